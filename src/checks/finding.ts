@@ -1,0 +1,29 @@
+import type { CellKey, TableId } from '../report/types.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  /** The table the finding belongs to; none for the report as a whole. */
+  readonly table?: TableId;
+  /** Every data cell involved. */
+  readonly cells: readonly CellKey[];
+  /** Sheet addresses of `cells` (same order) when the report was read from a workbook. */
+  readonly addresses?: readonly string[];
+  /** Sheet addresses of non-data cells involved (an edited label, an inserted row). */
+  readonly at?: readonly string[];
+  /** The one cell that explains every violated identity it lies in. */
+  readonly culprit?: CellKey;
+  /** The value that would fix it. */
+  readonly suggested?: number;
+  readonly message: string;
+}
+
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

@@ -1,0 +1,86 @@
+import { columnKeys, rowKeys } from '../report/model.js';
+import type { CellKey, Edition, TableId } from '../report/types.js';
+
+export type IdentityRule = 'T3-01' | 'T3-02' | 'T3-03' | 'T4-01' | 'T4-02' | 'T4-03';
+
+/** sum(lhs) = sum(rhs), an identity the form prints or its structure forces. */
+export interface Identity {
+  readonly rule: IdentityRule;
+  readonly table: TableId;
+  readonly lhs: readonly CellKey[];
+  readonly rhs: readonly CellKey[];
+  /** The total this identity defines (the lone cell on the left), if any. */
+  readonly total?: CellKey;
+  /** The row or column the identity runs along: a row key, a column key or a table-4 group. */
+  readonly along: { readonly row: string } | { readonly column: string };
+}
+
+const T4_RULES: readonly IdentityRule[] = ['T4-01', 'T4-02', 'T4-03'];
+
+function build(edition: Edition): Identity[] {
+  const rows = rowKeys(edition, 't3');
+  const columns = columnKeys(edition, 't3');
+  const parts = columns.filter((c) => c !== 'total');
+  const results = rows.filter((r) => r.startsWith('r3_') && r !== 'r3_7');
+  const k = (row: string, column: string): CellKey => `t3.${row}.${column}`;
+
+  const ids: Identity[] = [];
+  for (const c of columns) {
+    ids.push({
+      rule: 'T3-01',
+      table: 't3',
+      lhs: [k('r1', c), k('r2', c)],
+      rhs: [k('r3_7', c), k('r4', c)],
+      along: { column: c },
+    });
+  }
+  for (const r of rows) {
+    const total = k(r, 'total');
+    ids.push({
+      rule: 'T3-02',
+      table: 't3',
+      lhs: [total],
+      rhs: parts.map((c) => k(r, c)),
+      total,
+      along: { row: r },
+    });
+  }
+  for (const c of columns) {
+    const total = k('r3_7', c);
+    ids.push({
+      rule: 'T3-03',
+      table: 't3',
+      lhs: [total],
+      rhs: results.map((r) => k(r, c)),
+      total,
+      along: { column: c },
+    });
+  }
+  rowKeys(edition, 't4').forEach((group, i) => {
+    const cols = columnKeys(edition, 't4').filter((c) => c !== 'total');
+    const total = `t4.${group}.total`;
+    ids.push({
+      rule: T4_RULES[i]!,
+      table: 't4',
+      lhs: [total],
+      rhs: cols.map((c) => `t4.${group}.${c}`),
+      total,
+      along: { row: group },
+    });
+  });
+  return ids;
+}
+
+const IDENTITIES = new Map<Edition, readonly Identity[]>([
+  ['2019', build('2019')],
+  ['2021', build('2021')],
+]);
+
+export function identities(edition: Edition): readonly Identity[] {
+  return IDENTITIES.get(edition)!;
+}
+
+/** Cells that are some identity's total: a blank one is derived rather than read as 0. */
+export function isTotal(edition: Edition, key: CellKey): boolean {
+  return identities(edition).some((id) => id.total === key);
+}

@@ -1,0 +1,83 @@
+import { cellSpecs } from '../../report/model.js';
+import { TABLE_IDS } from '../../report/types.js';
+import type { CellKey } from '../../report/types.js';
+import { type Context, finding, listCells, num, ref } from '../context.js';
+import type { Finding } from '../finding.js';
+import { isTotal } from '../identities.js';
+
+const RULE_OF_KIND = { count: 'G-01', amount: 'G-02', signedChange: 'G-05' } as const;
+
+/** G-01, G-02, G-05: what each cell holds; G-03: what was left blank. */
+export function valueFindings(ctx: Context): Finding[] {
+  const out: Finding[] = [];
+  const edition = ctx.report.edition;
+  const blanks = new Map(TABLE_IDS.map((t) => [t, [] as CellKey[]]));
+  for (const spec of cellSpecs(edition).values()) {
+    const p = ctx.resolved.parsed.get(spec.key);
+    if (!p) continue;
+    const rule = RULE_OF_KIND[spec.kind];
+    const cells = [spec.key];
+    if (p.status === 'invalid') {
+      // An unreadable signed change is a plausibility warning (G-05); a count or amount must be a number.
+      const severity = spec.kind === 'signedChange' ? 'warning' : 'error';
+      out.push(
+        finding(ctx, {
+          rule,
+          severity,
+          table: spec.table,
+          cells,
+          message: `${ref(ctx, spec.key)}：${p.reason}`,
+        }),
+      );
+    } else if (p.status === 'ok' && p.note) {
+      out.push(
+        finding(ctx, {
+          rule,
+          severity: 'warning',
+          table: spec.table,
+          cells,
+          message: `${ref(ctx, spec.key)}：${p.note}`,
+        }),
+      );
+    } else if (p.status === 'blank') {
+      if (isTotal(edition, spec.key)) out.push(blankTotal(ctx, spec.key));
+      else blanks.get(spec.table)!.push(spec.key);
+    }
+  }
+  for (const [table, keys] of blanks) {
+    if (!keys.length) continue;
+    const counted = table === 't2' ? '（不参与计算）' : '（按 0 计入合计）';
+    out.push(
+      finding(ctx, {
+        rule: 'G-03',
+        severity: 'warning',
+        table,
+        cells: keys,
+        message: `有 ${keys.length} 格未填数字或填了「/」「—」${counted}：${listCells(ctx, keys)}。表格要求没有的填 0。`,
+      }),
+    );
+  }
+  return out;
+}
+
+function blankTotal(ctx: Context, key: CellKey): Finding {
+  const value = ctx.resolved.values.get(key);
+  const base = {
+    rule: 'G-03',
+    severity: 'warning',
+    table: key.startsWith('t4') ? 't4' : 't3',
+    cells: [key],
+  } as const;
+  if (value === undefined) {
+    return finding(ctx, {
+      ...base,
+      message: `${ref(ctx, key)} 未填；其各项也未能全部读出，无法推算应填多少。`,
+    });
+  }
+  return finding(ctx, {
+    ...base,
+    culprit: key,
+    suggested: value,
+    message: `${ref(ctx, key)} 未填：按各项之和应为 ${num(value)}，请填上。`,
+  });
+}

@@ -1,0 +1,166 @@
+import { type Area, covers, parseArea, parseAddress } from './address.js';
+import { LAYOUTS } from './layouts.js';
+import { TABLE_PART } from './parts.js';
+import { type CellKey, type CellKind, type Edition, EDITIONS, type TableId, TABLE_IDS } from './types.js';
+
+export interface LabelSpec {
+  readonly text: string;
+  /** The label's merged area, or its single cell. */
+  readonly area: Area;
+}
+
+export interface DataCellSpec {
+  readonly key: CellKey;
+  readonly kind: CellKind;
+  readonly table: TableId;
+  readonly row: string;
+  readonly column: string;
+  /** Position of the (top-left of the) cell within its table grid. */
+  readonly area: Area;
+  /** What a clerk calls the cell, derived from its row and column labels, e.g. 「（七）总计·自然人」. */
+  readonly name: string;
+  /** The row part of `name` (「（七）总计」), empty for a table without row labels. */
+  readonly rowName: string;
+  /** The column part of `name` (「自然人」, 「行政复议·总计」). */
+  readonly columnName: string;
+}
+
+export interface TableSpec {
+  readonly id: TableId;
+  readonly edition: Edition;
+  readonly title: string;
+  readonly rows: number;
+  readonly columns: number;
+  readonly labels: readonly LabelSpec[];
+  readonly merges: readonly Area[];
+  readonly cells: readonly DataCellSpec[];
+}
+
+export function parseKey(key: CellKey): { table: TableId; row: string; column: string } {
+  const [table, row, column] = key.split('.');
+  if (!TABLE_IDS.includes(table as TableId) || !row || !column) throw new Error(`not a cell key: ${key}`);
+  return { table: table as TableId, row, column };
+}
+
+/** Drops a trailing remark in brackets: 「（二）部分公开（区分处理的…）」 → 「（二）部分公开」. */
+function shortLabel(text: string): string {
+  const m = /^(.+?)（[^（）]*）$/.exec(text);
+  return m && !/^（[^）]*）$/.test(m[1]!) ? m[1]! : text;
+}
+
+function rowLabels(labels: readonly LabelSpec[], area: Area): LabelSpec[] {
+  return labels
+    .filter((l) => l.area.top <= area.top && l.area.bottom >= area.top && l.area.right < area.left)
+    .sort((a, b) => b.area.left - a.area.left);
+}
+
+function columnLabels(labels: readonly LabelSpec[], dataAreas: readonly Area[], area: Area): LabelSpec[] {
+  const col = area.left;
+  const above = labels.filter((l) => l.area.left <= col && l.area.right >= col && l.area.bottom < area.top);
+  const header = Math.max(-1, ...above.map((l) => l.area.bottom));
+  // The header block ends at the data row above it: 「上一年项目数量」 belongs to its own section only.
+  const floor = Math.max(
+    -1,
+    ...dataAreas.filter((d) => d.bottom < header && d.left <= col && d.right >= col).map((d) => d.bottom),
+  );
+  return above.filter((l) => l.area.bottom > floor).sort((a, b) => b.area.bottom - a.area.bottom);
+}
+
+function rowName(path: readonly LabelSpec[]): string {
+  const [inner, parent] = path;
+  if (!inner) return '';
+  const own = shortLabel(inner.text);
+  return /^\d/.test(own) && parent ? `${shortLabel(parent.text)} ${own}` : own;
+}
+
+function buildTable(edition: Edition, id: TableId): TableSpec {
+  const layout = LAYOUTS[edition][id];
+  const merges = layout.merges.map(parseArea);
+  const areaOf = (cell: string): Area => {
+    const p = parseAddress(cell);
+    return merges.find((m) => m.top === p.row && m.left === p.col) ?? parseArea(cell);
+  };
+  const labels = layout.labels.map(([cell, text]) => ({ text, area: areaOf(cell) }));
+  const dataAreas = layout.cells.map(([cell]) => areaOf(cell));
+
+  const drafts = layout.cells.map(([, key, kind], i) => {
+    const area = dataAreas[i]!;
+    const { row, column } = parseKey(key);
+    const cols = columnLabels(labels, dataAreas, area);
+    return { key, kind, table: id, row, column, area, rowPart: rowName(rowLabels(labels, area)), cols };
+  });
+  // A column label that recurs (「结果维持」 under three groups) is named with its group.
+  const columnOf = (d: (typeof drafts)[number], depth: number): string =>
+    d.cols
+      .slice(0, depth)
+      .reverse()
+      .map((l) => shortLabel(l.text))
+      .join('·');
+  const nameOf = (d: (typeof drafts)[number], depth: number): string =>
+    [d.rowPart, columnOf(d, depth)].filter(Boolean).join('·');
+  const cells = drafts.map((d) => {
+    let depth = 1;
+    while (
+      depth < d.cols.length &&
+      drafts.some((o) => o.key !== d.key && nameOf(o, depth) === nameOf(d, depth))
+    ) {
+      depth++;
+    }
+    return {
+      key: d.key,
+      kind: d.kind,
+      table: d.table,
+      row: d.row,
+      column: d.column,
+      area: d.area,
+      name: nameOf(d, depth),
+      rowName: d.rowPart,
+      columnName: columnOf(d, depth),
+    };
+  });
+  return {
+    id,
+    edition,
+    title: TABLE_PART[id],
+    rows: layout.rows,
+    columns: layout.columns,
+    labels,
+    merges,
+    cells,
+  };
+}
+
+const TABLES = new Map<string, TableSpec>();
+for (const edition of EDITIONS)
+  for (const id of TABLE_IDS) TABLES.set(`${edition}.${id}`, buildTable(edition, id));
+
+export function tableSpec(edition: Edition, id: TableId): TableSpec {
+  return TABLES.get(`${edition}.${id}`)!;
+}
+
+export function tableSpecs(edition: Edition): TableSpec[] {
+  return TABLE_IDS.map((id) => tableSpec(edition, id));
+}
+
+const CELLS = new Map<Edition, Map<CellKey, DataCellSpec>>(
+  EDITIONS.map((e) => [e, new Map(tableSpecs(e).flatMap((t) => t.cells.map((c) => [c.key, c] as const)))]),
+);
+
+export function cellSpecs(edition: Edition): ReadonlyMap<CellKey, DataCellSpec> {
+  return CELLS.get(edition)!;
+}
+
+export function cellSpec(edition: Edition, key: CellKey): DataCellSpec | undefined {
+  return CELLS.get(edition)!.get(key);
+}
+
+/** Row keys of a table in layout order, e.g. t3 → r1, r2, r3_1 … r4. */
+export function rowKeys(edition: Edition, id: TableId): string[] {
+  return [...new Set(tableSpec(edition, id).cells.map((c) => c.row))];
+}
+
+export function columnKeys(edition: Edition, id: TableId): string[] {
+  return [...new Set(tableSpec(edition, id).cells.map((c) => c.column))];
+}
+
+export { covers };

@@ -1,0 +1,19 @@
+import type { TableId } from './types.js';
+
+/** The six part titles, official wording, in order. */
+export const PART_TITLES = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+] as const;
+
+export const TABLE_PART: Readonly<Record<TableId, string>> = {
+  t2: PART_TITLES[1],
+  t3: PART_TITLES[2],
+  t4: PART_TITLES[3],
+};
+
+export const REPORT_TITLE = '政府信息公开工作年度报告';

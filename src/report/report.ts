@@ -1,0 +1,24 @@
+import type { Finding } from '../checks/finding.js';
+import type { CellKey, Edition, TableId } from './types.js';
+
+/** A cell as read: what Office.js `values` or an xlsx file gives. Empty is `""` or null. */
+export type RawValue = string | number | boolean | null;
+
+export interface ReadCell {
+  readonly raw: RawValue;
+  /** Sheet address, e.g. "D27", when the report was read from a workbook. */
+  readonly address?: string;
+}
+
+export interface Report {
+  readonly edition: Edition;
+  readonly year?: number;
+  readonly agency?: string;
+  /** Where it came from: a sheet name or a file. */
+  readonly source?: string;
+  /** The tables found; a table not found has no cells in `cells`. */
+  readonly tables: readonly TableId[];
+  readonly cells: ReadonlyMap<CellKey, ReadCell>;
+  /** What the reader could not read as the official form (G-04 and the like). */
+  readonly findings: readonly Finding[];
+}
