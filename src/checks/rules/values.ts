@@ -1,20 +1,38 @@
-import { cellSpecs } from '../../report/model.js';
-import { TABLE_IDS } from '../../report/types.js';
-import type { CellKey } from '../../report/types.js';
+import { cellSpecs, parseKey } from '../../report/model.js';
+import { type CellKey, TABLE_IDS, type TableId } from '../../report/types.js';
 import { type Context, finding, listCells, num, ref } from '../context.js';
 import type { Finding } from '../finding.js';
 import { isTotal } from '../identities.js';
 
 const RULE_OF_KIND = { count: 'G-01', amount: 'G-02', signedChange: 'G-05' } as const;
 
+/** Tables read but with nothing written in them: one finding each instead of one per cell. */
+function emptyTables(ctx: Context): Set<TableId> {
+  const empty = new Set<TableId>(ctx.report.tables);
+  for (const [key, p] of ctx.resolved.parsed) if (p.status !== 'blank') empty.delete(parseKey(key).table);
+  return empty;
+}
+
 /** G-01, G-02, G-05: what each cell holds; G-03: what was left blank. */
 export function valueFindings(ctx: Context): Finding[] {
   const out: Finding[] = [];
   const edition = ctx.report.edition;
   const blanks = new Map(TABLE_IDS.map((t) => [t, [] as CellKey[]]));
+  const empty = emptyTables(ctx);
+  for (const table of empty) {
+    out.push(
+      finding(ctx, {
+        rule: 'G-03',
+        severity: 'warning',
+        table,
+        cells: [],
+        message: '本表尚未填写：没有的项目请填 0。',
+      }),
+    );
+  }
   for (const spec of cellSpecs(edition).values()) {
     const p = ctx.resolved.parsed.get(spec.key);
-    if (!p) continue;
+    if (!p || empty.has(spec.table)) continue;
     const rule = RULE_OF_KIND[spec.kind];
     const cells = [spec.key];
     if (p.status === 'invalid') {

@@ -1,0 +1,85 @@
+import { countBySeverity, type Finding } from '../checks/finding.js';
+import { TABLE_PART } from '../report/parts.js';
+import { TABLE_IDS } from '../report/types.js';
+import type { FoundReport } from './sources.js';
+
+export interface Checked extends FoundReport {
+  readonly findings: readonly Finding[];
+}
+
+export interface JsonFinding {
+  rule: string;
+  severity: string;
+  cells: readonly string[];
+  address?: string;
+  addresses?: readonly string[];
+  at?: readonly string[];
+  culprit?: string;
+  suggested?: number;
+  message: string;
+}
+
+function jsonFinding(f: Finding): JsonFinding {
+  const primary = f.culprit ? f.cells.indexOf(f.culprit) : 0;
+  const address = f.addresses?.[primary] ?? f.at?.[0];
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    cells: f.cells,
+    ...(address ? { address } : {}),
+    ...(f.addresses ? { addresses: f.addresses } : {}),
+    ...(f.at?.length ? { at: f.at } : {}),
+    ...(f.culprit ? { culprit: f.culprit } : {}),
+    ...(f.suggested !== undefined ? { suggested: f.suggested } : {}),
+    message: f.message,
+  };
+}
+
+export function toJson(
+  checked: readonly Checked[],
+  unreadable: readonly { file: string; message: string }[],
+) {
+  return {
+    files: checked.map((c) => ({
+      file: c.file,
+      ...(c.sheet ? { sheet: c.sheet } : {}),
+      edition: c.report.edition,
+      ...(c.report.year ? { year: c.report.year } : {}),
+      ...(c.report.agency ? { agency: c.report.agency } : {}),
+      findings: c.findings.map(jsonFinding),
+    })),
+    ...(unreadable.length ? { unreadable } : {}),
+  };
+}
+
+const MARK = { error: '✗ 错误', warning: '! 警告', info: 'i 提示' } as const;
+
+export function summary(findings: readonly Finding[]): string {
+  const n = countBySeverity(findings);
+  if (n.error + n.warning === 0) return '全部通过';
+  return [n.error ? `${n.error} 个错误` : '', n.warning ? `${n.warning} 个警告` : '']
+    .filter(Boolean)
+    .join('，');
+}
+
+export function toText(c: Checked): string {
+  const head = [
+    c.file,
+    c.sheet ? `工作表「${c.sheet}」` : '',
+    c.report.agency ?? '',
+    c.report.year ? `${c.report.year} 年度` : '',
+    `${c.report.edition} 版格式`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const lines = [head];
+  const groups = [...TABLE_IDS.map((t) => [TABLE_PART[t], t] as const), ['全表', undefined] as const];
+  for (const [title, table] of groups) {
+    const fs = c.findings.filter((f) => f.table === table);
+    if (!fs.length) continue;
+    lines.push(`  ${title}`);
+    for (const f of fs) lines.push(`    ${MARK[f.severity]} [${f.rule}] ${f.message}`);
+  }
+  lines.push(`  结果：${summary(c.findings)}`);
+  return lines.join('\n');
+}

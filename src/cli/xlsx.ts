@@ -1,0 +1,148 @@
+import ExcelJS from 'exceljs';
+import { type Area, toAddress } from '../report/address.js';
+import type { RawValue } from '../report/report.js';
+import { type TemplateLayout, type TemplateValues, templateGrid } from '../report/template.js';
+import { inputRule } from '../report/validation.js';
+
+export interface SheetGrid {
+  readonly name: string;
+  readonly grid: RawValue[][];
+}
+
+type Value = ExcelJS.CellValue;
+
+function isObject(v: Value): v is Exclude<Value, null | undefined | number | string | boolean | Date> {
+  return typeof v === 'object' && v !== null && !(v instanceof Date);
+}
+
+/** A cell as Office.js `values` gives it: the shown result of a formula, "" for empty. */
+function plain(v: Value): RawValue {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (!isObject(v)) return String(v);
+  if ('error' in v) return v.error;
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as { result?: Value }).result;
+    if (result === undefined || result === null) return `=${'formula' in v ? v.formula : v.sharedFormula}`;
+    return plain(result);
+  }
+  if ('text' in v) return typeof v.text === 'string' ? v.text : plain(v.text as Value);
+  return '';
+}
+
+export async function readWorkbook(path: string): Promise<SheetGrid[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb.worksheets.map((ws) => {
+    const grid: RawValue[][] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row: RawValue[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const cell = ws.getCell(r, c);
+        // Office.js gives a merged area's value in its top-left cell only.
+        row.push(cell.isMerged && cell.master.address !== cell.address ? '' : plain(cell.value));
+      }
+      grid.push(row);
+    }
+    return { name: ws.name, grid };
+  });
+}
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+const LABEL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const FONT = '宋体';
+
+function eachCell(area: Area, fn: (row: number, col: number) => void): void {
+  for (let r = area.top; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++) fn(r + 1, c + 1);
+}
+
+/** The template as an .xlsx sheet: labels, merges, borders, widths, number formats, validation. */
+export function addTemplateSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  layout: TemplateLayout,
+  fill: TemplateValues = {},
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.columns = layout.columnWidths.map((width) => ({ width }));
+  const grid = templateGrid(layout, fill);
+  for (const area of layout.tableAreas) {
+    eachCell(area.area, (r, c) => {
+      const cell = ws.getCell(r, c);
+      cell.border = THIN;
+      cell.font = { name: FONT, size: 10 };
+      cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    });
+  }
+  for (const t of layout.cells) {
+    const cell = ws.getCell(t.pos.row + 1, t.pos.col + 1);
+    const value = grid[t.pos.row]![t.pos.col];
+    if (value !== '' && value !== null && value !== undefined) cell.value = value;
+    switch (t.role) {
+      case 'title':
+        cell.font = { name: FONT, size: 16, bold: true };
+        cell.alignment = { horizontal: 'center', vertical: 'middle' };
+        break;
+      case 'part':
+        cell.font = { name: FONT, size: 12, bold: true };
+        break;
+      case 'headingLabel':
+        cell.font = { name: FONT, size: 11, bold: true };
+        cell.alignment = { horizontal: 'right' };
+        break;
+      case 'headingInput':
+        cell.border = { bottom: { style: 'thin' } };
+        cell.protection = { locked: false };
+        break;
+      case 'label':
+        cell.fill = LABEL_FILL;
+        break;
+      case 'input': {
+        const rule = inputRule(t.kind!, t.key!);
+        cell.numFmt = rule.numberFormat;
+        cell.protection = { locked: false };
+        if (rule.validation) {
+          cell.dataValidation = {
+            type: rule.validation.type,
+            operator: 'greaterThanOrEqual',
+            formulae: [0],
+            allowBlank: true,
+            showInputMessage: true,
+            promptTitle: rule.validation.title,
+            prompt: rule.validation.prompt,
+            showErrorMessage: true,
+            errorStyle: 'stop',
+            errorTitle: rule.validation.title,
+            error: rule.validation.error,
+          };
+        }
+        break;
+      }
+    }
+  }
+  for (const m of layout.merges)
+    ws.mergeCells(`${toAddress({ row: m.top, col: m.left })}:${toAddress({ row: m.bottom, col: m.right })}`);
+  return ws;
+}
+
+export async function writeTemplate(
+  path: string,
+  sheetName: string,
+  layout: TemplateLayout,
+  fill: TemplateValues = {},
+): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'nianbao';
+  addTemplateSheet(wb, sheetName, layout, fill);
+  await wb.xlsx.writeFile(path);
+}

@@ -1,0 +1,168 @@
+import type { Finding } from '../checks/finding.js';
+import { type Pos, toAddress } from '../report/address.js';
+import { matchLabel } from '../report/labels.js';
+import { type TableSpec, tableSpecs } from '../report/model.js';
+import { TABLE_PART } from '../report/parts.js';
+import type { RawValue, ReadCell, Report } from '../report/report.js';
+import { type CellKey, type Edition, EDITIONS, type TableId } from '../report/types.js';
+import { type Alignment, align, columnText, lineText } from './align.js';
+import { type Grid, type Located, locate, textAt, textCells } from './locate.js';
+import { readHeading } from './heading.js';
+
+export type { Grid };
+
+export interface GridOptions {
+  /** The sheet's name, for messages. */
+  readonly sheet?: string;
+  /** Where grid[0][0] sits on the sheet (Office.js `usedRange` need not start at A1). */
+  readonly origin?: Pos;
+}
+
+export type GridResult =
+  { readonly report: Report } | { readonly report?: undefined; readonly problem: string };
+
+/** Half of a table's labels in place make it found. */
+const MIN_SCORE = 0.5;
+
+interface Found {
+  readonly located: Located;
+  readonly alignment: Alignment;
+}
+
+function chooseEdition(
+  texts: ReturnType<typeof textCells>,
+): { edition: Edition; found: Located[] } | undefined {
+  let best: { edition: Edition; found: Located[]; votes: number } | undefined;
+  for (const edition of EDITIONS) {
+    const found = tableSpecs(edition)
+      .map((t) => locate(t, texts))
+      .filter((l): l is Located => !!l && l.score >= MIN_SCORE);
+    const votes = found.reduce((s, l) => s + l.votes, 0);
+    if (found.length && (!best || votes > best.votes)) best = { edition, found, votes };
+  }
+  return best;
+}
+
+class Reading {
+  readonly cells = new Map<CellKey, ReadCell>();
+  readonly findings: Finding[] = [];
+  constructor(
+    readonly grid: Grid,
+    readonly origin: Pos,
+  ) {}
+
+  address(row: number, col: number): string {
+    return toAddress({ row: row + this.origin.row, col: col + this.origin.col });
+  }
+
+  warn(table: TableId, message: string, at: string[], severity: 'warning' | 'error' = 'warning'): void {
+    this.findings.push({ rule: 'G-04', severity, table, cells: [], at, message });
+  }
+
+  readTable({ located, alignment }: Found): void {
+    const { table } = located;
+    for (const cell of table.cells) {
+      const r = alignment.rows[cell.area.top];
+      const c = alignment.columns[cell.area.left];
+      if (r === undefined || c === undefined) continue;
+      const raw: RawValue = this.grid[r]?.[c] ?? null;
+      this.cells.set(cell.key, { raw, address: this.address(r, c) });
+    }
+    this.reportLabels(table, alignment);
+    this.reportStructure(table, alignment);
+  }
+
+  private reportLabels(table: TableSpec, alignment: Alignment): void {
+    const variants: string[] = [];
+    const variantAt: string[] = [];
+    for (const label of table.labels) {
+      const r = alignment.rows[label.area.top];
+      const c = alignment.columns[label.area.left];
+      if (r === undefined || c === undefined) continue;
+      const seen = textAt(this.grid, r, c);
+      const match = matchLabel(seen, label.text);
+      if (match === 'exact') continue;
+      const at = this.address(r, c);
+      if (match === 'variant') {
+        variants.push(`${at}「${seen.trim()}」（官方：「${label.text}」）`);
+        variantAt.push(at);
+      } else {
+        const what = seen.trim() ? `为「${seen.trim()}」` : '是空的';
+        this.warn(
+          table.id,
+          `${at} 的标签${what}，官方文字为「${label.text}」：已按所在位置读作该项，请恢复官方文字。`,
+          [at],
+        );
+      }
+    }
+    if (variants.length) {
+      this.warn(
+        table.id,
+        `有 ${variants.length} 处标签与官方文字略有不同，已按官方项目读取：${variants.join('；')}。`,
+        variantAt,
+      );
+    }
+  }
+
+  private reportStructure(table: TableSpec, alignment: Alignment): void {
+    for (const row of alignment.insertedRows) {
+      const text = lineText(this.grid, alignment, row);
+      this.warn(
+        table.id,
+        `第 ${row + this.origin.row + 1} 行是官方表格没有的行${text ? `（「${text}」）` : '（空行）'}，未读取；请删除，保持官方格式。`,
+        [this.address(row, alignment.columns.find((c) => c !== undefined) ?? 0)],
+      );
+    }
+    for (const col of alignment.insertedColumns) {
+      const text = columnText(this.grid, alignment, col);
+      const name = toAddress({ row: 0, col: col + this.origin.col }).replace(/\d+$/, '');
+      this.warn(
+        table.id,
+        `${name} 列是官方表格没有的列${text ? `（「${text}」）` : ''}，未读取；官方表格没有小计列，请删除。`,
+        [this.address(alignment.rows.find((r) => r !== undefined) ?? 0, col)],
+      );
+    }
+    for (const row of alignment.missingRows) {
+      const label = table.labels.find((l) => l.area.top === row);
+      this.warn(
+        table.id,
+        `缺少「${label?.text ?? `第 ${row + 1} 行`}」这一行：该行各格无法读取，涉及它的等式无法校验。`,
+        [],
+        'error',
+      );
+    }
+  }
+}
+
+/** A sheet's cell values → the report on it, wherever it sits on the sheet. */
+export function readGrid(grid: Grid, options: GridOptions = {}): GridResult {
+  const texts = textCells(grid);
+  const chosen = chooseEdition(texts);
+  const where = options.sheet ? `工作表「${options.sheet}」` : '该表';
+  if (!chosen) return { problem: `${where}中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。` };
+
+  const reading = new Reading(grid, options.origin ?? { row: 0, col: 0 });
+  const tables = chosen.found.map((located) => ({ located, alignment: align(grid, located) }));
+  for (const t of tables) reading.readTable(t);
+  const foundIds = tables.map((t) => t.located.table.id);
+  for (const spec of tableSpecs(chosen.edition)) {
+    if (foundIds.includes(spec.id)) continue;
+    reading.warn(
+      spec.id,
+      `没有找到「${TABLE_PART[spec.id]}」的表格：该表无法校验；请检查标签是否被改动。`,
+      [],
+      'error',
+    );
+  }
+  const heading = readHeading(grid);
+  return {
+    report: {
+      edition: chosen.edition,
+      ...heading,
+      ...(options.sheet ? { source: options.sheet } : {}),
+      tables: foundIds,
+      cells: reading.cells,
+      findings: reading.findings,
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { type Area, type Pos, shiftArea } from './address.js';
+import { tableSpecs } from './model.js';
+import { REPORT_TITLE, TABLE_PART } from './parts.js';
+import type { RawValue } from './report.js';
+import type { CellKey, CellKind, Edition, TableId } from './types.js';
+
+export const AGENCY_LABEL = '机关名称';
+export const YEAR_LABEL = '报告年度';
+
+export type TemplateRole = 'title' | 'headingLabel' | 'headingInput' | 'part' | 'label' | 'input';
+
+export interface TemplateCell {
+  readonly pos: Pos;
+  readonly role: TemplateRole;
+  readonly text?: string;
+  readonly key?: CellKey;
+  readonly kind?: CellKind;
+}
+
+export interface TemplateLayout {
+  readonly edition: Edition;
+  readonly rows: number;
+  readonly columns: number;
+  /** Character widths, one per column. */
+  readonly columnWidths: readonly number[];
+  readonly cells: readonly TemplateCell[];
+  readonly merges: readonly Area[];
+  /** Every table cell (labels and inputs): these get borders. */
+  readonly tableAreas: readonly { readonly table: TableId; readonly area: Area }[];
+  readonly agency: Pos;
+  readonly year: Pos;
+}
+
+const LABEL_COLUMNS = [22, 16, 34];
+const DATA_WIDTH = 10;
+const TITLE_ROW = 0;
+const HEADING_ROW = 1;
+const FIRST_PART_ROW = 3;
+
+/** The report as a clerk fills it: title, 机关名称 and 报告年度, then each table under its part title. */
+export function templateLayout(edition: Edition): TemplateLayout {
+  const tables = tableSpecs(edition);
+  const columns = Math.max(...tables.map((t) => t.columns));
+  const cells: TemplateCell[] = [];
+  const merges: Area[] = [];
+  const tableAreas: { table: TableId; area: Area }[] = [];
+
+  cells.push({ pos: { row: TITLE_ROW, col: 0 }, role: 'title', text: REPORT_TITLE });
+  merges.push({ top: TITLE_ROW, left: 0, bottom: TITLE_ROW, right: columns - 1 });
+  const agency = { row: HEADING_ROW, col: 1 };
+  const year = { row: HEADING_ROW, col: 4 };
+  cells.push({ pos: { row: HEADING_ROW, col: 0 }, role: 'headingLabel', text: AGENCY_LABEL });
+  cells.push({ pos: agency, role: 'headingInput' });
+  merges.push({ top: HEADING_ROW, left: 1, bottom: HEADING_ROW, right: 2 });
+  cells.push({ pos: { row: HEADING_ROW, col: 3 }, role: 'headingLabel', text: YEAR_LABEL });
+  cells.push({ pos: year, role: 'headingInput' });
+
+  let row = FIRST_PART_ROW;
+  for (const t of tables) {
+    cells.push({ pos: { row, col: 0 }, role: 'part', text: TABLE_PART[t.id] });
+    merges.push({ top: row, left: 0, bottom: row, right: t.columns - 1 });
+    const top = row + 1;
+    for (const l of t.labels) {
+      cells.push({ pos: { row: top + l.area.top, col: l.area.left }, role: 'label', text: l.text });
+    }
+    for (const c of t.cells) {
+      cells.push({
+        pos: { row: top + c.area.top, col: c.area.left },
+        role: 'input',
+        key: c.key,
+        kind: c.kind,
+      });
+    }
+    merges.push(...t.merges.map((m) => shiftArea(m, top, 0)));
+    tableAreas.push({ table: t.id, area: { top, left: 0, bottom: top + t.rows - 1, right: t.columns - 1 } });
+    row = top + t.rows + 1;
+  }
+  const columnWidths = Array.from({ length: columns }, (_, i) => LABEL_COLUMNS[i] ?? DATA_WIDTH);
+  return { edition, rows: row - 1, columns, columnWidths, cells, merges, tableAreas, agency, year };
+}
+
+export interface TemplateValues {
+  readonly agency?: string;
+  readonly year?: number;
+  readonly values?: Readonly<Record<CellKey, RawValue | undefined>>;
+}
+
+/** The template as Office.js `values` would give it: a 2-D array, "" for empty. */
+export function templateGrid(layout: TemplateLayout, fill: TemplateValues = {}): RawValue[][] {
+  const grid: RawValue[][] = Array.from({ length: layout.rows }, () =>
+    Array<RawValue>(layout.columns).fill(''),
+  );
+  for (const c of layout.cells) {
+    const value = c.key ? fill.values?.[c.key] : c.text;
+    if (value !== undefined && value !== null) grid[c.pos.row]![c.pos.col] = value;
+  }
+  if (fill.agency) grid[layout.agency.row]![layout.agency.col] = fill.agency;
+  if (fill.year) grid[layout.year.row]![layout.year.col] = fill.year;
+  return grid;
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { RawValue } from '../../src/report/report.js';
+import { checkGrid, errors, filledGrid, jingxiu, ofRule } from '../helpers.js';
+
+/** 予以公开·自然人 of the seed (2 in the report), at D30 of the 2019 template. */
+const KEY = 't3.r3_1.natural';
+const AT = 'D30';
+
+function withCell(raw: RawValue) {
+  return checkGrid(filledGrid('2019', { ...jingxiu().values, [KEY]: raw }));
+}
+
+function cellFindings(raw: RawValue) {
+  return withCell(raw).filter((f) => f.cells.length === 1 && f.cells[0] === KEY);
+}
+
+describe('bad input in a count cell: a clear message naming the cell, never a crash', () => {
+  const rejected: [RawValue, string][] = [
+    ['五', '「五」不是数字'],
+    ['约5', '「约5」不是确切的数字'],
+    ['-1', '「-1」是负数'],
+    [-1, '-1 是负数'],
+    ['2.5', '「2.5」不是整数'],
+    [2.5, '2.5 不是整数'],
+    ['#VALUE!', '公式出错（#VALUE!）'],
+    [true, '是逻辑值 TRUE'],
+    [1234567890, '有 10 位，不可能是件数'],
+  ];
+  for (const [raw, says] of rejected) {
+    it(`${JSON.stringify(raw)} is a G-01 error`, () => {
+      const [f, ...rest] = cellFindings(raw);
+      expect(rest).toEqual([]);
+      expect(f).toMatchObject({ rule: 'G-01', severity: 'error', addresses: [AT] });
+      expect(f!.message).toContain(`（${AT}）`);
+      expect(f!.message).toContain(says);
+      // The unreadable cell is left out of the sums rather than guessed: no identity error on top.
+      expect(errors(withCell(raw))).toEqual([f]);
+    });
+  }
+
+  const readAs: [RawValue, string][] = [
+    ['５', '全角数字'],
+    [' 2 ', '前后有空格'],
+    ['2件', '带单位「件」'],
+    ['2', '文本格式的数字'],
+  ];
+  for (const [raw, says] of readAs) {
+    it(`${JSON.stringify(raw)} is read as a number, with a warning saying how`, () => {
+      const value = raw === '５' ? 5 : 2;
+      const findings = withCell(raw);
+      const [f] = cellFindings(raw);
+      expect(f).toMatchObject({ rule: 'G-01', severity: 'warning', addresses: [AT] });
+      expect(f!.message).toContain(says);
+      expect(f!.message).toContain(`已按数字 ${value} 读取`);
+      // Read as 2 the report still balances; read as 5 it does not, and 予以公开·自然人 is the culprit.
+      if (value === 2) expect(errors(findings)).toEqual([]);
+      else expect(errors(findings).every((e) => e.culprit === KEY && e.suggested === 2)).toBe(true);
+    });
+  }
+
+  for (const raw of ['/', '—', '', null] as RawValue[]) {
+    it(`${JSON.stringify(raw)} is a blank: a G-03 warning, counted as 0`, () => {
+      const findings = withCell(raw);
+      const [blank] = ofRule(findings, 'G-03');
+      expect(blank).toMatchObject({ severity: 'warning', table: 't3', cells: [KEY] });
+      expect(blank!.message).toContain(AT);
+      // Counted as 0, 予以公开 no longer adds up: the blank cell is where 2 belongs.
+      expect(errors(findings).length).toBeGreaterThan(0);
+      expect(errors(findings).every((e) => e.culprit === KEY && e.suggested === 2)).toBe(true);
+    });
+  }
+
+  it('a blank total is taken from its identity and the warning gives the value', () => {
+    const findings = checkGrid(filledGrid('2019', { ...jingxiu().values, 't3.r3_7.total': '' }));
+    expect(errors(findings)).toEqual([]);
+    const [f] = ofRule(findings, 'G-03');
+    expect(f).toMatchObject({ cells: ['t3.r3_7.total'], culprit: 't3.r3_7.total', suggested: 5 });
+    expect(f!.message).toBe('（七）总计·总计（J49） 未填：按各项之和应为 5，请填上。');
+  });
+
+  it('an empty template is one finding per table, not one per cell', () => {
+    const findings = checkGrid(filledGrid('2021', {}));
+    expect(findings.map((f) => [f.rule, f.table, f.message])).toEqual([
+      ['G-03', 't2', '本表尚未填写：没有的项目请填 0。'],
+      ['G-03', 't3', '本表尚未填写：没有的项目请填 0。'],
+      ['G-03', 't4', '本表尚未填写：没有的项目请填 0。'],
+    ]);
+  });
+});
+
+describe('table 2 values', () => {
+  it('signed changes are read as published; an unreadable one is a G-05 warning', () => {
+    const seed = jingxiu().values;
+    expect(ofRule(checkGrid(filledGrid('2019', seed)), 'G-05')).toEqual([]);
+    const [f] = ofRule(checkGrid(filledGrid('2019', { ...seed, 't2.license.change': '略有增加' })), 'G-05');
+    expect(f).toMatchObject({ severity: 'warning', cells: ['t2.license.change'], addresses: ['C11'] });
+  });
+
+  it('2019 procurement amount without a unit asks for one (T2-19-06)', () => {
+    const [f] = ofRule(
+      checkGrid(filledGrid('2019', { ...jingxiu().values, 't2.procurement.amount': 7441.88 })),
+      'T2-19-06',
+    );
+    expect(f!.message).toContain('请写明「元」或「万元」');
+  });
+
+  it('2021 fees written in 元 are flagged with the value in 万元 (T2-21-02)', () => {
+    const [f] = ofRule(checkGrid(filledGrid('2021', { 't2.fees.amount': '251000元' })), 'T2-21-02');
+    expect(f).toMatchObject({ culprit: 't2.fees.amount', suggested: 25.1 });
+    const [g] = ofRule(checkGrid(filledGrid('2021', { 't2.fees.amount': 251000 })), 'T2-21-02');
+    expect(g!.message).toContain('像是按元填写的');
+    expect(ofRule(checkGrid(filledGrid('2021', { 't2.fees.amount': 25.1 })), 'T2-21-02')).toEqual([]);
+  });
+
+  it('2019 published differing from made, or above the public total, is a warning', () => {
+    const seed = jingxiu().values;
+    const findings = checkGrid(filledGrid('2019', { ...seed, 't2.rules.published': 4 }));
+    expect(ofRule(findings, 'T2-19-02')[0]!.cells).toEqual(['t2.rules.made', 't2.rules.published']);
+    expect(ofRule(findings, 'T2-19-03')[0]!.message).toContain('大于');
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { readGrid } from '../../src/readers/grid.js';
+import type { RawValue } from '../../src/report/report.js';
+import { checkGrid, errors, filledGrid, jingxiu, ofRule, readReport, suqian } from '../helpers.js';
+
+const seedGrid = () => filledGrid('2019', jingxiu().values, { year: 2019 });
+const rowOf = (grid: RawValue[][], text: string) => grid.findIndex((r) => r.includes(text));
+
+describe('finding the tables wherever they sit', () => {
+  it('at an offset, under a title, with blank rows and other content around', () => {
+    const grid = seedGrid().map((row) => ['', '', '备注', ...row, '', '旁注']);
+    grid.splice(rowOf(grid, '三、收到和处理政府信息公开申请情况'), 0, [], [], ['说明：以下为本机关数据']);
+    const shifted = [['某某区2019年政府信息公开工作年度报告'], [], ...grid];
+    const report = readReport(shifted);
+    expect(report.tables).toEqual(['t2', 't3', 't4']);
+    expect(report.cells.get('t3.r1.natural')).toEqual({ raw: 5, address: 'G33' });
+    expect(errors(checkGrid(shifted))).toEqual([]);
+  });
+
+  it('uses the sheet position of the grid (a used range not at A1)', () => {
+    const r = readGrid(seedGrid(), { origin: { row: 4, col: 2 } });
+    expect(r.report?.cells.get('t3.r3_7.natural')?.address).toBe('F53');
+  });
+
+  it('tells the editions apart by their labels', () => {
+    expect(readReport(seedGrid()).edition).toBe('2019');
+    expect(readReport(filledGrid('2021', suqian()[1].values)).edition).toBe('2021');
+    // Table 3 alone: the three sub-items of (六) make it 2021.
+    const t3only = (e: '2019' | '2021') => {
+      const g = filledGrid(e, {});
+      return g.slice(
+        rowOf(g, '三、收到和处理政府信息公开申请情况'),
+        rowOf(g, '四、政府信息公开行政复议、行政诉讼情况'),
+      );
+    };
+    expect(readReport(t3only('2019')).edition).toBe('2019');
+    expect(readReport(t3only('2021')).edition).toBe('2021');
+  });
+
+  it('reads the agency and year from the heading cells or from a title', () => {
+    const r = readReport(filledGrid('2021', {}, { agency: '宿迁市人民政府', year: 2024 }));
+    expect([r.agency, r.year]).toEqual(['宿迁市人民政府', 2024]);
+    const titled = [['宿迁市2023年政府信息公开工作年度报告'], ...filledGrid('2021', {})];
+    expect([readReport(titled).agency, readReport(titled).year]).toEqual(['宿迁市', 2023]);
+    expect(readReport(filledGrid('2021', {})).agency).toBeUndefined();
+  });
+
+  it('a sheet that is not a report says so, in Chinese, and does not crash', () => {
+    const r = readGrid(
+      [
+        ['姓名', '电话'],
+        ['张三', 13800000000],
+        [true, null],
+      ],
+      { sheet: '通讯录' },
+    );
+    expect(r.report).toBeUndefined();
+    expect(r).toMatchObject({ problem: expect.stringContaining('工作表「通讯录」中没有找到年报表格') });
+    expect(readGrid([]).report).toBeUndefined();
+  });
+});
+
+describe('label variants seen in published reports', () => {
+  const variants: [string, string][] = [
+    [
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+      '（二）部分公开(区分处理的，只计这一情况，不计其他情形)',
+    ],
+    ['5.属于三类内部事务信息', '5.属于三类内容事务信息'],
+    ['3.危及“三安全一稳定”', '3.危及"三安全一稳定"0'],
+    ['（一）予以公开', '(一)予以公开'],
+    ['本年新制作数量', '本年新'],
+    ['本年新公开数量', '本年新\n公开数量'],
+  ];
+  for (const [official, seen] of variants) {
+    it(`「${seen}」 is read as 「${official}」`, () => {
+      const grid = seedGrid();
+      const r = rowOf(grid, official);
+      grid[r]![grid[r]!.indexOf(official)] = seen;
+      const findings = checkGrid(grid);
+      expect(errors(findings)).toEqual([]);
+      const g04 = ofRule(findings, 'G-04');
+      if (seen.replace(/\s/g, '') === official) expect(g04).toEqual([]);
+      else expect(g04[0]!.message).toContain(`官方：「${official}」`);
+    });
+  }
+});
+
+describe('a damaged template: what could and could not be read, never a silent misread', () => {
+  it('a row inserted inside table 3 is reported and the numbers below are still read right', () => {
+    const grid = seedGrid();
+    const at = rowOf(grid, '（一）予以公开') + 1;
+    grid.splice(at, 0, ['', '小计', '', 2, 0, 0, 0, 0, 0, 2]);
+    const findings = checkGrid(grid);
+    expect(errors(findings)).toEqual([]);
+    const [f] = ofRule(findings, 'G-04');
+    expect(f!.message).toBe(
+      '第 31 行是官方表格没有的行（「小计 2 0 0 0 0 0 2」），未读取；请删除，保持官方格式。',
+    );
+    expect(readReport(grid).cells.get('t3.r3_7.natural')).toEqual({ raw: 5, address: 'D50' });
+  });
+
+  it('a subtotal column added to table 3 is reported and not read', () => {
+    const grid = seedGrid();
+    const top = rowOf(grid, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+    const bottom = rowOf(grid, '四、结转下年度继续办理');
+    for (let r = top; r <= bottom; r++)
+      grid[r]!.splice(9, 0, r === top + 1 ? '法人小计' : r > top + 2 ? 0 : '');
+    const findings = checkGrid(grid);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-04')[0]!.message).toContain('J 列是官方表格没有的列（「法人小计」）');
+    expect(readReport(grid).cells.get('t3.r1.total')).toEqual({ raw: 5, address: 'K28' });
+  });
+
+  it('a label edited in place is read by position, with a warning naming it', () => {
+    const grid = seedGrid();
+    const r = rowOf(grid, '8.属于行政查询事项');
+    grid[r]![2] = '8.其他';
+    const findings = checkGrid(grid);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-04')[0]!.message).toBe(
+      'C39 的标签为「8.其他」，官方文字为「8.属于行政查询事项」：已按所在位置读作该项，请恢复官方文字。',
+    );
+  });
+
+  it('a row deleted is an error: its cells cannot be read and its identities are not guessed', () => {
+    const grid = seedGrid();
+    grid.splice(rowOf(grid, '（六）其他处理'), 1);
+    const findings = checkGrid(grid);
+    const [f] = ofRule(findings, 'G-04');
+    expect(f).toMatchObject({ severity: 'error', table: 't3' });
+    expect(f!.message).toContain('缺少「（六）其他处理」这一行');
+    expect(readReport(grid).cells.has('t3.r3_6.natural')).toBe(false);
+    expect(readReport(grid).cells.get('t3.r3_7.natural')).toEqual({ raw: 5, address: 'D48' });
+  });
+
+  it('a table that cannot be found is an error, and the others are still checked', () => {
+    const grid = seedGrid().slice(0, rowOf(seedGrid(), '四、政府信息公开行政复议、行政诉讼情况'));
+    const findings = checkGrid(grid);
+    expect(readReport(grid).tables).toEqual(['t2', 't3']);
+    expect(errors(findings).map((f) => f.message)).toEqual([
+      '没有找到「四、政府信息公开行政复议、行政诉讼情况」的表格：该表无法校验；请检查标签是否被改动。',
+    ]);
+  });
+});
