@@ -1,0 +1,176 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/checks/engine.js';
+import { run } from '../../src/cli/main.js';
+import { readWorkbook, writeTemplate } from '../../src/cli/xlsx.js';
+import { readGrid } from '../../src/readers/grid.js';
+import { templateLayout } from '../../src/report/template.js';
+import { jingxiu, suqian } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+async function filled(name: string, edition: '2019' | '2021', values: Record<string, unknown>, year: number) {
+  const path = join(dir, name);
+  await writeTemplate(path, `${year}年度年报`, templateLayout(edition), {
+    values: values as Record<string, string | number>,
+    year,
+    agency: '测试机关',
+  });
+  return path;
+}
+
+describe('nianbao template', () => {
+  it('writes the 2021 template by default, which reads back as an empty 2021 report', async () => {
+    const path = join(dir, 'blank.xlsx');
+    const r = await cli('template', '--year', '2024', '-o', path);
+    expect(r).toMatchObject({ code: 0, out: `已生成 2021 版模板：${path}\n` });
+    const [sheet, ...more] = await readWorkbook(path);
+    expect(more).toEqual([]);
+    expect(sheet!.name).toBe('2024年度年报');
+    const read = readGrid(sheet!.grid);
+    expect(read.report).toMatchObject({ edition: '2021', year: 2024, tables: ['t2', 't3', 't4'] });
+    expect(read.report!.findings).toEqual([]);
+  });
+
+  it('refuses a bad edition or a missing output with a Chinese message', async () => {
+    expect(await cli('template', '--edition', '2020', '-o', join(dir, 'x.xlsx'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--edition 只能是 2021 或 2019'),
+    });
+    expect((await cli('template')).err).toContain('请用 -o 指定输出文件');
+  });
+});
+
+describe('nianbao check', () => {
+  let good: string;
+  let bad: string;
+  beforeAll(async () => {
+    good = await filled('good.xlsx', '2019', jingxiu().values, 2019);
+    bad = await filled('bad.xlsx', '2021', { ...suqian()[1].values, 't3.r3_1.natural': 1000 }, 2024);
+  });
+
+  it('exit 0 and 「全部通过」 for a report that balances', async () => {
+    const r = await cli('check', good);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('工作表「2019年度年报」 · 测试机关 · 2019 年度 · 2019 版格式');
+    expect(r.out).toContain('结果：全部通过');
+  });
+
+  it('exit 1 with the findings grouped by table when a total does not add up', async () => {
+    const r = await cli('check', bad);
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    const t3 = lines.indexOf('  三、收到和处理政府信息公开申请情况');
+    expect(t3).toBeGreaterThan(0);
+    expect(lines[t3 + 1]).toMatch(/^ {4}✗ 错误 \[T3-02\] 「（一）予以公开」行：/);
+    expect(r.out).toContain('改为 1408');
+    expect(r.out).toContain('结果：2 个错误，1 个警告');
+  });
+
+  it('--json gives the documented shape', async () => {
+    const r = await cli('check', '--json', good, bad);
+    const json = JSON.parse(r.out);
+    expect(json.files).toHaveLength(2);
+    expect(json.files[0]).toEqual({
+      file: good,
+      sheet: '2019年度年报',
+      edition: '2019',
+      year: 2019,
+      agency: '测试机关',
+      findings: [expect.objectContaining({ rule: 'X-02', severity: 'info' })],
+    });
+    const t302 = json.files[1].findings.find((f: { rule: string }) => f.rule === 'T3-02');
+    expect(t302).toMatchObject({
+      severity: 'error',
+      culprit: 't3.r3_1.natural',
+      suggested: 1408,
+      address: 'D26',
+      cells: expect.arrayContaining(['t3.r3_1.natural', 't3.r3_1.total']),
+    });
+  });
+
+  it('exit 2 for a file it cannot read, and still checks the others', async () => {
+    const junk = join(dir, 'junk.xlsx');
+    writeFileSync(junk, 'not a zip');
+    const notReport = join(dir, 'other.xlsx');
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('通讯录').addRow(['姓名', '电话']);
+    await wb.xlsx.writeFile(notReport);
+    const r = await cli('check', junk, notReport, bad, join(dir, 'missing.xlsx'), join(dir, 'a.pdf'));
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('结果：2 个错误，1 个警告');
+    expect(r.err).toContain(`无法打开 ${junk}：不是有效的 .xlsx 文件`);
+    expect(r.err).toContain('工作表「通讯录」中没有找到年报表格');
+    expect(r.err).toContain('missing.xlsx');
+    expect(r.err).toContain('不支持的文件类型');
+  });
+
+  it('--previous runs the cross-year rules', async () => {
+    const last = await filled('2023.xlsx', '2021', { ...suqian()[0].values, 't3.r4.business': 9 }, 2023);
+    const now = await filled('2024.xlsx', '2021', suqian()[1].values, 2024);
+    const json = JSON.parse((await cli('check', '--json', '--previous', last, now)).out);
+    expect(json.files[0].findings.map((f: { rule: string }) => f.rule)).toContain('T3-05');
+  });
+
+  it('runs as `nianbao` from the package bin after the build', () => {
+    const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+    execFileSync('npm', ['run', 'build:cli'], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      stdio: 'ignore',
+    });
+    const r = spawnSync(process.execPath, [bin, 'check', good], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('全部通过');
+  });
+});
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
+
+describe('LibreOffice, a real spreadsheet client', () => {
+  // CI installs LibreOffice; a developer machine without it is told so rather than silently passing.
+  it.runIf(soffice || process.env.CI)(
+    'opens and saves our template; it reads back with the same values and findings',
+    async () => {
+      expect(soffice, 'LibreOffice is not installed (apt-get install libreoffice-calc-nogui)').toBeDefined();
+      const values = { ...jingxiu().values, 't3.r3_4_1.natural': 4, 't3.r1.business': '５' };
+      const ours = await filled('roundtrip.xlsx', '2019', values, 2019);
+      const out = mkdtempSync(join(tmpdir(), 'nianbao-lo-'));
+      copyFileSync(ours, join(out, 'in.xlsx'));
+      execFileSync(
+        soffice!,
+        [
+          '--headless',
+          '--calc',
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          join(out, 'saved'),
+          join(out, 'in.xlsx'),
+        ],
+        {
+          stdio: 'ignore',
+          env: { ...process.env, HOME: out },
+          timeout: 120_000,
+        },
+      );
+      const [before] = await readWorkbook(ours);
+      const [after] = await readWorkbook(join(out, 'saved', 'in.xlsx'));
+      const a = readGrid(before!.grid).report!;
+      const b = readGrid(after!.grid).report!;
+      expect([...b.cells]).toEqual([...a.cells]);
+      expect(check(b)).toEqual(check(a));
+      expect(check(b).some((f) => f.culprit === 't3.r3_4_1.natural' && f.suggested === 3)).toBe(true);
+    },
+  );
+});
