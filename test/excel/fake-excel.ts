@@ -204,10 +204,10 @@ export class FakeWorksheet extends ClientObject {
     private readonly resolve: () => FakeSheet,
   ) {
     super(ctx);
-    const self = this;
+    const sheet = this.resolve;
     this.protection = new (class extends ClientObject {
       protected compute(): unknown {
-        return self.resolve().protected;
+        return sheet().protected;
       }
       get protected(): boolean {
         return this.read('protected');
