@@ -117,7 +117,7 @@ describe('校验 through Office.js', () => {
     excel.syncs = 0;
     expect(await clearActiveSheet(excel.run)).toBeGreaterThan(0);
     expect(excel.syncs).toBe(2);
-    expect(sheet.snapshot()).toEqual({ ...original, E51: { value: 4, fill: original.E51!.fill } });
+    expect(sheet.snapshot()).toEqual({ ...original, E51: { ...original.E51!, value: 4 } });
   });
 
   it('a protected sheet is checked and listed, but not marked, with a message saying why', async () => {

@@ -14,6 +14,10 @@ export interface FakeFill {
 export interface FakeCell {
   value: RawValue;
   fill: FakeFill;
+  /** Everything else written to the cell's format, by path: 「font.bold」, 「borders.EdgeTop.style」… */
+  format: Record<string, unknown>;
+  numberFormat?: string;
+  validation?: { rule?: unknown; prompt?: unknown; errorAlert?: unknown };
 }
 
 const NO_FILL: FakeFill = { pattern: 'None', color: '#FFFFFF' };
@@ -21,13 +25,16 @@ const NO_FILL: FakeFill = { pattern: 'None', color: '#FFFFFF' };
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   protected = false;
+  protectOptions?: unknown;
   selected?: string;
+  readonly merges: string[] = [];
+  readonly pageLayout: Record<string, unknown> = {};
   constructor(public name: string) {}
 
   cell(row: number, col: number): FakeCell {
     const key = toAddress({ row, col });
     let c = this.cells.get(key);
-    if (!c) this.cells.set(key, (c = { value: '', fill: { ...NO_FILL } }));
+    if (!c) this.cells.set(key, (c = { value: '', fill: { ...NO_FILL }, format: {} }));
     return c;
   }
 
@@ -54,7 +61,7 @@ export class FakeSheet {
   }
 
   snapshot(): Record<string, FakeCell> {
-    return Object.fromEntries([...this.cells].map(([a, c]) => [a, { value: c.value, fill: { ...c.fill } }]));
+    return Object.fromEntries([...this.cells].map(([a, c]) => [a, structuredClone(c)]));
   }
 }
 
@@ -110,15 +117,71 @@ class FakeFillFormat {
   }
 }
 
+/** Records whatever is written below range.format on every cell of the range, at sync. */
+function formatRecorder(ctx: FakeContext, cells: () => FakeCell[], path: string[] = []): object {
+  const fill = new FakeFillFormat(ctx, cells);
+  return new Proxy(
+    {},
+    {
+      get: (_t, prop: string) => {
+        if (path.length === 0 && prop === 'fill') return fill;
+        if (prop === 'getItem') return (item: string) => formatRecorder(ctx, cells, [...path, item]);
+        return formatRecorder(ctx, cells, [...path, prop]);
+      },
+      set: (_t, prop: string, value: unknown) => {
+        const key = [...path, prop].join('.');
+        ctx.queue(() => cells().forEach((c) => (c.format[key] = value)));
+        return true;
+      },
+    },
+  );
+}
+
 export class FakeRange extends ClientObject {
-  readonly format: { fill: FakeFillFormat };
+  readonly format: { fill: FakeFillFormat } & Record<string, unknown>;
+  readonly dataValidation: Record<string, unknown>;
   constructor(
     ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
     private readonly areas: () => Area[] | undefined,
   ) {
     super(ctx);
-    this.format = { fill: new FakeFillFormat(ctx, () => this.cellsOf()) };
+    this.format = formatRecorder(ctx, () => this.cellsOf()) as FakeRange['format'];
+    this.dataValidation = new Proxy(
+      {},
+      {
+        set: (_t, prop: string, value: unknown) => {
+          ctx.queue(() => this.cellsOf().forEach((c) => ((c.validation ??= {})[prop as 'rule'] = value)));
+          return true;
+        },
+      },
+    );
+  }
+
+  set values(grid: RawValue[][]) {
+    this.ctx.queue(() => {
+      const a = this.area();
+      if (grid.length !== a.bottom - a.top + 1 || grid.some((r) => r.length !== a.right - a.left + 1)) {
+        throw new OfficeError(
+          'InvalidArgument',
+          'The number of rows or columns in the input array does not match the range.',
+        );
+      }
+      grid.forEach((row, r) => row.forEach((v, c) => (this.sheet().cell(a.top + r, a.left + c).value = v)));
+    });
+  }
+
+  set numberFormat(formats: string[][]) {
+    this.ctx.queue(() => this.cellsOf().forEach((c) => (c.numberFormat = formats[0]![0])));
+  }
+
+  merge(_across?: boolean): void {
+    this.ctx.queue(() => {
+      const a = this.area();
+      this.sheet().merges.push(
+        `${toAddress({ row: a.top, col: a.left })}:${toAddress({ row: a.bottom, col: a.right })}`,
+      );
+    });
   }
 
   private cellsOf(): FakeCell[] {
@@ -154,6 +217,7 @@ export class FakeRange extends ClientObject {
   get values(): RawValue[][] {
     return this.read('values');
   }
+
   get address(): string {
     return this.read('address');
   }
@@ -198,7 +262,8 @@ class ClientResult<T> {
 }
 
 export class FakeWorksheet extends ClientObject {
-  readonly protection: ClientObject & { readonly protected: boolean };
+  readonly protection: ClientObject & { readonly protected: boolean; protect(options?: unknown): void };
+  readonly pageLayout: Record<string, unknown>;
   constructor(
     ctx: FakeContext,
     private readonly resolve: () => FakeSheet,
@@ -212,7 +277,22 @@ export class FakeWorksheet extends ClientObject {
       get protected(): boolean {
         return this.read('protected');
       }
+      protect(options?: unknown): void {
+        ctx.queue(() => {
+          sheet().protected = true;
+          sheet().protectOptions = options;
+        });
+      }
     })(ctx);
+    this.pageLayout = new Proxy(
+      {},
+      {
+        set: (_t, prop: string, value: unknown) => {
+          ctx.queue(() => (sheet().pageLayout[prop] = value));
+          return true;
+        },
+      },
+    );
   }
 
   protected compute(prop: string): unknown {
@@ -297,15 +377,37 @@ export class FakeExcel {
     batch(this.context() as unknown as Excel.RequestContext);
 }
 
+class FakeWorksheets extends ClientObject {
+  protected compute(prop: string): unknown {
+    if (prop !== 'items/name')
+      throw new OfficeError('InvalidArgument', `fake worksheets cannot load ${prop}`);
+    return this.ctx.excel.sheets.map((s) => ({ name: s.name }));
+  }
+  get items(): { name: string }[] {
+    return this.read('items/name');
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(this.ctx.excel.active));
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(name));
+  }
+  add(name: string): FakeWorksheet {
+    this.ctx.queue(() => {
+      if (this.ctx.excel.sheets.some((s) => s.name === name))
+        throw new OfficeError('ItemAlreadyExists', name);
+      this.ctx.excel.sheets.push(new FakeSheet(name));
+    });
+    return this.getItem(name);
+  }
+}
+
 export class FakeContext {
   private ops: Op[] = [];
   readonly workbook;
   constructor(readonly excel: FakeExcel) {
     this.workbook = {
-      worksheets: {
-        getActiveWorksheet: () => new FakeWorksheet(this, () => excel.sheet(excel.active)),
-        getItem: (name: string) => new FakeWorksheet(this, () => excel.sheet(name)),
-      },
+      worksheets: new FakeWorksheets(this),
       settings: {
         getItemOrNullObject: (key: string) => new FakeSetting(this, key),
         add: (key: string, value: string) => this.queue(() => excel.settings.set(key, value)),

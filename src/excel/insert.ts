@@ -1,0 +1,115 @@
+import { type Area, areaAddress, toAddress } from '../report/address.js';
+import { type TemplateLayout, templateGrid, templateLayout } from '../report/template.js';
+import type { Edition } from '../report/types.js';
+import { inputRule } from '../report/validation.js';
+
+/** A sheet name not yet taken: 「2024年度年报」, then 「2024年度年报 (2)」… */
+export function freeSheetName(taken: readonly string[], year?: number): string {
+  const base = year ? `${year}年度年报` : '年报';
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i++) if (!taken.includes(`${base} (${i})`)) return `${base} (${i})`;
+}
+
+const EDGES = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideHorizontal',
+  'InsideVertical',
+] as const;
+/** Excel column widths are in points; a character of the default font is about 6.5 points. */
+const POINTS_PER_CHAR = 6.5;
+const LABEL_FILL = '#F2F2F2';
+
+function range(ws: Excel.Worksheet, area: Area): Excel.Range {
+  return ws.getRange(areaAddress(area));
+}
+
+function writeLayout(ws: Excel.Worksheet, layout: TemplateLayout, year?: number): void {
+  const all = { top: 0, left: 0, bottom: layout.rows - 1, right: layout.columns - 1 };
+  const whole = range(ws, all);
+  whole.values = templateGrid(layout, year ? { year } : {}) as (string | number | boolean)[][];
+  whole.format.font.name = '宋体';
+  whole.format.verticalAlignment = 'Center';
+  layout.columnWidths.forEach((w, col) => {
+    range(ws, { top: 0, left: col, bottom: 0, right: col }).format.columnWidth = w * POINTS_PER_CHAR;
+  });
+  for (const { area } of layout.tableAreas) {
+    const r = range(ws, area);
+    for (const edge of EDGES) r.format.borders.getItem(edge).style = 'Continuous';
+    r.format.wrapText = true;
+    r.format.horizontalAlignment = 'Center';
+  }
+  for (const cell of layout.cells) {
+    const r = ws.getRange(toAddress(cell.pos));
+    switch (cell.role) {
+      case 'title':
+        r.format.font.size = 16;
+        r.format.font.bold = true;
+        r.format.horizontalAlignment = 'Center';
+        break;
+      case 'part':
+      case 'headingLabel':
+        r.format.font.bold = true;
+        break;
+      case 'headingInput':
+        r.format.protection.locked = false;
+        r.format.borders.getItem('EdgeBottom').style = 'Continuous';
+        break;
+      case 'label':
+        r.format.fill.color = LABEL_FILL;
+        break;
+      case 'input': {
+        const rule = inputRule(cell.kind!, cell.key!);
+        r.numberFormat = [[rule.numberFormat]];
+        r.format.protection.locked = false;
+        if (rule.validation) {
+          const basic = { formula1: 0, operator: 'GreaterThanOrEqualTo' } as const;
+          r.dataValidation.rule =
+            rule.validation.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+          r.dataValidation.prompt = {
+            showPrompt: true,
+            title: rule.validation.title,
+            message: rule.validation.prompt,
+          };
+          r.dataValidation.errorAlert = {
+            showAlert: true,
+            style: 'Stop',
+            title: rule.validation.title,
+            message: rule.validation.error,
+          };
+        }
+        break;
+      }
+    }
+  }
+  for (const m of layout.merges) range(ws, m).merge(false);
+  ws.pageLayout.orientation = 'Landscape';
+  ws.pageLayout.paperSize = 'A4';
+  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // Office enums do not exist outside Excel: their string forms are used throughout.
+  // Labels are locked against slips of the hand; no password, and formatting stays allowed for marks.
+  ws.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true });
+}
+
+/** 插入模板: a new sheet with the official template, in two syncs (names, then everything). */
+export async function insertTemplate(
+  ctx: Excel.RequestContext,
+  edition: Edition,
+  options: { year?: number } = {},
+): Promise<string> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name');
+  await ctx.sync();
+  const name = freeSheetName(
+    sheets.items.map((s) => s.name),
+    options.year,
+  );
+  const ws = sheets.add(name);
+  writeLayout(ws, templateLayout(edition), options.year);
+  ws.activate();
+  ws.getRange('B2').select();
+  await ctx.sync();
+  return name;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { checkActiveSheet } from '../../src/excel/checkSheet.js';
+import { freeSheetName, insertTemplate } from '../../src/excel/insert.js';
+import { areaAddress, toAddress } from '../../src/report/address.js';
+import { templateLayout } from '../../src/report/template.js';
+import { jingxiu } from '../helpers.js';
+import { FakeExcel } from './fake-excel.js';
+
+describe('插入模板 through Office.js', () => {
+  for (const edition of ['2021', '2019'] as const) {
+    it(`${edition}: writes exactly the core's layout in at most two syncs`, async () => {
+      const excel = new FakeExcel();
+      excel.addSheet('Sheet1');
+      const name = await excel.run((ctx) => insertTemplate(ctx, edition, { year: 2024 }));
+      expect(name).toBe('2024年度年报');
+      expect(excel.syncs).toBe(2);
+      expect(excel.active).toBe(name);
+      const sheet = excel.sheet(name);
+      const layout = templateLayout(edition);
+
+      for (const c of layout.cells.filter((c) => c.text))
+        expect(sheet.cell(c.pos.row, c.pos.col).value).toBe(c.text);
+      expect(sheet.cell(layout.year.row, layout.year.col).value).toBe(2024);
+      expect([...sheet.merges].sort()).toEqual(layout.merges.map(areaAddress).sort());
+
+      for (const c of layout.cells.filter((c) => c.role === 'input')) {
+        const cell = sheet.cell(c.pos.row, c.pos.col);
+        expect(cell.value, c.key).toBe('');
+        expect(cell.format['protection.locked'], c.key).toBe(false);
+        if (c.kind === 'count') {
+          expect(cell.numberFormat).toBe('0');
+          expect(cell.validation?.rule).toEqual({
+            wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' },
+          });
+          expect(cell.validation?.prompt).toMatchObject({
+            showPrompt: true,
+            message: expect.stringContaining('不小于 0 的整数'),
+          });
+        }
+      }
+      for (const c of layout.cells.filter((c) => c.role === 'label')) {
+        const cell = sheet.cell(c.pos.row, c.pos.col);
+        expect(cell.format['protection.locked']).toBeUndefined();
+        expect(cell.format['borders.EdgeTop.style']).toBe('Continuous');
+      }
+      expect(sheet.protected).toBe(true);
+      expect(sheet.protectOptions).toMatchObject({ allowFormatCells: true });
+      expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
+      expect(sheet.selected).toBe(toAddress(layout.agency));
+    });
+  }
+
+  it('never overwrites a sheet: the next free name is taken', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('2024年度年报');
+    expect(await excel.run((ctx) => insertTemplate(ctx, '2021', { year: 2024 }))).toBe('2024年度年报 (2)');
+    expect(excel.sheets.map((s) => s.name)).toEqual(['2024年度年报', '2024年度年报 (2)']);
+    expect(freeSheetName(['年报', '年报 (2)'])).toBe('年报 (3)');
+  });
+
+  it('the inserted template, filled with the seed numbers, checks with no error', async () => {
+    const excel = new FakeExcel();
+    const name = await excel.run((ctx) => insertTemplate(ctx, '2019', { year: 2019 }));
+    const sheet = excel.sheet(name);
+    for (const c of templateLayout('2019').cells.filter((c) => c.key)) {
+      sheet.cell(c.pos.row, c.pos.col).value = jingxiu().values[c.key!]!;
+    }
+    const result = await checkActiveSheet(excel.run);
+    expect(result.report).toMatchObject({ edition: '2019', year: 2019, tables: ['t2', 't3', 't4'] });
+    expect(result.findings.map((f) => f.rule)).toEqual(['X-02']);
+  });
+});
