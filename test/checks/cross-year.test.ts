@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checks/engine.js';
+import { reportFromValues } from '../../src/report/fromValues.js';
+import { jingxiu, ofRule, suqian } from '../helpers.js';
+
+const t2021 = (values: Record<string, number>, year: number) =>
+  reportFromValues('2021', { ...suqian()[1].values, ...values }, { year });
+
+describe('table 2 across years', () => {
+  it('2021: in force now = in force last year + issued − repealed (T2-21-03), repealed ≤ what existed (T2-21-04)', () => {
+    const last = t2021({ 't2.rules.inForce': 10, 't2.normative.inForce': 40 }, 2023);
+    const fine = t2021({ 't2.rules.issued': 2, 't2.rules.repealed': 1, 't2.rules.inForce': 11 }, 2024);
+    expect(ofRule(check(fine, { previous: last }), 'T2-21-03')).toEqual([]);
+
+    const off = t2021({ 't2.rules.issued': 2, 't2.rules.repealed': 15, 't2.rules.inForce': 12 }, 2024);
+    const findings = check(off, { previous: last });
+    expect(ofRule(findings, 'T2-21-03')[0]!.message).toContain(
+      '上年（2023 年）报告现行有效 10 + 本年制发 2 − 本年废止 15 = -3',
+    );
+    expect(ofRule(findings, 'T2-21-04')[0]!.message).toContain(
+      '15 件，多于上年（2023 年）报告现行有效 10 件与本年制发 2 件之和 12',
+    );
+  });
+
+  it('2019: last year items carry forward with their change (T2-19-05); public totals do not shrink (T2-19-04)', () => {
+    const seed = jingxiu().values;
+    const last = reportFromValues(
+      '2019',
+      { ...seed, 't2.license.lastYearItems': 69, 't2.rules.publicTotal': 5 },
+      { year: 2019 },
+    );
+    const now = reportFromValues('2019', { ...seed, 't2.license.lastYearItems': 71 }, { year: 2020 });
+    const findings = check(now, { previous: last });
+    const [items] = ofRule(findings, 'T2-19-05');
+    // Last year: 69 items, change 增1 → 70 this year, not 71.
+    expect(items).toMatchObject({ culprit: 't2.license.lastYearItems', suggested: 70 });
+    expect(items!.message).toContain('上一年项目数量 69 加本年增/减 +1 = 70');
+    expect(ofRule(findings, 'T2-19-04')[0]!.message).toContain(
+      '规章·对外公开总数量 1 少于上年（2019 年）报告的 5',
+    );
+  });
+
+  it('across editions only the carry-over is compared', () => {
+    const last = reportFromValues('2019', jingxiu().values, { year: 2020 });
+    const now = t2021({}, 2021);
+    const rules = new Set(check(now, { previous: last }).map((f) => f.rule));
+    expect(rules.has('T3-05')).toBe(true);
+    expect([...rules].filter((r) => r.startsWith('T2-'))).toEqual([]);
+  });
+});
+
+describe('the edition fits the year (X-01)', () => {
+  it('a 2024 report in the 2019 edition, or a 2020 report in the 2021 edition, is warned', () => {
+    const old = check(reportFromValues('2019', jingxiu().values, { year: 2024 }));
+    expect(ofRule(old, 'X-01')[0]!.message).toBe(
+      '报告年度为 2024 年，本表是2019 版格式（国办公开办函〔2019〕60号）；应使用2021 版格式（国办公开办函〔2021〕30号）。',
+    );
+    expect(ofRule(check(t2021({}, 2020)), 'X-01')).toHaveLength(1);
+    expect(ofRule(check(t2021({}, 2021)), 'X-01')).toEqual([]);
+    expect(ofRule(check(reportFromValues('2019', jingxiu().values, { year: 2020 })), 'X-01')).toEqual([]);
+  });
+});
