@@ -1,6 +1,5 @@
-import { countBySeverity, type Finding } from '../checks/finding.js';
-import { TABLE_PART } from '../report/parts.js';
-import { TABLE_IDS } from '../report/types.js';
+import type { Finding } from '../checks/finding.js';
+import { groupByTable, summary } from '../checks/summary.js';
 import type { FoundReport } from './sources.js';
 
 export interface Checked extends FoundReport {
@@ -73,12 +72,9 @@ export function toText(c: Checked): string {
     .filter(Boolean)
     .join(' · ');
   const lines = [head];
-  const groups = [...TABLE_IDS.map((t) => [TABLE_PART[t], t] as const), ['全表', undefined] as const];
-  for (const [title, table] of groups) {
-    const fs = c.findings.filter((f) => f.table === table);
-    if (!fs.length) continue;
-    lines.push(`  ${title}`);
-    for (const f of fs) lines.push(`    ${MARK[f.severity]} [${f.rule}] ${f.message}`);
+  for (const group of groupByTable(c.findings)) {
+    lines.push(`  ${group.title}`);
+    for (const f of group.findings) lines.push(`    ${MARK[f.severity]} [${f.rule}] ${f.message}`);
   }
   lines.push(`  结果：${summary(c.findings)}`);
   return lines.join('\n');

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checks/engine.js';
+import { groupByTable, summary } from '../../src/checks/summary.js';
+import { reportFromValues } from '../../src/report/fromValues.js';
+import { jingxiu } from '../helpers.js';
+
+describe('what the sidebar and the CLI show above the list', () => {
+  it('「全部通过」 when nothing but info is found', () => {
+    const findings = check(reportFromValues('2019', jingxiu().values, { year: 2019 }));
+    expect(findings.map((f) => f.severity)).toEqual(['info']);
+    expect(summary(findings)).toBe('全部通过');
+  });
+
+  it('counts errors and warnings, and groups findings under their part titles in report order', () => {
+    const values = {
+      ...jingxiu().values,
+      't3.r3_7.natural': 4,
+      't4.review.total': 3,
+      't2.license.change': '略增',
+    };
+    const findings = check(reportFromValues('2019', values, { year: 2024 }));
+    expect(summary(findings)).toBe('4 个错误，2 个警告');
+    expect(groupByTable(findings).map((g) => [g.title, g.findings.map((f) => f.rule)])).toEqual([
+      ['二、主动公开政府信息情况', ['G-05']],
+      ['三、收到和处理政府信息公开申请情况', ['T3-01', 'T3-02', 'T3-03']],
+      ['四、政府信息公开行政复议、行政诉讼情况', ['T4-01']],
+      ['全表', ['X-01']],
+    ]);
+  });
+});
