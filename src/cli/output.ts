@@ -53,14 +53,6 @@ export function toJson(
 
 const MARK = { error: '✗ 错误', warning: '! 警告', info: 'i 提示' } as const;
 
-export function summary(findings: readonly Finding[]): string {
-  const n = countBySeverity(findings);
-  if (n.error + n.warning === 0) return '全部通过';
-  return [n.error ? `${n.error} 个错误` : '', n.warning ? `${n.warning} 个警告` : '']
-    .filter(Boolean)
-    .join('，');
-}
-
 export function toText(c: Checked): string {
   const head = [
     c.file,
