@@ -40,10 +40,6 @@ async function readXlsx(file: string): Promise<FoundReport[]> {
   return found;
 }
 
-export function supported(file: string): boolean {
-  return extname(file).toLowerCase() in READERS;
-}
-
 /** Every report in a file; throws UnreadableFile with a Chinese message when there is none. */
 export async function readReports(file: string): Promise<FoundReport[]> {
   const reader = READERS[extname(file).toLowerCase()];

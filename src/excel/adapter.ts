@@ -1,4 +1,3 @@
-import type { Finding } from '../checks/finding.js';
 import { chunkByKind, MARK_FILL, type MarkKind } from './marks-plan.js';
 import {
   fillsByAddress,
@@ -9,8 +8,6 @@ import {
   type SavedFill,
   type SheetRead,
 } from './sheet.js';
-
-export class ExcelProblem extends Error {}
 
 /**
  * The active sheet's values, its cells' own fills, its protection and the saved mark state,
@@ -95,5 +92,3 @@ export async function selectCell(ctx: Excel.RequestContext, sheet: string, addre
   ws.getRange(address).select();
   await ctx.sync();
 }
-
-export type { Finding };

@@ -1,4 +1,4 @@
-import { type Area, covers, parseArea, parseAddress } from './address.js';
+import { type Area, parseArea, parseAddress } from './address.js';
 import { LAYOUTS } from './layouts.js';
 import { TABLE_PART } from './parts.js';
 import { type CellKey, type CellKind, type Edition, EDITIONS, type TableId, TABLE_IDS } from './types.js';
@@ -162,5 +162,3 @@ export function rowKeys(edition: Edition, id: TableId): string[] {
 export function columnKeys(edition: Edition, id: TableId): string[] {
   return [...new Set(tableSpec(edition, id).cells.map((c) => c.column))];
 }
-
-export { covers };

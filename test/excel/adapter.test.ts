@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/checks/finding.js';
-import { readActiveSheet, writeMarks } from '../../src/excel/adapter.js';
+import { readActiveSheet, selectCell, writeMarks } from '../../src/excel/adapter.js';
 import { checkActiveSheet, clearActiveSheet, explainExcelError } from '../../src/excel/checkSheet.js';
 import { MARK_FILL, planMarks } from '../../src/excel/marks-plan.js';
 import { toAddress } from '../../src/report/address.js';
@@ -138,6 +138,15 @@ describe('校验 through Office.js', () => {
     const empty = new FakeExcel();
     empty.addSheet('空表');
     expect((await checkActiveSheet(empty.run)).problem).toContain('工作表「空表」中没有找到年报表格');
+  });
+
+  it('a click on a finding activates its sheet and selects its cell, in one sync', async () => {
+    const { excel, sheet } = workbook();
+    excel.addSheet('其他');
+    excel.active = '其他';
+    excel.syncs = 0;
+    await excel.run((ctx) => selectCell(ctx, '2019年度年报', 'E51'));
+    expect([excel.active, sheet.selected, excel.syncs]).toEqual(['2019年度年报', 'E51', 1]);
   });
 
   it('Office.js errors get a Chinese message', () => {
