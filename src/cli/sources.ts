@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Report } from '../report/report.js';
 import { readGrid } from '../readers/grid.js';
@@ -23,6 +24,7 @@ const READERS: Readonly<Record<string, (file: string) => Promise<FoundReport[]>>
 };
 
 async function readXlsx(file: string): Promise<FoundReport[]> {
+  if (!existsSync(file)) throw new UnreadableFile(file, `找不到文件 ${file}`);
   let sheets;
   try {
     sheets = await readWorkbook(file);

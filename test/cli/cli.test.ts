@@ -113,6 +113,8 @@ describe('nianbao check', () => {
     expect(r.err).toContain(`无法打开 ${junk}：不是有效的 .xlsx 文件`);
     expect(r.err).toContain('工作表「通讯录」中没有找到年报表格');
     expect(r.err).toContain('missing.xlsx');
+    expect(r.err).toContain(`找不到文件 ${join(dir, 'missing.xlsx')}`);
+    expect(r.err).not.toContain('missing.xlsx：不是有效的');
     expect(r.err).toContain('不支持的文件类型');
   });
 
