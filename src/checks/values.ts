@@ -69,7 +69,8 @@ function parseCount(raw: string | number): Parsed {
     return { status: 'ok', value: raw };
   }
   const text = raw.trim();
-  if (EXCEL_ERROR.test(text)) return { status: 'invalid', reason: `公式出错（${text}），请检查该格的公式` };
+  const formula = formulaProblem(text);
+  if (formula) return { status: 'invalid', reason: formula };
   const c = clean(raw, ['件', '个', '项', '条']);
   if (c.unit) c.notes.push(`带单位「${c.unit}」`);
   if (/^\d+$/.test(c.text)) {
@@ -93,7 +94,8 @@ function parseAmount(raw: string | number): Parsed {
     return { status: 'ok', value: raw };
   }
   const text = raw.trim();
-  if (EXCEL_ERROR.test(text)) return { status: 'invalid', reason: `公式出错（${text}），请检查该格的公式` };
+  const formula = formulaProblem(text);
+  if (formula) return { status: 'invalid', reason: formula };
   const c = clean(raw, ['万元', '元']);
   if (/^\d+(\.\d+)?$/.test(c.text)) {
     const value = Number(c.text);
@@ -117,7 +119,8 @@ function parseChange(raw: string | number): Parsed {
     return { status: 'ok', value: raw };
   }
   const text = toHalfWidth(raw).replace(/\s+/g, '');
-  if (EXCEL_ERROR.test(text)) return { status: 'invalid', reason: `公式出错（${text}），请检查该格的公式` };
+  const formula = formulaProblem(text);
+  if (formula) return { status: 'invalid', reason: formula };
   if (/^(?:0|不变|无变化|持平)$/.test(text)) return { status: 'ok', value: 0 };
   // 「增2减1」: several signed parts, summed.
   const parts = text.match(/(?:增加|增|新增|减少|减|[+-])\d+(?:项|个)?/g);
@@ -131,6 +134,13 @@ function parseChange(raw: string | number): Parsed {
   }
   if (/^\d+$/.test(text)) return { status: 'ok', value: Number(text) };
   return { status: 'invalid', reason: `${shown(raw)}读不出增减数，请写成「+3」「-2」「0」或「增1」「减13」` };
+}
+
+/** A formula whose result was never calculated (a file written by a program, not by Excel). */
+function formulaProblem(text: string): string | undefined {
+  if (EXCEL_ERROR.test(text)) return `公式出错（${text}），请检查该格的公式`;
+  if (text.startsWith('=')) return `是未计算的公式「${text}」：请在 Excel 中打开文件、保存后再校验`;
+  return undefined;
 }
 
 export function isBlankMark(raw: RawValue): boolean {

@@ -23,6 +23,7 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     ['2.5', '「2.5」不是整数'],
     [2.5, '2.5 不是整数'],
     ['#VALUE!', '公式出错（#VALUE!）'],
+    ['=SUM(D30:I30)', '是未计算的公式「=SUM(D30:I30)」'],
     [true, '是逻辑值 TRUE'],
     [1234567890, '有 10 位，不可能是件数'],
   ];
