@@ -1,7 +1,15 @@
 import ExcelJS from 'exceljs';
 import { type Area, toAddress } from '../report/address.js';
 import type { RawValue } from '../report/report.js';
-import { type TemplateLayout, type TemplateValues, templateGrid } from '../report/template.js';
+import {
+  ROLE_STYLE,
+  type RoleStyle,
+  TABLE_FONT_SIZE,
+  TEMPLATE_FONT,
+  type TemplateLayout,
+  type TemplateValues,
+  templateGrid,
+} from '../report/template.js';
 import { inputRule } from '../report/validation.js';
 
 export interface SheetGrid {
@@ -56,8 +64,18 @@ const THIN: Partial<ExcelJS.Borders> = {
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
-const LABEL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-const FONT = '宋体';
+
+function applyStyle(cell: ExcelJS.Cell, style: RoleStyle): void {
+  if (style.size || style.bold) {
+    cell.font = { name: TEMPLATE_FONT, size: style.size ?? TABLE_FONT_SIZE, bold: style.bold ?? false };
+  }
+  if (style.align) cell.alignment = { ...cell.alignment, horizontal: style.align, vertical: 'middle' };
+  if (style.fill) {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.fill.slice(1)}` } };
+  }
+  if (style.underline) cell.border = { bottom: { style: 'thin' } };
+  if (style.unlocked) cell.protection = { locked: false };
+}
 
 function eachCell(area: Area, fn: (row: number, col: number) => void): void {
   for (let r = area.top; r <= area.bottom; r++)
@@ -80,7 +98,7 @@ export function addTemplateSheet(
     eachCell(area.area, (r, c) => {
       const cell = ws.getCell(r, c);
       cell.border = THIN;
-      cell.font = { name: FONT, size: 10 };
+      cell.font = { name: TEMPLATE_FONT, size: TABLE_FONT_SIZE };
       cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     });
   }
@@ -88,46 +106,24 @@ export function addTemplateSheet(
     const cell = ws.getCell(t.pos.row + 1, t.pos.col + 1);
     const value = grid[t.pos.row]![t.pos.col];
     if (value !== '' && value !== null && value !== undefined) cell.value = value;
-    switch (t.role) {
-      case 'title':
-        cell.font = { name: FONT, size: 16, bold: true };
-        cell.alignment = { horizontal: 'center', vertical: 'middle' };
-        break;
-      case 'part':
-        cell.font = { name: FONT, size: 12, bold: true };
-        break;
-      case 'headingLabel':
-        cell.font = { name: FONT, size: 11, bold: true };
-        cell.alignment = { horizontal: 'right' };
-        break;
-      case 'headingInput':
-        cell.border = { bottom: { style: 'thin' } };
-        cell.protection = { locked: false };
-        break;
-      case 'label':
-        cell.fill = LABEL_FILL;
-        break;
-      case 'input': {
-        const rule = inputRule(t.kind!, t.key!);
-        cell.numFmt = rule.numberFormat;
-        cell.protection = { locked: false };
-        if (rule.validation) {
-          cell.dataValidation = {
-            type: rule.validation.type,
-            operator: 'greaterThanOrEqual',
-            formulae: [0],
-            allowBlank: true,
-            showInputMessage: true,
-            promptTitle: rule.validation.title,
-            prompt: rule.validation.prompt,
-            showErrorMessage: true,
-            errorStyle: 'stop',
-            errorTitle: rule.validation.title,
-            error: rule.validation.error,
-          };
-        }
-        break;
-      }
+    applyStyle(cell, ROLE_STYLE[t.role]);
+    if (t.role !== 'input') continue;
+    const rule = inputRule(t.kind!, t.key!);
+    cell.numFmt = rule.numberFormat;
+    if (rule.validation) {
+      cell.dataValidation = {
+        type: rule.validation.type,
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        allowBlank: true,
+        showInputMessage: true,
+        promptTitle: rule.validation.title,
+        prompt: rule.validation.prompt,
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: rule.validation.title,
+        error: rule.validation.error,
+      };
     }
   }
   for (const m of layout.merges)

@@ -1,5 +1,13 @@
 import { type Area, areaAddress, toAddress } from '../report/address.js';
-import { type TemplateLayout, templateGrid, templateLayout } from '../report/template.js';
+import {
+  ROLE_STYLE,
+  type RoleStyle,
+  TABLE_FONT_SIZE,
+  TEMPLATE_FONT,
+  type TemplateLayout,
+  templateGrid,
+  templateLayout,
+} from '../report/template.js';
 import type { Edition } from '../report/types.js';
 import { inputRule } from '../report/validation.js';
 
@@ -20,7 +28,16 @@ const EDGES = [
 ] as const;
 /** Excel column widths are in points; a character of the default font is about 6.5 points. */
 const POINTS_PER_CHAR = 6.5;
-const LABEL_FILL = '#F2F2F2';
+const ALIGN = { center: 'Center', right: 'Right' } as const;
+
+function applyStyle(r: Excel.Range, style: RoleStyle): void {
+  if (style.size) r.format.font.size = style.size;
+  if (style.bold) r.format.font.bold = true;
+  if (style.align) r.format.horizontalAlignment = ALIGN[style.align];
+  if (style.fill) r.format.fill.color = style.fill;
+  if (style.underline) r.format.borders.getItem('EdgeBottom').style = 'Continuous';
+  if (style.unlocked) r.format.protection.locked = false;
+}
 
 function range(ws: Excel.Worksheet, area: Area): Excel.Range {
   return ws.getRange(areaAddress(area));
@@ -30,7 +47,8 @@ function writeLayout(ws: Excel.Worksheet, layout: TemplateLayout, year?: number)
   const all = { top: 0, left: 0, bottom: layout.rows - 1, right: layout.columns - 1 };
   const whole = range(ws, all);
   whole.values = templateGrid(layout, year ? { year } : {}) as (string | number | boolean)[][];
-  whole.format.font.name = '宋体';
+  whole.format.font.name = TEMPLATE_FONT;
+  whole.format.font.size = TABLE_FONT_SIZE;
   whole.format.verticalAlignment = 'Center';
   layout.columnWidths.forEach((w, col) => {
     range(ws, { top: 0, left: col, bottom: 0, right: col }).format.columnWidth = w * POINTS_PER_CHAR;
@@ -43,45 +61,24 @@ function writeLayout(ws: Excel.Worksheet, layout: TemplateLayout, year?: number)
   }
   for (const cell of layout.cells) {
     const r = ws.getRange(toAddress(cell.pos));
-    switch (cell.role) {
-      case 'title':
-        r.format.font.size = 16;
-        r.format.font.bold = true;
-        r.format.horizontalAlignment = 'Center';
-        break;
-      case 'part':
-      case 'headingLabel':
-        r.format.font.bold = true;
-        break;
-      case 'headingInput':
-        r.format.protection.locked = false;
-        r.format.borders.getItem('EdgeBottom').style = 'Continuous';
-        break;
-      case 'label':
-        r.format.fill.color = LABEL_FILL;
-        break;
-      case 'input': {
-        const rule = inputRule(cell.kind!, cell.key!);
-        r.numberFormat = [[rule.numberFormat]];
-        r.format.protection.locked = false;
-        if (rule.validation) {
-          const basic = { formula1: 0, operator: 'GreaterThanOrEqualTo' } as const;
-          r.dataValidation.rule =
-            rule.validation.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
-          r.dataValidation.prompt = {
-            showPrompt: true,
-            title: rule.validation.title,
-            message: rule.validation.prompt,
-          };
-          r.dataValidation.errorAlert = {
-            showAlert: true,
-            style: 'Stop',
-            title: rule.validation.title,
-            message: rule.validation.error,
-          };
-        }
-        break;
-      }
+    applyStyle(r, ROLE_STYLE[cell.role]);
+    if (cell.role !== 'input') continue;
+    const rule = inputRule(cell.kind!, cell.key!);
+    r.numberFormat = [[rule.numberFormat]];
+    if (rule.validation) {
+      const basic = { formula1: 0, operator: 'GreaterThanOrEqualTo' } as const;
+      r.dataValidation.rule = rule.validation.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+      r.dataValidation.prompt = {
+        showPrompt: true,
+        title: rule.validation.title,
+        message: rule.validation.prompt,
+      };
+      r.dataValidation.errorAlert = {
+        showAlert: true,
+        style: 'Stop',
+        title: rule.validation.title,
+        message: rule.validation.error,
+      };
     }
   }
   for (const m of layout.merges) range(ws, m).merge(false);

@@ -31,6 +31,32 @@ export interface TemplateLayout {
   readonly year: Pos;
 }
 
+/** How each kind of template cell looks; the .xlsx writer and the Office.js insert both apply it. */
+export interface RoleStyle {
+  readonly size?: number;
+  readonly bold?: boolean;
+  readonly align?: 'center' | 'right';
+  /** Background, as #RRGGBB. */
+  readonly fill?: string;
+  /** An input line under the cell. */
+  readonly underline?: boolean;
+  /** Left unlocked when the sheet is protected: the clerk writes here. */
+  readonly unlocked?: boolean;
+}
+
+export const TEMPLATE_FONT = '宋体';
+/** Table cells: thin borders all round, centred, wrapped, this size. */
+export const TABLE_FONT_SIZE = 10;
+
+export const ROLE_STYLE: Readonly<Record<TemplateRole, RoleStyle>> = {
+  title: { size: 16, bold: true, align: 'center' },
+  part: { size: 12, bold: true },
+  headingLabel: { size: 11, bold: true, align: 'right' },
+  headingInput: { size: 11, underline: true, unlocked: true },
+  label: { fill: '#F2F2F2' },
+  input: { unlocked: true },
+};
+
 const LABEL_COLUMNS = [22, 16, 34];
 const DATA_WIDTH = 10;
 const TITLE_ROW = 0;
