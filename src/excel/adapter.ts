@@ -9,14 +9,19 @@ import {
   type SheetRead,
 } from './sheet.js';
 
+/** Protected without 「设置单元格格式」 allowed: no marks can be written. */
+function formatLocked(p: Excel.WorksheetProtection): boolean {
+  return p.protected && !p.options.allowFormatCells;
+}
+
 /**
  * The active sheet's values, its cells' own fills, its protection and the saved mark state,
  * in one sync.
  */
 export async function readActiveSheet(ctx: Excel.RequestContext): Promise<SheetRead> {
   const ws = ctx.workbook.worksheets.getActiveWorksheet();
-  ws.load('name');
-  ws.protection.load('protected');
+  ws.load(['name', 'id']);
+  ws.protection.load(['protected', 'options']);
   const used = ws.getUsedRangeOrNullObject(true);
   used.load(['values', 'address']);
   const props = used.getCellProperties({ format: { fill: { color: true, pattern: true } } });
@@ -27,20 +32,22 @@ export async function readActiveSheet(ctx: Excel.RequestContext): Promise<SheetR
   if (used.isNullObject) {
     return {
       sheet: ws.name,
+      sheetId: ws.id,
       grid: [],
       origin: { row: 0, col: 0 },
       fills: new Map(),
-      protected: ws.protection.protected,
+      formatLocked: formatLocked(ws.protection),
       state,
     };
   }
   const origin = rangeOrigin(used.address);
   return {
     sheet: ws.name,
+    sheetId: ws.id,
     grid: used.values as SheetRead['grid'],
     origin,
     fills: fillsByAddress(origin, props.value),
-    protected: ws.protection.protected,
+    formatLocked: formatLocked(ws.protection),
     state,
   };
 }
@@ -90,5 +97,16 @@ export async function selectCell(ctx: Excel.RequestContext, sheet: string, addre
   const ws = ctx.workbook.worksheets.getItem(sheet);
   ws.activate();
   ws.getRange(address).select();
+  await ctx.sync();
+}
+
+/** Writes one number the clerk chose to apply (「改为 N」); nothing else ever writes a value. */
+export async function setCellValue(
+  ctx: Excel.RequestContext,
+  sheet: string,
+  address: string,
+  value: number,
+): Promise<void> {
+  ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
   await ctx.sync();
 }

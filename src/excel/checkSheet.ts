@@ -10,6 +10,7 @@ export type Runner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Pr
 
 export interface SheetCheck {
   readonly sheet: string;
+  readonly sheetId: string;
   readonly report?: Report;
   readonly findings: readonly Finding[];
   /** Why the sheet could not be checked or marked, in Chinese. */
@@ -24,20 +25,21 @@ export function checkActiveSheet(run: Runner, options: { previous?: Report } = {
     const r = readGrid(read.grid, { sheet: read.sheet, origin: read.origin });
     if (!r.report) {
       if (read.state[read.sheet]) await clearMarks(ctx, read);
-      return { sheet: read.sheet, findings: [], problem: r.problem, marked: false };
+      return { sheet: read.sheet, sheetId: read.sheetId, findings: [], problem: r.problem, marked: false };
     }
     const findings = check(r.report, options);
-    if (read.protected) {
+    if (read.formatLocked) {
       return {
         sheet: read.sheet,
+        sheetId: read.sheetId,
         report: r.report,
         findings,
         marked: false,
-        problem: `工作表「${read.sheet}」受保护，无法在单元格上标记；问题已在下方列出。撤销工作表保护后再校验即可标记。`,
+        problem: `工作表「${read.sheet}」受保护且不允许设置单元格格式，无法在单元格上标记；问题已在下方列出。撤销工作表保护（或允许设置单元格格式）后再校验即可标记。`,
       };
     }
     await writeMarks(ctx, read, planMarks(findings));
-    return { sheet: read.sheet, report: r.report, findings, marked: true };
+    return { sheet: read.sheet, sheetId: read.sheetId, report: r.report, findings, marked: true };
   });
 }
 

@@ -15,11 +15,13 @@ export const MARKS_SETTING = 'nianbao.marks';
 
 export interface SheetRead {
   readonly sheet: string;
+  readonly sheetId: string;
   readonly grid: RawValue[][];
   readonly origin: Pos;
   /** Own fills of every cell of the used range, by address. */
   readonly fills: ReadonlyMap<string, SavedFill>;
-  readonly protected: boolean;
+  /** Protected so that cell formats cannot change: marks cannot be written. */
+  readonly formatLocked: boolean;
   readonly state: MarkState;
 }
 

@@ -3,9 +3,11 @@ import type { Finding } from '../../src/checks/finding.js';
 import { readActiveSheet, selectCell, writeMarks } from '../../src/excel/adapter.js';
 import { checkActiveSheet, clearActiveSheet, explainExcelError } from '../../src/excel/checkSheet.js';
 import { MARK_FILL, planMarks } from '../../src/excel/marks-plan.js';
+import { insertTemplate } from '../../src/excel/insert.js';
 import { toAddress } from '../../src/report/address.js';
+import { templateLayout } from '../../src/report/template.js';
 import { filledGrid, jingxiu } from '../helpers.js';
-import { FakeExcel, OfficeError } from './fake-excel.js';
+import { FakeExcel, OfficeError } from '../../src/dev/fake-excel.js';
 
 function workbook(values = jingxiu().values) {
   const excel = new FakeExcel();
@@ -118,6 +120,24 @@ describe('校验 through Office.js', () => {
     expect(await clearActiveSheet(excel.run)).toBeGreaterThan(0);
     expect(excel.syncs).toBe(2);
     expect(sheet.snapshot()).toEqual({ ...original, E51: { ...original.E51!, value: 4 } });
+  });
+
+  it('the inserted template stays protected and is still marked: its protection allows formats', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('Sheet1');
+    const name = await excel.run((ctx) => insertTemplate(ctx, '2019', { year: 2019 }));
+    const layout = templateLayout('2019');
+    const total = layout.cells.find((c) => c.key === 't3.r3_7.natural')!;
+    excel.edit(
+      name,
+      layout.cells
+        .filter((c) => c.key)
+        .map((c) => [toAddress(c.pos), c === total ? 4 : (jingxiu().values[c.key!] ?? '')] as const),
+    );
+    const result = await checkActiveSheet(excel.run);
+    expect(excel.sheet(name).protected).toBe(true);
+    expect(result.marked).toBe(true);
+    expect(excel.sheet(name).cells.get(toAddress(total.pos))!.fill.color).toBe(MARK_FILL.culprit);
   });
 
   it('a protected sheet is checked and listed, but not marked, with a message saying why', async () => {

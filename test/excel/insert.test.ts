@@ -4,7 +4,7 @@ import { freeSheetName, insertTemplate } from '../../src/excel/insert.js';
 import { areaAddress, toAddress } from '../../src/report/address.js';
 import { templateLayout } from '../../src/report/template.js';
 import { jingxiu } from '../helpers.js';
-import { FakeExcel } from './fake-excel.js';
+import { FakeExcel } from '../../src/dev/fake-excel.js';
 
 describe('插入模板 through Office.js', () => {
   for (const edition of ['2021', '2019'] as const) {

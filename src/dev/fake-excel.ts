@@ -1,10 +1,11 @@
 /**
  * An in-memory Excel that behaves like Office.js where nianbao relies on it: calls are queued and
  * run at `sync()`, properties cannot be read before `load` + `sync`, values are 2-D arrays with ""
- * for empty, and every sync is counted.
+ * for empty, every sync is counted, and value changes raise worksheet onChanged events after the
+ * sync, as Excel does for edits by the user and by code alike.
  */
-import { type Area, parseArea, toAddress } from '../../src/report/address.js';
-import type { RawValue } from '../../src/report/report.js';
+import { type Area, areaAddress, parseArea, toAddress } from '../report/address.js';
+import type { RawValue } from '../report/report.js';
 
 export interface FakeFill {
   pattern: string;
@@ -22,10 +23,13 @@ export interface FakeCell {
 
 const NO_FILL: FakeFill = { pattern: 'None', color: '#FFFFFF' };
 
+let sheetIds = 0;
+
 export class FakeSheet {
+  readonly id = `{fake-sheet-${++sheetIds}}`;
   readonly cells = new Map<string, FakeCell>();
   protected = false;
-  protectOptions?: unknown;
+  protectOptions?: { allowFormatCells?: boolean };
   selected?: string;
   readonly merges: string[] = [];
   readonly pageLayout: Record<string, unknown> = {};
@@ -106,27 +110,43 @@ class FakeFillFormat {
   constructor(
     private readonly ctx: FakeContext,
     private readonly cells: () => FakeCell[],
+    private readonly sheet?: () => FakeSheet,
   ) {}
+  /** As Excel: no formatting on a protected sheet unless its protection allows it. */
+  private guard(): void {
+    const s = this.sheet?.();
+    if (s?.protected && !s.protectOptions?.allowFormatCells)
+      throw new OfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+  }
   set color(color: string) {
-    this.ctx.queue(() =>
-      this.cells().forEach((c) => (c.fill = { pattern: 'Solid', color: color.toUpperCase() })),
-    );
+    this.ctx.queue(() => {
+      this.guard();
+      this.cells().forEach((c) => (c.fill = { pattern: 'Solid', color: color.toUpperCase() }));
+    });
   }
   clear(): void {
-    this.ctx.queue(() => this.cells().forEach((c) => (c.fill = { ...NO_FILL })));
+    this.ctx.queue(() => {
+      this.guard();
+      this.cells().forEach((c) => (c.fill = { ...NO_FILL }));
+    });
   }
 }
 
 /** Records whatever is written below range.format on every cell of the range, at sync. */
-function formatRecorder(ctx: FakeContext, cells: () => FakeCell[], path: string[] = []): object {
-  const fill = new FakeFillFormat(ctx, cells);
+function formatRecorder(
+  ctx: FakeContext,
+  cells: () => FakeCell[],
+  sheet?: () => FakeSheet,
+  path: string[] = [],
+): object {
+  const fill = new FakeFillFormat(ctx, cells, sheet);
   return new Proxy(
     {},
     {
       get: (_t, prop: string) => {
         if (path.length === 0 && prop === 'fill') return fill;
-        if (prop === 'getItem') return (item: string) => formatRecorder(ctx, cells, [...path, item]);
-        return formatRecorder(ctx, cells, [...path, prop]);
+        if (prop === 'getItem') return (item: string) => formatRecorder(ctx, cells, sheet, [...path, item]);
+        return formatRecorder(ctx, cells, sheet, [...path, prop]);
       },
       set: (_t, prop: string, value: unknown) => {
         const key = [...path, prop].join('.');
@@ -146,7 +166,7 @@ export class FakeRange extends ClientObject {
     private readonly areas: () => Area[] | undefined,
   ) {
     super(ctx);
-    this.format = formatRecorder(ctx, () => this.cellsOf()) as FakeRange['format'];
+    this.format = formatRecorder(ctx, () => this.cellsOf(), sheet) as FakeRange['format'];
     this.dataValidation = new Proxy(
       {},
       {
@@ -168,6 +188,7 @@ export class FakeRange extends ClientObject {
         );
       }
       grid.forEach((row, r) => row.forEach((v, c) => (this.sheet().cell(a.top + r, a.left + c).value = v)));
+      this.ctx.excel.changed(this.sheet(), a);
     });
   }
 
@@ -262,7 +283,11 @@ class ClientResult<T> {
 }
 
 export class FakeWorksheet extends ClientObject {
-  readonly protection: ClientObject & { readonly protected: boolean; protect(options?: unknown): void };
+  readonly protection: ClientObject & {
+    readonly protected: boolean;
+    readonly options: { allowFormatCells: boolean };
+    protect(options?: FakeSheet['protectOptions']): void;
+  };
   readonly pageLayout: Record<string, unknown>;
   constructor(
     ctx: FakeContext,
@@ -271,13 +296,18 @@ export class FakeWorksheet extends ClientObject {
     super(ctx);
     const sheet = this.resolve;
     this.protection = new (class extends ClientObject {
-      protected compute(): unknown {
-        return sheet().protected;
+      protected compute(prop: string): unknown {
+        return prop === 'options'
+          ? { allowFormatCells: sheet().protectOptions?.allowFormatCells ?? false }
+          : sheet().protected;
       }
       get protected(): boolean {
         return this.read('protected');
       }
-      protect(options?: unknown): void {
+      get options(): { allowFormatCells: boolean } {
+        return this.read('options');
+      }
+      protect(options?: FakeSheet['protectOptions']): void {
         ctx.queue(() => {
           sheet().protected = true;
           sheet().protectOptions = options;
@@ -297,11 +327,16 @@ export class FakeWorksheet extends ClientObject {
 
   protected compute(prop: string): unknown {
     if (prop === 'name') return this.resolve().name;
+    if (prop === 'id') return this.resolve().id;
     throw new OfficeError('InvalidArgument', `fake worksheet cannot load ${prop}`);
   }
 
   get name(): string {
     return this.read('name');
+  }
+
+  get id(): string {
+    return this.read('id');
   }
 
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
@@ -349,11 +384,78 @@ class FakeSetting extends ClientObject {
   }
 }
 
+export interface FakeChange {
+  readonly type: 'WorksheetChanged';
+  readonly changeType: 'RangeEdited';
+  readonly source: 'Local';
+  readonly worksheetId: string;
+  readonly address: string;
+}
+
+type ChangeHandler = (event: FakeChange) => Promise<unknown> | void;
+
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly settings = new Map<string, string>();
   active = '';
   syncs = 0;
+  /** The next sync fails with this error, as Excel does while a cell is being edited. */
+  failNextSync?: OfficeError;
+  readonly changeHandlers: ChangeHandler[] = [];
+  private readonly pending: FakeChange[] = [];
+  private readonly watchers = new Set<() => void>();
+
+  /** Called after every sync and every edit: a view of the workbook re-renders from here. */
+  watch(watcher: () => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  /** Records a change to raise once the current sync is over. */
+  changed(sheet: FakeSheet, area: Area): void {
+    this.pending.push({
+      type: 'WorksheetChanged',
+      changeType: 'RangeEdited',
+      source: 'Local',
+      worksheetId: sheet.id,
+      address: areaAddress(area),
+    });
+  }
+
+  /** Bumped whenever the workbook may have changed. */
+  version = 0;
+
+  /** After a sync or an edit: watchers re-render; change handlers run later, as in Excel. */
+  settle(): void {
+    this.version++;
+    for (const w of this.watchers) w();
+    const events = this.pending.splice(0);
+    if (!events.length) return;
+    setTimeout(() => {
+      for (const e of events) for (const h of this.changeHandlers) void h(e);
+    }, 0);
+  }
+
+  /** The clerk types values into cells (one change event per cell, as Excel raises them). */
+  edit(sheetName: string, address: string, value: RawValue): void;
+  edit(sheetName: string, entries: readonly (readonly [string, RawValue])[]): void;
+  edit(sheetName: string, target: string | readonly (readonly [string, RawValue])[], value?: RawValue): void {
+    const sheet = this.sheet(sheetName);
+    const entries = typeof target === 'string' ? [[target, value ?? ''] as const] : target;
+    for (const [address, v] of entries) {
+      const a = parseArea(address);
+      sheet.cell(a.top, a.left).value = v;
+      this.changed(sheet, a);
+    }
+    this.settle();
+  }
+
+  /** The clerk clicks a cell or a sheet tab. */
+  select(sheetName: string, address?: string): void {
+    this.active = this.sheet(sheetName).name;
+    if (address) this.sheet(sheetName).selected = address;
+    this.settle();
+  }
 
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
@@ -392,6 +494,19 @@ class FakeWorksheets extends ClientObject {
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(name));
   }
+  readonly onChanged = {
+    add: (handler: ChangeHandler) => {
+      this.ctx.queue(() => this.ctx.excel.changeHandlers.push(handler));
+      return {
+        remove: () =>
+          this.ctx.queue(() => {
+            const i = this.ctx.excel.changeHandlers.indexOf(handler);
+            if (i >= 0) this.ctx.excel.changeHandlers.splice(i, 1);
+          }),
+      };
+    },
+  };
+
   add(name: string): FakeWorksheet {
     this.ctx.queue(() => {
       if (this.ctx.excel.sheets.some((s) => s.name === name))
@@ -421,8 +536,18 @@ export class FakeContext {
 
   async sync(): Promise<void> {
     this.excel.syncs++;
+    const failure = this.excel.failNextSync;
+    if (failure) {
+      this.excel.failNextSync = undefined;
+      this.ops = [];
+      throw failure;
+    }
     const ops = this.ops;
     this.ops = [];
-    for (const op of ops) op();
+    try {
+      for (const op of ops) op();
+    } finally {
+      this.excel.settle();
+    }
   }
 }

@@ -1,0 +1,19 @@
+// Stands in for office.js in the preview: the task pane runs unchanged against the preview page's
+// in-memory workbook.
+import { FakeExcel } from './fake-excel.js';
+import type { CommandHandler, PreviewHost } from './preview-host.js';
+
+const host: PreviewHost = window.parent.nianbaoPreview ?? { excel: new FakeExcel(), commands: new Map() };
+if (!host.excel.sheets.length) host.excel.addSheet('Sheet1');
+const info = { host: 'Excel', platform: 'OfficeOnline' };
+
+const office = {
+  onReady: (callback?: (i: typeof info) => void) => {
+    callback?.(info);
+    return Promise.resolve(info);
+  },
+  actions: { associate: (name: string, handler: CommandHandler) => host.commands.set(name, handler) },
+  addin: { showAsTaskpane: () => Promise.resolve() },
+};
+
+Object.assign(window, { Office: office, Excel: { run: host.excel.run } });

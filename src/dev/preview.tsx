@@ -1,0 +1,58 @@
+import { createRoot } from 'react-dom/client';
+import { templateLayout } from '../report/template.js';
+import { toAddress } from '../report/address.js';
+import type { RawValue } from '../report/report.js';
+import { FakeExcel } from './fake-excel.js';
+import type { PreviewHost } from './preview-host.js';
+import { SheetView } from './SheetView.js';
+
+const excel = new FakeExcel();
+excel.addSheet('Sheet1');
+const host: PreviewHost = { excel, commands: new Map() };
+window.nianbaoPreview = host;
+
+/** The ribbon group as the manifest declares it, calling the commands the task pane registered. */
+const RIBBON = [
+  ['插入模板（2021 版）', 'insertTemplate2021'],
+  ['插入模板（2019 版）', 'insertTemplate2019'],
+  ['校验', 'checkReport'],
+  ['清除标记', 'clearMarks'],
+] as const;
+
+function runCommand(name: string): void {
+  const command = host.commands.get(name);
+  if (command) void command({ completed: () => undefined });
+}
+
+/** Types last year's example report (保定市竞秀区, 2019) into the active 2019 template. */
+async function fillExample(): Promise<void> {
+  const example = (await (await fetch('example.json')).json()) as { values: Record<string, RawValue> };
+  const layout = templateLayout('2019');
+  const entries = layout.cells
+    .filter((c) => c.key && c.key in example.values)
+    .map((c) => [toAddress(c.pos), example.values[c.key!]!] as const);
+  excel.edit(excel.active, entries);
+}
+
+function Preview() {
+  return (
+    <div className="preview">
+      <header className="ribbon" role="toolbar" aria-label="功能区：政务公开年报">
+        <span className="group">政务公开年报</span>
+        {RIBBON.map(([label, name]) => (
+          <button key={name} onClick={() => runCommand(name)}>
+            {label}
+          </button>
+        ))}
+        <span className="spacer" />
+        <button onClick={() => void fillExample()} title="在当前的 2019 版模板中填入竞秀区 2019 年报的数字">
+          填入示例数字
+        </button>
+      </header>
+      <SheetView excel={excel} />
+      <iframe className="pane" src="taskpane.html" title="年报校验侧边栏" />
+    </div>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Preview />);

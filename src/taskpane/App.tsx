@@ -1,0 +1,92 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { useSyncExternalStore } from 'react';
+import { FindingList } from './components/FindingList.js';
+import { Summary } from './components/Summary.js';
+import { Toolbar } from './components/Toolbar.js';
+import type { PaneController } from './controller.js';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  intro: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    color: tokens.colorNeutralForeground2,
+  },
+  busy: { alignSelf: 'flex-start' },
+});
+
+const BUSY_TEXT = {
+  check: '正在校验…',
+  clear: '正在清除标记…',
+  insert: '正在插入模板…',
+  apply: '正在改写…',
+  select: '',
+} as const;
+
+export function App({ pane }: { pane: PaneController }) {
+  const s = useStyles();
+  const state = useSyncExternalStore(pane.subscribe, pane.getState);
+  const working = state.busy && BUSY_TEXT[state.busy];
+  return (
+    <main className={s.root} aria-busy={Boolean(working)}>
+      <Toolbar pane={pane} busy={state.busy} />
+      {working && !state.result && <Spinner className={s.busy} size="tiny" label={working} />}
+      {state.notice && (
+        <MessageBar intent={state.notice.intent} layout="multiline">
+          <MessageBarBody>{state.notice.text}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label="关闭提示"
+                icon={<DismissRegular />}
+                onClick={() => pane.dismissNotice()}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+      {state.result ? (
+        <>
+          <Summary result={state.result} checks={state.checks} />
+          <FindingList
+            findings={state.result.findings}
+            onSelect={(f) => void pane.select(f)}
+            onApply={(f) => void pane.apply(f)}
+            disabled={state.busy !== undefined && state.busy !== 'select'}
+          />
+        </>
+      ) : (
+        !state.notice &&
+        !working && (
+          <div className={s.intro}>
+            <Text>
+              在年报所在的工作表上点「校验」：有问题的单元格会在表中标出，并在这里列出原因和建议的改法。
+            </Text>
+            <Text>还没有表格？点「插入模板」新建一张官方格式的年报表。</Text>
+            <Text>改动表中数字后，列表会自动重新校验。所有检查都在本机完成，不上传任何数据。</Text>
+          </div>
+        )
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+import { CounterBadge, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { Finding } from '../../checks/finding.js';
+import { groupByTable } from '../../checks/summary.js';
+import { FindingCard } from './FindingCard.js';
+
+const useStyles = makeStyles({
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+});
+
+/** Stable across re-checks, so the list keeps its place and focus while the clerk edits. */
+const keyOf = (f: Finding) => [f.rule, ...f.cells, ...(f.at ?? [])].join('|');
+
+export function FindingList(props: {
+  findings: readonly Finding[];
+  onSelect: (f: Finding) => void;
+  onApply: (f: Finding) => void;
+  disabled: boolean;
+}) {
+  const s = useStyles();
+  return (
+    <>
+      {groupByTable(props.findings).map((g) => (
+        <section key={g.title} className={s.group} aria-label={`${g.title}：${g.findings.length} 项`}>
+          <h2 className={s.heading}>
+            <Text weight="semibold">{g.title}</Text>
+            <CounterBadge count={g.findings.length} size="small" color="informative" />
+          </h2>
+          <ul className={s.list}>
+            {g.findings.map((f) => (
+              <FindingCard
+                key={keyOf(f)}
+                finding={f}
+                onSelect={props.onSelect}
+                onApply={props.onApply}
+                disabled={props.disabled}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

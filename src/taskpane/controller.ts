@@ -1,0 +1,181 @@
+import type { Finding } from '../checks/finding.js';
+import { selectCell, setCellValue } from '../excel/adapter.js';
+import {
+  checkActiveSheet,
+  clearActiveSheet,
+  explainExcelError,
+  type Runner,
+  type SheetCheck,
+} from '../excel/checkSheet.js';
+import { type SheetChange, watchChanges } from '../excel/events.js';
+import { insertTemplate } from '../excel/insert.js';
+import type { Report } from '../report/report.js';
+import type { Edition } from '../report/types.js';
+
+export type Task = 'check' | 'clear' | 'insert' | 'apply' | 'select';
+
+export interface Notice {
+  readonly intent: 'success' | 'info' | 'warning' | 'error';
+  readonly text: string;
+}
+
+export interface PaneState {
+  /** The task under way, if any. */
+  readonly busy?: Task;
+  /** The last 校验; the list shows it and it is kept up to date while the clerk edits that sheet. */
+  readonly result?: SheetCheck;
+  /** How many times the sheet has been checked, re-checks included. */
+  readonly checks: number;
+  readonly notice?: Notice;
+  /** Last year's report, for the cross-year rules. */
+  readonly previous?: { readonly label: string; readonly report: Report };
+}
+
+export interface ControllerOptions {
+  /** Milliseconds of quiet after the last edit before the re-check. */
+  readonly recheckDelay?: number;
+}
+
+/** The cell a finding points the clerk to: its culprit, else its first cell. */
+export function findingAddress(f: Finding): string | undefined {
+  if (f.culprit && f.addresses) return f.addresses[f.cells.indexOf(f.culprit)];
+  return f.addresses?.[0] ?? f.at?.[0];
+}
+
+/**
+ * The sidebar's state and every action on it, shared by the ribbon commands and the sidebar
+ * (one instance in the shared runtime). Office.js is reached only through `run`.
+ */
+export class PaneController {
+  private state: PaneState = { checks: 0 };
+  private readonly listeners = new Set<() => void>();
+  private timer?: ReturnType<typeof setTimeout>;
+  private watching?: Promise<void>;
+  private running?: Promise<void>;
+  private readonly recheckDelay: number;
+
+  constructor(
+    private readonly run: Runner,
+    options: ControllerOptions = {},
+  ) {
+    this.recheckDelay = options.recheckDelay ?? 600;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): PaneState => this.state;
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Registers for worksheet changes once, so the list re-checks by itself. */
+  watch(): Promise<void> {
+    this.watching ??= this.run((ctx) => watchChanges(ctx, (c) => this.onChange(c))).catch(() => {
+      // Without events the list simply does not refresh by itself; 校验 still works.
+      this.watching = undefined;
+    });
+    return this.watching;
+  }
+
+  private onChange(change: SheetChange): void {
+    const result = this.state.result;
+    if (!result || change.worksheetId !== result.sheetId || this.state.busy === 'clear') return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.recheck(), this.recheckDelay);
+  }
+
+  /** A re-check waits for one under way, so edits made meanwhile are not lost. */
+  private async recheck(): Promise<void> {
+    if (this.running) await this.running;
+    if (this.state.result) await this.check();
+  }
+
+  private async task<T>(task: Task, body: () => Promise<T>): Promise<T | undefined> {
+    const started = (async () => {
+      this.set({ busy: task });
+      try {
+        return await body();
+      } catch (e) {
+        this.set({ notice: { intent: 'error', text: explainExcelError(e) } });
+        return undefined;
+      } finally {
+        this.set({ busy: undefined });
+      }
+    })();
+    const done = started.then(() => undefined);
+    this.running = done;
+    return started;
+  }
+
+  /** 校验 the active sheet. A re-check runs the same way, so the list and the marks stay in step. */
+  async check(): Promise<SheetCheck | undefined> {
+    void this.watch();
+    return this.task('check', async () => {
+      const result = await checkActiveSheet(this.run, { previous: this.state.previous?.report });
+      this.set({
+        result: result.report ? result : undefined,
+        checks: this.state.checks + 1,
+        notice: result.problem
+          ? { intent: result.report ? 'warning' : 'error', text: result.problem }
+          : undefined,
+      });
+      return result;
+    });
+  }
+
+  /** 清除标记: marks off, list closed, no more re-checks until the next 校验. */
+  async clear(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.task('clear', async () => {
+      const n = await clearActiveSheet(this.run);
+      this.set({
+        result: undefined,
+        notice: { intent: 'info', text: n ? `已清除 ${n} 个单元格的标记。` : '本表没有 nianbao 的标记。' },
+      });
+    });
+  }
+
+  async insert(edition: Edition, year?: number): Promise<void> {
+    await this.task('insert', async () => {
+      const name = await this.run((ctx) => insertTemplate(ctx, edition, { year }));
+      this.set({
+        result: undefined,
+        notice: {
+          intent: 'success',
+          text: `已插入 ${edition} 版模板「${name}」。填好数字后点「校验」。`,
+        },
+      });
+    });
+  }
+
+  /** Selects and scrolls to the finding's cell. */
+  async select(f: Finding): Promise<void> {
+    const address = findingAddress(f);
+    const sheet = this.state.result?.sheet;
+    if (!address || !sheet) return;
+    await this.task('select', () => this.run((ctx) => selectCell(ctx, sheet, address)));
+  }
+
+  /** 「改为 N」: writes the suggested value into the culprit cell; the change event re-checks. */
+  async apply(f: Finding): Promise<void> {
+    const address = findingAddress(f);
+    const sheet = this.state.result?.sheet;
+    if (!address || !sheet || f.suggested === undefined || !f.culprit) return;
+    const value = f.suggested;
+    await this.task('apply', () => this.run((ctx) => setCellValue(ctx, sheet, address, value)));
+  }
+
+  setPrevious(previous: PaneState['previous']): void {
+    this.set({ previous });
+    if (this.state.result) void this.check();
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: undefined });
+  }
+}
