@@ -12,6 +12,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['webpack.config.js'],
+    languageOptions: { globals: { URL: 'readonly' } },
+  },
+  {
     files: ['bin/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

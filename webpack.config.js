@@ -3,6 +3,7 @@
 //                          that cannot reach the Microsoft CDN
 //   --env url=https://…/   where the add-in is hosted; written into the manifest (default https://localhost:3000/)
 //   --env preview          the preview instead: the real task pane beside an in-memory Excel, no Office
+//   --env out=DIR          build into DIR instead of dist/addin (dist/preview)
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,7 +23,12 @@ const officeJsFiles = [
     globOptions: { ignore: ['**/*.debug.js'] },
   },
   { from: '{zh-cn,en-us}/**/*', to: 'office/', globOptions: { ignore: ['**/*.debug.js'] } },
-].map((p) => ({ ...p, context: resolve(root, 'node_modules/@microsoft/office-js/dist') }));
+].map((p) => ({
+  ...p,
+  context: resolve(root, 'node_modules/@microsoft/office-js/dist'),
+  // Already minified by Microsoft: keep Terser off them.
+  info: { minimized: true },
+}));
 
 /** https for Excel desktop with office-addin-dev-certs' certificate when there is one; http otherwise. */
 function devServerProtocol(preview) {
@@ -54,7 +60,7 @@ export default (env = {}, argv = {}) => {
         }
       : { taskpane: './src/taskpane/index.tsx' },
     output: {
-      path: resolve(root, preview ? 'dist/preview' : 'dist/addin'),
+      path: resolve(root, env.out ?? (preview ? 'dist/preview' : 'dist/addin')),
       filename: '[name].js',
       clean: true,
     },
@@ -108,7 +114,11 @@ export default (env = {}, argv = {}) => {
                 {
                   from: 'manifest.xml',
                   to: 'manifest.xml',
-                  transform: (content) => content.toString().replaceAll(DEV_URL, url),
+                  transform: (content) =>
+                    content
+                      .toString()
+                      .replaceAll(DEV_URL, url)
+                      .replaceAll(new URL(DEV_URL).origin, new URL(url).origin),
                 },
               ]),
           ...(localOffice && !preview ? officeJsFiles : []),

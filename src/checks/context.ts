@@ -21,6 +21,7 @@ export interface FindingDraft {
   readonly culprit?: CellKey;
   readonly suggested?: number;
   readonly message: string;
+  readonly fact?: string;
 }
 
 export function spec(side: Side, key: CellKey): DataCellSpec {
@@ -55,6 +56,7 @@ export function finding(side: Side, d: FindingDraft): Finding {
     ...(d.culprit ? { culprit: d.culprit } : {}),
     ...(d.suggested !== undefined ? { suggested: d.suggested } : {}),
     message: d.message,
+    ...(d.fact ? { fact: d.fact } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export interface Finding {
   /** The value that would fix it. */
   readonly suggested?: number;
   readonly message: string;
+  /** The broken identity with its numbers, without the advice: findings that share a culprit show it once. */
+  readonly fact?: string;
 }
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

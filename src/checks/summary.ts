@@ -1,5 +1,5 @@
 import { TABLE_PART } from '../report/parts.js';
-import { TABLE_IDS, type TableId } from '../report/types.js';
+import { type CellKey, TABLE_IDS, type TableId } from '../report/types.js';
 import { countBySeverity, type Finding } from './finding.js';
 
 /** 「3 个错误，2 个警告」, or 「全部通过」. */
@@ -26,4 +26,36 @@ export function groupByTable(findings: readonly Finding[]): FindingGroup[] {
   }));
   groups.push({ title: '全表', findings: findings.filter((f) => !f.table) });
   return groups.filter((g) => g.findings.length > 0);
+}
+
+/** Findings the clerk fixes in one go: broken identities that share their culprit, or one finding. */
+export interface FindingCluster {
+  readonly key: string;
+  readonly findings: readonly Finding[];
+  /** Set when every finding names this cell and the same value for it. */
+  readonly culprit?: { readonly cell: CellKey; readonly suggested?: number };
+}
+
+const findingKey = (f: Finding) => [f.rule, ...f.cells, ...(f.at ?? [])].join('|');
+
+/** Clusters in order of first appearance; keys are stable across re-checks, so a list keeps its place. */
+export function clusterByCulprit(findings: readonly Finding[]): FindingCluster[] {
+  const clusters: { key: string; findings: Finding[]; culprit?: FindingCluster['culprit'] }[] = [];
+  const byCulprit = new Map<string, (typeof clusters)[number]>();
+  for (const f of findings) {
+    const shared = f.culprit && f.fact ? `${f.severity}|${f.culprit}|${f.suggested}` : undefined;
+    const existing = shared ? byCulprit.get(shared) : undefined;
+    if (existing) {
+      existing.findings.push(f);
+      continue;
+    }
+    const cluster = {
+      key: shared ? `culprit|${shared}` : findingKey(f),
+      findings: [f],
+      ...(f.culprit ? { culprit: { cell: f.culprit, suggested: f.suggested } } : {}),
+    };
+    clusters.push(cluster);
+    if (shared) byCulprit.set(shared, cluster);
+  }
+  return clusters;
 }

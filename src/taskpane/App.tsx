@@ -70,6 +70,7 @@ export function App({ pane }: { pane: PaneController }) {
           <Summary result={state.result} checks={state.checks} />
           <FindingList
             findings={state.result.findings}
+            edition={state.result.report!.edition}
             onSelect={(f) => void pane.select(f)}
             onApply={(f) => void pane.apply(f)}
             disabled={state.busy !== undefined && state.busy !== 'select'}

@@ -90,7 +90,8 @@ export function identityFindings(ctx: Context): Finding[] {
   return broken.map((id) => {
     const cells = [...id.lhs, ...id.rhs];
     const here = changes.filter((c) => cells.includes(c.key));
-    const base = { rule: id.rule, severity: 'error', table: id.table, cells } as const;
+    const fact = statement(ctx, id);
+    const base = { rule: id.rule, severity: 'error', table: id.table, cells, fact } as const;
     if (here.length === 1) {
       const { key, delta } = here[0]!;
       const suggested = values.get(key)! + delta;
@@ -99,16 +100,16 @@ export function identityFindings(ctx: Context): Finding[] {
         ...base,
         culprit: key,
         suggested,
-        message: `${statement(ctx, id)}最可能填错的是 ${ref(ctx, key)}：改为 ${num(suggested)} 即可使相关等式全部成立${others}。`,
+        message: `${fact}最可能填错的是 ${ref(ctx, key)}：改为 ${num(suggested)} 即可使相关等式全部成立${others}。`,
       });
     }
     if (here.length > 1) {
       const fixes = here
         .map((c) => `${ref(ctx, c.key)} 改为 ${num(values.get(c.key)! + c.delta)}`)
         .join('，');
-      return finding(ctx, { ...base, message: `${statement(ctx, id)}最可能填错的是：${fixes}。` });
+      return finding(ctx, { ...base, message: `${fact}最可能填错的是：${fixes}。` });
     }
     const what = 'column' in id.along ? '本列各格' : id.table === 't4' ? '这几格' : '本行各格';
-    return finding(ctx, { ...base, message: `${statement(ctx, id)}无法确定是哪一格填错，请核对${what}。` });
+    return finding(ctx, { ...base, message: `${fact}无法确定是哪一格填错，请核对${what}。` });
   });
 }

@@ -1,5 +1,8 @@
 import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../checks/finding.js';
+import type { FindingCluster } from '../../checks/summary.js';
+import { cellSpec } from '../../report/model.js';
+import type { Edition } from '../../report/types.js';
 import { findingAddress } from '../controller.js';
 
 const SEVERITY = {
@@ -12,7 +15,7 @@ const useStyles = makeStyles({
   card: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
+    gap: tokens.spacingVerticalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -33,62 +36,93 @@ const useStyles = makeStyles({
     cursor: 'pointer',
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
+    gap: tokens.spacingVerticalXS,
     ':focus-visible': {
       outlineWidth: '2px',
       outlineStyle: 'solid',
       outlineColor: tokens.colorStrokeFocus2,
       outlineOffset: '2px',
     },
-    ':hover .message': { textDecoration: 'underline' },
+    ':hover .title': { textDecoration: 'underline' },
+    ':disabled': { cursor: 'default' },
   },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  message: { lineHeight: tokens.lineHeightBase300, wordBreak: 'break-word' },
-  foot: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2 },
+  title: { lineHeight: tokens.lineHeightBase300, wordBreak: 'break-word' },
+  facts: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    color: tokens.colorNeutralForeground2,
+  },
+  meta: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  foot: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
+const endSentence = (s: string) => (/[。！？]$/.test(s) ? s : `${s}。`);
+
+/** One thing to fix: a cell that breaks one or more identities, or a single finding. */
 export function FindingCard(props: {
-  finding: Finding;
+  cluster: FindingCluster;
+  edition: Edition;
   onSelect: (f: Finding) => void;
   onApply: (f: Finding) => void;
   disabled: boolean;
 }) {
-  const { finding: f } = props;
+  const { cluster } = props;
+  const first = cluster.findings[0]!;
   const s = useStyles();
-  const severity = SEVERITY[f.severity];
-  const address = findingAddress(f);
-  const canApply = f.culprit !== undefined && f.suggested !== undefined && address !== undefined;
+  const severity = SEVERITY[first.severity];
+  const address = findingAddress(first);
+  const culprit = cluster.culprit;
+  const merged = culprit !== undefined && cluster.findings.every((f) => f.fact);
+  const name = culprit ? (cellSpec(props.edition, culprit.cell)?.name ?? culprit.cell) : undefined;
+  const title = merged
+    ? `${name}（${address}）最可能填错${culprit.suggested !== undefined ? `，应为 ${culprit.suggested}` : ''}`
+    : first.message;
+  const canApply = culprit?.suggested !== undefined && address !== undefined;
   return (
-    <li className={mergeClasses(s.card, f.severity !== 'error' && s.warning)}>
+    <li className={mergeClasses(s.card, first.severity !== 'error' && s.warning)}>
       <button
         type="button"
         className={s.locate}
-        onClick={() => props.onSelect(f)}
-        aria-label={`${severity.label}：${f.message}${address ? `。定位到单元格 ${address}` : ''}`}
+        onClick={() => props.onSelect(first)}
+        aria-label={`${severity.label}：${endSentence(title)}${address ? `定位到单元格 ${address}` : ''}`}
         disabled={!address}
       >
         <span className={s.head}>
           <Badge appearance="filled" color={severity.color} size="small">
             {severity.label}
           </Badge>
-          <Text size={200} className={s.cell}>
-            {f.rule}
+          <Text size={200} className={s.meta}>
+            {[...new Set(cluster.findings.map((f) => f.rule))].join(' ')}
             {address ? ` · ${address}` : ''}
           </Text>
         </span>
-        <Text className={mergeClasses(s.message, 'message')}>{f.message}</Text>
+        <Text weight={merged ? 'semibold' : 'regular'} className={mergeClasses(s.title, 'title')}>
+          {title}
+        </Text>
       </button>
+      {merged && (
+        <ul className={s.facts} aria-label="不成立的等式">
+          {cluster.findings.map((f) => (
+            <li key={f.rule + f.cells.join()}>
+              <Text size={200}>{f.fact}</Text>
+            </li>
+          ))}
+        </ul>
+      )}
       {canApply && (
         <span className={s.foot}>
           <Button
             size="small"
             appearance="primary"
             disabled={props.disabled}
-            onClick={() => props.onApply(f)}
-            aria-label={`把单元格 ${address} 改为 ${f.suggested}`}
+            onClick={() => props.onApply(first)}
+            aria-label={`把单元格 ${address} 改为 ${culprit.suggested}`}
           >
-            改为 {f.suggested}
+            改为 {culprit.suggested}
           </Button>
         </span>
       )}

@@ -1,6 +1,7 @@
 import { CounterBadge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../checks/finding.js';
-import { groupByTable } from '../../checks/summary.js';
+import { clusterByCulprit, groupByTable } from '../../checks/summary.js';
+import type { Edition } from '../../report/types.js';
 import { FindingCard } from './FindingCard.js';
 
 const useStyles = makeStyles({
@@ -23,11 +24,9 @@ const useStyles = makeStyles({
   },
 });
 
-/** Stable across re-checks, so the list keeps its place and focus while the clerk edits. */
-const keyOf = (f: Finding) => [f.rule, ...f.cells, ...(f.at ?? [])].join('|');
-
 export function FindingList(props: {
   findings: readonly Finding[];
+  edition: Edition;
   onSelect: (f: Finding) => void;
   onApply: (f: Finding) => void;
   disabled: boolean;
@@ -42,10 +41,11 @@ export function FindingList(props: {
             <CounterBadge count={g.findings.length} size="small" color="informative" />
           </h2>
           <ul className={s.list}>
-            {g.findings.map((f) => (
+            {clusterByCulprit(g.findings).map((c) => (
               <FindingCard
-                key={keyOf(f)}
-                finding={f}
+                key={c.key}
+                cluster={c}
+                edition={props.edition}
                 onSelect={props.onSelect}
                 onApply={props.onApply}
                 disabled={props.disabled}

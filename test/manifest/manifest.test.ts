@@ -1,0 +1,218 @@
+// The manifest, checked offline (office-addin-manifest validate needs the network: npm run validate),
+// against real builds of the add-in.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commandActions } from '../../src/commands/commands.js';
+import { ICON_SIZES } from '../../src/manifest/icons.js';
+import type { PaneController } from '../../src/taskpane/controller.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const source = readFileSync(`${root}manifest.xml`, 'utf8');
+const DEV_URL = 'https://localhost:3000/';
+const INTRANET_URL = 'https://nianbao.example.gov.cn/addin/';
+const builds = { cdn: `${root}test-output/build-cdn/`, intranet: `${root}test-output/build-intranet/` };
+
+interface Node {
+  tag: string;
+  attrs: Record<string, string>;
+  children: Node[];
+  text?: string;
+}
+
+/** The manifest as a plain tree of elements, in document order. */
+function parse(xml: string): Node {
+  const raw = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    preserveOrder: true,
+    trimValues: true,
+  }).parse(xml) as unknown[];
+  const convert = (item: Record<string, unknown>): Node | undefined => {
+    const tag = Object.keys(item).find((k) => k !== ':@');
+    if (!tag || tag === '?xml' || tag === '#comment') return undefined;
+    const body = item[tag] as Record<string, unknown>[];
+    if (tag === '#text') return { tag, attrs: {}, children: [], text: String(item[tag]) };
+    const children = body.map(convert).filter((n): n is Node => n !== undefined);
+    const text = children.find((c) => c.tag === '#text')?.text;
+    return {
+      tag,
+      attrs: (item[':@'] as Record<string, string>) ?? {},
+      children: children.filter((c) => c.tag !== '#text'),
+      ...(text !== undefined ? { text } : {}),
+    };
+  };
+  return convert((raw as Record<string, unknown>[]).find((i) => 'OfficeApp' in i)!)!;
+}
+
+function all(node: Node, where: (n: Node, parent?: Node) => boolean, parent?: Node): Node[] {
+  return [...(where(node, parent) ? [node] : []), ...node.children.flatMap((c) => all(c, where, node))];
+}
+
+const manifest = parse(source);
+const resources = all(manifest, (n) => n.tag === 'Resources')[0]!;
+const defined = (kind: string) =>
+  new Map(all(resources, (n, p) => p?.tag === kind).map((n) => [n.attrs.id!, n]));
+const images = defined('bt:Images');
+const urls = defined('bt:Urls');
+const shortStrings = defined('bt:ShortStrings');
+const longStrings = defined('bt:LongStrings');
+
+/** Which resource kind each element that takes a resid must name. */
+const RESID_KIND: Record<string, Map<string, Node>> = {
+  'bt:Image': images,
+  Runtime: urls,
+  FunctionFile: urls,
+  SourceLocation: urls,
+  LearnMoreUrl: urls,
+  Label: shortStrings,
+  Title: shortStrings,
+  Description: longStrings,
+};
+
+/** PNG width and height from its IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const b = readFileSync(file);
+  expect(b.subarray(1, 4).toString('latin1'), file).toBe('PNG');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+const run = promisify(execFile);
+
+describe('manifest.xml', () => {
+  it('is well-formed XML with a GUID id, a four-part version and zh-CN as its default locale', () => {
+    expect(XMLValidator.validate(source)).toBe(true);
+    const text = (tag: string) => all(manifest, (n) => n.tag === tag)[0]?.text;
+    expect(text('Id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(text('Version')).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(text('Version')!.startsWith(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version)).toBe(
+      true,
+    );
+    expect(text('DefaultLocale')).toBe('zh-CN');
+    expect(text('Permissions')).toBe('ReadWriteDocument');
+  });
+
+  it('declares the requirement sets the code uses', () => {
+    const sets = all(manifest, (n) => n.tag === 'Set').map((n) => `${n.attrs.Name} ${n.attrs.MinVersion}`);
+    expect(sets).toEqual(['ExcelApi 1.9', 'SharedRuntime 1.1']);
+    const runtime = all(manifest, (n) => n.tag === 'Runtime')[0]!;
+    expect(runtime.attrs.lifetime).toBe('long');
+    // The ribbon's functions live in the same page as the sidebar: one runtime, one state.
+    expect(all(manifest, (n) => n.tag === 'FunctionFile')[0]!.attrs.resid).toBe(runtime.attrs.resid);
+  });
+
+  it('every resid names a defined resource of the right kind, and every resource is used', () => {
+    const used = new Set<string>();
+    for (const n of all(manifest, (x) => x.attrs.resid !== undefined)) {
+      const kind = RESID_KIND[n.tag];
+      expect(kind, `<${n.tag} resid>`).toBeDefined();
+      expect(kind!.has(n.attrs.resid!), `${n.tag} ${n.attrs.resid}`).toBe(true);
+      expect(n.attrs.resid!.length).toBeLessThanOrEqual(32);
+      used.add(n.attrs.resid!);
+    }
+    for (const id of [...images.keys(), ...urls.keys(), ...shortStrings.keys(), ...longStrings.keys()])
+      expect(used.has(id), `${id} is defined but never used`).toBe(true);
+  });
+
+  it('every string is Chinese by default, has an en-US override and fits its length limit', () => {
+    for (const [limit, strings] of [
+      [125, shortStrings],
+      [250, longStrings],
+    ] as const) {
+      for (const [id, n] of strings) {
+        expect(n.attrs.DefaultValue, id).toMatch(/[\u4e00-\u9fff]/);
+        expect(n.attrs.DefaultValue!.length, id).toBeLessThanOrEqual(limit);
+        const en = n.children.find((c) => c.tag === 'bt:Override' && c.attrs.Locale === 'en-US');
+        expect(en?.attrs.Value, id).toBeTruthy();
+        expect(en!.attrs.Value!.length, id).toBeLessThanOrEqual(limit);
+      }
+    }
+    for (const tag of ['DisplayName', 'Description']) {
+      const n = all(manifest, (x, p) => x.tag === tag && p?.tag === 'OfficeApp')[0]!;
+      expect(n.attrs.DefaultValue).toMatch(/[\u4e00-\u9fff]/);
+      expect(n.children.some((c) => c.tag === 'Override' && c.attrs.Locale === 'en-US')).toBe(true);
+    }
+  });
+
+  it('the Home tab has the group 「政务公开年报」 with 插入模板 (2021/2019), 校验, 清除标记 and the sidebar', () => {
+    const group = all(manifest, (n) => n.tag === 'Group')[0]!;
+    expect(all(manifest, (n) => n.tag === 'OfficeTab')[0]!.attrs.id).toBe('TabHome');
+    const label = (n: Node) => shortStrings.get(n.children.find((c) => c.tag === 'Label')!.attrs.resid!)!;
+    expect(label(group).attrs.DefaultValue).toBe('政务公开年报');
+    const controls = group.children
+      .filter((c) => c.tag === 'Control')
+      .map((c) => label(c).attrs.DefaultValue);
+    expect(controls).toEqual(['插入模板', '校验', '清除标记', '侧边栏']);
+    const items = all(group, (n) => n.tag === 'Item').map((c) => label(c).attrs.DefaultValue);
+    expect(items).toEqual(['2021 版（现行）', '2019 版']);
+  });
+
+  it('every ribbon function is one the add-in registers', () => {
+    const functions = all(manifest, (n) => n.tag === 'FunctionName').map((n) => n.text);
+    const registered = Object.keys(commandActions({} as PaneController));
+    expect(functions.sort()).toEqual(registered.sort());
+  });
+
+  it('every icon is drawn at each size it is declared at', () => {
+    for (const n of all(manifest, (x) => x.tag === 'bt:Image' && x.attrs.size !== undefined)) {
+      const url = images.get(n.attrs.resid!)!.attrs.DefaultValue!;
+      const size = Number(n.attrs.size);
+      expect(url.endsWith(`-${size}.png`), `${n.attrs.resid} at ${size}`).toBe(true);
+      expect(pngSize(`${root}${url.slice(DEV_URL.length)}`)).toEqual({ width: size, height: size });
+    }
+    for (const [tag, size] of [
+      ['IconUrl', 32],
+      ['HighResolutionIconUrl', 64],
+    ] as const) {
+      const url = all(manifest, (n) => n.tag === tag)[0]!.attrs.DefaultValue!;
+      expect(pngSize(`${root}${url.slice(DEV_URL.length)}`)).toEqual({ width: size, height: size });
+    }
+    for (const [name, sizes] of Object.entries(ICON_SIZES))
+      for (const size of sizes)
+        expect(existsSync(`${root}assets/${name}-${size}.png`), `${name}-${size}`).toBe(true);
+  });
+});
+
+describe('the builds the manifest points at', () => {
+  beforeAll(async () => {
+    const webpack = (...env: string[]) =>
+      run('npx', ['webpack', '--mode', 'production', ...env.flatMap((e) => ['--env', e])], { cwd: root });
+    await Promise.all([
+      webpack(`out=${builds.cdn}`),
+      webpack(`out=${builds.intranet}`, 'officejs=local', `url=${INTRANET_URL}`),
+    ]);
+  });
+
+  /** Addresses the add-in is loaded from (namespaces aside). */
+  const urlsIn = (xml: string) =>
+    [...xml.matchAll(/(?:DefaultValue="|<AppDomain>)(https?:\/\/[^"<]+)/g)].map((m) => m[1]!);
+
+  it('every URL of the manifest is a file the build emits', () => {
+    const built = readFileSync(`${builds.cdn}manifest.xml`, 'utf8');
+    expect(built).toBe(source);
+    const local = urlsIn(built).filter((u) => u.startsWith(DEV_URL));
+    expect(local.length).toBeGreaterThan(10);
+    for (const u of local) expect(existsSync(`${builds.cdn}${u.slice(DEV_URL.length)}`), u).toBe(true);
+  });
+
+  it('by default office.js comes from the Microsoft CDN', () => {
+    const html = readFileSync(`${builds.cdn}taskpane.html`, 'utf8');
+    expect(html).toContain('src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect(existsSync(`${builds.cdn}office`)).toBe(false);
+  });
+
+  it('the intranet build serves office.js itself and names its own address everywhere', () => {
+    const html = readFileSync(`${builds.intranet}taskpane.html`, 'utf8');
+    expect(html).toContain('src=office/office.js');
+    expect(html).not.toContain('microsoft.com');
+    for (const f of ['office.js', 'excel-win32-16.01.js', 'excel-web-16.00.js', 'zh-cn/office_strings.js'])
+      expect(existsSync(`${builds.intranet}office/${f}`), f).toBe(true);
+    const built = readFileSync(`${builds.intranet}manifest.xml`, 'utf8');
+    expect(built).not.toContain('localhost');
+    for (const u of urlsIn(built)) expect(u.startsWith(INTRANET_URL.replace(/\/addin\/$/, '')), u).toBe(true);
+    for (const u of urlsIn(built).filter((x) => x.startsWith(INTRANET_URL)))
+      expect(existsSync(`${builds.intranet}${u.slice(INTRANET_URL.length)}`), u).toBe(true);
+  });
+});
