@@ -1,3 +1,4 @@
+import { benchAddin } from './addin.js';
 import { readFileSync } from 'node:fs';
 import { arch, cpus, platform, totalmem } from 'node:os';
 import { check } from '../src/checks/engine.js';
@@ -47,3 +48,4 @@ for (const [name, f] of cases) {
   const culprit = medianMicros(() => check(wrong), RUNS);
   console.log(`${name}\t${read.toFixed(0)}\t${checked.toFixed(0)}\t${culprit.toFixed(0)}`);
 }
+await benchAddin();

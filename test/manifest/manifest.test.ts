@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { OfficeAddinManifest } from 'office-addin-manifest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandActions } from '../../src/commands/commands.js';
 import { ICON_SIZES } from '../../src/manifest/icons.js';
@@ -84,6 +85,8 @@ const run = promisify(execFile);
 describe('manifest.xml', () => {
   it('is well-formed XML with a GUID id, a four-part version and zh-CN as its default locale', () => {
     expect(XMLValidator.validate(source)).toBe(true);
+    // Office's own parser is strict where this one is not: no "--" inside a comment.
+    for (const [, comment] of source.matchAll(/<!--([\s\S]*?)-->/g)) expect(comment).not.toContain('--');
     const text = (tag: string) => all(manifest, (n) => n.tag === tag)[0]?.text;
     expect(text('Id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(text('Version')).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
@@ -92,6 +95,17 @@ describe('manifest.xml', () => {
     );
     expect(text('DefaultLocale')).toBe('zh-CN');
     expect(text('Permissions')).toBe('ReadWriteDocument');
+  });
+
+  it("is read by Office's own tooling (office-addin-manifest, offline)", async () => {
+    const info = await OfficeAddinManifest.readManifestFile(`${root}manifest.xml`);
+    expect(info).toMatchObject({
+      displayName: '年报校验',
+      officeAppType: 'TaskPaneApp',
+      hosts: ['Workbook'],
+      permissions: 'ReadWriteDocument',
+      defaultLocale: 'zh-CN',
+    });
   });
 
   it('declares the requirement sets the code uses', () => {
