@@ -5,6 +5,7 @@ import { type Finding, SEVERITY_ORDER } from './finding.js';
 import { resolve } from './resolve.js';
 import { crossYearFindings } from './rules/crossYear.js';
 import { identityFindings } from './rules/identities.js';
+import { publishedFindings } from './rules/published.js';
 import { reportFindings } from './rules/report.js';
 import { table2Findings } from './rules/table2.js';
 import { valueFindings } from './rules/values.js';
@@ -20,6 +21,7 @@ const RULES: readonly ((ctx: Context) => Finding[])[] = [
   table2Findings,
   crossYearFindings,
   reportFindings,
+  publishedFindings,
 ];
 
 const tableOrder = (f: Finding): number => (f.table ? TABLE_IDS.indexOf(f.table) : TABLE_IDS.length);

@@ -10,6 +10,14 @@ export interface ReadCell {
   readonly address?: string;
 }
 
+/** What a published report says besides its tables. */
+export interface PublishedText {
+  /** Line of each part's title (一 … 六), or -1 where the title was not found. */
+  readonly titles: readonly number[];
+  /** Each part's text, undefined where the part was not found. */
+  readonly parts: readonly (string | undefined)[];
+}
+
 export interface Report {
   readonly edition: Edition;
   readonly year?: number;
@@ -21,4 +29,6 @@ export interface Report {
   readonly cells: ReadonlyMap<CellKey, ReadCell>;
   /** What the reader could not read as the official form (G-04 and the like). */
   readonly findings: readonly Finding[];
+  /** Set when the report was read from a published text or page. */
+  readonly published?: PublishedText;
 }

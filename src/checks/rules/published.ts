@@ -1,0 +1,164 @@
+import { compact } from '../../report/labels.js';
+import { PART_TITLES } from '../../report/parts.js';
+import type { CellKey } from '../../report/types.js';
+import { type Context, finding, num, ref } from '../context.js';
+import type { Finding } from '../finding.js';
+
+/** A number the text states, and the sentence it comes from. */
+interface Stated {
+  readonly value: number;
+  readonly sentence: string;
+}
+
+/** What the text may say, how to find it, and which table cells it must equal. */
+interface Statement {
+  readonly rule: 'T3-06' | 'T4-04';
+  readonly what: string;
+  /** The number follows one of these words, within a few characters, and is counted in 件, 例 or 起. */
+  readonly pattern: RegExp;
+  /** The sentence must (not) speak of these. */
+  readonly within?: RegExp;
+  readonly without?: RegExp;
+  readonly cells: readonly CellKey[];
+}
+
+const COUNT = String.raw`[^，,。；;！？\d０-９]{0,16}?(\d+)\s*(?:件|例|起|个)`;
+
+const STATEMENTS: readonly Statement[] = [
+  {
+    rule: 'T3-06',
+    what: '本年新收政府信息公开申请',
+    pattern: new RegExp(`(?:收到|新收|受理)${COUNT}`),
+    within: /申请/,
+    without: /复议|诉讼|结转/,
+    cells: ['t3.r1.total'],
+  },
+  {
+    rule: 'T3-06',
+    what: '上年结转的申请',
+    pattern: new RegExp(`上年(?:度)?结转${COUNT}`),
+    cells: ['t3.r2.total'],
+  },
+  {
+    rule: 'T3-06',
+    what: '本年度办理（答复）的申请',
+    pattern: new RegExp(`(?:办结|答复|办理完毕|作出答复)${COUNT}`),
+    within: /申请/,
+    without: /复议|诉讼/,
+    cells: ['t3.r3_7.total'],
+  },
+  {
+    rule: 'T3-06',
+    what: '结转下年度继续办理的申请',
+    pattern: new RegExp(`结转(?:至)?下(?:一)?年度?(?:继续办理)?${COUNT}`),
+    cells: ['t3.r4.total'],
+  },
+  {
+    rule: 'T4-04',
+    what: '行政复议',
+    pattern: new RegExp(`行政复议(?:案件)?${COUNT}`),
+    cells: ['t4.review.total'],
+  },
+  {
+    rule: 'T4-04',
+    what: '行政诉讼',
+    pattern: new RegExp(`行政诉讼(?:案件)?${COUNT}`),
+    cells: ['t4.suitDirect.total', 't4.suitAfterReview.total'],
+  },
+];
+
+const sentences = (text: string) => text.split(/[。！？；;\n]+/).filter((s) => s.trim());
+
+/** Where the report's own words give the numbers: parts 一, 五 and 六. */
+function narrative(ctx: Context): string {
+  const parts = ctx.report.published?.parts ?? [];
+  return [parts[0], parts[4], parts[5]].filter(Boolean).join('\n');
+}
+
+function stated(text: string, s: Statement): Stated | undefined {
+  for (const sentence of sentences(text)) {
+    if (s.within && !s.within.test(sentence)) continue;
+    if (s.without && s.without.test(sentence.replace(s.pattern, ''))) continue;
+    const m = s.pattern.exec(sentence);
+    if (m) return { value: Number(m[1]), sentence: compact(sentence) };
+  }
+  return undefined;
+}
+
+/** T3-06, T4-04: the numbers the text states equal the tables'. */
+function textVersusTables(ctx: Context): Finding[] {
+  const text = narrative(ctx);
+  const out: Finding[] = [];
+  for (const s of STATEMENTS) {
+    if (!s.cells.every((k) => ctx.resolved.values.has(k))) continue;
+    const said = stated(text, s);
+    if (!said) continue;
+    const table = s.cells.reduce((sum, k) => sum + ctx.resolved.values.get(k)!, 0);
+    if (said.value === table) continue;
+    const cells = s.cells.map((k) => `${ref(ctx, k)} ${num(ctx.resolved.values.get(k)!)}`).join(' + ');
+    out.push(
+      finding(ctx, {
+        rule: s.rule,
+        severity: 'warning',
+        table: s.rule === 'T3-06' ? 't3' : 't4',
+        cells: s.cells,
+        message: `正文说${s.what} ${said.value} 件（「${said.sentence}」），而表中为 ${cells}${s.cells.length > 1 ? ` = ${num(table)}` : ''}：请核对正文或表格。`,
+      }),
+    );
+  }
+  return out;
+}
+
+const EMPTY_PART = /^(?:无|暂无|没有|无。|本年度无|无其他需要报告的事项)?$/;
+const FEE = /信息处理费/;
+
+/** S-01, S5-01, S6-01, T3-08: what the text of a published report must contain. */
+export function publishedFindings(ctx: Context): Finding[] {
+  const published = ctx.report.published;
+  if (!published) return [];
+  const out: Finding[] = [];
+  const missing = PART_TITLES.filter((_, i) => published.titles[i]! < 0);
+  if (missing.length) {
+    out.push({
+      rule: 'S-01',
+      severity: 'error',
+      cells: [],
+      message: `缺少${missing.map((t) => `「${t}」`).join('、')}：年报应按顺序包含全部六个部分的标题。`,
+    });
+  }
+  const five = published.parts[4];
+  if (five !== undefined && EMPTY_PART.test(compact(five).replace(/[。.]$/, ''))) {
+    out.push({
+      rule: 'S5-01',
+      severity: 'warning',
+      cells: [],
+      message: '第五部分「存在的主要问题及改进情况」是空的或只写了「无」：应写明存在的问题和改进措施。',
+    });
+  }
+  if (ctx.report.edition === '2021') {
+    const six = published.parts[5] ?? '';
+    if (published.parts[5] !== undefined && !FEE.test(six)) {
+      out.push({
+        rule: 'S6-01',
+        severity: 'warning',
+        cells: [],
+        message: '第六部分没有说明信息处理费：2021 版格式要求写明收取信息处理费的情况（未收取也要写明）。',
+      });
+    }
+    const unpaid = [...ctx.resolved.values].filter(
+      ([k, v]) => k.startsWith('t3.r3_6_2.') && !k.endsWith('.total') && v > 0,
+    );
+    if (unpaid.length && !FEE.test(six)) {
+      out.push(
+        finding(ctx, {
+          rule: 'T3-08',
+          severity: 'warning',
+          table: 't3',
+          cells: unpaid.map(([k]) => k),
+          message: `表三有 ${unpaid.map(([k, v]) => `${ref(ctx, k)} ${num(v)}`).join('、')}（逾期未缴纳信息处理费），第六部分却没有提到信息处理费。`,
+        }),
+      );
+    }
+  }
+  return [...out, ...textVersusTables(ctx)];
+}

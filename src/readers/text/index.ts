@@ -1,0 +1,90 @@
+import type { Finding } from '../../checks/finding.js';
+import { tableSpecs } from '../../report/model.js';
+import { PART_TITLES, TABLE_PART } from '../../report/parts.js';
+import type { ReadCell, Report } from '../../report/report.js';
+import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report/types.js';
+import { readMeta } from './meta.js';
+import { findParts } from './parts.js';
+import { readTable, type TableRead } from './tables.js';
+import { type Token, tokenize } from './tokens.js';
+
+export type TextResult =
+  | { readonly report: Report; readonly problem?: undefined }
+  | { readonly report?: undefined; readonly problem: string };
+
+const PART_OF: Readonly<Record<TableId, number>> = { t2: 1, t3: 2, t4: 3 };
+
+/** Token range of part `p`: after its title (or the previous title found) up to the next title found. */
+function partRange(parts: readonly number[], p: number, length: number): [number, number] {
+  const before = parts.slice(0, p + 1).filter((x) => x >= 0);
+  const start = parts[p]! >= 0 ? parts[p]! + 1 : before.length ? before[before.length - 1]! + 1 : 0;
+  const end = parts.slice(p + 1).find((x) => x > start) ?? length;
+  return [start, end];
+}
+
+function partText(tokens: readonly Token[], parts: readonly number[], p: number): string | undefined {
+  if (parts[p]! < 0) return undefined;
+  const [start, end] = partRange(parts, p, tokens.length);
+  return tokens
+    .slice(start, end)
+    .filter((t) => !t.blank)
+    .map((t) => t.text)
+    .join('\n');
+}
+
+function readEdition(edition: Edition, tokens: readonly Token[], parts: readonly number[]) {
+  const tables = new Map<TableId, TableRead>();
+  for (const spec of tableSpecs(edition)) {
+    const [start, end] = partRange(parts, PART_OF[spec.id], tokens.length);
+    tables.set(spec.id, readTable(spec, tokens, start, end));
+  }
+  return { edition, tables, votes: [...tables.values()].reduce((s, t) => s + t.votes, 0) };
+}
+
+/** A published report, as text copied from its page (or an .html page turned into text). */
+export function readText(text: string, options: { source?: string } = {}): TextResult {
+  const tokens = tokenize(text);
+  const parts = findParts(tokens);
+  const meta = readMeta(tokens);
+  const readings = EDITIONS.map((e) => readEdition(e, tokens, parts));
+  const best = readings.reduce((a, b) =>
+    b.votes > a.votes || (b.votes === a.votes && (meta.year ?? 2021) < 2021 && b.edition === '2019') ? b : a,
+  );
+  if (best.votes === 0) {
+    return {
+      problem: '没有找到年报表格：文中没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。',
+    };
+  }
+  const cells = new Map<CellKey, ReadCell>();
+  const findings: Finding[] = [];
+  const found: TableId[] = [];
+  for (const [id, t] of best.tables) {
+    if (!t.found) {
+      findings.push({
+        rule: 'G-04',
+        severity: 'error',
+        table: id,
+        cells: [],
+        message: `没有找到表格「${TABLE_PART[id]}」：它的数字无法校验。`,
+      });
+      continue;
+    }
+    found.push(id);
+    for (const [k, c] of t.cells) cells.set(k, c);
+    findings.push(...t.findings);
+  }
+  return {
+    report: {
+      edition: best.edition,
+      ...meta,
+      ...(options.source ? { source: options.source } : {}),
+      tables: found,
+      cells,
+      findings,
+      published: {
+        titles: parts.map((i) => (i >= 0 ? tokens[i]!.line : -1)),
+        parts: PART_TITLES.map((_, p) => partText(tokens, parts, p)),
+      },
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checks/engine.js';
+import { readText } from '../../src/readers/text/index.js';
+import { reportFromValues } from '../../src/report/fromValues.js';
+import { PART_TITLES } from '../../src/report/parts.js';
+import type { Report } from '../../src/report/report.js';
+import { fixturePath, ofRule, suqian } from '../helpers.js';
+
+const seed = () => readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
+const read = (text: string): Report => readText(text).report!;
+
+/** A 2021 report as published: 宿迁市's tables with the given parts of text. */
+function published(parts: Partial<Record<number, string>>, values = suqian()[1].values): Report {
+  const r = reportFromValues('2021', values, { year: 2024, agency: '宿迁市' });
+  return {
+    ...r,
+    published: {
+      titles: PART_TITLES.map((_, i) => i + 1),
+      parts: PART_TITLES.map((_, i) => parts[i] ?? '本年度未收取信息处理费。'),
+    },
+  };
+}
+
+describe('what a published report says besides its tables', () => {
+  it('T4-04: 宿迁市 2024 says 134 and 57 where table 4 gives 170 and 25 + 52 = 77', () => {
+    const [, y2024] = suqian();
+    const text = (y2024 as unknown as { text: string }).text;
+    const findings = ofRule(check(published({ 0: text })), 'T4-04');
+    expect(findings.map((f) => f.message)).toEqual([
+      `正文说行政复议 134 件（「${text.replace('。', '')}」），而表中为 行政复议·总计 170：请核对正文或表格。`,
+      `正文说行政诉讼 57 件（「${text.replace('。', '')}」），而表中为 未经复议直接起诉·总计 25 + 复议后起诉·总计 52 = 77：请核对正文或表格。`,
+    ]);
+    expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it('T3-06: the number of applications the text gives must be table 3’s', () => {
+    expect(ofRule(check(read(seed())), 'T3-06')).toEqual([]);
+    const changed = ofRule(check(read(seed().replace('收到5例', '收到7例'))), 'T3-06');
+    expect(changed.map((f) => f.cells)).toEqual([['t3.r1.total']]);
+    expect(changed[0]!.message).toContain('正文说本年新收政府信息公开申请 7 件');
+    expect(changed[0]!.message).toContain('一、本年新收政府信息公开申请数量·总计（第111行） 5');
+  });
+
+  it('S5-01: part 五 empty or just 「无」', () => {
+    expect(ofRule(check(published({ 4: '无。' })), 'S5-01')).toHaveLength(1);
+    expect(ofRule(check(published({ 4: '一是公开内容不够全面。二是……' })), 'S5-01')).toHaveLength(0);
+  });
+
+  it('S6-01 and T3-08 (2021): part 六 must speak of 信息处理费, the more so when fee notices went unpaid', () => {
+    expect(ofRule(check(published({ 5: '本年度无其他需要报告的事项。' })), 'S6-01')).toHaveLength(1);
+    expect(ofRule(check(published({})), 'S6-01')).toHaveLength(0);
+    const unpaid = { ...suqian()[1].values, 't3.r3_6_2.natural': 2 };
+    const t308 = ofRule(check(published({ 5: '无。' }, unpaid)), 'T3-08');
+    expect(t308.map((f) => f.cells)).toEqual([['t3.r3_6_2.natural']]);
+    expect(ofRule(check(published({}, unpaid)), 'T3-08')).toHaveLength(0);
+  });
+
+  it('S-01 does not apply to a workbook, which has no part texts', () => {
+    expect(ofRule(check(reportFromValues('2021', suqian()[1].values)), 'S-01')).toEqual([]);
+  });
+});

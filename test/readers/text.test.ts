@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checks/engine.js';
+import { htmlToText } from '../../src/readers/html.js';
+import { readText } from '../../src/readers/text/index.js';
+import { areaAddress } from '../../src/report/address.js';
+import type { Report } from '../../src/report/report.js';
+import { templateLayout } from '../../src/report/template.js';
+import { errors, fixturePath, jingxiu, ofRule } from '../helpers.js';
+
+const seedText = () => readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
+
+function read(text: string): Report {
+  const r = readText(text, { source: 'test.txt' });
+  if (!r.report) throw new Error(r.problem);
+  return r.report;
+}
+
+const raws = (r: Report) => Object.fromEntries([...r.cells].map(([k, c]) => [k, c.raw]));
+
+/** The seed with one row's numbers replaced (the row starts at the line holding `label`). */
+function withRow(text: string, label: string, values: readonly string[]): string {
+  const lines = text.split('\n');
+  let i = lines.findIndex((l) => l.includes(label));
+  let n = 0;
+  while (n < values.length) {
+    i++;
+    if (lines[i]!.trim() === '') continue;
+    lines[i] = `\t${values[n++]}`;
+  }
+  return lines.join('\n');
+}
+
+describe('a published report as copied text (保定市竞秀区 2019)', () => {
+  it('reads every number of the three tables, cell by cell, with edition, agency and year', () => {
+    const r = read(seedText());
+    const expected = jingxiu();
+    expect(r.edition).toBe('2019');
+    expect(r.agency).toBe('保定市竞秀区人民政府');
+    expect(r.year).toBe(2019);
+    expect(r.tables).toEqual(['t2', 't3', 't4']);
+    expect(raws(r)).toEqual(expected.values);
+  });
+
+  it('finds the six part titles, not the subheadings of part 一 that resemble them', () => {
+    const r = read(seedText());
+    const lines = seedText().split('\n');
+    expect(r.published!.titles.map((l) => lines[l - 1]!.trim())).toEqual([
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
+    expect(r.published!.parts[5]).toContain('无其他需要报告的事项');
+  });
+
+  it('balances: no error; the glued label is read and said', () => {
+    const findings = check(read(seedText()));
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-04').map((f) => f.message)).toEqual([
+      '标签与官方表述不同，已按官方标签读取：「3.危及“三安全一稳定”0」是标签「3.危及“三安全一稳定”」与数字 0 连写（第166行）。',
+    ]);
+  });
+
+  it('one row per line with tabs between cells reads the same', () => {
+    const rows = seedText()
+      .split(/\n\s*\n/)
+      .map((block) =>
+        block
+          .split('\n')
+          .map((l) => l.trim())
+          .join('\t'),
+      )
+      .join('\n');
+    expect(raws(read(rows))).toEqual(jingxiu().values);
+  });
+
+  it('numbers on one line separated by spaces read the same', () => {
+    const spaced = seedText().replace(
+      /一、本年新收政府信息公开申请数量\n(\t\d+\n){7}/,
+      '一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5\n',
+    );
+    expect(spaced).not.toBe(seedText());
+    expect(raws(read(spaced))).toEqual(jingxiu().values);
+  });
+
+  it('a wrong total is an error naming the culprit and the line it is on', () => {
+    const text = withRow(seedText(), '（七）总计', ['4', '0', '0', '0', '0', '0', '5']);
+    const culprit = errors(check(read(text))).find((f) => f.culprit);
+    expect(culprit?.culprit).toBe('t3.r3_7.natural');
+    expect(culprit?.suggested).toBe(5);
+    expect(culprit?.message).toContain('（七）总计·自然人（第330行）');
+  });
+
+  it('full-width digits, 「—」, 「/」 and half-width brackets are read and said, never guessed', () => {
+    let text = withRow(seedText(), '（七）总计', ['５', '—', '/', '0', '0', '0', '5']);
+    text = text.replace('（六）其他处理', '(六)其他处理');
+    const findings = check(read(text));
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-01').map((f) => f.cells)).toEqual([['t3.r3_7.natural']]);
+    expect(ofRule(findings, 'G-03').flatMap((f) => f.cells)).toEqual([
+      't3.r3_7.business',
+      't3.r3_7.research',
+    ]);
+    expect(ofRule(findings, 'G-04')[0]!.message).toContain(
+      '「(六)其他处理」按「（六）其他处理」读取（第319行）',
+    );
+  });
+
+  it('an amount with its unit in 元 is read with its unit', () => {
+    const r = read(seedText().replace('7441.879403万元', '251000元'));
+    expect(r.cells.get('t2.procurement.amount')!.raw).toBe('251000元');
+    expect(ofRule(check(r), 'T2-19-06')).toEqual([]);
+  });
+
+  it('a table cut off: the rows that are there are read, the rest is an error saying where', () => {
+    const text = seedText();
+    const cut = text.slice(0, text.indexOf('2.重复申请') + 20);
+    const r = read(cut);
+    expect(r.cells.get('t3.r3_5_1.natural')!.raw).toBe(0);
+    expect(r.cells.has('t3.r3_5_2.natural')).toBe(false);
+    const g04 = errors(r.findings);
+    expect(g04[0]!.message).toBe(
+      '「2.重复申请」行应有 7 个数，只读到 5 个（表格在此中断或缺格），该行的数字未读取。',
+    );
+    expect(g04[0]!.at).toEqual(['第276行']);
+    expect(g04.slice(1).map((f) => f.message)).toEqual([
+      '表格在第272行之后中断：「3.要求提供公开出版物」及以后共 6 行没有找到，其数字未读取。',
+      '没有找到表格「四、政府信息公开行政复议、行政诉讼情况」：它的数字无法校验。',
+    ]);
+    expect(ofRule(check(r), 'S-01')[0]!.message).toBe(
+      '缺少「四、政府信息公开行政复议、行政诉讼情况」、「五、存在的主要问题及改进情况」、「六、其他需要报告的事项」：年报应按顺序包含全部六个部分的标题。',
+    );
+  });
+
+  it('text that is not a report says so', () => {
+    expect(readText('通知\n请各单位于3月31日前报送材料。').problem).toContain('没有找到年报表格');
+  });
+});
+
+/** The seed's tables as a saved web page: real <table>s with rowspan and colspan, cells broken by <br>. */
+function seedHtml(): string {
+  const text = seedText();
+  const values = jingxiu().values;
+  const tables = (['2019'] as const).flatMap(() => {
+    const layout = templateLayout('2019');
+    const at = new Map(layout.cells.map((c) => [`${c.pos.row},${c.pos.col}`, c]));
+    const merges = layout.merges.map((m) => ({ ...m, name: areaAddress(m) }));
+    const covered = (r: number, c: number) =>
+      merges.some(
+        (m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left),
+      );
+    return layout.tableAreas.map(({ area }) => {
+      const rows: string[] = [];
+      for (let r = area.top; r <= area.bottom; r++) {
+        const cells: string[] = [];
+        for (let c = area.left; c <= area.right; c++) {
+          if (covered(r, c)) continue;
+          const m = merges.find((x) => x.top === r && x.left === c);
+          const cell = at.get(`${r},${c}`);
+          const content = cell?.key
+            ? String(values[cell.key] ?? '')
+            : (cell?.text ?? '').replace('制作', '<br>制作');
+          const span = m ? ` rowspan="${m.bottom - m.top + 1}" colspan="${m.right - m.left + 1}"` : '';
+          cells.push(`<td${span}><p>${content.replace('&', '&amp;')}</p></td>`);
+        }
+        rows.push(`<tr>${cells.join('')}</tr>`);
+      }
+      return `<table border="1">${rows.join('\n')}</table>`;
+    });
+  });
+  const part = (title: string, body: string) => `<h3>${title}</h3><p>${body}</p>`;
+  const [t2, t3, t4] = tables;
+  const five = text
+    .slice(text.indexOf('五、存在的主要问题'), text.indexOf('六、其他需要报告的事项'))
+    .split('\n')
+    .slice(1);
+  return `<!doctype html><html><head><title>保定市竞秀区2019年政府信息公开工作年度报告</title>
+<script>var x = "三、收到和处理政府信息公开申请情况";</script></head><body>
+<h1>保定市竞秀区2019年政府信息公开工作年度报告</h1>
+${part('一、总体情况', '2019年，我区收到5例政府信息依申请公开，全部按照规定时限对申请人作出答复。')}
+<h3>二、主动公开政府信息情况</h3>${t2}
+<h3>三、收到和处理政府信息公开申请情况</h3>${t3}
+<h3>四、政府信息公开行政复议、行政诉讼情况</h3>${t4}
+${part('五、存在的主要问题及改进情况', five.join('</p><p>'))}
+${part('六、其他需要报告的事项', '无其他需要报告的事项&nbsp;')}
+<p style="text-align:right">保定市竞秀区人民政府<br>2020年2月15日</p></body></html>`;
+}
+
+describe('a published report as a saved .html page', () => {
+  it('reads tables with rowspan and colspan into the same numbers as the text', () => {
+    const r = read(htmlToText(seedHtml()));
+    expect(r.edition).toBe('2019');
+    expect(r.agency).toBe('保定市竞秀区');
+    expect(r.year).toBe(2019);
+    expect(raws(r)).toEqual(jingxiu().values);
+    expect(errors(check(r))).toEqual([]);
+  });
+
+  it('keeps a cell on one line however the page breaks it, and skips scripts', () => {
+    const text = htmlToText(seedHtml());
+    expect(text).toContain('\t本年新制作数量\n');
+    expect(text).not.toContain('var x');
+  });
+});
