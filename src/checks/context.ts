@@ -11,6 +11,8 @@ export interface Side {
 
 export interface Context extends Side {
   readonly previous?: Side;
+  /** 内容雷同 threshold: share of a part's text repeated from last year (0–1). */
+  readonly similarity?: number;
 }
 
 export interface FindingDraft {

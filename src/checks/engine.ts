@@ -7,12 +7,15 @@ import { crossYearFindings } from './rules/crossYear.js';
 import { identityFindings } from './rules/identities.js';
 import { publishedFindings } from './rules/published.js';
 import { reportFindings } from './rules/report.js';
+import { similarityFindings } from './rules/similarity.js';
 import { table2Findings } from './rules/table2.js';
 import { valueFindings } from './rules/values.js';
 
 export interface CheckOptions {
   /** Last year's report, for the cross-year rules. */
   readonly previous?: Report;
+  /** 内容雷同 threshold (0–1), default DEFAULT_SIMILARITY. */
+  readonly similarity?: number;
 }
 
 const RULES: readonly ((ctx: Context) => Finding[])[] = [
@@ -22,6 +25,7 @@ const RULES: readonly ((ctx: Context) => Finding[])[] = [
   crossYearFindings,
   reportFindings,
   publishedFindings,
+  similarityFindings,
 ];
 
 const tableOrder = (f: Finding): number => (f.table ? TABLE_IDS.indexOf(f.table) : TABLE_IDS.length);
@@ -34,6 +38,7 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
     ...(options.previous
       ? { previous: { report: options.previous, resolved: resolve(options.previous) } }
       : {}),
+    ...(options.similarity !== undefined ? { similarity: options.similarity } : {}),
   };
   const findings = [...report.findings, ...RULES.flatMap((rule) => rule(ctx))];
   return findings

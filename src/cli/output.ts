@@ -1,8 +1,16 @@
 import type { Finding } from '../checks/finding.js';
 import { groupByTable, summary } from '../checks/summary.js';
-import type { FoundReport } from './sources.js';
+import type { Edition } from '../report/types.js';
 
-export interface Checked extends FoundReport {
+/** One report's result, without its cells: a batch keeps these, never the reports. */
+export interface Checked {
+  readonly file: string;
+  readonly sheet?: string;
+  readonly edition: Edition;
+  readonly year?: number;
+  readonly agency?: string;
+  /** Where last year's report came from, when the cross-year rules ran. */
+  readonly previous?: string;
   readonly findings: readonly Finding[];
 }
 
@@ -42,9 +50,10 @@ export function toJson(
     files: checked.map((c) => ({
       file: c.file,
       ...(c.sheet ? { sheet: c.sheet } : {}),
-      edition: c.report.edition,
-      ...(c.report.year ? { year: c.report.year } : {}),
-      ...(c.report.agency ? { agency: c.report.agency } : {}),
+      edition: c.edition,
+      ...(c.year ? { year: c.year } : {}),
+      ...(c.agency ? { agency: c.agency } : {}),
+      ...(c.previous ? { previous: c.previous } : {}),
       findings: c.findings.map(jsonFinding),
     })),
     ...(unreadable.length ? { unreadable } : {}),
@@ -57,9 +66,10 @@ export function toText(c: Checked): string {
   const head = [
     c.file,
     c.sheet ? `工作表「${c.sheet}」` : '',
-    c.report.agency ?? '',
-    c.report.year ? `${c.report.year} 年度` : '',
-    `${c.report.edition} 版格式`,
+    c.agency ?? '',
+    c.year ? `${c.year} 年度` : '',
+    `${c.edition} 版格式`,
+    c.previous ? `对照上年：${c.previous}` : '',
   ]
     .filter(Boolean)
     .join(' · ');

@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
-import { extname } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import type { Report } from '../report/report.js';
 import { readGrid } from '../readers/grid.js';
+import { htmlToText } from '../readers/html.js';
+import { readText } from '../readers/text/index.js';
 import { readWorkbook } from './xlsx.js';
 
 export interface FoundReport {
@@ -19,9 +22,40 @@ export class UnreadableFile extends Error {
   }
 }
 
+/** UTF-8, or the GB18030 (GBK, GB2312) that many government sites still save pages in. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+async function readPublished(file: string, toText: (s: string) => string): Promise<FoundReport[]> {
+  if (!existsSync(file)) throw new UnreadableFile(file, `找不到文件 ${file}`);
+  const r = readText(toText(decodeText(await readFile(file))), { source: file });
+  if (!r.report) throw new UnreadableFile(file, `${file}：${r.problem}`);
+  return [{ file, report: r.report }];
+}
+
 const READERS: Readonly<Record<string, (file: string) => Promise<FoundReport[]>>> = {
   '.xlsx': readXlsx,
+  '.txt': (f) => readPublished(f, (s) => s),
+  '.html': (f) => readPublished(f, htmlToText),
+  '.htm': (f) => readPublished(f, htmlToText),
 };
+
+/** The files a path names: itself, or every report file under a folder, in name order. */
+export function reportFiles(path: string): string[] {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    .flatMap((e) => {
+      const full = join(path, e.name);
+      if (e.isDirectory()) return reportFiles(full);
+      return extname(e.name).toLowerCase() in READERS && !e.name.startsWith('~$') ? [full] : [];
+    });
+}
 
 async function readXlsx(file: string): Promise<FoundReport[]> {
   if (!existsSync(file)) throw new UnreadableFile(file, `找不到文件 ${file}`);

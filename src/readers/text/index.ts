@@ -3,7 +3,7 @@ import { tableSpecs } from '../../report/model.js';
 import { PART_TITLES, TABLE_PART } from '../../report/parts.js';
 import type { ReadCell, Report } from '../../report/report.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report/types.js';
-import { readMeta } from './meta.js';
+import { isSignatureLine, readMeta } from './meta.js';
 import { findParts } from './parts.js';
 import { readTable, type TableRead } from './tables.js';
 import { type Token, tokenize } from './tokens.js';
@@ -25,11 +25,9 @@ function partRange(parts: readonly number[], p: number, length: number): [number
 function partText(tokens: readonly Token[], parts: readonly number[], p: number): string | undefined {
   if (parts[p]! < 0) return undefined;
   const [start, end] = partRange(parts, p, tokens.length);
-  return tokens
-    .slice(start, end)
-    .filter((t) => !t.blank)
-    .map((t) => t.text)
-    .join('\n');
+  const body = tokens.slice(start, end).filter((t) => !t.blank);
+  if (end === tokens.length) while (body.length && isSignatureLine(body[body.length - 1]!.text)) body.pop();
+  return body.map((t) => t.text).join('\n');
 }
 
 function readEdition(edition: Edition, tokens: readonly Token[], parts: readonly number[]) {

@@ -31,3 +31,9 @@ export function readMeta(tokens: readonly Token[]): { agency?: string; year?: nu
   }
   return { ...(agency ? { agency } : {}), ...(year ? { year } : {}) };
 }
+
+/** The signature or date line that closes a report: not part of part 六's text. */
+export function isSignatureLine(text: string): boolean {
+  const c = compact(text);
+  return DATE.test(c) || BODY.test(c);
+}

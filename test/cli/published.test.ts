@@ -1,0 +1,206 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Io, run } from '../../src/cli/main.js';
+import { writeTemplate } from '../../src/cli/xlsx.js';
+import { templateLayout } from '../../src/report/template.js';
+import { fixturePath, seedHtml, suqian } from '../helpers.js';
+
+const seedText = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const progress: string[] = [];
+  const io: Io = {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    progress: (t) => progress.push(t),
+  };
+  const code = await run(argv, io);
+  return { code, out, err, progress };
+}
+
+const json = (out: string) =>
+  JSON.parse(out) as {
+    files: {
+      file: string;
+      previous?: string;
+      findings: { rule: string; severity: string; message: string; cells: string[] }[];
+    }[];
+    unreadable?: { file: string }[];
+  };
+
+/** The same report a year later, word for word but for its date (a report copied from last year). */
+const nextYear = (text: string) => text.replace('2020年2月15日', '2021年2月10日');
+
+describe('nianbao import', () => {
+  it('fills the template with the seed text; the .xlsx checks clean and gives the same numbers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+    const txt = join(dir, '竞秀区2019.txt');
+    writeFileSync(txt, seedText);
+    const xlsx = join(dir, '竞秀区2019.xlsx');
+    const imported = await cli('import', txt, '-o', xlsx);
+    expect(imported).toMatchObject({
+      code: 0,
+      out: `已导入 保定市竞秀区人民政府 2019 年度（2019 版，198 个数字）：${xlsx}\n`,
+    });
+    const checked = await cli('check', xlsx, '--json');
+    expect(checked.code).toBe(0);
+    expect(json(checked.out).files[0]!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const fromText = JSON.parse((await cli('import', txt, '--json')).out);
+    const fromXlsx = JSON.parse((await cli('import', xlsx, '--json')).out);
+    expect(fromXlsx).toEqual(fromText);
+    expect(fromText).toMatchObject({ edition: '2019', year: 2019, agency: '保定市竞秀区人民政府' });
+    expect(fromText.values['t3.r3_7.total']).toBe(5);
+    expect(fromText.values['t2.procurement.amount']).toBe(7441.879403);
+    expect(fromText.units).toEqual({ 't2.procurement.amount': '万元' });
+    expect(Object.keys(fromText.values)).toHaveLength(198);
+  });
+});
+
+describe('nianbao check on a folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
+  const [y2023, y2024] = suqian();
+
+  async function setUp() {
+    writeFileSync(join(dir, '竞秀区2019.txt'), seedText);
+    // A page saved before it had loaded: nothing of a report in it.
+    writeFileSync(join(dir, '竞秀区2020.html'), '<html><body>加载中…</body></html>');
+    writeFileSync(join(dir, '竞秀区2019.html'), seedHtml());
+    writeFileSync(join(dir, '竞秀区2020.txt'), nextYear(seedText));
+    writeFileSync(join(dir, '坏文件.xlsx'), 'not a workbook');
+    writeFileSync(join(dir, '说明.docx'), 'ignored');
+    mkdirSync(join(dir, '宿迁'));
+    for (const r of [y2023, y2024])
+      await writeTemplate(join(dir, '宿迁', `${r.year}.xlsx`), `${r.year}年度年报`, templateLayout('2021'), {
+        values: r.values as Record<string, number>,
+        year: r.year,
+        agency: '宿迁市',
+      });
+  }
+
+  it('checks every report file under it, pairs consecutive years and says which file failed', async () => {
+    await setUp();
+    const r = await cli('check', dir, '--json', '--summary', join(dir, '汇总.csv'));
+    expect(r.code).toBe(2);
+    const out = json(r.out);
+    expect(out.files.map((f) => f.file.slice(dir.length + 1))).toEqual([
+      '竞秀区2019.html',
+      '竞秀区2019.txt',
+      '竞秀区2020.txt',
+      join('宿迁', '2023.xlsx'),
+      join('宿迁', '2024.xlsx'),
+    ]);
+    expect(out.unreadable?.map((u) => u.file.slice(dir.length + 1))).toEqual([
+      '坏文件.xlsx',
+      '竞秀区2020.html',
+    ]);
+    const suqian2024 = out.files.find((f) => f.file.endsWith('2024.xlsx'))!;
+    expect(suqian2024.previous).toBe(`${join(dir, '宿迁', '2023.xlsx')}「2023年度年报」`);
+    expect(suqian2024.findings.filter((f) => f.rule === 'T3-05')).toEqual([]);
+    // The page signs as 保定市竞秀区, the text as 保定市竞秀区人民政府: the text of 2019 is last year's.
+    expect(out.files.find((f) => f.file.endsWith('竞秀区2020.txt'))!.previous).toBe(
+      join(dir, '竞秀区2019.txt'),
+    );
+    expect(r.progress.at(0)).toBe('校验中 1/5…');
+    expect(r.progress.at(-1)).toBe('');
+
+    const csv = readFileSync(join(dir, '汇总.csv'), 'utf8');
+    const rows = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(rows[0]).toBe('文件,工作表,机关,年度,格式,错误,警告,第一个错误');
+    expect(rows).toHaveLength(1 + 5 + 2);
+    expect(rows.find((l) => l.includes('2024.xlsx'))).toMatch(/,2024年度年报,宿迁市,2024,2021 版,0,\d+,$/);
+  });
+
+  it('T3-05 across the pair when the carry-over does not match, with both numbers', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pair-'));
+    for (const r of [
+      y2023,
+      { ...y2024, values: { ...y2024.values, 't3.r2.natural': 9, 't3.r2.total': 9 + 0 } },
+    ])
+      await writeTemplate(join(d, `${r.year}.xlsx`), `${r.year}年度年报`, templateLayout('2021'), {
+        values: r.values as Record<string, number>,
+        year: r.year,
+        agency: '宿迁市',
+      });
+    const out = json((await cli('check', d, '--json')).out);
+    const t305 = out.files[1]!.findings.filter((f) => f.rule === 'T3-05');
+    expect(t305.map((f) => f.cells)).toContainEqual(['t3.r2.natural']);
+    const message = t305.find((f) => f.cells[0] === 't3.r2.natural')!.message;
+    expect(message).toContain(String(y2023.values['t3.r4.natural']));
+    expect(message).toContain('9');
+  });
+
+  it('the HTML summary lists every report and its findings', async () => {
+    const r = await cli('check', join(dir, '宿迁'), '--summary', join(dir, '汇总.html'));
+    expect(r.err).toContain('汇总已写入');
+    const html = readFileSync(join(dir, '汇总.html'), 'utf8');
+    expect(html).toContain('共 2 份报告，0 份有错误');
+    expect(html).toContain('2024.xlsx');
+    expect(html).toContain(`对照上年：${join(dir, '宿迁', '2023.xlsx')}「2023年度年报」`);
+  });
+
+  it('a GBK page is read, and --previous takes a text report', async () => {
+    const gbk = join(dir, 'gbk.html');
+    writeFileSync(gbk, encodeGbk(seedHtml()));
+    const r = await cli('check', gbk, '--previous', join(dir, '竞秀区2019.txt'), '--json');
+    expect(r.code).toBe(0);
+    expect(json(r.out).files[0]!.previous).toBe(join(dir, '竞秀区2019.txt'));
+  });
+});
+
+describe('内容雷同', () => {
+  it('a report copied from last year is flagged per part, with the threshold the user sets', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-sim-'));
+    writeFileSync(join(d, '2019.txt'), seedText);
+    writeFileSync(
+      join(d, '2020.txt'),
+      nextYear(seedText).replace('2019年，我区收到5例', '2020年，我区收到5例'),
+    );
+    const out = json((await cli('check', d, '--json')).out);
+    const sim = out.files[1]!.findings.filter((f) => f.rule === 'SIM-01');
+    expect(sim.map((f) => f.message.slice(0, f.message.indexOf('%') + 1))).toEqual([
+      '「一、总体情况」有 100%',
+      '「五、存在的主要问题及改进情况」有 100%',
+    ]);
+    expect(sim[0]!.severity).toBe('warning');
+    expect(out.files[0]!.findings.filter((f) => f.rule === 'SIM-01')).toEqual([]);
+
+    const rewritten = nextYear(seedText).replace(
+      /一是认识不够到位[^\n]*/,
+      '今年新建了依申请公开登记台账，办理流程全程留痕，答复质量明显提高。',
+    );
+    writeFileSync(join(d, '2020.txt'), rewritten);
+    const partly = json((await cli('check', d, '--json', '--similarity', '0.9')).out).files[1]!;
+    expect(
+      partly.findings
+        .filter((f) => f.rule === 'SIM-01')
+        .map((f) => f.message.slice(0, f.message.indexOf('有') + 1)),
+    ).toEqual(['「一、总体情况」有']);
+    expect((await cli('check', d, '--similarity', '2')).err).toContain('--similarity 应为 0 到 1 之间的比例');
+  });
+});
+
+/** GB18030 bytes for text, via the code points TextDecoder maps back (the test needs no encoder library). */
+function encodeGbk(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++)
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else bytes.push(...(table.get(ch) ?? [0x3f]));
+  }
+  return Buffer.from(bytes);
+}
