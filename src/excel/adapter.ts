@@ -110,3 +110,23 @@ export async function setCellValue(
   ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
   await ctx.sync();
 }
+
+/** Names of the workbook's sheets, in tab order. */
+export async function sheetNames(ctx: Excel.RequestContext): Promise<string[]> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name');
+  await ctx.sync();
+  return sheets.items.map((s) => s.name);
+}
+
+/** Values of another sheet's used range (last year's report), in one sync. */
+export async function readSheetValues(
+  ctx: Excel.RequestContext,
+  sheet: string,
+): Promise<Pick<SheetRead, 'sheet' | 'grid' | 'origin'>> {
+  const used = ctx.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+  used.load(['values', 'address']);
+  await ctx.sync();
+  if (used.isNullObject) return { sheet, grid: [], origin: { row: 0, col: 0 } };
+  return { sheet, grid: used.values as SheetRead['grid'], origin: rangeOrigin(used.address) };
+}

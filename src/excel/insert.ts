@@ -5,6 +5,7 @@ import {
   TABLE_FONT_SIZE,
   TEMPLATE_FONT,
   type TemplateLayout,
+  type TemplateValues,
   templateGrid,
   templateLayout,
 } from '../report/template.js';
@@ -43,10 +44,10 @@ function range(ws: Excel.Worksheet, area: Area): Excel.Range {
   return ws.getRange(areaAddress(area));
 }
 
-function writeLayout(ws: Excel.Worksheet, layout: TemplateLayout, year?: number): void {
+function writeLayout(ws: Excel.Worksheet, layout: TemplateLayout, fill: TemplateValues): void {
   const all = { top: 0, left: 0, bottom: layout.rows - 1, right: layout.columns - 1 };
   const whole = range(ws, all);
-  whole.values = templateGrid(layout, year ? { year } : {}) as (string | number | boolean)[][];
+  whole.values = templateGrid(layout, fill) as (string | number | boolean)[][];
   whole.format.font.name = TEMPLATE_FONT;
   whole.format.font.size = TABLE_FONT_SIZE;
   whole.format.verticalAlignment = 'Center';
@@ -94,7 +95,7 @@ function writeLayout(ws: Excel.Worksheet, layout: TemplateLayout, year?: number)
 export async function insertTemplate(
   ctx: Excel.RequestContext,
   edition: Edition,
-  options: { year?: number } = {},
+  options: TemplateValues = {},
 ): Promise<string> {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
@@ -104,7 +105,7 @@ export async function insertTemplate(
     options.year,
   );
   const ws = sheets.add(name);
-  writeLayout(ws, templateLayout(edition), options.year);
+  writeLayout(ws, templateLayout(edition), options);
   ws.activate();
   ws.getRange('B2').select();
   await ctx.sync();

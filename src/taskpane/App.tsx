@@ -9,8 +9,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { FindingList } from './components/FindingList.js';
+import { PastePanel } from './components/PastePanel.js';
+import { PreviousYear } from './components/PreviousYear.js';
 import { Summary } from './components/Summary.js';
 import { Toolbar } from './components/Toolbar.js';
 import type { PaneController } from './controller.js';
@@ -40,15 +42,48 @@ const BUSY_TEXT = {
   insert: '正在插入模板…',
   apply: '正在改写…',
   select: '',
+  previous: '正在读取上年报告…',
 } as const;
 
 export function App({ pane }: { pane: PaneController }) {
   const s = useStyles();
   const state = useSyncExternalStore(pane.subscribe, pane.getState);
   const working = state.busy && BUSY_TEXT[state.busy];
+  const blocked = state.busy !== undefined && state.busy !== 'select';
+  const [paste, setPaste] = useState<'import' | 'previous'>();
   return (
     <main className={s.root} aria-busy={Boolean(working)}>
-      <Toolbar pane={pane} busy={state.busy} />
+      <Toolbar pane={pane} busy={state.busy} onImport={() => setPaste('import')} />
+      <PreviousYear
+        pane={pane}
+        previous={state.previous}
+        disabled={blocked}
+        onPaste={() => setPaste('previous')}
+      />
+      {paste === 'import' && (
+        <PastePanel
+          label="已发布年报的文字"
+          hint="在网页上全选年报正文（含表格）并复制，粘贴到这里；数字会填入一张新的模板工作表。"
+          action="导入"
+          onCancel={() => setPaste(undefined)}
+          onDone={(text) => {
+            setPaste(undefined);
+            void pane.importText(text);
+          }}
+        />
+      )}
+      {paste === 'previous' && (
+        <PastePanel
+          label="上年报告的文字"
+          hint="粘贴上年已发布年报的全文，用于核对跨年度关系（如上年结转）和内容雷同。"
+          action="使用"
+          onCancel={() => setPaste(undefined)}
+          onDone={(text) => {
+            setPaste(undefined);
+            pane.usePreviousText(text);
+          }}
+        />
+      )}
       {working && !state.result && <Spinner className={s.busy} size="tiny" label={working} />}
       {state.notice && (
         <MessageBar intent={state.notice.intent} layout="multiline">
@@ -73,7 +108,7 @@ export function App({ pane }: { pane: PaneController }) {
             edition={state.result.report!.edition}
             onSelect={(f) => void pane.select(f)}
             onApply={(f) => void pane.apply(f)}
-            disabled={state.busy !== undefined && state.busy !== 'select'}
+            disabled={blocked}
           />
         </>
       ) : (

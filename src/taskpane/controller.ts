@@ -1,5 +1,5 @@
 import type { Finding } from '../checks/finding.js';
-import { selectCell, setCellValue } from '../excel/adapter.js';
+import { readSheetValues, selectCell, setCellValue, sheetNames } from '../excel/adapter.js';
 import {
   checkActiveSheet,
   clearActiveSheet,
@@ -9,10 +9,12 @@ import {
 } from '../excel/checkSheet.js';
 import { type SheetChange, watchChanges } from '../excel/events.js';
 import { insertTemplate } from '../excel/insert.js';
+import { readGrid } from '../readers/grid.js';
+import { readText } from '../readers/text/index.js';
 import type { Report } from '../report/report.js';
 import type { Edition } from '../report/types.js';
 
-export type Task = 'check' | 'clear' | 'insert' | 'apply' | 'select';
+export type Task = 'check' | 'clear' | 'insert' | 'apply' | 'select' | 'previous';
 
 export interface Notice {
   readonly intent: 'success' | 'info' | 'warning' | 'error';
@@ -173,6 +175,52 @@ export class PaneController {
   setPrevious(previous: PaneState['previous']): void {
     this.set({ previous });
     if (this.state.result) void this.check();
+  }
+
+  /** The workbook's sheets, for choosing last year's report. */
+  sheets(): Promise<string[]> {
+    return this.run(sheetNames).catch(() => []);
+  }
+
+  /** Last year's report from another sheet of this workbook. */
+  async usePreviousSheet(sheet: string): Promise<void> {
+    await this.task('previous', async () => {
+      const read = await this.run((ctx) => readSheetValues(ctx, sheet));
+      const r = readGrid(read.grid, { sheet, origin: read.origin });
+      if (!r.report) return this.set({ notice: { intent: 'error', text: `上年报告：${r.problem}` } });
+      this.setPrevious({ label: `工作表「${sheet}」`, report: r.report });
+    });
+  }
+
+  /** Last year's report from its published text, pasted. */
+  usePreviousText(text: string): void {
+    const r = readText(text);
+    if (!r.report) return this.set({ notice: { intent: 'error', text: `上年报告：${r.problem}` } });
+    const about = [r.report.agency, r.report.year ? `${r.report.year} 年度` : ''].filter(Boolean).join(' ');
+    this.setPrevious({ label: `粘贴的文字${about ? `（${about}）` : ''}`, report: r.report });
+  }
+
+  /** 导入已发布年报: a published report's text into a new template sheet. */
+  async importText(text: string): Promise<void> {
+    const r = readText(text);
+    if (!r.report) return this.set({ notice: { intent: 'error', text: `导入失败：${r.problem}` } });
+    const report = r.report;
+    await this.task('insert', async () => {
+      const values = Object.fromEntries([...report.cells].map(([k, c]) => [k, c.raw]));
+      const name = await this.run((ctx) =>
+        insertTemplate(ctx, report.edition, { year: report.year, agency: report.agency, values }),
+      );
+      const unread = report.findings.filter((f) => f.severity === 'error').map((f) => f.message);
+      this.set({
+        result: undefined,
+        notice: unread.length
+          ? { intent: 'warning', text: `已导入到「${name}」，但有内容未能读取：${unread.join(' ')}` }
+          : {
+              intent: 'success',
+              text: `已导入 ${report.agency ?? ''}${report.year ? ` ${report.year} 年度` : ''}的 ${report.cells.size} 个数字到「${name}」。点「校验」检查。`,
+            },
+      });
+    });
   }
 
   dismissNotice(): void {

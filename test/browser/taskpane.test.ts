@@ -1,7 +1,7 @@
 // The built task pane in Debian's Chromium, against the preview's in-memory Excel: a clerk's session
 // from 插入模板 to a clean sheet. Screenshots of each step go to test-output/browser/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARK_FILL } from '../../src/excel/marks-plan.js';
@@ -122,6 +122,25 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await expect.poll(() => pane.getByText(/已清除 \d+ 个单元格的标记/).count()).toBe(1);
     expect(await snapshot()).toEqual(beforeCheck);
     await shot('cleared');
+  });
+
+  it('导入已发布年报: the text pasted from a web page becomes a filled template sheet that checks clean', async () => {
+    await pane.getByRole('button', { name: '插入模板' }).click();
+    await pane.getByRole('menuitem', { name: '导入已发布年报…' }).click();
+    await pane
+      .getByRole('textbox', { name: '已发布年报的文字' })
+      .fill(readFileSync(`${root}test/fixtures/jingxiu-2019.txt`, 'utf8'));
+    await shot('import-pasted');
+    await pane.getByRole('button', { name: '导入', exact: true }).click();
+    await expect
+      .poll(() =>
+        pane.getByText(/已导入 保定市竞秀区人民政府 2019 年度的 198 个数字到「2019年度年报」/).count(),
+      )
+      .toBe(1);
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('2019年度年报');
+    await pane.getByRole('button', { name: '校验', exact: true }).click();
+    await expect.poll(() => pane.getByRole('status').textContent()).toBe('全部通过');
+    await shot('imported');
   });
 
   it('nothing was requested from anywhere but localhost', () => {

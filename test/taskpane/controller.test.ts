@@ -1,13 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FakeExcel, OfficeError } from '../../src/dev/fake-excel.js';
 import { MARK_FILL } from '../../src/excel/marks-plan.js';
 import { findingAddress, PaneController } from '../../src/taskpane/controller.js';
-import { errors, filledGrid, jingxiu } from '../helpers.js';
+import { errors, filledGrid, fixturePath, jingxiu, ofRule, suqian, type Values } from '../helpers.js';
 
 const DELAY = 20;
 const quiet = () => new Promise((r) => setTimeout(r, DELAY * 5));
 
-function setup(values = { ...jingxiu().values, 't3.r3_7.natural': 4 }) {
+function setup(values: Values = { ...jingxiu().values, 't3.r3_7.natural': 4 }) {
   const excel = new FakeExcel();
   const sheet = excel.addSheet('2019年度年报');
   sheet.setValues(filledGrid('2019', values, { year: 2019 }));
@@ -119,5 +120,46 @@ describe('the sidebar controller', () => {
     expect(pane.getState().result).toBeUndefined();
     expect(pane.getState().notice?.intent).toBe('error');
     expect(pane.getState().notice?.text).toContain('没有找到年报表格');
+  });
+
+  it('last year from another sheet: the cross-year rules run, and say which sheet', async () => {
+    const [y2023, y2024] = suqian();
+    const excel = new FakeExcel();
+    excel.addSheet('2023').setValues(filledGrid('2021', y2023.values, { year: 2023 }));
+    const wrong = { ...y2024.values, 't3.r2.natural': Number(y2024.values['t3.r2.natural']) + 1 };
+    const sheet = excel.addSheet('2024');
+    sheet.setValues(filledGrid('2021', wrong, { year: 2024 }));
+    excel.select('2024');
+    const pane = new PaneController(excel.run);
+    expect(await pane.sheets()).toEqual(['2023', '2024']);
+    await pane.check();
+    expect(ofRule(pane.getState().result!.findings, 'T3-05')).toEqual([]);
+    await pane.usePreviousSheet('2023');
+    await quiet();
+    expect(pane.getState().previous?.label).toBe('工作表「2023」');
+    const t305 = ofRule(pane.getState().result!.findings, 'T3-05');
+    expect(t305.map((f) => f.cells)).toContainEqual(['t3.r2.natural']);
+  });
+
+  it('last year from pasted text, and a paste that is not a report says so', async () => {
+    const { pane } = setup(jingxiu().values);
+    pane.usePreviousText(readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8'));
+    expect(pane.getState().previous?.label).toBe('粘贴的文字（保定市竞秀区人民政府 2019 年度）');
+    pane.usePreviousText('你好');
+    expect(pane.getState().notice?.text).toMatch(/^上年报告：没有找到年报表格/);
+  });
+
+  it('导入已发布年报 fills a new template sheet that checks clean', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('Sheet1');
+    const pane = new PaneController(excel.run);
+    await pane.importText(readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8'));
+    expect(pane.getState().notice?.text).toBe(
+      '已导入 保定市竞秀区人民政府 2019 年度的 198 个数字到「2019年度年报」。点「校验」检查。',
+    );
+    expect(excel.active).toBe('2019年度年报');
+    const result = await pane.check();
+    expect(result!.report!.agency).toBe('保定市竞秀区人民政府');
+    expect(errors(result!.findings)).toEqual([]);
   });
 });

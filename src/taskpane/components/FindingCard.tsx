@@ -25,6 +25,7 @@ const useStyles = makeStyles({
     borderLeftColor: tokens.colorPaletteRedBorder2,
   },
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
+  info: { borderLeftColor: tokens.colorNeutralStroke1 },
   locate: {
     border: 'none',
     backgroundColor: 'transparent',
@@ -83,7 +84,13 @@ export function FindingCard(props: {
     : first.message;
   const canApply = culprit?.suggested !== undefined && address !== undefined;
   return (
-    <li className={mergeClasses(s.card, first.severity !== 'error' && s.warning)}>
+    <li
+      className={mergeClasses(
+        s.card,
+        first.severity === 'warning' && s.warning,
+        first.severity === 'info' && s.info,
+      )}
+    >
       <button
         type="button"
         className={s.locate}

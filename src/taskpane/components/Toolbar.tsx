@@ -3,6 +3,7 @@ import {
   makeStyles,
   Menu,
   MenuButton,
+  MenuDivider,
   MenuItem,
   MenuList,
   MenuPopover,
@@ -16,7 +17,15 @@ const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-export function Toolbar({ pane, busy }: { pane: PaneController; busy?: Task }) {
+export function Toolbar({
+  pane,
+  busy,
+  onImport,
+}: {
+  pane: PaneController;
+  busy?: Task;
+  onImport: () => void;
+}) {
   const s = useStyles();
   const blocked = busy !== undefined && busy !== 'select';
   return (
@@ -39,6 +48,8 @@ export function Toolbar({ pane, busy }: { pane: PaneController; busy?: Task }) {
           <MenuList>
             <MenuItem onClick={() => void pane.insert('2021')}>2021 版（现行）</MenuItem>
             <MenuItem onClick={() => void pane.insert('2019')}>2019 版</MenuItem>
+            <MenuDivider />
+            <MenuItem onClick={onImport}>导入已发布年报…</MenuItem>
           </MenuList>
         </MenuPopover>
       </Menu>
