@@ -2,12 +2,12 @@ import type { Finding } from '../checks/finding.js';
 import { type Pos, toAddress } from '../report/address.js';
 import { matchLabel } from '../report/labels.js';
 import { type TableSpec, tableSpecs } from '../report/model.js';
-import { TABLE_PART } from '../report/parts.js';
 import type { RawValue, ReadCell, Report } from '../report/report.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../report/types.js';
 import { type Alignment, align, columnText, lineText } from './align.js';
 import { type Grid, type Located, locate, textAt, textCells } from './locate.js';
 import { readHeading } from './heading.js';
+import { missingTable } from './missing.js';
 
 export type { Grid };
 
@@ -147,12 +147,7 @@ export function readGrid(grid: Grid, options: GridOptions = {}): GridResult {
   const foundIds = tables.map((t) => t.located.table.id);
   for (const spec of tableSpecs(chosen.edition)) {
     if (foundIds.includes(spec.id)) continue;
-    reading.warn(
-      spec.id,
-      `没有找到「${TABLE_PART[spec.id]}」的表格：该表无法校验；请检查标签是否被改动。`,
-      [],
-      'error',
-    );
+    reading.findings.push(missingTable(spec.id));
   }
   const heading = readHeading(grid);
   return {

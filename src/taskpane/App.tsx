@@ -45,12 +45,28 @@ const BUSY_TEXT = {
   previous: '正在读取上年报告…',
 } as const;
 
+/** What the clerk can paste a published report's text for. */
+const PASTE = {
+  import: {
+    label: '已发布年报的文字',
+    hint: '在网页上全选年报正文（含表格）并复制，粘贴到这里；数字会填入一张新的模板工作表。',
+    action: '导入',
+    use: (pane: PaneController, text: string) => pane.importText(text),
+  },
+  previous: {
+    label: '上年报告的文字',
+    hint: '粘贴上年已发布年报的全文，用于核对跨年度关系（如上年结转）和内容雷同。',
+    action: '使用',
+    use: (pane: PaneController, text: string) => pane.usePreviousText(text),
+  },
+} as const;
+
 export function App({ pane }: { pane: PaneController }) {
   const s = useStyles();
   const state = useSyncExternalStore(pane.subscribe, pane.getState);
   const working = state.busy && BUSY_TEXT[state.busy];
   const blocked = state.busy !== undefined && state.busy !== 'select';
-  const [paste, setPaste] = useState<'import' | 'previous'>();
+  const [paste, setPaste] = useState<keyof typeof PASTE>();
   return (
     <main className={s.root} aria-busy={Boolean(working)}>
       <Toolbar pane={pane} busy={state.busy} onImport={() => setPaste('import')} />
@@ -60,27 +76,13 @@ export function App({ pane }: { pane: PaneController }) {
         disabled={blocked}
         onPaste={() => setPaste('previous')}
       />
-      {paste === 'import' && (
+      {paste && (
         <PastePanel
-          label="已发布年报的文字"
-          hint="在网页上全选年报正文（含表格）并复制，粘贴到这里；数字会填入一张新的模板工作表。"
-          action="导入"
+          {...PASTE[paste]}
           onCancel={() => setPaste(undefined)}
           onDone={(text) => {
             setPaste(undefined);
-            void pane.importText(text);
-          }}
-        />
-      )}
-      {paste === 'previous' && (
-        <PastePanel
-          label="上年报告的文字"
-          hint="粘贴上年已发布年报的全文，用于核对跨年度关系（如上年结转）和内容雷同。"
-          action="使用"
-          onCancel={() => setPaste(undefined)}
-          onDone={(text) => {
-            setPaste(undefined);
-            pane.usePreviousText(text);
+            void PASTE[paste].use(pane, text);
           }}
         />
       )}

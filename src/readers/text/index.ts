@@ -1,8 +1,9 @@
 import type { Finding } from '../../checks/finding.js';
 import { tableSpecs } from '../../report/model.js';
-import { PART_TITLES, TABLE_PART } from '../../report/parts.js';
+import { PART_TITLES } from '../../report/parts.js';
 import type { ReadCell, Report } from '../../report/report.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report/types.js';
+import { missingTable } from '../missing.js';
 import { isSignatureLine, readMeta } from './meta.js';
 import { findParts } from './parts.js';
 import { readTable, type TableRead } from './tables.js';
@@ -58,13 +59,7 @@ export function readText(text: string, options: { source?: string } = {}): TextR
   const found: TableId[] = [];
   for (const [id, t] of best.tables) {
     if (!t.found) {
-      findings.push({
-        rule: 'G-04',
-        severity: 'error',
-        table: id,
-        cells: [],
-        message: `没有找到表格「${TABLE_PART[id]}」：它的数字无法校验。`,
-      });
+      findings.push(missingTable(id));
       continue;
     }
     found.push(id);
