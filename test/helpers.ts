@@ -3,7 +3,6 @@ import { check } from '../src/checks/engine.js';
 import type { Finding } from '../src/checks/finding.js';
 import { type Grid, readGrid } from '../src/readers/grid.js';
 import type { RawValue, Report } from '../src/report/report.js';
-import { areaAddress } from '../src/report/address.js';
 import { templateGrid, templateLayout } from '../src/report/template.js';
 import type { CellKey, Edition } from '../src/report/types.js';
 
@@ -53,51 +52,69 @@ export function checkGrid(grid: Grid, previous?: Report): Finding[] {
 export const errors = (fs: readonly Finding[]) => fs.filter((f) => f.severity === 'error');
 export const ofRule = (fs: readonly Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 
-/** The seed's tables as a saved web page: real <table>s with rowspan and colspan, cells broken by <br>. */
+/** A report's tables as HTML <table>s with rowspan and colspan, header cells broken by <br> as pages do. */
+export function tablesHtml(edition: Edition, values: Values): string[] {
+  const layout = templateLayout(edition);
+  const at = new Map(layout.cells.map((c) => [`${c.pos.row},${c.pos.col}`, c]));
+  const covered = (r: number, c: number) =>
+    layout.merges.some(
+      (m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left),
+    );
+  return layout.tableAreas.map(({ area }) => {
+    const rows: string[] = [];
+    for (let r = area.top; r <= area.bottom; r++) {
+      const cells: string[] = [];
+      for (let c = area.left; c <= area.right; c++) {
+        if (covered(r, c)) continue;
+        const m = layout.merges.find((x) => x.top === r && x.left === c);
+        const cell = at.get(`${r},${c}`);
+        const content = cell?.key
+          ? String(values[cell.key] ?? '')
+          : (cell?.text ?? '').replace('制作', '<br>制作');
+        const span = m ? ` rowspan="${m.bottom - m.top + 1}" colspan="${m.right - m.left + 1}"` : '';
+        cells.push(`<td${span}><p>${content.replace('&', '&amp;')}</p></td>`);
+      }
+      rows.push(`<tr>${cells.join('')}</tr>`);
+    }
+    return `<table border="1">${rows.join('\n')}</table>`;
+  });
+}
+
+/** A saved report page: title, the six parts with the tables in theirs, signature and date. */
+export function reportHtml(
+  edition: Edition,
+  values: Values,
+  page: { title: string; parts: readonly [string, string, string]; signature: string; date: string },
+): string {
+  const [t2, t3, t4] = tablesHtml(edition, values);
+  const part = (title: string, body: string) => `<h3>${title}</h3><p>${body}</p>`;
+  return `<!doctype html><html><head><title>${page.title}</title>
+<script>var x = "三、收到和处理政府信息公开申请情况";</script></head><body>
+<h1>${page.title}</h1>
+${part('一、总体情况', page.parts[0])}
+<h3>二、主动公开政府信息情况</h3>${t2}
+<h3>三、收到和处理政府信息公开申请情况</h3>${t3}
+<h3>四、政府信息公开行政复议、行政诉讼情况</h3>${t4}
+${part('五、存在的主要问题及改进情况', page.parts[1])}
+${part('六、其他需要报告的事项', page.parts[2])}
+<p style="text-align:right">${page.signature}<br>${page.date}</p></body></html>`;
+}
+
+/** The seed report as its saved web page. */
 export function seedHtml(): string {
   const text = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
-  const values = jingxiu().values;
-  const tables = (['2019'] as const).flatMap(() => {
-    const layout = templateLayout('2019');
-    const at = new Map(layout.cells.map((c) => [`${c.pos.row},${c.pos.col}`, c]));
-    const merges = layout.merges.map((m) => ({ ...m, name: areaAddress(m) }));
-    const covered = (r: number, c: number) =>
-      merges.some(
-        (m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left),
-      );
-    return layout.tableAreas.map(({ area }) => {
-      const rows: string[] = [];
-      for (let r = area.top; r <= area.bottom; r++) {
-        const cells: string[] = [];
-        for (let c = area.left; c <= area.right; c++) {
-          if (covered(r, c)) continue;
-          const m = merges.find((x) => x.top === r && x.left === c);
-          const cell = at.get(`${r},${c}`);
-          const content = cell?.key
-            ? String(values[cell.key] ?? '')
-            : (cell?.text ?? '').replace('制作', '<br>制作');
-          const span = m ? ` rowspan="${m.bottom - m.top + 1}" colspan="${m.right - m.left + 1}"` : '';
-          cells.push(`<td${span}><p>${content.replace('&', '&amp;')}</p></td>`);
-        }
-        rows.push(`<tr>${cells.join('')}</tr>`);
-      }
-      return `<table border="1">${rows.join('\n')}</table>`;
-    });
-  });
-  const part = (title: string, body: string) => `<h3>${title}</h3><p>${body}</p>`;
-  const [t2, t3, t4] = tables;
   const five = text
     .slice(text.indexOf('五、存在的主要问题'), text.indexOf('六、其他需要报告的事项'))
     .split('\n')
     .slice(1);
-  return `<!doctype html><html><head><title>保定市竞秀区2019年政府信息公开工作年度报告</title>
-<script>var x = "三、收到和处理政府信息公开申请情况";</script></head><body>
-<h1>保定市竞秀区2019年政府信息公开工作年度报告</h1>
-${part('一、总体情况', '2019年，我区收到5例政府信息依申请公开，全部按照规定时限对申请人作出答复。')}
-<h3>二、主动公开政府信息情况</h3>${t2}
-<h3>三、收到和处理政府信息公开申请情况</h3>${t3}
-<h3>四、政府信息公开行政复议、行政诉讼情况</h3>${t4}
-${part('五、存在的主要问题及改进情况', five.join('</p><p>'))}
-${part('六、其他需要报告的事项', '无其他需要报告的事项&nbsp;')}
-<p style="text-align:right">保定市竞秀区人民政府<br>2020年2月15日</p></body></html>`;
+  return reportHtml('2019', jingxiu().values, {
+    title: '保定市竞秀区2019年政府信息公开工作年度报告',
+    parts: [
+      '2019年，我区收到5例政府信息依申请公开，全部按照规定时限对申请人作出答复。',
+      five.join('</p><p>'),
+      '无其他需要报告的事项&nbsp;',
+    ],
+    signature: '保定市竞秀区人民政府',
+    date: '2020年2月15日',
+  });
 }

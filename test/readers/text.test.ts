@@ -5,7 +5,7 @@ import { htmlToText } from '../../src/readers/html.js';
 import { readText } from '../../src/readers/text/index.js';
 import { PART_TITLES } from '../../src/report/parts.js';
 import type { Report } from '../../src/report/report.js';
-import { errors, fixturePath, jingxiu, ofRule, seedHtml } from '../helpers.js';
+import { errors, fixturePath, jingxiu, ofRule, reportHtml, seedHtml, suqian } from '../helpers.js';
 
 const seedText = () => readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
 
@@ -148,5 +148,26 @@ describe('a published report as a saved .html page', () => {
     const text = htmlToText(seedHtml());
     expect(text).toContain('\t本年新制作数量\n');
     expect(text).not.toContain('var x');
+  });
+
+  it('a 2021 page (宿迁市 2024): tables 3 and 4 cell by cell, the edition told by its labels, the text against table 4', () => {
+    const [, y2024] = suqian();
+    const text = (y2024 as unknown as { text: string }).text;
+    const page = reportHtml('2021', y2024.values, {
+      title: '宿迁市2024年政府信息公开工作年度报告',
+      parts: [text, '一是公开质量仍需提高。二是加强培训。', '本年度未收取信息处理费。'],
+      signature: '宿迁市人民政府办公室',
+      date: '2025年1月20日',
+    });
+    const r = read(htmlToText(page));
+    expect(r).toMatchObject({ edition: '2021', year: 2024, agency: '宿迁市', tables: ['t2', 't3', 't4'] });
+    const t34 = Object.fromEntries(Object.entries(raws(r)).filter(([k]) => !k.startsWith('t2.')));
+    expect(t34).toEqual(y2024.values);
+    const findings = check(r);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'T4-04').map((f) => f.cells)).toEqual([
+      ['t4.review.total'],
+      ['t4.suitDirect.total', 't4.suitAfterReview.total'],
+    ]);
   });
 });
