@@ -16,7 +16,7 @@ const USAGE = `用法：
       校验年报（.xlsx 的每个工作表，已发布年报的 .txt 或 .html 网页）。文件夹中的文件逐个校验；
       同一机关相邻两年的报告自动配对，核对跨年度关系与内容雷同。
       退出码 0：无错误；1：有错误；2：有文件无法读取。
-  nianbao import 已发布年报.txt|.html -o 文件.xlsx | --json
+  nianbao import 已发布年报.txt|.html|.xlsx -o 文件.xlsx | --json
       把已发布年报的数字填入官方模板（或以 JSON 输出）。
   nianbao template [--edition 2021|2019] [--year 年度] [--agency 机关名称] -o 文件.xlsx
       生成官方格式的空白年报模板（默认 2021 版）。`;

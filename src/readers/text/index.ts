@@ -6,7 +6,7 @@ import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report
 import { missingTable } from '../missing.js';
 import { isSignatureLine, readMeta } from './meta.js';
 import { findParts } from './parts.js';
-import { readTable, type TableRead } from './tables.js';
+import { labelVotes, readTable } from './tables.js';
 import { type Token, tokenize } from './tokens.js';
 
 export type TextResult =
@@ -31,13 +31,12 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
   return body.map((t) => t.text).join('\n');
 }
 
-function readEdition(edition: Edition, tokens: readonly Token[], parts: readonly number[]) {
-  const tables = new Map<TableId, TableRead>();
-  for (const spec of tableSpecs(edition)) {
-    const [start, end] = partRange(parts, PART_OF[spec.id], tokens.length);
-    tables.set(spec.id, readTable(spec, tokens, start, end));
-  }
-  return { edition, tables, votes: [...tables.values()].reduce((s, t) => s + t.votes, 0) };
+const rangeOf = (id: TableId, tokens: readonly Token[], parts: readonly number[]) =>
+  partRange(parts, PART_OF[id], tokens.length);
+
+/** Labels of the edition's tables met in their parts; only the edition with more is read. */
+function editionVotes(edition: Edition, tokens: readonly Token[], parts: readonly number[]): number {
+  return tableSpecs(edition).reduce((n, t) => n + labelVotes(t, tokens, ...rangeOf(t.id, tokens, parts)), 0);
 }
 
 /** A published report, as text copied from its page (or an .html page turned into text). */
@@ -45,8 +44,8 @@ export function readText(text: string, options: { source?: string } = {}): TextR
   const tokens = tokenize(text);
   const parts = findParts(tokens);
   const meta = readMeta(tokens);
-  const readings = EDITIONS.map((e) => readEdition(e, tokens, parts));
-  const best = readings.reduce((a, b) =>
+  const votes = EDITIONS.map((edition) => ({ edition, votes: editionVotes(edition, tokens, parts) }));
+  const best = votes.reduce((a, b) =>
     b.votes > a.votes || (b.votes === a.votes && (meta.year ?? 2021) < 2021 && b.edition === '2019') ? b : a,
   );
   if (best.votes === 0) {
@@ -57,7 +56,9 @@ export function readText(text: string, options: { source?: string } = {}): TextR
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
   const found: TableId[] = [];
-  for (const [id, t] of best.tables) {
+  for (const spec of tableSpecs(best.edition)) {
+    const id = spec.id;
+    const t = readTable(spec, tokens, ...rangeOf(id, tokens, parts));
     if (!t.found) {
       findings.push(missingTable(id));
       continue;

@@ -9,8 +9,6 @@ import type { Token } from './tokens.js';
 export interface TableRead {
   readonly cells: Map<CellKey, ReadCell>;
   readonly findings: Finding[];
-  /** Distinct labels of the table met in its part, for telling the editions apart. */
-  readonly votes: number;
   /** Half its labels or more are there: the table is in the text. */
   readonly found: boolean;
 }
@@ -37,6 +35,15 @@ function gluedNumber(text: string, label: string): string | undefined {
   return m && matchLabel(seen.slice(0, -m[1]!.length), label) ? m[1] : undefined;
 }
 
+/** How many of the table's distinct labels its part contains: the editions are told apart by this. */
+export function labelVotes(table: TableSpec, tokens: readonly Token[], start: number, end: number): number {
+  const votes = new Set<string>();
+  for (let i = start; i < end; i++)
+    for (const l of table.labels)
+      if (!votes.has(l.text) && matchLabel(tokens[i]!.text, l.text)) votes.add(l.text);
+  return votes.size;
+}
+
 /**
  * Reads one table from the tokens of its part: each row's label, then as many values as the row
  * has cells. A row whose values are cut short by the next label, or the end of the part, is not
@@ -45,11 +52,8 @@ function gluedNumber(text: string, label: string): string | undefined {
 export function readTable(table: TableSpec, tokens: readonly Token[], start: number, end: number): TableRead {
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
-  const votes = new Set<string>();
-  for (let i = start; i < end; i++)
-    for (const l of table.labels) if (matchLabel(tokens[i]!.text, l.text)) votes.add(l.text);
   const distinct = new Set(table.labels.map((l) => l.text)).size;
-  if (votes.size < distinct * MIN_SHARE) return { cells, findings, votes: votes.size, found: false };
+  if (labelVotes(table, tokens, start, end) < distinct * MIN_SHARE) return { cells, findings, found: false };
   const problem = (message: string, at: Token | undefined) =>
     findings.push({ rule: 'G-04', severity: 'error', table: table.id, cells: [], at: [lineOf(at)], message });
   const missing: { label: string; at: Token | undefined; index: number }[] = [];
@@ -132,5 +136,5 @@ export function readTable(table: TableSpec, tokens: readonly Token[], start: num
       message: `标签与官方表述不同，已按官方标签读取：${variants.join('；')}。`,
     });
   }
-  return { cells, findings, votes: votes.size, found: true };
+  return { cells, findings, found: true };
 }
