@@ -129,6 +129,15 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     );
   });
 
+  it('a row label missing in the middle: that row is an error, its numbers are not given to another row', () => {
+    const r = read(seedText().replace('\t2.重复申请\n', ''));
+    expect(errors(r.findings).map((f) => [f.message, f.at])).toEqual([
+      ['找不到「2.重复申请」这一行，该行的数字未读取。', ['第274行']],
+    ]);
+    expect([...r.cells.keys()].filter((k) => k.startsWith('t3.r3_5_2.'))).toEqual([]);
+    expect(r.cells.get('t3.r3_5_3.natural')).toEqual({ raw: 0, address: '第287行' });
+  });
+
   it('text that is not a report says so', () => {
     expect(readText('通知\n请各单位于3月31日前报送材料。').problem).toContain('没有找到年报表格');
   });

@@ -56,12 +56,13 @@ export function readTable(table: TableSpec, tokens: readonly Token[], start: num
   if (labelVotes(table, tokens, start, end) < distinct * MIN_SHARE) return { cells, findings, found: false };
   const problem = (message: string, at: Token | undefined) =>
     findings.push({ rule: 'G-04', severity: 'error', table: table.id, cells: [], at: [lineOf(at)], message });
-  const missing: { label: string; at: Token | undefined; index: number }[] = [];
+  /** Rows not found: their index, and where their finding is in `findings`. */
+  const missing: { row: number; finding: number; at: Token | undefined }[] = [];
 
   const variants: string[] = [];
   const rows = textRows(table);
   let pos = start;
-  for (const row of rows) {
+  for (const [r, row] of rows.entries()) {
     const values: { raw: RawValue; token: Token }[] = [];
     let at: Token | undefined;
     if (row.label) {
@@ -76,16 +77,18 @@ export function readTable(table: TableSpec, tokens: readonly Token[], start: num
         }
       }
       if (hit < 0) {
-        missing.push({ label: row.label, at: tokens[pos], index: findings.length });
+        missing.push({ row: r, finding: findings.length, at: tokens[pos] });
+        problem(`找不到「${row.label}」这一行，该行的数字未读取。`, tokens[pos]);
         continue;
       }
       at = tokens[hit];
       pos = hit + 1;
-      if (glued !== undefined)
+      if (glued !== undefined) {
         variants.push(`「${at!.text}」是标签「${row.label}」与数字 ${glued} 连写（${lineOf(at)}）`);
-      else if (matchLabel(at!.text, row.label) === 'variant')
+        values.push({ raw: asRaw(glued), token: at! });
+      } else if (matchLabel(at!.text, row.label) === 'variant') {
         variants.push(`「${at!.text}」按「${row.label}」读取（${lineOf(at)}）`);
-      if (glued !== undefined) values.push({ raw: asRaw(glued), token: at! });
+      }
     } else {
       // A row with no label of its own (table 4) starts after the header.
       while (pos < end && (tokens[pos]!.blank || isLabel(table, tokens[pos]!.text))) pos++;
@@ -107,25 +110,15 @@ export function readTable(table: TableSpec, tokens: readonly Token[], start: num
     }
     row.keys.forEach((key, i) => cells.set(key, { raw: values[i]!.raw, address: lineOf(values[i]!.token) }));
   }
-  // Rows missing up to the end: the table was cut off there, one finding says so.
-  const tail =
-    missing.length && missing.length === rows.length - rows.findIndex((r) => r.label === missing[0]!.label);
-  const lastRead = [...cells.values()].at(-1)?.address;
-  if (tail && missing.length > 1) {
+  // Every row missing from one on to the end: the table was cut off there, and one finding says so.
+  const first = missing[0];
+  if (first && missing.length > 1 && missing.length === rows.length - first.row) {
+    findings.splice(first.finding);
+    const lastRead = [...cells.values()].at(-1)?.address;
     problem(
-      `表格在${lastRead ? `${lastRead}之后` : '开头'}中断：「${missing[0]!.label}」及以后共 ${missing.length} 行没有找到，其数字未读取。`,
-      missing[0]!.at,
+      `表格在${lastRead ? `${lastRead}之后` : '开头'}中断：「${rows[first.row]!.label}」及以后共 ${missing.length} 行没有找到，其数字未读取。`,
+      first.at,
     );
-  } else {
-    for (const m of missing.reverse())
-      findings.splice(m.index, 0, {
-        rule: 'G-04',
-        severity: 'error',
-        table: table.id,
-        cells: [],
-        at: [lineOf(m.at)],
-        message: `找不到「${m.label}」这一行，该行的数字未读取。`,
-      });
   }
   if (variants.length) {
     findings.unshift({
