@@ -139,7 +139,7 @@ describe('manifest.xml', () => {
         expect(n.attrs.DefaultValue, id).toMatch(/[\u4e00-\u9fff]/);
         expect(n.attrs.DefaultValue!.length, id).toBeLessThanOrEqual(limit);
         const en = n.children.find((c) => c.tag === 'bt:Override' && c.attrs.Locale === 'en-US');
-        expect(en?.attrs.Value, id).toBeTruthy();
+        expect(en?.attrs.Value, id).toMatch(/^[\x20-\x7e]*[A-Za-z][\x20-\x7e]*$/);
         expect(en!.attrs.Value!.length, id).toBeLessThanOrEqual(limit);
       }
     }
