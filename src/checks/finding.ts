@@ -22,6 +22,19 @@ export interface Finding {
   readonly fact?: string;
 }
 
+/** What a clerk calls each severity. */
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
+
+/** The cell a finding points the clerk to: its culprit, else its first cell (or label). */
+export function findingAddress(f: Finding): string | undefined {
+  if (f.culprit && f.addresses) return f.addresses[f.cells.indexOf(f.culprit)];
+  return f.addresses?.[0] ?? f.at?.[0];
+}
+
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

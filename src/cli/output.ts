@@ -1,4 +1,4 @@
-import type { Finding } from '../checks/finding.js';
+import { type Finding, findingAddress, SEVERITY_LABEL } from '../checks/finding.js';
 import { groupByTable, summary } from '../checks/summary.js';
 import type { Edition } from '../report/types.js';
 
@@ -27,8 +27,7 @@ export interface JsonFinding {
 }
 
 function jsonFinding(f: Finding): JsonFinding {
-  const primary = f.culprit ? f.cells.indexOf(f.culprit) : 0;
-  const address = f.addresses?.[primary] ?? f.at?.[0];
+  const address = findingAddress(f);
   return {
     rule: f.rule,
     severity: f.severity,
@@ -60,7 +59,7 @@ export function toJson(
   };
 }
 
-const MARK = { error: '✗ 错误', warning: '! 警告', info: 'i 提示' } as const;
+const SIGN = { error: '✗', warning: '!', info: 'i' } as const;
 
 export function toText(c: Checked): string {
   const head = [
@@ -76,7 +75,8 @@ export function toText(c: Checked): string {
   const lines = [head];
   for (const group of groupByTable(c.findings)) {
     lines.push(`  ${group.title}`);
-    for (const f of group.findings) lines.push(`    ${MARK[f.severity]} [${f.rule}] ${f.message}`);
+    for (const f of group.findings)
+      lines.push(`    ${SIGN[f.severity]} ${SEVERITY_LABEL[f.severity]} [${f.rule}] ${f.message}`);
   }
   lines.push(`  结果：${summary(c.findings)}`);
   return lines.join('\n');

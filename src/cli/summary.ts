@@ -1,4 +1,4 @@
-import { countBySeverity } from '../checks/finding.js';
+import { countBySeverity, SEVERITY_LABEL } from '../checks/finding.js';
 import { groupByTable, summary } from '../checks/summary.js';
 import type { Unreadable } from './batch.js';
 import type { Checked } from './output.js';
@@ -35,8 +35,6 @@ export function summaryCsv(checked: readonly Checked[], unreadable: readonly Unr
 const esc = (s: string) =>
   s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
-const MARK = { error: '错误', warning: '警告', info: '提示' } as const;
-
 /** A page a supervisor reads and prints: the table of all reports, then each report's findings. */
 export function summaryHtml(
   checked: readonly Checked[],
@@ -59,7 +57,7 @@ export function summaryHtml(
             `<h3>${esc(g.title)}</h3><ul>${g.findings
               .map(
                 (f) =>
-                  `<li class="${f.severity}"><b>${MARK[f.severity]} [${esc(f.rule)}]</b> ${esc(f.message)}</li>`,
+                  `<li class="${f.severity}"><b>${SEVERITY_LABEL[f.severity]} [${esc(f.rule)}]</b> ${esc(f.message)}</li>`,
               )
               .join('')}</ul>`,
         )

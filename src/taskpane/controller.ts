@@ -1,4 +1,4 @@
-import type { Finding } from '../checks/finding.js';
+import { type Finding, findingAddress } from '../checks/finding.js';
 import { readSheetValues, selectCell, setCellValue, sheetNames } from '../excel/adapter.js';
 import {
   checkActiveSheet,
@@ -36,12 +36,6 @@ export interface PaneState {
 export interface ControllerOptions {
   /** Milliseconds of quiet after the last edit before the re-check. */
   readonly recheckDelay?: number;
-}
-
-/** The cell a finding points the clerk to: its culprit, else its first cell. */
-export function findingAddress(f: Finding): string | undefined {
-  if (f.culprit && f.addresses) return f.addresses[f.cells.indexOf(f.culprit)];
-  return f.addresses?.[0] ?? f.at?.[0];
 }
 
 /**

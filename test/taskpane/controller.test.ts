@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FakeExcel, OfficeError } from '../../src/dev/fake-excel.js';
 import { MARK_FILL } from '../../src/excel/marks-plan.js';
-import { findingAddress, PaneController } from '../../src/taskpane/controller.js';
+import { findingAddress } from '../../src/checks/finding.js';
+import { PaneController } from '../../src/taskpane/controller.js';
 import { errors, filledGrid, fixturePath, jingxiu, ofRule, suqian, type Values } from '../helpers.js';
 
 const DELAY = 20;

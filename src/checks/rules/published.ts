@@ -3,6 +3,7 @@ import { PART_TITLES } from '../../report/parts.js';
 import type { CellKey } from '../../report/types.js';
 import { type Context, finding, num, ref } from '../context.js';
 import type { Finding } from '../finding.js';
+import { sentences } from '../sentences.js';
 
 /** A number the text states, and the sentence it comes from. */
 interface Stated {
@@ -67,8 +68,6 @@ const STATEMENTS: readonly Statement[] = [
   },
 ];
 
-const sentences = (text: string) => text.split(/[。！？；;\n]+/).filter((s) => s.trim());
-
 /** Where the report's own words give the numbers: parts 一, 五 and 六. */
 function narrative(ctx: Context): string {
   const parts = ctx.report.published?.parts ?? [];
@@ -80,7 +79,7 @@ function stated(text: string, s: Statement): Stated | undefined {
     if (s.within && !s.within.test(sentence)) continue;
     if (s.without && s.without.test(sentence.replace(s.pattern, ''))) continue;
     const m = s.pattern.exec(sentence);
-    if (m) return { value: Number(m[1]), sentence: compact(sentence) };
+    if (m) return { value: Number(m[1]), sentence };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
-import { compact } from '../../report/labels.js';
 import { PART_TITLES } from '../../report/parts.js';
 import type { Context } from '../context.js';
 import type { Finding } from '../finding.js';
+import { sentences } from '../sentences.js';
 
 /** Share of a part's text repeated from last year above which it is flagged, unless the user sets one. */
 export const DEFAULT_SIMILARITY = 0.5;
@@ -19,10 +19,8 @@ interface Sentence {
   readonly bigrams: ReadonlySet<string>;
 }
 
-function sentences(text: string | undefined): Sentence[] {
-  return (text ?? '')
-    .split(/[。！？；;\n]+/)
-    .map((s) => compact(s))
+function comparable(text: string | undefined): Sentence[] {
+  return sentences(text)
     .filter((s) => s.length >= MIN_SENTENCE && !NOTHING.test(s))
     .map((s) => {
       const key = s.replace(/[\d０-９]+/g, '#');
@@ -48,8 +46,8 @@ export function similarityFindings(ctx: Context): Finding[] {
   const threshold = ctx.similarity ?? DEFAULT_SIMILARITY;
   const out: Finding[] = [];
   for (const p of TEXT_PARTS) {
-    const mine = sentences(now.parts[p]);
-    const theirs = sentences(last.parts[p]);
+    const mine = comparable(now.parts[p]);
+    const theirs = comparable(last.parts[p]);
     if (!mine.length || !theirs.length) continue;
     const keys = new Set(theirs.map((s) => s.key));
     const repeated = mine.filter(

@@ -1,15 +1,10 @@
 import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { Finding } from '../../checks/finding.js';
+import { type Finding, findingAddress, SEVERITY_LABEL } from '../../checks/finding.js';
 import type { FindingCluster } from '../../checks/summary.js';
 import { cellSpec } from '../../report/model.js';
 import type { Edition } from '../../report/types.js';
-import { findingAddress } from '../controller.js';
 
-const SEVERITY = {
-  error: { label: '错误', color: 'danger' },
-  warning: { label: '警告', color: 'warning' },
-  info: { label: '提示', color: 'informative' },
-} as const;
+const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
 const useStyles = makeStyles({
   card: {
@@ -74,7 +69,7 @@ export function FindingCard(props: {
   const { cluster } = props;
   const first = cluster.findings[0]!;
   const s = useStyles();
-  const severity = SEVERITY[first.severity];
+  const label = SEVERITY_LABEL[first.severity];
   const address = findingAddress(first);
   const culprit = cluster.culprit;
   const merged = culprit !== undefined && cluster.findings.every((f) => f.fact);
@@ -95,12 +90,12 @@ export function FindingCard(props: {
         type="button"
         className={s.locate}
         onClick={() => props.onSelect(first)}
-        aria-label={`${severity.label}：${endSentence(title)}${address ? `定位到单元格 ${address}` : ''}`}
+        aria-label={`${label}：${endSentence(title)}${address ? `定位到单元格 ${address}` : ''}`}
         disabled={!address}
       >
         <span className={s.head}>
-          <Badge appearance="filled" color={severity.color} size="small">
-            {severity.label}
+          <Badge appearance="filled" color={BADGE_COLOR[first.severity]} size="small">
+            {label}
           </Badge>
           <Text size={200} className={s.meta}>
             {[...new Set(cluster.findings.map((f) => f.rule))].join(' ')}
