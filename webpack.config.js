@@ -54,11 +54,11 @@ export default (env = {}, argv = {}) => {
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     entry: preview
       ? {
-          taskpane: './src/taskpane/index.tsx',
+          taskpane: './src/apps/excel.tsx',
           'fake-office': './src/dev/fake-office.ts',
           preview: './src/dev/preview.tsx',
         }
-      : { taskpane: './src/taskpane/index.tsx' },
+      : { taskpane: './src/apps/excel.tsx' },
     output: {
       path: resolve(root, env.out ?? (preview ? 'dist/preview' : 'dist/addin')),
       filename: '[name].js',

@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { launch, offline } from '../test/browser/chromium.js';
-import { serve } from '../test/browser/static-server.js';
+import { launch, offline } from '../test/e2e/browser/chromium.js';
+import { serve } from '../test/e2e/browser/static-server.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;

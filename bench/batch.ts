@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkBatch } from '../src/cli/batch.js';
-import { writeTemplate } from '../src/cli/xlsx.js';
+import { writeTemplate } from '../src/cli/xlsx-write.js';
 import { templateLayout } from '../src/report/template.js';
 
 const seedPath = new URL('../../test/fixtures/jingxiu-2019.txt', import.meta.url);

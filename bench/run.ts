@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { arch, cpus, platform, totalmem } from 'node:os';
 import { check } from '../src/checks/engine.js';
 import { readGrid } from '../src/readers/grid.js';
-import type { RawValue } from '../src/report/report.js';
+import type { RawValue } from '../src/report/types.js';
 import { templateGrid, templateLayout } from '../src/report/template.js';
 import type { Edition } from '../src/report/types.js';
 

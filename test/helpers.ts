@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { check } from '../src/checks/engine.js';
-import type { Finding } from '../src/checks/finding.js';
+import type { Finding } from '../src/report/finding.js';
 import { type Grid, readGrid } from '../src/readers/grid.js';
-import type { RawValue, Report } from '../src/report/report.js';
+import type { RawValue, Report } from '../src/report/types.js';
 import { templateGrid, templateLayout } from '../src/report/template.js';
 import type { CellKey, Edition } from '../src/report/types.js';
 

@@ -1,12 +1,13 @@
+import { type RuleId, ruleInfo, severityOf } from '../report/catalog.js';
 import { cellSpec, type DataCellSpec } from '../report/model.js';
-import type { Report } from '../report/report.js';
+import type { Report } from '../report/types.js';
 import type { CellKey, TableId } from '../report/types.js';
-import type { Finding, Severity } from './finding.js';
-import type { Resolved } from './resolve.js';
+import type { Finding, Severity } from '../report/finding.js';
+import type { Numbers } from './numbers.js';
 
 export interface Side {
   readonly report: Report;
-  readonly resolved: Resolved;
+  readonly numbers: Numbers;
 }
 
 export interface Context extends Side {
@@ -16,8 +17,9 @@ export interface Context extends Side {
 }
 
 export interface FindingDraft {
-  readonly rule: string;
-  readonly severity: Severity;
+  readonly rule: RuleId;
+  /** Only where the rule emits another severity than its own (see the catalog). */
+  readonly severity?: Severity;
   readonly table?: TableId;
   readonly cells: readonly CellKey[];
   readonly culprit?: CellKey;
@@ -46,19 +48,31 @@ export function num(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(6)));
 }
 
+const WIDE = String.raw`\u3000-\u303f\u4e00-\u9fff\uff00-\uffef`;
+const SPACE_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}])[ \t]+(?=[${WIDE}])`, 'g');
+
+/** No space between two Chinese characters or brackets (「而 本年新收」), but quotes stay as written. */
+export function tidy(message: string): string {
+  return message
+    .split(/(「[^「」]*」)/)
+    .map((part, i) => (i % 2 ? part : part.replace(SPACE_BETWEEN_WIDE, '')))
+    .join('');
+}
+
 export function finding(side: Side, d: FindingDraft): Finding {
   const addresses = d.cells.map((k) => address(side, k));
   const all = addresses.every((a): a is string => a !== undefined);
+  const table = d.table ?? ruleInfo(d.rule).table;
   return {
     rule: d.rule,
-    severity: d.severity,
-    ...(d.table ? { table: d.table } : {}),
+    severity: severityOf(d.rule, d.severity),
+    ...(table ? { table } : {}),
     cells: d.cells,
     ...(all && addresses.length ? { addresses } : {}),
     ...(d.culprit ? { culprit: d.culprit } : {}),
     ...(d.suggested !== undefined ? { suggested: d.suggested } : {}),
-    message: d.message,
-    ...(d.fact ? { fact: d.fact } : {}),
+    message: tidy(d.message),
+    ...(d.fact ? { fact: tidy(d.fact) } : {}),
   };
 }
 

@@ -1,15 +1,15 @@
-import type { Report } from '../report/report.js';
-import { TABLE_IDS } from '../report/types.js';
+import type { RuleId } from '../report/catalog.js';
+import { type Finding, SEVERITY_ORDER } from '../report/finding.js';
+import { type Report, TABLE_IDS } from '../report/types.js';
 import type { Context } from './context.js';
-import { type Finding, SEVERITY_ORDER } from './finding.js';
-import { resolve } from './resolve.js';
-import { crossYearFindings } from './rules/crossYear.js';
-import { identityFindings } from './rules/identities.js';
+import { readNumbers } from './numbers.js';
+import { balanceFindings } from './rules/balance.js';
+import { cellFindings } from './rules/cells.js';
+import { crossYearFindings } from './rules/cross-year.js';
+import { editionFindings } from './rules/edition.js';
 import { publishedFindings } from './rules/published.js';
-import { reportFindings } from './rules/report.js';
 import { similarityFindings } from './rules/similarity.js';
 import { table2Findings } from './rules/table2.js';
-import { valueFindings } from './rules/values.js';
 
 export interface CheckOptions {
   /** Last year's report, for the cross-year rules. */
@@ -18,29 +18,40 @@ export interface CheckOptions {
   readonly similarity?: number;
 }
 
-const RULES: readonly ((ctx: Context) => Finding[])[] = [
-  valueFindings,
-  identityFindings,
-  table2Findings,
-  crossYearFindings,
-  reportFindings,
-  publishedFindings,
-  similarityFindings,
+/** A check and the rules it may emit, as frictionless declares its checks. */
+export interface Check {
+  readonly emits: readonly RuleId[];
+  readonly run: (ctx: Context) => Finding[];
+}
+
+export const CHECKS: readonly Check[] = [
+  { emits: ['G-01', 'G-02', 'G-03', 'G-05'], run: cellFindings },
+  { emits: ['T3-01', 'T3-02', 'T3-03', 'T4-01', 'T4-02', 'T4-03'], run: balanceFindings },
+  { emits: ['T2-19-02', 'T2-19-03', 'T2-19-06', 'T2-21-02'], run: table2Findings },
+  { emits: ['T3-05', 'T2-21-03', 'T2-21-04', 'T2-19-04', 'T2-19-05'], run: crossYearFindings },
+  { emits: ['X-01', 'X-02'], run: editionFindings },
+  { emits: ['S-01', 'S5-01', 'S6-01', 'T3-08', 'T3-06', 'T4-04'], run: publishedFindings },
+  { emits: ['SIM-01'], run: similarityFindings },
 ];
 
 const tableOrder = (f: Finding): number => (f.table ? TABLE_IDS.indexOf(f.table) : TABLE_IDS.length);
 
-/** Every check of one report (and last year's, when given). Never throws on the report's data. */
-export function check(report: Report, options: CheckOptions = {}): Finding[] {
-  const ctx: Context = {
+/** What every check reads: the report's numbers (and last year's). */
+export function checkContext(report: Report, options: CheckOptions = {}): Context {
+  return {
     report,
-    resolved: resolve(report),
+    numbers: readNumbers(report),
     ...(options.previous
-      ? { previous: { report: options.previous, resolved: resolve(options.previous) } }
+      ? { previous: { report: options.previous, numbers: readNumbers(options.previous) } }
       : {}),
     ...(options.similarity !== undefined ? { similarity: options.similarity } : {}),
   };
-  const findings = [...report.findings, ...RULES.flatMap((rule) => rule(ctx))];
+}
+
+/** Every check of one report (and last year's, when given). Never throws on the report's data. */
+export function check(report: Report, options: CheckOptions = {}): Finding[] {
+  const ctx = checkContext(report, options);
+  const findings = [...report.findings, ...CHECKS.flatMap((c) => c.run(ctx))];
   return findings
     .map((f, i) => ({ f, i }))
     .sort(

@@ -1,6 +1,4 @@
-import { check } from '../checks/engine.js';
-import { compact } from '../report/labels.js';
-import type { Report } from '../report/report.js';
+import { check, compact, type Report } from '../core.js';
 import type { Checked } from './output.js';
 import { type FoundReport, readReports, UnreadableFile } from './sources.js';
 

@@ -1,15 +1,21 @@
+import {
+  DEFAULT_SIMILARITY,
+  type Edition,
+  importedMessage,
+  importedValues,
+  importJson,
+  reportSheetName,
+  templateLayout,
+  unreadParts,
+} from '../core.js';
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_SIMILARITY } from '../checks/rules/similarity.js';
-import { templateLayout } from '../report/template.js';
-import type { Edition } from '../report/types.js';
 import { checkBatch } from './batch.js';
-import { importJson, templateValues } from './import.js';
 import { toJson, toText } from './output.js';
 import { type FoundReport, readReports, reportFiles, UnreadableFile } from './sources.js';
-import { summaryCsv, summaryHtml } from './summary.js';
-import { writeTemplate } from './xlsx.js';
+import { summaryCsv, summaryHtml } from './batch-summary.js';
+import { writeTemplate } from './xlsx-write.js';
 
 const USAGE = `用法：
   nianbao check 文件或文件夹… [--previous 上年报告] [--json] [--summary 汇总.csv|汇总.html] [--similarity 0.5]
@@ -112,17 +118,14 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     io.out(JSON.stringify(importJson(report), null, 2));
     return 0;
   }
-  const sheet = report.year ? `${report.year}年度年报` : '年报';
+  const sheet = reportSheetName(report.year);
   await writeTemplate(values.output!, sheet, templateLayout(report.edition), {
-    values: templateValues(report),
+    values: importedValues(report),
     ...(report.year ? { year: report.year } : {}),
     ...(report.agency ? { agency: report.agency } : {}),
   });
-  const unread = report.findings.filter((f) => f.severity === 'error');
-  io.out(
-    `已导入 ${report.agency ?? ''}${report.year ? ` ${report.year} 年度` : ''}（${report.edition} 版，${report.cells.size} 个数字）：${values.output}`,
-  );
-  for (const f of unread) io.err(`! ${f.message}`);
+  io.out(importedMessage(report, `${values.output}（工作表「${sheet}」）`));
+  for (const m of unreadParts(report)) io.err(`! ${m}`);
   return 0;
 }
 
@@ -150,7 +153,7 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
     io.err('请用 -o 指定输出文件，如 -o 年报模板.xlsx');
     return 2;
   }
-  const sheet = year ? `${year}年度年报` : '年报';
+  const sheet = reportSheetName(year);
   await writeTemplate(values.output, sheet, templateLayout(edition as Edition), {
     ...(year ? { year } : {}),
     ...(values.agency ? { agency: values.agency } : {}),

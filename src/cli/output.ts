@@ -1,7 +1,11 @@
-import { type Finding, findingAddress, SEVERITY_LABEL } from '../checks/finding.js';
-import { groupByTable, summary } from '../checks/summary.js';
-import type { Edition } from '../report/types.js';
-
+import {
+  type Edition,
+  type Finding,
+  findingAddress,
+  groupByTable,
+  SEVERITY_LABEL,
+  summary,
+} from '../core.js';
 /** One report's result, without its cells: a batch keeps these, never the reports. */
 export interface Checked {
   readonly file: string;

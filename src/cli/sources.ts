@@ -1,11 +1,8 @@
+import { decodeText, htmlToText, readGrid, readText, type Report } from '../core.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { Report } from '../report/report.js';
-import { readGrid } from '../readers/grid.js';
-import { htmlToText } from '../readers/html.js';
-import { readText } from '../readers/text/index.js';
-import { readWorkbook } from './xlsx.js';
+import { readWorkbook } from './xlsx-read.js';
 
 export interface FoundReport {
   readonly file: string;
@@ -19,15 +16,6 @@ export class UnreadableFile extends Error {
     message: string,
   ) {
     super(message);
-  }
-}
-
-/** UTF-8, or the GB18030 (GBK, GB2312) that many government sites still save pages in. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
   }
 }
 

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { columnName, parseArea, toAddress } from '../report/address.js';
-import type { RawValue } from '../report/report.js';
+import type { RawValue } from '../report/types.js';
 import type { FakeExcel, FakeSheet } from './fake-excel.js';
 
 const POINTS_TO_PX = 4 / 3;

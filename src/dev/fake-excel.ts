@@ -5,7 +5,7 @@
  * sync, as Excel does for edits by the user and by code alike.
  */
 import { type Area, areaAddress, parseArea, toAddress } from '../report/address.js';
-import type { RawValue } from '../report/report.js';
+import type { RawValue } from '../report/types.js';
 
 export interface FakeFill {
   pattern: string;
@@ -481,12 +481,19 @@ export class FakeExcel {
 
 class FakeWorksheets extends ClientObject {
   protected compute(prop: string): unknown {
-    if (prop !== 'items/name')
-      throw new OfficeError('InvalidArgument', `fake worksheets cannot load ${prop}`);
-    return this.ctx.excel.sheets.map((s) => ({ name: s.name }));
+    const field = /^items\/(name|id)$/.exec(prop)?.[1] as 'name' | 'id' | undefined;
+    if (!field) throw new OfficeError('InvalidArgument', `fake worksheets cannot load ${prop}`);
+    return this.ctx.excel.sheets.map((s) => s[field]);
   }
-  get items(): { name: string }[] {
-    return this.read('items/name');
+  /** Each sheet with the fields loaded, as Office.js fills `items`. */
+  get items(): { name: string; id: string }[] {
+    const fields = ['name', 'id'].filter((f) => this.loaded.has(`items/${f}`));
+    if (!fields.length) this.read('items/name');
+    const columns = fields.map((f) => [f, this.loaded.get(`items/${f}`) as string[]] as const);
+    return columns[0]![1].map((_, i) => Object.fromEntries(columns.map(([f, list]) => [f, list[i]]))) as {
+      name: string;
+      id: string;
+    }[];
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(this.ctx.excel.active));

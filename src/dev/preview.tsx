@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { templateLayout } from '../report/template.js';
 import { toAddress } from '../report/address.js';
-import type { RawValue } from '../report/report.js';
+import type { RawValue } from '../report/types.js';
 import { FakeExcel } from './fake-excel.js';
 import type { PreviewHost } from './preview-host.js';
 import { SheetView } from './SheetView.js';

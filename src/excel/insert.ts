@@ -1,24 +1,19 @@
-import { type Area, areaAddress, toAddress } from '../report/address.js';
 import {
+  type Area,
+  areaAddress,
+  type Edition,
+  freeSheetName,
+  inputRule,
   ROLE_STYLE,
   type RoleStyle,
   TABLE_FONT_SIZE,
   TEMPLATE_FONT,
-  type TemplateLayout,
-  type TemplateValues,
   templateGrid,
+  type TemplateLayout,
   templateLayout,
-} from '../report/template.js';
-import type { Edition } from '../report/types.js';
-import { inputRule } from '../report/validation.js';
-
-/** A sheet name not yet taken: 「2024年度年报」, then 「2024年度年报 (2)」… */
-export function freeSheetName(taken: readonly string[], year?: number): string {
-  const base = year ? `${year}年度年报` : '年报';
-  if (!taken.includes(base)) return base;
-  for (let i = 2; ; i++) if (!taken.includes(`${base} (${i})`)) return `${base} (${i})`;
-}
-
+  type TemplateValues,
+  toAddress,
+} from '../core.js';
 const EDGES = [
   'EdgeTop',
   'EdgeBottom',

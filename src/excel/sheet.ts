@@ -1,5 +1,5 @@
-import { parseAddress, type Pos, toAddress } from '../report/address.js';
-import type { RawValue } from '../report/report.js';
+import { parseAddress, type Pos, toAddress } from '../core.js';
+import type { ActiveSheet } from '../host/sheet-host.js';
 
 /** A cell's own fill, as it was before nianbao marked it. */
 export interface SavedFill {
@@ -13,16 +13,15 @@ export type MarkState = Record<string, Record<string, SavedFill>>;
 
 export const MARKS_SETTING = 'nianbao.marks';
 
-export interface SheetRead {
-  readonly sheet: string;
-  readonly sheetId: string;
-  readonly grid: RawValue[][];
-  readonly origin: Pos;
+/** What writing marks on a sheet needs to know from the read. */
+export interface ExcelMarks {
   /** Own fills of every cell of the used range, by address. */
   readonly fills: ReadonlyMap<string, SavedFill>;
-  /** Protected so that cell formats cannot change: marks cannot be written. */
-  readonly formatLocked: boolean;
   readonly state: MarkState;
+}
+
+export interface SheetRead extends ActiveSheet {
+  readonly marks: ExcelMarks;
 }
 
 /** "Sheet1!C3:J40" → its top-left, zero-based. */

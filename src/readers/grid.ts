@@ -1,13 +1,13 @@
-import type { Finding } from '../checks/finding.js';
+import type { Finding } from '../report/finding.js';
 import { type Pos, toAddress } from '../report/address.js';
 import { matchLabel } from '../report/labels.js';
 import { type TableSpec, tableSpecs } from '../report/model.js';
-import type { RawValue, ReadCell, Report } from '../report/report.js';
+import type { RawValue, ReadCell, Report } from '../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../report/types.js';
 import { type Alignment, align, columnText, lineText } from './align.js';
 import { type Grid, type Located, locate, textAt, textCells } from './locate.js';
 import { readHeading } from './heading.js';
-import { missingTable } from './missing.js';
+import { formFinding, missingTable } from './findings.js';
 
 export type { Grid };
 
@@ -56,7 +56,7 @@ class Reading {
   }
 
   warn(table: TableId, message: string, at: string[], severity: 'warning' | 'error' = 'warning'): void {
-    this.findings.push({ rule: 'G-04', severity, table, cells: [], at, message });
+    this.findings.push(formFinding(table, message, { at, severity }));
   }
 
   readTable({ located, alignment }: Found): void {

@@ -1,7 +1,7 @@
 import type { Pos } from '../report/address.js';
 import { type LabelMatch, matchLabel } from '../report/labels.js';
 import type { TableSpec } from '../report/model.js';
-import type { RawValue } from '../report/report.js';
+import type { RawValue } from '../report/types.js';
 
 export type Grid = readonly (readonly RawValue[])[];
 

@@ -17,3 +17,6 @@ export const TABLE_PART: Readonly<Record<TableId, string>> = {
 };
 
 export const REPORT_TITLE = '政府信息公开工作年度报告';
+
+/** What clerks call the tables: 「表三」. */
+export const TABLE_NAME: Readonly<Record<TableId, string>> = { t2: '表二', t3: '表三', t4: '表四' };

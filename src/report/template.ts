@@ -1,7 +1,7 @@
 import { type Area, type Pos, shiftArea } from './address.js';
 import { tableSpecs } from './model.js';
 import { REPORT_TITLE, TABLE_PART } from './parts.js';
-import type { RawValue } from './report.js';
+import type { RawValue } from './types.js';
 import type { CellKey, CellKind, Edition, TableId } from './types.js';
 
 export const AGENCY_LABEL = '机关名称';

@@ -1,3 +1,5 @@
+import type { Finding } from './finding.js';
+
 export type Edition = '2019' | '2021';
 export const EDITIONS: readonly Edition[] = ['2021', '2019'];
 
@@ -19,3 +21,35 @@ export interface TableLayout {
 }
 
 export type EditionLayouts = Readonly<Record<Edition, Readonly<Record<TableId, TableLayout>>>>;
+
+/** A cell as read: what Office.js `values` or an xlsx file gives. Empty is `""` or null. */
+export type RawValue = string | number | boolean | null;
+
+export interface ReadCell {
+  readonly raw: RawValue;
+  /** Sheet address, e.g. "D27", when the report was read from a workbook. */
+  readonly address?: string;
+}
+
+/** What a published report says besides its tables. */
+export interface PublishedText {
+  /** Line of each part's title (一 … 六), or -1 where the title was not found. */
+  readonly titles: readonly number[];
+  /** Each part's text, undefined where the part was not found. */
+  readonly parts: readonly (string | undefined)[];
+}
+
+export interface Report {
+  readonly edition: Edition;
+  readonly year?: number;
+  readonly agency?: string;
+  /** Where it came from: a sheet name or a file. */
+  readonly source?: string;
+  /** The tables found; a table not found has no cells in `cells`. */
+  readonly tables: readonly TableId[];
+  readonly cells: ReadonlyMap<CellKey, ReadCell>;
+  /** What the reader could not read as the official form (G-04 and the like). */
+  readonly findings: readonly Finding[];
+  /** Set when the report was read from a published text or page. */
+  readonly published?: PublishedText;
+}

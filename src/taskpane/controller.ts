@@ -1,18 +1,16 @@
-import { type Finding, findingAddress } from '../checks/finding.js';
-import { readSheetValues, selectCell, setCellValue, sheetNames } from '../excel/adapter.js';
 import {
-  checkActiveSheet,
-  clearActiveSheet,
-  explainExcelError,
-  type Runner,
-  type SheetCheck,
-} from '../excel/checkSheet.js';
-import { type SheetChange, watchChanges } from '../excel/events.js';
-import { insertTemplate } from '../excel/insert.js';
-import { readGrid } from '../readers/grid.js';
-import { readText } from '../readers/text/index.js';
-import type { Report } from '../report/report.js';
-import type { Edition } from '../report/types.js';
+  type Edition,
+  type Finding,
+  findingAddress,
+  importedMessage,
+  importedValues,
+  readGrid,
+  readText,
+  type Report,
+  unreadParts,
+} from '../core.js';
+import type { SheetHost } from '../host/sheet-host.js';
+import { checkActiveSheet, type SheetCheck } from '../host/check.js';
 
 export type Task = 'check' | 'clear' | 'insert' | 'apply' | 'select' | 'previous';
 
@@ -40,7 +38,7 @@ export interface ControllerOptions {
 
 /**
  * The sidebar's state and every action on it, shared by the ribbon commands and the sidebar
- * (one instance in the shared runtime). Office.js is reached only through `run`.
+ * (one instance in the shared runtime). The spreadsheet is reached only through `host`.
  */
 export class PaneController {
   private state: PaneState = { checks: 0 };
@@ -51,7 +49,7 @@ export class PaneController {
   private readonly recheckDelay: number;
 
   constructor(
-    private readonly run: Runner,
+    private readonly host: SheetHost,
     options: ControllerOptions = {},
   ) {
     this.recheckDelay = options.recheckDelay ?? 600;
@@ -71,16 +69,18 @@ export class PaneController {
 
   /** Registers for worksheet changes once, so the list re-checks by itself. */
   watch(): Promise<void> {
-    this.watching ??= this.run((ctx) => watchChanges(ctx, (c) => this.onChange(c))).catch(() => {
-      // Without events the list simply does not refresh by itself; 校验 still works.
-      this.watching = undefined;
-    });
+    this.watching ??= this.host
+      .watchChanges((sheetId) => this.onChange(sheetId))
+      .catch(() => {
+        // Without events the list simply does not refresh by itself; 校验 still works.
+        this.watching = undefined;
+      });
     return this.watching;
   }
 
-  private onChange(change: SheetChange): void {
+  private onChange(sheetId: string): void {
     const result = this.state.result;
-    if (!result || change.worksheetId !== result.sheetId || this.state.busy === 'clear') return;
+    if (!result || sheetId !== result.sheet.id || this.state.busy === 'clear') return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.recheck(), this.recheckDelay);
   }
@@ -97,7 +97,7 @@ export class PaneController {
       try {
         return await body();
       } catch (e) {
-        this.set({ notice: { intent: 'error', text: explainExcelError(e) } });
+        this.set({ notice: { intent: 'error', text: this.host.explainError(e) } });
         return undefined;
       } finally {
         this.set({ busy: undefined });
@@ -112,7 +112,7 @@ export class PaneController {
   async check(): Promise<SheetCheck | undefined> {
     void this.watch();
     return this.task('check', async () => {
-      const result = await checkActiveSheet(this.run, { previous: this.state.previous?.report });
+      const result = await checkActiveSheet(this.host, { previous: this.state.previous?.report });
       this.set({
         result: result.report ? result : undefined,
         checks: this.state.checks + 1,
@@ -128,7 +128,7 @@ export class PaneController {
   async clear(): Promise<void> {
     clearTimeout(this.timer);
     await this.task('clear', async () => {
-      const n = await clearActiveSheet(this.run);
+      const n = await this.host.clearMarks();
       this.set({
         result: undefined,
         notice: { intent: 'info', text: n ? `已清除 ${n} 个单元格的标记。` : '本表没有 nianbao 的标记。' },
@@ -138,7 +138,7 @@ export class PaneController {
 
   async insert(edition: Edition, year?: number): Promise<void> {
     await this.task('insert', async () => {
-      const name = await this.run((ctx) => insertTemplate(ctx, edition, { year }));
+      const name = await this.host.insertTemplate(edition, { year });
       this.set({
         result: undefined,
         notice: {
@@ -152,18 +152,18 @@ export class PaneController {
   /** Selects and scrolls to the finding's cell. */
   async select(f: Finding): Promise<void> {
     const address = findingAddress(f);
-    const sheet = this.state.result?.sheet;
+    const sheet = this.state.result?.sheet.name;
     if (!address || !sheet) return;
-    await this.task('select', () => this.run((ctx) => selectCell(ctx, sheet, address)));
+    await this.task('select', () => this.host.select(sheet, address));
   }
 
   /** 「改为 N」: writes the suggested value into the culprit cell; the change event re-checks. */
   async apply(f: Finding): Promise<void> {
     const address = findingAddress(f);
-    const sheet = this.state.result?.sheet;
+    const sheet = this.state.result?.sheet.name;
     if (!address || !sheet || f.suggested === undefined || !f.culprit) return;
     const value = f.suggested;
-    await this.task('apply', () => this.run((ctx) => setCellValue(ctx, sheet, address, value)));
+    await this.task('apply', () => this.host.setValue(sheet, address, value));
   }
 
   setPrevious(previous: PaneState['previous']): void {
@@ -173,13 +173,16 @@ export class PaneController {
 
   /** The workbook's sheets, for choosing last year's report. */
   sheets(): Promise<string[]> {
-    return this.run(sheetNames).catch(() => []);
+    return this.host
+      .listSheets()
+      .then((list) => list.map((s) => s.name))
+      .catch(() => []);
   }
 
   /** Last year's report from another sheet of this workbook. */
   async usePreviousSheet(sheet: string): Promise<void> {
     await this.task('previous', async () => {
-      const read = await this.run((ctx) => readSheetValues(ctx, sheet));
+      const read = await this.host.readSheet(sheet);
       const r = readGrid(read.grid, { sheet, origin: read.origin });
       if (!r.report) return this.set({ notice: { intent: 'error', text: `上年报告：${r.problem}` } });
       this.setPrevious({ label: `工作表「${sheet}」`, report: r.report });
@@ -200,19 +203,21 @@ export class PaneController {
     if (!r.report) return this.set({ notice: { intent: 'error', text: `导入失败：${r.problem}` } });
     const report = r.report;
     await this.task('insert', async () => {
-      const values = Object.fromEntries([...report.cells].map(([k, c]) => [k, c.raw]));
-      const name = await this.run((ctx) =>
-        insertTemplate(ctx, report.edition, { year: report.year, agency: report.agency, values }),
-      );
-      const unread = report.findings.filter((f) => f.severity === 'error').map((f) => f.message);
+      const values = importedValues(report);
+      const name = await this.host.insertTemplate(report.edition, {
+        year: report.year,
+        agency: report.agency,
+        values,
+      });
+      const unread = unreadParts(report);
       this.set({
         result: undefined,
         notice: unread.length
-          ? { intent: 'warning', text: `已导入到「${name}」，但有内容未能读取：${unread.join(' ')}` }
-          : {
-              intent: 'success',
-              text: `已导入 ${report.agency ?? ''}${report.year ? ` ${report.year} 年度` : ''}的 ${report.cells.size} 个数字到「${name}」。点「校验」检查。`,
-            },
+          ? {
+              intent: 'warning',
+              text: `${importedMessage(report, `「${name}」`)}但有内容未能读取：${unread.join(' ')}`,
+            }
+          : { intent: 'success', text: `${importedMessage(report, `「${name}」`)}点「校验」检查。` },
       });
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RawValue } from '../../src/report/report.js';
+import type { RawValue } from '../../src/report/types.js';
 import { checkGrid, errors, filledGrid, jingxiu, ofRule } from '../helpers.js';
 
 /** 予以公开·自然人 of the seed (2 in the report), at D30 of the 2019 template. */
@@ -76,7 +76,7 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     expect(errors(findings)).toEqual([]);
     const [f] = ofRule(findings, 'G-03');
     expect(f).toMatchObject({ cells: ['t3.r3_7.total'], culprit: 't3.r3_7.total', suggested: 5 });
-    expect(f!.message).toBe('（七）总计·总计（J49） 未填：按各项之和应为 5，请填上。');
+    expect(f!.message).toBe('（七）总计·总计（J49）未填：按各项之和应为 5，请填上。');
   });
 
   it('an empty template is one finding per table, not one per cell', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
-import { reportFromValues } from '../../src/report/fromValues.js';
+import { reportFromValues } from '../../src/report/from-values.js';
 import { jingxiu, ofRule, suqian } from '../helpers.js';
 
 const t2021 = (values: Record<string, number>, year: number) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
-import { reportFromValues } from '../../src/report/fromValues.js';
+import { reportFromValues } from '../../src/report/from-values.js';
 import { cellSpecs } from '../../src/report/model.js';
 import { checkGrid, errors, filledGrid, jingxiu, ofRule, readReport, suqian } from '../helpers.js';
 
@@ -83,7 +83,7 @@ describe('one cell changed', () => {
     const [f] = ofRule(checkGrid(filledGrid('2019', { ...seed, 't3.r3_7.natural': 4 })), 'T3-03');
     expect(f!.message).toBe(
       '「自然人」列：（七）总计应等于各项办理结果之和 2+3 = 5（其余 17 项为 0），实填 4。' +
-        '最可能填错的是 （七）总计·自然人（D49）：改为 5 即可使相关等式全部成立。',
+        '最可能填错的是（七）总计·自然人（D49）：改为 5 即可使相关等式全部成立。',
     );
     expect(f!.addresses).toContain('D49');
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
-import { reportFromValues } from '../../src/report/fromValues.js';
+import { reportFromValues } from '../../src/report/from-values.js';
 import { cellSpecs, columnKeys, rowKeys } from '../../src/report/model.js';
 import type { CellKey, Edition } from '../../src/report/types.js';
 import { checkGrid, errors, filledGrid, type Values } from '../helpers.js';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { readText } from '../../src/readers/text/index.js';
-import { reportFromValues } from '../../src/report/fromValues.js';
+import { reportFromValues } from '../../src/report/from-values.js';
 import { PART_TITLES } from '../../src/report/parts.js';
-import type { Report } from '../../src/report/report.js';
+import type { Report } from '../../src/report/types.js';
 import { fixturePath, ofRule, suqian } from '../helpers.js';
 
 const seed = () => readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
@@ -28,8 +28,8 @@ describe('what a published report says besides its tables', () => {
     const text = (y2024 as unknown as { text: string }).text;
     const findings = ofRule(check(published({ 0: text })), 'T4-04');
     expect(findings.map((f) => f.message)).toEqual([
-      `正文说行政复议 134 件（「${text.replace('。', '')}」），而表中为 行政复议·总计 170：请核对正文或表格。`,
-      `正文说行政诉讼 57 件（「${text.replace('。', '')}」），而表中为 未经复议直接起诉·总计 25 + 复议后起诉·总计 52 = 77：请核对正文或表格。`,
+      `正文说行政复议 134 件（「${text.replace('。', '')}」），而表中为行政复议·总计 170：请核对正文或表格。`,
+      `正文说行政诉讼 57 件（「${text.replace('。', '')}」），而表中为未经复议直接起诉·总计 25 + 复议后起诉·总计 52 = 77：请核对正文或表格。`,
     ]);
     expect(findings.every((f) => f.severity === 'warning')).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
-import { groupByTable, summary } from '../../src/checks/summary.js';
-import { reportFromValues } from '../../src/report/fromValues.js';
+import { groupByTable, summary } from '../../src/checks/overview.js';
+import { reportFromValues } from '../../src/report/from-values.js';
 import { jingxiu } from '../helpers.js';
 
 describe('what the sidebar and the CLI show above the list', () => {

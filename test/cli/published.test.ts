@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Io, run } from '../../src/cli/main.js';
-import { writeTemplate } from '../../src/cli/xlsx.js';
+import { writeTemplate } from '../../src/cli/xlsx-write.js';
 import { templateLayout } from '../../src/report/template.js';
 import { fixturePath, seedHtml, suqian } from '../helpers.js';
 
@@ -44,7 +44,7 @@ describe('nianbao import', () => {
     const imported = await cli('import', txt, '-o', xlsx);
     expect(imported).toMatchObject({
       code: 0,
-      out: `已导入 保定市竞秀区人民政府 2019 年度（2019 版，198 个数字）：${xlsx}\n`,
+      out: `已导入 保定市竞秀区人民政府 2019 年度的 198 个数字（2019 版）到${xlsx}（工作表「2019年度年报」）。\n`,
     });
     const checked = await cli('check', xlsx, '--json');
     expect(checked.code).toBe(0);

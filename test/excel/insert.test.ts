@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkActiveSheet } from '../../src/excel/checkSheet.js';
-import { freeSheetName, insertTemplate } from '../../src/excel/insert.js';
+import { ExcelHost } from '../../src/excel/host.js';
+import { checkActiveSheet } from '../../src/host/check.js';
+import { insertTemplate } from '../../src/excel/insert.js';
+import { freeSheetName } from '../../src/report/imported.js';
 import { areaAddress, toAddress } from '../../src/report/address.js';
 import { templateLayout } from '../../src/report/template.js';
 import { jingxiu } from '../helpers.js';
@@ -65,7 +67,7 @@ describe('插入模板 through Office.js', () => {
     for (const c of templateLayout('2019').cells.filter((c) => c.key)) {
       sheet.cell(c.pos.row, c.pos.col).value = jingxiu().values[c.key!]!;
     }
-    const result = await checkActiveSheet(excel.run);
+    const result = await checkActiveSheet(new ExcelHost(excel.run));
     expect(result.report).toMatchObject({ edition: '2019', year: 2019, tables: ['t2', 't3', 't4'] });
     expect(result.findings.map((f) => f.rule)).toEqual(['X-02']);
   });

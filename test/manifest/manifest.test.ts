@@ -1,56 +1,17 @@
 // The manifest, checked offline (office-addin-manifest validate needs the network: npm run validate),
-// against real builds of the add-in.
-import { execFile } from 'node:child_process';
+// the builds in test/e2e/builds.test.ts.
 import { existsSync, readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { OfficeAddinManifest } from 'office-addin-manifest';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { commandActions } from '../../src/commands/commands.js';
+import { describe, expect, it } from 'vitest';
+import { commandActions } from '../../src/commands/actions.js';
 import { ICON_SIZES } from '../../src/manifest/icons.js';
 import type { PaneController } from '../../src/taskpane/controller.js';
+import { all, type Node, parse, pngSize } from './parse.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const source = readFileSync(`${root}manifest.xml`, 'utf8');
 const DEV_URL = 'https://localhost:3000/';
-const INTRANET_URL = 'https://nianbao.example.gov.cn/addin/';
-const builds = { cdn: `${root}test-output/build-cdn/`, intranet: `${root}test-output/build-intranet/` };
-
-interface Node {
-  tag: string;
-  attrs: Record<string, string>;
-  children: Node[];
-  text?: string;
-}
-
-/** The manifest as a plain tree of elements, in document order. */
-function parse(xml: string): Node {
-  const raw = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    preserveOrder: true,
-    trimValues: true,
-  }).parse(xml) as unknown[];
-  const convert = (item: Record<string, unknown>): Node | undefined => {
-    const tag = Object.keys(item).find((k) => k !== ':@');
-    if (!tag || tag === '?xml' || tag === '#comment') return undefined;
-    const body = item[tag] as Record<string, unknown>[];
-    if (tag === '#text') return { tag, attrs: {}, children: [], text: String(item[tag]) };
-    const children = body.map(convert).filter((n): n is Node => n !== undefined);
-    const text = children.find((c) => c.tag === '#text')?.text;
-    return {
-      tag,
-      attrs: (item[':@'] as Record<string, string>) ?? {},
-      children: children.filter((c) => c.tag !== '#text'),
-      ...(text !== undefined ? { text } : {}),
-    };
-  };
-  return convert((raw as Record<string, unknown>[]).find((i) => 'OfficeApp' in i)!)!;
-}
-
-function all(node: Node, where: (n: Node, parent?: Node) => boolean, parent?: Node): Node[] {
-  return [...(where(node, parent) ? [node] : []), ...node.children.flatMap((c) => all(c, where, node))];
-}
 
 const manifest = parse(source);
 const resources = all(manifest, (n) => n.tag === 'Resources')[0]!;
@@ -72,15 +33,6 @@ const RESID_KIND: Record<string, Map<string, Node>> = {
   Title: shortStrings,
   Description: longStrings,
 };
-
-/** PNG width and height from its IHDR chunk. */
-function pngSize(file: string): { width: number; height: number } {
-  const b = readFileSync(file);
-  expect(b.subarray(1, 4).toString('latin1'), file).toBe('PNG');
-  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-}
-
-const run = promisify(execFile);
 
 describe('manifest.xml', () => {
   it('is well-formed XML with a GUID id, a four-part version and zh-CN as its default locale', () => {
@@ -186,47 +138,5 @@ describe('manifest.xml', () => {
     for (const [name, sizes] of Object.entries(ICON_SIZES))
       for (const size of sizes)
         expect(existsSync(`${root}assets/${name}-${size}.png`), `${name}-${size}`).toBe(true);
-  });
-});
-
-describe('the builds the manifest points at', () => {
-  beforeAll(async () => {
-    const webpack = (...env: string[]) =>
-      run('npx', ['webpack', '--mode', 'production', ...env.flatMap((e) => ['--env', e])], { cwd: root });
-    await Promise.all([
-      webpack(`out=${builds.cdn}`),
-      webpack(`out=${builds.intranet}`, 'officejs=local', `url=${INTRANET_URL}`),
-    ]);
-  });
-
-  /** Addresses the add-in is loaded from (namespaces aside). */
-  const urlsIn = (xml: string) =>
-    [...xml.matchAll(/(?:DefaultValue="|<AppDomain>)(https?:\/\/[^"<]+)/g)].map((m) => m[1]!);
-
-  it('every URL of the manifest is a file the build emits', () => {
-    const built = readFileSync(`${builds.cdn}manifest.xml`, 'utf8');
-    expect(built).toBe(source);
-    const local = urlsIn(built).filter((u) => u.startsWith(DEV_URL));
-    expect(local.length).toBeGreaterThan(10);
-    for (const u of local) expect(existsSync(`${builds.cdn}${u.slice(DEV_URL.length)}`), u).toBe(true);
-  });
-
-  it('by default office.js comes from the Microsoft CDN', () => {
-    const html = readFileSync(`${builds.cdn}taskpane.html`, 'utf8');
-    expect(html).toContain('src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
-    expect(existsSync(`${builds.cdn}office`)).toBe(false);
-  });
-
-  it('the intranet build serves office.js itself and names its own address everywhere', () => {
-    const html = readFileSync(`${builds.intranet}taskpane.html`, 'utf8');
-    expect(html).toContain('src=office/office.js');
-    expect(html).not.toContain('microsoft.com');
-    for (const f of ['office.js', 'excel-win32-16.01.js', 'excel-web-16.00.js', 'zh-cn/office_strings.js'])
-      expect(existsSync(`${builds.intranet}office/${f}`), f).toBe(true);
-    const built = readFileSync(`${builds.intranet}manifest.xml`, 'utf8');
-    expect(built).not.toContain('localhost');
-    for (const u of urlsIn(built)) expect(u.startsWith(INTRANET_URL.replace(/\/addin\/$/, '')), u).toBe(true);
-    for (const u of urlsIn(built).filter((x) => x.startsWith(INTRANET_URL)))
-      expect(existsSync(`${builds.intranet}${u.slice(INTRANET_URL.length)}`), u).toBe(true);
   });
 });

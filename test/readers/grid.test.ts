@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGrid } from '../../src/readers/grid.js';
-import type { RawValue } from '../../src/report/report.js';
+import type { RawValue } from '../../src/report/types.js';
 import { checkGrid, errors, filledGrid, jingxiu, ofRule, readReport, suqian } from '../helpers.js';
 
 const seedGrid = () => filledGrid('2019', jingxiu().values, { year: 2019 });

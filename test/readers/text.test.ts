@@ -4,7 +4,7 @@ import { check } from '../../src/checks/engine.js';
 import { htmlToText } from '../../src/readers/html.js';
 import { readText } from '../../src/readers/text/index.js';
 import { PART_TITLES } from '../../src/report/parts.js';
-import type { Report } from '../../src/report/report.js';
+import type { Report } from '../../src/report/types.js';
 import { errors, fixturePath, jingxiu, ofRule, reportHtml, seedHtml, suqian } from '../helpers.js';
 
 const seedText = () => readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FakeExcel, OfficeError } from '../../src/dev/fake-excel.js';
-import { MARK_FILL } from '../../src/excel/marks-plan.js';
-import { findingAddress } from '../../src/checks/finding.js';
+import { MARK_FILL } from '../../src/host/marks.js';
+import { findingAddress } from '../../src/report/finding.js';
+import { ExcelHost } from '../../src/excel/host.js';
 import { PaneController } from '../../src/taskpane/controller.js';
 import { errors, filledGrid, fixturePath, jingxiu, ofRule, suqian, type Values } from '../helpers.js';
 
@@ -13,7 +14,7 @@ function setup(values: Values = { ...jingxiu().values, 't3.r3_7.natural': 4 }) {
   const excel = new FakeExcel();
   const sheet = excel.addSheet('2019年度年报');
   sheet.setValues(filledGrid('2019', values, { year: 2019 }));
-  const pane = new PaneController(excel.run, { recheckDelay: DELAY });
+  const pane = new PaneController(new ExcelHost(excel.run), { recheckDelay: DELAY });
   return { excel, sheet, pane };
 }
 
@@ -116,7 +117,7 @@ describe('the sidebar controller', () => {
   it('a sheet with no report gives a message, not an empty list', async () => {
     const excel = new FakeExcel();
     excel.addSheet('Sheet1').setValues([['姓名', '电话']]);
-    const pane = new PaneController(excel.run);
+    const pane = new PaneController(new ExcelHost(excel.run));
     await pane.check();
     expect(pane.getState().result).toBeUndefined();
     expect(pane.getState().notice?.intent).toBe('error');
@@ -131,7 +132,7 @@ describe('the sidebar controller', () => {
     const sheet = excel.addSheet('2024');
     sheet.setValues(filledGrid('2021', wrong, { year: 2024 }));
     excel.select('2024');
-    const pane = new PaneController(excel.run);
+    const pane = new PaneController(new ExcelHost(excel.run));
     expect(await pane.sheets()).toEqual(['2023', '2024']);
     await pane.check();
     expect(ofRule(pane.getState().result!.findings, 'T3-05')).toEqual([]);
@@ -153,10 +154,10 @@ describe('the sidebar controller', () => {
   it('导入已发布年报 fills a new template sheet that checks clean', async () => {
     const excel = new FakeExcel();
     excel.addSheet('Sheet1');
-    const pane = new PaneController(excel.run);
+    const pane = new PaneController(new ExcelHost(excel.run));
     await pane.importText(readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8'));
     expect(pane.getState().notice?.text).toBe(
-      '已导入 保定市竞秀区人民政府 2019 年度的 198 个数字到「2019年度年报」。点「校验」检查。',
+      '已导入 保定市竞秀区人民政府 2019 年度的 198 个数字（2019 版）到「2019年度年报」。点「校验」检查。',
     );
     expect(excel.active).toBe('2019年度年报');
     const result = await pane.check();

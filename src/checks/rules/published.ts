@@ -2,7 +2,7 @@ import { compact } from '../../report/labels.js';
 import { PART_TITLES } from '../../report/parts.js';
 import type { CellKey } from '../../report/types.js';
 import { type Context, finding, num, ref } from '../context.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../report/finding.js';
 import { sentences } from '../sentences.js';
 
 /** A number the text states, and the sentence it comes from. */
@@ -89,17 +89,15 @@ function textVersusTables(ctx: Context): Finding[] {
   const text = narrative(ctx);
   const out: Finding[] = [];
   for (const s of STATEMENTS) {
-    if (!s.cells.every((k) => ctx.resolved.values.has(k))) continue;
+    if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
     const said = stated(text, s);
     if (!said) continue;
-    const table = s.cells.reduce((sum, k) => sum + ctx.resolved.values.get(k)!, 0);
+    const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
     if (said.value === table) continue;
-    const cells = s.cells.map((k) => `${ref(ctx, k)} ${num(ctx.resolved.values.get(k)!)}`).join(' + ');
+    const cells = s.cells.map((k) => `${ref(ctx, k)} ${num(ctx.numbers.values.get(k)!)}`).join(' + ');
     out.push(
       finding(ctx, {
         rule: s.rule,
-        severity: 'warning',
-        table: s.rule === 'T3-06' ? 't3' : 't4',
         cells: s.cells,
         message: `正文说${s.what} ${said.value} 件（「${said.sentence}」），而表中为 ${cells}${s.cells.length > 1 ? ` = ${num(table)}` : ''}：请核对正文或表格。`,
       }),
@@ -118,41 +116,42 @@ export function publishedFindings(ctx: Context): Finding[] {
   const out: Finding[] = [];
   const missing = PART_TITLES.filter((_, i) => published.titles[i]! < 0);
   if (missing.length) {
-    out.push({
-      rule: 'S-01',
-      severity: 'error',
-      cells: [],
-      message: `缺少${missing.map((t) => `「${t}」`).join('、')}：年报应按顺序包含全部六个部分的标题。`,
-    });
+    out.push(
+      finding(ctx, {
+        rule: 'S-01',
+        cells: [],
+        message: `缺少${missing.map((t) => `「${t}」`).join('、')}：年报应按顺序包含全部六个部分的标题。`,
+      }),
+    );
   }
   const five = published.parts[4];
   if (five !== undefined && EMPTY_PART.test(compact(five).replace(/[。.]$/, ''))) {
-    out.push({
-      rule: 'S5-01',
-      severity: 'warning',
-      cells: [],
-      message: '第五部分「存在的主要问题及改进情况」是空的或只写了「无」：应写明存在的问题和改进措施。',
-    });
+    out.push(
+      finding(ctx, {
+        rule: 'S5-01',
+        cells: [],
+        message: '第五部分「存在的主要问题及改进情况」是空的或只写了「无」：应写明存在的问题和改进措施。',
+      }),
+    );
   }
   if (ctx.report.edition === '2021') {
     const six = published.parts[5] ?? '';
     if (published.parts[5] !== undefined && !FEE.test(six)) {
-      out.push({
-        rule: 'S6-01',
-        severity: 'warning',
-        cells: [],
-        message: '第六部分没有说明信息处理费：2021 版格式要求写明收取信息处理费的情况（未收取也要写明）。',
-      });
+      out.push(
+        finding(ctx, {
+          rule: 'S6-01',
+          cells: [],
+          message: '第六部分没有说明信息处理费：2021 版格式要求写明收取信息处理费的情况（未收取也要写明）。',
+        }),
+      );
     }
-    const unpaid = [...ctx.resolved.values].filter(
+    const unpaid = [...ctx.numbers.values].filter(
       ([k, v]) => k.startsWith('t3.r3_6_2.') && !k.endsWith('.total') && v > 0,
     );
     if (unpaid.length && !FEE.test(six)) {
       out.push(
         finding(ctx, {
           rule: 'T3-08',
-          severity: 'warning',
-          table: 't3',
           cells: unpaid.map(([k]) => k),
           message: `表三有 ${unpaid.map(([k, v]) => `${ref(ctx, k)} ${num(v)}`).join('、')}（逾期未缴纳信息处理费），第六部分却没有提到信息处理费。`,
         }),

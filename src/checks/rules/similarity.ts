@@ -1,6 +1,6 @@
 import { PART_TITLES } from '../../report/parts.js';
-import type { Context } from '../context.js';
-import type { Finding } from '../finding.js';
+import { type Context, finding } from '../context.js';
+import type { Finding } from '../../report/finding.js';
 import { sentences } from '../sentences.js';
 
 /** Share of a part's text repeated from last year above which it is flagged, unless the user sets one. */
@@ -56,17 +56,18 @@ export function similarityFindings(ctx: Context): Finding[] {
     const total = mine.reduce((n, s) => n + s.text.length, 0);
     const share = repeated.reduce((n, s) => n + s.text.length, 0) / total;
     if (share < threshold || !repeated.length) continue;
-    out.push({
-      rule: 'SIM-01',
-      severity: 'warning',
-      cells: [],
-      message:
-        `「${PART_TITLES[p]}」有 ${Math.round(share * 100)}% 的文字与上年报告相同或几乎相同` +
-        `（${mine.length} 句中 ${repeated.length} 句），如：${repeated
-          .slice(0, 3)
-          .map((s) => `“${quote(s.text)}”`)
-          .join('；')}。照抄上年内容是年报常见的问题，请按本年度情况重写。`,
-    });
+    out.push(
+      finding(ctx, {
+        rule: 'SIM-01',
+        cells: [],
+        message:
+          `「${PART_TITLES[p]}」有 ${Math.round(share * 100)}% 的文字与上年报告相同或几乎相同` +
+          `（${mine.length} 句中 ${repeated.length} 句），如：${repeated
+            .slice(0, 3)
+            .map((s) => `“${quote(s.text)}”`)
+            .join('；')}。照抄上年内容是年报常见的问题，请按本年度情况重写。`,
+      }),
+    );
   }
   return out;
 }

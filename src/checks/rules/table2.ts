@@ -1,18 +1,18 @@
 import type { CellKey } from '../../report/types.js';
 import { type Context, finding, num, ref } from '../context.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../report/finding.js';
 
 /** 万元: a fee this large (10 亿元) is more likely written in 元. */
 const FEES_LOOK_LIKE_YUAN = 100_000;
 
 function parsedOk(ctx: Context, key: CellKey) {
-  const p = ctx.resolved.parsed.get(key);
+  const p = ctx.numbers.parsed.get(key);
   return p?.status === 'ok' ? p : undefined;
 }
 
 function edition2019(ctx: Context): Finding[] {
   const out: Finding[] = [];
-  const v = (k: CellKey) => ctx.resolved.values.get(k);
+  const v = (k: CellKey) => ctx.numbers.values.get(k);
   for (const row of ['rules', 'normative']) {
     const [made, published, total] = ['made', 'published', 'publicTotal'].map((c) => `t2.${row}.${c}`) as [
       CellKey,
@@ -26,8 +26,6 @@ function edition2019(ctx: Context): Finding[] {
       out.push(
         finding(ctx, {
           rule: 'T2-19-02',
-          severity: 'warning',
-          table: 't2',
           cells: [made, published],
           message: `${ref(ctx, published)} 为 ${num(p)}，与 ${ref(ctx, made)} ${num(m)} 不同：规章和规范性文件制作后通常都应公开，请核实。`,
         }),
@@ -37,8 +35,6 @@ function edition2019(ctx: Context): Finding[] {
       out.push(
         finding(ctx, {
           rule: 'T2-19-03',
-          severity: 'warning',
-          table: 't2',
           cells: [published, total],
           message: `${ref(ctx, published)} ${num(p)} 大于 ${ref(ctx, total)} ${num(t)}：本年新公开的应计入对外公开总数量。`,
         }),
@@ -51,8 +47,6 @@ function edition2019(ctx: Context): Finding[] {
     out.push(
       finding(ctx, {
         rule: 'T2-19-06',
-        severity: 'warning',
-        table: 't2',
         cells: [amount],
         message: `${ref(ctx, amount)} 为 ${num(a.value)}，未注明单位：表中未印单位，请写明「元」或「万元」，如「${num(a.value)}万元」。`,
       }),
@@ -66,7 +60,7 @@ function edition2021(ctx: Context): Finding[] {
   const a = parsedOk(ctx, key);
   if (!a) return [];
   const inWan = num(a.value / 10_000);
-  const base = { rule: 'T2-21-02', severity: 'warning', table: 't2', cells: [key] } as const;
+  const base = { rule: 'T2-21-02', cells: [key] } as const;
   if (a.unit === '元') {
     return [
       finding(ctx, {

@@ -1,9 +1,9 @@
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../../report/finding.js';
 import { tableSpecs } from '../../report/model.js';
 import { PART_TITLES } from '../../report/parts.js';
-import type { ReadCell, Report } from '../../report/report.js';
+import type { ReadCell, Report } from '../../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report/types.js';
-import { missingTable } from '../missing.js';
+import { missingTable } from '../findings.js';
 import { isSignatureLine, readMeta } from './meta.js';
 import { findParts } from './parts.js';
 import { labelVotes, readTable } from './tables.js';

@@ -1,8 +1,9 @@
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../../report/finding.js';
 import { canonical, matchLabel } from '../../report/labels.js';
 import type { TableSpec } from '../../report/model.js';
-import type { RawValue, ReadCell } from '../../report/report.js';
+import type { RawValue, ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
+import { formFinding } from '../findings.js';
 import { textRows } from './rows.js';
 import type { Token } from './tokens.js';
 
@@ -55,7 +56,7 @@ export function readTable(table: TableSpec, tokens: readonly Token[], start: num
   const distinct = new Set(table.labels.map((l) => l.text)).size;
   if (labelVotes(table, tokens, start, end) < distinct * MIN_SHARE) return { cells, findings, found: false };
   const problem = (message: string, at: Token | undefined) =>
-    findings.push({ rule: 'G-04', severity: 'error', table: table.id, cells: [], at: [lineOf(at)], message });
+    findings.push(formFinding(table.id, message, { at: [lineOf(at)], severity: 'error' }));
   /** Rows not found: their index, and where their finding is in `findings`. */
   const missing: { row: number; finding: number; at: Token | undefined }[] = [];
 
@@ -121,13 +122,7 @@ export function readTable(table: TableSpec, tokens: readonly Token[], start: num
     );
   }
   if (variants.length) {
-    findings.unshift({
-      rule: 'G-04',
-      severity: 'warning',
-      table: table.id,
-      cells: [],
-      message: `标签与官方表述不同，已按官方标签读取：${variants.join('；')}。`,
-    });
+    findings.unshift(formFinding(table.id, `标签与官方表述不同，已按官方标签读取：${variants.join('；')}。`));
   }
   return { cells, findings, found: true };
 }

@@ -1,8 +1,12 @@
+import {
+  cellSpec,
+  type Edition,
+  type Finding,
+  findingAddress,
+  type FindingCluster,
+  SEVERITY_LABEL,
+} from '../../core.js';
 import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { type Finding, findingAddress, SEVERITY_LABEL } from '../../checks/finding.js';
-import type { FindingCluster } from '../../checks/summary.js';
-import { cellSpec } from '../../report/model.js';
-import type { Edition } from '../../report/types.js';
 
 const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 

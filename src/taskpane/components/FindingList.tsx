@@ -1,7 +1,5 @@
+import { clusterByCulprit, type Edition, type Finding, groupByTable } from '../../core.js';
 import { CounterBadge, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { Finding } from '../../checks/finding.js';
-import { clusterByCulprit, groupByTable } from '../../checks/summary.js';
-import type { Edition } from '../../report/types.js';
 import { FindingCard } from './FindingCard.js';
 
 const useStyles = makeStyles({

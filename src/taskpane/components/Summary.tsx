@@ -1,8 +1,7 @@
+import { countBySeverity, summary } from '../../core.js';
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, ErrorCircleFilled, WarningFilled } from '@fluentui/react-icons';
-import { countBySeverity } from '../../checks/finding.js';
-import { summary } from '../../checks/summary.js';
-import type { SheetCheck } from '../../excel/checkSheet.js';
+import type { SheetCheck } from '../../host/check.js';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -34,7 +33,7 @@ export function Summary({ result, checks }: { result: SheetCheck; checks: number
         </Text>
       </div>
       <Text size={200} className={s.meta}>
-        工作表「{result.sheet}」· {report.edition} 版{report.year ? ` · ${report.year} 年度` : ''}
+        工作表「{result.sheet.name}」· {report.edition} 版{report.year ? ` · ${report.year} 年度` : ''}
         {report.agency ? ` · ${report.agency}` : ''} · 第 {checks} 次校验
       </Text>
     </div>

@@ -1,0 +1,61 @@
+import { TABLE_PART } from '../report/parts.js';
+import { type CellKey, TABLE_IDS, type TableId } from '../report/types.js';
+import { countBySeverity, type Finding } from '../report/finding.js';
+
+/** 「3 个错误，2 个警告」, or 「全部通过」. */
+export function summary(findings: readonly Finding[]): string {
+  const n = countBySeverity(findings);
+  if (n.error + n.warning === 0) return '全部通过';
+  return [n.error ? `${n.error} 个错误` : '', n.warning ? `${n.warning} 个警告` : '']
+    .filter(Boolean)
+    .join('，');
+}
+
+export interface FindingGroup {
+  readonly table?: TableId;
+  readonly title: string;
+  readonly findings: readonly Finding[];
+}
+
+/** Findings under their part titles, in the order of the report; report-wide ones last. */
+export function groupByTable(findings: readonly Finding[]): FindingGroup[] {
+  const groups: FindingGroup[] = TABLE_IDS.map((table) => ({
+    table,
+    title: TABLE_PART[table],
+    findings: findings.filter((f) => f.table === table),
+  }));
+  groups.push({ title: '全表', findings: findings.filter((f) => !f.table) });
+  return groups.filter((g) => g.findings.length > 0);
+}
+
+/** Findings the clerk fixes in one go: broken identities that share their culprit, or one finding. */
+export interface FindingCluster {
+  readonly key: string;
+  readonly findings: readonly Finding[];
+  /** Set when every finding names this cell and the same value for it. */
+  readonly culprit?: { readonly cell: CellKey; readonly suggested?: number };
+}
+
+const findingKey = (f: Finding) => [f.rule, ...f.cells, ...(f.at ?? [])].join('|');
+
+/** Clusters in order of first appearance; keys are stable across re-checks, so a list keeps its place. */
+export function clusterByCulprit(findings: readonly Finding[]): FindingCluster[] {
+  const clusters: { key: string; findings: Finding[]; culprit?: FindingCluster['culprit'] }[] = [];
+  const byCulprit = new Map<string, (typeof clusters)[number]>();
+  for (const f of findings) {
+    const shared = f.culprit && f.fact ? `${f.severity}|${f.culprit}|${f.suggested}` : undefined;
+    const existing = shared ? byCulprit.get(shared) : undefined;
+    if (existing) {
+      existing.findings.push(f);
+      continue;
+    }
+    const cluster = {
+      key: shared ? `culprit|${shared}` : findingKey(f),
+      findings: [f],
+      ...(f.culprit ? { culprit: { cell: f.culprit, suggested: f.suggested } } : {}),
+    };
+    clusters.push(cluster);
+    if (shared) byCulprit.set(shared, cluster);
+  }
+  return clusters;
+}

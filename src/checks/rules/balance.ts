@@ -1,0 +1,115 @@
+import type { CellKey } from '../../report/types.js';
+import { type Context, finding, num, ref, spec } from '../context.js';
+import type { Finding } from '../../report/finding.js';
+import { type Identity, identities } from '../../report/identities.js';
+import { type Change, type LinearForm, findCulprits } from '../culprit.js';
+
+/** The identity as Σ coef·cell = 0, with derived blank totals replaced by the cells they came from. */
+function linearForm(ctx: Context, id: Identity): LinearForm {
+  const form = new Map<CellKey, number>();
+  const add = (key: CellKey, coef: number): void => {
+    const from = ctx.numbers.derivedFrom.get(key);
+    if (from) for (const k of from.rhs) add(k, coef);
+    else form.set(key, (form.get(key) ?? 0) + coef);
+  };
+  id.lhs.forEach((k) => add(k, 1));
+  id.rhs.forEach((k) => add(k, -1));
+  for (const [k, c] of form) if (c === 0) form.delete(k);
+  return form;
+}
+
+function shown(ctx: Context, key: CellKey): string {
+  const v = num(ctx.numbers.values.get(key)!);
+  return ctx.numbers.derivedFrom.has(key) ? `${v}（未填，按各项推算）` : v;
+}
+
+/** 「2+0+3 = 5」, or only the non-zero terms when there are many. */
+function sumText(ctx: Context, keys: readonly CellKey[]): string {
+  const total = num(keys.reduce((s, k) => s + ctx.numbers.values.get(k)!, 0));
+  if (keys.length <= 7) return `${keys.map((k) => shown(ctx, k)).join('+')} = ${total}`;
+  const nonzero = keys.filter((k) => ctx.numbers.values.get(k) !== 0);
+  if (nonzero.length === 0) return `各项均为 0，合计 0`;
+  return `${nonzero.map((k) => shown(ctx, k)).join('+')} = ${total}（其余 ${keys.length - nonzero.length} 项为 0）`;
+}
+
+function lineName(ctx: Context, id: Identity): string {
+  const first = spec(ctx, id.lhs[0]!);
+  if ('column' in id.along) return `「${first.columnName}」列`;
+  if (id.table === 't4') return `「${first.columnName.split('·')[0]}」`;
+  return `「${first.rowName}」行`;
+}
+
+function statement(ctx: Context, id: Identity): string {
+  const line = lineName(ctx, id);
+  const v = (k: CellKey): string => shown(ctx, k);
+  switch (id.rule) {
+    case 'T3-01': {
+      const [r1, r2] = id.lhs as [CellKey, CellKey];
+      const [r37, r4] = id.rhs as [CellKey, CellKey];
+      const left = ctx.numbers.values.get(r1)! + ctx.numbers.values.get(r2)!;
+      const right = ctx.numbers.values.get(r37)! + ctx.numbers.values.get(r4)!;
+      return (
+        `${line}：第一项加第二项之和应等于第三项加第四项之和，` +
+        `而 本年新收 ${v(r1)} + 上年结转 ${v(r2)} = ${num(left)}，` +
+        `办理结果总计 ${v(r37)} + 结转下年度 ${v(r4)} = ${num(right)}。`
+      );
+    }
+    case 'T3-02':
+      return `${line}：总计应等于各类申请人之和 ${sumText(ctx, id.rhs)}，实填 ${v(id.lhs[0]!)}。`;
+    case 'T3-03':
+      return `${line}：（七）总计应等于各项办理结果之和 ${sumText(ctx, id.rhs)}，实填 ${v(id.lhs[0]!)}。`;
+    default:
+      return `${line}：总计应等于 结果维持+结果纠正+其他结果+尚未审结 = ${sumText(ctx, id.rhs)}，实填 ${v(id.lhs[0]!)}。`;
+  }
+}
+
+/** T3-01, T3-02, T3-03, T4-01…03: every identity, with the cell (or two) that explains what is broken. */
+export function balanceFindings(ctx: Context): Finding[] {
+  const { values, derivedFrom } = ctx.numbers;
+  const checked = identities(ctx.report.edition).filter(
+    (id) =>
+      [...id.lhs, ...id.rhs].every((k) => values.has(k)) && !(id.total && derivedFrom.get(id.total) === id),
+  );
+  const forms = checked.map((id) => linearForm(ctx, id));
+  const broken = checked.filter(
+    (_, i) => [...forms[i]!].reduce((s, [k, c]) => s + c * values.get(k)!, 0) !== 0,
+  );
+  if (broken.length === 0) return [];
+
+  // Tables share no cell: each is solved on its own, so an error in one does not blur another.
+  const changes: Change[] = [...new Set(broken.map((id) => id.table))].flatMap(
+    (table) =>
+      findCulprits({
+        forms: forms.filter((_, i) => checked[i]!.table === table),
+        values,
+        changeable: (k) => !derivedFrom.has(k),
+        admissible: (k, v) => v >= 0 && (spec(ctx, k).kind !== 'count' || Number.isInteger(v)),
+      }) ?? [],
+  );
+
+  return broken.map((id) => {
+    const cells = [...id.lhs, ...id.rhs];
+    const here = changes.filter((c) => cells.includes(c.key));
+    const fact = statement(ctx, id);
+    const base = { rule: id.rule, table: id.table, cells, fact } as const;
+    if (here.length === 1) {
+      const { key, delta } = here[0]!;
+      const suggested = values.get(key)! + delta;
+      const others = changes.length > 1 ? '（同表另有一格也需改正，见其他提示）' : '';
+      return finding(ctx, {
+        ...base,
+        culprit: key,
+        suggested,
+        message: `${fact}最可能填错的是 ${ref(ctx, key)}：改为 ${num(suggested)} 即可使相关等式全部成立${others}。`,
+      });
+    }
+    if (here.length > 1) {
+      const fixes = here
+        .map((c) => `${ref(ctx, c.key)} 改为 ${num(values.get(c.key)! + c.delta)}`)
+        .join('，');
+      return finding(ctx, { ...base, message: `${fact}最可能填错的是：${fixes}。` });
+    }
+    const what = 'column' in id.along ? '本列各格' : id.table === 't4' ? '这几格' : '本行各格';
+    return finding(ctx, { ...base, message: `${fact}无法确定是哪一格填错，请核对${what}。` });
+  });
+}

@@ -1,0 +1,99 @@
+import { cellSpecs, parseKey } from '../../report/model.js';
+import { TABLE_NAME } from '../../report/parts.js';
+import { type CellKey, TABLE_IDS, type TableId } from '../../report/types.js';
+import { type Context, finding, listCells, num, ref } from '../context.js';
+import type { Finding } from '../../report/finding.js';
+import { isTotal } from '../../report/identities.js';
+
+const RULE_OF_KIND = { count: 'G-01', amount: 'G-02', signedChange: 'G-05' } as const;
+
+/** Tables read but with nothing written in them: one finding each instead of one per cell. */
+function emptyTables(ctx: Context): Set<TableId> {
+  const empty = new Set<TableId>(ctx.report.tables);
+  for (const [key, p] of ctx.numbers.parsed) if (p.status !== 'blank') empty.delete(parseKey(key).table);
+  return empty;
+}
+
+/** G-01, G-02, G-05: what each cell holds; G-03: what was left blank. */
+export function cellFindings(ctx: Context): Finding[] {
+  const out: Finding[] = [];
+  const edition = ctx.report.edition;
+  const blanks = new Map(TABLE_IDS.map((t) => [t, [] as CellKey[]]));
+  const empty = emptyTables(ctx);
+  for (const table of empty) {
+    out.push(
+      finding(ctx, {
+        rule: 'G-03',
+        table,
+        cells: [],
+        message: '本表尚未填写：没有的项目请填 0。',
+      }),
+    );
+  }
+  for (const spec of cellSpecs(edition).values()) {
+    const p = ctx.numbers.parsed.get(spec.key);
+    if (!p || empty.has(spec.table)) continue;
+    const rule = RULE_OF_KIND[spec.kind];
+    const cells = [spec.key];
+    if (p.status === 'invalid') {
+      out.push(
+        finding(ctx, {
+          rule,
+          table: spec.table,
+          cells,
+          message: `${ref(ctx, spec.key)}：${p.reason}`,
+        }),
+      );
+    } else if (p.status === 'ok' && p.note) {
+      // A count written as text is fixed by typing the number itself; an amount keeps its unit.
+      const fix = spec.kind === 'count' ? { culprit: spec.key, suggested: p.value } : {};
+      out.push(
+        finding(ctx, {
+          rule,
+          severity: 'warning',
+          table: spec.table,
+          cells,
+          ...fix,
+          message: `${ref(ctx, spec.key)}：${p.note}`,
+        }),
+      );
+    } else if (p.status === 'blank') {
+      if (isTotal(edition, spec.key)) out.push(blankTotal(ctx, spec.key));
+      else blanks.get(spec.table)!.push(spec.key);
+    }
+  }
+  for (const [table, keys] of blanks) {
+    if (!keys.length) continue;
+    const counted = table === 't2' ? '（不参与计算）' : '（按 0 计入合计）';
+    out.push(
+      finding(ctx, {
+        rule: 'G-03',
+        table,
+        cells: keys,
+        message: `${TABLE_NAME[table]}有 ${keys.length} 格未填数字或填了「/」「—」${counted}：${listCells(ctx, keys)}。表格要求没有的填 0。`,
+      }),
+    );
+  }
+  return out;
+}
+
+function blankTotal(ctx: Context, key: CellKey): Finding {
+  const value = ctx.numbers.values.get(key);
+  const base = {
+    rule: 'G-03',
+    table: key.startsWith('t4') ? 't4' : 't3',
+    cells: [key],
+  } as const;
+  if (value === undefined) {
+    return finding(ctx, {
+      ...base,
+      message: `${ref(ctx, key)} 未填；其各项也未能全部读出，无法推算应填多少。`,
+    });
+  }
+  return finding(ctx, {
+    ...base,
+    culprit: key,
+    suggested: value,
+    message: `${ref(ctx, key)} 未填：按各项之和应为 ${num(value)}，请填上。`,
+  });
+}

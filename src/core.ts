@@ -1,0 +1,61 @@
+// The core's front door: what the command line and every host (Excel, WPS, the offline page) use of
+// the model, the checks and the readers. Nothing here does I/O.
+
+// The model: editions, tables, cells, the template.
+export type { Area, Pos } from './report/address.js';
+export { areaAddress, columnName, parseAddress, parseArea, toAddress } from './report/address.js';
+export { compact } from './report/labels.js';
+export { cellSpec, cellSpecs, type DataCellSpec } from './report/model.js';
+export { PART_TITLES, TABLE_NAME, TABLE_PART } from './report/parts.js';
+export {
+  ROLE_STYLE,
+  type RoleStyle,
+  TABLE_FONT_SIZE,
+  TEMPLATE_FONT,
+  type TemplateCell,
+  type TemplateLayout,
+  type TemplateValues,
+  templateGrid,
+  templateLayout,
+} from './report/template.js';
+export { type InputRule, inputRule } from './report/validation.js';
+export type { CellKey, CellKind, Edition, RawValue, ReadCell, Report, TableId } from './report/types.js';
+export { EDITIONS, TABLE_IDS } from './report/types.js';
+
+// Findings and the rules they come from.
+export { isRuleId, type RuleId, type RuleInfo, RULES, ruleInfo } from './report/catalog.js';
+export {
+  countBySeverity,
+  type Finding,
+  findingAddress,
+  type Severity,
+  SEVERITY_LABEL,
+  SEVERITY_ORDER,
+} from './report/finding.js';
+
+// Checking.
+export { check, type CheckOptions } from './checks/engine.js';
+export { DEFAULT_SIMILARITY } from './checks/rules/similarity.js';
+export {
+  clusterByCulprit,
+  type FindingCluster,
+  type FindingGroup,
+  groupByTable,
+  summary,
+} from './checks/overview.js';
+
+// Reading: sheets, published text and pages.
+export { decodeText } from './readers/decode.js';
+export { type Grid, type GridOptions, type GridResult, readGrid } from './readers/grid.js';
+export { htmlToText } from './readers/html.js';
+export { readText, type TextResult } from './readers/text/index.js';
+
+// Importing a published report into the template.
+export {
+  freeSheetName,
+  importedMessage,
+  importedValues,
+  importJson,
+  reportSheetName,
+  unreadParts,
+} from './report/imported.js';

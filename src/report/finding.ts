@@ -1,0 +1,45 @@
+import type { RuleId } from './catalog.js';
+import type { CellKey, TableId } from './types.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  /** The table the finding belongs to; none for the report as a whole. */
+  readonly table?: TableId;
+  /** Every data cell involved. */
+  readonly cells: readonly CellKey[];
+  /** Sheet addresses of `cells` (same order) when the report was read from a workbook. */
+  readonly addresses?: readonly string[];
+  /** Sheet addresses of non-data cells involved (an edited label, an inserted row). */
+  readonly at?: readonly string[];
+  /** The one cell that explains every violated identity it lies in. */
+  readonly culprit?: CellKey;
+  /** The value that would fix it. */
+  readonly suggested?: number;
+  readonly message: string;
+  /** The broken identity with its numbers, without the advice: findings that share a culprit show it once. */
+  readonly fact?: string;
+}
+
+/** What a clerk calls each severity. */
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
+
+/** The cell a finding points the clerk to: its culprit, else its first cell (or label). */
+export function findingAddress(f: Finding): string | undefined {
+  if (f.culprit && f.addresses) return f.addresses[f.cells.indexOf(f.culprit)];
+  return f.addresses?.[0] ?? f.at?.[0];
+}
+
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

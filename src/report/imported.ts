@@ -1,0 +1,51 @@
+import { cellSpecs } from './model.js';
+import { parseValue } from './parse-value.js';
+import type { CellKey, RawValue, Report } from './types.js';
+
+/** The sheet a year's report goes in: 「2024年度年报」. */
+export function reportSheetName(year?: number): string {
+  return year ? `${year}年度年报` : '年报';
+}
+
+/** A sheet name not yet taken: 「2024年度年报」, then 「2024年度年报 (2)」… */
+export function freeSheetName(taken: readonly string[], year?: number): string {
+  const base = reportSheetName(year);
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i++) if (!taken.includes(`${base} (${i})`)) return `${base} (${i})`;
+}
+
+/** The cells as written in the report, for the template: numbers as numbers, 「增1」 or 「7441.88万元」 as text. */
+export function importedValues(report: Report): Record<CellKey, RawValue> {
+  return Object.fromEntries([...report.cells].map(([k, c]) => [k, c.raw]));
+}
+
+/** What the reader could not read (a row cut off, a table not found): the clerk must be told. */
+export function unreadParts(report: Report): string[] {
+  return report.findings.filter((f) => f.severity === 'error').map((f) => f.message);
+}
+
+/** 「已导入 保定市竞秀区人民政府 2019 年度的 198 个数字（2019 版）到「2019年度年报」。」; `target` as it is to be shown. */
+export function importedMessage(report: Report, target: string): string {
+  const whose = [report.agency, report.year ? `${report.year} 年度` : ''].filter(Boolean).join(' ');
+  return `已导入${whose ? ` ${whose}` : ''}的 ${report.cells.size} 个数字（${report.edition} 版）到${target}。`;
+}
+
+/** `nianbao import --json`: every cell of the edition, its number or null where there is none to read. */
+export function importJson(report: Report) {
+  const values: Record<CellKey, number | null> = {};
+  const units: Record<CellKey, string> = {};
+  for (const spec of cellSpecs(report.edition).values()) {
+    const cell = report.cells.get(spec.key);
+    const parsed = cell ? parseValue(cell.raw, spec.kind) : undefined;
+    values[spec.key] = parsed?.status === 'ok' ? parsed.value : null;
+    if (parsed?.status === 'ok' && parsed.unit) units[spec.key] = parsed.unit;
+  }
+  return {
+    edition: report.edition,
+    year: report.year ?? null,
+    agency: report.agency ?? null,
+    values,
+    // An amount is in the unit the report wrote it in (元 or 万元).
+    ...(Object.keys(units).length ? { units } : {}),
+  };
+}

@@ -1,0 +1,163 @@
+import type { RawValue } from './types.js';
+import type { CellKind } from '../report/types.js';
+
+export type Unit = '元' | '万元';
+
+export type Parsed =
+  | { readonly status: 'ok'; readonly value: number; readonly unit?: Unit; readonly note?: string }
+  | { readonly status: 'blank'; readonly shown: string }
+  | { readonly status: 'invalid'; readonly reason: string };
+
+/** Marks that mean "nothing written here". */
+const BLANK_MARKS = new Set(['', '/', '／', '\\', '-', '－', '—', '——', '–', '―', '无']);
+const EXCEL_ERROR =
+  /^#(?:VALUE!|REF!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|UNKNOWN!|BUSY!)$/i;
+/** Ten digits and more cannot be a count of anything a government body handles in a year. */
+const MAX_COUNT = 999_999_999;
+
+function toHalfWidth(s: string): string {
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+/** 「五」 for text, 2.5 for a number; text is followed by no space in the messages. */
+function shown(raw: string | number): string {
+  return typeof raw === 'string' ? `「${raw}」` : `${raw} `;
+}
+
+interface Cleaned {
+  readonly text: string;
+  readonly notes: string[];
+}
+
+function clean(raw: string, units: readonly string[]): Cleaned & { unit?: string } {
+  const notes: string[] = [];
+  let text = raw;
+  const half = toHalfWidth(text);
+  if (half !== text && /[\uFF10-\uFF19]/.test(text)) notes.push('全角数字');
+  text = half;
+  if (text.trim() !== text) notes.push('前后有空格');
+  text = text.trim();
+  let unit: string | undefined;
+  for (const u of units) {
+    if (text.endsWith(u) && text.length > u.length) {
+      unit = u;
+      text = text.slice(0, -u.length).trim();
+      break;
+    }
+  }
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
+    text = text.replace(/,/g, '');
+    notes.push('千分位逗号');
+  }
+  return { text, notes, ...(unit ? { unit } : {}) };
+}
+
+function describeNotes(raw: string, value: number, notes: readonly string[]): string {
+  const how = notes.length ? `（${notes.join('、')}）` : '（文本格式的数字，Excel 求和时会被忽略）';
+  return `${shown(raw)}是文本${how}，已按数字 ${value} 读取；请改为直接输入数字`;
+}
+
+function parseCount(raw: string | number): Parsed {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { status: 'invalid', reason: `${raw} 不是有效数字` };
+    if (raw < 0) return { status: 'invalid', reason: `${raw} 是负数，件数不能为负` };
+    if (!Number.isInteger(raw)) return { status: 'invalid', reason: `${raw} 不是整数，件数应为整数` };
+    if (raw > MAX_COUNT)
+      return { status: 'invalid', reason: `${raw} 有 ${String(raw).length} 位，不可能是件数，疑为误输入` };
+    return { status: 'ok', value: raw };
+  }
+  const text = raw.trim();
+  const formula = formulaProblem(text);
+  if (formula) return { status: 'invalid', reason: formula };
+  const c = clean(raw, ['件', '个', '项', '条']);
+  if (c.unit) c.notes.push(`带单位「${c.unit}」`);
+  if (/^\d+$/.test(c.text)) {
+    const value = Number(c.text);
+    if (value > MAX_COUNT)
+      return { status: 'invalid', reason: `${shown(raw)}有 ${c.text.length} 位，不可能是件数，疑为误输入` };
+    return { status: 'ok', value, note: describeNotes(raw, value, c.notes) };
+  }
+  if (/^-\d+(\.\d+)?$/.test(c.text))
+    return { status: 'invalid', reason: `${shown(raw)}是负数，件数不能为负` };
+  if (/^\d*\.\d+$/.test(c.text)) return { status: 'invalid', reason: `${shown(raw)}不是整数，件数应为整数` };
+  if (/\d/.test(c.text))
+    return { status: 'invalid', reason: `${shown(raw)}不是确切的数字，请只填阿拉伯数字` };
+  return { status: 'invalid', reason: `${shown(raw)}不是数字，请填阿拉伯数字（没有则填 0）` };
+}
+
+function parseAmount(raw: string | number): Parsed {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { status: 'invalid', reason: `${raw} 不是有效数字` };
+    if (raw < 0) return { status: 'invalid', reason: `${raw} 是负数，金额不能为负` };
+    return { status: 'ok', value: raw };
+  }
+  const text = raw.trim();
+  const formula = formulaProblem(text);
+  if (formula) return { status: 'invalid', reason: formula };
+  const c = clean(raw, ['万元', '元']);
+  if (/^\d+(\.\d+)?$/.test(c.text)) {
+    const value = Number(c.text);
+    const unit = c.unit as Unit | undefined;
+    // A unit written with the number is how published reports state it: no warning for that alone.
+    const note = c.notes.length || !unit ? describeNotes(raw, value, c.notes) : undefined;
+    return { status: 'ok', value, ...(unit ? { unit } : {}), ...(note ? { note } : {}) };
+  }
+  if (/^-\d/.test(c.text)) return { status: 'invalid', reason: `${shown(raw)}是负数，金额不能为负` };
+  return { status: 'invalid', reason: `${shown(raw)}不是金额，请填数字（可带单位「元」或「万元」）` };
+}
+
+const CHANGE_WORDS: readonly (readonly [RegExp, number])[] = [
+  [/^(?:增加|增|新增|\+)(\d+)(?:项|个)?$/, 1],
+  [/^(?:减少|减|-)(\d+)(?:项|个)?$/, -1],
+];
+
+function parseChange(raw: string | number): Parsed {
+  if (typeof raw === 'number') {
+    if (!Number.isInteger(raw)) return { status: 'invalid', reason: `${raw} 不是整数` };
+    return { status: 'ok', value: raw };
+  }
+  const text = toHalfWidth(raw).replace(/\s+/g, '');
+  const formula = formulaProblem(text);
+  if (formula) return { status: 'invalid', reason: formula };
+  if (/^(?:0|不变|无变化|持平)$/.test(text)) return { status: 'ok', value: 0 };
+  // 「增2减1」: several signed parts, summed.
+  const parts = text.match(/(?:增加|增|新增|减少|减|[+-])\d+(?:项|个)?/g);
+  if (parts && parts.join('') === text) {
+    let value = 0;
+    for (const p of parts) {
+      const rule = CHANGE_WORDS.find(([re]) => re.test(p))!;
+      value += rule[1] * Number(rule[0].exec(p)![1]);
+    }
+    return { status: 'ok', value };
+  }
+  if (/^\d+$/.test(text)) return { status: 'ok', value: Number(text) };
+  return { status: 'invalid', reason: `${shown(raw)}读不出增减数，请写成「+3」「-2」「0」或「增1」「减13」` };
+}
+
+/** A formula whose result was never calculated (a file written by a program, not by Excel). */
+function formulaProblem(text: string): string | undefined {
+  if (EXCEL_ERROR.test(text)) return `公式出错（${text}），请检查该格的公式`;
+  if (text.startsWith('=')) return `是未计算的公式「${text}」：请在 Excel 中打开文件、保存后再校验`;
+  return undefined;
+}
+
+export function isBlankMark(raw: RawValue): boolean {
+  return raw === null || (typeof raw === 'string' && BLANK_MARKS.has(raw.trim()));
+}
+
+export function parseValue(raw: RawValue, kind: CellKind): Parsed {
+  if (raw === null || isBlankMark(raw))
+    return { status: 'blank', shown: raw === null ? '' : String(raw).trim() };
+  if (typeof raw === 'boolean')
+    return { status: 'invalid', reason: `是逻辑值 ${raw ? 'TRUE' : 'FALSE'}，不是数字` };
+  switch (kind) {
+    case 'count':
+      return parseCount(raw);
+    case 'amount':
+      return parseAmount(raw);
+    case 'signedChange':
+      return parseChange(raw);
+  }
+}

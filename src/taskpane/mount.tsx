@@ -1,0 +1,15 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import type { PaneController } from './controller.js';
+
+/** Renders the sidebar into the page's #root, if the page has one (the ribbon-only page has not). */
+export function mountSidebar(pane: PaneController): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  createRoot(root).render(
+    <FluentProvider theme={webLightTheme} lang="zh-CN">
+      <App pane={pane} />
+    </FluentProvider>,
+  );
+}

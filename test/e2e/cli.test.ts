@@ -1,0 +1,70 @@
+// The command line as a user runs it: the built package bin, and LibreOffice as a real spreadsheet client.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checks/engine.js';
+import { readWorkbook } from '../../src/cli/xlsx-read.js';
+import { writeTemplate } from '../../src/cli/xlsx-write.js';
+import { readGrid } from '../../src/readers/grid.js';
+import { templateLayout } from '../../src/report/template.js';
+import { jingxiu } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-cli-'));
+
+async function filled(name: string, values: Record<string, unknown>) {
+  const path = join(dir, name);
+  await writeTemplate(path, '2019年度年报', templateLayout('2019'), {
+    values: values as Record<string, string | number>,
+    year: 2019,
+    agency: '测试机关',
+  });
+  return path;
+}
+
+describe('nianbao, the package bin', () => {
+  it('runs as `nianbao` after the build', async () => {
+    const good = await filled('good.xlsx', jingxiu().values);
+    const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [bin, 'check', good], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('全部通过');
+  });
+});
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
+
+describe('LibreOffice, a real spreadsheet client', () => {
+  // CI installs LibreOffice; a developer machine without it is told so rather than silently passing.
+  it.runIf(soffice || process.env.CI)(
+    'opens and saves our template; it reads back with the same values and findings',
+    async () => {
+      expect(soffice, 'LibreOffice is not installed (apt-get install libreoffice-calc-nogui)').toBeDefined();
+      const values = { ...jingxiu().values, 't3.r3_4_1.natural': 4, 't3.r1.business': '５' };
+      const ours = await filled('roundtrip.xlsx', values);
+      const out = mkdtempSync(join(tmpdir(), 'nianbao-lo-'));
+      copyFileSync(ours, join(out, 'in.xlsx'));
+      execFileSync(
+        soffice!,
+        [
+          '--headless',
+          '--calc',
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          join(out, 'saved'),
+          join(out, 'in.xlsx'),
+        ],
+        { stdio: 'ignore', env: { ...process.env, HOME: out }, timeout: 120_000 },
+      );
+      const [before] = await readWorkbook(ours);
+      const [after] = await readWorkbook(join(out, 'saved', 'in.xlsx'));
+      const a = readGrid(before!.grid).report!;
+      const b = readGrid(after!.grid).report!;
+      expect([...b.cells]).toEqual([...a.cells]);
+      expect(check(b)).toEqual(check(a));
+      expect(check(b).some((f) => f.culprit === 't3.r3_4_1.natural' && f.suggested === 3)).toBe(true);
+    },
+  );
+});
