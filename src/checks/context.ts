@@ -63,10 +63,12 @@ export function finding(side: Side, d: FindingDraft): Finding {
   const addresses = d.cells.map((k) => address(side, k));
   const all = addresses.every((a): a is string => a !== undefined);
   const table = d.table ?? ruleInfo(d.rule).table;
+  const sheet = table && side.report.sheets?.[table];
   return {
     rule: d.rule,
     severity: severityOf(d.rule, d.severity),
     ...(table ? { table } : {}),
+    ...(sheet ? { sheet } : {}),
     cells: d.cells,
     ...(all && addresses.length ? { addresses } : {}),
     ...(d.culprit ? { culprit: d.culprit } : {}),

@@ -25,7 +25,8 @@ export function readNumbers(report: Report): Numbers {
     if (!cell) continue;
     const p = parseValue(cell.raw, spec.kind);
     parsed.set(spec.key, p);
-    if (p.status === 'ok') values.set(spec.key, p.value);
+    if (p.status === 'ok' || (p.status === 'invalid' && p.value !== undefined))
+      values.set(spec.key, p.value!);
     else if (p.status === 'blank') {
       if (isTotal(edition, spec.key)) blankTotals.add(spec.key);
       else if (spec.kind !== 'amount' && spec.table !== 't2') values.set(spec.key, 0);

@@ -19,7 +19,12 @@ export interface GridOptions {
 }
 
 export type GridResult =
-  { readonly report: Report } | { readonly report?: undefined; readonly problem: string };
+  | {
+      readonly report: Report;
+      /** The tables found read the same in both editions (table 4 alone): another sheet must tell. */
+      readonly editionUnsure?: true;
+    }
+  | { readonly report?: undefined; readonly problem: string };
 
 /** Half of a table's labels in place make it found. */
 const MIN_SCORE = 0.5;
@@ -31,14 +36,16 @@ interface Found {
 
 function chooseEdition(
   texts: ReturnType<typeof textCells>,
-): { edition: Edition; found: Located[] } | undefined {
-  let best: { edition: Edition; found: Located[]; votes: number } | undefined;
+): { edition: Edition; found: Located[]; unsure: boolean } | undefined {
+  let best: { edition: Edition; found: Located[]; votes: number; unsure: boolean } | undefined;
   for (const edition of EDITIONS) {
     const found = tableSpecs(edition)
       .map((t) => locate(t, texts))
       .filter((l): l is Located => !!l && l.score >= MIN_SCORE);
     const votes = found.reduce((s, l) => s + l.votes, 0);
-    if (found.length && (!best || votes > best.votes)) best = { edition, found, votes };
+    if (!found.length) continue;
+    if (!best || votes > best.votes) best = { edition, found, votes, unsure: false };
+    else if (votes === best.votes) best.unsure = true;
   }
   return best;
 }
@@ -134,8 +141,11 @@ class Reading {
   }
 }
 
-/** A sheet's cell values → the report on it, wherever it sits on the sheet. */
-export function readGrid(grid: Grid, options: GridOptions = {}): GridResult {
+/**
+ * The tables found on a sheet, as a report that may lack some: a workbook can hold its tables on
+ * separate sheets (see workbook.ts). Findings say which sheet they are on.
+ */
+export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
   const texts = textCells(grid);
   const chosen = chooseEdition(texts);
   const where = options.sheet ? `工作表「${options.sheet}」` : '该表';
@@ -144,20 +154,30 @@ export function readGrid(grid: Grid, options: GridOptions = {}): GridResult {
   const reading = new Reading(grid, options.origin ?? { row: 0, col: 0 });
   const tables = chosen.found.map((located) => ({ located, alignment: align(grid, located) }));
   for (const t of tables) reading.readTable(t);
-  const foundIds = tables.map((t) => t.located.table.id);
-  for (const spec of tableSpecs(chosen.edition)) {
-    if (foundIds.includes(spec.id)) continue;
-    reading.findings.push(missingTable(spec.id));
-  }
-  const heading = readHeading(grid);
+  const found = tables.map((t) => t.located.table.id);
+  const sheet = options.sheet;
   return {
     report: {
       edition: chosen.edition,
-      ...heading,
-      ...(options.sheet ? { source: options.sheet } : {}),
-      tables: foundIds,
+      ...readHeading(grid),
+      ...(sheet ? { source: sheet, sheets: Object.fromEntries(found.map((t) => [t, sheet])) } : {}),
+      tables: found,
       cells: reading.cells,
-      findings: reading.findings,
+      findings: sheet ? reading.findings.map((f) => ({ ...f, sheet })) : reading.findings,
     },
+    ...(chosen.unsure ? { editionUnsure: true as const } : {}),
   };
+}
+
+/** A report whose tables are not all there says so: each missing table is an error, not a silence. */
+export function withMissingTables(report: Report): Report {
+  const missing = tableSpecs(report.edition).filter((t) => !report.tables.includes(t.id));
+  if (!missing.length) return report;
+  return { ...report, findings: [...report.findings, ...missing.map((t) => missingTable(t.id))] };
+}
+
+/** A sheet's cell values → the report on it, wherever it sits on the sheet. */
+export function readGrid(grid: Grid, options: GridOptions = {}): GridResult {
+  const r = findTables(grid, options);
+  return r.report ? { report: withMissingTables(r.report) } : r;
 }

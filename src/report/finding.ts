@@ -10,6 +10,8 @@ export interface Finding {
   readonly table?: TableId;
   /** Every data cell involved. */
   readonly cells: readonly CellKey[];
+  /** The sheet the finding's cells are on, when the report was read from a workbook. */
+  readonly sheet?: string;
   /** Sheet addresses of `cells` (same order) when the report was read from a workbook. */
   readonly addresses?: readonly string[];
   /** Sheet addresses of non-data cells involved (an edited label, an inserted row). */

@@ -6,7 +6,12 @@ export type Unit = '元' | '万元';
 export type Parsed =
   | { readonly status: 'ok'; readonly value: number; readonly unit?: Unit; readonly note?: string }
   | { readonly status: 'blank'; readonly shown: string }
-  | { readonly status: 'invalid'; readonly reason: string };
+  | {
+      readonly status: 'invalid';
+      readonly reason: string;
+      /** A number that is not a count (−1, 2.5): wrong, but still part of the sums it lies in. */
+      readonly value?: number;
+    };
 
 /** Marks that mean "nothing written here". */
 const BLANK_MARKS = new Set(['', '/', '／', '\\', '-', '－', '—', '——', '–', '―', '无']);
@@ -62,8 +67,9 @@ function describeNotes(raw: string, value: number, notes: readonly string[]): st
 function parseCount(raw: string | number): Parsed {
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { status: 'invalid', reason: `${raw} 不是有效数字` };
-    if (raw < 0) return { status: 'invalid', reason: `${raw} 是负数，件数不能为负` };
-    if (!Number.isInteger(raw)) return { status: 'invalid', reason: `${raw} 不是整数，件数应为整数` };
+    if (raw < 0) return { status: 'invalid', reason: `${raw} 是负数，件数不能为负`, value: raw };
+    if (!Number.isInteger(raw))
+      return { status: 'invalid', reason: `${raw} 不是整数，件数应为整数`, value: raw };
     if (raw > MAX_COUNT)
       return { status: 'invalid', reason: `${raw} 有 ${String(raw).length} 位，不可能是件数，疑为误输入` };
     return { status: 'ok', value: raw };
@@ -80,8 +86,9 @@ function parseCount(raw: string | number): Parsed {
     return { status: 'ok', value, note: describeNotes(raw, value, c.notes) };
   }
   if (/^-\d+(\.\d+)?$/.test(c.text))
-    return { status: 'invalid', reason: `${shown(raw)}是负数，件数不能为负` };
-  if (/^\d*\.\d+$/.test(c.text)) return { status: 'invalid', reason: `${shown(raw)}不是整数，件数应为整数` };
+    return { status: 'invalid', reason: `${shown(raw)}是负数，件数不能为负`, value: Number(c.text) };
+  if (/^\d*\.\d+$/.test(c.text))
+    return { status: 'invalid', reason: `${shown(raw)}不是整数，件数应为整数`, value: Number(c.text) };
   if (/\d/.test(c.text))
     return { status: 'invalid', reason: `${shown(raw)}不是确切的数字，请只填阿拉伯数字` };
   return { status: 'invalid', reason: `${shown(raw)}不是数字，请填阿拉伯数字（没有则填 0）` };

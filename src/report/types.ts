@@ -43,8 +43,10 @@ export interface Report {
   readonly edition: Edition;
   readonly year?: number;
   readonly agency?: string;
-  /** Where it came from: a sheet name or a file. */
+  /** Where it came from: a sheet name (several, for tables on separate sheets) or a file. */
   readonly source?: string;
+  /** The sheet each table was read from, when the report came from a workbook. */
+  readonly sheets?: Partial<Readonly<Record<TableId, string>>>;
   /** The tables found; a table not found has no cells in `cells`. */
   readonly tables: readonly TableId[];
   readonly cells: ReadonlyMap<CellKey, ReadCell>;

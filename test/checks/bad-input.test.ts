@@ -34,10 +34,24 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
       expect(f).toMatchObject({ rule: 'G-01', severity: 'error', addresses: [AT] });
       expect(f!.message).toContain(`（${AT}）`);
       expect(f!.message).toContain(says);
-      // The unreadable cell is left out of the sums rather than guessed: no identity error on top.
-      expect(errors(withCell(raw))).toEqual([f]);
+      const others = errors(withCell(raw)).filter((e) => e.rule !== 'G-01');
+      if ([-1, '-1', 2.5, '2.5'].includes(raw as number | string)) {
+        // A number that is no count (−1, 2.5) still takes part in its sums: they do not go unchecked,
+        // and the cell itself is named with the value that balances them.
+        expect(others.length).toBeGreaterThan(0);
+        for (const e of others) expect(e).toMatchObject({ culprit: KEY, suggested: 2 });
+      } else {
+        // What cannot be read as a number is left out of the sums rather than guessed.
+        expect(others).toEqual([]);
+      }
     });
   }
+
+  it('a negative number in table 4 does not switch off its identity', () => {
+    const found = checkGrid(filledGrid('2019', { ...jingxiu().values, 't4.review.upheld': -1 }));
+    expect(ofRule(found, 'G-01').map((f) => f.cells)).toEqual([['t4.review.upheld']]);
+    expect(ofRule(found, 'T4-01')).toHaveLength(1);
+  });
 
   const readAs: [RawValue, string][] = [
     ['５', '全角数字'],

@@ -1,0 +1,108 @@
+import type { Pos } from '../report/address.js';
+import { compact } from '../report/labels.js';
+import type { Edition, Report, TableId } from '../report/types.js';
+import { findTables, type Grid, withMissingTables } from './grid.js';
+
+/** One worksheet of a workbook, as a host or a file reader gives it. */
+export interface SheetSource {
+  readonly name: string;
+  readonly grid: Grid;
+  /** Where grid[0][0] sits on the sheet. */
+  readonly origin?: Pos;
+}
+
+export interface WorkbookRead {
+  /** Every report of the workbook, in sheet order. */
+  readonly reports: readonly Report[];
+  /** Sheets with no report on them, and why. */
+  readonly skipped: readonly { readonly sheet: string; readonly problem: string }[];
+}
+
+interface Part {
+  readonly sheet: string;
+  readonly report: Report;
+  /** Its tables read the same in both editions: it takes the edition of the sheets around it. */
+  readonly editionUnsure: boolean;
+  /** The sheet's place in the workbook, to keep reports in tab order. */
+  readonly index: number;
+}
+
+/** Parts of one edition and year (or no year) whose tables do not overlap: one report. */
+function groups(parts: readonly Part[]): Part[][] {
+  const out: { key: string; parts: Part[] }[] = [];
+  const keyOf = (r: Report) => `${r.edition}|${r.year ?? ''}`;
+  const dated = new Set(parts.filter((p) => p.report.year !== undefined).map((p) => keyOf(p.report)));
+  const editions = new Set(parts.filter((p) => !p.editionUnsure).map((p) => p.report.edition));
+  for (const p of parts) {
+    const edition = p.editionUnsure && editions.size === 1 ? [...editions][0]! : p.report.edition;
+    // A sheet without a year joins the only dated group of its edition.
+    const sameEdition = [...dated].filter((k) => k.startsWith(`${edition}|`));
+    const key = p.report.year === undefined && sameEdition.length === 1 ? sameEdition[0]! : keyOf(p.report);
+    const disjoint = (g: Part[]) =>
+      g.every((x) => x.report.tables.every((t) => !p.report.tables.includes(t)));
+    const home = out.find((g) => g.key === key && disjoint(g.parts));
+    if (home) home.parts.push(p);
+    else out.push({ key, parts: [p] });
+  }
+  // The edition the group was filed under is the edition of every part of it.
+  return out.map((g) =>
+    g.parts.map((p) => {
+      const edition = g.key.slice(0, 4) as Edition;
+      return p.report.edition === edition ? p : { ...p, report: { ...p.report, edition } };
+    }),
+  );
+}
+
+/** The parts of a report on several sheets as one report; each table keeps its sheet. */
+function merge(parts: readonly Part[]): Report {
+  if (parts.length === 1) return withMissingTables(parts[0]!.report);
+  const first = parts[0]!.report;
+  const sheets: Partial<Record<TableId, string>> = {};
+  for (const p of parts) for (const t of p.report.tables) sheets[t] = p.sheet;
+  const year = parts.find((p) => p.report.year !== undefined)?.report.year;
+  const agency = parts.find((p) => p.report.agency)?.report.agency;
+  return withMissingTables({
+    edition: first.edition,
+    ...(year !== undefined ? { year } : {}),
+    ...(agency ? { agency } : {}),
+    source: parts.map((p) => p.sheet).join('、'),
+    sheets,
+    tables: parts.flatMap((p) => p.report.tables),
+    cells: new Map(parts.flatMap((p) => [...p.report.cells])),
+    findings: parts.flatMap((p) => p.report.findings),
+  });
+}
+
+/**
+ * Every report in a workbook: a sheet that holds all three tables is a report; tables on separate
+ * sheets of the same edition and year (表二, 表三, 表四 each on its own sheet) are one report.
+ */
+export function readWorkbook(sheets: readonly SheetSource[]): WorkbookRead {
+  const parts: Part[] = [];
+  const skipped: { sheet: string; problem: string }[] = [];
+  sheets.forEach((s, index) => {
+    const r = findTables(s.grid, { sheet: s.name, ...(s.origin ? { origin: s.origin } : {}) });
+    if (r.report)
+      parts.push({ sheet: s.name, report: r.report, index, editionUnsure: Boolean(r.editionUnsure) });
+    else skipped.push({ sheet: s.name, problem: r.problem });
+  });
+  return { reports: groups(parts).map(merge), skipped };
+}
+
+/**
+ * Last year's report among `reports` (a workbook or a batch): the one report of the year before
+ * from the same body. Reports of one workbook count as one body when one of them names none.
+ */
+export function previousReport(
+  report: Report,
+  reports: readonly Report[],
+  options: { sameBody?: boolean } = {},
+): Report | undefined {
+  if (report.year === undefined) return undefined;
+  const body = (r: Report) => (r.agency ? compact(r.agency) : undefined);
+  const sameBody = (r: Report) =>
+    body(r) && body(report) ? body(r) === body(report) : Boolean(options.sameBody);
+  const candidates = reports.filter((r) => r !== report && r.year === report.year! - 1 && sameBody(r));
+  // Two candidates for last year: no guess.
+  return candidates.length === 1 ? candidates[0] : undefined;
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checks/engine.js';
+import { previousReport, readWorkbook } from '../../src/readers/workbook.js';
+import { toAddress } from '../../src/report/address.js';
+import { templateLayout } from '../../src/report/template.js';
+import type { Edition, RawValue, TableId } from '../../src/report/types.js';
+import { errors, filledGrid, jingxiu, ofRule, suqian, type Values } from '../helpers.js';
+
+/** One table of the template on a sheet of its own, under its part title, with the heading rows. */
+function tableSheet(edition: Edition, table: TableId, values: Values, year?: number): RawValue[][] {
+  const grid = filledGrid(edition, values, year ? { year } : {});
+  const area = templateLayout(edition).tableAreas.find((a) => a.table === table)!.area;
+  return [...grid.slice(0, 2), [], ...grid.slice(area.top - 1, area.bottom + 1)];
+}
+
+describe('a workbook', () => {
+  it('with 表二, 表三 and 表四 on three sheets is one report that checks clean', () => {
+    const v = jingxiu().values;
+    const { reports, skipped } = readWorkbook([
+      { name: '封面', grid: [['保定市竞秀区2019年政府信息公开工作年度报告']] },
+      { name: '表二', grid: tableSheet('2019', 't2', v, 2019) },
+      { name: '表三', grid: tableSheet('2019', 't3', v) },
+      { name: '表四', grid: tableSheet('2019', 't4', v) },
+    ]);
+    expect(skipped.map((s) => s.sheet)).toEqual(['封面']);
+    expect(reports).toHaveLength(1);
+    const report = reports[0]!;
+    expect(report).toMatchObject({
+      edition: '2019',
+      year: 2019,
+      source: '表二、表三、表四',
+      sheets: { t2: '表二', t3: '表三', t4: '表四' },
+      tables: ['t2', 't3', 't4'],
+    });
+    expect(report.cells.size).toBe(Object.keys(v).length);
+    expect(check(report).map((f) => f.rule)).toEqual(['X-02']);
+  });
+
+  it("a finding is on its table's sheet, with that sheet's address", () => {
+    const v = { ...jingxiu().values, 't3.r3_7.natural': 4 };
+    const { reports } = readWorkbook([
+      { name: '表二', grid: tableSheet('2019', 't2', v, 2019) },
+      { name: '表三', grid: tableSheet('2019', 't3', v) },
+      { name: '表四', grid: tableSheet('2019', 't4', v) },
+    ]);
+    const culprit = check(reports[0]!).find((f) => f.culprit === 't3.r3_7.natural')!;
+    expect(culprit.sheet).toBe('表三');
+    // On its own sheet table 3 starts at row 5 (two heading rows, a blank one, its part title).
+    const layout = templateLayout('2019');
+    const top = layout.tableAreas.find((a) => a.table === 't3')!.area.top;
+    const at = layout.cells.find((c) => c.key === 't3.r3_7.natural')!.pos;
+    expect(culprit.addresses![culprit.cells.indexOf('t3.r3_7.natural')]).toBe(
+      toAddress({ row: 4 + at.row - top, col: at.col }),
+    );
+  });
+
+  it('a sheet with table 3 alone is a report that misses tables 2 and 4, and says so', () => {
+    const { reports } = readWorkbook([{ name: '表三', grid: tableSheet('2019', 't3', jingxiu().values) }]);
+    const missing = ofRule(errors(check(reports[0]!)), 'G-04').map((f) => f.table);
+    expect(missing).toEqual(['t2', 't4']);
+  });
+
+  it('two years on two sheets are two reports, and last year is found for the later one', () => {
+    const [y2023, y2024] = suqian();
+    const { reports } = readWorkbook([
+      { name: '2023', grid: filledGrid('2021', y2023.values, { year: 2023 }) },
+      { name: '2024', grid: filledGrid('2021', y2024.values, { year: 2024 }) },
+    ]);
+    expect(reports.map((r) => r.year)).toEqual([2023, 2024]);
+    // No 机关名称 filled in: one workbook is one body.
+    expect(previousReport(reports[1]!, reports)).toBeUndefined();
+    expect(previousReport(reports[1]!, reports, { sameBody: true })).toBe(reports[0]);
+    expect(previousReport(reports[0]!, reports, { sameBody: true })).toBeUndefined();
+  });
+
+  it('the same table on two sheets of one year is never merged into one report', () => {
+    const v = jingxiu().values;
+    const { reports } = readWorkbook([
+      { name: '表三', grid: tableSheet('2019', 't3', v, 2019) },
+      { name: '表三 (2)', grid: tableSheet('2019', 't3', v, 2019) },
+    ]);
+    expect(reports.map((r) => r.source)).toEqual(['表三', '表三 (2)']);
+  });
+
+  it('two bodies of the same year are not each other’s last year', () => {
+    const [, y2024] = suqian();
+    const a = readWorkbook([
+      { name: 'a', grid: filledGrid('2021', y2024.values, { year: 2024, agency: '甲' }) },
+    ]);
+    const b = readWorkbook([
+      { name: 'b', grid: filledGrid('2021', y2024.values, { year: 2023, agency: '乙' }) },
+    ]);
+    expect(previousReport(a.reports[0]!, [...a.reports, ...b.reports])).toBeUndefined();
+  });
+});
