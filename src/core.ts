@@ -28,6 +28,7 @@ export {
   countBySeverity,
   type Finding,
   findingAddress,
+  type FindingNote,
   type Severity,
   SEVERITY_LABEL,
   SEVERITY_ORDER,
@@ -44,11 +45,38 @@ export {
   summary,
 } from './checks/overview.js';
 
+// 说明 that answer warnings, and the 审核报告 to file.
+export {
+  canExplain,
+  fingerprint,
+  formatTime,
+  type Note,
+  noteFor,
+  NOTES_SHEET,
+  notesGrid,
+  readNotes,
+  withNotes,
+} from './checks/notes.js';
+export {
+  type Audit,
+  AUDIT_COLUMNS,
+  AUDIT_SHEET,
+  AUDIT_TITLE,
+  auditHtml,
+  auditOf,
+  auditResult,
+  type AuditRow,
+  auditRows,
+  type AuditRowStyle,
+  findingPlace,
+} from './checks/audit.js';
+
 // Reading: sheets, published text and pages.
 export { decodeText } from './readers/decode.js';
 export { type Grid, type GridOptions, type GridResult, readGrid } from './readers/grid.js';
 export { htmlToText } from './readers/html.js';
 export { readText, type TextResult } from './readers/text/index.js';
+export { previousReport, readWorkbook, type SheetSource, type WorkbookRead } from './readers/workbook.js';
 
 // Importing a published report into the template.
 export {

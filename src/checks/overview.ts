@@ -2,11 +2,12 @@ import { TABLE_PART } from '../report/parts.js';
 import { type CellKey, TABLE_IDS, type TableId } from '../report/types.js';
 import { countBySeverity, type Finding } from '../report/finding.js';
 
-/** 「3 个错误，2 个警告」, or 「全部通过」. */
+/** 「3 个错误，2 个警告」, or 「全部通过」; warnings answered with a 说明 are said apart. */
 export function summary(findings: readonly Finding[]): string {
   const n = countBySeverity(findings);
-  if (n.error + n.warning === 0) return '全部通过';
-  return [n.error ? `${n.error} 个错误` : '', n.warning ? `${n.warning} 个警告` : '']
+  const explained = n.explained ? `${n.explained} 个已说明` : '';
+  if (n.error + n.warning === 0) return explained ? `全部通过（${explained}）` : '全部通过';
+  return [n.error ? `${n.error} 个错误` : '', n.warning ? `${n.warning} 个警告` : '', explained]
     .filter(Boolean)
     .join('，');
 }

@@ -23,6 +23,14 @@ export interface Finding {
   readonly message: string;
   /** The broken identity with its numbers, without the advice: findings that share a culprit show it once. */
   readonly fact?: string;
+  /** The clerk's 说明 accepting a warning: it no longer counts as open. */
+  readonly note?: FindingNote;
+}
+
+export interface FindingNote {
+  readonly text: string;
+  /** When it was written: 「2025-01-20 15:04」. */
+  readonly at: string;
 }
 
 /** What a clerk calls each severity. */
@@ -40,8 +48,9 @@ export function findingAddress(f: Finding): string | undefined {
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+/** Open findings by severity: a warning with a 说明 is answered, and counted apart. */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity | 'explained', number> {
+  const counts = { error: 0, warning: 0, info: 0, explained: 0 };
+  for (const f of findings) counts[f.note ? 'explained' : f.severity]++;
   return counts;
 }

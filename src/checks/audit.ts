@@ -1,0 +1,165 @@
+import { countBySeverity, type Finding, SEVERITY_LABEL, SEVERITY_ORDER } from '../report/finding.js';
+import { TABLE_NAME } from '../report/parts.js';
+import type { Report } from '../report/types.js';
+import { formatTime } from './notes.js';
+
+/**
+ * 审核报告: what a clerk files with the report, and what a supervisor prints: who, which year, when
+ * it was checked, the result, every error, every warning with its 说明 (or 「未说明」), and lines to
+ * sign. The Excel and WPS hosts write it as a sheet, the command line and the offline page as HTML.
+ */
+export interface Audit {
+  readonly agency?: string;
+  readonly year?: number;
+  readonly edition: Report['edition'];
+  /** The file or sheet the report was read from. */
+  readonly source?: string;
+  /** Last year's report the cross-year rules compared with, if any. */
+  readonly previous?: string;
+  readonly checkedAt: string;
+  /** No error: 通过 (warnings are answered by 说明 or left for the reviewer). */
+  readonly passed: boolean;
+  readonly counts: ReturnType<typeof countBySeverity>;
+  readonly findings: readonly Finding[];
+}
+
+export const AUDIT_SHEET = '审核报告';
+export const AUDIT_TITLE = '政府信息公开工作年度报告审核报告';
+
+export function auditOf(
+  report: Report,
+  findings: readonly Finding[],
+  meta: { checkedAt: Date; source?: string; previous?: string },
+): Audit {
+  const counts = countBySeverity(findings);
+  return {
+    ...(report.agency ? { agency: report.agency } : {}),
+    ...(report.year ? { year: report.year } : {}),
+    edition: report.edition,
+    ...(meta.source ? { source: meta.source } : {}),
+    ...(meta.previous ? { previous: meta.previous } : {}),
+    checkedAt: formatTime(meta.checkedAt),
+    passed: counts.error === 0,
+    counts,
+    findings: [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
+  };
+}
+
+/** 「通过」 or 「未通过（2 个错误）」, with what is still open. */
+export function auditResult(audit: Audit): string {
+  const { error, warning, explained } = audit.counts;
+  if (!audit.passed) return `未通过（${error} 个错误${warning ? `，${warning} 个警告未说明` : ''}）`;
+  const rest = [warning ? `${warning} 个警告未说明` : '', explained ? `${explained} 个警告已说明` : '']
+    .filter(Boolean)
+    .join('，');
+  return rest ? `通过（${rest}）` : '通过';
+}
+
+/** Where a finding points: 「表三 D49」, 「表四」, or nothing for the report as a whole. */
+export function findingPlace(f: Finding): string {
+  const table = f.table ? TABLE_NAME[f.table] : '';
+  const address = f.culprit && f.addresses ? f.addresses[f.cells.indexOf(f.culprit)] : f.addresses?.[0];
+  const at = address ?? f.at?.[0] ?? '';
+  return [f.sheet && f.sheet !== table ? `「${f.sheet}」` : '', table, at].filter(Boolean).join(' ');
+}
+
+export type AuditRowStyle = 'title' | 'meta' | 'header' | 'error' | 'warning' | 'info' | 'sign' | 'blank';
+
+/** A row of the 审核报告 sheet: its cells (A–E) and how it looks; `span` rows fill A–E merged. */
+export interface AuditRow {
+  readonly cells: readonly string[];
+  readonly style: AuditRowStyle;
+  readonly span?: true;
+}
+
+/** Column widths of the sheet, in characters: 序号, 类别, 规则, 位置, 问题与说明. */
+export const AUDIT_COLUMNS = [6, 8, 10, 14, 72] as const;
+
+/** The 审核报告 as the rows of a sheet that prints on A4. */
+export function auditRows(audit: Audit): AuditRow[] {
+  const heading = [
+    audit.agency ? `机关名称：${audit.agency}` : '机关名称：（未填写）',
+    `报告年度：${audit.year ?? '（未填写）'}`,
+    `格式：${audit.edition} 版`,
+  ].join('　　');
+  const rows: AuditRow[] = [
+    { cells: [AUDIT_TITLE], style: 'title', span: true },
+    { cells: [heading], style: 'meta', span: true },
+    {
+      cells: [
+        `审核时间：${audit.checkedAt}　　审核结果：${auditResult(audit)}${audit.source ? `　　来源：${audit.source}` : ''}`,
+      ],
+      style: 'meta',
+      span: true,
+    },
+    ...(audit.previous
+      ? [{ cells: [`对照上年报告：${audit.previous}`], style: 'meta' as const, span: true as const }]
+      : []),
+    { cells: [], style: 'blank' },
+    { cells: ['序号', '类别', '规则', '位置', '问题与说明'], style: 'header' },
+  ];
+  if (!audit.findings.length) {
+    rows.push({ cells: ['', '', '', '', '没有发现问题。'], style: 'info' });
+  }
+  audit.findings.forEach((f, i) => {
+    const explained =
+      f.severity === 'error' ? '' : f.note ? `\n说明：${f.note.text}（${f.note.at}）` : '\n说明：未说明';
+    rows.push({
+      cells: [String(i + 1), SEVERITY_LABEL[f.severity], f.rule, findingPlace(f), `${f.message}${explained}`],
+      style: f.severity,
+    });
+  });
+  rows.push(
+    { cells: [], style: 'blank' },
+    { cells: ['填报人：____________　　审核人：____________　　日期：____________'], style: 'sign', span: true },
+  );
+  return rows;
+}
+
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+
+/** The 审核报告 as one printable HTML page (A4), for the command line and the offline page. */
+export function auditHtml(audit: Audit): string {
+  const rows = auditRows(audit);
+  const body = rows
+    .map((r) => {
+      if (r.style === 'title') return `<h1>${esc(r.cells[0]!)}</h1>`;
+      if (r.style === 'meta') return `<p class="meta">${esc(r.cells[0]!)}</p>`;
+      if (r.style === 'sign') return `<p class="sign">${esc(r.cells[0]!)}</p>`;
+      return '';
+    })
+    .filter(Boolean);
+  const table = rows
+    .filter((r) => r.style === 'header' || r.style === 'error' || r.style === 'warning' || r.style === 'info')
+    .map((r) => {
+      const tag = r.style === 'header' ? 'th' : 'td';
+      const cells = r.cells.map((c) => `<${tag}>${esc(c).replace(/\n/g, '<br>')}</${tag}>`).join('');
+      return `<tr class="${r.style}">${cells}</tr>`;
+    })
+    .join('\n');
+  const [title, ...meta] = body;
+  const sign = meta.pop();
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(AUDIT_TITLE)}</title>
+<style>
+@page{size:A4 portrait;margin:18mm 15mm}
+body{font-family:"SimSun","Songti SC","Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12px;color:#000;margin:0}
+h1{font-size:20px;text-align:center;margin:0 0 12px}
+p.meta{margin:4px 0}p.sign{margin-top:32px;font-size:13px}
+table{border-collapse:collapse;width:100%;margin-top:12px;table-layout:fixed}
+th,td{border:1px solid #000;padding:4px 6px;vertical-align:top;word-break:break-word}
+th{background:#eee}
+col.n{width:6%}col.k{width:8%}col.r{width:10%}col.p{width:14%}
+tr.error td:nth-child(2){color:#b00;font-weight:bold}tr.warning td:nth-child(2){color:#a60}
+tr{page-break-inside:avoid}
+</style></head><body>
+${title}
+${meta.join('\n')}
+<table><colgroup><col class="n"><col class="k"><col class="r"><col class="p"><col></colgroup>
+${table}
+</table>
+${sign}
+</body></html>
+`;
+}

@@ -1,0 +1,116 @@
+import type { Finding, FindingNote } from '../report/finding.js';
+import type { RawValue, Report } from '../report/types.js';
+
+/**
+ * 说明: as in statistical 联网直报 systems, an error must be fixed, but a warning (or a note) may be
+ * accepted with a written explanation. A 说明 is kept in the workbook, on a hidden sheet, keyed by a
+ * fingerprint of the rule, the cells and their values: it survives re-checks, saving and reopening,
+ * and lapses as soon as one of those values changes.
+ */
+export const NOTES_SHEET = '校验说明';
+
+export const NOTES_HEADER = ['指纹', '规则', '位置', '问题', '说明', '填写时间'] as const;
+
+export interface Note {
+  readonly fingerprint: string;
+  readonly rule: string;
+  /** Where the finding pointed, for a person reading the sheet. */
+  readonly where: string;
+  readonly message: string;
+  readonly text: string;
+  /** When it was written, as the clerk's clock gave it: 「2025-01-20 15:04」. */
+  readonly at: string;
+}
+
+/** 53 bits of a string (cyrb53), as 14 hex digits: short, stable, and enough to tell findings apart. */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+const shown = (raw: RawValue | undefined) => (raw === undefined || raw === null ? '' : String(raw));
+
+/**
+ * The rule, the table, and each cell with what it holds; a finding about no cell (a missing part
+ * title, the edition) is known by its message, which names what it is about.
+ */
+export function fingerprint(finding: Finding, report: Report): string {
+  const cells = finding.cells.map((k) => `${k}=${shown(report.cells.get(k)?.raw)}`);
+  const about = cells.length ? cells.join(';') : `${(finding.at ?? []).join(',')}|${finding.message}`;
+  return hash(`${finding.rule}|${finding.table ?? ''}|${about}`);
+}
+
+/** Only what may be left as it is can be explained: warnings and notes, never an error. */
+export function canExplain(finding: Finding): boolean {
+  return finding.severity !== 'error';
+}
+
+/** The notes sheet's rows, header first. */
+export function notesGrid(notes: Iterable<Note>): string[][] {
+  return [
+    [...NOTES_HEADER],
+    ...[...notes].map((n) => [n.fingerprint, n.rule, n.where, n.message, n.text, n.at]),
+  ];
+}
+
+/** Notes from the notes sheet as read; rows that are not notes are passed over. */
+export function readNotes(grid: readonly (readonly RawValue[])[] | undefined): Map<string, Note> {
+  const notes = new Map<string, Note>();
+  if (!grid) return notes;
+  const header = grid.findIndex((row) => shown(row[0]).trim() === NOTES_HEADER[0]);
+  if (header < 0) return notes;
+  for (const row of grid.slice(header + 1)) {
+    const [fingerprint, rule, where, message, text, at] = NOTES_HEADER.map((_, i) => shown(row[i]).trim());
+    if (!/^[0-9a-f]{14}$/.test(fingerprint!) || !text) continue;
+    notes.set(fingerprint!, {
+      fingerprint: fingerprint!,
+      rule: rule!,
+      where: where!,
+      message: message!,
+      text: text!,
+      at: at!,
+    });
+  }
+  return notes;
+}
+
+/** The findings with the 说明 that still apply to them. */
+export function withNotes(
+  findings: readonly Finding[],
+  report: Report,
+  notes: ReadonlyMap<string, Note>,
+): Finding[] {
+  if (!notes.size) return [...findings];
+  return findings.map((f) => {
+    if (!canExplain(f)) return f;
+    const n = notes.get(fingerprint(f, report));
+    const note: FindingNote | undefined = n && { text: n.text, at: n.at };
+    return note ? { ...f, note } : f;
+  });
+}
+
+/** A new 说明 for a finding, or none when the text is blank (the clerk withdrew it). */
+export function noteFor(finding: Finding, report: Report, text: string, at: Date, where = ''): Note {
+  return {
+    fingerprint: fingerprint(finding, report),
+    rule: finding.rule,
+    where,
+    message: finding.message,
+    text: text.trim(),
+    at: formatTime(at),
+  };
+}
+
+/** 「2025-01-20 15:04」, in the clerk's own time zone. */
+export function formatTime(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())} ${p(at.getHours())}:${p(at.getMinutes())}`;
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { auditHtml, auditOf, auditResult, auditRows } from '../../src/checks/audit.js';
+import { check } from '../../src/checks/engine.js';
+import { fingerprint, noteFor, notesGrid, readNotes, withNotes } from '../../src/checks/notes.js';
+import { summary } from '../../src/checks/overview.js';
+import { filledGrid, jingxiu, readReport } from '../helpers.js';
+
+/** Full-width digits: text that Excel does not add up, read as the number with a G-01 warning. */
+const wide = (n: unknown) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+
+/** The seed with one count typed as full-width text. */
+function seed(changes: Record<string, string | number> = {}) {
+  const values = jingxiu().values;
+  const report = readReport(
+    filledGrid('2019', { ...values, 't3.r1.natural': wide(values['t3.r1.natural']), ...changes }),
+  );
+  return { report, findings: check(report) };
+}
+
+describe('说明', () => {
+  const at = new Date(2025, 0, 20, 15, 4);
+
+  it('a warning with a 说明 is answered: it stays listed but no longer counts as open', () => {
+    const { report, findings } = seed();
+    const warning = findings.find((f) => f.rule === 'G-01' && f.severity === 'warning')!;
+    const note = noteFor(warning, report, '  原表即为全角，已核实无误 ', at, 'E27');
+    expect(note).toMatchObject({ text: '原表即为全角，已核实无误', at: '2025-01-20 15:04', rule: 'G-01' });
+    const answered = withNotes(findings, report, new Map([[note.fingerprint, note]]));
+    expect(answered.find((f) => f.rule === 'G-01')!.note).toEqual({ text: note.text, at: note.at });
+    expect(summary(findings)).toBe('1 个警告');
+    expect(summary(answered)).toBe('全部通过（1 个已说明）');
+  });
+
+  it('survives a re-check, and lapses when the value it speaks of changes', () => {
+    const first = seed();
+    const warning = first.findings.find((f) => f.rule === 'G-01')!;
+    const notes = readNotes(notesGrid([noteFor(warning, first.report, '已核实', at)]));
+    const again = seed();
+    expect(withNotes(again.findings, again.report, notes).some((f) => f.note)).toBe(true);
+    const changed = seed({ 't3.r1.natural': wide(Number(jingxiu().values['t3.r1.natural']) + 1) });
+    expect(withNotes(changed.findings, changed.report, notes).some((f) => f.note)).toBe(false);
+  });
+
+  it('an error cannot be answered by a 说明', () => {
+    const { report, findings } = seed({ 't3.r3_7.natural': 4 });
+    const error = findings.find((f) => f.severity === 'error')!;
+    const notes = new Map([[fingerprint(error, report), noteFor(error, report, '不改了', at)]]);
+    expect(withNotes(findings, report, notes).find((f) => f.severity === 'error')!.note).toBeUndefined();
+  });
+
+  it('the notes sheet reads back what was written, and passes over rows that are not notes', () => {
+    const { report, findings } = seed();
+    const n = noteFor(
+      findings.find((f) => f.rule === 'G-01')!,
+      report,
+      '已核实',
+      at,
+      'E27',
+    );
+    const grid = [['随便写的'], ...notesGrid([n]), ['not-a-fingerprint', 'G-01', '', '', '说明', ''], []];
+    expect([...readNotes(grid).values()]).toEqual([n]);
+    expect(readNotes(undefined).size).toBe(0);
+  });
+});
+
+describe('审核报告', () => {
+  const at = new Date(2025, 0, 20, 15, 4);
+
+  it('says 未通过 with the open errors, and lists every warning with its 说明 or 「未说明」', () => {
+    const { report, findings } = seed({ 't3.r3_7.natural': 4 });
+    const audit = auditOf(report, findings, { checkedAt: at, source: '2019年度年报' });
+    expect(auditResult(audit)).toBe('未通过（3 个错误，1 个警告未说明）');
+    const rows = auditRows(audit);
+    expect(rows[0]!.cells[0]).toBe('政府信息公开工作年度报告审核报告');
+    const listed = rows.filter((r) => r.style === 'error' || r.style === 'warning');
+    expect(listed).toHaveLength(findings.filter((f) => f.severity !== 'info').length);
+    expect(
+      listed.filter((r) => r.style === 'warning').every((r) => r.cells[4]!.endsWith('说明：未说明')),
+    ).toBe(true);
+    expect(rows.at(-1)!.cells[0]).toContain('填报人');
+  });
+
+  it('says 通过 when only explained warnings remain, and prints them with their 说明', () => {
+    const { report, findings } = seed();
+    const n = noteFor(
+      findings.find((f) => f.rule === 'G-01')!,
+      report,
+      '已核实',
+      at,
+    );
+    const audit = auditOf(report, withNotes(findings, report, new Map([[n.fingerprint, n]])), {
+      checkedAt: at,
+    });
+    expect(auditResult(audit)).toBe('通过（1 个警告已说明）');
+    const html = auditHtml(audit);
+    expect(html).toContain('说明：已核实（2025-01-20 15:04）');
+    expect(html).toContain('size:A4 portrait');
+  });
+});
