@@ -21,6 +21,8 @@ export interface Audit {
   readonly passed: boolean;
   readonly counts: ReturnType<typeof countBySeverity>;
   readonly findings: readonly Finding[];
+  /** The tables were on several sheets: each finding says which. */
+  readonly severalSheets: boolean;
 }
 
 export const AUDIT_SHEET = '审核报告';
@@ -41,6 +43,7 @@ export function auditOf(
     checkedAt: formatTime(meta.checkedAt),
     passed: counts.error === 0,
     counts,
+    severalSheets: new Set(Object.values(report.sheets ?? {})).size > 1,
     findings: [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
   };
 }
@@ -55,13 +58,16 @@ export function auditResult(audit: Audit): string {
   return rest ? `通过（${rest}）` : '通过';
 }
 
-/** Where a finding points: 「表三 D49」, 「表四」, or nothing for the report as a whole. */
-export function findingPlace(f: Finding): string {
+/** Where a finding points: 「表三 D49」, 「表四」, or nothing for the report as a whole; the sheet too when asked. */
+export function findingPlace(f: Finding, withSheet = false): string {
   const table = f.table ? TABLE_NAME[f.table] : '';
   const address = f.culprit && f.addresses ? f.addresses[f.cells.indexOf(f.culprit)] : f.addresses?.[0];
   const at = address ?? f.at?.[0] ?? '';
-  return [f.sheet && f.sheet !== table ? `「${f.sheet}」` : '', table, at].filter(Boolean).join(' ');
+  return [withSheet && f.sheet ? `「${f.sheet}」` : '', table, at].filter(Boolean).join(' ');
 }
+
+/** The wide space between items of a line, as Chinese forms space them. */
+const GAP = '\u3000\u3000';
 
 export type AuditRowStyle = 'title' | 'meta' | 'header' | 'error' | 'warning' | 'info' | 'sign' | 'blank';
 
@@ -81,13 +87,13 @@ export function auditRows(audit: Audit): AuditRow[] {
     audit.agency ? `机关名称：${audit.agency}` : '机关名称：（未填写）',
     `报告年度：${audit.year ?? '（未填写）'}`,
     `格式：${audit.edition} 版`,
-  ].join('　　');
+  ].join(GAP);
   const rows: AuditRow[] = [
     { cells: [AUDIT_TITLE], style: 'title', span: true },
     { cells: [heading], style: 'meta', span: true },
     {
       cells: [
-        `审核时间：${audit.checkedAt}　　审核结果：${auditResult(audit)}${audit.source ? `　　来源：${audit.source}` : ''}`,
+        `审核时间：${audit.checkedAt}${GAP}审核结果：${auditResult(audit)}${audit.source ? `${GAP}来源：${audit.source}` : ''}`,
       ],
       style: 'meta',
       span: true,
@@ -103,15 +109,25 @@ export function auditRows(audit: Audit): AuditRow[] {
   }
   audit.findings.forEach((f, i) => {
     const explained =
-      f.severity === 'error' ? '' : f.note ? `\n说明：${f.note.text}（${f.note.at}）` : '\n说明：未说明';
+      f.severity !== 'warning' ? '' : f.note ? `\n说明：${f.note.text}（${f.note.at}）` : '\n说明：未说明';
     rows.push({
-      cells: [String(i + 1), SEVERITY_LABEL[f.severity], f.rule, findingPlace(f), `${f.message}${explained}`],
+      cells: [
+        String(i + 1),
+        SEVERITY_LABEL[f.severity],
+        f.rule,
+        findingPlace(f, audit.severalSheets),
+        `${f.message}${explained}`,
+      ],
       style: f.severity,
     });
   });
   rows.push(
     { cells: [], style: 'blank' },
-    { cells: ['填报人：____________　　审核人：____________　　日期：____________'], style: 'sign', span: true },
+    {
+      cells: [['填报人', '审核人', '日期'].map((w) => `${w}：____________`).join(GAP)],
+      style: 'sign',
+      span: true,
+    },
   );
   return rows;
 }

@@ -48,9 +48,9 @@ export function fingerprint(finding: Finding, report: Report): string {
   return hash(`${finding.rule}|${finding.table ?? ''}|${about}`);
 }
 
-/** Only what may be left as it is can be explained: warnings and notes, never an error. */
+/** Only a warning may be left as it is, with a 说明; an error must be fixed, and a note needs none. */
 export function canExplain(finding: Finding): boolean {
-  return finding.severity !== 'error';
+  return finding.severity === 'warning';
 }
 
 /** The notes sheet's rows, header first. */

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { columnName, parseArea, toAddress } from '../report/address.js';
+import { columnName, parseAddress, toAddress } from '../report/address.js';
 import type { RawValue } from '../report/types.js';
-import type { FakeExcel, FakeSheet } from './fake-excel.js';
+import type { Book, Sheet } from './workbook-model.js';
 
 const POINTS_TO_PX = 4 / 3;
 
@@ -12,11 +12,10 @@ interface Spans {
   readonly covered: Set<string>;
 }
 
-function spans(sheet: FakeSheet): Spans {
+function spans(sheet: Sheet): Spans {
   const anchors = new Map<string, { rows: number; cols: number }>();
   const covered = new Set<string>();
-  for (const m of sheet.merges) {
-    const a = parseArea(m);
+  for (const a of sheet.merges) {
     anchors.set(toAddress({ row: a.top, col: a.left }), {
       rows: a.bottom - a.top + 1,
       cols: a.right - a.left + 1,
@@ -37,13 +36,13 @@ function typed(text: string): RawValue {
 }
 
 function Cell(props: {
-  excel: FakeExcel;
-  sheet: FakeSheet;
+  book: Book;
+  sheet: Sheet;
   address: string;
   editable: boolean;
   span?: { rows: number; cols: number };
 }) {
-  const { sheet, address } = props;
+  const { sheet, address, book } = props;
   const cell = sheet.cells.get(address);
   const value = show(cell?.value);
   const [draft, setDraft] = useState<string>();
@@ -53,14 +52,16 @@ function Cell(props: {
     if (selected) ref.current?.scrollIntoView({ block: 'center', inline: 'center' });
   }, [selected]);
   const commit = () => {
-    if (draft !== undefined && draft !== value) props.excel.edit(sheet.name, address, typed(draft));
+    if (draft !== undefined && draft !== value) book.edit(sheet.name, [[address, typed(draft)]]);
     setDraft(undefined);
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') e.currentTarget.blur();
     if (e.key === 'Escape') setDraft(undefined);
   };
-  const fill = cell?.fill.pattern === 'Solid' ? cell.fill.color : undefined;
+  const p = parseAddress(address);
+  const fill = sheet.shownFill(p.row, p.col);
+  const own = cell?.fill.pattern !== undefined && cell.fill.pattern !== 'None' ? cell.fill.color : undefined;
   const f = cell?.format ?? {};
   const bordered = f['borders.EdgeTop.style'] === 'Continuous';
   return (
@@ -70,6 +71,7 @@ function Cell(props: {
       colSpan={props.span?.cols}
       data-address={address}
       data-fill={fill ?? 'none'}
+      data-own-fill={own ?? 'none'}
       className={[bordered ? 'bordered' : '', selected ? 'selected' : ''].join(' ')}
       style={{
         backgroundColor: fill,
@@ -82,13 +84,13 @@ function Cell(props: {
               ? 'right'
               : undefined,
       }}
-      onClick={() => props.excel.select(sheet.name, address)}
+      onClick={() => book.select(sheet.name, address)}
     >
       {props.editable ? (
         <input
           aria-label={`单元格 ${address}`}
           value={draft ?? value}
-          onFocus={() => props.excel.select(sheet.name, address)}
+          onFocus={() => book.select(sheet.name, address)}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={onKey}
@@ -100,13 +102,72 @@ function Cell(props: {
   );
 }
 
-/** A plain rendering of the active sheet: values, fills, merges, borders; unlocked cells editable. */
-export function SheetView({ excel }: { excel: FakeExcel }) {
-  const version = useSyncExternalStore(
-    (cb) => excel.watch(cb),
-    () => excel.version,
+/** What a clerk does to a sheet by hand, on the selected cell: the test bench's tools. */
+function Tools({ book, sheet }: { book: Book; sheet: Sheet }) {
+  const [color, setColor] = useState('#C6EFCE');
+  const at = sheet.selected ? parseAddress(sheet.selected) : undefined;
+  const need = !at;
+  return (
+    <div className="tools" role="toolbar" aria-label="手工操作">
+      <button disabled={need} onClick={() => book.insertRows(sheet.name, at!.row)}>
+        插入行
+      </button>
+      <button disabled={need} onClick={() => book.deleteRows(sheet.name, at!.row)}>
+        删除行
+      </button>
+      <button disabled={need} onClick={() => book.insertColumns(sheet.name, at!.col)}>
+        插入列
+      </button>
+      <button disabled={need} onClick={() => book.deleteColumns(sheet.name, at!.col)}>
+        删除列
+      </button>
+      <input type="color" aria-label="填充颜色" value={color} onChange={(e) => setColor(e.target.value)} />
+      <button
+        disabled={need}
+        onClick={() =>
+          book.fill(sheet.name, sheet.selected!, { pattern: 'Solid', color: color.toUpperCase() })
+        }
+      >
+        填充
+      </button>
+      <button
+        disabled={need}
+        onClick={() => book.fill(sheet.name, sheet.selected!, { pattern: 'None', color: '#FFFFFF' })}
+      >
+        无填充
+      </button>
+      <button
+        onClick={() => {
+          const name = window.prompt('工作表的新名称', sheet.name);
+          if (name && name !== sheet.name && !book.sheet(name)) book.rename(sheet.name, name);
+        }}
+      >
+        重命名工作表
+      </button>
+      <button
+        onClick={() => {
+          let i = book.sheets.length + 1;
+          while (book.sheet(`Sheet${i}`)) i++;
+          book.addSheet(`Sheet${i}`);
+          book.select(`Sheet${i}`);
+        }}
+      >
+        新建工作表
+      </button>
+      <button disabled={book.sheets.length < 2} onClick={() => book.deleteSheet(sheet.name)}>
+        删除工作表
+      </button>
+    </div>
   );
-  const sheet = excel.sheets.find((s) => s.name === excel.active);
+}
+
+/** A plain rendering of the active sheet: values, fills (conditional formats on top), merges, borders. */
+export function SheetView({ book }: { book: Book }) {
+  const version = useSyncExternalStore(
+    (cb) => book.watch(cb),
+    () => book.version,
+  );
+  const sheet = book.sheet(book.active);
   if (!sheet) return null;
   const used = sheet.usedArea();
   const rows = Math.max(used?.bottom ?? 0, 20) + 3;
@@ -120,17 +181,20 @@ export function SheetView({ excel }: { excel: FakeExcel }) {
     !sheet.protected || sheet.cells.get(address)?.format['protection.locked'] === false;
   return (
     <div className="sheet" data-version={version}>
+      <Tools book={book} sheet={sheet} />
       <div className="tabs" role="tablist" aria-label="工作表">
-        {excel.sheets.map((s) => (
-          <button
-            key={s.name}
-            role="tab"
-            aria-selected={s.name === sheet.name}
-            onClick={() => excel.select(s.name)}
-          >
-            {s.name}
-          </button>
-        ))}
+        {book.sheets
+          .filter((s) => s.visibility === 'Visible')
+          .map((s) => (
+            <button
+              key={s.id}
+              role="tab"
+              aria-selected={s.name === sheet.name}
+              onClick={() => book.select(s.name)}
+            >
+              {s.name}
+            </button>
+          ))}
       </div>
       <div className="grid">
         <table aria-label={`工作表「${sheet.name}」`}>
@@ -158,7 +222,7 @@ export function SheetView({ excel }: { excel: FakeExcel }) {
                   return (
                     <Cell
                       key={address}
-                      excel={excel}
+                      book={book}
                       sheet={sheet}
                       address={address}
                       editable={editable(address)}

@@ -1,73 +1,21 @@
 /**
  * An in-memory Excel that behaves like Office.js where nianbao relies on it: calls are queued and
  * run at `sync()`, properties cannot be read before `load` + `sync`, values are 2-D arrays with ""
- * for empty, every sync is counted, and value changes raise worksheet onChanged events after the
- * sync, as Excel does for edits by the user and by code alike.
+ * for empty, every sync is counted, conditional formats are a collection of their own, and value
+ * changes raise worksheet onChanged events after the sync, as Excel does for edits by the user and
+ * by code alike. The workbook itself is ./workbook-model.ts, shared with the WPS fake.
  */
-import { type Area, areaAddress, parseArea, toAddress } from '../report/address.js';
+import { type Area, parseArea, toAddress } from '../report/address.js';
 import type { RawValue } from '../report/types.js';
-
-export interface FakeFill {
-  pattern: string;
-  color: string;
-}
-
-export interface FakeCell {
-  value: RawValue;
-  fill: FakeFill;
-  /** Everything else written to the cell's format, by path: 「font.bold」, 「borders.EdgeTop.style」… */
-  format: Record<string, unknown>;
-  numberFormat?: string;
-  validation?: { rule?: unknown; prompt?: unknown; errorAlert?: unknown };
-}
-
-const NO_FILL: FakeFill = { pattern: 'None', color: '#FFFFFF' };
-
-let sheetIds = 0;
-
-export class FakeSheet {
-  readonly id = `{fake-sheet-${++sheetIds}}`;
-  readonly cells = new Map<string, FakeCell>();
-  protected = false;
-  protectOptions?: { allowFormatCells?: boolean };
-  selected?: string;
-  readonly merges: string[] = [];
-  readonly pageLayout: Record<string, unknown> = {};
-  constructor(public name: string) {}
-
-  cell(row: number, col: number): FakeCell {
-    const key = toAddress({ row, col });
-    let c = this.cells.get(key);
-    if (!c) this.cells.set(key, (c = { value: '', fill: { ...NO_FILL }, format: {} }));
-    return c;
-  }
-
-  setValues(grid: readonly (readonly RawValue[])[], top = 0, left = 0): void {
-    grid.forEach((row, r) => row.forEach((v, c) => (this.cell(top + r, left + c).value = v ?? '')));
-  }
-
-  /** The used range of values, as Excel computes it. */
-  usedArea(): Area | undefined {
-    let area: Area | undefined;
-    for (const [address, c] of this.cells) {
-      if (c.value === '' || c.value === null) continue;
-      const p = parseArea(address);
-      area = area
-        ? {
-            top: Math.min(area.top, p.top),
-            left: Math.min(area.left, p.left),
-            bottom: Math.max(area.bottom, p.bottom),
-            right: Math.max(area.right, p.right),
-          }
-        : p;
-    }
-    return area;
-  }
-
-  snapshot(): Record<string, FakeCell> {
-    return Object.fromEntries([...this.cells].map(([a, c]) => [a, structuredClone(c)]));
-  }
-}
+import {
+  Book,
+  type Cell,
+  type Change,
+  type ConditionalFormat,
+  type Fill,
+  NO_FILL,
+  type Sheet,
+} from './workbook-model.js';
 
 export class OfficeError extends Error {
   constructor(
@@ -79,6 +27,9 @@ export class OfficeError extends Error {
 }
 
 type Op = () => void;
+
+/** The whole sheet, as `worksheet.getRange()` with no address gives it. */
+const WHOLE: Area = { top: 0, left: 0, bottom: 1048575, right: 16383 };
 
 abstract class ClientObject {
   protected readonly loaded = new Map<string, unknown>();
@@ -98,7 +49,8 @@ abstract class ClientObject {
   protected abstract compute(prop: string): unknown;
 
   load(props: string | string[]): this {
-    for (const p of typeof props === 'string' ? props.split(',').map((s) => s.trim()) : props) {
+    const list = typeof props === 'string' ? props.split(',') : props;
+    for (const p of list.map((s) => s.trim()).filter(Boolean)) {
       // Loading a null object is allowed; its properties stay empty.
       this.ctx.queue(() => this.loaded.set(p, this.isNullObject ? null : this.compute(p)));
     }
@@ -106,27 +58,27 @@ abstract class ClientObject {
   }
 }
 
+/** As Excel: no formatting on a protected sheet unless its protection allows it. */
+function guardFormat(sheet: Sheet): void {
+  if (sheet.protected && !sheet.protectOptions?.allowFormatCells)
+    throw new OfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+}
+
 class FakeFillFormat {
   constructor(
     private readonly ctx: FakeContext,
-    private readonly cells: () => FakeCell[],
-    private readonly sheet?: () => FakeSheet,
+    private readonly cells: () => Cell[],
+    private readonly sheet: () => Sheet,
   ) {}
-  /** As Excel: no formatting on a protected sheet unless its protection allows it. */
-  private guard(): void {
-    const s = this.sheet?.();
-    if (s?.protected && !s.protectOptions?.allowFormatCells)
-      throw new OfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
-  }
   set color(color: string) {
     this.ctx.queue(() => {
-      this.guard();
+      guardFormat(this.sheet());
       this.cells().forEach((c) => (c.fill = { pattern: 'Solid', color: color.toUpperCase() }));
     });
   }
   clear(): void {
     this.ctx.queue(() => {
-      this.guard();
+      guardFormat(this.sheet());
       this.cells().forEach((c) => (c.fill = { ...NO_FILL }));
     });
   }
@@ -135,8 +87,8 @@ class FakeFillFormat {
 /** Records whatever is written below range.format on every cell of the range, at sync. */
 function formatRecorder(
   ctx: FakeContext,
-  cells: () => FakeCell[],
-  sheet?: () => FakeSheet,
+  cells: () => Cell[],
+  sheet: () => Sheet,
   path: string[] = [],
 ): object {
   const fill = new FakeFillFormat(ctx, cells, sheet);
@@ -157,12 +109,155 @@ function formatRecorder(
   );
 }
 
+/** A setter tree that records at sync: `cf.custom.format.fill.color = …`. */
+function recorder(
+  ctx: FakeContext,
+  apply: (path: string, value: unknown) => void,
+  path: string[] = [],
+): object {
+  return new Proxy(
+    {},
+    {
+      get: (_t, prop: string) => recorder(ctx, apply, [...path, prop]),
+      set: (_t, prop: string, value: unknown) => {
+        ctx.queue(() => apply([...path, prop].join('.'), value));
+        return true;
+      },
+    },
+  );
+}
+
+export class FakeConditionalFormat extends ClientObject {
+  readonly custom: object;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => Sheet,
+    private readonly target: () => ConditionalFormat,
+  ) {
+    super(ctx);
+    this.custom = recorder(ctx, (path, value) => {
+      const cf = this.target();
+      if (path === 'rule.formula') cf.formula = String(value);
+      else if (path === 'format.fill.color') cf.fill = String(value).toUpperCase();
+      else throw new OfficeError('InvalidArgument', `fake conditional format cannot set custom.${path}`);
+    });
+  }
+
+  protected compute(prop: string): unknown {
+    const cf = this.target();
+    if (prop === 'id') return cf.id;
+    if (prop === 'type') return cf.type;
+    if (prop === 'priority') return cf.priority;
+    if (prop === 'customOrNullObject/rule/formula') return cf.type === 'Custom' ? (cf.formula ?? '') : null;
+    throw new OfficeError('InvalidArgument', `fake conditional format cannot load ${prop}`);
+  }
+
+  /** Loaded through its collection, at the collection's sync. */
+  loadNow(prop: string): void {
+    this.loaded.set(prop, this.compute(prop));
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+  get type(): string {
+    return this.read('type');
+  }
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+    const formula = this.read<string | null>('customOrNullObject/rule/formula');
+    return { isNullObject: formula === null, rule: { formula: formula ?? '' } };
+  }
+
+  set priority(p: number) {
+    this.ctx.queue(() => {
+      const s = this.sheet();
+      const cf = this.target();
+      const others = s.conditionalFormats.filter((o) => o !== cf).sort((a, b) => a.priority - b.priority);
+      others.splice(Math.min(p, others.length), 0, cf);
+      others.forEach((o, i) => (o.priority = i));
+    });
+  }
+
+  set stopIfTrue(_v: boolean) {
+    this.ctx.queue(() => undefined);
+  }
+
+  delete(): void {
+    this.ctx.queue(() => this.sheet().deleteConditionalFormat(this.target().id));
+  }
+}
+
+class FakeConditionalFormats extends ClientObject {
+  private list?: ConditionalFormat[];
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => Sheet,
+    private readonly areas: () => Area[],
+  ) {
+    super(ctx);
+  }
+
+  private intersecting(): ConditionalFormat[] {
+    const mine = this.areas();
+    const meets = (a: Area, b: Area) =>
+      a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+    return this.sheet()
+      .conditionalFormats.filter((cf) => cf.areas.some((a) => mine.some((m) => meets(a, m))))
+      .sort((a, b) => a.priority - b.priority);
+  }
+
+  protected compute(prop: string): unknown {
+    const field = /^items\/(.+)$/.exec(prop)?.[1];
+    if (!field) throw new OfficeError('InvalidArgument', `fake conditional formats cannot load ${prop}`);
+    this.list = this.intersecting();
+    return field;
+  }
+
+  override load(props: string | string[]): this {
+    super.load(props);
+    const fields = (typeof props === 'string' ? props.split(',') : props).map((p) => p.trim());
+    this.ctx.queue(() => {
+      this.loadedItems = (this.list ?? []).map((cf) => {
+        const item = new FakeConditionalFormat(this.ctx, this.sheet, () => cf);
+        for (const f of fields) item.loadNow(f.replace(/^items\//, ''));
+        return item;
+      });
+    });
+    return this;
+  }
+
+  private loadedItems?: FakeConditionalFormat[];
+  get items(): FakeConditionalFormat[] {
+    if (!this.loadedItems) throw new OfficeError('PropertyNotLoaded', 'items not loaded');
+    return this.loadedItems;
+  }
+
+  add(type: ConditionalFormat['type']): FakeConditionalFormat {
+    let added: ConditionalFormat | undefined;
+    this.ctx.queue(() => {
+      const s = this.sheet();
+      guardFormat(s);
+      added = s.addConditionalFormat({ type, areas: this.areas() });
+    });
+    return new FakeConditionalFormat(this.ctx, this.sheet, () => added!);
+  }
+
+  getItem(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.ctx, this.sheet, () => {
+      const cf = this.sheet().conditionalFormats.find((c) => c.id === id);
+      if (!cf) throw new OfficeError('ItemNotFound', `no conditional format ${id}`);
+      return cf;
+    });
+  }
+}
+
 export class FakeRange extends ClientObject {
   readonly format: { fill: FakeFillFormat } & Record<string, unknown>;
   readonly dataValidation: Record<string, unknown>;
+  readonly conditionalFormats: FakeConditionalFormats;
   constructor(
     ctx: FakeContext,
-    private readonly sheet: () => FakeSheet,
+    private readonly sheet: () => Sheet,
     private readonly areas: () => Area[] | undefined,
   ) {
     super(ctx);
@@ -171,11 +266,16 @@ export class FakeRange extends ClientObject {
       {},
       {
         set: (_t, prop: string, value: unknown) => {
-          ctx.queue(() => this.cellsOf().forEach((c) => ((c.validation ??= {})[prop as 'rule'] = value)));
+          ctx.queue(() => this.cellsOf().forEach((c) => ((c.validation ??= {})[prop] = value)));
           return true;
         },
       },
     );
+    this.conditionalFormats = new FakeConditionalFormats(ctx, sheet, () => {
+      const a = this.areas();
+      if (!a?.length) throw new OfficeError('ItemNotFound', 'The range does not exist.');
+      return a;
+    });
   }
 
   set values(grid: RawValue[][]) {
@@ -187,8 +287,15 @@ export class FakeRange extends ClientObject {
           'The number of rows or columns in the input array does not match the range.',
         );
       }
-      grid.forEach((row, r) => row.forEach((v, c) => (this.sheet().cell(a.top + r, a.left + c).value = v)));
-      this.ctx.excel.changed(this.sheet(), a);
+      const s = this.sheet();
+      grid.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const cell = s.cell(a.top + r, a.left + c);
+          cell.value = v;
+          delete cell.formula;
+        }),
+      );
+      this.ctx.book.changed(s, a);
     });
   }
 
@@ -197,17 +304,12 @@ export class FakeRange extends ClientObject {
   }
 
   merge(_across?: boolean): void {
-    this.ctx.queue(() => {
-      const a = this.area();
-      this.sheet().merges.push(
-        `${toAddress({ row: a.top, col: a.left })}:${toAddress({ row: a.bottom, col: a.right })}`,
-      );
-    });
+    this.ctx.queue(() => this.sheet().merges.push(this.area()));
   }
 
-  private cellsOf(): FakeCell[] {
+  private cellsOf(): Cell[] {
     const s = this.sheet();
-    const out: FakeCell[] = [];
+    const out: Cell[] = [];
     for (const a of this.areas() ?? []) {
       for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) out.push(s.cell(r, c));
     }
@@ -225,9 +327,12 @@ export class FakeRange extends ClientObject {
     const s = this.sheet();
     const rows = Array.from({ length: a.bottom - a.top + 1 }, (_, r) => a.top + r);
     const cols = Array.from({ length: a.right - a.left + 1 }, (_, c) => a.left + c);
+    const cellAt = (r: number, c: number) => s.cells.get(toAddress({ row: r, col: c }));
     switch (prop) {
       case 'values':
-        return rows.map((r) => cols.map((c) => s.cell(r, c).value ?? ''));
+        return rows.map((r) => cols.map((c) => cellAt(r, c)?.value ?? ''));
+      case 'formulas':
+        return rows.map((r) => cols.map((c) => cellAt(r, c)?.formula ?? cellAt(r, c)?.value ?? ''));
       case 'address':
         return `${s.name}!${toAddress({ row: a.top, col: a.left })}:${toAddress({ row: a.bottom, col: a.right })}`;
       default:
@@ -239,25 +344,12 @@ export class FakeRange extends ClientObject {
     return this.read('values');
   }
 
-  get address(): string {
-    return this.read('address');
+  get formulas(): RawValue[][] {
+    return this.read('formulas');
   }
 
-  getCellProperties(_options: unknown): { readonly value: { format: { fill: FakeFill } }[][] } {
-    const result = new ClientResult<{ format: { fill: FakeFill } }[][]>();
-    this.ctx.queue(() => {
-      if (this.isNullObject) return result.set([]);
-      const a = this.area();
-      const s = this.sheet();
-      result.set(
-        Array.from({ length: a.bottom - a.top + 1 }, (_, r) =>
-          Array.from({ length: a.right - a.left + 1 }, (_, c) => ({
-            format: { fill: { ...s.cell(a.top + r, a.left + c).fill } },
-          })),
-        ),
-      );
-    });
-    return result;
+  get address(): string {
+    return this.read('address');
   }
 
   select(): void {
@@ -266,19 +358,20 @@ export class FakeRange extends ClientObject {
       this.sheet().selected = toAddress({ row: a.top, col: a.left });
     });
   }
-}
 
-class ClientResult<T> {
-  private done = false;
-  private v?: T;
-  set(v: T): void {
-    this.v = v;
-    this.done = true;
-  }
-  get value(): T {
-    if (!this.done)
-      throw new OfficeError('PropertyNotLoaded', 'The value of the result object has not been loaded yet.');
-    return this.v!;
+  clear(_what?: string): void {
+    this.ctx.queue(() => {
+      const s = this.sheet();
+      guardFormat(s);
+      const areas = this.areas() ?? [];
+      const inside = (a: Area, b: Area) =>
+        b.top >= a.top && b.bottom <= a.bottom && b.left >= a.left && b.right <= a.right;
+      for (const address of [...s.cells.keys()]) {
+        const p = parseArea(address);
+        if (areas.some((a) => inside(a, p))) s.cells.delete(address);
+      }
+      s.merges = s.merges.filter((m) => !areas.some((a) => inside(a, m)));
+    });
   }
 }
 
@@ -286,15 +379,17 @@ export class FakeWorksheet extends ClientObject {
   readonly protection: ClientObject & {
     readonly protected: boolean;
     readonly options: { allowFormatCells: boolean };
-    protect(options?: FakeSheet['protectOptions']): void;
+    protect(options?: Sheet['protectOptions']): void;
   };
   readonly pageLayout: Record<string, unknown>;
   constructor(
     ctx: FakeContext,
-    private readonly resolve: () => FakeSheet,
+    private readonly resolve: () => Sheet | undefined,
+    nullable = false,
   ) {
     super(ctx);
-    const sheet = this.resolve;
+    if (nullable) ctx.queue(() => (this.isNullObject = !resolve()));
+    const sheet = () => this.sheet();
     this.protection = new (class extends ClientObject {
       protected compute(prop: string): unknown {
         return prop === 'options'
@@ -307,7 +402,7 @@ export class FakeWorksheet extends ClientObject {
       get options(): { allowFormatCells: boolean } {
         return this.read('options');
       }
-      protect(options?: FakeSheet['protectOptions']): void {
+      protect(options?: Sheet['protectOptions']): void {
         ctx.queue(() => {
           sheet().protected = true;
           sheet().protectOptions = options;
@@ -325,9 +420,16 @@ export class FakeWorksheet extends ClientObject {
     );
   }
 
+  private sheet(): Sheet {
+    const s = this.resolve();
+    if (!s) throw new OfficeError('ItemNotFound', 'The requested resource does not exist.');
+    return s;
+  }
+
   protected compute(prop: string): unknown {
-    if (prop === 'name') return this.resolve().name;
-    if (prop === 'id') return this.resolve().id;
+    if (prop === 'name') return this.sheet().name;
+    if (prop === 'id') return this.sheet().id;
+    if (prop === 'visibility') return this.sheet().visibility;
     throw new OfficeError('InvalidArgument', `fake worksheet cannot load ${prop}`);
   }
 
@@ -339,32 +441,52 @@ export class FakeWorksheet extends ClientObject {
     return this.read('id');
   }
 
+  get visibility(): string {
+    return this.read('visibility');
+  }
+
+  set visibility(v: Sheet['visibility']) {
+    this.ctx.queue(() => (this.sheet().visibility = v));
+  }
+
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     let areas: Area[] | undefined;
-    const range = new FakeRange(this.ctx, this.resolve, () => areas);
+    const range = new FakeRange(
+      this.ctx,
+      () => this.sheet(),
+      () => areas,
+    );
     this.ctx.queue(() => {
-      const a = this.resolve().usedArea();
+      const a = this.sheet().usedArea();
       areas = a ? [a] : undefined;
       range.isNullObject = !a;
     });
     return range;
   }
 
-  getRange(address: string): FakeRange {
-    return new FakeRange(this.ctx, this.resolve, () => [parseArea(address)]);
+  getRange(address?: string): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => this.sheet(),
+      () => [address ? parseArea(address) : WHOLE],
+    );
   }
 
   getRanges(addresses: string): FakeRange {
     const list = addresses.split(',');
-    return new FakeRange(this.ctx, this.resolve, () => {
-      // Measured in Excel: a getRanges call with many more areas fails.
-      if (list.length > 500) throw new OfficeError('InvalidArgument', 'getRanges: too many areas');
-      return list.map(parseArea);
-    });
+    return new FakeRange(
+      this.ctx,
+      () => this.sheet(),
+      () => {
+        // Measured in Excel: a getRanges call with many more areas fails.
+        if (list.length > 500) throw new OfficeError('InvalidArgument', 'getRanges: too many areas');
+        return list.map(parseArea);
+      },
+    );
   }
 
   activate(): void {
-    this.ctx.queue(() => (this.ctx.excel.active = this.resolve().name));
+    this.ctx.queue(() => (this.ctx.book.active = this.sheet().name));
   }
 }
 
@@ -372,153 +494,103 @@ class FakeSetting extends ClientObject {
   constructor(
     ctx: FakeContext,
     private readonly key: string,
+    nullable: boolean,
   ) {
     super(ctx);
-    ctx.queue(() => (this.isNullObject = !ctx.excel.settings.has(key)));
+    ctx.queue(() => {
+      const missing = !ctx.book.settings.has(key);
+      if (missing && !nullable) throw new OfficeError('ItemNotFound', `no setting ${key}`);
+      this.isNullObject = missing;
+    });
   }
   protected compute(): unknown {
-    return this.ctx.excel.settings.get(this.key);
+    return this.ctx.book.settings.get(this.key);
   }
   get value(): unknown {
     return this.read('value');
   }
+  delete(): void {
+    this.ctx.queue(() => this.ctx.book.settings.delete(this.key));
+  }
 }
 
+/** The event Excel passes to worksheets.onChanged handlers. */
 export interface FakeChange {
   readonly type: 'WorksheetChanged';
-  readonly changeType: 'RangeEdited';
+  readonly changeType: Change['changeType'];
   readonly source: 'Local';
   readonly worksheetId: string;
   readonly address: string;
 }
 
-type ChangeHandler = (event: FakeChange) => Promise<unknown> | void;
+type Handler<E> = (event: E) => Promise<unknown> | void;
 
-export class FakeExcel {
-  readonly sheets: FakeSheet[] = [];
-  readonly settings = new Map<string, string>();
-  active = '';
-  syncs = 0;
-  /** The next sync fails with this error, as Excel does while a cell is being edited. */
-  failNextSync?: OfficeError;
-  readonly changeHandlers: ChangeHandler[] = [];
-  private readonly pending: FakeChange[] = [];
-  private readonly watchers = new Set<() => void>();
-
-  /** Called after every sync and every edit: a view of the workbook re-renders from here. */
-  watch(watcher: () => void): () => void {
-    this.watchers.add(watcher);
-    return () => this.watchers.delete(watcher);
+class FakeEvent<E> {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly subscribe: (handler: Handler<E>) => () => void,
+  ) {}
+  add(handler: Handler<E>): { remove(): void } {
+    let off: (() => void) | undefined;
+    this.ctx.queue(() => (off = this.subscribe(handler)));
+    return { remove: () => this.ctx.queue(() => off?.()) };
   }
-
-  /** Records a change to raise once the current sync is over. */
-  changed(sheet: FakeSheet, area: Area): void {
-    this.pending.push({
-      type: 'WorksheetChanged',
-      changeType: 'RangeEdited',
-      source: 'Local',
-      worksheetId: sheet.id,
-      address: areaAddress(area),
-    });
-  }
-
-  /** Bumped whenever the workbook may have changed. */
-  version = 0;
-
-  /** After a sync or an edit: watchers re-render; change handlers run later, as in Excel. */
-  settle(): void {
-    this.version++;
-    for (const w of this.watchers) w();
-    const events = this.pending.splice(0);
-    if (!events.length) return;
-    setTimeout(() => {
-      for (const e of events) for (const h of this.changeHandlers) void h(e);
-    }, 0);
-  }
-
-  /** The clerk types values into cells (one change event per cell, as Excel raises them). */
-  edit(sheetName: string, address: string, value: RawValue): void;
-  edit(sheetName: string, entries: readonly (readonly [string, RawValue])[]): void;
-  edit(sheetName: string, target: string | readonly (readonly [string, RawValue])[], value?: RawValue): void {
-    const sheet = this.sheet(sheetName);
-    const entries = typeof target === 'string' ? [[target, value ?? ''] as const] : target;
-    for (const [address, v] of entries) {
-      const a = parseArea(address);
-      sheet.cell(a.top, a.left).value = v;
-      this.changed(sheet, a);
-    }
-    this.settle();
-  }
-
-  /** The clerk clicks a cell or a sheet tab. */
-  select(sheetName: string, address?: string): void {
-    this.active = this.sheet(sheetName).name;
-    if (address) this.sheet(sheetName).selected = address;
-    this.settle();
-  }
-
-  addSheet(name: string): FakeSheet {
-    const s = new FakeSheet(name);
-    this.sheets.push(s);
-    this.active ||= name;
-    return s;
-  }
-
-  sheet(name: string): FakeSheet {
-    const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new OfficeError('ItemNotFound', `no worksheet ${name}`);
-    return s;
-  }
-
-  context(): FakeContext {
-    return new FakeContext(this);
-  }
-
-  /** Excel.run, against this workbook. */
-  readonly run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    batch(this.context() as unknown as Excel.RequestContext);
 }
 
 class FakeWorksheets extends ClientObject {
   protected compute(prop: string): unknown {
-    const field = /^items\/(name|id)$/.exec(prop)?.[1] as 'name' | 'id' | undefined;
+    const field = /^items\/(name|id|visibility)$/.exec(prop)?.[1] as 'name' | 'id' | 'visibility' | undefined;
     if (!field) throw new OfficeError('InvalidArgument', `fake worksheets cannot load ${prop}`);
-    return this.ctx.excel.sheets.map((s) => s[field]);
+    return this.ctx.book.sheets.map((s) => s[field]);
   }
   /** Each sheet with the fields loaded, as Office.js fills `items`. */
-  get items(): { name: string; id: string }[] {
-    const fields = ['name', 'id'].filter((f) => this.loaded.has(`items/${f}`));
+  get items(): { name: string; id: string; visibility: string }[] {
+    const fields = ['name', 'id', 'visibility'].filter((f) => this.loaded.has(`items/${f}`));
     if (!fields.length) this.read('items/name');
     const columns = fields.map((f) => [f, this.loaded.get(`items/${f}`) as string[]] as const);
     return columns[0]![1].map((_, i) => Object.fromEntries(columns.map(([f, list]) => [f, list[i]]))) as {
       name: string;
       id: string;
+      visibility: string;
     }[];
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(this.ctx.excel.active));
+    return new FakeWorksheet(this.ctx, () => this.ctx.book.activeSheet());
   }
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(name));
+  getItem(nameOrId: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(nameOrId));
   }
-  readonly onChanged = {
-    add: (handler: ChangeHandler) => {
-      this.ctx.queue(() => this.ctx.excel.changeHandlers.push(handler));
-      return {
-        remove: () =>
-          this.ctx.queue(() => {
-            const i = this.ctx.excel.changeHandlers.indexOf(handler);
-            if (i >= 0) this.ctx.excel.changeHandlers.splice(i, 1);
-          }),
+  getItemOrNullObject(nameOrId: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.book.sheet(nameOrId), true);
+  }
+  readonly onChanged = new FakeEvent<FakeChange>(this.ctx, (handler) => {
+    const listener = (c: Change) =>
+      void handler({
+        type: 'WorksheetChanged',
+        changeType: c.changeType,
+        source: 'Local',
+        worksheetId: c.sheetId,
+        address: c.address,
+      });
+    this.ctx.book.changeListeners.add(listener);
+    return () => this.ctx.book.changeListeners.delete(listener);
+  });
+  private sheetEvent(type: 'added' | 'deleted') {
+    return new FakeEvent<{ worksheetId: string }>(this.ctx, (handler) => {
+      const listener = (e: { type: string; sheetId: string }) => {
+        if (e.type === type) setTimeout(() => void handler({ worksheetId: e.sheetId }), 0);
       };
-    },
-  };
+      this.ctx.book.sheetListeners.add(listener);
+      return () => this.ctx.book.sheetListeners.delete(listener);
+    });
+  }
+  readonly onAdded = this.sheetEvent('added');
+  readonly onDeleted = this.sheetEvent('deleted');
 
   add(name: string): FakeWorksheet {
     this.ctx.queue(() => {
-      if (this.ctx.excel.sheets.some((s) => s.name === name))
-        throw new OfficeError('ItemAlreadyExists', name);
-      this.ctx.excel.sheets.push(new FakeSheet(name));
+      if (this.ctx.book.sheet(name)) throw new OfficeError('ItemAlreadyExists', name);
+      this.ctx.book.addSheet(name);
     });
     return this.getItem(name);
   }
@@ -527,12 +599,15 @@ class FakeWorksheets extends ClientObject {
 export class FakeContext {
   private ops: Op[] = [];
   readonly workbook;
+  readonly book: Book;
   constructor(readonly excel: FakeExcel) {
+    this.book = excel.book;
     this.workbook = {
       worksheets: new FakeWorksheets(this),
       settings: {
-        getItemOrNullObject: (key: string) => new FakeSetting(this, key),
-        add: (key: string, value: string) => this.queue(() => excel.settings.set(key, value)),
+        getItemOrNullObject: (key: string) => new FakeSetting(this, key, true),
+        getItem: (key: string) => new FakeSetting(this, key, false),
+        add: (key: string, value: string) => this.queue(() => this.book.settings.set(key, value)),
       },
     };
   }
@@ -554,7 +629,69 @@ export class FakeContext {
     try {
       for (const op of ops) op();
     } finally {
-      this.excel.settle();
+      this.book.settle();
     }
   }
+}
+
+/** Excel: the workbook model, reached through Office.js, with every sync counted. */
+export class FakeExcel {
+  readonly book = new Book();
+  syncs = 0;
+  /** The next sync fails with this error, as Excel does while a cell is being edited. */
+  failNextSync?: OfficeError;
+
+  get sheets(): Sheet[] {
+    return this.book.sheets;
+  }
+  get settings(): Map<string, string> {
+    return this.book.settings;
+  }
+  get active(): string {
+    return this.book.active;
+  }
+  set active(name: string) {
+    this.book.active = name;
+  }
+  get version(): number {
+    return this.book.version;
+  }
+  watch(watcher: () => void): () => void {
+    return this.book.watch(watcher);
+  }
+
+  addSheet(name: string): Sheet {
+    return this.book.addSheet(name);
+  }
+
+  sheet(name: string): Sheet {
+    const s = this.book.sheet(name);
+    if (!s) throw new OfficeError('ItemNotFound', `no worksheet ${name}`);
+    return s;
+  }
+
+  /** The clerk types values into cells (one change event per cell, as Excel raises them). */
+  edit(sheetName: string, address: string, value: RawValue): void;
+  edit(sheetName: string, entries: readonly (readonly [string, RawValue])[]): void;
+  edit(sheetName: string, target: string | readonly (readonly [string, RawValue])[], value?: RawValue): void {
+    this.book.edit(sheetName, typeof target === 'string' ? [[target, value ?? '']] : target);
+  }
+
+  /** The clerk clicks a cell or a sheet tab. */
+  select(sheetName: string, address?: string): void {
+    this.book.select(sheetName, address);
+  }
+
+  /** The clerk fills cells with a colour. */
+  fill(sheetName: string, address: string, fill: Fill): void {
+    this.book.fill(sheetName, address, fill);
+  }
+
+  context(): FakeContext {
+    return new FakeContext(this);
+  }
+
+  /** Excel.run, against this workbook. */
+  readonly run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(this.context() as unknown as Excel.RequestContext);
 }

@@ -17,6 +17,7 @@ const RIBBON = [
   ['插入模板（2019 版）', 'insertTemplate2019'],
   ['校验', 'checkReport'],
   ['清除标记', 'clearMarks'],
+  ['生成审核报告', 'auditReport'],
 ] as const;
 
 function runCommand(name: string): void {
@@ -49,7 +50,7 @@ function Preview() {
           填入示例数字
         </button>
       </header>
-      <SheetView excel={excel} />
+      <SheetView book={excel.book} />
       <iframe className="pane" src="taskpane.html" title="年报校验侧边栏" />
     </div>
   );

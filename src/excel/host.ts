@@ -1,83 +1,120 @@
-import { type Edition, type RawValue, type TemplateValues } from '../core.js';
-import type { ActiveSheet, SheetHost, SheetRef, SheetValues } from '../host/sheet-host.js';
-import type { MarkPlan } from '../host/marks.js';
+import { type Audit, auditRows, type Edition, type RawValue, type TemplateValues } from '../core.js';
+import type { ApplyOutcome, SheetHost, SheetMarks, WorkbookRead } from '../host/sheet-host.js';
 import { explainExcelError } from './errors.js';
 import { insertTemplate } from './insert.js';
-import { isExcelRead, markedCount, readActiveSheet, writeMarks } from './marks.js';
-import { rangeOrigin } from './sheet.js';
+import { writeMarks } from './marks.js';
+import { type ExcelWorkbookRead, listSheetIds, readWorkbook } from './read.js';
+import { writeAuditSheet, writeNotesSheet } from './sheets.js';
 
 /** Excel.run, or the in-memory fake's. */
 export type Runner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** The add-in's spreadsheet: Office.js, one batch (and as few syncs as it takes) per call. */
+const isExcelRead = (read: WorkbookRead): read is ExcelWorkbookRead =>
+  (read.marks as Partial<ExcelWorkbookRead['marks']> | undefined)?.ours instanceof Map;
+
+/** A value as the clerk left it: numbers, and text as typed. */
+const same = (a: RawValue, b: RawValue) => a === b || (a ?? '') === (b ?? '') || String(a) === String(b);
+
+/** The add-in's spreadsheet: Office.js, one batch per call, as few syncs as each task takes. */
 export class ExcelHost implements SheetHost {
+  readonly writable = true;
+  /** The sheets' ids, kept while events tell us of sheets added or deleted. */
+  private sheetIds?: string[];
+  private watchingSheets = false;
+
   constructor(private readonly run: Runner) {}
 
-  readActive(): Promise<ActiveSheet> {
-    return this.run(readActiveSheet);
+  async read(): Promise<WorkbookRead> {
+    try {
+      return await this.readOnce();
+    } catch (e) {
+      // A sheet deleted since we listed them: list again.
+      if ((e as { code?: string }).code !== 'ItemNotFound' || !this.sheetIds) throw e;
+      this.sheetIds = undefined;
+      return this.readOnce();
+    }
   }
 
-  writeMarks(read: ActiveSheet, plan: MarkPlan): Promise<void> {
+  private readOnce(): Promise<ExcelWorkbookRead> {
+    return this.run(async (ctx) => {
+      const ids = this.sheetIds ?? (await listSheetIds(ctx));
+      if (this.watchingSheets) this.sheetIds = ids;
+      return readWorkbook(ctx, ids);
+    });
+  }
+
+  writeMarks(read: WorkbookRead, plan: SheetMarks): Promise<void> {
     if (!isExcelRead(read)) throw new Error('not a read of this host');
     return this.run((ctx) => writeMarks(ctx, read, plan));
   }
 
-  clearMarks(): Promise<number> {
-    return this.run(async (ctx) => {
-      const read = await readActiveSheet(ctx);
-      const count = markedCount(read);
-      await writeMarks(ctx, read, new Map());
-      return count;
-    });
+  async clearMarks(): Promise<number> {
+    const read = await this.read();
+    const count = read.sheets.filter((s) => s.marked).length;
+    if (count || (read as ExcelWorkbookRead).marks.legacy) await this.writeMarks(read, new Map());
+    return count;
   }
 
-  listSheets(): Promise<SheetRef[]> {
+  select(sheetId: string, address: string): Promise<void> {
     return this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name,items/id');
-      await ctx.sync();
-      return sheets.items.map((s) => ({ id: s.id, name: s.name }));
-    });
-  }
-
-  readSheet(name: string): Promise<SheetValues> {
-    return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(name);
-      ws.load('id');
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load(['values', 'address']);
-      await ctx.sync();
-      const sheet = { id: ws.id, name };
-      if (used.isNullObject) return { sheet, grid: [], origin: { row: 0, col: 0 } };
-      return { sheet, grid: used.values as RawValue[][], origin: rangeOrigin(used.address) };
-    });
-  }
-
-  select(sheet: string, address: string): Promise<void> {
-    return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const ws = ctx.workbook.worksheets.getItem(sheetId);
       ws.activate();
       ws.getRange(address).select();
       await ctx.sync();
     });
   }
 
-  setValue(sheet: string, address: string, value: number): Promise<void> {
+  applyValue(sheetId: string, address: string, expected: RawValue, value: number): Promise<ApplyOutcome> {
     return this.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
+      const cell = ctx.workbook.worksheets.getItem(sheetId).getRange(address);
+      cell.load('values,formulas');
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ItemNotFound') return 'gone';
+        throw e;
+      }
+      const formula = cell.formulas[0]?.[0];
+      if (typeof formula === 'string' && formula.startsWith('=')) return 'formula';
+      if (!same(cell.values[0]?.[0] ?? '', expected)) return 'changed';
+      cell.values = [[value]];
       await ctx.sync();
+      return 'written';
     });
   }
 
+  /** A task that may add a sheet: the list of sheets is read afresh next time, events or not. */
+  private adding<T>(task: Promise<T>): Promise<T> {
+    return task.finally(() => (this.sheetIds = undefined));
+  }
+
   insertTemplate(edition: Edition, fill: TemplateValues): Promise<string> {
-    return this.run((ctx) => insertTemplate(ctx, edition, fill));
+    return this.adding(this.run((ctx) => insertTemplate(ctx, edition, fill)));
+  }
+
+  writeNotes(grid: readonly (readonly string[])[]): Promise<void> {
+    return this.adding(this.run((ctx) => writeNotesSheet(ctx, grid)));
+  }
+
+  writeAudit(audit: Audit): Promise<string> {
+    return this.adding(this.run((ctx) => writeAuditSheet(ctx, auditRows(audit))));
   }
 
   watchChanges(handler: (sheetId: string) => void): Promise<void> {
     return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
       // For the life of the runtime: the shared runtime keeps the sidebar alive while the pane is closed.
-      ctx.workbook.worksheets.onChanged.add(async (event) => handler(event.worksheetId));
+      sheets.onChanged.add(async (event) => handler(event.worksheetId));
+      const forget = async () => {
+        this.sheetIds = undefined;
+      };
+      sheets.onAdded.add(forget);
+      sheets.onDeleted.add(async (event) => {
+        this.sheetIds = undefined;
+        handler(event.worksheetId);
+      });
       await ctx.sync();
+      this.watchingSheets = true;
     });
   }
 

@@ -1,96 +1,48 @@
-import { type RawValue } from '../core.js';
-import type { ActiveSheet } from '../host/sheet-host.js';
-import { chunkByKind, MARK_FILL, type MarkPlan } from '../host/marks.js';
-import {
-  fillsByAddress,
-  MARKS_SETTING,
-  type MarkState,
-  parseState,
-  rangeOrigin,
-  type SavedFill,
-  type SheetRead,
-} from './sheet.js';
+import { chunkByKind, MARK_FILL, MARK_FORMULA } from '../host/marks.js';
+import type { SheetMarks } from '../host/sheet-host.js';
+import { type ExcelWorkbookRead, LEGACY_SETTING, type LegacyFill } from './read.js';
 
-/** Protected without 「设置单元格格式」 allowed: no marks can be written. */
-function formatLocked(p: Excel.WorksheetProtection): boolean {
-  return p.protected && !p.options.allowFormatCells;
-}
-
-/**
- * The active sheet's values, its cells' own fills, its protection and the saved mark state,
- * in one sync.
- */
-export async function readActiveSheet(ctx: Excel.RequestContext): Promise<SheetRead> {
-  const ws = ctx.workbook.worksheets.getActiveWorksheet();
-  ws.load(['name', 'id']);
-  ws.protection.load(['protected', 'options']);
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load(['values', 'address']);
-  const props = used.getCellProperties({ format: { fill: { color: true, pattern: true } } });
-  const setting = ctx.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-  setting.load('value');
-  await ctx.sync();
-  const state = setting.isNullObject ? {} : parseState(setting.value);
-  const sheet = { id: ws.id, name: ws.name };
-  if (used.isNullObject) {
-    return {
-      sheet,
-      grid: [],
-      origin: { row: 0, col: 0 },
-      formatLocked: formatLocked(ws.protection),
-      marked: Boolean(state[sheet.name]),
-      marks: { fills: new Map(), state },
-    };
-  }
-  const origin = rangeOrigin(used.address);
-  return {
-    sheet,
-    grid: used.values as RawValue[][],
-    origin,
-    formatLocked: formatLocked(ws.protection),
-    marked: Boolean(state[sheet.name]),
-    marks: { fills: fillsByAddress(origin, props.value), state },
-  };
-}
-
-function restore(range: Excel.Range, fill: SavedFill): void {
+function restore(range: Excel.Range, fill: LegacyFill): void {
   if (fill.pattern === 'None') range.format.fill.clear();
   else range.format.fill.color = fill.color;
 }
 
 /**
- * Marks the planned cells and puts back the own fill of cells marked before but not now, in one
- * sync. A cell's own fill is saved the first time it is marked, so every re-check and 清除标记
- * return it exactly.
+ * Replaces our marks with `plan`, in one sync: our old conditional formats go, one new one per
+ * kind of mark (over a multi-area range) comes, on top of the clerk's own rules. Fills that an
+ * earlier version wrote into cells are put back once, and its record removed.
  */
-export async function writeMarks(ctx: Excel.RequestContext, read: SheetRead, plan: MarkPlan): Promise<void> {
-  const name = read.sheet.name;
-  const ws = ctx.workbook.worksheets.getItem(name);
-  const before = read.marks.state[name] ?? {};
-  const saved: Record<string, SavedFill> = {};
-  for (const [address, fill] of Object.entries(before)) {
-    if (plan.has(address)) saved[address] = fill;
-    else restore(ws.getRange(address), fill);
+export async function writeMarks(
+  ctx: Excel.RequestContext,
+  read: ExcelWorkbookRead,
+  plan: SheetMarks,
+): Promise<void> {
+  const sheets = ctx.workbook.worksheets;
+  const writable = new Set(read.sheets.filter((s) => !s.formatLocked).map((s) => s.sheet.id));
+  const { legacy } = read.marks;
+  if (legacy) {
+    for (const s of read.sheets) {
+      const saved = legacy[s.sheet.name];
+      if (!saved || !writable.has(s.sheet.id)) continue;
+      const ws = sheets.getItem(s.sheet.id);
+      for (const [address, fill] of Object.entries(saved)) restore(ws.getRange(address), fill);
+    }
+    ctx.workbook.settings.getItem(LEGACY_SETTING).delete();
   }
-  for (const address of plan.keys()) {
-    saved[address] ??= read.marks.fills.get(address) ?? { pattern: 'None', color: '#FFFFFF' };
+  for (const [sheetId, ids] of read.marks.ours) {
+    if (!writable.has(sheetId)) continue;
+    const formats = sheets.getItem(sheetId).getRange().conditionalFormats;
+    for (const id of ids) formats.getItem(id).delete();
   }
-  for (const [kind, addresses] of chunkByKind(plan))
-    ws.getRanges(addresses.join(',')).format.fill.color = MARK_FILL[kind];
-  const state: MarkState = { ...read.marks.state };
-  if (Object.keys(saved).length) state[name] = saved;
-  else delete state[name];
-  ctx.workbook.settings.add(MARKS_SETTING, JSON.stringify(state));
+  for (const [sheetId, marks] of plan) {
+    if (!writable.has(sheetId)) continue;
+    const ws = sheets.getItem(sheetId);
+    for (const [kind, areas] of chunkByKind(marks)) {
+      const cf = ws.getRanges(areas.join(',')).conditionalFormats.add('Custom');
+      cf.custom.rule.formula = MARK_FORMULA[kind];
+      cf.custom.format.fill.color = MARK_FILL[kind];
+      cf.priority = 0;
+    }
+  }
   await ctx.sync();
-}
-
-/** How many cells of the sheet carry marks. */
-export function markedCount(read: SheetRead): number {
-  return Object.keys(read.marks.state[read.sheet.name] ?? {}).length;
-}
-
-/** Marks written as a read of the active sheet: lets callers hold a read typed for this host. */
-export function isExcelRead(read: ActiveSheet): read is SheetRead {
-  const m = read.marks as Partial<SheetRead['marks']> | undefined;
-  return m?.fills instanceof Map && typeof m.state === 'object';
 }

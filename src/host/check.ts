@@ -1,39 +1,170 @@
-import { check, type Finding, readGrid, type Report } from '../core.js';
-import { planMarks } from './marks.js';
-import type { SheetHost, SheetRef } from './sheet-host.js';
+import {
+  AUDIT_SHEET,
+  check,
+  type Finding,
+  type Note,
+  NOTES_SHEET,
+  previousReport,
+  readNotes,
+  readWorkbook,
+  type Report,
+  withNotes,
+} from '../core.js';
+import { type MarkPlan, planMarks } from './marks.js';
+import type { SheetHost, SheetRead, SheetRef, WorkbookRead } from './sheet-host.js';
 
-/** The result of one 校验 of a sheet. */
-export interface SheetCheck {
+/** Which report the cross-year rules compare with. */
+export type PreviousChoice =
+  | { readonly kind: 'auto' }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'sheet'; readonly sheetId: string }
+  | { readonly kind: 'text'; readonly report: Report; readonly label: string };
+
+/** A report of the workbook that can serve as last year's. */
+export interface PreviousCandidate {
+  readonly sheetId: string;
+  readonly label: string;
+}
+
+/** The result of one 校验. */
+export interface WorkbookCheck {
+  /** The sheet that was checked: the active one, or the one a re-check follows. */
   readonly sheet: SheetRef;
+  /** Every sheet the report's tables are on: an edit on any of them re-checks. */
+  readonly sheets: readonly SheetRef[];
   readonly report?: Report;
   readonly findings: readonly Finding[];
-  /** Why the sheet could not be checked or marked, in Chinese. */
+  /** What the cross-year rules compared with, and whether it was found by itself. */
+  readonly previous?: { readonly label: string; readonly auto: boolean };
+  /** Last year's reports the clerk may choose from. */
+  readonly candidates: readonly PreviousCandidate[];
+  /** The 说明 in the workbook. */
+  readonly notes: ReadonlyMap<string, Note>;
+  /** Why the sheet could not be checked, marked, or compared, in Chinese. */
   readonly problem?: string;
   readonly marked: boolean;
 }
 
-/** 校验: read the active sheet (one round trip), check it, mark every finding (one more). */
-export async function checkActiveSheet(
-  host: SheetHost,
-  options: { previous?: Report } = {},
-): Promise<SheetCheck> {
-  const read = await host.readActive();
-  const sheet = read.sheet;
-  const r = readGrid(read.grid, { sheet: sheet.name, origin: read.origin });
-  if (!r.report) {
-    if (read.marked) await host.writeMarks(read, new Map());
-    return { sheet, findings: [], problem: r.problem, marked: false };
+/** Our own sheets are not reports. */
+const isReportSheet = (s: SheetRead) =>
+  !s.hidden && s.sheet.name !== AUDIT_SHEET && s.sheet.name !== NOTES_SHEET;
+
+const sheetsOf = (r: Report): string[] => [...new Set(Object.values(r.sheets ?? {}))];
+
+function describe(r: Report): string {
+  const about = [r.year ? `${r.year} 年度` : '年度未知', r.agency].filter(Boolean).join(' · ');
+  return `${about} · 工作表「${r.source ?? ''}」`;
+}
+
+interface Previous {
+  readonly report?: Report;
+  readonly label?: string;
+  readonly auto?: boolean;
+  readonly problem?: string;
+}
+
+function choosePrevious(
+  report: Report,
+  reports: readonly Report[],
+  read: WorkbookRead,
+  choice: PreviousChoice,
+): Previous {
+  if (choice.kind === 'none') return {};
+  if (choice.kind === 'auto') {
+    const found = previousReport(report, reports, { sameBody: true });
+    return found ? { report: found, label: describe(found), auto: true } : {};
   }
-  const findings = check(r.report, options);
-  if (read.formatLocked) {
+  let prev: Report | undefined;
+  let label: string;
+  if (choice.kind === 'text') {
+    prev = choice.report;
+    label = choice.label;
+  } else {
+    const name = read.sheets.find((s) => s.sheet.id === choice.sheetId)?.sheet.name;
+    prev = reports.find((r) => name !== undefined && sheetsOf(r).includes(name));
+    if (!prev) return { problem: '所选的上年报告工作表已不存在或其中没有年报，本次未做跨年度核对。' };
+    label = describe(prev);
+  }
+  if (prev === report) return { problem: '上年报告不能选本表自己，本次未做跨年度核对：请选上一年度的报告。' };
+  if (prev.year !== undefined && report.year !== undefined && prev.year >= report.year) {
     return {
-      sheet,
-      report: r.report,
-      findings,
-      marked: false,
-      problem: `工作表「${sheet.name}」受保护且不允许设置单元格格式，无法在单元格上标记；问题已在下方列出。撤销工作表保护（或允许设置单元格格式）后再校验即可标记。`,
+      problem: `所选的上年报告是 ${prev.year} 年度，不早于本表的 ${report.year} 年度，本次未做跨年度核对：请选 ${report.year - 1} 年度的报告。`,
     };
   }
-  await host.writeMarks(read, planMarks(findings));
-  return { sheet, report: r.report, findings, marked: true };
+  return { report: prev, label, auto: false };
+}
+
+/**
+ * 校验: read the workbook (one round trip), find the report the sheet belongs to (its tables may be on
+ * several sheets), check it against last year's, apply the clerk's 说明, and mark every open finding
+ * on the sheet it is on (one more round trip).
+ */
+export async function checkWorkbook(
+  host: SheetHost,
+  options: { sheetId?: string; previous?: PreviousChoice; similarity?: number } = {},
+): Promise<WorkbookCheck> {
+  const read = await host.read();
+  const targetId = options.sheetId ?? read.active.id;
+  const target = read.sheets.find((s) => s.sheet.id === targetId);
+  const notes = readNotes(read.sheets.find((s) => s.sheet.name === NOTES_SHEET)?.grid);
+  const marked = read.sheets.some((s) => s.marked);
+  const empty = { findings: [], candidates: [], notes, marked: false };
+  if (!target) {
+    return { ...empty, sheet: { id: targetId, name: '' }, sheets: [], problem: '所校验的工作表已被删除。' };
+  }
+  const wb = readWorkbook(
+    read.sheets.filter(isReportSheet).map((s) => ({ name: s.sheet.name, grid: s.grid, origin: s.origin })),
+  );
+  const report = wb.reports.find((r) => sheetsOf(r).includes(target.sheet.name));
+  if (!report) {
+    if (marked && host.writable) await host.writeMarks(read, new Map());
+    const why = wb.skipped.find((s) => s.sheet === target.sheet.name)?.problem;
+    return {
+      ...empty,
+      sheet: target.sheet,
+      sheets: [target.sheet],
+      problem:
+        why ?? `工作表「${target.sheet.name}」中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。`,
+    };
+  }
+  const byName = new Map(read.sheets.map((s) => [s.sheet.name, s]));
+  const sheets = sheetsOf(report).map((n) => byName.get(n)!.sheet);
+  const previous = choosePrevious(report, wb.reports, read, options.previous ?? { kind: 'auto' });
+  const findings = withNotes(
+    check(report, {
+      ...(previous.report ? { previous: previous.report } : {}),
+      ...(options.similarity !== undefined ? { similarity: options.similarity } : {}),
+    }),
+    report,
+    notes,
+  );
+  const candidates = wb.reports
+    .filter(
+      (r) => r !== report && (r.year === undefined || report.year === undefined || r.year < report.year),
+    )
+    .map((r) => ({ sheetId: byName.get(sheetsOf(r)[0]!)!.sheet.id, label: describe(r) }));
+  const locked = sheets.filter((s) => byName.get(s.name)!.formatLocked);
+  const lockedNote = locked.length
+    ? `工作表${locked.map((s) => `「${s.name}」`).join('、')}受保护且不允许设置单元格格式，无法在单元格上标记；问题已在下方列出。撤销工作表保护（或允许设置单元格格式）后再校验即可标记。`
+    : undefined;
+  if (host.writable) {
+    const plan = new Map<string, MarkPlan>();
+    for (const [name, marks] of planMarks(findings, target.sheet.name)) {
+      const sheet = byName.get(name);
+      if (sheet && !sheet.formatLocked) plan.set(sheet.sheet.id, marks);
+    }
+    await host.writeMarks(read, plan);
+  }
+  const problem = [lockedNote, previous.problem].filter(Boolean).join(' ');
+  return {
+    sheet: target.sheet,
+    sheets,
+    report,
+    findings,
+    ...(previous.label ? { previous: { label: previous.label, auto: Boolean(previous.auto) } } : {}),
+    candidates,
+    notes,
+    ...(problem ? { problem } : {}),
+    marked: host.writable && !locked.length,
+  };
 }

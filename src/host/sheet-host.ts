@@ -1,7 +1,7 @@
-import { type Edition, type Pos, type RawValue, type TemplateValues } from '../core.js';
+import type { Audit, Edition, Pos, RawValue, TemplateValues } from '../core.js';
 import type { MarkPlan } from './marks.js';
 
-/** A worksheet as the clerk sees its tab; `id` survives renaming where the host has one. */
+/** A worksheet as the clerk sees its tab; `id` survives renaming. */
 export interface SheetRef {
   readonly id: string;
   readonly name: string;
@@ -14,38 +14,57 @@ export interface SheetValues {
   readonly origin: Pos;
 }
 
-/** The active sheet, read for 校验, with what writing its marks needs. */
-export interface ActiveSheet extends SheetValues {
+export interface SheetRead extends SheetValues {
+  /** Hidden from the tabs (our 校验说明 sheet is). */
+  readonly hidden: boolean;
   /** Protected so that cell formats cannot change: no marks can be written. */
   readonly formatLocked: boolean;
-  /** The sheet carries marks of an earlier 校验. */
+  /** Carries marks of an earlier 校验. */
   readonly marked: boolean;
-  /** The host's own record of the marks it wrote before; only the host reads it. */
+}
+
+/** The whole workbook as one 校验 reads it, in one round trip. */
+export interface WorkbookRead {
+  readonly active: SheetRef;
+  /** Every sheet in tab order, hidden ones too. */
+  readonly sheets: readonly SheetRead[];
+  /** The host's own record of the marks it wrote; only the host reads it. */
   readonly marks: unknown;
 }
+
+/** Marks by sheet id. */
+export type SheetMarks = ReadonlyMap<string, MarkPlan>;
+
+/** What became of a 「改为 N」. */
+export type ApplyOutcome = 'written' | 'changed' | 'formula' | 'gone';
 
 /**
  * Everything the sidebar asks of a spreadsheet. The Excel add-in, the WPS 加载项 and the offline
  * page each implement it; the controller, the sidebar and the ribbon know nothing else.
  */
 export interface SheetHost {
-  /** Reads the active sheet for 校验, in one round trip. */
-  readActive(): Promise<ActiveSheet>;
-  /** Replaces the sheet's marks with `plan`, in one round trip. */
-  writeMarks(read: ActiveSheet, plan: MarkPlan): Promise<void>;
-  /** 清除标记 on the active sheet; says how many cells were marked. */
+  /** The offline page reads a file and never writes it: no marks, no 改为, no template. */
+  readonly writable: boolean;
+  /** Reads every sheet's values and our marks, in one round trip (the first may list the sheets). */
+  read(): Promise<WorkbookRead>;
+  /** Replaces all our marks with `plan`, in one round trip; sheets not in it lose theirs. */
+  writeMarks(read: WorkbookRead, plan: SheetMarks): Promise<void>;
+  /** 清除标记 everywhere; says how many cells were marked. */
   clearMarks(): Promise<number>;
-  /** The workbook's sheets in tab order. */
-  listSheets(): Promise<SheetRef[]>;
-  /** Another sheet's values (last year's report). */
-  readSheet(name: string): Promise<SheetValues>;
   /** Shows the sheet and selects the cell. */
-  select(sheet: string, address: string): Promise<void>;
-  /** Writes one number the clerk chose to apply (「改为 N」). */
-  setValue(sheet: string, address: string, value: number): Promise<void>;
+  select(sheetId: string, address: string): Promise<void>;
+  /**
+   * 「改为 N」: writes `value` only if the cell still holds `expected` and no formula, reading and
+   * writing in one batch.
+   */
+  applyValue(sheetId: string, address: string, expected: RawValue, value: number): Promise<ApplyOutcome>;
   /** A new sheet with the template, filled where `fill` says; returns its name. */
   insertTemplate(edition: Edition, fill: TemplateValues): Promise<string>;
-  /** Calls `handler` with the sheet's id whenever the clerk or code changes values. */
+  /** Writes the 说明 sheet (hidden), replacing what it held. */
+  writeNotes(grid: readonly (readonly string[])[]): Promise<void>;
+  /** Puts the 审核报告 where the clerk can print it (a sheet, or a page); says where. */
+  writeAudit(audit: Audit): Promise<string>;
+  /** Calls `handler` with the sheet's id whenever values change; the first call registers. */
   watchChanges(handler: (sheetId: string) => void): Promise<void>;
   /** A host error in the clerk's words. */
   explainError(error: unknown): string;

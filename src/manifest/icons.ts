@@ -4,5 +4,6 @@ export const ICON_SIZES = {
   check: [16, 32, 80],
   insert: [16, 32, 80],
   clear: [16, 32, 80],
+  audit: [16, 32, 80],
   pane: [16, 32, 80],
 } as const;

@@ -9,13 +9,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useState, useSyncExternalStore } from 'react';
+import { type KeyboardEvent, useState, useSyncExternalStore } from 'react';
 import { FindingList } from './components/FindingList.js';
 import { PastePanel } from './components/PastePanel.js';
 import { PreviousYear } from './components/PreviousYear.js';
-import { Summary } from './components/Summary.js';
-import { Toolbar } from './components/Toolbar.js';
-import type { PaneController } from './controller.js';
+import { Legend, Navigator, Summary } from './components/Summary.js';
+import { InsertDialog, Toolbar } from './components/Toolbar.js';
+import { type PaneController, stopsOf, type Task } from './controller.js';
 
 const useStyles = makeStyles({
   root: {
@@ -26,6 +26,9 @@ const useStyles = makeStyles({
     minHeight: '100vh',
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground2,
+    // A narrow pane (320 px) wraps; it never scrolls sideways.
+    overflowX: 'hidden',
+    minWidth: 0,
   },
   intro: {
     display: 'flex',
@@ -34,16 +37,19 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   busy: { alignSelf: 'flex-start' },
+  notice: { overflowWrap: 'anywhere' },
 });
 
-const BUSY_TEXT = {
+const BUSY_TEXT: Readonly<Record<Task, string>> = {
   check: '正在校验…',
+  recheck: '',
   clear: '正在清除标记…',
   insert: '正在插入模板…',
   apply: '正在改写…',
   select: '',
-  previous: '正在读取上年报告…',
-} as const;
+  note: '正在保存说明…',
+  audit: '正在生成审核报告…',
+};
 
 /** What the clerk can paste a published report's text for. */
 const PASTE = {
@@ -65,14 +71,25 @@ export function App({ pane }: { pane: PaneController }) {
   const s = useStyles();
   const state = useSyncExternalStore(pane.subscribe, pane.getState);
   const working = state.busy && BUSY_TEXT[state.busy];
-  const blocked = state.busy !== undefined && state.busy !== 'select';
+  const blocked = state.busy !== undefined && state.busy !== 'select' && state.busy !== 'recheck';
   const [paste, setPaste] = useState<keyof typeof PASTE>();
+  const result = state.result;
+  const stops = result ? stopsOf(result.findings) : [];
+  const at = stops.findIndex((x) => x.key === state.cursor);
+  // Alt+↓ / Alt+↑ anywhere in the pane: the next or previous finding's cell.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || !stops.length) return;
+    e.preventDefault();
+    void pane.step(e.key === 'ArrowDown' ? 1 : -1);
+  };
   return (
-    <main className={s.root} aria-busy={Boolean(working)}>
-      <Toolbar pane={pane} busy={state.busy} onImport={() => setPaste('import')} />
+    <main className={s.root} aria-busy={Boolean(working)} onKeyDown={onKeyDown}>
+      <Toolbar pane={pane} busy={state.busy} checked={Boolean(result)} onImport={() => setPaste('import')} />
+      <InsertDialog pane={pane} edition={state.asking} onClose={() => pane.cancelInsert()} />
       <PreviousYear
         pane={pane}
-        previous={state.previous}
+        choice={state.previous}
+        result={result}
         disabled={blocked}
         onPaste={() => setPaste('previous')}
       />
@@ -86,10 +103,10 @@ export function App({ pane }: { pane: PaneController }) {
           }}
         />
       )}
-      {working && !state.result && <Spinner className={s.busy} size="tiny" label={working} />}
+      {working && !result && <Spinner className={s.busy} size="tiny" label={working} />}
       {state.notice && (
         <MessageBar intent={state.notice.intent} layout="multiline">
-          <MessageBarBody>{state.notice.text}</MessageBarBody>
+          <MessageBarBody className={s.notice}>{state.notice.text}</MessageBarBody>
           <MessageBarActions
             containerAction={
               <Button
@@ -102,14 +119,26 @@ export function App({ pane }: { pane: PaneController }) {
           />
         </MessageBar>
       )}
-      {state.result ? (
+      {result ? (
         <>
-          <Summary result={state.result} checks={state.checks} />
+          <Summary result={result} checks={state.checks} />
+          {stops.length > 0 && (
+            <Navigator
+              onStep={(d) => void pane.step(d)}
+              disabled={blocked}
+              position={at >= 0 ? `第 ${at + 1} / ${stops.length} 处` : `共 ${stops.length} 处`}
+            />
+          )}
+          {result.marked && stops.length > 0 && <Legend />}
           <FindingList
-            findings={state.result.findings}
-            edition={state.result.report!.edition}
+            findings={result.findings}
+            edition={result.report!.edition}
+            cursor={state.cursor}
+            writable={pane.host.writable}
+            showSheet={result.sheets.length > 1}
             onSelect={(f) => void pane.select(f)}
             onApply={(f) => void pane.apply(f)}
+            onExplain={(f, text) => void pane.explain(f, text)}
             disabled={blocked}
           />
         </>

@@ -1,18 +1,23 @@
 import {
+  auditOf,
+  canExplain,
+  clusterByCulprit,
   type Edition,
   type Finding,
   findingAddress,
+  findingPlace,
+  groupByTable,
   importedMessage,
   importedValues,
-  readGrid,
+  noteFor,
+  notesGrid,
   readText,
-  type Report,
   unreadParts,
 } from '../core.js';
+import { checkWorkbook, type PreviousChoice, type WorkbookCheck } from '../host/check.js';
 import type { SheetHost } from '../host/sheet-host.js';
-import { checkActiveSheet, type SheetCheck } from '../host/check.js';
 
-export type Task = 'check' | 'clear' | 'insert' | 'apply' | 'select' | 'previous';
+export type Task = 'check' | 'recheck' | 'clear' | 'insert' | 'apply' | 'select' | 'note' | 'audit';
 
 export interface Notice {
   readonly intent: 'success' | 'info' | 'warning' | 'error';
@@ -22,37 +27,68 @@ export interface Notice {
 export interface PaneState {
   /** The task under way, if any. */
   readonly busy?: Task;
-  /** The last 校验; the list shows it and it is kept up to date while the clerk edits that sheet. */
-  readonly result?: SheetCheck;
-  /** How many times the sheet has been checked, re-checks included. */
+  /** The last 校验; the list shows it and it is kept up to date while the clerk edits the report. */
+  readonly result?: WorkbookCheck;
+  /** How many times the clerk pressed 校验 (automatic re-checks are not counted). */
   readonly checks: number;
   readonly notice?: Notice;
-  /** Last year's report, for the cross-year rules. */
-  readonly previous?: { readonly label: string; readonly report: Report };
+  /** Which report the cross-year rules compare with: found in the workbook unless the clerk chose. */
+  readonly previous: PreviousChoice;
+  /** The finding the clerk went to last (上一个/下一个), by its card's key. */
+  readonly cursor?: string;
+  /** 插入模板 asked from the ribbon: the sidebar asks for the year. */
+  readonly asking?: Edition;
 }
 
 export interface ControllerOptions {
   /** Milliseconds of quiet after the last edit before the re-check. */
   readonly recheckDelay?: number;
+  /** The clerk's clock, for 说明 and the 审核报告. */
+  readonly now?: () => Date;
 }
 
+/** The finding a card stands for and where it points, in the order the sidebar lists them. */
+export interface Stop {
+  readonly key: string;
+  readonly finding: Finding;
+}
+
+export function stopsOf(findings: readonly Finding[]): Stop[] {
+  return groupByTable(findings).flatMap((g) =>
+    clusterByCulprit(g.findings)
+      .filter((c) => findingAddress(c.findings[0]!))
+      .map((c) => ({ key: c.key, finding: c.findings[0]! })),
+  );
+}
+
+const APPLY_REFUSED = {
+  changed: '该格的内容在校验后已被改动，未写入；已按现在的内容重新校验。',
+  formula: '该格是公式，未写入：请改正公式所引用的单元格。已重新校验。',
+  gone: '该工作表已不存在，未写入。',
+} as const;
+
 /**
- * The sidebar's state and every action on it, shared by the ribbon commands and the sidebar
- * (one instance in the shared runtime). The spreadsheet is reached only through `host`.
+ * The sidebar's state and every action on it, shared by the ribbon commands and the sidebar (one
+ * instance in the shared runtime). Tasks run one at a time, in order; the spreadsheet is reached
+ * only through `host`.
  */
 export class PaneController {
-  private state: PaneState = { checks: 0 };
+  private state: PaneState = { checks: 0, previous: { kind: 'auto' } };
   private readonly listeners = new Set<() => void>();
   private timer?: ReturnType<typeof setTimeout>;
   private watching?: Promise<void>;
-  private running?: Promise<void>;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** A check waiting for its turn: a second request joins it instead of queuing another. */
+  private waitingCheck?: Promise<WorkbookCheck | undefined>;
   private readonly recheckDelay: number;
+  private readonly now: () => Date;
 
   constructor(
-    private readonly host: SheetHost,
+    readonly host: SheetHost,
     options: ControllerOptions = {},
   ) {
     this.recheckDelay = options.recheckDelay ?? 600;
+    this.now = options.now ?? (() => new Date());
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -80,19 +116,15 @@ export class PaneController {
 
   private onChange(sheetId: string): void {
     const result = this.state.result;
-    if (!result || sheetId !== result.sheet.id || this.state.busy === 'clear') return;
+    if (!result?.report || this.state.busy === 'clear') return;
+    if (!result.sheets.some((s) => s.id === sheetId)) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.recheck(), this.recheckDelay);
   }
 
-  /** A re-check waits for one under way, so edits made meanwhile are not lost. */
-  private async recheck(): Promise<void> {
-    if (this.running) await this.running;
-    if (this.state.result) await this.check();
-  }
-
-  private async task<T>(task: Task, body: () => Promise<T>): Promise<T | undefined> {
-    const started = (async () => {
+  /** Runs `body` after every task before it; a failure becomes a Chinese message. */
+  private enqueue<T>(task: Task, body: () => Promise<T>): Promise<T | undefined> {
+    const run = this.queue.then(async () => {
       this.set({ busy: task });
       try {
         return await body();
@@ -102,91 +134,170 @@ export class PaneController {
       } finally {
         this.set({ busy: undefined });
       }
-    })();
-    const done = started.then(() => undefined);
-    this.running = done;
-    return started;
+    });
+    this.queue = run;
+    return run;
   }
 
-  /** 校验 the active sheet. A re-check runs the same way, so the list and the marks stay in step. */
-  async check(): Promise<SheetCheck | undefined> {
+  /** 校验 the active sheet's report. */
+  check(): Promise<WorkbookCheck | undefined> {
     void this.watch();
-    return this.task('check', async () => {
-      const result = await checkActiveSheet(this.host, { previous: this.state.previous?.report });
+    return this.runCheck('check');
+  }
+
+  /** The same check of the same report, wherever the clerk is now; not counted. */
+  private recheck(): Promise<WorkbookCheck | undefined> {
+    if (!this.state.result?.report) return Promise.resolve(undefined);
+    return this.runCheck('recheck');
+  }
+
+  private runCheck(task: 'check' | 'recheck'): Promise<WorkbookCheck | undefined> {
+    if (this.waitingCheck) return this.waitingCheck;
+    const waiting = this.enqueue(task, async () => {
+      this.waitingCheck = undefined;
+      // This check reads every edit made so far: a re-check still waiting would add nothing.
+      clearTimeout(this.timer);
+      // A re-check follows the report it checked, by sheet id; 校验 takes the sheet in front.
+      const sheetId = task === 'recheck' ? this.state.result?.sheet.id : undefined;
+      if (task === 'recheck' && !sheetId) return undefined;
+      const result = await checkWorkbook(this.host, {
+        ...(sheetId ? { sheetId } : {}),
+        previous: this.state.previous,
+      });
+      const stops = stopsOf(result.findings);
       this.set({
         result: result.report ? result : undefined,
-        checks: this.state.checks + 1,
+        checks: this.state.checks + (task === 'check' ? 1 : 0),
+        cursor: stops.some((s) => s.key === this.state.cursor) ? this.state.cursor : undefined,
         notice: result.problem
           ? { intent: result.report ? 'warning' : 'error', text: result.problem }
-          : undefined,
+          : task === 'recheck'
+            ? this.state.notice
+            : undefined,
       });
       return result;
     });
+    this.waitingCheck = waiting;
+    return waiting;
   }
 
-  /** 清除标记: marks off, list closed, no more re-checks until the next 校验. */
+  /** 清除标记: marks off everywhere, list closed, no more re-checks until the next 校验. */
   async clear(): Promise<void> {
     clearTimeout(this.timer);
-    await this.task('clear', async () => {
+    await this.enqueue('clear', async () => {
       const n = await this.host.clearMarks();
       this.set({
         result: undefined,
-        notice: { intent: 'info', text: n ? `已清除 ${n} 个单元格的标记。` : '本表没有 nianbao 的标记。' },
-      });
-    });
-  }
-
-  async insert(edition: Edition, year?: number): Promise<void> {
-    await this.task('insert', async () => {
-      const name = await this.host.insertTemplate(edition, { year });
-      this.set({
-        result: undefined,
+        cursor: undefined,
         notice: {
-          intent: 'success',
-          text: `已插入 ${edition} 版模板「${name}」。填好数字后点「校验」。`,
+          intent: 'info',
+          text: n ? `已清除 ${n} 张工作表上的校验标记。` : '工作簿中没有年报校验的标记。',
         },
       });
     });
   }
 
-  /** Selects and scrolls to the finding's cell. */
+  /** 插入模板 from the ribbon: the sidebar asks which year first. */
+  requestInsert(edition: Edition): void {
+    this.set({ asking: edition });
+  }
+
+  /** The year a new template is for, unless the clerk says otherwise: last year, within the edition's years. */
+  defaultYear(edition: Edition): number {
+    const last = this.now().getFullYear() - 1;
+    return edition === '2019' ? Math.min(last, 2020) : Math.max(last, 2021);
+  }
+
+  async insert(edition: Edition, year?: number): Promise<void> {
+    this.set({ asking: undefined });
+    await this.enqueue('insert', async () => {
+      const name = await this.host.insertTemplate(edition, year ? { year } : {});
+      this.set({
+        notice: { intent: 'success', text: `已插入 ${edition} 版模板「${name}」。填好数字后点「校验」。` },
+      });
+    });
+  }
+
+  private sheetIdOf(f: Finding): string | undefined {
+    const result = this.state.result;
+    if (!result) return undefined;
+    return f.sheet ? result.sheets.find((s) => s.name === f.sheet)?.id : result.sheet.id;
+  }
+
+  /** Selects and scrolls to the finding's cell, switching sheet when it is on another. */
   async select(f: Finding): Promise<void> {
     const address = findingAddress(f);
-    const sheet = this.state.result?.sheet.name;
-    if (!address || !sheet) return;
-    await this.task('select', () => this.host.select(sheet, address));
+    const sheetId = this.sheetIdOf(f);
+    if (!address || !sheetId) return;
+    const key = stopsOf(this.state.result?.findings ?? []).find((s) => s.finding === f)?.key;
+    if (key) this.set({ cursor: key });
+    await this.enqueue('select', () => this.host.select(sheetId, address));
   }
 
-  /** 「改为 N」: writes the suggested value into the culprit cell; the change event re-checks. */
+  /** 上一个 / 下一个: the next finding with a cell, in the sidebar's order, round the end. */
+  async step(direction: 1 | -1): Promise<void> {
+    const stops = stopsOf(this.state.result?.findings ?? []);
+    if (!stops.length) return;
+    const at = stops.findIndex((s) => s.key === this.state.cursor);
+    const next =
+      at < 0 ? (direction > 0 ? 0 : stops.length - 1) : (at + direction + stops.length) % stops.length;
+    await this.select(stops[next]!.finding);
+  }
+
+  /** 「改为 N」: writes the suggested value only into the cell as it was when checked, then re-checks. */
   async apply(f: Finding): Promise<void> {
     const address = findingAddress(f);
-    const sheet = this.state.result?.sheet.name;
-    if (!address || !sheet || f.suggested === undefined || !f.culprit) return;
+    const sheetId = this.sheetIdOf(f);
+    const report = this.state.result?.report;
+    if (!address || !sheetId || !report || f.suggested === undefined || !f.culprit) return;
+    const expected = report.cells.get(f.culprit)?.raw ?? '';
     const value = f.suggested;
-    await this.task('apply', () => this.host.setValue(sheet, address, value));
+    const outcome = await this.enqueue('apply', () =>
+      this.host.applyValue(sheetId, address, expected, value),
+    );
+    if (outcome && outcome !== 'written') {
+      this.set({ notice: { intent: 'warning', text: APPLY_REFUSED[outcome] } });
+    }
+    // A value written raises a change event, which re-checks; otherwise re-check now.
+    if (outcome === 'changed' || outcome === 'formula' || (outcome === 'written' && !this.watching))
+      await this.recheck();
   }
 
-  setPrevious(previous: PaneState['previous']): void {
-    this.set({ previous });
-    if (this.state.result) void this.check();
-  }
-
-  /** The workbook's sheets, for choosing last year's report. */
-  sheets(): Promise<string[]> {
-    return this.host
-      .listSheets()
-      .then((list) => list.map((s) => s.name))
-      .catch(() => []);
-  }
-
-  /** Last year's report from another sheet of this workbook. */
-  async usePreviousSheet(sheet: string): Promise<void> {
-    await this.task('previous', async () => {
-      const read = await this.host.readSheet(sheet);
-      const r = readGrid(read.grid, { sheet, origin: read.origin });
-      if (!r.report) return this.set({ notice: { intent: 'error', text: `上年报告：${r.problem}` } });
-      this.setPrevious({ label: `工作表「${sheet}」`, report: r.report });
+  /** A 说明 for a warning (or none, to withdraw it), kept in the workbook; the list re-checks. */
+  async explain(f: Finding, text: string): Promise<void> {
+    const result = this.state.result;
+    if (!result?.report || !canExplain(f)) return;
+    const report = result.report;
+    await this.enqueue('note', async () => {
+      const notes = new Map(result.notes);
+      const note = noteFor(f, report, text, this.now(), findingPlace(f));
+      if (note.text) notes.set(note.fingerprint, note);
+      else notes.delete(note.fingerprint);
+      await this.host.writeNotes(notesGrid(notes.values()));
     });
+    await this.recheck();
+  }
+
+  /** 生成审核报告: the result of the last 校验 as a sheet that prints on A4. */
+  async audit(): Promise<void> {
+    const result = this.state.result;
+    if (!result?.report) return;
+    const report = result.report;
+    await this.enqueue('audit', async () => {
+      const audit = auditOf(report, result.findings, {
+        checkedAt: this.now(),
+        source: result.sheets.map((s) => s.name).join('、'),
+        ...(result.previous ? { previous: result.previous.label } : {}),
+      });
+      const where = await this.host.writeAudit(audit);
+      this.set({ notice: { intent: 'success', text: `审核报告已写入「${where}」，可直接打印或存档。` } });
+    });
+  }
+
+  /** Which report is last year's: found by itself (auto), none, a sheet, or pasted text. */
+  setPrevious(previous: PreviousChoice): void {
+    this.set({ previous });
+    void this.recheck();
   }
 
   /** Last year's report from its published text, pasted. */
@@ -194,7 +305,7 @@ export class PaneController {
     const r = readText(text);
     if (!r.report) return this.set({ notice: { intent: 'error', text: `上年报告：${r.problem}` } });
     const about = [r.report.agency, r.report.year ? `${r.report.year} 年度` : ''].filter(Boolean).join(' ');
-    this.setPrevious({ label: `粘贴的文字${about ? `（${about}）` : ''}`, report: r.report });
+    this.setPrevious({ kind: 'text', report: r.report, label: `粘贴的文字${about ? `（${about}）` : ''}` });
   }
 
   /** 导入已发布年报: a published report's text into a new template sheet. */
@@ -202,16 +313,14 @@ export class PaneController {
     const r = readText(text);
     if (!r.report) return this.set({ notice: { intent: 'error', text: `导入失败：${r.problem}` } });
     const report = r.report;
-    await this.task('insert', async () => {
-      const values = importedValues(report);
+    await this.enqueue('insert', async () => {
       const name = await this.host.insertTemplate(report.edition, {
-        year: report.year,
-        agency: report.agency,
-        values,
+        ...(report.year ? { year: report.year } : {}),
+        ...(report.agency ? { agency: report.agency } : {}),
+        values: importedValues(report),
       });
       const unread = unreadParts(report);
       this.set({
-        result: undefined,
         notice: unread.length
           ? {
               intent: 'warning',
@@ -220,6 +329,10 @@ export class PaneController {
           : { intent: 'success', text: `${importedMessage(report, `「${name}」`)}点「校验」检查。` },
       });
     });
+  }
+
+  cancelInsert(): void {
+    this.set({ asking: undefined });
   }
 
   dismissNotice(): void {

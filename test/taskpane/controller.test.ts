@@ -1,44 +1,70 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { AUDIT_SHEET } from '../../src/checks/audit.js';
+import { NOTES_SHEET } from '../../src/checks/notes.js';
 import { FakeExcel, OfficeError } from '../../src/dev/fake-excel.js';
-import { MARK_FILL } from '../../src/host/marks.js';
-import { findingAddress } from '../../src/report/finding.js';
+import type { Sheet } from '../../src/dev/workbook-model.js';
 import { ExcelHost } from '../../src/excel/host.js';
+import { isMarkFormula, MARK_FILL } from '../../src/host/marks.js';
+import { parseAddress } from '../../src/report/address.js';
+import { findingAddress } from '../../src/report/finding.js';
+import { templateLayout } from '../../src/report/template.js';
+import type { Edition, RawValue, TableId } from '../../src/report/types.js';
 import { PaneController } from '../../src/taskpane/controller.js';
 import { errors, filledGrid, fixturePath, jingxiu, ofRule, suqian, type Values } from '../helpers.js';
 
 const DELAY = 20;
 const quiet = () => new Promise((r) => setTimeout(r, DELAY * 5));
+const WRONG = { ...jingxiu().values, 't3.r3_7.natural': 4 };
 
-function setup(values: Values = { ...jingxiu().values, 't3.r3_7.natural': 4 }) {
+function setup(values: Values = WRONG) {
   const excel = new FakeExcel();
   const sheet = excel.addSheet('2019年度年报');
   sheet.setValues(filledGrid('2019', values, { year: 2019 }));
-  const pane = new PaneController(new ExcelHost(excel.run), { recheckDelay: DELAY });
+  const pane = new PaneController(new ExcelHost(excel.run), {
+    recheckDelay: DELAY,
+    now: () => new Date(2020, 0, 20, 15, 4),
+  });
   return { excel, sheet, pane };
 }
 
+const shown = (sheet: Sheet, address: string) => {
+  const p = parseAddress(address);
+  return sheet.shownFill(p.row, p.col);
+};
+const marks = (excel: FakeExcel) =>
+  excel.sheets.flatMap((s) => s.conditionalFormats.filter((cf) => isMarkFormula(cf.formula)));
+
+/** One table of the template on a sheet of its own, under its part title. */
+function tableSheet(edition: Edition, table: TableId, values: Values, year?: number): RawValue[][] {
+  const grid = filledGrid(edition, values, year ? { year } : {});
+  const area = templateLayout(edition).tableAreas.find((a) => a.table === table)!.area;
+  return [...grid.slice(0, 2), [], ...grid.slice(area.top - 1, area.bottom + 1)];
+}
+
 describe('the sidebar controller', () => {
-  it('校验 lists the findings, and the list re-checks by itself when the clerk fixes the cell', async () => {
+  it('校验 lists the findings and marks the cell; the list re-checks by itself when the clerk fixes it', async () => {
     const { excel, sheet, pane } = setup();
     await pane.check();
     const wrong = pane.getState().result!.findings.find((f) => f.culprit === 't3.r3_7.natural')!;
     expect(findingAddress(wrong)).toBe('D49');
-    expect(sheet.cells.get('D49')!.fill.color).toBe(MARK_FILL.culprit);
+    expect(shown(sheet, 'D49')).toBe(MARK_FILL.culprit);
 
     excel.edit(sheet.name, 'D49', 5);
     await quiet();
     expect(errors(pane.getState().result!.findings)).toEqual([]);
-    expect(pane.getState().checks).toBe(2);
-    expect(sheet.cells.get('D49')!.fill.pattern).toBe('None');
+    // 「第 N 次校验」 counts the clerk's presses, not the re-checks.
+    expect(pane.getState().checks).toBe(1);
+    expect(shown(sheet, 'D49')).toBeUndefined();
   });
 
   it('edits in quick succession give one re-check, after the last', async () => {
     const { excel, sheet, pane } = setup();
     await pane.check();
+    const syncs = excel.syncs;
     for (const v of [1, 2, 3, 5]) excel.edit(sheet.name, 'D49', v);
     await quiet();
-    expect(pane.getState().checks).toBe(2);
+    expect(excel.syncs - syncs).toBe(2);
     expect(errors(pane.getState().result!.findings)).toEqual([]);
   });
 
@@ -47,12 +73,49 @@ describe('the sidebar controller', () => {
     await pane.watch();
     excel.edit(sheet.name, 'D49', 5);
     await quiet();
-    expect(pane.getState().checks).toBe(0);
+    expect(pane.getState().result).toBeUndefined();
     await pane.check();
+    const syncs = excel.syncs;
     excel.addSheet('草稿');
     excel.edit('草稿', 'A1', 1);
     await quiet();
-    expect(pane.getState().checks).toBe(1);
+    expect(excel.syncs).toBe(syncs);
+  });
+
+  it('the re-check follows the sheet that was checked, wherever the clerk is now', async () => {
+    const { excel, sheet, pane } = setup();
+    excel.addSheet('草稿').setValues([['随手记']]);
+    await pane.check();
+    excel.select('草稿');
+    excel.edit(sheet.name, 'D49', 5);
+    await quiet();
+    expect(pane.getState().result?.sheet.name).toBe('2019年度年报');
+    expect(errors(pane.getState().result!.findings)).toEqual([]);
+  });
+
+  it('a sheet renamed is still the one re-checked; a sheet deleted ends the list with a message', async () => {
+    const { excel, sheet, pane } = setup();
+    excel.addSheet('其他');
+    await pane.check();
+    excel.book.rename(sheet.name, '年报');
+    excel.edit('年报', 'D49', 5);
+    await quiet();
+    expect(pane.getState().result?.sheet.name).toBe('年报');
+    excel.book.deleteSheet('年报');
+    await quiet();
+    expect(pane.getState().result).toBeUndefined();
+    expect(pane.getState().notice).toEqual({ intent: 'error', text: '所校验的工作表已被删除。' });
+  });
+
+  it('two 校验 pressed at once run one check and write the marks once', async () => {
+    const { excel, pane } = setup();
+    await pane.watch();
+    await pane.check();
+    excel.syncs = 0;
+    const [a, b] = await Promise.all([pane.check(), pane.check()]);
+    expect(a).toBe(b);
+    expect(excel.syncs).toBe(2);
+    expect(marks(excel)).toHaveLength(2);
   });
 
   it('「改为 N」 writes only the suggested value into the culprit cell, then the list clears', async () => {
@@ -63,36 +126,68 @@ describe('the sidebar controller', () => {
     expect(wrong.suggested).toBe(5);
     await pane.apply(wrong);
     await quiet();
-    expect(sheet.cells.get('D49')!.value).toBe(5);
-    for (const [address, cell] of sheet.cells)
-      if (address !== 'D49') expect(cell.value, address).toEqual(before[address]!.value);
+    expect(sheet.at('D49').value).toBe(5);
+    for (const [address, cell] of Object.entries(sheet.snapshot().cells))
+      if (address !== 'D49') expect(cell.value, address).toEqual(before.cells[address]!.value);
     expect(errors(pane.getState().result!.findings)).toEqual([]);
   });
 
-  it('a click on a finding selects its cell', async () => {
-    const { sheet, pane } = setup();
+  it('「改为 N」 on a cell changed since 校验, or now a formula, writes nothing and says why', async () => {
+    const { excel, sheet, pane } = setup();
+    await pane.check();
+    const wrong = pane.getState().result!.findings.find((f) => f.culprit)!;
+    sheet.at('D49').value = 7;
+    await pane.apply(wrong);
+    expect(sheet.at('D49').value).toBe(7);
+    expect(pane.getState().notice?.text).toContain('已被改动，未写入');
+    expect(pane.getState().result!.findings.find((f) => f.culprit)?.suggested).toBe(5);
+
+    const again = pane.getState().result!.findings.find((f) => f.culprit)!;
+    excel.book.editFormula(sheet.name, 'D49', '=SUM(D30:D48)', 7);
+    await pane.apply(again);
+    expect(sheet.at('D49')).toMatchObject({ value: 7, formula: '=SUM(D30:D48)' });
+    expect(pane.getState().notice?.text).toContain('该格是公式，未写入');
+  });
+
+  it('a click on a finding selects its cell; 上一个/下一个 go round the findings in order', async () => {
+    const { sheet, pane } = setup({ ...WRONG, 't4.review.total': 99 });
     await pane.check();
     await pane.select(pane.getState().result!.findings.find((f) => f.culprit)!);
     expect(sheet.selected).toBe('D49');
+    await pane.step(1);
+    const second = sheet.selected;
+    expect(second).not.toBe('D49');
+    await pane.step(1);
+    await pane.step(-1);
+    expect(sheet.selected).toBe(second);
+    await pane.step(-1);
+    expect(sheet.selected).toBe('D49');
   });
 
-  it('清除标记 removes the marks, closes the list and stops re-checking', async () => {
+  it('清除标记 removes the marks everywhere, closes the list and stops re-checking', async () => {
     const { excel, sheet, pane } = setup();
     const before = sheet.snapshot();
     await pane.check();
     await pane.clear();
     expect(pane.getState().result).toBeUndefined();
-    expect(pane.getState().notice?.text).toMatch(/已清除 \d+ 个单元格的标记/);
+    expect(pane.getState().notice?.text).toBe('已清除 1 张工作表上的校验标记。');
     expect(sheet.snapshot()).toEqual(before);
+    const syncs = excel.syncs;
     excel.edit(sheet.name, 'D49', 5);
     await quiet();
-    expect(pane.getState().checks).toBe(1);
+    expect(excel.syncs).toBe(syncs);
   });
 
-  it('插入模板 adds a sheet and says so', async () => {
+  it('插入模板 asks for the year (last year by default), names the sheet after it and fills 报告年度', async () => {
     const { excel, pane } = setup();
+    pane.requestInsert('2021');
+    expect(pane.getState().asking).toBe('2021');
+    expect(pane.defaultYear('2021')).toBe(2021);
+    expect(pane.defaultYear('2019')).toBe(2019);
     await pane.insert('2021', 2024);
-    expect(excel.sheets.map((s) => s.name)).toContain('2024年度年报');
+    expect(pane.getState().asking).toBeUndefined();
+    const layout = templateLayout('2021');
+    expect(excel.sheet('2024年度年报').cell(layout.year.row, layout.year.col).value).toBe(2024);
     expect(pane.getState().notice).toEqual({
       intent: 'success',
       text: '已插入 2021 版模板「2024年度年报」。填好数字后点「校验」。',
@@ -123,35 +218,172 @@ describe('the sidebar controller', () => {
     expect(pane.getState().notice?.intent).toBe('error');
     expect(pane.getState().notice?.text).toContain('没有找到年报表格');
   });
+});
 
-  it('last year from another sheet: the cross-year rules run, and say which sheet', async () => {
+describe('last year’s report', () => {
+  function twoYears(carried = 0) {
     const [y2023, y2024] = suqian();
     const excel = new FakeExcel();
     excel.addSheet('2023').setValues(filledGrid('2021', y2023.values, { year: 2023 }));
-    const wrong = { ...y2024.values, 't3.r2.natural': Number(y2024.values['t3.r2.natural']) + 1 };
-    const sheet = excel.addSheet('2024');
-    sheet.setValues(filledGrid('2021', wrong, { year: 2024 }));
+    const now = { ...y2024.values, 't3.r2.natural': Number(y2024.values['t3.r2.natural']) + carried };
+    excel.addSheet('2024').setValues(filledGrid('2021', now, { year: 2024 }));
     excel.select('2024');
-    const pane = new PaneController(new ExcelHost(excel.run));
-    expect(await pane.sheets()).toEqual(['2023', '2024']);
+    return { excel, pane: new PaneController(new ExcelHost(excel.run), { recheckDelay: DELAY }) };
+  }
+
+  it('is found in the workbook by itself: a carry-over mismatch is T3-05 with no choice made', async () => {
+    const { pane } = twoYears(1);
     await pane.check();
-    expect(ofRule(pane.getState().result!.findings, 'T3-05')).toEqual([]);
-    await pane.usePreviousSheet('2023');
-    await quiet();
-    expect(pane.getState().previous?.label).toBe('工作表「2023」');
-    const t305 = ofRule(pane.getState().result!.findings, 'T3-05');
-    expect(t305.map((f) => f.cells)).toContainEqual(['t3.r2.natural']);
+    const result = pane.getState().result!;
+    expect(result.previous).toEqual({ label: '2023 年度 · 工作表「2023」', auto: true });
+    expect(ofRule(result.findings, 'T3-05').map((f) => f.cells)).toContainEqual(['t3.r2.natural']);
+    expect(result.candidates.map((c) => c.label)).toEqual(['2023 年度 · 工作表「2023」']);
   });
 
-  it('last year from pasted text, and a paste that is not a report says so', async () => {
+  it('can be switched off, and chosen again', async () => {
+    const { pane } = twoYears(1);
+    await pane.check();
+    pane.setPrevious({ kind: 'none' });
+    await quiet();
+    expect(ofRule(pane.getState().result!.findings, 'T3-05')).toEqual([]);
+    pane.setPrevious({ kind: 'sheet', sheetId: pane.getState().result!.candidates[0]!.sheetId });
+    await quiet();
+    expect(pane.getState().result!.previous).toEqual({ label: '2023 年度 · 工作表「2023」', auto: false });
+    expect(ofRule(pane.getState().result!.findings, 'T3-05')).not.toEqual([]);
+  });
+
+  it('itself, the same year or a later year is refused with a clear message', async () => {
+    const { excel, pane } = twoYears();
+    await pane.check();
+    pane.setPrevious({ kind: 'sheet', sheetId: excel.sheet('2024').id });
+    await quiet();
+    expect(pane.getState().notice?.text).toContain('上年报告不能选本表自己');
+    excel.select('2023');
+    await pane.check();
+    pane.setPrevious({ kind: 'sheet', sheetId: excel.sheet('2024').id });
+    await quiet();
+    expect(pane.getState().notice?.text).toContain('所选的上年报告是 2024 年度，不早于本表的 2023 年度');
+    expect(ofRule(pane.getState().result!.findings, 'T3-05')).toEqual([]);
+  });
+
+  it('from pasted text; a paste that is not a report says so', async () => {
     const { pane } = setup(jingxiu().values);
     pane.usePreviousText(readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8'));
-    expect(pane.getState().previous?.label).toBe('粘贴的文字（保定市竞秀区人民政府 2019 年度）');
+    expect(pane.getState().previous).toMatchObject({
+      kind: 'text',
+      label: '粘贴的文字（保定市竞秀区人民政府 2019 年度）',
+    });
     pane.usePreviousText('你好');
     expect(pane.getState().notice?.text).toMatch(/^上年报告：没有找到年报表格/);
   });
+});
 
-  it('导入已发布年报 fills a new template sheet that checks clean', async () => {
+describe('a workbook as clerks build it', () => {
+  it('tables on three sheets are one report: clean, and marks land on each table’s own sheet', async () => {
+    const excel = new FakeExcel();
+    const v = jingxiu().values;
+    const bad = { ...v, 't3.r3_7.natural': 4, 't4.review.total': 99 };
+    excel.addSheet('表二').setValues(tableSheet('2019', 't2', bad, 2019));
+    excel.addSheet('表三').setValues(tableSheet('2019', 't3', bad));
+    excel.addSheet('表四').setValues(tableSheet('2019', 't4', bad));
+    excel.select('表三');
+    const pane = new PaneController(new ExcelHost(excel.run), { recheckDelay: DELAY });
+    await pane.check();
+    const result = pane.getState().result!;
+    expect(result.sheets.map((s) => s.name)).toEqual(['表二', '表三', '表四']);
+    expect(marks(excel).length).toBeGreaterThan(0);
+    expect(excel.sheet('表三').conditionalFormats.some((cf) => isMarkFormula(cf.formula))).toBe(true);
+    expect(excel.sheet('表四').conditionalFormats.some((cf) => isMarkFormula(cf.formula))).toBe(true);
+    expect(excel.sheet('表二').conditionalFormats).toEqual([]);
+    // A click on a table-4 finding switches to its sheet.
+    await pane.select(result.findings.find((f) => f.table === 't4' && f.addresses)!);
+    expect(excel.active).toBe('表四');
+    // Editing table 4's sheet re-checks the report.
+    const t4 = result.findings.find((f) => f.rule === 'T4-01')!;
+    excel.edit('表四', t4.addresses![0]!, '');
+    await quiet();
+    expect(ofRule(pane.getState().result!.findings, 'T4-01')).toEqual([]);
+
+    const clean = new FakeExcel();
+    clean.addSheet('表二').setValues(tableSheet('2019', 't2', v, 2019));
+    clean.addSheet('表三').setValues(tableSheet('2019', 't3', v));
+    clean.addSheet('表四').setValues(tableSheet('2019', 't4', v));
+    const p2 = new PaneController(new ExcelHost(clean.run));
+    await p2.check();
+    expect(p2.getState().result!.findings.map((f) => f.rule)).toEqual(['X-02']);
+  });
+});
+
+describe('说明 and the 审核报告', () => {
+  /** A count typed in full-width digits: text Excel does not add up, a G-01 warning the clerk can answer. */
+  const wide = (n: unknown) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  const natural = Number(jingxiu().values['t3.r1.natural']);
+  const TEXT_COUNT = { ...jingxiu().values, 't3.r1.natural': wide(natural) };
+
+  it('a 说明 answers a warning, is kept on a hidden sheet, survives re-checks and lapses when the value changes', async () => {
+    const { excel, sheet, pane } = setup(TEXT_COUNT);
+    await pane.check();
+    const warning = pane.getState().result!.findings.find((f) => f.rule === 'G-01')!;
+    expect(warning.severity).toBe('warning');
+    await pane.explain(warning, '原始台账即为此数，已核实');
+    const notes = excel.sheet(NOTES_SHEET);
+    expect(notes.visibility).toBe('VeryHidden');
+    const answered = pane.getState().result!.findings.find((f) => f.rule === 'G-01')!;
+    expect(answered.note).toEqual({ text: '原始台账即为此数，已核实', at: '2020-01-20 15:04' });
+    expect(pane.getState().result!.findings.filter((f) => f.severity === 'warning' && !f.note)).toEqual([]);
+    // Answered warnings are not marked on the sheet.
+    const at = findingAddress(answered)!;
+    expect(shown(sheet, at)).toBeUndefined();
+
+    // A new session on the same workbook (reopened): the 说明 is still there.
+    const reopened = new PaneController(new ExcelHost(excel.run));
+    await reopened.check();
+    expect(reopened.getState().result!.findings.find((f) => f.rule === 'G-01')!.note).toBeDefined();
+
+    excel.edit(sheet.name, at, wide(natural + 1));
+    await quiet();
+    const lapsed = pane
+      .getState()
+      .result!.findings.find((f) => f.rule === 'G-01' && f.cells[0] === 't3.r1.natural');
+    expect(lapsed?.note).toBeUndefined();
+  });
+
+  it('an empty 说明 withdraws it', async () => {
+    const { pane } = setup(TEXT_COUNT);
+    await pane.check();
+    const warning = pane.getState().result!.findings.find((f) => f.rule === 'G-01')!;
+    await pane.explain(warning, '已核实');
+    await pane.explain(
+      pane.getState().result!.findings.find((f) => f.rule === 'G-01')!,
+      '  ',
+    );
+    expect(pane.getState().result!.findings.find((f) => f.rule === 'G-01')!.note).toBeUndefined();
+  });
+
+  it('生成审核报告 writes a sheet that prints on A4, in two syncs, and rewrites it next time', async () => {
+    const { excel, pane } = setup();
+    await pane.check();
+    excel.syncs = 0;
+    await pane.audit();
+    expect(excel.syncs).toBe(2);
+    const audit = excel.sheet(AUDIT_SHEET);
+    const texts = [...audit.cells.values()].map((c) => String(c.value));
+    expect(texts).toContain('政府信息公开工作年度报告审核报告');
+    expect(texts.some((t) => t.includes('审核结果：未通过（3 个错误）'))).toBe(true);
+    expect(audit.pageLayout).toMatchObject({ orientation: 'Portrait', paperSize: 'A4' });
+    expect(excel.active).toBe(AUDIT_SHEET);
+    expect(pane.getState().notice?.text).toBe('审核报告已写入「审核报告」，可直接打印或存档。');
+    await pane.audit();
+    expect(excel.sheets.filter((s) => s.name.startsWith(AUDIT_SHEET))).toHaveLength(1);
+    // The 审核报告 sheet is never taken for a report, and a re-check is not disturbed by it.
+    excel.select('2019年度年报');
+    await pane.check();
+    expect(pane.getState().result!.sheet.name).toBe('2019年度年报');
+  });
+});
+
+describe('导入已发布年报', () => {
+  it('fills a new template sheet that checks clean', async () => {
     const excel = new FakeExcel();
     excel.addSheet('Sheet1');
     const pane = new PaneController(new ExcelHost(excel.run));

@@ -1,12 +1,26 @@
 import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  mergeClasses,
+  Text,
+  Textarea,
+  tokens,
+  Tooltip,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import {
+  canExplain,
   cellSpec,
   type Edition,
   type Finding,
   findingAddress,
   type FindingCluster,
+  isRuleId,
+  ruleInfo,
   SEVERITY_LABEL,
 } from '../../core.js';
-import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 
 const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
@@ -22,9 +36,16 @@ const useStyles = makeStyles({
     borderLeftWidth: '3px',
     borderLeftStyle: 'solid',
     borderLeftColor: tokens.colorPaletteRedBorder2,
+    minWidth: 0,
   },
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
+  explained: { borderLeftColor: tokens.colorPaletteGreenBorder2, boxShadow: 'none' },
+  current: {
+    outlineWidth: '2px',
+    outlineStyle: 'solid',
+    outlineColor: tokens.colorBrandStroke1,
+  },
   locate: {
     border: 'none',
     backgroundColor: 'transparent',
@@ -37,6 +58,7 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
+    minWidth: 0,
     ':focus-visible': {
       outlineWidth: '2px',
       outlineStyle: 'solid',
@@ -46,8 +68,9 @@ const useStyles = makeStyles({
     ':hover .title': { textDecoration: 'underline' },
     ':disabled': { cursor: 'default' },
   },
-  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  title: { lineHeight: tokens.lineHeightBase300, wordBreak: 'break-word' },
+  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // Identities with their numbers are long and have no spaces: break anywhere rather than scroll.
+  title: { lineHeight: tokens.lineHeightBase300, overflowWrap: 'anywhere' },
   facts: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -55,25 +78,78 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
     color: tokens.colorNeutralForeground2,
+    overflowWrap: 'anywhere',
   },
   meta: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
-  foot: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  rule: { textDecorationLine: 'underline', textDecorationStyle: 'dotted', cursor: 'help' },
+  note: { color: tokens.colorPaletteGreenForeground1, overflowWrap: 'anywhere' },
+  foot: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 const endSentence = (s: string) => (/[。！？]$/.test(s) ? s : `${s}。`);
+
+/** A rule id with its meaning on hover: 「T3-02：每行总计等于各类申请人之和」. */
+function RuleId({ id }: { id: string }) {
+  const s = useStyles();
+  if (!isRuleId(id)) return <>{id}</>;
+  const info = ruleInfo(id);
+  return (
+    <Tooltip content={`${id}：${info.title}。${info.description}`} relationship="description" withArrow>
+      <span className={s.rule} tabIndex={0}>
+        {id}
+      </span>
+    </Tooltip>
+  );
+}
+
+/** Where the clerk writes why a warning may stand. */
+function NoteEditor(props: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
+  const s = useStyles();
+  const [text, setText] = useState(props.initial);
+  return (
+    <div className={s.editor}>
+      <Field
+        label="说明"
+        hint="写明已核实的情况，如「该项确为 0，已核对原始台账」。说明保存在本工作簿中，数字改动后需重新说明。"
+      >
+        <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={3} resize="vertical" autoFocus />
+      </Field>
+      <div className={s.foot}>
+        <Button size="small" appearance="primary" disabled={!text.trim()} onClick={() => props.onSave(text)}>
+          保存说明
+        </Button>
+        {props.initial && (
+          <Button size="small" onClick={() => props.onSave('')}>
+            撤销说明
+          </Button>
+        )}
+        <Button size="small" onClick={props.onCancel}>
+          取消
+        </Button>
+      </div>
+    </div>
+  );
+}
 
 /** One thing to fix: a cell that breaks one or more identities, or a single finding. */
 export function FindingCard(props: {
   cluster: FindingCluster;
   edition: Edition;
+  current: boolean;
+  writable: boolean;
+  /** The report's tables are on several sheets: say which. */
+  showSheet: boolean;
   onSelect: (f: Finding) => void;
   onApply: (f: Finding) => void;
+  onExplain: (f: Finding, text: string) => void;
   disabled: boolean;
 }) {
   const { cluster } = props;
   const first = cluster.findings[0]!;
   const s = useStyles();
-  const label = SEVERITY_LABEL[first.severity];
+  const [editing, setEditing] = useState(false);
+  const label = first.note ? '已说明' : SEVERITY_LABEL[first.severity];
   const address = findingAddress(first);
   const culprit = cluster.culprit;
   const merged = culprit !== undefined && cluster.findings.every((f) => f.fact);
@@ -81,15 +157,35 @@ export function FindingCard(props: {
   const title = merged
     ? `${name}（${address}）最可能填错${culprit.suggested !== undefined ? `，应为 ${culprit.suggested}` : ''}`
     : first.message;
-  const canApply = culprit?.suggested !== undefined && address !== undefined;
+  const canApply = props.writable && culprit?.suggested !== undefined && address !== undefined && !first.note;
+  const where = [props.showSheet && first.sheet ? `「${first.sheet}」` : '', address]
+    .filter(Boolean)
+    .join(' ');
   return (
     <li
       className={mergeClasses(
         s.card,
         first.severity === 'warning' && s.warning,
         first.severity === 'info' && s.info,
+        first.note && s.explained,
+        props.current && s.current,
       )}
+      aria-current={props.current ? 'true' : undefined}
     >
+      <span className={s.head}>
+        <Badge appearance="filled" color={first.note ? 'success' : BADGE_COLOR[first.severity]} size="small">
+          {label}
+        </Badge>
+        <Text size={200} className={s.meta}>
+          {[...new Set(cluster.findings.map((f) => f.rule))].map((id, i) => (
+            <span key={id}>
+              {i ? ' ' : ''}
+              <RuleId id={id} />
+            </span>
+          ))}
+          {where ? ` · ${where}` : ''}
+        </Text>
+      </span>
       <button
         type="button"
         className={s.locate}
@@ -97,15 +193,6 @@ export function FindingCard(props: {
         aria-label={`${label}：${endSentence(title)}${address ? `定位到单元格 ${address}` : ''}`}
         disabled={!address}
       >
-        <span className={s.head}>
-          <Badge appearance="filled" color={BADGE_COLOR[first.severity]} size="small">
-            {label}
-          </Badge>
-          <Text size={200} className={s.meta}>
-            {[...new Set(cluster.findings.map((f) => f.rule))].join(' ')}
-            {address ? ` · ${address}` : ''}
-          </Text>
-        </span>
         <Text weight={merged ? 'semibold' : 'regular'} className={mergeClasses(s.title, 'title')}>
           {title}
         </Text>
@@ -119,18 +206,41 @@ export function FindingCard(props: {
           ))}
         </ul>
       )}
-      {canApply && (
-        <span className={s.foot}>
-          <Button
-            size="small"
-            appearance="primary"
-            disabled={props.disabled}
-            onClick={() => props.onApply(first)}
-            aria-label={`把单元格 ${address} 改为 ${culprit.suggested}`}
-          >
-            改为 {culprit.suggested}
-          </Button>
-        </span>
+      {first.note && !editing && (
+        <Text size={200} className={s.note}>
+          说明：{first.note.text}（{first.note.at}）
+        </Text>
+      )}
+      {editing ? (
+        <NoteEditor
+          initial={first.note?.text ?? ''}
+          onCancel={() => setEditing(false)}
+          onSave={(text) => {
+            setEditing(false);
+            props.onExplain(first, text);
+          }}
+        />
+      ) : (
+        (canApply || canExplain(first)) && (
+          <span className={s.foot}>
+            {canApply && (
+              <Button
+                size="small"
+                appearance="primary"
+                disabled={props.disabled}
+                onClick={() => props.onApply(first)}
+                aria-label={`把单元格 ${address} 改为 ${culprit.suggested}`}
+              >
+                改为 {culprit.suggested}
+              </Button>
+            )}
+            {canExplain(first) && (
+              <Button size="small" disabled={props.disabled} onClick={() => setEditing(true)}>
+                {first.note ? '修改说明' : '填写说明'}
+              </Button>
+            )}
+          </span>
+        )
       )}
     </li>
   );

@@ -1,9 +1,9 @@
 import {
-  Button,
   makeStyles,
   Menu,
   MenuButton,
   MenuDivider,
+  MenuItemRadio,
   MenuItem,
   MenuList,
   MenuPopover,
@@ -11,30 +11,41 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { DismissRegular, HistoryRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import type { PaneController, PaneState } from '../controller.js';
+import { HistoryRegular } from '@fluentui/react-icons';
+import type { PreviousChoice, WorkbookCheck } from '../../host/check.js';
+import type { PaneController } from '../controller.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  label: { color: tokens.colorNeutralForeground2 },
+  label: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere', flex: '1 1 160px' },
 });
 
-/** 上年报告: the sheet (or pasted text) the cross-year rules compare with. */
+function shown(choice: PreviousChoice, result: WorkbookCheck | undefined): string {
+  if (choice.kind === 'none') return '不对照（不做跨年度核对）';
+  if (result?.previous) return `${result.previous.label}${result.previous.auto ? '（自动找到）' : ''}`;
+  if (choice.kind === 'text') return choice.label;
+  return result ? '本工作簿中没有上一年度的报告（不做跨年度核对）' : '校验时自动在本工作簿中查找';
+}
+
+/** 上年报告: found in the workbook by itself, or chosen: another sheet, pasted text, or none. */
 export function PreviousYear(props: {
   pane: PaneController;
-  previous: PaneState['previous'];
+  choice: PreviousChoice;
+  result?: WorkbookCheck;
   disabled: boolean;
   onPaste: () => void;
 }) {
   const s = useStyles();
-  const [sheets, setSheets] = useState<string[]>([]);
+  const { pane, choice, result } = props;
+  const checked = [
+    choice.kind === 'sheet' ? `sheet:${choice.sheetId}` : choice.kind === 'text' ? 'text' : choice.kind,
+  ];
   return (
     <div className={s.row}>
       <Text size={200} className={s.label}>
-        上年报告：{props.previous ? props.previous.label : '未选择（不做跨年度核对）'}
+        上年报告：{shown(choice, result)}
       </Text>
-      <Menu onOpenChange={(_, d) => d.open && void props.pane.sheets().then(setSheets)}>
+      <Menu checkedValues={{ previous: checked }}>
         <MenuTrigger disableButtonEnhancement>
           <MenuButton size="small" icon={<HistoryRegular />} disabled={props.disabled}>
             选择
@@ -42,25 +53,27 @@ export function PreviousYear(props: {
         </MenuTrigger>
         <MenuPopover>
           <MenuList>
-            {sheets.map((name) => (
-              <MenuItem key={name} onClick={() => void props.pane.usePreviousSheet(name)}>
-                工作表「{name}」
-              </MenuItem>
+            <MenuItemRadio name="previous" value="auto" onClick={() => pane.setPrevious({ kind: 'auto' })}>
+              自动（本工作簿中上一年度的报告）
+            </MenuItemRadio>
+            {(result?.candidates ?? []).map((c) => (
+              <MenuItemRadio
+                key={c.sheetId}
+                name="previous"
+                value={`sheet:${c.sheetId}`}
+                onClick={() => pane.setPrevious({ kind: 'sheet', sheetId: c.sheetId })}
+              >
+                {c.label}
+              </MenuItemRadio>
             ))}
-            {sheets.length > 0 && <MenuDivider />}
+            <MenuItemRadio name="previous" value="none" onClick={() => pane.setPrevious({ kind: 'none' })}>
+              不对照上年
+            </MenuItemRadio>
+            <MenuDivider />
             <MenuItem onClick={props.onPaste}>粘贴上年报告的文字…</MenuItem>
           </MenuList>
         </MenuPopover>
       </Menu>
-      {props.previous && (
-        <Button
-          size="small"
-          appearance="subtle"
-          icon={<DismissRegular />}
-          aria-label="不再对照上年报告"
-          onClick={() => props.pane.setPrevious(undefined)}
-        />
-      )}
     </div>
   );
 }

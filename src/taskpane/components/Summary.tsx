@@ -1,7 +1,14 @@
+import { Button, makeStyles, Text, tokens, Tooltip } from '@fluentui/react-components';
+import {
+  ArrowDownRegular,
+  ArrowUpRegular,
+  CheckmarkCircleFilled,
+  ErrorCircleFilled,
+  WarningFilled,
+} from '@fluentui/react-icons';
 import { countBySeverity, summary } from '../../core.js';
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleFilled, ErrorCircleFilled, WarningFilled } from '@fluentui/react-icons';
-import type { SheetCheck } from '../../host/check.js';
+import type { WorkbookCheck } from '../../host/check.js';
+import { MARK_FILL, MARK_MEANING, type MarkKind } from '../../host/marks.js';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -9,10 +16,25 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1, fontSize: '20px' },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: '20px' },
   pass: { color: tokens.colorPaletteGreenForeground1, fontSize: '20px' },
-  meta: { color: tokens.colorNeutralForeground3 },
+  meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground2,
+  },
+  swatch: {
+    display: 'inline-block',
+    width: '12px',
+    height: '12px',
+    marginRight: tokens.spacingHorizontalXS,
+    verticalAlign: '-1px',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  nav: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-export function Summary({ result, checks }: { result: SheetCheck; checks: number }) {
+export function Summary({ result, checks }: { result: WorkbookCheck; checks: number }) {
   const s = useStyles();
   const n = countBySeverity(result.findings);
   const icon = n.error ? (
@@ -23,6 +45,7 @@ export function Summary({ result, checks }: { result: SheetCheck; checks: number
     <CheckmarkCircleFilled className={s.pass} />
   );
   const report = result.report!;
+  const where = result.sheets.map((x) => `「${x.name}」`).join('、');
   return (
     <div className={s.box}>
       {/* Read out after every check, the automatic ones included. */}
@@ -33,9 +56,58 @@ export function Summary({ result, checks }: { result: SheetCheck; checks: number
         </Text>
       </div>
       <Text size={200} className={s.meta}>
-        工作表「{result.sheet.name}」· {report.edition} 版{report.year ? ` · ${report.year} 年度` : ''}
+        工作表{where} · {report.edition} 版{report.year ? ` · ${report.year} 年度` : ''}
         {report.agency ? ` · ${report.agency}` : ''} · 第 {checks} 次校验
       </Text>
+    </div>
+  );
+}
+
+/** What the colours on the sheet mean. */
+export function Legend() {
+  const s = useStyles();
+  return (
+    <div className={s.legend} role="note" aria-label="标记颜色的含义">
+      {(Object.keys(MARK_FILL) as MarkKind[]).map((k) => (
+        <Text size={200} key={k}>
+          <span className={s.swatch} style={{ backgroundColor: MARK_FILL[k] }} />
+          {MARK_MEANING[k]}
+        </Text>
+      ))}
+    </div>
+  );
+}
+
+/** 上一个 / 下一个: goes through the findings' cells in the sidebar's order (Alt+↑ / Alt+↓). */
+export function Navigator(props: {
+  onStep: (direction: 1 | -1) => void;
+  disabled: boolean;
+  position?: string;
+}) {
+  const s = useStyles();
+  return (
+    <div className={s.nav} role="group" aria-label="逐个定位问题">
+      <Tooltip content="上一个问题（Alt+↑）" relationship="description">
+        <Button
+          size="small"
+          icon={<ArrowUpRegular />}
+          disabled={props.disabled}
+          onClick={() => props.onStep(-1)}
+        >
+          上一个
+        </Button>
+      </Tooltip>
+      <Tooltip content="下一个问题（Alt+↓）" relationship="description">
+        <Button
+          size="small"
+          icon={<ArrowDownRegular />}
+          disabled={props.disabled}
+          onClick={() => props.onStep(1)}
+        >
+          下一个
+        </Button>
+      </Tooltip>
+      {props.position && <Text size={200}>{props.position}</Text>}
     </div>
   );
 }

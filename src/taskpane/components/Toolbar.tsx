@@ -1,5 +1,13 @@
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
   makeStyles,
   Menu,
   MenuButton,
@@ -10,24 +18,88 @@ import {
   MenuTrigger,
   tokens,
 } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, EraserRegular, TableAddRegular } from '@fluentui/react-icons';
+import {
+  CheckmarkCircleRegular,
+  DocumentTextRegular,
+  EraserRegular,
+  TableAddRegular,
+} from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { Edition } from '../../core.js';
 import type { PaneController, Task } from '../controller.js';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
+/** 插入模板 asks which year the report is for: the sheet is named after it and 报告年度 filled. */
+export function InsertDialog(props: { pane: PaneController; edition?: Edition; onClose: () => void }) {
+  const { pane, edition } = props;
+  const [year, setYear] = useState('');
+  const fallback = edition ? pane.defaultYear(edition) : 0;
+  const value = year === '' ? String(fallback) : year;
+  const n = Number(value);
+  const valid = Number.isInteger(n) && n >= 2019 && n <= 2100;
+  const close = () => {
+    setYear('');
+    props.onClose();
+  };
+  return (
+    <Dialog open={edition !== undefined} onOpenChange={(_, d) => !d.open && close()}>
+      <DialogSurface aria-label="插入模板">
+        <DialogBody>
+          <DialogTitle>插入 {edition} 版模板</DialogTitle>
+          <DialogContent>
+            <Field
+              label="报告年度"
+              validationState={valid ? 'none' : 'error'}
+              validationMessage={
+                valid ? '新工作表以此命名，并填入「报告年度」。' : '请填 2019 年以后的年份。'
+              }
+            >
+              <Input
+                type="number"
+                value={value}
+                onChange={(_, d) => setYear(d.value)}
+                aria-label="报告年度"
+                autoFocus
+              />
+            </Field>
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              disabled={!valid}
+              onClick={() => {
+                void pane.insert(edition!, n);
+                setYear('');
+              }}
+            >
+              插入
+            </Button>
+            <Button onClick={close}>取消</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
 export function Toolbar({
   pane,
   busy,
+  checked,
   onImport,
 }: {
   pane: PaneController;
   busy?: Task;
+  /** A report has been checked: the 审核报告 can be made. */
+  checked: boolean;
   onImport: () => void;
 }) {
   const s = useStyles();
   const blocked = busy !== undefined && busy !== 'select';
+  const writable = pane.host.writable;
   return (
     <div className={s.bar} role="toolbar" aria-label="年报校验">
       <Button
@@ -38,23 +110,30 @@ export function Toolbar({
       >
         校验
       </Button>
-      <Menu>
-        <MenuTrigger disableButtonEnhancement>
-          <MenuButton icon={<TableAddRegular />} disabled={blocked}>
-            插入模板
-          </MenuButton>
-        </MenuTrigger>
-        <MenuPopover>
-          <MenuList>
-            <MenuItem onClick={() => void pane.insert('2021')}>2021 版（现行）</MenuItem>
-            <MenuItem onClick={() => void pane.insert('2019')}>2019 版</MenuItem>
-            <MenuDivider />
-            <MenuItem onClick={onImport}>导入已发布年报…</MenuItem>
-          </MenuList>
-        </MenuPopover>
-      </Menu>
-      <Button icon={<EraserRegular />} disabled={blocked} onClick={() => void pane.clear()}>
-        清除标记
+      {writable && (
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <MenuButton icon={<TableAddRegular />} disabled={blocked}>
+              插入模板
+            </MenuButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem onClick={() => pane.requestInsert('2021')}>2021 版（现行）…</MenuItem>
+              <MenuItem onClick={() => pane.requestInsert('2019')}>2019 版（2019、2020 年度）…</MenuItem>
+              <MenuDivider />
+              <MenuItem onClick={onImport}>导入已发布年报…</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      )}
+      {writable && (
+        <Button icon={<EraserRegular />} disabled={blocked} onClick={() => void pane.clear()}>
+          清除标记
+        </Button>
+      )}
+      <Button icon={<DocumentTextRegular />} disabled={blocked || !checked} onClick={() => void pane.audit()}>
+        生成审核报告
       </Button>
     </div>
   );

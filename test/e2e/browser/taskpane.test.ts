@@ -1,18 +1,19 @@
 // The built task pane in Debian's Chromium, against the preview's in-memory Excel: a clerk's session
-// from 插入模板 to a clean sheet. Screenshots of each step go to test-output/browser/.
+// from 插入模板 to a clean sheet, and everything a clerk may do to the sheet meanwhile. Screenshots of
+// each step go to test-output/browser/excel/.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SheetSnapshot } from '../../../src/dev/workbook-model.js';
 import { MARK_FILL } from '../../../src/host/marks.js';
 import { toAddress } from '../../../src/report/address.js';
 import { templateLayout } from '../../../src/report/template.js';
-import { jingxiu } from '../../helpers.js';
 import { BUILDS } from '../builds.js';
 import { hasChromium, launch, offline } from './chromium.js';
 import { serve } from './static-server.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const shots = `${root}test-output/browser/`;
+const shots = `${root}test-output/browser/excel/`;
 const WRONG = 't3.r3_7.natural';
 
 describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () => {
@@ -24,11 +25,21 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
   let step = 0;
   const shot = (name: string) =>
     page.screenshot({ path: `${shots}${String(++step).padStart(2, '0')}-${name}.png` });
+  /** The active sheet as the clerk made it: everything but our marks. */
+  const clerks = () =>
+    page.evaluate(() => {
+      const book = window.nianbaoPreview!.excel.book;
+      const snap = book.sheet(book.active)!.snapshot();
+      const own = snap.conditionalFormats.filter((cf) => !cf.formula?.includes('年报校验'));
+      return { ...snap, conditionalFormats: own.map((cf, i) => ({ ...cf, priority: i })) };
+    });
   const snapshot = () =>
     page.evaluate(() => {
-      const excel = window.nianbaoPreview!.excel;
-      return excel.sheet(excel.active).snapshot();
+      const book = window.nianbaoPreview!.excel.book;
+      return book.sheet(book.active)!.snapshot();
     });
+  const book = <T>(fn: string) =>
+    page.evaluate(`(() => { const book = window.nianbaoPreview.excel.book; ${fn} })()`) as Promise<T>;
 
   beforeAll(async () => {
     rmSync(shots, { recursive: true, force: true });
@@ -48,76 +59,172 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
   });
 
   const layout = templateLayout('2019');
-  const inputs = layout.cells.filter((c) => c.key);
-  const addressOf = (key: string) => toAddress(inputs.find((c) => c.key === key)!.pos);
+  const addressOf = (key: string) => toAddress(layout.cells.find((c) => c.key === key)!.pos);
   const cell = (address: string) => page.locator(`td[data-address="${address}"]`);
+  const type = async (address: string, value: string) => {
+    const input = page.getByRole('textbox', { name: `单元格 ${address}`, exact: true });
+    await input.fill(value);
+    await input.press('Enter');
+  };
+  const status = () => pane.getByRole('status').textContent();
+  const check = () => pane.getByRole('button', { name: '校验', exact: true }).click();
 
   it('the sidebar opens with a short guide', async () => {
     await expect.poll(() => pane.getByText('还没有表格？').count()).toBe(1);
     await shot('opened');
   });
 
-  let beforeCheck: Awaited<ReturnType<typeof snapshot>>;
+  let beforeCheck: SheetSnapshot;
 
-  it('插入模板 on the ribbon adds the 2019 template; the clerk types the numbers, one total wrong', async () => {
+  it('插入模板 on the ribbon asks for the year, names the sheet after it; the clerk fills in the numbers', async () => {
     await page.getByRole('button', { name: '插入模板（2019 版）' }).click();
-    await expect.poll(() => pane.getByText(/已插入 2019 版模板/).count()).toBe(1);
-    const values: Record<string, unknown> = { ...jingxiu().values, [WRONG]: 4 };
-    for (const c of inputs) {
-      const v = values[c.key!];
-      if (v === undefined || v === null || v === '') continue;
-      const input = page.getByRole('textbox', { name: `单元格 ${toAddress(c.pos)}`, exact: true });
-      await input.fill(String(v));
-      await input.press('Enter');
-    }
-    await expect.poll(async () => (await snapshot())[addressOf(WRONG)]?.value).toBe(4);
+    const year = pane.getByRole('spinbutton', { name: '报告年度' });
+    await expect.poll(() => year.inputValue()).toBe('2020');
+    await shot('insert-asks-year');
+    await year.fill('2019');
+    await pane.getByRole('button', { name: '插入', exact: true }).click();
+    await expect
+      .poll(() => pane.getByText('已插入 2019 版模板「2019年度年报」。填好数字后点「校验」。').count())
+      .toBe(1);
+    expect(await book<number>(`return book.activeSheet().at('${toAddress(layout.year)}').value;`)).toBe(2019);
+    await page.getByRole('button', { name: '填入示例数字' }).click();
+    await type(addressOf(WRONG), '4');
+    await expect.poll(async () => (await snapshot()).cells[addressOf(WRONG)]?.value).toBe(4);
     beforeCheck = await snapshot();
     await shot('typed');
   });
 
-  it('校验 marks the culprit cell and lists the finding with the value that fixes it', async () => {
-    await pane.getByRole('button', { name: '校验', exact: true }).click();
-    await expect.poll(() => pane.getByRole('status').textContent()).toBe('3 个错误');
-    // The three broken identities share their culprit: one card says which cell to fix.
+  it('校验 marks the culprit cell and lists the finding with the value that fixes it, and a legend', async () => {
+    await check();
+    await expect.poll(status).toBe('3 个错误');
     await expect.poll(() => pane.getByRole('listitem').filter({ hasText: '最可能填错' }).count()).toBe(1);
     await expect.poll(() => cell(addressOf(WRONG)).getAttribute('data-fill')).toBe(MARK_FILL.culprit);
-    const card = pane.getByRole('button', { name: new RegExp(`定位到单元格 ${addressOf(WRONG)}`) });
-    await expect.poll(() => card.count()).toBe(1);
+    await expect.poll(() => cell(addressOf(WRONG)).getAttribute('data-own-fill')).toBe('none');
     await expect
       .poll(() => pane.getByRole('button', { name: `把单元格 ${addressOf(WRONG)} 改为 5` }).count())
       .toBe(1);
+    expect(await pane.getByRole('note', { name: '标记颜色的含义' }).textContent()).toContain(
+      '最可能填错的格',
+    );
+    expect(await pane.getByText('第 1 次校验').count()).toBe(1);
     await shot('checked');
   });
 
-  it('a click on the finding selects its cell; so does Enter on it', async () => {
-    await page.evaluate(() => window.nianbaoPreview!.excel.select(window.nianbaoPreview!.excel.active, 'A1'));
+  it('a rule id explains itself on hover', async () => {
+    await pane.getByText('T3-01', { exact: true }).first().hover();
+    await expect.poll(() => pane.getByRole('tooltip').textContent()).toContain('第一项加第二项之和');
+    await shot('rule-tooltip');
+    await page.mouse.move(0, 0);
+  });
+
+  it('a click on the finding selects its cell; so does Enter on it, and 下一个 (Alt+↓)', async () => {
+    await book('book.select(book.active, "A1");');
     await pane.getByRole('button', { name: new RegExp(`定位到单元格 ${addressOf(WRONG)}`) }).click();
     await expect.poll(() => page.locator('td.selected').getAttribute('data-address')).toBe(addressOf(WRONG));
-    await page.evaluate(() => window.nianbaoPreview!.excel.select(window.nianbaoPreview!.excel.active, 'A1'));
+    await book('book.select(book.active, "A1");');
     await pane.getByRole('button', { name: new RegExp(`定位到单元格 ${addressOf(WRONG)}`) }).focus();
     await pane.locator(':focus').press('Enter');
     await expect.poll(() => page.locator('td.selected').getAttribute('data-address')).toBe(addressOf(WRONG));
+    await pane.locator(':focus').press('Alt+ArrowDown');
+    await expect.poll(() => pane.getByText(/第 1 \/ 1 处/).count()).toBe(1);
     await shot('selected');
   });
 
-  it('the clerk types the right total and the list clears by itself', async () => {
-    const input = page.getByRole('textbox', { name: `单元格 ${addressOf(WRONG)}`, exact: true });
-    await input.fill('5');
-    await input.press('Enter');
-    await expect.poll(() => pane.getByRole('status').textContent()).toBe('全部通过');
+  it('the clerk types the right total and the list clears by itself; automatic re-checks are not counted', async () => {
+    await type(addressOf(WRONG), '5');
+    await expect.poll(status).toBe('全部通过');
     await expect.poll(() => cell(addressOf(WRONG)).getAttribute('data-fill')).toBe('none');
+    expect(await pane.getByText('第 1 次校验').count()).toBe(1);
     await shot('fixed');
   });
 
   it('清除标记 leaves the sheet as it was before 校验, but for the number the clerk fixed', async () => {
-    const input = page.getByRole('textbox', { name: `单元格 ${addressOf(WRONG)}`, exact: true });
-    await input.fill('4');
-    await input.press('Enter');
+    await type(addressOf(WRONG), '4');
     await expect.poll(() => cell(addressOf(WRONG)).getAttribute('data-fill')).toBe(MARK_FILL.culprit);
     await page.getByRole('button', { name: '清除标记' }).click();
-    await expect.poll(() => pane.getByText(/已清除 \d+ 个单元格的标记/).count()).toBe(1);
+    await expect.poll(() => pane.getByText('已清除 1 张工作表上的校验标记。').count()).toBe(1);
     expect(await snapshot()).toEqual(beforeCheck);
     await shot('cleared');
+  });
+
+  it('after 校验 the clerk fills a marked cell, deletes a row and renames the sheet: 清除标记 leaves exactly their work', async () => {
+    await check();
+    await expect.poll(status).toBe('3 个错误');
+    // A fill of the clerk's own, on a marked cell and beside it.
+    await cell(addressOf(WRONG)).click();
+    await page.getByLabel('填充颜色').fill('#9bc2e6');
+    await page.getByRole('button', { name: '填充', exact: true }).click();
+    // The empty row between the title and the heading goes.
+    await cell('A3').click();
+    await page.getByRole('button', { name: '删除行' }).click();
+    page.once('dialog', (d) => void d.accept('竞秀区年报'));
+    await page.getByRole('button', { name: '重命名工作表' }).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('竞秀区年报');
+    // The re-check follows the sheet by id: the marks moved up with the row.
+    const moved = toAddress({ row: layout.cells.find((c) => c.key === WRONG)!.pos.row - 1, col: 3 });
+    await type(toAddress({ row: 1, col: 1 }), '保定市竞秀区人民政府');
+    await expect.poll(() => cell(moved).getAttribute('data-fill')).toBe(MARK_FILL.culprit);
+    await expect.poll(() => cell(moved).getAttribute('data-own-fill')).toBe('#9BC2E6');
+    await expect
+      .poll(() => pane.getByText(/工作表「竞秀区年报」 · 2019 版 · 2019 年度 · 保定市竞秀区人民政府/).count())
+      .toBe(1);
+    await shot('edited-after-check');
+    const theirs = await clerks();
+    await page.getByRole('button', { name: '清除标记' }).click();
+    await expect.poll(() => cell(moved).getAttribute('data-fill')).toBe('#9BC2E6');
+    expect(await snapshot()).toEqual(theirs);
+    await shot('cleared-after-edits');
+  });
+
+  it('改为 5 on the card writes the cell and the list clears; 说明 answers a warning; 审核报告 is a sheet', async () => {
+    const total = toAddress({ row: layout.cells.find((c) => c.key === WRONG)!.pos.row - 1, col: 3 });
+    const business = toAddress({
+      row: layout.cells.find((c) => c.key === 't3.r1.business')!.pos.row - 1,
+      col: 4,
+    });
+    await type(business, '０');
+    await check();
+    await expect.poll(status).toBe('3 个错误，1 个警告');
+    await pane.getByRole('button', { name: `把单元格 ${total} 改为 5` }).click();
+    await expect.poll(status).toBe('1 个警告');
+    await pane.getByRole('button', { name: '填写说明' }).click();
+    await pane.getByRole('textbox', { name: '说明' }).fill('原表如此，已核实');
+    await shot('explaining');
+    await pane.getByRole('button', { name: '保存说明' }).click();
+    await expect.poll(status).toBe('全部通过（1 个已说明）');
+    await pane.getByRole('button', { name: /已说明的 1 项/ }).click();
+    await expect.poll(() => pane.getByText(/说明：原表如此，已核实/).count()).toBe(1);
+    await shot('explained');
+    await pane.getByRole('button', { name: '生成审核报告' }).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('审核报告');
+    const texts = async () => Object.values((await snapshot()).cells).map((c) => String(c.value));
+    await expect.poll(texts).toContain('政府信息公开工作年度报告审核报告');
+    expect((await texts()).some((t) => t.includes('审核结果：通过（1 个警告已说明）'))).toBe(true);
+    expect((await texts()).some((t) => t.includes('说明：原表如此，已核实'))).toBe(true);
+    await shot('audit-sheet');
+  });
+
+  it('two years in one workbook: last year is found by itself, and a carry-over mismatch is said', async () => {
+    await page.getByRole('tab', { name: '竞秀区年报' }).click();
+    // Last year's sheet: this year's figures, its 结转下年度 one more than this year's 上年结转.
+    await book(`
+      const from = book.sheet('竞秀区年报');
+      const copy = book.addSheet('2018年度年报');
+      for (const [a, c] of from.cells) copy.cells.set(a, structuredClone(c));
+      copy.merges = from.merges.map((m) => ({ ...m }));
+      book.edit('2018年度年报', [['${toAddress(layout.year)}', 2018], ['${toAddress({ row: layout.cells.find((c) => c.key === 't3.r4.natural')!.pos.row - 1, col: 3 })}', 1]]);
+      book.select('竞秀区年报');
+    `);
+    await check();
+    await expect
+      .poll(() =>
+        pane
+          .getByText(/上年报告：2018 年度 · 保定市竞秀区人民政府 · 工作表「2018年度年报」（自动找到）/)
+          .count(),
+      )
+      .toBe(1);
+    await expect.poll(() => pane.getByText(/T3-05/).count()).toBeGreaterThan(0);
+    await shot('previous-found');
   });
 
   it('导入已发布年报: the text pasted from a web page becomes a filled template sheet that checks clean', async () => {
@@ -136,9 +243,26 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
       )
       .toBe(1);
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('2019年度年报');
-    await pane.getByRole('button', { name: '校验', exact: true }).click();
-    await expect.poll(() => pane.getByRole('status').textContent()).toBe('全部通过');
+    // The workbook also holds a 2018 report of the same body by now: this one is checked on its own.
+    await pane.getByRole('button', { name: '选择' }).click();
+    await pane.getByRole('menuitemradio', { name: '不对照上年' }).click();
+    await check();
+    await expect.poll(status).toBe('全部通过');
     await shot('imported');
+  });
+
+  it('in a 320-pixel pane long identities wrap: nothing scrolls sideways', async () => {
+    await page.evaluate(() => {
+      const frame = document.querySelector('iframe.pane') as HTMLIFrameElement;
+      frame.style.width = '320px';
+    });
+    await page.getByRole('tab', { name: '竞秀区年报' }).click();
+    await type(toAddress({ row: layout.cells.find((c) => c.key === WRONG)!.pos.row - 1, col: 3 }), '4');
+    await check();
+    await expect.poll(status).toMatch(/错误/);
+    const overflow = await pane.locator('main').evaluate((m) => m.scrollWidth - m.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot('narrow-pane');
   });
 
   it('nothing was requested from anywhere but localhost', () => {
