@@ -102,7 +102,7 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('the Home tab has the group 「政务公开年报」 with 插入模板 (2021/2019), 校验, 清除标记 and the sidebar', () => {
+  it('the Home tab has the group 「政务公开年报」 with 插入模板 (2021/2019), 校验, 清除标记, 审核报告 and the sidebar', () => {
     const group = all(manifest, (n) => n.tag === 'Group')[0]!;
     expect(all(manifest, (n) => n.tag === 'OfficeTab')[0]!.attrs.id).toBe('TabHome');
     const label = (n: Node) => shortStrings.get(n.children.find((c) => c.tag === 'Label')!.attrs.resid!)!;
@@ -110,7 +110,7 @@ describe('manifest.xml', () => {
     const controls = group.children
       .filter((c) => c.tag === 'Control')
       .map((c) => label(c).attrs.DefaultValue);
-    expect(controls).toEqual(['插入模板', '校验', '清除标记', '侧边栏']);
+    expect(controls).toEqual(['插入模板', '校验', '清除标记', '审核报告', '侧边栏']);
     const items = all(group, (n) => n.tag === 'Item').map((c) => label(c).attrs.DefaultValue);
     expect(items).toEqual(['2021 版（现行）', '2019 版']);
   });
