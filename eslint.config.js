@@ -77,6 +77,10 @@ export default tseslint.config(
     languageOptions: { globals: { URL: 'readonly' } },
   },
   {
+    files: ['src/**/*.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', navigator: 'readonly' } },
+  },
+  {
     files: ['bin/**/*.js', 'scripts/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -1,9 +1,14 @@
-// Builds the add-in (taskpane.html: sidebar + ribbon commands in one shared runtime).
+// Builds what clerks install:
+//   (default)              the Excel add-in, dist/addin (taskpane.html: sidebar + ribbon commands in one
+//                          shared runtime); source maps beside it in dist/addin-maps, never shipped
 //   --env officejs=local   serve office.js with the add-in (from @microsoft/office-js), for intranets
 //                          that cannot reach the Microsoft CDN
 //   --env url=https://…/   where the add-in is hosted; written into the manifest (default https://localhost:3000/)
-//   --env preview          the preview instead: the real task pane beside an in-memory Excel, no Office
-//   --env out=DIR          build into DIR instead of dist/addin (dist/preview)
+//   --env wps              the WPS 表格 加载项, dist/wps (nianbao_<version>/ with ribbon.xml, publish.xml and
+//                          jsplugins.xml beside it); --env url=http://…/ is where jsplugins.xml points
+//   --env preview          the preview instead: the real panes beside an in-memory Excel and WPS, no Office
+//   --env out=DIR          build into DIR instead
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,8 +16,12 @@ import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 
 const root = import.meta.dirname;
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
 export const DEV_URL = 'https://localhost:3000/';
 export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+export const WPS_DEV_URL = 'http://localhost:3889/';
+/** The folder the WPS add-in is published in, as wpsjs names it: name_version. */
+export const WPS_FOLDER = `nianbao_${pkg.version}`;
 
 /** The office.js files an add-in loads for Excel, with the Chinese and English strings. */
 const officeJsFiles = [
@@ -30,6 +39,29 @@ const officeJsFiles = [
   info: { minimized: true },
 }));
 
+/** The ES5 script that tells Office 2016/2019 clerks what to use instead, inlined before the bundle. */
+const legacyScript = readFileSync(resolve(root, 'src/taskpane/legacy.js'), 'utf8');
+const legacyHash = `'sha256-${createHash('sha256').update(legacyScript).digest('base64')}'`;
+
+/**
+ * What a pane page may load: its own files, office.js from where it comes, styles Fluent UI
+ * injects, and nothing else; no page of ours ever connects anywhere.
+ */
+function csp(scripts, development) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${[...scripts, ...(development ? ["'unsafe-eval'"] : [])].join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    // The development server's live reload talks over a websocket.
+    `connect-src 'self'${development ? ' ws:' : ''}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 /** https for Excel desktop with office-addin-dev-certs' certificate when there is one; http otherwise. */
 function devServerProtocol(preview) {
   const dir = join(homedir(), '.office-addin-dev-certs');
@@ -42,26 +74,86 @@ function devServerProtocol(preview) {
   };
 }
 
+const xml = (s) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
+/** The WPS 加载项's files: ribbon.xml and icons in its folder, the deployment files beside it. */
+function wpsFiles(folder, url, deploy) {
+  return [
+    { from: 'assets/wps/ribbon.xml', to: `${folder}ribbon.xml` },
+    { from: 'assets/{insert,check,clear,audit,pane}.svg', to: `${folder}images/[name][ext]` },
+    ...(deploy
+      ? [
+          {
+            from: 'assets/wps/publish.xml',
+            to: 'publish.xml',
+            transform: (c) =>
+              c.toString().replaceAll('{{folder}}', WPS_FOLDER).replaceAll('{{version}}', pkg.version),
+          },
+          {
+            from: 'assets/wps/jsplugins.xml',
+            to: 'jsplugins.xml',
+            transform: (c) => c.toString().replaceAll('{{url}}', xml(`${url}${WPS_FOLDER}/`)),
+          },
+        ]
+      : []),
+  ];
+}
+
 export default (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const preview = Boolean(env.preview);
+  const wps = Boolean(env.wps);
   const localOffice = env.officejs === 'local';
-  const url = String(env.url ?? DEV_URL).replace(/\/?$/, '/');
+  const url = String(env.url ?? (wps ? WPS_DEV_URL : DEV_URL)).replace(/\/?$/, '/');
   const officeScript = preview ? 'fake-office.js' : localOffice ? 'office/office.js' : OFFICE_CDN;
+  const officeSource = officeScript.startsWith('https:') ? [new URL(officeScript).origin] : [];
+  // The WPS add-in in its own folder; in the preview under wps/, beside the Excel pane.
+  const wpsDir = wps ? `${WPS_FOLDER}/` : 'wps/';
+
+  const excelEntries = { taskpane: './src/apps/excel.tsx' };
+  const wpsEntries = {
+    [`${wpsDir}main`]: './src/apps/wps-main.ts',
+    [`${wpsDir}taskpane`]: './src/apps/wps-pane.tsx',
+  };
+  const entry = wps
+    ? wpsEntries
+    : preview
+      ? {
+          ...excelEntries,
+          ...wpsEntries,
+          'fake-office': './src/dev/fake-office.ts',
+          preview: './src/dev/preview.tsx',
+          'wps-preview': './src/dev/wps-preview.tsx',
+        }
+      : excelEntries;
+  const out = resolve(root, env.out ?? (preview ? 'dist/preview' : wps ? 'dist/wps' : 'dist/addin'));
+
+  const excelPage = new HtmlWebpackPlugin({
+    filename: 'taskpane.html',
+    template: './src/taskpane/taskpane.html',
+    chunks: ['taskpane'],
+    templateParameters: {
+      officeScript,
+      legacyScript,
+      csp: csp([...officeSource, legacyHash], !production),
+    },
+  });
+  const wpsPage = new HtmlWebpackPlugin({
+    filename: `${wpsDir}taskpane.html`,
+    template: './src/wps/taskpane.html',
+    chunks: [`${wpsDir}taskpane`],
+    templateParameters: { csp: csp([], !production) },
+  });
 
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
-    entry: preview
-      ? {
-          taskpane: './src/apps/excel.tsx',
-          'fake-office': './src/dev/fake-office.ts',
-          preview: './src/dev/preview.tsx',
-        }
-      : { taskpane: './src/apps/excel.tsx' },
+    // Source maps for debugging, kept out of what is deployed: dist/addin-maps/, never referenced.
+    devtool: production ? (preview ? false : 'hidden-source-map') : 'eval-cheap-module-source-map',
+    entry,
     output: {
-      path: resolve(root, env.out ?? (preview ? 'dist/preview' : 'dist/addin')),
+      path: out,
       filename: '[name].js',
+      sourceMapFilename: `../${out.split('/').pop()}-maps/[file].map`,
       clean: true,
     },
     resolve: {
@@ -89,13 +181,10 @@ export default (env = {}, argv = {}) => {
       ],
     },
     performance: { hints: false },
+    // The preview is a developer's tool: not worth the minifier's time.
+    optimization: { minimize: production && !preview },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
-        templateParameters: { officeScript },
-      }),
+      ...(wps ? [wpsPage] : preview ? [excelPage, wpsPage] : [excelPage]),
       ...(preview
         ? [
             new HtmlWebpackPlugin({
@@ -103,32 +192,46 @@ export default (env = {}, argv = {}) => {
               template: './src/dev/preview.html',
               chunks: ['preview'],
             }),
+            new HtmlWebpackPlugin({
+              filename: 'wps-preview.html',
+              template: './src/dev/preview.html',
+              chunks: ['wps-preview'],
+            }),
+            // WPS makes an index.html in the add-in's folder that loads main.js: the preview's stand-in.
+            new HtmlWebpackPlugin({
+              filename: `${wpsDir}index.html`,
+              templateContent: '<!doctype html><meta charset="utf-8"><title>WPS 加载项</title>',
+              chunks: [`${wpsDir}main`],
+            }),
           ]
         : []),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          ...(wps ? [] : [{ from: 'assets/*.png', to: 'assets/[name][ext]' }]),
+          ...(wps || preview ? wpsFiles(wpsDir, url, wps) : []),
           ...(preview
             ? [{ from: 'test/fixtures/jingxiu-2019.values.json', to: 'example.json' }]
-            : [
-                {
-                  from: 'manifest.xml',
-                  to: 'manifest.xml',
-                  transform: (content) =>
-                    content
-                      .toString()
-                      .replaceAll(DEV_URL, url)
-                      .replaceAll(new URL(DEV_URL).origin, new URL(url).origin),
-                },
-              ]),
-          ...(localOffice && !preview ? officeJsFiles : []),
+            : wps
+              ? []
+              : [
+                  {
+                    from: 'manifest.xml',
+                    to: 'manifest.xml',
+                    transform: (content) =>
+                      content
+                        .toString()
+                        .replaceAll(DEV_URL, url)
+                        .replaceAll(new URL(DEV_URL).origin, new URL(url).origin),
+                  },
+                ]),
+          ...(localOffice && !preview && !wps ? officeJsFiles : []),
         ],
       }),
     ],
     devServer: {
-      port: preview ? 3001 : 3000,
+      port: preview ? 3001 : wps ? 3889 : 3000,
       host: 'localhost',
-      server: devServerProtocol(preview),
+      server: devServerProtocol(preview || wps),
       headers: { 'Access-Control-Allow-Origin': '*' },
       open: preview ? ['/preview.html'] : false,
       client: { overlay: { warnings: false } },

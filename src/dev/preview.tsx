@@ -1,7 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { templateLayout } from '../report/template.js';
-import { toAddress } from '../report/address.js';
-import type { RawValue } from '../report/types.js';
+import { fillExample } from './example.js';
 import { FakeExcel } from './fake-excel.js';
 import type { PreviewHost } from './preview-host.js';
 import { SheetView } from './SheetView.js';
@@ -25,16 +23,6 @@ function runCommand(name: string): void {
   if (command) void command({ completed: () => undefined });
 }
 
-/** Types last year's example report (保定市竞秀区, 2019) into the active 2019 template. */
-async function fillExample(): Promise<void> {
-  const example = (await (await fetch('example.json')).json()) as { values: Record<string, RawValue> };
-  const layout = templateLayout('2019');
-  const entries = layout.cells
-    .filter((c) => c.key && c.key in example.values)
-    .map((c) => [toAddress(c.pos), example.values[c.key!]!] as const);
-  excel.edit(excel.active, entries);
-}
-
 function Preview() {
   return (
     <div className="preview">
@@ -46,7 +34,10 @@ function Preview() {
           </button>
         ))}
         <span className="spacer" />
-        <button onClick={() => void fillExample()} title="在当前的 2019 版模板中填入竞秀区 2019 年报的数字">
+        <button
+          onClick={() => void fillExample(excel.book)}
+          title="在当前的 2019 版模板中填入竞秀区 2019 年报的数字"
+        >
           填入示例数字
         </button>
       </header>

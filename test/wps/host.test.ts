@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIT_SHEET } from '../../src/checks/audit.js';
+import { NOTES_SHEET } from '../../src/checks/notes.js';
+import { commandActions } from '../../src/commands/actions.js';
+import { FakeEtApp } from '../../src/dev/fake-et.js';
+import { checkWorkbook } from '../../src/host/check.js';
+import { isMarkFormula, MARK_FILL } from '../../src/host/marks.js';
+import { areaAddress, parseAddress, toAddress } from '../../src/report/address.js';
+import { templateLayout } from '../../src/report/template.js';
+import { PaneController } from '../../src/taskpane/controller.js';
+import { XL } from '../../src/wps/et.js';
+import { WpsHost } from '../../src/wps/host.js';
+import { listenForCommands, postCommand, takeCommand } from '../../src/wps/mailbox.js';
+import { ribbonCallbacks } from '../../src/wps/ribbon.js';
+import { errors, filledGrid, jingxiu, type Values } from '../helpers.js';
+
+const quiet = () => new Promise((r) => setTimeout(r, 100));
+const WRONG_KEY = 't3.r3_7.natural';
+const WRONG = { ...jingxiu().values, [WRONG_KEY]: 4 };
+const layout = templateLayout('2019');
+const at = (key: string) => toAddress(layout.cells.find((c) => c.key === key)!.pos);
+
+function wps(values: Values = WRONG) {
+  const app = new FakeEtApp();
+  const sheet = app.book.addSheet('2019年度年报');
+  sheet.setValues(filledGrid('2019', values, { year: 2019 }));
+  return { app, sheet, host: new WpsHost(app) };
+}
+const shown = (sheet: ReturnType<typeof wps>['sheet'], address: string) => {
+  const p = parseAddress(address);
+  return sheet.shownFill(p.row, p.col);
+};
+const marks = (app: FakeEtApp) =>
+  app.book.sheets.flatMap((s) => s.conditionalFormats.filter((cf) => isMarkFormula(cf.formula)));
+
+describe('the ET fake behaves like WPS', () => {
+  it('is 1-based, a single cell is a value and a block a 2-D array, empty is undefined', () => {
+    const { app } = wps();
+    const ws = app.ActiveWorkbook!.Worksheets.Item(1);
+    expect(ws.Name).toBe('2019年度年报');
+    expect(ws.Range('A1').Value2).toBe('政府信息公开工作年度报告');
+    expect(ws.Range('A1:B2').Value2).toEqual([
+      ['政府信息公开工作年度报告', undefined],
+      ['机关名称', undefined],
+    ]);
+    expect(ws.UsedRange.Row).toBe(1);
+    expect(() => app.ActiveWorkbook!.Worksheets.Item(9)).toThrow();
+  });
+});
+
+describe('WPS host', () => {
+  it('插入模板 writes the core layout: labels, merges, widths, validation, unlocked inputs, protection allowing formats', async () => {
+    const app = new FakeEtApp();
+    app.book.addSheet('Sheet1');
+    const name = await new WpsHost(app).insertTemplate('2021', { year: 2024 });
+    expect(name).toBe('2024年度年报');
+    const sheet = app.book.sheet(name)!;
+    const l = templateLayout('2021');
+    for (const c of l.cells.filter((x) => x.text))
+      expect(sheet.cell(c.pos.row, c.pos.col).value).toBe(c.text);
+    expect(sheet.cell(l.year.row, l.year.col).value).toBe(2024);
+    expect(sheet.merges.map(areaAddress).sort()).toEqual(l.merges.map(areaAddress).sort());
+    const input = l.cells.find((c) => c.kind === 'count')!;
+    const cell = sheet.cell(input.pos.row, input.pos.col);
+    expect(cell.format['protection.locked']).toBe(false);
+    expect(cell.validation?.rule).toEqual({
+      type: XL.validateWholeNumber,
+      alertStyle: XL.validAlertStop,
+      operator: XL.greaterEqual,
+      formula1: '0',
+    });
+    expect(sheet.protected).toBe(true);
+    expect(sheet.protectOptions).toEqual({ allowFormatCells: true });
+    expect(sheet.pageLayout).toMatchObject({ Orientation: XL.landscape, PaperSize: XL.paperA4 });
+    expect(app.book.active).toBe(name);
+  });
+
+  it('校验 marks with conditional formats on top, never a cell format; 清除标记 leaves the sheet exactly as before', async () => {
+    const { app, sheet, host } = wps();
+    app.book.fill(sheet.name, at(WRONG_KEY), { pattern: 'Solid', color: '#C6EFCE' });
+    const before = sheet.snapshot();
+    const result = await checkWorkbook(host);
+    expect(result.findings.some((f) => f.culprit === WRONG_KEY)).toBe(true);
+    expect(shown(sheet, at(WRONG_KEY))).toBe(MARK_FILL.culprit);
+    expect(sheet.at(at(WRONG_KEY)).fill).toEqual({ pattern: 'Solid', color: '#C6EFCE' });
+    expect(marks(app).length).toBe(2);
+    await checkWorkbook(host);
+    expect(marks(app).length).toBe(2);
+    expect(await host.clearMarks()).toBe(1);
+    expect(sheet.snapshot()).toEqual(before);
+  });
+
+  it('long mark lists are split into addresses Range() accepts (at most 255 characters)', async () => {
+    const values = Object.fromEntries(
+      Object.keys(jingxiu().values).map((k) => [k, k.startsWith('t3') ? '五' : 0]),
+    );
+    const { app, host } = wps(values);
+    await checkWorkbook(host);
+    const ours = marks(app);
+    expect(ours.length).toBeGreaterThan(1);
+    for (const cf of ours) expect(cf.areas.map(areaAddress).join(',').length).toBeLessThanOrEqual(255);
+  });
+
+  it('改为 writes into the unchanged cell only', async () => {
+    const { app, sheet, host } = wps();
+    const id = (await host.read()).active.id;
+    app.book.editFormula(sheet.name, at(WRONG_KEY), '=SUM(D30:D48)', 4);
+    expect(await host.applyValue(id, at(WRONG_KEY), 4, 5)).toBe('formula');
+    app.book.edit(sheet.name, [[at(WRONG_KEY), 6]]);
+    expect(await host.applyValue(id, at(WRONG_KEY), 4, 5)).toBe('changed');
+    app.book.edit(sheet.name, [[at(WRONG_KEY), 4]]);
+    expect(await host.applyValue(id, at(WRONG_KEY), 4, 5)).toBe('written');
+    expect(sheet.at(at(WRONG_KEY)).value).toBe(5);
+    expect(await host.applyValue('SheetNone', 'A1', '', 5)).toBe('gone');
+  });
+
+  it('the sidebar on WPS: re-check on SheetChange (following a renamed sheet), 说明 on a very hidden sheet, 审核报告', async () => {
+    const { app, sheet, host } = wps();
+    const pane = new PaneController(host, { recheckDelay: 10 });
+    await pane.check();
+    expect(errors(pane.getState().result!.findings).length).toBe(3);
+    app.book.rename(sheet.name, '竞秀区');
+    app.book.edit('竞秀区', [[at(WRONG_KEY), 5]]);
+    await quiet();
+    expect(errors(pane.getState().result!.findings)).toEqual([]);
+    expect(pane.getState().result!.sheet.name).toBe('竞秀区');
+
+    app.book.edit('竞秀区', [
+      [at('t3.r1.natural'), String.fromCharCode(0xff10 + Number(jingxiu().values['t3.r1.natural']))],
+    ]);
+    await quiet();
+    const warning = pane.getState().result!.findings.find((f) => f.rule === 'G-01')!;
+    await pane.explain(warning, '已核实');
+    expect(app.book.sheet(NOTES_SHEET)!.visibility).toBe('VeryHidden');
+    expect(pane.getState().result!.findings.find((f) => f.rule === 'G-01')!.note?.text).toBe('已核实');
+
+    await pane.audit();
+    const audit = app.book.sheet(AUDIT_SHEET)!;
+    expect(
+      [...audit.cells.values()].some((c) => String(c.value).includes('审核结果：通过（1 个警告已说明）')),
+    ).toBe(true);
+    expect(audit.pageLayout).toMatchObject({ Orientation: XL.portrait, PaperSize: XL.paperA4 });
+  });
+});
+
+describe('the WPS ribbon and the sidebar, two pages', () => {
+  it('a button shows the sidebar (made once) and hands it the command; stale commands are dropped', async () => {
+    const { app, sheet } = wps();
+    const ribbon = ribbonCallbacks(app, 'http://addin/taskpane.html');
+    expect(ribbon.OnAddinLoad({ Invalidate: () => undefined, InvalidateControl: () => undefined })).toBe(
+      true,
+    );
+    expect(ribbon.GetImage({ Id: 'checkReport' })).toBe('images/check.svg');
+    ribbon.OnAction({ Id: 'checkReport' });
+    ribbon.OnAction({ Id: 'showPane' });
+    expect(app.panes.map((p) => [p.url, p.Visible])).toEqual([['http://addin/taskpane.html', true]]);
+
+    // The sidebar page, started by the pane, picks the command up.
+    const pane = new PaneController(new WpsHost(app));
+    const stop = listenForCommands(app.PluginStorage, (name) => void commandActions(pane)[name]?.(), 10);
+    await quiet();
+    stop();
+    expect(pane.getState().checks).toBe(1);
+    expect(shown(sheet, at(WRONG_KEY))).toBe(MARK_FILL.culprit);
+
+    postCommand(app.PluginStorage, 'checkReport', Date.now() - 60_000);
+    expect(takeCommand(app.PluginStorage)).toBeUndefined();
+    app.PluginStorage.setItem('nianbao.command', 'not json');
+    expect(takeCommand(app.PluginStorage)).toBeUndefined();
+  });
+});
