@@ -132,6 +132,7 @@ export default (env = {}, argv = {}) => {
     filename: 'taskpane.html',
     template: './src/taskpane/taskpane.html',
     chunks: ['taskpane'],
+    minify: false,
     templateParameters: {
       officeScript,
       legacyScript,
@@ -181,8 +182,12 @@ export default (env = {}, argv = {}) => {
       ],
     },
     performance: { hints: false },
-    // The preview is a developer's tool: not worth the minifier's time.
-    optimization: { minimize: production && !preview },
+    optimization: {
+      // The preview is a developer's tool: not worth the minifier's time.
+      minimize: production && !preview,
+      // Pages stay as written: their inline script is allowed by its hash.
+      minimizeOptions: { html: false },
+    },
     plugins: [
       ...(wps ? [wpsPage] : preview ? [excelPage, wpsPage] : [excelPage]),
       ...(preview

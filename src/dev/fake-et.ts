@@ -52,6 +52,8 @@ class FakeEtFormatCondition implements EtFormatCondition {
   constructor(
     private readonly sheet: Sheet,
     private readonly cf: ConditionalFormat,
+    /** Views redraw after every call, as WPS repaints. */
+    private readonly settle: () => void,
   ) {}
   get Type(): number {
     return this.cf.type === 'Custom' ? XL.expression : 1;
@@ -61,12 +63,14 @@ class FakeEtFormatCondition implements EtFormatCondition {
   }
   get Interior() {
     const cf = this.cf;
+    const settle = this.settle;
     return {
       get Color() {
         return cf.fill ? etColor(cf.fill) : 0;
       },
       set Color(c: number) {
         cf.fill = hexColor(c);
+        settle();
       },
       Pattern: XL.patternSolid,
     };
@@ -77,9 +81,11 @@ class FakeEtFormatCondition implements EtFormatCondition {
       .filter((o) => o !== this.cf)
       .sort((a, b) => a.priority - b.priority);
     [this.cf, ...others].forEach((o, i) => (o.priority = i));
+    this.settle();
   }
   Delete(): void {
     this.sheet.deleteConditionalFormat(this.cf.id);
+    this.settle();
   }
 }
 
@@ -170,7 +176,7 @@ class FakeEtRange implements EtRange {
       Item: (i: number) => {
         const cf = list()[i - 1];
         if (!cf) throw new EtError('下标越界');
-        return new FakeEtFormatCondition(this.sheet, cf);
+        return new FakeEtFormatCondition(this.sheet, cf, () => this.et.book.settle());
       },
       Add: (type: number, _operator?: number, formula1?: string) => {
         this.touch(true);
@@ -181,7 +187,7 @@ class FakeEtRange implements EtRange {
           areas: [...this.areas],
         });
         this.et.book.settle();
-        return new FakeEtFormatCondition(this.sheet, cf);
+        return new FakeEtFormatCondition(this.sheet, cf, () => this.et.book.settle());
       },
     };
   }

@@ -14,6 +14,10 @@ const office = {
   },
   actions: { associate: (name: string, handler: CommandHandler) => host.commands.set(name, handler) },
   addin: { showAsTaskpane: () => Promise.resolve() },
+  // The in-memory Excel does what ExcelApi 1.9 does, and no more.
+  context: {
+    requirements: { isSetSupported: (_set: string, version = '1.1') => Number(version.split('.')[1]) <= 9 },
+  },
 };
 
 Object.assign(window, { Office: office, Excel: { run: host.excel.run } });

@@ -13,3 +13,16 @@ export function mountSidebar(pane: PaneController): void {
     </FluentProvider>,
   );
 }
+
+/** In place of the sidebar: why it cannot run here, and what to use instead. */
+export function mountUnsupported(text: string): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  createRoot(root).render(
+    <FluentProvider theme={webLightTheme} lang="zh-CN">
+      <p style={{ padding: 16, lineHeight: 1.7 }} role="alert">
+        {text}
+      </p>
+    </FluentProvider>,
+  );
+}

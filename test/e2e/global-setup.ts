@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import webpack, { type Configuration } from 'webpack';
 import config from '../../webpack.config.js';
-import { BUILDS, INTRANET_URL } from './builds.js';
+import { BUILDS, INTRANET_URL, WPS_URL } from './builds.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -24,5 +24,6 @@ export default async function setup(): Promise<void> {
     make({ out: BUILDS.addin }),
     make({ out: BUILDS.intranet, officejs: 'local', url: INTRANET_URL }),
     make({ out: BUILDS.preview, preview: true }),
+    make({ out: BUILDS.wps, wps: true, url: WPS_URL }),
   ]);
 }

@@ -61,8 +61,12 @@ describe('manifest.xml', () => {
   });
 
   it('declares the requirement sets the code uses', () => {
-    const sets = all(manifest, (n) => n.tag === 'Set').map((n) => `${n.attrs.Name} ${n.attrs.MinVersion}`);
-    expect(sets).toEqual(['ExcelApi 1.9', 'SharedRuntime 1.1']);
+    // Office 2016 on activates the add-in (its pane says what to use instead); the ribbon and the
+    // sidebar need ExcelApi 1.9 and the shared runtime.
+    const sets = (tag: string) =>
+      all(manifest, (n) => n.tag === tag).map((n) => `${n.attrs.Name} ${n.attrs.MinVersion}`);
+    expect(sets('Set')).toEqual(['ExcelApi 1.1']);
+    expect(sets('bt:Set')).toEqual(['ExcelApi 1.9', 'SharedRuntime 1.1']);
     const runtime = all(manifest, (n) => n.tag === 'Runtime')[0]!;
     expect(runtime.attrs.lifetime).toBe('long');
     // The ribbon's functions live in the same page as the sidebar: one runtime, one state.
