@@ -1,7 +1,7 @@
 import { toAddress } from '../report/address.js';
 import { templateLayout } from '../report/template.js';
 import type { RawValue } from '../report/types.js';
-import type { Book } from './workbook-model.js';
+import type { Book } from '../web/workbook-model.js';
 
 /** Types last year's example report (保定市竞秀区, 2019) into the active 2019 template, as a clerk would. */
 export async function fillExample(book: Book): Promise<void> {

@@ -22,7 +22,7 @@ import {
   hexColor,
   XL,
 } from '../wps/et.js';
-import { Book, type Cell, type ConditionalFormat, NO_FILL, type Sheet } from './workbook-model.js';
+import { Book, type Cell, type ConditionalFormat, NO_FILL, type Sheet } from '../web/workbook-model.js';
 
 /** What WPS throws: an Error with a message, no code. */
 export class EtError extends Error {}

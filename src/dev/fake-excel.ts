@@ -15,7 +15,7 @@ import {
   type Fill,
   NO_FILL,
   type Sheet,
-} from './workbook-model.js';
+} from '../web/workbook-model.js';
 
 export class OfficeError extends Error {
   constructor(

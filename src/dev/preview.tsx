@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { fillExample } from './example.js';
 import { FakeExcel } from './fake-excel.js';
 import type { PreviewHost } from './preview-host.js';
-import { SheetView } from './SheetView.js';
+import { SheetView } from '../web/SheetView.js';
 
 const excel = new FakeExcel();
 excel.addSheet('Sheet1');

@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import type { RibbonControl } from '../wps/ribbon.js';
 import { fillExample } from './example.js';
 import { FakeEtApp, type FakeTaskPane } from './fake-et.js';
-import { SheetView } from './SheetView.js';
+import { SheetView } from '../web/SheetView.js';
 
 const app = new FakeEtApp();
 app.book.addSheet('Sheet1');

@@ -1,5 +1,11 @@
 import { type Audit, auditRows, type Edition, type RawValue, type TemplateValues } from '../core.js';
-import type { ApplyOutcome, SheetHost, SheetMarks, WorkbookRead } from '../host/sheet-host.js';
+import {
+  type ApplyOutcome,
+  auditWritten,
+  type SheetHost,
+  type SheetMarks,
+  type WorkbookRead,
+} from '../host/sheet-host.js';
 import { explainExcelError } from './errors.js';
 import { insertTemplate } from './insert.js';
 import { writeMarks } from './marks.js';
@@ -97,7 +103,7 @@ export class ExcelHost implements SheetHost {
   }
 
   writeAudit(audit: Audit): Promise<string> {
-    return this.adding(this.run((ctx) => writeAuditSheet(ctx, auditRows(audit))));
+    return this.adding(this.run((ctx) => writeAuditSheet(ctx, auditRows(audit)))).then(auditWritten);
   }
 
   watchChanges(handler: (sheetId: string) => void): Promise<void> {

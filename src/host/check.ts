@@ -147,14 +147,12 @@ export async function checkWorkbook(
   const lockedNote = locked.length
     ? `工作表${locked.map((s) => `「${s.name}」`).join('、')}受保护且不允许设置单元格格式，无法在单元格上标记；问题已在下方列出。撤销工作表保护（或允许设置单元格格式）后再校验即可标记。`
     : undefined;
-  if (host.writable) {
-    const plan = new Map<string, MarkPlan>();
-    for (const [name, marks] of planMarks(findings, target.sheet.name)) {
-      const sheet = byName.get(name);
-      if (sheet && !sheet.formatLocked) plan.set(sheet.sheet.id, marks);
-    }
-    await host.writeMarks(read, plan);
+  const plan = new Map<string, MarkPlan>();
+  for (const [name, marks] of planMarks(findings, target.sheet.name)) {
+    const sheet = byName.get(name);
+    if (sheet && !sheet.formatLocked) plan.set(sheet.sheet.id, marks);
   }
+  await host.writeMarks(read, plan);
   const problem = [lockedNote, previous.problem].filter(Boolean).join(' ');
   return {
     sheet: target.sheet,
@@ -165,6 +163,6 @@ export async function checkWorkbook(
     candidates,
     notes,
     ...(problem ? { problem } : {}),
-    marked: host.writable && !locked.length,
+    marked: !locked.length,
   };
 }

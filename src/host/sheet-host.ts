@@ -1,4 +1,4 @@
-import type { Audit, Edition, Pos, RawValue, TemplateValues } from '../core.js';
+import type { Audit, Edition, Pos, RawValue, Report, TemplateValues } from '../core.js';
 import type { MarkPlan } from './marks.js';
 
 /** A worksheet as the clerk sees its tab; `id` survives renaming. */
@@ -28,6 +28,11 @@ export interface WorkbookRead {
   readonly active: SheetRef;
   /** Every sheet in tab order, hidden ones too. */
   readonly sheets: readonly SheetRead[];
+  /**
+   * The reports, when the host read them itself (a published report the offline page opened, whose
+   * tables it shows on a sheet); otherwise they are found on the sheets.
+   */
+  readonly reports?: readonly Report[];
   /** The host's own record of the marks it wrote; only the host reads it. */
   readonly marks: unknown;
 }
@@ -43,7 +48,7 @@ export type ApplyOutcome = 'written' | 'changed' | 'formula' | 'gone';
  * page each implement it; the controller, the sidebar and the ribbon know nothing else.
  */
 export interface SheetHost {
-  /** The offline page reads a file and never writes it: no marks, no 改为, no template. */
+  /** The offline page never writes the clerk's file: no 改为, no template, no 清除标记 (its marks are on its own view). */
   readonly writable: boolean;
   /** Reads every sheet's values and our marks, in one round trip (the first may list the sheets). */
   read(): Promise<WorkbookRead>;
@@ -62,10 +67,15 @@ export interface SheetHost {
   insertTemplate(edition: Edition, fill: TemplateValues): Promise<string>;
   /** Writes the 说明 sheet (hidden), replacing what it held. */
   writeNotes(grid: readonly (readonly string[])[]): Promise<void>;
-  /** Puts the 审核报告 where the clerk can print it (a sheet, or a page); says where. */
+  /** Puts the 审核报告 where the clerk can print it (a sheet, or a page); says so in a sentence. */
   writeAudit(audit: Audit): Promise<string>;
   /** Calls `handler` with the sheet's id whenever values change; the first call registers. */
   watchChanges(handler: (sheetId: string) => void): Promise<void>;
   /** A host error in the clerk's words. */
   explainError(error: unknown): string;
+}
+
+/** What the sidebar says once the 审核报告 is on its sheet. */
+export function auditWritten(sheet: string): string {
+  return `审核报告已写入「${sheet}」，可直接打印或存档。`;
 }

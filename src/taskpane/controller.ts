@@ -289,8 +289,7 @@ export class PaneController {
         source: result.sheets.map((s) => s.name).join('、'),
         ...(result.previous ? { previous: result.previous.label } : {}),
       });
-      const where = await this.host.writeAudit(audit);
-      this.set({ notice: { intent: 'success', text: `审核报告已写入「${where}」，可直接打印或存档。` } });
+      this.set({ notice: { intent: 'success', text: await this.host.writeAudit(audit) } });
     });
   }
 

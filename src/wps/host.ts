@@ -1,5 +1,11 @@
 import { type Audit, auditRows, type Edition, type RawValue, type TemplateValues } from '../core.js';
-import type { ApplyOutcome, SheetHost, SheetMarks, WorkbookRead } from '../host/sheet-host.js';
+import {
+  type ApplyOutcome,
+  auditWritten,
+  type SheetHost,
+  type SheetMarks,
+  type WorkbookRead,
+} from '../host/sheet-host.js';
 import type { EtApplication } from './et.js';
 import { insertTemplate } from './insert.js';
 import { writeMarks } from './marks.js';
@@ -56,7 +62,7 @@ export class WpsHost implements SheetHost {
   }
 
   async writeAudit(audit: Audit): Promise<string> {
-    return writeAuditSheet(this.app, auditRows(audit));
+    return auditWritten(writeAuditSheet(this.app, auditRows(audit)));
   }
 
   async watchChanges(handler: (sheetId: string) => void): Promise<void> {

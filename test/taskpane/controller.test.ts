@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_SHEET } from '../../src/checks/audit.js';
 import { NOTES_SHEET } from '../../src/checks/notes.js';
 import { FakeExcel, OfficeError } from '../../src/dev/fake-excel.js';
-import type { Sheet } from '../../src/dev/workbook-model.js';
+import type { Sheet } from '../../src/web/workbook-model.js';
 import { ExcelHost } from '../../src/excel/host.js';
 import { isMarkFormula, MARK_FILL } from '../../src/host/marks.js';
 import { parseAddress } from '../../src/report/address.js';

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SheetSnapshot } from '../../../src/dev/workbook-model.js';
+import type { SheetSnapshot } from '../../../src/web/workbook-model.js';
 import { MARK_FILL } from '../../../src/host/marks.js';
 import { toAddress } from '../../../src/report/address.js';
 import { templateLayout } from '../../../src/report/template.js';

@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SheetSnapshot } from '../../../src/dev/workbook-model.js';
+import type { SheetSnapshot } from '../../../src/web/workbook-model.js';
 import { MARK_FILL } from '../../../src/host/marks.js';
 import { toAddress } from '../../../src/report/address.js';
 import { templateLayout } from '../../../src/report/template.js';
@@ -29,7 +29,7 @@ describe.runIf(hasChromium || process.env.CI)('the WPS 加载项 in Chromium', (
   const snapshot = () =>
     page.evaluate(() => {
       const book = (
-        window as unknown as { nianbaoWps: { book: import('../../../src/dev/workbook-model.js').Book } }
+        window as unknown as { nianbaoWps: { book: import('../../../src/web/workbook-model.js').Book } }
       ).nianbaoWps.book;
       return book.sheet(book.active)!.snapshot();
     });

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { columnName, parseAddress, toAddress } from '../report/address.js';
-import type { RawValue } from '../report/types.js';
+import { columnName, parseAddress, type RawValue, toAddress } from '../core.js';
+
 import type { Book, Sheet } from './workbook-model.js';
 
 const POINTS_TO_PX = 4 / 3;
@@ -161,8 +161,11 @@ function Tools({ book, sheet }: { book: Book; sheet: Sheet }) {
   );
 }
 
-/** A plain rendering of the active sheet: values, fills (conditional formats on top), merges, borders. */
-export function SheetView({ book }: { book: Book }) {
+/**
+ * A plain rendering of the active sheet: values, fills (conditional formats on top), merges, borders.
+ * Unless read-only, unlocked cells can be typed into and the clerk's tools act on the selected cell.
+ */
+export function SheetView({ book, readOnly = false }: { book: Book; readOnly?: boolean }) {
   const version = useSyncExternalStore(
     (cb) => book.watch(cb),
     () => book.version,
@@ -178,10 +181,10 @@ export function SheetView({ book }: { book: Book }) {
     return typeof w === 'number' ? w * POINTS_TO_PX : 72;
   });
   const editable = (address: string) =>
-    !sheet.protected || sheet.cells.get(address)?.format['protection.locked'] === false;
+    !readOnly && (!sheet.protected || sheet.cells.get(address)?.format['protection.locked'] === false);
   return (
     <div className="sheet" data-version={version}>
-      <Tools book={book} sheet={sheet} />
+      {!readOnly && <Tools book={book} sheet={sheet} />}
       <div className="tabs" role="tablist" aria-label="工作表">
         {book.sheets
           .filter((s) => s.visibility === 'Visible')

@@ -1,11 +1,10 @@
 /**
- * An in-memory workbook: what a spreadsheet holds and what a clerk does to it by hand. The Office.js
- * fake (fake-excel.ts) and the WPS ET fake (fake-et.ts) are two APIs over this one model, and the
- * preview draws it. Rows and columns inserted or deleted move values, formats, merges and
+ * An in-memory workbook: what a spreadsheet holds and what a clerk does to it by hand. The offline
+ * page shows a workbook it read through it; in src/dev the Office.js fake and the WPS ET fake are
+ * two APIs over it, and the previews draw it. Rows and columns inserted or deleted move values, formats, merges and
  * conditional-format ranges as Excel and WPS move them.
  */
-import { type Area, areaAddress, parseAddress, parseArea, toAddress } from '../report/address.js';
-import type { RawValue } from '../report/types.js';
+import { type Area, areaAddress, parseAddress, parseArea, type RawValue, toAddress } from '../core.js';
 
 export interface Fill {
   /** "None" is no fill; "Solid" and Excel's other patterns otherwise. */
