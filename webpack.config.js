@@ -14,6 +14,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
@@ -76,6 +77,49 @@ function devServerProtocol(preview) {
 
 const xml = (s) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
+/** The offline page's file name. */
+export const WEB_PAGE = '年报校验.html';
+
+/**
+ * The offline page as one file: the bundle (every chunk of it) inlined into src/web/page.html, and a
+ * policy that allows that script by its hash and no connection at all, so the page can make none.
+ */
+class InlinePage {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('InlinePage', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'InlinePage', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        (assets) => {
+          const js = Object.keys(assets).filter((n) => n.endsWith('.js'));
+          if (js.length !== 1) throw new Error(`the offline page must be one script, not ${js.join(', ')}`);
+          const script = assets[js[0]]
+            .source()
+            .toString()
+            .replace(/<\/(script)/gi, '<\\/$1');
+          const hash = createHash('sha256').update(script).digest('base64');
+          const policy = [
+            "default-src 'none'",
+            `script-src 'sha256-${hash}'`,
+            "style-src 'unsafe-inline'",
+            'img-src data: blob:',
+            'font-src data:',
+            'worker-src blob:',
+            "connect-src 'none'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+          ].join('; ');
+          const page = readFileSync(resolve(root, 'src/web/page.html'), 'utf8')
+            .replace('{{csp}}', policy)
+            .replace('{{script}}', () => script);
+          for (const name of Object.keys(assets)) compilation.deleteAsset(name);
+          compilation.emitAsset(WEB_PAGE, new webpack.sources.RawSource(page));
+        },
+      );
+    });
+  }
+}
+
 /** The WPS 加载项's files: ribbon.xml and icons in its folder, the deployment files beside it. */
 function wpsFiles(folder, url, deploy) {
   return [
@@ -103,6 +147,7 @@ export default (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const preview = Boolean(env.preview);
   const wps = Boolean(env.wps);
+  const web = Boolean(env.web);
   const localOffice = env.officejs === 'local';
   const url = String(env.url ?? (wps ? WPS_DEV_URL : DEV_URL)).replace(/\/?$/, '/');
   const officeScript = preview ? 'fake-office.js' : localOffice ? 'office/office.js' : OFFICE_CDN;
@@ -115,18 +160,23 @@ export default (env = {}, argv = {}) => {
     [`${wpsDir}main`]: './src/apps/wps-main.ts',
     [`${wpsDir}taskpane`]: './src/apps/wps-pane.tsx',
   };
-  const entry = wps
-    ? wpsEntries
-    : preview
-      ? {
-          ...excelEntries,
-          ...wpsEntries,
-          'fake-office': './src/dev/fake-office.ts',
-          preview: './src/dev/preview.tsx',
-          'wps-preview': './src/dev/wps-preview.tsx',
-        }
-      : excelEntries;
-  const out = resolve(root, env.out ?? (preview ? 'dist/preview' : wps ? 'dist/wps' : 'dist/addin'));
+  const entry = web
+    ? { web: './src/apps/web.tsx' }
+    : wps
+      ? wpsEntries
+      : preview
+        ? {
+            ...excelEntries,
+            ...wpsEntries,
+            'fake-office': './src/dev/fake-office.ts',
+            preview: './src/dev/preview.tsx',
+            'wps-preview': './src/dev/wps-preview.tsx',
+          }
+        : excelEntries;
+  const out = resolve(
+    root,
+    env.out ?? (preview ? 'dist/preview' : wps ? 'dist/wps' : web ? 'dist/web' : 'dist/addin'),
+  );
 
   const excelPage = new HtmlWebpackPlugin({
     filename: 'taskpane.html',
@@ -149,7 +199,13 @@ export default (env = {}, argv = {}) => {
   return {
     mode: production ? 'production' : 'development',
     // Source maps for debugging, kept out of what is deployed: dist/addin-maps/, never referenced.
-    devtool: production ? (preview ? false : 'hidden-source-map') : 'eval-cheap-module-source-map',
+    devtool: web
+      ? false
+      : production
+        ? preview
+          ? false
+          : 'hidden-source-map'
+        : 'eval-cheap-module-source-map',
     entry,
     output: {
       path: out,
@@ -188,51 +244,53 @@ export default (env = {}, argv = {}) => {
       // Pages stay as written: their inline script is allowed by its hash.
       minimizeOptions: { html: false },
     },
-    plugins: [
-      ...(wps ? [wpsPage] : preview ? [excelPage, wpsPage] : [excelPage]),
-      ...(preview
-        ? [
-            new HtmlWebpackPlugin({
-              filename: 'preview.html',
-              template: './src/dev/preview.html',
-              chunks: ['preview'],
-            }),
-            new HtmlWebpackPlugin({
-              filename: 'wps-preview.html',
-              template: './src/dev/preview.html',
-              chunks: ['wps-preview'],
-            }),
-            // WPS makes an index.html in the add-in's folder that loads main.js: the preview's stand-in.
-            new HtmlWebpackPlugin({
-              filename: `${wpsDir}index.html`,
-              templateContent: '<!doctype html><meta charset="utf-8"><title>WPS 加载项</title>',
-              chunks: [`${wpsDir}main`],
-            }),
-          ]
-        : []),
-      new CopyWebpackPlugin({
-        patterns: [
-          ...(wps ? [] : [{ from: 'assets/*.png', to: 'assets/[name][ext]' }]),
-          ...(wps || preview ? wpsFiles(wpsDir, url, wps) : []),
+    plugins: web
+      ? [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }), new InlinePage()]
+      : [
+          ...(wps ? [wpsPage] : preview ? [excelPage, wpsPage] : [excelPage]),
           ...(preview
-            ? [{ from: 'test/fixtures/jingxiu-2019.values.json', to: 'example.json' }]
-            : wps
-              ? []
-              : [
-                  {
-                    from: 'manifest.xml',
-                    to: 'manifest.xml',
-                    transform: (content) =>
-                      content
-                        .toString()
-                        .replaceAll(DEV_URL, url)
-                        .replaceAll(new URL(DEV_URL).origin, new URL(url).origin),
-                  },
-                ]),
-          ...(localOffice && !preview && !wps ? officeJsFiles : []),
+            ? [
+                new HtmlWebpackPlugin({
+                  filename: 'preview.html',
+                  template: './src/dev/preview.html',
+                  chunks: ['preview'],
+                }),
+                new HtmlWebpackPlugin({
+                  filename: 'wps-preview.html',
+                  template: './src/dev/preview.html',
+                  chunks: ['wps-preview'],
+                }),
+                // WPS makes an index.html in the add-in's folder that loads main.js: the preview's stand-in.
+                new HtmlWebpackPlugin({
+                  filename: `${wpsDir}index.html`,
+                  templateContent: '<!doctype html><meta charset="utf-8"><title>WPS 加载项</title>',
+                  chunks: [`${wpsDir}main`],
+                }),
+              ]
+            : []),
+          new CopyWebpackPlugin({
+            patterns: [
+              ...(wps ? [] : [{ from: 'assets/*.png', to: 'assets/[name][ext]' }]),
+              ...(wps || preview ? wpsFiles(wpsDir, url, wps) : []),
+              ...(preview
+                ? [{ from: 'test/fixtures/jingxiu-2019.values.json', to: 'example.json' }]
+                : wps
+                  ? []
+                  : [
+                      {
+                        from: 'manifest.xml',
+                        to: 'manifest.xml',
+                        transform: (content) =>
+                          content
+                            .toString()
+                            .replaceAll(DEV_URL, url)
+                            .replaceAll(new URL(DEV_URL).origin, new URL(url).origin),
+                      },
+                    ]),
+              ...(localOffice && !preview && !wps ? officeJsFiles : []),
+            ],
+          }),
         ],
-      }),
-    ],
     devServer: {
       port: preview ? 3001 : wps ? 3889 : 3000,
       host: 'localhost',

@@ -112,12 +112,16 @@ export async function checkWorkbook(
   if (!target) {
     return { ...empty, sheet: { id: targetId, name: '' }, sheets: [], problem: '所校验的工作表已被删除。' };
   }
-  const wb = readWorkbook(
-    read.sheets.filter(isReportSheet).map((s) => ({ name: s.sheet.name, grid: s.grid, origin: s.origin })),
-  );
+  const wb = read.reports
+    ? { reports: read.reports, skipped: [] }
+    : readWorkbook(
+        read.sheets
+          .filter(isReportSheet)
+          .map((s) => ({ name: s.sheet.name, grid: s.grid, origin: s.origin })),
+      );
   const report = wb.reports.find((r) => sheetsOf(r).includes(target.sheet.name));
   if (!report) {
-    if (marked && host.writable) await host.writeMarks(read, new Map());
+    if (marked) await host.writeMarks(read, new Map());
     const why = wb.skipped.find((s) => s.sheet === target.sheet.name)?.problem;
     return {
       ...empty,

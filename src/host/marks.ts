@@ -36,6 +36,8 @@ export function isMarkFormula(formula: string | undefined | null): boolean {
 /** Sheet addresses to mark, and how. */
 export type MarkPlan = ReadonlyMap<string, MarkKind>;
 
+const CELL = /^[A-Z]{1,3}\d+$/;
+
 const RANK: Readonly<Record<MarkKind, number>> = { culprit: 0, involved: 1, warning: 2 };
 
 /** Which cells to mark and how, by the sheet each finding is on: the strongest mark wins. */
@@ -61,7 +63,9 @@ export function planMarks(
       // A lone cell in error is the one to fix, as much as a named culprit.
       else put(sheet, address, key === f.culprit || f.cells.length === 1 ? 'culprit' : 'involved');
     });
-    for (const at of f.at ?? []) put(sheet, at, f.severity === 'error' ? 'involved' : 'warning');
+    // Labels and rows a reader flagged; a published text's 「第12行」 is no cell to mark.
+    for (const at of f.at ?? [])
+      if (CELL.test(at)) put(sheet, at, f.severity === 'error' ? 'involved' : 'warning');
   }
   return plans;
 }

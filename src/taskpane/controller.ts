@@ -334,6 +334,11 @@ export class PaneController {
     this.set({ asking: undefined });
   }
 
+  /** A message from the page around the sidebar (the offline page's file could not be read). */
+  notify(notice: Notice): void {
+    this.set({ notice });
+  }
+
   dismissNotice(): void {
     this.set({ notice: undefined });
   }

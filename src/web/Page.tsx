@@ -1,0 +1,194 @@
+import { Button, makeStyles, shorthands, Text, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { type DragEvent, useRef, useState, useSyncExternalStore } from 'react';
+import { App } from '../taskpane/App.js';
+import type { PaneController } from '../taskpane/controller.js';
+import type { FileHandle, FileHost } from './file-host.js';
+import { SheetView } from './SheetView.js';
+
+/** What the page reads. */
+export const ACCEPT = '.xlsx,.txt,.html,.htm,.pdf,.docx';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) 380px',
+    gridTemplateRows: 'auto minmax(0, 1fr)',
+    height: '100vh',
+  },
+  header: {
+    gridColumn: '1 / 3',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    borderBottomWidth: '1px',
+    borderBottomStyle: 'solid',
+    borderBottomColor: tokens.colorNeutralStroke2,
+    flexWrap: 'wrap',
+  },
+  title: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  note: { color: tokens.colorNeutralForeground3 },
+  file: { marginLeft: 'auto', color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  sheet: { minWidth: 0, minHeight: 0, display: 'flex', flexDirection: 'column' },
+  drop: {
+    margin: tokens.spacingHorizontalXXL,
+    flex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: tokens.spacingVerticalM,
+    ...shorthands.border('2px', 'dashed', tokens.colorNeutralStroke1),
+    ...shorthands.borderRadius(tokens.borderRadiusXLarge),
+    color: tokens.colorNeutralForeground2,
+    textAlign: 'center',
+    ...shorthands.padding(tokens.spacingHorizontalXL),
+  },
+  dragging: {
+    ...shorthands.borderColor(tokens.colorBrandStroke1),
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  pane: {
+    borderLeftWidth: '1px',
+    borderLeftStyle: 'solid',
+    borderLeftColor: tokens.colorNeutralStroke2,
+    overflowY: 'auto',
+    minHeight: 0,
+  },
+});
+
+/** The browser's file picker that keeps a handle on the file (Chromium), where there is one. */
+type PickerWindow = Window & {
+  showOpenFilePicker?: (options: unknown) => Promise<(FileHandle & { kind: string })[]>;
+};
+
+/** A dropped file's handle, where the browser gives one (Chromium). */
+type HandleItem = DataTransferItem & {
+  getAsFileSystemHandle?: () => Promise<(FileHandle & { kind: string }) | null>;
+};
+
+/**
+ * 年报校验网页版: open a report (picked or dropped), see it with its marks, and the same sidebar
+ * beside it. The file is read in the page; nothing leaves the machine.
+ */
+export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
+  const s = useStyles();
+  useSyncExternalStore(
+    (cb) => host.book.watch(cb),
+    () => host.book.version,
+  );
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const open = async (name: string, bytes: Uint8Array, handle?: FileHandle) => {
+    try {
+      await host.load(name, bytes, handle);
+      await pane.check();
+    } catch (e) {
+      pane.notify({ intent: 'error', text: `${name}：${host.explainError(e)}` });
+    }
+  };
+  const openFile = async (file: File, handle?: FileHandle) =>
+    open(file.name, new Uint8Array(await file.arrayBuffer()), handle);
+
+  const choose = async () => {
+    const picker = (window as PickerWindow).showOpenFilePicker;
+    if (!picker) return input.current?.click();
+    try {
+      const [handle] = await picker({
+        types: [{ description: '年报文件', accept: { 'application/octet-stream': ACCEPT.split(',') } }],
+      });
+      if (!handle) return;
+      const file = await handle.getFile();
+      await open(file.name, new Uint8Array(await file.arrayBuffer()), handle);
+    } catch (e) {
+      // Closing the picker is no error.
+      if ((e as Error).name !== 'AbortError') pane.notify({ intent: 'error', text: host.explainError(e) });
+    }
+  };
+
+  const reload = async () => {
+    if (!host.canReload) {
+      pane.notify({ intent: 'info', text: '这个浏览器没有保留文件：请在文件保存后重新选择它。' });
+      return void choose();
+    }
+    try {
+      await host.reload();
+      await pane.check();
+    } catch (e) {
+      pane.notify({ intent: 'error', text: host.explainError(e) });
+    }
+  };
+
+  const onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const item = e.dataTransfer.items[0] as HandleItem | undefined;
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    const handle = await item?.getAsFileSystemHandle?.().catch(() => null);
+    await openFile(file, handle?.kind === 'file' ? handle : undefined);
+  };
+
+  return (
+    <div
+      className={s.page}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => void onDrop(e)}
+    >
+      <header className={s.header}>
+        <Text className={s.title}>年报校验 · 网页版</Text>
+        <Text size={200} className={s.note}>
+          在本机浏览器中离线运行，文件不会上传，也不会被修改
+        </Text>
+        <Button appearance="primary" icon={<FolderOpenRegular />} onClick={() => void choose()}>
+          打开文件…
+        </Button>
+        <Button icon={<ArrowClockwiseRegular />} disabled={!host.fileName} onClick={() => void reload()}>
+          重新校验
+        </Button>
+        {host.fileName && (
+          <Text size={200} className={s.file}>
+            {host.fileName}
+          </Text>
+        )}
+        <input
+          ref={input}
+          type="file"
+          accept={ACCEPT}
+          hidden
+          aria-label="选择年报文件"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void openFile(file);
+          }}
+        />
+      </header>
+      <section className={s.sheet} aria-label="文件内容">
+        {host.fileName ? (
+          <SheetView book={host.book} readOnly />
+        ) : (
+          <div className={`${s.drop} ${dragging ? s.dragging : ''}`}>
+            <Text size={500} weight="semibold">
+              把年报文件拖到这里，或点「打开文件」
+            </Text>
+            <Text>
+              Excel 或 WPS 表格保存的工作簿（.xlsx）；网页上的年报（.html，或复制的文字存成
+              .txt）；PDF；Word（.docx）。
+            </Text>
+            <Text size={200}>文件在改正、保存之后，点「重新校验」即按新内容再查一遍。</Text>
+          </div>
+        )}
+      </section>
+      <aside className={s.pane} aria-label="年报校验侧边栏">
+        <App pane={pane} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,267 @@
+import {
+  type Audit,
+  auditHtml,
+  type Edition,
+  importedValues,
+  NOTES_SHEET,
+  parseArea,
+  type RawValue,
+  readWorkbook,
+  type Report,
+  templateGrid,
+  templateLayout,
+  type TemplateValues,
+} from '../core.js';
+import { isMarkFormula, MARK_FILL, MARK_FORMULA, type MarkKind } from '../host/marks.js';
+import type { ApplyOutcome, SheetHost, SheetMarks, WorkbookRead } from '../host/sheet-host.js';
+import { Book, type Sheet } from './workbook-model.js';
+
+/** What a file holds for the page: a workbook's sheets, or a published report read from its text. */
+export type FileContent =
+  | {
+      readonly kind: 'workbook';
+      readonly sheets: readonly {
+        readonly name: string;
+        readonly hidden: boolean;
+        readonly grid: RawValue[][];
+      }[];
+    }
+  | { readonly kind: 'report'; readonly report: Report };
+
+/** Reads a file's bytes by its name; throws an Error with a Chinese message when it cannot. */
+export type OpenFile = (name: string, bytes: Uint8Array) => Promise<FileContent>;
+
+/** A file the page may read again, where the browser lets it keep a handle on it (Chromium). */
+export interface FileHandle {
+  getFile(): Promise<{ name: string; arrayBuffer(): Promise<ArrayBuffer> }>;
+}
+
+/** Where the page keeps 说明 between visits (the browser's localStorage). */
+export interface NoteStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Column widths are kept in points, as Excel's are; a character is about 6.5. */
+const POINTS_PER_CHAR = 6.5;
+
+/** The sheet a published report's tables are shown on. */
+export const REPORT_SHEET = '年报表格';
+
+function templateSheet(book: Book, report: Report): Sheet {
+  const layout = templateLayout(report.edition);
+  const fill: TemplateValues = {
+    values: importedValues(report),
+    ...(report.year ? { year: report.year } : {}),
+    ...(report.agency ? { agency: report.agency } : {}),
+  };
+  const sheet = book.addSheet(REPORT_SHEET);
+  sheet.setValues(templateGrid(layout, fill));
+  sheet.merges = [...layout.merges];
+  layout.columnWidths.forEach((w, col) => (sheet.cell(0, col).format.columnWidth = w * POINTS_PER_CHAR));
+  for (const { area } of layout.tableAreas)
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++)
+        sheet.cell(r, c).format['borders.EdgeTop.style'] = 'Continuous';
+  for (const c of layout.cells) {
+    const f = sheet.cell(c.pos.row, c.pos.col).format;
+    if (c.role === 'title' || c.role === 'part') f['font.bold'] = true;
+    if (c.role !== 'part' && c.role !== 'headingLabel') f.horizontalAlignment = 'Center';
+  }
+  return sheet;
+}
+
+/**
+ * The offline page's spreadsheet: the file the clerk opened, shown read-only. Its marks go on the
+ * page's view of the file, never into the file; 说明 stay in this browser; the 审核报告 opens as a
+ * page to print.
+ */
+export class FileHost implements SheetHost {
+  readonly writable = false;
+  readonly book = new Book();
+  private current?: { name: string; content: FileContent; handle?: FileHandle };
+  private report?: Report;
+
+  constructor(
+    private readonly openFile: OpenFile,
+    private readonly notes?: NoteStore,
+    private readonly print: (html: string) => void = () => undefined,
+  ) {}
+
+  /** The file open now, if any. */
+  get fileName(): string | undefined {
+    return this.current?.name;
+  }
+
+  /** The file can be read again without asking for it (a handle was kept). */
+  get canReload(): boolean {
+    return Boolean(this.current?.handle);
+  }
+
+  /** Reads a file and shows it; a failure leaves the page as it was. */
+  async load(name: string, bytes: Uint8Array, handle?: FileHandle): Promise<void> {
+    const content = await this.openFile(name, bytes);
+    const active = this.book.active;
+    this.current = { name, content, ...(handle ? { handle } : {}) };
+    this.book.sheets.splice(0);
+    this.report = undefined;
+    if (content.kind === 'workbook') {
+      for (const s of content.sheets) {
+        const sheet = this.book.addSheet(s.name);
+        sheet.setValues(s.grid);
+        if (s.hidden) sheet.visibility = 'Hidden';
+      }
+      const first = this.book.sheets.find((s) => s.visibility === 'Visible');
+      this.book.active = this.book.sheet(active)?.visibility === 'Visible' ? active : (first?.name ?? '');
+    } else {
+      templateSheet(this.book, content.report);
+      this.book.active = REPORT_SHEET;
+      this.report = content.report;
+    }
+    this.book.settle();
+  }
+
+  /** 重新校验: the same file as it is on disk now (after the clerk fixed and saved it). */
+  async reload(): Promise<void> {
+    const handle = this.current?.handle;
+    if (!handle) throw new Error('浏览器没有保留这个文件，请重新选择文件。');
+    const file = await handle.getFile();
+    await this.load(file.name, new Uint8Array(await file.arrayBuffer()), handle);
+  }
+
+  private notesKey(): string {
+    return `nianbao.notes:${this.current?.name ?? ''}`;
+  }
+
+  /** 说明 written in this browser for this file, as the notes sheet holds them. */
+  private localNotes(): RawValue[][] | undefined {
+    const raw = this.notes?.getItem(this.notesKey());
+    if (!raw) return undefined;
+    try {
+      const grid: unknown = JSON.parse(raw);
+      return Array.isArray(grid) ? (grid as RawValue[][]) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async read(): Promise<WorkbookRead> {
+    const active = this.book.sheet(this.book.active);
+    if (!this.current || !active) throw new Error('还没有打开文件：请先点「打开文件」或把文件拖到这里。');
+    const sheets = this.book.sheets.map((s) => {
+      const used = s.usedArea();
+      const grid: RawValue[][] = [];
+      for (let r = 0; r <= (used?.bottom ?? -1); r++) {
+        const row: RawValue[] = [];
+        for (let c = 0; c <= (used?.right ?? -1); c++) row.push(s.cell(r, c).value);
+        grid.push(row);
+      }
+      return {
+        sheet: { id: s.id, name: s.name },
+        grid,
+        origin: { row: 0, col: 0 },
+        hidden: s.visibility !== 'Visible',
+        formatLocked: false,
+        marked: s.conditionalFormats.some((cf) => isMarkFormula(cf.formula)),
+      };
+    });
+    // 说明 written here join those the workbook itself carries (from Excel or WPS).
+    const local = this.localNotes();
+    const own = sheets.find((s) => s.sheet.name === NOTES_SHEET);
+    const notesSheet = local && {
+      sheet: { id: 'local-notes', name: NOTES_SHEET },
+      grid: [...local, ...(own?.grid.slice(1) ?? [])],
+      origin: { row: 0, col: 0 },
+      hidden: true,
+      formatLocked: true,
+      marked: false,
+    };
+    const all = notesSheet ? [...sheets.filter((s) => s !== own), notesSheet] : sheets;
+    return {
+      active: { id: active.id, name: active.name },
+      sheets: all,
+      ...(this.report ? { reports: [this.reportOnSheet(this.report)] } : {}),
+      marks: undefined,
+    };
+  }
+
+  /** A published report checked as the tables shown: cell findings land on the sheet, text ones stay said. */
+  private reportOnSheet(report: Report): Report {
+    const sheet = this.book.sheet(REPORT_SHEET)!;
+    const grid = Array.from({ length: (sheet.usedArea()?.bottom ?? 0) + 1 }, (_, r) =>
+      Array.from({ length: (sheet.usedArea()?.right ?? 0) + 1 }, (_, c) => sheet.cell(r, c).value),
+    );
+    const shown = readWorkbook([{ name: REPORT_SHEET, grid }]).reports[0];
+    if (!shown) return report;
+    // The template shows every table; only those the text held are the report's.
+    const held = new Set<string>(report.tables);
+    return {
+      ...shown,
+      source: this.current!.name,
+      tables: report.tables,
+      cells: new Map([...shown.cells].filter(([key]) => held.has(key.slice(0, 2)))),
+      ...(report.published ? { published: report.published } : {}),
+      findings: report.findings,
+    };
+  }
+
+  async writeMarks(_read: WorkbookRead, plan: SheetMarks): Promise<void> {
+    for (const sheet of this.book.sheets) {
+      for (const cf of sheet.conditionalFormats.filter((c) => isMarkFormula(c.formula)))
+        sheet.deleteConditionalFormat(cf.id);
+      const marks = plan.get(sheet.id);
+      if (!marks) continue;
+      const byKind = new Map<MarkKind, string[]>();
+      for (const [address, kind] of marks)
+        (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(address);
+      for (const [kind, addresses] of byKind) {
+        sheet.addConditionalFormat({
+          type: 'Custom',
+          formula: MARK_FORMULA[kind],
+          fill: MARK_FILL[kind],
+          areas: addresses.map(parseArea),
+        });
+      }
+    }
+    this.book.settle();
+  }
+
+  async clearMarks(): Promise<number> {
+    const marked = this.book.sheets.filter((s) =>
+      s.conditionalFormats.some((cf) => isMarkFormula(cf.formula)),
+    );
+    await this.writeMarks(await this.read(), new Map());
+    return marked.length;
+  }
+
+  async select(sheetId: string, address: string): Promise<void> {
+    const sheet = this.book.sheets.find((s) => s.id === sheetId);
+    if (sheet) this.book.select(sheet.name, address);
+  }
+
+  async applyValue(): Promise<ApplyOutcome> {
+    return 'gone';
+  }
+
+  async insertTemplate(_edition: Edition, _fill: TemplateValues): Promise<string> {
+    throw new Error('网页版只读取文件，不修改文件：请在 Excel 或 WPS 表格中插入模板。');
+  }
+
+  async writeNotes(grid: readonly (readonly string[])[]): Promise<void> {
+    if (!this.notes) throw new Error('这个浏览器不能保存说明。');
+    this.notes.setItem(this.notesKey(), JSON.stringify(grid));
+  }
+
+  async writeAudit(audit: Audit): Promise<string> {
+    this.print(auditHtml(audit));
+    return '审核报告已在新的页面中打开：可直接打印（Ctrl+P），或在打印时选「另存为 PDF」存档。';
+  }
+
+  async watchChanges(): Promise<void> {
+    // A file on disk tells the page nothing: 重新校验 reads it again.
+  }
+
+  explainError(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
