@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { PaneController } from '../taskpane/controller.js';
 import { FileHost } from '../web/file-host.js';
 import { openFile } from '../web/open.js';
-import { Page } from '../web/Page.js';
+import { Page } from './web-page.js';
 
 /** The 审核报告 printed from a frame of its own: no window to open, no pop-up to block. */
 function print(html: string): void {

@@ -3,8 +3,8 @@ import { ArrowClockwiseRegular, FolderOpenRegular } from '@fluentui/react-icons'
 import { type DragEvent, useRef, useState, useSyncExternalStore } from 'react';
 import { App } from '../taskpane/App.js';
 import type { PaneController } from '../taskpane/controller.js';
-import type { FileHandle, FileHost } from './file-host.js';
-import { SheetView } from './SheetView.js';
+import type { FileHandle, FileHost } from '../web/file-host.js';
+import { SheetView } from '../web/SheetView.js';
 
 /** What the page reads. */
 export const ACCEPT = '.xlsx,.txt,.html,.htm,.pdf,.docx';
