@@ -9,6 +9,8 @@ const NUMERAL = /^[一二三四五六][、.．，,]?/;
 const OFFICIAL = PART_TITLES.map((t) => canonical(t).replace(NUMERAL, ''));
 /** A title is short: the official wording and a few added words at most. */
 const MAX_ADDED = 16;
+/** Longer lines, spaces included, are text, not titles. */
+const MAX_TITLE = 80;
 
 let tableLabels: ReadonlySet<string> | undefined;
 /** Table rows such as 「四、结转下年度继续办理」 look like titles but never are. */
@@ -36,6 +38,8 @@ function likeness(a: string, b: string): number {
  * aside), 1 for its numeral with the part's key words or nearly its wording, 0 for not at all.
  */
 export function titleScore(text: string, i: number): 0 | 1 | 2 {
+  // A paragraph that begins 「一是…」 is no title: spare it the canonical form.
+  if (text.length > MAX_TITLE) return 0;
   const c = canonical(text);
   if (c[0] !== NUMERALS[i]) return 0;
   const body = c.replace(NUMERAL, '');

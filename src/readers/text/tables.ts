@@ -1,5 +1,5 @@
 import type { Finding } from '../../report/finding.js';
-import { canonical, matchLabel } from '../../report/labels.js';
+import { canonicalOf, type LabelIndex, labelIndex, matchLabel } from '../../report/labels.js';
 import type { TableSpec } from '../../report/model.js';
 import type { RawValue, ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
@@ -23,14 +23,21 @@ const asRaw = (text: string): RawValue => (/^\d+(?:\.\d+)?$/.test(text) ? Number
 /** Where a token sits, for messages and for ReadCell.address. */
 export const lineOf = (t: Token | undefined) => (t ? `第${t.line}行` : '文末');
 
+const INDEXES = new WeakMap<TableSpec, LabelIndex>();
+function indexOf(table: TableSpec): LabelIndex {
+  let index = INDEXES.get(table);
+  if (!index) INDEXES.set(table, (index = labelIndex(table.labels.map((l) => l.text))));
+  return index;
+}
+
 function isLabel(table: TableSpec, text: string): boolean {
-  return text !== '' && table.labels.some((l) => matchLabel(text, l.text));
+  return text !== '' && indexOf(table).matches(text).length > 0;
 }
 
 /** 「危及“三安全一稳定”0」: the label with its first number glued on. */
 function gluedNumber(text: string, label: string): string | undefined {
-  const seen = canonical(text);
-  const official = canonical(label);
+  const seen = canonicalOf(text);
+  const official = canonicalOf(label);
   if (!seen.startsWith(official) && !matchLabel(text, label)) return undefined;
   const m = /(\d+)$/.exec(seen);
   return m && matchLabel(seen.slice(0, -m[1]!.length), label) ? m[1] : undefined;
@@ -38,10 +45,9 @@ function gluedNumber(text: string, label: string): string | undefined {
 
 /** How many of the table's distinct labels its part contains: the editions are told apart by this. */
 export function labelVotes(table: TableSpec, tokens: readonly Token[], start: number, end: number): number {
+  const index = indexOf(table);
   const votes = new Set<string>();
-  for (let i = start; i < end; i++)
-    for (const l of table.labels)
-      if (!votes.has(l.text) && matchLabel(tokens[i]!.text, l.text)) votes.add(l.text);
+  for (let i = start; i < end; i++) for (const l of index.matches(tokens[i]!.text)) votes.add(l);
   return votes.size;
 }
 
@@ -72,7 +78,7 @@ export function readTable(table: TableSpec, tokens: readonly Token[], start: num
       for (let i = pos; i < end && hit < 0; i++) {
         const t = tokens[i]!;
         if (t.blank) continue;
-        if (matchLabel(t.text, row.label)) {
+        if (indexOf(table).matches(t.text).includes(row.label)) {
           hit = i;
           glued = gluedNumber(t.text, row.label);
         }

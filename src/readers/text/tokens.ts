@@ -19,24 +19,34 @@ export function looksLikeValue(text: string): boolean {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    const cells = raw.split('\t');
-    if (cells.length > 1 && cells.every((c) => c.trim() === '')) {
-      tokens.push({ text: '', line, blank: true });
-      return;
+  // One pass with indexOf: this runs on every line of every report of a batch.
+  let line = 0;
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line++;
+    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const before = tokens.length;
+    let tabs = 0;
+    for (let from = start; ;) {
+      let tab = text.indexOf('\t', from);
+      if (tab < 0 || tab > lineEnd) tab = lineEnd;
+      // trim() takes the same white space as \s, the ideographic space included.
+      const t = text.substring(from, tab).trim();
+      if (t) push(tokens, t, line);
+      if (tab >= lineEnd) break;
+      tabs++;
+      from = tab + 1;
     }
-    for (const cell of cells) {
-      const t = cell.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-      if (!t) continue;
-      const parts = t.split(/[\s\u3000]+/);
-      const rest = parts.slice(1);
-      if (rest.length && rest.every(looksLikeValue)) {
-        for (const p of parts) tokens.push({ text: p, line });
-      } else {
-        tokens.push({ text: t, line });
-      }
-    }
-  });
+    if (tabs && tokens.length === before) tokens.push({ text: '', line, blank: true });
+    start = end + 1;
+  }
   return tokens;
+}
+
+/** A cell's text: split into cells when it is a label or value followed by values, spaced. */
+function push(tokens: Token[], t: string, line: number): void {
+  const parts = /\s/.test(t) ? t.split(/\s+/) : undefined;
+  if (parts && parts.slice(1).every(looksLikeValue)) for (const p of parts) tokens.push({ text: p, line });
+  else tokens.push({ text: t, line });
 }
