@@ -1,7 +1,7 @@
 import type { Finding } from '../../report/finding.js';
 import { tableSpecs } from '../../report/model.js';
 import { PART_TITLES } from '../../report/parts.js';
-import type { ReadCell, Report } from '../../report/types.js';
+import type { PublishedText, ReadCell, Report } from '../../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report/types.js';
 import { missingTable } from '../findings.js';
 import { isSignatureLine, readMeta } from './meta.js';
@@ -29,6 +29,14 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
   const body = tokens.slice(start, end).filter((t) => !t.blank);
   if (end === tokens.length) while (body.length && isSignatureLine(body[body.length - 1]!.text)) body.pop();
   return body.map((t) => t.text).join('\n');
+}
+
+/** Where each part's title is, and each part's text. */
+export function publishedText(tokens: readonly Token[], parts: readonly number[]): PublishedText {
+  return {
+    titles: parts.map((i) => (i >= 0 ? tokens[i]!.line : -1)),
+    parts: PART_TITLES.map((_, p) => partText(tokens, parts, p)),
+  };
 }
 
 const rangeOf = (id: TableId, tokens: readonly Token[], parts: readonly number[]) =>
@@ -75,10 +83,7 @@ export function readText(text: string, options: { source?: string } = {}): TextR
       tables: found,
       cells,
       findings,
-      published: {
-        titles: parts.map((i) => (i >= 0 ? tokens[i]!.line : -1)),
-        parts: PART_TITLES.map((_, p) => partText(tokens, parts, p)),
-      },
+      published: publishedText(tokens, parts),
     },
   };
 }

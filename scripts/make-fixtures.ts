@@ -1,0 +1,148 @@
+// Makes the PDF and Word fixtures of test/fixtures/ from the reports we hold, with the tools that
+// make real ones: LibreOffice (as Word or WPS would save and print), Chromium (a page printed to
+// PDF), poppler (a scan), qpdf (a password). Run after changing a source:
+//   npx tsx scripts/make-fixtures.ts
+// Needs soffice, chromium, pdftoppm and qpdf (apt: libreoffice-writer chromium poppler-utils qpdf).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { reportHtml, seedHtml, suqian } from '../test/helpers.js';
+
+const out = new URL('../test/fixtures/', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'nianbao-fixtures-'));
+
+/** The 2021 report: 宿迁市 2024's tables 3 and 4, as its page gives them. */
+function suqianHtml(): string {
+  const [, y2024] = suqian();
+  return reportHtml('2021', y2024.values, {
+    title: '宿迁市2024年政府信息公开工作年度报告',
+    parts: [
+      (y2024 as unknown as { text: string }).text,
+      '一是公开质量仍需提高。二是加强培训。',
+      '本年度未收取信息处理费。',
+    ],
+    signature: '宿迁市人民政府办公室',
+    date: '2025年1月20日',
+  });
+}
+
+/** LibreOffice, headless: `from` converted to `filter`'s format, in `work`. */
+function soffice(from: string, to: string, filter: string, infilter?: string): string {
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      ...(infilter ? [`--infilter=${infilter}`] : []),
+      '--convert-to',
+      `${to}:${filter}`,
+      '--outdir',
+      work,
+      from,
+    ],
+    { stdio: 'ignore' },
+  );
+  return join(work, from.replace(/^.*\//, '').replace(/\.[^.]+$/, `.${to}`));
+}
+
+/** A page as Word gets it: saved from the HTML with LibreOffice, then printed from Word's format. */
+function wordFiles(name: string, html: string): void {
+  const source = join(work, `${name}.html`);
+  writeFileSync(source, html);
+  const docx = soffice(source, 'docx', 'MS Word 2007 XML', 'HTML (StarWriter)');
+  copyFileSync(docx, join(out, `${name}.docx`));
+  copyFileSync(soffice(docx, 'pdf', 'writer_pdf_Export'), join(out, `${name}.writer.pdf`));
+}
+
+/**
+ * A scan: the first page as a grey JPEG at 50 dpi, wrapped in a PDF of one image and no text,
+ * as a scanner or a phone app makes it.
+ */
+function scanned(pdf: string): Buffer {
+  execFileSync('pdftoppm', ['-r', '50', '-gray', '-jpeg', '-f', '1', '-l', '1', '-singlefile', pdf, join(work, 'scan')]);
+  const jpeg = readFileSync(join(work, 'scan.jpg'));
+  // Its size in pixels, from the JPEG's start-of-frame marker.
+  let at = 2;
+  while (jpeg[at + 1]! < 0xc0 || jpeg[at + 1]! > 0xc2) at += 2 + jpeg.readUInt16BE(at + 2);
+  const height = jpeg.readUInt16BE(at + 5);
+  const width = jpeg.readUInt16BE(at + 7);
+  const [w, h] = [595, Math.round((595 * height) / width)];
+  const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`,
+    null,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  const offsets: number[] = [];
+  const size = () => parts.reduce((n, p) => n + p.length, 0);
+  objects.forEach((body, i) => {
+    offsets.push(size());
+    if (body === null) {
+      parts.push(
+        Buffer.from(
+          `${i + 1} 0 obj\n<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+        ),
+        jpeg,
+        Buffer.from('\nendstream\nendobj\n'),
+      );
+    } else parts.push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`));
+  });
+  const xref = size();
+  const table = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  parts.push(
+    Buffer.from(
+      `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${table}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+    ),
+  );
+  return Buffer.concat(parts);
+}
+
+try {
+  wordFiles('jingxiu-2019', seedHtml());
+  wordFiles('suqian-2024', suqianHtml());
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  const page = await browser.newPage();
+  await page.setContent(seedHtml());
+  writeFileSync(join(out, 'jingxiu-2019.chromium.pdf'), await page.pdf({ format: 'A4' }));
+  // Large print: every table breaks across pages, page numbers in the footer.
+  await page.setContent(
+    suqianHtml().replace('</head>', '<style>body{font-size:20px} td{padding:6px}</style></head>'),
+  );
+  writeFileSync(
+    join(out, 'suqian-2024.pages.pdf'),
+    await page.pdf({
+      format: 'A5',
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate:
+        '<div style="font-size:9px;width:100%;text-align:center">- <span class="pageNumber"></span> -</div>',
+      margin: { top: '40px', bottom: '60px', left: '30px', right: '30px' },
+    }),
+  );
+  await browser.close();
+
+  const writerPdf = join(out, 'jingxiu-2019.writer.pdf');
+  writeFileSync(join(out, 'scanned.pdf'), scanned(writerPdf));
+  execFileSync('qpdf', [
+    '--encrypt',
+    'user-password',
+    'owner-password',
+    '256',
+    '--',
+    writerPdf,
+    join(out, 'encrypted.pdf'),
+  ]);
+  const docx = readFileSync(join(out, 'jingxiu-2019.docx'));
+  writeFileSync(join(out, 'truncated.docx'), docx.subarray(0, Math.floor(docx.length * 0.6)));
+  copyFileSync(soffice(join(out, 'jingxiu-2019.docx'), 'doc', 'MS Word 97'), join(out, 'jingxiu-2019.doc'));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
