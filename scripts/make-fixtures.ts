@@ -60,7 +60,19 @@ function wordFiles(name: string, html: string): void {
  * as a scanner or a phone app makes it.
  */
 function scanned(pdf: string): Buffer {
-  execFileSync('pdftoppm', ['-r', '50', '-gray', '-jpeg', '-f', '1', '-l', '1', '-singlefile', pdf, join(work, 'scan')]);
+  execFileSync('pdftoppm', [
+    '-r',
+    '50',
+    '-gray',
+    '-jpeg',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    join(work, 'scan'),
+  ]);
   const jpeg = readFileSync(join(work, 'scan.jpg'));
   // Its size in pixels, from the JPEG's start-of-frame marker.
   let at = 2;
