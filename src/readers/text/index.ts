@@ -4,6 +4,7 @@ import { PART_TITLES } from '../../report/parts.js';
 import type { PublishedText, ReadCell, Report } from '../../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report/types.js';
 import { missingTable } from '../findings.js';
+import { normalizeGlyphs } from './glyphs.js';
 import { isSignatureLine, readMeta } from './meta.js';
 import { findParts } from './parts.js';
 import { labelVotes, readTable } from './tables.js';
@@ -49,7 +50,7 @@ function editionVotes(edition: Edition, tokens: readonly Token[], parts: readonl
 
 /** A published report, as text copied from its page (or an .html page turned into text). */
 export function readText(text: string, options: { source?: string } = {}): TextResult {
-  const tokens = tokenize(text);
+  const tokens = tokenize(normalizeGlyphs(text));
   const parts = findParts(tokens);
   const meta = readMeta(tokens);
   const votes = EDITIONS.map((edition) => ({ edition, votes: editionVotes(edition, tokens, parts) }));
