@@ -17,7 +17,8 @@ interface Line {
 }
 
 interface PieceTable {
-  readonly page: number;
+  /** The last page it is on. */
+  page: number;
   readonly top: number;
   xs: readonly number[];
   rows: (string | null)[][];
@@ -88,15 +89,13 @@ function pageBlocks(page: PageContent): Placed[] {
     else free.push(p);
   }
   const placed: Placed[] = tables.map((t, k) => {
+    const at = (c: number, i: number, j: number) => t.origins[c]!.row === i && t.origins[c]!.col === j;
     // A sliver row with no text at all comes of borders drawn a little apart: it is no row.
-    const rows = t.cell
-      .map((cells, i) =>
-        cells.map((c, j) => {
-          const o = t.origins[c]!;
-          return o.row === i && o.col === j ? cellText(inCell[k]![c]!) : null;
-        }),
-      )
-      .filter((row) => row.some((c) => c));
+    const kept = t.cell
+      .map((_, i) => i)
+      .filter((i) => t.cell[i]!.some((c, j) => at(c, i, j) && inCell[k]![c]!.length));
+    const rows = kept.map((i) => t.cell[i]!.map((c, j) => (at(c, i, j) ? cellText(inCell[k]![c]!) : null)));
+
     return {
       y: t.ys[0]!,
       table: {
@@ -121,43 +120,41 @@ function pageBlocks(page: PageContent): Placed[] {
 const rowText = (row: readonly (string | null)[]) => row.map((c) => c ?? '').join('|');
 const isNumber = (c: string | null) => c !== null && /^[\d.,，]+$/.test(c.replace(/\s/g, ''));
 
-/** Where each of `b`'s column edges is among `a`'s, or undefined when one is not there. */
-function edgeMap(a: readonly number[], b: readonly number[]): number[] | undefined {
-  const at = b.map((x) => a.findIndex((y) => Math.abs(x - y) <= 3));
-  return at.every((i) => i >= 0) && at[0] === 0 && at[at.length - 1] === a.length - 1 ? at : undefined;
-}
+const near = (a: number, b: number) => Math.abs(a - b) <= 3;
 
 /**
- * The next page's table goes on with this one: nothing but a page break between, and the column
- * edges of one are among the other's (a row broken onto the next page may have fewer, its cells
- * merged; a table broken after its first header row has more on the next page).
+ * The next page's table goes on with this one: nothing but a page break between, the same right
+ * edge, and a left edge that is one of the other's (a part may lack edges the other has: a row
+ * broken onto the next page has its cells merged, a merged label column carried over may not be
+ * drawn at all).
  */
 function continues(a: PieceTable, b: PieceTable): boolean {
-  return b.page === a.page + 1 && (edgeMap(a.xs, b.xs) !== undefined || edgeMap(b.xs, a.xs) !== undefined);
+  const among = (x: number, edges: readonly number[]) => edges.some((e) => near(e, x));
+  return (
+    b.page === a.page + 1 &&
+    near(a.xs.at(-1)!, b.xs.at(-1)!) &&
+    (among(b.xs[0]!, a.xs) || among(a.xs[0]!, b.xs))
+  );
 }
 
-/** `rows` laid on the columns whose edges are `to`: a cell over several keeps its text in the first. */
-function relaid(
-  rows: (string | null)[][],
-  from: readonly number[],
-  to: readonly number[],
-): (string | null)[][] {
-  const at = edgeMap(to, from)!;
-  return rows.map((row) => {
+/** A part's rows laid on finer columns: a cell over several keeps its text in the first. */
+function relay(t: PieceTable, to: readonly number[]): void {
+  const start = t.xs.map((x) => to.findIndex((e) => near(e, x)));
+  t.rows = t.rows.map((row) => {
     const out: (string | null)[] = Array.from({ length: to.length - 1 }, () => null);
-    row.forEach((c, j) => (out[at[j]!] = c));
+    row.forEach((c, j) => (out[start[j]!] = c));
     return out;
   });
+  t.xs = to;
 }
 
-/** Both parts on the same columns: those of the part with more. */
+/** Both parts on the same columns: every edge either has. */
 function onColumns(a: PieceTable, b: PieceTable): void {
-  if (a.xs.length === b.xs.length) return;
-  if (edgeMap(a.xs, b.xs)) b.rows = relaid(b.rows, b.xs, a.xs);
-  else {
-    a.rows = relaid(a.rows, a.xs, b.xs);
-    a.xs = b.xs;
-  }
+  const edges = [...a.xs];
+  for (const x of b.xs) if (!edges.some((e) => near(e, x))) edges.push(x);
+  edges.sort((p, q) => p - q);
+  if (edges.length !== a.xs.length) relay(a, edges);
+  if (edges.length !== b.xs.length) relay(b, edges);
 }
 
 let labels: ReadonlySet<string> | undefined;
@@ -202,6 +199,7 @@ function join(a: PieceTable, b: PieceTable): void {
   }
   a.rows.push(...b.rows.slice(skip));
   a.origin.push(...b.origin.slice(skip));
+  a.page = b.page;
 }
 
 /** Lines that stand at the same place on several pages (a running header or footer): kept once. */

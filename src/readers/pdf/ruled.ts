@@ -54,7 +54,10 @@ function table(rules: readonly Rule[]): RuledTable | undefined {
   const h = rules.filter((r) => r.horizontal);
   const v = rules.filter((r) => !r.horizontal);
   const xs = cluster(v.map((r) => r.at));
-  const ys = cluster(h.map((r) => r.at)).reverse();
+  // A table cut by the page ends (or starts) where its columns do, with no rule drawn there.
+  const bottom = Math.min(...v.map((r) => r.from));
+  const top = Math.max(...v.map((r) => r.to));
+  const ys = cluster([...h.map((r) => r.at), bottom, top]).reverse();
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   // One row is enough: the last row of a table, broken onto the next page. A framed paragraph is no table.
