@@ -11,11 +11,6 @@ const PAGE_NUMBER =
 /** Headers and footers stand in this share of the page's height from its top or bottom. */
 const MARGIN = 0.12;
 
-interface Line {
-  readonly y: number;
-  readonly text: string;
-}
-
 interface PieceTable {
   /** The last page it is on. */
   page: number;
@@ -107,12 +102,27 @@ function pageBlocks(page: PageContent): Placed[] {
       },
     };
   });
-  for (const line of inLines(free)) {
+  const lines = inLines(free);
+  const right = (l: readonly TextPiece[]) => l[l.length - 1]!.x + l[l.length - 1]!.width;
+  const full = Math.max(0, ...lines.map(right));
+  let previous: { y: number; line: string; full: boolean } | undefined;
+  for (const line of lines) {
     const text = lineText(line);
     const y = line[0]!.y;
     const margin = y < page.height * MARGIN || y > page.height * (1 - MARGIN);
     if (margin && PAGE_NUMBER.test(text.trim())) continue;
-    placed.push({ y, line: text });
+    // A paragraph wrapped by the page: a full line not ending a sentence goes on in the next one.
+    if (
+      previous?.full &&
+      !/[。：:；;！？!?]$/.test(previous.line) &&
+      !/^[一二三四五六七八九十]、/.test(text.trim())
+    ) {
+      previous.line += text.trim();
+      previous.full = right(line) >= full - line[0]!.size * 1.5;
+      continue;
+    }
+    previous = { y, line: text, full: right(line) >= full - line[0]!.size * 1.5 };
+    placed.push(previous);
   }
   return placed.sort((a, b) => b.y - a.y);
 }
