@@ -48,7 +48,7 @@ function soffice(from: string, to: string, filter: string, infilter?: string): s
 
 /** A page as Word gets it: saved from the HTML with LibreOffice, then printed from Word's format. */
 function wordFiles(name: string, html: string): void {
-  const source = join(work, `${name}.html`);
+  const source = join(out, `${name}.html`);
   writeFileSync(source, html);
   const docx = soffice(source, 'docx', 'MS Word 2007 XML', 'HTML (StarWriter)');
   copyFileSync(docx, join(out, `${name}.docx`));
