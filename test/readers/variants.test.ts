@@ -99,3 +99,27 @@ describe('year and agency', () => {
     expect(r).toMatchObject({ year: 2019, agency: '保定市竞秀区人民政府' });
   });
 });
+
+describe('text copied from a PDF with its layout kept', () => {
+  /** The seed with a row given as one layout line: its label and numbers after `prefix`. */
+  function asLayoutLine(text: string, label: string, prefix: string): string {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.trim() === label);
+    const values: string[] = [];
+    let i = at + 1;
+    while (values.length < 7) {
+      if (lines[i]!.trim()) values.push(lines[i]!.trim());
+      i++;
+    }
+    lines.splice(at, i - at, `${prefix}${label}     ${values.join('  ')}`);
+    return lines.join('\n');
+  }
+
+  it('characters of a vertical merged label glued in front of row labels (「本  2.…」, 「果  6.…」) are left out', () => {
+    let text = asLayoutLine(seedText(), '2.其他法律行政法规禁止公开', '本            ');
+    text = asLayoutLine(text, '6.属于四类过程性信息', '果   ');
+    const r = read(text);
+    expect(raws(r)).toEqual(jingxiu().values);
+    expect(errors(check(r))).toEqual([]);
+  });
+});

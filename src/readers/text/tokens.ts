@@ -44,9 +44,21 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** A cell's text: split into cells when it is a label or value followed by values, spaced. */
+/** One or two characters standing alone: a piece of a vertical merged label a PDF copy put here. */
+const FRAGMENT = /^[\u4e00-\u9fff（）()]{1,2}$/;
+
+/**
+ * A cell's text: split into cells when it is a label or value followed by values, spaced. In a
+ * copy that keeps a PDF's layout, characters of a vertical merged label (「本」, 「果」) stand in
+ * front of a row's label and numbers: they are left out.
+ */
 function push(tokens: Token[], t: string, line: number): void {
-  const parts = /\s/.test(t) ? t.split(/\s+/) : undefined;
+  let parts = /\s/.test(t) ? t.split(/\s+/) : undefined;
+  if (parts) {
+    let lead = 0;
+    while (lead < parts.length - 2 && FRAGMENT.test(parts[lead]!) && !looksLikeValue(parts[lead]!)) lead++;
+    if (lead && parts.slice(lead + 1).every(looksLikeValue)) parts = parts.slice(lead);
+  }
   if (parts && parts.slice(1).every(looksLikeValue)) for (const p of parts) tokens.push({ text: p, line });
   else tokens.push({ text: t, line });
 }
