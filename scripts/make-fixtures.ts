@@ -1,8 +1,10 @@
 // Makes the PDF and Word fixtures of test/fixtures/ from the reports we hold, with the tools that
 // make real ones: LibreOffice (as Word or WPS would save and print), Chromium (a page printed to
-// PDF), poppler (a scan), qpdf (a password). Run after changing a source:
-//   npx tsx scripts/make-fixtures.ts
-// Needs soffice, chromium, pdftoppm and qpdf (apt: libreoffice-writer chromium poppler-utils qpdf).
+// PDF), poppler (a scan, and text copied from the PDFs), qpdf (a password). Run after changing a
+// source:
+//   npx tsx scripts/make-fixtures.ts [word] [chromium] [damaged] [copies]
+// (no step named: all of them). Needs soffice, chromium, pdftoppm, pdftotext and qpdf
+// (apt: libreoffice-writer chromium poppler-utils qpdf) and the Noto CJK fonts (fonts-noto-cjk).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,23 +115,35 @@ function scanned(pdf: string): Buffer {
   return Buffer.concat(parts);
 }
 
-try {
-  wordFiles('jingxiu-2019', seedHtml());
-  wordFiles('suqian-2024', suqianHtml());
+/** Chromium's PDFs carry every glyph as a Type 3 procedure: headings in the regular weight need
+ * none of the bold ones, and qpdf packs the objects. The text is what Chromium printed. */
+function packed(pdf: Uint8Array, name: string): void {
+  const raw = join(work, name);
+  writeFileSync(raw, pdf);
+  execFileSync('qpdf', [
+    '--object-streams=generate',
+    '--compression-level=9',
+    '--recompress-flate',
+    raw,
+    join(out, name),
+  ]);
+}
 
+const REGULAR = 'h1,h3{font-weight:normal}';
+
+async function chromiumPdfs(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
   });
   const page = await browser.newPage();
-  await page.setContent(seedHtml());
-  writeFileSync(join(out, 'jingxiu-2019.chromium.pdf'), await page.pdf({ format: 'A4' }));
+  await page.setContent(seedHtml().replace('</head>', `<style>${REGULAR}</style></head>`));
+  packed(await page.pdf({ format: 'A4' }), 'jingxiu-2019.chromium.pdf');
   // Large print: every table breaks across pages, page numbers in the footer.
   await page.setContent(
-    suqianHtml().replace('</head>', '<style>body{font-size:20px} td{padding:6px}</style></head>'),
+    suqianHtml().replace('</head>', `<style>body{font-size:20px} td{padding:6px} ${REGULAR}</style></head>`),
   );
-  writeFileSync(
-    join(out, 'suqian-2024.pages.pdf'),
+  packed(
     await page.pdf({
       format: 'A5',
       displayHeaderFooter: true,
@@ -138,9 +152,12 @@ try {
         '<div style="font-size:9px;width:100%;text-align:center">- <span class="pageNumber"></span> -</div>',
       margin: { top: '40px', bottom: '60px', left: '30px', right: '30px' },
     }),
+    'suqian-2024.pages.pdf',
   );
   await browser.close();
+}
 
+function damaged(): void {
   const writerPdf = join(out, 'jingxiu-2019.writer.pdf');
   writeFileSync(join(out, 'scanned.pdf'), scanned(writerPdf));
   execFileSync('qpdf', [
@@ -155,6 +172,36 @@ try {
   const docx = readFileSync(join(out, 'jingxiu-2019.docx'));
   writeFileSync(join(out, 'truncated.docx'), docx.subarray(0, Math.floor(docx.length * 0.6)));
   copyFileSync(soffice(join(out, 'jingxiu-2019.docx'), 'doc', 'MS Word 97'), join(out, 'jingxiu-2019.doc'));
+}
+
+/**
+ * Text copied from each PDF, as a clerk's copy gives it: with its layout kept (`pdftotext
+ * -layout`, like copying from many PDF viewers) and in reading order (`pdftotext`, like a
+ * browser's copy of a PDF).
+ */
+function copies(): void {
+  for (const name of [
+    'jingxiu-2019.writer',
+    'jingxiu-2019.chromium',
+    'suqian-2024.writer',
+    'suqian-2024.pages',
+  ]) {
+    const pdf = join(out, `${name}.pdf`);
+    execFileSync('pdftotext', ['-layout', pdf, join(out, `${name}.layout.txt`)]);
+    execFileSync('pdftotext', [pdf, join(out, `${name}.reading.txt`)]);
+  }
+}
+
+const steps = process.argv.slice(2);
+const step = (name: string) => !steps.length || steps.includes(name);
+try {
+  if (step('word')) {
+    wordFiles('jingxiu-2019', seedHtml());
+    wordFiles('suqian-2024', suqianHtml());
+  }
+  if (step('chromium')) await chromiumPdfs();
+  if (step('damaged')) damaged();
+  if (step('copies')) copies();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
