@@ -1,13 +1,14 @@
 import type { Finding } from '../../report/finding.js';
+import { TABLE_NAME } from '../../report/parts.js';
 import { tableSpecs } from '../../report/model.js';
 import { PART_TITLES } from '../../report/parts.js';
 import type { PublishedText, ReadCell, Report } from '../../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report/types.js';
-import { missingTable } from '../findings.js';
+import { formFinding, missingTable } from '../findings.js';
 import { normalizeGlyphs } from './glyphs.js';
 import { isSignatureLine, readMeta } from './meta.js';
 import { findParts } from './parts.js';
-import { labelVotes, readTable } from './tables.js';
+import { labelVotes, lineOf, readTable, type TableRead, TableText } from './tables.js';
 import { type Token, tokenize } from './tokens.js';
 
 export type TextResult =
@@ -40,20 +41,35 @@ export function publishedText(tokens: readonly Token[], parts: readonly number[]
   };
 }
 
-const rangeOf = (id: TableId, tokens: readonly Token[], parts: readonly number[]) =>
-  partRange(parts, PART_OF[id], tokens.length);
+/** The tokens of each table's part, the same for both editions. */
+function tableTexts(tokens: readonly Token[], parts: readonly number[]): Record<TableId, TableText> {
+  const of = (id: TableId) => new TableText(tokens, ...partRange(parts, PART_OF[id], tokens.length));
+  return { t2: of('t2'), t3: of('t3'), t4: of('t4') };
+}
 
 /** Labels of the edition's tables met in their parts; only the edition with more is read. */
-function editionVotes(edition: Edition, tokens: readonly Token[], parts: readonly number[]): number {
-  return tableSpecs(edition).reduce((n, t) => n + labelVotes(t, tokens, ...rangeOf(t.id, tokens, parts)), 0);
+function editionVotes(edition: Edition, texts: Record<TableId, TableText>): number {
+  return tableSpecs(edition).reduce((n, t) => n + labelVotes(t, texts[t.id]), 0);
 }
+
+/** A table whose numbers cannot be told apart from their rows in this copy: one error, nothing read. */
+function unreliable(id: TableId, at: readonly string[]): Finding {
+  return formFinding(
+    id,
+    `${TABLE_NAME[id]}无法从这段文字可靠读取：数字与标签的先后顺序被打乱（从 PDF 按阅读顺序复制的文字常见），为免读错，该表的数字未读取。请直接校验 PDF 文件，或从网页复制年报文字。`,
+    { at, severity: 'error' },
+  );
+}
+
+const hasError = (t: TableRead) => t.findings.some((f) => f.severity === 'error');
 
 /** A published report, as text copied from its page (or an .html page turned into text). */
 export function readText(text: string, options: { source?: string } = {}): TextResult {
   const tokens = tokenize(normalizeGlyphs(text));
   const parts = findParts(tokens);
   const meta = readMeta(tokens);
-  const votes = EDITIONS.map((edition) => ({ edition, votes: editionVotes(edition, tokens, parts) }));
+  const texts = tableTexts(tokens, parts);
+  const votes = EDITIONS.map((edition) => ({ edition, votes: editionVotes(edition, texts) }));
   const best = votes.reduce((a, b) =>
     b.votes > a.votes || (b.votes === a.votes && (meta.year ?? 2021) < 2021 && b.edition === '2019') ? b : a,
   );
@@ -62,19 +78,31 @@ export function readText(text: string, options: { source?: string } = {}): TextR
       problem: '没有找到年报表格：文中没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。',
     };
   }
+  const reads = tableSpecs(best.edition).map((spec) => ({
+    id: spec.id,
+    read: readTable(spec, texts[spec.id]),
+  }));
+  // A copy that shuffles one table's numbers shuffles them anywhere: a table it reads with rows
+  // missing or cut short is not trusted either.
+  const shuffled = reads.some((t) => t.read.disorder);
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
   const found: TableId[] = [];
-  for (const spec of tableSpecs(best.edition)) {
-    const id = spec.id;
-    const t = readTable(spec, tokens, ...rangeOf(id, tokens, parts));
-    if (!t.found) {
+  for (const { id, read } of reads) {
+    if (!read.found) {
       findings.push(missingTable(id));
       continue;
     }
+    if (read.disorder || (shuffled && hasError(read))) {
+      const at = read.disorder
+        ? [lineOf(read.disorder)]
+        : (read.findings.find((f) => f.severity === 'error')?.at ?? []);
+      findings.push(unreliable(id, at));
+      continue;
+    }
     found.push(id);
-    for (const [k, c] of t.cells) cells.set(k, c);
-    findings.push(...t.findings);
+    for (const [k, c] of read.cells) cells.set(k, c);
+    findings.push(...read.findings);
   }
   return {
     report: {
