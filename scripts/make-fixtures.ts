@@ -174,12 +174,26 @@ function damaged(): void {
   copyFileSync(soffice(join(out, 'jingxiu-2019.docx'), 'doc', 'MS Word 97'), join(out, 'jingxiu-2019.doc'));
 }
 
+/** A PDF's text as Firefox copies it from its viewer (pdf.js): the pieces in the file's order. */
+async function browserCopy(pdf: string): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
+  let text = '';
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
+    text += '\n';
+  }
+  await doc.destroy();
+  return text;
+}
+
 /**
  * Text copied from each PDF, as a clerk's copy gives it: with its layout kept (`pdftotext
- * -layout`, like copying from many PDF viewers) and in reading order (`pdftotext`, like a
- * browser's copy of a PDF).
+ * -layout`, like copying from many PDF viewers), in reading order (`pdftotext`), and as a
+ * browser's viewer copies it (pdf.js).
  */
-function copies(): void {
+async function copies(): Promise<void> {
   for (const name of [
     'jingxiu-2019.writer',
     'jingxiu-2019.chromium',
@@ -189,6 +203,7 @@ function copies(): void {
     const pdf = join(out, `${name}.pdf`);
     execFileSync('pdftotext', ['-layout', pdf, join(out, `${name}.layout.txt`)]);
     execFileSync('pdftotext', [pdf, join(out, `${name}.reading.txt`)]);
+    writeFileSync(join(out, `${name}.browser.txt`), await browserCopy(pdf));
   }
 }
 
@@ -201,7 +216,7 @@ try {
   }
   if (step('chromium')) await chromiumPdfs();
   if (step('damaged')) damaged();
-  if (step('copies')) copies();
+  if (step('copies')) await copies();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -186,6 +186,21 @@ describe('text copied from a PDF in reading order (pdftotext)', () => {
     },
   );
 
+  it.each([
+    'jingxiu-2019.writer.browser.txt',
+    'jingxiu-2019.chromium.browser.txt',
+    'suqian-2024.writer.browser.txt',
+    'suqian-2024.pages.browser.txt',
+  ])('%s (a browser viewer’s copy, pieces in the file’s order): every cell as transcribed', (name) => {
+    const r = read(copy(name));
+    const { values, tables } = expected(name);
+    expect(r.tables).toEqual(['t2', 't3', 't4']);
+    for (const t of tables) expect(ofTable(raws(r), t), t).toEqual(ofTable(values, t));
+    const findings = check(r);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-04')).toEqual([]);
+  });
+
   it('a copy one cell a line with no tabs and wrapped labels, each label before its numbers, reads right', () => {
     // (The seed's 「3.危及“三安全一稳定”0」 has seven numbers after it besides: the 0 is dropped.)
     const seed = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8').replace('稳定”0', '稳定”');
