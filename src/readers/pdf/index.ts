@@ -28,12 +28,59 @@ let pdfjs: Promise<PdfJs> | undefined;
  * offline page needs a worker file. Bundlers put both modules in a chunk of their own.
  */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= (async () => {
+  pdfjs ??= keepingBuiltins(async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
-  })();
+  });
   return pdfjs;
+}
+
+/** Built-ins whose methods the legacy build's core-js replaces in V8 (`push`, `JSON.parse`). */
+const BUILTINS: readonly object[] = [Array.prototype, JSON, Object, String.prototype, Promise.prototype];
+
+/**
+ * Runs `load` and puts back every built-in method it replaced. The legacy build of pdf.js carries
+ * core-js, which in V8 swaps `Array.prototype.push` and `JSON.parse` for slower spec-edge-case
+ * versions for the whole program: a fifth of the time of reading a PDF, and every later `push`
+ * of the checks. What it adds (methods this engine lacks) stays.
+ */
+async function keepingBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const saved = BUILTINS.map(
+    (o) => new Map(Reflect.ownKeys(o).map((k) => [k, Object.getOwnPropertyDescriptor(o, k)!])),
+  );
+  try {
+    return await load();
+  } finally {
+    BUILTINS.forEach((o, i) => {
+      for (const [k, d] of saved[i]!) {
+        const now = Object.getOwnPropertyDescriptor(o, k);
+        if (now && (now.value !== d.value || now.get !== d.get)) Object.defineProperty(o, k, d);
+      }
+    });
+  }
+}
+
+let inflating = 0;
+let decompression: PropertyDescriptor | undefined;
+
+/**
+ * Runs `read` with `DecompressionStream` out of pdf.js's sight: pdf.js then inflates the small
+ * streams of a report (page contents, fonts) itself, at once, instead of through a stream each,
+ * which in Node costs two fifths of reading the text. Nested and overlapping reads share it.
+ */
+async function withSyncInflate<T>(read: () => Promise<T>): Promise<T> {
+  const g = globalThis as { DecompressionStream?: unknown };
+  if (inflating++ === 0) {
+    decompression = Object.getOwnPropertyDescriptor(g, 'DecompressionStream');
+    if (decompression?.configurable) delete g.DecompressionStream;
+  }
+  try {
+    return await read();
+  } finally {
+    if (--inflating === 0 && decompression?.configurable)
+      Object.defineProperty(g, 'DecompressionStream', decompression);
+  }
 }
 
 const PDF_MAGIC = '%PDF-';
@@ -61,6 +108,10 @@ export async function readPdf(bytes: Uint8Array, options: { source?: string } = 
   if (bytes.length > MAX_BYTES)
     return { problem: `PDF 文件过大（${Math.round(bytes.length / 2 ** 20)} MB），不像一份年报，未读取。` };
   const lib = await loadPdfJs();
+  return withSyncInflate(() => readWith(lib, bytes, options));
+}
+
+async function readWith(lib: PdfJs, bytes: Uint8Array, options: { source?: string }): Promise<TextResult> {
   // pdf.js takes the buffer over: a copy keeps the caller's bytes intact.
   const task = lib.getDocument({
     data: bytes.slice(),
