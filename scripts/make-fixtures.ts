@@ -2,7 +2,7 @@
 // make real ones: LibreOffice (as Word or WPS would save and print), Chromium (a page printed to
 // PDF), poppler (a scan, and text copied from the PDFs), qpdf (a password). Run after changing a
 // source:
-//   npx tsx scripts/make-fixtures.ts [word] [chromium] [damaged] [copies]
+//   npx tsx scripts/make-fixtures.ts [word] [chromium] [damaged] [copies] [cmap]
 // (no step named: all of them). Needs soffice, chromium, pdftoppm, pdftotext and qpdf
 // (apt: libreoffice-writer chromium poppler-utils qpdf) and the Noto CJK fonts (fonts-noto-cjk).
 import { execFileSync } from 'node:child_process';
@@ -115,6 +115,84 @@ function scanned(pdf: string): Buffer {
   return Buffer.concat(parts);
 }
 
+/** A PDF of `objects` (object 1 the catalog), bodies as written, with its cross-reference table. */
+function pdfOf(objects: readonly string[]): Buffer {
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  const table = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${table}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/**
+ * The seed report as a PDF whose Chinese font is not embedded and has no ToUnicode map: its text
+ * is UCS-2 codes through the predefined CMap UniGB-UCS2-H (as WPS and older Acrobat write them),
+ * readable only with that CMap and Adobe-GB1-UCS2. One table row a line, its cells spaced apart;
+ * no ruling lines.
+ */
+function predefinedCMapPdf(): Buffer {
+  const SIZE = 9;
+  const [LEFT, TOP, BOTTOM, LINE] = [40, 800, 40, 12];
+  const em = (c: string) => (c.charCodeAt(0) < 0x80 ? 0.5 : 1);
+  const width = (t: string) => [...t].reduce((w, c) => w + em(c), 0) * SIZE;
+  const hex = (t: string) => [...t].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const seed = readFileSync(new URL('../test/fixtures/jingxiu-2019.txt', import.meta.url), 'utf8');
+  // A table row is a block of cells; a paragraph is wrapped at the page's width.
+  const lines: string[][] = [];
+  for (const block of seed.split(/\n\s*\n/)) {
+    const raw = block.split('\n');
+    // Lines before the block's first cell are paragraphs; from it on, the cells of one row.
+    const cellsFrom = raw.findIndex((l) => l.startsWith('\t'));
+    const paragraphs = (cellsFrom < 0 ? raw : raw.slice(0, cellsFrom)).map((l) => l.trim()).filter(Boolean);
+    for (const p of paragraphs) for (let i = 0; i < p.length; i += 50) lines.push([p.slice(i, i + 50)]);
+    const cells =
+      first < 0
+        ? []
+        : raw
+            .slice(first)
+            .map((l) => l.trim())
+            .filter(Boolean);
+    if (cells.length) lines.push(cells);
+  }
+  const pages: string[] = [];
+  let content = '';
+  let y = TOP;
+  for (const cells of lines) {
+    if (y < BOTTOM) {
+      pages.push(content);
+      [content, y] = ['', TOP];
+    }
+    let x = LEFT;
+    for (const cell of cells) {
+      content += `1 0 0 1 ${x} ${y} Tm <${hex(cell)}> Tj\n`;
+      x += width(cell) + 2 * SIZE;
+    }
+    y -= LINE;
+  }
+  pages.push(content);
+  const first = 6;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${first + 2 * i} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 /W [1 95 500] >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  pages.forEach((c, i) => {
+    const stream = `BT /F1 ${SIZE} Tf\n${c}ET`;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${first + 2 * i + 1} 0 R >>`,
+      `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    );
+  });
+  return pdfOf(objects);
+}
+
 /** Chromium's PDFs carry every glyph as a Type 3 procedure: headings in the regular weight need
  * none of the bold ones, and qpdf packs the objects. The text is what Chromium printed. */
 function packed(pdf: Uint8Array, name: string): void {
@@ -217,6 +295,7 @@ try {
   if (step('chromium')) await chromiumPdfs();
   if (step('damaged')) damaged();
   if (step('copies')) await copies();
+  if (step('cmap')) writeFileSync(join(out, 'jingxiu-2019.unigb.pdf'), predefinedCMapPdf());
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -62,6 +62,22 @@ describe('a published report as a PDF', () => {
     expect(r.published!.parts.join('\n')).not.toMatch(/-\s*\d+\s*-/);
   });
 
+  it('a font with no ToUnicode map, only the predefined CMap UniGB-UCS2-H (as WPS writes it): every cell', async () => {
+    const r = await read('jingxiu-2019.unigb.pdf');
+    expect(r).toMatchObject({ edition: '2019', year: 2019, tables: ['t2', 't3', 't4'] });
+    expect(raws(r)).toEqual(jingxiu().values);
+    expect(errors(check(r))).toEqual([]);
+  });
+
+  it('a predefined CMap that is not held is named, not a silent empty page', async () => {
+    const pdf = new TextDecoder('latin1').decode(bytes('jingxiu-2019.unigb.pdf'));
+    // A Korean CMap of the same length: the file's offsets stay right.
+    const korean = Uint8Array.from(pdf.replace('/UniGB-UCS2-H', '/UniKS-UCS2-H'), (c) => c.charCodeAt(0));
+    expect((await readPdf(korean)).problem).toBe(
+      'PDF 的字体使用了本工具没有收录的字符映射（UniKS-UCS2-H），其中的文字无法读取。请另存为嵌入字体的 PDF，或改用 .docx、网页文本校验。',
+    );
+  });
+
   it('a scan, a password, a damaged file and random bytes each get their own message', async () => {
     const problem = async (b: Uint8Array) => (await readPdf(b)).problem;
     expect(await problem(bytes('scanned.pdf'))).toContain('只有图片，没有文字（可能是扫描件）');

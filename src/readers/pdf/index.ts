@@ -1,5 +1,6 @@
 import { readDocument } from '../text/document.js';
 import type { TextResult } from '../text/index.js';
+import { cMapReader } from './cmap.js';
 import { type PdfJsOps, type PdfPage, pageContent } from './extract.js';
 import { pdfBlocks } from './layout.js';
 import type { PageContent } from './page.js';
@@ -112,9 +113,12 @@ export async function readPdf(bytes: Uint8Array, options: { source?: string } = 
 }
 
 async function readWith(lib: PdfJs, bytes: Uint8Array, options: { source?: string }): Promise<TextResult> {
+  const missingCMaps = new Set<string>();
   // pdf.js takes the buffer over: a copy keeps the caller's bytes intact.
   const task = lib.getDocument({
     data: bytes.slice(),
+    CMapReaderFactory: cMapReader(missingCMaps),
+    useWorkerFetch: false,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -138,7 +142,9 @@ async function readWith(lib: PdfJs, bytes: Uint8Array, options: { source?: strin
       return {
         problem: pages.some((p) => p.images)
           ? 'PDF 中只有图片，没有文字（可能是扫描件）：无法读取其中的数字（不做文字识别）。请使用带文字层的 PDF、.docx 或网页文本校验。'
-          : 'PDF 中没有文字，无法读取。',
+          : missingCMaps.size
+            ? `PDF 的字体使用了本工具没有收录的字符映射（${[...missingCMaps].join('、')}），其中的文字无法读取。请另存为嵌入字体的 PDF，或改用 .docx、网页文本校验。`
+            : 'PDF 中没有文字，无法读取。',
       };
     }
     return readDocument(pdfBlocks(pages), options);

@@ -112,8 +112,11 @@ function pageBlocks(page: PageContent): Placed[] {
     const margin = y < page.height * MARGIN || y > page.height * (1 - MARGIN);
     if (margin && PAGE_NUMBER.test(text.trim())) continue;
     // A paragraph wrapped by the page: a full line not ending a sentence goes on in the next one.
+    // Lines of cells spaced apart (a table drawn without rules) are rows, never a paragraph.
     if (
       previous?.full &&
+      !previous.line.includes('\t') &&
+      !text.includes('\t') &&
       !/[。：:；;！？!?]$/.test(previous.line) &&
       !/^[一二三四五六七八九十]、/.test(text.trim())
     ) {
