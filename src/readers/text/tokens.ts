@@ -5,7 +5,7 @@ export interface Token {
   /** An empty table cell: a line that holds only a tab. */
   readonly blank?: boolean;
   /** From a line with tabs: a table cell as a web page's copy gives it, whatever its text. */
-  readonly cell?: boolean;
+  readonly cell: boolean;
 }
 
 const VALUE = /^(?:[+\-－]?[\d０-９][\d０-９.．,，]*(?:万元|元|件|个|项)?|[—\-－/／]|[增减][\d０-９]+)$/;
@@ -48,7 +48,7 @@ export function tokenize(text: string): Token[] {
       tabs++;
       from = tab + 1;
     }
-    if (tabs && tokens.length === before) tokens.push({ text: '', line, blank: true, cell: true });
+    if (tabs && tokens.length === before) tokens.push({ text: '', line, cell: true, blank: true });
     start = end + 1;
   }
   return tokens;
@@ -63,17 +63,16 @@ const FRAGMENT = /^[\u4e00-\u9fff（）()]{1,2}$/;
  * in front of a row's label and numbers: they are cells of their own, which no row takes.
  */
 function push(tokens: Token[], t: string, line: number, cell: boolean): void {
-  const at = cell ? { line, cell } : { line };
   if (/\s/.test(t)) {
     const parts = t.split(/\s+/);
     let lead = 0;
     while (lead < parts.length - 2 && FRAGMENT.test(parts[lead]!) && !looksLikeValue(parts[lead]!)) lead++;
     if (parts.slice(lead + 1).every(looksLikeValue)) {
-      for (const p of parts) tokens.push({ text: p, ...at });
+      for (const p of parts) tokens.push({ text: p, line, cell });
       return;
     }
   }
-  tokens.push({ text: t, ...at });
+  tokens.push({ text: t, line, cell });
 }
 
 /**
