@@ -169,9 +169,10 @@ describe('text copied from a PDF in reading order (pdftotext)', () => {
     (name) => {
       const r = read(copy(name));
       const findings = check(r);
-      // Table 3's rows come out of order in every one of them; 宿迁's large print also parts table 4's numbers.
-      const shuffled = name === 'suqian-2024.pages.reading.txt' ? ['t3', 't4'] : ['t3'];
-      const names: Record<string, string> = { t3: '表三', t4: '表四' };
+      // Table 3's rows come out of order in every one of them. 宿迁's large print also moves table
+      // 4's numbers into part 六: its empty table 2 can then not be told from one whose numbers moved.
+      const shuffled = name === 'suqian-2024.pages.reading.txt' ? ['t2', 't3', 't4'] : ['t3'];
+      const names: Record<string, string> = { t2: '表二', t3: '表三', t4: '表四' };
       expect(errors(findings).map((f) => [f.rule, f.table, f.message])).toEqual(
         shuffled.map((t) => ['G-04', t, UNRELIABLE(names[t]!)]),
       );
@@ -199,6 +200,34 @@ describe('text copied from a PDF in reading order (pdftotext)', () => {
     const findings = check(r);
     expect(errors(findings)).toEqual([]);
     expect(ofRule(findings, 'G-04')).toEqual([]);
+  });
+
+  describe('table 3 labels first, its numbers after them', () => {
+    /** The seed as a copy with no tabs, table 3's numbers taken out and put after `anchor`'s line. */
+    function numbersAfter(anchor: string): string {
+      const lines = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8')
+        .replace('稳定”0', '稳定”')
+        .split('\n')
+        .map((l) => l.trim());
+      const from = lines.indexOf('三、收到和处理政府信息公开申请情况');
+      const to = lines.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+      const numbers = lines.slice(from, to).filter((l) => /^\d+$/.test(l));
+      const rest = lines.filter((l, i) => i < from || i >= to || !/^\d+$/.test(l));
+      rest.splice(rest.indexOf(anchor) + 1, 0, ...numbers);
+      return rest.join('\n');
+    }
+
+    it('in its part: the numbers no row can own make it one error', () => {
+      const r = read(numbersAfter('四、结转下年度继续办理'));
+      expect(errors(check(r)).map((f) => [f.table, f.message])).toEqual([['t3', UNRELIABLE('表三')]]);
+      expect(ofTable(raws(r), 't3')).toEqual({});
+    });
+
+    it('moved into part 六: not an empty table but one error', () => {
+      const r = read(numbersAfter('六、其他需要报告的事项'));
+      expect(errors(check(r)).map((f) => [f.table, f.message])).toEqual([['t3', UNRELIABLE('表三')]]);
+      expect(ofTable(raws(r), 't4')).toEqual(ofTable(jingxiu().values, 't4'));
+    });
   });
 
   it('a copy one cell a line with no tabs and wrapped labels, each label before its numbers, reads right', () => {

@@ -30,6 +30,8 @@ const UNIT = /^(?:万元|元|件|个|项)$/;
 /** 「。」 ends a sentence; 「2025 年 1 月」 is a date: no table cell holds either. */
 const PROSE = /。|\d\s*[年月日]/;
 const NUMBER = /^[\d０-９][\d０-９.．,，]*$/;
+/** Longer than this, a word with digits in it is running text, not a cell written wrong. */
+const MAX_CELL = 8;
 
 /** Labels of every table, canonical: what a word with digits in it may be a piece of. */
 let labels: readonly string[] | undefined;
@@ -73,8 +75,9 @@ export function piecesOf(tokens: readonly Token[], start: number, end: number): 
           push(glued[2]!, token, true);
           continue;
         }
-        // 「约5」, 「2件左右」: a cell written wrong is a cell, unless it is a piece of a label.
-        value = !isLabelPiece(canonicalOf(word));
+        // 「约5」, 「2件左右」: a cell written wrong is a cell, unless it is a piece of a label or of
+        // a sentence (a line of running text broken before its 「。」).
+        value = word.length <= MAX_CELL && !isLabelPiece(canonicalOf(word));
       }
       // 「7441.879403」 … 「万元」: a unit the copy put after a header is the amount's, not a cell.
       const amount = !value && AMOUNT_UNIT.test(word) ? lastValue(out) : -1;

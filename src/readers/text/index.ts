@@ -7,6 +7,7 @@ import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report
 import { formFinding, missingTable } from '../findings.js';
 import { normalizeGlyphs } from './glyphs.js';
 import { isSignatureLine, readMeta } from './meta.js';
+import { piecesOf } from './copied.js';
 import { findParts } from './parts.js';
 import { labelVotes, lineOf, readTable, type TableRead, TableText } from './tables.js';
 import { type Token, tokenize } from './tokens.js';
@@ -63,6 +64,20 @@ function unreliable(id: TableId, at: readonly string[]): Finding {
 
 const hasError = (t: TableRead) => t.findings.some((f) => f.severity === 'error');
 
+/** Numbers standing alone outside the parts that hold the tables (not in a sentence, not a page number). */
+function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText>): number {
+  const inTable = new Uint8Array(tokens.length);
+  for (const t of Object.values(texts)) inTable.fill(1, t.start, t.end);
+  let n = 0;
+  for (let i = 0; i < tokens.length;) {
+    let j = i;
+    while (j < tokens.length && inTable[j] === inTable[i]) j++;
+    if (!inTable[i]) n += piecesOf(tokens, i, j).filter((p) => p.value).length;
+    i = j;
+  }
+  return n;
+}
+
 /** A published report, as text copied from its page (or an .html page turned into text). */
 export function readText(text: string, options: { source?: string } = {}): TextResult {
   const tokens = tokenize(normalizeGlyphs(text));
@@ -85,6 +100,9 @@ export function readText(text: string, options: { source?: string } = {}): TextR
   // A copy that shuffles one table's numbers shuffles them anywhere: a table it reads with rows
   // missing or cut short is not trusted either.
   const shuffled = reads.some((t) => t.read.disorder);
+  // A copy that gives a table's labels without one number, and numbers elsewhere on their own, may
+  // have moved that table's numbers away: it cannot be told from an empty table.
+  const moved = reads.some((t) => t.read.bare) && looseNumbers(tokens, texts) > 0;
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
   const found: TableId[] = [];
@@ -93,7 +111,7 @@ export function readText(text: string, options: { source?: string } = {}): TextR
       findings.push(missingTable(id));
       continue;
     }
-    if (read.disorder || (shuffled && hasError(read))) {
+    if (read.disorder || (shuffled && hasError(read)) || (moved && read.bare)) {
       const at = read.disorder
         ? [lineOf(read.disorder)]
         : (read.findings.find((f) => f.severity === 'error')?.at ?? []);

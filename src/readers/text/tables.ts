@@ -15,6 +15,8 @@ export interface TableRead {
   readonly found: boolean;
   /** Where the copy's order breaks the table's (numbers before their labels): nothing was read. */
   readonly disorder?: Token | undefined;
+  /** A copy of a PDF gave the table's labels and no number at all: empty, or its numbers moved away. */
+  readonly bare?: boolean;
 }
 
 /** As for sheets: half of a table's labels in place make it found. */
@@ -231,5 +233,9 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
   if (variants.length) {
     findings.unshift(formFinding(table.id, `标签与官方表述不同，已按官方标签读取：${variants.join('；')}。`));
   }
-  return { cells, findings, found: true };
+  const bare =
+    text.copied &&
+    read.rows.some((o) => o.kind === 'read') &&
+    read.rows.every((o) => o.kind !== 'read' || o.values.every((v) => v.raw === ''));
+  return { cells, findings, found: true, ...(bare ? { bare } : {}) };
 }
