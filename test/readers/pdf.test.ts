@@ -7,10 +7,19 @@ import { errors, fixturePath, jingxiu, ofRule, suqian } from '../helpers.js';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
 
-async function read(name: string): Promise<Report> {
-  const r = await readPdf(bytes(name), { source: name });
-  if (!r.report) throw new Error(r.problem);
-  return r.report;
+const reports = new Map<string, Promise<Report>>();
+
+/** The report of a fixture, read once for all the tests that look at it. */
+function read(name: string): Promise<Report> {
+  let report = reports.get(name);
+  if (!report) {
+    report = readPdf(bytes(name), { source: name }).then((r) => {
+      if (!r.report) throw new Error(r.problem);
+      return r.report;
+    });
+    reports.set(name, report);
+  }
+  return report;
 }
 
 const raws = (r: Report) => Object.fromEntries([...r.cells].map(([k, c]) => [k, c.raw]));
