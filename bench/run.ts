@@ -1,5 +1,6 @@
 import { benchAddin } from './addin.js';
 import { benchBatch } from './batch.js';
+import { benchReaders } from './readers.js';
 import { readFileSync } from 'node:fs';
 import { arch, cpus, platform, totalmem } from 'node:os';
 import { check } from '../src/checks/engine.js';
@@ -49,5 +50,6 @@ for (const [name, f] of cases) {
   const culprit = medianMicros(() => check(wrong), RUNS);
   console.log(`${name}\t${read.toFixed(0)}\t${checked.toFixed(0)}\t${culprit.toFixed(0)}`);
 }
+await benchReaders();
 await benchBatch();
 await benchAddin();

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { decodeHTML } from 'entities';
 
 const BLOCK = new Set([
   'address',
@@ -30,11 +30,46 @@ const BLOCK = new Set([
   'ul',
 ]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+/** Their content is text up to their end tag, never markup. */
+const RAW = new Set(['script', 'style', 'textarea', 'title']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'wbr',
+]);
+const CELL = new Set(['td', 'th']);
+const SPACE = /[\s\u00a0]/;
+const SPACES = /[\s\u00a0]+/g;
+
+/** Where the tag that opens at `lt` ends (after its 「>」): quoted attribute values may hold 「>」. */
+function tagEnd(html: string, lt: number): number {
+  let quote = 0;
+  for (let i = lt + 1; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i + 1;
+  }
+  return html.length;
+}
+
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /**
  * A saved report page as the text a reader copies from it: one table cell per line (tab first),
  * a blank line after each row, paragraphs on lines of their own. A cell's text stays on one line,
  * however the page breaks it, and merged cells (rowspan, colspan) appear once, as in a copy.
+ * A single scan over the markup: batches read thousands of pages.
  */
 export function htmlToText(html: string): string {
   const out: string[] = [];
@@ -43,32 +78,73 @@ export function htmlToText(html: string): string {
   const newline = () => {
     if (out.length && !out[out.length - 1]!.endsWith('\n')) out.push('\n');
   };
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIP.has(name)) skipping++;
-        else if (name === 'td' || name === 'th') {
-          newline();
-          out.push('\t');
-          cellDepth++;
-        } else if (BLOCK.has(name) && !cellDepth) newline();
-      },
-      ontext(text) {
-        if (skipping) return;
-        out.push(text.replace(/[\s\u00a0]+/g, ' '));
-      },
-      onclosetag(name) {
-        if (SKIP.has(name)) skipping--;
-        else if (name === 'td' || name === 'th') {
-          cellDepth = Math.max(0, cellDepth - 1);
-          out.push('\n');
-        } else if (name === 'tr') out.push('\n');
-        else if (BLOCK.has(name) && !cellDepth) newline();
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
+  const text = (raw: string) => {
+    if (skipping || !raw) return;
+    const decoded = raw.includes('&') ? decodeHTML(raw) : raw;
+    out.push(SPACE.test(decoded) ? decoded.replace(SPACES, ' ') : decoded);
+  };
+  const open = (name: string) => {
+    // A cell or row left open is closed by the next one, as browsers do.
+    if ((CELL.has(name) || name === 'tr') && cellDepth) close('td');
+    if (SKIP.has(name)) skipping++;
+    else if (CELL.has(name)) {
+      newline();
+      out.push('\t');
+      cellDepth++;
+    } else if (BLOCK.has(name) && !cellDepth) newline();
+  };
+  const close = (name: string) => {
+    if (SKIP.has(name)) skipping = Math.max(0, skipping - 1);
+    else if (CELL.has(name)) {
+      if (!cellDepth) return;
+      cellDepth--;
+      out.push('\n');
+    } else if (name === 'tr') {
+      if (cellDepth) close('td');
+      out.push('\n');
+    } else if (BLOCK.has(name) && !cellDepth) newline();
+  };
+
+  let at = 0;
+  for (let lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', at)) {
+    const closing = html.charCodeAt(lt + 1) === 47;
+    const first = lt + (closing ? 2 : 1);
+    if (html.startsWith('<!--', lt)) {
+      text(html.slice(at, lt));
+      const end = html.indexOf('-->', lt + 4);
+      at = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    const c = html.charCodeAt(lt + 1);
+    if (!isLetter(html.charCodeAt(first)) && c !== 33 && c !== 63) {
+      // A lone 「<」 is text.
+      text(html.slice(at, lt + 1));
+      at = lt + 1;
+      continue;
+    }
+    text(html.slice(at, lt));
+    const end = tagEnd(html, lt);
+    at = end;
+    if (c === 33 || c === 63) continue; // <!doctype>, <?xml?>
+    let n = first;
+    for (let k = html.charCodeAt(n); n < end && k > 32 && k !== 47 && k !== 62; k = html.charCodeAt(++n));
+    const name = html.slice(first, n).toLowerCase();
+    if (closing) {
+      close(name);
+      continue;
+    }
+    open(name);
+    // 「<svg/>」 ends itself; 「<p/>」 does not, in HTML.
+    if (VOID.has(name) || (SKIP.has(name) && html.charCodeAt(end - 2) === 47)) close(name);
+    else if (RAW.has(name)) {
+      const stop = new RegExp(`</${name}`, 'ig');
+      stop.lastIndex = at;
+      const until = stop.exec(html)?.index ?? html.length;
+      if (name === 'title' || name === 'textarea') text(html.slice(at, until));
+      at = until;
+    }
+  }
+  text(html.slice(at));
+  if (cellDepth) close('td');
   return out.join('').replace(/[ \u3000]+\n/g, '\n');
 }

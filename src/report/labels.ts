@@ -27,6 +27,11 @@ export function canonical(text: string): string {
   return s.replace(/^(\d+)[.．、]/, '$1.');
 }
 
+/** `canonical(text)`, remembered: the texts of reports repeat. */
+export function canonicalOf(text: string): string {
+  return prepared(text).canonical;
+}
+
 interface Prepared {
   readonly compact: string;
   readonly canonical: string;
@@ -69,4 +74,57 @@ export function matchLabel(text: string, label: string): LabelMatch | undefined 
   if (a.startsWith(b) && /^(?:\d+|（[^（）]*）)$/.test(a.slice(b.length))) return 'variant';
   if (a.length >= 3 && b.startsWith(a) && !/^\d/.test(a)) return 'variant';
   return undefined;
+}
+
+/** The labels a text matches, found by lookup instead of comparing it with every label. */
+export interface LabelIndex {
+  /** The labels (official texts) `text` matches as `matchLabel` would, in no particular order. */
+  matches(text: string): readonly string[];
+}
+
+const NONE: readonly string[] = [];
+const MAX_CACHED = 5_000;
+/** A cut-off header (「本年新」) is a label's first three characters or more. */
+const MIN_PREFIX = 3;
+
+/** An index of `labels` answering what `matchLabel(text, label)` answers for each, all at once. */
+export function labelIndex(labels: readonly string[]): LabelIndex {
+  const whole = new Map<string, string[]>();
+  const prefixes = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, label: string) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [label]);
+    else if (!list.includes(label)) list.push(label);
+  };
+  for (const label of new Set(labels)) {
+    const b = prepared(label).canonical;
+    add(whole, b, label);
+    for (let n = MIN_PREFIX; n <= b.length; n++) add(prefixes, b.slice(0, n), label);
+  }
+  const cache = new Map<string, readonly string[]>();
+  const lookup = (text: string): readonly string[] => {
+    const seen = prepared(text);
+    if (!seen.compact) return NONE;
+    const a = seen.variant;
+    const found = new Set<string>(whole.get(a));
+    // The label with a number glued on, or a remark in brackets added.
+    for (let k = a.length; k > 0 && /\d/.test(a[k - 1]!); k--)
+      for (const l of whole.get(a.slice(0, k - 1)) ?? []) found.add(l);
+    const remark = /（[^（）]*）$/.exec(a);
+    if (remark) for (const l of whole.get(a.slice(0, remark.index)) ?? []) found.add(l);
+    if (a.length >= MIN_PREFIX && !/^\d/.test(a)) for (const l of prefixes.get(a) ?? []) found.add(l);
+    // Exact matches (same compact text) hold by the canonical form too: nothing is missed.
+    return found.size ? [...found] : NONE;
+  };
+  return {
+    matches(text) {
+      let m = cache.get(text);
+      if (!m) {
+        m = lookup(text);
+        if (cache.size >= MAX_CACHED) cache.clear();
+        cache.set(text, m);
+      }
+      return m;
+    },
+  };
 }

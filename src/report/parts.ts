@@ -10,6 +10,19 @@ export const PART_TITLES = [
   '六、其他需要报告的事项',
 ] as const;
 
+/**
+ * What each part's title is about, whatever its wording: every pattern must be met. Published
+ * titles add or drop words (「五、存在问题及改进情况」, 「五、政府信息公开工作存在的主要问题及改进情况」).
+ */
+export const PART_KEYS: readonly (readonly RegExp[])[] = [
+  [/总体情况|概述|总体概况/],
+  [/主动公开/],
+  [/申请/, /收到|处理|依申请/],
+  [/复议/, /诉讼/],
+  [/问题/, /改进|措施|整改/],
+  [/其他/, /事项|报告/],
+];
+
 export const TABLE_PART: Readonly<Record<TableId, string>> = {
   t2: PART_TITLES[1],
   t3: PART_TITLES[2],

@@ -1,12 +1,15 @@
 import type { Finding } from '../../report/finding.js';
+import { TABLE_NAME } from '../../report/parts.js';
 import { tableSpecs } from '../../report/model.js';
 import { PART_TITLES } from '../../report/parts.js';
-import type { ReadCell, Report } from '../../report/types.js';
+import type { PublishedText, ReadCell, Report } from '../../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report/types.js';
-import { missingTable } from '../findings.js';
+import { formFinding, missingTable } from '../findings.js';
+import { normalizeGlyphs } from './glyphs.js';
 import { isSignatureLine, readMeta } from './meta.js';
+import { piecesOf } from './copied.js';
 import { findParts } from './parts.js';
-import { labelVotes, readTable } from './tables.js';
+import { labelVotes, lineOf, readTable, type TableRead, TableText } from './tables.js';
 import { type Token, tokenize } from './tokens.js';
 
 export type TextResult =
@@ -31,20 +34,57 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
   return body.map((t) => t.text).join('\n');
 }
 
-const rangeOf = (id: TableId, tokens: readonly Token[], parts: readonly number[]) =>
-  partRange(parts, PART_OF[id], tokens.length);
+/** Where each part's title is, and each part's text. */
+export function publishedText(tokens: readonly Token[], parts: readonly number[]): PublishedText {
+  return {
+    titles: parts.map((i) => (i >= 0 ? tokens[i]!.line : -1)),
+    parts: PART_TITLES.map((_, p) => partText(tokens, parts, p)),
+  };
+}
+
+/** The tokens of each table's part, the same for both editions. */
+function tableTexts(tokens: readonly Token[], parts: readonly number[]): Record<TableId, TableText> {
+  const of = (id: TableId) => new TableText(tokens, ...partRange(parts, PART_OF[id], tokens.length));
+  return { t2: of('t2'), t3: of('t3'), t4: of('t4') };
+}
 
 /** Labels of the edition's tables met in their parts; only the edition with more is read. */
-function editionVotes(edition: Edition, tokens: readonly Token[], parts: readonly number[]): number {
-  return tableSpecs(edition).reduce((n, t) => n + labelVotes(t, tokens, ...rangeOf(t.id, tokens, parts)), 0);
+function editionVotes(edition: Edition, texts: Record<TableId, TableText>): number {
+  return tableSpecs(edition).reduce((n, t) => n + labelVotes(t, texts[t.id]), 0);
+}
+
+/** A table whose numbers cannot be told apart from their rows in this copy: one error, nothing read. */
+function unreliable(id: TableId, at: readonly string[]): Finding {
+  return formFinding(
+    id,
+    `${TABLE_NAME[id]}无法从这段文字可靠读取：数字与标签的先后顺序被打乱（从 PDF 按阅读顺序复制的文字常见），为免读错，该表的数字未读取。请直接校验 PDF 文件，或从网页复制年报文字。`,
+    { at, severity: 'error' },
+  );
+}
+
+const hasError = (t: TableRead) => t.findings.some((f) => f.severity === 'error');
+
+/** Numbers standing alone outside the parts that hold the tables (not in a sentence, not a page number). */
+function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText>): number {
+  const inTable = new Uint8Array(tokens.length);
+  for (const t of Object.values(texts)) inTable.fill(1, t.start, t.end);
+  let n = 0;
+  for (let i = 0; i < tokens.length;) {
+    let j = i;
+    while (j < tokens.length && inTable[j] === inTable[i]) j++;
+    if (!inTable[i]) n += piecesOf(tokens, i, j).filter((p) => p.value).length;
+    i = j;
+  }
+  return n;
 }
 
 /** A published report, as text copied from its page (or an .html page turned into text). */
 export function readText(text: string, options: { source?: string } = {}): TextResult {
-  const tokens = tokenize(text);
+  const tokens = tokenize(normalizeGlyphs(text));
   const parts = findParts(tokens);
   const meta = readMeta(tokens);
-  const votes = EDITIONS.map((edition) => ({ edition, votes: editionVotes(edition, tokens, parts) }));
+  const texts = tableTexts(tokens, parts);
+  const votes = EDITIONS.map((edition) => ({ edition, votes: editionVotes(edition, texts) }));
   const best = votes.reduce((a, b) =>
     b.votes > a.votes || (b.votes === a.votes && (meta.year ?? 2021) < 2021 && b.edition === '2019') ? b : a,
   );
@@ -53,19 +93,34 @@ export function readText(text: string, options: { source?: string } = {}): TextR
       problem: '没有找到年报表格：文中没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。',
     };
   }
+  const reads = tableSpecs(best.edition).map((spec) => ({
+    id: spec.id,
+    read: readTable(spec, texts[spec.id]),
+  }));
+  // A copy that shuffles one table's numbers shuffles them anywhere: a table it reads with rows
+  // missing or cut short is not trusted either.
+  const shuffled = reads.some((t) => t.read.disorder);
+  // A copy that gives a table's labels without one number, and numbers elsewhere on their own, may
+  // have moved that table's numbers away: it cannot be told from an empty table.
+  const moved = reads.some((t) => t.read.bare) && looseNumbers(tokens, texts) > 0;
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
   const found: TableId[] = [];
-  for (const spec of tableSpecs(best.edition)) {
-    const id = spec.id;
-    const t = readTable(spec, tokens, ...rangeOf(id, tokens, parts));
-    if (!t.found) {
+  for (const { id, read } of reads) {
+    if (!read.found) {
       findings.push(missingTable(id));
       continue;
     }
+    if (read.disorder || (shuffled && hasError(read)) || (moved && read.bare)) {
+      const at = read.disorder
+        ? [lineOf(read.disorder)]
+        : (read.findings.find((f) => f.severity === 'error')?.at ?? []);
+      findings.push(unreliable(id, at));
+      continue;
+    }
     found.push(id);
-    for (const [k, c] of t.cells) cells.set(k, c);
-    findings.push(...t.findings);
+    for (const [k, c] of read.cells) cells.set(k, c);
+    findings.push(...read.findings);
   }
   return {
     report: {
@@ -75,10 +130,7 @@ export function readText(text: string, options: { source?: string } = {}): TextR
       tables: found,
       cells,
       findings,
-      published: {
-        titles: parts.map((i) => (i >= 0 ? tokens[i]!.line : -1)),
-        parts: PART_TITLES.map((_, p) => partText(tokens, parts, p)),
-      },
+      published: publishedText(tokens, parts),
     },
   };
 }

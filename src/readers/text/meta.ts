@@ -4,23 +4,52 @@ import type { Token } from './tokens.js';
 
 const DATE = /^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 /** A signature: the name of a body, short, no punctuation. */
-const BODY = /^[\u4e00-\u9fff（）()]{2,40}(?:政府|办公室|局|委员会|委|厅|部|院|署|中心|公司|会|处|所|办)$/;
+const BODY =
+  /^[\u4e00-\u9fff（）()]{2,40}(?:政府|办公室|办公厅|局|委员会|委|厅|部|院|署|中心|公司|会|处|所|办)$/;
+/** 「××2024年(度)政府信息公开工作年度报告」 or 「2019年××政府信息公开工作年度报告」. */
+const TITLE = new RegExp(`^(.*?)((?:19|20)\\d{2})年度?(.*?)${REPORT_TITLE}`);
+/** 「本年度报告中所列数据统计期限从2019年1月1日到12月31日止」. */
+const PERIOD = /统计期限[^\d]{0,4}((?:19|20)\d{2})年1月1日/;
+/** Where the title and the period are: the head of the report. */
+const HEAD = 20;
+
+function fromTitle(text: string): { agency?: string; year: number } | undefined {
+  const m = TITLE.exec(text);
+  if (!m) return undefined;
+  const agency = m[1] || m[3];
+  return { ...(agency ? { agency } : {}), year: Number(m[2]) };
+}
+
+/** The title, which may be broken over two lines: the body on one, the year and the rest on the next. */
+function readTitle(head: readonly string[]): { agency?: string; year: number } | undefined {
+  let found: { agency?: string; year: number } | undefined;
+  for (let i = 0; i < head.length && !found?.agency; i++) {
+    const own = fromTitle(head[i]!);
+    const joined = [
+      head[i - 1] && BODY.test(head[i - 1]!) ? fromTitle(head[i - 1]! + head[i]!) : undefined,
+      fromTitle(head[i]! + (head[i + 1] ?? '')),
+    ];
+    const withBody = [own, ...joined].find((t) => t?.agency);
+    found = withBody ?? found ?? own ?? joined.find(Boolean);
+  }
+  return found;
+}
 
 /**
- * Agency and year from the title 「××2024年(度)政府信息公开工作年度报告」, else from the signature
- * and the date line at the end (a report is dated in the year after the one it reports on).
+ * Agency and year from the title, else from the statistics period, the signature and the date
+ * line at the end (a report is dated in the year after the one it reports on).
  */
 export function readMeta(tokens: readonly Token[]): { agency?: string; year?: number } {
-  let agency: string | undefined;
-  let year: number | undefined;
-  for (const t of tokens.slice(0, 20)) {
-    const c = compact(t.text);
-    const m = new RegExp(`^(.*?)((?:19|20)\\d{2})年度?${REPORT_TITLE}`).exec(c);
-    if (m) {
-      agency = m[1] || undefined;
-      year = Number(m[2]);
-      break;
-    }
+  const head = tokens
+    .slice(0, HEAD)
+    .filter((t) => !t.blank)
+    .map((t) => compact(t.text));
+  const title = readTitle(head);
+  let agency = title?.agency;
+  let year = title?.year;
+  if (year === undefined) {
+    const period = head.map((t) => PERIOD.exec(t)).find(Boolean);
+    if (period) year = Number(period[1]);
   }
   const tail = tokens.slice(-6).filter((t) => !t.blank);
   const date = tail.findLast((t) => DATE.test(compact(t.text)));

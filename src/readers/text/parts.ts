@@ -1,36 +1,86 @@
 import { canonical } from '../../report/labels.js';
-import { PART_TITLES } from '../../report/parts.js';
+import { tableSpecs } from '../../report/model.js';
+import { PART_KEYS, PART_TITLES } from '../../report/parts.js';
+import { EDITIONS } from '../../report/types.js';
 import type { Token } from './tokens.js';
 
+const NUMERALS = '一二三四五六';
 const NUMERAL = /^[一二三四五六][、.．，,]?/;
-const titleBody = (s: string) => canonical(s).replace(NUMERAL, '');
+const OFFICIAL = PART_TITLES.map((t) => canonical(t).replace(NUMERAL, ''));
+/** A title is short: the official wording and a few added words at most. */
+const MAX_ADDED = 16;
+/** Longer lines, spaces included, are text, not titles. */
+const MAX_TITLE = 80;
 
-/** Whether a line is part `i`'s title: its numeral and wording, brackets and spacing aside. */
-function isTitle(text: string, i: number): boolean {
-  const c = canonical(text);
-  return c.startsWith('一二三四五六'[i]!) && NUMERAL.test(c) && titleBody(c) === titleBody(PART_TITLES[i]!);
+let tableLabels: ReadonlySet<string> | undefined;
+/** Table rows such as 「四、结转下年度继续办理」 look like titles but never are. */
+function isTableLabel(c: string): boolean {
+  tableLabels ??= new Set(
+    EDITIONS.flatMap((e) => tableSpecs(e).flatMap((t) => t.labels.map((l) => canonical(l.text)))),
+  );
+  return tableLabels.has(c);
+}
+
+/** Longest common subsequence over the longer length: 1 for the same text, less per character added or dropped. */
+function likeness(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const ca of a) {
+    const row = [0];
+    for (let j = 1; j <= b.length; j++)
+      row.push(ca === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!));
+    prev = row;
+  }
+  return prev[b.length]! / Math.max(a.length, b.length, 1);
 }
 
 /**
- * Token index of each part's title, or -1. Parts are taken in order; of several lines that look
- * like one title, the last before the next part's title wins (part 一 may quote later titles as
- * its own subheadings).
+ * How well a line reads as part `i`'s title: 2 for its official wording (brackets and spacing
+ * aside), 1 for its numeral with the part's key words or nearly its wording, 0 for not at all.
+ */
+export function titleScore(text: string, i: number): 0 | 1 | 2 {
+  // A paragraph that begins 「一是…」 is no title: spare it the canonical form.
+  if (text.length > MAX_TITLE) return 0;
+  const c = canonical(text);
+  if (c[0] !== NUMERALS[i]) return 0;
+  const body = c.replace(NUMERAL, '');
+  if (body === OFFICIAL[i]) return 2;
+  if (!body || body.length > OFFICIAL[i]!.length + MAX_ADDED || /[。；;]$/.test(body) || isTableLabel(c))
+    return 0;
+  if (PART_KEYS[i]!.every((k) => k.test(body))) return 1;
+  return likeness(body, OFFICIAL[i]!) >= 0.75 ? 1 : 0;
+}
+
+/**
+ * Token index of each part's title, or -1. Titles come in order; of the orders possible, the one
+ * with the best-matching titles wins, and of equals the later line (part 一 may quote later
+ * titles as its own subheadings, such as 「二、主动公开政府信息的情况」).
  */
 export function findParts(tokens: readonly Token[]): number[] {
-  const candidates = PART_TITLES.map((_, i) =>
-    tokens.flatMap((t, at) => (!t.blank && isTitle(t.text, i) ? [at] : [])),
-  );
-  const chosen: number[] = [];
-  let after = -1;
-  for (let i = 0; i < PART_TITLES.length; i++) {
-    const nextStart = Math.min(
-      ...candidates.slice(i + 1).map((c) => c.find((x) => x > after) ?? Infinity),
-      Infinity,
-    );
-    const mine = candidates[i]!.filter((x) => x > after && x < nextStart);
-    const pick = mine.length ? mine[mine.length - 1]! : -1;
-    chosen.push(pick);
-    if (pick >= 0) after = pick;
-  }
-  return chosen;
+  const candidates = PART_TITLES.map(() => [] as { at: number; score: number }[]);
+  tokens.forEach((t, at) => {
+    if (t.blank) return;
+    const first = t.text.trimStart()[0];
+    const i = first === undefined ? -1 : NUMERALS.indexOf(first);
+    if (i < 0) return;
+    const score = titleScore(t.text, i);
+    if (score) candidates[i]!.push({ at, score });
+  });
+  const memo = new Map<string, { score: number; picks: number[] }>();
+  const best = (i: number, after: number): { score: number; picks: number[] } => {
+    if (i === PART_TITLES.length) return { score: 0, picks: [] };
+    const key = `${i},${after}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const skip = best(i + 1, after);
+    let result = { score: skip.score, picks: [-1, ...skip.picks] };
+    for (const c of candidates[i]!) {
+      if (c.at <= after) continue;
+      const rest = best(i + 1, c.at);
+      if (c.score + rest.score >= result.score)
+        result = { score: c.score + rest.score, picks: [c.at, ...rest.picks] };
+    }
+    memo.set(key, result);
+    return result;
+  };
+  return best(0, -1).picks;
 }

@@ -9,8 +9,16 @@ export interface TextRow {
   readonly keys: readonly CellKey[];
 }
 
+const ROWS = new WeakMap<TableSpec, readonly TextRow[]>();
+
 /** The data rows of a table in reading order. */
-export function textRows(table: TableSpec): TextRow[] {
+export function textRows(table: TableSpec): readonly TextRow[] {
+  let rows = ROWS.get(table);
+  if (!rows) ROWS.set(table, (rows = rowsOf(table)));
+  return rows;
+}
+
+function rowsOf(table: TableSpec): TextRow[] {
   const byRow = new Map<number, TableSpec['cells'][number][]>();
   for (const c of table.cells) {
     const list = byRow.get(c.area.top) ?? [];

@@ -1,9 +1,10 @@
 import type { Finding } from '../../report/finding.js';
-import { canonical, matchLabel } from '../../report/labels.js';
+import { canonicalOf, type LabelIndex, labelIndex, matchLabel } from '../../report/labels.js';
 import type { TableSpec } from '../../report/model.js';
 import type { RawValue, ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
 import { formFinding } from '../findings.js';
+import { type Piece, piecesOf, readCopiedRows, type RowOutcome, type RowsRead } from './copied.js';
 import { textRows } from './rows.js';
 import type { Token } from './tokens.js';
 
@@ -12,6 +13,10 @@ export interface TableRead {
   readonly findings: Finding[];
   /** Half its labels or more are there: the table is in the text. */
   readonly found: boolean;
+  /** Where the copy's order breaks the table's (numbers before their labels): nothing was read. */
+  readonly disorder?: Token | undefined;
+  /** A copy of a PDF gave the table's labels and no number at all: empty, or its numbers moved away. */
+  readonly bare?: boolean;
 }
 
 /** As for sheets: half of a table's labels in place make it found. */
@@ -23,73 +28,131 @@ const asRaw = (text: string): RawValue => (/^\d+(?:\.\d+)?$/.test(text) ? Number
 /** Where a token sits, for messages and for ReadCell.address. */
 export const lineOf = (t: Token | undefined) => (t ? `第${t.line}行` : '文末');
 
+const INDEXES = new WeakMap<TableSpec, LabelIndex>();
+function indexOf(table: TableSpec): LabelIndex {
+  let index = INDEXES.get(table);
+  if (!index) INDEXES.set(table, (index = labelIndex(table.labels.map((l) => l.text))));
+  return index;
+}
+
 function isLabel(table: TableSpec, text: string): boolean {
-  return text !== '' && table.labels.some((l) => matchLabel(text, l.text));
+  return text !== '' && indexOf(table).matches(text).length > 0;
 }
 
 /** 「危及“三安全一稳定”0」: the label with its first number glued on. */
 function gluedNumber(text: string, label: string): string | undefined {
-  const seen = canonical(text);
-  const official = canonical(label);
+  const seen = canonicalOf(text);
+  const official = canonicalOf(label);
   if (!seen.startsWith(official) && !matchLabel(text, label)) return undefined;
   const m = /(\d+)$/.exec(seen);
   return m && matchLabel(seen.slice(0, -m[1]!.length), label) ? m[1] : undefined;
 }
 
-/** How many of the table's distinct labels its part contains: the editions are told apart by this. */
-export function labelVotes(table: TableSpec, tokens: readonly Token[], start: number, end: number): number {
+/**
+ * The tokens of a table's part. A web page's copy has its cells in tabs; a copy of a PDF has none,
+ * and is read as words (see copied.ts).
+ */
+export class TableText {
+  private words: Piece[] | undefined;
+  private text: string | undefined;
+  readonly copied: boolean;
+
+  constructor(
+    readonly tokens: readonly Token[],
+    readonly start: number,
+    readonly end: number,
+  ) {
+    let cells = false;
+    for (let i = start; i < end && !cells; i++) cells = !!tokens[i]!.cell;
+    this.copied = !cells;
+  }
+
+  get pieces(): readonly Piece[] {
+    return (this.words ??= piecesOf(this.tokens, this.start, this.end));
+  }
+
+  /** The text pieces one after the other, a label's numbering set apart (「3.」) left out. */
+  get joined(): string {
+    return (this.text ??= this.pieces
+      .filter((p) => !p.value && !/^\d+\.$/.test(p.canon))
+      .map((p) => p.canon)
+      .join(''));
+  }
+}
+
+/** The labels of the table its part contains: the editions are told apart by how many. */
+function labelsFound(table: TableSpec, text: TableText): Set<string> {
+  const index = indexOf(table);
   const votes = new Set<string>();
-  for (let i = start; i < end; i++)
-    for (const l of table.labels)
-      if (!votes.has(l.text) && matchLabel(tokens[i]!.text, l.text)) votes.add(l.text);
-  return votes.size;
+  if (!text.copied) {
+    for (let i = text.start; i < text.end; i++)
+      for (const l of index.matches(text.tokens[i]!.text)) votes.add(l);
+    return votes;
+  }
+  for (const p of text.pieces) if (!p.value) for (const l of index.matches(p.text)) votes.add(l);
+  // A label wrapped in its cell comes in pieces: it is there when its pieces follow one another.
+  const joined = text.joined;
+  for (const l of table.labels) {
+    const body = canonicalOf(l.text).replace(/^\d+\./, '');
+    if (body.length >= MIN_JOINED && joined.includes(body)) votes.add(l.text);
+  }
+  return votes;
+}
+
+/** A label this long found in the joined pieces of a copy is no accident. */
+const MIN_JOINED = 4;
+
+export function labelVotes(table: TableSpec, text: TableText): number {
+  return labelsFound(table, text).size;
 }
 
 /**
- * Reads one table from the tokens of its part: each row's label, then as many values as the row
- * has cells. A row whose values are cut short by the next label, or the end of the part, is not
- * read at all: which of its cells are missing cannot be known.
+ * Half of the table's labels make it found. In a copy of a PDF, short header labels stand one
+ * character a line (「结」 「果」 「维」 「持」): half of the labels' text found is as good.
  */
-export function readTable(table: TableSpec, tokens: readonly Token[], start: number, end: number): TableRead {
-  const cells = new Map<CellKey, ReadCell>();
-  const findings: Finding[] = [];
-  const distinct = new Set(table.labels.map((l) => l.text)).size;
-  if (labelVotes(table, tokens, start, end) < distinct * MIN_SHARE) return { cells, findings, found: false };
-  const problem = (message: string, at: Token | undefined) =>
-    findings.push(formFinding(table.id, message, { at: [lineOf(at)], severity: 'error' }));
-  /** Rows not found: their index, and where their finding is in `findings`. */
-  const missing: { row: number; finding: number; at: Token | undefined }[] = [];
+function isFound(table: TableSpec, text: TableText): boolean {
+  const distinct = [...new Set(table.labels.map((l) => l.text))];
+  const found = labelsFound(table, text);
+  if (found.size >= distinct.length * MIN_SHARE) return true;
+  if (!text.copied) return false;
+  const length = (ls: Iterable<string>) => [...ls].reduce((n, l) => n + canonicalOf(l).length, 0);
+  return length(found) >= length(distinct) * MIN_SHARE;
+}
 
-  const variants: string[] = [];
-  const rows = textRows(table);
-  let pos = start;
-  for (const [r, row] of rows.entries()) {
-    const values: { raw: RawValue; token: Token }[] = [];
+/**
+ * Rows of a web page's copy, one cell per line or per tab: each row's label, then as many values as
+ * the row has cells, whatever they hold. A row whose values are cut short by the next label, or the
+ * end of the part, is not read at all: which of its cells are missing cannot be known.
+ */
+function cellRows(table: TableSpec, text: TableText): RowsRead {
+  const { tokens, end } = text;
+  const rows: RowOutcome[] = [];
+  let pos = text.start;
+  for (const row of textRows(table)) {
+    const values: { raw: string; token: Token }[] = [];
     let at: Token | undefined;
+    let glued: string | undefined;
+    let seen: string | undefined;
     if (row.label) {
       let hit = -1;
-      let glued: string | undefined;
       for (let i = pos; i < end && hit < 0; i++) {
         const t = tokens[i]!;
         if (t.blank) continue;
-        if (matchLabel(t.text, row.label)) {
+        if (indexOf(table).matches(t.text).includes(row.label)) {
           hit = i;
           glued = gluedNumber(t.text, row.label);
         }
       }
       if (hit < 0) {
-        missing.push({ row: r, finding: findings.length, at: tokens[pos] });
-        problem(`找不到「${row.label}」这一行，该行的数字未读取。`, tokens[pos]);
+        rows.push({ kind: 'missing', at: tokens[pos] });
         continue;
       }
-      at = tokens[hit];
+      at = tokens[hit]!;
       pos = hit + 1;
       if (glued !== undefined) {
-        variants.push(`「${at!.text}」是标签「${row.label}」与数字 ${glued} 连写（${lineOf(at)}）`);
-        values.push({ raw: asRaw(glued), token: at! });
-      } else if (matchLabel(at!.text, row.label) === 'variant') {
-        variants.push(`「${at!.text}」按「${row.label}」读取（${lineOf(at)}）`);
-      }
+        seen = at.text;
+        values.push({ raw: glued, token: at });
+      } else if (matchLabel(at.text, row.label) === 'variant') seen = at.text;
     } else {
       // A row with no label of its own (table 4) starts after the header.
       while (pos < end && (tokens[pos]!.blank || isLabel(table, tokens[pos]!.text))) pos++;
@@ -98,19 +161,65 @@ export function readTable(table: TableSpec, tokens: readonly Token[], start: num
     while (values.length < row.keys.length && pos < end) {
       const t = tokens[pos]!;
       if (!t.blank && isLabel(table, t.text)) break;
-      values.push({ raw: t.blank ? '' : asRaw(t.text), token: t });
+      values.push({ raw: t.blank ? '' : t.text, token: t });
       pos++;
     }
-    if (values.length < row.keys.length) {
+    if (values.length < row.keys.length) rows.push({ kind: 'short', at, got: values.length });
+    else
+      rows.push({
+        kind: 'read',
+        values,
+        at: at!,
+        ...(seen !== undefined ? { seen } : {}),
+        ...(glued !== undefined ? { glued } : {}),
+      });
+  }
+  return { rows };
+}
+
+/**
+ * Reads one table from the tokens of its part. Rows not found, or cut short, are errors that say
+ * where; a copy whose numbers cannot be told apart from their rows is not read at all.
+ */
+export function readTable(table: TableSpec, text: TableText): TableRead {
+  const cells = new Map<CellKey, ReadCell>();
+  const findings: Finding[] = [];
+  if (!isFound(table, text)) return { cells, findings, found: false };
+  const read = text.copied ? readCopiedRows(table, text.pieces, indexOf(table)) : cellRows(table, text);
+  if (read.disorder) return { cells, findings, found: true, disorder: read.disorder };
+
+  const problem = (message: string, at: Token | undefined) =>
+    findings.push(formFinding(table.id, message, { at: [lineOf(at)], severity: 'error' }));
+  /** Rows not found: their index, and where their finding is in `findings`. */
+  const missing: { row: number; finding: number; at: Token | undefined }[] = [];
+  const variants: string[] = [];
+  const rows = textRows(table);
+  read.rows.forEach((outcome, r) => {
+    const row = rows[r]!;
+    if (outcome.kind === 'missing') {
+      missing.push({ row: r, finding: findings.length, at: outcome.at });
+      problem(`找不到「${row.label}」这一行，该行的数字未读取。`, outcome.at);
+      return;
+    }
+    if (outcome.kind === 'short') {
       const what = row.label ? `「${row.label}」行` : '数据行';
       problem(
-        `${what}应有 ${row.keys.length} 个数，只读到 ${values.length} 个（表格在此中断或缺格），该行的数字未读取。`,
-        at,
+        `${what}应有 ${row.keys.length} 个数，只读到 ${outcome.got} 个（表格在此中断或缺格），该行的数字未读取。`,
+        outcome.at,
       );
-      continue;
+      return;
     }
-    row.keys.forEach((key, i) => cells.set(key, { raw: values[i]!.raw, address: lineOf(values[i]!.token) }));
-  }
+    if (outcome.glued !== undefined)
+      variants.push(
+        `「${outcome.seen}」是标签「${row.label}」与数字 ${outcome.glued} 连写（${lineOf(outcome.at)}）`,
+      );
+    else if (outcome.seen !== undefined)
+      variants.push(`「${outcome.seen}」按「${row.label}」读取（${lineOf(outcome.at)}）`);
+    row.keys.forEach((key, i) => {
+      const v = outcome.values[i]!;
+      cells.set(key, { raw: asRaw(v.raw), address: lineOf(v.token) });
+    });
+  });
   // Every row missing from one on to the end: the table was cut off there, and one finding says so.
   const first = missing[0];
   if (first && missing.length > 1 && missing.length === rows.length - first.row) {
@@ -124,5 +233,9 @@ export function readTable(table: TableSpec, tokens: readonly Token[], start: num
   if (variants.length) {
     findings.unshift(formFinding(table.id, `标签与官方表述不同，已按官方标签读取：${variants.join('；')}。`));
   }
-  return { cells, findings, found: true };
+  const bare =
+    text.copied &&
+    read.rows.some((o) => o.kind === 'read') &&
+    read.rows.every((o) => o.kind !== 'read' || o.values.every((v) => v.raw === ''));
+  return { cells, findings, found: true, ...(bare ? { bare } : {}) };
 }

@@ -4,6 +4,8 @@ export interface Token {
   readonly line: number;
   /** An empty table cell: a line that holds only a tab. */
   readonly blank?: boolean;
+  /** From a line with tabs: a table cell as a web page's copy gives it, whatever its text. */
+  readonly cell: boolean;
 }
 
 const VALUE = /^(?:[+\-－]?[\d０-９][\d０-９.．,，]*(?:万元|元|件|个|项)?|[—\-－/／]|[增减][\d０-９]+)$/;
@@ -19,24 +21,75 @@ export function looksLikeValue(text: string): boolean {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    const cells = raw.split('\t');
-    if (cells.length > 1 && cells.every((c) => c.trim() === '')) {
-      tokens.push({ text: '', line, blank: true });
+  const pageNumbers = text.includes('\f') ? pageNumberLines(text) : undefined;
+  // One pass with indexOf: this runs on every line of every report of a batch.
+  let line = 0;
+  let nextTab = text.indexOf('\t');
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line++;
+    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (nextTab >= 0 && nextTab < start) nextTab = text.indexOf('\t', start);
+    const tabbed = nextTab >= 0 && nextTab < lineEnd;
+    if (pageNumbers?.has(line)) {
+      start = end + 1;
+      continue;
+    }
+    const before = tokens.length;
+    let tabs = 0;
+    for (let from = start; ;) {
+      let tab = tabbed ? text.indexOf('\t', from) : -1;
+      if (tab < 0 || tab > lineEnd) tab = lineEnd;
+      // trim() takes the same white space as \s, the ideographic space included.
+      const t = text.substring(from, tab).trim();
+      if (t) push(tokens, t, line, tabbed);
+      if (tab >= lineEnd) break;
+      tabs++;
+      from = tab + 1;
+    }
+    if (tabs && tokens.length === before) tokens.push({ text: '', line, cell: true, blank: true });
+    start = end + 1;
+  }
+  return tokens;
+}
+
+/** One or two characters standing alone: a piece of a vertical merged label a PDF copy put here. */
+const FRAGMENT = /^[\u4e00-\u9fff（）()]{1,2}$/;
+
+/**
+ * A cell's text: split into cells when it is a label or value followed by values, spaced. In a
+ * copy that keeps a PDF's layout, characters of a vertical merged label (「本」, 「果」) may stand
+ * in front of a row's label and numbers: they are cells of their own, which no row takes.
+ */
+function push(tokens: Token[], t: string, line: number, cell: boolean): void {
+  if (/\s/.test(t)) {
+    const parts = t.split(/\s+/);
+    let lead = 0;
+    while (lead < parts.length - 2 && FRAGMENT.test(parts[lead]!) && !looksLikeValue(parts[lead]!)) lead++;
+    if (parts.slice(lead + 1).every(looksLikeValue)) {
+      for (const p of parts) tokens.push({ text: p, line, cell });
       return;
     }
-    for (const cell of cells) {
-      const t = cell.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-      if (!t) continue;
-      const parts = t.split(/[\s\u3000]+/);
-      const rest = parts.slice(1);
-      if (rest.length && rest.every(looksLikeValue)) {
-        for (const p of parts) tokens.push({ text: p, line });
-      } else {
-        tokens.push({ text: t, line });
-      }
-    }
+  }
+  tokens.push({ text: t, line, cell });
+}
+
+/**
+ * Lines (1-based) of a copy with form feeds (pdftotext's page breaks) that hold only a page
+ * number: the last line of a page or the first of the next.
+ */
+function pageNumberLines(text: string): Set<number> {
+  const lines = text.split('\n');
+  const out = new Set<number>();
+  const bare = (i: number) => /^\s*\d{1,3}\s*$/.test(lines[i] ?? '');
+  lines.forEach((l, i) => {
+    if (!l.includes('\f')) return;
+    // The page's last line before the break, and the next page's first line.
+    let before = i - 1;
+    while (before >= 0 && !lines[before]!.trim()) before--;
+    if (before >= 0 && bare(before)) out.add(before + 1);
+    if (bare(i)) out.add(i + 1);
   });
-  return tokens;
+  return out;
 }

@@ -1,0 +1,156 @@
+import { readDocument } from '../text/document.js';
+import type { TextResult } from '../text/index.js';
+import { cMapReader } from './cmap.js';
+import { type PdfJsOps, type PdfPage, pageContent } from './extract.js';
+import { pdfBlocks } from './layout.js';
+import type { PageContent } from './page.js';
+
+/** No report runs this long: past it the file is something else, and reading it would take long. */
+export const MAX_PAGES = 200;
+const MAX_BYTES = 100 * 2 ** 20;
+
+interface PdfJs {
+  readonly OPS: PdfJsOps;
+  getDocument(params: object): {
+    readonly promise: Promise<{
+      numPages: number;
+      getPage(n: number): Promise<PdfPage>;
+      destroy(): Promise<void>;
+    }>;
+    destroy(): Promise<void>;
+  };
+}
+
+let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * pdf.js, loaded on the first PDF only. Its worker runs in this thread: the worker module is
+ * imported too and handed to pdf.js (globalThis.pdfjsWorker), so neither Node nor a single-file
+ * offline page needs a worker file. Bundlers put both modules in a chunk of their own.
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= keepingBuiltins(async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+  });
+  return pdfjs;
+}
+
+/** Built-ins whose methods the legacy build's core-js replaces in V8 (`push`, `JSON.parse`). */
+const BUILTINS: readonly object[] = [Array.prototype, JSON, Object, String.prototype, Promise.prototype];
+
+/**
+ * Runs `load` and puts back every built-in method it replaced. The legacy build of pdf.js carries
+ * core-js, which in V8 swaps `Array.prototype.push` and `JSON.parse` for slower spec-edge-case
+ * versions for the whole program: a fifth of the time of reading a PDF, and every later `push`
+ * of the checks. What it adds (methods this engine lacks) stays.
+ */
+async function keepingBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const saved = BUILTINS.map(
+    (o) => new Map(Reflect.ownKeys(o).map((k) => [k, Object.getOwnPropertyDescriptor(o, k)!])),
+  );
+  try {
+    return await load();
+  } finally {
+    BUILTINS.forEach((o, i) => {
+      for (const [k, d] of saved[i]!) {
+        const now = Object.getOwnPropertyDescriptor(o, k);
+        if (now && (now.value !== d.value || now.get !== d.get)) Object.defineProperty(o, k, d);
+      }
+    });
+  }
+}
+
+let inflating = 0;
+let decompression: PropertyDescriptor | undefined;
+
+/**
+ * Runs `read` with `DecompressionStream` out of pdf.js's sight: pdf.js then inflates the small
+ * streams of a report (page contents, fonts) itself, at once, instead of through a stream each,
+ * which in Node costs two fifths of reading the text. Nested and overlapping reads share it.
+ */
+async function withSyncInflate<T>(read: () => Promise<T>): Promise<T> {
+  const g = globalThis as { DecompressionStream?: unknown };
+  if (inflating++ === 0) {
+    decompression = Object.getOwnPropertyDescriptor(g, 'DecompressionStream');
+    if (decompression?.configurable) delete g.DecompressionStream;
+  }
+  try {
+    return await read();
+  } finally {
+    if (--inflating === 0 && decompression?.configurable)
+      Object.defineProperty(g, 'DecompressionStream', decompression);
+  }
+}
+
+const PDF_MAGIC = '%PDF-';
+
+function startsAsPdf(bytes: Uint8Array): boolean {
+  // The header may follow some junk; readers look in the first kilobyte.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes(PDF_MAGIC);
+}
+
+function problemOf(error: unknown): string {
+  const name = (error as { name?: string } | undefined)?.name;
+  if (name === 'PasswordException') {
+    return 'PDF 文件设置了打开密码（已加密），无法读取。请取消密码后另存为 PDF，或改用 .docx、网页文本校验。';
+  }
+  return 'PDF 文件已损坏或不完整（可能没有下载完整），无法读取。请重新下载，或改用 .docx、网页文本校验。';
+}
+
+/**
+ * A published report as a PDF (made by WPS, Word or a browser): the text pieces and ruling lines
+ * of each page become its tables (as grids, for the grid reader) and its running text.
+ */
+export async function readPdf(bytes: Uint8Array, options: { source?: string } = {}): Promise<TextResult> {
+  if (!startsAsPdf(bytes)) return { problem: '这不是 PDF 文件（文件开头没有 PDF 标识），无法读取。' };
+  if (bytes.length > MAX_BYTES)
+    return { problem: `PDF 文件过大（${Math.round(bytes.length / 2 ** 20)} MB），不像一份年报，未读取。` };
+  const lib = await loadPdfJs();
+  return withSyncInflate(() => readWith(lib, bytes, options));
+}
+
+async function readWith(lib: PdfJs, bytes: Uint8Array, options: { source?: string }): Promise<TextResult> {
+  const missingCMaps = new Set<string>();
+  // pdf.js takes the buffer over: a copy keeps the caller's bytes intact.
+  const task = lib.getDocument({
+    data: bytes.slice(),
+    CMapReaderFactory: cMapReader(missingCMaps),
+    useWorkerFetch: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    return { problem: problemOf(e) };
+  }
+  try {
+    if (doc.numPages > MAX_PAGES) {
+      return { problem: `PDF 有 ${doc.numPages} 页，超过 ${MAX_PAGES} 页，不像一份年报，未读取。` };
+    }
+    const pages: PageContent[] = [];
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await pageContent(await doc.getPage(n), n, lib.OPS));
+    if (!pages.some((p) => p.pieces.length)) {
+      return {
+        problem: pages.some((p) => p.images)
+          ? 'PDF 中只有图片，没有文字（可能是扫描件）：无法读取其中的数字（不做文字识别）。请使用带文字层的 PDF、.docx 或网页文本校验。'
+          : missingCMaps.size
+            ? `PDF 的字体使用了本工具没有收录的字符映射（${[...missingCMaps].join('、')}），其中的文字无法读取。请另存为嵌入字体的 PDF，或改用 .docx、网页文本校验。`
+            : 'PDF 中没有文字，无法读取。',
+      };
+    }
+    return readDocument(pdfBlocks(pages), options);
+  } catch (e) {
+    return { problem: problemOf(e) };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}

@@ -1,0 +1,276 @@
+import { canonicalOf } from '../../report/labels.js';
+import { tableSpecs } from '../../report/model.js';
+import { EDITIONS } from '../../report/types.js';
+import type { DocBlock } from '../text/document.js';
+import type { PageContent, TextPiece } from './page.js';
+import { type RuledTable, ruledTables } from './ruled.js';
+
+/** A page number or a 「第 3 页 共 6 页」 footer: not the report's text. */
+const PAGE_NUMBER =
+  /^(?:[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
+/** Headers and footers stand in this share of the page's height from its top or bottom. */
+const MARGIN = 0.12;
+
+interface PieceTable {
+  /** The last page it is on. */
+  page: number;
+  readonly top: number;
+  xs: readonly number[];
+  rows: (string | null)[][];
+  /** The page and table row each row came from, for addresses. */
+  origin: { page: number; row: number }[];
+}
+
+type Placed =
+  { readonly y: number; readonly line: string } | { readonly y: number; readonly table: PieceTable };
+
+/** Pieces in reading order: top to bottom by line, then left to right. */
+function inLines(pieces: readonly TextPiece[]): TextPiece[][] {
+  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: TextPiece[][] = [];
+  for (const p of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0]!.y - p.y) <= Math.max(line[0]!.size, p.size) * 0.4) line.push(p);
+    else lines.push([p]);
+  }
+  for (const line of lines) line.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+/** A line's text: pieces far apart (table cells, a signature) get a tab, a word gap a space. */
+function lineText(line: readonly TextPiece[]): string {
+  let text = '';
+  let end = -Infinity;
+  for (const p of line) {
+    const gap = p.x - end;
+    if (text) text += gap > p.size * 1.5 ? '\t' : gap > p.size * 0.25 ? ' ' : '';
+    text += p.text;
+    end = p.x + p.width;
+  }
+  return text;
+}
+
+/** A cell's text: its lines one after the other, as a label wrapped in its cell reads. */
+const cellText = (pieces: readonly TextPiece[]) =>
+  inLines(pieces)
+    .map((l) => l.map((p) => p.text).join(''))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+function slotOf(edges: readonly number[], v: number, descending: boolean): number {
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const [a, b] = descending ? [edges[i + 1]!, edges[i]!] : [edges[i]!, edges[i + 1]!];
+    if (v >= a && v < b) return i;
+  }
+  return -1;
+}
+
+/** One page: its tables as rows of cells, its other text as lines, top to bottom. */
+function pageBlocks(page: PageContent): Placed[] {
+  const tables = ruledTables(page.rules);
+  const inCell = tables.map((t) => t.origins.map(() => [] as TextPiece[]));
+  const free: TextPiece[] = [];
+  for (const p of page.pieces) {
+    const cx = p.x + p.width / 2;
+    const cy = p.y + p.size * 0.3;
+    const k = tables.findIndex(
+      (t) => cx >= t.xs[0]! && cx <= t.xs[t.xs.length - 1]! && cy <= t.ys[0]! && cy >= t.ys[t.ys.length - 1]!,
+    );
+    const t: RuledTable | undefined = tables[k];
+    const row = t ? slotOf(t.ys, cy, true) : -1;
+    const col = t ? slotOf(t.xs, cx, false) : -1;
+    if (t && row >= 0 && col >= 0) inCell[k]![t.cell[row]![col]!]!.push(p);
+    else free.push(p);
+  }
+  const placed: Placed[] = tables.map((t, k) => {
+    const at = (c: number, i: number, j: number) => t.origins[c]!.row === i && t.origins[c]!.col === j;
+    // A sliver row with no text at all comes of borders drawn a little apart: it is no row.
+    const kept = t.cell
+      .map((_, i) => i)
+      .filter((i) => t.cell[i]!.some((c, j) => at(c, i, j) && inCell[k]![c]!.length));
+    const rows = kept.map((i) => t.cell[i]!.map((c, j) => (at(c, i, j) ? cellText(inCell[k]![c]!) : null)));
+
+    return {
+      y: t.ys[0]!,
+      table: {
+        page: page.number,
+        top: t.ys[0]!,
+        xs: t.xs,
+        rows,
+        origin: rows.map((_, row) => ({ page: page.number, row })),
+      },
+    };
+  });
+  const lines = inLines(free);
+  const right = (l: readonly TextPiece[]) => l[l.length - 1]!.x + l[l.length - 1]!.width;
+  const full = Math.max(0, ...lines.map(right));
+  let previous: { y: number; line: string; full: boolean } | undefined;
+  for (const line of lines) {
+    const text = lineText(line);
+    const y = line[0]!.y;
+    const margin = y < page.height * MARGIN || y > page.height * (1 - MARGIN);
+    if (margin && PAGE_NUMBER.test(text.trim())) continue;
+    // A paragraph wrapped by the page: a full line not ending a sentence goes on in the next one.
+    // Lines of cells spaced apart (a table drawn without rules) are rows, never a paragraph.
+    if (
+      previous?.full &&
+      !previous.line.includes('\t') &&
+      !text.includes('\t') &&
+      !/[。：:；;！？!?]$/.test(previous.line) &&
+      !/^[一二三四五六七八九十]、/.test(text.trim())
+    ) {
+      previous.line += text.trim();
+      previous.full = right(line) >= full - line[0]!.size * 1.5;
+      continue;
+    }
+    previous = { y, line: text, full: right(line) >= full - line[0]!.size * 1.5 };
+    placed.push(previous);
+  }
+  return placed.sort((a, b) => b.y - a.y);
+}
+
+const rowText = (row: readonly (string | null)[]) => row.map((c) => c ?? '').join('|');
+const isNumber = (c: string | null) => c !== null && /^[\d.,，]+$/.test(c.replace(/\s/g, ''));
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 3;
+
+/**
+ * The next page's table goes on with this one: nothing but a page break between, the same right
+ * edge, and a left edge that is one of the other's (a part may lack edges the other has: a row
+ * broken onto the next page has its cells merged, a merged label column carried over may not be
+ * drawn at all).
+ */
+function continues(a: PieceTable, b: PieceTable): boolean {
+  const among = (x: number, edges: readonly number[]) => edges.some((e) => near(e, x));
+  return (
+    b.page === a.page + 1 &&
+    near(a.xs.at(-1)!, b.xs.at(-1)!) &&
+    (among(b.xs[0]!, a.xs) || among(a.xs[0]!, b.xs))
+  );
+}
+
+/** A part's rows laid on finer columns: a cell over several keeps its text in the first. */
+function relay(t: PieceTable, to: readonly number[]): void {
+  const start = t.xs.map((x) => to.findIndex((e) => near(e, x)));
+  t.rows = t.rows.map((row) => {
+    const out: (string | null)[] = Array.from({ length: to.length - 1 }, () => null);
+    row.forEach((c, j) => (out[start[j]!] = c));
+    return out;
+  });
+  t.xs = to;
+}
+
+/** Both parts on the same columns: every edge either has. */
+function onColumns(a: PieceTable, b: PieceTable): void {
+  const edges = [...a.xs];
+  for (const x of b.xs) if (!edges.some((e) => near(e, x))) edges.push(x);
+  edges.sort((p, q) => p - q);
+  if (edges.length !== a.xs.length) relay(a, edges);
+  if (edges.length !== b.xs.length) relay(b, edges);
+}
+
+let labels: ReadonlySet<string> | undefined;
+/** Text that is an official label by itself, not the rest of one. */
+function isLabel(text: string): boolean {
+  labels ??= new Set(
+    EDITIONS.flatMap((e) => tableSpecs(e).flatMap((t) => t.labels.map((l) => canonicalOf(l.text)))),
+  );
+  return labels.has(canonicalOf(text));
+}
+
+/**
+ * The part of a table on the next page joined to the part before it: a repeated header is dropped,
+ * and text at the top of a column that carries on a label broken by the page (a merged label cell
+ * still open, or a row whose label wrapped onto the next page) goes back to that label.
+ */
+function join(a: PieceTable, b: PieceTable): void {
+  let skip = 0;
+  while (skip < b.rows.length && skip < a.rows.length && rowText(b.rows[skip]!) === rowText(a.rows[skip]!))
+    skip++;
+  const first = b.rows[skip];
+  const last = a.rows.length - 1;
+  if (first && last >= 0) {
+    /** The cell above column j's bottom: the last row's, or the merged cell that covers it. */
+    const owner = (j: number) => {
+      let r = last;
+      while (r > 0 && a.rows[r]![j] === null) r--;
+      return r;
+    };
+    // Carried on: the label above is not whole by itself and is with this text.
+    const carried = (c: string | null, j: number) => {
+      const above = a.rows[owner(j)]![j];
+      return !!c && !!above && !isNumber(c) && !isLabel(above) && isLabel(above + c);
+    };
+    const labelOnly = first.every((c) => !c || !isNumber(c));
+    first.forEach((c, j) => {
+      if (!carried(c, j)) return;
+      a.rows[owner(j)]![j] += c!;
+      first[j] = labelOnly ? '' : null;
+    });
+    if (labelOnly && first.every((c) => !c)) skip++;
+  }
+  a.rows.push(...b.rows.slice(skip));
+  a.origin.push(...b.origin.slice(skip));
+  a.page = b.page;
+}
+
+/** Lines that stand at the same place on several pages (a running header or footer): kept once. */
+function repeated(pages: readonly Placed[][], heights: readonly number[]): Set<string> {
+  const seen = new Map<string, number>();
+  pages.forEach((placed, p) => {
+    for (const b of placed) {
+      if (!('line' in b)) continue;
+      const h = heights[p]!;
+      if (b.y > h * MARGIN && b.y < h * (1 - MARGIN)) continue;
+      const key = b.line.trim();
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+  });
+  return new Set([...seen].filter(([, n]) => n >= 2 && pages.length >= 2).map(([k]) => k));
+}
+
+/** A PDF's pages as the blocks of a document: tables split over pages joined, page furniture dropped. */
+export function pdfBlocks(pages: readonly PageContent[]): DocBlock[] {
+  const placed = pages.map(pageBlocks);
+  const furniture = repeated(
+    placed,
+    pages.map((p) => p.height),
+  );
+  const kept = new Set<string>();
+  const blocks: DocBlock[] = [];
+  let open: PieceTable | undefined;
+  for (const page of placed) {
+    for (const b of page) {
+      if ('line' in b) {
+        const key = b.line.trim();
+        if (furniture.has(key)) {
+          if (kept.has(key)) continue;
+          kept.add(key);
+        }
+        open = undefined;
+        blocks.push({ line: b.line });
+        continue;
+      }
+      if (open && continues(open, b.table)) {
+        onColumns(open, b.table);
+        join(open, b.table);
+        continue;
+      }
+      const t = b.table;
+      open = t;
+      blocks.push({
+        table: {
+          get rows() {
+            return t.rows;
+          },
+          where: (r, c) => {
+            const o = t.origin[r];
+            return o ? `第${o.page}页 表格第${o.row + 1}行第${c + 1}列` : `第${t.page}页`;
+          },
+        },
+      });
+    }
+  }
+  return blocks;
+}

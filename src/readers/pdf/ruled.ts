@@ -1,0 +1,110 @@
+import type { Rule } from './page.js';
+
+/** Rules closer than this (points) are one: double borders, a border drawn by each of two cells. */
+const TOL = 2.5;
+
+/** A table drawn with rules: its column and row edges, and which cell each grid slot belongs to. */
+export interface RuledTable {
+  /** Column edges, left to right. */
+  readonly xs: readonly number[];
+  /** Row edges, top to bottom (PDF y grows upwards: descending). */
+  readonly ys: readonly number[];
+  /** cell[row][col]: the index of the (merged) cell the slot is part of. */
+  readonly cell: readonly (readonly number[])[];
+  /** Each cell's top-left slot. */
+  readonly origins: readonly { readonly row: number; readonly col: number }[];
+}
+
+class Sets {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]!]!;
+    return i;
+  }
+  union(a: number, b: number): void {
+    const [x, y] = [this.find(a), this.find(b)];
+    if (x !== y) this.parent[Math.max(x, y)] = Math.min(x, y);
+  }
+}
+
+/** Values within TOL of their neighbour, as one value each (their mean), ascending. */
+function cluster(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  let group: number[] = [];
+  for (const v of sorted) {
+    if (group.length && v - group[group.length - 1]! > TOL) {
+      out.push(group.reduce((s, x) => s + x, 0) / group.length);
+      group = [];
+    }
+    group.push(v);
+  }
+  if (group.length) out.push(group.reduce((s, x) => s + x, 0) / group.length);
+  return out;
+}
+
+const covers = (r: Rule, at: number, point: number) =>
+  Math.abs(r.at - at) <= TOL && r.from - TOL <= point && point <= r.to + TOL;
+
+/** One table from its rules: edges, then slots joined where no rule separates them. */
+function table(rules: readonly Rule[]): RuledTable | undefined {
+  const h = rules.filter((r) => r.horizontal);
+  const v = rules.filter((r) => !r.horizontal);
+  const xs = cluster(v.map((r) => r.at));
+  // A table cut by the page ends (or starts) where its columns do, with no rule drawn there.
+  const bottom = Math.min(...v.map((r) => r.from));
+  const top = Math.max(...v.map((r) => r.to));
+  const ys = cluster([...h.map((r) => r.at), bottom, top]).reverse();
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  // One row is enough: the last row of a table, broken onto the next page. A framed paragraph is no table.
+  if (rows < 1 || cols < 2) return undefined;
+  const sets = new Sets(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const midY = (ys[i]! + ys[i + 1]!) / 2;
+    for (let j = 0; j < cols; j++) {
+      const midX = (xs[j]! + xs[j + 1]!) / 2;
+      if (j + 1 < cols && !v.some((r) => covers(r, xs[j + 1]!, midY)))
+        sets.union(i * cols + j, i * cols + j + 1);
+      if (i + 1 < rows && !h.some((r) => covers(r, ys[i + 1]!, midX)))
+        sets.union(i * cols + j, (i + 1) * cols + j);
+    }
+  }
+  const index = new Map<number, number>();
+  const origins: { row: number; col: number }[] = [];
+  const cell = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => {
+      const root = sets.find(i * cols + j);
+      let k = index.get(root);
+      if (k === undefined) {
+        index.set(root, (k = origins.length));
+        origins.push({ row: i, col: j });
+      }
+      return k;
+    }),
+  );
+  return { xs, ys, cell, origins };
+}
+
+/** The tables drawn on a page: rules that cross or touch one another make one table. */
+export function ruledTables(rules: readonly Rule[]): RuledTable[] {
+  const sets = new Sets(rules.length);
+  const h = rules.map((r, i) => [r, i] as const).filter(([r]) => r.horizontal);
+  const v = rules.map((r, i) => [r, i] as const).filter(([r]) => !r.horizontal);
+  for (const [a, i] of h)
+    for (const [b, k] of v)
+      if (b.at >= a.from - TOL && b.at <= a.to + TOL && a.at >= b.from - TOL && a.at <= b.to + TOL)
+        sets.union(i, k);
+  // Collinear pieces of one rule (a border drawn cell by cell) belong together too.
+  const groups = new Map<number, Rule[]>();
+  rules.forEach((r, i) => {
+    const root = sets.find(i);
+    const list = groups.get(root) ?? [];
+    list.push(r);
+    groups.set(root, list);
+  });
+  return [...groups.values()].flatMap((g) => table(g) ?? []);
+}

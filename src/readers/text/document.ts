@@ -1,0 +1,85 @@
+import { parseAddress } from '../../report/address.js';
+import type { Finding } from '../../report/finding.js';
+import type { RawValue, ReadCell } from '../../report/types.js';
+import { findTables, withMissingTables } from '../grid.js';
+import { type TextResult, publishedText, readText } from './index.js';
+import { readMeta } from './meta.js';
+import { findParts } from './parts.js';
+import { tokenize } from './tokens.js';
+
+/** A table of a document as rows of cells: a merged cell's text in its first cell, null in the rest. */
+export interface DocTable {
+  readonly rows: readonly (readonly (string | null)[])[];
+  /** Where a cell is, in the reader's words: 「表格2 第5行第3列」, 「第3页 表格第5行第3列」. */
+  readonly where: (row: number, col: number) => string;
+}
+
+/** A document as a reader sees it: lines of running text and tables, in reading order. */
+export type DocBlock = { readonly line: string } | { readonly table: DocTable };
+
+/** A cell's value as the grid reader wants it: a plain number is a number, spaces inside dropped. */
+function cellValue(text: string | null): RawValue {
+  if (text === null) return null;
+  const t = text.replace(/[\s\u3000]+/g, '');
+  return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : t;
+}
+
+/**
+ * A report from a document's blocks: the tables as one grid, read by the grid reader, each cell
+ * told where it is in the document; title, parts, year and body from the running text. A document
+ * whose tables are not tables (a PDF without ruled cells) is read as text, line by line.
+ */
+export function readDocument(blocks: readonly DocBlock[], options: { source?: string } = {}): TextResult {
+  const lines: string[] = [];
+  const grid: RawValue[][] = [];
+  const where: ((col: number) => string)[] = [];
+  for (const b of blocks) {
+    if ('line' in b) {
+      lines.push(b.line);
+      continue;
+    }
+    b.table.rows.forEach((row, r) => {
+      grid.push(row.map(cellValue));
+      where.push((c) => b.table.where(r, c));
+    });
+  }
+  const found = findTables(grid);
+  if (!found.report) {
+    // No table as a grid: the tables are lines of the text (a copy of a page, a PDF without rules).
+    const asText = blocks.flatMap((b) =>
+      'line' in b ? [b.line] : b.table.rows.map((row) => row.filter((c) => c !== null).join('\t')),
+    );
+    return readText(asText.join('\n'), options);
+  }
+  const place = (address: string): string => {
+    const p = parseAddress(address);
+    return where[p.row]?.(p.col) ?? address;
+  };
+  const tokens = tokenize(lines.join('\n'));
+  const parts = findParts(tokens);
+  const meta = readMeta(tokens);
+  const report = withMissingTables(found.report);
+  const cells = new Map<string, ReadCell>(
+    [...report.cells].map(([k, c]) => [k, c.address ? { ...c, address: place(c.address) } : c]),
+  );
+  const findings: Finding[] = report.findings.map((f) => {
+    if (!f.at?.length) return f;
+    let message = f.message;
+    for (const a of f.at) message = message.replace(new RegExp(`(?<![A-Z])${a}(?!\\d)`, 'g'), place(a));
+    return { ...f, at: f.at.map(place), message };
+  });
+  const year = meta.year ?? report.year;
+  const agency = meta.agency ?? report.agency;
+  return {
+    report: {
+      edition: report.edition,
+      ...(year !== undefined ? { year } : {}),
+      ...(agency ? { agency } : {}),
+      ...(options.source ? { source: options.source } : {}),
+      tables: report.tables,
+      cells,
+      findings,
+      published: publishedText(tokens, parts),
+    },
+  };
+}

@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checks/engine.js';
+import { readText } from '../../src/readers/text/index.js';
+import type { Report } from '../../src/report/types.js';
+import { errors, fixturePath, jingxiu, ofRule, suqian, type Values } from '../helpers.js';
+
+// Text copied from our PDF fixtures by poppler (made by scripts/make-fixtures.ts): with the layout
+// kept (`pdftotext -layout`) and in reading order (`pdftotext`).
+
+const copy = (name: string) => readFileSync(fixturePath(name), 'utf8');
+
+function read(text: string): Report {
+  const r = readText(text, { source: 'copy.txt' });
+  if (!r.report) throw new Error(r.problem);
+  return r.report;
+}
+
+const raws = (r: Report) => Object.fromEntries([...r.cells].map(([k, c]) => [k, c.raw]));
+const ofTable = (values: Values | Record<string, unknown>, t: string) =>
+  Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(`${t}.`)));
+
+/** What the transcription holds for a fixture: 宿迁's table 2 was not captured, and is empty in its PDFs. */
+function expected(name: string): { values: Values; tables: string[] } {
+  if (name.startsWith('jingxiu')) return { values: jingxiu().values, tables: ['t2', 't3', 't4'] };
+  return { values: suqian()[1].values, tables: ['t3', 't4'] };
+}
+
+/** `text` with the first line holding `from` (trimmed) replaced by `to`'s lines. */
+function replaceLine(text: string, from: string, to: string): string {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.trim() === from);
+  expect(i, `no line 「${from}」`).toBeGreaterThanOrEqual(0);
+  lines.splice(i, 1, ...to.split('\n'));
+  return lines.join('\n');
+}
+
+const LAYOUT = [
+  'jingxiu-2019.writer.layout.txt',
+  'jingxiu-2019.chromium.layout.txt',
+  'suqian-2024.writer.layout.txt',
+  'suqian-2024.pages.layout.txt',
+];
+
+describe('text copied from a PDF with its layout kept (pdftotext -layout)', () => {
+  it.each(LAYOUT)('%s: every cell as transcribed, labels put together again from their lines', (name) => {
+    const r = read(copy(name));
+    const { values, tables } = expected(name);
+    expect(r.tables).toEqual(['t2', 't3', 't4']);
+    for (const t of tables) expect(ofTable(raws(r), t), t).toEqual(ofTable(values, t));
+    const findings = check(r);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-04')).toEqual([]);
+    if (name.startsWith('suqian')) {
+      // Its table 2 is empty: said once, as for a sheet.
+      expect(ofRule(findings, 'G-03').map((f) => [f.table, f.message])).toEqual([
+        ['t2', '本表尚未填写：没有的项目请填 0。'],
+      ]);
+      expect(r).toMatchObject({ edition: '2021', year: 2024, agency: '宿迁市' });
+    } else expect(r).toMatchObject({ edition: '2019', year: 2019, agency: '保定市竞秀区' });
+  });
+
+  it('cells say the line their number is on', () => {
+    const text = copy('suqian-2024.pages.layout.txt');
+    const r = read(text);
+    const line = (key: string) => Number(/^第(\d+)行$/.exec(r.cells.get(key)!.address!)![1]);
+    // 「（三） 1.属于国 2」 then 「不予公 家秘密  0 0 0 0 0 2」: the row's numbers over two lines.
+    const lines = text.split('\n');
+    expect(lines[line('t3.r3_3_1.natural') - 1]).toMatch(/1\.属于国\s+2$/);
+    expect(lines[line('t3.r3_3_1.total') - 1]).toMatch(/家秘密(\s+0){5}\s+2$/);
+  });
+
+  it('the table-4 header broken into fragments (「结果 结果 其他结 尚未」 / 「维持 纠正 果 审结」) gives no value', () => {
+    let text = copy('jingxiu-2019.writer.layout.txt');
+    text = replaceLine(text, '结果 结果 其他 尚未', '结果 结果 其他结 尚未');
+    text = replaceLine(
+      text,
+      '维持 纠正 结果 审结    结果 结果 其他 尚未    结果 结果 其他 尚未',
+      '维持 纠正 果 审结    结果 结果 其他结 尚未    结果 结果 其他结 尚未',
+    );
+    text = replaceLine(
+      text,
+      '维持 纠正 结果 审结    维持 纠正 结果 审结',
+      '维持 纠正 果 审结    维持 纠正 果 审结',
+    );
+    const r = read(text);
+    expect(ofTable(raws(r), 't4')).toEqual(ofTable(jingxiu().values, 't4'));
+    const findings = check(r);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-04')).toEqual([]);
+  });
+
+  it('page numbers and a header repeated inside table 3 are not read', () => {
+    let text = copy('jingxiu-2019.writer.layout.txt');
+    // A page break after 「7.属于行政执法案卷」: its footer, a form feed, the header again.
+    text = replaceLine(
+      text,
+      '7.属于行政执法案卷 0     0     0    0     0   0   0',
+      [
+        '           7.属于行政执法案卷 0     0     0    0     0   0   0',
+        '',
+        '                                   - 3 -',
+        '                              第 3 页 共 4 页',
+        '                                     3',
+        '\f                      申请人情况',
+        '                      自然人     法人或其他组织          总计',
+        '                            商业企业 科研机构 社会公益组织 法律服务机构 其他',
+      ].join('\n'),
+    );
+    const r = read(text);
+    expect(raws(r)).toEqual(jingxiu().values);
+    expect(errors(check(r))).toEqual([]);
+  });
+
+  it('labels wrapped over lines, the numbers on any of them, read right', () => {
+    let text = copy('jingxiu-2019.writer.layout.txt');
+    // Numbers on the label's first line, on its middle line, and on a line of their own.
+    text = replaceLine(
+      text,
+      '7.属于行政执法案卷 0     0     0    0     0   0   0',
+      '           7.属于行政执法 0  0  0  0  0  0  0\n           案卷',
+    );
+    text = replaceLine(
+      text,
+      '（七）总计                5       0       0       0       0       0   5',
+      '        （七）总\n                5       0       0       0       0       0   5\n            计',
+    );
+    text = replaceLine(
+      text,
+      '一、本年新收政府信息公开申请数量      5     0     0    0     0   0   5',
+      '一、本年新收政府信\n息公开申请数量      5     0     0    0     0   0   5\n',
+    );
+    const r = read(text);
+    expect(raws(r)).toEqual(jingxiu().values);
+    expect(ofRule(check(r), 'G-04')).toEqual([]);
+  });
+
+  it('a number missing from a row: that row is an error, its numbers go to no other row', () => {
+    const text = replaceLine(
+      copy('jingxiu-2019.writer.layout.txt'),
+      '8.属于行政查询事项 0     0     0    0     0   0   0',
+      '           8.属于行政查询事项 0     0     0    0     0   0',
+    );
+    const r = read(text);
+    expect(errors(r.findings).map((f) => f.message)).toEqual([
+      '「8.属于行政查询事项」行应有 7 个数，只读到 6 个（表格在此中断或缺格），该行的数字未读取。',
+    ]);
+    expect([...r.cells.keys()].filter((k) => k.startsWith('t3.r3_3_8.'))).toEqual([]);
+    const rest = Object.fromEntries(
+      Object.entries(jingxiu().values).filter(([k]) => !k.startsWith('t3.r3_3_8.')),
+    );
+    expect(raws(r)).toEqual(rest);
+  });
+});
+
+const READING = [
+  'jingxiu-2019.writer.reading.txt',
+  'jingxiu-2019.chromium.reading.txt',
+  'suqian-2024.writer.reading.txt',
+  'suqian-2024.pages.reading.txt',
+];
+
+const UNRELIABLE = (table: string) =>
+  `${table}无法从这段文字可靠读取：数字与标签的先后顺序被打乱（从 PDF 按阅读顺序复制的文字常见），为免读错，该表的数字未读取。请直接校验 PDF 文件，或从网页复制年报文字。`;
+
+describe('text copied from a PDF in reading order (pdftotext)', () => {
+  it.each(READING)(
+    '%s: a table whose numbers come apart from their labels is one error; the others read as transcribed',
+    (name) => {
+      const r = read(copy(name));
+      const findings = check(r);
+      // Table 3's rows come out of order in every one of them. 宿迁's large print also moves table
+      // 4's numbers into part 六: its empty table 2 can then not be told from one whose numbers moved.
+      const shuffled = name === 'suqian-2024.pages.reading.txt' ? ['t2', 't3', 't4'] : ['t3'];
+      const names: Record<string, string> = { t2: '表二', t3: '表三', t4: '表四' };
+      expect(errors(findings).map((f) => [f.rule, f.table, f.message])).toEqual(
+        shuffled.map((t) => ['G-04', t, UNRELIABLE(names[t]!)]),
+      );
+      expect(r.tables).toEqual(['t2', 't3', 't4'].filter((t) => !shuffled.includes(t)));
+      // Nothing is taken from a shuffled table, and no piece of a label is ever a value.
+      for (const t of shuffled) expect(ofTable(raws(r), t)).toEqual({});
+      expect(ofRule(findings, 'G-01')).toEqual([]);
+      const { values } = expected(name);
+      for (const t of r.tables)
+        if (t !== 't2' || name.startsWith('jingxiu'))
+          expect(ofTable(raws(r), t), t).toEqual(ofTable(values, t));
+    },
+  );
+
+  it.each([
+    'jingxiu-2019.writer.browser.txt',
+    'jingxiu-2019.chromium.browser.txt',
+    'suqian-2024.writer.browser.txt',
+    'suqian-2024.pages.browser.txt',
+  ])('%s (a browser viewer’s copy, pieces in the file’s order): every cell as transcribed', (name) => {
+    const r = read(copy(name));
+    const { values, tables } = expected(name);
+    expect(r.tables).toEqual(['t2', 't3', 't4']);
+    for (const t of tables) expect(ofTable(raws(r), t), t).toEqual(ofTable(values, t));
+    const findings = check(r);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-04')).toEqual([]);
+  });
+
+  describe('table 3 labels first, its numbers after them', () => {
+    /** The seed as a copy with no tabs, table 3's numbers taken out and put after `anchor`'s line. */
+    function numbersAfter(anchor: string): string {
+      const lines = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8')
+        .replace('稳定”0', '稳定”')
+        .split('\n')
+        .map((l) => l.trim());
+      const from = lines.indexOf('三、收到和处理政府信息公开申请情况');
+      const to = lines.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+      const numbers = lines.slice(from, to).filter((l) => /^\d+$/.test(l));
+      const rest = lines.filter((l, i) => i < from || i >= to || !/^\d+$/.test(l));
+      rest.splice(rest.indexOf(anchor) + 1, 0, ...numbers);
+      return rest.join('\n');
+    }
+
+    it('in its part: the numbers no row can own make it one error', () => {
+      const r = read(numbersAfter('四、结转下年度继续办理'));
+      expect(errors(check(r)).map((f) => [f.table, f.message])).toEqual([['t3', UNRELIABLE('表三')]]);
+      expect(ofTable(raws(r), 't3')).toEqual({});
+    });
+
+    it('moved into part 六: not an empty table but one error', () => {
+      const r = read(numbersAfter('六、其他需要报告的事项'));
+      expect(errors(check(r)).map((f) => [f.table, f.message])).toEqual([['t3', UNRELIABLE('表三')]]);
+      expect(ofTable(raws(r), 't4')).toEqual(ofTable(jingxiu().values, 't4'));
+    });
+  });
+
+  it('a copy one cell a line with no tabs and wrapped labels, each label before its numbers, reads right', () => {
+    // (The seed's 「3.危及“三安全一稳定”0」 has seven numbers after it besides: the 0 is dropped.)
+    const seed = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8').replace('稳定”0', '稳定”');
+    // As a browser copies a PDF whose cells are in order: no tabs, long labels over two lines.
+    const text = seed
+      .split('\n')
+      .map((l) => {
+        const t = l.trim();
+        return t.length > 12 && !/[。，]/.test(t) && /^(?:\d\.|（)/.test(t)
+          ? `${t.slice(0, 9)}\n${t.slice(9)}`
+          : t;
+      })
+      .join('\n');
+    expect(text).not.toContain('\t');
+    expect(text).toContain('2.其他法律行政法\n规禁止公开');
+    const r = read(text);
+    expect(raws(r)).toEqual(jingxiu().values);
+    expect(errors(check(r))).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checks/engine.js';
+import { readDocx } from '../../src/readers/docx/index.js';
+import { unsupportedFormat } from '../../src/readers/formats.js';
+import type { Report } from '../../src/report/types.js';
+import { errors, fixturePath, jingxiu, ofRule, suqian } from '../helpers.js';
+
+const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
+
+async function read(name: string): Promise<Report> {
+  const r = await readDocx(bytes(name), { source: name });
+  if (!r.report) throw new Error(r.problem);
+  return r.report;
+}
+
+const raws = (r: Report) => Object.fromEntries([...r.cells].map(([k, c]) => [k, c.raw]));
+
+describe('a Word report (.docx, saved by LibreOffice from the published page)', () => {
+  it('保定市竞秀区 2019: every cell of the three tables, the edition, year and body; balanced, no error', async () => {
+    const r = await read('jingxiu-2019.docx');
+    expect(r).toMatchObject({
+      edition: '2019',
+      year: 2019,
+      agency: '保定市竞秀区',
+      source: 'jingxiu-2019.docx',
+    });
+    expect(r.tables).toEqual(['t2', 't3', 't4']);
+    expect(raws(r)).toEqual(jingxiu().values);
+    expect(errors(check(r))).toEqual([]);
+    expect(r.published!.titles.every((l) => l > 0)).toBe(true);
+    expect(r.published!.parts[5]).toContain('无其他需要报告的事项');
+  });
+
+  it('says where each cell is: its table, row and column in the document', async () => {
+    const r = await read('jingxiu-2019.docx');
+    // Table 2, row 「（七）总计」 of table 3: merged labels (w:vMerge, w:gridSpan) keep the columns in place.
+    expect(r.cells.get('t3.r3_7.natural')!.address).toBe('表格2 第25行第4列');
+    expect(r.cells.get('t4.review.upheld')!.address).toBe('表格3 第4行第1列');
+  });
+
+  it('宿迁市 2024 (2021 edition): tables 3 and 4 cell by cell; the text against table 4', async () => {
+    const [, y2024] = suqian();
+    const r = await read('suqian-2024.docx');
+    expect(r).toMatchObject({ edition: '2021', year: 2024, agency: '宿迁市', tables: ['t2', 't3', 't4'] });
+    const t34 = Object.fromEntries(Object.entries(raws(r)).filter(([k]) => !k.startsWith('t2.')));
+    expect(t34).toEqual(y2024.values);
+    const findings = check(r);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'T4-04').map((f) => f.cells)).toEqual([
+      ['t4.review.total'],
+      ['t4.suitDirect.total', 't4.suitAfterReview.total'],
+    ]);
+  });
+
+  it('a truncated download, an old .doc, random bytes and a zip without a body each get their own message', async () => {
+    const problem = async (b: Uint8Array) => (await readDocx(b)).problem;
+    expect(await problem(bytes('truncated.docx'))).toContain('已损坏或不完整');
+    expect(await problem(bytes('jingxiu-2019.doc'))).toContain('旧版 Word（.doc）');
+    const random = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251);
+    expect(await problem(random)).toContain('不是 Word 文档格式');
+    expect(await problem(zipSync({ 'a.txt': new Uint8Array([65]) }))).toContain('没有正文');
+  });
+
+  it('a .docx with no report in it says so', async () => {
+    const xml = `<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>会议通知</w:t></w:r></w:p></w:body></w:document>`;
+    const docx = zipSync({ 'word/document.xml': new TextEncoder().encode(xml) });
+    expect((await readDocx(docx)).problem).toContain('没有找到年报表格');
+  });
+});
+
+describe('formats no reader reads', () => {
+  it.each([
+    ['年报.doc', '.doc 是旧版 Word 格式，请在 Word 或 WPS 中另存为 .docx 或 PDF 后再校验'],
+    ['年报.WPS', '.wps 是 WPS 文字格式'],
+    ['年报.ofd', '.ofd 是版式文件格式'],
+    ['表格.xls', '另存为 .xlsx'],
+    ['表格.et', 'WPS 表格'],
+    ['扫描件.jpg', '是图片'],
+  ])('%s: %s', (name, message) => {
+    expect(unsupportedFormat(name)).toContain(message);
+  });
+
+  it.each(['年报.docx', '年报.pdf', '年报.xlsx', '年报.txt', '年报.html', '年报.htm', 'README'])(
+    '%s is read: no message',
+    (name) => expect(unsupportedFormat(name)).toBeUndefined(),
+  );
+});

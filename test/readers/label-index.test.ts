@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { labelIndex, matchLabel } from '../../src/report/labels.js';
+import { tableSpecs } from '../../src/report/model.js';
+import { EDITIONS } from '../../src/report/types.js';
+
+const labels = [
+  ...new Set(EDITIONS.flatMap((e) => tableSpecs(e).flatMap((t) => t.labels.map((l) => l.text)))),
+];
+
+/** A label as pages write it: cut short, a number or remark glued on, other brackets, spaces. */
+const seen = fc
+  .tuple(
+    fc.constantFrom(...labels),
+    fc.nat(40),
+    fc.constantFrom('', '0', '12', '（历史累计）', '(注)', '项', ' '),
+    fc.boolean(),
+  )
+  .map(([label, cut, tail, half]) => {
+    const text = (cut < 4 ? label.slice(0, cut + 2) : label) + tail;
+    return half ? text.replace(/（/g, '(').replace(/）/g, ')') : text.split('').join(cut % 3 ? '' : ' ');
+  });
+
+describe('the label index', () => {
+  it('answers what matchLabel answers, label by label', () => {
+    const index = labelIndex(labels);
+    fc.assert(
+      fc.property(fc.oneof(seen, fc.string({ maxLength: 12 })), (text) => {
+        const expected = labels.filter((l) => matchLabel(text, l) !== undefined).sort();
+        expect([...index.matches(text)].sort()).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a label with its number glued on and a cut-off header', () => {
+    const index = labelIndex(labels);
+    expect(index.matches('3.危及"三安全一稳定"0')).toEqual(['3.危及“三安全一稳定”']);
+    expect(index.matches('本年新')).toEqual(expect.arrayContaining(['本年新制作数量', '本年新公开数量']));
+    expect(index.matches('0')).toEqual([]);
+  });
+});

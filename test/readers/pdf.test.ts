@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checks/engine.js';
+import { readPdf } from '../../src/readers/pdf/index.js';
+import type { Report } from '../../src/report/types.js';
+import { errors, fixturePath, jingxiu, ofRule, suqian } from '../helpers.js';
+
+const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
+
+const reports = new Map<string, Promise<Report>>();
+
+/** The report of a fixture, read once for all the tests that look at it. */
+function read(name: string): Promise<Report> {
+  let report = reports.get(name);
+  if (!report) {
+    report = readPdf(bytes(name), { source: name }).then((r) => {
+      if (!r.report) throw new Error(r.problem);
+      return r.report;
+    });
+    reports.set(name, report);
+  }
+  return report;
+}
+
+const raws = (r: Report) => Object.fromEntries([...r.cells].map(([k, c]) => [k, c.raw]));
+const t34 = (r: Report) => Object.fromEntries(Object.entries(raws(r)).filter(([k]) => !k.startsWith('t2.')));
+
+describe('a published report as a PDF', () => {
+  it.each([
+    ['jingxiu-2019.writer.pdf', 'LibreOffice from the .docx, as Word or WPS print'],
+    ['jingxiu-2019.chromium.pdf', 'Chromium printing the page (glyphs as Kangxi radicals)'],
+  ])(
+    '保定市竞秀区 2019, %s (%s): every cell, edition, year, body; balanced, no error, no warning on the form',
+    async (name) => {
+      const r = await read(name);
+      expect(r).toMatchObject({ edition: '2019', year: 2019, agency: '保定市竞秀区', source: name });
+      expect(r.tables).toEqual(['t2', 't3', 't4']);
+      expect(raws(r)).toEqual(jingxiu().values);
+      const findings = check(r);
+      expect(errors(findings)).toEqual([]);
+      expect(ofRule(findings, 'G-04')).toEqual([]);
+      expect(r.published!.titles.every((l) => l > 0)).toBe(true);
+      expect(r.published!.parts[5]).toContain('无其他需要报告的事项');
+    },
+  );
+
+  it.each([
+    ['suqian-2024.writer.pdf', 3],
+    ['suqian-2024.pages.pdf', 9],
+  ])('宿迁市 2024 (2021 edition), %s: tables 3 and 4 cell by cell, over pages too', async (name) => {
+    const [, y2024] = suqian();
+    const r = await read(name);
+    expect(r).toMatchObject({ edition: '2021', year: 2024, agency: '宿迁市', tables: ['t2', 't3', 't4'] });
+    expect(t34(r)).toEqual(y2024.values);
+    const findings = check(r);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-04')).toEqual([]);
+    expect(ofRule(findings, 'T4-04').map((f) => f.cells)).toEqual([
+      ['t4.review.total'],
+      ['t4.suitDirect.total', 't4.suitAfterReview.total'],
+    ]);
+  });
+
+  it('a table broken over pages: labels broken by the page are whole again, cells say their page', async () => {
+    const r = await read('suqian-2024.pages.pdf');
+    // 「（二）部分公开（区分处理的，只」 on page 3, 「计这一情形，不计其他情形）」 on page 4.
+    expect(r.cells.get('t3.r3_2.natural')).toEqual({ raw: 462, address: '第3页 表格第7行第4列' });
+    expect(r.cells.get('t3.r3_3_1.natural')!.address).toMatch(/^第4页 /);
+    expect(r.cells.get('t3.r4.total')!.address).toMatch(/^第8页 /);
+    // Page numbers 「- 3 -」 in the footer are not text of the report.
+    expect(r.published!.parts.join('\n')).not.toMatch(/-\s*\d+\s*-/);
+  });
+
+  it('a font with no ToUnicode map, only the predefined CMap UniGB-UCS2-H (as WPS writes it): every cell', async () => {
+    const r = await read('jingxiu-2019.unigb.pdf');
+    expect(r).toMatchObject({ edition: '2019', year: 2019, tables: ['t2', 't3', 't4'] });
+    expect(raws(r)).toEqual(jingxiu().values);
+    expect(errors(check(r))).toEqual([]);
+  });
+
+  it('a predefined CMap that is not held is named, not a silent empty page', async () => {
+    const pdf = new TextDecoder('latin1').decode(bytes('jingxiu-2019.unigb.pdf'));
+    // A Korean CMap of the same length: the file's offsets stay right.
+    const korean = Uint8Array.from(pdf.replace('/UniGB-UCS2-H', '/UniKS-UCS2-H'), (c) => c.charCodeAt(0));
+    expect((await readPdf(korean)).problem).toBe(
+      'PDF 的字体使用了本工具没有收录的字符映射（UniKS-UCS2-H），其中的文字无法读取。请另存为嵌入字体的 PDF，或改用 .docx、网页文本校验。',
+    );
+  });
+
+  it('a scan, a password, a damaged file and random bytes each get their own message', async () => {
+    const problem = async (b: Uint8Array) => (await readPdf(b)).problem;
+    expect(await problem(bytes('scanned.pdf'))).toContain('只有图片，没有文字（可能是扫描件）');
+    expect(await problem(bytes('encrypted.pdf'))).toContain('设置了打开密码');
+    const pdf = bytes('jingxiu-2019.writer.pdf');
+    expect(await problem(pdf.subarray(0, 2000))).toContain('已损坏或不完整');
+    const random = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251);
+    expect(await problem(random)).toContain('不是 PDF 文件');
+  });
+
+  it('leaves the caller’s bytes as they were', async () => {
+    const pdf = bytes('suqian-2024.writer.pdf');
+    const copy = pdf.slice();
+    await readPdf(pdf);
+    expect(pdf).toEqual(copy);
+  });
+});
