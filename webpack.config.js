@@ -80,9 +80,15 @@ const xml = (s) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 /** The offline page's file name. */
 export const WEB_PAGE = '年报校验.html';
 
+/** Inert code in the offline page, run when first needed (src/web/inline-chunks.ts). */
+const CHUNK_TYPE = 'text/x-nianbao-chunk';
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
 /**
- * The offline page as one file: the bundle (every chunk of it) inlined into src/web/page.html, and a
- * policy that allows that script by its hash and no connection at all, so the page can make none.
+ * The offline page as one file: the entry bundle inlined into src/web/page.html, the code loaded only
+ * when needed (pdf.js) inlined beside it as inert text, every script allowed by its hash and no
+ * connection allowed at all, so the page can make none.
  */
 class InlinePage {
   apply(compiler) {
@@ -90,16 +96,18 @@ class InlinePage {
       compilation.hooks.processAssets.tap(
         { name: 'InlinePage', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
         (assets) => {
-          const js = Object.keys(assets).filter((n) => n.endsWith('.js'));
-          if (js.length !== 1) throw new Error(`the offline page must be one script, not ${js.join(', ')}`);
-          const script = assets[js[0]]
-            .source()
-            .toString()
-            .replace(/<\/(script)/gi, '<\\/$1');
-          const hash = createHash('sha256').update(script).digest('base64');
+          const text = (name) =>
+            assets[name]
+              .source()
+              .toString()
+              .replace(/<\/(script)/gi, '<\\/$1');
+          const entry = [...compilation.entrypoints.values()][0].getEntrypointChunk();
+          const main = [...entry.files].find((f) => f.endsWith('.js'));
+          const lazy = Object.keys(assets).filter((n) => n.endsWith('.js') && n !== main);
+          const scripts = [main, ...lazy].map(text);
           const policy = [
             "default-src 'none'",
-            `script-src 'sha256-${hash}'`,
+            `script-src ${scripts.map(sha256).join(' ')}`,
             "style-src 'unsafe-inline'",
             'img-src data: blob:',
             'font-src data:',
@@ -109,38 +117,20 @@ class InlinePage {
             "base-uri 'none'",
             "form-action 'none'",
           ].join('; ');
+          const inert = scripts
+            .slice(1)
+            .map((code) => `<script type="${CHUNK_TYPE}">${code}</script>`)
+            .join('\n');
           const page = readFileSync(resolve(root, 'src/web/page.html'), 'utf8')
             .replace('{{csp}}', policy)
-            .replace('{{script}}', () => script);
+            .replace('{{chunks}}', () => inert)
+            .replace('{{script}}', () => scripts[0]);
           for (const name of Object.keys(assets)) compilation.deleteAsset(name);
           compilation.emitAsset(WEB_PAGE, new webpack.sources.RawSource(page));
         },
       );
     });
   }
-}
-
-/** The WPS 加载项's files: ribbon.xml and icons in its folder, the deployment files beside it. */
-function wpsFiles(folder, url, deploy) {
-  return [
-    { from: 'assets/wps/ribbon.xml', to: `${folder}ribbon.xml` },
-    { from: 'assets/{insert,check,clear,audit,pane}.svg', to: `${folder}images/[name][ext]` },
-    ...(deploy
-      ? [
-          {
-            from: 'assets/wps/publish.xml',
-            to: 'publish.xml',
-            transform: (c) =>
-              c.toString().replaceAll('{{folder}}', WPS_FOLDER).replaceAll('{{version}}', pkg.version),
-          },
-          {
-            from: 'assets/wps/jsplugins.xml',
-            to: 'jsplugins.xml',
-            transform: (c) => c.toString().replaceAll('{{url}}', xml(`${url}${WPS_FOLDER}/`)),
-          },
-        ]
-      : []),
-  ];
 }
 
 export default (env = {}, argv = {}) => {
@@ -211,6 +201,8 @@ export default (env = {}, argv = {}) => {
       path: out,
       filename: '[name].js',
       sourceMapFilename: `../${out.split('/').pop()}-maps/[file].map`,
+      // Inline scripts have no address to find the rest by; the offline page's chunks are all inline.
+      ...(web ? { publicPath: '' } : {}),
       clean: true,
     },
     resolve: {
@@ -245,7 +237,7 @@ export default (env = {}, argv = {}) => {
       minimizeOptions: { html: false },
     },
     plugins: web
-      ? [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }), new InlinePage()]
+      ? [new InlinePage()]
       : [
           ...(wps ? [wpsPage] : preview ? [excelPage, wpsPage] : [excelPage]),
           ...(preview

@@ -76,6 +76,9 @@ export { decodeText } from './readers/decode.js';
 export { type Grid, type GridOptions, type GridResult, readGrid } from './readers/grid.js';
 export { htmlToText } from './readers/html.js';
 export { readText, type TextResult } from './readers/text/index.js';
+export { readDocx } from './readers/docx/index.js';
+export { unsupportedFormat } from './readers/formats.js';
+export { readPdf } from './readers/pdf/index.js';
 export { previousReport, readWorkbook, type SheetSource, type WorkbookRead } from './readers/workbook.js';
 
 // Importing a published report into the template.
