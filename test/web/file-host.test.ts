@@ -90,7 +90,8 @@ describe('the offline page’s host', () => {
     bytes = new TextEncoder().encode('不是年报');
     await expect(host.reload()).rejects.toThrow(/没有找到年报表格/);
     expect(host.book.sheet(REPORT_SHEET)).toBeDefined();
-    await expect(host.load('a.doc', seed)).rejects.toThrow(/不支持的文件类型/);
+    await expect(host.load('a.doc', seed)).rejects.toThrow(/另存为/);
+    await expect(host.load('a.zzz', seed)).rejects.toThrow(/不支持的文件类型/);
     const empty = new FileHost(openFile);
     await expect(empty.read()).rejects.toThrow(/还没有打开文件/);
   });
