@@ -45,10 +45,31 @@ export {
 } from './checks/overview.js';
 
 // Reading: sheets, published text and pages.
+export { bytesToText } from './readers/bytes.js';
 export { decodeText } from './readers/decode.js';
+export {
+  EXPLAINED_EXTENSIONS,
+  extensionOf,
+  type FileRead,
+  MAX_FILE_BYTES,
+  ReadProblem,
+  readReportFile,
+  REPORT_EXTENSIONS,
+  tooLarge,
+  unsupported,
+} from './readers/files.js';
 export { type Grid, type GridOptions, type GridResult, readGrid } from './readers/grid.js';
 export { htmlToText } from './readers/html.js';
 export { readText, type TextResult } from './readers/text/index.js';
+export { previousReport, readWorkbook, type SheetSource, type WorkbookRead } from './readers/workbook.js';
+export {
+  readXlsx,
+  type SheetState,
+  XLSX_LIMITS,
+  type XlsxLimits,
+  type XlsxRead,
+  type XlsxSheet,
+} from './readers/xlsx/index.js';
 
 // Importing a published report into the template.
 export {
