@@ -150,6 +150,23 @@ export function cellSpecs(edition: Edition): ReadonlyMap<CellKey, DataCellSpec> 
   return CELLS.get(edition)!;
 }
 
+const LISTS = new Map<Edition, readonly DataCellSpec[]>(
+  EDITIONS.map((e) => [e, [...CELLS.get(e)!.values()]]),
+);
+const INDEXES = new Map<Edition, ReadonlyMap<CellKey, number>>(
+  EDITIONS.map((e) => [e, new Map(LISTS.get(e)!.map((c, i) => [c.key, i]))]),
+);
+
+/** The edition's data cells in layout order: a cell's place here is its index. */
+export function cellList(edition: Edition): readonly DataCellSpec[] {
+  return LISTS.get(edition)!;
+}
+
+/** Each data cell's index in cellList, for arrays by cell instead of maps by key. */
+export function cellIndex(edition: Edition): ReadonlyMap<CellKey, number> {
+  return INDEXES.get(edition)!;
+}
+
 export function cellSpec(edition: Edition, key: CellKey): DataCellSpec | undefined {
   return CELLS.get(edition)!.get(key);
 }

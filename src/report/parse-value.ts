@@ -82,8 +82,12 @@ function describeNotes(raw: string, value: number, notes: readonly string[]): st
   return `${shown(raw)}是文本${how}，已按数字 ${value} 读取；请改为直接输入数字`;
 }
 
+/** What most count cells hold, parsed once: results are read-only, so one object serves every cell. */
+const SMALL: readonly Parsed[] = Array.from({ length: 1000 }, (_, value) => ({ status: 'ok', value }));
+
 function parseCount(raw: string | number): Parsed {
   if (typeof raw === 'number') {
+    if (raw >= 0 && raw < 1000 && Number.isInteger(raw)) return SMALL[raw]!;
     if (Number.isNaN(raw)) return { status: 'invalid', reason: '不是有效数字' };
     // Too large either way: kept out of the sums, where it would make every total Infinity.
     if (Math.abs(raw) > MAX_COUNT) return { status: 'invalid', reason: tooLarge(raw, '件数') };
@@ -184,7 +188,7 @@ export function isBlankMark(raw: RawValue): boolean {
   return raw === null || (typeof raw === 'string' && BLANK_MARKS.has(raw.trim()));
 }
 
-export function parseValue(raw: RawValue, kind: CellKind): Parsed {
+function parseOnce(raw: RawValue, kind: CellKind): Parsed {
   if (raw === null || isBlankMark(raw))
     return { status: 'blank', shown: raw === null ? '' : String(raw).trim() };
   if (typeof raw === 'boolean')
@@ -197,4 +201,26 @@ export function parseValue(raw: RawValue, kind: CellKind): Parsed {
     case 'signedChange':
       return parseChange(raw);
   }
+}
+
+// Reports repeat the same few texts (「0」, 「/」, 「增1」): each is parsed once. Results are read-only.
+const TEXTS: Readonly<Record<CellKind, Map<string, Parsed>>> = {
+  count: new Map(),
+  amount: new Map(),
+  signedChange: new Map(),
+};
+const MAX_TEXTS = 5000;
+
+export function parseValue(raw: RawValue, kind: CellKind): Parsed {
+  if (typeof raw === 'number' && kind === 'count' && raw >= 0 && raw < 1000 && Number.isInteger(raw))
+    return SMALL[raw]!;
+  if (typeof raw !== 'string' || raw.length > 64) return parseOnce(raw, kind);
+  const seen = TEXTS[kind];
+  let p = seen.get(raw);
+  if (!p) {
+    p = parseOnce(raw, kind);
+    if (seen.size >= MAX_TEXTS) seen.clear();
+    seen.set(raw, p);
+  }
+  return p;
 }
