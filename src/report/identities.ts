@@ -42,9 +42,9 @@ function complete(edition: Edition, d: Draft): Identity {
     along: d.along,
     cells,
     terms,
-    termIndex: Int32Array.from(terms.keys(), (k) => index.get(k)!),
-    termCoef: Float64Array.from(terms.values()),
-    cellIndex: Int32Array.from(cells, (k) => index.get(k)!),
+    termIndex: Int32Array.from([...terms.keys()].map((k) => index.get(k)!)),
+    termCoef: Float64Array.from([...terms.values()]),
+    cellIndex: Int32Array.from(cells.map((k) => index.get(k)!)),
   };
 }
 
