@@ -3,7 +3,7 @@ import type { RawValue } from '../../report/types.js';
 import type { XlsxLimits } from './limits.js';
 import { readStringItem, unescapeOoxml } from './strings.js';
 import { serialText, type Shown } from './styles.js';
-import { attr, eachAttr, END, OPEN, TEXT, XmlReader } from './xml.js';
+import { attr, decodeEntities, eachAttr, END, OPEN, TEXT, XmlReader } from './xml.js';
 
 export interface SheetContext {
   readonly strings: readonly string[];
@@ -93,29 +93,71 @@ function readCellBody(r: XmlReader, cell: Cell): void {
   }
 }
 
-/**
- * One worksheet part → its grid: "" for empty, numbers, strings, booleans, error texts, a formula's
- * cached result (0 included), a formula never calculated as 「=SUM(…)」, a date per its style as
- * text; a merged area's value in its top-left cell only. Rows and columns run to the last non-empty
- * cell; a non-empty cell too far away makes the sheet unread, with the reason.
- */
-export function readSheet(xml: string, ctx: SheetContext): SheetRead {
-  const limits = ctx.limits;
-  const rows: (RawValue[] | undefined)[] = [];
-  const merges: string[] = [];
-  const shared = new Map<string, { formula: string; row: number; col: number }>();
-  let width = 0;
-  let rowIndex = -1;
-  let colIndex = -1;
-  let far: string | undefined;
+/** The cells of a sheet as they are read, whichever way, and the grid made of them. */
+class SheetBuilder {
+  private readonly rows: (RawValue[] | undefined)[] = [];
+  readonly merges: string[] = [];
+  private readonly shared = new Map<string, { formula: string; row: number; col: number }>();
+  private width = 0;
+  private far: string | undefined;
+  /** Where a cell without a reference goes: after the one before, in the row last opened. */
+  rowIndex = -1;
+  colIndex = -1;
 
-  const cellValue = (c: Cell): RawValue => {
+  constructor(private readonly ctx: SheetContext) {}
+
+  openRow(r: string | undefined): void {
+    const n = Number(r);
+    this.rowIndex = r !== undefined && Number.isInteger(n) && n >= 1 ? n - 1 : this.rowIndex + 1;
+    this.colIndex = -1;
+  }
+
+  /** A <c> from its attributes; its body is read into it before `add`. */
+  cell(attrs: string): Cell {
+    let ref: string | undefined;
+    let type = 'n';
+    let style = 0;
+    eachAttr(attrs, (key, value) => {
+      if (key === 'r') ref = value;
+      else if (key === 't') type = value;
+      else if (key === 's') style = Number(value) || 0;
+    });
+    return this.place(ref, type, style);
+  }
+
+  place(ref: string | undefined, type: string, style: number): Cell {
+    const p = ref === undefined ? undefined : parseRef(ref);
+    const cell: Cell = {
+      row: p ? p.row : Math.max(this.rowIndex, 0),
+      col: p ? p.col : this.colIndex + 1,
+      type,
+      style,
+      formulaAttrs: '',
+    };
+    this.colIndex = cell.col;
+    return cell;
+  }
+
+  add(cell: Cell): void {
+    const value = this.value(cell);
+    if (value === '') return;
+    const limits = this.ctx.limits;
+    if (cell.row >= limits.maxRows || cell.col >= limits.maxColumns) {
+      this.far ??= farMessage(cell.row, cell.col, limits);
+      return;
+    }
+    (this.rows[cell.row] ??= [])[cell.col] = value;
+    if (cell.col + 1 > this.width) this.width = cell.col + 1;
+  }
+
+  private value(c: Cell): RawValue {
+    const ctx = this.ctx;
     const v = c.value ?? '';
     let formula = c.formula === undefined ? '' : unescapeOoxml(c.formula);
     if (c.formula !== undefined && attr(c.formulaAttrs, 't') === 'shared') {
       const si = attr(c.formulaAttrs, 'si');
-      const master = si === undefined ? undefined : shared.get(si);
-      if (formula && si !== undefined) shared.set(si, { formula, row: c.row, col: c.col });
+      const master = si === undefined ? undefined : this.shared.get(si);
+      if (formula && si !== undefined) this.shared.set(si, { formula, row: c.row, col: c.col });
       else if (!formula && master)
         formula = shiftFormula(master.formula, c.row - master.row, c.col - master.col);
     }
@@ -148,8 +190,38 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
       }
     }
     return formula ? `=${formula}` : '';
-  };
+  }
 
+  finish(): SheetRead {
+    const limits = this.ctx.limits;
+    if (this.far) return { problem: this.far };
+    const height = this.rows.length;
+    const width = this.width;
+    if (height * width > limits.maxCells) {
+      return {
+        problem: `有内容的区域有 ${height} 行 × ${width} 列，超过可读的 ${limits.maxCells} 格：请删除表格以外多余的内容后再校验`,
+      };
+    }
+    const grid: RawValue[][] = new Array<RawValue[]>(height);
+    for (let r = 0; r < height; r++) {
+      const dense = new Array<RawValue>(width).fill('');
+      const sparse = this.rows[r];
+      if (sparse) sparse.forEach((v, c) => (dense[c] = v));
+      grid[r] = dense;
+    }
+    let work = 0;
+    for (const ref of this.merges) {
+      work += clearMerged(grid, ref, height, width);
+      // Merged areas never overlap in a valid sheet: this much clearing means they do.
+      if (work > limits.maxCells) return { problem: '合并单元格互相重叠，不是有效的工作表' };
+    }
+    return { grid };
+  }
+}
+
+/** The general way: every token of the part, comments, CDATA and odd quoting included. */
+function readSheetTokens(xml: string, ctx: SheetContext): SheetRead {
+  const sheet = new SheetBuilder(ctx);
   const r = new XmlReader(xml);
   for (let t = r.next(); t !== END; t = r.next()) {
     if (t !== OPEN) continue;
@@ -157,67 +229,124 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
     if (name === 'c') {
       // An empty cell (<c r="B1" s="1"/>, most of a formatted sheet) holds nothing to read.
       if (r.selfClosing) {
-        colIndex++;
+        sheet.colIndex++;
         continue;
       }
-      let ref: string | undefined;
-      let type = 'n';
-      let style = 0;
-      eachAttr(r.attrs, (key, value) => {
-        if (key === 'r') ref = value;
-        else if (key === 't') type = value;
-        else if (key === 's') style = Number(value) || 0;
-      });
-      const p = ref === undefined ? undefined : parseRef(ref);
-      const cell: Cell = {
-        row: p ? p.row : Math.max(rowIndex, 0),
-        col: p ? p.col : colIndex + 1,
-        type,
-        style,
-        formulaAttrs: '',
-      };
-      colIndex = cell.col;
+      const cell = sheet.cell(r.attrs);
       readCellBody(r, cell);
-      const value = cellValue(cell);
-      if (value === '') continue;
-      if (cell.row >= limits.maxRows || cell.col >= limits.maxColumns) {
-        far ??= farMessage(cell.row, cell.col, limits);
-        continue;
-      }
-      (rows[cell.row] ??= [])[cell.col] = value;
-      if (cell.col + 1 > width) width = cell.col + 1;
-    } else if (name === 'row') {
-      const n = Number(attr(r.attrs, 'r'));
-      rowIndex = Number.isInteger(n) && n >= 1 ? n - 1 : rowIndex + 1;
-      colIndex = -1;
-    } else if (name === 'mergeCell') {
+      sheet.add(cell);
+    } else if (name === 'row') sheet.openRow(attr(r.attrs, 'r'));
+    else if (name === 'mergeCell') {
       const ref = attr(r.attrs, 'ref');
-      if (ref) merges.push(ref);
+      if (ref) sheet.merges.push(ref);
     }
   }
-
-  if (far) return { problem: far };
-  const height = rows.length;
-  if (height * width > limits.maxCells) {
-    return {
-      problem: `有内容的区域有 ${height} 行 × ${width} 列，超过可读的 ${limits.maxCells} 格：请删除表格以外多余的内容后再校验`,
-    };
-  }
-  const grid: RawValue[][] = new Array<RawValue[]>(height);
-  for (let r = 0; r < height; r++) {
-    const dense = new Array<RawValue>(width).fill('');
-    const sparse = rows[r];
-    if (sparse) sparse.forEach((v, c) => (dense[c] = v));
-    grid[r] = dense;
-  }
-  let work = 0;
-  for (const ref of merges) {
-    work += clearMerged(grid, ref, height, width);
-    // Merged areas never overlap in a valid sheet: this much clearing means they do.
-    if (work > limits.maxCells) return { problem: '合并单元格互相重叠，不是有效的工作表' };
-  }
-  return { grid };
+  return sheet.finish();
 }
+
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+const isTagEnd = (c: number) => isSpaceCode(c) || c === 62 || c === 47;
+
+/** The attributes of the tag whose name ends at `at`: r, s and t, where the tag ends, and whether it closes itself. */
+interface QuickTag {
+  r?: string;
+  s?: string;
+  t?: string;
+  end: number;
+  selfClosing: boolean;
+}
+
+function quickTag(xml: string, at: number): QuickTag | undefined {
+  const tag: QuickTag = { end: -1, selfClosing: false };
+  let i = at;
+  for (;;) {
+    let c = xml.charCodeAt(i);
+    while (isSpaceCode(c)) c = xml.charCodeAt(++i);
+    if (c === 62) {
+      tag.end = i + 1;
+      return tag;
+    }
+    if (c === 47 && xml.charCodeAt(i + 1) === 62) {
+      tag.end = i + 2;
+      tag.selfClosing = true;
+      return tag;
+    }
+    const eq = xml.indexOf('=', i);
+    if (eq < 0 || xml.charCodeAt(eq + 1) !== 34) return undefined; // name=" only; anything else the general way
+    const close = xml.indexOf('"', eq + 2);
+    if (close < 0) return undefined;
+    const name = xml.slice(i, eq);
+    if (name === 'r') tag.r = decodeEntities(xml.slice(eq + 2, close));
+    else if (name === 's') tag.s = xml.slice(eq + 2, close);
+    else if (name === 't') tag.t = xml.slice(eq + 2, close);
+    else if (name.length > 40 || /[<>\s]/.test(name)) return undefined;
+    i = close + 1;
+  }
+}
+
+/**
+ * The quick way, for the XML every writer produces: <row> and <c> tags read where they are, a
+ * cell's plain <v> taken as it stands, any other body read by the general reader. A part with
+ * prefixed names, comments, CDATA or a DTD, or a tag quoted otherwise, is read the general way.
+ */
+function readSheetQuickly(xml: string, ctx: SheetContext): SheetRead | undefined {
+  if (xml.includes('<!') || !xml.includes('<worksheet')) return undefined;
+  const start = xml.indexOf('<sheetData');
+  if (start < 0) return undefined;
+  const sheet = new SheetBuilder(ctx);
+  let i = start + 10;
+  for (;;) {
+    i = xml.indexOf('<', i);
+    if (i < 0) return undefined;
+    const c1 = xml.charCodeAt(i + 1);
+    if (c1 === 99 /* c */ && isTagEnd(xml.charCodeAt(i + 2))) {
+      const tag = quickTag(xml, i + 2);
+      if (!tag) return undefined;
+      i = tag.end;
+      if (tag.selfClosing) {
+        sheet.colIndex++;
+        continue;
+      }
+      const cell = sheet.place(tag.r, tag.t ?? 'n', Number(tag.s ?? 0) || 0);
+      const vEnd = xml.startsWith('<v>', i) ? xml.indexOf('</v>', i + 3) : -1;
+      if (vEnd >= 0 && xml.startsWith('</c>', vEnd + 4) && xml.lastIndexOf('<', vEnd - 1) < i + 3) {
+        cell.value = decodeEntities(xml.slice(i + 3, vEnd));
+        i = vEnd + 8;
+      } else {
+        const end = xml.indexOf('</c>', i);
+        if (end < 0) return undefined;
+        readCellBody(new XmlReader(xml.slice(i, end)), cell);
+        i = end + 4;
+      }
+      sheet.add(cell);
+    } else if (c1 === 114 /* r */ && xml.startsWith('row', i + 1) && isTagEnd(xml.charCodeAt(i + 4))) {
+      const tag = quickTag(xml, i + 4);
+      if (!tag) return undefined;
+      sheet.openRow(tag.r);
+      i = tag.end;
+    } else if (c1 === 47 /* / */ && xml.startsWith('sheetData>', i + 2)) break;
+    else if (c1 === 115 /* s */ && xml.startsWith('sheetData', i + 1)) return undefined;
+    else i++;
+  }
+  for (const m of xml.slice(i).matchAll(/<mergeCell\b([^>]*)>/g)) {
+    const ref = attr(m[1]!, 'ref');
+    if (ref) sheet.merges.push(ref);
+  }
+  return sheet.finish();
+}
+
+/**
+ * One worksheet part → its grid: "" for empty, numbers, strings, booleans, error texts, a formula's
+ * cached result (0 included), a formula never calculated as 「=SUM(…)」, a date per its style as
+ * text; a merged area's value in its top-left cell only. Rows and columns run to the last non-empty
+ * cell; a non-empty cell too far away makes the sheet unread, with the reason.
+ */
+export function readSheet(xml: string, ctx: SheetContext): SheetRead {
+  return readSheetQuickly(xml, ctx) ?? readSheetTokens(xml, ctx);
+}
+
+/** Both ways, for the tests that hold them to the same grid. */
+export const readSheetWays = { quickly: readSheetQuickly, tokens: readSheetTokens };
 
 /** Office.js gives a merged area's value in its top-left cell only. Returns the cells visited. */
 function clearMerged(grid: RawValue[][], ref: string, height: number, width: number): number {
