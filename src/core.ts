@@ -62,14 +62,8 @@ export { type Grid, type GridOptions, type GridResult, readGrid } from './reader
 export { htmlToText } from './readers/html.js';
 export { readText, type TextResult } from './readers/text/index.js';
 export { previousReport, readWorkbook, type SheetSource, type WorkbookRead } from './readers/workbook.js';
-export {
-  readXlsx,
-  type SheetState,
-  XLSX_LIMITS,
-  type XlsxLimits,
-  type XlsxRead,
-  type XlsxSheet,
-} from './readers/xlsx/index.js';
+export type { SheetState, XlsxRead, XlsxSheet } from './readers/xlsx/index.js';
+export { XLSX_LIMITS, type XlsxLimits } from './readers/xlsx/limits.js';
 
 // Importing a published report into the template.
 export {

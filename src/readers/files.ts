@@ -4,7 +4,7 @@ import { htmlToText } from './html.js';
 import { ReadProblem } from './problem.js';
 import { readText, type TextResult } from './text/index.js';
 import { readWorkbook } from './workbook.js';
-import { readXlsx, XLSX_LIMITS, type XlsxLimits } from './xlsx/index.js';
+import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
 
 export { ReadProblem } from './problem.js';
 
@@ -103,7 +103,11 @@ export function tooLarge(name: string, size: number): string | undefined {
     : undefined;
 }
 
-function fromWorkbook(bytes: Uint8Array, limits: XlsxLimits): FileRead {
+// Heavy readers load when a file needs them (the eager mode keeps a bundle in one piece).
+const xlsxReader = () => import(/* webpackMode: "eager" */ './xlsx/index.js');
+
+async function fromWorkbook(bytes: Uint8Array, limits: XlsxLimits): Promise<FileRead> {
+  const { readXlsx } = await xlsxReader();
   const { sheets } = readXlsx(bytes, limits);
   const unread = sheets
     .filter((s) => s.problem)
