@@ -66,14 +66,25 @@ const [mode, ...args] = process.argv.slice(2);
 if (mode === 'run') {
   const { run } = await import('../src/cli/main.js');
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const code = await run(args, { out: () => {}, err: () => {} });
   const ms = performance.now() - t;
-  console.log(JSON.stringify({ ms, code, maxRssKiB: process.resourceUsage().maxRSS }));
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  console.log(JSON.stringify({ ms, cpuMs, code, maxRssKiB: process.resourceUsage().maxRSS }));
 } else if (mode === 'limit') {
   const [kind, dir] = args as [string, string];
   const files = readdirSync(dir).map((f) => join(dir, f));
   const floor = FLOORS[kind]!;
   const t = performance.now();
+  const cpu = process.cpuUsage();
   for (const f of files) floor(readFileSync(f));
-  console.log(JSON.stringify({ ms: performance.now() - t, files: files.length }));
+  const used = process.cpuUsage(cpu);
+  console.log(
+    JSON.stringify({
+      ms: performance.now() - t,
+      cpuMs: (used.user + used.system) / 1000,
+      files: files.length,
+    }),
+  );
 }

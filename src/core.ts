@@ -53,6 +53,7 @@ export {
   type FileRead,
   MAX_FILE_BYTES,
   ReadProblem,
+  type ReadOptions,
   readReportFile,
   REPORT_EXTENSIONS,
   tooLarge,
@@ -62,7 +63,7 @@ export { type Grid, type GridOptions, type GridResult, readGrid } from './reader
 export { htmlToText } from './readers/html.js';
 export { readText, type TextResult } from './readers/text/index.js';
 export { previousReport, readWorkbook, type SheetSource, type WorkbookRead } from './readers/workbook.js';
-export type { SheetState, XlsxRead, XlsxSheet } from './readers/xlsx/index.js';
+export type { RawInflate, SheetState, XlsxRead, XlsxSheet } from './readers/xlsx/index.js';
 export { XLSX_LIMITS, type XlsxLimits } from './readers/xlsx/limits.js';
 
 // Importing a published report into the template.

@@ -7,6 +7,7 @@ import {
   type Report,
   unsupported,
 } from '../core.js';
+import { inflateRawSync } from 'node:zlib';
 import { readInput, UnreadableFile } from './files.js';
 import type { Checked } from './output.js';
 
@@ -50,12 +51,16 @@ export interface BatchTotals {
   readonly internalErrors: number;
 }
 
+/** Node's zlib, where the reader would use fflate: a few times faster, and held to `max` bytes as well. */
+const nativeInflate = (data: Uint8Array, max: number): Uint8Array =>
+  inflateRawSync(data, { maxOutputLength: max });
+
 export async function readFromDisk(file: string): Promise<FileRead> {
   const refused = unsupported(file);
   if (refused) throw new UnreadableFile(file, `${file}：${refused}`);
   const bytes = await readInput(file);
   try {
-    return await readReportFile(file, bytes);
+    return await readReportFile(file, bytes, { inflate: nativeInflate });
   } catch (e) {
     if (e instanceof ReadProblem) throw new UnreadableFile(file, `${file}：${e.message}`);
     throw e;

@@ -1,5 +1,5 @@
 import { EXPLAINED_EXTENSIONS, extensionOf, REPORT_EXTENSIONS, tooLarge, unsupported } from '../core.js';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
@@ -54,36 +54,34 @@ function kindOf(s: {
 }
 
 /**
- * A report file's bytes. Only a regular file is opened (a FIFO would hang, a device never end), and
- * only when it is no larger than its kind's limit; it is read to that limit at most, however it
- * changes meanwhile.
+ * A report file's bytes. Only a regular file is read (a FIFO would hang, a device never end), and
+ * only when it is no larger than its kind's limit; it is read to that size at most, however it
+ * changes meanwhile. Synchronous calls: a batch reads one small file after another, and each
+ * round trip to the thread pool would cost more than the read.
  */
 export async function readInput(file: string): Promise<Uint8Array> {
-  let handle;
+  let fd: number | undefined;
   try {
-    const before = await stat(file);
-    if (!before.isFile())
-      throw new UnreadableFile(file, `${file}：是${kindOf(before)}，不是普通文件，未读取`);
-    const large = tooLarge(file, before.size);
+    // O_NONBLOCK: opening a FIFO does not wait for a writer; what was opened is then looked at.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new UnreadableFile(file, `${file}：是${kindOf(info)}，不是普通文件，未读取`);
+    const large = tooLarge(file, info.size);
     if (large) throw new UnreadableFile(file, `${file}：${large}`);
-    // O_NONBLOCK: should the file have been swapped for a FIFO since, opening it does not hang.
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const now = await handle.stat();
-    if (!now.isFile()) throw new UnreadableFile(file, `${file}：是${kindOf(now)}，不是普通文件，未读取`);
-    const size = now.size;
+    const size = info.size;
     const bytes = new Uint8Array(size);
     let length = 0;
     while (length < size) {
-      const { bytesRead } = await handle.read(bytes, length, size - length, length);
-      if (!bytesRead) break;
-      length += bytesRead;
+      const n = readSync(fd, bytes, length, size - length, length);
+      if (!n) break;
+      length += n;
     }
     return length === size ? bytes : bytes.subarray(0, length);
   } catch (e) {
     if (e instanceof UnreadableFile) throw e;
     throw new UnreadableFile(file, ioMessage(file, e));
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

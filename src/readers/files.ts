@@ -4,6 +4,7 @@ import { htmlToText } from './html.js';
 import { ReadProblem } from './problem.js';
 import { readText, type TextResult } from './text/index.js';
 import { readWorkbook } from './workbook.js';
+import type { RawInflate } from './xlsx/index.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
 
 export { ReadProblem } from './problem.js';
@@ -106,9 +107,15 @@ export function tooLarge(name: string, size: number): string | undefined {
 // Heavy readers load when a file needs them (the eager mode keeps a bundle in one piece).
 const xlsxReader = () => import(/* webpackMode: "eager" */ './xlsx/index.js');
 
-async function fromWorkbook(bytes: Uint8Array, limits: XlsxLimits): Promise<FileRead> {
+/** How a host reads files: the workbook limits, and a native inflater where it has one. */
+export interface ReadOptions {
+  readonly limits?: XlsxLimits;
+  readonly inflate?: RawInflate;
+}
+
+async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<FileRead> {
   const { readXlsx } = await xlsxReader();
-  const { sheets } = readXlsx(bytes, limits);
+  const { sheets } = readXlsx(bytes, options.limits ?? XLSX_LIMITS, options.inflate);
   const unread = sheets
     .filter((s) => s.problem)
     .map((s) => ({ sheet: s.name, problem: `工作表「${s.name}」：${s.problem}` }));
@@ -128,12 +135,12 @@ async function fromWorkbook(bytes: Uint8Array, limits: XlsxLimits): Promise<File
 export async function readReportFile(
   name: string,
   bytes: Uint8Array,
-  limits: XlsxLimits = XLSX_LIMITS,
+  options: ReadOptions = {},
 ): Promise<FileRead> {
   const refused = unsupported(name) ?? tooLarge(name, bytes.length);
   if (refused) throw new ReadProblem(refused);
   const ext = extensionOf(name);
-  if (ext === '.xlsx') return fromWorkbook(bytes, limits);
+  if (ext === '.xlsx') return fromWorkbook(bytes, options);
   const read = await PUBLISHED[ext]!(bytes, name);
   if (!read.report) throw new ReadProblem(read.problem);
   return { reports: [read.report], skipped: [] };

@@ -5,9 +5,10 @@ import { readSheet } from './sheet.js';
 import { readSharedStrings } from './strings.js';
 import { readStyles, type Shown } from './styles.js';
 import { attr, eachElement } from './xml.js';
-import { unzipEntry, type ZipEntry, zipEntries } from './zip.js';
+import { type RawInflate, unzipEntry, type ZipEntry, zipEntries } from './zip.js';
 
 export { XLSX_LIMITS, type XlsxLimits } from './limits.js';
+export type { RawInflate } from './zip.js';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
@@ -38,10 +39,12 @@ function notZip(bytes: Uint8Array): ReadProblem {
   );
 }
 
+const UTF8 = new TextDecoder('utf-8');
+
 function decodePart(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
+  return UTF8.decode(bytes);
 }
 
 /** A path in the package from a relationship target: relative to the part's folder, or absolute. */
@@ -111,6 +114,7 @@ class Package {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: XlsxLimits,
+    private readonly inflate?: RawInflate,
   ) {
     for (const e of zipEntries(bytes, MAX_ENTRIES).values()) this.byName.set(e.name.toLowerCase(), e);
   }
@@ -147,7 +151,7 @@ class Package {
     this.used += e.size;
     this.usedZipped += e.compressedSize;
     this.check(this.used, this.usedZipped);
-    return decodePart(unzipEntry(this.bytes, e));
+    return decodePart(unzipEntry(this.bytes, e, this.inflate));
   }
 }
 
@@ -158,10 +162,14 @@ const RELS_TYPE = (rel: Relationship, kind: string) => rel.type.endsWith(`/${kin
  * directory is checked against the limits before anything is inflated, and each part is held to
  * its declared size. Throws a ReadProblem (Chinese) when the file cannot be read at all.
  */
-export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): XlsxRead {
+export function readXlsx(
+  bytes: Uint8Array,
+  limits: XlsxLimits = XLSX_LIMITS,
+  inflate?: RawInflate,
+): XlsxRead {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (!zip) throw notZip(bytes);
-  const pkg = new Package(bytes, limits);
+  const pkg = new Package(bytes, limits, inflate);
 
   const rootRels = readRels(pkg.text('_rels/.rels'), '');
   const office = [...rootRels.values()].find((r) => RELS_TYPE(r, 'officeDocument'));

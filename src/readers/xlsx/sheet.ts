@@ -247,6 +247,16 @@ function readSheetTokens(xml: string, ctx: SheetContext): SheetRead {
 const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 const isTagEnd = (c: number) => isSpaceCode(c) || c === 62 || c === 47;
 
+function evenQuotes(xml: string, from: number, to: number): boolean {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 34) n++;
+    else if (c === 39) return false;
+  }
+  return n % 2 === 0;
+}
+
 /** The attributes of the tag whose name ends at `at`: r, s and t, where the tag ends, and whether it closes itself. */
 interface QuickTag {
   r?: string;
@@ -300,6 +310,14 @@ function readSheetQuickly(xml: string, ctx: SheetContext): SheetRead | undefined
     if (i < 0) return undefined;
     const c1 = xml.charCodeAt(i + 1);
     if (c1 === 99 /* c */ && isTagEnd(xml.charCodeAt(i + 2))) {
+      // An empty cell (<c r="B1" s="1"/>, most of a formatted sheet) is passed over unread, when no
+      // quoted value could hold the '>' that seems to end it.
+      const gt = xml.indexOf('>', i);
+      if (xml.charCodeAt(gt - 1) === 47 && evenQuotes(xml, i, gt)) {
+        sheet.colIndex++;
+        i = gt + 1;
+        continue;
+      }
       const tag = quickTag(xml, i + 2);
       if (!tag) return undefined;
       i = tag.end;
@@ -328,7 +346,11 @@ function readSheetQuickly(xml: string, ctx: SheetContext): SheetRead | undefined
     else if (c1 === 115 /* s */ && xml.startsWith('sheetData', i + 1)) return undefined;
     else i++;
   }
-  for (const m of xml.slice(i).matchAll(/<mergeCell\b([^>]*)>/g)) {
+  const merges = xml.indexOf('<mergeCells', i);
+  const mergesEnd = merges < 0 ? -1 : xml.indexOf('</mergeCells>', merges);
+  for (const m of merges < 0
+    ? []
+    : xml.slice(merges, mergesEnd < 0 ? undefined : mergesEnd).matchAll(/<mergeCell\b([^>]*)>/g)) {
     const ref = attr(m[1]!, 'ref');
     if (ref) sheet.merges.push(ref);
   }

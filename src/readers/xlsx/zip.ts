@@ -36,7 +36,18 @@ const EOCD64_LOCATOR = 0x07064b50;
 const EOCD64 = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-const names = new TextDecoder('utf-8');
+const UTF8 = new TextDecoder('utf-8');
+
+/** A name in the zip: ASCII as it is (nearly every part), anything else as UTF-8. */
+function nameAt(b: Uint8Array, start: number, end: number): string {
+  let ascii = '';
+  for (let i = start; i < end; i++) {
+    const c = b[i]!;
+    if (c >= 0x80) return UTF8.decode(b.subarray(start, end));
+    ascii += String.fromCharCode(c);
+  }
+  return ascii;
+}
 
 function endOfDirectory(b: Uint8Array): { count: number; offset: number } {
   // The end record is 22 bytes plus a comment of at most 65535.
@@ -91,7 +102,7 @@ export function zipEntries(b: Uint8Array, maxEntries: number): Map<string, ZipEn
     const commentLength = u16(b, at + 32);
     const nameStart = at + 46;
     if (nameStart + nameLength + extraLength > b.length) broken();
-    const name = names.decode(b.subarray(nameStart, nameStart + nameLength)).replace(/\\/g, '/');
+    const name = nameAt(b, nameStart, nameStart + nameLength).replace(/\\/g, '/');
     const [size, compressedSize, localOffset] = zip64(
       b,
       nameStart + nameLength,
@@ -107,8 +118,18 @@ export function zipEntries(b: Uint8Array, maxEntries: number): Map<string, ZipEn
 /** Parts this small are inflated in one go: a lie about their size costs a few milliseconds at most. */
 const ONE_GO = 16 * 1024;
 
+/**
+ * Inflates raw DEFLATE data to at most `max` bytes, throwing a RangeError where it would give more:
+ * what a host with a native zlib passes in (Node's inflateRawSync with maxOutputLength) instead of
+ * fflate, which every host has.
+ */
+export type RawInflate = (data: Uint8Array, max: number) => Uint8Array;
+
+/** A native inflater's fixed cost per call outweighs its speed below this compressed size. */
+const NATIVE_FROM = 2048;
+
 /** An entry's bytes, held to the size the directory declares: a part that inflates past it is refused. */
-export function unzipEntry(b: Uint8Array, e: ZipEntry): Uint8Array {
+export function unzipEntry(b: Uint8Array, e: ZipEntry, native?: RawInflate): Uint8Array {
   if (e.flags & 1) throw new ReadProblem('工作簿已加密（设置了打开密码）：请取消密码后另存为 .xlsx');
   const at = e.localOffset;
   if (u32(b, at) !== LOCAL) broken();
@@ -121,6 +142,17 @@ export function unzipEntry(b: Uint8Array, e: ZipEntry): Uint8Array {
   const lied = () =>
     new ReadProblem(`不是有效的 .xlsx 文件（「${e.name}」解压后比声明的大小更大，疑为压缩炸弹）`);
   try {
+    if (native && data.length >= NATIVE_FROM) {
+      let out: Uint8Array;
+      try {
+        out = native(data, e.size + 1);
+      } catch (err) {
+        if (err instanceof RangeError) throw lied();
+        throw err;
+      }
+      if (out.length > e.size) throw lied();
+      return out;
+    }
     if (data.length <= ONE_GO) {
       // One byte more than declared tells a lie apart from the truth.
       const out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
