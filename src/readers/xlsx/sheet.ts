@@ -27,9 +27,15 @@ export function parseRef(ref: string): { row: number; col: number } | undefined 
     col = col * 26 + (u - 64);
   }
   if (i < ref.length && ref.charCodeAt(i) === 36) i++;
-  const digits = ref.slice(i);
-  if (!col || !/^[0-9]{1,7}$/.test(digits)) return undefined;
-  return { row: Number(digits) - 1, col: col - 1 };
+  const start = i;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    row = row * 10 + d;
+  }
+  if (!col || i === start || i - start > 7) return undefined;
+  return { row: row - 1, col: col - 1 };
 }
 
 /** String literals and quoted sheet names: no reference inside them moves. */
@@ -285,11 +291,12 @@ function quickTag(xml: string, at: number): QuickTag | undefined {
     if (eq < 0 || xml.charCodeAt(eq + 1) !== 34) return undefined; // name=" only; anything else the general way
     const close = xml.indexOf('"', eq + 2);
     if (close < 0) return undefined;
-    const name = xml.slice(i, eq);
-    if (name === 'r') tag.r = decodeEntities(xml.slice(eq + 2, close));
-    else if (name === 's') tag.s = xml.slice(eq + 2, close);
-    else if (name === 't') tag.t = xml.slice(eq + 2, close);
-    else if (name.length > 40 || /[<>\s]/.test(name)) return undefined;
+    // One-letter names (r, s, t) are compared by their code, without making a string of them.
+    const one = eq === i + 1 ? xml.charCodeAt(i) : 0;
+    if (one === 114) tag.r = decodeEntities(xml.slice(eq + 2, close));
+    else if (one === 115) tag.s = xml.slice(eq + 2, close);
+    else if (one === 116) tag.t = xml.slice(eq + 2, close);
+    else if (eq - i > 40 || /[<>\s]/.test(xml.slice(i, eq))) return undefined;
     i = close + 1;
   }
 }
