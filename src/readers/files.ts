@@ -104,8 +104,9 @@ export function tooLarge(name: string, size: number): string | undefined {
     : undefined;
 }
 
-// Heavy readers load when a file needs them (the eager mode keeps a bundle in one piece).
-const xlsxReader = () => import(/* webpackMode: "eager" */ './xlsx/index.js');
+// Heavy readers load when a file needs them: the command line starts without them, and a bundler
+// puts them in a chunk of their own that a page loads only when it reads a workbook.
+const xlsxReader = () => import('./xlsx/index.js');
 
 /** How a host reads files: the workbook limits, and a native inflater where it has one. */
 export interface ReadOptions {
