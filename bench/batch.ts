@@ -38,6 +38,8 @@ function bestOfEach(runs: number, a: () => Run, b: () => Run): [Run, Run] {
 }
 
 const GOALS: Record<string, number> = { txt: 3000, html: 2000, xlsx: 1000 };
+/** The issue states the .xlsx goal as well as a share of its floor: 1,000/s was 65% of it there. */
+const SHARE_GOALS: Record<string, number> = { xlsx: 0.65 };
 const pass = (ok: boolean) => (ok ? '达到' : '未达到');
 
 export async function benchBatch(count = 500, big = 5000): Promise<void> {
@@ -57,7 +59,7 @@ export async function benchBatch(count = 500, big = 5000): Promise<void> {
     console.log(
       `\n批量校验：每种格式 ${count} 份生成的报告（nianbao check 文件夹 --json，不计进程启动），旁边是同一批文件的下限`,
     );
-    console.log('格式\t份/秒\t下限（份/秒）\t占下限\t目标\t结果\t下限是什么');
+    console.log('格式\t份/秒\t下限（份/秒）\t占下限\t目标\t结果\t占下限的目标\t结果\t下限是什么');
     const floors: Record<string, string> = {
       txt: '读取 + 一次正则扫描',
       html: '读取 + htmlparser2 分词',
@@ -72,8 +74,10 @@ export async function benchBatch(count = 500, big = 5000): Promise<void> {
       );
       const rate = (count / ours.ms) * 1000;
       const floorRate = (count / floor.ms) * 1000;
+      const share = SHARE_GOALS[kind];
+      const shareGoal = share ? `≥ ${share * 100}%\t${pass(rate / floorRate >= share)}` : '\t';
       console.log(
-        `.${kind}\t${rate.toFixed(0)}\t${floorRate.toFixed(0)}\t${((rate / floorRate) * 100).toFixed(0)}%\t≥ ${GOALS[kind]}\t${pass(rate >= GOALS[kind]!)}\t${floors[kind]}`,
+        `.${kind}\t${rate.toFixed(0)}\t${floorRate.toFixed(0)}\t${((rate / floorRate) * 100).toFixed(0)}%\t≥ ${GOALS[kind]}\t${pass(rate >= GOALS[kind]!)}\t${shareGoal}\t${floors[kind]}`,
       );
     }
     console.log(`\n峰值内存：${big} 份报告，nianbao check 文件夹 --json（输出边写边丢弃）`);
