@@ -86,7 +86,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   const ours = summaryPath !== undefined && (await beginsWith(summaryPath, HTML_SUMMARY_START));
   const skip = new Set(ours ? [await identity(summaryPath)] : []);
   const { files, problems } = await listInputs(positionals, skip);
-  const inputs = new Set(await Promise.all(files.map(identity)));
+  // What the inputs are on disk, asked only when an output or --previous must be told apart from them.
+  const inputs = new Set(summaryPath || values.previous ? await Promise.all(files.map(identity)) : []);
   if (summaryPath) {
     const refused = await outputProblem(summaryPath, SUMMARY_OUTPUT, values.force, inputs);
     if (refused) {
@@ -112,6 +113,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     }
   }
   if (!files.length) {
+    if (values.json)
+      new JsonWriter(io.out).finish(problems.map((p) => ({ file: p.file, message: p.message })));
     for (const p of problems) say(io, `✗ ${p.message}`);
     return 2;
   }

@@ -176,6 +176,16 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     );
     const empty = await cli('check', join(d, 'empty'));
     expect(empty).toMatchObject({ code: 2, out: '' });
+    const emptyJson = await cli('check', join(d, 'empty'), '--json');
+    expect(JSON.parse(emptyJson.out)).toEqual({
+      files: [],
+      unreadable: [
+        {
+          file: join(d, 'empty'),
+          message: `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.htm）`,
+        },
+      ],
+    });
     expect(empty.err).toContain(
       `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.htm）`,
     );
