@@ -35,7 +35,22 @@ export interface TextCell {
 // short to three characters or more. The known word variants begin two characters in or later.
 // So a label is only ever compared with cells that share its first two comparable characters.
 const KEY_LENGTH = 2;
-const SPACE = /[\s\u3000]/;
+/** What compact() removes: \s of a regular expression (and U+3000, which it includes). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 const KEYS = new Map<string, string>();
 const MAX_KEYS = 20_000;
 
@@ -43,7 +58,7 @@ const MAX_KEYS = 20_000;
 export function labelKey(text: string): string {
   let head = '';
   for (let i = 0; i < text.length && head.length < KEY_LENGTH + 2; i++)
-    if (!SPACE.test(text[i]!)) head += text[i];
+    if (!isSpace(text.charCodeAt(i))) head += text[i];
   let key = KEYS.get(head);
   if (key === undefined) {
     key = canonical(head).slice(0, KEY_LENGTH);

@@ -314,3 +314,41 @@ describe('random grids and texts', () => {
     );
   });
 });
+
+describe('the label index', () => {
+  it('keys a cell as the first two characters of its comparable form, however long the cell', async () => {
+    const { labelKey } = await import('../../src/readers/locate.js');
+    const { canonical } = await import('../../src/report/labels.js');
+    const unit = fc.constantFrom(
+      ' ',
+      '\u3000',
+      '\t',
+      '(',
+      '（',
+      ')',
+      '：',
+      ':',
+      '"',
+      '“',
+      '，',
+      ',',
+      '、',
+      '/',
+      '／',
+      '1',
+      '2',
+      '.',
+      '．',
+      '本',
+      '年',
+      'a',
+      '\u00a0',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), (text) => {
+        expect(labelKey(text)).toBe(canonical(text).slice(0, 2));
+      }),
+      { numRuns: RUNS * 10 },
+    );
+  });
+});
