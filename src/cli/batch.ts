@@ -7,6 +7,8 @@ import {
   type Report,
   unsupported,
 } from '../core.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { inflateRawSync } from 'node:zlib';
 import { readInput, UnreadableFile } from './files.js';
 import type { Checked } from './output.js';
@@ -66,6 +68,23 @@ export async function readFromDisk(file: string): Promise<FileRead> {
     throw e;
   }
 }
+
+/**
+ * A full collection now and then: a batch keeps little, but the heap it leaves behind grows with the
+ * garbage of thousands of files until V8 gets round to it. Collecting every few hundred files keeps
+ * peak memory near what is kept, for a few milliseconds each time.
+ */
+const collect = ((): (() => void) => {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    if (typeof gc === 'function') return () => (gc as () => void)();
+  } catch {
+    // Without it, V8 collects when it sees fit.
+  }
+  return () => {};
+})();
+const COLLECT_EVERY = 250;
 
 /** A report's place in the batch, and what pairing needs to know of it. */
 interface Slot<T> {
@@ -180,6 +199,7 @@ export async function checkBatch<T>(
 
   for (const [fileIndex, file] of files.entries()) {
     options.onProgress?.(`校验中 ${fileIndex + 1}/${files.length}…`);
+    if (fileIndex && fileIndex % COLLECT_EVERY === 0) collect();
     try {
       const { reports } = await read(file);
       const checked = reports.map((report): Checked => {

@@ -52,7 +52,7 @@ function isSpace(c: number): boolean {
   );
 }
 const KEYS = new Map<string, string>();
-const MAX_KEYS = 20_000;
+const MAX_KEYS = 5_000;
 
 /** The first two characters of canonical(text), from a short prefix of it (texts can be long). */
 export function labelKey(text: string): string {

@@ -209,7 +209,7 @@ const TEXTS: Readonly<Record<CellKind, Map<string, Parsed>>> = {
   amount: new Map(),
   signedChange: new Map(),
 };
-const MAX_TEXTS = 5000;
+const MAX_TEXTS = 2000;
 
 export function parseValue(raw: RawValue, kind: CellKind): Parsed {
   if (typeof raw === 'number' && kind === 'count' && raw >= 0 && raw < 1000 && Number.isInteger(raw))
