@@ -77,6 +77,29 @@ function devServerProtocol(preview) {
 
 const xml = (s) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
+/** The WPS 加载项's files: ribbon.xml and icons in its folder, the deployment files beside it. */
+function wpsFiles(folder, url, deploy) {
+  return [
+    { from: 'assets/wps/ribbon.xml', to: `${folder}ribbon.xml` },
+    { from: 'assets/{insert,check,clear,audit,pane}.svg', to: `${folder}images/[name][ext]` },
+    ...(deploy
+      ? [
+          {
+            from: 'assets/wps/publish.xml',
+            to: 'publish.xml',
+            transform: (c) =>
+              c.toString().replaceAll('{{folder}}', WPS_FOLDER).replaceAll('{{version}}', pkg.version),
+          },
+          {
+            from: 'assets/wps/jsplugins.xml',
+            to: 'jsplugins.xml',
+            transform: (c) => c.toString().replaceAll('{{url}}', xml(`${url}${WPS_FOLDER}/`)),
+          },
+        ]
+      : []),
+  ];
+}
+
 /** The offline page's file name. */
 export const WEB_PAGE = '年报校验.html';
 

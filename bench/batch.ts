@@ -1,74 +1,96 @@
-// Reports per second for a batch of generated reports (text and .xlsx), and the batch's peak memory.
-// The batch runs in a child process per size, so peak RSS is the batch's own.
+// Reports per second for a folder of each kind, beside the floor measured on the same files in the
+// same run; peak memory for a batch of 5,000 with --json. Each measurement runs in a child process.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkBatch } from '../src/cli/batch.js';
-import { writeTemplate } from '../src/cli/xlsx-write.js';
-import { templateLayout } from '../src/report/template.js';
+import { generate } from './files.js';
 
-const seedPath = new URL('../../test/fixtures/jingxiu-2019.txt', import.meta.url);
-const valuesPath = new URL('../../test/fixtures/jingxiu-2019.values.json', import.meta.url);
+const child = new URL('./child.js', import.meta.url).pathname;
 
-/** The seed report under another name and year, its (一) 予以公开 and the totals moved by the same amount. */
-function variant(seed: string, i: number): string {
-  const n = 2 + (i % 50);
-  return seed
-    .replace('保定市竞秀区人民政府', `第${i}区人民政府`)
-    .replace('2020年2月15日', `${2020 + (i % 2)}年2月15日`)
-    .replace(/(（一）予以公开\n\t)2(\n(?:\t0\n){5}\t)2/, `$1${n}$2${n}`)
-    .replace(/(一、本年新收政府信息公开申请数量\n\t)5(\n(?:\t0\n){5}\t)5/, `$1${n + 3}$2${n + 3}`)
-    .replace(/(（七）总计\n\t)5(\n(?:\t0\n){5}\t)5/, `$1${n + 3}$2${n + 3}`);
+interface Run {
+  readonly ms: number;
+  readonly code?: number;
+  readonly maxRssKiB?: number;
 }
 
-async function generate(dir: string, count: number): Promise<void> {
-  const seed = readFileSync(seedPath, 'utf8');
-  mkdirSync(join(dir, 'txt'), { recursive: true });
-  mkdirSync(join(dir, 'xlsx'), { recursive: true });
-  for (let i = 0; i < count; i++) writeFileSync(join(dir, 'txt', `${i}.txt`), variant(seed, i));
-  const values = JSON.parse(readFileSync(valuesPath, 'utf8')).values;
-  const first = join(dir, 'xlsx', '0.xlsx');
-  await writeTemplate(first, '2019年度年报', templateLayout('2019'), { values, year: 2019, agency: '某区' });
-  for (let i = 1; i < count; i++) copyFileSync(first, join(dir, 'xlsx', `${i}.xlsx`));
+export function inChild(...args: string[]): Run {
+  return JSON.parse(
+    execFileSync(process.execPath, [child, ...args], { encoding: 'utf8', maxBuffer: 2 ** 26 }),
+  ) as Run;
 }
 
-/** In the child: check one folder, print the time and the peak memory. */
-async function worker(dir: string): Promise<void> {
-  const { readdirSync } = await import('node:fs');
-  const files = readdirSync(dir).map((f) => join(dir, f));
-  const t = performance.now();
-  const { checked } = await checkBatch(files);
-  const ms = performance.now() - t;
-  const errors = checked.filter((c) => c.findings.some((f) => f.severity === 'error')).length;
-  console.log(
-    JSON.stringify({ reports: checked.length, errors, ms, maxRssKiB: process.resourceUsage().maxRSS }),
-  );
+/**
+ * The best of a few runs of each, taken in turn: what the machine can do when nothing else runs on
+ * it (other work on a shared machine slows some runs down, never speeds one up), with both measured
+ * at the same moments.
+ */
+function bestOfEach(runs: number, a: () => Run, b: () => Run): [Run, Run] {
+  let fa: Run | undefined;
+  let fb: Run | undefined;
+  for (let i = 0; i < runs; i++) {
+    const ra = a();
+    const rb = b();
+    if (!fa || ra.ms < fa.ms) fa = ra;
+    if (!fb || rb.ms < fb.ms) fb = rb;
+  }
+  return [fa!, fb!];
 }
 
-export async function benchBatch(count = 1000): Promise<void> {
+const GOALS: Record<string, number> = { txt: 3000, html: 2000, xlsx: 1000 };
+/** The issue states the .xlsx goal as well as a share of its floor: 1,000/s was 65% of it there. */
+const SHARE_GOALS: Record<string, number> = { xlsx: 0.65 };
+const pass = (ok: boolean) => (ok ? '达到' : '未达到');
+
+export async function benchBatch(count = 500, big = 5000): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
   try {
-    await generate(dir, count);
-    console.log(`\n批量校验（生成的 ${count} 份报告，每种格式一个子进程）`);
-    console.log('格式\t份数\t有错误\t耗时 (s)\t份/秒\t峰值内存 (MiB)');
-    for (const kind of ['txt', 'xlsx']) {
-      for (const n of [count / 10, count]) {
-        const sub = join(dir, `${kind}-${n}`);
-        mkdirSync(sub);
-        for (let i = 0; i < n; i++) copyFileSync(join(dir, kind, `${i}.${kind}`), join(sub, `${i}.${kind}`));
-        const out = execFileSync(process.execPath, [new URL(import.meta.url).pathname, sub], {
-          encoding: 'utf8',
-        });
-        const r = JSON.parse(out) as { reports: number; errors: number; ms: number; maxRssKiB: number };
-        console.log(
-          `.${kind}\t${r.reports}\t${r.errors}\t${(r.ms / 1000).toFixed(1)}\t${((r.reports / r.ms) * 1000).toFixed(0)}\t${(r.maxRssKiB / 1024).toFixed(0)}`,
-        );
-      }
+    await generate(dir, Math.max(count, big));
+    const sub = (kind: string, n: number) => {
+      const d = join(dir, `${kind}-${n}`);
+      execFileSync('mkdir', ['-p', d]);
+      // The first n files of the kind, as a folder of their own.
+      execFileSync('sh', [
+        '-c',
+        `cd ${join(dir, kind)} && ls | sort -n | head -n ${n} | xargs -I{} ln "$PWD/{}" ${d}/{}`,
+      ]);
+      return d;
+    };
+    console.log(
+      `\n批量校验：每种格式 ${count} 份生成的报告（nianbao check 文件夹 --json，不计进程启动），旁边是同一批文件的下限`,
+    );
+    console.log('格式\t份/秒\t下限（份/秒）\t占下限\t目标\t结果\t占下限的目标\t结果\t下限是什么');
+    const floors: Record<string, string> = {
+      txt: '读取 + 一次正则扫描',
+      html: '读取 + htmlparser2 分词',
+      xlsx: '读取 + fflate 解压 + saxes 分词成表格',
+    };
+    for (const kind of ['txt', 'html', 'xlsx']) {
+      const d = sub(kind, count);
+      const [ours, floor] = bestOfEach(
+        5,
+        () => inChild('run', 'check', d, '--json'),
+        () => inChild('limit', kind, d),
+      );
+      const rate = (count / ours.ms) * 1000;
+      const floorRate = (count / floor.ms) * 1000;
+      const share = SHARE_GOALS[kind];
+      const shareGoal = share ? `≥ ${share * 100}%\t${pass(rate / floorRate >= share)}` : '\t';
+      console.log(
+        `.${kind}\t${rate.toFixed(0)}\t${floorRate.toFixed(0)}\t${((rate / floorRate) * 100).toFixed(0)}%\t≥ ${GOALS[kind]}\t${pass(rate >= GOALS[kind]!)}\t${shareGoal}\t${floors[kind]}`,
+      );
+    }
+    console.log(`\n峰值内存：${big} 份报告，nianbao check 文件夹 --json（输出边写边丢弃）`);
+    console.log('格式\t份数\t耗时 (s)\t峰值内存 (MiB)\t目标\t结果');
+    for (const kind of ['xlsx', 'txt']) {
+      const d = sub(kind, big);
+      const r = inChild('run', 'check', d, '--json');
+      const mib = r.maxRssKiB! / 1024;
+      console.log(
+        `.${kind}\t${big}\t${(r.ms / 1000).toFixed(1)}\t${mib.toFixed(0)}\t≤ 150\t${pass(mib <= 150)}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-if (process.argv[1] === new URL(import.meta.url).pathname && process.argv[2]) await worker(process.argv[2]);

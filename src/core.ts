@@ -72,7 +72,20 @@ export {
 } from './checks/audit.js';
 
 // Reading: sheets, published text and pages.
+export { bytesToText } from './readers/bytes.js';
 export { decodeText } from './readers/decode.js';
+export {
+  EXPLAINED_EXTENSIONS,
+  extensionOf,
+  type FileRead,
+  MAX_FILE_BYTES,
+  ReadProblem,
+  type ReadOptions,
+  readReportFile,
+  REPORT_EXTENSIONS,
+  tooLarge,
+  unsupported,
+} from './readers/files.js';
 export { type Grid, type GridOptions, type GridResult, readGrid } from './readers/grid.js';
 export { htmlToText } from './readers/html.js';
 export { readText, type TextResult } from './readers/text/index.js';
@@ -80,6 +93,8 @@ export { readDocx } from './readers/docx/index.js';
 export { unsupportedFormat } from './readers/formats.js';
 export { readPdf } from './readers/pdf/index.js';
 export { previousReport, readWorkbook, type SheetSource, type WorkbookRead } from './readers/workbook.js';
+export type { RawInflate, SheetState, XlsxRead, XlsxSheet } from './readers/xlsx/index.js';
+export { XLSX_LIMITS, type XlsxLimits } from './readers/xlsx/limits.js';
 
 // Importing a published report into the template.
 export {

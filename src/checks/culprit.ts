@@ -16,6 +16,23 @@ export interface CulpritInput {
   /** Whether a changed value is one the cell may hold (a count: a whole number ≥ 0). */
   readonly admissible: (key: CellKey, value: number) => boolean;
   readonly maxCells?: number;
+  /** Each form's residual, when the caller has them already. */
+  readonly residuals?: readonly number[];
+  /** The forms each cell is in, when the caller keeps it for forms that do not change. */
+  readonly formsOf?: ReadonlyMap<CellKey, readonly number[]>;
+}
+
+/** The forms each cell is in, by index into `forms`. */
+export function formsByCell(forms: readonly LinearForm[]): ReadonlyMap<CellKey, readonly number[]> {
+  const formsOf = new Map<CellKey, number[]>();
+  forms.forEach((f, i) => {
+    for (const k of f.keys()) {
+      const list = formsOf.get(k);
+      if (list) list.push(i);
+      else formsOf.set(k, [i]);
+    }
+  });
+  return formsOf;
 }
 
 function residual(form: LinearForm, values: ReadonlyMap<CellKey, number>): number {
@@ -32,20 +49,19 @@ function residual(form: LinearForm, values: ReadonlyMap<CellKey, number>): numbe
  */
 export function findCulprits(input: CulpritInput): Change[] | undefined {
   const { forms, values } = input;
-  const res = forms.map((f) => residual(f, values));
+  const res = input.residuals ?? forms.map((f) => residual(f, values));
   const broken = forms.map((_, i) => i).filter((i) => res[i] !== 0);
   if (broken.length === 0) return [];
   const maxCells = input.maxCells ?? 2;
+  const formsOf = input.formsOf ?? formsByCell(forms);
 
-  const formsOf = new Map<CellKey, number[]>();
-  forms.forEach((f, i) => {
-    for (const k of f.keys()) (formsOf.get(k) ?? formsOf.set(k, []).get(k)!).push(i);
-  });
-
-  // Changes that mend every form: each form's residual plus the changes it contains is zero.
+  // Changes that mend every form: each form's residual plus the changes it contains is zero. A form
+  // none of the changed cells is in keeps its residual, so every broken form must hold one of them.
   const mends = (keys: readonly CellKey[]): Change[] | undefined => {
+    const touched = new Set<number>();
+    for (const k of keys) for (const i of formsOf.get(k) ?? []) touched.add(i);
+    for (const i of broken) if (!touched.has(i)) return undefined;
     const deltas = new Map<CellKey, number>();
-    const touched = new Set(keys.flatMap((k) => formsOf.get(k) ?? []));
     // Solve forms that contain exactly one still-unknown cell until all are known.
     for (let progress = true; progress && deltas.size < keys.length;) {
       progress = false;
@@ -60,7 +76,7 @@ export function findCulprits(input: CulpritInput): Change[] | undefined {
       }
     }
     if (deltas.size < keys.length) return undefined;
-    for (let i = 0; i < forms.length; i++) {
+    for (const i of touched) {
       let r = res[i]!;
       for (const [k, d] of deltas) r += (forms[i]!.get(k) ?? 0) * d;
       if (Math.abs(r) > 1e-9) return undefined;

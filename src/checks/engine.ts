@@ -51,7 +51,8 @@ export function checkContext(report: Report, options: CheckOptions = {}): Contex
 /** Every check of one report (and last year's, when given). Never throws on the report's data. */
 export function check(report: Report, options: CheckOptions = {}): Finding[] {
   const ctx = checkContext(report, options);
-  const findings = [...report.findings, ...CHECKS.flatMap((c) => c.run(ctx))];
+  const findings = [...report.findings];
+  for (const c of CHECKS) for (const f of c.run(ctx)) findings.push(f);
   return findings
     .map((f, i) => ({ f, i }))
     .sort(

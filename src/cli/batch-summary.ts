@@ -19,59 +19,97 @@ function row(c: Checked): string[] {
   ];
 }
 
-const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** One row per report; with a BOM, so that Excel opens the Chinese text as UTF-8. */
-export function summaryCsv(checked: readonly Checked[], unreadable: readonly Unreadable[]): string {
-  const lines = [
-    HEADER,
-    ...checked.map(row),
-    ...unreadable.map((u) => [u.file, '', '', '', '', '', '', u.message]),
-  ];
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/**
+ * A cell as Excel reads it as text: quoted where needed, and never a formula. A cell that starts
+ * with = + - @ (or their full-width forms, a tab or a carriage return) gets a leading apostrophe:
+ * a file name or a report's text cannot run a formula in the supervisor's Excel.
+ */
+export function csvCell(s: string): string {
+  const safe = /^[=+\-@＝＋－＠\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+const csvLine = (cells: readonly string[]) => cells.map(csvCell).join(',');
+
+/** The CSV summary as it is gathered: one line per report; with a BOM, so Excel opens it as UTF-8. */
+export class CsvSummary {
+  private readonly lines: string[] = [csvLine(HEADER)];
+  /** What the summary keeps of a report. */
+  static line(c: Checked): string {
+    return csvLine(row(c));
+  }
+  add(line: string): void {
+    this.lines.push(line);
+  }
+  text(unreadable: readonly Unreadable[]): string {
+    const broken = unreadable.map((u) => csvLine([u.file, '', '', '', '', '', '', u.message]));
+    return `\uFEFF${[...this.lines, ...broken].join('\r\n')}\r\n`;
+  }
+  get count(): number {
+    return this.lines.length - 1;
+  }
+}
+
+/** How an HTML summary of ours begins: one found where a summary goes is ours to replace, not a report to read. */
+export const HTML_SUMMARY_START =
+  '<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>年报校验汇总</title>';
 
 const esc = (s: string) =>
   s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
+export interface HtmlPart {
+  readonly cells: readonly string[];
+  readonly section: string;
+}
+
 /** A page a supervisor reads and prints: the table of all reports, then each report's findings. */
-export function summaryHtml(
-  checked: readonly Checked[],
-  unreadable: readonly Unreadable[],
-  when: Date,
-): string {
-  const withErrors = checked.filter((c) => c.findings.some((f) => f.severity === 'error')).length;
-  const rows = checked
-    .map((c, i) => {
-      const cells = row(c);
-      cells[0] = `<a href="#r${i}">${esc(cells[0]!)}</a>`;
-      return `<tr class="${Number(cells[5]) ? 'bad' : ''}">${cells.map((x, j) => `<td>${j ? esc(x) : x}</td>`).join('')}</tr>`;
-    })
-    .join('\n');
-  const details = checked
-    .map((c, i) => {
-      const groups = groupByTable(c.findings)
-        .map(
-          (g) =>
-            `<h3>${esc(g.title)}</h3><ul>${g.findings
-              .map(
-                (f) =>
-                  `<li class="${f.severity}"><b>${SEVERITY_LABEL[f.severity]} [${esc(f.rule)}]</b> ${esc(f.message)}</li>`,
-              )
-              .join('')}</ul>`,
-        )
-        .join('');
-      const title = [c.agency, c.year ? `${c.year} 年度` : '', `${c.edition} 版`].filter(Boolean).join(' · ');
-      return `<section id="r${i}"><h2>${esc(c.file)}${c.sheet ? `「${esc(c.sheet)}」` : ''}</h2><p>${esc(title)}${
+export class HtmlSummary {
+  private readonly rows: string[] = [];
+  private readonly sections: string[] = [];
+  private withErrors = 0;
+
+  add(part: HtmlPart): void {
+    const i = this.rows.length;
+    const cells = [...part.cells];
+    if (Number(cells[5])) this.withErrors++;
+    cells[0] = `<a href="#r${i}">${esc(cells[0]!)}</a>`;
+    this.rows.push(
+      `<tr class="${Number(cells[5]) ? 'bad' : ''}">${cells.map((x, j) => `<td>${j ? esc(x) : x}</td>`).join('')}</tr>`,
+    );
+    this.sections.push(part.section.replace('<section>', `<section id="r${i}">`));
+  }
+
+  /** What the summary keeps of a report. */
+  static part(c: Checked): HtmlPart {
+    const groups = groupByTable(c.findings)
+      .map(
+        (g) =>
+          `<h3>${esc(g.title)}</h3><ul>${g.findings
+            .map(
+              (f) =>
+                `<li class="${f.severity}"><b>${SEVERITY_LABEL[f.severity]} [${esc(f.rule)}]</b> ${esc(f.message)}</li>`,
+            )
+            .join('')}</ul>`,
+      )
+      .join('');
+    const title = [c.agency, c.year ? `${c.year} 年度` : '', `${c.edition} 版`].filter(Boolean).join(' · ');
+    return {
+      cells: row(c),
+      section: `<section><h2>${esc(c.file)}${c.sheet ? `「${esc(c.sheet)}」` : ''}</h2><p>${esc(title)}${
         c.previous ? ` · 对照上年：${esc(c.previous)}` : ''
-      } · <b>${esc(summary(c.findings))}</b></p>${groups}</section>`;
-    })
-    .join('\n');
-  const broken = unreadable.length
-    ? `<h2>无法读取的文件</h2><ul>${unreadable.map((u) => `<li>${esc(u.message)}</li>`).join('')}</ul>`
-    : '';
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>年报校验汇总</title>
+      } · <b>${esc(summary(c.findings))}</b></p>${groups}</section>`,
+    };
+  }
+
+  get count(): number {
+    return this.rows.length;
+  }
+
+  text(unreadable: readonly Unreadable[], when: Date): string {
+    const broken = unreadable.length
+      ? `<h2>无法读取的文件</h2><ul>${unreadable.map((u) => `<li>${esc(u.message)}</li>`).join('')}</ul>`
+      : '';
+    return `${HTML_SUMMARY_START}
 <style>
 body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;font-size:13px;margin:24px;color:#222}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:3px 6px;vertical-align:top}
@@ -81,12 +119,13 @@ section{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:16px}
 @media print{a{color:inherit;text-decoration:none}section{page-break-before:auto}}
 </style></head><body>
 <h1>政府信息公开工作年度报告校验汇总</h1>
-<p>共 ${checked.length} 份报告，${withErrors} 份有错误${unreadable.length ? `，${unreadable.length} 个文件无法读取` : ''}。生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
+<p>共 ${this.rows.length} 份报告，${this.withErrors} 份有错误${unreadable.length ? `，${unreadable.length} 个文件无法读取` : ''}。生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
 <table><thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>
-${rows}
+${this.rows.join('\n')}
 </tbody></table>
 ${broken}
-${details}
+${this.sections.join('\n')}
 </body></html>
 `;
+  }
 }

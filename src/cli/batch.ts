@@ -1,108 +1,271 @@
-import { check, compact, type Report } from '../core.js';
+import {
+  check,
+  compact,
+  type FileRead,
+  ReadProblem,
+  readReportFile,
+  type Report,
+  unsupported,
+} from '../core.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { inflateRawSync } from 'node:zlib';
+import { readInput, UnreadableFile } from './files.js';
 import type { Checked } from './output.js';
-import { type FoundReport, readReports, UnreadableFile } from './sources.js';
 
 export interface Unreadable {
   readonly file: string;
   readonly message: string;
 }
 
+/** Last year's report(s) given with --previous, for every report of the batch. */
+export interface PreviousSource {
+  readonly label: string;
+  readonly reports: readonly Report[];
+}
+
+/**
+ * What the caller keeps of each result, and where results go, in file order. A batch holds only
+ * what `keep` returns (a rendered entry, a summary row), never a report.
+ */
+export interface BatchSink<T> {
+  readonly keep: (c: Checked) => T;
+  readonly emit: (kept: T) => void;
+}
+
 export interface BatchOptions {
-  /** Last year's report for every report of the batch; otherwise pairs are found in the batch. */
-  readonly previous?: FoundReport;
+  readonly previous?: PreviousSource;
   /** Share of repeated text above which 内容雷同 is flagged (0–1). */
   readonly similarity?: number;
-  readonly onProgress?: (done: number, total: number, file: string) => void;
-  readonly onResult?: (c: Checked) => void;
+  readonly onProgress?: (text: string) => void;
+  /** A bug met while reading or checking a file: the file is reported unread, the batch goes on. */
+  readonly onInternalError?: (file: string, error: unknown) => void;
+  /** How a file is read: from disk by default. */
+  readonly read?: (file: string) => Promise<FileRead>;
 }
 
-interface Entry {
-  readonly file: string;
-  readonly sheet?: string;
-  readonly agency?: string;
+export interface BatchTotals {
+  readonly reports: number;
+  readonly withErrors: number;
+  readonly unreadable: readonly Unreadable[];
+  /** --previous given for a report it is not last year's of: said, and the cross-year rules not run. */
+  readonly notes: readonly string[];
+  readonly internalErrors: number;
+}
+
+/** Node's zlib, where the reader would use fflate: a few times faster, and held to `max` bytes as well. */
+const nativeInflate = (data: Uint8Array, max: number): Uint8Array =>
+  inflateRawSync(data, { maxOutputLength: max });
+
+export async function readFromDisk(file: string): Promise<FileRead> {
+  const refused = unsupported(file);
+  if (refused) throw new UnreadableFile(file, `${file}：${refused}`);
+  const bytes = await readInput(file);
+  try {
+    return await readReportFile(file, bytes, { inflate: nativeInflate });
+  } catch (e) {
+    if (e instanceof ReadProblem) throw new UnreadableFile(file, `${file}：${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * A full collection now and then: a batch keeps little, but the heap it leaves behind grows with the
+ * garbage of thousands of files until V8 gets round to it. Collecting every few hundred files keeps
+ * peak memory near what is kept, for a few milliseconds each time.
+ */
+const collect = ((): (() => void) => {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    if (typeof gc === 'function') return () => (gc as () => void)();
+  } catch {
+    // Without it, V8 collects when it sees fit.
+  }
+  return () => {};
+})();
+const COLLECT_EVERY = 250;
+
+/** A report's place in the batch, and what pairing needs to know of it. */
+interface Slot<T> {
+  readonly fileIndex: number;
+  readonly index: number;
+  readonly label: string;
+  readonly body?: string;
   readonly year?: number;
+  kept: T;
+  errors: boolean;
 }
 
-const where = (e: { file: string; sheet?: string }) => (e.sheet ? `${e.file}「${e.sheet}」` : e.file);
+const where = (file: string, report: Report) =>
+  report.sheets && report.source ? `${file}「${report.source}」` : file;
 
-/** Reads files again when asked, keeping only the last few: a batch never holds all its reports. */
-class ReportCache {
-  private readonly files = new Map<string, FoundReport[]>();
-  constructor(private readonly size = 4) {}
-  async get(entry: Entry): Promise<FoundReport> {
-    let found = this.files.get(entry.file);
-    if (!found) {
-      found = await readReports(entry.file);
-      if (this.files.size >= this.size) this.files.delete(this.files.keys().next().value!);
-      this.files.set(entry.file, found);
-    }
-    return found.find((f) => f.sheet === entry.sheet) ?? found[0]!;
-  }
+function result(file: string, report: Report, findings: Checked['findings'], previous?: string): Checked {
+  return {
+    file,
+    ...(report.sheets && report.source ? { sheet: report.source } : {}),
+    edition: report.edition,
+    ...(report.year ? { year: report.year } : {}),
+    ...(report.agency ? { agency: report.agency } : {}),
+    ...(previous ? { previous } : {}),
+    findings,
+  };
 }
 
-/** Reports of the same agency one year apart, by agency name with spacing ignored. */
-function pairs(entries: readonly Entry[]): Map<Entry, Entry> {
-  const byKey = new Map<string, Entry[]>();
-  for (const e of entries) {
-    if (!e.agency || !e.year) continue;
-    const key = `${compact(e.agency)}|${e.year}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), e]);
+/**
+ * Last year's report of each report that has one in the batch: the one report of the year before
+ * from the same body (agency names equal but for spacing); reports of one file count as one body
+ * when one of them names none. Two candidates: no guess.
+ */
+function pairs<T>(slots: readonly Slot<T>[]): Map<Slot<T>, Slot<T>> {
+  const byBody = new Map<string, Slot<T>[]>();
+  const byFile = new Map<string, Slot<T>[]>();
+  const add = (map: Map<string, Slot<T>[]>, key: string, s: Slot<T>) => {
+    const list = map.get(key);
+    if (list) list.push(s);
+    else map.set(key, [s]);
+  };
+  for (const s of slots) {
+    if (s.year === undefined) continue;
+    if (s.body) add(byBody, `${s.body}|${s.year}`, s);
+    add(byFile, `${s.fileIndex}|${s.year}`, s);
   }
-  const out = new Map<Entry, Entry>();
-  for (const e of entries) {
-    const last = e.agency && e.year ? byKey.get(`${compact(e.agency)}|${e.year - 1}`) : undefined;
-    // Two candidates for last year: no guess.
-    if (last?.length === 1) out.set(e, last[0]!);
+  const out = new Map<Slot<T>, Slot<T>>();
+  for (const s of slots) {
+    if (s.year === undefined) continue;
+    const sameBody = s.body ? (byBody.get(`${s.body}|${s.year - 1}`) ?? []) : [];
+    const sameFile = (byFile.get(`${s.fileIndex}|${s.year - 1}`) ?? []).filter((p) => !p.body || !s.body);
+    const candidates = [...sameBody, ...sameFile];
+    if (candidates.length === 1) out.set(s, candidates[0]!);
   }
   return out;
 }
 
+/** The report of --previous for `report`: the only one, or the one of the year before. */
+function previousFor(report: Report, source: PreviousSource): Report | undefined {
+  if (source.reports.length === 1) return source.reports[0];
+  const year = report.year;
+  const fits = source.reports.filter((r) => year !== undefined && r.year === year - 1);
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** Keeps the last few files read: a pair's two reports often share a file with the next pair. */
+class RecentFiles {
+  private readonly files = new Map<number, FileRead>();
+  constructor(private readonly read: (i: number) => Promise<FileRead>) {}
+  async get(i: number): Promise<FileRead> {
+    let f = this.files.get(i);
+    if (!f) {
+      f = await this.read(i);
+      if (this.files.size >= 4) this.files.delete(this.files.keys().next().value!);
+      this.files.set(i, f);
+    }
+    return f;
+  }
+}
+
 /**
- * Checks every report of the files: first a pass that notes each report's agency and year, then
- * one that checks each against last year's where the batch has it.
+ * Checks every report of the files. Each file is read once and each report checked at once; the
+ * batch keeps of it only its place, its agency and year, and what the sink keeps. Once every file
+ * is read, the reports that have last year's report in the batch are checked again with it: only
+ * their two files are read again. Results reach the sink in file order (with --previous, as they
+ * come, since no pairing waits for the end).
  */
-export async function checkBatch(
+export async function checkBatch<T>(
   files: readonly string[],
+  sink: BatchSink<T>,
   options: BatchOptions = {},
-): Promise<{ checked: Checked[]; unreadable: Unreadable[] }> {
+): Promise<BatchTotals> {
+  const read = options.read ?? readFromDisk;
   const unreadable: Unreadable[] = [];
-  const entries: Entry[] = [];
-  for (const file of files) {
+  const notes: string[] = [];
+  const slots: Slot<T>[] = [];
+  let internalErrors = 0;
+  const streaming = Boolean(options.previous);
+  const similarity = options.similarity !== undefined ? { similarity: options.similarity } : {};
+
+  const failed = (file: string, e: unknown) => {
+    if (e instanceof UnreadableFile) unreadable.push({ file, message: e.message });
+    else {
+      internalErrors++;
+      options.onInternalError?.(file, e);
+      const what = e instanceof Error ? e.message : String(e);
+      unreadable.push({
+        file,
+        message: `${file}：读取或校验时出现内部错误（${what}），请把该文件报告给开发者`,
+      });
+    }
+  };
+
+  for (const [fileIndex, file] of files.entries()) {
+    options.onProgress?.(`校验中 ${fileIndex + 1}/${files.length}…`);
+    if (fileIndex && fileIndex % COLLECT_EVERY === 0) collect();
     try {
-      for (const f of await readReports(file))
-        entries.push({ file, sheet: f.sheet, agency: f.report.agency, year: f.report.year });
+      const { reports } = await read(file);
+      const checked = reports.map((report): Checked => {
+        const source = options.previous;
+        let last = source ? previousFor(report, source) : undefined;
+        if (
+          source &&
+          last &&
+          last.year !== undefined &&
+          report.year !== undefined &&
+          last.year !== report.year - 1
+        ) {
+          notes.push(
+            `--previous ${source.label} 是 ${last.year} 年度的报告，不是 ${where(file, report)}（${report.year} 年度）的上一年度：未核对跨年度关系`,
+          );
+          last = undefined;
+        }
+        const findings = check(report, { ...(last ? { previous: last } : {}), ...similarity });
+        return result(file, report, findings, last ? source!.label : undefined);
+      });
+      checked.forEach((c, index) => {
+        const report = reports[index]!;
+        const slot: Slot<T> = {
+          fileIndex,
+          index,
+          label: where(file, report),
+          ...(report.agency ? { body: compact(report.agency) } : {}),
+          ...(report.year !== undefined ? { year: report.year } : {}),
+          kept: sink.keep(c),
+          errors: c.findings.some((f) => f.severity === 'error'),
+        };
+        if (streaming) sink.emit(slot.kept);
+        slots.push(slot);
+      });
     } catch (e) {
-      if (!(e instanceof UnreadableFile)) throw e;
-      unreadable.push({ file, message: e.message });
+      failed(file, e);
     }
   }
-  const paired = options.previous ? new Map<Entry, Entry>() : pairs(entries);
-  const cache = new ReportCache();
-  const checked: Checked[] = [];
-  for (const [i, entry] of entries.entries()) {
-    options.onProgress?.(i, entries.length, entry.file);
-    const { report } = await cache.get(entry);
-    const last = paired.get(entry);
-    const previous: { report: Report; label: string } | undefined = options.previous
-      ? { report: options.previous.report, label: where(options.previous) }
-      : last
-        ? { report: (await cache.get(last)).report, label: where(last) }
-        : undefined;
-    const result: Checked = {
-      file: entry.file,
-      ...(entry.sheet ? { sheet: entry.sheet } : {}),
-      edition: report.edition,
-      ...(report.year ? { year: report.year } : {}),
-      ...(report.agency ? { agency: report.agency } : {}),
-      ...(previous ? { previous: previous.label } : {}),
-      findings: check(report, {
-        ...(previous ? { previous: previous.report } : {}),
-        ...(options.similarity !== undefined ? { similarity: options.similarity } : {}),
-      }),
-    };
-    checked.push(result);
-    options.onResult?.(result);
+
+  if (!streaming) {
+    const paired = [...pairs(slots)];
+    const recent = new RecentFiles((i) => read(files[i]!));
+    for (const [k, [slot, last]] of paired.entries()) {
+      options.onProgress?.(`核对跨年度 ${k + 1}/${paired.length}…`);
+      const file = files[slot.fileIndex]!;
+      try {
+        const report = (await recent.get(slot.fileIndex)).reports[slot.index];
+        const previous = (await recent.get(last.fileIndex)).reports[last.index];
+        // A file changed since it was read keeps its first result.
+        if (!report || !previous) continue;
+        const c = result(file, report, check(report, { previous, ...similarity }), last.label);
+        slot.kept = sink.keep(c);
+        slot.errors = c.findings.some((f) => f.severity === 'error');
+      } catch (e) {
+        // Read once already: a file gone since keeps its result without last year's.
+        if (!(e instanceof UnreadableFile)) failed(file, e);
+      }
+    }
+    for (const s of slots) sink.emit(s.kept);
   }
-  options.onProgress?.(entries.length, entries.length, '');
-  return { checked, unreadable };
+  options.onProgress?.('');
+  return {
+    reports: slots.length,
+    withErrors: slots.filter((s) => s.errors).length,
+    unreadable,
+    notes,
+    internalErrors,
+  };
 }

@@ -1,31 +1,33 @@
 import {
   DEFAULT_SIMILARITY,
   type Edition,
+  type FileRead,
   importedMessage,
   importedValues,
   importJson,
   reportSheetName,
   templateLayout,
+  type TemplateLayout,
+  type TemplateValues,
   unreadParts,
 } from '../core.js';
-import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkBatch } from './batch.js';
-import { toJson, toText } from './output.js';
-import { type FoundReport, readReports, reportFiles, UnreadableFile } from './sources.js';
-import { summaryCsv, summaryHtml } from './batch-summary.js';
-import { writeTemplate } from './xlsx-write.js';
+import { checkBatch, readFromDisk } from './batch.js';
+import { CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './batch-summary.js';
+import { beginsWith, identity, listInputs, UnreadableFile } from './files.js';
+import { type Checked, JsonWriter, jsonEntry, terminalSafe, toText } from './output.js';
+import { outputProblem, writeOutput } from './outputs.js';
 
 const USAGE = `用法：
-  nianbao check 文件或文件夹… [--previous 上年报告] [--json] [--summary 汇总.csv|汇总.html] [--similarity 0.5]
+  nianbao check 文件或文件夹… [--previous 上年报告] [--json] [--summary 汇总.csv|汇总.html] [--similarity 0.5] [--force]
       校验年报（.xlsx 的每个工作表，已发布年报的 .txt 或 .html 网页）。文件夹中的文件逐个校验；
       同一机关相邻两年的报告自动配对，核对跨年度关系与内容雷同。
-      退出码 0：无错误；1：有错误；2：有文件无法读取。
-  nianbao import 已发布年报.txt|.html|.xlsx -o 文件.xlsx | --json
+      退出码 0：无错误；1：有错误；2：有文件无法读取或用法有误；3：内部错误。
+  nianbao import 已发布年报.txt|.html|.xlsx -o 文件.xlsx [--force] | --json
       把已发布年报的数字填入官方模板（或以 JSON 输出）。
-  nianbao template [--edition 2021|2019] [--year 年度] [--agency 机关名称] -o 文件.xlsx
-      生成官方格式的空白年报模板（默认 2021 版）。`;
+  nianbao template [--edition 2021|2019] [--year 年度] [--agency 机关名称] -o 文件.xlsx [--force]
+      生成官方格式的空白年报模板（默认 2021 版）。
+  已存在的文件只有加 --force 才会被覆盖；要读取的文件永远不会被覆盖。加 --debug 可在内部错误时显示详细信息。`;
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -40,17 +42,22 @@ const STD: Io = {
   ...(process.stderr.isTTY ? { progress: (t: string) => process.stderr.write(`\r\x1b[K${t}`) } : {}),
 };
 
-async function readOne(file: string, what: string, io: Io): Promise<FoundReport | undefined> {
-  try {
-    return (await readReports(file))[0]!;
-  } catch (e) {
-    if (!(e instanceof UnreadableFile)) throw e;
-    io.err(`${what}无法读取：${e.message}`);
-    return undefined;
-  }
+/** What stays the same for every command of one run. */
+interface Run {
+  readonly io: Io;
+  readonly debug: boolean;
 }
 
-async function checkCommand(args: string[], io: Io): Promise<number> {
+const say = (io: Io, text: string) => io.err(terminalSafe(text));
+
+async function readOne(file: string): Promise<FileRead> {
+  return readFromDisk(file);
+}
+
+const XLSX_OUTPUT = { flag: '-o', extensions: ['.xlsx'] } as const;
+const SUMMARY_OUTPUT = { flag: '--summary', extensions: ['.csv', '.html'] } as const;
+
+async function checkCommand(args: string[], { io, debug }: Run): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -59,6 +66,7 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
       previous: { type: 'string' },
       summary: { type: 'string' },
       similarity: { type: 'string' },
+      force: { type: 'boolean', default: false },
     },
   });
   if (!positionals.length) {
@@ -67,69 +75,169 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
   }
   const similarity = values.similarity === undefined ? undefined : Number(values.similarity);
   if (similarity !== undefined && !(similarity > 0 && similarity <= 1)) {
-    io.err(
+    say(
+      io,
       `--similarity 应为 0 到 1 之间的比例（默认 ${DEFAULT_SIMILARITY}），而不是「${values.similarity}」`,
     );
     return 2;
   }
-  const summaryKind = values.summary ? extname(values.summary).toLowerCase() : undefined;
-  if (summaryKind && summaryKind !== '.csv' && summaryKind !== '.html') {
-    io.err(`--summary 的文件应以 .csv 或 .html 结尾，而不是「${values.summary}」`);
+  const summaryPath = values.summary;
+  // A summary of ours where the new one goes is not a report: a second run does not read it.
+  const ours = summaryPath !== undefined && (await beginsWith(summaryPath, HTML_SUMMARY_START));
+  const skip = new Set(ours ? [await identity(summaryPath)] : []);
+  const { files, problems } = await listInputs(positionals, skip);
+  // What the inputs are on disk, asked only when an output or --previous must be told apart from them.
+  const inputs = new Set(summaryPath || values.previous ? await Promise.all(files.map(identity)) : []);
+  if (summaryPath) {
+    const refused = await outputProblem(summaryPath, SUMMARY_OUTPUT, values.force, inputs);
+    if (refused) {
+      say(io, refused);
+      return 2;
+    }
+  }
+  let previous: { label: string; reports: FileRead['reports'] } | undefined;
+  if (values.previous) {
+    if (inputs.has(await identity(values.previous))) {
+      say(
+        io,
+        `--previous 指定的上年报告 ${values.previous} 也是要校验的文件：上年报告应是另一份、上一年度的报告`,
+      );
+      return 2;
+    }
+    try {
+      previous = { label: values.previous, reports: (await readOne(values.previous)).reports };
+    } catch (e) {
+      if (!(e instanceof UnreadableFile)) throw e;
+      say(io, `上年报告无法读取：${e.message}`);
+      return 2;
+    }
+  }
+  if (!files.length) {
+    if (values.json)
+      new JsonWriter(io.out).finish(problems.map((p) => ({ file: p.file, message: p.message })));
+    for (const p of problems) say(io, `✗ ${p.message}`);
     return 2;
   }
-  const previous = values.previous ? await readOne(values.previous, '上年报告', io) : undefined;
-  if (values.previous && !previous) return 2;
-  const files = positionals.flatMap(reportFiles);
-  const { checked, unreadable } = await checkBatch(files, {
-    ...(previous ? { previous } : {}),
-    ...(similarity !== undefined ? { similarity } : {}),
-    ...(io.progress
-      ? { onProgress: (done, total) => io.progress!(done < total ? `校验中 ${done + 1}/${total}…` : '') }
-      : {}),
-    ...(values.json ? {} : { onResult: (c) => io.out(toText(c)) }),
-  });
-  if (values.json) io.out(JSON.stringify(toJson(checked, unreadable), null, 2));
-  for (const u of unreadable) io.err(`✗ ${u.message}`);
-  if (values.summary) {
-    await writeFile(
-      values.summary,
-      summaryKind === '.csv' ? summaryCsv(checked, unreadable) : summaryHtml(checked, unreadable, new Date()),
-    );
-    io.err(`汇总已写入 ${values.summary}（${checked.length} 份报告）`);
+
+  const csv = summaryPath?.toLowerCase().endsWith('.csv') ? new CsvSummary() : undefined;
+  const html = summaryPath && !csv ? new HtmlSummary() : undefined;
+  const json = values.json ? new JsonWriter(io.out) : undefined;
+  const totals = await checkBatch(
+    files,
+    {
+      keep: (c: Checked) => ({
+        entry: json ? jsonEntry(c) : toText(c),
+        ...(csv ? { line: CsvSummary.line(c) } : {}),
+        ...(html ? { part: HtmlSummary.part(c) } : {}),
+      }),
+      emit: (kept) => {
+        if (json) json.entry(kept.entry);
+        else io.out(kept.entry as string);
+        if (kept.line) csv?.add(kept.line);
+        if (kept.part) html?.add(kept.part);
+      },
+    },
+    {
+      ...(previous ? { previous } : {}),
+      ...(similarity !== undefined ? { similarity } : {}),
+      ...(io.progress ? { onProgress: io.progress } : {}),
+      onInternalError: (file, e) => {
+        if (debug) io.err(`${file}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      },
+    },
+  );
+  const unreadable = [...problems.map((p) => ({ file: p.file, message: p.message })), ...totals.unreadable];
+  json?.finish(unreadable);
+  for (const u of unreadable) say(io, `✗ ${u.message}`);
+  for (const n of totals.notes) say(io, `✗ ${n}`);
+  if (summaryPath) {
+    const text = csv ? csv.text(unreadable) : html!.text(unreadable, new Date());
+    const failed = await writeOutput(summaryPath, text, values.force);
+    if (failed) {
+      say(io, `汇总未能写入：${failed}`);
+      return 2;
+    }
+    say(io, `汇总已写入 ${summaryPath}（${totals.reports} 份报告）`);
   }
-  if (unreadable.length) return 2;
-  return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (totals.internalErrors) return 3;
+  if (unreadable.length || totals.notes.length) return 2;
+  return totals.withErrors ? 1 : 0;
 }
 
-async function importCommand(args: string[], io: Io): Promise<number> {
+/** Writes the template to `-o`: ExcelJS is loaded here only, never for checking. */
+async function writeXlsx(
+  path: string,
+  sheet: string,
+  layout: TemplateLayout,
+  fill: TemplateValues,
+  force: boolean,
+): Promise<string | undefined> {
+  const { templateBytes } = await import('./xlsx-write.js');
+  return writeOutput(path, await templateBytes(sheet, layout, fill), force);
+}
+
+async function importCommand(args: string[], { io }: Run): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, output: { type: 'string', short: 'o' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean', default: false },
+    },
   });
   if (positionals.length !== 1 || (!values.json && !values.output)) {
     io.err(USAGE);
     return 2;
   }
-  const found = await readOne(positionals[0]!, '年报', io);
-  if (!found) return 2;
-  const { report } = found;
+  const input = positionals[0]!;
+  if (values.output) {
+    const refused = await outputProblem(
+      values.output,
+      XLSX_OUTPUT,
+      values.force,
+      new Set([await identity(input)]),
+    );
+    if (refused) {
+      say(io, refused);
+      return 2;
+    }
+  }
+  let read: FileRead;
+  try {
+    read = await readOne(input);
+  } catch (e) {
+    if (!(e instanceof UnreadableFile)) throw e;
+    say(io, `年报无法读取：${e.message}`);
+    return 2;
+  }
+  const report = read.reports[0]!;
   if (values.json) {
     io.out(JSON.stringify(importJson(report), null, 2));
     return 0;
   }
   const sheet = reportSheetName(report.year);
-  await writeTemplate(values.output!, sheet, templateLayout(report.edition), {
-    values: importedValues(report),
-    ...(report.year ? { year: report.year } : {}),
-    ...(report.agency ? { agency: report.agency } : {}),
-  });
-  io.out(importedMessage(report, `${values.output}（工作表「${sheet}」）`));
-  for (const m of unreadParts(report)) io.err(`! ${m}`);
+  const failed = await writeXlsx(
+    values.output!,
+    sheet,
+    templateLayout(report.edition),
+    {
+      values: importedValues(report),
+      ...(report.year ? { year: report.year } : {}),
+      ...(report.agency ? { agency: report.agency } : {}),
+    },
+    values.force,
+  );
+  if (failed) {
+    say(io, failed);
+    return 2;
+  }
+  io.out(terminalSafe(importedMessage(report, `${values.output}（工作表「${sheet}」）`)));
+  for (const m of unreadParts(report)) say(io, `! ${m}`);
   return 0;
 }
 
-async function templateCommand(args: string[], io: Io): Promise<number> {
+async function templateCommand(args: string[], { io }: Run): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -137,41 +245,63 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
       year: { type: 'string' },
       agency: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      force: { type: 'boolean', default: false },
     },
   });
   const edition = values.edition;
   if (edition !== '2021' && edition !== '2019') {
-    io.err(`--edition 只能是 2021 或 2019，而不是「${edition}」`);
+    say(io, `--edition 只能是 2021 或 2019，而不是「${edition}」`);
     return 2;
   }
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 2019 && year <= 2100)) {
-    io.err(`--year 应为 2019 年以后的年份，而不是「${values.year}」`);
+    say(io, `--year 应为 2019 年以后的年份，而不是「${values.year}」`);
     return 2;
   }
   if (!values.output) {
     io.err('请用 -o 指定输出文件，如 -o 年报模板.xlsx');
     return 2;
   }
+  const refused = await outputProblem(values.output, XLSX_OUTPUT, values.force, new Set());
+  if (refused) {
+    say(io, refused);
+    return 2;
+  }
   const sheet = reportSheetName(year);
-  await writeTemplate(values.output, sheet, templateLayout(edition as Edition), {
-    ...(year ? { year } : {}),
-    ...(values.agency ? { agency: values.agency } : {}),
-  });
-  io.out(`已生成 ${edition} 版模板：${values.output}`);
+  const failed = await writeXlsx(
+    values.output,
+    sheet,
+    templateLayout(edition as Edition),
+    { ...(year ? { year } : {}), ...(values.agency ? { agency: values.agency } : {}) },
+    values.force,
+  );
+  if (failed) {
+    say(io, failed);
+    return 2;
+  }
+  io.out(terminalSafe(`已生成 ${edition} 版模板：${values.output}`));
   return 0;
 }
 
+const isUsageError = (e: unknown) =>
+  e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
+
+/**
+ * The command line. Exit codes: 0 nothing wrong, 1 errors found, 2 a file unread or a usage
+ * problem, 3 an internal error (one Chinese line; the stack with --debug).
+ */
 export async function run(argv: readonly string[], io: Io = STD): Promise<number> {
-  const [command, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  const [command, ...rest] = argv.filter((a) => a !== '--debug');
+  const context: Run = { io, debug };
   try {
     switch (command) {
       case 'check':
-        return await checkCommand(rest, io);
+        return await checkCommand(rest, context);
       case 'template':
-        return await templateCommand(rest, io);
+        return await templateCommand(rest, context);
       case 'import':
-        return await importCommand(rest, io);
+        return await importCommand(rest, context);
       case undefined:
       case 'help':
       case '--help':
@@ -179,14 +309,20 @@ export async function run(argv: readonly string[], io: Io = STD): Promise<number
         io.out(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        io.err(`未知命令「${command}」\n${USAGE}`);
+        say(io, `未知命令「${command}」`);
+        io.err(USAGE);
         return 2;
     }
   } catch (e) {
-    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${e.message}\n${USAGE}`);
+    if (isUsageError(e)) {
+      say(io, (e as Error).message);
+      io.err(USAGE);
       return 2;
     }
-    throw e;
+    io.err(
+      `nianbao 出现内部错误：${terminalSafe(e instanceof Error ? e.message : String(e))}。请把这条信息和所用的文件报告给开发者${debug ? '' : '（加 --debug 可显示详细信息）'}。`,
+    );
+    if (debug && e instanceof Error && e.stack) io.err(e.stack);
+    return 3;
   }
 }

@@ -6,7 +6,8 @@ import {
   SEVERITY_LABEL,
   summary,
 } from '../core.js';
-/** One report's result, without its cells: a batch keeps these, never the reports. */
+
+/** One report's result, without its cells: a batch keeps these (or less), never the reports. */
 export interface Checked {
   readonly file: string;
   readonly sheet?: string;
@@ -45,26 +46,59 @@ function jsonFinding(f: Finding): JsonFinding {
   };
 }
 
-export function toJson(
-  checked: readonly Checked[],
-  unreadable: readonly { file: string; message: string }[],
-) {
+/** One element of `--json`'s `files`. */
+export function jsonEntry(c: Checked) {
   return {
-    files: checked.map((c) => ({
-      file: c.file,
-      ...(c.sheet ? { sheet: c.sheet } : {}),
-      edition: c.edition,
-      ...(c.year ? { year: c.year } : {}),
-      ...(c.agency ? { agency: c.agency } : {}),
-      ...(c.previous ? { previous: c.previous } : {}),
-      findings: c.findings.map(jsonFinding),
-    })),
-    ...(unreadable.length ? { unreadable } : {}),
+    file: c.file,
+    ...(c.sheet ? { sheet: c.sheet } : {}),
+    edition: c.edition,
+    ...(c.year ? { year: c.year } : {}),
+    ...(c.agency ? { agency: c.agency } : {}),
+    ...(c.previous ? { previous: c.previous } : {}),
+    findings: c.findings.map(jsonFinding),
   };
+}
+
+const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+
+/**
+ * `--json` written as it goes: {"files": [...], "unreadable": [...]}, one entry at a time, so that a
+ * batch never holds the whole document. Each entry is held back until the next one comes (or the
+ * end), to put the comma after it.
+ */
+export class JsonWriter {
+  private pending: string | undefined;
+  private count = 0;
+  constructor(private readonly out: (text: string) => void) {}
+
+  entry(value: unknown): void {
+    if (this.pending === undefined) this.out('{\n  "files": [');
+    else this.out(`${this.pending},`);
+    this.pending = `    ${indent(JSON.stringify(value, null, 2), '    ')}`;
+    this.count++;
+  }
+
+  finish(unreadable: readonly { file: string; message: string }[]): void {
+    if (this.pending === undefined) this.out('{\n  "files": []' + (unreadable.length ? ',' : ''));
+    else this.out(`${this.pending}\n  ]${unreadable.length ? ',' : ''}`);
+    if (unreadable.length) this.out(`  "unreadable": ${indent(JSON.stringify(unreadable, null, 2), '  ')}`);
+    this.out('}');
+  }
+}
+
+// C0 controls but tab (a line feed too: a file name cannot start a line of its own), C1 controls,
+// DEL, and the bidirectional overrides that can make a terminal show text other than what it is.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** One line for a terminal: a file name or a report's text cannot move the cursor, recolour or hide output. */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, '');
 }
 
 const SIGN = { error: '✗', warning: '!', info: 'i' } as const;
 
+/** One report as the terminal shows it; every line free of control characters. */
 export function toText(c: Checked): string {
   const head = [
     c.file,
@@ -83,5 +117,5 @@ export function toText(c: Checked): string {
       lines.push(`    ${SIGN[f.severity]} ${SEVERITY_LABEL[f.severity]} [${f.rule}] ${f.message}`);
   }
   lines.push(`  结果：${summary(c.findings)}`);
-  return lines.join('\n');
+  return lines.map((l) => terminalSafe(l.replace(/[\r\n]+/g, ' '))).join('\n');
 }

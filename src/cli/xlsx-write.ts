@@ -85,14 +85,25 @@ export function addTemplateSheet(
   return ws;
 }
 
+/** The template (filled or not) as the bytes of an .xlsx file. */
+export async function templateBytes(
+  sheetName: string,
+  layout: TemplateLayout,
+  fill: TemplateValues = {},
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'nianbao';
+  addTemplateSheet(wb, sheetName, layout, fill);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The same, written to `path` whether or not it exists (tests and the bench; the command line checks first). */
 export async function writeTemplate(
   path: string,
   sheetName: string,
   layout: TemplateLayout,
   fill: TemplateValues = {},
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'nianbao';
-  addTemplateSheet(wb, sheetName, layout, fill);
-  await wb.xlsx.writeFile(path);
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(path, await templateBytes(sheetName, layout, fill));
 }

@@ -1,3 +1,4 @@
+import type { LabelSpec, TableSpec } from '../report/model.js';
 import { type Grid, type Located, matchAt, textAt } from './locate.js';
 
 /** How the table's rows and columns map onto the grid, and what was found in between. */
@@ -74,9 +75,34 @@ function walk(
   return { map, inserted, missing };
 }
 
+interface Anchors {
+  readonly byRow: ReadonlyMap<number, readonly LabelSpec[]>;
+  readonly byColumn: ReadonlyMap<number, readonly LabelSpec[]>;
+}
+
+/** A table's labels by their first row and by their first column, found once per table. */
+const ANCHORS = new WeakMap<TableSpec, Anchors>();
+
+function anchorsOf(table: TableSpec): Anchors {
+  let a = ANCHORS.get(table);
+  if (!a) {
+    const byRow = new Map<number, LabelSpec[]>();
+    const byColumn = new Map<number, LabelSpec[]>();
+    for (const l of table.labels) {
+      (byRow.get(l.area.top) ?? byRow.set(l.area.top, []).get(l.area.top)!).push(l);
+      (byColumn.get(l.area.left) ?? byColumn.set(l.area.left, []).get(l.area.left)!).push(l);
+    }
+    ANCHORS.set(table, (a = { byRow, byColumn }));
+  }
+  return a;
+}
+
+const NONE: readonly LabelSpec[] = [];
+
 export function align(grid: Grid, located: Located): Alignment {
   const { table, origin } = located;
-  const rowAnchors = (r: number) => table.labels.filter((l) => l.area.top === r);
+  const anchors = anchorsOf(table);
+  const rowAnchors = (r: number) => anchors.byRow.get(r) ?? NONE;
   const rows = walk(
     table.rows,
     origin.row,
@@ -84,7 +110,7 @@ export function align(grid: Grid, located: Located): Alignment {
     (r, g) => rowAnchors(r).some((l) => matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined),
   );
   const colAnchors = (c: number) =>
-    table.labels.filter((l) => l.area.left === c && rows.map[l.area.top] !== undefined);
+    (anchors.byColumn.get(c) ?? NONE).filter((l) => rows.map[l.area.top] !== undefined);
   const columns = walk(
     table.columns,
     origin.col,

@@ -5,7 +5,7 @@ import { type TableSpec, tableSpecs } from '../report/model.js';
 import type { RawValue, ReadCell, Report } from '../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../report/types.js';
 import { type Alignment, align, columnText, lineText } from './align.js';
-import { type Grid, type Located, locate, textAt, textCells } from './locate.js';
+import { type Grid, labelHits, type Located, locate, textAt, type TextCell, textCells } from './locate.js';
 import { readHeading } from './heading.js';
 import { formFinding, missingTable } from './findings.js';
 
@@ -35,12 +35,13 @@ interface Found {
 }
 
 function chooseEdition(
-  texts: ReturnType<typeof textCells>,
+  texts: readonly TextCell[],
 ): { edition: Edition; found: Located[]; unsure: boolean } | undefined {
   let best: { edition: Edition; found: Located[]; votes: number; unsure: boolean } | undefined;
+  const hits = labelHits(texts);
   for (const edition of EDITIONS) {
     const found = tableSpecs(edition)
-      .map((t) => locate(t, texts))
+      .map((t) => locate(t, texts, hits))
       .filter((l): l is Located => !!l && l.score >= MIN_SCORE);
     const votes = found.reduce((s, l) => s + l.votes, 0);
     if (!found.length) continue;
@@ -152,6 +153,8 @@ export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
   if (!chosen) return { problem: `${where}中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。` };
 
   const reading = new Reading(grid, options.origin ?? { row: 0, col: 0 });
+  // Only rows with a 机 (机关名称) or a 报 (报告年度, 年度报告) can hold the heading: the rest are not searched.
+  const headingRows = new Set(texts.filter((t) => /[机报]/.test(t.text)).map((t) => t.pos.row));
   const tables = chosen.found.map((located) => ({ located, alignment: align(grid, located) }));
   for (const t of tables) reading.readTable(t);
   const found = tables.map((t) => t.located.table.id);
@@ -159,7 +162,7 @@ export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
   return {
     report: {
       edition: chosen.edition,
-      ...readHeading(grid),
+      ...readHeading(grid.filter((_, r) => headingRows.has(r))),
       ...(sheet ? { source: sheet, sheets: Object.fromEntries(found.map((t) => [t, sheet])) } : {}),
       tables: found,
       cells: reading.cells,

@@ -1,7 +1,7 @@
 import type { Pos } from '../report/address.js';
-import { type LabelMatch, matchLabel } from '../report/labels.js';
-import type { TableSpec } from '../report/model.js';
-import type { RawValue } from '../report/types.js';
+import { canonical, type LabelMatch, matchLabel } from '../report/labels.js';
+import { type TableSpec, tableSpecs } from '../report/model.js';
+import { EDITIONS, type RawValue } from '../report/types.js';
 
 export type Grid = readonly (readonly RawValue[])[];
 
@@ -23,15 +23,101 @@ export interface Located {
   readonly score: number;
 }
 
-/** Texts of the grid, once: where each non-empty string cell is. */
-export function textCells(grid: Grid): { pos: Pos; text: string }[] {
-  const out: { pos: Pos; text: string }[] = [];
-  grid.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (typeof v === 'string' && v.trim()) out.push({ pos: { row: r, col: c }, text: v });
-    }),
+/** A non-empty string cell of the grid, with the key that finds the labels it may be. */
+export interface TextCell {
+  readonly pos: Pos;
+  readonly text: string;
+  readonly key: string;
+}
+
+// Every way a cell matches a label (see matchLabel) keeps the first two characters of their
+// comparable forms equal: equal forms, the label with a number or remark after it, the label cut
+// short to three characters or more. The known word variants begin two characters in or later.
+// So a label is only ever compared with cells that share its first two comparable characters.
+const KEY_LENGTH = 2;
+/** What compact() removes: \s of a regular expression (and U+3000, which it includes). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
+}
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 5_000;
+
+/** The first two characters of canonical(text), from a short prefix of it (texts can be long). */
+export function labelKey(text: string): string {
+  let head = '';
+  for (let i = 0; i < text.length && head.length < KEY_LENGTH + 2; i++)
+    if (!isSpace(text.charCodeAt(i))) head += text[i];
+  let key = KEYS.get(head);
+  if (key === undefined) {
+    key = canonical(head).slice(0, KEY_LENGTH);
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    KEYS.set(head, key);
+  }
+  return key;
+}
+
+/** Texts of the grid, once: where each non-empty string cell is. */
+export function textCells(grid: Grid): TextCell[] {
+  const out: TextCell[] = [];
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r]!;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === 'string' && v.trim()) out.push({ pos: { row: r, col: c }, text: v, key: labelKey(v) });
+    }
+  }
   return out;
+}
+
+interface LabelEntry {
+  readonly table: TableSpec;
+  readonly index: number;
+}
+
+/** Every label of both editions by its key, then by its text: each distinct text is matched once per cell. */
+const LABELS = new Map<string, Map<string, LabelEntry[]>>();
+for (const edition of EDITIONS) {
+  for (const table of tableSpecs(edition)) {
+    table.labels.forEach((label, index) => {
+      const key = canonical(label.text).slice(0, KEY_LENGTH);
+      const byText = LABELS.get(key) ?? LABELS.set(key, new Map()).get(key)!;
+      const entries = byText.get(label.text) ?? byText.set(label.text, []).get(label.text)!;
+      entries.push({ table, index });
+    });
+  }
+}
+
+/** For each table, for each of its labels, the texts (by index, in grid order) that read as it. */
+export type LabelHits = ReadonlyMap<TableSpec, readonly (readonly number[])[]>;
+
+/** Which cells read as which labels, for every table of both editions, in one pass over the texts. */
+export function labelHits(texts: readonly TextCell[]): LabelHits {
+  const hits = new Map<TableSpec, number[][]>();
+  texts.forEach((cell, i) => {
+    const byText = LABELS.get(cell.key);
+    if (!byText) return;
+    for (const [text, entries] of byText) {
+      if (!matchLabel(cell.text, text)) continue;
+      for (const { table, index } of entries) {
+        let lists = hits.get(table);
+        if (!lists) hits.set(table, (lists = table.labels.map(() => [])));
+        lists[index]!.push(i);
+      }
+    }
+  });
+  return hits;
 }
 
 /**
@@ -39,24 +125,31 @@ export function textCells(grid: Grid): { pos: Pos; text: string }[] {
  * put that label in place; the offset with most votes wins. A title above, other content around
  * or a few edited labels do not move it.
  */
-export function locate(table: TableSpec, texts: readonly { pos: Pos; text: string }[]): Located | undefined {
-  const votes = new Map<string, number>();
-  for (const label of table.labels) {
-    const seen = new Set<string>();
-    for (const { pos, text } of texts) {
-      if (!matchLabel(text, label.text)) continue;
+export function locate(
+  table: TableSpec,
+  texts: readonly TextCell[],
+  hits: LabelHits = labelHits(texts),
+): Located | undefined {
+  const byLabel = hits.get(table);
+  if (!byLabel) return undefined;
+  // Offsets as row × 2^16 + column (a sheet has 16,384 columns): numbers, not strings, as keys.
+  const votes = new Map<number, number>();
+  table.labels.forEach((label, li) => {
+    const seen = new Set<number>();
+    for (const ti of byLabel[li]!) {
+      const { pos } = texts[ti]!;
       const row = pos.row - label.area.top;
       const col = pos.col - label.area.left;
       if (row < 0 || col < 0) continue;
-      const key = `${row},${col}`;
+      const key = row * 65536 + col;
       if (seen.has(key)) continue;
       seen.add(key);
       votes.set(key, (votes.get(key) ?? 0) + 1);
     }
-  }
-  let best: [string, number] | undefined;
+  });
+  let best: [number, number] | undefined;
   for (const entry of votes) if (!best || entry[1] > best[1]) best = entry;
   if (!best) return undefined;
-  const [row, col] = best[0].split(',').map(Number) as [number, number];
-  return { table, origin: { row, col }, votes: best[1], score: best[1] / table.labels.length };
+  const origin = { row: Math.floor(best[0] / 65536), col: best[0] % 65536 };
+  return { table, origin, votes: best[1], score: best[1] / table.labels.length };
 }

@@ -1,4 +1,4 @@
-import { columnKeys, rowKeys } from '../report/model.js';
+import { cellIndex, columnKeys, rowKeys } from '../report/model.js';
 import type { CellKey, Edition, TableId } from '../report/types.js';
 
 export type IdentityRule = 'T3-01' | 'T3-02' | 'T3-03' | 'T4-01' | 'T4-02' | 'T4-03';
@@ -13,6 +13,39 @@ export interface Identity {
   readonly total?: CellKey;
   /** The row or column the identity runs along: a row key, a column key or a table-4 group. */
   readonly along: { readonly row: string } | { readonly column: string };
+  /** lhs then rhs: every cell of the identity. */
+  readonly cells: readonly CellKey[];
+  /** Σ coef·cell = 0: +1 for each cell on the left, −1 on the right. Built once per edition. */
+  readonly terms: ReadonlyMap<CellKey, number>;
+  /** The same by cell index (see cellIndex): the hot path sums arrays, never hashes a key. */
+  readonly termIndex: Int32Array;
+  readonly termCoef: Float64Array;
+  readonly cellIndex: Int32Array;
+}
+
+type Draft = Omit<Identity, 'cells' | 'terms' | 'termIndex' | 'termCoef' | 'cellIndex'>;
+
+function complete(edition: Edition, d: Draft): Identity {
+  const terms = new Map<CellKey, number>();
+  for (const k of d.lhs) terms.set(k, (terms.get(k) ?? 0) + 1);
+  for (const k of d.rhs) terms.set(k, (terms.get(k) ?? 0) - 1);
+  for (const [k, c] of terms) if (c === 0) terms.delete(k);
+  const index = cellIndex(edition);
+  const cells = [...d.lhs, ...d.rhs];
+  // Every identity with the same properties in the same order: one shape, fast to read in hot loops.
+  return {
+    rule: d.rule,
+    table: d.table,
+    lhs: d.lhs,
+    rhs: d.rhs,
+    total: d.total,
+    along: d.along,
+    cells,
+    terms,
+    termIndex: Int32Array.from([...terms.keys()].map((k) => index.get(k)!)),
+    termCoef: Float64Array.from([...terms.values()]),
+    cellIndex: Int32Array.from(cells.map((k) => index.get(k)!)),
+  };
 }
 
 const T4_RULES: readonly IdentityRule[] = ['T4-01', 'T4-02', 'T4-03'];
@@ -24,7 +57,7 @@ function build(edition: Edition): Identity[] {
   const results = rows.filter((r) => r.startsWith('r3_') && r !== 'r3_7');
   const k = (row: string, column: string): CellKey => `t3.${row}.${column}`;
 
-  const ids: Identity[] = [];
+  const ids: Draft[] = [];
   for (const c of columns) {
     ids.push({
       rule: 'T3-01',
@@ -68,7 +101,7 @@ function build(edition: Edition): Identity[] {
       along: { row: group },
     });
   });
-  return ids;
+  return ids.map((d) => complete(edition, d));
 }
 
 const IDENTITIES = new Map<Edition, readonly Identity[]>([
@@ -76,11 +109,15 @@ const IDENTITIES = new Map<Edition, readonly Identity[]>([
   ['2021', build('2021')],
 ]);
 
+const TOTALS = new Map<Edition, ReadonlySet<CellKey>>(
+  [...IDENTITIES].map(([e, ids]) => [e, new Set(ids.flatMap((id) => (id.total ? [id.total] : [])))]),
+);
+
 export function identities(edition: Edition): readonly Identity[] {
   return IDENTITIES.get(edition)!;
 }
 
 /** Cells that are some identity's total: a blank one is derived rather than read as 0. */
 export function isTotal(edition: Edition, key: CellKey): boolean {
-  return identities(edition).some((id) => id.total === key);
+  return TOTALS.get(edition)!.has(key);
 }

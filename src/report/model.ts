@@ -96,16 +96,33 @@ function buildTable(edition: Edition, id: TableId): TableSpec {
       .reverse()
       .map((l) => shortLabel(l.text))
       .join('·');
-  const nameOf = (d: (typeof drafts)[number], depth: number): string =>
-    [d.rowPart, columnOf(d, depth)].filter(Boolean).join('·');
-  const cells = drafts.map((d) => {
-    let depth = 1;
-    while (
-      depth < d.cols.length &&
-      drafts.some((o) => o.key !== d.key && nameOf(o, depth) === nameOf(d, depth))
-    ) {
-      depth++;
+  // Names by cell and depth, each made once (this runs when the module loads).
+  const names = drafts.map(() => new Map<number, string>());
+  const nameAt = (i: number, depth: number): string => {
+    let name = names[i]!.get(depth);
+    if (name === undefined) {
+      const d = drafts[i]!;
+      name = [d.rowPart, columnOf(d, depth)].filter(Boolean).join('·');
+      names[i]!.set(depth, name);
     }
+    return name;
+  };
+  // A cell is named with as many column labels as make its name unique: names at each depth are
+  // counted once, not compared pair by pair (this runs when the module loads).
+  const counts = new Map<number, Map<string, number>>();
+  const countAt = (depth: number): Map<string, number> => {
+    let count = counts.get(depth);
+    if (!count) {
+      count = new Map();
+      for (let i = 0; i < drafts.length; i++)
+        count.set(nameAt(i, depth), (count.get(nameAt(i, depth)) ?? 0) + 1);
+      counts.set(depth, count);
+    }
+    return count;
+  };
+  const cells = drafts.map((d, i) => {
+    let depth = 1;
+    while (depth < d.cols.length && countAt(depth).get(nameAt(i, depth))! > 1) depth++;
     return {
       key: d.key,
       kind: d.kind,
@@ -113,7 +130,7 @@ function buildTable(edition: Edition, id: TableId): TableSpec {
       row: d.row,
       column: d.column,
       area: d.area,
-      name: nameOf(d, depth),
+      name: nameAt(i, depth),
       rowName: d.rowPart,
       columnName: columnOf(d, depth),
     };
@@ -148,6 +165,23 @@ const CELLS = new Map<Edition, Map<CellKey, DataCellSpec>>(
 
 export function cellSpecs(edition: Edition): ReadonlyMap<CellKey, DataCellSpec> {
   return CELLS.get(edition)!;
+}
+
+const LISTS = new Map<Edition, readonly DataCellSpec[]>(
+  EDITIONS.map((e) => [e, [...CELLS.get(e)!.values()]]),
+);
+const INDEXES = new Map<Edition, ReadonlyMap<CellKey, number>>(
+  EDITIONS.map((e) => [e, new Map(LISTS.get(e)!.map((c, i) => [c.key, i]))]),
+);
+
+/** The edition's data cells in layout order: a cell's place here is its index. */
+export function cellList(edition: Edition): readonly DataCellSpec[] {
+  return LISTS.get(edition)!;
+}
+
+/** Each data cell's index in cellList, for arrays by cell instead of maps by key. */
+export function cellIndex(edition: Edition): ReadonlyMap<CellKey, number> {
+  return INDEXES.get(edition)!;
 }
 
 export function cellSpec(edition: Edition, key: CellKey): DataCellSpec | undefined {

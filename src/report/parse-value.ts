@@ -19,6 +19,23 @@ const EXCEL_ERROR =
   /^#(?:VALUE!|REF!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|UNKNOWN!|BUSY!)$/i;
 /** Ten digits and more cannot be a count of anything a government body handles in a year. */
 const MAX_COUNT = 999_999_999;
+/** Nor sixteen digits an amount: past this a number is not even exact in a double. */
+const MAX_AMOUNT = 999_999_999_999_999;
+
+/** How many digits a whole number has, however large (「1e+25」 has 26). */
+function digits(n: number): number {
+  return Math.abs(n) < 1e21
+    ? String(Math.trunc(Math.abs(n))).length
+    : Math.floor(Math.log10(Math.abs(n))) + 1;
+}
+
+/** A number too large to be what the cell holds: said by its digits, never as Infinity or 1e+25. */
+function tooLarge(raw: string | number, what: '件数' | '金额' | '增减数'): string {
+  if (typeof raw === 'string')
+    return `${shown(raw)}有 ${raw.replace(/\D/g, '').length} 位，不可能是${what}，疑为误输入`;
+  if (!Number.isFinite(raw)) return `数字过大，不可能是${what}，疑为误输入`;
+  return `${Math.abs(raw) < 1e21 ? `${raw} ` : ''}有 ${digits(raw)} 位，不可能是${what}，疑为误输入`;
+}
 
 function toHalfWidth(s: string): string {
   return s
@@ -26,9 +43,10 @@ function toHalfWidth(s: string): string {
     .replace(/\u3000/g, ' ');
 }
 
-/** 「五」 for text, 2.5 for a number; text is followed by no space in the messages. */
+/** 「五」 for text, 2.5 for a number; text is followed by no space in the messages. Long text is cut short. */
 function shown(raw: string | number): string {
-  return typeof raw === 'string' ? `「${raw}」` : `${raw} `;
+  if (typeof raw !== 'string') return `${raw} `;
+  return `「${raw.length > 40 ? `${raw.slice(0, 30)}…` : raw}」`;
 }
 
 interface Cleaned {
@@ -64,14 +82,18 @@ function describeNotes(raw: string, value: number, notes: readonly string[]): st
   return `${shown(raw)}是文本${how}，已按数字 ${value} 读取；请改为直接输入数字`;
 }
 
+/** What most count cells hold, parsed once: results are read-only, so one object serves every cell. */
+const SMALL: readonly Parsed[] = Array.from({ length: 1000 }, (_, value) => ({ status: 'ok', value }));
+
 function parseCount(raw: string | number): Parsed {
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return { status: 'invalid', reason: `${raw} 不是有效数字` };
+    if (raw >= 0 && raw < 1000 && Number.isInteger(raw)) return SMALL[raw]!;
+    if (Number.isNaN(raw)) return { status: 'invalid', reason: '不是有效数字' };
+    // Too large either way: kept out of the sums, where it would make every total Infinity.
+    if (Math.abs(raw) > MAX_COUNT) return { status: 'invalid', reason: tooLarge(raw, '件数') };
     if (raw < 0) return { status: 'invalid', reason: `${raw} 是负数，件数不能为负`, value: raw };
     if (!Number.isInteger(raw))
       return { status: 'invalid', reason: `${raw} 不是整数，件数应为整数`, value: raw };
-    if (raw > MAX_COUNT)
-      return { status: 'invalid', reason: `${raw} 有 ${String(raw).length} 位，不可能是件数，疑为误输入` };
     return { status: 'ok', value: raw };
   }
   const text = raw.trim();
@@ -81,14 +103,16 @@ function parseCount(raw: string | number): Parsed {
   if (c.unit) c.notes.push(`带单位「${c.unit}」`);
   if (/^\d+$/.test(c.text)) {
     const value = Number(c.text);
-    if (value > MAX_COUNT)
-      return { status: 'invalid', reason: `${shown(raw)}有 ${c.text.length} 位，不可能是件数，疑为误输入` };
+    if (value > MAX_COUNT) return { status: 'invalid', reason: tooLarge(raw, '件数') };
     return { status: 'ok', value, note: describeNotes(raw, value, c.notes) };
   }
+  const number = Number(c.text);
+  if (/^-?\d*\.?\d+$/.test(c.text) && Math.abs(number) > MAX_COUNT)
+    return { status: 'invalid', reason: tooLarge(raw, '件数') };
   if (/^-\d+(\.\d+)?$/.test(c.text))
-    return { status: 'invalid', reason: `${shown(raw)}是负数，件数不能为负`, value: Number(c.text) };
+    return { status: 'invalid', reason: `${shown(raw)}是负数，件数不能为负`, value: number };
   if (/^\d*\.\d+$/.test(c.text))
-    return { status: 'invalid', reason: `${shown(raw)}不是整数，件数应为整数`, value: Number(c.text) };
+    return { status: 'invalid', reason: `${shown(raw)}不是整数，件数应为整数`, value: number };
   if (/\d/.test(c.text))
     return { status: 'invalid', reason: `${shown(raw)}不是确切的数字，请只填阿拉伯数字` };
   return { status: 'invalid', reason: `${shown(raw)}不是数字，请填阿拉伯数字（没有则填 0）` };
@@ -96,7 +120,8 @@ function parseCount(raw: string | number): Parsed {
 
 function parseAmount(raw: string | number): Parsed {
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return { status: 'invalid', reason: `${raw} 不是有效数字` };
+    if (Number.isNaN(raw)) return { status: 'invalid', reason: '不是有效数字' };
+    if (Math.abs(raw) > MAX_AMOUNT) return { status: 'invalid', reason: tooLarge(raw, '金额') };
     if (raw < 0) return { status: 'invalid', reason: `${raw} 是负数，金额不能为负` };
     return { status: 'ok', value: raw };
   }
@@ -106,6 +131,7 @@ function parseAmount(raw: string | number): Parsed {
   const c = clean(raw, ['万元', '元']);
   if (/^\d+(\.\d+)?$/.test(c.text)) {
     const value = Number(c.text);
+    if (value > MAX_AMOUNT) return { status: 'invalid', reason: tooLarge(raw, '金额') };
     const unit = c.unit as Unit | undefined;
     // A unit written with the number is how published reports state it: no warning for that alone.
     const note = c.notes.length || !unit ? describeNotes(raw, value, c.notes) : undefined;
@@ -122,6 +148,8 @@ const CHANGE_WORDS: readonly (readonly [RegExp, number])[] = [
 
 function parseChange(raw: string | number): Parsed {
   if (typeof raw === 'number') {
+    if (Number.isNaN(raw)) return { status: 'invalid', reason: '不是有效数字' };
+    if (Math.abs(raw) > MAX_COUNT) return { status: 'invalid', reason: tooLarge(raw, '增减数') };
     if (!Number.isInteger(raw)) return { status: 'invalid', reason: `${raw} 不是整数` };
     return { status: 'ok', value: raw };
   }
@@ -137,9 +165,15 @@ function parseChange(raw: string | number): Parsed {
       const rule = CHANGE_WORDS.find(([re]) => re.test(p))!;
       value += rule[1] * Number(rule[0].exec(p)![1]);
     }
+    if (Math.abs(value) > MAX_COUNT) return { status: 'invalid', reason: tooLarge(raw, '增减数') };
     return { status: 'ok', value };
   }
-  if (/^\d+$/.test(text)) return { status: 'ok', value: Number(text) };
+  if (/^\d+$/.test(text)) {
+    const value = Number(text);
+    return value > MAX_COUNT
+      ? { status: 'invalid', reason: tooLarge(raw, '增减数') }
+      : { status: 'ok', value };
+  }
   return { status: 'invalid', reason: `${shown(raw)}读不出增减数，请写成「+3」「-2」「0」或「增1」「减13」` };
 }
 
@@ -154,7 +188,7 @@ export function isBlankMark(raw: RawValue): boolean {
   return raw === null || (typeof raw === 'string' && BLANK_MARKS.has(raw.trim()));
 }
 
-export function parseValue(raw: RawValue, kind: CellKind): Parsed {
+function parseOnce(raw: RawValue, kind: CellKind): Parsed {
   if (raw === null || isBlankMark(raw))
     return { status: 'blank', shown: raw === null ? '' : String(raw).trim() };
   if (typeof raw === 'boolean')
@@ -167,4 +201,26 @@ export function parseValue(raw: RawValue, kind: CellKind): Parsed {
     case 'signedChange':
       return parseChange(raw);
   }
+}
+
+// Reports repeat the same few texts (「0」, 「/」, 「增1」): each is parsed once. Results are read-only.
+const TEXTS: Readonly<Record<CellKind, Map<string, Parsed>>> = {
+  count: new Map(),
+  amount: new Map(),
+  signedChange: new Map(),
+};
+const MAX_TEXTS = 2000;
+
+export function parseValue(raw: RawValue, kind: CellKind): Parsed {
+  if (typeof raw === 'number' && kind === 'count' && raw >= 0 && raw < 1000 && Number.isInteger(raw))
+    return SMALL[raw]!;
+  if (typeof raw !== 'string' || raw.length > 64) return parseOnce(raw, kind);
+  const seen = TEXTS[kind];
+  let p = seen.get(raw);
+  if (!p) {
+    p = parseOnce(raw, kind);
+    if (seen.size >= MAX_TEXTS) seen.clear();
+    seen.set(raw, p);
+  }
+  return p;
 }

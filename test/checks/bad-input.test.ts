@@ -26,11 +26,18 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     ['=SUM(D30:I30)', '是未计算的公式「=SUM(D30:I30)」'],
     [true, '是逻辑值 TRUE'],
     [1234567890, '有 10 位，不可能是件数'],
+    // A 400-digit number is neither Infinity nor 1e+25 in what the clerk reads.
+    ['1'.repeat(400), `「${'1'.repeat(30)}…」有 400 位，不可能是件数`],
+    [Number('1'.repeat(400)), '数字过大，不可能是件数'],
+    [1e25, '有 26 位，不可能是件数'],
+    [-1e25, '有 26 位，不可能是件数'],
+    ['-'.concat('9'.repeat(30)), '有 30 位，不可能是件数'],
   ];
   for (const [raw, says] of rejected) {
     it(`${JSON.stringify(raw)} is a G-01 error`, () => {
       const [f, ...rest] = cellFindings(raw);
       expect(rest).toEqual([]);
+      expect(f!.message).not.toMatch(/Infinity|e\+\d/);
       expect(f).toMatchObject({ rule: 'G-01', severity: 'error', addresses: [AT] });
       expect(f!.message).toContain(`（${AT}）`);
       expect(f!.message).toContain(says);
@@ -132,5 +139,23 @@ describe('table 2 values', () => {
     const findings = checkGrid(filledGrid('2019', { ...seed, 't2.rules.published': 4 }));
     expect(ofRule(findings, 'T2-19-02')[0]!.cells).toEqual(['t2.rules.made', 't2.rules.published']);
     expect(ofRule(findings, 'T2-19-03')[0]!.message).toContain('大于');
+  });
+});
+
+describe('numbers too large for any cell', () => {
+  it('an amount or a change of 400 digits is said by its digits, and kept out of every sum', () => {
+    const huge = '1'.repeat(400);
+    const found = checkGrid(
+      filledGrid('2019', {
+        ...jingxiu().values,
+        't2.procurement.amount': `${huge}万元`,
+        't2.license.change': `增${huge}`,
+        't4.review.upheld': huge,
+      }),
+    );
+    expect(ofRule(found, 'G-02')[0]!.message).toContain('有 400 位，不可能是金额');
+    expect(ofRule(found, 'G-05')[0]!.message).toContain('有 400 位，不可能是增减数');
+    expect(ofRule(found, 'G-01')[0]!.message).toContain('有 400 位，不可能是件数');
+    for (const f of found) expect(f.message).not.toMatch(/Infinity|NaN|e\+\d/);
   });
 });

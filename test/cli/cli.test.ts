@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
-import { readWorkbook } from '../../src/cli/xlsx-read.js';
+import { readXlsx } from '../../src/readers/xlsx/index.js';
 import { writeTemplate } from '../../src/cli/xlsx-write.js';
 import { readGrid } from '../../src/readers/grid.js';
 import { templateLayout } from '../../src/report/template.js';
@@ -33,7 +33,7 @@ describe('nianbao template', () => {
     const path = join(dir, 'blank.xlsx');
     const r = await cli('template', '--year', '2024', '-o', path);
     expect(r).toMatchObject({ code: 0, out: `已生成 2021 版模板：${path}\n` });
-    const [sheet, ...more] = await readWorkbook(path);
+    const [sheet, ...more] = readXlsx(readFileSync(path)).sheets;
     expect(more).toEqual([]);
     expect(sheet!.name).toBe('2024年度年报');
     const read = readGrid(sheet!.grid);
@@ -109,7 +109,7 @@ describe('nianbao check', () => {
     const r = await cli('check', junk, notReport, bad, join(dir, 'missing.xlsx'), join(dir, 'a.pdf'));
     expect(r.code).toBe(2);
     expect(r.out).toContain('结果：2 个错误，1 个警告');
-    expect(r.err).toContain(`无法打开 ${junk}：不是有效的 .xlsx 文件`);
+    expect(r.err).toContain(`${junk}：不是有效的 .xlsx 文件（不是 zip 压缩包）`);
     expect(r.err).toContain('工作表「通讯录」中没有找到年报表格');
     expect(r.err).toContain('missing.xlsx');
     expect(r.err).toContain(`找不到文件 ${join(dir, 'missing.xlsx')}`);

@@ -1,11 +1,13 @@
-import type { CellKey } from '../../report/types.js';
+import type { CellKey, Edition, TableId } from '../../report/types.js';
 import { type Context, finding, num, ref, spec } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 import { type Identity, identities } from '../../report/identities.js';
-import { type Change, type LinearForm, findCulprits } from '../culprit.js';
+import { type Change, findCulprits, formsByCell, type LinearForm } from '../culprit.js';
 
 /** The identity as Σ coef·cell = 0, with derived blank totals replaced by the cells they came from. */
 function linearForm(ctx: Context, id: Identity): LinearForm {
+  const derived = ctx.numbers.derivedFrom;
+  if (!derived.size || !id.cells.some((k) => derived.has(k))) return id.terms;
   const form = new Map<CellKey, number>();
   const add = (key: CellKey, coef: number): void => {
     const from = ctx.numbers.derivedFrom.get(key);
@@ -63,32 +65,72 @@ function statement(ctx: Context, id: Identity): string {
   }
 }
 
+/** Which forms each cell is in: the same for every report whose table is whole and has no blank total. */
+const STANDING = new Map<string, ReadonlyMap<CellKey, readonly number[]>>();
+
+function cellsToForms(
+  edition: Edition,
+  table: TableId,
+  ids: readonly Identity[],
+  forms: readonly LinearForm[],
+): ReadonlyMap<CellKey, readonly number[]> {
+  const all = identities(edition).filter((id) => id.table === table);
+  const standing = ids.length === all.length && forms.every((f, i) => f === ids[i]!.terms);
+  if (!standing) return formsByCell(forms);
+  const key = `${edition}|${table}`;
+  let formsOf = STANDING.get(key);
+  if (!formsOf) STANDING.set(key, (formsOf = formsByCell(forms)));
+  return formsOf;
+}
+
 /** T3-01, T3-02, T3-03, T4-01…03: every identity, with the cell (or two) that explains what is broken. */
 export function balanceFindings(ctx: Context): Finding[] {
   const { values, derivedFrom } = ctx.numbers;
-  const checked = identities(ctx.report.edition).filter(
-    (id) =>
-      [...id.lhs, ...id.rhs].every((k) => values.has(k)) && !(id.total && derivedFrom.get(id.total) === id),
-  );
-  const forms = checked.map((id) => linearForm(ctx, id));
-  const broken = checked.filter(
-    (_, i) => [...forms[i]!].reduce((s, [k, c]) => s + c * values.get(k)!, 0) !== 0,
-  );
+  const checked: Identity[] = [];
+  const forms: LinearForm[] = [];
+  const residuals: number[] = [];
+  const broken: Identity[] = [];
+  const { known, valueAt } = ctx.numbers;
+  for (const id of identities(ctx.report.edition)) {
+    let all = true;
+    for (let j = 0; j < id.cellIndex.length && all; j++) all = known[id.cellIndex[j]!] === 1;
+    if (!all || (id.total && derivedFrom.size && derivedFrom.get(id.total) === id)) continue;
+    const form = linearForm(ctx, id);
+    let residual = 0;
+    if (form === id.terms) {
+      for (let j = 0; j < id.termIndex.length; j++) residual += id.termCoef[j]! * valueAt[id.termIndex[j]!]!;
+    } else for (const [k, c] of form) residual += c * values.get(k)!;
+    checked.push(id);
+    forms.push(form);
+    residuals.push(residual);
+    if (residual !== 0) broken.push(id);
+  }
   if (broken.length === 0) return [];
 
   // Tables share no cell: each is solved on its own, so an error in one does not blur another.
-  const changes: Change[] = [...new Set(broken.map((id) => id.table))].flatMap(
-    (table) =>
+  const changes: Change[] = [...new Set(broken.map((id) => id.table))].flatMap((table) => {
+    const mine: number[] = [];
+    for (let i = 0; i < checked.length; i++) if (checked[i]!.table === table) mine.push(i);
+    const tableForms = mine.map((i) => forms[i]!);
+    return (
       findCulprits({
-        forms: forms.filter((_, i) => checked[i]!.table === table),
+        forms: tableForms,
+        residuals: mine.map((i) => residuals[i]!),
+        formsOf: cellsToForms(
+          ctx.report.edition,
+          table,
+          mine.map((i) => checked[i]!),
+          tableForms,
+        ),
         values,
         changeable: (k) => !derivedFrom.has(k),
         admissible: (k, v) => v >= 0 && (spec(ctx, k).kind !== 'count' || Number.isInteger(v)),
-      }) ?? [],
-  );
+      }) ?? []
+    );
+  });
 
   return broken.map((id) => {
-    const cells = [...id.lhs, ...id.rhs];
+    const cells = id.cells;
     const here = changes.filter((c) => cells.includes(c.key));
     const fact = statement(ctx, id);
     const base = { rule: id.rule, table: id.table, cells, fact } as const;

@@ -1,4 +1,4 @@
-import { cellSpecs, parseKey } from '../../report/model.js';
+import { cellList } from '../../report/model.js';
 import { TABLE_NAME } from '../../report/parts.js';
 import { type CellKey, TABLE_IDS, type TableId } from '../../report/types.js';
 import { type Context, finding, listCells, num, ref } from '../context.js';
@@ -10,7 +10,12 @@ const RULE_OF_KIND = { count: 'G-01', amount: 'G-02', signedChange: 'G-05' } as 
 /** Tables read but with nothing written in them: one finding each instead of one per cell. */
 function emptyTables(ctx: Context): Set<TableId> {
   const empty = new Set<TableId>(ctx.report.tables);
-  for (const [key, p] of ctx.numbers.parsed) if (p.status !== 'blank') empty.delete(parseKey(key).table);
+  const list = cellList(ctx.report.edition);
+  const parsed = ctx.numbers.parsedAt;
+  for (let i = 0; i < list.length && empty.size; i++) {
+    const p = parsed[i];
+    if (p && p.status !== 'blank') empty.delete(list[i]!.table);
+  }
   return empty;
 }
 
@@ -30,9 +35,12 @@ export function cellFindings(ctx: Context): Finding[] {
       }),
     );
   }
-  for (const spec of cellSpecs(edition).values()) {
-    const p = ctx.numbers.parsed.get(spec.key);
+  const list = cellList(edition);
+  for (let i = 0; i < list.length; i++) {
+    const spec = list[i]!;
+    const p = ctx.numbers.parsedAt[i];
     if (!p || empty.has(spec.table)) continue;
+    if (p.status === 'ok' && !p.note) continue;
     const rule = RULE_OF_KIND[spec.kind];
     const cells = [spec.key];
     if (p.status === 'invalid') {

@@ -1,6 +1,7 @@
 import { PART_TITLES } from '../../report/parts.js';
 import { type Context, finding } from '../context.js';
 import type { Finding } from '../../report/finding.js';
+import { nearTwins } from '../near.js';
 import { sentences } from '../sentences.js';
 
 /** Share of a part's text repeated from last year above which it is flagged, unless the user sets one. */
@@ -16,7 +17,7 @@ const NOTHING = /^(?:本年度)?(?:无|没有|暂无)(?:其他)?需要报告的(
 interface Sentence {
   readonly text: string;
   readonly key: string;
-  readonly bigrams: ReadonlySet<string>;
+  readonly bigrams: readonly string[];
 }
 
 function comparable(text: string | undefined): Sentence[] {
@@ -26,14 +27,8 @@ function comparable(text: string | undefined): Sentence[] {
       const key = s.replace(/[\d０-９]+/g, '#');
       const bigrams = new Set<string>();
       for (let i = 0; i + 1 < key.length; i++) bigrams.add(key.slice(i, i + 2));
-      return { text: s, key, bigrams };
+      return { text: s, key, bigrams: [...bigrams] };
     });
-}
-
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let common = 0;
-  for (const x of a) if (b.has(x)) common++;
-  return (2 * common) / (a.size + b.size || 1);
 }
 
 const quote = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
@@ -50,9 +45,13 @@ export function similarityFindings(ctx: Context): Finding[] {
     const theirs = comparable(last.parts[p]);
     if (!mine.length || !theirs.length) continue;
     const keys = new Set(theirs.map((s) => s.key));
-    const repeated = mine.filter(
-      (s) => keys.has(s.key) || theirs.some((t) => dice(s.bigrams, t.bigrams) >= NEAR),
+    // Near twins are looked for by index, not pair by pair: two long reports stay fast.
+    const near = nearTwins(
+      mine.map((s) => (keys.has(s.key) ? [] : s.bigrams)),
+      theirs.map((t) => t.bigrams),
+      NEAR,
     );
+    const repeated = mine.filter((s, i) => keys.has(s.key) || near[i]);
     const total = mine.reduce((n, s) => n + s.text.length, 0);
     const share = repeated.reduce((n, s) => n + s.text.length, 0) / total;
     if (share < threshold || !repeated.length) continue;

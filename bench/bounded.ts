@@ -1,0 +1,80 @@
+// What must stay bounded, each beside its limit: the command line's start, 内容雷同 on long reports,
+// a sheet of 10,000 rows, a zip bomb.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inChild } from './batch.js';
+import { longReports, longSheet, seedText, zipBomb } from './files.js';
+
+const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+const pass = (ok: boolean) => (ok ? '达到' : '未达到');
+
+function medianWall(runs: number, args: readonly string[]): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+    times.push(performance.now() - t);
+    if (r.status === null) throw new Error(`${args.join(' ')} did not finish`);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** Wall time and peak memory of one command-line run in a child process of its own. */
+function timed(args: readonly string[]): { ms: number; mib: number; code: number } {
+  const r = inChild('run', ...args);
+  return { ms: r.ms, mib: r.maxRssKiB! / 1024, code: r.code! };
+}
+
+export async function benchBounded(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-bounded-'));
+  try {
+    console.log('\n有界：每项旁边是它的限度');
+    console.log('项目\t实测\t限度\t结果\t说明');
+
+    const one = join(dir, 'one.txt');
+    writeFileSync(one, seedText());
+    const node = medianWall(9, ['-e', '0']);
+    const start = medianWall(9, [bin, 'check', one]);
+    console.log(
+      `nianbao check 一份 .txt\t${start.toFixed(0)} ms\t≤ 150 ms\t${pass(start <= 150)}\t进程从启动到退出；空的 node -e 0 为 ${node.toFixed(0)} ms`,
+    );
+
+    for (const kb of [70, 700]) {
+      const d = join(dir, `sim-${kb}`);
+      mkdirSync(d);
+      const [last, now] = longReports(kb);
+      writeFileSync(join(d, '2019.txt'), last);
+      writeFileSync(join(d, '2020.txt'), now);
+      const r = timed(['check', d]);
+      const limit = kb === 700 ? '≤ 10 s' : '';
+      console.log(
+        `内容雷同：同一机关两份 ${kb} KB 报告\t${(r.ms / 1000).toFixed(2)} s\t${limit}\t${kb === 700 ? pass(r.ms <= 10_000) : ''}\t整个批次（读取、配对、SIM-01），曾为 86 s`,
+      );
+    }
+
+    const long = join(dir, 'long.xlsx');
+    writeFileSync(long, await longSheet(10_000));
+    const rows = timed(['check', long]);
+    console.log(
+      `nianbao check 一万行的工作表\t${(rows.ms / 1000).toFixed(2)} s\t≤ 2 s\t${pass(rows.ms <= 2000)}\t表格下方一万行数字（退出码 ${rows.code}）`,
+    );
+
+    for (const kind of ['honest', 'lying'] as const) {
+      const bomb = join(dir, `bomb-${kind}.xlsx`);
+      const bytes = await zipBomb(5, kind);
+      writeFileSync(bomb, bytes);
+      const t = performance.now();
+      const r = timed(['check', bomb]);
+      const wall = performance.now() - t;
+      const what = kind === 'honest' ? '声明解压后约 4 GB' : '声明 1000 字节、实际解压约 5 GB';
+      console.log(
+        `${(bytes.length / 2 ** 20).toFixed(1)} MB 的压缩炸弹（${what}）\t${r.ms.toFixed(0)} ms，${r.mib.toFixed(0)} MiB\t< 1 s，< 200 MiB\t${pass(r.ms < 1000 && r.mib < 200 && r.code === 2)}\t拒绝读取（退出码 ${r.code}）；含进程启动 ${wall.toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

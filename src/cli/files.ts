@@ -1,0 +1,182 @@
+import { EXPLAINED_EXTENSIONS, extensionOf, REPORT_EXTENSIONS, tooLarge, unsupported } from '../core.js';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+/** A file the command line could not read, and why (the message names the file). */
+export class UnreadableFile extends Error {
+  override readonly name = 'UnreadableFile';
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const errno = (e: unknown): string | undefined =>
+  e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : undefined;
+
+/** What a failed file-system call means to the user. */
+export function ioMessage(file: string, e: unknown, doing: '读取' | '写入' = '读取'): string {
+  switch (errno(e)) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return doing === '读取' ? `找不到文件 ${file}` : `${file}：所在的文件夹不存在`;
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `${file}：没有${doing}权限`;
+    case 'EISDIR':
+      return `${file}：是文件夹，不是文件`;
+    case 'ELOOP':
+      return `${file}：符号链接循环`;
+    case 'EMFILE':
+    case 'ENFILE':
+      return `${file}：同时打开的文件过多，请稍后再试`;
+    default:
+      return `${file}：无法${doing}（${errno(e) ?? (e instanceof Error ? e.message : String(e))}）`;
+  }
+}
+
+function kindOf(s: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
+  if (s.isDirectory()) return '文件夹';
+  if (s.isFIFO()) return '管道（FIFO）';
+  if (s.isSocket()) return '套接字';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return '设备文件';
+  return '特殊文件';
+}
+
+/**
+ * A report file's bytes. Only a regular file is read (a FIFO would hang, a device never end), and
+ * only when it is no larger than its kind's limit; it is read to that size at most, however it
+ * changes meanwhile. Synchronous calls: a batch reads one small file after another, and each
+ * round trip to the thread pool would cost more than the read.
+ */
+export async function readInput(file: string): Promise<Uint8Array> {
+  let fd: number | undefined;
+  try {
+    // O_NONBLOCK: opening a FIFO does not wait for a writer; what was opened is then looked at.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new UnreadableFile(file, `${file}：是${kindOf(info)}，不是普通文件，未读取`);
+    const large = tooLarge(file, info.size);
+    if (large) throw new UnreadableFile(file, `${file}：${large}`);
+    const size = info.size;
+    const bytes = new Uint8Array(size);
+    let length = 0;
+    while (length < size) {
+      const n = readSync(fd, bytes, length, size - length, length);
+      if (!n) break;
+      length += n;
+    }
+    return length === size ? bytes : bytes.subarray(0, length);
+  } catch (e) {
+    if (e instanceof UnreadableFile) throw e;
+    throw new UnreadableFile(file, ioMessage(file, e));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** What the paths given name: files to read, and those refused before reading, in order. */
+export interface Inputs {
+  readonly files: readonly string[];
+  /** Paths that name nothing readable (missing, an empty folder…): the run says so and exits 2. */
+  readonly problems: readonly UnreadableFile[];
+}
+
+const wanted = (name: string) => {
+  const ext = extensionOf(name);
+  return (REPORT_EXTENSIONS.includes(ext) || EXPLAINED_EXTENSIONS.includes(ext)) && !name.startsWith('~$');
+};
+
+/** Every report file under a folder, sub-folders included, in name order (symbolic links to folders are not followed). */
+async function folderFiles(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const entries = await readdir(d, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    for (const e of entries) {
+      const full = join(d, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (wanted(e.name) && !skip.has(resolve(full))) out.push(full);
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+/**
+ * The files the command line names: each file as given (whatever its type: a wrong one is said
+ * per file), each folder as the report files in it. `skip` holds the resolved paths of outputs,
+ * which are never read as inputs.
+ */
+export async function listInputs(
+  paths: readonly string[],
+  skip: ReadonlySet<string> = new Set(),
+): Promise<Inputs> {
+  const files: string[] = [];
+  const problems: UnreadableFile[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (e) {
+      const refused = unsupported(path);
+      problems.push(new UnreadableFile(path, refused ? `${path}：${refused}` : ioMessage(path, e)));
+      continue;
+    }
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    try {
+      const found = await folderFiles(path, skip);
+      if (!found.length) {
+        problems.push(
+          new UnreadableFile(
+            path,
+            `文件夹 ${path} 中没有可校验的年报文件（${REPORT_EXTENSIONS.join('、')}）`,
+          ),
+        );
+      }
+      files.push(...found);
+    } catch (e) {
+      problems.push(new UnreadableFile(path, ioMessage(path, e)));
+    }
+  }
+  return { files, problems };
+}
+
+/** The file a path names, symbolic links and `..` resolved, or the resolved path when it does not exist yet. */
+export async function identity(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Whether a file begins with `text` (false when it cannot be read). */
+export async function beginsWith(file: string, text: string): Promise<boolean> {
+  const expected = new TextEncoder().encode(text);
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!(await handle.stat()).isFile()) return false;
+    const bytes = new Uint8Array(expected.length);
+    const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
+    return bytesRead === bytes.length && bytes.every((b, i) => b === expected[i]);
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}

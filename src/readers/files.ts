@@ -1,0 +1,148 @@
+import type { Report } from '../report/types.js';
+import { bytesToText } from './bytes.js';
+import { htmlToText } from './html.js';
+import { ReadProblem } from './problem.js';
+import { readText, type TextResult } from './text/index.js';
+import { readWorkbook } from './workbook.js';
+import type { RawInflate } from './xlsx/index.js';
+import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
+
+export { ReadProblem } from './problem.js';
+
+/** Everything one file holds: its reports, and the sheets that hold none (and why). */
+export interface FileRead {
+  readonly reports: readonly Report[];
+  readonly skipped: readonly { readonly sheet: string; readonly problem: string }[];
+}
+
+/** A published report's bytes → its reading. The PDF and .docx readers join this table. */
+type PublishedReader = (bytes: Uint8Array, source: string) => TextResult | Promise<TextResult>;
+
+const PUBLISHED: Readonly<Record<string, PublishedReader>> = {
+  '.txt': (bytes, source) => readText(bytesToText(bytes), { source }),
+  '.html': (bytes, source) => readPage(bytesToText(bytes), source),
+  '.htm': (bytes, source) => readPage(bytesToText(bytes), source),
+};
+
+/** Past this, nesting is no page a person wrote; the HTML parser's work grows with depth × tags. */
+export const MAX_PAGE_DEPTH = 500;
+
+// Elements that never hold others, and those whose end tag a page may leave out (the parser closes
+// them itself): neither deepens the nesting.
+const FLAT = new Set(
+  'area base br col embed hr img input link meta source track wbr p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp'.split(
+    ' ',
+  ),
+);
+
+/** How deep a page's elements nest, counted as a browser would close them, up to `stop`. */
+export function pageDepth(html: string, stop = Infinity): number {
+  const open: string[] = [];
+  let deepest = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (FLAT.has(name) || m[3]) continue;
+    if (!m[1]) {
+      open.push(name);
+      if (open.length > deepest) deepest = open.length;
+      if (deepest > stop) break;
+    } else {
+      const at = open.lastIndexOf(name);
+      if (at >= 0) open.length = at;
+    }
+  }
+  return deepest;
+}
+
+function readPage(html: string, source: string): TextResult {
+  if (pageDepth(html, MAX_PAGE_DEPTH) > MAX_PAGE_DEPTH)
+    return { problem: `网页的元素嵌套超过 ${MAX_PAGE_DEPTH} 层，不像是年报网页，未读取` };
+  return readText(htmlToText(html), { source });
+}
+
+const MiB = 2 ** 20;
+
+/**
+ * The largest file of each kind that is read. A report is a few hundred KB at most; past these,
+ * reading would cost more memory than a batch may take (a 50 MB page took 1 GB).
+ */
+export const MAX_FILE_BYTES: Readonly<Record<string, number>> = {
+  '.xlsx': 50 * MiB,
+  '.txt': 8 * MiB,
+  '.html': 8 * MiB,
+  '.htm': 8 * MiB,
+};
+
+/** Formats a clerk can turn into one we read, and how. */
+const SAVE_AS: Readonly<Record<string, string>> = {
+  '.xls': '旧版 Excel 文件（.xls）无法读取：请在 Excel 中打开，另存为 .xlsx 后再校验',
+  '.et': 'WPS 表格文件（.et）无法读取：请在 WPS 中打开，另存为 .xlsx 后再校验',
+};
+
+/** Lower-case extension with its dot, or '' (「年报.XLSX」 → 「.xlsx」). */
+export function extensionOf(name: string): string {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+/** Extensions of the files a folder is searched for: the ones read, and the ones explained. */
+export const REPORT_EXTENSIONS: readonly string[] = ['.xlsx', ...Object.keys(PUBLISHED)];
+export const EXPLAINED_EXTENSIONS: readonly string[] = Object.keys(SAVE_AS);
+
+/** Why a file of this name is not read at all, or undefined when it is. */
+export function unsupported(name: string): string | undefined {
+  const ext = extensionOf(name);
+  if (REPORT_EXTENSIONS.includes(ext)) return undefined;
+  return SAVE_AS[ext] ?? `不支持的文件类型「${ext || '无扩展名'}」（支持 ${REPORT_EXTENSIONS.join('、')}）`;
+}
+
+export function tooLarge(name: string, size: number): string | undefined {
+  const max = MAX_FILE_BYTES[extensionOf(name)];
+  return max !== undefined && size > max
+    ? `文件有 ${(size / MiB).toFixed(1)} MB，超过 ${extensionOf(name)} 文件的上限 ${max / MiB} MB，未读取`
+    : undefined;
+}
+
+// Heavy readers load when a file needs them: the command line starts without them, and a bundler
+// puts them in a chunk of their own that a page loads only when it reads a workbook.
+const xlsxReader = () => import('./xlsx/index.js');
+
+/** How a host reads files: the workbook limits, and a native inflater where it has one. */
+export interface ReadOptions {
+  readonly limits?: XlsxLimits;
+  readonly inflate?: RawInflate;
+}
+
+async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<FileRead> {
+  const { readXlsx } = await xlsxReader();
+  const { sheets } = readXlsx(bytes, options.limits ?? XLSX_LIMITS, options.inflate);
+  const unread = sheets
+    .filter((s) => s.problem)
+    .map((s) => ({ sheet: s.name, problem: `工作表「${s.name}」：${s.problem}` }));
+  const { reports, skipped } = readWorkbook(sheets.filter((s) => !s.problem));
+  if (!reports.length) {
+    const why = [...unread, ...skipped].map((s) => s.problem).join('；');
+    throw new ReadProblem(why || '工作簿中没有工作表');
+  }
+  return { reports, skipped: [...unread, ...skipped] };
+}
+
+/**
+ * The one way every front end reads a report file (the command line, the offline page): by its
+ * extension. Throws a ReadProblem, in Chinese and without the file's name, when nothing in it can
+ * be read.
+ */
+export async function readReportFile(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<FileRead> {
+  const refused = unsupported(name) ?? tooLarge(name, bytes.length);
+  if (refused) throw new ReadProblem(refused);
+  const ext = extensionOf(name);
+  if (ext === '.xlsx') return fromWorkbook(bytes, options);
+  const read = await PUBLISHED[ext]!(bytes, name);
+  if (!read.report) throw new ReadProblem(read.problem);
+  return { reports: [read.report], skipped: [] };
+}

@@ -1,0 +1,396 @@
+import { toAddress } from '../../report/address.js';
+import type { RawValue } from '../../report/types.js';
+import type { XlsxLimits } from './limits.js';
+import { readStringItem, unescapeOoxml } from './strings.js';
+import { serialText, type Shown } from './styles.js';
+import { attr, decodeEntities, eachAttr, END, OPEN, TEXT, XmlReader } from './xml.js';
+
+export interface SheetContext {
+  readonly strings: readonly string[];
+  readonly styles: readonly Shown[];
+  readonly date1904: boolean;
+  readonly limits: XlsxLimits;
+}
+
+/** A sheet as Office.js `values` gives it, or why it is not kept. */
+export type SheetRead = { readonly grid: RawValue[][] } | { readonly problem: string };
+
+/** "AB12" → zero-based row and column; undefined for anything else. */
+export function parseRef(ref: string): { row: number; col: number } | undefined {
+  let i = 0;
+  let col = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c === 36 /* $ */ && i === 0) continue;
+    const u = c & ~32;
+    if (u < 65 || u > 90) break;
+    col = col * 26 + (u - 64);
+  }
+  if (i < ref.length && ref.charCodeAt(i) === 36) i++;
+  const start = i;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    row = row * 10 + d;
+  }
+  if (!col || i === start || i - start > 7) return undefined;
+  return { row: row - 1, col: col - 1 };
+}
+
+/** String literals and quoted sheet names: no reference inside them moves. */
+const QUOTED = /("(?:[^"]|"")*"|'(?:[^']|'')*')/;
+const REF = /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![0-9A-Za-z_(])/g;
+
+/** A shared formula as its dependent cell reads it: relative references moved by the offset. */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  return formula
+    .split(QUOTED)
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part.replace(REF, (whole, colAbs: string, name: string, rowAbs: string, digits: string) => {
+            const p = parseRef(`${name}${digits}`);
+            if (!p) return whole;
+            const row = rowAbs ? p.row : p.row + rows;
+            const col = colAbs ? p.col : p.col + cols;
+            if (row < 0 || col < 0) return '#REF!';
+            const moved = toAddress({ row, col });
+            const letters = moved.replace(/[0-9]+$/, '');
+            return `${colAbs}${letters}${rowAbs}${row + 1}`;
+          }),
+    )
+    .join('');
+}
+
+interface Cell {
+  readonly row: number;
+  readonly col: number;
+  readonly type: string;
+  readonly style: number;
+  /** The text of `<v>`, undefined when there is none. */
+  value?: string;
+  formula?: string;
+  formulaAttrs: string;
+  inline?: string;
+}
+
+const farMessage = (row: number, col: number, l: XlsxLimits) =>
+  `${toAddress({ row, col })} 有内容，超出可读的范围（最多 ${l.maxRows} 行、${l.maxColumns} 列）：请删除表格以外多余的内容后再校验`;
+
+/** The inside of a `<c>`, read up to its end tag: `<v>`, `<f>` and `<is>`. */
+function readCellBody(r: XmlReader, cell: Cell): void {
+  let capture: 'v' | 'f' | undefined;
+  for (let t = r.next(); t !== END; t = r.next()) {
+    if (t === TEXT) {
+      if (capture === 'v') cell.value += r.text;
+      else if (capture === 'f') cell.formula += r.text;
+    } else if (t === OPEN) {
+      if (r.name === 'v') {
+        cell.value ??= '';
+        capture = 'v';
+      } else if (r.name === 'f') {
+        cell.formula ??= '';
+        cell.formulaAttrs = r.attrs;
+        capture = 'f';
+      } else if (r.name === 'is' && !r.selfClosing) cell.inline = readStringItem(r, 'is');
+    } else if (r.name === 'c') return;
+    else capture = undefined;
+  }
+}
+
+/** The cells of a sheet as they are read, whichever way, and the grid made of them. */
+class SheetBuilder {
+  private readonly rows: (RawValue[] | undefined)[] = [];
+  readonly merges: string[] = [];
+  private readonly shared = new Map<string, { formula: string; row: number; col: number }>();
+  private width = 0;
+  private far: string | undefined;
+  /** Where a cell without a reference goes: after the one before, in the row last opened. */
+  rowIndex = -1;
+  colIndex = -1;
+
+  constructor(private readonly ctx: SheetContext) {}
+
+  openRow(r: string | undefined): void {
+    const n = Number(r);
+    this.rowIndex = r !== undefined && Number.isInteger(n) && n >= 1 ? n - 1 : this.rowIndex + 1;
+    this.colIndex = -1;
+  }
+
+  /** A <c> from its attributes; its body is read into it before `add`. */
+  cell(attrs: string): Cell {
+    let ref: string | undefined;
+    let type = 'n';
+    let style = 0;
+    eachAttr(attrs, (key, value) => {
+      if (key === 'r') ref = value;
+      else if (key === 't') type = value;
+      else if (key === 's') style = Number(value) || 0;
+    });
+    return this.place(ref, type, style);
+  }
+
+  place(ref: string | undefined, type: string, style: number): Cell {
+    const p = ref === undefined ? undefined : parseRef(ref);
+    const cell: Cell = {
+      row: p ? p.row : Math.max(this.rowIndex, 0),
+      col: p ? p.col : this.colIndex + 1,
+      type,
+      style,
+      formulaAttrs: '',
+    };
+    this.colIndex = cell.col;
+    return cell;
+  }
+
+  add(cell: Cell): void {
+    const value = this.value(cell);
+    if (value === '') return;
+    const limits = this.ctx.limits;
+    if (cell.row >= limits.maxRows || cell.col >= limits.maxColumns) {
+      this.far ??= farMessage(cell.row, cell.col, limits);
+      return;
+    }
+    (this.rows[cell.row] ??= [])[cell.col] = value;
+    if (cell.col + 1 > this.width) this.width = cell.col + 1;
+  }
+
+  private value(c: Cell): RawValue {
+    const ctx = this.ctx;
+    const v = c.value ?? '';
+    let formula = c.formula === undefined ? '' : unescapeOoxml(c.formula);
+    if (c.formula !== undefined && attr(c.formulaAttrs, 't') === 'shared') {
+      const si = attr(c.formulaAttrs, 'si');
+      const master = si === undefined ? undefined : this.shared.get(si);
+      if (formula && si !== undefined) this.shared.set(si, { formula, row: c.row, col: c.col });
+      else if (!formula && master)
+        formula = shiftFormula(master.formula, c.row - master.row, c.col - master.col);
+    }
+    switch (c.type) {
+      case 's':
+        return v.trim() ? (ctx.strings[Number(v)] ?? '') : '';
+      case 'inlineStr':
+        return c.inline ?? '';
+      case 'str':
+        if (c.value !== undefined) return unescapeOoxml(v);
+        break;
+      case 'b':
+        if (v.trim()) return v.trim() === '1' || v.trim() === 'true';
+        break;
+      case 'e':
+        if (v.trim()) return v.trim();
+        break;
+      case 'd': {
+        const d = v.trim();
+        if (d) return /^\d{4}-\d{2}-\d{2}T00:00:00(?:\.0+)?Z?$/.test(d) ? d.slice(0, 10) : d;
+        break;
+      }
+      default: {
+        const text = v.trim();
+        if (!text) break;
+        const n = Number(text);
+        if (!Number.isFinite(n)) return text;
+        const shown = ctx.styles[c.style] ?? 'number';
+        return shown === 'number' ? n : (serialText(n, shown, ctx.date1904) ?? n);
+      }
+    }
+    return formula ? `=${formula}` : '';
+  }
+
+  finish(): SheetRead {
+    const limits = this.ctx.limits;
+    if (this.far) return { problem: this.far };
+    const height = this.rows.length;
+    const width = this.width;
+    if (height * width > limits.maxCells) {
+      return {
+        problem: `有内容的区域有 ${height} 行 × ${width} 列，超过可读的 ${limits.maxCells} 格：请删除表格以外多余的内容后再校验`,
+      };
+    }
+    const grid: RawValue[][] = new Array<RawValue[]>(height);
+    for (let r = 0; r < height; r++) {
+      const dense = new Array<RawValue>(width).fill('');
+      const sparse = this.rows[r];
+      if (sparse) sparse.forEach((v, c) => (dense[c] = v));
+      grid[r] = dense;
+    }
+    let work = 0;
+    for (const ref of this.merges) {
+      work += clearMerged(grid, ref, height, width);
+      // Merged areas never overlap in a valid sheet: this much clearing means they do.
+      if (work > limits.maxCells) return { problem: '合并单元格互相重叠，不是有效的工作表' };
+    }
+    return { grid };
+  }
+}
+
+/** The general way: every token of the part, comments, CDATA and odd quoting included. */
+function readSheetTokens(xml: string, ctx: SheetContext): SheetRead {
+  const sheet = new SheetBuilder(ctx);
+  const r = new XmlReader(xml);
+  for (let t = r.next(); t !== END; t = r.next()) {
+    if (t !== OPEN) continue;
+    const name = r.name;
+    if (name === 'c') {
+      // An empty cell (<c r="B1" s="1"/>, most of a formatted sheet) holds nothing to read.
+      if (r.selfClosing) {
+        sheet.colIndex++;
+        continue;
+      }
+      const cell = sheet.cell(r.attrs);
+      readCellBody(r, cell);
+      sheet.add(cell);
+    } else if (name === 'row') sheet.openRow(attr(r.attrs, 'r'));
+    else if (name === 'mergeCell') {
+      const ref = attr(r.attrs, 'ref');
+      if (ref) sheet.merges.push(ref);
+    }
+  }
+  return sheet.finish();
+}
+
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+const isTagEnd = (c: number) => isSpaceCode(c) || c === 62 || c === 47;
+
+function evenQuotes(xml: string, from: number, to: number): boolean {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 34) n++;
+    else if (c === 39) return false;
+  }
+  return n % 2 === 0;
+}
+
+/** The attributes of the tag whose name ends at `at`: r, s and t, where the tag ends, and whether it closes itself. */
+interface QuickTag {
+  r?: string;
+  s?: string;
+  t?: string;
+  end: number;
+  selfClosing: boolean;
+}
+
+function quickTag(xml: string, at: number): QuickTag | undefined {
+  const tag: QuickTag = { end: -1, selfClosing: false };
+  let i = at;
+  for (;;) {
+    let c = xml.charCodeAt(i);
+    while (isSpaceCode(c)) c = xml.charCodeAt(++i);
+    if (c === 62) {
+      tag.end = i + 1;
+      return tag;
+    }
+    if (c === 47 && xml.charCodeAt(i + 1) === 62) {
+      tag.end = i + 2;
+      tag.selfClosing = true;
+      return tag;
+    }
+    const eq = xml.indexOf('=', i);
+    if (eq < 0 || xml.charCodeAt(eq + 1) !== 34) return undefined; // name=" only; anything else the general way
+    const close = xml.indexOf('"', eq + 2);
+    if (close < 0) return undefined;
+    // One-letter names (r, s, t) are compared by their code, without making a string of them.
+    const one = eq === i + 1 ? xml.charCodeAt(i) : 0;
+    if (one === 114) tag.r = decodeEntities(xml.slice(eq + 2, close));
+    else if (one === 115) tag.s = xml.slice(eq + 2, close);
+    else if (one === 116) tag.t = xml.slice(eq + 2, close);
+    else if (eq - i > 40 || /[<>\s]/.test(xml.slice(i, eq))) return undefined;
+    i = close + 1;
+  }
+}
+
+/**
+ * The quick way, for the XML every writer produces: <row> and <c> tags read where they are, a
+ * cell's plain <v> taken as it stands, any other body read by the general reader. A part with
+ * prefixed names, comments, CDATA or a DTD, or a tag quoted otherwise, is read the general way.
+ */
+function readSheetQuickly(xml: string, ctx: SheetContext): SheetRead | undefined {
+  if (xml.includes('<!') || !xml.includes('<worksheet')) return undefined;
+  const start = xml.indexOf('<sheetData');
+  if (start < 0) return undefined;
+  const sheet = new SheetBuilder(ctx);
+  let i = start + 10;
+  for (;;) {
+    i = xml.indexOf('<', i);
+    if (i < 0) return undefined;
+    const c1 = xml.charCodeAt(i + 1);
+    if (c1 === 99 /* c */ && isTagEnd(xml.charCodeAt(i + 2))) {
+      // An empty cell (<c r="B1" s="1"/>, most of a formatted sheet) is passed over unread, when no
+      // quoted value could hold the '>' that seems to end it.
+      const gt = xml.indexOf('>', i);
+      if (xml.charCodeAt(gt - 1) === 47 && evenQuotes(xml, i, gt)) {
+        sheet.colIndex++;
+        i = gt + 1;
+        continue;
+      }
+      const tag = quickTag(xml, i + 2);
+      if (!tag) return undefined;
+      i = tag.end;
+      if (tag.selfClosing) {
+        sheet.colIndex++;
+        continue;
+      }
+      const cell = sheet.place(tag.r, tag.t ?? 'n', Number(tag.s ?? 0) || 0);
+      const vEnd = xml.startsWith('<v>', i) ? xml.indexOf('</v>', i + 3) : -1;
+      if (vEnd >= 0 && xml.startsWith('</c>', vEnd + 4) && xml.lastIndexOf('<', vEnd - 1) < i + 3) {
+        cell.value = decodeEntities(xml.slice(i + 3, vEnd));
+        i = vEnd + 8;
+      } else {
+        const end = xml.indexOf('</c>', i);
+        if (end < 0) return undefined;
+        readCellBody(new XmlReader(xml.slice(i, end)), cell);
+        i = end + 4;
+      }
+      sheet.add(cell);
+    } else if (c1 === 114 /* r */ && xml.startsWith('row', i + 1) && isTagEnd(xml.charCodeAt(i + 4))) {
+      const tag = quickTag(xml, i + 4);
+      if (!tag) return undefined;
+      sheet.openRow(tag.r);
+      i = tag.end;
+    } else if (c1 === 47 /* / */ && xml.startsWith('sheetData>', i + 2)) break;
+    else if (c1 === 115 /* s */ && xml.startsWith('sheetData', i + 1)) return undefined;
+    else i++;
+  }
+  const merges = xml.indexOf('<mergeCells', i);
+  const mergesEnd = merges < 0 ? -1 : xml.indexOf('</mergeCells>', merges);
+  for (const m of merges < 0
+    ? []
+    : xml.slice(merges, mergesEnd < 0 ? undefined : mergesEnd).matchAll(/<mergeCell\b([^>]*)>/g)) {
+    const ref = attr(m[1]!, 'ref');
+    if (ref) sheet.merges.push(ref);
+  }
+  return sheet.finish();
+}
+
+/**
+ * One worksheet part → its grid: "" for empty, numbers, strings, booleans, error texts, a formula's
+ * cached result (0 included), a formula never calculated as 「=SUM(…)」, a date per its style as
+ * text; a merged area's value in its top-left cell only. Rows and columns run to the last non-empty
+ * cell; a non-empty cell too far away makes the sheet unread, with the reason.
+ */
+export function readSheet(xml: string, ctx: SheetContext): SheetRead {
+  return readSheetQuickly(xml, ctx) ?? readSheetTokens(xml, ctx);
+}
+
+/** Both ways, for the tests that hold them to the same grid. */
+export const readSheetWays = { quickly: readSheetQuickly, tokens: readSheetTokens };
+
+/** Office.js gives a merged area's value in its top-left cell only. Returns the cells visited. */
+function clearMerged(grid: RawValue[][], ref: string, height: number, width: number): number {
+  const [a, b] = ref.split(':');
+  const p = a ? parseRef(a) : undefined;
+  const q = b ? parseRef(b) : p;
+  if (!p || !q) return 0;
+  const top = Math.min(p.row, q.row);
+  const left = Math.min(p.col, q.col);
+  const bottom = Math.min(Math.max(p.row, q.row), height - 1);
+  const right = Math.min(Math.max(p.col, q.col), width - 1);
+  let n = 0;
+  for (let r = top; r <= bottom; r++) {
+    const row = grid[r]!;
+    for (let c = left; c <= right; c++, n++) if (r !== top || c !== left) row[c] = '';
+  }
+  return n;
+}

@@ -1,0 +1,69 @@
+import { CLOSE, decodeEntities, END, OPEN, TEXT, XmlReader } from './xml.js';
+
+/** OOXML writes characters XML cannot hold as _xHHHH_ (_x000D_ for a carriage return). */
+export function unescapeOoxml(s: string): string {
+  if (!s.includes('_x')) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * The text of a string item (`<si>`, `<is>`), read up to its end tag: its `<t>`, or the `<t>` of
+ * each rich-text run, never the phonetic guide (`<rPh>`) that East Asian files add.
+ */
+export function readStringItem(r: XmlReader, end: string): string {
+  let text = '';
+  let inT = false;
+  let phonetic = 0;
+  for (let t = r.next(); t !== END; t = r.next()) {
+    if (t === TEXT) {
+      if (inT) text += r.text;
+    } else if (t === OPEN) {
+      if (r.name === 'rPh') phonetic += r.selfClosing ? 0 : 1;
+      else if (r.name === 't') inT = !phonetic && !r.selfClosing;
+    } else if (t === CLOSE) {
+      if (r.name === end) break;
+      if (r.name === 'rPh') phonetic = Math.max(0, phonetic - 1);
+      else if (r.name === 't') inT = false;
+    }
+  }
+  return unescapeOoxml(text);
+}
+
+const ITEM = /<si>([\s\S]*?)<\/si>|<si\/>/g;
+const PLAIN = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/;
+
+/** The quick way, for unprefixed parts without comments or CDATA: a plain <t> as it stands. */
+function readSharedStringsQuickly(xml: string): string[] | undefined {
+  if (xml.includes('<!') || !xml.includes('<sst')) return undefined;
+  const out: string[] = [];
+  for (const m of xml.matchAll(ITEM)) {
+    const body = m[1];
+    if (body === undefined) out.push('');
+    else {
+      const plain = PLAIN.exec(body);
+      out.push(plain ? unescapeOoxml(decodeEntities(plain[1]!)) : readStringItem(new XmlReader(body), 'si'));
+    }
+  }
+  return out;
+}
+
+/** xl/sharedStrings.xml: the workbook's strings, in index order. */
+export function readSharedStrings(xml: string): string[] {
+  return readSharedStringsQuickly(xml) ?? readSharedStringsTokens(xml);
+}
+
+/** Both ways, for the tests that hold them to the same strings. */
+export const sharedStringsWays = { quickly: readSharedStringsQuickly, tokens: readSharedStringsTokens };
+
+function readSharedStringsTokens(xml: string): string[] {
+  const out: string[] = [];
+  const r = new XmlReader(xml);
+  for (let t = r.next(); t !== END; t = r.next()) {
+    if (t !== OPEN || r.name !== 'si') continue;
+    if (r.selfClosing) {
+      r.next();
+      out.push('');
+    } else out.push(readStringItem(r, 'si'));
+  }
+  return out;
+}

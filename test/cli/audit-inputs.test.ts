@@ -1,0 +1,257 @@
+// The audit of what a file can do to a batch, case by case: no file may crash it, hang it or make it
+// exhaust memory; each is a clear per-file error and the batch goes on.
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { templateGrid, templateLayout } from '../../src/report/template.js';
+import { buildXlsx, declareSize, rowsXml } from '../fuzz/build-xlsx.js';
+import { fixturePath, jingxiu } from '../helpers.js';
+import { cli, cliAsNobody } from './run.js';
+
+const seed = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
+const json = (out: string) =>
+  JSON.parse(out) as {
+    files: { file: string; findings: { rule: string; message: string }[] }[];
+    unreadable?: { file: string; message: string }[];
+  };
+
+function folder(): string {
+  const d = mkdtempSync(join(tmpdir(), 'nianbao-audit-'));
+  chmodSync(d, 0o755);
+  return d;
+}
+
+/** The seed report as a workbook of our own making, with rows of other content below it. */
+function seedWorkbook(extraRows = 0, extra: (string | number)[][] = []): Uint8Array {
+  const grid = templateGrid(templateLayout('2019'), {
+    values: jingxiu().values,
+    year: 2019,
+    agency: '竞秀区',
+  });
+  const filler = Array.from({ length: extraRows }, (_, i) =>
+    Array.from({ length: 15 }, (_, c) => i * 15 + c),
+  );
+  const rows = [...grid, ...extra, ...filler].map(
+    (r) => r.map((v) => (v === null ? '' : v)) as (string | number)[],
+  );
+  return buildXlsx({ sheets: [{ name: '年报', data: rowsXml(rows) }] });
+}
+
+describe('files that cannot be read are said one by one, and the batch goes on', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = folder();
+    writeFileSync(join(dir, 'a-good.txt'), seed);
+  });
+
+  it('no read permission: a .txt and an .xlsx say so (as a user other than root)', () => {
+    const d = folder();
+    writeFileSync(join(d, 'good.txt'), seed);
+    writeFileSync(join(d, 'locked.txt'), seed);
+    writeFileSync(join(d, 'locked.xlsx'), seedWorkbook());
+    chmodSync(join(d, 'locked.txt'), 0);
+    chmodSync(join(d, 'locked.xlsx'), 0);
+    const r = process.getuid?.() === 0 ? cliAsNobody('check', d) : undefined;
+    if (!r) return;
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('good.txt');
+    expect(r.err).toContain(`${join(d, 'locked.txt')}：没有读取权限`);
+    expect(r.err).toContain(`${join(d, 'locked.xlsx')}：没有读取权限`);
+    expect(r.err).not.toContain('不是有效的 .xlsx');
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('a FIFO named .txt is not opened (it would hang); a device behind a link is not read (it never ends)', async () => {
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+    symlinkSync('/dev/urandom', join(dir, 'random.xlsx'));
+    const r = await cli('check', dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('a-good.txt');
+    expect(r.err).toContain(`${join(dir, 'pipe.txt')}：是管道（FIFO），不是普通文件，未读取`);
+    expect(r.err).toContain(`${join(dir, 'zero.txt')}：是设备文件，不是普通文件，未读取`);
+    expect(r.err).toContain(`${join(dir, 'random.xlsx')}：是设备文件，不是普通文件，未读取`);
+  }, 30_000);
+
+  it('files larger than their kind allows are refused before they are read', async () => {
+    const d = folder();
+    for (const [name, mib] of [
+      ['big.xlsx', 60],
+      ['big.html', 50],
+      ['big.txt', 9],
+    ] as const) {
+      writeFileSync(join(d, name), '');
+      truncateSync(join(d, name), mib * 2 ** 20);
+    }
+    const r = await cli('check', d, '--json');
+    expect(r.code).toBe(2);
+    const messages = json(r.out).unreadable!.map((u) => u.message);
+    expect(messages).toEqual([
+      `${join(d, 'big.html')}：文件有 50.0 MB，超过 .html 文件的上限 8 MB，未读取`,
+      `${join(d, 'big.txt')}：文件有 9.0 MB，超过 .txt 文件的上限 8 MB，未读取`,
+      `${join(d, 'big.xlsx')}：文件有 60.0 MB，超过 .xlsx 文件的上限 50 MB，未读取`,
+    ]);
+  });
+
+  it('zip bombs, by declared size or by a part that lies about it, are refused; a renamed .xls is told apart', async () => {
+    const d = folder();
+    const good = seedWorkbook();
+    writeFileSync(join(d, 'declared.xlsx'), declareSize(good, 'xl/worksheets/sheet1.xml', 4_000_000_000));
+    writeFileSync(join(d, 'lying.xlsx'), declareSize(good, 'xl/worksheets/sheet1.xml', 1000));
+    writeFileSync(
+      join(d, 'old.xlsx'),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(504).fill(0)]),
+    );
+    writeFileSync(join(d, 'z-good.xlsx'), good);
+    const r = await cli('check', d, '--json');
+    expect(r.code).toBe(2);
+    expect(json(r.out).files.map((f) => f.file)).toEqual([join(d, 'z-good.xlsx')]);
+    const said = Object.fromEntries(
+      json(r.out).unreadable!.map((u) => [u.file.slice(d.length + 1), u.message]),
+    );
+    expect(said['declared.xlsx']).toMatch(/工作簿解压后有 \d+ MB，超过上限 100 MB/);
+    expect(said['lying.xlsx']).toContain('解压后比声明的大小更大，疑为压缩炸弹');
+    expect(said['old.xlsx']).toContain('在 Excel 中另存为 .xlsx');
+  });
+
+  it('one cell at XFD1048576 is said with its address; the report on another sheet is read', async () => {
+    const d = folder();
+    const grid = templateGrid(templateLayout('2019'), { values: jingxiu().values, year: 2019 });
+    const rows = grid.map((r) => r.map((v) => (v === null ? '' : v)) as (string | number)[]);
+    const bytes = buildXlsx({
+      sheets: [
+        { name: '年报', data: rowsXml(rows) },
+        { name: '杂项', data: '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' },
+      ],
+    });
+    writeFileSync(join(d, 'far.xlsx'), bytes);
+    writeFileSync(
+      join(d, 'only-far.xlsx'),
+      buildXlsx({
+        sheets: [{ name: '杂项', data: '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' }],
+      }),
+    );
+    const r = await cli('check', d, '--json');
+    expect(json(r.out).files.map((f) => f.file)).toEqual([join(d, 'far.xlsx')]);
+    expect(json(r.out).unreadable).toEqual([
+      {
+        file: join(d, 'only-far.xlsx'),
+        message: `${join(d, 'only-far.xlsx')}：工作表「杂项」：XFD1048576 有内容，超出可读的范围（最多 100000 行、1000 列）：请删除表格以外多余的内容后再校验`,
+      },
+    ]);
+  });
+
+  it('a sheet of 10,000 rows below the report is read and checked', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'long.xlsx'), seedWorkbook(10_000));
+    const r = await cli('check', join(d, 'long.xlsx'), '--json');
+    expect(r.code).toBe(0);
+    expect(json(r.out).files).toHaveLength(1);
+  }, 30_000);
+
+  it('a .xls, a .et and a folder of nothing but .xls say 「另存为 .xlsx」; an empty folder is exit 2', async () => {
+    const d = folder();
+    mkdirSync(join(d, 'old'));
+    writeFileSync(join(d, 'old', '2019.xls'), 'x');
+    writeFileSync(join(d, 'old', '2020.et'), 'x');
+    mkdirSync(join(d, 'empty'));
+    writeFileSync(join(d, 'empty', '说明.docx'), 'x');
+    const old = await cli('check', join(d, 'old'));
+    expect(old.code).toBe(2);
+    expect(old.err).toContain(
+      `${join(d, 'old', '2019.xls')}：旧版 Excel 文件（.xls）无法读取：请在 Excel 中打开，另存为 .xlsx 后再校验`,
+    );
+    expect(old.err).toContain(
+      `${join(d, 'old', '2020.et')}：WPS 表格文件（.et）无法读取：请在 WPS 中打开，另存为 .xlsx 后再校验`,
+    );
+    const empty = await cli('check', join(d, 'empty'));
+    expect(empty).toMatchObject({ code: 2, out: '' });
+    const emptyJson = await cli('check', join(d, 'empty'), '--json');
+    expect(JSON.parse(emptyJson.out)).toEqual({
+      files: [],
+      unreadable: [
+        {
+          file: join(d, 'empty'),
+          message: `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.htm）`,
+        },
+      ],
+    });
+    expect(empty.err).toContain(
+      `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.htm）`,
+    );
+  });
+
+  it('folders are walked without following links, so a link loop ends', async () => {
+    const d = folder();
+    mkdirSync(join(d, 'sub'));
+    writeFileSync(join(d, 'sub', 'r.txt'), seed);
+    symlinkSync(d, join(d, 'sub', 'loop'));
+    const r = await cli('check', d, '--json');
+    expect(json(r.out).files.map((f) => f.file)).toEqual([join(d, 'sub', 'r.txt')]);
+  });
+});
+
+describe('text files in every encoding a clerk saves', () => {
+  const same = async (bytes: Uint8Array) => {
+    const d = folder();
+    writeFileSync(join(d, 'r.txt'), bytes);
+    const r = await cli('check', join(d, 'r.txt'), '--json');
+    return { code: r.code, findings: json(r.out).files[0]?.findings.map((f) => f.rule) };
+  };
+  let utf8: Awaited<ReturnType<typeof same>>;
+  beforeAll(async () => {
+    utf8 = await same(Buffer.from(seed));
+  });
+
+  it('UTF-16 with its BOM, little- or big-endian, and UTF-8 with a BOM read as UTF-8 does', async () => {
+    expect(utf8.code).toBe(0);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(await same(le)).toEqual(utf8);
+    expect(await same(be)).toEqual(utf8);
+    expect(await same(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seed)]))).toEqual(utf8);
+  });
+
+  it('a file cut off inside its last character is still UTF-8, not GB18030 mojibake', async () => {
+    const bytes = Buffer.from(`${seed}\n无其他事项`);
+    expect(await same(bytes.subarray(0, bytes.length - 1))).toEqual(utf8);
+  });
+
+  it('NUL bytes are shown as ␀ in what is said', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'r.txt'), seed.replace('（一）予以公开\n\t2', '（一）予以公开\n\t2\u0000'));
+    const r = await cli('check', join(d, 'r.txt'), '--json');
+    const g01 = json(r.out).files[0]!.findings.find((f) => f.rule === 'G-01');
+    expect(g01?.message).toContain('「2␀」');
+  });
+});
+
+describe('pages', () => {
+  const page = (depth: number) =>
+    `<html><body>${'<div>'.repeat(depth)}${seed.replace(/\n/g, '<br>')}${'</div>'.repeat(depth)}</body></html>`;
+
+  it('a page nested 300 deep is read; one nested 100,000 deep is refused before parsing, at once', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'a.html'), page(300));
+    writeFileSync(join(d, 'b.html'), page(100_000));
+    const r = await cli('check', d, '--json');
+    expect(json(r.out).files.map((f) => f.file)).toEqual([join(d, 'a.html')]);
+    expect(json(r.out).unreadable).toEqual([
+      {
+        file: join(d, 'b.html'),
+        message: `${join(d, 'b.html')}：网页的元素嵌套超过 500 层，不像是年报网页，未读取`,
+      },
+    ]);
+  });
+});

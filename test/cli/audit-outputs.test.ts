@@ -1,0 +1,218 @@
+// The audit of what the command line writes: nothing is overwritten without --force, an input never;
+// what it prints cannot run in Excel or steer a terminal; a bug is one line and exit 3.
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvCell } from '../../src/cli/batch-summary.js';
+import { run } from '../../src/cli/main.js';
+import { templateBytes, writeTemplate } from '../../src/cli/xlsx-write.js';
+import { readXlsx } from '../../src/readers/xlsx/index.js';
+import { templateLayout } from '../../src/report/template.js';
+import { fixturePath, seedHtml, suqian } from '../helpers.js';
+import { cli } from './run.js';
+
+const seed = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
+
+function folder(): string {
+  const d = mkdtempSync(join(tmpdir(), 'nianbao-out-'));
+  chmodSync(d, 0o755);
+  return d;
+}
+
+describe('nothing is overwritten without --force, and an input never', () => {
+  it('import x.xlsx -o x.xlsx leaves the workbook of 20 sheets as it was', async () => {
+    const d = folder();
+    const { zipSync, unzipSync } = await import('fflate');
+    // Twenty sheets: the template's, nineteen times more.
+    const one = unzipSync(await templateBytes('2019年度年报', templateLayout('2019'), { year: 2019 }));
+    const parts = { ...one };
+    const dec = (b: Uint8Array) => new TextDecoder().decode(b);
+    const enc = (s: string) => new TextEncoder().encode(s);
+    let book = dec(one['xl/workbook.xml']!);
+    let rels = dec(one['xl/_rels/workbook.xml.rels']!);
+    for (let i = 2; i <= 20; i++) {
+      parts[`xl/worksheets/sheet${i}.xml`] = one['xl/worksheets/sheet1.xml']!;
+      book = book.replace('</sheets>', `<sheet name="表${i}" sheetId="${i + 10}" r:id="rX${i}"/></sheets>`);
+      rels = rels.replace(
+        '</Relationships>',
+        `<Relationship Id="rX${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/></Relationships>`,
+      );
+    }
+    parts['xl/workbook.xml'] = enc(book);
+    parts['xl/_rels/workbook.xml.rels'] = enc(rels);
+    const path = join(d, 'x.xlsx');
+    writeFileSync(path, zipSync(parts));
+    expect(readXlsx(readFileSync(path)).sheets).toHaveLength(20);
+    const before = readFileSync(path);
+    for (const force of [[], ['--force']]) {
+      const r = await cli('import', path, '-o', path, ...force);
+      expect(r).toMatchObject({ code: 2, err: `${path} 是要读取的文件之一，不能用输出覆盖它\n` });
+    }
+    // The same file by another name is the same file.
+    const r = await cli('import', path, '-o', join(d, '.', 'sub', '..', 'x.xlsx'), '--force');
+    expect(r.code).toBe(2);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('import a.txt -o a.txt is refused: the output is an .xlsx', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'a.txt'), seed);
+    const r = await cli('import', join(d, 'a.txt'), '-o', join(d, 'a.txt'));
+    expect(r).toMatchObject({ code: 2, err: `-o 的文件应以 .xlsx 结尾，而不是「${join(d, 'a.txt')}」\n` });
+    expect(readFileSync(join(d, 'a.txt'), 'utf8')).toBe(seed);
+  });
+
+  it('--summary onto a page being checked is refused, even with --force; the page is unchanged', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'r.html'), seedHtml());
+    for (const force of [[], ['--force']]) {
+      const r = await cli('check', d, '--summary', join(d, 'r.html'), ...force);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`${join(d, 'r.html')} 是要读取的文件之一，不能用输出覆盖它\n`);
+    }
+    expect(readFileSync(join(d, 'r.html'), 'utf8')).toBe(seedHtml());
+  });
+
+  it('a summary written into the folder checked is not read back as a report the next time', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'r.txt'), seed);
+    const first = await cli('check', d, '--summary', join(d, '汇总.html'));
+    expect(first.code).toBe(0);
+    expect(await cli('check', d, '--summary', join(d, '汇总.html'))).toMatchObject({
+      code: 2,
+      err: `${join(d, '汇总.html')} 已存在：要覆盖它，请加 --force\n`,
+    });
+    const again = await cli('check', d, '--summary', join(d, '汇总.html'), '--force');
+    expect(again.code).toBe(0);
+    expect(again.err).toBe(`汇总已写入 ${join(d, '汇总.html')}（1 份报告）\n`);
+  });
+
+  it('template -o an existing file needs --force; -o must end in .xlsx; a missing folder is said', async () => {
+    const d = folder();
+    const path = join(d, 'mine.xlsx');
+    writeFileSync(path, 'my own work');
+    expect(await cli('template', '-o', path)).toMatchObject({
+      code: 2,
+      err: `${path} 已存在：要覆盖它，请加 --force\n`,
+    });
+    expect(readFileSync(path, 'utf8')).toBe('my own work');
+    expect((await cli('template', '-o', path, '--force')).code).toBe(0);
+    expect(readXlsx(readFileSync(path)).sheets).toHaveLength(1);
+    expect(await cli('template', '-o', join(d, 'x.xls'))).toMatchObject({
+      code: 2,
+      err: `-o 的文件应以 .xlsx 结尾，而不是「${join(d, 'x.xls')}」\n`,
+    });
+    const missing = join(d, 'no', 'such', 'x.xlsx');
+    expect(await cli('template', '-o', missing)).toMatchObject({
+      code: 2,
+      err: `输出文件夹 ${join(d, 'no', 'such')} 不存在：请先建立该文件夹\n`,
+    });
+    expect(existsSync(missing)).toBe(false);
+    expect(await cli('check', d, '--summary', join(d, 'no', 's.csv'))).toMatchObject({
+      code: 2,
+      err: `输出文件夹 ${join(d, 'no')} 不存在：请先建立该文件夹\n`,
+    });
+  });
+});
+
+describe('--previous is last year, or it is refused', () => {
+  async function years() {
+    const d = folder();
+    const [y2023, y2024] = suqian();
+    for (const r of [y2023, y2024])
+      await writeTemplate(join(d, `${r.year}.xlsx`), `${r.year}年度年报`, templateLayout('2021'), {
+        values: r.values as Record<string, number>,
+        year: r.year,
+        agency: '宿迁市',
+      });
+    return d;
+  }
+
+  it('the file checked itself, or one of the files checked, is refused', async () => {
+    const d = await years();
+    const file = join(d, '2024.xlsx');
+    for (const args of [[file], [d]]) {
+      const r = await cli('check', ...args, '--previous', file);
+      expect(r).toMatchObject({
+        code: 2,
+        out: '',
+        err: `--previous 指定的上年报告 ${file} 也是要校验的文件：上年报告应是另一份、上一年度的报告\n`,
+      });
+    }
+  });
+
+  it('a report of the same or a later year is not used: no cross-year finding is invented', async () => {
+    const d = await years();
+    const other = folder();
+    const r = await cli('check', join(d, '2023.xlsx'), '--previous', join(d, '2024.xlsx'), '--json');
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.out) as { files: { previous?: string; findings: { rule: string }[] }[] };
+    expect(json.files[0]!.previous).toBeUndefined();
+    expect(json.files[0]!.findings.map((f) => f.rule)).not.toContain('T3-05');
+    expect(r.err).toContain(
+      `--previous ${join(d, '2024.xlsx')} 是 2024 年度的报告，不是 ${join(d, '2023.xlsx')}「2023年度年报」（2023 年度）的上一年度：未核对跨年度关系`,
+    );
+    writeFileSync(join(other, '2024.txt'), seed);
+    const ok = await cli('check', join(d, '2024.xlsx'), '--previous', join(d, '2023.xlsx'), '--json');
+    expect(ok.code).toBe(0);
+  });
+});
+
+describe('what is printed cannot run a formula or steer a terminal', () => {
+  it('CSV cells that start like a formula get an apostrophe', () => {
+    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '＝1', '＋1', '－1', '＠1', '\t=1', '\r=1'])
+      expect(csvCell(s).replace(/^"/, '').startsWith(`'${s[0]}`)).toBe(true);
+    expect(csvCell('=HYPERLINK("http://x","点")')).toBe(`"'=HYPERLINK(""http://x"",""点"")"`);
+    expect(csvCell('保定市')).toBe('保定市');
+  });
+
+  it('a report whose agency and file name are formulas comes out neutralised in the CSV summary', async () => {
+    const d = folder();
+    const evil = `=HYPERLINK("http://x")2019年政府信息公开工作年度报告\n${seed}`;
+    writeFileSync(join(d, '=1+1.txt'), evil);
+    const r = await cli('check', d, '--summary', join(d, 's.csv'));
+    expect(r.code).toBe(0);
+    const rows = readFileSync(join(d, 's.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(rows[1]!.startsWith(`${join(d, '=1+1.txt')},,"'=HYPERLINK(""http://x"")",2019,`)).toBe(true);
+  });
+
+  it('control characters in a file name or a report are not printed to the terminal', async () => {
+    const d = folder();
+    const name = join(d, 'evil\u001b[2J\u001b]0;title\u0007\u202e.txt');
+    writeFileSync(name, `\u001b[31m保定市竞秀区2019年政府信息公开工作年度报告\n${seed}`);
+    mkdirSync(join(d, 'x'));
+    const r = await cli('check', d);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${join(d, 'evil[2J]0;title.txt')} · [31m保定市竞秀区 · 2019 年度`);
+    // eslint-disable-next-line no-control-regex
+    expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    const json = await cli('check', d, '--json');
+    expect(JSON.parse(json.out).files[0].file).toBe(name);
+  });
+});
+
+describe('an internal error', () => {
+  it('is one Chinese line and exit 3; the stack only with --debug', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'r.txt'), seed);
+    let err = '';
+    const broken = {
+      out: () => {
+        throw new Error('stdout closed');
+      },
+      err: (t: string) => (err += `${t}\n`),
+    };
+    expect(await run(['check', d], broken)).toBe(3);
+    expect(err).toBe(
+      'nianbao 出现内部错误：stdout closed。请把这条信息和所用的文件报告给开发者（加 --debug 可显示详细信息）。\n',
+    );
+    err = '';
+    expect(await run(['check', d, '--debug'], broken)).toBe(3);
+    expect(err).toMatch(
+      /^nianbao 出现内部错误：stdout closed。请把这条信息和所用的文件报告给开发者。\nError: stdout closed\n\s+at /,
+    );
+  });
+});

@@ -1,0 +1,104 @@
+// Last year's report: found in the batch by body and year, within one workbook even without a body's
+// name, taken from a --previous workbook by its year; each file read once, pairs read again.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkBatch } from '../../src/cli/batch.js';
+import type { Checked } from '../../src/cli/output.js';
+import { readReportFile } from '../../src/readers/files.js';
+import { templateGrid, templateLayout } from '../../src/report/template.js';
+import { buildXlsx, rowsXml } from '../fuzz/build-xlsx.js';
+import { suqian } from '../helpers.js';
+import { cli } from './run.js';
+
+const [y2023, y2024] = suqian();
+
+function sheet(values: Record<string, unknown>, year: number, agency?: string) {
+  const grid = templateGrid(templateLayout('2021'), {
+    values: values as Record<string, number>,
+    year,
+    ...(agency ? { agency } : {}),
+  });
+  return {
+    name: `${year}年度年报`,
+    data: rowsXml(grid.map((r) => r.map((v) => (v === null ? '' : v)) as (string | number)[])),
+  };
+}
+
+describe('pairing', () => {
+  it('two years in one workbook pair even when 机关名称 is blank; T3-05 speaks of last year', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    const file = join(d, '两年.xlsx');
+    writeFileSync(
+      file,
+      buildXlsx({
+        sheets: [sheet(y2023.values, 2023), sheet({ ...y2024.values, 't3.r2.natural': 9 }, 2024)],
+      }),
+    );
+    const r = await cli('check', file, '--json');
+    const json = JSON.parse(r.out) as {
+      files: { sheet: string; previous?: string; findings: { rule: string; message: string }[] }[];
+    };
+    expect(json.files.map((f) => [f.sheet, f.previous])).toEqual([
+      ['2023年度年报', undefined],
+      ['2024年度年报', `${file}「2023年度年报」`],
+    ]);
+    expect(json.files[1]!.findings.filter((f) => f.rule === 'T3-05').map((f) => f.message)[0]).toContain(
+      '上年（2023 年）报告',
+    );
+  });
+
+  it('two files without a body name do not pair: no guess across files', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023)] }));
+    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024)] }));
+    const json = JSON.parse((await cli('check', d, '--json')).out) as { files: { previous?: string }[] };
+    expect(json.files.map((f) => f.previous)).toEqual([undefined, undefined]);
+  });
+
+  it('--previous a workbook of several years: each report takes the year before it', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    const last = join(d, '往年.xlsx');
+    writeFileSync(
+      last,
+      buildXlsx({ sheets: [sheet(y2023.values, 2022, '宿迁市'), sheet(y2023.values, 2023, '宿迁市')] }),
+    );
+    const now = join(d, '2024.xlsx');
+    writeFileSync(now, buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
+    const r = await cli('check', now, '--previous', last, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { files: { previous?: string; findings: { rule: string }[] }[] };
+    expect(json.files[0]!.previous).toBe(last);
+    expect(json.files[0]!.findings.map((f) => f.rule)).not.toContain('T3-05');
+  });
+
+  it('each file is read once, and the two files of a pair once more', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    const names = ['2023.xlsx', '2024.xlsx', 'other.xlsx'];
+    const bytes = [
+      buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }),
+      buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }),
+      buildXlsx({ sheets: [sheet(y2024.values, 2024, '别处')] }),
+    ];
+    const reads: string[] = [];
+    const kept: Checked[] = [];
+    const totals = await checkBatch(
+      names.map((n) => join(d, n)),
+      { keep: (c) => c, emit: (c) => kept.push(c) },
+      {
+        read: (file) => {
+          reads.push(file.slice(d.length + 1));
+          return readReportFile(file, bytes[names.indexOf(file.slice(d.length + 1))]!);
+        },
+      },
+    );
+    expect(reads).toEqual(['2023.xlsx', '2024.xlsx', 'other.xlsx', '2024.xlsx', '2023.xlsx']);
+    expect(kept.map((c) => [c.file.slice(d.length + 1), c.previous?.slice(d.length + 1)])).toEqual([
+      ['2023.xlsx', undefined],
+      ['2024.xlsx', '2023.xlsx「2023年度年报」'],
+      ['other.xlsx', undefined],
+    ]);
+    expect(totals).toMatchObject({ reports: 3, unreadable: [], internalErrors: 0 });
+  });
+});
