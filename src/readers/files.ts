@@ -2,9 +2,12 @@ import type { Report } from '../report/types.js';
 import { bytesToText } from './bytes.js';
 import { htmlToText } from './html.js';
 import { ReadProblem } from './problem.js';
+import { readDocx } from './docx/index.js';
+import { DOCUMENT_FORMATS, unsupportedFormat } from './formats.js';
+import { readPdf } from './pdf/index.js';
 import { readText, type TextResult } from './text/index.js';
 import { readWorkbook } from './workbook.js';
-import type { RawInflate } from './xlsx/index.js';
+import type { RawInflate, XlsxRead } from './xlsx/index.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
 
 export { ReadProblem } from './problem.js';
@@ -15,13 +18,15 @@ export interface FileRead {
   readonly skipped: readonly { readonly sheet: string; readonly problem: string }[];
 }
 
-/** A published report's bytes → its reading. The PDF and .docx readers join this table. */
+/** A published report's bytes → its reading. */
 type PublishedReader = (bytes: Uint8Array, source: string) => TextResult | Promise<TextResult>;
 
 const PUBLISHED: Readonly<Record<string, PublishedReader>> = {
   '.txt': (bytes, source) => readText(bytesToText(bytes), { source }),
   '.html': (bytes, source) => readPage(bytesToText(bytes), source),
   '.htm': (bytes, source) => readPage(bytesToText(bytes), source),
+  '.pdf': (bytes, source) => readPdf(bytes, { source }),
+  '.docx': (bytes, source) => readDocx(bytes, { source }),
 };
 
 /** Past this, nesting is no page a person wrote; the HTML parser's work grows with depth × tags. */
@@ -71,12 +76,8 @@ export const MAX_FILE_BYTES: Readonly<Record<string, number>> = {
   '.txt': 8 * MiB,
   '.html': 8 * MiB,
   '.htm': 8 * MiB,
-};
-
-/** Formats a clerk can turn into one we read, and how. */
-const SAVE_AS: Readonly<Record<string, string>> = {
-  '.xls': '旧版 Excel 文件（.xls）无法读取：请在 Excel 中打开，另存为 .xlsx 后再校验',
-  '.et': 'WPS 表格文件（.et）无法读取：请在 WPS 中打开，另存为 .xlsx 后再校验',
+  '.pdf': 50 * MiB,
+  '.docx': 20 * MiB,
 };
 
 /** Lower-case extension with its dot, or '' (「年报.XLSX」 → 「.xlsx」). */
@@ -88,13 +89,16 @@ export function extensionOf(name: string): string {
 
 /** Extensions of the files a folder is searched for: the ones read, and the ones explained. */
 export const REPORT_EXTENSIONS: readonly string[] = ['.xlsx', ...Object.keys(PUBLISHED)];
-export const EXPLAINED_EXTENSIONS: readonly string[] = Object.keys(SAVE_AS);
+export const EXPLAINED_EXTENSIONS: readonly string[] = DOCUMENT_FORMATS;
 
-/** Why a file of this name is not read at all, or undefined when it is. */
+/** Why a file of this name is not read at all (and what to do instead), or undefined when it is. */
 export function unsupported(name: string): string | undefined {
   const ext = extensionOf(name);
   if (REPORT_EXTENSIONS.includes(ext)) return undefined;
-  return SAVE_AS[ext] ?? `不支持的文件类型「${ext || '无扩展名'}」（支持 ${REPORT_EXTENSIONS.join('、')}）`;
+  return (
+    unsupportedFormat(name) ??
+    `不支持的文件类型「${ext || '无扩展名'}」（支持 ${REPORT_EXTENSIONS.join('、')}）`
+  );
 }
 
 export function tooLarge(name: string, size: number): string | undefined {
@@ -114,9 +118,23 @@ export interface ReadOptions {
   readonly inflate?: RawInflate;
 }
 
-async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<FileRead> {
+/** A workbook's sheets, each with its grid or the reason it was left unread. */
+export async function readWorkbookSheets(bytes: Uint8Array, options: ReadOptions = {}): Promise<XlsxRead> {
   const { readXlsx } = await xlsxReader();
-  const { sheets } = readXlsx(bytes, options.limits ?? XLSX_LIMITS, options.inflate);
+  return readXlsx(bytes, options.limits ?? XLSX_LIMITS, options.inflate);
+}
+
+/** A published report's file (text, page, PDF, Word) → its reading, by extension. */
+export async function readPublished(name: string, bytes: Uint8Array): Promise<TextResult> {
+  const refused = unsupported(name) ?? tooLarge(name, bytes.length);
+  if (refused) return { problem: refused };
+  const reader = PUBLISHED[extensionOf(name)];
+  if (!reader) return { problem: '这是工作簿，不是已发布的年报：请在表格中直接校验' };
+  return reader(bytes, name);
+}
+
+async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<FileRead> {
+  const { sheets } = await readWorkbookSheets(bytes, options);
   const unread = sheets
     .filter((s) => s.problem)
     .map((s) => ({ sheet: s.name, problem: `工作表「${s.name}」：${s.problem}` }));

@@ -18,6 +18,22 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   '7z': '压缩包无法直接校验，请先解压，再校验其中的文件',
 };
 
+/** Formats a folder of reports may hold (saved in an older or another office format): each is said. */
+export const DOCUMENT_FORMATS: readonly string[] = [
+  'doc',
+  'wps',
+  'wpt',
+  'dot',
+  'rtf',
+  'odt',
+  'ofd',
+  'xls',
+  'et',
+  'ett',
+  'mht',
+  'mhtml',
+].map((e) => `.${e}`);
+
 const IMAGES = ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic'];
 
 /**

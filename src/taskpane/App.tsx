@@ -55,15 +55,17 @@ const BUSY_TEXT: Readonly<Record<Task, string>> = {
 const PASTE = {
   import: {
     label: '已发布年报的文字',
-    hint: '在网页上全选年报正文（含表格）并复制，粘贴到这里；数字会填入一张新的模板工作表。',
+    hint: '在网页上全选年报正文（含表格）并复制，粘贴到这里；或选择、拖入保存的网页、PDF、Word 文件。数字会填入一张新的模板工作表。',
     action: '导入',
     use: (pane: PaneController, text: string) => pane.importText(text),
+    file: (pane: PaneController, name: string, bytes: Uint8Array) => pane.importFile(name, bytes),
   },
   previous: {
     label: '上年报告的文字',
     hint: '粘贴上年已发布年报的全文，用于核对跨年度关系（如上年结转）和内容雷同。',
     action: '使用',
     use: (pane: PaneController, text: string) => pane.usePreviousText(text),
+    file: undefined,
   },
 } as const;
 
@@ -101,6 +103,14 @@ export function App({ pane }: { pane: PaneController }) {
             setPaste(undefined);
             void PASTE[paste].use(pane, text);
           }}
+          {...(PASTE[paste].file
+            ? {
+                onFile: (name: string, bytes: Uint8Array) => {
+                  setPaste(undefined);
+                  void PASTE[paste].file?.(pane, name, bytes);
+                },
+              }
+            : {})}
         />
       )}
       {working && !result && <Spinner className={s.busy} size="tiny" label={working} />}

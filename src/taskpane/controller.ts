@@ -11,7 +11,9 @@ import {
   importedValues,
   noteFor,
   notesGrid,
+  readPublished,
   readText,
+  type Report,
   unreadParts,
 } from '../core.js';
 import { checkWorkbook, type PreviousChoice, type WorkbookCheck } from '../host/check.js';
@@ -307,11 +309,21 @@ export class PaneController {
     this.setPrevious({ kind: 'text', report: r.report, label: `粘贴的文字${about ? `（${about}）` : ''}` });
   }
 
-  /** 导入已发布年报: a published report's text into a new template sheet. */
+  /** 导入已发布年报: a published report's text, pasted, into a new template sheet. */
   async importText(text: string): Promise<void> {
     const r = readText(text);
     if (!r.report) return this.set({ notice: { intent: 'error', text: `导入失败：${r.problem}` } });
-    const report = r.report;
+    await this.importReport(r.report);
+  }
+
+  /** 导入已发布年报 from its file: a page, a PDF or a Word file the clerk chose or dropped. */
+  async importFile(name: string, bytes: Uint8Array): Promise<void> {
+    const r = await readPublished(name, bytes);
+    if (!r.report) return this.set({ notice: { intent: 'error', text: `导入失败：${name}：${r.problem}` } });
+    await this.importReport(r.report);
+  }
+
+  private async importReport(report: Report): Promise<void> {
     await this.enqueue('insert', async () => {
       const name = await this.host.insertTemplate(report.edition, {
         ...(report.year ? { year: report.year } : {}),

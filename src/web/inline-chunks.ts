@@ -5,7 +5,8 @@
  */
 export const CHUNK_TYPE = 'text/x-nianbao-chunk';
 
-export function installInlineChunks(doc: Document = document): number {
+export function installInlineChunks(doc: Document | undefined = globalThis.document): number {
+  if (!doc) return 0;
   const waiting = [...doc.querySelectorAll<HTMLScriptElement>(`script[type="${CHUNK_TYPE}"]`)];
   for (const inert of waiting) {
     const script = doc.createElement('script');

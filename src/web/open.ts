@@ -1,42 +1,24 @@
-import {
-  decodeText,
-  htmlToText,
-  readDocx,
-  readPdf,
-  readText,
-  type TextResult,
-  unsupportedFormat,
-} from '../core.js';
-import type { FileContent, OpenFile } from './file-host.js';
+import { extensionOf, readPublished, readWorkbookSheets } from '../core.js';
+import type { OpenFile } from './file-host.js';
 import { installInlineChunks } from './inline-chunks.js';
 
-const extension = (name: string) => /\.[^.]*$/.exec(name.toLowerCase())?.[0] ?? '';
-
-/** A published report's reading → its report, or the reader's Chinese reason as an error. */
-function published(r: TextResult): FileContent {
+/**
+ * Reads what the offline page opens, through the core's readers: a workbook's sheets to show and
+ * check, or a published report (text, page, PDF, Word).
+ */
+export const openFile: OpenFile = async (name, bytes) => {
+  // Code the page runs only when needed (the workbook and PDF readers) is made ready first.
+  installInlineChunks();
+  if (extensionOf(name) === '.xlsx') {
+    const { sheets } = await readWorkbookSheets(bytes);
+    const read = sheets.filter((s) => !s.problem);
+    if (!read.length) throw new Error(sheets.map((s) => `工作表「${s.name}」：${s.problem}`).join('；') || '工作簿中没有工作表');
+    return {
+      kind: 'workbook',
+      sheets: read.map((s) => ({ name: s.name, hidden: s.state !== 'visible', grid: s.grid })),
+    };
+  }
+  const r = await readPublished(name, bytes);
   if (!r.report) throw new Error(r.problem);
   return { kind: 'report', report: r.report };
-}
-
-/** Reads what the offline page opens, by the file's extension. */
-export const openFile: OpenFile = async (name, bytes) => {
-  const unsupported = unsupportedFormat(name);
-  if (unsupported) throw new Error(unsupported);
-  switch (extension(name)) {
-    case '.txt':
-      return published(readText(decodeText(bytes), { source: name }));
-    case '.html':
-    case '.htm':
-      return published(readText(htmlToText(decodeText(bytes)), { source: name }));
-    case '.pdf':
-      // pdf.js comes with the page but runs only when a PDF is opened.
-      installInlineChunks();
-      return published(await readPdf(bytes, { source: name }));
-    case '.docx':
-      return published(await readDocx(bytes, { source: name }));
-    default:
-      throw new Error(
-        `不支持的文件类型「${extension(name) || name}」：请选择 .xlsx、.txt、.html、.pdf 或 .docx 文件。`,
-      );
-  }
 };

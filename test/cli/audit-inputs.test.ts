@@ -165,14 +165,14 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     writeFileSync(join(d, 'old', '2019.xls'), 'x');
     writeFileSync(join(d, 'old', '2020.et'), 'x');
     mkdirSync(join(d, 'empty'));
-    writeFileSync(join(d, 'empty', '说明.docx'), 'x');
+    writeFileSync(join(d, 'empty', '照片.png'), 'x');
     const old = await cli('check', join(d, 'old'));
     expect(old.code).toBe(2);
     expect(old.err).toContain(
-      `${join(d, 'old', '2019.xls')}：旧版 Excel 文件（.xls）无法读取：请在 Excel 中打开，另存为 .xlsx 后再校验`,
+      `${join(d, 'old', '2019.xls')}：.xls 是旧版 Excel 格式，请在 Excel 或 WPS 中另存为 .xlsx 后再校验`,
     );
     expect(old.err).toContain(
-      `${join(d, 'old', '2020.et')}：WPS 表格文件（.et）无法读取：请在 WPS 中打开，另存为 .xlsx 后再校验`,
+      `${join(d, 'old', '2020.et')}：.et 是 WPS 表格格式，请在 WPS 中另存为 .xlsx 后再校验`,
     );
     const empty = await cli('check', join(d, 'empty'));
     expect(empty).toMatchObject({ code: 2, out: '' });
@@ -182,12 +182,12 @@ describe('files that cannot be read are said one by one, and the batch goes on',
       unreadable: [
         {
           file: join(d, 'empty'),
-          message: `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.htm）`,
+          message: `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.htm、.pdf、.docx）`,
         },
       ],
     });
     expect(empty.err).toContain(
-      `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.htm）`,
+      `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.htm、.pdf、.docx）`,
     );
   });
 

@@ -106,7 +106,7 @@ describe('nianbao check', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('通讯录').addRow(['姓名', '电话']);
     await wb.xlsx.writeFile(notReport);
-    const r = await cli('check', junk, notReport, bad, join(dir, 'missing.xlsx'), join(dir, 'a.pdf'));
+    const r = await cli('check', junk, notReport, bad, join(dir, 'missing.xlsx'), join(dir, 'a.key'));
     expect(r.code).toBe(2);
     expect(r.out).toContain('结果：2 个错误，1 个警告');
     expect(r.err).toContain(`${junk}：不是有效的 .xlsx 文件（不是 zip 压缩包）`);

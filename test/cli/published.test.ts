@@ -71,7 +71,7 @@ describe('nianbao check on a folder', () => {
     writeFileSync(join(dir, '竞秀区2019.html'), seedHtml());
     writeFileSync(join(dir, '竞秀区2020.txt'), nextYear(seedText));
     writeFileSync(join(dir, '坏文件.xlsx'), 'not a workbook');
-    writeFileSync(join(dir, '说明.docx'), 'ignored');
+    writeFileSync(join(dir, '照片.png'), 'ignored');
     mkdirSync(join(dir, '宿迁'));
     for (const r of [y2023, y2024])
       await writeTemplate(join(dir, '宿迁', `${r.year}.xlsx`), `${r.year}年度年报`, templateLayout('2021'), {
@@ -206,3 +206,28 @@ function encodeGbk(text: string): Buffer {
   }
   return Buffer.from(bytes);
 }
+
+describe('PDF and Word reports on the command line', () => {
+  it('nianbao check reads a PDF and a .docx of a published report; import fills the template from a PDF', async () => {
+    const r = await cli(
+      'check',
+      fixturePath('jingxiu-2019.writer.pdf'),
+      fixturePath('suqian-2024.docx'),
+      '--json',
+    );
+    const out = JSON.parse(r.out) as {
+      files: { agency: string; year: number; edition: string; findings: { severity: string }[] }[];
+    };
+    expect(out.files.map((f) => [f.agency, f.year, f.edition])).toEqual([
+      [expect.stringMatching(/^保定市竞秀区/), 2019, '2019'],
+      ['宿迁市', 2024, '2021'],
+    ]);
+    expect(out.files[0]!.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
+    const imported = await cli('import', fixturePath('jingxiu-2019.writer.pdf'), '-o', join(d, 'a.xlsx'));
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/已导入 保定市竞秀区\S* 2019 年度的 198 个数字（2019 版）/);
+    const doc = await cli('check', fixturePath('jingxiu-2019.doc'));
+    expect(doc).toMatchObject({ code: 2, err: expect.stringContaining('另存为 .docx 或 PDF') });
+  });
+});

@@ -15,4 +15,6 @@ export const BUILDS = {
   preview: `${out}preview/`,
   /** `npm run build:wps`: the WPS 加载项 and its deployment files. */
   wps: `${out}wps/`,
+  /** `npm run build:web`: 年报校验网页版, one HTML file. */
+  web: `${out}web/`,
 } as const;

@@ -25,5 +25,6 @@ export default async function setup(): Promise<void> {
     make({ out: BUILDS.intranet, officejs: 'local', url: INTRANET_URL }),
     make({ out: BUILDS.preview, preview: true }),
     make({ out: BUILDS.wps, wps: true, url: WPS_URL }),
+    make({ out: BUILDS.web, web: true }),
   ]);
 }

@@ -383,6 +383,22 @@ describe('说明 and the 审核报告', () => {
 });
 
 describe('导入已发布年报', () => {
+  it('from its file: a Word file fills a new template sheet; a .doc says to save it as .docx', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('Sheet1');
+    const pane = new PaneController(new ExcelHost(excel.run));
+    await pane.importFile('宿迁2024.docx', readFileSync(fixturePath('suqian-2024.docx')));
+    expect(pane.getState().notice?.text).toMatch(
+      /^已导入 宿迁市 2024 年度的 \d+ 个数字（2021 版）到「2024年度年报」。/,
+    );
+    await pane.importFile('年报.doc', readFileSync(fixturePath('jingxiu-2019.doc')));
+    expect(pane.getState().notice).toMatchObject({
+      intent: 'error',
+      text: expect.stringContaining('另存为 .docx'),
+    });
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', '2024年度年报']);
+  });
+
   it('fills a new template sheet that checks clean', async () => {
     const excel = new FakeExcel();
     excel.addSheet('Sheet1');

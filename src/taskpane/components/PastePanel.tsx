@@ -1,5 +1,6 @@
-import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { type DragEvent, useRef, useState } from 'react';
 
 const useStyles = makeStyles({
   panel: {
@@ -11,21 +12,37 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
   },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  or: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Where the clerk pastes a published report's text, copied from its web page. */
+/** Published reports the panel takes as a file. */
+const ACCEPT = '.txt,.html,.htm,.pdf,.docx';
+
+/** Where the clerk pastes a published report's text, copied from its web page, or gives its file. */
 export function PastePanel(props: {
   label: string;
   hint: string;
   action: string;
   onDone: (text: string) => void;
   onCancel: () => void;
+  /** Given, the panel also takes the report's file (a saved page, a PDF, a Word file), chosen or dropped. */
+  onFile?: (name: string, bytes: Uint8Array) => void;
 }) {
   const s = useStyles();
   const [text, setText] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const { onFile } = props;
+  const take = async (file: File | undefined) => {
+    if (file && onFile) onFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  };
+  const onDrop = (e: DragEvent) => {
+    if (!onFile || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    void take(e.dataTransfer.files[0]);
+  };
   return (
-    <div className={s.panel}>
+    <div className={s.panel} onDragOver={(e) => onFile && e.preventDefault()} onDrop={onDrop}>
       <Field label={props.label} hint={props.hint}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={8} resize="vertical" autoFocus />
       </Field>
@@ -34,6 +51,28 @@ export function PastePanel(props: {
           {props.action}
         </Button>
         <Button onClick={props.onCancel}>取消</Button>
+        {onFile && (
+          <>
+            <Text size={200} className={s.or}>
+              或
+            </Text>
+            <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+              选择文件…
+            </Button>
+            <input
+              ref={input}
+              type="file"
+              accept={ACCEPT}
+              hidden
+              aria-label="选择已发布年报的文件"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                void take(file);
+              }}
+            />
+          </>
+        )}
       </div>
     </div>
   );

@@ -1,0 +1,247 @@
+// 年报校验网页版 as a clerk on Office 2016 uses it: the one HTML file opened from disk in Chromium,
+// real .xlsx files (ours, saved again by LibreOffice, SUM totals, tables on three sheets, two years),
+// a PDF and a Word file; no request leaves the page. Screenshots go to test-output/browser/web/.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTemplateSheet } from '../../../src/cli/xlsx-write.js';
+import { MARK_FILL } from '../../../src/host/marks.js';
+import { toAddress } from '../../../src/report/address.js';
+import { templateGrid, templateLayout } from '../../../src/report/template.js';
+import type { Edition, RawValue, TableId } from '../../../src/report/types.js';
+import { fixturePath, jingxiu, suqian, type Values } from '../../helpers.js';
+import { BUILDS } from '../builds.js';
+import { hasChromium, launch } from './chromium.js';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const shots = `${root}test-output/browser/web/`;
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-web-'));
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
+const layout = templateLayout('2019');
+const at = (key: string, l = layout) => toAddress(l.cells.find((c) => c.key === key)!.pos);
+
+/** A workbook written with ExcelJS: each sheet our template, or a grid of plain values. */
+async function workbook(
+  name: string,
+  sheets: { name: string; edition?: Edition; values?: Values; year?: number; grid?: RawValue[][] }[],
+  formulas: Record<string, { formula: string; result: number }> = {},
+): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    if (s.grid) {
+      const ws = wb.addWorksheet(s.name);
+      s.grid.forEach((row, r) => row.forEach((v, c) => v !== '' && (ws.getCell(r + 1, c + 1).value = v)));
+      continue;
+    }
+    const ws = addTemplateSheet(wb, s.name, templateLayout(s.edition!), { values: s.values!, year: s.year! });
+    for (const [address, f] of Object.entries(formulas)) ws.getCell(address).value = f;
+  }
+  const path = join(dir, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+/** One table of the template on a sheet of its own, under its part title. */
+function tableGrid(table: TableId, values: Values, year?: number): RawValue[][] {
+  const grid = templateGrid(layout, { values, ...(year ? { year } : {}) });
+  const area = layout.tableAreas.find((a) => a.table === table)!.area;
+  return [...grid.slice(0, 2), [], ...grid.slice(area.top - 1, area.bottom + 1)];
+}
+
+describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium, from disk', () => {
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  let pageUrl: string;
+  let step = 0;
+  const shot = (name: string) =>
+    page.screenshot({ path: `${shots}${String(++step).padStart(2, '0')}-${name}.png` });
+  const status = () => page.getByRole('status').textContent();
+  const open = async (path: string) => {
+    await page.getByLabel('选择年报文件').setInputFiles(path);
+    await expect.poll(() => page.getByText(path.split('/').pop()!, { exact: true }).count()).toBe(1);
+  };
+  const cell = (address: string) => page.locator(`td[data-address="${address}"]`);
+
+  beforeAll(async () => {
+    rmSync(shots, { recursive: true, force: true });
+    mkdirSync(shots, { recursive: true });
+    const html = join(dir, '年报校验.html');
+    copyFileSync(join(BUILDS.web, '年报校验.html'), html);
+    pageUrl = `file://${html}`;
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pageUrl);
+    await page.getByRole('button', { name: '打开文件…' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is one file whose own script is under 300 KB gzipped; what it runs only for PDFs is inert until then', () => {
+    const html = readFileSync(join(BUILDS.web, '年报校验.html'), 'utf8');
+    const main = /<script>([\s\S]*?)<\/script>\s*<\/body>/.exec(html)![1]!;
+    expect(gzipSync(main).length).toBeLessThan(300 * 1024);
+    expect(html).toMatch(/<script type="text\/x-nianbao-chunk">/);
+    expect(html).toContain("connect-src 'none'");
+    expect(html).not.toMatch(/<script[^>]+src=/);
+  });
+
+  it('opens with a guide to drop or choose a report', async () => {
+    await expect.poll(() => page.getByText('把年报文件拖到这里，或点「打开文件」').count()).toBe(1);
+    await shot('opened');
+  });
+
+  it('our template filled in, with a wrong total: marked on the sheet, listed, the click selects the cell', async () => {
+    const path = await workbook('竞秀区2019.xlsx', [
+      {
+        name: '2019年度年报',
+        edition: '2019',
+        values: { ...jingxiu().values, 't3.r3_7.natural': 4 },
+        year: 2019,
+      },
+    ]);
+    await open(path);
+    await expect.poll(status).toBe('3 个错误');
+    await expect.poll(() => cell(at('t3.r3_7.natural')).getAttribute('data-fill')).toBe(MARK_FILL.culprit);
+    // Read-only: no 改为, no template, no 清除标记 in the file.
+    expect(await page.getByRole('button', { name: /改为/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '插入模板' }).count()).toBe(0);
+    await page.getByRole('button', { name: new RegExp(`定位到单元格 ${at('t3.r3_7.natural')}`) }).click();
+    await expect
+      .poll(() => page.locator('td.selected').getAttribute('data-address'))
+      .toBe(at('t3.r3_7.natural'));
+    await shot('template-checked');
+  });
+
+  it('重新校验 without a kept file asks for it again, and checks the saved fix', async () => {
+    const fixed = await workbook('竞秀区2019.xlsx', [
+      { name: '2019年度年报', edition: '2019', values: jingxiu().values, year: 2019 },
+    ]);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '重新校验' }).click();
+    await (await chooser).setFiles(fixed);
+    await expect.poll(status).toBe('全部通过');
+    await expect.poll(() => cell(at('t3.r3_7.natural')).getAttribute('data-fill')).toBe('none');
+  });
+
+  it.runIf(soffice || process.env.CI)(
+    'the same workbook saved again by LibreOffice reads the same',
+    async () => {
+      expect(soffice, 'LibreOffice is not installed').toBeDefined();
+      const ours = await workbook('lo-in.xlsx', [
+        {
+          name: '2019年度年报',
+          edition: '2019',
+          values: { ...jingxiu().values, 't3.r3_7.natural': 4 },
+          year: 2019,
+        },
+      ]);
+      const out = join(dir, 'lo');
+      execFileSync(
+        soffice!,
+        ['--headless', '--calc', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ours],
+        {
+          stdio: 'ignore',
+          env: { ...process.env, HOME: dir },
+          timeout: 120_000,
+        },
+      );
+      await open(join(out, 'lo-in.xlsx'));
+      await expect.poll(status).toBe('3 个错误');
+      await shot('libreoffice-saved');
+    },
+  );
+
+  it('SUM totals, 0 among them, are read as the numbers Excel shows', async () => {
+    const v = jingxiu().values;
+    const l = templateLayout('2019');
+    const row = (r: string) =>
+      ['natural', 'business', 'research', 'nonprofit', 'legal', 'other'].map((c) => at(`t3.${r}.${c}`, l));
+    const sum = (r: string) => ({
+      formula: `SUM(${row(r)[0]}:${row(r)[5]})`,
+      result: row(r).reduce(
+        (s, _a, i) =>
+          s +
+          Number(v[`t3.${r}.${['natural', 'business', 'research', 'nonprofit', 'legal', 'other'][i]}`] ?? 0),
+        0,
+      ),
+    });
+    const formulas = Object.fromEntries(
+      ['r1', 'r2', 'r3_1', 'r3_2', 'r4'].map((r) => [at(`t3.${r}.total`, l), sum(r)]),
+    );
+    expect(Object.values(formulas).some((f) => f.result === 0)).toBe(true);
+    const path = await workbook(
+      '合计用公式.xlsx',
+      [{ name: '2019年度年报', edition: '2019', values: v, year: 2019 }],
+      formulas,
+    );
+    await open(path);
+    await expect.poll(status).toBe('全部通过');
+    await shot('sum-totals');
+  });
+
+  it('表二, 表三 and 表四 on three sheets are one report; a finding on 表四 switches to its sheet', async () => {
+    const v = { ...jingxiu().values, 't4.review.total': 99 };
+    const path = await workbook('分表.xlsx', [
+      { name: '表二', grid: tableGrid('t2', v, 2019) },
+      { name: '表三', grid: tableGrid('t3', v) },
+      { name: '表四', grid: tableGrid('t4', v) },
+    ]);
+    await open(path);
+    await expect.poll(status).toBe('1 个错误');
+    await expect.poll(() => page.getByText(/工作表「表二」、「表三」、「表四」/).count()).toBe(1);
+    await page
+      .getByRole('button', { name: /定位到单元格/ })
+      .first()
+      .click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('表四');
+    await shot('three-sheets');
+  });
+
+  it('two years in one workbook: last year is found by itself and a carry-over mismatch said', async () => {
+    const [y2023, y2024] = suqian();
+    const path = await workbook('宿迁两年.xlsx', [
+      { name: '2023', edition: '2021', values: y2023.values, year: 2023 },
+      { name: '2024', edition: '2021', values: { ...y2024.values, 't3.r2.natural': 1 }, year: 2024 },
+    ]);
+    await open(path);
+    await page.getByRole('tab', { name: '2024' }).click();
+    await page.getByRole('button', { name: '校验', exact: true }).click();
+    await expect
+      .poll(() => page.getByText(/上年报告：2023 年度 · 工作表「2023」（自动找到）/).count())
+      .toBe(1);
+    await expect.poll(() => page.getByText('T3-05').count()).toBeGreaterThan(0);
+    await shot('two-years');
+  });
+
+  it('a PDF and a Word file of a published report read and check clean; 审核报告 prints on A4', async () => {
+    await open(fixturePath('jingxiu-2019.writer.pdf'));
+    await expect.poll(status, { timeout: 20_000 }).toBe('全部通过');
+    await shot('pdf');
+    await open(fixturePath('suqian-2024.docx'));
+    await expect.poll(status).toMatch(/警告/);
+    await page.getByRole('button', { name: '生成审核报告' }).click();
+    const frame = page.frameLocator('#audit-frame');
+    await expect
+      .poll(() => frame.getByRole('heading').textContent())
+      .toBe('政府信息公开工作年度报告审核报告');
+    const html = await page.locator('#audit-frame').getAttribute('srcdoc');
+    const print = await browser.newPage();
+    await print.setContent(html!);
+    await print.pdf({ path: `${shots}audit.pdf`, format: 'A4' });
+    await print.screenshot({ path: `${shots}audit.png`, fullPage: true });
+    await print.close();
+  });
+
+  it('nothing was requested but the page itself', () => {
+    expect(new Set(requests)).toEqual(new Set([encodeURI(pageUrl)]));
+  });
+});
