@@ -50,6 +50,8 @@ export type ApplyOutcome = 'written' | 'changed' | 'formula' | 'gone';
 export interface SheetHost {
   /** The offline page never writes the clerk's file: no 改为, no template, no 清除标记 (its marks are on its own view). */
   readonly writable: boolean;
+  /** The file the host reads, where it is one (the offline page): the 审核报告 names it. */
+  readonly documentName?: string;
   /** Reads every sheet's values and our marks, in one round trip (the first may list the sheets). */
   read(): Promise<WorkbookRead>;
   /** Replaces all our marks with `plan`, in one round trip; sheets not in it lose theirs. */

@@ -51,6 +51,18 @@ const BUSY_TEXT: Readonly<Record<Task, string>> = {
   audit: '正在生成审核报告…',
 };
 
+/** What the sidebar says before the first 校验: in Excel or WPS, and on the offline page. */
+const INTRO_SHEET = [
+  '在年报所在的工作表上点「校验」：有问题的单元格会在表中标出，并在这里列出原因和建议的改法。',
+  '还没有表格？点「插入模板」新建一张官方格式的年报表。',
+  '改动表中数字后，列表会自动重新校验。所有检查都在本机完成，不上传任何数据。',
+];
+const INTRO_FILE = [
+  '打开年报文件，即自动校验：有问题的单元格在左边的表中标出，原因和建议的改法列在这里。',
+  '网页版不修改文件：请在 Excel 或 WPS 中改正并保存，再点「重新校验」。',
+  '所有检查都在这个浏览器中完成，不上传任何数据。',
+];
+
 /** What the clerk can paste a published report's text for. */
 const PASTE = {
   import: {
@@ -156,11 +168,9 @@ export function App({ pane }: { pane: PaneController }) {
         !state.notice &&
         !working && (
           <div className={s.intro}>
-            <Text>
-              在年报所在的工作表上点「校验」：有问题的单元格会在表中标出，并在这里列出原因和建议的改法。
-            </Text>
-            <Text>还没有表格？点「插入模板」新建一张官方格式的年报表。</Text>
-            <Text>改动表中数字后，列表会自动重新校验。所有检查都在本机完成，不上传任何数据。</Text>
+            {(pane.host.writable ? INTRO_SHEET : INTRO_FILE).map((line) => (
+              <Text key={line}>{line}</Text>
+            ))}
           </div>
         )
       )}

@@ -288,7 +288,9 @@ export class PaneController {
     await this.enqueue('audit', async () => {
       const audit = auditOf(report, result.findings, {
         checkedAt: this.now(),
-        source: result.sheets.map((s) => s.name).join('、'),
+        source: [this.host.documentName, result.sheets.map((s) => `工作表「${s.name}」`).join('、')]
+          .filter(Boolean)
+          .join(' · '),
         ...(result.previous ? { previous: result.previous.label } : {}),
       });
       this.set({ notice: { intent: 'success', text: await this.host.writeAudit(audit) } });

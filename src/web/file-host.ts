@@ -93,6 +93,10 @@ export class FileHost implements SheetHost {
     return this.current?.name;
   }
 
+  get documentName(): string | undefined {
+    return this.fileName;
+  }
+
   /** The file can be read again without asking for it (a handle was kept). */
   get canReload(): boolean {
     return Boolean(this.current?.handle);

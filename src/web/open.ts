@@ -12,7 +12,10 @@ export const openFile: OpenFile = async (name, bytes) => {
   if (extensionOf(name) === '.xlsx') {
     const { sheets } = await readWorkbookSheets(bytes);
     const read = sheets.filter((s) => !s.problem);
-    if (!read.length) throw new Error(sheets.map((s) => `工作表「${s.name}」：${s.problem}`).join('；') || '工作簿中没有工作表');
+    if (!read.length)
+      throw new Error(
+        sheets.map((s) => `工作表「${s.name}」：${s.problem}`).join('；') || '工作簿中没有工作表',
+      );
     return {
       kind: 'workbook',
       sheets: read.map((s) => ({ name: s.name, hidden: s.state !== 'visible', grid: s.grid })),
