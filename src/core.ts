@@ -56,7 +56,7 @@ export {
   notesGrid,
   readNotes,
   withNotes,
-} from './checks/notes.js';
+} from './report/notes.js';
 export {
   type Audit,
   AUDIT_COLUMNS,

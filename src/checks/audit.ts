@@ -1,7 +1,7 @@
 import { countBySeverity, type Finding, SEVERITY_LABEL, SEVERITY_ORDER } from '../report/finding.js';
 import { TABLE_NAME } from '../report/parts.js';
 import type { Report } from '../report/types.js';
-import { formatTime } from './notes.js';
+import { formatTime } from '../report/notes.js';
 
 /**
  * 审核报告: what a clerk files with the report, and what a supervisor prints: who, which year, when
@@ -29,7 +29,7 @@ export const AUDIT_SHEET = '审核报告';
 export const AUDIT_TITLE = '政府信息公开工作年度报告审核报告';
 
 export function auditOf(
-  report: Report,
+  report: Pick<Report, 'edition' | 'year' | 'agency' | 'sheets'>,
   findings: readonly Finding[],
   meta: { checkedAt: Date; source?: string; previous?: string },
 ): Audit {
@@ -43,7 +43,9 @@ export function auditOf(
     checkedAt: formatTime(meta.checkedAt),
     passed: counts.error === 0,
     counts,
-    severalSheets: new Set(Object.values(report.sheets ?? {})).size > 1,
+    severalSheets:
+      new Set([...Object.values(report.sheets ?? {}), ...findings.flatMap((f) => (f.sheet ? [f.sheet] : []))])
+        .size > 1,
     findings: [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
   };
 }
@@ -136,9 +138,10 @@ const esc = (s: string) =>
   s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
 /** The 审核报告 as one printable HTML page (A4), for the command line and the offline page. */
-export function auditHtml(audit: Audit): string {
+/** One 审核报告 as a section of a page: title, the lines about it, the table, the lines to sign. */
+function auditSection(audit: Audit): string {
   const rows = auditRows(audit);
-  const body = rows
+  const lines = rows
     .map((r) => {
       if (r.style === 'title') return `<h1>${esc(r.cells[0]!)}</h1>`;
       if (r.style === 'meta') return `<p class="meta">${esc(r.cells[0]!)}</p>`;
@@ -154,13 +157,27 @@ export function auditHtml(audit: Audit): string {
       return `<tr class="${r.style}">${cells}</tr>`;
     })
     .join('\n');
-  const [title, ...meta] = body;
+  const [title, ...meta] = lines;
   const sign = meta.pop();
+  return `<section>
+${title}
+${meta.join('\n')}
+<table><colgroup><col class="n"><col class="k"><col class="r"><col class="p"><col></colgroup>
+${table}
+</table>
+${sign}
+</section>`;
+}
+
+/** 审核报告 as one printable HTML page (A4), each report on pages of its own. */
+export function auditHtml(audits: Audit | readonly Audit[]): string {
+  const list = Array.isArray(audits) ? audits : [audits as Audit];
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(AUDIT_TITLE)}</title>
 <style>
 @page{size:A4 portrait;margin:18mm 15mm}
 body{font-family:"SimSun","Songti SC","Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12px;color:#000;margin:0}
+section+section{page-break-before:always}
 h1{font-size:20px;text-align:center;margin:0 0 12px}
 p.meta{margin:4px 0}p.sign{margin-top:32px;font-size:13px}
 table{border-collapse:collapse;width:100%;margin-top:12px;table-layout:fixed}
@@ -170,12 +187,7 @@ col.n{width:6%}col.k{width:8%}col.r{width:10%}col.p{width:14%}
 tr.error td:nth-child(2){color:#b00;font-weight:bold}tr.warning td:nth-child(2){color:#a60}
 tr{page-break-inside:avoid}
 </style></head><body>
-${title}
-${meta.join('\n')}
-<table><colgroup><col class="n"><col class="k"><col class="r"><col class="p"><col></colgroup>
-${table}
-</table>
-${sign}
+${list.map(auditSection).join('\n')}
 </body></html>
 `;
 }

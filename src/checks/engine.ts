@@ -1,5 +1,6 @@
 import type { RuleId } from '../report/catalog.js';
 import { type Finding, SEVERITY_ORDER } from '../report/finding.js';
+import { withNotes } from '../report/notes.js';
 import { type Report, TABLE_IDS } from '../report/types.js';
 import type { Context } from './context.js';
 import { readNumbers } from './numbers.js';
@@ -53,7 +54,7 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
   const ctx = checkContext(report, options);
   const findings = [...report.findings];
   for (const c of CHECKS) for (const f of c.run(ctx)) findings.push(f);
-  return findings
+  const sorted = findings
     .map((f, i) => ({ f, i }))
     .sort(
       (a, b) =>
@@ -62,4 +63,6 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
         a.i - b.i,
     )
     .map(({ f }) => f);
+  // Warnings the clerk answered with a 说明 in the workbook are said as answered.
+  return report.notes?.size ? withNotes(sorted, report, report.notes) : sorted;
 }

@@ -1,4 +1,7 @@
 import {
+  type Audit,
+  auditHtml,
+  auditOf,
   DEFAULT_SIMILARITY,
   type Edition,
   type FileRead,
@@ -19,11 +22,12 @@ import { type Checked, JsonWriter, jsonEntry, terminalSafe, toText } from './out
 import { outputProblem, writeOutput } from './outputs.js';
 
 const USAGE = `用法：
-  nianbao check 文件或文件夹… [--previous 上年报告] [--json] [--summary 汇总.csv|汇总.html] [--similarity 0.5] [--force]
-      校验年报（.xlsx 的每个工作表，已发布年报的 .txt 或 .html 网页）。文件夹中的文件逐个校验；
-      同一机关相邻两年的报告自动配对，核对跨年度关系与内容雷同。
+  nianbao check 文件或文件夹… [--previous 上年报告] [--json] [--summary 汇总.csv|汇总.html] [--report 审核报告.html] [--similarity 0.5] [--force]
+      校验年报（.xlsx 的每个工作表，已发布年报的 .txt、.html 网页、PDF、Word .docx）。文件夹中的文件逐个校验；
+      同一机关相邻两年的报告自动配对，核对跨年度关系与内容雷同。工作簿中办事员写的「说明」照录。
+      --report 写出可打印的审核报告（A4）：结果、全部错误、警告及其说明、签字栏。
       退出码 0：无错误；1：有错误；2：有文件无法读取或用法有误；3：内部错误。
-  nianbao import 已发布年报.txt|.html|.xlsx -o 文件.xlsx [--force] | --json
+  nianbao import 已发布年报.txt|.html|.pdf|.docx|.xlsx -o 文件.xlsx [--force] | --json
       把已发布年报的数字填入官方模板（或以 JSON 输出）。
   nianbao template [--edition 2021|2019] [--year 年度] [--agency 机关名称] -o 文件.xlsx [--force]
       生成官方格式的空白年报模板（默认 2021 版）。
@@ -56,6 +60,24 @@ async function readOne(file: string): Promise<FileRead> {
 
 const XLSX_OUTPUT = { flag: '-o', extensions: ['.xlsx'] } as const;
 const SUMMARY_OUTPUT = { flag: '--summary', extensions: ['.csv', '.html'] } as const;
+const REPORT_OUTPUT = { flag: '--report', extensions: ['.html'] } as const;
+
+/** A report's 审核报告, from what the batch keeps of it. */
+function auditOfChecked(c: Checked, checkedAt: Date): Audit {
+  return auditOf(
+    {
+      edition: c.edition,
+      ...(c.year ? { year: c.year } : {}),
+      ...(c.agency ? { agency: c.agency } : {}),
+    },
+    c.findings,
+    {
+      checkedAt,
+      source: c.sheet ? `${c.file}（工作表「${c.sheet}」）` : c.file,
+      ...(c.previous ? { previous: c.previous } : {}),
+    },
+  );
+}
 
 async function checkCommand(args: string[], { io, debug }: Run): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -66,6 +88,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       previous: { type: 'string' },
       summary: { type: 'string' },
       similarity: { type: 'string' },
+      report: { type: 'string' },
       force: { type: 'boolean', default: false },
     },
   });
@@ -73,6 +96,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     io.err(USAGE);
     return 2;
   }
+  const reportPath = values.report;
   const similarity = values.similarity === undefined ? undefined : Number(values.similarity);
   if (similarity !== undefined && !(similarity > 0 && similarity <= 1)) {
     say(
@@ -87,9 +111,15 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   const skip = new Set(ours ? [await identity(summaryPath)] : []);
   const { files, problems } = await listInputs(positionals, skip);
   // What the inputs are on disk, asked only when an output or --previous must be told apart from them.
-  const inputs = new Set(summaryPath || values.previous ? await Promise.all(files.map(identity)) : []);
-  if (summaryPath) {
-    const refused = await outputProblem(summaryPath, SUMMARY_OUTPUT, values.force, inputs);
+  const inputs = new Set(
+    summaryPath || reportPath || values.previous ? await Promise.all(files.map(identity)) : [],
+  );
+  for (const [path, kind] of [
+    [summaryPath, SUMMARY_OUTPUT],
+    [reportPath, REPORT_OUTPUT],
+  ] as const) {
+    if (!path) continue;
+    const refused = await outputProblem(path, kind, values.force, inputs);
     if (refused) {
       say(io, refused);
       return 2;
@@ -119,6 +149,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     return 2;
   }
 
+  const checkedAt = new Date();
+  const audits: Audit[] = [];
   const csv = summaryPath?.toLowerCase().endsWith('.csv') ? new CsvSummary() : undefined;
   const html = summaryPath && !csv ? new HtmlSummary() : undefined;
   const json = values.json ? new JsonWriter(io.out) : undefined;
@@ -129,12 +161,14 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
         entry: json ? jsonEntry(c) : toText(c),
         ...(csv ? { line: CsvSummary.line(c) } : {}),
         ...(html ? { part: HtmlSummary.part(c) } : {}),
+        ...(reportPath ? { audit: auditOfChecked(c, checkedAt) } : {}),
       }),
       emit: (kept) => {
         if (json) json.entry(kept.entry);
         else io.out(kept.entry as string);
         if (kept.line) csv?.add(kept.line);
         if (kept.part) html?.add(kept.part);
+        if (kept.audit) audits.push(kept.audit);
       },
     },
     {
@@ -158,6 +192,18 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       return 2;
     }
     say(io, `汇总已写入 ${summaryPath}（${totals.reports} 份报告）`);
+  }
+  if (reportPath) {
+    if (!audits.length) {
+      say(io, `审核报告未写入：没有读出任何报告`);
+      return 2;
+    }
+    const failed = await writeOutput(reportPath, auditHtml(audits), values.force);
+    if (failed) {
+      say(io, `审核报告未能写入：${failed}`);
+      return 2;
+    }
+    say(io, `审核报告已写入 ${reportPath}（${audits.length} 份报告，A4 纵向，可直接打印）`);
   }
   if (totals.internalErrors) return 3;
   if (unreadable.length || totals.notes.length) return 2;

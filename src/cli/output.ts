@@ -29,13 +29,23 @@ export interface JsonFinding {
   culprit?: string;
   suggested?: number;
   message: string;
+  /** The sheet of its cells, when the report's tables are on separate sheets. */
+  sheet?: string;
+  /** The clerk's 说明 that answers this warning (from the workbook). */
+  note?: { text: string; at: string };
 }
 
-function jsonFinding(f: Finding): JsonFinding {
+/** Whether the report's findings are on more than one sheet (its tables on separate sheets). */
+function severalSheets(findings: readonly Finding[]): boolean {
+  return new Set(findings.flatMap((f) => (f.sheet ? [f.sheet] : []))).size > 1;
+}
+
+function jsonFinding(f: Finding, withSheet: boolean): JsonFinding {
   const address = findingAddress(f);
   return {
     rule: f.rule,
     severity: f.severity,
+    ...(withSheet && f.sheet ? { sheet: f.sheet } : {}),
     cells: f.cells,
     ...(address ? { address } : {}),
     ...(f.addresses ? { addresses: f.addresses } : {}),
@@ -43,6 +53,7 @@ function jsonFinding(f: Finding): JsonFinding {
     ...(f.culprit ? { culprit: f.culprit } : {}),
     ...(f.suggested !== undefined ? { suggested: f.suggested } : {}),
     message: f.message,
+    ...(f.note ? { note: { text: f.note.text, at: f.note.at } } : {}),
   };
 }
 
@@ -55,7 +66,7 @@ export function jsonEntry(c: Checked) {
     ...(c.year ? { year: c.year } : {}),
     ...(c.agency ? { agency: c.agency } : {}),
     ...(c.previous ? { previous: c.previous } : {}),
-    findings: c.findings.map(jsonFinding),
+    findings: c.findings.map((f) => jsonFinding(f, severalSheets(c.findings))),
   };
 }
 
@@ -111,10 +122,16 @@ export function toText(c: Checked): string {
     .filter(Boolean)
     .join(' · ');
   const lines = [head];
+  const withSheet = severalSheets(c.findings);
   for (const group of groupByTable(c.findings)) {
-    lines.push(`  ${group.title}`);
+    const sheet = withSheet ? group.findings.find((f) => f.sheet)?.sheet : undefined;
+    lines.push(`  ${group.title}${sheet ? `（工作表「${sheet}」）` : ''}`);
     for (const f of group.findings)
-      lines.push(`    ${SIGN[f.severity]} ${SEVERITY_LABEL[f.severity]} [${f.rule}] ${f.message}`);
+      lines.push(
+        f.note
+          ? `    ✓ 已说明 [${f.rule}] ${f.message}（${f.note.at} 说明：${f.note.text}）`
+          : `    ${SIGN[f.severity]} ${SEVERITY_LABEL[f.severity]} [${f.rule}] ${f.message}`,
+      );
   }
   lines.push(`  结果：${summary(c.findings)}`);
   return lines.map((l) => terminalSafe(l.replace(/[\r\n]+/g, ' '))).join('\n');

@@ -6,6 +6,7 @@ import { readDocx } from './docx/index.js';
 import { DOCUMENT_FORMATS, unsupportedFormat } from './formats.js';
 import { readPdf } from './pdf/index.js';
 import { readText, type TextResult } from './text/index.js';
+import { NOTES_SHEET, readNotes } from '../report/notes.js';
 import { readWorkbook } from './workbook.js';
 import type { RawInflate, XlsxRead } from './xlsx/index.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
@@ -138,7 +139,10 @@ async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<Fi
   const unread = sheets
     .filter((s) => s.problem)
     .map((s) => ({ sheet: s.name, problem: `工作表「${s.name}」：${s.problem}` }));
-  const { reports, skipped } = readWorkbook(sheets.filter((s) => !s.problem));
+  const { reports: found, skipped } = readWorkbook(sheets.filter((s) => !s.problem));
+  // The 说明 the clerk wrote in Excel, WPS or the offline page, on the workbook's hidden sheet.
+  const notes = readNotes(sheets.find((s) => s.name === NOTES_SHEET && !s.problem)?.grid);
+  const reports = notes.size ? found.map((r) => ({ ...r, notes })) : found;
   if (!reports.length) {
     const why = [...unread, ...skipped].map((s) => s.problem).join('；');
     throw new ReadProblem(why || '工作簿中没有工作表');

@@ -1,4 +1,5 @@
 import type { Finding } from './finding.js';
+import type { Note } from './notes.js';
 
 export type Edition = '2019' | '2021';
 export const EDITIONS: readonly Edition[] = ['2021', '2019'];
@@ -54,4 +55,6 @@ export interface Report {
   readonly findings: readonly Finding[];
   /** Set when the report was read from a published text or page. */
   readonly published?: PublishedText;
+  /** The clerk's 说明 found with the report (its workbook's 校验说明 sheet), by fingerprint. */
+  readonly notes?: ReadonlyMap<string, Note>;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditHtml, auditOf, auditResult, auditRows } from '../../src/checks/audit.js';
 import { check } from '../../src/checks/engine.js';
-import { fingerprint, noteFor, notesGrid, readNotes, withNotes } from '../../src/checks/notes.js';
+import { fingerprint, noteFor, notesGrid, readNotes, withNotes } from '../../src/report/notes.js';
 import { summary } from '../../src/checks/overview.js';
 import { filledGrid, jingxiu, readReport } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_SHEET } from '../../src/checks/audit.js';
-import { NOTES_SHEET } from '../../src/checks/notes.js';
+import { NOTES_SHEET } from '../../src/report/notes.js';
 import { FakeExcel, OfficeError } from '../../src/dev/fake-excel.js';
 import type { Sheet } from '../../src/web/workbook-model.js';
 import { ExcelHost } from '../../src/excel/host.js';

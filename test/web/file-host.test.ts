@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NOTES_SHEET } from '../../src/checks/notes.js';
+import { NOTES_SHEET } from '../../src/report/notes.js';
 import { checkWorkbook } from '../../src/host/check.js';
 import { isMarkFormula, MARK_FILL } from '../../src/host/marks.js';
 import { parseAddress, toAddress } from '../../src/report/address.js';

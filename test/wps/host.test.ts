@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_SHEET } from '../../src/checks/audit.js';
-import { NOTES_SHEET } from '../../src/checks/notes.js';
+import { NOTES_SHEET } from '../../src/report/notes.js';
 import { commandActions } from '../../src/commands/actions.js';
 import { FakeEtApp } from '../../src/dev/fake-et.js';
 import { checkWorkbook } from '../../src/host/check.js';

@@ -1,5 +1,5 @@
-import type { Finding, FindingNote } from '../report/finding.js';
-import type { RawValue, Report } from '../report/types.js';
+import type { Finding, FindingNote } from './finding.js';
+import type { RawValue, Report } from './types.js';
 
 /**
  * 说明: as in statistical 联网直报 systems, an error must be fixed, but a warning (or a note) may be
