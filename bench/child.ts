@@ -64,7 +64,9 @@ const FLOORS: Record<string, (b: Uint8Array) => number> = {
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'run') {
-  const { run } = await import('../src/cli/main.js');
+  // The bundle that bin/nianbao.js runs, not the modules tsc wrote beside it.
+  const bundle = new URL('../cli/main.js', import.meta.url).href;
+  const { run } = (await import(bundle)) as typeof import('../src/cli/main.js');
   const t = performance.now();
   const cpu = process.cpuUsage();
   const code = await run(args, { out: () => {}, err: () => {} });

@@ -89,11 +89,8 @@ export {
   unsupported,
 } from './readers/files.js';
 export { type Grid, type GridOptions, type GridResult, readGrid } from './readers/grid.js';
-export { htmlToText } from './readers/html.js';
 export { readText, type TextResult } from './readers/text/index.js';
-export { readDocx } from './readers/docx/index.js';
 export { unsupportedFormat } from './readers/formats.js';
-export { readPdf } from './readers/pdf/index.js';
 export { previousReport, readWorkbook, type SheetSource, type WorkbookRead } from './readers/workbook.js';
 export type { RawInflate, SheetState, XlsxRead, XlsxSheet } from './readers/xlsx/index.js';
 export { XLSX_LIMITS, type XlsxLimits } from './readers/xlsx/limits.js';

@@ -1,10 +1,7 @@
 import type { Report } from '../report/types.js';
 import { bytesToText } from './bytes.js';
-import { htmlToText } from './html.js';
 import { ReadProblem } from './problem.js';
-import { readDocx } from './docx/index.js';
 import { DOCUMENT_FORMATS, unsupportedFormat } from './formats.js';
-import { readPdf } from './pdf/index.js';
 import { readText, type TextResult } from './text/index.js';
 import { NOTES_SHEET, readNotes } from '../report/notes.js';
 import { readWorkbook } from './workbook.js';
@@ -22,12 +19,17 @@ export interface FileRead {
 /** A published report's bytes → its reading. */
 type PublishedReader = (bytes: Uint8Array, source: string) => TextResult | Promise<TextResult>;
 
+// The readers of pages, PDFs and Word files load with the first such file: a command that checks
+// one .txt starts without them.
+let html: Promise<typeof import('./html.js')> | undefined;
+const htmlReader = () => (html ??= import('./html.js'));
+
 const PUBLISHED: Readonly<Record<string, PublishedReader>> = {
   '.txt': (bytes, source) => readText(bytesToText(bytes), { source }),
-  '.html': (bytes, source) => readPage(bytesToText(bytes), source),
-  '.htm': (bytes, source) => readPage(bytesToText(bytes), source),
-  '.pdf': (bytes, source) => readPdf(bytes, { source }),
-  '.docx': (bytes, source) => readDocx(bytes, { source }),
+  '.html': async (bytes, source) => readPage(bytesToText(bytes), source, (await htmlReader()).htmlToText),
+  '.htm': async (bytes, source) => readPage(bytesToText(bytes), source, (await htmlReader()).htmlToText),
+  '.pdf': async (bytes, source) => (await import('./pdf/index.js')).readPdf(bytes, { source }),
+  '.docx': async (bytes, source) => (await import('./docx/index.js')).readDocx(bytes, { source }),
 };
 
 /** Past this, nesting is no page a person wrote; the HTML parser's work grows with depth × tags. */
@@ -60,7 +62,7 @@ export function pageDepth(html: string, stop = Infinity): number {
   return deepest;
 }
 
-function readPage(html: string, source: string): TextResult {
+function readPage(html: string, source: string, htmlToText: (html: string) => string): TextResult {
   if (pageDepth(html, MAX_PAGE_DEPTH) > MAX_PAGE_DEPTH)
     return { problem: `网页的元素嵌套超过 ${MAX_PAGE_DEPTH} 层，不像是年报网页，未读取` };
   return readText(htmlToText(html), { source });

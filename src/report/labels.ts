@@ -83,6 +83,15 @@ export interface LabelIndex {
 }
 
 const NONE: readonly string[] = [];
+
+function isDigits(text: string): boolean {
+  if (!text) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 const MAX_CACHED = 5_000;
 /** A cut-off header (「本年新」) is a label's first three characters or more. */
 const MIN_PREFIX = 3;
@@ -118,6 +127,8 @@ export function labelIndex(labels: readonly string[]): LabelIndex {
   };
   return {
     matches(text) {
+      // Most texts of a report are its numbers, different in every report: no label is one.
+      if (isDigits(text)) return NONE;
       let m = cache.get(text);
       if (!m) {
         m = lookup(text);

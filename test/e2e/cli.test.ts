@@ -31,6 +31,21 @@ describe('nianbao, the package bin', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('全部通过');
   });
+
+  it('reads a page, a PDF and a Word file with the readers the bundle loads on demand', () => {
+    const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+    const fixtures = ['jingxiu-2019.html', 'jingxiu-2019.unigb.pdf', 'suqian-2024.docx'].map(
+      (f) => new URL(`../fixtures/${f}`, import.meta.url).pathname,
+    );
+    const r = spawnSync(process.execPath, [bin, 'check', '--json', ...fixtures], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout) as { files: { file: string; edition: string; year?: number }[] };
+    expect(json.files.map((f) => [f.edition, f.year])).toEqual([
+      ['2019', 2019],
+      ['2019', 2019],
+      ['2021', 2024],
+    ]);
+  });
 });
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);

@@ -74,8 +74,8 @@ function narrative(ctx: Context): string {
   return [parts[0], parts[4], parts[5]].filter(Boolean).join('\n');
 }
 
-function stated(text: string, s: Statement): Stated | undefined {
-  for (const sentence of sentences(text)) {
+function stated(said: readonly string[], s: Statement): Stated | undefined {
+  for (const sentence of said) {
     if (s.within && !s.within.test(sentence)) continue;
     if (s.without && s.without.test(sentence.replace(s.pattern, ''))) continue;
     const m = s.pattern.exec(sentence);
@@ -86,20 +86,20 @@ function stated(text: string, s: Statement): Stated | undefined {
 
 /** T3-06, T4-04: the numbers the text states equal the tables'. */
 function textVersusTables(ctx: Context): Finding[] {
-  const text = narrative(ctx);
+  const said = sentences(narrative(ctx));
   const out: Finding[] = [];
   for (const s of STATEMENTS) {
     if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
-    const said = stated(text, s);
-    if (!said) continue;
+    const found = stated(said, s);
+    if (!found) continue;
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
-    if (said.value === table) continue;
+    if (found.value === table) continue;
     const cells = s.cells.map((k) => `${ref(ctx, k)} ${num(ctx.numbers.values.get(k)!)}`).join(' + ');
     out.push(
       finding(ctx, {
         rule: s.rule,
         cells: s.cells,
-        message: `正文说${s.what} ${said.value} 件（「${said.sentence}」），而表中为 ${cells}${s.cells.length > 1 ? ` = ${num(table)}` : ''}：请核对正文或表格。`,
+        message: `正文说${s.what} ${found.value} 件（「${found.sentence}」），而表中为 ${cells}${s.cells.length > 1 ? ` = ${num(table)}` : ''}：请核对正文或表格。`,
       }),
     );
   }

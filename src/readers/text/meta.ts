@@ -14,7 +14,7 @@ const PERIOD = /统计期限[^\d]{0,4}((?:19|20)\d{2})年1月1日/;
 const HEAD = 20;
 
 function fromTitle(text: string): { agency?: string; year: number } | undefined {
-  const m = TITLE.exec(text);
+  const m = text.includes(REPORT_TITLE) ? TITLE.exec(text) : null;
   if (!m) return undefined;
   const agency = m[1] || m[3];
   return { ...(agency ? { agency } : {}), year: Number(m[2]) };

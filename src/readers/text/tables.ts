@@ -55,6 +55,8 @@ function gluedNumber(text: string, label: string): string | undefined {
 export class TableText {
   private words: Piece[] | undefined;
   private text: string | undefined;
+  /** The labels of each table found here: counted for both editions, then again to read one. */
+  readonly labels = new Map<TableSpec, Set<string>>();
   readonly copied: boolean;
 
   constructor(
@@ -82,6 +84,12 @@ export class TableText {
 
 /** The labels of the table its part contains: the editions are told apart by how many. */
 function labelsFound(table: TableSpec, text: TableText): Set<string> {
+  let found = text.labels.get(table);
+  if (!found) text.labels.set(table, (found = findLabels(table, text)));
+  return found;
+}
+
+function findLabels(table: TableSpec, text: TableText): Set<string> {
   const index = indexOf(table);
   const votes = new Set<string>();
   if (!text.copied) {
