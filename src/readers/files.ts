@@ -26,46 +26,17 @@ const htmlReader = () => (html ??= import('./html.js'));
 
 const PUBLISHED: Readonly<Record<string, PublishedReader>> = {
   '.txt': (bytes, source) => readText(bytesToText(bytes), { source }),
-  '.html': async (bytes, source) => readPage(bytesToText(bytes), source, (await htmlReader()).htmlToText),
-  '.htm': async (bytes, source) => readPage(bytesToText(bytes), source, (await htmlReader()).htmlToText),
+  '.html': async (bytes, source) => readPage(bytesToText(bytes), source, await htmlReader()),
+  '.htm': async (bytes, source) => readPage(bytesToText(bytes), source, await htmlReader()),
   '.pdf': async (bytes, source) => (await import('./pdf/index.js')).readPdf(bytes, { source }),
   '.docx': async (bytes, source) => (await import('./docx/index.js')).readDocx(bytes, { source }),
 };
 
-/** Past this, nesting is no page a person wrote; the HTML parser's work grows with depth × tags. */
-export const MAX_PAGE_DEPTH = 500;
-
-// Elements that never hold others, and those whose end tag a page may leave out (the parser closes
-// them itself): neither deepens the nesting.
-const FLAT = new Set(
-  'area base br col embed hr img input link meta source track wbr p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp'.split(
-    ' ',
-  ),
-);
-
-/** How deep a page's elements nest, counted as a browser would close them, up to `stop`. */
-export function pageDepth(html: string, stop = Infinity): number {
-  const open: string[] = [];
-  let deepest = 0;
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
-    const name = m[2]!.toLowerCase();
-    if (FLAT.has(name) || m[3]) continue;
-    if (!m[1]) {
-      open.push(name);
-      if (open.length > deepest) deepest = open.length;
-      if (deepest > stop) break;
-    } else {
-      const at = open.lastIndexOf(name);
-      if (at >= 0) open.length = at;
-    }
-  }
-  return deepest;
-}
-
-function readPage(html: string, source: string, htmlToText: (html: string) => string): TextResult {
-  if (pageDepth(html, MAX_PAGE_DEPTH) > MAX_PAGE_DEPTH)
-    return { problem: `网页的元素嵌套超过 ${MAX_PAGE_DEPTH} 层，不像是年报网页，未读取` };
-  return readText(htmlToText(html), { source });
+function readPage(html: string, source: string, reader: typeof import('./html.js')): TextResult {
+  const text = reader.pageText(html, reader.MAX_PAGE_DEPTH);
+  if (text === undefined)
+    return { problem: `网页的元素嵌套超过 ${reader.MAX_PAGE_DEPTH} 层，不像是年报网页，未读取` };
+  return readText(text, { source });
 }
 
 const MiB = 2 ** 20;

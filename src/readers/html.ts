@@ -47,6 +47,17 @@ const VOID = new Set([
   'wbr',
 ]);
 const CELL = new Set(['td', 'th']);
+
+/** Past this, nesting is no page a person wrote; the reader's work grows with depth × tags. */
+export const MAX_PAGE_DEPTH = 500;
+
+// Elements that never hold others, and those whose end tag a page may leave out (browsers close
+// them themselves): neither deepens the nesting.
+const FLAT = new Set(
+  'area base br col embed hr img input link meta source track wbr p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp'.split(
+    ' ',
+  ),
+);
 const SPACE = /[\s\u00a0]/;
 const SPACES = /[\s\u00a0]+/g;
 
@@ -72,11 +83,32 @@ const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
  * A single scan over the markup: batches read thousands of pages.
  */
 export function htmlToText(html: string): string {
+  return pageText(html, Infinity)!;
+}
+
+/** The same, or undefined when elements nest deeper than `maxDepth` (counted as a browser closes them). */
+export function pageText(html: string, maxDepth: number): string | undefined {
   const out: string[] = [];
+  const nesting: string[] = [];
   let skipping = 0;
   let cellDepth = 0;
+  /** Ends the line, without the spaces it ended with. */
+  const endLine = () => {
+    for (let last = out.length - 1; last >= 0; last--) {
+      const piece = out[last]!;
+      let e = piece.length;
+      while (e && (piece.charCodeAt(e - 1) === 32 || piece.charCodeAt(e - 1) === 0x3000)) e--;
+      if (e === piece.length) break;
+      if (e) {
+        out[last] = piece.slice(0, e);
+        break;
+      }
+      out.pop();
+    }
+    out.push('\n');
+  };
   const newline = () => {
-    if (out.length && !out[out.length - 1]!.endsWith('\n')) out.push('\n');
+    if (out.length && !out[out.length - 1]!.endsWith('\n')) endLine();
   };
   const text = (raw: string) => {
     if (skipping || !raw) return;
@@ -98,10 +130,10 @@ export function htmlToText(html: string): string {
     else if (CELL.has(name)) {
       if (!cellDepth) return;
       cellDepth--;
-      out.push('\n');
+      endLine();
     } else if (name === 'tr') {
       if (cellDepth) close('td');
-      out.push('\n');
+      endLine();
     } else if (BLOCK.has(name) && !cellDepth) newline();
   };
 
@@ -126,13 +158,21 @@ export function htmlToText(html: string): string {
     const end = tagEnd(html, lt);
     at = end;
     if (c === 33 || c === 63) continue; // <!doctype>, <?xml?>
-    let n = first;
-    for (let k = html.charCodeAt(n); n < end && k > 32 && k !== 47 && k !== 62; k = html.charCodeAt(++n));
-    const name = html.slice(first, n).toLowerCase();
+    // The name, lower-cased char by char: toLowerCase on a slice of a page of Chinese text is slow.
+    let name = '';
+    for (
+      let n = first, k = html.charCodeAt(n);
+      n < end && k > 32 && k !== 47 && k !== 62;
+      k = html.charCodeAt(++n)
+    )
+      name += String.fromCharCode(k >= 65 && k <= 90 ? k + 32 : k);
     if (closing) {
+      const k = nesting.lastIndexOf(name);
+      if (k >= 0) nesting.length = k;
       close(name);
       continue;
     }
+    if (!FLAT.has(name) && html.charCodeAt(end - 2) !== 47 && nesting.push(name) > maxDepth) return undefined;
     open(name);
     // 「<svg/>」 ends itself; 「<p/>」 does not, in HTML.
     if (VOID.has(name) || (SKIP.has(name) && html.charCodeAt(end - 2) === 47)) close(name);
@@ -146,5 +186,5 @@ export function htmlToText(html: string): string {
   }
   text(html.slice(at));
   if (cellDepth) close('td');
-  return out.join('').replace(/[ \u3000]+\n/g, '\n');
+  return out.join('');
 }
