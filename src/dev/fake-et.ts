@@ -283,6 +283,15 @@ class FakeEtRange implements EtRange {
   get VerticalAlignment(): number {
     return XL.center;
   }
+  /** AutoFit is recorded on the cells: the model keeps no row heights. */
+  get Rows(): { AutoFit(): boolean } {
+    return {
+      AutoFit: () => {
+        this.format('autofitRows', true);
+        return true;
+      },
+    };
+  }
   set WrapText(v: boolean) {
     this.format('wrapText', v);
   }

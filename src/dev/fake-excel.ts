@@ -97,6 +97,9 @@ function formatRecorder(
     {
       get: (_t, prop: string) => {
         if (path.length === 0 && prop === 'fill') return fill;
+        // An action, recorded on the cells: the model keeps no row heights.
+        if (path.length === 0 && prop === 'autofitRows')
+          return () => ctx.queue(() => cells().forEach((c) => (c.format.autofitRows = true)));
         if (prop === 'getItem') return (item: string) => formatRecorder(ctx, cells, sheet, [...path, item]);
         return formatRecorder(ctx, cells, sheet, [...path, prop]);
       },

@@ -79,6 +79,8 @@ export async function writeAuditSheet(ctx: Excel.RequestContext, rows: readonly 
       for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const)
         line.format.borders.getItem(edge).style = 'Continuous';
   });
+  // Rows as tall as their wrapped text: a long message is read whole, on screen and on paper.
+  all.format.autofitRows();
   ws.pageLayout.orientation = 'Portrait';
   ws.pageLayout.paperSize = 'A4';
   ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };

@@ -86,7 +86,8 @@ function Cell(props: {
       }}
       onClick={() => book.select(sheet.name, address)}
     >
-      {props.editable ? (
+      {/* A one-line input cannot wrap: text set to wrap (a 审核报告's messages) is shown whole. */}
+      {props.editable && !f.wrapText ? (
         <input
           aria-label={`单元格 ${address}`}
           value={draft ?? value}

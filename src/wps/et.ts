@@ -71,6 +71,7 @@ export interface EtRange {
   NumberFormat: string;
   Locked: boolean;
   ColumnWidth: number;
+  readonly Rows: { AutoFit(): unknown };
   Merge(): void;
   Select(): void;
   Clear(): void;

@@ -75,6 +75,8 @@ export function writeAuditSheet(app: EtApplication, rows: readonly AuditRow[]): 
       for (const edge of [XL.edgeTop, XL.edgeBottom, XL.edgeLeft, XL.edgeRight, XL.insideVertical])
         line.Borders.Item(edge).LineStyle = XL.continuous;
   });
+  // Rows as tall as their wrapped text: a long message is read whole, on screen and on paper.
+  all.Rows.AutoFit();
   ws.PageSetup.Orientation = XL.portrait;
   ws.PageSetup.PaperSize = XL.paperA4;
   ws.PageSetup.Zoom = false;

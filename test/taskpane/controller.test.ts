@@ -371,6 +371,8 @@ describe('说明 and the 审核报告', () => {
     expect(texts).toContain('政府信息公开工作年度报告审核报告');
     expect(texts.some((t) => t.includes('审核结果：未通过（3 个错误）'))).toBe(true);
     expect(audit.pageLayout).toMatchObject({ orientation: 'Portrait', paperSize: 'A4' });
+    // Messages wrap in column E, and the rows grow to show them whole.
+    expect(audit.cells.get('E6')?.format).toMatchObject({ wrapText: true, autofitRows: true });
     expect(excel.active).toBe(AUDIT_SHEET);
     expect(pane.getState().notice?.text).toBe('审核报告已写入「审核报告」，可直接打印或存档。');
     await pane.audit();

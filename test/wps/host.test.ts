@@ -140,6 +140,7 @@ describe('WPS host', () => {
       [...audit.cells.values()].some((c) => String(c.value).includes('审核结果：通过（1 个警告已说明）')),
     ).toBe(true);
     expect(audit.pageLayout).toMatchObject({ Orientation: XL.portrait, PaperSize: XL.paperA4 });
+    expect(audit.cells.get('E6')?.format).toMatchObject({ wrapText: true, autofitRows: true });
   });
 });
 
