@@ -86,8 +86,8 @@ function Cell(props: {
       }}
       onClick={() => book.select(sheet.name, address)}
     >
-      {/* A one-line input cannot wrap: text set to wrap (a 审核报告's messages) is shown whole. */}
-      {props.editable && !f.wrapText ? (
+      {/* A one-line input cannot grow: rows fitted to wrapped text (a 审核报告's messages) show it whole. */}
+      {props.editable && !(f.wrapText && f.autofitRows) ? (
         <input
           aria-label={`单元格 ${address}`}
           value={draft ?? value}
