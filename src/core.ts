@@ -60,6 +60,7 @@ export {
 export {
   type Audit,
   AUDIT_COLUMNS,
+  AUDIT_ROW_STYLE,
   AUDIT_SHEET,
   AUDIT_TITLE,
   auditHtml,

@@ -80,6 +80,20 @@ export interface AuditRow {
   readonly span?: true;
 }
 
+/** How each kind of row looks, in every host that writes the sheet. */
+export const AUDIT_ROW_STYLE: Readonly<
+  Record<AuditRowStyle, { bold?: boolean; size?: number; fill?: string; border?: boolean }>
+> = {
+  title: { bold: true, size: 16 },
+  meta: {},
+  blank: {},
+  header: { bold: true, fill: '#E7E6E6', border: true },
+  error: { border: true },
+  warning: { border: true },
+  info: { border: true },
+  sign: { size: 12 },
+};
+
 /** Column widths of the sheet, in characters: 序号, 类别, 规则, 位置, 问题与说明. */
 export const AUDIT_COLUMNS = [6, 8, 10, 14, 72] as const;
 

@@ -1,9 +1,9 @@
 import {
   areaAddress,
   AUDIT_COLUMNS,
+  AUDIT_ROW_STYLE,
   AUDIT_SHEET,
   type AuditRow,
-  type AuditRowStyle,
   NOTES_SHEET,
   TEMPLATE_FONT,
 } from '../core.js';
@@ -39,19 +39,6 @@ export async function writeNotesSheet(
   await ctx.sync();
 }
 
-const ROW_STYLE: Readonly<
-  Record<AuditRowStyle, { bold?: boolean; size?: number; fill?: string; border?: boolean }>
-> = {
-  title: { bold: true, size: 16 },
-  meta: {},
-  blank: {},
-  header: { bold: true, fill: '#E7E6E6', border: true },
-  error: { border: true },
-  warning: { border: true },
-  info: { border: true },
-  sign: { size: 12 },
-};
-
 /** The 审核报告 sheet, written or rewritten, shown, and set to print on A4. Two syncs. */
 export async function writeAuditSheet(ctx: Excel.RequestContext, rows: readonly AuditRow[]): Promise<string> {
   const ws = await ownSheet(ctx, AUDIT_SHEET);
@@ -68,7 +55,7 @@ export async function writeAuditSheet(ctx: Excel.RequestContext, rows: readonly 
   });
   rows.forEach((row, r) => {
     const line = ws.getRange(areaAddress({ top: r, left: 0, bottom: r, right: width - 1 }));
-    const style = ROW_STYLE[row.style];
+    const style = AUDIT_ROW_STYLE[row.style];
     if (row.span) line.merge(false);
     line.format.wrapText = true;
     if (style.bold) line.format.font.bold = true;

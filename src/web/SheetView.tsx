@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore }
 import { columnName, parseAddress, type RawValue, toAddress } from '../core.js';
 
 import type { Book, Sheet } from './workbook-model.js';
+import { SHEET_STYLE } from './sheet-style.js';
 
 const POINTS_TO_PX = 4 / 3;
 
@@ -185,6 +186,7 @@ export function SheetView({ book, readOnly = false }: { book: Book; readOnly?: b
     !readOnly && (!sheet.protected || sheet.cells.get(address)?.format['protection.locked'] === false);
   return (
     <div className="sheet" data-version={version}>
+      <style>{SHEET_STYLE}</style>
       {!readOnly && <Tools book={book} sheet={sheet} />}
       <div className="tabs" role="tablist" aria-label="工作表">
         {book.sheets

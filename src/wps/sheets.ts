@@ -1,9 +1,9 @@
 import {
   areaAddress,
   AUDIT_COLUMNS,
+  AUDIT_ROW_STYLE,
   AUDIT_SHEET,
   type AuditRow,
-  type AuditRowStyle,
   NOTES_SHEET,
   TEMPLATE_FONT,
 } from '../core.js';
@@ -34,19 +34,6 @@ export function writeNotesSheet(app: EtApplication, grid: readonly (readonly str
   ws.Visible = XL.sheetVeryHidden;
 }
 
-const ROW_STYLE: Readonly<
-  Record<AuditRowStyle, { bold?: boolean; size?: number; fill?: string; border?: boolean }>
-> = {
-  title: { bold: true, size: 16 },
-  meta: {},
-  blank: {},
-  header: { bold: true, fill: '#E7E6E6', border: true },
-  error: { border: true },
-  warning: { border: true },
-  info: { border: true },
-  sign: { size: 12 },
-};
-
 /** The 审核报告 sheet, written or rewritten, shown, and set to print on A4. */
 export function writeAuditSheet(app: EtApplication, rows: readonly AuditRow[]): string {
   const ws = ownSheet(app, AUDIT_SHEET);
@@ -64,7 +51,7 @@ export function writeAuditSheet(app: EtApplication, rows: readonly AuditRow[]): 
   });
   rows.forEach((row, r) => {
     const line = ws.Range(areaAddress({ top: r, left: 0, bottom: r, right: width - 1 }));
-    const style = ROW_STYLE[row.style];
+    const style = AUDIT_ROW_STYLE[row.style];
     if (row.span) line.Merge();
     line.WrapText = true;
     if (style.bold) line.Font.Bold = true;
