@@ -1,4 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { type Io, run } from '../../src/cli/main.js';
 
 export interface CliResult {
@@ -22,16 +26,40 @@ export async function cli(...argv: string[]): Promise<CliResult> {
   return { code, out, err, progress };
 }
 
-/** The command line as the unprivileged user `nobody`: root reads every file, whatever its mode. */
+/**
+ * The command line as the unprivileged user `nobody`: root reads every file, whatever its mode. The
+ * project may sit where `nobody` cannot go (a clone in /root), so the child is bundled, packages
+ * and all, into a folder anyone may read.
+ */
 export function cliAsNobody(...argv: string[]): CliResult {
-  const child = new URL('./cli-child.ts', import.meta.url).pathname;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', child, ...argv], {
-    uid: 65534,
-    gid: 65534,
-    encoding: 'utf8',
-    cwd: new URL('../..', import.meta.url).pathname,
-    timeout: 60_000,
-  });
-  if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
-  return { ...(JSON.parse(r.stdout) as Omit<CliResult, 'progress'>), progress: [] };
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-nobody-'));
+  try {
+    chmodSync(dir, 0o755);
+    const child = join(dir, 'cli-child.mjs');
+    buildSync({
+      entryPoints: [new URL('./cli-child.ts', import.meta.url).pathname],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outfile: child,
+      // Packages written for CommonJS ask for Node's modules with require().
+      banner: {
+        js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);",
+      },
+      logLevel: 'error',
+    });
+    chmodSync(child, 0o644);
+    const r = spawnSync(process.execPath, [child, ...argv], {
+      uid: 65534,
+      gid: 65534,
+      encoding: 'utf8',
+      cwd: dir,
+      timeout: 60_000,
+    });
+    if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
+    return { ...(JSON.parse(r.stdout) as Omit<CliResult, 'progress'>), progress: [] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
