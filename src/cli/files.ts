@@ -1,6 +1,6 @@
 import { EXPLAINED_EXTENSIONS, extensionOf, REPORT_EXTENSIONS, tooLarge, unsupported } from '../core.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** A file the command line could not read, and why (the message names the file). */
@@ -106,7 +106,7 @@ async function folderFiles(dir: string, skip: ReadonlySet<string>): Promise<stri
     for (const e of entries) {
       const full = join(d, e.name);
       if (e.isDirectory()) await walk(full);
-      else if (wanted(e.name) && !skip.has(resolve(full))) out.push(full);
+      else if (wanted(e.name) && !(skip.size && skip.has(await identity(full)))) out.push(full);
     }
   };
   await walk(dir);
@@ -115,7 +115,7 @@ async function folderFiles(dir: string, skip: ReadonlySet<string>): Promise<stri
 
 /**
  * The files the command line names: each file as given (whatever its type: a wrong one is said
- * per file), each folder as the report files in it. `skip` holds the resolved paths of outputs,
+ * per file), each folder as the report files in it. `skip` holds the identities of outputs,
  * which are never read as inputs.
  */
 export async function listInputs(
@@ -155,10 +155,14 @@ export async function listInputs(
   return { files, problems };
 }
 
-/** The file a path names, symbolic links and `..` resolved, or the resolved path when it does not exist yet. */
+/**
+ * The file a path names, the same however it is reached (symbolic links, `..`, hard links): its
+ * device and inode, or the resolved path when it does not exist yet.
+ */
 export async function identity(path: string): Promise<string> {
   try {
-    return await realpath(path);
+    const s = await stat(path);
+    return `${s.dev}:${s.ino}`;
   } catch {
     return resolve(path);
   }

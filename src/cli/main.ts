@@ -40,8 +40,19 @@ export interface Io {
   readonly progress?: (text: string) => void;
 }
 
+/**
+ * Set when whoever reads the output has gone (`nianbao check … | head`): the rest of the output is
+ * dropped, and the run goes on to write its summary and report and to give its exit code.
+ */
+let stdoutGone = false;
+process.stdout.on('error', () => {
+  stdoutGone = true;
+});
+
 const STD: Io = {
-  out: (t) => process.stdout.write(`${t}\n`),
+  out: (t) => {
+    if (!stdoutGone) process.stdout.write(`${t}\n`);
+  },
   err: (t) => process.stderr.write(`${t}\n`),
   ...(process.stderr.isTTY ? { progress: (t: string) => process.stderr.write(`\r\x1b[K${t}`) } : {}),
 };
@@ -114,6 +125,10 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   const inputs = new Set(
     summaryPath || reportPath || values.previous ? await Promise.all(files.map(identity)) : [],
   );
+  if (summaryPath && reportPath && (await identity(summaryPath)) === (await identity(reportPath))) {
+    say(io, `--summary 与 --report 不能写入同一个文件（${reportPath}）`);
+    return 2;
+  }
   for (const [path, kind] of [
     [summaryPath, SUMMARY_OUTPUT],
     [reportPath, REPORT_OUTPUT],

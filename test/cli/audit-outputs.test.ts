@@ -1,6 +1,14 @@
 // The audit of what the command line writes: nothing is overwritten without --force, an input never;
 // what it prints cannot run in Excel or steer a terminal; a bug is one line and exit 3.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +80,40 @@ describe('nothing is overwritten without --force, and an input never', () => {
       expect(r.err).toBe(`${join(d, 'r.html')} 是要读取的文件之一，不能用输出覆盖它\n`);
     }
     expect(readFileSync(join(d, 'r.html'), 'utf8')).toBe(seedHtml());
+  });
+
+  it('an input reached by a hard link is still an input: --summary onto it is refused', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'in.html'), seedHtml());
+    linkSync(join(d, 'in.html'), join(d, 'hard.html'));
+    const r = await cli('check', join(d, 'in.html'), '--summary', join(d, 'hard.html'), '--force');
+    expect(r).toMatchObject({
+      code: 2,
+      err: `${join(d, 'hard.html')} 是要读取的文件之一，不能用输出覆盖它\n`,
+    });
+    expect(readFileSync(join(d, 'in.html'), 'utf8')).toBe(seedHtml());
+  });
+
+  it('--summary and --report naming one file is refused before any work, with or without --force', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'r.txt'), seed);
+    for (const force of [[], ['--force']]) {
+      const r = await cli(
+        'check',
+        join(d, 'r.txt'),
+        '--summary',
+        join(d, 's.html'),
+        '--report',
+        join(d, '.', 's.html'),
+        ...force,
+      );
+      expect(r).toMatchObject({
+        code: 2,
+        out: '',
+        err: `--summary 与 --report 不能写入同一个文件（${join(d, '.', 's.html')}）\n`,
+      });
+      expect(existsSync(join(d, 's.html'))).toBe(false);
+    }
   });
 
   it('a summary written into the folder checked is not read back as a report the next time', async () => {

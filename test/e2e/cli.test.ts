@@ -32,6 +32,23 @@ describe('nianbao, the package bin', () => {
     expect(r.stdout).toContain('全部通过');
   });
 
+  it('piped into head, which stops reading: no crash, the summary is still written whole', async () => {
+    const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+    const many = mkdtempSync(join(dir, 'many-'));
+    const good = await filled('pipe.xlsx', jingxiu().values);
+    for (let i = 0; i < 200; i++) copyFileSync(good, join(many, `${i}.xlsx`));
+    const summary = join(dir, 'pipe.csv');
+    // The command's own exit code, said after head has gone.
+    const command = `"${process.execPath}" "${bin}" check "${many}" --json --summary "${summary}"`;
+    const r = spawnSync('bash', ['-c', `${command} | head -c 9; echo "exit \${PIPESTATUS[0]}" >&2`], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe(`汇总已写入 ${summary}（200 份报告）\nexit 0\n`);
+    expect(r.stdout).toBe('{\n  "file');
+    // The header and a line per report.
+    expect(readFileSync(summary, 'utf8').trim().split('\n')).toHaveLength(201);
+  });
+
   it('reads a page, a PDF and a Word file with the readers the bundle loads on demand', () => {
     const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
     const fixtures = ['jingxiu-2019.html', 'jingxiu-2019.unigb.pdf', 'suqian-2024.docx'].map(
