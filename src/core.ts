@@ -92,7 +92,13 @@ export {
 export { type Grid, type GridOptions, type GridResult, readGrid } from './readers/grid.js';
 export { readText, type TextResult } from './readers/text/index.js';
 export { unsupportedFormat } from './readers/formats.js';
-export { previousReport, readWorkbook, type SheetSource, type WorkbookRead } from './readers/workbook.js';
+export {
+  bodyKey,
+  previousReport,
+  readWorkbook,
+  type SheetSource,
+  type WorkbookRead,
+} from './readers/workbook.js';
 export type { RawInflate, SheetState, XlsxRead, XlsxSheet } from './readers/xlsx/index.js';
 export { XLSX_LIMITS, type XlsxLimits } from './readers/xlsx/limits.js';
 

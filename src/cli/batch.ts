@@ -1,6 +1,6 @@
 import {
+  bodyKey,
   check,
-  compact,
   type FileRead,
   ReadProblem,
   readReportFile,
@@ -50,6 +50,8 @@ export interface BatchTotals {
   readonly unreadable: readonly Unreadable[];
   /** --previous given for a report it is not last year's of: said, and the cross-year rules not run. */
   readonly notes: readonly string[];
+  /** What the user should know and the exit code does not say: a pairing not made, another body's --previous. */
+  readonly remarks: readonly string[];
   readonly internalErrors: number;
 }
 
@@ -117,7 +119,7 @@ function result(file: string, report: Report, findings: Checked['findings'], pre
  * from the same body (agency names equal but for spacing); reports of one file count as one body
  * when one of them names none. Two candidates: no guess.
  */
-function pairs<T>(slots: readonly Slot<T>[]): Map<Slot<T>, Slot<T>> {
+function pairs<T>(slots: readonly Slot<T>[], remarks: string[]): Map<Slot<T>, Slot<T>> {
   const byBody = new Map<string, Slot<T>[]>();
   const byFile = new Map<string, Slot<T>[]>();
   const add = (map: Map<string, Slot<T>[]>, key: string, s: Slot<T>) => {
@@ -135,8 +137,12 @@ function pairs<T>(slots: readonly Slot<T>[]): Map<Slot<T>, Slot<T>> {
     if (s.year === undefined) continue;
     const sameBody = s.body ? (byBody.get(`${s.body}|${s.year - 1}`) ?? []) : [];
     const sameFile = (byFile.get(`${s.fileIndex}|${s.year - 1}`) ?? []).filter((p) => !p.body || !s.body);
-    const candidates = [...sameBody, ...sameFile];
+    const candidates = [...new Set([...sameBody, ...sameFile])];
     if (candidates.length === 1) out.set(s, candidates[0]!);
+    else if (candidates.length > 1)
+      remarks.push(
+        `${s.label}：有 ${candidates.length} 份 ${s.year - 1} 年度的报告（${candidates.map((c) => c.label).join('、')}），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定`,
+      );
   }
   return out;
 }
@@ -179,6 +185,7 @@ export async function checkBatch<T>(
   const read = options.read ?? readFromDisk;
   const unreadable: Unreadable[] = [];
   const notes: string[] = [];
+  const remarks: string[] = [];
   const slots: Slot<T>[] = [];
   let internalErrors = 0;
   const streaming = Boolean(options.previous);
@@ -217,6 +224,11 @@ export async function checkBatch<T>(
           );
           last = undefined;
         }
+        if (last?.agency && report.agency && bodyKey(last.agency) !== bodyKey(report.agency)) {
+          remarks.push(
+            `${where(file, report)}：本报告是「${report.agency}」的，--previous ${source!.label} 是「${last.agency}」的，不是同一机关；仍按上年报告核对`,
+          );
+        }
         const findings = check(report, { ...(last ? { previous: last } : {}), ...similarity });
         return result(file, report, findings, last ? source!.label : undefined);
       });
@@ -226,7 +238,7 @@ export async function checkBatch<T>(
           fileIndex,
           index,
           label: where(file, report),
-          ...(report.agency ? { body: compact(report.agency) } : {}),
+          ...(report.agency ? { body: bodyKey(report.agency) } : {}),
           ...(report.year !== undefined ? { year: report.year } : {}),
           kept: sink.keep(c),
           errors: c.findings.some((f) => f.severity === 'error'),
@@ -240,7 +252,7 @@ export async function checkBatch<T>(
   }
 
   if (!streaming) {
-    const paired = [...pairs(slots)];
+    const paired = [...pairs(slots, remarks)];
     const recent = new RecentFiles((i) => read(files[i]!));
     for (const [k, [slot, last]] of paired.entries()) {
       options.onProgress?.(`核对跨年度 ${k + 1}/${paired.length}…`);
@@ -266,6 +278,7 @@ export async function checkBatch<T>(
     withErrors: slots.filter((s) => s.errors).length,
     unreadable,
     notes,
+    remarks,
     internalErrors,
   };
 }

@@ -199,6 +199,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   json?.finish(unreadable);
   for (const u of unreadable) say(io, `✗ ${u.message}`);
   for (const n of totals.notes) say(io, `✗ ${n}`);
+  for (const r of totals.remarks) say(io, `! ${r}`);
   if (summaryPath) {
     const text = csv ? csv.text(unreadable) : html!.text(unreadable, new Date());
     const failed = await writeOutput(summaryPath, text, values.force);

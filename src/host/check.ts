@@ -4,6 +4,7 @@ import {
   type Finding,
   type Note,
   NOTES_SHEET,
+  bodyKey,
   previousReport,
   readNotes,
   readWorkbook,
@@ -86,9 +87,14 @@ function choosePrevious(
     label = describe(prev);
   }
   if (prev === report) return { problem: '上年报告不能选本表自己，本次未做跨年度核对：请选上一年度的报告。' };
-  if (prev.year !== undefined && report.year !== undefined && prev.year >= report.year) {
+  if (prev.year !== undefined && report.year !== undefined && prev.year !== report.year - 1) {
     return {
-      problem: `所选的上年报告是 ${prev.year} 年度，不早于本表的 ${report.year} 年度，本次未做跨年度核对：请选 ${report.year - 1} 年度的报告。`,
+      problem: `所选的上年报告是 ${prev.year} 年度，不是本表 ${report.year} 年度的上一年度，本次未做跨年度核对：请选 ${report.year - 1} 年度的报告。`,
+    };
+  }
+  if (prev.agency && report.agency && bodyKey(prev.agency) !== bodyKey(report.agency)) {
+    return {
+      problem: `所选的上年报告是「${prev.agency}」的，本表是「${report.agency}」的，不是同一机关，本次未做跨年度核对：请选本机关上一年度的报告。`,
     };
   }
   return { report: prev, label, auto: false };

@@ -93,13 +93,21 @@ export function readWorkbook(sheets: readonly SheetSource[]): WorkbookRead {
  * Last year's report among `reports` (a workbook or a batch): the one report of the year before
  * from the same body. Reports of one workbook count as one body when one of them names none.
  */
+/**
+ * The body a report is of, as pairing compares it: spacing aside, 「保定市竞秀区人民政府」 and
+ * 「保定市竞秀区」 (as a page's title may give it) are one body; 「…人民政府办公室」 is another.
+ */
+export function bodyKey(agency: string): string {
+  return compact(agency).replace(/人民政府$/, '');
+}
+
 export function previousReport(
   report: Report,
   reports: readonly Report[],
   options: { sameBody?: boolean } = {},
 ): Report | undefined {
   if (report.year === undefined) return undefined;
-  const body = (r: Report) => (r.agency ? compact(r.agency) : undefined);
+  const body = (r: Report) => (r.agency ? bodyKey(r.agency) : undefined);
   const sameBody = (r: Report) =>
     body(r) && body(report) ? body(r) === body(report) : Boolean(options.sameBody);
   const candidates = reports.filter((r) => r !== report && r.year === report.year! - 1 && sameBody(r));

@@ -42,6 +42,14 @@ export interface NoteStore {
   setItem(key: string, value: string): void;
 }
 
+/** What the browser's file errors (DOMException names) mean to a clerk. */
+const BROWSER_ERRORS: Readonly<Record<string, string>> = {
+  NotFoundError: '找不到这个文件：它可能已被移动、改名或删除，请重新选择文件。',
+  NotReadableError: '文件无法读取：可能正被其他程序占用，或在选择后又被改动，请关闭占用它的程序后重新选择文件。',
+  NotAllowedError: '浏览器不允许再次读取这个文件，请重新选择文件。',
+  SecurityError: '浏览器不允许再次读取这个文件，请重新选择文件。',
+};
+
 /** Column widths are kept in points, as Excel's are; a character is about 6.5. */
 const POINTS_PER_CHAR = 6.5;
 
@@ -79,7 +87,7 @@ function templateSheet(book: Book, report: Report): Sheet {
 export class FileHost implements SheetHost {
   readonly writable = false;
   readonly book = new Book();
-  private current?: { name: string; content: FileContent; handle?: FileHandle };
+  private current?: { name: string; content: FileContent; handle?: FileHandle; bodies: string };
   private report?: Report;
 
   constructor(
@@ -106,7 +114,10 @@ export class FileHost implements SheetHost {
   async load(name: string, bytes: Uint8Array, handle?: FileHandle): Promise<void> {
     const content = await this.openFile(name, bytes);
     const active = this.book.active;
-    this.current = { name, content, ...(handle ? { handle } : {}) };
+    const reports = content.kind === 'workbook' ? readWorkbook(content.sheets).reports : [content.report];
+    // 说明 belong to the reports of this file, not to any file of the same name (「2024年报.xlsx」).
+    const bodies = [...new Set(reports.map((r) => `${r.agency ?? ''}${r.year ?? ''}`))].sort().join('、');
+    this.current = { name, content, bodies, ...(handle ? { handle } : {}) };
     this.book.sheets.splice(0);
     this.report = undefined;
     if (content.kind === 'workbook') {
@@ -115,8 +126,13 @@ export class FileHost implements SheetHost {
         sheet.setValues(s.grid);
         if (s.hidden) sheet.visibility = 'Hidden';
       }
+      // The sheet shown: the one shown before 重新校验, else the first that holds a report.
+      const visible = (n: string | undefined) => n !== undefined && this.book.sheet(n)?.visibility === 'Visible';
+      const holding = reports
+        .flatMap((r) => Object.values(r.sheets ?? {}).concat(r.source ?? []))
+        .find((n) => visible(n));
       const first = this.book.sheets.find((s) => s.visibility === 'Visible');
-      this.book.active = this.book.sheet(active)?.visibility === 'Visible' ? active : (first?.name ?? '');
+      this.book.active = visible(active) ? active : (holding ?? first?.name ?? '');
     } else {
       templateSheet(this.book, content.report);
       this.book.active = REPORT_SHEET;
@@ -134,7 +150,7 @@ export class FileHost implements SheetHost {
   }
 
   private notesKey(): string {
-    return `nianbao.notes:${this.current?.name ?? ''}`;
+    return `nianbao.notes:${this.current?.name ?? ''}|${this.current?.bodies ?? ''}`;
   }
 
   /** 说明 written in this browser for this file, as the notes sheet holds them. */
@@ -258,7 +274,7 @@ export class FileHost implements SheetHost {
 
   async writeAudit(audit: Audit): Promise<string> {
     this.print(auditHtml(audit));
-    return '审核报告已在新的页面中打开：可直接打印（Ctrl+P），或在打印时选「另存为 PDF」存档。';
+    return '审核报告已送去打印：在打印窗口中选打印机，或选「另存为 PDF」存档；要再打印一次，请再点「生成审核报告」。';
   }
 
   async watchChanges(): Promise<void> {
@@ -266,6 +282,11 @@ export class FileHost implements SheetHost {
   }
 
   explainError(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
+    const name = error instanceof Error ? error.name : '';
+    const said = BROWSER_ERRORS[name];
+    if (said) return said;
+    const message = error instanceof Error ? error.message : String(error);
+    // Our own messages are Chinese; a browser's own are not, and say nothing to a clerk.
+    return /[\u4e00-\u9fff]/.test(message) ? message : `文件无法读取（${message}），请重新选择文件。`;
   }
 }

@@ -57,6 +57,44 @@ describe('pairing', () => {
     expect(json.files.map((f) => f.previous)).toEqual([undefined, undefined]);
   });
 
+  it('「宿迁市人民政府」 and 「宿迁市」 are one body and pair; 「宿迁市人民政府办公室」 is another', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市人民政府')] }));
+    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
+    writeFileSync(
+      join(d, 'c.xlsx'),
+      buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市人民政府办公室')] }),
+    );
+    const json = JSON.parse((await cli('check', d, '--json')).out) as { files: { previous?: string }[] };
+    expect(json.files.map((f) => f.previous)).toEqual([
+      undefined,
+      `${join(d, 'a.xlsx')}「2023年度年报」`,
+      undefined,
+    ]);
+  });
+
+  it('two reports of last year for one body: no guess, and the user is told which and what to do', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
+    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
+    writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
+    const r = await cli('check', d);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份 2023 年度的报告（${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'b.xlsx')}「2023年度年报」），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定\n`,
+    );
+  });
+
+  it('--previous of another body is used as asked, and said', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    writeFileSync(join(d, 'last.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '沭阳县')] }));
+    writeFileSync(join(d, 'now.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
+    const r = await cli('check', join(d, 'now.xlsx'), '--previous', join(d, 'last.xlsx'));
+    expect(r.err).toBe(
+      `! ${join(d, 'now.xlsx')}「2024年度年报」：本报告是「宿迁市」的，--previous ${join(d, 'last.xlsx')} 是「沭阳县」的，不是同一机关；仍按上年报告核对\n`,
+    );
+  });
+
   it('--previous a workbook of several years: each report takes the year before it', async () => {
     const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
     const last = join(d, '往年.xlsx');

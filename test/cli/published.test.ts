@@ -100,13 +100,15 @@ describe('nianbao check on a folder', () => {
     const suqian2024 = out.files.find((f) => f.file.endsWith('2024.xlsx'))!;
     expect(suqian2024.previous).toBe(`${join(dir, '宿迁', '2023.xlsx')}「2023年度年报」`);
     expect(suqian2024.findings.filter((f) => f.rule === 'T3-05')).toEqual([]);
-    // The page signs as 保定市竞秀区, the text as 保定市竞秀区人民政府: the text of 2019 is last year's.
-    expect(out.files.find((f) => f.file.endsWith('竞秀区2020.txt'))!.previous).toBe(
-      join(dir, '竞秀区2019.txt'),
+    // The page signs as 保定市竞秀区, the text as 保定市竞秀区人民政府: one body, with two reports of
+    // 2019 (the page and the text). No guess: the user is told.
+    expect(out.files.find((f) => f.file.endsWith('竞秀区2020.txt'))!.previous).toBeUndefined();
+    expect(r.err).toContain(
+      `! ${join(dir, '竞秀区2020.txt')}：有 2 份 2019 年度的报告（${join(dir, '竞秀区2019.html')}、${join(dir, '竞秀区2019.txt')}），不能确定哪份是上年报告`,
     );
     // Seven report files, two of them unreadable; the pair is checked again once all are read.
     expect(r.progress.at(0)).toBe('校验中 1/7…');
-    expect(r.progress).toContain('核对跨年度 2/2…');
+    expect(r.progress).toContain('核对跨年度 1/1…');
     expect(r.progress.at(-1)).toBe('');
 
     const csv = readFileSync(join(dir, '汇总.csv'), 'utf8');

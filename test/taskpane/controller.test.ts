@@ -262,8 +262,42 @@ describe('last year’s report', () => {
     await pane.check();
     pane.setPrevious({ kind: 'sheet', sheetId: excel.sheet('2024').id });
     await quiet();
-    expect(pane.getState().notice?.text).toContain('所选的上年报告是 2024 年度，不早于本表的 2023 年度');
+    expect(pane.getState().notice?.text).toContain(
+      '所选的上年报告是 2024 年度，不是本表 2023 年度的上一年度',
+    );
     expect(ofRule(pane.getState().result!.findings, 'T3-05')).toEqual([]);
+  });
+
+  it('pasted text of a year long before, or of another body, is refused: no cross-year finding is invented', async () => {
+    const excel = new FakeExcel();
+    excel
+      .addSheet('2020年度年报')
+      .setValues(filledGrid('2019', jingxiu().values, { year: 2020, agency: '保定市莲池区人民政府' }));
+    const pane = new PaneController(new ExcelHost(excel.run), { recheckDelay: DELAY });
+    pane.usePreviousText(readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8'));
+    await pane.check();
+    expect(pane.getState().notice?.text).toContain(
+      '所选的上年报告是「保定市竞秀区人民政府」的，本表是「保定市莲池区人民政府」的，不是同一机关',
+    );
+    expect(
+      pane.getState().result!.findings.filter((f) => f.rule.startsWith('T2-19') || f.rule === 'T3-05'),
+    ).toEqual([]);
+    excel
+      .sheet('2020年度年报')
+      .setValues(filledGrid('2019', jingxiu().values, { year: 2024, agency: '保定市竞秀区' }));
+    await pane.check();
+    expect(pane.getState().notice?.text).toContain(
+      '所选的上年报告是 2019 年度，不是本表 2024 年度的上一年度',
+    );
+    // 「…竞秀区」 and 「…竞秀区人民政府」 are one body.
+    excel
+      .sheet('2020年度年报')
+      .setValues(filledGrid('2019', jingxiu().values, { year: 2020, agency: '保定市竞秀区' }));
+    await pane.check();
+    expect(pane.getState().result!.previous).toEqual({
+      label: '粘贴的文字（保定市竞秀区人民政府 2019 年度）',
+      auto: false,
+    });
   });
 
   it('from pasted text; a paste that is not a report says so', async () => {

@@ -4,7 +4,7 @@ import { NOTES_SHEET } from '../../src/report/notes.js';
 import { checkWorkbook } from '../../src/host/check.js';
 import { isMarkFormula, MARK_FILL } from '../../src/host/marks.js';
 import { parseAddress, toAddress } from '../../src/report/address.js';
-import { templateLayout } from '../../src/report/template.js';
+import { templateGrid, templateLayout } from '../../src/report/template.js';
 import { PaneController } from '../../src/taskpane/controller.js';
 import { FileHost, type FileHandle, REPORT_SHEET } from '../../src/web/file-host.js';
 import { openFile } from '../../src/web/open.js';
@@ -65,7 +65,7 @@ describe('the offline page’s host', () => {
     await pane.check();
     const warning = pane.getState().result!.findings.find((f) => f.rule === 'G-04')!;
     await pane.explain(warning, '网页排版所致，数字无误');
-    expect([...store.items.keys()]).toEqual(['nianbao.notes:竞秀区2019.txt']);
+    expect([...store.items.keys()]).toEqual(['nianbao.notes:竞秀区2019.txt|保定市竞秀区人民政府2019']);
     expect(pane.getState().result!.findings.find((f) => f.rule === 'G-04')!.note?.text).toBe(
       '网页排版所致，数字无误',
     );
@@ -76,7 +76,60 @@ describe('the offline page’s host', () => {
     await pane.audit();
     expect(printed).toHaveLength(1);
     expect(printed[0]).toContain('说明：网页排版所致，数字无误');
-    expect(pane.getState().notice?.text).toContain('审核报告已在新的页面中打开');
+    expect(pane.getState().notice?.text).toContain('审核报告已送去打印');
+  });
+
+  it('说明 stay with their report: another body’s file of the same name and the same numbers has none', async () => {
+    const store = new MemoryStore();
+    const host = new FileHost(openFile, store);
+    await host.load('2019年报.txt', seed);
+    const pane = new PaneController(host);
+    await pane.check();
+    await pane.explain(
+      pane.getState().result!.findings.find((f) => f.rule === 'G-04')!,
+      '已核实',
+    );
+    const other = new FileHost(openFile, store);
+    await other.load(
+      '2019年报.txt',
+      new TextEncoder().encode(seed.toString('utf8').replaceAll('竞秀区', '莲池区')),
+    );
+    const otherPane = new PaneController(other);
+    await otherPane.check();
+    expect(otherPane.getState().result!.report!.agency).toBe('保定市莲池区人民政府');
+    expect(otherPane.getState().result!.findings.find((f) => f.rule === 'G-04')!.note).toBeUndefined();
+    // The first body's file still has its 说明.
+    const same = new PaneController(host);
+    await same.check();
+    expect(same.getState().result!.findings.find((f) => f.rule === 'G-04')!.note?.text).toBe('已核实');
+  });
+
+  it('a workbook whose report is on its second sheet opens on that sheet', async () => {
+    const grid = templateGrid(layout, { values: jingxiu().values, year: 2019, agency: '测试机关' });
+    const host = new FileHost(async () => ({
+      kind: 'workbook',
+      sheets: [
+        { name: '封面', hidden: false, grid: [['政府信息公开工作年度报告（封面）']] },
+        { name: '2019年度年报', hidden: false, grid },
+      ],
+    }));
+    await host.load('两张表.xlsx', new Uint8Array());
+    expect(host.book.active).toBe('2019年度年报');
+    const pane = new PaneController(host);
+    await pane.check();
+    expect(pane.getState().result!.report!.agency).toBe('测试机关');
+  });
+
+  it('the browser’s own file errors are said in Chinese', () => {
+    const host = new FileHost(openFile);
+    const gone = Object.assign(new Error('A requested file or directory could not be found'), {
+      name: 'NotFoundError',
+    });
+    expect(host.explainError(gone)).toBe('找不到这个文件：它可能已被移动、改名或删除，请重新选择文件。');
+    expect(host.explainError(new Error('Something else'))).toBe(
+      '文件无法读取（Something else），请重新选择文件。',
+    );
+    expect(host.explainError(new Error('没有找到年报表格'))).toBe('没有找到年报表格');
   });
 
   it('重新校验 reads the file again through its handle, and a file it cannot read leaves the page as it was', async () => {

@@ -104,15 +104,19 @@ function RuleId({ id }: { id: string }) {
 }
 
 /** Where the clerk writes why a warning may stand. */
-function NoteEditor(props: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
+function NoteEditor(props: {
+  initial: string;
+  /** Notes go into the workbook (Excel, WPS), or stay in this browser (the offline page). */
+  inWorkbook: boolean;
+  onSave: (text: string) => void;
+  onCancel: () => void;
+}) {
   const s = useStyles();
   const [text, setText] = useState(props.initial);
+  const where = props.inWorkbook ? '说明保存在本工作簿中' : '说明保存在本浏览器中（不写入文件）';
   return (
     <div className={s.editor}>
-      <Field
-        label="说明"
-        hint="写明已核实的情况，如「该项确为 0，已核对原始台账」。说明保存在本工作簿中，数字改动后需重新说明。"
-      >
+      <Field label="说明" hint={`写明已核实的情况，如「该项确为 0，已核对原始台账」。${where}，数字改动后需重新说明。`}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={3} resize="vertical" autoFocus />
       </Field>
       <div className={s.foot}>
@@ -214,6 +218,7 @@ export function FindingCard(props: {
       {editing ? (
         <NoteEditor
           initial={first.note?.text ?? ''}
+          inWorkbook={props.writable}
           onCancel={() => setEditing(false)}
           onSave={(text) => {
             setEditing(false);

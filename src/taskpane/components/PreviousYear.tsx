@@ -20,11 +20,11 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere', flex: '1 1 160px' },
 });
 
-function shown(choice: PreviousChoice, result: WorkbookCheck | undefined): string {
+function shown(choice: PreviousChoice, result: WorkbookCheck | undefined, place: string): string {
   if (choice.kind === 'none') return '不对照（不做跨年度核对）';
   if (result?.previous) return `${result.previous.label}${result.previous.auto ? '（自动找到）' : ''}`;
   if (choice.kind === 'text') return choice.label;
-  return result ? '本工作簿中没有上一年度的报告（不做跨年度核对）' : '校验时自动在本工作簿中查找';
+  return result ? `${place}中没有上一年度的报告（不做跨年度核对）` : `校验时自动在${place}中查找`;
 }
 
 /** 上年报告: found in the workbook by itself, or chosen: another sheet, pasted text, or none. */
@@ -43,7 +43,7 @@ export function PreviousYear(props: {
   return (
     <div className={s.row}>
       <Text size={200} className={s.label}>
-        上年报告：{shown(choice, result)}
+        上年报告：{shown(choice, result, pane.host.writable ? '本工作簿' : '本文件')}
       </Text>
       <Menu checkedValues={{ previous: checked }}>
         <MenuTrigger disableButtonEnhancement>
