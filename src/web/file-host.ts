@@ -45,7 +45,8 @@ export interface NoteStore {
 /** What the browser's file errors (DOMException names) mean to a clerk. */
 const BROWSER_ERRORS: Readonly<Record<string, string>> = {
   NotFoundError: '找不到这个文件：它可能已被移动、改名或删除，请重新选择文件。',
-  NotReadableError: '文件无法读取：可能正被其他程序占用，或在选择后又被改动，请关闭占用它的程序后重新选择文件。',
+  NotReadableError:
+    '文件无法读取：可能正被其他程序占用，或在选择后又被改动，请关闭占用它的程序后重新选择文件。',
   NotAllowedError: '浏览器不允许再次读取这个文件，请重新选择文件。',
   SecurityError: '浏览器不允许再次读取这个文件，请重新选择文件。',
 };
@@ -127,7 +128,8 @@ export class FileHost implements SheetHost {
         if (s.hidden) sheet.visibility = 'Hidden';
       }
       // The sheet shown: the one shown before 重新校验, else the first that holds a report.
-      const visible = (n: string | undefined) => n !== undefined && this.book.sheet(n)?.visibility === 'Visible';
+      const visible = (n: string | undefined) =>
+        n !== undefined && this.book.sheet(n)?.visibility === 'Visible';
       const holding = reports
         .flatMap((r) => Object.values(r.sheets ?? {}).concat(r.source ?? []))
         .find((n) => visible(n));

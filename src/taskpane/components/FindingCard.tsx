@@ -116,7 +116,10 @@ function NoteEditor(props: {
   const where = props.inWorkbook ? '说明保存在本工作簿中' : '说明保存在本浏览器中（不写入文件）';
   return (
     <div className={s.editor}>
-      <Field label="说明" hint={`写明已核实的情况，如「该项确为 0，已核对原始台账」。${where}，数字改动后需重新说明。`}>
+      <Field
+        label="说明"
+        hint={`写明已核实的情况，如「该项确为 0，已核对原始台账」。${where}，数字改动后需重新说明。`}
+      >
         <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={3} resize="vertical" autoFocus />
       </Field>
       <div className={s.foot}>
