@@ -37,6 +37,7 @@ export {
 // Checking.
 export { check, type CheckOptions } from './checks/engine.js';
 export { DEFAULT_SIMILARITY } from './checks/rules/similarity.js';
+export { editionForYear } from './checks/rules/edition.js';
 export {
   clusterByCulprit,
   type FindingCluster,

@@ -4,6 +4,7 @@ import {
   auditOf,
   DEFAULT_SIMILARITY,
   type Edition,
+  editionForYear,
   type FileRead,
   importedMessage,
   importedValues,
@@ -29,8 +30,8 @@ const USAGE = `用法：
       退出码 0：无错误；1：有错误；2：有文件无法读取或用法有误；3：内部错误。
   nianbao import 已发布年报.txt|.html|.pdf|.docx|.xlsx -o 文件.xlsx [--force] | --json
       把已发布年报的数字填入官方模板（或以 JSON 输出）。
-  nianbao template [--edition 2021|2019] [--year 年度] [--agency 机关名称] -o 文件.xlsx [--force]
-      生成官方格式的空白年报模板（默认 2021 版）。
+  nianbao template [--year 年度] [--edition 2021|2019] [--agency 机关名称] -o 文件.xlsx [--force]
+      生成官方格式的空白年报模板（按年度选择格式：2019、2020 年度用 2019 版，其余用 2021 版）。
   已存在的文件只有加 --force 才会被覆盖；要读取的文件永远不会被覆盖。加 --debug 可在内部错误时显示详细信息。`;
 
 export interface Io {
@@ -303,21 +304,29 @@ async function templateCommand(args: string[], { io }: Run): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      edition: { type: 'string', default: '2021' },
+      edition: { type: 'string' },
       year: { type: 'string' },
       agency: { type: 'string' },
       output: { type: 'string', short: 'o' },
       force: { type: 'boolean', default: false },
     },
   });
-  const edition = values.edition;
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2019 && year <= 2100)) {
+    say(io, `--year 应为 2019 到 2100 之间的年度，而不是「${values.year}」`);
+    return 2;
+  }
+  // The edition the year calls for, unless asked: 2019 and 2020 use 2019's, later years 2021's.
+  const edition = values.edition ?? (year ? editionForYear(year) : '2021');
   if (edition !== '2021' && edition !== '2019') {
     say(io, `--edition 只能是 2021 或 2019，而不是「${edition}」`);
     return 2;
   }
-  const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && !(Number.isInteger(year) && year >= 2019 && year <= 2100)) {
-    say(io, `--year 应为 2019 年以后的年份，而不是「${values.year}」`);
+  if (year && editionForYear(year) !== edition) {
+    say(
+      io,
+      `--edition ${edition} 与 --year ${year} 不符：2019、2020 年度用 2019 版格式，2021 年度起用 2021 版格式（不加 --edition 时按年度选择）`,
+    );
     return 2;
   }
   if (!values.output) {
@@ -348,6 +357,24 @@ async function templateCommand(args: string[], { io }: Run): Promise<number> {
 const isUsageError = (e: unknown) =>
   e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
 
+/** What Node's argument parser objects to, in Chinese: its own messages are English. */
+function usageMessage(e: TypeError & { code?: unknown }): string {
+  const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+  const option = quoted.replace(/ <value>$/, '');
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `没有「${option}」这个选项`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return quoted.endsWith('<value>') ? `${option} 后面要跟一个值` : `${option} 后面不跟值`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数「${option}」`;
+    default:
+      return `参数有误（${e.message}）`;
+  }
+}
+
+const HELP = new Set(['help', '--help', '-h']);
+
 /**
  * The command line. Exit codes: 0 nothing wrong, 1 errors found, 2 a file unread or a usage
  * problem, 3 an internal error (one Chinese line; the stack with --debug).
@@ -356,6 +383,10 @@ export async function run(argv: readonly string[], io: Io = STD): Promise<number
   const debug = argv.includes('--debug');
   const [command, ...rest] = argv.filter((a) => a !== '--debug');
   const context: Run = { io, debug };
+  if (command !== undefined && !HELP.has(command) && rest.some((a) => a === '--help' || a === '-h')) {
+    io.out(USAGE);
+    return 0;
+  }
   try {
     switch (command) {
       case 'check':
@@ -377,7 +408,7 @@ export async function run(argv: readonly string[], io: Io = STD): Promise<number
     }
   } catch (e) {
     if (isUsageError(e)) {
-      say(io, (e as Error).message);
+      say(io, usageMessage(e as TypeError & { code?: unknown }));
       io.err(USAGE);
       return 2;
     }

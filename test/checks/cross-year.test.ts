@@ -53,7 +53,7 @@ describe('the edition fits the year (X-01)', () => {
   it('a 2024 report in the 2019 edition, or a 2020 report in the 2021 edition, is warned', () => {
     const old = check(reportFromValues('2019', jingxiu().values, { year: 2024 }));
     expect(ofRule(old, 'X-01')[0]!.message).toBe(
-      '报告年度为 2024 年，本表是2019 版格式（国办公开办函〔2019〕60号）；应使用2021 版格式（国办公开办函〔2021〕30号）。',
+      '报告年度为 2024 年，本表是 2019 版格式（国办公开办函〔2019〕60号）；应使用 2021 版格式（国办公开办函〔2021〕30号）。',
     );
     expect(ofRule(check(t2021({}, 2020)), 'X-01')).toHaveLength(1);
     expect(ofRule(check(t2021({}, 2021)), 'X-01')).toEqual([]);

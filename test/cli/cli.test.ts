@@ -41,12 +41,57 @@ describe('nianbao template', () => {
     expect(read.report!.findings).toEqual([]);
   });
 
+  it('takes the edition the year calls for, and refuses one that does not fit it', async () => {
+    const path = join(dir, 'y2020.xlsx');
+    expect(await cli('template', '--year', '2020', '-o', path)).toMatchObject({
+      code: 0,
+      out: `已生成 2019 版模板：${path}\n`,
+    });
+    expect(readGrid(readXlsx(readFileSync(path)).sheets[0]!.grid).report!.findings).toEqual([]);
+    expect(
+      await cli('template', '--year', '2019', '--edition', '2021', '-o', join(dir, 'no.xlsx')),
+    ).toMatchObject({
+      code: 2,
+      err: '--edition 2021 与 --year 2019 不符：2019、2020 年度用 2019 版格式，2021 年度起用 2021 版格式（不加 --edition 时按年度选择）\n',
+    });
+  });
+
   it('refuses a bad edition or a missing output with a Chinese message', async () => {
     expect(await cli('template', '--edition', '2020', '-o', join(dir, 'x.xlsx'))).toMatchObject({
       code: 2,
       err: expect.stringContaining('--edition 只能是 2021 或 2019'),
     });
     expect((await cli('template')).err).toContain('请用 -o 指定输出文件');
+  });
+});
+
+describe('the command line’s own words', () => {
+  it('says what is wrong with an option in Chinese, then how to use it', async () => {
+    const cases: [string[], string][] = [
+      [['check', '--bogus', 'x'], '没有「--bogus」这个选项'],
+      [['check', '-j', 'x'], '没有「-j」这个选项'],
+      [['check', 'x', '--summary'], '--summary 后面要跟一个值'],
+      [['check', '--json=1', 'x'], '--json 后面不跟值'],
+      [['template', 'x'], '多余的参数「x」'],
+    ];
+    for (const [argv, said] of cases) {
+      const r = await cli(...argv);
+      expect(r.code).toBe(2);
+      expect(r.err.split('\n')[0]).toBe(said);
+      expect(r.err).toContain('用法：');
+    }
+  });
+
+  it('--help after a command shows how to use it', async () => {
+    for (const argv of [
+      ['check', '--help'],
+      ['import', '-h'],
+      ['template', '--help'],
+    ]) {
+      const r = await cli(...argv);
+      expect(r).toMatchObject({ code: 0, err: '' });
+      expect(r.out).toContain('用法：');
+    }
   });
 });
 

@@ -19,12 +19,12 @@ export function editionFindings(ctx: Context): Finding[] {
   const edition = ctx.report.edition;
   const fits = editionForYear(year);
   if (year < 2019 || fits !== edition) {
-    const should = year < 2019 ? '该格式自 2019 年度报告起施行' : `应使用${EDITION_NAMES[fits]}`;
+    const should = year < 2019 ? '该格式自 2019 年度报告起施行' : `应使用 ${EDITION_NAMES[fits]}`;
     out.push(
       finding(ctx, {
         rule: 'X-01',
         cells: [],
-        message: `报告年度为 ${year} 年，本表是${EDITION_NAMES[edition]}；${should}。`,
+        message: `报告年度为 ${year} 年，本表是 ${EDITION_NAMES[edition]}；${should}。`,
       }),
     );
   }
