@@ -1,7 +1,7 @@
 import { countBySeverity, type Finding, SEVERITY_LABEL, SEVERITY_ORDER } from '../report/finding.js';
 import { TABLE_NAME } from '../report/parts.js';
 import type { Report } from '../report/types.js';
-import { formatTime } from '../report/notes.js';
+import { formatTime, isBlankTable } from '../report/notes.js';
 
 /**
  * 审核报告: what a clerk files with the report, and what a supervisor prints: who, which year, when
@@ -17,8 +17,10 @@ export interface Audit {
   /** Last year's report the cross-year rules compared with, if any. */
   readonly previous?: string;
   readonly checkedAt: string;
-  /** No error: 通过 (warnings are answered by 说明 or left for the reviewer). */
+  /** No error and no table left blank: 通过 (warnings are answered by 说明 or left for the reviewer). */
   readonly passed: boolean;
+  /** Tables not filled in at all (「表三」): a report with one never passes. */
+  readonly blankTables: readonly string[];
   readonly counts: ReturnType<typeof countBySeverity>;
   readonly findings: readonly Finding[];
   /** The tables were on several sheets: each finding says which. */
@@ -34,6 +36,7 @@ export function auditOf(
   meta: { checkedAt: Date; source?: string; previous?: string },
 ): Audit {
   const counts = countBySeverity(findings);
+  const blankTables = findings.filter(isBlankTable).map((f) => TABLE_NAME[f.table!]);
   return {
     ...(report.agency ? { agency: report.agency } : {}),
     ...(report.year ? { year: report.year } : {}),
@@ -41,7 +44,8 @@ export function auditOf(
     ...(meta.source ? { source: meta.source } : {}),
     ...(meta.previous ? { previous: meta.previous } : {}),
     checkedAt: formatTime(meta.checkedAt),
-    passed: counts.error === 0,
+    passed: counts.error === 0 && blankTables.length === 0,
+    blankTables,
     counts,
     severalSheets:
       new Set([...Object.values(report.sheets ?? {}), ...findings.flatMap((f) => (f.sheet ? [f.sheet] : []))])
@@ -53,7 +57,14 @@ export function auditOf(
 /** 「通过」 or 「未通过（2 个错误）」, with what is still open. */
 export function auditResult(audit: Audit): string {
   const { error, warning, explained } = audit.counts;
-  if (!audit.passed) return `未通过（${error} 个错误${warning ? `，${warning} 个警告未说明` : ''}）`;
+  if (!audit.passed) {
+    const open = [
+      error ? `${error} 个错误` : '',
+      audit.blankTables.length ? `${audit.blankTables.join('、')}尚未填写` : '',
+      warning ? `${warning} 个警告未说明` : '',
+    ];
+    return `未通过（${open.filter(Boolean).join('，')}）`;
+  }
   const rest = [warning ? `${warning} 个警告未说明` : '', explained ? `${explained} 个警告已说明` : '']
     .filter(Boolean)
     .join('，');

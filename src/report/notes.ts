@@ -50,7 +50,12 @@ export function fingerprint(finding: Finding, report: Report): string {
 
 /** Only a warning may be left as it is, with a 说明; an error must be fixed, and a note needs none. */
 export function canExplain(finding: Finding): boolean {
-  return finding.severity === 'warning';
+  return finding.severity === 'warning' && !isBlankTable(finding);
+}
+
+/** 「本表尚未填写」: not a doubt to answer but a table to fill in (with 0 where there is none). */
+export function isBlankTable(finding: Finding): boolean {
+  return finding.rule === 'G-03' && finding.cells.length === 0 && finding.table !== undefined;
 }
 
 /** The notes sheet's rows, header first. */

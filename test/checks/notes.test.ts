@@ -48,6 +48,19 @@ describe('说明', () => {
     expect(withNotes(findings, report, notes).find((f) => f.severity === 'error')!.note).toBeUndefined();
   });
 
+  it('a table left wholly blank cannot be answered by a 说明: a blank template never passes', () => {
+    const report = readReport(filledGrid('2019', {}));
+    const findings = check(report);
+    const blank = findings.filter((f) => f.rule === 'G-03' && f.cells.length === 0);
+    expect(blank.map((f) => f.table)).toEqual(['t2', 't3', 't4']);
+    const notes = new Map(blank.map((f) => [fingerprint(f, report), noteFor(f, report, '无', at)]));
+    const answered = withNotes(findings, report, notes);
+    expect(answered.some((f) => f.note)).toBe(false);
+    expect(summary(answered)).not.toMatch(/通过/);
+    const audit = auditOf(report, answered, { checkedAt: at });
+    expect(auditResult(audit)).toBe('未通过（表二、表三、表四尚未填写，3 个警告未说明）');
+  });
+
   it('the notes sheet reads back what was written, and passes over rows that are not notes', () => {
     const { report, findings } = seed();
     const n = noteFor(
