@@ -84,6 +84,7 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
   const open = async (name: string, bytes: Uint8Array, handle?: FileHandle) => {
     try {
       await host.load(name, bytes, handle);
+      pane.newDocument();
       await pane.check();
     } catch (e) {
       pane.notify({ intent: 'error', text: `${name}：${host.explainError(e)}` });

@@ -298,6 +298,16 @@ export class PaneController {
   }
 
   /** Which report is last year's: found by itself (auto), none, a sheet, or pasted text. */
+  /**
+   * Another file opened (the offline page): its 校验 counted from one, last year's report found anew
+   * (a choice made for the file before is not this file's), the cursor back at the start.
+   */
+  newDocument(): void {
+    const { busy } = this.state;
+    this.state = { checks: 0, previous: { kind: 'auto' }, ...(busy ? { busy } : {}) };
+    for (const l of this.listeners) l();
+  }
+
   setPrevious(previous: PreviousChoice): void {
     this.set({ previous });
     void this.recheck();

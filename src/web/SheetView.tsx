@@ -5,6 +5,9 @@ import type { Book, Sheet } from './workbook-model.js';
 import { SHEET_STYLE } from './sheet-style.js';
 
 const POINTS_TO_PX = 4 / 3;
+/** Drawn at most: a sheet of thousands of rows (a 明细 beside the report) would freeze the page. */
+const MAX_ROWS = 1000;
+const MAX_COLS = 100;
 
 interface Spans {
   /** Top-left cells of merges, with their size. */
@@ -175,8 +178,12 @@ export function SheetView({ book, readOnly = false }: { book: Book; readOnly?: b
   const sheet = book.sheet(book.active);
   if (!sheet) return null;
   const used = sheet.usedArea();
-  const rows = Math.max(used?.bottom ?? 0, 20) + 3;
-  const cols = Math.max(used?.right ?? 0, 8) + 2;
+  const at = sheet.selected ? parseAddress(sheet.selected) : undefined;
+  const allRows = Math.max(used?.bottom ?? 0, 20) + 3;
+  const allCols = Math.max(used?.right ?? 0, 8) + 2;
+  // The selected cell is always drawn, with some room around it.
+  const rows = Math.min(allRows, Math.max(MAX_ROWS, (at?.row ?? 0) + 20));
+  const cols = Math.min(allCols, Math.max(MAX_COLS, (at?.col ?? 0) + 5));
   const { anchors, covered } = spans(sheet);
   const widths = Array.from({ length: cols }, (_, c) => {
     const w = sheet.cells.get(toAddress({ row: 0, col: c }))?.format.columnWidth;
@@ -240,6 +247,13 @@ export function SheetView({ book, readOnly = false }: { book: Book; readOnly?: b
             ))}
           </tbody>
         </table>
+        {(rows < allRows || cols < allCols) && (
+          <p className="more">
+            此工作表有内容的区域为 {(used?.bottom ?? 0) + 1} 行 × {(used?.right ?? 0) + 1} 列，这里只显示前{' '}
+            {rows} 行、
+            {cols} 列。
+          </p>
+        )}
       </div>
     </div>
   );

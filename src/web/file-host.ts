@@ -24,6 +24,11 @@ export type FileContent =
         readonly name: string;
         readonly hidden: boolean;
         readonly grid: RawValue[][];
+        /** Merged areas and column widths (characters), to show the sheet as Excel does. */
+        readonly look?: {
+          readonly merges: readonly string[];
+          readonly columnWidths: readonly (number | undefined)[];
+        };
       }[];
     }
   | { readonly kind: 'report'; readonly report: Report };
@@ -56,6 +61,26 @@ const POINTS_PER_CHAR = 6.5;
 
 /** The sheet a published report's tables are shown on. */
 export const REPORT_SHEET = '年报表格';
+
+/** Merged areas within the grid, and column widths, as the workbook sets them. */
+function showAsExcel(
+  sheet: Sheet,
+  look: { readonly merges: readonly string[]; readonly columnWidths: readonly (number | undefined)[] },
+): void {
+  const used = sheet.usedArea();
+  sheet.merges = look.merges.flatMap((ref) => {
+    try {
+      const a = parseArea(ref);
+      // Beyond what the view draws, a merge would only stretch it.
+      return used && a.top <= used.bottom + 1 && a.left <= used.right + 1 ? [a] : [];
+    } catch {
+      return [];
+    }
+  });
+  look.columnWidths.forEach((w, col) => {
+    if (w !== undefined) sheet.cell(0, col).format.columnWidth = w * POINTS_PER_CHAR;
+  });
+}
 
 function templateSheet(book: Book, report: Report): Sheet {
   const layout = templateLayout(report.edition);
@@ -126,6 +151,7 @@ export class FileHost implements SheetHost {
         const sheet = this.book.addSheet(s.name);
         sheet.setValues(s.grid);
         if (s.hidden) sheet.visibility = 'Hidden';
+        if (s.look) showAsExcel(sheet, s.look);
       }
       // The sheet shown: the one shown before 重新校验, else the first that holds a report.
       const visible = (n: string | undefined) =>

@@ -18,7 +18,12 @@ export const openFile: OpenFile = async (name, bytes) => {
       );
     return {
       kind: 'workbook',
-      sheets: read.map((s) => ({ name: s.name, hidden: s.state !== 'visible', grid: s.grid })),
+      sheets: read.map((s) => ({
+        name: s.name,
+        hidden: s.state !== 'visible',
+        grid: s.grid,
+        ...(s.look ? { look: s.look } : {}),
+      })),
     };
   }
   const r = await readPublished(name, bytes);

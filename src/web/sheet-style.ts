@@ -16,6 +16,7 @@ export const SHEET_STYLE = `
 .sheet td { border: 1px solid #edebe9; padding: 1px 3px; height: 20px; overflow: hidden; font-size: 10pt; }
 .sheet td.bordered { border: 1px solid #000; }
 .sheet td.selected { outline: 2px solid #107c10; outline-offset: -2px; }
+.sheet .more { margin: 6px 8px; color: #605e5c; font-size: 12px; }
 .sheet td input {
   width: 100%; box-sizing: border-box; border: none; background: transparent;
   font: inherit; text-align: inherit;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NOTES_SHEET } from '../../src/report/notes.js';
 import { checkWorkbook } from '../../src/host/check.js';
 import { isMarkFormula, MARK_FILL } from '../../src/host/marks.js';
-import { parseAddress, toAddress } from '../../src/report/address.js';
+import { areaAddress, parseAddress, toAddress } from '../../src/report/address.js';
 import { templateGrid, templateLayout } from '../../src/report/template.js';
 import { PaneController } from '../../src/taskpane/controller.js';
 import { FileHost, type FileHandle, REPORT_SHEET } from '../../src/web/file-host.js';
@@ -104,6 +104,18 @@ describe('the offline page’s host', () => {
     expect(same.getState().result!.findings.find((f) => f.rule === 'G-04')!.note?.text).toBe('已核实');
   });
 
+  it('a workbook is shown with its merged cells and column widths, as Excel shows it', async () => {
+    const { templateBytes } = await import('../../src/cli/xlsx-write.js');
+    const bytes = await templateBytes('2019年度年报', layout, { values: jingxiu().values, year: 2019 });
+    const host = new FileHost(openFile);
+    await host.load('模板.xlsx', bytes);
+    const sheet = host.book.sheet('2019年度年报')!;
+    expect(sheet.merges.map(areaAddress).sort()).toEqual(layout.merges.map(areaAddress).sort());
+    layout.columnWidths.forEach((w, col) =>
+      expect(sheet.cell(0, col).format.columnWidth).toBeCloseTo(w * 6.5, 0),
+    );
+  });
+
   it('a workbook whose report is on its second sheet opens on that sheet', async () => {
     const grid = templateGrid(layout, { values: jingxiu().values, year: 2019, agency: '测试机关' });
     const host = new FileHost(async () => ({
@@ -118,6 +130,20 @@ describe('the offline page’s host', () => {
     const pane = new PaneController(host);
     await pane.check();
     expect(pane.getState().result!.report!.agency).toBe('测试机关');
+  });
+
+  it('another file opened starts afresh: its 校验 counted from one, last year’s report not the other file’s', async () => {
+    const host = new FileHost(openFile);
+    await host.load('a.txt', seed);
+    const pane = new PaneController(host);
+    await pane.check();
+    await pane.check();
+    pane.usePreviousText(seed.toString('utf8'));
+    expect(pane.getState()).toMatchObject({ checks: 2, previous: { kind: 'text' } });
+    await host.load('b.txt', seed);
+    pane.newDocument();
+    await pane.check();
+    expect(pane.getState()).toMatchObject({ checks: 1, previous: { kind: 'auto' } });
   });
 
   it('the browser’s own file errors are said in Chinese', () => {

@@ -1,7 +1,7 @@
 import type { RawValue } from '../../report/types.js';
 import { ReadProblem } from '../problem.js';
 import { mib, XLSX_LIMITS, type XlsxLimits } from './limits.js';
-import { readSheet } from './sheet.js';
+import { readSheet, type SheetLook } from './sheet.js';
 import { readSharedStrings } from './strings.js';
 import { readStyles, type Shown } from './styles.js';
 import { attr, eachElement } from './xml.js';
@@ -19,6 +19,8 @@ export interface XlsxSheet {
   readonly grid: RawValue[][];
   /** Why the sheet's cells were not kept (content far beyond any report), in Chinese. */
   readonly problem?: string;
+  /** Merged areas and column widths, for a view of the sheet. */
+  readonly look?: SheetLook;
 }
 
 export interface XlsxRead {
@@ -206,7 +208,9 @@ export function readXlsx(
       const xml = rel ? pkg.text(rel.target) : undefined;
       if (xml === undefined) return { ...base, grid: [], problem: '工作簿中缺少该工作表的数据' };
       const read = readSheet(xml, context);
-      return 'grid' in read ? { ...base, grid: read.grid } : { ...base, grid: [], problem: read.problem };
+      return 'grid' in read
+        ? { ...base, grid: read.grid, look: { merges: read.merges, columnWidths: read.columnWidths } }
+        : { ...base, grid: [], problem: read.problem };
     }),
   };
 }

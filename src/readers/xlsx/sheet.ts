@@ -13,7 +13,18 @@ export interface SheetContext {
 }
 
 /** A sheet as Office.js `values` gives it, or why it is not kept. */
-export type SheetRead = { readonly grid: RawValue[][] } | { readonly problem: string };
+/** How a sheet looks, for a view of it (the offline page): its merged areas and column widths. */
+export interface SheetLook {
+  /** 「A1:O1」 */
+  readonly merges: readonly string[];
+  /** Widths in characters by column (0-based), where the sheet sets them. */
+  readonly columnWidths: readonly (number | undefined)[];
+}
+
+export type SheetRead = ({ readonly grid: RawValue[][] } & SheetLook) | { readonly problem: string };
+
+/** Columns a sheet's widths may be read for: a <col> may span to XFD, the view needs the first few. */
+const MAX_WIDTH_COLUMNS = 256;
 
 /** "AB12" → zero-based row and column; undefined for anything else. */
 export function parseRef(ref: string): { row: number; col: number } | undefined {
@@ -103,6 +114,7 @@ function readCellBody(r: XmlReader, cell: Cell): void {
 class SheetBuilder {
   private readonly rows: (RawValue[] | undefined)[] = [];
   readonly merges: string[] = [];
+  readonly columnWidths: (number | undefined)[] = [];
   private readonly shared = new Map<string, { formula: string; row: number; col: number }>();
   private width = 0;
   private far: string | undefined;
@@ -111,6 +123,21 @@ class SheetBuilder {
   colIndex = -1;
 
   constructor(private readonly ctx: SheetContext) {}
+
+  /** A <col min max width>, from its attributes. */
+  column(attrs: string): void {
+    let min = 0;
+    let max = 0;
+    let width = NaN;
+    eachAttr(attrs, (key, value) => {
+      if (key === 'min') min = Number(value);
+      else if (key === 'max') max = Number(value);
+      else if (key === 'width') width = Number(value);
+    });
+    if (!(Number.isInteger(min) && min >= 1 && width >= 0 && width < 256)) return;
+    const last = Math.min(Number.isInteger(max) && max >= min ? max : min, MAX_WIDTH_COLUMNS);
+    for (let c = min; c <= last; c++) this.columnWidths[c - 1] = width;
+  }
 
   openRow(r: string | undefined): void {
     const n = Number(r);
@@ -221,7 +248,7 @@ class SheetBuilder {
       // Merged areas never overlap in a valid sheet: this much clearing means they do.
       if (work > limits.maxCells) return { problem: '合并单元格互相重叠，不是有效的工作表' };
     }
-    return { grid };
+    return { grid, merges: this.merges, columnWidths: this.columnWidths };
   }
 }
 
@@ -242,6 +269,7 @@ function readSheetTokens(xml: string, ctx: SheetContext): SheetRead {
       readCellBody(r, cell);
       sheet.add(cell);
     } else if (name === 'row') sheet.openRow(attr(r.attrs, 'r'));
+    else if (name === 'col') sheet.column(r.attrs);
     else if (name === 'mergeCell') {
       const ref = attr(r.attrs, 'ref');
       if (ref) sheet.merges.push(ref);
@@ -311,6 +339,8 @@ function readSheetQuickly(xml: string, ctx: SheetContext): SheetRead | undefined
   const start = xml.indexOf('<sheetData');
   if (start < 0) return undefined;
   const sheet = new SheetBuilder(ctx);
+  const cols = xml.lastIndexOf('<cols', start);
+  if (cols >= 0) for (const m of xml.slice(cols, start).matchAll(/<col\b([^>]*)>/g)) sheet.column(m[1]!);
   let i = start + 10;
   for (;;) {
     i = xml.indexOf('<', i);

@@ -208,6 +208,26 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await shot('three-sheets');
   });
 
+  it('a cover sheet first: the report sheet is shown and checked, merged as in Excel; a long 明细 sheet is cut short, not frozen', async () => {
+    const detail = Array.from({ length: 5000 }, (_, r) => [`第${r + 1}项`, r, r * 2]);
+    const path = await workbook('封面在前.xlsx', [
+      { name: '封面', grid: [['政府信息公开工作年度报告（封面）']] },
+      { name: '2019年度年报', edition: '2019', values: jingxiu().values, year: 2019 },
+      { name: '明细', grid: detail },
+    ]);
+    await open(path);
+    await expect.poll(status).toBe('全部通过');
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('2019年度年报');
+    // The title spans the table's columns, as the template merges it.
+    expect(await page.locator('td[data-address="A1"]').getAttribute('colspan')).toBe(
+      String(layout.merges.find((m) => m.top === 0 && m.left === 0)!.right + 1),
+    );
+    await shot('cover-first');
+    await page.getByRole('tab', { name: '明细' }).click();
+    await expect.poll(() => page.getByText(/这里只显示前 1000 行/).count()).toBe(1);
+    expect(await page.locator('.sheet tbody tr').count()).toBe(1000);
+  });
+
   it('two years in one workbook: last year is found by itself and a carry-over mismatch said', async () => {
     const [y2023, y2024] = suqian();
     const path = await workbook('宿迁两年.xlsx', [
