@@ -250,7 +250,19 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
     },
   });
   if (positionals.length !== 1 || (!values.json && !values.output)) {
+    say(
+      io,
+      positionals.length > 1
+        ? '一次只能导入一份年报'
+        : positionals.length === 0
+          ? '请指定要导入的年报文件'
+          : '请用 -o 指定输出的 .xlsx 文件，或用 --json 输出数字',
+    );
     io.err(USAGE);
+    return 2;
+  }
+  if (values.json && values.output) {
+    say(io, '--json 与 -o 只能选一个：--json 把数字输出到终端，-o 把它们填入模板文件');
     return 2;
   }
   const input = positionals[0]!;
@@ -275,6 +287,10 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
     return 2;
   }
   const report = read.reports[0]!;
+  if (report.cells.size === 0) {
+    say(io, `年报无法导入：${input} 中没有读出任何数字。${unreadParts(report).join('')}`);
+    return 2;
+  }
   if (values.json) {
     io.out(JSON.stringify(importJson(report), null, 2));
     return 0;

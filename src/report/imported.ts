@@ -19,15 +19,34 @@ export function importedValues(report: Report): Record<CellKey, RawValue> {
   return Object.fromEntries([...report.cells].map(([k, c]) => [k, c.raw]));
 }
 
-/** What the reader could not read (a row cut off, a table not found): the clerk must be told. */
+
+/** The report's cells whose text is no number the form accepts (「五」, 「约5」, -1): imported as written. */
+function notNumbers(report: Report): { key: CellKey; said: string }[] {
+  const specs = cellSpecs(report.edition);
+  const out: { key: CellKey; said: string }[] = [];
+  for (const [key, cell] of report.cells) {
+    const spec = specs.get(key);
+    if (!spec || parseValue(cell.raw, spec.kind).status !== 'invalid') continue;
+    out.push({ key, said: `${spec.name}（${cell.address}）「${String(cell.raw).slice(0, 20)}」` });
+  }
+  return out;
+}
+
+/** What the reader could not read, and cells that hold no number: the clerk must be told. */
 export function unreadParts(report: Report): string[] {
-  return report.findings.filter((f) => f.severity === 'error').map((f) => f.message);
+  const errors = report.findings.filter((f) => f.severity === 'error').map((f) => f.message);
+  const odd = notNumbers(report);
+  if (!odd.length) return errors;
+  const shown = odd.slice(0, 5).map((o) => o.said);
+  const more = odd.length > shown.length ? `等 ${odd.length} 格` : '';
+  return [...errors, `${shown.join('、')}${more}不是数字，已照原样填入，请核对后改为数字。`];
 }
 
 /** 「已导入 保定市竞秀区人民政府 2019 年度的 198 个数字（2019 版）到「2019年度年报」。」; `target` as it is to be shown. */
 export function importedMessage(report: Report, target: string): string {
   const whose = [report.agency, report.year ? `${report.year} 年度` : ''].filter(Boolean).join(' ');
-  return `已导入${whose ? ` ${whose}` : ''}的 ${report.cells.size} 个数字（${report.edition} 版）到${target}。`;
+  const numbers = report.cells.size - notNumbers(report).length;
+  return `已导入${whose ? ` ${whose}` : ''}的 ${numbers} 个数字（${report.edition} 版）到${target}。`;
 }
 
 /** `nianbao import --json`: every cell of the edition, its number or null where there is none to read. */

@@ -336,6 +336,10 @@ export class PaneController {
   }
 
   private async importReport(report: Report): Promise<void> {
+    if (report.cells.size === 0) {
+      const why = unreadParts(report).join('');
+      return this.set({ notice: { intent: 'error', text: `导入失败：没有读出任何数字。${why}` } });
+    }
     await this.enqueue('insert', async () => {
       const name = await this.host.insertTemplate(report.edition, {
         ...(report.year ? { year: report.year } : {}),
@@ -347,7 +351,7 @@ export class PaneController {
         notice: unread.length
           ? {
               intent: 'warning',
-              text: `${importedMessage(report, `「${name}」`)}但有内容未能读取：${unread.join(' ')}`,
+              text: `${importedMessage(report, `「${name}」`)}请注意：${unread.join(' ')}`,
             }
           : { intent: 'success', text: `${importedMessage(report, `「${name}」`)}点「校验」检查。` },
       });

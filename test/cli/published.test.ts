@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,45 @@ describe('nianbao import', () => {
     expect(fromText.values['t2.procurement.amount']).toBe(7441.879403);
     expect(fromText.units).toEqual({ 't2.procurement.amount': '万元' });
     expect(Object.keys(fromText.values)).toHaveLength(198);
+  });
+});
+
+describe('nianbao import says what it could not take', () => {
+  it('cells that hold no number are imported as written, counted apart and named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+    const txt = join(dir, 'a.txt');
+    // The seed's 商业企业 count of 新收 written in words.
+    const lines = seedText.split('\n');
+    const row = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
+    const zero = lines.findIndex((l, i) => i > row + 1 && l.trim() === '0');
+    lines[zero] = lines[zero]!.replace('0', '五');
+    writeFileSync(txt, lines.join('\n'));
+    const r = await cli('import', txt, '-o', join(dir, 'a.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('的 197 个数字');
+    expect(r.err).toMatch(
+      /^! 一、本年新收政府信息公开申请数量·\S+（第\d+行）「五」不是数字，已照原样填入，请核对后改为数字。\n$/,
+    );
+  });
+
+  it('a copy it cannot read any number from writes nothing, says why, and exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+    const out = join(dir, 'r.xlsx');
+    const r = await cli('import', fixturePath('suqian-2024.pages.reading.txt'), '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^年报无法导入：.*中没有读出任何数字。表二无法从这段文字可靠读取/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--json with -o, no file, or two files: said, not silently half done', async () => {
+    expect((await cli('import', fixturePath('jingxiu-2019.txt'), '--json', '-o', '/tmp/x.xlsx')).err).toBe(
+      '--json 与 -o 只能选一个：--json 把数字输出到终端，-o 把它们填入模板文件\n',
+    );
+    expect((await cli('import', '--json')).err).toMatch(/^请指定要导入的年报文件\n用法：/);
+    expect((await cli('import', 'a.txt', 'b.txt', '--json')).err).toMatch(/^一次只能导入一份年报\n/);
+    expect((await cli('import', 'a.txt')).err).toMatch(
+      /^请用 -o 指定输出的 .xlsx 文件，或用 --json 输出数字\n/,
+    );
   });
 });
 
