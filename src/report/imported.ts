@@ -19,7 +19,6 @@ export function importedValues(report: Report): Record<CellKey, RawValue> {
   return Object.fromEntries([...report.cells].map(([k, c]) => [k, c.raw]));
 }
 
-
 /** The report's cells whose text is no number the form accepts (「五」, 「约5」, -1): imported as written. */
 function notNumbers(report: Report): { key: CellKey; said: string }[] {
   const specs = cellSpecs(report.edition);
