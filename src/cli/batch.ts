@@ -63,6 +63,7 @@ export async function readFromDisk(file: string): Promise<FileRead> {
   const refused = unsupported(file);
   if (refused) throw new UnreadableFile(file, `${file}：${refused}`);
   const bytes = await readInput(file);
+  if (bytes.length === 0) throw new UnreadableFile(file, `${file}：文件是空的（0 字节）`);
   try {
     return await readReportFile(file, bytes, { inflate: nativeInflate });
   } catch (e) {

@@ -15,6 +15,7 @@ import {
   type TemplateValues,
   unreadParts,
 } from '../core.js';
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { checkBatch, readFromDisk } from './batch.js';
 import { CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './batch-summary.js';
@@ -66,7 +67,13 @@ interface Run {
 
 const say = (io: Io, text: string) => io.err(terminalSafe(text));
 
+/** The one file a command reads (--previous, import): a folder is said as such. */
 async function readOne(file: string): Promise<FileRead> {
+  const isFolder = await stat(file).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (isFolder) throw new UnreadableFile(file, `${file} 是文件夹：这里要一份年报文件`);
   return readFromDisk(file);
 }
 
@@ -221,6 +228,15 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       return 2;
     }
     say(io, `审核报告已写入 ${reportPath}（${audits.length} 份报告，A4 纵向，可直接打印）`);
+  }
+  // On a terminal, where the progress line was: the batch in one line.
+  if (io.progress && files.length + problems.length > 1) {
+    const parts = [
+      `共 ${totals.reports} 份报告`,
+      `${totals.withErrors} 份有错误`,
+      unreadable.length ? `${unreadable.length} 个文件无法读取` : '',
+    ];
+    say(io, `${parts.filter(Boolean).join('，')}。`);
   }
   if (totals.internalErrors) return 3;
   if (unreadable.length || totals.notes.length) return 2;

@@ -83,6 +83,18 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     expect(r.err).toContain(`${join(dir, 'random.xlsx')}：是设备文件，不是普通文件，未读取`);
   }, 30_000);
 
+  it('an empty file says it is empty; a folder given as --previous or to import says it is a folder', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'empty.txt'), '');
+    writeFileSync(join(d, 'empty.xlsx'), '');
+    const r = await cli('check', d);
+    expect(r.err).toContain(`${join(d, 'empty.txt')}：文件是空的（0 字节）`);
+    expect(r.err).toContain(`${join(d, 'empty.xlsx')}：文件是空的（0 字节）`);
+    const previous = await cli('check', join(d, 'empty.txt'), '--previous', d);
+    expect(previous).toMatchObject({ code: 2, err: `上年报告无法读取：${d} 是文件夹：这里要一份年报文件\n` });
+    expect((await cli('import', d, '--json')).err).toBe(`年报无法读取：${d} 是文件夹：这里要一份年报文件\n`);
+  });
+
   it('files larger than their kind allows are refused before they are read', async () => {
     const d = folder();
     for (const [name, mib] of [

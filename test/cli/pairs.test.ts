@@ -81,7 +81,7 @@ describe('pairing', () => {
     const r = await cli('check', d);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份 2023 年度的报告（${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'b.xlsx')}「2023年度年报」），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定\n`,
+      `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份 2023 年度的报告（${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'b.xlsx')}「2023年度年报」），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定\n共 3 份报告，0 份有错误。\n`,
     );
   });
 

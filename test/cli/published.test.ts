@@ -145,6 +145,8 @@ describe('nianbao check on a folder', () => {
     expect(r.err).toContain(
       `! ${join(dir, '竞秀区2020.txt')}：有 2 份 2019 年度的报告（${join(dir, '竞秀区2019.html')}、${join(dir, '竞秀区2019.txt')}），不能确定哪份是上年报告`,
     );
+    // On a terminal, the batch in one line at the end.
+    expect(r.err.trimEnd().split('\n').at(-1)).toBe('共 5 份报告，0 份有错误，2 个文件无法读取。');
     // Seven report files, two of them unreadable; the pair is checked again once all are read.
     expect(r.progress.at(0)).toBe('校验中 1/7…');
     expect(r.progress).toContain('核对跨年度 1/1…');
