@@ -78,8 +78,8 @@ async function readOne(file: string): Promise<FileRead> {
 }
 
 const XLSX_OUTPUT = { flag: '-o', extensions: ['.xlsx'] } as const;
-const SUMMARY_OUTPUT = { flag: '--summary', extensions: ['.csv', '.html'] } as const;
-const REPORT_OUTPUT = { flag: '--report', extensions: ['.html'] } as const;
+const SUMMARY_OUTPUT = { flag: '--summary', extensions: ['.csv', '.html', '.htm'] } as const;
+const REPORT_OUTPUT = { flag: '--report', extensions: ['.html', '.htm'] } as const;
 
 /** A report's 审核报告, from what the batch keeps of it. */
 function auditOfChecked(c: Checked, checkedAt: Date): Audit {
@@ -120,7 +120,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   if (similarity !== undefined && !(similarity > 0 && similarity <= 1)) {
     say(
       io,
-      `--similarity 应为 0 到 1 之间的比例（默认 ${DEFAULT_SIMILARITY}），而不是「${values.similarity}」`,
+      `--similarity 应为大于 0、不超过 1 的比例（默认 ${DEFAULT_SIMILARITY}），而不是「${values.similarity}」`,
     );
     return 2;
   }
