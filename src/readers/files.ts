@@ -36,7 +36,8 @@ function readPage(html: string, source: string, reader: typeof import('./html.js
   const text = reader.pageText(html, reader.MAX_PAGE_DEPTH);
   if (text === undefined)
     return { problem: `网页的元素嵌套超过 ${reader.MAX_PAGE_DEPTH} 层，不像是年报网页，未读取` };
-  return readText(text, { source });
+  // Its lines are those of the page's text as a browser copies it, not of the .html file.
+  return readText(text, { source, lines: '网页文字' });
 }
 
 const MiB = 2 ** 20;

@@ -153,6 +153,14 @@ describe('a published report as a saved .html page', () => {
     expect(errors(check(r))).toEqual([]);
   });
 
+  it('says where a cell is as a line of the page’s text, not of the .html file', async () => {
+    const { readPublished } = await import('../../src/readers/files.js');
+    const r = await readPublished('竞秀区.html', new TextEncoder().encode(seedHtml()));
+    const addresses = [...r.report!.cells.values()].map((c) => c.address);
+    expect(addresses.length).toBeGreaterThan(100);
+    for (const a of addresses) expect(a).toMatch(/^网页文字第\d+行$/);
+  });
+
   it('keeps a cell on one line however the page breaks it, and skips scripts', () => {
     const text = htmlToText(seedHtml());
     expect(text).toContain('\t本年新制作数量\n');

@@ -43,8 +43,12 @@ export function publishedText(tokens: readonly Token[], parts: readonly number[]
 }
 
 /** The tokens of each table's part, the same for both editions. */
-function tableTexts(tokens: readonly Token[], parts: readonly number[]): Record<TableId, TableText> {
-  const of = (id: TableId) => new TableText(tokens, ...partRange(parts, PART_OF[id], tokens.length));
+function tableTexts(
+  tokens: readonly Token[],
+  parts: readonly number[],
+  lines: string,
+): Record<TableId, TableText> {
+  const of = (id: TableId) => new TableText(tokens, ...partRange(parts, PART_OF[id], tokens.length), lines);
   return { t2: of('t2'), t3: of('t3'), t4: of('t4') };
 }
 
@@ -79,11 +83,11 @@ function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText
 }
 
 /** A published report, as text copied from its page (or an .html page turned into text). */
-export function readText(text: string, options: { source?: string } = {}): TextResult {
+export function readText(text: string, options: { source?: string; lines?: string } = {}): TextResult {
   const tokens = tokenize(normalizeGlyphs(text));
   const parts = findParts(tokens);
   const meta = readMeta(tokens);
-  const texts = tableTexts(tokens, parts);
+  const texts = tableTexts(tokens, parts, options.lines ?? '');
   const votes = EDITIONS.map((edition) => ({ edition, votes: editionVotes(edition, texts) }));
   const best = votes.reduce((a, b) =>
     b.votes > a.votes || (b.votes === a.votes && (meta.year ?? 2021) < 2021 && b.edition === '2019') ? b : a,
@@ -113,7 +117,7 @@ export function readText(text: string, options: { source?: string } = {}): TextR
     }
     if (read.disorder || (shuffled && hasError(read)) || (moved && read.bare)) {
       const at = read.disorder
-        ? [lineOf(read.disorder)]
+        ? [lineOf(read.disorder, options.lines)]
         : (read.findings.find((f) => f.severity === 'error')?.at ?? []);
       findings.push(unreliable(id, at));
       continue;

@@ -25,8 +25,8 @@ const MIN_SHARE = 0.5;
 /** A page has no text cells: a plain number is a number. Anything else goes to the value checks as written. */
 const asRaw = (text: string): RawValue => (/^\d+(?:\.\d+)?$/.test(text) ? Number(text) : text);
 
-/** Where a token sits, for messages and for ReadCell.address. */
-export const lineOf = (t: Token | undefined) => (t ? `第${t.line}行` : '文末');
+/** Where a token sits, for messages and for ReadCell.address; `lines` names them (「网页文字」). */
+export const lineOf = (t: Token | undefined, lines = '') => (t ? `${lines}第${t.line}行` : '文末');
 
 const INDEXES = new WeakMap<TableSpec, LabelIndex>();
 function indexOf(table: TableSpec): LabelIndex {
@@ -63,6 +63,8 @@ export class TableText {
     readonly tokens: readonly Token[],
     readonly start: number,
     readonly end: number,
+    /** What the lines are, where not the file's own (a page's text): 「网页文字」. */
+    readonly lines = '',
   ) {
     let cells = false;
     for (let i = start; i < end && !cells; i++) cells = !!tokens[i]!.cell;
@@ -197,7 +199,7 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
   if (read.disorder) return { cells, findings, found: true, disorder: read.disorder };
 
   const problem = (message: string, at: Token | undefined) =>
-    findings.push(formFinding(table.id, message, { at: [lineOf(at)], severity: 'error' }));
+    findings.push(formFinding(table.id, message, { at: [lineOf(at, text.lines)], severity: 'error' }));
   /** Rows not found: their index, and where their finding is in `findings`. */
   const missing: { row: number; finding: number; at: Token | undefined }[] = [];
   const variants: string[] = [];
@@ -219,13 +221,13 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
     }
     if (outcome.glued !== undefined)
       variants.push(
-        `「${outcome.seen}」是标签「${row.label}」与数字 ${outcome.glued} 连写（${lineOf(outcome.at)}）`,
+        `「${outcome.seen}」是标签「${row.label}」与数字 ${outcome.glued} 连写（${lineOf(outcome.at, text.lines)}）`,
       );
     else if (outcome.seen !== undefined)
-      variants.push(`「${outcome.seen}」按「${row.label}」读取（${lineOf(outcome.at)}）`);
+      variants.push(`「${outcome.seen}」按「${row.label}」读取（${lineOf(outcome.at, text.lines)}）`);
     row.keys.forEach((key, i) => {
       const v = outcome.values[i]!;
-      cells.set(key, { raw: asRaw(v.raw), address: lineOf(v.token) });
+      cells.set(key, { raw: asRaw(v.raw), address: lineOf(v.token, text.lines) });
     });
   });
   // Every row missing from one on to the end: the table was cut off there, and one finding says so.
