@@ -227,7 +227,9 @@ describe('内容雷同', () => {
         .filter((f) => f.rule === 'SIM-01')
         .map((f) => f.message.slice(0, f.message.indexOf('有') + 1)),
     ).toEqual(['「一、总体情况」有']);
-    expect((await cli('check', d, '--similarity', '2')).err).toContain('--similarity 应为大于 0、不超过 1 的比例');
+    expect((await cli('check', d, '--similarity', '2')).err).toContain(
+      '--similarity 应为大于 0、不超过 1 的比例',
+    );
   });
 });
 
