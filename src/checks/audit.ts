@@ -195,8 +195,22 @@ ${sign}
 }
 
 /** 审核报告 as one printable HTML page (A4), each report on pages of its own. */
-export function auditHtml(audits: Audit | readonly Audit[]): string {
+/**
+ * The 审核报告 as a printable page, one A4 page per report; files of the batch that could not be
+ * read get a page of their own at the end, so that none goes missing from what is printed.
+ */
+export function auditHtml(
+  audits: Audit | readonly Audit[],
+  unread: readonly { file: string; message: string }[] = [],
+): string {
   const list = Array.isArray(audits) ? audits : [audits as Audit];
+  const unreadSection = unread.length
+    ? `<section><h1>未能读取的文件</h1>
+<p class="meta">以下 ${unread.length} 个文件未能读取，没有审核结果：</p>
+<table><colgroup><col class="n"><col></colgroup><thead><tr><th>序号</th><th>文件与原因</th></tr></thead><tbody>
+${unread.map((u, i) => `<tr><td>${i + 1}</td><td>${esc(u.message)}</td></tr>`).join('\n')}
+</tbody></table></section>`
+    : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(AUDIT_TITLE)}</title>
 <style>
@@ -213,6 +227,7 @@ tr.error td:nth-child(2){color:#b00;font-weight:bold}tr.warning td:nth-child(2){
 tr{page-break-inside:avoid}
 </style></head><body>
 ${list.map(auditSection).join('\n')}
+${unreadSection}
 </body></html>
 `;
 }

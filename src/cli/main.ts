@@ -222,12 +222,13 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       say(io, `审核报告未写入：没有读出任何报告`);
       return 2;
     }
-    const failed = await writeOutput(reportPath, auditHtml(audits), values.force);
+    const failed = await writeOutput(reportPath, auditHtml(audits, unreadable), values.force);
     if (failed) {
       say(io, `审核报告未能写入：${failed}`);
       return 2;
     }
-    say(io, `审核报告已写入 ${reportPath}（${audits.length} 份报告，A4 纵向，可直接打印）`);
+    const unreadPages = unreadable.length ? `，另 1 页列出 ${unreadable.length} 个未能读取的文件` : '';
+    say(io, `审核报告已写入 ${reportPath}（${audits.length} 份报告${unreadPages}，A4 纵向，可直接打印）`);
   }
   // On a terminal, where the progress line was: the batch in one line.
   if (io.progress && files.length + problems.length > 1) {

@@ -89,6 +89,20 @@ describe('说明 from the workbook', () => {
     expect(html).not.toMatch(/<script|https?:\/\//i);
   });
 
+  it('--report lists the files it could not read on a page of their own', async () => {
+    const out = join(dir, '含坏文件.html');
+    const broken = join(dir, 'broken.xlsx');
+    writeFileSync(broken, 'not a workbook');
+    const r = await cli('check', explained, broken, '--report', out);
+    expect(r.err).toContain(
+      `审核报告已写入 ${out}（1 份报告，另 1 页列出 1 个未能读取的文件，A4 纵向，可直接打印）`,
+    );
+    const html = readFileSync(out, 'utf8');
+    expect(html.match(/<section>/g)).toHaveLength(2);
+    expect(html).toContain('<h1>未能读取的文件</h1>');
+    expect(html).toContain(`${broken}：不是有效的 .xlsx 文件`);
+  });
+
   it('--report refuses a file that exists, or an input, without --force', async () => {
     const out = join(dir, 'exists.html');
     writeFileSync(out, 'keep me');
