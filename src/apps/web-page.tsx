@@ -86,6 +86,13 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
       await host.load(name, bytes, handle);
       pane.newDocument();
       await pane.check();
+      // A file of several reports: the others are checked when the clerk goes to them.
+      const others = pane.getState().result?.candidates ?? [];
+      if (others.length && !pane.getState().notice)
+        pane.notify({
+          intent: 'info',
+          text: `本文件中另有 ${others.length} 份年报（${others.map((c) => c.label).join('；')}）：要校验它，请点它的工作表标签，再点「校验」。`,
+        });
     } catch (e) {
       pane.notify({ intent: 'error', text: `${name}：${host.explainError(e)}` });
     }

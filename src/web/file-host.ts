@@ -153,10 +153,12 @@ export class FileHost implements SheetHost {
         if (s.hidden) sheet.visibility = 'Hidden';
         if (s.look) showAsExcel(sheet, s.look);
       }
-      // The sheet shown: the one shown before 重新校验, else the first that holds a report.
+      // The sheet shown: the one shown before 重新校验, else one holding the latest report (its last
+      // year's, if the file holds it, is then compared with it).
       const visible = (n: string | undefined) =>
         n !== undefined && this.book.sheet(n)?.visibility === 'Visible';
-      const holding = reports
+      const holding = [...reports]
+        .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))
         .flatMap((r) => Object.values(r.sheets ?? {}).concat(r.source ?? []))
         .find((n) => visible(n));
       const first = this.book.sheets.find((s) => s.visibility === 'Visible');

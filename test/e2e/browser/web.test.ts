@@ -235,12 +235,15 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
       { name: '2024', edition: '2021', values: { ...y2024.values, 't3.r2.natural': 1 }, year: 2024 },
     ]);
     await open(path);
-    await page.getByRole('tab', { name: '2024' }).click();
-    await page.getByRole('button', { name: '校验', exact: true }).click();
+    // The file opens on its latest report, compared with last year's, and says the other is there.
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('2024');
     await expect
       .poll(() => page.getByText(/上年报告：2023 年度 · 工作表「2023」（自动找到）/).count())
       .toBe(1);
     await expect.poll(() => page.getByText('T3-05').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText(/本文件中另有 1 份年报（2023 年度 · 工作表「2023」）/).count())
+      .toBe(1);
     await shot('two-years');
   });
 
