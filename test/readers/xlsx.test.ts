@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { deflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { templateBytes } from '../../src/cli/xlsx-write.js';
@@ -8,7 +9,7 @@ import { shiftFormula } from '../../src/readers/xlsx/sheet.js';
 import { templateGrid, templateLayout } from '../../src/report/template.js';
 import type { RawValue } from '../../src/report/types.js';
 import { bookParts, buildXlsx, declareSize, sheetXml } from '../fuzz/build-xlsx.js';
-import { jingxiu } from '../helpers.js';
+import { fixturePath, jingxiu } from '../helpers.js';
 
 const grid = (bytes: Uint8Array, sheet = 0) => readXlsx(bytes).sheets[sheet]!.grid;
 const one = (data: string, book: Omit<Parameters<typeof buildXlsx>[0], 'sheets'> = {}) =>
@@ -250,6 +251,13 @@ describe('readXlsx refuses, in Chinese, what it cannot or should not read', () =
     };
     expect(problem(() => readXlsx(patch(8, 1)))).toContain('工作簿已加密');
     expect(problem(() => readXlsx(patch(10, 12)))).toContain('不支持的压缩方式 12');
+  });
+
+  it('a Word file renamed .xlsx is said to be one', () => {
+    const docx = readFileSync(fixturePath('jingxiu-2019.docx'));
+    expect(problem(() => readXlsx(docx))).toBe(
+      '不是有效的 .xlsx 文件（这是 Word 文件改了扩展名：请按 .docx 打开或校验）',
+    );
   });
 
   it('reads a deflated part the same whether inflated at once or in pieces', () => {

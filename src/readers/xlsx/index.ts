@@ -177,6 +177,13 @@ export function readXlsx(
   const office = [...rootRels.values()].find((r) => RELS_TYPE(r, 'officeDocument'));
   const workbookPath = office?.target ?? 'xl/workbook.xml';
   const workbookXml = pkg.text(workbookPath);
+  // A Word or PowerPoint file renamed: its main part is a document, not a workbook.
+  const other = /^word\//i.test(workbookPath)
+    ? '这是 Word 文件改了扩展名：请按 .docx 打开或校验'
+    : /^ppt\//i.test(workbookPath)
+      ? '这是 PowerPoint 文件改了扩展名'
+      : undefined;
+  if (other) throw new ReadProblem(`${NOT_XLSX}（${other}）`);
   if (workbookXml === undefined)
     throw new ReadProblem(`${NOT_XLSX}（其中没有工作簿：可能是 Word 或其他文件）`);
   const { sheets, date1904 } = readWorkbookPart(workbookXml);
