@@ -2,7 +2,7 @@ import { countBySeverity, groupByTable, SEVERITY_LABEL, summary } from '../core.
 import type { Unreadable } from './batch.js';
 import type { Checked } from './output.js';
 
-const HEADER = ['文件', '工作表', '机关', '年度', '格式', '错误', '警告', '第一个错误'];
+const HEADER = ['文件', '工作表', '机关', '年度', '格式', '错误', '警告', '已说明', '第一个错误'];
 
 function row(c: Checked): string[] {
   const n = countBySeverity(c.findings);
@@ -15,6 +15,7 @@ function row(c: Checked): string[] {
     `${c.edition} 版`,
     String(n.error),
     String(n.warning),
+    String(n.explained),
     first ? `[${first.rule}] ${first.message}` : '',
   ];
 }
@@ -42,7 +43,7 @@ export class CsvSummary {
     this.lines.push(line);
   }
   text(unreadable: readonly Unreadable[]): string {
-    const broken = unreadable.map((u) => csvLine([u.file, '', '', '', '', '', '', u.message]));
+    const broken = unreadable.map((u) => csvLine([u.file, '', '', '', '', '', '', '', u.message]));
     return `\uFEFF${[...this.lines, ...broken].join('\r\n')}\r\n`;
   }
   get count(): number {

@@ -89,6 +89,23 @@ describe('说明 from the workbook', () => {
     expect(html).not.toMatch(/<script|https?:\/\//i);
   });
 
+  it('the CSV summary counts explained warnings apart from open ones', async () => {
+    const out = join(dir, '汇总.csv');
+    await cli('check', explained, lapsed, '--summary', out, '--force');
+    const rows = readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(rows[0]).toBe('文件,工作表,机关,年度,格式,错误,警告,已说明,第一个错误');
+    const [, warnings, notes] = rows.find((r) => r.startsWith(explained))!.match(/,(\d+),(\d+),[^,]*$/)!;
+    const [, lapsedWarnings, lapsedNotes] = rows
+      .find((r) => r.startsWith(lapsed))!
+      .match(/,(\d+),(\d+),[^,]*$/)!;
+    expect(Number(notes)).toBe(1);
+    expect(Number(lapsedNotes)).toBe(0);
+    expect(Number(lapsedWarnings)).toBe(Number(warnings) + 1);
+  });
+
   it('--report lists the files it could not read on a page of their own', async () => {
     const out = join(dir, '含坏文件.html');
     const broken = join(dir, 'broken.xlsx');
