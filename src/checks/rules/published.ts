@@ -3,7 +3,7 @@ import { PART_TITLES } from '../../report/parts.js';
 import type { CellKey } from '../../report/types.js';
 import { type Context, finding, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
-import { sentences } from '../sentences.js';
+import { sentences, sentencesAcrossLines } from '../sentences.js';
 
 /** A number the text states, and the sentence it comes from. */
 interface Stated {
@@ -86,11 +86,14 @@ function stated(said: readonly string[], s: Statement): Stated | undefined {
 
 /** T3-06, T4-04: the numbers the text states equal the tables'. */
 function textVersusTables(ctx: Context): Finding[] {
-  const said = sentences(narrative(ctx));
+  const text = narrative(ctx);
+  const said = sentences(text);
+  let wrapped: string[] | undefined;
   const out: Finding[] = [];
   for (const s of STATEMENTS) {
     if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
-    const found = stated(said, s);
+    // A sentence the copy broke over lines is looked for whole only when no line says it.
+    const found = stated(said, s) ?? stated((wrapped ??= sentencesAcrossLines(text)), s);
     if (!found) continue;
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
     if (found.value === table) continue;
