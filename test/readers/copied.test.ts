@@ -59,7 +59,11 @@ describe('text copied from a PDF with its layout kept (pdftotext -layout)', () =
       expect(r).toMatchObject({ edition: '2021', year: 2024, agency: '宿迁市' });
       // 行政诉讼 57 in the text, 77 in table 4, as the page and the Word file say: the sentence is
       // found though the copy breaks it over two lines (「…行政诉」 / 「讼…」).
-      expect(ofRule(findings, 'T4-04').map((f) => f.message).join()).toContain('正文说行政诉讼 57 件');
+      expect(
+        ofRule(findings, 'T4-04')
+          .map((f) => f.message)
+          .join(),
+      ).toContain('正文说行政诉讼 57 件');
     } else expect(r).toMatchObject({ edition: '2019', year: 2019, agency: '保定市竞秀区' });
   });
 
