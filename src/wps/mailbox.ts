@@ -3,10 +3,12 @@ import type { EtPluginStorage } from './et.js';
 /**
  * In WPS the ribbon runs in one page (main.js) and the sidebar in another: a ribbon button posts
  * its command here, where the sidebar picks it up. WPS's PluginStorage is shared by the add-in's
- * pages; a command older than a few seconds (a WPS closed meanwhile) is dropped, never replayed.
+ * pages. The click that opens the sidebar posts its command before the sidebar has loaded, which on
+ * a slow desktop takes many seconds: a command is taken up to two minutes late; an older one (a WPS
+ * closed meanwhile) is dropped, never replayed.
  */
 const KEY = 'nianbao.command';
-const FRESH_MS = 15_000;
+const FRESH_MS = 120_000;
 
 export function postCommand(storage: EtPluginStorage, name: string, now = Date.now()): void {
   storage.setItem(KEY, JSON.stringify({ name, at: now }));

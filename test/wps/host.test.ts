@@ -164,7 +164,10 @@ describe('the WPS ribbon and the sidebar, two pages', () => {
     expect(pane.getState().checks).toBe(1);
     expect(shown(sheet, at(WRONG_KEY))).toBe(MARK_FILL.culprit);
 
-    postCommand(app.PluginStorage, 'checkReport', Date.now() - 60_000);
+    // A sidebar slow to load (30 s) still takes the click that opened it; a stale command is dropped.
+    postCommand(app.PluginStorage, 'checkReport', Date.now() - 30_000);
+    expect(takeCommand(app.PluginStorage)).toBe('checkReport');
+    postCommand(app.PluginStorage, 'checkReport', Date.now() - 5 * 60_000);
     expect(takeCommand(app.PluginStorage)).toBeUndefined();
     app.PluginStorage.setItem('nianbao.command', 'not json');
     expect(takeCommand(app.PluginStorage)).toBeUndefined();

@@ -57,7 +57,8 @@ describe.runIf(hasChromium || process.env.CI)('the WPS 加载项 in Chromium', (
   it('插入模板 on the ribbon opens the sidebar, which asks for the year; the clerk fills in the numbers', async () => {
     await ribbon('插入模板（2019 版）').click();
     const year = pane().getByRole('spinbutton', { name: '报告年度' });
-    await year.waitFor();
+    // The first click loads the sidebar page: slow while the rest of the suite runs beside it.
+    await year.waitFor({ timeout: 90_000 });
     await shot('insert-asks-year');
     await year.fill('2019');
     await pane().getByRole('button', { name: '插入', exact: true }).click();
@@ -68,7 +69,7 @@ describe.runIf(hasChromium || process.env.CI)('the WPS 加载项 in Chromium', (
     await input.press('Enter');
     before = await snapshot();
     await shot('typed');
-  });
+  }, 120_000);
 
   it('校验 on the ribbon checks in the sidebar and marks the culprit with a format condition', async () => {
     await ribbon('校验').click();
