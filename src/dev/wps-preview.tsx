@@ -27,6 +27,9 @@ type RibbonPage = Window & { OnAction?: (control: RibbonControl) => boolean };
 
 function Preview() {
   const [pane, setPane] = useState<FakeTaskPane>();
+  // As in WPS, the group's buttons work once the add-in's main.js has loaded (until then a click
+  // would find no callback and do nothing).
+  const [loaded, setLoaded] = useState(false);
   app.onPane = (p) => {
     // The pane is made hidden and shown right after: draw it once its Visible is set.
     setTimeout(() => setPane({ ...p }), 0);
@@ -40,7 +43,7 @@ function Preview() {
       <header className="ribbon" role="toolbar" aria-label="功能区：年报校验">
         <span className="group">政务公开年报（WPS）</span>
         {RIBBON.map(([label, id]) => (
-          <button key={id} onClick={() => click(id)}>
+          <button key={id} disabled={!loaded} onClick={() => click(id)}>
             {label}
           </button>
         ))}
@@ -53,7 +56,13 @@ function Preview() {
         </button>
       </header>
       <SheetView book={app.book} />
-      <iframe id="wps-main" src="wps/index.html" title="WPS 加载项主页面" hidden />
+      <iframe
+        id="wps-main"
+        src="wps/index.html"
+        title="WPS 加载项主页面"
+        hidden
+        onLoad={(e) => setLoaded(Boolean((e.currentTarget.contentWindow as RibbonPage).OnAction))}
+      />
       {pane && <iframe className="pane" src={pane.url} title="年报校验侧边栏" />}
     </div>
   );
