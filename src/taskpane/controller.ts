@@ -297,7 +297,6 @@ export class PaneController {
     });
   }
 
-  /** Which report is last year's: found by itself (auto), none, a sheet, or pasted text. */
   /**
    * Another file opened (the offline page): its 校验 counted from one, last year's report found anew
    * (a choice made for the file before is not this file's), the cursor back at the start.
@@ -308,6 +307,7 @@ export class PaneController {
     for (const l of this.listeners) l();
   }
 
+  /** Which report is last year's: found by itself (auto), none, a sheet, or pasted text. */
   setPrevious(previous: PreviousChoice): void {
     this.set({ previous });
     void this.recheck();
