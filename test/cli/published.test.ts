@@ -2,25 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Io, run } from '../../src/cli/main.js';
 import { writeTemplate } from '../../src/cli/xlsx-write.js';
 import { templateLayout } from '../../src/report/template.js';
 import { fixturePath, seedHtml, suqian } from '../helpers.js';
+import { cli } from './run.js';
 
 const seedText = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const progress: string[] = [];
-  const io: Io = {
-    out: (t) => (out += `${t}\n`),
-    err: (t) => (err += `${t}\n`),
-    progress: (t) => progress.push(t),
-  };
-  const code = await run(argv, io);
-  return { code, out, err, progress };
-}
 
 const json = (out: string) =>
   JSON.parse(out) as {

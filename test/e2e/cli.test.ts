@@ -1,6 +1,6 @@
 // The command line as a user runs it: the built package bin, and LibreOffice as a real spreadsheet client.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { writeTemplate } from '../../src/cli/xlsx-write.js';
 import { readGrid } from '../../src/readers/grid.js';
 import { templateLayout } from '../../src/report/template.js';
 import { jingxiu } from '../helpers.js';
+import { saveWithLibreOffice, soffice } from './libreoffice.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-cli-'));
 
@@ -65,8 +66,6 @@ describe('nianbao, the package bin', () => {
   });
 });
 
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
-
 describe('LibreOffice, a real spreadsheet client', () => {
   // CI installs LibreOffice; a developer machine without it is told so rather than silently passing.
   it.runIf(soffice || process.env.CI)(
@@ -75,23 +74,8 @@ describe('LibreOffice, a real spreadsheet client', () => {
       expect(soffice, 'LibreOffice is not installed (apt-get install libreoffice-calc-nogui)').toBeDefined();
       const values = { ...jingxiu().values, 't3.r3_4_1.natural': 4, 't3.r1.business': '５' };
       const ours = await filled('roundtrip.xlsx', values);
-      const out = mkdtempSync(join(tmpdir(), 'nianbao-lo-'));
-      copyFileSync(ours, join(out, 'in.xlsx'));
-      execFileSync(
-        soffice!,
-        [
-          '--headless',
-          '--calc',
-          '--convert-to',
-          'xlsx:Calc MS Excel 2007 XML',
-          '--outdir',
-          join(out, 'saved'),
-          join(out, 'in.xlsx'),
-        ],
-        { stdio: 'ignore', env: { ...process.env, HOME: out }, timeout: 120_000 },
-      );
       const [before] = readXlsx(readFileSync(ours)).sheets;
-      const [after] = readXlsx(readFileSync(join(out, 'saved', 'in.xlsx'))).sheets;
+      const [after] = readXlsx(readFileSync(saveWithLibreOffice(ours))).sheets;
       const a = readGrid(before!.grid).report!;
       const b = readGrid(after!.grid).report!;
       expect([...b.cells]).toEqual([...a.cells]);

@@ -1,8 +1,7 @@
 // 年报校验网页版 as a clerk on Office 2016 uses it: the one HTML file opened from disk in Chromium,
 // real .xlsx files (ours, saved again by LibreOffice, SUM totals, tables on three sheets, two years),
 // a PDF and a Word file; no request leaves the page. Screenshots go to test-output/browser/web/.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,13 +14,13 @@ import { toAddress } from '../../../src/report/address.js';
 import { templateGrid, templateLayout } from '../../../src/report/template.js';
 import type { Edition, RawValue, TableId } from '../../../src/report/types.js';
 import { fixturePath, jingxiu, suqian, type Values } from '../../helpers.js';
+import { saveWithLibreOffice, soffice } from '../libreoffice.js';
 import { BUILDS } from '../builds.js';
 import { hasChromium, launch } from './chromium.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const shots = `${root}test-output/browser/web/`;
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-web-'));
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
 const layout = templateLayout('2019');
 const at = (key: string, l = layout) => toAddress(l.cells.find((c) => c.key === key)!.pos);
 
@@ -146,17 +145,7 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
           year: 2019,
         },
       ]);
-      const out = join(dir, 'lo');
-      execFileSync(
-        soffice!,
-        ['--headless', '--calc', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ours],
-        {
-          stdio: 'ignore',
-          env: { ...process.env, HOME: dir },
-          timeout: 120_000,
-        },
-      );
-      await open(join(out, 'lo-in.xlsx'));
+      await open(saveWithLibreOffice(ours));
       await expect.poll(status).toBe('3 个错误');
       await shot('libreoffice-saved');
     },
