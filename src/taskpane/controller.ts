@@ -101,7 +101,11 @@ export class PaneController {
   readonly getState = (): PaneState => this.state;
 
   private set(patch: Partial<PaneState>): void {
-    this.state = { ...this.state, ...patch };
+    this.replace({ ...this.state, ...patch });
+  }
+
+  private replace(state: PaneState): void {
+    this.state = state;
     for (const l of this.listeners) l();
   }
 
@@ -303,8 +307,7 @@ export class PaneController {
    */
   newDocument(): void {
     const { busy } = this.state;
-    this.state = { checks: 0, previous: { kind: 'auto' }, ...(busy ? { busy } : {}) };
-    for (const l of this.listeners) l();
+    this.replace({ checks: 0, previous: { kind: 'auto' }, ...(busy ? { busy } : {}) });
   }
 
   /** Which report is last year's: found by itself (auto), none, a sheet, or pasted text. */
