@@ -8,6 +8,7 @@ export { compact } from './report/labels.js';
 export { cellSpec, cellSpecs, type DataCellSpec } from './report/model.js';
 export { PART_TITLES, TABLE_NAME, TABLE_PART } from './report/parts.js';
 export {
+  POINTS_PER_CHAR,
   ROLE_STYLE,
   type RoleStyle,
   TABLE_FONT_SIZE,

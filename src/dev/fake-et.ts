@@ -6,6 +6,7 @@
  */
 import { type Area, parseArea, toAddress } from '../report/address.js';
 import type { RawValue } from '../report/types.js';
+import { POINTS_PER_CHAR } from '../report/template.js';
 import {
   type EtApplication,
   type EtBorders,
@@ -27,8 +28,6 @@ import { Book, type Cell, type ConditionalFormat, NO_FILL, type Sheet } from '..
 /** What WPS throws: an Error with a message, no code. */
 export class EtError extends Error {}
 
-/** Excel's column width unit is a character; the model keeps points, as Office.js writes them. */
-const POINTS_PER_CHAR = 6.5;
 const WHOLE: Area = { top: 0, left: 0, bottom: 1048575, right: 16383 };
 const VISIBLE = { Visible: XL.sheetVisible, Hidden: XL.sheetHidden, VeryHidden: XL.sheetVeryHidden } as const;
 const ALIGN: Readonly<Record<number, string>> = {

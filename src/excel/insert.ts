@@ -4,6 +4,7 @@ import {
   type Edition,
   freeSheetName,
   inputRule,
+  POINTS_PER_CHAR,
   ROLE_STYLE,
   type RoleStyle,
   TABLE_FONT_SIZE,
@@ -22,8 +23,6 @@ const EDGES = [
   'InsideHorizontal',
   'InsideVertical',
 ] as const;
-/** Excel column widths are in points; a character of the default font is about 6.5 points. */
-const POINTS_PER_CHAR = 6.5;
 const ALIGN = { center: 'Center', right: 'Right' } as const;
 
 function applyStyle(r: Excel.Range, style: RoleStyle): void {

@@ -5,11 +5,9 @@ import {
   AUDIT_SHEET,
   type AuditRow,
   NOTES_SHEET,
+  POINTS_PER_CHAR,
   TEMPLATE_FONT,
 } from '../core.js';
-
-/** Excel column widths are in points; a character of the default font is about 6.5 points. */
-export const POINTS_PER_CHAR = 6.5;
 
 /** Our sheet of that name, added when missing (hidden or shown as asked), emptied when present. */
 async function ownSheet(ctx: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {

@@ -48,6 +48,12 @@ export const TEMPLATE_FONT = '宋体';
 /** Table cells: thin borders all round, centred, wrapped, this size. */
 export const TABLE_FONT_SIZE = 10;
 
+/**
+ * Column widths are written in characters; spreadsheets that take points (Office.js, the models of
+ * the previews and the offline page) take this many per character of the default font.
+ */
+export const POINTS_PER_CHAR = 6.5;
+
 export const ROLE_STYLE: Readonly<Record<TemplateRole, RoleStyle>> = {
   title: { size: 16, bold: true, align: 'center' },
   part: { size: 12, bold: true },

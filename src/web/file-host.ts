@@ -5,6 +5,7 @@ import {
   importedValues,
   NOTES_SHEET,
   parseArea,
+  POINTS_PER_CHAR,
   type RawValue,
   readWorkbook,
   type Report,
@@ -55,9 +56,6 @@ const BROWSER_ERRORS: Readonly<Record<string, string>> = {
   NotAllowedError: '浏览器不允许再次读取这个文件，请重新选择文件。',
   SecurityError: '浏览器不允许再次读取这个文件，请重新选择文件。',
 };
-
-/** Column widths are kept in points, as Excel's are; a character is about 6.5. */
-const POINTS_PER_CHAR = 6.5;
 
 /** The sheet a published report's tables are shown on. */
 export const REPORT_SHEET = '年报表格';
