@@ -54,15 +54,21 @@ function rowLabels(labels: readonly LabelSpec[], area: Area): LabelSpec[] {
     .sort((a, b) => b.area.left - a.area.left);
 }
 
-function columnLabels(labels: readonly LabelSpec[], dataAreas: readonly Area[], area: Area): LabelSpec[] {
+/**
+ * `dataBottoms` holds, for each column, the bottom rows of the data cells over it: the module builds
+ * every table when it loads, and comparing each cell with every other took most of that time.
+ */
+function columnLabels(
+  labels: readonly LabelSpec[],
+  dataBottoms: ReadonlyMap<number, readonly number[]>,
+  area: Area,
+): LabelSpec[] {
   const col = area.left;
   const above = labels.filter((l) => l.area.left <= col && l.area.right >= col && l.area.bottom < area.top);
   const header = Math.max(-1, ...above.map((l) => l.area.bottom));
   // The header block ends at the data row above it: 「上一年项目数量」 belongs to its own section only.
-  const floor = Math.max(
-    -1,
-    ...dataAreas.filter((d) => d.bottom < header && d.left <= col && d.right >= col).map((d) => d.bottom),
-  );
+  let floor = -1;
+  for (const bottom of dataBottoms.get(col) ?? []) if (bottom < header && bottom > floor) floor = bottom;
   return above.filter((l) => l.area.bottom > floor).sort((a, b) => b.area.bottom - a.area.bottom);
 }
 
@@ -76,17 +82,25 @@ function rowName(path: readonly LabelSpec[]): string {
 function buildTable(edition: Edition, id: TableId): TableSpec {
   const layout = LAYOUTS[edition][id];
   const merges = layout.merges.map(parseArea);
+  const mergeAt = new Map(merges.map((m) => [`${m.top},${m.left}`, m]));
   const areaOf = (cell: string): Area => {
     const p = parseAddress(cell);
-    return merges.find((m) => m.top === p.row && m.left === p.col) ?? parseArea(cell);
+    return mergeAt.get(`${p.row},${p.col}`) ?? { top: p.row, left: p.col, bottom: p.row, right: p.col };
   };
   const labels = layout.labels.map(([cell, text]) => ({ text, area: areaOf(cell) }));
   const dataAreas = layout.cells.map(([cell]) => areaOf(cell));
+  const dataBottoms = new Map<number, number[]>();
+  for (const d of dataAreas)
+    for (let c = d.left; c <= d.right; c++) {
+      const list = dataBottoms.get(c);
+      if (list) list.push(d.bottom);
+      else dataBottoms.set(c, [d.bottom]);
+    }
 
   const drafts = layout.cells.map(([, key, kind], i) => {
     const area = dataAreas[i]!;
     const { row, column } = parseKey(key);
-    const cols = columnLabels(labels, dataAreas, area);
+    const cols = columnLabels(labels, dataBottoms, area);
     return { key, kind, table: id, row, column, area, rowPart: rowName(rowLabels(labels, area)), cols };
   });
   // A column label that recurs (「结果维持」 under three groups) is named with its group.

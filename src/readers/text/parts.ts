@@ -1,4 +1,4 @@
-import { canonical } from '../../report/labels.js';
+import { canonical, canonicalOf } from '../../report/labels.js';
 import { tableSpecs } from '../../report/model.js';
 import { PART_KEYS, PART_TITLES } from '../../report/parts.js';
 import { EDITIONS } from '../../report/types.js';
@@ -40,7 +40,7 @@ function likeness(a: string, b: string): number {
 export function titleScore(text: string, i: number): 0 | 1 | 2 {
   // A paragraph that begins 「一是…」 is no title: spare it the canonical form.
   if (text.length > MAX_TITLE) return 0;
-  const c = canonical(text);
+  const c = canonicalOf(text);
   if (c[0] !== NUMERALS[i]) return 0;
   const body = c.replace(NUMERAL, '');
   if (body === OFFICIAL[i]) return 2;
@@ -59,8 +59,8 @@ export function findParts(tokens: readonly Token[]): number[] {
   const candidates = PART_TITLES.map(() => [] as { at: number; score: number }[]);
   tokens.forEach((t, at) => {
     if (t.blank) return;
-    const first = t.text.trimStart()[0];
-    const i = first === undefined ? -1 : NUMERALS.indexOf(first);
+    // Tokens are trimmed.
+    const i = t.text ? NUMERALS.indexOf(t.text[0]!) : -1;
     if (i < 0) return;
     const score = titleScore(t.text, i);
     if (score) candidates[i]!.push({ at, score });

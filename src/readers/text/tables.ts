@@ -26,7 +26,14 @@ const MIN_SHARE = 0.5;
 const asRaw = (text: string): RawValue => (/^\d+(?:\.\d+)?$/.test(text) ? Number(text) : text);
 
 /** Where a token sits, for messages and for ReadCell.address; `lines` names them (「网页文字」). */
-export const lineOf = (t: Token | undefined, lines = '') => (t ? `${lines}第${t.line}行` : '文末');
+export const lineOf = (t: Token | undefined, lines = ''): string => {
+  if (!t) return '文末';
+  if (lines || t.line >= MAX_LINE_NAMES) return `${lines}第${t.line}行`;
+  // Every cell of every report names its line: the few hundred names are made once.
+  return (LINE_NAMES[t.line] ??= `第${t.line}行`);
+};
+const MAX_LINE_NAMES = 5_000;
+const LINE_NAMES: string[] = [];
 
 const INDEXES = new WeakMap<TableSpec, LabelIndex>();
 function indexOf(table: TableSpec): LabelIndex {
