@@ -143,12 +143,13 @@ export function App({ pane }: { pane: PaneController }) {
       )}
       {result ? (
         <>
-          <Summary result={result} checks={state.checks} />
+          <Summary result={result} checks={state.checks} stale={Boolean(state.stale)} />
           {stops.length > 0 && (
             <Navigator
               onStep={(d) => void pane.step(d)}
               disabled={blocked}
-              position={at >= 0 ? `第 ${at + 1} / ${stops.length} 处` : `共 ${stops.length} 处`}
+              // A finding of a whole table has no cell to go to: the places may be fewer than the findings.
+              position={at >= 0 ? `第 ${at + 1} / ${stops.length} 处` : `共 ${stops.length} 处可定位`}
             />
           )}
           {result.marked && stops.length > 0 && <Legend />}

@@ -31,6 +31,8 @@ export interface PaneState {
   readonly busy?: Task;
   /** The last 校验; the list shows it and it is kept up to date while the clerk edits the report. */
   readonly result?: WorkbookCheck;
+  /** The check after `result` failed: the list may no longer match the report. */
+  readonly stale?: boolean;
   /** How many times the clerk pressed 校验 (automatic re-checks are not counted). */
   readonly checks: number;
   readonly notice?: Notice;
@@ -166,13 +168,21 @@ export class PaneController {
       // A re-check follows the report it checked, by sheet id; 校验 takes the sheet in front.
       const sheetId = task === 'recheck' ? this.state.result?.sheet.id : undefined;
       if (task === 'recheck' && !sheetId) return undefined;
-      const result = await checkWorkbook(this.host, {
-        ...(sheetId ? { sheetId } : {}),
-        previous: this.state.previous,
-      });
+      let result: WorkbookCheck;
+      try {
+        result = await checkWorkbook(this.host, {
+          ...(sheetId ? { sheetId } : {}),
+          previous: this.state.previous,
+        });
+      } catch (e) {
+        // The list stays, said to be out of date: a cell being edited can fail a check for a moment.
+        if (this.state.result) this.set({ stale: true });
+        throw e;
+      }
       const stops = stopsOf(result.findings);
       this.set({
         result: result.report ? result : undefined,
+        stale: false,
         checks: this.state.checks + (task === 'check' ? 1 : 0),
         cursor: stops.some((s) => s.key === this.state.cursor) ? this.state.cursor : undefined,
         notice: result.problem
@@ -194,6 +204,7 @@ export class PaneController {
       const n = await this.host.clearMarks();
       this.set({
         result: undefined,
+        stale: false,
         cursor: undefined,
         notice: {
           intent: 'info',

@@ -209,6 +209,21 @@ describe('the sidebar controller', () => {
     expect(pane.getState().notice).toBeUndefined();
   });
 
+  it('a check that fails after one that listed findings keeps the list, said to be out of date, until the next check', async () => {
+    const { excel, sheet, pane } = setup();
+    await pane.check();
+    const listed = pane.getState().result!.findings;
+    excel.failNextSync = new OfficeError('InvalidOperationInCellEditMode', 'cell edit mode');
+    excel.edit(sheet.name, 'D49', 5);
+    await quiet();
+    expect(pane.getState().result!.findings).toBe(listed);
+    expect(pane.getState().stale).toBe(true);
+    expect(pane.getState().notice?.intent).toBe('error');
+    await pane.check();
+    expect(pane.getState().stale).toBe(false);
+    expect(errors(pane.getState().result!.findings)).toEqual([]);
+  });
+
   it('a sheet with no report gives a message, not an empty list', async () => {
     const excel = new FakeExcel();
     excel.addSheet('Sheet1').setValues([['姓名', '电话']]);

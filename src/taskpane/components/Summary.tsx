@@ -17,6 +17,7 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: '20px' },
   pass: { color: tokens.colorPaletteGreenForeground1, fontSize: '20px' },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  stale: { color: tokens.colorPaletteDarkOrangeForeground1, overflowWrap: 'anywhere' },
   legend: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -34,7 +35,16 @@ const useStyles = makeStyles({
   nav: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-export function Summary({ result, checks }: { result: WorkbookCheck; checks: number }) {
+export function Summary({
+  result,
+  checks,
+  stale = false,
+}: {
+  result: WorkbookCheck;
+  checks: number;
+  /** The check after this one failed. */
+  stale?: boolean;
+}) {
   const s = useStyles();
   const n = countBySeverity(result.findings);
   const icon = n.error ? (
@@ -59,6 +69,11 @@ export function Summary({ result, checks }: { result: WorkbookCheck; checks: num
         工作表{where} · {report.edition} 版{report.year ? ` · ${report.year} 年度` : ''}
         {report.agency ? ` · ${report.agency}` : ''} · 第 {checks} 次校验
       </Text>
+      {stale && (
+        <Text size={200} className={s.stale}>
+          这是上一次校验的结果：最近一次校验没有完成（原因见上方提示），列表可能与现在的内容不符。
+        </Text>
+      )}
     </div>
   );
 }
