@@ -3,7 +3,7 @@ import { benchBatch } from './batch.js';
 import { benchReaders } from './readers.js';
 import { benchBounded } from './bounded.js';
 import { readFileSync } from 'node:fs';
-import { arch, cpus, platform, totalmem } from 'node:os';
+import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { check } from '../src/checks/engine.js';
 import { readGrid } from '../src/readers/grid.js';
 import type { RawValue } from '../src/report/types.js';
@@ -39,6 +39,13 @@ const pass = (ok: boolean) => (ok ? '达到' : '未达到');
 console.log(
   `机器：${cpus()[0]?.model ?? '?'} × ${cpus().length}，${platform()} ${arch()}，内存 ${(totalmem() / 2 ** 30).toFixed(0)} GiB，Node ${process.version}`,
 );
+// Other work on a shared machine slows every figure below: its load is printed beside them.
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+console.log(`开始时的负载（1 / 5 / 15 分钟平均）：${load()}`);
+process.on('exit', () => console.log(`\n结束时的负载：${load()}`));
 console.log('\ncheck() 与读取表格（中位数，5000 次）');
 console.log('项目\t读取表格 (µs)\t全部校验 (µs)\t目标\t结果\t一格出错时校验 (µs)\t目标\t结果');
 const RUNS = 5000;
