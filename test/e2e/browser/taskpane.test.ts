@@ -130,11 +130,25 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await shot('selected');
   });
 
+  it('a re-check that Excel refuses keeps the list, said to be out of date', async () => {
+    await page.evaluate(() => {
+      window.nianbaoPreview!.excel.failNextSync = Object.assign(new Error('cell edit mode'), {
+        code: 'InvalidOperationInCellEditMode',
+      }) as never;
+    });
+    await type(addressOf(WRONG), '6');
+    await expect.poll(() => pane.getByText('列表可能与现在的内容不符').count()).toBe(1);
+    expect(await pane.getByText('单元格正在编辑中').count()).toBe(1);
+    expect(await pane.getByRole('listitem').filter({ hasText: '最可能填错' }).count()).toBe(1);
+    await shot('stale');
+  });
+
   it('the clerk types the right total and the list clears by itself; automatic re-checks are not counted', async () => {
     await type(addressOf(WRONG), '5');
     await expect.poll(status).toBe('全部通过');
     await expect.poll(() => cell(addressOf(WRONG)).getAttribute('data-fill')).toBe('none');
     expect(await pane.getByText('第 1 次校验').count()).toBe(1);
+    expect(await pane.getByText('列表可能与现在的内容不符').count()).toBe(0);
     await shot('fixed');
   });
 
