@@ -138,6 +138,21 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     expect(r.cells.get('t3.r3_5_3.natural')).toEqual({ raw: 0, address: '第287行' });
   });
 
+  it('a line of prose between a part title and its table (「具体情况见下表：」) is not read as a cell', () => {
+    const title = '四、政府信息公开行政复议、行政诉讼情况\n';
+    const intro = seedText().replace(title, `${title}具体情况见下表：\n`);
+    const r = read(intro);
+    expect(raws(r)).toEqual(jingxiu().values);
+    expect(check(r).filter((f) => f.severity !== 'info')).toEqual(
+      check(read(seedText())).filter((f) => f.severity !== 'info'),
+    );
+    // Nor does it hide a wrong total of table 4.
+    const line = Number(/第(\d+)行/.exec(r.cells.get('t4.review.total')!.address!)![1]);
+    const lines = intro.split('\n');
+    lines[line - 1] = '\t9';
+    expect(ofRule(check(read(lines.join('\n'))), 'T4-01')).toHaveLength(1);
+  });
+
   it('text that is not a report says so', () => {
     expect(readText('通知\n请各单位于3月31日前报送材料。').problem).toContain('没有找到年报表格');
   });

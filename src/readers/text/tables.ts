@@ -6,7 +6,7 @@ import type { CellKey } from '../../report/types.js';
 import { formFinding } from '../findings.js';
 import { type Piece, piecesOf, readCopiedRows, type RowOutcome, type RowsRead } from './copied.js';
 import { textRows } from './rows.js';
-import type { Token } from './tokens.js';
+import { looksLikeValue, type Token } from './tokens.js';
 
 export interface TableRead {
   readonly cells: Map<CellKey, ReadCell>;
@@ -171,8 +171,10 @@ function cellRows(table: TableSpec, text: TableText): RowsRead {
         values.push({ raw: glued, token: at });
       } else if (matchLabel(at.text, row.label) === 'variant') seen = at.text;
     } else {
-      // A row with no label of its own (table 4) starts after the header.
-      while (pos < end && (tokens[pos]!.blank || isLabel(table, tokens[pos]!.text))) pos++;
+      // A row with no label of its own (table 4) starts after the header, and after a line of
+      // prose (「具体情况见下表：」) that is neither a cell nor a number.
+      const before = (t: Token) => t.blank || isLabel(table, t.text) || (!t.cell && !looksLikeValue(t.text));
+      while (pos < end && before(tokens[pos]!)) pos++;
       at = tokens[pos];
     }
     while (values.length < row.keys.length && pos < end) {
