@@ -11,6 +11,11 @@ export interface Alignment {
   readonly insertedColumns: readonly number[];
   /** Layout rows not found in the grid. */
   readonly missingRows: readonly number[];
+  /**
+   * Data rows that stand, with their own labels, where other rows of the table should be (two rows
+   * swapped): layout row → the grid row that holds it. Their numbers are read from there.
+   */
+  readonly movedRows: ReadonlyMap<number, number>;
 }
 
 const MAX_INSERTED = 6;
@@ -117,13 +122,78 @@ export function align(grid: Grid, located: Located): Alignment {
     (c) => colAnchors(c).length > 0,
     (c, g) => colAnchors(c).some((l) => matchAt(grid, rows.map[l.area.top]!, g, l.text) !== undefined),
   );
+  const moved = movedRows(grid, located, rows.map, rows.inserted, rows.missing);
   return {
     rows: rows.map,
     columns: columns.map,
-    insertedRows: rows.inserted,
+    insertedRows: rows.inserted.filter((g) => ![...moved.values()].includes(g)),
     insertedColumns: columns.inserted,
-    missingRows: rows.missing,
+    missingRows: rows.missing.filter((r) => !moved.has(r)),
+    movedRows: moved,
   };
+}
+
+/** Each data row's own label: the one-row label nearest its numbers (「1.属于国家秘密」, not 「（三）不予公开」). */
+const ROW_LABELS = new WeakMap<TableSpec, ReadonlyMap<number, LabelSpec>>();
+
+function rowLabelsOf(table: TableSpec): ReadonlyMap<number, LabelSpec> {
+  let labels = ROW_LABELS.get(table);
+  if (!labels) {
+    const dataRows = new Set(table.cells.map((c) => c.area.top));
+    const own = new Map<number, LabelSpec>();
+    for (const l of table.labels) {
+      if (l.area.top !== l.area.bottom || !dataRows.has(l.area.top)) continue;
+      const seen = own.get(l.area.top);
+      if (!seen || l.area.right > seen.area.right) own.set(l.area.top, l);
+    }
+    ROW_LABELS.set(table, (labels = own));
+  }
+  return labels;
+}
+
+/**
+ * Rows moved with their labels: a grid row in a row's place (or inserted, for a row missing) that
+ * holds another row's own label, where that row's place holds a third's, and so round. Only a
+ * closed round is taken: then every row's numbers are where its label says, and nothing is guessed.
+ */
+function movedRows(
+  grid: Grid,
+  located: Located,
+  map: readonly (number | undefined)[],
+  inserted: readonly number[],
+  missing: readonly number[],
+): Map<number, number> {
+  const own = rowLabelsOf(located.table);
+  const holds = (g: number, r: number) => {
+    const l = own.get(r)!;
+    return matchAt(grid, g, located.origin.col + l.area.left, l.text) !== undefined;
+  };
+  // Rows not where their label is: read by position (edited in place) or missing.
+  const astray = [...own.keys()].filter((r) =>
+    map[r] === undefined ? missing.includes(r) : !holds(map[r]!, r),
+  );
+  if (!astray.length) return new Map();
+  // The grid rows they leave, and the inserted rows: which row's label does each hold?
+  const places = [...astray.flatMap((r) => (map[r] === undefined ? [] : [map[r]!])), ...inserted];
+  const found = new Map<number, number[]>();
+  for (const g of places) {
+    const rows = astray.filter((r) => holds(g, r));
+    if (rows.length === 1) found.set(rows[0]!, [...(found.get(rows[0]!) ?? []), g]);
+  }
+  const to = new Map<number, number>();
+  for (const [r, gs] of found) if (gs.length === 1) to.set(r, gs[0]!);
+  // A closed round: a row read from elsewhere leaves its own place to another row of the round.
+  for (let changed = true; changed;) {
+    changed = false;
+    const taken = new Set(to.values());
+    for (const r of [...to.keys()]) {
+      if (map[r] !== undefined && !taken.has(map[r]!)) {
+        to.delete(r);
+        changed = true;
+      }
+    }
+  }
+  return to;
 }
 
 /** The text of a grid line within the table's span, for messages. */

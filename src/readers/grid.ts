@@ -70,7 +70,7 @@ class Reading {
   readTable({ located, alignment }: Found): void {
     const { table } = located;
     for (const cell of table.cells) {
-      const r = alignment.rows[cell.area.top];
+      const r = alignment.movedRows.get(cell.area.top) ?? alignment.rows[cell.area.top];
       const c = alignment.columns[cell.area.left];
       if (r === undefined || c === undefined) continue;
       const raw: RawValue = this.grid[r]?.[c] ?? null;
@@ -84,7 +84,9 @@ class Reading {
     const variants: string[] = [];
     const variantAt: string[] = [];
     for (const label of table.labels) {
-      const r = alignment.rows[label.area.top];
+      // A moved row's own label is where its numbers are read from: said once, in reportStructure.
+      const moved = alignment.movedRows.has(label.area.top) && label.area.top === label.area.bottom;
+      const r = moved ? alignment.movedRows.get(label.area.top) : alignment.rows[label.area.top];
       const c = alignment.columns[label.area.left];
       if (r === undefined || c === undefined) continue;
       const seen = textAt(this.grid, r, c);
@@ -128,6 +130,19 @@ class Reading {
         table.id,
         `${name} 列是官方表格没有的列${text ? `（「${text}」）` : ''}，未读取；官方表格没有小计列，请删除。`,
         [this.address(alignment.rows.find((r) => r !== undefined) ?? 0, col)],
+      );
+    }
+    if (alignment.movedRows.size) {
+      const moved = [...alignment.movedRows].sort(([a], [b]) => a - b);
+      const col = alignment.columns.find((c) => c !== undefined) ?? 0;
+      const named = moved.map(([row, at]) => {
+        const label = table.labels.find((l) => l.area.top === row && l.area.bottom === row);
+        return `「${label?.text ?? `第 ${row + 1} 行`}」在第 ${at + this.origin.row + 1} 行`;
+      });
+      this.warn(
+        table.id,
+        `有 ${moved.length} 行的上下顺序与官方表格不同：${named.join('，')}。已按各行自己的标签读取其数字；请按官方顺序排列。`,
+        moved.map(([, at]) => this.address(at, col)),
       );
     }
     for (const row of alignment.missingRows) {

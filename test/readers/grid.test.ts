@@ -123,6 +123,37 @@ describe('a damaged template: what could and could not be read, never a silent m
     );
   });
 
+  it('rows moved with their labels are read by their labels, with one warning naming them', () => {
+    const values = suqian()[1].values;
+    const grid = filledGrid('2021', values, { year: 2024 });
+    const a = rowOf(grid, '1.属于国家秘密');
+    const b = rowOf(grid, '4.保护第三方合法权益');
+    // Labels and numbers together, the group label 「（三）不予公开」 left where it is.
+    const rowA = grid[a]!.slice(2);
+    grid[a]!.splice(2, rowA.length, ...grid[b]!.slice(2));
+    grid[b]!.splice(2, rowA.length, ...rowA);
+    const r = readReport(grid);
+    for (const key of ['t3.r3_3_1.total', 't3.r3_3_4.total', 't3.r3_3_1.natural'])
+      expect(r.cells.get(key)!.raw).toBe(values[key]);
+    expect(r.cells.get('t3.r3_3_1.total')!.address).toBe(`J${b + 1}`);
+    const findings = checkGrid(grid);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-04').map((f) => f.message)).toEqual([
+      `有 2 行的上下顺序与官方表格不同：「1.属于国家秘密」在第 ${b + 1} 行，「4.保护第三方合法权益」在第 ${a + 1} 行。已按各行自己的标签读取其数字；请按官方顺序排列。`,
+    ]);
+  });
+
+  it('the first two rows of table 3 swapped are read by their labels too', () => {
+    const values = suqian()[1].values;
+    const grid = filledGrid('2021', values, { year: 2024 });
+    const a = rowOf(grid, '一、本年新收政府信息公开申请数量');
+    [grid[a], grid[a + 1]] = [grid[a + 1]!, grid[a]!];
+    const r = readReport(grid);
+    expect(r.cells.get('t3.r1.total')!.raw).toBe(values['t3.r1.total']);
+    expect(r.cells.get('t3.r2.total')!.raw).toBe(values['t3.r2.total']);
+    expect(errors(checkGrid(grid))).toEqual([]);
+  });
+
   it('a row deleted is an error: its cells cannot be read and its identities are not guessed', () => {
     const grid = seedGrid();
     grid.splice(rowOf(grid, '（六）其他处理'), 1);
