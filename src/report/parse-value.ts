@@ -128,11 +128,12 @@ function parseAmount(raw: string | number): Parsed {
   const text = raw.trim();
   const formula = formulaProblem(text);
   if (formula) return { status: 'invalid', reason: formula };
-  const c = clean(raw, ['万元', '元']);
+  // 「7441.88万」: 万 alone is 万元.
+  const c = clean(raw, ['万元', '元', '万']);
   if (/^\d+(\.\d+)?$/.test(c.text)) {
     const value = Number(c.text);
     if (value > MAX_AMOUNT) return { status: 'invalid', reason: tooLarge(raw, '金额') };
-    const unit = c.unit as Unit | undefined;
+    const unit = (c.unit === '万' ? '万元' : c.unit) as Unit | undefined;
     // A unit written with the number is how published reports state it: no warning for that alone.
     const note = c.notes.length || !unit ? describeNotes(raw, value, c.notes) : undefined;
     return { status: 'ok', value, ...(unit ? { unit } : {}), ...(note ? { note } : {}) };
@@ -153,13 +154,16 @@ function parseChange(raw: string | number): Parsed {
     if (!Number.isInteger(raw)) return { status: 'invalid', reason: `${raw} 不是整数` };
     return { status: 'ok', value: raw };
   }
-  const text = toHalfWidth(raw).replace(/\s+/g, '');
+  // The minus sign (−) and dashes a word processor puts for a hyphen are minus too.
+  const text = toHalfWidth(raw)
+    .replace(/\s+/g, '')
+    .replace(/[\u2212\u2012\u2013]/g, '-');
   const formula = formulaProblem(text);
   if (formula) return { status: 'invalid', reason: formula };
   if (/^(?:0|不变|无变化|持平)$/.test(text)) return { status: 'ok', value: 0 };
-  // 「增2减1」: several signed parts, summed.
+  // 「增2减1」, 「增加3项，减少1项」: several signed parts, summed.
   const parts = text.match(/(?:增加|增|新增|减少|减|[+-])\d+(?:项|个)?/g);
-  if (parts && parts.join('') === text) {
+  if (parts && parts.join('') === text.replace(/[,，、;；]/g, '')) {
     let value = 0;
     for (const p of parts) {
       const rule = CHANGE_WORDS.find(([re]) => re.test(p))!;

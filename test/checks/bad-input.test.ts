@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseValue } from '../../src/report/parse-value.js';
 import type { RawValue } from '../../src/report/types.js';
 import { checkGrid, errors, filledGrid, jingxiu, ofRule } from '../helpers.js';
 
@@ -118,12 +119,35 @@ describe('table 2 values', () => {
     expect(f).toMatchObject({ severity: 'warning', cells: ['t2.license.change'], addresses: ['C11'] });
   });
 
+  it('changes with a minus sign (−2) or in words with a comma (增加3项，减少1项) are read, not G-05', () => {
+    const seed = jingxiu().values;
+    for (const [raw, value] of [
+      ['−2', -2],
+      ['增加3项，减少1项', 2],
+      ['增2、减1', 1],
+    ] as const) {
+      expect(ofRule(checkGrid(filledGrid('2019', { ...seed, 't2.license.change': raw })), 'G-05')).toEqual(
+        [],
+      );
+      expect(parseValue(raw, 'signedChange')).toMatchObject({ status: 'ok', value });
+    }
+  });
+
+  it('an amount in 「万」 is read as 万元, not refused (G-02)', () => {
+    expect(parseValue('7441.88万', 'amount')).toMatchObject({
+      status: 'ok',
+      value: 7441.88,
+      unit: '万元',
+    });
+    expect(ofRule(checkGrid(filledGrid('2021', { 't2.fees.amount': '7441.88万' })), 'G-02')).toEqual([]);
+  });
+
   it('2019 procurement amount without a unit asks for one (T2-19-06)', () => {
     const [f] = ofRule(
       checkGrid(filledGrid('2019', { ...jingxiu().values, 't2.procurement.amount': 7441.88 })),
       'T2-19-06',
     );
-    expect(f!.message).toContain('请写明「元」或「万元」');
+    expect(f!.message).toContain('请按实际单位写明，如「7441.88元」或「7441.88万元」');
   });
 
   it('2021 fees written in 元 are flagged with the value in 万元 (T2-21-02)', () => {

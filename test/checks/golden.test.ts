@@ -9,7 +9,8 @@ import { fixturePath, jingxiu, suqian } from '../helpers.js';
 import { goldenCases, type Lib } from './golden-cases.js';
 
 // golden.json holds, for each generated case, a hash of what check() said before it was made faster
-// (commit 9a5b487, the same generator run on that code). A faster check() must say the same.
+// (commit 9a5b487, the same generator run on that code). A faster check() must say the same. A
+// message changed on purpose changes its hash, and the file with it (its history says which).
 const golden = JSON.parse(readFileSync(new URL('./golden.json', import.meta.url), 'utf8')) as Record<
   string,
   string

@@ -50,6 +50,8 @@ describe('what a published report says besides its tables', () => {
   it('S6-01 and T3-08 (2021): part 六 must speak of 信息处理费, the more so when fee notices went unpaid', () => {
     expect(ofRule(check(published({ 5: '本年度无其他需要报告的事项。' })), 'S6-01')).toHaveLength(1);
     expect(ofRule(check(published({})), 'S6-01')).toHaveLength(0);
+    // Saying no fee of any kind was charged says it of 信息处理费 too.
+    expect(ofRule(check(published({ 5: '本年度未收取任何费用。' })), 'S6-01')).toHaveLength(0);
     const unpaid = { ...suqian()[1].values, 't3.r3_6_2.natural': 2 };
     const t308 = ofRule(check(published({ 5: '无。' }, unpaid)), 'T3-08');
     expect(t308.map((f) => f.cells)).toEqual([['t3.r3_6_2.natural']]);

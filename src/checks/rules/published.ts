@@ -111,6 +111,8 @@ function textVersusTables(ctx: Context): Finding[] {
 
 const EMPTY_PART = /^(?:无|暂无|没有|无。|本年度无|无其他需要报告的事项)?$/;
 const FEE = /信息处理费/;
+/** Part 六 may say that no fee of any kind was charged: that covers 信息处理费. */
+const NO_FEE_AT_ALL = /(?:未|没有|不曾|无)收取(?:任何)?(?:费用|收费)/;
 
 /** S-01, S5-01, S6-01, T3-08: what the text of a published report must contain. */
 export function publishedFindings(ctx: Context): Finding[] {
@@ -139,7 +141,7 @@ export function publishedFindings(ctx: Context): Finding[] {
   }
   if (ctx.report.edition === '2021') {
     const six = published.parts[5] ?? '';
-    if (published.parts[5] !== undefined && !FEE.test(six)) {
+    if (published.parts[5] !== undefined && !FEE.test(six) && !NO_FEE_AT_ALL.test(six)) {
       out.push(
         finding(ctx, {
           rule: 'S6-01',

@@ -48,7 +48,7 @@ function edition2019(ctx: Context): Finding[] {
       finding(ctx, {
         rule: 'T2-19-06',
         cells: [amount],
-        message: `${ref(ctx, amount)} 为 ${num(a.value)}，未注明单位：表中未印单位，请写明「元」或「万元」，如「${num(a.value)}万元」。`,
+        message: `${ref(ctx, amount)} 为 ${num(a.value)}，未注明单位：表中未印单位，请按实际单位写明，如「${num(a.value)}元」或「${num(a.value)}万元」。`,
       }),
     );
   }
