@@ -63,6 +63,25 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
         a.i - b.i,
     )
     .map(({ f }) => f);
+  const fixed = oneFixPerCell(sorted);
   // Warnings the clerk answered with a 说明 in the workbook are said as answered.
-  return report.notes?.size ? withNotes(sorted, report, report.notes) : sorted;
+  return report.notes?.size ? withNotes(fixed, report, report.notes) : fixed;
+}
+
+/**
+ * A cell the identities say is wrong is fixed by their value: a warning on how its text was read
+ * (「1409件」 read as 1409) offers no second, different value for it.
+ */
+function oneFixPerCell(findings: readonly Finding[]): Finding[] {
+  const fixes = new Map<string, number>();
+  for (const f of findings)
+    if (f.severity === 'error' && f.culprit && f.suggested !== undefined) fixes.set(f.culprit, f.suggested);
+  if (!fixes.size) return [...findings];
+  return findings.map((f) => {
+    if (f.severity === 'error' || !f.culprit || f.suggested === undefined) return f;
+    const fix = fixes.get(f.culprit);
+    if (fix === undefined || fix === f.suggested) return f;
+    const { culprit, suggested, ...rest } = f;
+    return rest;
+  });
 }

@@ -111,6 +111,18 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
   });
 });
 
+describe('one fix per cell', () => {
+  it('a count written as text that is also wrong is fixed by the identities’ value, not the text’s', () => {
+    const findings = checkGrid(filledGrid('2019', { ...jingxiu().values, 't3.r3_7.natural': '6件' }));
+    const culprits = findings.filter((f) => f.culprit === 't3.r3_7.natural');
+    expect(culprits.length).toBeGreaterThan(0);
+    for (const f of culprits) expect(f).toMatchObject({ severity: 'error', suggested: 5 });
+    const [g01] = ofRule(findings, 'G-01');
+    expect(g01).toMatchObject({ severity: 'warning', cells: ['t3.r3_7.natural'] });
+    expect(g01!.suggested).toBeUndefined();
+  });
+});
+
 describe('table 2 values', () => {
   it('signed changes are read as published; an unreadable one is a G-05 warning', () => {
     const seed = jingxiu().values;
