@@ -42,6 +42,32 @@ describe('what a published report says besides its tables', () => {
     expect(changed[0]!.message).toContain('一、本年新收政府信息公开申请数量·总计（第111行） 5');
   });
 
+  it('T3-06 and T4-04 read the numbers as reports word them', () => {
+    // 宿迁市 2024: 3525 received, 121 carried over, 2833 answered; review 170, suits 25 + 52.
+    const said = (text: string) =>
+      ofRule(check(published({ 0: text })), 'T3-06')
+        .concat(ofRule(check(published({ 0: text })), 'T4-04'))
+        .map((f) => f.message.slice(0, f.message.indexOf('（')));
+    expect(said('本年度共收到政府信息公开申请3526件，上年结转121件，办结3521件。')).toEqual([
+      '正文说本年新收政府信息公开申请 3526 件',
+    ]);
+    expect(said('本年度共收到政府信息公开申请3526件（不含上年结转）。')).toEqual([
+      '正文说本年新收政府信息公开申请 3526 件',
+    ]);
+    expect(said('本年度新收政府信息公开申请３５２６件。')).toEqual([
+      '正文说本年新收政府信息公开申请 3526 件',
+    ]);
+    expect(said('本年度共收到自然人、法人和其他组织提出的政府信息公开申请3526件。')).toEqual([
+      '正文说本年新收政府信息公开申请 3526 件',
+    ]);
+    expect(said('涉及政府信息公开的行政复议、行政诉讼案件分别为171件、77件。')).toEqual([
+      '正文说行政复议 171 件',
+    ]);
+    // A review application is no application for information (it is table 4's); a time limit no count.
+    expect(said('本年度收到行政复议申请2件。')).toEqual(['正文说行政复议 2 件']);
+    expect(said('受理申请后在15个工作日内答复。')).toEqual([]);
+  });
+
   it('S5-01: part 五 empty or just 「无」', () => {
     expect(ofRule(check(published({ 4: '无。' })), 'S5-01')).toHaveLength(1);
     expect(ofRule(check(published({ 4: '一是公开内容不够全面。二是……' })), 'S5-01')).toHaveLength(0);

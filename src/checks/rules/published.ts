@@ -17,19 +17,24 @@ interface Statement {
   readonly what: string;
   /** The number follows one of these words, within a few characters, and is counted in 件, 例 or 起. */
   readonly pattern: RegExp;
-  /** The sentence must (not) speak of these. */
+  /** The sentence must speak of these. */
   readonly within?: RegExp;
+  /**
+   * Its clause must not, before the number: 「收到行政复议申请2件」 is no application for
+   * information, while 「收到申请6件，上年结转1件」 and 「收到申请6件（不含上年结转）」 are.
+   */
   readonly without?: RegExp;
   readonly cells: readonly CellKey[];
 }
 
-const COUNT = String.raw`[^，,。；;！？\d０-９]{0,16}?(\d+)\s*(?:件|例|起|个)`;
+// Up to a clause's length between the words and the number: 「收到自然人、法人和其他组织提出的政府信息公开申请6件」.
+const COUNT = String.raw`[^，,。；;！？\d]{0,32}?(\d+)\s*(?:件|例|起|个(?!工作日|月|小时))`;
 
 const STATEMENTS: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '本年新收政府信息公开申请',
-    pattern: new RegExp(`(?:收到|新收|受理)${COUNT}`),
+    pattern: new RegExp(`(?:收到|新收|受理)${COUNT}`, 'g'),
     within: /申请/,
     without: /复议|诉讼|结转/,
     cells: ['t3.r1.total'],
@@ -37,13 +42,13 @@ const STATEMENTS: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '上年结转的申请',
-    pattern: new RegExp(`上年(?:度)?结转${COUNT}`),
+    pattern: new RegExp(`上年(?:度)?结转${COUNT}`, 'g'),
     cells: ['t3.r2.total'],
   },
   {
     rule: 'T3-06',
     what: '本年度办理（答复）的申请',
-    pattern: new RegExp(`(?:办结|答复|办理完毕|作出答复)${COUNT}`),
+    pattern: new RegExp(`(?:办结|答复|办理完毕|作出答复)${COUNT}`, 'g'),
     within: /申请/,
     without: /复议|诉讼/,
     cells: ['t3.r3_7.total'],
@@ -51,19 +56,19 @@ const STATEMENTS: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '结转下年度继续办理的申请',
-    pattern: new RegExp(`结转(?:至)?下(?:一)?年度?(?:继续办理)?${COUNT}`),
+    pattern: new RegExp(`结转(?:至)?下(?:一)?年度?(?:继续办理)?${COUNT}`, 'g'),
     cells: ['t3.r4.total'],
   },
   {
     rule: 'T4-04',
     what: '行政复议',
-    pattern: new RegExp(`行政复议(?:案件)?${COUNT}`),
+    pattern: new RegExp(`行政复议(?:案件)?${COUNT}`, 'g'),
     cells: ['t4.review.total'],
   },
   {
     rule: 'T4-04',
     what: '行政诉讼',
-    pattern: new RegExp(`行政诉讼(?:案件)?${COUNT}`),
+    pattern: new RegExp(`行政诉讼(?:案件)?${COUNT}`, 'g'),
     cells: ['t4.suitDirect.total', 't4.suitAfterReview.total'],
   },
 ];
@@ -74,19 +79,33 @@ function narrative(ctx: Context): string {
   return [parts[0], parts[4], parts[5]].filter(Boolean).join('\n');
 }
 
+/** 「行政复议、行政诉讼案件分别为2件、3件」: two numbers in the order of their words. */
+const RESPECTIVELY =
+  /行政复议(?:案件)?[、和及与]行政诉讼(?:案件)?(?:数量|数)?分别(?:为|是|有)?(\d+)\s*(?:件|例|起|个)?[、，,和及与](\d+)\s*(?:件|例|起|个)/;
+const RESPECTIVE_OF: Partial<Record<string, 1 | 2>> = { 行政复议: 1, 行政诉讼: 2 };
+
 function stated(said: readonly string[], s: Statement): Stated | undefined {
   for (const sentence of said) {
     if (s.within && !s.within.test(sentence)) continue;
-    if (s.without && s.without.test(sentence.replace(s.pattern, ''))) continue;
-    const m = s.pattern.exec(sentence);
-    if (m) return { value: Number(m[1]), sentence };
+    const place = RESPECTIVE_OF[s.what];
+    const pair = place ? RESPECTIVELY.exec(sentence) : null;
+    if (pair) return { value: Number(pair[place!]), sentence };
+    for (const m of sentence.matchAll(s.pattern)) {
+      const clause = Math.max(sentence.lastIndexOf('，', m.index), sentence.lastIndexOf(',', m.index)) + 1;
+      if (s.without && s.without.test(sentence.slice(clause, m.index + m[0].length))) continue;
+      return { value: Number(m[1]), sentence };
+    }
   }
   return undefined;
 }
 
+/** Full-width digits (「６件」) as the patterns read them. */
+const halfWidthDigits = (text: string) =>
+  text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
 /** T3-06, T4-04: the numbers the text states equal the tables'. */
 function textVersusTables(ctx: Context): Finding[] {
-  const text = narrative(ctx);
+  const text = halfWidthDigits(narrative(ctx));
   const said = sentences(text);
   let wrapped: string[] | undefined;
   const out: Finding[] = [];
