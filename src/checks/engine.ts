@@ -2,7 +2,7 @@ import type { RuleId } from '../report/catalog.js';
 import { type Finding, SEVERITY_ORDER } from '../report/finding.js';
 import { withNotes } from '../report/notes.js';
 import { type Report, TABLE_IDS } from '../report/types.js';
-import type { Context } from './context.js';
+import { type Context, num, ref, tidy } from './context.js';
 import { readNumbers } from './numbers.js';
 import { balanceFindings } from './rules/balance.js';
 import { cellFindings } from './rules/cells.js';
@@ -63,9 +63,37 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
         a.i - b.i,
     )
     .map(({ f }) => f);
-  const fixed = oneFixPerCell(sorted);
+  const fixed = blankTotalsAfterFixes(oneFixPerCell(sorted), ctx);
   // Warnings the clerk answered with a 说明 in the workbook are said as answered.
   return report.notes?.size ? withNotes(fixed, report, report.notes) : fixed;
+}
+
+/**
+ * A blank total is filled with the sum of its parts: with a part the identities say is wrong, the
+ * sum after that part is put right (「按各项之和应为 3526」 was one too many when a part was).
+ */
+function blankTotalsAfterFixes(findings: readonly Finding[], ctx: Context): Finding[] {
+  const fixes = new Map<string, number>();
+  for (const f of findings)
+    if (f.severity === 'error' && f.culprit && f.suggested !== undefined) fixes.set(f.culprit, f.suggested);
+  if (!fixes.size) return [...findings];
+  return findings.map((f) => {
+    if (f.rule !== 'G-03' || !f.culprit || f.suggested === undefined) return f;
+    const from = ctx.numbers.derivedFrom.get(f.culprit);
+    if (!from) return f;
+    const wrong = from.rhs.filter((k) => fixes.has(k));
+    const delta = wrong.reduce((d, k) => d + fixes.get(k)! - ctx.numbers.values.get(k)!, 0);
+    if (!delta) return f;
+    const value = f.suggested + delta;
+    const parts = wrong.map((k) => ref(ctx, k)).join('、');
+    return {
+      ...f,
+      suggested: value,
+      message: tidy(
+        `${ref(ctx, f.culprit)} 未填：各项之和现为 ${num(f.suggested)}，但其中 ${parts} 最可能填错，改正后总计应为 ${num(value)}，请一并填上。`,
+      ),
+    };
+  });
 }
 
 /**

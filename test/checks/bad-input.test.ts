@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseValue } from '../../src/report/parse-value.js';
 import type { RawValue } from '../../src/report/types.js';
-import { checkGrid, errors, filledGrid, jingxiu, ofRule } from '../helpers.js';
+import { checkGrid, errors, filledGrid, jingxiu, ofRule, suqian } from '../helpers.js';
 
 /** 予以公开·自然人 of the seed (2 in the report), at D30 of the 2019 template. */
 const KEY = 't3.r3_1.natural';
@@ -99,6 +99,20 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     const [f] = ofRule(findings, 'G-03');
     expect(f).toMatchObject({ cells: ['t3.r3_7.total'], culprit: 't3.r3_7.total', suggested: 5 });
     expect(f!.message).toBe('（七）总计·总计（J49）未填：按各项之和应为 5，请填上。');
+  });
+
+  it('a blank total whose part is wrong: the identities through it name that part, and the total to fill is the sum put right', () => {
+    const values = suqian()[1].values;
+    const natural = values['t3.r1.natural'] as number;
+    const findings = checkGrid(
+      filledGrid('2021', { ...values, 't3.r1.total': null, 't3.r1.natural': natural + 1 }, { year: 2024 }),
+    );
+    const t301 = ofRule(findings, 'T3-01');
+    expect(t301).toHaveLength(2);
+    for (const f of t301) expect(f).toMatchObject({ culprit: 't3.r1.natural', suggested: natural });
+    const [g03] = ofRule(findings, 'G-03').filter((f) => f.culprit === 't3.r1.total');
+    expect(g03).toMatchObject({ suggested: values['t3.r1.total'] });
+    expect(g03!.message).toContain(`改正后总计应为 ${values['t3.r1.total']}`);
   });
 
   it('an empty template is one finding per table, not one per cell', () => {

@@ -90,6 +90,8 @@ export function balanceFindings(ctx: Context): Finding[] {
   const forms: LinearForm[] = [];
   const residuals: number[] = [];
   const broken: Identity[] = [];
+  /** Each broken identity's form: a blank total in it stands for its parts, which may hold the culprit. */
+  const formOf = new Map<Identity, LinearForm>();
   const { known, valueAt } = ctx.numbers;
   for (const id of identities(ctx.report.edition)) {
     let all = true;
@@ -103,7 +105,10 @@ export function balanceFindings(ctx: Context): Finding[] {
     checked.push(id);
     forms.push(form);
     residuals.push(residual);
-    if (residual !== 0) broken.push(id);
+    if (residual !== 0) {
+      broken.push(id);
+      formOf.set(id, form);
+    }
   }
   if (broken.length === 0) return [];
 
@@ -131,7 +136,8 @@ export function balanceFindings(ctx: Context): Finding[] {
 
   return broken.map((id) => {
     const cells = id.cells;
-    const here = changes.filter((c) => cells.includes(c.key));
+    const form = formOf.get(id)!;
+    const here = changes.filter((c) => cells.includes(c.key) || form.has(c.key));
     const fact = statement(ctx, id);
     const base = { rule: id.rule, table: id.table, cells, fact } as const;
     if (here.length === 1) {
