@@ -136,7 +136,7 @@ export function align(grid: Grid, located: Located): Alignment {
 /** Each data row's own label: the one-row label nearest its numbers (「1.属于国家秘密」, not 「（三）不予公开」). */
 const ROW_LABELS = new WeakMap<TableSpec, ReadonlyMap<number, LabelSpec>>();
 
-function rowLabelsOf(table: TableSpec): ReadonlyMap<number, LabelSpec> {
+export function rowLabelsOf(table: TableSpec): ReadonlyMap<number, LabelSpec> {
   let labels = ROW_LABELS.get(table);
   if (!labels) {
     const dataRows = new Set(table.cells.map((c) => c.area.top));

@@ -4,7 +4,7 @@ import { matchLabel } from '../report/labels.js';
 import { type TableSpec, tableSpecs } from '../report/model.js';
 import type { RawValue, ReadCell, Report } from '../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../report/types.js';
-import { type Alignment, align, columnText, lineText } from './align.js';
+import { type Alignment, align, columnText, lineText, rowLabelsOf } from './align.js';
 import { type Grid, labelHits, type Located, locate, textAt, type TextCell, textCells } from './locate.js';
 import { readHeading } from './heading.js';
 import { formFinding, missingTable } from './findings.js';
@@ -128,7 +128,9 @@ class Reading {
       const name = toAddress({ row: 0, col: col + this.origin.col }).replace(/\d+$/, '');
       this.warn(
         table.id,
-        `${name} 列是官方表格没有的列${text ? `（「${text}」）` : ''}，未读取；官方表格没有小计列，请删除。`,
+        text
+          ? `${name} 列是官方表格没有的列（「${text}」），未读取；官方表格没有小计列，请删除。`
+          : `${name} 列是官方表格没有的空列，未读取；请删除，保持官方格式。`,
         [this.address(alignment.rows.find((r) => r !== undefined) ?? 0, col)],
       );
     }
@@ -136,7 +138,7 @@ class Reading {
       const moved = [...alignment.movedRows].sort(([a], [b]) => a - b);
       const col = alignment.columns.find((c) => c !== undefined) ?? 0;
       const named = moved.map(([row, at]) => {
-        const label = table.labels.find((l) => l.area.top === row && l.area.bottom === row);
+        const label = rowLabelsOf(table).get(row);
         return `「${label?.text ?? `第 ${row + 1} 行`}」在第 ${at + this.origin.row + 1} 行`;
       });
       this.warn(
@@ -146,7 +148,8 @@ class Reading {
       );
     }
     for (const row of alignment.missingRows) {
-      const label = table.labels.find((l) => l.area.top === row);
+      // The row's own label (「1.属于国家秘密」), not the group's that starts on it (「（三）不予公开」).
+      const label = rowLabelsOf(table).get(row) ?? table.labels.find((l) => l.area.top === row);
       this.warn(
         table.id,
         `缺少「${label?.text ?? `第 ${row + 1} 行`}」这一行：该行各格无法读取，涉及它的等式无法校验。`,

@@ -165,6 +165,22 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(readReport(grid).cells.get('t3.r3_7.natural')).toEqual({ raw: 5, address: 'D48' });
   });
 
+  it('the first row of a group deleted is named by its own label, not the group’s', () => {
+    const grid = seedGrid();
+    // The merged group label's text goes with its top row.
+    grid.splice(rowOf(grid, '1.属于国家秘密'), 1);
+    const [f] = ofRule(checkGrid(grid), 'G-04');
+    expect(f!.message).toContain('缺少「1.属于国家秘密」这一行');
+  });
+
+  it('an empty column inserted is said to be empty, not a subtotal', () => {
+    const grid = seedGrid();
+    for (const row of grid) row.splice(4, 0, null);
+    const messages = ofRule(checkGrid(grid), 'G-04').map((f) => f.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m).toMatch(/^E 列是官方表格没有的空列，未读取；请删除，保持官方格式。$/);
+  });
+
   it('a table that cannot be found is an error, and the others are still checked', () => {
     const grid = seedGrid().slice(0, rowOf(seedGrid(), '四、政府信息公开行政复议、行政诉讼情况'));
     const findings = checkGrid(grid);
