@@ -69,6 +69,7 @@ const APPLY_REFUSED = {
   changed: '该格的内容在校验后已被改动，未写入；已按现在的内容重新校验。',
   formula: '该格是公式，未写入：请改正公式所引用的单元格。已重新校验。',
   gone: '该工作表已不存在，未写入。',
+  stale: '表格在校验后又有改动，已重新校验：原来的建议已不适用，未写入，请看新的提示。',
 } as const;
 
 /**
@@ -86,6 +87,8 @@ export class PaneController {
   private waitingCheck?: Promise<WorkbookCheck | undefined>;
   private readonly recheckDelay: number;
   private readonly now: () => Date;
+  /** The report was edited since the list was made: a re-check is waiting for the clerk to pause. */
+  private edited = false;
 
   constructor(
     readonly host: SheetHost,
@@ -126,6 +129,7 @@ export class PaneController {
     const result = this.state.result;
     if (!result?.report || this.state.busy === 'clear') return;
     if (!result.sheets.some((s) => s.id === sheetId)) return;
+    this.edited = true;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.recheck(), this.recheckDelay);
   }
@@ -165,6 +169,7 @@ export class PaneController {
       this.waitingCheck = undefined;
       // This check reads every edit made so far: a re-check still waiting would add nothing.
       clearTimeout(this.timer);
+      this.edited = false;
       // A re-check follows the report it checked, by sheet id; 校验 takes the sheet in front.
       const sheetId = task === 'recheck' ? this.state.result?.sheet.id : undefined;
       if (task === 'recheck' && !sheetId) return undefined;
@@ -183,7 +188,13 @@ export class PaneController {
       this.set({
         result: result.report ? result : undefined,
         stale: false,
-        checks: this.state.checks + (task === 'check' ? 1 : 0),
+        // Counted for the report in front: 校验 of another sheet starts again from one.
+        checks:
+          task === 'check'
+            ? result.report && this.state.result?.sheet.id === result.sheet.id
+              ? this.state.checks + 1
+              : 1
+            : this.state.checks,
         cursor: stops.some((s) => s.key === this.state.cursor) ? this.state.cursor : undefined,
         notice: result.problem
           ? { intent: result.report ? 'warning' : 'error', text: result.problem }
@@ -262,7 +273,20 @@ export class PaneController {
   }
 
   /** 「改为 N」: writes the suggested value only into the cell as it was when checked, then re-checks. */
-  async apply(f: Finding): Promise<void> {
+  async apply(given: Finding): Promise<void> {
+    let f = given;
+    if (this.edited) {
+      // An edit not yet re-checked may have changed what fixes the report: the list first.
+      await this.recheck();
+      const same = this.state.result?.findings.find(
+        (g) => g.rule === f.rule && g.culprit === f.culprit && g.suggested === f.suggested,
+      );
+      if (!same) {
+        this.set({ notice: { intent: 'warning', text: APPLY_REFUSED.stale } });
+        return;
+      }
+      f = same;
+    }
     const address = findingAddress(f);
     const sheetId = this.sheetIdOf(f);
     const report = this.state.result?.report;
@@ -295,10 +319,21 @@ export class PaneController {
     await this.recheck();
   }
 
-  /** 生成审核报告: the result of the last 校验 as a sheet that prints on A4. */
+  /**
+   * 生成审核报告: the report as it is now, checked afresh (the sheet may have been renamed or edited
+   * since the list was made), as a sheet that prints on A4. From the ribbon before any 校验, it checks first.
+   */
   async audit(): Promise<void> {
+    if (this.state.result?.report) await this.recheck();
+    else await this.check();
     const result = this.state.result;
-    if (!result?.report) return;
+    if (!result?.report || this.state.stale) {
+      if (!this.state.notice)
+        this.set({
+          notice: { intent: 'warning', text: '没有校验结果，未生成审核报告：请先打开年报所在的工作表再试。' },
+        });
+      return;
+    }
     const report = result.report;
     await this.enqueue('audit', async () => {
       const audit = auditOf(report, result.findings, {

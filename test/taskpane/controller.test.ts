@@ -6,7 +6,7 @@ import { FakeExcel, OfficeError } from '../../src/dev/fake-excel.js';
 import type { Sheet } from '../../src/web/workbook-model.js';
 import { ExcelHost } from '../../src/excel/host.js';
 import { isMarkFormula, MARK_FILL } from '../../src/host/marks.js';
-import { parseAddress } from '../../src/report/address.js';
+import { parseAddress, toAddress } from '../../src/report/address.js';
 import { findingAddress } from '../../src/report/finding.js';
 import { templateLayout } from '../../src/report/template.js';
 import type { Edition, RawValue, TableId } from '../../src/report/types.js';
@@ -409,12 +409,15 @@ describe('说明 and the 审核报告', () => {
     expect(pane.getState().result!.findings.find((f) => f.rule === 'G-01')!.note).toBeUndefined();
   });
 
-  it('生成审核报告 writes a sheet that prints on A4, in two syncs, and rewrites it next time', async () => {
+  it('生成审核报告 checks afresh, writes a sheet that prints on A4 in two syncs more, and rewrites it next time', async () => {
     const { excel, pane } = setup();
     await pane.check();
     excel.syncs = 0;
+    await pane.check();
+    const perCheck = excel.syncs;
+    excel.syncs = 0;
     await pane.audit();
-    expect(excel.syncs).toBe(2);
+    expect(excel.syncs).toBe(perCheck + 2);
     const audit = excel.sheet(AUDIT_SHEET);
     const texts = [...audit.cells.values()].map((c) => String(c.value));
     expect(texts).toContain('政府信息公开工作年度报告审核报告');
@@ -430,6 +433,65 @@ describe('说明 and the 审核报告', () => {
     excel.select('2019年度年报');
     await pane.check();
     expect(pane.getState().result!.sheet.name).toBe('2019年度年报');
+  });
+});
+
+describe('生成审核报告 as the sheet is now', () => {
+  it('names the sheet as it is called now, renamed since 校验', async () => {
+    const { excel, sheet, pane } = setup();
+    await pane.check();
+    excel.book.rename(sheet.name, '竞秀区2019');
+    await pane.audit();
+    const texts = [...excel.sheet(AUDIT_SHEET).cells.values()].map((c) => String(c.value));
+    expect(texts.some((t) => t.includes('工作表「竞秀区2019」'))).toBe(true);
+    expect(texts.some((t) => t.includes('2019年度年报'))).toBe(false);
+  });
+
+  it('from the ribbon before any 校验: checks first, then writes it; on a sheet with no report, says why', async () => {
+    const { excel, pane } = setup();
+    await pane.audit();
+    expect(excel.sheets.some((s) => s.name === AUDIT_SHEET)).toBe(true);
+    expect(pane.getState().checks).toBe(1);
+
+    const empty = new FakeExcel();
+    empty.addSheet('Sheet1').setValues([['姓名', '电话']]);
+    const other = new PaneController(new ExcelHost(empty.run));
+    await other.audit();
+    expect(empty.sheets.some((s) => s.name === AUDIT_SHEET)).toBe(false);
+    expect(other.getState().notice?.text).toContain('没有找到年报表格');
+  });
+});
+
+describe('改为 and 第 N 次校验', () => {
+  it('改为 pressed before an edit was re-checked: the list is made again first, and a stale fix is not written', async () => {
+    const { excel, sheet, pane } = setup();
+    await pane.watch();
+    await pane.check();
+    const fix = pane.getState().result!.findings.find((f) => f.culprit === 't3.r3_7.natural')!;
+    expect(fix.suggested).toBe(5);
+    // The clerk decides (七)总计 4 was right and changes 予以公开 2 → 1 and 本年新收 5 → 4 to
+    // match, the re-check not yet run: 改为 5 no longer mends anything.
+    const at = (key: string) => toAddress(templateLayout('2019').cells.find((c) => c.key === key)!.pos);
+    excel.edit(sheet.name, at('t3.r3_1.natural'), 1);
+    excel.edit(sheet.name, at('t3.r1.natural'), 4);
+    // Excel has told of the edits; the re-check waits for the clerk to pause.
+    await new Promise((r) => setTimeout(r, 1));
+    await pane.apply(fix);
+    expect(excel.sheet(sheet.name).cells.get('D49')?.value).toBe(4);
+    expect(pane.getState().notice?.text).toContain('原来的建议已不适用');
+  });
+
+  it('第 N 次校验 counts the checks of the sheet in front, from one on another sheet', async () => {
+    const { excel, sheet, pane } = setup();
+    const other = excel.addSheet('2020年度年报');
+    other.setValues(filledGrid('2019', WRONG, { year: 2020 }));
+    excel.select(sheet.name);
+    await pane.check();
+    await pane.check();
+    expect(pane.getState().checks).toBe(2);
+    excel.select(other.name);
+    await pane.check();
+    expect(pane.getState().checks).toBe(1);
   });
 });
 

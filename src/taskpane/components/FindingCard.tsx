@@ -9,7 +9,7 @@ import {
   tokens,
   Tooltip,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   canExplain,
   cellSpec,
@@ -156,6 +156,11 @@ export function FindingCard(props: {
   const first = cluster.findings[0]!;
   const s = useStyles();
   const [editing, setEditing] = useState(false);
+  const card = useRef<HTMLLIElement>(null);
+  // 上一个/下一个 (and Alt+↑/↓) bring the card into view, however long the list.
+  useEffect(() => {
+    if (props.current) card.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [props.current]);
   const label = first.note ? '已说明' : SEVERITY_LABEL[first.severity];
   const address = findingAddress(first);
   const culprit = cluster.culprit;
@@ -170,6 +175,7 @@ export function FindingCard(props: {
     .join(' ');
   return (
     <li
+      ref={card}
       className={mergeClasses(
         s.card,
         first.severity === 'warning' && s.warning,

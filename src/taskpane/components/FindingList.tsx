@@ -88,11 +88,13 @@ export function FindingList(props: ListProps) {
       {groupByTable(props.findings).map((g) => {
         const open = g.findings.filter((f) => !f.note);
         const explained = g.findings.filter((f) => f.note);
+        // As many as there are cards: one card holds every finding its culprit explains.
+        const cards = clusterByCulprit(open).length;
         return (
-          <section key={g.title} className={s.group} aria-label={`${g.title}：${open.length} 项`}>
+          <section key={g.title} className={s.group} aria-label={`${g.title}：${cards} 项`}>
             <h2 className={s.heading}>
               <Text weight="semibold">{g.title}</Text>
-              <CounterBadge count={open.length} size="small" color="informative" showZero />
+              <CounterBadge count={cards} size="small" color="informative" showZero />
             </h2>
             {open.length > 0 && <Cards {...props} findings={open} label={g.title} />}
             {explained.length > 0 && <Explained {...props} findings={explained} title={g.title} />}
