@@ -125,6 +125,29 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
   });
 });
 
+describe('two cells wrong', () => {
+  it('each is named with its value, and the message does not claim one alone mends everything', () => {
+    const values = suqian()[1].values;
+    const findings = checkGrid(
+      filledGrid(
+        '2021',
+        {
+          ...values,
+          't3.r1.natural': (values['t3.r1.natural'] as number) + 1,
+          't3.r3_1.business': (values['t3.r3_1.business'] as number) + 2,
+        },
+        { year: 2024 },
+      ),
+    );
+    const named = errors(findings).filter((f) => f.culprit);
+    expect(new Set(named.map((f) => f.culprit))).toEqual(new Set(['t3.r1.natural', 't3.r3_1.business']));
+    for (const f of named) {
+      expect(f.message).toContain('同表另有一格也需改正（见其他提示），两格都改正后相关等式全部成立');
+      expect(f.message).not.toContain('即可使相关等式全部成立');
+    }
+  });
+});
+
 describe('one fix per cell', () => {
   it('a count written as text that is also wrong is fixed by the identities’ value, not the text’s', () => {
     const findings = checkGrid(filledGrid('2019', { ...jingxiu().values, 't3.r3_7.natural': '6件' }));

@@ -143,19 +143,26 @@ export function balanceFindings(ctx: Context): Finding[] {
     if (here.length === 1) {
       const { key, delta } = here[0]!;
       const suggested = values.get(key)! + delta;
-      const others = changes.length > 1 ? '（同表另有一格也需改正，见其他提示）' : '';
+      // Two cells wrong: this one alone does not mend every identity, and the message says so.
+      const mends =
+        changes.length > 1
+          ? `改为 ${num(suggested)}；同表另有一格也需改正（见其他提示），两格都改正后相关等式全部成立`
+          : `改为 ${num(suggested)} 即可使相关等式全部成立`;
       return finding(ctx, {
         ...base,
         culprit: key,
         suggested,
-        message: `${fact}最可能填错的是 ${ref(ctx, key)}：改为 ${num(suggested)} 即可使相关等式全部成立${others}。`,
+        message: `${fact}最可能填错的是 ${ref(ctx, key)}：${mends}。`,
       });
     }
     if (here.length > 1) {
       const fixes = here
         .map((c) => `${ref(ctx, c.key)} 改为 ${num(values.get(c.key)! + c.delta)}`)
         .join('，');
-      return finding(ctx, { ...base, message: `${fact}最可能填错的是：${fixes}。` });
+      return finding(ctx, {
+        ...base,
+        message: `${fact}最可能填错的是以下 ${here.length} 格，都改正后相关等式全部成立：${fixes}。`,
+      });
     }
     const what = 'column' in id.along ? '本列各格' : id.table === 't4' ? '这几格' : '本行各格';
     return finding(ctx, { ...base, message: `${fact}无法确定是哪一格填错，请核对${what}。` });
