@@ -17,8 +17,17 @@ function valueRightOf(grid: Grid, label: string): string | number | undefined {
   return undefined;
 }
 
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+/** 「二〇一九」 (or 「二零一九」) written for 2019: four Chinese digits become Arabic ones. */
+export function arabicYears(text: string): string {
+  return text.replace(/[〇零一二三四五六七八九]{4}/g, (run) =>
+    [...run].map((c) => String(c === '零' ? 0 : CHINESE_DIGITS.indexOf(c))).join(''),
+  );
+}
+
 function parseYear(v: string | number | undefined): number | undefined {
-  const m = /((?:19|20)\d{2})/.exec(String(v ?? ''));
+  const m = /((?:19|20)\d{2})/.exec(arabicYears(String(v ?? '')));
   return m ? Number(m[1]) : undefined;
 }
 
@@ -29,7 +38,7 @@ export function readHeading(grid: Grid): { agency?: string; year?: number } {
   for (const row of grid) {
     for (const v of row) {
       if (typeof v !== 'string' || !compact(v).includes(REPORT_TITLE)) continue;
-      const m = /^(.*?)((?:19|20)\d{2})年度?/.exec(compact(v));
+      const m = /^(.*?)((?:19|20)\d{2})年度?/.exec(arabicYears(compact(v)));
       if (!m) continue;
       agency ??= m[1] || undefined;
       year ??= Number(m[2]);

@@ -43,6 +43,12 @@ describe('finding the tables wherever they sit', () => {
     const titled = [['宿迁市2023年政府信息公开工作年度报告'], ...filledGrid('2021', {})];
     expect([readReport(titled).agency, readReport(titled).year]).toEqual(['宿迁市', 2023]);
     expect(readReport(filledGrid('2021', {})).agency).toBeUndefined();
+    // Years in Chinese digits, as some clerks and titles write them.
+    expect(readReport(filledGrid('2021', {}, { agency: '宿迁市', year: '二〇二四' as never })).year).toBe(
+      2024,
+    );
+    const chinese = [['宿迁市二零二三年政府信息公开工作年度报告'], ...filledGrid('2021', {})];
+    expect(readReport(chinese).year).toBe(2023);
   });
 
   it('a sheet that is not a report says so, in Chinese, and does not crash', () => {

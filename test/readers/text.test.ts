@@ -153,6 +153,11 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     expect(ofRule(check(read(lines.join('\n'))), 'T4-01')).toHaveLength(1);
   });
 
+  it('a title with the year in Chinese digits gives the year', () => {
+    const titled = `保定市竞秀区人民政府二〇二〇年政府信息公开工作年度报告\n${seedText()}`;
+    expect(read(titled).year).toBe(2020);
+  });
+
   it('text that is not a report says so', () => {
     expect(readText('通知\n请各单位于3月31日前报送材料。').problem).toContain('没有找到年报表格');
   });

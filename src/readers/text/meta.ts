@@ -1,5 +1,6 @@
 import { compact } from '../../report/labels.js';
 import { REPORT_TITLE } from '../../report/parts.js';
+import { arabicYears } from '../heading.js';
 import type { Token } from './tokens.js';
 
 const DATE = /^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
@@ -43,7 +44,7 @@ export function readMeta(tokens: readonly Token[]): { agency?: string; year?: nu
   const head = tokens
     .slice(0, HEAD)
     .filter((t) => !t.blank)
-    .map((t) => compact(t.text));
+    .map((t) => arabicYears(compact(t.text)));
   const title = readTitle(head);
   let agency = title?.agency;
   let year = title?.year;
