@@ -38,6 +38,8 @@ export interface PublishedText {
   readonly titles: readonly number[];
   /** Each part's text, undefined where the part was not found. */
   readonly parts: readonly (string | undefined)[];
+  /** Parts whose title is there in its official wording, but out of order (so not taken as the title). */
+  readonly misplaced?: readonly number[];
 }
 
 export interface Report {

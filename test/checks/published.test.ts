@@ -68,6 +68,16 @@ describe('what a published report says besides its tables', () => {
     expect(said('受理申请后在15个工作日内答复。')).toEqual([]);
   });
 
+  it('S-01: a part out of order is said to be out of order, not missing', () => {
+    const text = seed();
+    const five = text.indexOf('五、存在的主要问题及改进情况');
+    const six = text.indexOf('六、其他需要报告的事项');
+    const swapped = text.slice(0, five) + text.slice(six) + '\n' + text.slice(five, six);
+    const [f] = ofRule(check(read(swapped)), 'S-01');
+    expect(f!.message).toMatch(/^「[五六]、[^」]+」的位置不对：/);
+    expect(f!.message).not.toContain('缺少');
+  });
+
   it('S5-01: part 五 empty or just 「无」', () => {
     expect(ofRule(check(published({ 4: '无。' })), 'S5-01')).toHaveLength(1);
     expect(ofRule(check(published({ 4: '一是公开内容不够全面。二是……' })), 'S5-01')).toHaveLength(0);

@@ -138,13 +138,19 @@ export function publishedFindings(ctx: Context): Finding[] {
   const published = ctx.report.published;
   if (!published) return [];
   const out: Finding[] = [];
-  const missing = PART_TITLES.filter((_, i) => published.titles[i]! < 0);
-  if (missing.length) {
+  const misplaced = new Set(published.misplaced ?? []);
+  const missing = PART_TITLES.filter((_, i) => published.titles[i]! < 0 && !misplaced.has(i));
+  const outOfOrder = PART_TITLES.filter((_, i) => misplaced.has(i));
+  if (missing.length || outOfOrder.length) {
+    const said = [
+      missing.length ? `缺少${missing.map((t) => `「${t}」`).join('、')}` : '',
+      outOfOrder.length ? `${outOfOrder.map((t) => `「${t}」`).join('、')}的位置不对` : '',
+    ].filter(Boolean);
     out.push(
       finding(ctx, {
         rule: 'S-01',
         cells: [],
-        message: `缺少${missing.map((t) => `「${t}」`).join('、')}：年报应按顺序包含全部六个部分的标题。`,
+        message: `${said.join('，')}：年报应按顺序包含全部六个部分的标题。`,
       }),
     );
   }

@@ -8,7 +8,7 @@ import { formFinding, missingTable } from '../findings.js';
 import { normalizeGlyphs } from './glyphs.js';
 import { isSignatureLine, readMeta } from './meta.js';
 import { piecesOf } from './copied.js';
-import { findParts } from './parts.js';
+import { findParts, misplacedParts } from './parts.js';
 import { labelVotes, lineOf, readTable, type TableRead, TableText } from './tables.js';
 import { type Token, tokenize } from './tokens.js';
 
@@ -36,9 +36,11 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
 
 /** Where each part's title is, and each part's text. */
 export function publishedText(tokens: readonly Token[], parts: readonly number[]): PublishedText {
+  const misplaced = misplacedParts(tokens, parts);
   return {
     titles: parts.map((i) => (i >= 0 ? tokens[i]!.line : -1)),
     parts: PART_TITLES.map((_, p) => partText(tokens, parts, p)),
+    ...(misplaced.length ? { misplaced } : {}),
   };
 }
 

@@ -84,3 +84,14 @@ export function findParts(tokens: readonly Token[]): number[] {
   };
   return best(0, -1).picks;
 }
+
+/** Parts not found in order whose official title is in the text all the same: put out of order. */
+export function misplacedParts(tokens: readonly Token[], parts: readonly number[]): number[] {
+  const missing = parts.flatMap((at, i) => (at < 0 ? [i] : []));
+  if (!missing.length) return [];
+  return missing.filter((i) =>
+    tokens.some(
+      (t) => !t.blank && t.text && NUMERALS.indexOf(t.text[0]!) === i && titleScore(t.text, i) === 2,
+    ),
+  );
+}
