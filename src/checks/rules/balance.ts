@@ -21,7 +21,9 @@ function linearForm(ctx: Context, id: Identity): LinearForm {
 }
 
 function shown(ctx: Context, key: CellKey): string {
-  const v = num(ctx.numbers.values.get(key)!);
+  const value = ctx.numbers.values.get(key)!;
+  // 「2+(-1)+3」, not 「2+-1+3」.
+  const v = value < 0 ? `(${num(value)})` : num(value);
   return ctx.numbers.derivedFrom.has(key) ? `${v}（未填，按各项推算）` : v;
 }
 
