@@ -25,7 +25,7 @@ import {
   TableAddRegular,
 } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { Edition } from '../../core.js';
+import { type Edition, editionForYear } from '../../core.js';
 import type { PaneController, Task } from '../controller.js';
 
 const useStyles = makeStyles({
@@ -35,13 +35,19 @@ const useStyles = makeStyles({
 /** 插入模板 asks which year the report is for: the sheet is named after it and 报告年度 filled. */
 export function InsertDialog(props: { pane: PaneController; edition?: Edition; onClose: () => void }) {
   const { pane, edition } = props;
-  const [year, setYear] = useState('');
+  // Untouched: last year; cleared by the clerk: empty, and nothing is inserted until a year is typed.
+  const [year, setYear] = useState<string | undefined>(undefined);
   const fallback = edition ? pane.defaultYear(edition) : 0;
-  const value = year === '' ? String(fallback) : year;
-  const n = Number(value);
-  const valid = Number.isInteger(n) && n >= 2019 && n <= 2100;
+  const value = year ?? String(fallback);
+  const n = value.trim() === '' ? NaN : Number(value);
+  const isYear = Number.isInteger(n) && n >= 2019 && n <= 2100;
+  const fits = isYear && edition !== undefined && editionForYear(n) === edition;
+  const valid = isYear && fits;
+  const problem = !isYear
+    ? '请填 2019 年以后的年份。'
+    : `${n} 年度应使用 ${editionForYear(n)} 版模板（2019、2020 年度用 2019 版，2021 年度起用 2021 版）：请从「插入模板」选 ${editionForYear(n)} 版。`;
   const close = () => {
-    setYear('');
+    setYear(undefined);
     props.onClose();
   };
   return (
@@ -53,9 +59,7 @@ export function InsertDialog(props: { pane: PaneController; edition?: Edition; o
             <Field
               label="报告年度"
               validationState={valid ? 'none' : 'error'}
-              validationMessage={
-                valid ? '新工作表以此命名，并填入「报告年度」。' : '请填 2019 年以后的年份。'
-              }
+              validationMessage={valid ? '新工作表以此命名，并填入「报告年度」。' : problem}
             >
               <Input
                 type="number"
@@ -72,7 +76,7 @@ export function InsertDialog(props: { pane: PaneController; edition?: Edition; o
               disabled={!valid}
               onClick={() => {
                 void pane.insert(edition!, n);
-                setYear('');
+                setYear(undefined);
               }}
             >
               插入

@@ -81,8 +81,17 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     const year = pane.getByRole('spinbutton', { name: '报告年度' });
     await expect.poll(() => year.inputValue()).toBe('2020');
     await shot('insert-asks-year');
+    const insert = pane.getByRole('button', { name: '插入', exact: true });
+    // A year the edition does not serve, or no year at all, inserts nothing.
+    await year.fill('2022');
+    await expect.poll(() => pane.getByText(/2022 年度应使用 2021 版模板/).count()).toBe(1);
+    expect(await insert.isDisabled()).toBe(true);
+    await shot('insert-wrong-edition');
+    await year.fill('');
+    await expect.poll(() => pane.getByText('请填 2019 年以后的年份。').count()).toBe(1);
+    expect(await insert.isDisabled()).toBe(true);
     await year.fill('2019');
-    await pane.getByRole('button', { name: '插入', exact: true }).click();
+    await insert.click();
     await expect
       .poll(() => pane.getByText('已插入 2019 版模板「2019年度年报」。填好数字后点「校验」。').count())
       .toBe(1);
