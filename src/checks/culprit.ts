@@ -6,6 +6,11 @@ export type LinearForm = ReadonlyMap<CellKey, number>;
 export interface Change {
   readonly key: CellKey;
   readonly delta: number;
+  /**
+   * Other cells would mend the identities as well, but only by a value no cell may hold (a negative
+   * count): this one is named because the others cannot be, which a clerk should know.
+   */
+  readonly alone?: true;
 }
 
 export interface CulpritInput {
@@ -82,16 +87,21 @@ export function findCulprits(input: CulpritInput): Change[] | undefined {
       if (Math.abs(r) > 1e-9) return undefined;
     }
     const changes = keys.map((key) => ({ key, delta: deltas.get(key)! }));
-    if (changes.some((c) => c.delta === 0 || !input.admissible(c.key, values.get(c.key)! + c.delta)))
+    if (changes.some((c) => c.delta === 0)) return undefined;
+    if (changes.some((c) => !input.admissible(c.key, values.get(c.key)! + c.delta))) {
+      ruledOut++;
       return undefined;
+    }
     return changes;
   };
+  let ruledOut = 0;
 
   const first = broken.reduce((a, b) => (forms[a]!.size <= forms[b]!.size ? a : b));
   const candidates = (exclude: ReadonlySet<CellKey>, formIndex: number): CellKey[] =>
     [...forms[formIndex]!.keys()].filter((k) => !exclude.has(k) && input.changeable(k));
 
   for (let size = 1; size <= maxCells; size++) {
+    ruledOut = 0;
     const found: Change[][] = [];
     const seen = new Set<string>();
     const extend = (chosen: CellKey[]): void => {
@@ -115,7 +125,8 @@ export function findCulprits(input: CulpritInput): Change[] | undefined {
       for (const k of candidates(new Set(chosen), from)) extend([...chosen, k]);
     };
     extend([]);
-    if (found.length === 1) return found[0];
+    if (found.length === 1)
+      return ruledOut ? found[0]!.map((c) => ({ ...c, alone: true as const })) : found[0];
     if (found.length > 1) return undefined;
   }
   return undefined;

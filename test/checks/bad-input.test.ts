@@ -148,6 +148,25 @@ describe('two cells wrong', () => {
   });
 });
 
+describe('a culprit named only because the other cells cannot go negative', () => {
+  it('says so, so the clerk checks it (totals left blank, two cells of 0 filled as 1 and 2)', () => {
+    const seed = jingxiu().values;
+    const blankTotals = Object.fromEntries(
+      Object.keys(seed)
+        .filter((k) => k.startsWith('t3.') && k.endsWith('.total'))
+        .map((k) => [k, null]),
+    );
+    const values = { ...seed, ...blankTotals, 't3.r3_3_1.natural': 1, 't3.r3_3_7.natural': 2 };
+    const [f] = ofRule(checkGrid(filledGrid('2019', values)), 'T3-03').filter((x) => x.culprit);
+    // 予以公开 2 and 本机关不掌握 3 are the only cells that could lose 3: the latter, by elimination.
+    expect(f).toMatchObject({ culprit: 't3.r3_4_1.natural', suggested: 0 });
+    expect(f!.message).toContain('改其他格都会出现负数，故推断为此格，请核对');
+    // A culprit the identities single out by themselves says nothing of the kind.
+    const plain = checkGrid(filledGrid('2019', { ...seed, 't3.r3_7.natural': 4 }));
+    expect(plain.some((x) => x.message.includes('故推断'))).toBe(false);
+  });
+});
+
 describe('one fix per cell', () => {
   it('a count written as text that is also wrong is fixed by the identities’ value, not the text’s', () => {
     const findings = checkGrid(filledGrid('2019', { ...jingxiu().values, 't3.r3_7.natural': '6件' }));

@@ -143,8 +143,10 @@ export function balanceFindings(ctx: Context): Finding[] {
     const fact = statement(ctx, id);
     const base = { rule: id.rule, table: id.table, cells, fact } as const;
     if (here.length === 1) {
-      const { key, delta } = here[0]!;
+      const { key, delta, alone } = here[0]!;
       const suggested = values.get(key)! + delta;
+      // Named only because changing any other cell instead would make it negative: said, to be checked.
+      const why = alone ? '（改其他格都会出现负数，故推断为此格，请核对）' : '';
       // Two cells wrong: this one alone does not mend every identity, and the message says so.
       const mends =
         changes.length > 1
@@ -154,7 +156,7 @@ export function balanceFindings(ctx: Context): Finding[] {
         ...base,
         culprit: key,
         suggested,
-        message: `${fact}最可能填错的是 ${ref(ctx, key)}：${mends}。`,
+        message: `${fact}最可能填错的是 ${ref(ctx, key)}：${mends}${why}。`,
       });
     }
     if (here.length > 1) {
