@@ -68,6 +68,13 @@ describe('what a published report says besides its tables', () => {
     expect(said('受理申请后在15个工作日内答复。')).toEqual([]);
   });
 
+  it('T3-06 reads a sentence under a table part’s title too, though part 一 gives the number right', () => {
+    const title = '三、收到和处理政府信息公开申请情况\n';
+    const text = seed().replace(title, `${title}本年度共收到政府信息公开申请6件，具体见下表。\n`);
+    const [f] = ofRule(check(read(text)), 'T3-06');
+    expect(f!.message).toContain('正文说本年新收政府信息公开申请 6 件（「本年度共收到政府信息公开申请6件');
+  });
+
   it('S-01: a part out of order is said to be out of order, not missing', () => {
     const text = seed();
     const five = text.indexOf('五、存在的主要问题及改进情况');

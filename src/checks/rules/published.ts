@@ -73,10 +73,20 @@ const STATEMENTS: readonly Statement[] = [
   },
 ];
 
-/** Where the report's own words give the numbers: parts 一, 五 and 六. */
+/**
+ * Where the report's own words give the numbers: parts 一, 五 and 六, and the sentences of the
+ * table parts (「本年度共收到申请5件，具体见下表：」), not their cells.
+ */
 function narrative(ctx: Context): string {
   const parts = ctx.report.published?.parts ?? [];
-  return [parts[0], parts[4], parts[5]].filter(Boolean).join('\n');
+  const prose = (text: string | undefined) =>
+    (text ?? '')
+      .split('\n')
+      .filter((line) => /[，。；]/.test(line))
+      .join('\n');
+  return [parts[0], prose(parts[1]), prose(parts[2]), prose(parts[3]), parts[4], parts[5]]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** 「行政复议、行政诉讼案件分别为2件、3件」: two numbers in the order of their words. */
@@ -84,19 +94,25 @@ const RESPECTIVELY =
   /行政复议(?:案件)?[、和及与]行政诉讼(?:案件)?(?:数量|数)?分别(?:为|是|有)?(\d+)\s*(?:件|例|起|个)?[、，,和及与](\d+)\s*(?:件|例|起|个)/;
 const RESPECTIVE_OF: Partial<Record<string, 1 | 2>> = { 行政复议: 1, 行政诉讼: 2 };
 
-function stated(said: readonly string[], s: Statement): Stated | undefined {
+/** Every sentence that states the number, with the number it states (the first in the sentence). */
+function stated(said: readonly string[], s: Statement): Stated[] {
+  const out: Stated[] = [];
   for (const sentence of said) {
     if (s.within && !s.within.test(sentence)) continue;
     const place = RESPECTIVE_OF[s.what];
     const pair = place ? RESPECTIVELY.exec(sentence) : null;
-    if (pair) return { value: Number(pair[place!]), sentence };
+    if (pair) {
+      out.push({ value: Number(pair[place!]), sentence });
+      continue;
+    }
     for (const m of sentence.matchAll(s.pattern)) {
       const clause = Math.max(sentence.lastIndexOf('，', m.index), sentence.lastIndexOf(',', m.index)) + 1;
       if (s.without && s.without.test(sentence.slice(clause, m.index + m[0].length))) continue;
-      return { value: Number(m[1]), sentence };
+      out.push({ value: Number(m[1]), sentence });
+      break;
     }
   }
-  return undefined;
+  return out;
 }
 
 /** Full-width digits (「６件」) as the patterns read them. */
@@ -112,10 +128,12 @@ function textVersusTables(ctx: Context): Finding[] {
   for (const s of STATEMENTS) {
     if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
     // A sentence the copy broke over lines is looked for whole only when no line says it.
-    const found = stated(said, s) ?? stated((wrapped ??= sentencesAcrossLines(text)), s);
-    if (!found) continue;
+    let all = stated(said, s);
+    if (!all.length) all = stated((wrapped ??= sentencesAcrossLines(text)), s);
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
-    if (found.value === table) continue;
+    // The text may say it more than once (part 一 and part 三): any sentence that differs is said.
+    const found = all.find((x) => x.value !== table);
+    if (!found) continue;
     const cells = s.cells.map((k) => `${ref(ctx, k)} ${num(ctx.numbers.values.get(k)!)}`).join(' + ');
     out.push(
       finding(ctx, {
