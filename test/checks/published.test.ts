@@ -63,6 +63,9 @@ describe('what a published report says besides its tables', () => {
     expect(said('涉及政府信息公开的行政复议、行政诉讼案件分别为171件、77件。')).toEqual([
       '正文说行政复议 171 件',
     ]);
+    // Other matters counted in the same words are not table 3's.
+    expect(said('本年度受理行政许可申请523件，办结行政许可事项520件。')).toEqual([]);
+    expect(said('全年收到信访举报投诉类申请2件。')).toEqual([]);
     // A review application is no application for information (it is table 4's); a time limit no count.
     expect(said('本年度收到行政复议申请2件。')).toEqual(['正文说行政复议 2 件']);
     expect(said('受理申请后在15个工作日内答复。')).toEqual([]);

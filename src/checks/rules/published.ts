@@ -30,13 +30,18 @@ interface Statement {
 // Up to a clause's length between the words and the number: 「收到自然人、法人和其他组织提出的政府信息公开申请6件」.
 const COUNT = String.raw`[^，,。；;！？\d]{0,32}?(\d+)\s*(?:件|例|起|个(?!工作日|月|小时))`;
 
+/** A sentence about applications for information: 「申请」 and 「公开」 or 「信息」 in it. */
+const INFO_APPLICATION = /^(?=.*申请)(?=.*(?:公开|信息))/;
+/** Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转). */
+const OTHER_MATTERS = /复议|诉讼|结转|许可|处罚|强制|信访|投诉|举报|咨询/;
+
 const STATEMENTS: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '本年新收政府信息公开申请',
     pattern: new RegExp(`(?:收到|新收|受理)${COUNT}`, 'g'),
-    within: /申请/,
-    without: /复议|诉讼|结转/,
+    within: INFO_APPLICATION,
+    without: OTHER_MATTERS,
     cells: ['t3.r1.total'],
   },
   {
@@ -49,8 +54,8 @@ const STATEMENTS: readonly Statement[] = [
     rule: 'T3-06',
     what: '本年度办理（答复）的申请',
     pattern: new RegExp(`(?:办结|答复|办理完毕|作出答复)${COUNT}`, 'g'),
-    within: /申请/,
-    without: /复议|诉讼/,
+    within: INFO_APPLICATION,
+    without: OTHER_MATTERS,
     cells: ['t3.r3_7.total'],
   },
   {
