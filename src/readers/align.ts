@@ -34,6 +34,8 @@ function walk(
   start: number,
   anchored: (i: number) => boolean,
   matches: Matcher,
+  /** Whether grid line `g` holds a layout line after `i`: lines moved up, not inserted ones. */
+  holdsLater: (i: number, g: number) => boolean = () => false,
 ): { map: (number | undefined)[]; inserted: number[]; missing: number[] } {
   const map: (number | undefined)[] = [];
   const inserted: number[] = [];
@@ -53,8 +55,12 @@ function walk(
         else if (matches(i, expected + d)) found = expected + d;
       }
     } else {
-      for (let k = 1; k <= MAX_INSERTED && found === undefined; k++)
+      // Lines skipped are inserted only if none is a later line of the table: a row moved up
+      // from further down (two rows swapped) is no insertion, and the rows between stay where they are.
+      for (let k = 1; k <= MAX_INSERTED && found === undefined; k++) {
+        if (holdsLater(i, expected + k - 1)) break;
         if (matches(i, expected + k)) found = expected + k;
+      }
       if (found !== undefined) for (let g = expected; g < found; g++) inserted.push(g);
     }
     if (found !== undefined) {
@@ -108,11 +114,18 @@ export function align(grid: Grid, located: Located): Alignment {
   const { table, origin } = located;
   const anchors = anchorsOf(table);
   const rowAnchors = (r: number) => anchors.byRow.get(r) ?? NONE;
+  const own = rowLabelsOf(table);
+  const ownRows = [...own.keys()];
+  const holdsOwn = (r: number, g: number) => {
+    const l = own.get(r)!;
+    return matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined;
+  };
   const rows = walk(
     table.rows,
     origin.row,
     (r) => rowAnchors(r).length > 0,
     (r, g) => rowAnchors(r).some((l) => matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined),
+    (r, g) => ownRows.some((later) => later > r && holdsOwn(later, g)),
   );
   const colAnchors = (c: number) =>
     (anchors.byColumn.get(c) ?? NONE).filter((l) => rows.map[l.area.top] !== undefined);

@@ -149,6 +149,28 @@ describe('a damaged template: what could and could not be read, never a silent m
     ]);
   });
 
+  it('rows moved several places (swapped 3 apart, or one row cut and put 4 rows lower) are read by their labels', () => {
+    const values = suqian()[1].values;
+    const swapped = filledGrid('2021', values, { year: 2024 });
+    const a = rowOf(swapped, '2.其他法律行政法规禁止公开');
+    const b = rowOf(swapped, '5.属于三类内部事务信息');
+    const rowA = swapped[a]!.slice(2);
+    swapped[a]!.splice(2, rowA.length, ...swapped[b]!.slice(2));
+    swapped[b]!.splice(2, rowA.length, ...rowA);
+    const moved = filledGrid('2021', values, { year: 2024 });
+    const c = rowOf(moved, '2.其他法律行政法规禁止公开');
+    const cut = moved[c]!.slice(2);
+    for (let r = c; r < c + 4; r++) moved[r]!.splice(2, cut.length, ...moved[r + 1]!.slice(2));
+    moved[c + 4]!.splice(2, cut.length, ...cut);
+    for (const grid of [swapped, moved]) {
+      const r = readReport(grid);
+      for (const [key, value] of Object.entries(values))
+        if (key.startsWith('t3.')) expect([key, r.cells.get(key)?.raw]).toEqual([key, value]);
+      expect(errors(checkGrid(grid))).toEqual([]);
+      expect(ofRule(checkGrid(grid), 'G-04')[0]!.message).toContain('的上下顺序与官方表格不同');
+    }
+  });
+
   it('the first two rows of table 3 swapped are read by their labels too', () => {
     const values = suqian()[1].values;
     const grid = filledGrid('2021', values, { year: 2024 });
