@@ -71,11 +71,39 @@ describe('what a published report says besides its tables', () => {
     expect(said('受理申请后在15个工作日内答复。')).toEqual([]);
   });
 
-  it('T3-06 reads a sentence under a table part’s title too, though part 一 gives the number right', () => {
-    const title = '三、收到和处理政府信息公开申请情况\n';
-    const text = seed().replace(title, `${title}本年度共收到政府信息公开申请6件，具体见下表。\n`);
-    const [f] = ofRule(check(read(text)), 'T3-06');
-    expect(f!.message).toContain('正文说本年新收政府信息公开申请 6 件（「本年度共收到政府信息公开申请6件');
+  it('T3-06/T4-04 take no part-count, change or other matter for the total (no false warning)', () => {
+    // 宿迁市 2024: 3525 received, 3521 answered, review 170, suits 25 + 52 = 77.
+    const said = (part: number, text: string) => {
+      const findings = check(published({ [part]: text }));
+      return [...ofRule(findings, 'T3-06'), ...ofRule(findings, 'T4-04')].map((f) =>
+        f.message.slice(0, f.message.indexOf('（')),
+      );
+    };
+    for (const sentence of [
+      '受理群众咨询30个，收到政府信息公开申请3525件。',
+      '设立依申请公开受理点3个，共收到申请3525件。',
+      '收到政府信息公开申请3525件，较上年增加2件。',
+      '12345热线受理群众诉求及政府信息公开申请1500件，其中政府信息公开申请3525件。',
+      '共答复网民留言120件，收到信息公开申请3525件。',
+      '本机关受理行政复议申请45件，其中涉及政府信息公开的170件。',
+      '全部在规定时限内办结答复（含延期答复1件）。',
+      '因情况复杂延期答复申请2件。',
+      '行政诉讼中未经复议直接起诉25件、复议后起诉52件。',
+      '未经行政复议直接提起行政诉讼25件。',
+      '行政复议、行政诉讼案件共247件。',
+      '行政复议结果维持0件、纠正1件。',
+      '被申请行政复议、提起行政诉讼分别为170件、77件。',
+      '行政诉讼、行政复议分别为77件、170件。',
+    ])
+      expect([sentence, said(0, sentence)]).toEqual([sentence, []]);
+    // The sentences of the table parts are read, their counts of parts left out.
+    expect(said(2, '因情况复杂延期答复申请2件，具体见下表。')).toEqual([]);
+    expect(said(2, '本年度共收到政府信息公开申请3526件，具体见下表。')).toEqual([
+      '正文说本年新收政府信息公开申请 3526 件',
+    ]);
+    expect(said(3, '行政复议0件，同比减少1件。')).toEqual(['正文说行政复议 0 件']);
+    // A real disagreement is still said.
+    expect(said(0, '行政诉讼、行政复议分别为77件、171件。')).toEqual(['正文说行政复议 171 件']);
   });
 
   it('S-01: a part out of order is said to be out of order, not missing', () => {

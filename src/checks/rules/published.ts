@@ -28,7 +28,14 @@ interface Statement {
 }
 
 // Up to a clause's length between the words and the number: 「收到自然人、法人和其他组织提出的政府信息公开申请6件」.
-const COUNT = String.raw`[^，,。；;！？\d]{0,32}?(\d+)\s*(?:件|例|起|个(?!工作日|月|小时))`;
+const COUNT = String.raw`[^，,。；;！？\d]{0,32}?(\d+)\s*(?:件|例|起)`;
+
+/**
+ * A number in a clause that counts a part, a change or another matter is not the total: 「其中」,
+ * 「（含延期答复1件）」, 「较上年增加2件」, 「延期答复2件」, 「结果维持0件」, 「直接起诉7件」.
+ */
+const QUALIFIED =
+  /其中|含|较|比上年|同比|增加|减少|下降|上升|延期|当场|不予|维持|纠正|直接|复议后|未经|结果|审结|受理点|热线|留言|诉求|平均/;
 
 /** A sentence about applications for information: 「申请」 and 「公开」 or 「信息」 in it. */
 const INFO_APPLICATION = /^(?=.*申请)(?=.*(?:公开|信息))/;
@@ -80,7 +87,8 @@ const STATEMENTS: readonly Statement[] = [
 
 /**
  * Where the report's own words give the numbers: parts 一, 五 and 六, and the sentences of the
- * table parts (「本年度共收到申请5件，具体见下表：」), not their cells.
+ * table parts (「本年度共收到申请5件，具体见下表：」), not their cells. Those sentences count parts of
+ * the totals more often than the totals (「延期答复2件」, 「直接起诉7件」): QUALIFIED leaves them out.
  */
 function narrative(ctx: Context): string {
   const parts = ctx.report.published?.parts ?? [];
@@ -94,25 +102,36 @@ function narrative(ctx: Context): string {
     .join('\n');
 }
 
-/** 「行政复议、行政诉讼案件分别为2件、3件」: two numbers in the order of their words. */
+/** 「行政复议、行政诉讼案件分别为2件、3件」 (either order): two numbers in the order of their words. */
 const RESPECTIVELY =
-  /行政复议(?:案件)?[、和及与]行政诉讼(?:案件)?(?:数量|数)?分别(?:为|是|有)?(\d+)\s*(?:件|例|起|个)?[、，,和及与](\d+)\s*(?:件|例|起|个)/;
-const RESPECTIVE_OF: Partial<Record<string, 1 | 2>> = { 行政复议: 1, 行政诉讼: 2 };
+  /(?:被申请)?(行政复议|行政诉讼)(?:案件)?[、和及与](?:提起|被申请)?(行政复议|行政诉讼)(?:案件)?(?:数量|数)?分别(?:为|是|有)?(\d+)\s*(?:件|例|起)?[、，,和及与](\d+)\s*(?:件|例|起)/;
+/** The other subject of table 4: a number after both is theirs together, not one's. */
+const OTHER_SUBJECT: Partial<Record<string, RegExp>> = { 行政复议: /诉讼/, 行政诉讼: /复议/ };
+
+/** Whether the match stands inside brackets (「（含延期答复1件）」). */
+function inBrackets(sentence: string, at: number): boolean {
+  const open = Math.max(sentence.lastIndexOf('（', at), sentence.lastIndexOf('(', at));
+  const close = Math.max(sentence.lastIndexOf('）', at), sentence.lastIndexOf(')', at));
+  return open > close;
+}
 
 /** Every sentence that states the number, with the number it states (the first in the sentence). */
 function stated(said: readonly string[], s: Statement): Stated[] {
   const out: Stated[] = [];
   for (const sentence of said) {
     if (s.within && !s.within.test(sentence)) continue;
-    const place = RESPECTIVE_OF[s.what];
-    const pair = place ? RESPECTIVELY.exec(sentence) : null;
-    if (pair) {
-      out.push({ value: Number(pair[place!]), sentence });
+    const pair = s.rule === 'T4-04' ? RESPECTIVELY.exec(sentence) : null;
+    if (pair && pair[1] !== pair[2]) {
+      out.push({ value: Number(pair[1] === s.what ? pair[3] : pair[4]), sentence });
       continue;
     }
     for (const m of sentence.matchAll(s.pattern)) {
       const clause = Math.max(sentence.lastIndexOf('，', m.index), sentence.lastIndexOf(',', m.index)) + 1;
-      if (s.without && s.without.test(sentence.slice(clause, m.index + m[0].length))) continue;
+      const before = sentence.slice(clause, m.index + m[0].length);
+      if (s.without?.test(before) || QUALIFIED.test(before) || inBrackets(sentence, m.index)) continue;
+      if (OTHER_SUBJECT[s.what]?.test(before)) continue;
+      // 「受理行政复议申请45件，其中涉及政府信息公开的1件」: all reviews first, then the ones that count.
+      if (s.rule === 'T4-04' && /其中.*公开/.test(sentence.slice(m.index + m[0].length))) continue;
       out.push({ value: Number(m[1]), sentence });
       break;
     }
