@@ -66,12 +66,37 @@ function slotOf(edges: readonly number[], v: number, descending: boolean): numbe
   return -1;
 }
 
+/** A piece's characters cross a column rule by more than this (points): it spans two cells. */
+const CROSSING = 1;
+
+/**
+ * A piece of text that runs across a column rule is the text of two cells that the PDF wrote as
+ * one run (narrow number columns printed by Chromium: 「3」 and 「3525」 as 「33525」): it is cut
+ * into its characters, each placed where it stands. Characters of one piece are taken as equally
+ * wide, as digits are.
+ */
+function splitAtRules(p: TextPiece, tables: readonly RuledTable[]): TextPiece[] {
+  const chars = [...p.text];
+  if (chars.length < 2) return [p];
+  const cy = p.y + p.size * 0.3;
+  const crossed = tables.some(
+    (t) =>
+      cy <= t.ys[0]! &&
+      cy >= t.ys[t.ys.length - 1]! &&
+      t.xs.some((x) => x > p.x + CROSSING && x < p.x + p.width - CROSSING),
+  );
+  if (!crossed) return [p];
+  const w = p.width / chars.length;
+  return chars.map((text, i) => ({ ...p, text, x: p.x + i * w, width: w }));
+}
+
 /** One page: its tables as rows of cells, its other text as lines, top to bottom. */
 function pageBlocks(page: PageContent): Placed[] {
   const tables = ruledTables(page.rules);
   const inCell = tables.map((t) => t.origins.map(() => [] as TextPiece[]));
   const free: TextPiece[] = [];
-  for (const p of page.pieces) {
+  const pieces = tables.length ? page.pieces.flatMap((p) => splitAtRules(p, tables)) : page.pieces;
+  for (const p of pieces) {
     const cx = p.x + p.width / 2;
     const cy = p.y + p.size * 0.3;
     const k = tables.findIndex(

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { pdfBlocks } from '../../src/readers/pdf/layout.js';
+import type { PageContent, Rule, TextPiece } from '../../src/readers/pdf/page.js';
+
+const h = (at: number, from: number, to: number): Rule => ({ horizontal: true, at, from, to });
+const v = (at: number, from: number, to: number): Rule => ({ horizontal: false, at, from, to });
+const piece = (text: string, x: number, width: number): TextPiece => ({ text, x, y: 105, width, size: 10 });
+
+/** One ruled row of three cells, 50 points wide, and the pieces written in it. */
+function page(pieces: TextPiece[]): PageContent {
+  return {
+    number: 1,
+    height: 800,
+    images: false,
+    rules: [
+      h(100, 0, 150),
+      h(120, 0, 150),
+      v(0, 100, 120),
+      v(50, 100, 120),
+      v(100, 100, 120),
+      v(150, 100, 120),
+    ],
+    pieces,
+  };
+}
+
+const rows = (p: PageContent) =>
+  pdfBlocks([p]).flatMap((b) => ('table' in b ? [b.table.rows.map((r) => [...r])] : []));
+
+describe('a PDF table whose printer wrote two cells as one run of text', () => {
+  it('cuts the run at the column rule: 「3」 and 「3525」, not 「33525」', () => {
+    // Chromium prints narrow number columns so: the 「3」 of one cell and the 「3525」 of the next in one piece.
+    expect(rows(page([piece('A', 10, 5), piece('33525', 95, 25)]))).toEqual([[['A', '3', '3525']]]);
+    expect(rows(page([piece('A', 10, 5), piece('—1,431', 95, 30)]))).toEqual([[['A', '—', '1,431']]]);
+  });
+
+  it('leaves alone a run inside one cell', () => {
+    expect(rows(page([piece('A', 10, 5), piece('3525', 105, 20)]))).toEqual([[['A', '', '3525']]]);
+  });
+});
