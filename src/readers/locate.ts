@@ -51,14 +51,16 @@ function isSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+const QUOTE_CHARS = '"“”＂″';
 const KEYS = new Map<string, string>();
 const MAX_KEYS = 5_000;
 
 /** The first two characters of canonical(text), from a short prefix of it (texts can be long). */
 export function labelKey(text: string): string {
   let head = '';
+  // Spaces and quotes are dropped by canonical(): they are skipped here too.
   for (let i = 0; i < text.length && head.length < KEY_LENGTH + 2; i++)
-    if (!isSpace(text.charCodeAt(i))) head += text[i];
+    if (!isSpace(text.charCodeAt(i)) && !QUOTE_CHARS.includes(text[i]!)) head += text[i];
   let key = KEYS.get(head);
   if (key === undefined) {
     key = canonical(head).slice(0, KEY_LENGTH);

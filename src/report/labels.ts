@@ -7,11 +7,15 @@ const WORD_VARIANTS: readonly (readonly [seen: string, official: string])[] = [
   ['三类内容事务信息', '三类内部事务信息'],
 ];
 
+const QUOTES = /["“”＂″]/g;
+
 const SAME_CHARS: readonly (readonly [RegExp, string])[] = [
   [/[(（]/g, '（'],
   [/[)）]/g, '）'],
   [/[:：]/g, '：'],
-  [/["“”＂″]/g, '"'],
+  // Quotes are dropped, not matched: a PDF may set them in another font, out of place
+  // (「危及三“安全一稳定”」 for 「危及“三安全一稳定”」).
+  [QUOTES, ''],
   [/[，,、]/g, '、'],
   [/[／/]/g, '/'],
 ];
@@ -46,7 +50,8 @@ function prepared(text: string): Prepared {
   let p = PREPARED.get(text);
   if (!p) {
     const canon = canonical(text);
-    p = { compact: compact(text), canonical: canon, variant: withWordVariants(canon) };
+    // Quotes aside: which quote marks, and where a PDF put them, is no difference in wording.
+    p = { compact: compact(text).replace(QUOTES, ''), canonical: canon, variant: withWordVariants(canon) };
     if (PREPARED.size >= MAX_PREPARED) PREPARED.clear();
     PREPARED.set(text, p);
   }

@@ -33,6 +33,15 @@ describe('the label index', () => {
     );
   });
 
+  it('takes no account of quote marks: which ones, or where a PDF put them', () => {
+    const label = '3.危及“三安全一稳定”';
+    // A PDF that sets the quotes in another font gives them out of place.
+    expect(matchLabel('3.危及三“安全一稳定”', label)).toBe('exact');
+    expect(matchLabel('3.危及"三安全一稳定"', label)).toBe('exact');
+    expect(matchLabel('3.危及三安全一稳定', label)).toBe('exact');
+    expect(matchLabel('3.危及“三安全一稳定”0', label)).toBe('variant');
+  });
+
   it('finds a label with its number glued on and a cut-off header', () => {
     const index = labelIndex(labels);
     expect(index.matches('3.危及"三安全一稳定"0')).toEqual(['3.危及“三安全一稳定”']);
