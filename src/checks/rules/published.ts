@@ -139,6 +139,8 @@ function stated(said: readonly string[], s: Statement): Stated[] {
   return out;
 }
 
+const COUNTED = /\d\s*(?:件|例|起)/;
+
 /** Full-width digits (「６件」) as the patterns read them. */
 const halfWidthDigits = (text: string) =>
   text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -146,14 +148,16 @@ const halfWidthDigits = (text: string) =>
 /** T3-06, T4-04: the numbers the text states equal the tables'. */
 function textVersusTables(ctx: Context): Finding[] {
   const text = halfWidthDigits(narrative(ctx));
-  const said = sentences(text);
+  // Only sentences with a count in them can state one: most of a report's sentences have none.
+  const counted = (list: string[]) => list.filter((x) => COUNTED.test(x));
+  const said = counted(sentences(text));
   let wrapped: string[] | undefined;
   const out: Finding[] = [];
   for (const s of STATEMENTS) {
     if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
     // A sentence the copy broke over lines is looked for whole only when no line says it.
     let all = stated(said, s);
-    if (!all.length) all = stated((wrapped ??= sentencesAcrossLines(text)), s);
+    if (!all.length) all = stated((wrapped ??= counted(sentencesAcrossLines(text))), s);
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
     // The text may say it more than once (part 一 and part 三): any sentence that differs is said.
     const found = all.find((x) => x.value !== table);
