@@ -128,8 +128,8 @@ function parseAmount(raw: string | number): Parsed {
   const text = raw.trim();
   const formula = formulaProblem(text);
   if (formula) return { status: 'invalid', reason: formula };
-  // 「7441.88万」: 万 alone is 万元.
-  const c = clean(raw, ['万元', '元', '万']);
+  // 「7441.88万」: 万 alone is 万元; 「3.5（万元）」: the unit in brackets, as the header prints it.
+  const c = clean(raw.replace(/[（(]\s*(万元|元|万)\s*[）)]\s*$/, '$1'), ['万元', '元', '万']);
   if (/^\d+(\.\d+)?$/.test(c.text)) {
     const value = Number(c.text);
     if (value > MAX_AMOUNT) return { status: 'invalid', reason: tooLarge(raw, '金额') };

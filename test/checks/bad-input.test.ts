@@ -208,6 +208,9 @@ describe('table 2 values', () => {
       unit: '万元',
     });
     expect(ofRule(checkGrid(filledGrid('2021', { 't2.fees.amount': '7441.88万' })), 'G-02')).toEqual([]);
+    // The unit in brackets, as the column header prints it.
+    expect(parseValue('3.5（万元）', 'amount')).toMatchObject({ status: 'ok', value: 3.5, unit: '万元' });
+    expect(parseValue('3.5(元)', 'amount')).toMatchObject({ status: 'ok', value: 3.5, unit: '元' });
   });
 
   it('2019 procurement amount without a unit asks for one (T2-19-06)', () => {
