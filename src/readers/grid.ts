@@ -16,6 +16,11 @@ export interface GridOptions {
   readonly sheet?: string;
   /** Where grid[0][0] sits on the sheet (Office.js `usedRange` need not start at A1). */
   readonly origin?: Pos;
+  /**
+   * The grid is a document's tables (PDF, Word), not a sheet: an empty column there comes of how
+   * the page was drawn (a table's parts with different column edges), and nobody can delete it.
+   */
+  readonly document?: boolean;
 }
 
 export type GridResult =
@@ -57,6 +62,7 @@ class Reading {
   constructor(
     readonly grid: Grid,
     readonly origin: Pos,
+    readonly document = false,
   ) {}
 
   address(row: number, col: number): string {
@@ -125,6 +131,7 @@ class Reading {
     }
     for (const col of alignment.insertedColumns) {
       const text = columnText(this.grid, alignment, col);
+      if (!text && this.document) continue;
       const name = toAddress({ row: 0, col: col + this.origin.col }).replace(/\d+$/, '');
       this.warn(
         table.id,
@@ -170,7 +177,7 @@ export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
   const where = options.sheet ? `工作表「${options.sheet}」` : '该表';
   if (!chosen) return { problem: `${where}中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。` };
 
-  const reading = new Reading(grid, options.origin ?? { row: 0, col: 0 });
+  const reading = new Reading(grid, options.origin ?? { row: 0, col: 0 }, options.document);
   // Only rows with a 机 (机关名称) or a 报 (报告年度, 年度报告) can hold the heading: the rest are not searched.
   const headingRows = new Set(texts.filter((t) => /[机报]/.test(t.text)).map((t) => t.pos.row));
   const tables = chosen.found.map((located) => ({ located, alignment: align(grid, located) }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGrid } from '../../src/readers/grid.js';
+import { readDocument } from '../../src/readers/text/document.js';
 import type { RawValue } from '../../src/report/types.js';
 import { checkGrid, errors, filledGrid, jingxiu, ofRule, readReport, suqian } from '../helpers.js';
 
@@ -207,6 +208,15 @@ describe('a damaged template: what could and could not be read, never a silent m
     const messages = ofRule(checkGrid(grid), 'G-04').map((f) => f.message);
     expect(messages.length).toBeGreaterThan(0);
     for (const m of messages) expect(m).toMatch(/^E 列是官方表格没有的空列，未读取；请删除，保持官方格式。$/);
+  });
+
+  it('in a document (PDF, Word) an empty column comes of how the page was drawn: not said', () => {
+    const grid = seedGrid();
+    for (const row of grid) row.splice(4, 0, null);
+    const rows = grid.map((row) => row.map((v) => (v === null || v === undefined ? null : String(v))));
+    const r = readDocument([{ table: { rows, where: (row, col) => `表格第${row + 1}行第${col + 1}列` } }]);
+    expect(r.report!.findings.filter((f) => f.message.includes('空列'))).toEqual([]);
+    expect(r.report!.cells.get('t3.r3_7.natural')!.raw).toBe(5);
   });
 
   it('a table that cannot be found is an error, and the others are still checked', () => {

@@ -43,7 +43,7 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
       where.push((c) => b.table.where(r, c));
     });
   }
-  const found = findTables(grid);
+  const found = findTables(grid, { document: true });
   if (!found.report) {
     // No table as a grid: the tables are lines of the text (a copy of a page, a PDF without rules).
     const asText = blocks.flatMap((b) =>
