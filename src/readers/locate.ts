@@ -1,5 +1,5 @@
 import type { Pos } from '../report/address.js';
-import { canonical, type LabelMatch, matchLabel } from '../report/labels.js';
+import { canonical, type LabelMatch, matchLabel, QUOTE_MARKS } from '../report/labels.js';
 import { type TableSpec, tableSpecs } from '../report/model.js';
 import { EDITIONS, type RawValue } from '../report/types.js';
 
@@ -51,7 +51,6 @@ function isSpace(c: number): boolean {
     c === 0xfeff
   );
 }
-const QUOTE_CHARS = '"“”＂″';
 const KEYS = new Map<string, string>();
 const MAX_KEYS = 5_000;
 
@@ -60,7 +59,7 @@ export function labelKey(text: string): string {
   let head = '';
   // Spaces and quotes are dropped by canonical(): they are skipped here too.
   for (let i = 0; i < text.length && head.length < KEY_LENGTH + 2; i++)
-    if (!isSpace(text.charCodeAt(i)) && !QUOTE_CHARS.includes(text[i]!)) head += text[i];
+    if (!isSpace(text.charCodeAt(i)) && !QUOTE_MARKS.includes(text[i]!)) head += text[i];
   let key = KEYS.get(head);
   if (key === undefined) {
     key = canonical(head).slice(0, KEY_LENGTH);

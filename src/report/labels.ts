@@ -7,7 +7,9 @@ const WORD_VARIANTS: readonly (readonly [seen: string, official: string])[] = [
   ['三类内容事务信息', '三类内部事务信息'],
 ];
 
-const QUOTES = /["“”＂″]/g;
+/** Quote marks, which label comparisons drop. */
+export const QUOTE_MARKS = '"“”＂″';
+const QUOTES = new RegExp(`[${QUOTE_MARKS}]`, 'g');
 
 const SAME_CHARS: readonly (readonly [RegExp, string])[] = [
   [/[(（]/g, '（'],
