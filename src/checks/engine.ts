@@ -63,53 +63,59 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
         a.i - b.i,
     )
     .map(({ f }) => f);
-  const fixed = blankTotalsAfterFixes(oneFixPerCell(sorted), ctx);
+  const fixed = withIdentityFixes(sorted, ctx);
   // Warnings the clerk answered with a 说明 in the workbook are said as answered.
   return report.notes?.size ? withNotes(fixed, report, report.notes) : fixed;
 }
 
-/**
- * A blank total is filled with the sum of its parts: with a part the identities say is wrong, the
- * sum after that part is put right (「按各项之和应为 3526」 was one too many when a part was).
- */
-function blankTotalsAfterFixes(findings: readonly Finding[], ctx: Context): Finding[] {
+/** The value the identities say each culprit cell should hold (their errors' fixes). */
+function identityFixes(findings: readonly Finding[]): Map<string, number> {
   const fixes = new Map<string, number>();
   for (const f of findings)
     if (f.severity === 'error' && f.culprit && f.suggested !== undefined) fixes.set(f.culprit, f.suggested);
-  if (!fixes.size) return [...findings];
-  return findings.map((f) => {
-    if (f.rule !== 'G-03' || !f.culprit || f.suggested === undefined) return f;
-    const from = ctx.numbers.derivedFrom.get(f.culprit);
-    if (!from) return f;
-    const wrong = from.rhs.filter((k) => fixes.has(k));
-    const delta = wrong.reduce((d, k) => d + fixes.get(k)! - ctx.numbers.values.get(k)!, 0);
-    if (!delta) return f;
-    const value = f.suggested + delta;
-    const parts = wrong.map((k) => ref(ctx, k)).join('、');
-    return {
-      ...f,
-      suggested: value,
-      message: tidy(
-        `${ref(ctx, f.culprit)} 未填：各项之和现为 ${num(f.suggested)}，但其中 ${parts} 最可能填错，改正后总计应为 ${num(value)}，请一并填上。`,
-      ),
-    };
-  });
+  return fixes;
 }
 
 /**
- * A cell the identities say is wrong is fixed by their value: a warning on how its text was read
- * (「1409件」 read as 1409) offers no second, different value for it.
+ * The other findings made to agree with the identities' fixes:
+ * - a cell the identities say is wrong is fixed by their value: a warning on how its text was read
+ *   (「1409件」 read as 1409) offers no second, different value for it;
+ * - a blank total is filled with the sum of its parts: with a part the identities say is wrong, the
+ *   sum after that part is put right (「按各项之和应为 3526」 was one too many when a part was).
  */
-function oneFixPerCell(findings: readonly Finding[]): Finding[] {
-  const fixes = new Map<string, number>();
-  for (const f of findings)
-    if (f.severity === 'error' && f.culprit && f.suggested !== undefined) fixes.set(f.culprit, f.suggested);
+function withIdentityFixes(findings: readonly Finding[], ctx: Context): Finding[] {
+  const fixes = identityFixes(findings);
   if (!fixes.size) return [...findings];
   return findings.map((f) => {
     if (f.severity === 'error' || !f.culprit || f.suggested === undefined) return f;
     const fix = fixes.get(f.culprit);
-    if (fix === undefined || fix === f.suggested) return f;
-    const { culprit, suggested, ...rest } = f;
-    return rest;
+    if (fix !== undefined && fix !== f.suggested) {
+      const { culprit, suggested, ...rest } = f;
+      return rest;
+    }
+    return f.rule === 'G-03' ? blankTotalAfterFixes(f, f.culprit, f.suggested, fixes, ctx) : f;
   });
+}
+
+function blankTotalAfterFixes(
+  f: Finding,
+  total: string,
+  sum: number,
+  fixes: ReadonlyMap<string, number>,
+  ctx: Context,
+): Finding {
+  const from = ctx.numbers.derivedFrom.get(total);
+  if (!from) return f;
+  const wrong = from.rhs.filter((k) => fixes.has(k));
+  const delta = wrong.reduce((d, k) => d + fixes.get(k)! - ctx.numbers.values.get(k)!, 0);
+  if (!delta) return f;
+  const value = sum + delta;
+  const parts = wrong.map((k) => ref(ctx, k)).join('、');
+  return {
+    ...f,
+    suggested: value,
+    message: tidy(
+      `${ref(ctx, total)} 未填：各项之和现为 ${num(sum)}，但其中 ${parts} 最可能填错，改正后总计应为 ${num(value)}，请一并填上。`,
+    ),
+  };
 }
