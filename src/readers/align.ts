@@ -114,18 +114,14 @@ export function align(grid: Grid, located: Located): Alignment {
   const { table, origin } = located;
   const anchors = anchorsOf(table);
   const rowAnchors = (r: number) => anchors.byRow.get(r) ?? NONE;
-  const own = rowLabelsOf(table);
-  const ownRows = [...own.keys()];
-  const holdsOwn = (r: number, g: number) => {
-    const l = own.get(r)!;
-    return matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined;
-  };
+  const ownRows = [...rowLabelsOf(table).keys()];
+  const holdsOwn = ownLabelAt(grid, located);
   const rows = walk(
     table.rows,
     origin.row,
     (r) => rowAnchors(r).length > 0,
     (r, g) => rowAnchors(r).some((l) => matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined),
-    (r, g) => ownRows.some((later) => later > r && holdsOwn(later, g)),
+    (r, g) => ownRows.some((later) => later > r && holdsOwn(g, later)),
   );
   const colAnchors = (c: number) =>
     (anchors.byColumn.get(c) ?? NONE).filter((l) => rows.map[l.area.top] !== undefined);
@@ -135,7 +131,7 @@ export function align(grid: Grid, located: Located): Alignment {
     (c) => colAnchors(c).length > 0,
     (c, g) => colAnchors(c).some((l) => matchAt(grid, rows.map[l.area.top]!, g, l.text) !== undefined),
   );
-  const moved = movedRows(grid, located, rows.map, rows.inserted, rows.missing);
+  const moved = movedRows(holdsOwn, ownRows, rows.map, rows.inserted, rows.missing);
   return {
     rows: rows.map,
     columns: columns.map,
@@ -164,27 +160,29 @@ export function rowLabelsOf(table: TableSpec): ReadonlyMap<number, LabelSpec> {
   return labels;
 }
 
+/** Whether grid row `g` holds layout row `r`'s own label, in its column. */
+function ownLabelAt(grid: Grid, { table, origin }: Located): (g: number, r: number) => boolean {
+  const own = rowLabelsOf(table);
+  return (g, r) => {
+    const l = own.get(r)!;
+    return matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined;
+  };
+}
+
 /**
  * Rows moved with their labels: a grid row in a row's place (or inserted, for a row missing) that
  * holds another row's own label, where that row's place holds a third's, and so round. Only a
  * closed round is taken: then every row's numbers are where its label says, and nothing is guessed.
  */
 function movedRows(
-  grid: Grid,
-  located: Located,
+  holds: (g: number, r: number) => boolean,
+  ownRows: readonly number[],
   map: readonly (number | undefined)[],
   inserted: readonly number[],
   missing: readonly number[],
 ): Map<number, number> {
-  const own = rowLabelsOf(located.table);
-  const holds = (g: number, r: number) => {
-    const l = own.get(r)!;
-    return matchAt(grid, g, located.origin.col + l.area.left, l.text) !== undefined;
-  };
   // Rows not where their label is: read by position (edited in place) or missing.
-  const astray = [...own.keys()].filter((r) =>
-    map[r] === undefined ? missing.includes(r) : !holds(map[r]!, r),
-  );
+  const astray = ownRows.filter((r) => (map[r] === undefined ? missing.includes(r) : !holds(map[r]!, r)));
   if (!astray.length) return new Map();
   // The grid rows they leave, and the inserted rows: which row's label does each hold?
   const places = [...astray.flatMap((r) => (map[r] === undefined ? [] : [map[r]!])), ...inserted];
