@@ -7,6 +7,16 @@ import { checkGrid, errors, filledGrid, jingxiu, ofRule, readReport, suqian } fr
 const seedGrid = () => filledGrid('2019', jingxiu().values, { year: 2019 });
 const rowOf = (grid: RawValue[][], text: string) => grid.findIndex((r) => r.includes(text));
 
+/** Two item rows of a group swapped, labels and numbers together (column C on), the group's label left where it is. */
+function swapItems(grid: RawValue[][], first: string, second: string): [number, number] {
+  const a = rowOf(grid, first);
+  const b = rowOf(grid, second);
+  const rowA = grid[a]!.slice(2);
+  grid[a]!.splice(2, rowA.length, ...grid[b]!.slice(2));
+  grid[b]!.splice(2, rowA.length, ...rowA);
+  return [a, b];
+}
+
 describe('finding the tables wherever they sit', () => {
   it('at an offset, under a title, with blank rows and other content around', () => {
     const grid = seedGrid().map((row) => ['', '', '备注', ...row, '', '旁注']);
@@ -133,12 +143,7 @@ describe('a damaged template: what could and could not be read, never a silent m
   it('rows moved with their labels are read by their labels, with one warning naming them', () => {
     const values = suqian()[1].values;
     const grid = filledGrid('2021', values, { year: 2024 });
-    const a = rowOf(grid, '1.属于国家秘密');
-    const b = rowOf(grid, '4.保护第三方合法权益');
-    // Labels and numbers together, the group label 「（三）不予公开」 left where it is.
-    const rowA = grid[a]!.slice(2);
-    grid[a]!.splice(2, rowA.length, ...grid[b]!.slice(2));
-    grid[b]!.splice(2, rowA.length, ...rowA);
+    const [a, b] = swapItems(grid, '1.属于国家秘密', '4.保护第三方合法权益');
     const r = readReport(grid);
     for (const key of ['t3.r3_3_1.total', 't3.r3_3_4.total', 't3.r3_3_1.natural'])
       expect(r.cells.get(key)!.raw).toBe(values[key]);
@@ -153,11 +158,7 @@ describe('a damaged template: what could and could not be read, never a silent m
   it('rows moved several places (swapped 3 apart, or one row cut and put 4 rows lower) are read by their labels', () => {
     const values = suqian()[1].values;
     const swapped = filledGrid('2021', values, { year: 2024 });
-    const a = rowOf(swapped, '2.其他法律行政法规禁止公开');
-    const b = rowOf(swapped, '5.属于三类内部事务信息');
-    const rowA = swapped[a]!.slice(2);
-    swapped[a]!.splice(2, rowA.length, ...swapped[b]!.slice(2));
-    swapped[b]!.splice(2, rowA.length, ...rowA);
+    swapItems(swapped, '2.其他法律行政法规禁止公开', '5.属于三类内部事务信息');
     const moved = filledGrid('2021', values, { year: 2024 });
     const c = rowOf(moved, '2.其他法律行政法规禁止公开');
     const cut = moved[c]!.slice(2);
