@@ -3,7 +3,7 @@ import { PART_TITLES } from '../../report/parts.js';
 import type { CellKey } from '../../report/types.js';
 import { type Context, finding, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
-import { sentences, sentencesAcrossLines } from '../sentences.js';
+import { sentences } from '../sentences.js';
 
 /** A number the text states, and the sentence it comes from. */
 interface Stated {
@@ -157,7 +157,7 @@ function textVersusTables(ctx: Context): Finding[] {
     if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
     // A sentence the copy broke over lines is looked for whole only when no line says it.
     let all = stated(said, s);
-    if (!all.length) all = stated((wrapped ??= counted(sentencesAcrossLines(text))), s);
+    if (!all.length) all = stated((wrapped ??= counted(sentences(text, { acrossLines: true }))), s);
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
     // The text may say it more than once (part 一 and part 三): any sentence that differs is said.
     const found = all.find((x) => x.value !== table);
