@@ -38,3 +38,24 @@ describe('a PDF table whose printer wrote two cells as one run of text', () => {
     expect(rows(page([piece('A', 10, 5), piece('3525', 105, 20)]))).toEqual([[['A', '', '3525']]]);
   });
 });
+
+describe('a PDF table whose borders are drawn cell by cell', () => {
+  it('is one table when its rules meet only end to end (thick borders in Chromium)', () => {
+    // Each row's top and bottom rule broken at x = 75, where no column rule stands: the two halves
+    // touch only through those collinear pieces.
+    const p: PageContent = {
+      ...page([piece('A', 10, 5), piece('3525', 105, 20)]),
+      rules: [
+        h(100, 0, 75),
+        h(100, 75, 150),
+        h(120, 0, 75),
+        h(120, 75, 150),
+        v(0, 100, 120),
+        v(50, 100, 120),
+        v(100, 100, 120),
+        v(150, 100, 120),
+      ],
+    };
+    expect(rows(p)).toEqual([[['A', '', '3525']]]);
+  });
+});

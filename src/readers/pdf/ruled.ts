@@ -89,6 +89,19 @@ function table(rules: readonly Rule[]): RuledTable | undefined {
   return { xs, ys, cell, origins };
 }
 
+/** Pieces of one straight rule, end to end or overlapping, are one set: a border drawn cell by cell. */
+function joinCollinear(rules: readonly (readonly [Rule, number])[], sets: Sets): void {
+  const sorted = [...rules].sort(([a], [b]) => a.at - b.at || a.from - b.from);
+  for (let s = 0; s < sorted.length; s++) {
+    const [a, i] = sorted[s]!;
+    for (let t = s + 1; t < sorted.length; t++) {
+      const [b, k] = sorted[t]!;
+      if (b.at - a.at > TOL) break;
+      if (b.from <= a.to + TOL && a.from <= b.to + TOL) sets.union(i, k);
+    }
+  }
+}
+
 /** The tables drawn on a page: rules that cross or touch one another make one table. */
 export function ruledTables(rules: readonly Rule[]): RuledTable[] {
   const sets = new Sets(rules.length);
@@ -99,6 +112,7 @@ export function ruledTables(rules: readonly Rule[]): RuledTable[] {
       if (b.at >= a.from - TOL && b.at <= a.to + TOL && a.at >= b.from - TOL && a.at <= b.to + TOL)
         sets.union(i, k);
   // Collinear pieces of one rule (a border drawn cell by cell) belong together too.
+  for (const line of [h, v]) joinCollinear(line, sets);
   const groups = new Map<number, Rule[]>();
   rules.forEach((r, i) => {
     const root = sets.find(i);
