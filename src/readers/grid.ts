@@ -120,13 +120,20 @@ class Reading {
     }
   }
 
+  /** A grid row in a message: its number on a sheet; in a document, where its first cell is (the
+   * address is told as the page and table it stands in). */
+  private rowName(row: number, col: number): string {
+    return this.document ? `${this.address(row, col)} 所在的行` : `第 ${row + this.origin.row + 1} 行`;
+  }
+
   private reportStructure(table: TableSpec, alignment: Alignment): void {
+    const first = alignment.columns.find((c) => c !== undefined) ?? 0;
     for (const row of alignment.insertedRows) {
       const text = lineText(this.grid, alignment, row);
       this.warn(
         table.id,
-        `第 ${row + this.origin.row + 1} 行是官方表格没有的行${text ? `（「${text}」）` : '（空行）'}，未读取；请删除，保持官方格式。`,
-        [this.address(row, alignment.columns.find((c) => c !== undefined) ?? 0)],
+        `${this.rowName(row, first)}是官方表格没有的行${text ? `（「${text}」）` : '（空行）'}，未读取；请删除，保持官方格式。`,
+        [this.address(row, first)],
       );
     }
     for (const col of alignment.insertedColumns) {
@@ -143,15 +150,17 @@ class Reading {
     }
     if (alignment.movedRows.size) {
       const moved = [...alignment.movedRows].sort(([a], [b]) => a - b);
-      const col = alignment.columns.find((c) => c !== undefined) ?? 0;
       const named = moved.map(([row, at]) => {
         const label = rowLabelsOf(table).get(row);
-        return `「${label?.text ?? `第 ${row + 1} 行`}」在第 ${at + this.origin.row + 1} 行`;
+        const where = this.document
+          ? `在 ${this.address(at, first)} 所在的行`
+          : `在第 ${at + this.origin.row + 1} 行`;
+        return `「${label?.text ?? `第 ${row + 1} 行`}」${where}`;
       });
       this.warn(
         table.id,
         `有 ${moved.length} 行的上下顺序与官方表格不同：${named.join('，')}。已按各行自己的标签读取其数字；请按官方顺序排列。`,
-        moved.map(([, at]) => this.address(at, col)),
+        moved.map(([, at]) => this.address(at, first)),
       );
     }
     for (const row of alignment.missingRows) {

@@ -5,7 +5,8 @@ import { check } from '../../src/checks/engine.js';
 import { readDocx } from '../../src/readers/docx/index.js';
 import { unsupportedFormat } from '../../src/readers/formats.js';
 import type { Report } from '../../src/report/types.js';
-import { errors, fixturePath, jingxiu, ofRule, suqian } from '../helpers.js';
+import { readDocument } from '../../src/readers/text/document.js';
+import { errors, filledGrid, fixturePath, jingxiu, ofRule, suqian } from '../helpers.js';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
 
@@ -86,4 +87,39 @@ describe('formats no reader reads', () => {
     '%s is read: no message',
     (name) => expect(unsupportedFormat(name)).toBeUndefined(),
   );
+});
+
+describe("a document's tables", () => {
+  const [, y2024] = suqian();
+  const rows = () =>
+    filledGrid('2021', y2024.values).map((row) => row.map((c) => (c === null ? null : String(c))));
+  const table = (rows: (string | null)[][]) => ({
+    table: { rows, where: (r: number, c: number) => `表格1 第${r + 1}行第${c + 1}列` },
+  });
+
+  it('a row the official table has not is named by where it is in the document, not by a sheet row', () => {
+    const grid = rows();
+    const at = grid.findIndex((r) => r.some((c) => c?.includes('（一）予以公开')));
+    grid.splice(at, 0, ['备注', ...grid[at]!.slice(1).map(() => null)]);
+    const message = ofRule(readDocument([table(grid)]).report!.findings, 'G-04')[0]!.message;
+    expect(message).toContain(`表格1 第${at + 1}行第1列 所在的行是官方表格没有的行（「备注」）`);
+  });
+
+  it('a table its writer split in two, the header repeated in the second, is read as one', () => {
+    const grid = rows();
+    const head = grid.findIndex((r) => r.some((c) => c?.includes('申请人情况')));
+    const cut = grid.findIndex((r) => r.some((c) => c?.includes('（三）不予公开')));
+    const repeated = [...grid.slice(head, head + 3), ...grid.slice(cut)];
+    const r = readDocument([
+      table(grid.slice(0, head)),
+      { line: '表三' },
+      table(grid.slice(head, cut)),
+      { line: '' },
+      table(repeated),
+    ]).report!;
+    expect(r.findings).toEqual([]);
+    expect(
+      Object.fromEntries([...r.cells].filter(([k]) => !k.startsWith('t2.')).map(([k, c]) => [k, c.raw])),
+    ).toEqual(y2024.values);
+  });
 });

@@ -24,21 +24,38 @@ function cellValue(text: string | null): RawValue {
   return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : t;
 }
 
+const rowKey = (row: readonly (string | null)[]) =>
+  row
+    .map((c) => (c ?? '').replace(/[\s\u3000]+/g, ''))
+    .filter(Boolean)
+    .join('|');
+
 /**
  * A report from a document's blocks: the tables as one grid, read by the grid reader, each cell
- * told where it is in the document; title, parts, year and body from the running text. A document
+ * told where it is in the document; title, parts, year and body from the running text. A table
+ * split by its writer into two, its header repeated in the second, is read as one: the repeat is
+ * left out. A document
  * whose tables are not tables (a PDF without ruled cells) is read as text, line by line.
  */
 export function readDocument(blocks: readonly DocBlock[], options: { source?: string } = {}): TextResult {
   const lines: string[] = [];
   const grid: RawValue[][] = [];
   const where: ((col: number) => string)[] = [];
+  // The header rows of the table a run of tables (nothing but blank lines between) starts with.
+  let header: string[] | undefined;
   for (const b of blocks) {
     if ('line' in b) {
       lines.push(b.line);
+      if (b.line.trim()) header = undefined;
       continue;
     }
-    b.table.rows.forEach((row, r) => {
+    const rows = b.table.rows;
+    let skip = 0;
+    if (header)
+      while (skip + 1 < rows.length && rowKey(rows[skip]!) && rowKey(rows[skip]!) === header[skip]) skip++;
+    else header = rows.map(rowKey);
+    rows.forEach((row, r) => {
+      if (r < skip) return;
       grid.push(row.map(cellValue));
       where.push((c) => b.table.where(r, c));
     });
