@@ -209,6 +209,42 @@ function packed(pdf: Uint8Array, name: string): void {
 
 const REGULAR = 'h1,h3{font-weight:normal}';
 
+/**
+ * In the page: the table-th <table> becomes two at row `cut`, the second on a new page with the
+ * first `head` rows repeated. A merged cell across the cut is cut in two, its text in both.
+ */
+function splitTable({ table, head, cut }: { table: number; head: number; cut: number }): void {
+  const first = document.querySelectorAll('table')[table]!;
+  const rows = [...first.rows];
+  const at: { td: HTMLTableCellElement; row: number; col: number }[][] = rows.map(() => []);
+  rows.forEach((tr, r) => {
+    let c = 0;
+    for (const td of tr.cells) {
+      while (at[r]![c]) c++;
+      for (let i = 0; i < td.rowSpan; i++)
+        for (let j = 0; j < td.colSpan; j++) at[r + i]![c + j] = { td, row: r, col: c };
+      c += td.colSpan;
+    }
+  });
+  const placed = new Map<HTMLTableCellElement, number>();
+  for (const { td, row, col } of at[cut]!) {
+    if (placed.has(td)) continue;
+    if (row < cut) {
+      const copy = td.cloneNode(true) as HTMLTableCellElement;
+      copy.rowSpan = row + td.rowSpan - cut;
+      td.rowSpan = cut - row;
+      placed.set(copy, col);
+    } else placed.set(td, col);
+  }
+  for (const [td] of [...placed].sort((a, b) => a[1] - b[1])) rows[cut]!.appendChild(td);
+  const second = first.cloneNode(false) as HTMLTableElement;
+  for (const tr of rows.slice(0, head)) second.appendChild(tr.cloneNode(true));
+  for (const tr of rows.slice(cut)) second.appendChild(tr);
+  const gap = document.createElement('p');
+  gap.style.pageBreakBefore = 'always';
+  first.after(gap, second);
+}
+
 async function chromiumPdfs(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -217,6 +253,18 @@ async function chromiumPdfs(): Promise<void> {
   const page = await browser.newPage();
   await page.setContent(seedHtml().replace('</head>', `<style>${REGULAR}</style></head>`));
   packed(await page.pdf({ format: 'A4' }), 'jingxiu-2019.chromium.pdf');
+  // Borders 3px wide: Chromium fills each cell's side as a rectangle of its own. Centred text.
+  await page.setContent(
+    seedHtml().replace(
+      '</head>',
+      `<style>${REGULAR} table{border-collapse:collapse} td{border:3px solid;text-align:center}</style></head>`,
+    ),
+  );
+  packed(await page.pdf({ format: 'A4' }), 'jingxiu-2019.thick.pdf');
+  // Table 3 split by its writer into two tables, its header repeated: each sized to its own text.
+  await page.setContent(seedHtml().replace('</head>', `<style>${REGULAR}</style></head>`));
+  await page.evaluate(splitTable, { table: 1, head: 3, cut: 12 });
+  packed(await page.pdf({ format: 'A4' }), 'jingxiu-2019.split.pdf');
   // Large print: every table breaks across pages, page numbers in the footer.
   await page.setContent(
     suqianHtml().replace('</head>', `<style>body{font-size:20px} td{padding:6px} ${REGULAR}</style></head>`),

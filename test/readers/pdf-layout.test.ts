@@ -59,3 +59,35 @@ describe('a PDF table whose borders are drawn cell by cell', () => {
     expect(rows(p)).toEqual([[['A', '', '3525']]]);
   });
 });
+
+describe('a table on two pages', () => {
+  /** Page `number` with one ruled row on the given column edges, its cells holding `texts`. */
+  const onPage = (number: number, xs: number[], texts: string[]): PageContent => ({
+    number,
+    height: 800,
+    images: false,
+    rules: [h(100, xs[0]!, xs.at(-1)!), h(120, xs[0]!, xs.at(-1)!), ...xs.map((x) => v(x, 100, 120))],
+    pieces: texts.map((t, i) => ({ text: t, x: xs[i]! + 2, y: 105, width: 5, size: 10 })),
+  });
+  const tables = (...pages: PageContent[]) =>
+    pdfBlocks(pages).flatMap((b) => ('table' in b ? [b.table.rows.map((r) => [...r])] : []));
+
+  it('is joined when its parts differ only by a label edge each', () => {
+    // A merged label column on one page, a label split in two on the next: the number columns agree.
+    expect(
+      tables(
+        onPage(1, [0, 30, 100, 150, 200], ['A', 'a', '1', '2']),
+        onPage(2, [0, 60, 100, 150, 200], ['B', 'b', '3', '4']),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('is read as two tables when each part has number columns of its own (a table split by its writer)', () => {
+    expect(
+      tables(
+        onPage(1, [0, 50, 100, 150, 200], ['A', '1', '2', '3']),
+        onPage(2, [0, 60, 110, 160, 200], ['B', '4', '5', '6']),
+      ),
+    ).toEqual([[['A', '1', '2', '3']], [['B', '4', '5', '6']]]);
+  });
+});

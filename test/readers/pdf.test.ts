@@ -29,6 +29,11 @@ describe('a published report as a PDF', () => {
   it.each([
     ['jingxiu-2019.writer.pdf', 'LibreOffice from the .docx, as Word or WPS print'],
     ['jingxiu-2019.chromium.pdf', 'Chromium printing the page (glyphs as Kangxi radicals)'],
+    ['jingxiu-2019.thick.pdf', 'borders 3px wide: each side of each cell filled on its own'],
+    [
+      'jingxiu-2019.split.pdf',
+      'table 3 split by its writer into two tables, header repeated, columns of their own',
+    ],
   ])(
     '保定市竞秀区 2019, %s (%s): every cell, edition, year, body; balanced, no error, no warning on the form',
     async (name) => {

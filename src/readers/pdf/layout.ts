@@ -160,18 +160,25 @@ const isNumber = (c: string | null) => c !== null && /^[\d.,，]+$/.test(c.repla
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 3;
 
+/** Column edges of one part of a table that the other part may lack: those of merged label cells. */
+const LABEL_EDGES = 2;
+
 /**
  * The next page's table goes on with this one: nothing but a page break between, the same right
- * edge, and a left edge that is one of the other's (a part may lack edges the other has: a row
- * broken onto the next page has its cells merged, a merged label column carried over may not be
- * drawn at all).
+ * edge, a left edge that is one of the other's, and the same columns but for edges one part lacks (a
+ * row broken onto the next page has its cells merged, a merged label column carried over may not be
+ * drawn at all) or a few label edges each lacks. Parts that each have number columns of their own
+ * are two tables, each drawn with its own columns (a table its writer split in two): read as such.
  */
 function continues(a: PieceTable, b: PieceTable): boolean {
   const among = (x: number, edges: readonly number[]) => edges.some((e) => near(e, x));
+  const lacking = (p: readonly number[], q: readonly number[]) => p.filter((x) => !among(x, q)).length;
+  const [ofA, ofB] = [lacking(a.xs, b.xs), lacking(b.xs, a.xs)];
   return (
     b.page === a.page + 1 &&
     near(a.xs.at(-1)!, b.xs.at(-1)!) &&
-    (among(b.xs[0]!, a.xs) || among(a.xs[0]!, b.xs))
+    (among(b.xs[0]!, a.xs) || among(a.xs[0]!, b.xs)) &&
+    (ofA === 0 || ofB === 0 || (ofA <= LABEL_EDGES && ofB <= LABEL_EDGES))
   );
 }
 
