@@ -11,6 +11,30 @@ import { formFinding, missingTable } from './findings.js';
 
 export type { Grid };
 
+/**
+ * The rows to move to put the table's rows back in the official order: those outside the longest
+ * run of rows already in that order. A row cut and put lower is one row; two swapped are two; three
+ * rotated are one. As [row, grid row].
+ */
+function outOfOrder(table: TableSpec, alignment: Alignment): [number, number][] {
+  const { movedRows, rows } = alignment;
+  const seq: [number, number][] = [];
+  for (const r of rowLabelsOf(table).keys()) {
+    const g = movedRows.get(r) ?? rows[r];
+    if (g !== undefined) seq.push([r, g]);
+  }
+  seq.sort(([, a], [, b]) => a - b);
+  // The longest run in official order, by grid order (a few dozen rows: quadratic is fine).
+  const best = seq.map(() => 1);
+  const before = seq.map(() => -1);
+  for (let i = 0; i < seq.length; i++)
+    for (let j = 0; j < i; j++)
+      if (seq[j]![0] < seq[i]![0] && best[j]! + 1 > best[i]!) [best[i], before[i]] = [best[j]! + 1, j];
+  const kept = new Set<number>();
+  for (let i = best.indexOf(Math.max(...best)); i >= 0; i = before[i]!) kept.add(i);
+  return seq.filter((_, i) => !kept.has(i)).sort(([a], [b]) => a - b);
+}
+
 export interface GridOptions {
   /** The sheet's name, for messages. */
   readonly sheet?: string;
@@ -149,7 +173,7 @@ class Reading {
       );
     }
     if (alignment.movedRows.size) {
-      const moved = [...alignment.movedRows].sort(([a], [b]) => a - b);
+      const moved = outOfOrder(table, alignment);
       const named = moved.map(([row, at]) => {
         const label = rowLabelsOf(table).get(row);
         const where = this.document

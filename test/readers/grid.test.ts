@@ -171,6 +171,33 @@ describe('a damaged template: what could and could not be read, never a silent m
       expect(errors(checkGrid(grid))).toEqual([]);
       expect(ofRule(checkGrid(grid), 'G-04')[0]!.message).toContain('的上下顺序与官方表格不同');
     }
+    // The row to move back, and only it.
+    expect(ofRule(checkGrid(moved), 'G-04').map((f) => f.message)).toEqual([
+      `有 1 行的上下顺序与官方表格不同：「2.其他法律行政法规禁止公开」在第 ${c + 5} 行。已按各行自己的标签读取其数字；请按官方顺序排列。`,
+    ]);
+  });
+
+  it('three rows rotated: read by their labels, and the one row to move back is named', () => {
+    const values = suqian()[1].values;
+    const grid = filledGrid('2021', values, { year: 2024 });
+    const [a, b, c] = ['1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”'].map((l) =>
+      rowOf(grid, l),
+    );
+    const [ra, rb, rc] = [a, b, c].map((r) => grid[r]!.slice(2));
+    grid[a]!.splice(2, ra!.length, ...rc!);
+    grid[b]!.splice(2, ra!.length, ...ra!);
+    grid[c]!.splice(2, ra!.length, ...rb!);
+    const r = readReport(grid);
+    for (const key of ['t3.r3_3_1.total', 't3.r3_3_2.total', 't3.r3_3_3.total', 't3.r3_3_3.natural'])
+      expect([key, r.cells.get(key)!.raw]).toEqual([key, values[key]]);
+    const findings = checkGrid(grid);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-04')).toMatchObject([
+      {
+        message: `有 1 行的上下顺序与官方表格不同：「3.危及“三安全一稳定”」在第 ${a + 1} 行。已按各行自己的标签读取其数字；请按官方顺序排列。`,
+        at: [`A${a + 1}`],
+      },
+    ]);
   });
 
   it('the first two rows of table 3 swapped are read by their labels too', () => {
