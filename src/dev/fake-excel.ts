@@ -578,7 +578,7 @@ class FakeWorksheets extends ClientObject {
     this.ctx.book.changeListeners.add(listener);
     return () => this.ctx.book.changeListeners.delete(listener);
   });
-  private sheetEvent(type: 'added' | 'deleted') {
+  private sheetEvent(type: 'added' | 'deleted' | 'renamed') {
     return new FakeEvent<{ worksheetId: string }>(this.ctx, (handler) => {
       const listener = (e: { type: string; sheetId: string }) => {
         if (e.type === type) setTimeout(() => void handler({ worksheetId: e.sheetId }), 0);
@@ -589,6 +589,8 @@ class FakeWorksheets extends ClientObject {
   }
   readonly onAdded = this.sheetEvent('added');
   readonly onDeleted = this.sheetEvent('deleted');
+  /** ExcelApi 1.17: a host that asks for it checks isSetSupported first. */
+  readonly onNameChanged = this.sheetEvent('renamed');
 
   add(name: string): FakeWorksheet {
     this.ctx.queue(() => {

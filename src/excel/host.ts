@@ -119,6 +119,9 @@ export class ExcelHost implements SheetHost {
         this.sheetIds = undefined;
         handler(event.worksheetId);
       });
+      // A rename raises no onChanged: without this event the sidebar shows the old name until the next edit.
+      if (typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', '1.17'))
+        sheets.onNameChanged.add(async (event) => handler(event.worksheetId));
       await ctx.sync();
       this.watchingSheets = true;
     });

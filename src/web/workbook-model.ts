@@ -198,7 +198,9 @@ export class Book {
   private readonly watchers = new Set<() => void>();
   private readonly pending: Change[] = [];
   readonly changeListeners = new Set<(change: Change) => void>();
-  readonly sheetListeners = new Set<(event: { type: 'added' | 'deleted'; sheetId: string }) => void>();
+  readonly sheetListeners = new Set<
+    (event: { type: 'added' | 'deleted' | 'renamed'; sheetId: string }) => void
+  >();
 
   watch(watcher: () => void): () => void {
     this.watchers.add(watcher);
@@ -290,6 +292,7 @@ export class Book {
     if (this.sheet(to)) throw new Error(`sheet ${to} exists`);
     if (this.active === from) this.active = to;
     sheet.name = to;
+    for (const l of this.sheetListeners) l({ type: 'renamed', sheetId: sheet.id });
     this.settle();
   }
 

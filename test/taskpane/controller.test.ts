@@ -107,6 +107,31 @@ describe('the sidebar controller', () => {
     expect(pane.getState().notice).toEqual({ intent: 'error', text: '所校验的工作表已被删除。' });
   });
 
+  it('a sheet renamed shows its new name at once where Excel tells of renames (ExcelApi 1.17); below, at the next edit', async () => {
+    for (const version of [17, 9]) {
+      const requirements = {
+        isSetSupported: (_set: string, v = '1.1') => Number(v.split('.')[1]) <= version,
+      };
+      Object.assign(globalThis, { Office: { context: { requirements } } });
+      try {
+        const { excel, sheet, pane } = setup();
+        await pane.check();
+        excel.book.rename(sheet.name, '年报');
+        await quiet();
+        expect([version, pane.getState().result?.sheet.name]).toEqual([
+          version,
+          version >= 17 ? '年报' : '2019年度年报',
+        ]);
+        expect(pane.getState().checks).toBe(1);
+        excel.edit('年报', 'D49', 5);
+        await quiet();
+        expect(pane.getState().result?.sheet.name).toBe('年报');
+      } finally {
+        Reflect.deleteProperty(globalThis, 'Office');
+      }
+    }
+  });
+
   it('two 校验 pressed at once run one check and write the marks once', async () => {
     const { excel, pane } = setup();
     await pane.watch();
