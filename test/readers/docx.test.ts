@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
+import { bodyBlocks } from '../../src/readers/docx/body.js';
 import { readDocx } from '../../src/readers/docx/index.js';
 import { unsupportedFormat } from '../../src/readers/formats.js';
 import type { Report } from '../../src/report/types.js';
-import { readDocument } from '../../src/readers/text/document.js';
+import { readDocument, STRUCK } from '../../src/readers/text/document.js';
 import { errors, filledGrid, fixturePath, jingxiu, ofRule, suqian } from '../helpers.js';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
@@ -103,6 +104,31 @@ describe("a document's tables", () => {
     grid.splice(at, 0, ['备注', ...grid[at]!.slice(1).map(() => null)]);
     const message = ofRule(readDocument([table(grid)]).report!.findings, 'G-04')[0]!.message;
     expect(message).toContain(`表格1 第${at + 1}行第1列 所在的行是官方表格没有的行（「备注」）`);
+  });
+
+  it('a number struck through (a revision shown) is left out of its cell, and said', () => {
+    const grid = rows();
+    const at = grid.findIndex((r) => r.some((c) => c?.includes('一、本年新收')));
+    const col = grid[at]!.findIndex((c) => c === String(y2024.values['t3.r1.natural']));
+    grid[at]![col] = `9${STRUCK}${grid[at]![col]}`;
+    const r = readDocument([table(grid)]).report!;
+    expect(r.cells.get('t3.r1.natural')!.raw).toBe(y2024.values['t3.r1.natural']);
+    expect(ofRule(r.findings, 'G-04')).toMatchObject([
+      {
+        table: 't3',
+        severity: 'warning',
+        message: `表格1 第${at + 1}行第${col + 1}列 有带删除线的文字「9」（未接受的修订），未读取，该格按「${y2024.values['t3.r1.natural']}」读取。发布前请接受或拒绝全部修订。`,
+      },
+    ]);
+  });
+
+  it('in a .docx, a deletion not yet accepted is struck text of its cell; the insertion is the cell’s text', () => {
+    const run = (tag: string, text: string) => `<w:r><w:${tag}>${text}</w:${tag}></w:r>`;
+    const cell = (p: string) => `<w:tc><w:p>${p}</w:p></w:tc>`;
+    const xml = `<w:document><w:body><w:tbl><w:tr>${cell(run('t', 'A'))}${cell(
+      `<w:del w:id="1">${run('delText', '4')}</w:del><w:ins w:id="2">${run('t', '5')}</w:ins>`,
+    )}</w:tr></w:tbl></w:body></w:document>`;
+    expect(bodyBlocks(xml)).toMatchObject([{ table: { rows: [['A', `4${STRUCK}5`]] } }]);
   });
 
   it('a table its writer split in two, the header repeated in the second, is read as one', () => {

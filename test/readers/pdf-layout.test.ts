@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pdfBlocks } from '../../src/readers/pdf/layout.js';
 import type { PageContent, Rule, TextPiece } from '../../src/readers/pdf/page.js';
+import { STRUCK } from '../../src/readers/text/document.js';
 
 const h = (at: number, from: number, to: number): Rule => ({ horizontal: true, at, from, to });
 const v = (at: number, from: number, to: number): Rule => ({ horizontal: false, at, from, to });
@@ -89,5 +90,14 @@ describe('a table on two pages', () => {
         onPage(2, [0, 60, 110, 160, 200], ['B', '4', '5', '6']),
       ),
     ).toEqual([[['A', '1', '2', '3']], [['B', '4', '5', '6']]]);
+  });
+});
+
+describe('text struck through (a deletion shown with its revision marks)', () => {
+  it('is marked in its cell; an underlined insertion and a table rule are not strikes', () => {
+    const p = page([piece('A', 10, 5), piece('4', 60, 6), piece('5', 66, 6), piece('7', 110, 6)]);
+    const strike = h(105 + 3, 60, 66);
+    const underline = h(105 - 1, 66, 72);
+    expect(rows({ ...p, rules: [...p.rules, strike, underline] })).toEqual([[['A', `4${STRUCK}5`, '7']]]);
   });
 });

@@ -1,5 +1,5 @@
 import { decodeXML } from 'entities';
-import type { DocBlock } from '../text/document.js';
+import { type DocBlock, STRUCK } from '../text/document.js';
 
 interface Cell {
   text: string;
@@ -25,6 +25,7 @@ export function bodyBlocks(xml: string): DocBlock[] {
   const blocks: DocBlock[] = [];
   let line = '';
   let inText = false;
+  let deleted = false;
   let skip = 0;
   let depth = 0;
   let rows: Cell[][] = [];
@@ -54,7 +55,8 @@ export function bodyBlocks(xml: string): DocBlock[] {
   for (let lt = xml.indexOf('<'); lt >= 0; lt = xml.indexOf('<', at)) {
     if (inText && !skip) {
       const raw = xml.slice(at, lt);
-      const text = raw.includes('&') ? decodeXML(raw) : raw;
+      const decoded = raw.includes('&') ? decodeXML(raw) : raw;
+      const text = deleted ? [...decoded].map((c) => c + STRUCK).join('') : decoded;
       if (cell) cell.text += text;
       else if (!depth) line += text;
     }
@@ -76,6 +78,11 @@ export function bodyBlocks(xml: string): DocBlock[] {
     switch (name) {
       case 'w:t':
         inText = !closing && !selfClosing;
+        deleted = false;
+        break;
+      case 'w:delText':
+        // A deletion not yet accepted: Word shows it struck through.
+        inText = deleted = !closing && !selfClosing;
         break;
       case 'w:tab':
         if (!closing) {

@@ -1,8 +1,8 @@
 import { canonicalOf } from '../../report/labels.js';
 import { tableSpecs } from '../../report/model.js';
 import { EDITIONS } from '../../report/types.js';
-import type { DocBlock } from '../text/document.js';
-import type { PageContent, TextPiece } from './page.js';
+import { type DocBlock, STRUCK } from '../text/document.js';
+import type { PageContent, Rule, TextPiece } from './page.js';
 import { type RuledTable, ruledTables } from './ruled.js';
 
 /** A page number or a 「第 3 页 共 6 页」 footer: not the report's text. */
@@ -90,12 +90,31 @@ function splitAtRules(p: TextPiece, tables: readonly RuledTable[]): TextPiece[] 
   return chars.map((text, i) => ({ ...p, text, x: p.x + i * w, width: w }));
 }
 
+/**
+ * A line through the middle of a piece, no longer than it (not a table's rule): the piece is struck
+ * through, as a deletion shows with its revision marks (an underline, below the text, is an insertion).
+ */
+function isStruck(p: TextPiece, rules: readonly Rule[]): boolean {
+  return rules.some(
+    (r) =>
+      r.horizontal &&
+      r.at >= p.y + p.size * 0.15 &&
+      r.at <= p.y + p.size * 0.6 &&
+      r.from <= p.x + 1 &&
+      r.to >= p.x + p.width - 1 &&
+      r.to - r.from <= p.width + p.size,
+  );
+}
+
+const struck = (p: TextPiece): TextPiece => ({ ...p, text: [...p.text].map((c) => c + STRUCK).join('') });
+
 /** One page: its tables as rows of cells, its other text as lines, top to bottom. */
 function pageBlocks(page: PageContent): Placed[] {
   const tables = ruledTables(page.rules);
   const inCell = tables.map((t) => t.origins.map(() => [] as TextPiece[]));
   const free: TextPiece[] = [];
-  const pieces = tables.length ? page.pieces.flatMap((p) => splitAtRules(p, tables)) : page.pieces;
+  const marked = page.pieces.map((p) => (isStruck(p, page.rules) ? struck(p) : p));
+  const pieces = tables.length ? marked.flatMap((p) => splitAtRules(p, tables)) : marked;
   for (const p of pieces) {
     const cx = p.x + p.width / 2;
     const cy = p.y + p.size * 0.3;

@@ -1,6 +1,7 @@
-import { parseAddress } from '../../report/address.js';
+import { parseAddress, toAddress } from '../../report/address.js';
 import type { Finding } from '../../report/finding.js';
-import type { RawValue, ReadCell } from '../../report/types.js';
+import type { RawValue, ReadCell, Report, TableId } from '../../report/types.js';
+import { formFinding } from '../findings.js';
 import { findTables, withMissingTables } from '../grid.js';
 import { type TextResult, publishedText, readText } from './index.js';
 import { readMeta } from './meta.js';
@@ -17,10 +18,17 @@ export interface DocTable {
 /** A document as a reader sees it: lines of running text and tables, in reading order. */
 export type DocBlock = { readonly line: string } | { readonly table: DocTable };
 
-/** A cell's value as the grid reader wants it: a plain number is a number, spaces inside dropped. */
+/**
+ * Marks each character of text struck through on the page (a deletion shown with its revision
+ * marks): 「4̶5」 is a 4 deleted and a 5 put in its place.
+ */
+export const STRUCK = '\u0336';
+const STRUCK_CHARS = /[^\u0336]\u0336/gu;
+
+/** A cell's value as the grid reader wants it: a plain number is a number, spaces and struck text dropped. */
 function cellValue(text: string | null): RawValue {
   if (text === null) return null;
-  const t = text.replace(/[\s\u3000]+/g, '');
+  const t = text.replace(STRUCK_CHARS, '').replace(/[\s\u3000]+/g, '');
   return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : t;
 }
 
@@ -29,6 +37,24 @@ const rowKey = (row: readonly (string | null)[]) =>
     .map((c) => (c ?? '').replace(/[\s\u3000]+/g, ''))
     .filter(Boolean)
     .join('|');
+
+/** Text struck through in a cell: left out, and said, since a report published so shows its revisions. */
+function struckFinding(
+  s: { readonly row: number; readonly col: number; readonly text: string },
+  report: Report,
+  place: (address: string) => string,
+): Finding {
+  const address = toAddress(s);
+  const key = [...report.cells].find(([, c]) => c.address === address)?.[0];
+  const table = (key?.split('.')[0] as TableId | undefined) ?? report.tables[0] ?? 't3';
+  const deleted = [...s.text.matchAll(STRUCK_CHARS)].map((m) => m[0][0]).join('');
+  const kept = s.text.replace(STRUCK_CHARS, '').trim();
+  return formFinding(
+    table,
+    `${place(address)} 有带删除线的文字「${deleted}」（未接受的修订），未读取${kept ? `，该格按「${kept}」读取` : ''}。发布前请接受或拒绝全部修订。`,
+    { at: [place(address)] },
+  );
+}
 
 /**
  * A report from a document's blocks: the tables as one grid, read by the grid reader, each cell
@@ -41,11 +67,12 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
   const lines: string[] = [];
   const grid: RawValue[][] = [];
   const where: ((col: number) => string)[] = [];
+  const struck: { readonly row: number; readonly col: number; readonly text: string }[] = [];
   // The header rows of the table a run of tables (nothing but blank lines between) starts with.
   let header: string[] | undefined;
   for (const b of blocks) {
     if ('line' in b) {
-      lines.push(b.line);
+      lines.push(b.line.replace(STRUCK_CHARS, ''));
       if (b.line.trim()) header = undefined;
       continue;
     }
@@ -56,6 +83,9 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
     else header = rows.map(rowKey);
     rows.forEach((row, r) => {
       if (r < skip) return;
+      row.forEach((c, col) => {
+        if (c?.includes(STRUCK)) struck.push({ row: grid.length, col, text: c });
+      });
       grid.push(row.map(cellValue));
       where.push((c) => b.table.where(r, c));
     });
@@ -64,7 +94,9 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
   if (!found.report) {
     // No table as a grid: the tables are lines of the text (a copy of a page, a PDF without rules).
     const asText = blocks.flatMap((b) =>
-      'line' in b ? [b.line] : b.table.rows.map((row) => row.filter((c) => c !== null).join('\t')),
+      ('line' in b ? [b.line] : b.table.rows.map((row) => row.filter((c) => c !== null).join('\t'))).map(
+        (l) => l.replace(STRUCK_CHARS, ''),
+      ),
     );
     return readText(asText.join('\n'), options);
   }
@@ -85,6 +117,7 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
     for (const a of f.at) message = message.replace(new RegExp(`(?<![A-Z])${a}(?!\\d)`, 'g'), place(a));
     return { ...f, at: f.at.map(place), message };
   });
+  for (const s of struck) findings.push(struckFinding(s, report, place));
   const year = meta.year ?? report.year;
   const agency = meta.agency ?? report.agency;
   return {
