@@ -1,4 +1,4 @@
-import { EXPLAINED_EXTENSIONS, extensionOf, REPORT_EXTENSIONS, tooLarge, unsupported } from '../core.js';
+import { EXPLAINED_EXTENSIONS, extensionOf, REPORT_EXTENSIONS, tooLarge } from '../core.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -22,7 +22,7 @@ export function ioMessage(file: string, e: unknown, doing: '读取' | '写入' =
   switch (errno(e)) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return doing === '读取' ? `找不到文件 ${file}` : `${file}：所在的文件夹不存在`;
+      return doing === '读取' ? `找不到文件或文件夹 ${file}` : `${file}：所在的文件夹不存在`;
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
@@ -129,8 +129,7 @@ export async function listInputs(
     try {
       info = await stat(path);
     } catch (e) {
-      const refused = unsupported(path);
-      problems.push(new UnreadableFile(path, refused ? `${path}：${refused}` : ioMessage(path, e)));
+      problems.push(new UnreadableFile(path, ioMessage(path, e)));
       continue;
     }
     if (!info.isDirectory()) {
@@ -152,7 +151,16 @@ export async function listInputs(
       problems.push(new UnreadableFile(path, ioMessage(path, e)));
     }
   }
-  return { files, problems };
+  // A file named twice (or also in a folder named) is one report: checked once, paired as one.
+  if (paths.length < 2) return { files, problems };
+  const seen = new Set<string>();
+  const once: string[] = [];
+  for (const f of files) {
+    const id = await identity(f);
+    if (!seen.has(id)) once.push(f);
+    seen.add(id);
+  }
+  return { files: once, problems };
 }
 
 /**

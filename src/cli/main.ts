@@ -230,8 +230,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     const unreadPages = unreadable.length ? `，另 1 页列出 ${unreadable.length} 个未能读取的文件` : '';
     say(io, `审核报告已写入 ${reportPath}（${audits.length} 份报告${unreadPages}，A4 纵向，可直接打印）`);
   }
-  // On a terminal, where the progress line was: the batch in one line.
-  if (io.progress && files.length + problems.length > 1) {
+  // The batch in one line, last (on a terminal, where the progress line was).
+  if (files.length + problems.length > 1) {
     const parts = [
       `共 ${totals.reports} 份报告`,
       `${totals.withErrors} 份有错误`,

@@ -151,15 +151,27 @@ describe('nianbao check', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('通讯录').addRow(['姓名', '电话']);
     await wb.xlsx.writeFile(notReport);
-    const r = await cli('check', junk, notReport, bad, join(dir, 'missing.xlsx'), join(dir, 'a.key'));
+    const key = join(dir, 'a.key');
+    writeFileSync(key, 'x');
+    const r = await cli('check', junk, notReport, bad, join(dir, 'missing.xlsx'), key, join(dir, 'gone.doc'));
     expect(r.code).toBe(2);
     expect(r.out).toContain('结果：2 个错误，1 个警告');
     expect(r.err).toContain(`${junk}：不是有效的 .xlsx 文件（不是 zip 压缩包）`);
     expect(r.err).toContain('工作表「通讯录」中没有找到年报表格');
     expect(r.err).toContain('missing.xlsx');
-    expect(r.err).toContain(`找不到文件 ${join(dir, 'missing.xlsx')}`);
+    expect(r.err).toContain(`找不到文件或文件夹 ${join(dir, 'missing.xlsx')}`);
     expect(r.err).not.toContain('missing.xlsx：不是有效的');
-    expect(r.err).toContain('不支持的文件类型');
+    expect(r.err).toContain('a.key：不支持的文件类型');
+    // A file that is not there is not there, whatever its type: no advice to save it as .docx.
+    expect(r.err).toContain(`找不到文件或文件夹 ${join(dir, 'gone.doc')}`);
+    // The batch's total, also when stderr is no terminal (a log).
+    expect(r.err).toContain('共 1 份报告，1 份有错误，5 个文件无法读取。');
+  });
+
+  it('a file named twice, or also in a folder named, is checked once', async () => {
+    const r = await cli('check', bad, bad, dir, '--json');
+    const files = (JSON.parse(r.out) as { files: { file: string }[] }).files.map((f) => f.file);
+    expect(files.filter((f) => f === bad)).toHaveLength(1);
   });
 
   it('--previous runs the cross-year rules', async () => {
