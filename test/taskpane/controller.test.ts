@@ -278,6 +278,10 @@ describe('last year’s report', () => {
     expect(result.previous).toEqual({ label: '2023 年度 · 工作表「2023」', auto: true });
     expect(ofRule(result.findings, 'T3-05').map((f) => f.cells)).toContainEqual(['t3.r2.natural']);
     expect(result.candidates.map((c) => c.label)).toEqual(['2023 年度 · 工作表「2023」']);
+    // Last year's cell is named where it is, as this year's is.
+    expect(ofRule(result.findings, 'T3-05')[0]!.message).toContain(
+      '而上年（2023 年）报告「四、结转下年度继续办理·自然人」（工作表「2023」D48）为',
+    );
   });
 
   it('can be switched off, and chosen again', async () => {

@@ -1,10 +1,21 @@
 import { columnKeys } from '../../report/model.js';
 import type { CellKey } from '../../report/types.js';
-import { type Context, finding, num, ref, type Side, spec } from '../context.js';
+import { address, type Context, finding, num, ref, type Side, spec } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 
 function lastYear(prev: Side): string {
   return prev.report.year ? `上年（${prev.report.year} 年）报告` : '上年报告';
+}
+
+/** A cell of last year's report, named and found: 「「四、结转…·自然人」（工作表「2023年度年报」D48）」. */
+function lastYearRef(prev: Side, key: CellKey): string {
+  const name = `「${spec(prev, key).name}」`;
+  const at = address(prev, key);
+  if (!at) return name;
+  const sheet = prev.report.sheets?.[spec(prev, key).table] ?? prev.report.source;
+  return sheet
+    ? `${name}（${/^[A-Z]+\d+$/.test(at) ? `工作表「${sheet}」${at}` : `${sheet} ${at}`}）`
+    : `${name}（${at}）`;
 }
 
 /** T3-05: what was carried forward last year is what is carried over this year, per column. */
@@ -22,7 +33,7 @@ function carryOver(ctx: Context, prev: Side): Finding[] {
         cells: [here],
         culprit: here,
         suggested: b,
-        message: `${ref(ctx, here)} 填 ${num(a)}，而${lastYear(prev)}「${spec(prev, there).name}」为 ${num(b)}，两者应当一致。`,
+        message: `${ref(ctx, here)} 填 ${num(a)}，而${lastYear(prev)}${lastYearRef(prev, there)}为 ${num(b)}，两者应当一致。`,
       }),
     );
   }
