@@ -30,10 +30,13 @@ function storage(): Storage | undefined {
   }
 }
 
-const host = new FileHost(openFile, storage(), print);
-const pane = new PaneController(host);
-createRoot(document.getElementById('root')!).render(
-  <FluentProvider theme={webLightTheme} lang="zh-CN">
-    <Page host={host} pane={pane} />
-  </FluentProvider>,
-);
+// A browser too old for the page has been told so (src/web/engine-check.js).
+if (!(window as Window & { nianbaoUnsupported?: boolean }).nianbaoUnsupported) {
+  const host = new FileHost(openFile, storage(), print);
+  const pane = new PaneController(host);
+  createRoot(document.getElementById('root')!).render(
+    <FluentProvider theme={webLightTheme} lang="zh-CN">
+      <Page host={host} pane={pane} />
+    </FluentProvider>,
+  );
+}

@@ -9,7 +9,9 @@ import { listenForCommands } from '../wps/mailbox.js';
 // WPS gives each page of an add-in its application object; the preview's frame finds it on its parent.
 const app = etApplication(window as WpsGlobals, window.parent as WpsGlobals);
 const root = document.getElementById('root');
-if (!app) {
+if ((window as Window & { nianbaoUnsupported?: boolean }).nianbaoUnsupported) {
+  // An engine too old for the sidebar has been told so (src/web/engine-check.js).
+} else if (!app) {
   if (root) root.textContent = '年报校验：这个页面需要在 WPS 表格中作为加载项打开。';
 } else {
   const pane = new PaneController(new WpsHost(app));

@@ -1,7 +1,7 @@
 // The WPS 加载项 as built, in Chromium (WPS's own webview is Chromium too), against the in-memory
 // ET application: the add-in's main.js takes the ribbon's clicks and opens its sidebar page, which
 // checks, marks and clears. Screenshots go to test-output/browser/wps/.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetSnapshot } from '../../../src/web/workbook-model.js';
@@ -100,6 +100,33 @@ describe.runIf(hasChromium || process.env.CI)('the WPS 加载项 in Chromium', (
 
   it('nothing was requested from anywhere but localhost', () => {
     expect(refused).toEqual([]);
+  });
+});
+
+describe.runIf(hasChromium || process.env.CI)('the WPS sidebar in a WPS too old for it', () => {
+  it('an engine before Chromium 98 gets a plain Chinese message, allowed by its hash, not a blank pane', async () => {
+    const server = await serve(BUILDS.wps);
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+      await page.addInitScript(() => {
+        Reflect.deleteProperty(Array.prototype, 'findLast');
+        Reflect.deleteProperty(window, 'structuredClone');
+      });
+      const blocked: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/.test(m.text())) blocked.push(m.text());
+      });
+      await page.goto(
+        `${server.url}${readdirSync(BUILDS.wps).find((d) => d.startsWith('nianbao_'))}/taskpane.html`,
+      );
+      await expect.poll(() => page.getByText(/浏览器内核过旧/).count()).toBe(1);
+      expect(await page.textContent('body')).toContain('请升级 WPS');
+      expect(blocked).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
 
