@@ -125,7 +125,7 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
       await host.reload();
       await pane.check();
     } catch (e) {
-      pane.notify({ intent: 'error', text: host.explainError(e) });
+      pane.markStale({ intent: 'error', text: host.explainError(e) });
     }
   };
 

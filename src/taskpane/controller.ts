@@ -416,6 +416,11 @@ export class PaneController {
     this.set({ notice });
   }
 
+  /** The list no longer shows the document as it is (it could not be read again): said so. */
+  markStale(notice: Notice): void {
+    this.set({ notice, ...(this.state.result ? { stale: true } : {}) });
+  }
+
   dismissNotice(): void {
     this.set({ notice: undefined });
   }

@@ -39,7 +39,7 @@ export type OpenFile = (name: string, bytes: Uint8Array) => Promise<FileContent>
 
 /** A file the page may read again, where the browser lets it keep a handle on it (Chromium). */
 export interface FileHandle {
-  getFile(): Promise<{ name: string; arrayBuffer(): Promise<ArrayBuffer> }>;
+  getFile(): Promise<{ name: string; lastModified?: number; arrayBuffer(): Promise<ArrayBuffer> }>;
 }
 
 /** Where the page keeps 说明 between visits (the browser's localStorage). */
@@ -80,14 +80,14 @@ function showAsExcel(
   });
 }
 
-function templateSheet(book: Book, report: Report): Sheet {
+function templateSheet(book: Book, report: Report, id?: string): Sheet {
   const layout = templateLayout(report.edition);
   const fill: TemplateValues = {
     values: importedValues(report),
     ...(report.year ? { year: report.year } : {}),
     ...(report.agency ? { agency: report.agency } : {}),
   };
-  const sheet = book.addSheet(REPORT_SHEET);
+  const sheet = book.addSheet(REPORT_SHEET, id);
   sheet.setValues(templateGrid(layout, fill));
   sheet.merges = [...layout.merges];
   layout.columnWidths.forEach((w, col) => (sheet.cell(0, col).format.columnWidth = w * POINTS_PER_CHAR));
@@ -111,7 +111,14 @@ function templateSheet(book: Book, report: Report): Sheet {
 export class FileHost implements SheetHost {
   readonly writable = false;
   readonly book = new Book();
-  private current?: { name: string; content: FileContent; handle?: FileHandle; bodies: string };
+  private current?: {
+    name: string;
+    content: FileContent;
+    handle?: FileHandle;
+    /** When the file read was last saved, as the handle told (to see that it was saved since). */
+    modified?: number;
+    bodies: string;
+  };
   private report?: Report;
 
   constructor(
@@ -135,18 +142,26 @@ export class FileHost implements SheetHost {
   }
 
   /** Reads a file and shows it; a failure leaves the page as it was. */
-  async load(name: string, bytes: Uint8Array, handle?: FileHandle): Promise<void> {
+  async load(name: string, bytes: Uint8Array, handle?: FileHandle, modified?: number): Promise<void> {
     const content = await this.openFile(name, bytes);
     const active = this.book.active;
+    // The same file read again keeps its sheets' identities: the sidebar's count of checks goes on.
+    const ids = new Map(name === this.current?.name ? this.book.sheets.map((s) => [s.name, s.id]) : []);
     const reports = content.kind === 'workbook' ? readWorkbook(content.sheets).reports : [content.report];
     // 说明 belong to the reports of this file, not to any file of the same name (「2024年报.xlsx」).
     const bodies = [...new Set(reports.map((r) => `${r.agency ?? ''}${r.year ?? ''}`))].sort().join('、');
-    this.current = { name, content, bodies, ...(handle ? { handle } : {}) };
+    this.current = {
+      name,
+      content,
+      bodies,
+      ...(handle ? { handle } : {}),
+      ...(modified !== undefined ? { modified } : {}),
+    };
     this.book.sheets.splice(0);
     this.report = undefined;
     if (content.kind === 'workbook') {
       for (const s of content.sheets) {
-        const sheet = this.book.addSheet(s.name);
+        const sheet = this.book.addSheet(s.name, ids.get(s.name));
         sheet.setValues(s.grid);
         if (s.hidden) sheet.visibility = 'Hidden';
         if (s.look) showAsExcel(sheet, s.look);
@@ -162,7 +177,7 @@ export class FileHost implements SheetHost {
       const first = this.book.sheets.find((s) => s.visibility === 'Visible');
       this.book.active = visible(active) ? active : (holding ?? first?.name ?? '');
     } else {
-      templateSheet(this.book, content.report);
+      templateSheet(this.book, content.report, ids.get(REPORT_SHEET));
       this.book.active = REPORT_SHEET;
       this.report = content.report;
     }
@@ -174,7 +189,17 @@ export class FileHost implements SheetHost {
     const handle = this.current?.handle;
     if (!handle) throw new Error('浏览器没有保留这个文件，请重新选择文件。');
     const file = await handle.getFile();
-    await this.load(file.name, new Uint8Array(await file.arrayBuffer()), handle);
+    await this.load(file.name, new Uint8Array(await file.arrayBuffer()), handle, file.lastModified);
+  }
+
+  /** 校验 after the file was saved again (a handle kept tells): the file as it is now, as 重新校验 reads it. */
+  private async readIfSaved(): Promise<void> {
+    const handle = this.current?.handle;
+    if (!handle) return;
+    // A file moved or deleted since fails here, and the check with it: nothing is checked as it was.
+    const file = await handle.getFile();
+    if (file.lastModified !== undefined && file.lastModified !== this.current?.modified)
+      await this.load(file.name, new Uint8Array(await file.arrayBuffer()), handle, file.lastModified);
   }
 
   private notesKey(): string {
@@ -194,6 +219,7 @@ export class FileHost implements SheetHost {
   }
 
   async read(): Promise<WorkbookRead> {
+    await this.readIfSaved();
     const active = this.book.sheet(this.book.active);
     if (!this.current || !active) throw new Error('还没有打开文件：请先点「打开文件」或把文件拖到这里。');
     const sheets = this.book.sheets.map((s) => {

@@ -45,7 +45,6 @@ let ids = 0;
 const newId = (what: string) => `{${what}-${++ids}}`;
 
 export class Sheet {
-  readonly id = newId('sheet');
   cells = new Map<string, Cell>();
   merges: Area[] = [];
   conditionalFormats: ConditionalFormat[] = [];
@@ -54,7 +53,10 @@ export class Sheet {
   protectOptions?: { allowFormatCells?: boolean };
   selected?: string;
   readonly pageLayout: Record<string, unknown> = {};
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    readonly id = newId('sheet'),
+  ) {}
 
   cell(row: number, col: number): Cell {
     const key = toAddress({ row, col });
@@ -207,9 +209,9 @@ export class Book {
     return () => this.watchers.delete(watcher);
   }
 
-  addSheet(name: string): Sheet {
+  addSheet(name: string, id?: string): Sheet {
     if (this.sheets.some((s) => s.name === name)) throw new Error(`sheet ${name} exists`);
-    const s = new Sheet(name);
+    const s = new Sheet(name, id);
     this.sheets.push(s);
     this.active ||= name;
     for (const l of this.sheetListeners) l({ type: 'added', sheetId: s.id });

@@ -174,4 +174,58 @@ describe('the offline page’s host', () => {
     const empty = new FileHost(openFile);
     await expect(empty.read()).rejects.toThrow(/还没有打开文件/);
   });
+
+  it('校验 after the clerk saved the file again checks it as saved; 重新校验 counts as one more check', async () => {
+    const text = seed.toString('utf8');
+    const natural = String(jingxiu().values['t3.r3_1.natural']);
+    const wrong = text.replace(/（一）予以公开\s+\d+/, (m) => m.replace(/\d+$/, String(Number(natural) + 1)));
+    expect(wrong).not.toBe(text);
+    let saved = { bytes: new TextEncoder().encode(wrong), at: 1 };
+    const handle: FileHandle = {
+      getFile: async () => ({
+        name: 'a.txt',
+        lastModified: saved.at,
+        arrayBuffer: async () => saved.bytes.slice().buffer,
+      }),
+    };
+    const host = new FileHost(openFile);
+    const pane = new PaneController(host);
+    await host.load('a.txt', saved.bytes, handle, saved.at);
+    await pane.check();
+    expect(pane.getState().result!.findings.some((f) => f.severity === 'error')).toBe(true);
+    // Fixed and saved in Excel; the clerk presses 校验 in the sidebar.
+    saved = { bytes: new Uint8Array(seed), at: 2 };
+    await pane.check();
+    expect(pane.getState().result!.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(pane.getState().checks).toBe(2);
+    await host.reload();
+    await pane.check();
+    expect(pane.getState().checks).toBe(3);
+  });
+
+  it('a file moved or cut short since it was opened: no 审核报告 printed from what it was', async () => {
+    let file: Uint8Array | undefined = new Uint8Array(seed);
+    let saved = 1;
+    const handle: FileHandle = {
+      getFile: async () => {
+        if (!file) throw new DOMException('A requested file could not be found', 'NotFoundError');
+        return { name: 'a.txt', lastModified: saved, arrayBuffer: async () => file!.slice().buffer };
+      },
+    };
+    const printed: string[] = [];
+    const host = new FileHost(openFile, undefined, (html) => printed.push(html));
+    const pane = new PaneController(host);
+    await host.load('a.txt', file, handle, 1);
+    await pane.check();
+    await pane.audit();
+    expect(printed).toHaveLength(1);
+    file = new TextEncoder().encode('不是年报');
+    saved = 2;
+    await pane.audit();
+    file = undefined;
+    await pane.audit();
+    expect(printed).toHaveLength(1);
+    expect(pane.getState().stale).toBe(true);
+    expect(pane.getState().result).toBeDefined();
+  });
 });
