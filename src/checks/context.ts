@@ -26,6 +26,7 @@ export interface FindingDraft {
   readonly suggested?: number;
   readonly message: string;
   readonly fact?: string;
+  readonly caveat?: string;
 }
 
 export function spec(side: Side, key: CellKey): DataCellSpec {
@@ -75,6 +76,7 @@ export function finding(side: Side, d: FindingDraft): Finding {
     ...(d.suggested !== undefined ? { suggested: d.suggested } : {}),
     message: tidy(d.message),
     ...(d.fact ? { fact: tidy(d.fact) } : {}),
+    ...(d.caveat ? { caveat: tidy(d.caveat) } : {}),
   };
 }
 

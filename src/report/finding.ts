@@ -23,6 +23,8 @@ export interface Finding {
   readonly message: string;
   /** The broken identity with its numbers, without the advice: findings that share a culprit show it once. */
   readonly fact?: string;
+  /** What goes with the fix, shown wherever the fix is (another cell wrong too; a culprit named by elimination). */
+  readonly caveat?: string;
   /** The clerk's 说明 accepting a warning: it no longer counts as open. */
   readonly note?: FindingNote;
 }

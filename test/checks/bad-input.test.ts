@@ -144,6 +144,8 @@ describe('two cells wrong', () => {
     for (const f of named) {
       expect(f.message).toContain('同表另有一格也需改正（见其他提示），两格都改正后相关等式全部成立');
       expect(f.message).not.toContain('即可使相关等式全部成立');
+      // Apart, for the sidebar's card that shows one culprit's findings under one title.
+      expect(f.caveat).toBe('同表另有一格也需改正（见其他提示）');
     }
   });
 });
@@ -161,6 +163,7 @@ describe('a culprit named only because the other cells cannot go negative', () =
     // 予以公开 2 and 本机关不掌握 3 are the only cells that could lose 3: the latter, by elimination.
     expect(f).toMatchObject({ culprit: 't3.r3_4_1.natural', suggested: 0 });
     expect(f!.message).toContain('改其他格都会出现负数，故推断为此格，请核对');
+    expect(f!.caveat).toBe('改其他格都会出现负数，故推断为此格，请核对');
     // A culprit the identities single out by themselves says nothing of the kind.
     const plain = checkGrid(filledGrid('2019', { ...seed, 't3.r3_7.natural': 4 }));
     expect(plain.some((x) => x.message.includes('故推断'))).toBe(false);

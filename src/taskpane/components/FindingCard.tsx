@@ -166,8 +166,9 @@ export function FindingCard(props: {
   const culprit = cluster.culprit;
   const merged = culprit !== undefined && cluster.findings.every((f) => f.fact);
   const name = culprit ? (cellSpec(props.edition, culprit.cell)?.name ?? culprit.cell) : undefined;
+  const caveat = cluster.findings.find((f) => f.caveat)?.caveat;
   const title = merged
-    ? `${name}（${address}）最可能填错${culprit.suggested !== undefined ? `，应为 ${culprit.suggested}` : ''}`
+    ? `${name}（${address}）最可能填错${culprit.suggested !== undefined ? `，应为 ${culprit.suggested}` : ''}${caveat ? `；${caveat}` : ''}`
     : first.message;
   const canApply = props.writable && culprit?.suggested !== undefined && address !== undefined && !first.note;
   const where = [props.showSheet && first.sheet ? `「${first.sheet}」` : '', address]
