@@ -255,6 +255,17 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await print.close();
   });
 
+  it('the browser’s own 打印 (Ctrl+P) says where the 审核报告 is, not the screen cut off', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const after = await page.evaluate(() => getComputedStyle(document.body, '::after').content);
+      expect(after).toContain('生成审核报告');
+      expect(await page.locator('#root').isVisible()).toBe(false);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('a browser engine too old for it (before Chromium 98) is told so in Chinese, not left blank', async () => {
     const old = await browser.newPage({ viewport: { width: 1000, height: 600 } });
     // What such an engine lacks, taken away before the page's scripts run.
