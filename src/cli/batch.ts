@@ -7,6 +7,7 @@ import {
   type Report,
   unsupported,
 } from '../core.js';
+import { createHash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { inflateRawSync } from 'node:zlib';
@@ -96,8 +97,22 @@ interface Slot<T> {
   readonly label: string;
   readonly body?: string;
   readonly year?: number;
+  /** Its numbers, hashed: copies of one report (its .txt, its PDF, its Word file) have the same. */
+  readonly numbers: string;
   kept: T;
   errors: boolean;
+}
+
+/** A report's cells and what they hold, as one hash: a number written 「5」 or 5 is the same. */
+function numbersOf(report: Report): string {
+  const hash = createHash('sha1');
+  for (const [key, cell] of [...report.cells].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const raw = typeof cell.raw === 'string' ? cell.raw.replace(/[\s\u3000,，]+/g, '') : cell.raw;
+    hash.update(
+      `${key}=${typeof raw === 'string' && /^-?\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : String(raw)};`,
+    );
+  }
+  return hash.digest('base64');
 }
 
 const where = (file: string, report: Report) =>
@@ -118,7 +133,7 @@ function result(file: string, report: Report, findings: Checked['findings'], pre
 /**
  * Last year's report of each report that has one in the batch: the one report of the year before
  * from the same body (agency names equal but for spacing); reports of one file count as one body
- * when one of them names none. Two candidates: no guess.
+ * when one of them names none. Two candidates with different numbers: no guess.
  */
 function pairs<T>(slots: readonly Slot<T>[], remarks: string[]): Map<Slot<T>, Slot<T>> {
   const byBody = new Map<string, Slot<T>[]>();
@@ -139,7 +154,9 @@ function pairs<T>(slots: readonly Slot<T>[], remarks: string[]): Map<Slot<T>, Sl
     const sameBody = s.body ? (byBody.get(`${s.body}|${s.year - 1}`) ?? []) : [];
     const sameFile = (byFile.get(`${s.fileIndex}|${s.year - 1}`) ?? []).filter((p) => !p.body || !s.body);
     const candidates = [...new Set([...sameBody, ...sameFile])];
-    if (candidates.length === 1) out.set(s, candidates[0]!);
+    // Copies of one report in several formats are one report: the same numbers, read alike.
+    const one = candidates.every((c) => c.numbers === candidates[0]!.numbers);
+    if (candidates.length && one) out.set(s, candidates[0]!);
     else if (candidates.length > 1)
       remarks.push(
         `${s.label}：有 ${candidates.length} 份 ${s.year - 1} 年度的报告（${candidates.map((c) => c.label).join('、')}），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定`,
@@ -241,6 +258,7 @@ export async function checkBatch<T>(
           label: where(file, report),
           ...(report.agency ? { body: bodyKey(report.agency) } : {}),
           ...(report.year !== undefined ? { year: report.year } : {}),
+          numbers: numbersOf(report),
           kept: sink.keep(c),
           errors: c.findings.some((f) => f.severity === 'error'),
         };

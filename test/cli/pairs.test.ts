@@ -73,10 +73,33 @@ describe('pairing', () => {
     ]);
   });
 
-  it('two reports of last year for one body: no guess, and the user is told which and what to do', async () => {
+  it('copies of last year’s report (the same numbers) are one report: paired', async () => {
     const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
     writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
     writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
+    const now = { ...y2024.values, 't3.r2.natural': Number(y2024.values['t3.r2.natural']) + 1 };
+    writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(now, 2024, '宿迁市')] }));
+    const r = await cli('check', d, '--json');
+    const c = (
+      JSON.parse(r.out) as { files: { file: string; previous?: string; findings: { rule: string }[] }[] }
+    ).files.find((f) => f.file.endsWith('c.xlsx'))!;
+    expect(c.previous).toBe(`${join(d, 'a.xlsx')}「2023年度年报」`);
+    expect(c.findings.map((f) => f.rule)).toContain('T3-05');
+    expect(r.err).not.toContain('不能确定');
+  });
+
+  it('two different reports of last year for one body: no guess, and the user is told which and what to do', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
+    // Another count, still balanced: one more received, one more carried forward.
+    const plus = (k: string) => Number(y2023.values[k]) + 1;
+    const other = {
+      ...y2023.values,
+      ...Object.fromEntries(
+        ['t3.r1.natural', 't3.r1.total', 't3.r4.natural', 't3.r4.total'].map((k) => [k, plus(k)]),
+      ),
+    };
+    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(other, 2023, '宿迁市')] }));
     writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
     const r = await cli('check', d);
     expect(r.code).toBe(0);
