@@ -72,6 +72,7 @@ export {
   auditRows,
   type AuditRowStyle,
   findingPlace,
+  GENERATOR,
 } from './checks/audit.js';
 
 // Reading: sheets, published text and pages.

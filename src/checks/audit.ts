@@ -3,6 +3,9 @@ import { TABLE_NAME } from '../report/parts.js';
 import type { Report } from '../report/types.js';
 import { formatTime, isBlankTable } from '../report/notes.js';
 
+/** Marks the pages nianbao writes (审核报告, 汇总), so that a later run over their folder passes them by. */
+export const GENERATOR = '<meta name="generator" content="nianbao">';
+
 /**
  * 审核报告: what a clerk files with the report, and what a supervisor prints: who, which year, when
  * it was checked, the result, every error, every warning with its 说明 (or 「未说明」), and lines to
@@ -212,7 +215,7 @@ ${unread.map((u, i) => `<tr><td>${i + 1}</td><td>${esc(u.message)}</td></tr>`).j
 </tbody></table></section>`
     : '';
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(AUDIT_TITLE)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8">${GENERATOR}<title>${esc(AUDIT_TITLE)}</title>
 <style>
 @page{size:A4 portrait;margin:18mm 15mm}
 body{font-family:"SimSun","Songti SC","Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12px;color:#000;margin:0}

@@ -1,4 +1,4 @@
-import { countBySeverity, groupByTable, SEVERITY_LABEL, summary } from '../core.js';
+import { countBySeverity, GENERATOR, groupByTable, SEVERITY_LABEL, summary } from '../core.js';
 import type { Unreadable } from './batch.js';
 import type { Checked } from './output.js';
 
@@ -52,8 +52,7 @@ export class CsvSummary {
 }
 
 /** How an HTML summary of ours begins: one found where a summary goes is ours to replace, not a report to read. */
-export const HTML_SUMMARY_START =
-  '<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>年报校验汇总</title>';
+export const HTML_SUMMARY_START = `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">${GENERATOR}<title>年报校验汇总</title>`;
 
 const esc = (s: string) =>
   s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { inflateRawSync } from 'node:zlib';
-import { readInput, UnreadableFile } from './files.js';
+import { isOwnOutput, readInput, UnreadableFile } from './files.js';
 import type { Checked } from './output.js';
 
 export interface Unreadable {
@@ -65,6 +65,8 @@ export async function readFromDisk(file: string): Promise<FileRead> {
   if (refused) throw new UnreadableFile(file, `${file}：${refused}`);
   const bytes = await readInput(file);
   if (bytes.length === 0) throw new UnreadableFile(file, `${file}：文件是空的（0 字节）`);
+  if (isOwnOutput(bytes))
+    throw new UnreadableFile(file, `${file}：是 nianbao 生成的审核报告或汇总，不是年报，未校验`);
   try {
     return await readReportFile(file, bytes, { inflate: nativeInflate });
   } catch (e) {

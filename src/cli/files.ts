@@ -1,4 +1,4 @@
-import { EXPLAINED_EXTENSIONS, extensionOf, REPORT_EXTENSIONS, tooLarge } from '../core.js';
+import { EXPLAINED_EXTENSIONS, extensionOf, GENERATOR, REPORT_EXTENSIONS, tooLarge } from '../core.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -97,6 +97,25 @@ const wanted = (name: string) => {
   return (REPORT_EXTENSIONS.includes(ext) || EXPLAINED_EXTENSIONS.includes(ext)) && !name.startsWith('~$');
 };
 
+/** A page nianbao wrote (审核报告, 汇总): in a folder checked again, it is no report to read. */
+export function isOwnOutput(head: Uint8Array): boolean {
+  return new TextDecoder().decode(head.subarray(0, 256)).includes(GENERATOR);
+}
+
+function ownOutput(file: string): boolean {
+  if (!/\.html?$/i.test(file)) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const head = new Uint8Array(256);
+    return isOwnOutput(head.subarray(0, readSync(fd, head, 0, head.length, 0)));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Every report file under a folder, sub-folders included, in name order (symbolic links to folders are not followed). */
 async function folderFiles(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
   const out: string[] = [];
@@ -106,7 +125,8 @@ async function folderFiles(dir: string, skip: ReadonlySet<string>): Promise<stri
     for (const e of entries) {
       const full = join(d, e.name);
       if (e.isDirectory()) await walk(full);
-      else if (wanted(e.name) && !(skip.size && skip.has(await identity(full)))) out.push(full);
+      else if (wanted(e.name) && !(skip.size && skip.has(await identity(full))) && !ownOutput(full))
+        out.push(full);
     }
   };
   await walk(dir);

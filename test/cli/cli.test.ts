@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +172,26 @@ describe('nianbao check', () => {
     const r = await cli('check', bad, bad, dir, '--json');
     const files = (JSON.parse(r.out) as { files: { file: string }[] }).files.map((f) => f.file);
     expect(files.filter((f) => f === bad)).toHaveLength(1);
+  });
+
+  it('its own 汇总 and 审核报告 in the folder checked are passed by the next time', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-own-'));
+    copyFileSync(good, join(d, 'good.xlsx'));
+    const first = await cli(
+      'check',
+      d,
+      '--summary',
+      join(d, '汇总.html'),
+      '--report',
+      join(d, '审核报告.html'),
+    );
+    expect(first.code).toBe(0);
+    const again = await cli('check', d, '--json');
+    expect([again.code, again.err]).toEqual([0, '']);
+    expect((JSON.parse(again.out) as { files: unknown[] }).files).toHaveLength(1);
+    // Named as a file, it is said what it is.
+    const named = await cli('check', join(d, '汇总.html'));
+    expect(named.err).toContain('是 nianbao 生成的审核报告或汇总，不是年报');
   });
 
   it('--previous runs the cross-year rules', async () => {
