@@ -29,6 +29,7 @@ export {
   countBySeverity,
   type Finding,
   findingAddress,
+  findingPlaceOnSheet,
   type FindingNote,
   type Severity,
   SEVERITY_LABEL,

@@ -1,4 +1,10 @@
-import { countBySeverity, type Finding, SEVERITY_LABEL, SEVERITY_ORDER } from '../report/finding.js';
+import {
+  countBySeverity,
+  type Finding,
+  findingPlaceOnSheet,
+  SEVERITY_LABEL,
+  SEVERITY_ORDER,
+} from '../report/finding.js';
 import { TABLE_NAME } from '../report/parts.js';
 import type { Report } from '../report/types.js';
 import { formatTime, isBlankTable } from '../report/notes.js';
@@ -77,8 +83,7 @@ export function auditResult(audit: Audit): string {
 /** Where a finding points: 「表三 D49」, 「表四」, or nothing for the report as a whole; the sheet too when asked. */
 export function findingPlace(f: Finding, withSheet = false): string {
   const table = f.table ? TABLE_NAME[f.table] : '';
-  const address = f.culprit && f.addresses ? f.addresses[f.cells.indexOf(f.culprit)] : f.addresses?.[0];
-  const at = address ?? f.at?.[0] ?? '';
+  const at = findingPlaceOnSheet(f) ?? '';
   return [withSheet && f.sheet ? `「${f.sheet}」` : '', table, at].filter(Boolean).join(' ');
 }
 

@@ -1,3 +1,4 @@
+import { areaAddress, parseAddress } from './address.js';
 import type { RuleId } from './catalog.js';
 import type { CellKey, TableId } from './types.js';
 
@@ -46,6 +47,26 @@ export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
 export function findingAddress(f: Finding): string | undefined {
   if (f.culprit && f.addresses) return f.addresses[f.cells.indexOf(f.culprit)];
   return f.addresses?.[0] ?? f.at?.[0];
+}
+
+const A1 = /^[A-Z]{1,3}\d+$/;
+
+/**
+ * Where a finding is, as the clerk is told: its culprit's cell; with no culprit, the block of cells
+ * it spans on the sheet (「A54:E54」: any of them may be the wrong one), not one of them.
+ */
+export function findingPlaceOnSheet(f: Finding): string | undefined {
+  const cells = f.addresses ?? [];
+  if (f.culprit || cells.length < 2 || !cells.every((a) => A1.test(a))) return findingAddress(f);
+  const at = cells.map(parseAddress);
+  const rows = at.map((p) => p.row);
+  const cols = at.map((p) => p.col);
+  return areaAddress({
+    top: Math.min(...rows),
+    bottom: Math.max(...rows),
+    left: Math.min(...cols),
+    right: Math.max(...cols),
+  });
 }
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { groupByTable, summary } from '../../src/checks/overview.js';
 import { reportFromValues } from '../../src/report/from-values.js';
-import { jingxiu } from '../helpers.js';
+import { findingPlace } from '../../src/checks/audit.js';
+import { findingAddress, findingPlaceOnSheet } from '../../src/report/finding.js';
+import { checkGrid, filledGrid, jingxiu, ofRule } from '../helpers.js';
 
 describe('what the sidebar and the CLI show above the list', () => {
   it('「全部通过」 when nothing but info is found', () => {
@@ -26,5 +28,19 @@ describe('what the sidebar and the CLI show above the list', () => {
       ['四、政府信息公开行政复议、行政诉讼情况', ['T4-01']],
       ['全表', ['X-01']],
     ]);
+  });
+});
+
+describe('where a finding is, as the sidebar’s card and the 审核报告 say it', () => {
+  it('a culprit’s cell; with none, the block of cells that may hold the wrong one', () => {
+    const grid = filledGrid('2019', { ...jingxiu().values, 't4.review.total': 3, 't3.r3_7.natural': 4 });
+    const findings = checkGrid(grid);
+    const t4 = ofRule(findings, 'T4-01')[0]!;
+    expect(t4.culprit).toBeUndefined();
+    const row = Number(/\d+$/.exec(t4.addresses![0]!)![0]);
+    expect(findingPlaceOnSheet(t4)).toBe(`A${row}:E${row}`);
+    expect(findingPlace(t4)).toBe(`表四 A${row}:E${row}`);
+    const t3 = ofRule(findings, 'T3-03').find((f) => f.culprit)!;
+    expect(findingPlaceOnSheet(t3)).toBe(findingAddress(t3));
   });
 });

@@ -17,6 +17,7 @@ import {
   type Finding,
   findingAddress,
   type FindingCluster,
+  findingPlaceOnSheet,
   isRuleId,
   ruleInfo,
   SEVERITY_LABEL,
@@ -171,7 +172,7 @@ export function FindingCard(props: {
     ? `${name}（${address}）最可能填错${culprit.suggested !== undefined ? `，应为 ${culprit.suggested}` : ''}${caveat ? `；${caveat}` : ''}`
     : first.message;
   const canApply = props.writable && culprit?.suggested !== undefined && address !== undefined && !first.note;
-  const where = [props.showSheet && first.sheet ? `「${first.sheet}」` : '', address]
+  const where = [props.showSheet && first.sheet ? `「${first.sheet}」` : '', findingPlaceOnSheet(first)]
     .filter(Boolean)
     .join(' ');
   return (
