@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pdfBlocks } from '../../src/readers/pdf/layout.js';
+import { cutOffPage, pdfBlocks } from '../../src/readers/pdf/layout.js';
 import type { PageContent, Rule, TextPiece } from '../../src/readers/pdf/page.js';
 import { STRUCK } from '../../src/readers/text/document.js';
 
@@ -11,6 +11,7 @@ const piece = (text: string, x: number, width: number): TextPiece => ({ text, x,
 function page(pieces: TextPiece[]): PageContent {
   return {
     number: 1,
+    width: 600,
     height: 800,
     images: false,
     rules: [
@@ -65,6 +66,7 @@ describe('a table on two pages', () => {
   /** Page `number` with one ruled row on the given column edges, its cells holding `texts`. */
   const onPage = (number: number, xs: number[], texts: string[]): PageContent => ({
     number,
+    width: 600,
     height: 800,
     images: false,
     rules: [h(100, xs[0]!, xs.at(-1)!), h(120, xs[0]!, xs.at(-1)!), ...xs.map((x) => v(x, 100, 120))],
@@ -99,5 +101,14 @@ describe('text struck through (a deletion shown with its revision marks)', () =>
     const strike = h(105 + 3, 60, 66);
     const underline = h(105 - 1, 66, 72);
     expect(rows({ ...p, rules: [...p.rules, strike, underline] })).toEqual([[['A', `4${STRUCK}5`, '7']]]);
+  });
+});
+
+describe('a table wider than the page', () => {
+  it('is found by its text running off the right edge (the export cut 「3525」 to 「3」)', () => {
+    const inside = page([piece('A', 10, 5), piece('3525', 105, 20)]);
+    expect(cutOffPage([inside])).toBeUndefined();
+    const cut = { ...page([piece('A', 10, 5), piece('3525', 590, 20)]), number: 2 };
+    expect(cutOffPage([inside, cut])?.number).toBe(2);
   });
 });

@@ -157,5 +157,5 @@ export async function pageContent(page: PdfPage, number: number, OPS: PdfJsOps):
     )
       images = true;
   }
-  return { number, height: box[3]! - box[1]!, pieces, rules, images };
+  return { number, width: box[2]! - box[0]!, height: box[3]! - box[1]!, pieces, rules, images };
 }

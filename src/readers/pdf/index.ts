@@ -2,7 +2,7 @@ import { readDocument } from '../text/document.js';
 import type { TextResult } from '../text/index.js';
 import { cMapReader } from './cmap.js';
 import { type PdfJsOps, type PdfPage, pageContent } from './extract.js';
-import { pdfBlocks } from './layout.js';
+import { cutOffPage, pdfBlocks } from './layout.js';
 import type { PageContent } from './page.js';
 
 /** No report runs this long: past it the file is something else, and reading it would take long. */
@@ -145,6 +145,12 @@ async function readWith(lib: PdfJs, bytes: Uint8Array, options: { source?: strin
           : missingCMaps.size
             ? `PDF 的字体使用了本工具没有收录的字符映射（${[...missingCMaps].join('、')}），其中的文字无法读取。请另存为嵌入字体的 PDF，或改用 .docx、网页文本校验。`
             : 'PDF 中没有文字，无法读取。',
+      };
+    }
+    const cut = cutOffPage(pages);
+    if (cut) {
+      return {
+        problem: `PDF 第 ${cut.number} 页有文字印在页面右边缘之外（表格比页面宽，导出 PDF 时被截断），其中的数字读不完整，为免读错，未读取。请校验原 Word 文件或网页，或把表格调窄后重新导出 PDF。`,
       };
     }
     return readDocument(pdfBlocks(pages), options);

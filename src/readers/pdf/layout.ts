@@ -325,3 +325,11 @@ export function pdfBlocks(pages: readonly PageContent[]): DocBlock[] {
   }
   return blocks;
 }
+
+/** Text this far (points) past the page's right edge is cut off where the page ends: not all shown. */
+const OVER_EDGE = 1;
+
+/** The first page whose text runs off its right edge (a table wider than the page, cut by the export). */
+export function cutOffPage(pages: readonly PageContent[]): PageContent | undefined {
+  return pages.find((p) => p.pieces.some((x) => x.x + x.width > p.width + OVER_EDGE));
+}

@@ -21,6 +21,7 @@ export interface Rule {
 export interface PageContent {
   /** 1-based. */
   readonly number: number;
+  readonly width: number;
   readonly height: number;
   readonly pieces: readonly TextPiece[];
   readonly rules: readonly Rule[];
