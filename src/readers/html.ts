@@ -76,6 +76,21 @@ function tagEnd(html: string, lt: number): number {
 
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
+const GROUPED = /^ *\d{1,3}(?: \d{3})+ *$/;
+
+/**
+ * A cell holding one number written in groups of three with spaces (「3 440」, 「3&nbsp;440」) is one
+ * number, as the page shows it: written with commas, which the reader reads (and warns of), not as
+ * two cells' numbers.
+ */
+function groupedNumber(out: string[], start: number): void {
+  if (out.length - start > 4) return;
+  const text = out.slice(start).join('');
+  if (!text.includes(' ') || !GROUPED.test(text)) return;
+  out.length = start;
+  out.push(text.trim().replace(/ /g, ','));
+}
+
 /**
  * A saved report page as the text a reader copies from it: one table cell per line (tab first),
  * a blank line after each row, paragraphs on lines of their own. A cell's text stays on one line,
@@ -92,6 +107,8 @@ export function pageText(html: string, maxDepth: number): string | undefined {
   const nesting: string[] = [];
   let skipping = 0;
   let cellDepth = 0;
+  /** Where the open cell's text starts in `out`. */
+  let cellStart = 0;
   /** Ends the line, without the spaces it ended with. */
   const endLine = () => {
     for (let last = out.length - 1; last >= 0; last--) {
@@ -122,6 +139,7 @@ export function pageText(html: string, maxDepth: number): string | undefined {
     else if (CELL.has(name)) {
       newline();
       out.push('\t');
+      cellStart = out.length;
       cellDepth++;
     } else if (BLOCK.has(name) && !cellDepth) newline();
   };
@@ -130,6 +148,7 @@ export function pageText(html: string, maxDepth: number): string | undefined {
     else if (CELL.has(name)) {
       if (!cellDepth) return;
       cellDepth--;
+      groupedNumber(out, cellStart);
       endLine();
     } else if (name === 'tr') {
       if (cellDepth) close('td');

@@ -181,6 +181,24 @@ describe('a published report as a saved .html page', () => {
     for (const a of addresses) expect(a).toMatch(/^网页文字第\d+行$/);
   });
 
+  it('a cell of one number in groups of three (「3 440」, 「3&nbsp;440」) is one number, read with a warning, not two cells', () => {
+    const [, y2024] = suqian();
+    const natural = Number(y2024.values['t3.r1.natural']);
+    expect(natural).toBeGreaterThan(999);
+    const grouped = `${Math.floor(natural / 1000)}&nbsp;${String(natural % 1000).padStart(3, '0')}`;
+    const page = reportHtml('2021', y2024.values, {
+      title: '宿迁市2024年政府信息公开工作年度报告',
+      parts: ['本年收到申请。', '一是公开质量仍需提高。', '本年度未收取信息处理费。'],
+      signature: '宿迁市人民政府办公室',
+      date: '2025年1月20日',
+    }).replace(`<td><p>${natural}</p></td>`, `<td><p>${grouped}</p></td>`);
+    expect(page).toContain(grouped);
+    const r = read(htmlToText(page));
+    const findings = check(r);
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-01').map((f) => f.cells)).toEqual([['t3.r1.natural']]);
+  });
+
   it('keeps a cell on one line however the page breaks it, and skips scripts', () => {
     const text = htmlToText(seedHtml());
     expect(text).toContain('\t本年新制作数量\n');
