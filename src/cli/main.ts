@@ -2,6 +2,7 @@ import {
   type Audit,
   auditHtml,
   auditOf,
+  check,
   DEFAULT_SIMILARITY,
   type Edition,
   editionForYear,
@@ -10,6 +11,7 @@ import {
   importedValues,
   importJson,
   reportSheetName,
+  ruleInfo,
   templateLayout,
   type TemplateLayout,
   type TemplateValues,
@@ -328,8 +330,17 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
     say(io, failed);
     return 2;
   }
-  io.out(terminalSafe(importedMessage(report, `${values.output}（工作表「${sheet}」）`)));
+  io.out(terminalSafe(importedMessage(report, ` ${values.output}（工作表「${sheet}」）`)));
   for (const m of unreadParts(report)) say(io, `! ${m}`);
+  // What the template cannot hold: the published text and how the original was laid out.
+  const lost = check(report).filter(
+    (f) => f.severity !== 'info' && (f.rule === 'G-04' || ruleInfo(f.rule)?.published),
+  );
+  if (lost.length)
+    say(
+      io,
+      `! 原文件有 ${lost.length} 条与正文或原文格式有关的提示（${[...new Set(lost.map((f) => f.rule))].join('、')}），导入的工作表中没有正文，不会再出现：请用 nianbao check ${/\s/.test(input) ? `"${input}"` : input} 查看。`,
+    );
   return 0;
 }
 

@@ -17,6 +17,8 @@ export interface RuleInfo {
   readonly description: string;
   /** A note in the rules, never a finding (S6-03). */
   readonly note?: true;
+  /** Reads the report's published text: a report imported into the template no longer gives it. */
+  readonly published?: true;
 }
 
 const CATALOG = [
@@ -85,6 +87,7 @@ const CATALOG = [
   },
   {
     id: 'T3-06',
+    published: true,
     severity: 'warning',
     table: 't3',
     title: '正文所述申请数与表三一致',
@@ -92,6 +95,7 @@ const CATALOG = [
   },
   {
     id: 'T3-08',
+    published: true,
     severity: 'warning',
     table: 't3',
     title: '有逾期未缴信息处理费的，第六部分应说明信息处理费',
@@ -120,6 +124,7 @@ const CATALOG = [
   },
   {
     id: 'T4-04',
+    published: true,
     severity: 'warning',
     table: 't4',
     title: '正文所述复议、诉讼数与表四一致',
@@ -195,18 +200,21 @@ const CATALOG = [
   },
   {
     id: 'S-01',
+    published: true,
     severity: 'error',
     title: '六个部分的标题齐全且有序',
     description: '已发布年报应依次包含「一、总体情况」到「六、其他需要报告的事项」。',
   },
   {
     id: 'S5-01',
+    published: true,
     severity: 'warning',
     title: '第五部分不能空着或只写「无」',
     description: '已发布年报应写明存在的主要问题及改进情况。',
   },
   {
     id: 'S6-01',
+    published: true,
     severity: 'warning',
     title: '第六部分说明信息处理费',
     description: '2021 版：应写明收取信息处理费的情况，未收取也要写明。',
@@ -221,6 +229,7 @@ const CATALOG = [
   },
   {
     id: 'SIM-01',
+    published: true,
     severity: 'warning',
     title: '内容雷同：正文与上年报告大段相同',
     description: '第一、五、六部分与上年文字相同或几乎相同的比例达到阈值（默认 50%）。',

@@ -31,8 +31,12 @@ describe('nianbao import', () => {
     const imported = await cli('import', txt, '-o', xlsx);
     expect(imported).toMatchObject({
       code: 0,
-      out: `已导入 保定市竞秀区人民政府 2019 年度的 198 个数字（2019 版）到${xlsx}（工作表「2019年度年报」）。\n`,
+      out: `已导入 保定市竞秀区人民政府 2019 年度的 198 个数字（2019 版）到 ${xlsx}（工作表「2019年度年报」）。\n`,
     });
+    // The text's own findings do not come with the numbers, and the user is told.
+    expect(imported.err).toContain(
+      '! 原文件有 1 条与正文或原文格式有关的提示（G-04），导入的工作表中没有正文，不会再出现',
+    );
     const checked = await cli('check', xlsx, '--json');
     expect(checked.code).toBe(0);
     expect(json(checked.out).files[0]!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
@@ -61,7 +65,7 @@ describe('nianbao import says what it could not take', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('的 197 个数字');
     expect(r.err).toMatch(
-      /^! 一、本年新收政府信息公开申请数量·\S+（第\d+行）「五」不是数字，已照原样填入，请核对后改为数字。\n$/,
+      /^! 一、本年新收政府信息公开申请数量·\S+（第\d+行）「五」不是数字，已照原样填入，请核对后改为数字。\n! 原文件有 1 条与正文或原文格式有关的提示（G-04）/,
     );
   });
 
