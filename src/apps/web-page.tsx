@@ -9,15 +9,25 @@ import { SheetView } from '../web/SheetView.js';
 /** What the page reads. */
 export const ACCEPT = '.xlsx,.txt,.html,.htm,.pdf,.docx';
 
+/** Narrower than this, the sheet and the sidebar stand one above the other. */
+const NARROW = '@media (max-width: 760px)';
+
 const useStyles = makeStyles({
   page: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) 380px',
     gridTemplateRows: 'auto minmax(0, 1fr)',
     height: '100vh',
+    [NARROW]: {
+      gridTemplateColumns: 'minmax(0, 1fr)',
+      gridTemplateRows: 'auto minmax(240px, 50vh) auto',
+      height: 'auto',
+      minHeight: '100vh',
+    },
   },
   header: {
     gridColumn: '1 / 3',
+    [NARROW]: { gridColumn: '1' },
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
@@ -55,6 +65,13 @@ const useStyles = makeStyles({
     borderLeftColor: tokens.colorNeutralStroke2,
     overflowY: 'auto',
     minHeight: 0,
+    [NARROW]: {
+      borderLeftWidth: 0,
+      borderTopWidth: '1px',
+      borderTopStyle: 'solid',
+      borderTopColor: tokens.colorNeutralStroke2,
+      overflowY: 'visible',
+    },
   },
 });
 

@@ -255,6 +255,20 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await print.close();
   });
 
+  it('in a narrow window (400 px) the sheet and the sidebar stand one above the other, each full width', async () => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    try {
+      const sheet = (await page.getByRole('region', { name: '文件内容' }).boundingBox())!;
+      const pane = (await page.getByRole('complementary', { name: '年报校验侧边栏' }).boundingBox())!;
+      expect(sheet.width).toBeGreaterThan(380);
+      expect(pane.width).toBeGreaterThan(380);
+      expect(pane.y).toBeGreaterThanOrEqual(sheet.y + sheet.height - 1);
+      await shot('narrow');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   it('the browser’s own 打印 (Ctrl+P) says where the 审核报告 is, not the screen cut off', async () => {
     await page.emulateMedia({ media: 'print' });
     try {
