@@ -170,7 +170,6 @@ export function auditRows(audit: Audit): AuditRow[] {
 const esc = (s: string) =>
   s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
-/** The 审核报告 as one printable HTML page (A4), for the command line and the offline page. */
 /** One 审核报告 as a section of a page: title, the lines about it, the table, the lines to sign. */
 function auditSection(audit: Audit): string {
   const rows = auditRows(audit);
@@ -182,14 +181,15 @@ function auditSection(audit: Audit): string {
       return '';
     })
     .filter(Boolean);
-  const table = rows
-    .filter((r) => r.style === 'header' || r.style === 'error' || r.style === 'warning' || r.style === 'info')
-    .map((r) => {
-      const tag = r.style === 'header' ? 'th' : 'td';
-      const cells = r.cells.map((c) => `<${tag}>${esc(c).replace(/\n/g, '<br>')}</${tag}>`).join('');
-      return `<tr class="${r.style}">${cells}</tr>`;
-    })
-    .join('\n');
+  const tr = (r: AuditRow) => {
+    const tag = r.style === 'header' ? 'th' : 'td';
+    const cells = r.cells.map((c) => `<${tag}>${esc(c).replace(/\n/g, '<br>')}</${tag}>`).join('');
+    return `<tr class="${r.style}">${cells}</tr>`;
+  };
+  // The header row in <thead>: printed again at the top of every page the table runs onto.
+  const head = rows.filter((r) => r.style === 'header').map(tr);
+  const body = rows.filter((r) => r.style === 'error' || r.style === 'warning' || r.style === 'info').map(tr);
+  const table = `<thead>${head.join('')}</thead>\n<tbody>\n${body.join('\n')}\n</tbody>`;
   const [title, ...meta] = lines;
   const sign = meta.pop();
   return `<section>
@@ -222,7 +222,7 @@ ${unread.map((u, i) => `<tr><td>${i + 1}</td><td>${esc(u.message)}</td></tr>`).j
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">${GENERATOR}<title>${esc(AUDIT_TITLE)}</title>
 <style>
-@page{size:A4 portrait;margin:18mm 15mm}
+@page{size:A4 portrait;margin:18mm 15mm;@bottom-center{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:10px}}
 body{font-family:"SimSun","Songti SC","Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12px;color:#000;margin:0}
 section+section{page-break-before:always}
 h1{font-size:20px;text-align:center;margin:0 0 12px}

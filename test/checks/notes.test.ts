@@ -108,5 +108,9 @@ describe('审核报告', () => {
     const html = auditHtml(audit);
     expect(html).toContain('说明：已核实（2025-01-20 15:04）');
     expect(html).toContain('size:A4 portrait');
+    // A long list runs onto more pages: its header is printed again on each, and the pages are numbered.
+    expect(html).toMatch(/<thead><tr class="header"><th>序号<\/th>/);
+    expect(html).toContain('counter(page)');
+    expect(html.indexOf('<tbody>')).toBeGreaterThan(html.indexOf('</thead>'));
   });
 });
