@@ -1,7 +1,9 @@
 import {
   AUDIT_SHEET,
+  canExplain,
   check,
   type Finding,
+  findingPlace,
   type Note,
   NOTES_SHEET,
   bodyKey,
@@ -105,6 +107,22 @@ function choosePrevious(
  * several sheets), check it against last year's, apply the clerk's 说明, and mark every open finding
  * on the sheet it is on (one more round trip).
  */
+/**
+ * 说明 that no longer answer their warning, because the numbers it was about were changed since,
+ * while a warning of the same rule stands in the same place: said, with their text, to be given
+ * again (a 说明 is kept only for the values it was written for).
+ */
+function lapsedNotes(findings: readonly Finding[], notes: ReadonlyMap<string, Note>): string | undefined {
+  const answered = new Set(findings.flatMap((f) => (f.note ? [`${f.note.at}|${f.note.text}`] : [])));
+  const lapsed = [...notes.values()].filter(
+    (n) =>
+      !answered.has(`${n.at}|${n.text}`) &&
+      findings.some((f) => !f.note && canExplain(f) && f.rule === n.rule && findingPlace(f) === n.where),
+  );
+  if (!lapsed.length) return undefined;
+  return `${lapsed.length} 条说明因所说明的数字已改动而失效，请核实后重新说明：${lapsed.map((n) => `${n.where}「${n.text}」（${n.at}）`).join('；')}。`;
+}
+
 export async function checkWorkbook(
   host: SheetHost,
   options: { sheetId?: string; previous?: PreviousChoice; similarity?: number } = {},
@@ -163,7 +181,7 @@ export async function checkWorkbook(
     if (sheet && !sheet.formatLocked) plan.set(sheet.sheet.id, marks);
   }
   await host.writeMarks(read, plan);
-  const problem = [lockedNote, previous.problem].filter(Boolean).join(' ');
+  const problem = [lockedNote, previous.problem, lapsedNotes(findings, notes)].filter(Boolean).join(' ');
   return {
     sheet: target.sheet,
     sheets,

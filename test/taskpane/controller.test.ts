@@ -424,6 +424,10 @@ describe('说明 and the 审核报告', () => {
       .getState()
       .result!.findings.find((f) => f.rule === 'G-01' && f.cells[0] === 't3.r1.natural');
     expect(lapsed?.note).toBeUndefined();
+    // Not silently: the 说明 that lapsed is named, with its text, to be given again.
+    expect(pane.getState().notice?.text).toMatch(
+      /^1 条说明因所说明的数字已改动而失效，请核实后重新说明：表三 \w+\d+「原始台账即为此数，已核实」（2020-01-20 15:04）。$/,
+    );
   });
 
   it('an empty 说明 withdraws it', async () => {
