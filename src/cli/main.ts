@@ -402,12 +402,15 @@ const isUsageError = (e: unknown) =>
   e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
 
 /** What Node's argument parser objects to, in Chinese: its own messages are English. */
-function usageMessage(e: TypeError & { code?: unknown }): string {
+function usageMessage(e: TypeError & { code?: unknown }, args: readonly string[]): string {
   const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? '';
   const option = quoted.replace(/ <value>$/, '');
   switch (e.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `没有「${option}」这个选项`;
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      // 「-x.txt」 is taken for options: a file whose name begins with 「-」 is written ./-x.txt.
+      const file = args.find((a) => a.startsWith(option) && a.includes('.'));
+      return `没有「${option}」这个选项${file ? `（若「${file}」是文件名，请写成 ./${file}）` : ''}`;
+    }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return quoted.endsWith('<value>') ? `${option} 后面要跟一个值` : `${option} 后面不跟值`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
@@ -452,7 +455,7 @@ export async function run(argv: readonly string[], io: Io = STD): Promise<number
     }
   } catch (e) {
     if (isUsageError(e)) {
-      say(io, usageMessage(e as TypeError & { code?: unknown }));
+      say(io, usageMessage(e as TypeError & { code?: unknown }, argv));
       io.err(USAGE);
       return 2;
     }

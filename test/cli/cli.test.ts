@@ -70,6 +70,7 @@ describe('the command line’s own words', () => {
     const cases: [string[], string][] = [
       [['check', '--bogus', 'x'], '没有「--bogus」这个选项'],
       [['check', '-j', 'x'], '没有「-j」这个选项'],
+      [['check', '-x.txt'], '没有「-x」这个选项（若「-x.txt」是文件名，请写成 ./-x.txt）'],
       [['check', 'x', '--summary'], '--summary 后面要跟一个值'],
       [['check', '--json=1', 'x'], '--json 后面不跟值'],
       [['template', 'x'], '多余的参数「x」'],
