@@ -44,7 +44,7 @@ describe('nianbao, the package bin', () => {
     const r = spawnSync('bash', ['-c', `${command} | head -c 9; echo "exit \${PIPESTATUS[0]}" >&2`], {
       encoding: 'utf8',
     });
-    expect(r.stderr).toBe(`汇总已写入 ${summary}（200 份报告）\nexit 0\n`);
+    expect(r.stderr).toBe(`汇总已写入 ${summary}（200 份报告）\n共 200 份报告，0 份有错误。\nexit 0\n`);
     expect(r.stdout).toBe('{\n  "file');
     // The header and a line per report.
     expect(readFileSync(summary, 'utf8').trim().split('\n')).toHaveLength(201);
@@ -56,7 +56,8 @@ describe('nianbao, the package bin', () => {
       (f) => new URL(`../fixtures/${f}`, import.meta.url).pathname,
     );
     const r = spawnSync(process.execPath, [bin, 'check', '--json', ...fixtures], { encoding: 'utf8' });
-    expect(r.stderr).toBe('');
+    // Nothing on stderr but the batch's total.
+    expect(r.stderr).toBe('共 3 份报告，0 份有错误。\n');
     const json = JSON.parse(r.stdout) as { files: { file: string; edition: string; year?: number }[] };
     expect(json.files.map((f) => [f.edition, f.year])).toEqual([
       ['2019', 2019],
