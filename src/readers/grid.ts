@@ -173,7 +173,9 @@ class Reading {
       );
     }
     if (alignment.movedRows.size) {
-      const moved = outOfOrder(table, alignment);
+      // Rows read from elsewhere yet in order (a row read from further down, past an inserted one): named as moved.
+      const order = outOfOrder(table, alignment);
+      const moved = order.length ? order : [...alignment.movedRows].sort(([a], [b]) => a - b);
       const named = moved.map(([row, at]) => {
         const label = rowLabelsOf(table).get(row);
         const where = this.document
