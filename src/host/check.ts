@@ -103,11 +103,6 @@ function choosePrevious(
 }
 
 /**
- * 校验: read the workbook (one round trip), find the report the sheet belongs to (its tables may be on
- * several sheets), check it against last year's, apply the clerk's 说明, and mark every open finding
- * on the sheet it is on (one more round trip).
- */
-/**
  * 说明 that no longer answer their warning, because the numbers it was about were changed since,
  * while a warning of the same rule stands in the same place: said, with their text, to be given
  * again (a 说明 is kept only for the values it was written for).
@@ -123,6 +118,11 @@ function lapsedNotes(findings: readonly Finding[], notes: ReadonlyMap<string, No
   return `${lapsed.length} 条说明因所说明的数字已改动而失效，请核实后重新说明：${lapsed.map((n) => `${n.where}「${n.text}」（${n.at}）`).join('；')}。`;
 }
 
+/**
+ * 校验: read the workbook (one round trip), find the report the sheet belongs to (its tables may be on
+ * several sheets), check it against last year's, apply the clerk's 说明, and mark every open finding
+ * on the sheet it is on (one more round trip).
+ */
 export async function checkWorkbook(
   host: SheetHost,
   options: { sheetId?: string; previous?: PreviousChoice; similarity?: number } = {},
