@@ -40,13 +40,14 @@ const officeJsFiles = [
   info: { minimized: true },
 }));
 
+/** How a page's Content-Security-Policy allows an inline script: by its hash. */
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
 /** The ES5 script that tells Office 2016/2019 clerks what to use instead, inlined before the bundle. */
 const legacyScript = readFileSync(resolve(root, 'src/taskpane/legacy.js'), 'utf8');
-const legacyHash = `'sha256-${createHash('sha256').update(legacyScript).digest('base64')}'`;
 
 /** The ES5 script that tells a browser too old for the page so, in Chinese, inlined before the bundle. */
 const engineScript = readFileSync(resolve(root, 'src/web/engine-check.js'), 'utf8');
-const engineHash = `'sha256-${createHash('sha256').update(engineScript).digest('base64')}'`;
 
 /**
  * What a pane page may load: its own files, office.js from where it comes, styles Fluent UI
@@ -109,8 +110,6 @@ export const WEB_PAGE = '年报校验.html';
 
 /** Inert code in the offline page, run when first needed (src/web/inline-chunks.ts). */
 const CHUNK_TYPE = 'text/x-nianbao-chunk';
-
-const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
  * The offline page as one file: the entry bundle inlined into src/web/page.html, the code loaded only
@@ -204,7 +203,7 @@ export default (env = {}, argv = {}) => {
     templateParameters: {
       officeScript,
       legacyScript,
-      csp: csp([...officeSource, legacyHash], !production),
+      csp: csp([...officeSource, sha256(legacyScript)], !production),
     },
   });
   const wpsPage = new HtmlWebpackPlugin({
@@ -213,7 +212,7 @@ export default (env = {}, argv = {}) => {
     chunks: [`${wpsDir}taskpane`],
     // Kept as written: the inline script is allowed by its hash.
     minify: false,
-    templateParameters: { engineScript, csp: csp([engineHash], !production) },
+    templateParameters: { engineScript, csp: csp([sha256(engineScript)], !production) },
   });
 
   return {
