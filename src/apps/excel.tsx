@@ -3,7 +3,7 @@ import { commandActions } from '../commands/actions.js';
 import { ExcelHost, type Runner } from '../excel/host.js';
 import { registerRibbon } from '../excel/ribbon.js';
 import { PaneController } from '../taskpane/controller.js';
-import { mountSidebar, mountUnsupported } from '../taskpane/mount.js';
+import { mountSidebar, mountUnsupported, toldUnsupported } from '../taskpane/mount.js';
 
 /** What the ribbon and sidebar need of Excel (the manifest asks the same of Office). */
 const EXCEL_API = '1.9';
@@ -11,7 +11,7 @@ const EXCEL_API = '1.9';
 // The shared runtime loads this page once for the ribbon and the sidebar: one controller serves both.
 void Office.onReady(() => {
   // Office 2016/2019's webviews are told what to use instead by the page itself, before this runs.
-  if ((window as Window & { nianbaoUnsupported?: boolean }).nianbaoUnsupported) return;
+  if (toldUnsupported()) return;
   if (!Office.context.requirements.isSetSupported('ExcelApi', EXCEL_API)) {
     mountUnsupported(
       `这个版本的 Excel 不支持年报校验加载项所需的功能（ExcelApi ${EXCEL_API}）。请升级到 Microsoft 365 或 Office 2021 及以上，` +

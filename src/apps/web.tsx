@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { PaneController } from '../taskpane/controller.js';
 import { FileHost } from '../web/file-host.js';
 import { openFile } from '../web/open.js';
+import { toldUnsupported } from '../taskpane/mount.js';
 import { Page } from './web-page.js';
 
 /** The 审核报告 printed from a frame of its own: no window to open, no pop-up to block. */
@@ -30,8 +31,7 @@ function storage(): Storage | undefined {
   }
 }
 
-// A browser too old for the page has been told so (src/web/engine-check.js).
-if (!(window as Window & { nianbaoUnsupported?: boolean }).nianbaoUnsupported) {
+if (!toldUnsupported()) {
   const host = new FileHost(openFile, storage(), print);
   const pane = new PaneController(host);
   createRoot(document.getElementById('root')!).render(

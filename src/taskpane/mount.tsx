@@ -3,6 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import type { PaneController } from './controller.js';
 
+/**
+ * The page's own ES5 script has told this engine it cannot run the sidebar (an old Office webview:
+ * src/taskpane/legacy.js; an old browser or WPS: src/web/engine-check.js): nothing more is rendered.
+ */
+export const toldUnsupported = (): boolean =>
+  Boolean((window as Window & { nianbaoUnsupported?: boolean }).nianbaoUnsupported);
+
 /** Renders the sidebar into the page's #root, if the page has one (the ribbon-only page has not). */
 export function mountSidebar(pane: PaneController): void {
   const root = document.getElementById('root');
