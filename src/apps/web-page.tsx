@@ -3,7 +3,7 @@ import { ArrowClockwiseRegular, FolderOpenRegular } from '@fluentui/react-icons'
 import { type DragEvent, useRef, useState, useSyncExternalStore } from 'react';
 import { App } from '../taskpane/App.js';
 import type { PaneController } from '../taskpane/controller.js';
-import type { FileHandle, FileHost } from '../web/file-host.js';
+import type { FileHandle, FileHost, PickedFile } from '../web/file-host.js';
 import { SheetView } from '../web/SheetView.js';
 
 /** What the page reads. */
@@ -98,9 +98,9 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 
-  const open = async (name: string, bytes: Uint8Array, handle?: FileHandle) => {
+  const open = async (file: PickedFile, handle?: FileHandle) => {
     try {
-      await host.load(name, bytes, handle);
+      await host.loadFile(file, handle);
       pane.newDocument();
       await pane.check();
       // A file of several reports: the others are checked when the clerk goes to them.
@@ -111,11 +111,9 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
           text: `本文件中另有 ${others.length} 份年报（${others.map((c) => c.label).join('；')}）：要校验它，请点它的工作表标签，再点「校验」。`,
         });
     } catch (e) {
-      pane.notify({ intent: 'error', text: `${name}：${host.explainError(e)}` });
+      pane.notify({ intent: 'error', text: `${file.name}：${host.explainError(e)}` });
     }
   };
-  const openFile = async (file: File, handle?: FileHandle) =>
-    open(file.name, new Uint8Array(await file.arrayBuffer()), handle);
 
   const choose = async () => {
     const picker = (window as PickerWindow).showOpenFilePicker;
@@ -125,8 +123,7 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
         types: [{ description: '年报文件', accept: { 'application/octet-stream': ACCEPT.split(',') } }],
       });
       if (!handle) return;
-      const file = await handle.getFile();
-      await open(file.name, new Uint8Array(await file.arrayBuffer()), handle);
+      await open(await handle.getFile(), handle);
     } catch (e) {
       // Closing the picker is no error.
       if ((e as Error).name !== 'AbortError') pane.notify({ intent: 'error', text: host.explainError(e) });
@@ -153,7 +150,7 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
     const file = e.dataTransfer.files[0];
     if (!file) return;
     const handle = await item?.getAsFileSystemHandle?.().catch(() => null);
-    await openFile(file, handle?.kind === 'file' ? handle : undefined);
+    await open(file, handle?.kind === 'file' ? handle : undefined);
   };
 
   return (
@@ -191,7 +188,7 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void openFile(file);
+            if (file) void open(file);
           }}
         />
       </header>

@@ -39,7 +39,14 @@ export type OpenFile = (name: string, bytes: Uint8Array) => Promise<FileContent>
 
 /** A file the page may read again, where the browser lets it keep a handle on it (Chromium). */
 export interface FileHandle {
-  getFile(): Promise<{ name: string; lastModified?: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+  getFile(): Promise<PickedFile>;
+}
+
+/** A file as the browser gives it: chosen, dropped, or read again through its handle. */
+export interface PickedFile {
+  readonly name: string;
+  readonly lastModified?: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** Where the page keeps 说明 between visits (the browser's localStorage). */
@@ -184,12 +191,16 @@ export class FileHost implements SheetHost {
     this.book.settle();
   }
 
+  /** A file the browser gave, with the handle to read it again if it kept one. */
+  async loadFile(file: PickedFile, handle?: FileHandle): Promise<void> {
+    await this.load(file.name, new Uint8Array(await file.arrayBuffer()), handle, file.lastModified);
+  }
+
   /** 重新校验: the same file as it is on disk now (after the clerk fixed and saved it). */
   async reload(): Promise<void> {
     const handle = this.current?.handle;
     if (!handle) throw new Error('浏览器没有保留这个文件，请重新选择文件。');
-    const file = await handle.getFile();
-    await this.load(file.name, new Uint8Array(await file.arrayBuffer()), handle, file.lastModified);
+    await this.loadFile(await handle.getFile(), handle);
   }
 
   /** 校验 after the file was saved again (a handle kept tells): the file as it is now, as 重新校验 reads it. */
@@ -199,7 +210,7 @@ export class FileHost implements SheetHost {
     // A file moved or deleted since fails here, and the check with it: nothing is checked as it was.
     const file = await handle.getFile();
     if (file.lastModified !== undefined && file.lastModified !== this.current?.modified)
-      await this.load(file.name, new Uint8Array(await file.arrayBuffer()), handle, file.lastModified);
+      await this.loadFile(file, handle);
   }
 
   private notesKey(): string {

@@ -203,6 +203,20 @@ describe('the offline page’s host', () => {
     expect(pane.getState().checks).toBe(3);
   });
 
+  it('a file opened with its handle is read once, not again at its first 校验', async () => {
+    let reads = 0;
+    const file = {
+      name: 'a.txt',
+      lastModified: 7,
+      arrayBuffer: async () => (reads++, new Uint8Array(seed).buffer),
+    };
+    const handle: FileHandle = { getFile: async () => file };
+    const host = new FileHost(openFile);
+    await host.loadFile(file, handle);
+    await new PaneController(host).check();
+    expect(reads).toBe(1);
+  });
+
   it('a file moved or cut short since it was opened: no 审核报告 printed from what it was', async () => {
     let file: Uint8Array | undefined = new Uint8Array(seed);
     let saved = 1;
