@@ -1,5 +1,5 @@
 import { decodeXML } from 'entities';
-import { type DocBlock, STRUCK } from '../text/document.js';
+import { type DocBlock, struckThrough } from '../text/document.js';
 
 interface Cell {
   text: string;
@@ -56,7 +56,7 @@ export function bodyBlocks(xml: string): DocBlock[] {
     if (inText && !skip) {
       const raw = xml.slice(at, lt);
       const decoded = raw.includes('&') ? decodeXML(raw) : raw;
-      const text = deleted ? [...decoded].map((c) => c + STRUCK).join('') : decoded;
+      const text = deleted ? struckThrough(decoded) : decoded;
       if (cell) cell.text += text;
       else if (!depth) line += text;
     }

@@ -1,7 +1,7 @@
 import { canonicalOf } from '../../report/labels.js';
 import { tableSpecs } from '../../report/model.js';
 import { EDITIONS } from '../../report/types.js';
-import { type DocBlock, STRUCK } from '../text/document.js';
+import { type DocBlock, struckThrough } from '../text/document.js';
 import type { PageContent, Rule, TextPiece } from './page.js';
 import { type RuledTable, ruledTables } from './ruled.js';
 
@@ -106,14 +106,14 @@ function isStruck(p: TextPiece, rules: readonly Rule[]): boolean {
   );
 }
 
-const struck = (p: TextPiece): TextPiece => ({ ...p, text: [...p.text].map((c) => c + STRUCK).join('') });
-
 /** One page: its tables as rows of cells, its other text as lines, top to bottom. */
 function pageBlocks(page: PageContent): Placed[] {
   const tables = ruledTables(page.rules);
   const inCell = tables.map((t) => t.origins.map(() => [] as TextPiece[]));
   const free: TextPiece[] = [];
-  const marked = page.pieces.map((p) => (isStruck(p, page.rules) ? struck(p) : p));
+  const marked = page.pieces.map((p) =>
+    isStruck(p, page.rules) ? { ...p, text: struckThrough(p.text) } : p,
+  );
   const pieces = tables.length ? marked.flatMap((p) => splitAtRules(p, tables)) : marked;
   for (const p of pieces) {
     const cx = p.x + p.width / 2;

@@ -25,10 +25,16 @@ export type DocBlock = { readonly line: string } | { readonly table: DocTable };
 export const STRUCK = '\u0336';
 const STRUCK_CHARS = /[^\u0336]\u0336/gu;
 
+/** Text as struck through: each character marked. */
+export const struckThrough = (text: string) => [...text].map((c) => c + STRUCK).join('');
+
+/** Text with what is struck through left out. */
+const unstruck = (text: string) => text.replace(STRUCK_CHARS, '');
+
 /** A cell's value as the grid reader wants it: a plain number is a number, spaces and struck text dropped. */
 function cellValue(text: string | null): RawValue {
   if (text === null) return null;
-  const t = text.replace(STRUCK_CHARS, '').replace(/[\s\u3000]+/g, '');
+  const t = unstruck(text).replace(/[\s\u3000]+/g, '');
   return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : t;
 }
 
@@ -48,7 +54,7 @@ function struckFinding(
   const key = [...report.cells].find(([, c]) => c.address === address)?.[0];
   const table = (key?.split('.')[0] as TableId | undefined) ?? report.tables[0] ?? 't3';
   const deleted = [...s.text.matchAll(STRUCK_CHARS)].map((m) => m[0][0]).join('');
-  const kept = s.text.replace(STRUCK_CHARS, '').trim();
+  const kept = unstruck(s.text).trim();
   return formFinding(
     table,
     `${place(address)} 有带删除线的文字「${deleted}」（未接受的修订），未读取${kept ? `，该格按「${kept}」读取` : ''}。发布前请接受或拒绝全部修订。`,
@@ -60,8 +66,8 @@ function struckFinding(
  * A report from a document's blocks: the tables as one grid, read by the grid reader, each cell
  * told where it is in the document; title, parts, year and body from the running text. A table
  * split by its writer into two, its header repeated in the second, is read as one: the repeat is
- * left out. A document
- * whose tables are not tables (a PDF without ruled cells) is read as text, line by line.
+ * left out. A document whose tables are not tables (a PDF without ruled cells) is read as text,
+ * line by line. Text struck through is left out, and said where it was in a cell.
  */
 export function readDocument(blocks: readonly DocBlock[], options: { source?: string } = {}): TextResult {
   const lines: string[] = [];
@@ -72,7 +78,7 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
   let header: string[] | undefined;
   for (const b of blocks) {
     if ('line' in b) {
-      lines.push(b.line.replace(STRUCK_CHARS, ''));
+      lines.push(unstruck(b.line));
       if (b.line.trim()) header = undefined;
       continue;
     }
@@ -95,7 +101,7 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
     // No table as a grid: the tables are lines of the text (a copy of a page, a PDF without rules).
     const asText = blocks.flatMap((b) =>
       ('line' in b ? [b.line] : b.table.rows.map((row) => row.filter((c) => c !== null).join('\t'))).map(
-        (l) => l.replace(STRUCK_CHARS, ''),
+        unstruck,
       ),
     );
     return readText(asText.join('\n'), options);
