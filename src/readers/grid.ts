@@ -144,8 +144,7 @@ class Reading {
     }
   }
 
-  /** A grid row in a message: its number on a sheet; in a document, where its first cell is (the
-   * address is told as the page and table it stands in). */
+  /** A grid row in a message: its number on a sheet; in a document, its first cell's place (page, table). */
   private rowName(row: number, col: number): string {
     return this.document ? `${this.address(row, col)} 所在的行` : `第 ${row + this.origin.row + 1} 行`;
   }
@@ -178,10 +177,7 @@ class Reading {
       const moved = order.length ? order : [...alignment.movedRows].sort(([a], [b]) => a - b);
       const named = moved.map(([row, at]) => {
         const label = rowLabelsOf(table).get(row);
-        const where = this.document
-          ? `在 ${this.address(at, first)} 所在的行`
-          : `在第 ${at + this.origin.row + 1} 行`;
-        return `「${label?.text ?? `第 ${row + 1} 行`}」${where}`;
+        return `「${label?.text ?? `第 ${row + 1} 行`}」在${this.rowName(at, first)}`;
       });
       this.warn(
         table.id,
