@@ -30,6 +30,9 @@ export function toAddress(pos: Pos): string {
   return `${columnName(pos.col)}${pos.row + 1}`;
 }
 
+/** A sheet's cell address (「D48」), not a place in a document (「第105行」, 「第3页 表格第5行第4列」). */
+export const isCellAddress = (address: string): boolean => /^[A-Z]{1,3}\d+$/.test(address);
+
 export function parseAddress(address: string): Pos {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) throw new Error(`not a cell address: ${address}`);

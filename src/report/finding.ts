@@ -1,4 +1,4 @@
-import { areaAddress, parseAddress } from './address.js';
+import { areaAddress, isCellAddress, parseAddress } from './address.js';
 import type { RuleId } from './catalog.js';
 import type { CellKey, TableId } from './types.js';
 
@@ -49,15 +49,13 @@ export function findingAddress(f: Finding): string | undefined {
   return f.addresses?.[0] ?? f.at?.[0];
 }
 
-const A1 = /^[A-Z]{1,3}\d+$/;
-
 /**
  * Where a finding is, as the clerk is told: its culprit's cell; with no culprit, the block of cells
  * it spans on the sheet (「A54:E54」: any of them may be the wrong one), not one of them.
  */
 export function findingPlaceOnSheet(f: Finding): string | undefined {
   const cells = f.addresses ?? [];
-  if (f.culprit || cells.length < 2 || !cells.every((a) => A1.test(a))) return findingAddress(f);
+  if (f.culprit || cells.length < 2 || !cells.every(isCellAddress)) return findingAddress(f);
   const at = cells.map(parseAddress);
   const rows = at.map((p) => p.row);
   const cols = at.map((p) => p.col);

@@ -1,3 +1,4 @@
+import { isCellAddress } from '../../report/address.js';
 import { columnKeys } from '../../report/model.js';
 import type { CellKey } from '../../report/types.js';
 import { address, type Context, finding, num, ref, type Side, spec } from '../context.js';
@@ -14,7 +15,7 @@ function lastYearRef(prev: Side, key: CellKey): string {
   if (!at) return name;
   const sheet = prev.report.sheets?.[spec(prev, key).table] ?? prev.report.source;
   return sheet
-    ? `${name}（${/^[A-Z]+\d+$/.test(at) ? `工作表「${sheet}」${at}` : `${sheet} ${at}`}）`
+    ? `${name}（${isCellAddress(at) ? `工作表「${sheet}」${at}` : `${sheet} ${at}`}）`
     : `${name}（${at}）`;
 }
 
