@@ -102,18 +102,10 @@ export function isOwnOutput(head: Uint8Array): boolean {
   return new TextDecoder().decode(head.subarray(0, 256)).includes(GENERATOR);
 }
 
-function ownOutput(file: string): boolean {
+async function ownOutput(file: string): Promise<boolean> {
   if (!/\.html?$/i.test(file)) return false;
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const head = new Uint8Array(256);
-    return isOwnOutput(head.subarray(0, readSync(fd, head, 0, head.length, 0)));
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const head = await fileHead(file, 256);
+  return head !== undefined && isOwnOutput(head);
 }
 
 /** Every report file under a folder, sub-folders included, in name order (symbolic links to folders are not followed). */
@@ -125,7 +117,7 @@ async function folderFiles(dir: string, skip: ReadonlySet<string>): Promise<stri
     for (const e of entries) {
       const full = join(d, e.name);
       if (e.isDirectory()) await walk(full);
-      else if (wanted(e.name) && !(skip.size && skip.has(await identity(full))) && !ownOutput(full))
+      else if (wanted(e.name) && !(skip.size && skip.has(await identity(full))) && !(await ownOutput(full)))
         out.push(full);
     }
   };
@@ -196,19 +188,25 @@ export async function identity(path: string): Promise<string> {
   }
 }
 
-/** Whether a file begins with `text` (false when it cannot be read). */
-export async function beginsWith(file: string, text: string): Promise<boolean> {
-  const expected = new TextEncoder().encode(text);
+/** The first `length` bytes of a regular file (fewer if it is shorter); undefined when it cannot be read. */
+async function fileHead(file: string, length: number): Promise<Uint8Array | undefined> {
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!(await handle.stat()).isFile()) return false;
-    const bytes = new Uint8Array(expected.length);
-    const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
-    return bytesRead === bytes.length && bytes.every((b, i) => b === expected[i]);
+    if (!(await handle.stat()).isFile()) return undefined;
+    const bytes = new Uint8Array(length);
+    const { bytesRead } = await handle.read(bytes, 0, length, 0);
+    return bytes.subarray(0, bytesRead);
   } catch {
-    return false;
+    return undefined;
   } finally {
     await handle?.close();
   }
+}
+
+/** Whether a file begins with `text` (false when it cannot be read). */
+export async function beginsWith(file: string, text: string): Promise<boolean> {
+  const expected = new TextEncoder().encode(text);
+  const head = await fileHead(file, expected.length);
+  return head?.length === expected.length && head.every((b, i) => b === expected[i]);
 }
