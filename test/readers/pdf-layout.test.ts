@@ -7,27 +7,22 @@ const h = (at: number, from: number, to: number): Rule => ({ horizontal: true, a
 const v = (at: number, from: number, to: number): Rule => ({ horizontal: false, at, from, to });
 const piece = (text: string, x: number, width: number): TextPiece => ({ text, x, y: 105, width, size: 10 });
 
+/** The column rules of a row ruled from y 100 to 120, at edges `xs`. */
+const columns = (xs: number[]) => xs.map((x) => v(x, 100, 120));
+/** One row ruled from y 100 to 120 on column edges `xs`. */
+const ruledRow = (xs: number[]) => [h(100, xs[0]!, xs.at(-1)!), h(120, xs[0]!, xs.at(-1)!), ...columns(xs)];
+/** Three cells, 50 points wide. */
+const EDGES = [0, 50, 100, 150];
+
 /** One ruled row of three cells, 50 points wide, and the pieces written in it. */
 function page(pieces: TextPiece[]): PageContent {
-  return {
-    number: 1,
-    width: 600,
-    height: 800,
-    images: false,
-    rules: [
-      h(100, 0, 150),
-      h(120, 0, 150),
-      v(0, 100, 120),
-      v(50, 100, 120),
-      v(100, 100, 120),
-      v(150, 100, 120),
-    ],
-    pieces,
-  };
+  return { number: 1, width: 600, height: 800, images: false, rules: ruledRow(EDGES), pieces };
 }
 
-const rows = (p: PageContent) =>
-  pdfBlocks([p]).flatMap((b) => ('table' in b ? [b.table.rows.map((r) => [...r])] : []));
+/** The tables the pages give, each as its rows of cells. */
+const tables = (...pages: PageContent[]) =>
+  pdfBlocks(pages).flatMap((b) => ('table' in b ? [b.table.rows.map((r) => [...r])] : []));
+const rows = (p: PageContent) => tables(p);
 
 describe('a PDF table whose printer wrote two cells as one run of text', () => {
   it('cuts the run at the column rule: 「3」 and 「3525」, not 「33525」', () => {
@@ -47,16 +42,7 @@ describe('a PDF table whose borders are drawn cell by cell', () => {
     // touch only through those collinear pieces.
     const p: PageContent = {
       ...page([piece('A', 10, 5), piece('3525', 105, 20)]),
-      rules: [
-        h(100, 0, 75),
-        h(100, 75, 150),
-        h(120, 0, 75),
-        h(120, 75, 150),
-        v(0, 100, 120),
-        v(50, 100, 120),
-        v(100, 100, 120),
-        v(150, 100, 120),
-      ],
+      rules: [h(100, 0, 75), h(100, 75, 150), h(120, 0, 75), h(120, 75, 150), ...columns(EDGES)],
     };
     expect(rows(p)).toEqual([[['A', '', '3525']]]);
   });
@@ -65,15 +51,10 @@ describe('a PDF table whose borders are drawn cell by cell', () => {
 describe('a table on two pages', () => {
   /** Page `number` with one ruled row on the given column edges, its cells holding `texts`. */
   const onPage = (number: number, xs: number[], texts: string[]): PageContent => ({
+    ...page(texts.map((t, i) => piece(t, xs[i]! + 2, 5))),
     number,
-    width: 600,
-    height: 800,
-    images: false,
-    rules: [h(100, xs[0]!, xs.at(-1)!), h(120, xs[0]!, xs.at(-1)!), ...xs.map((x) => v(x, 100, 120))],
-    pieces: texts.map((t, i) => ({ text: t, x: xs[i]! + 2, y: 105, width: 5, size: 10 })),
+    rules: ruledRow(xs),
   });
-  const tables = (...pages: PageContent[]) =>
-    pdfBlocks(pages).flatMap((b) => ('table' in b ? [b.table.rows.map((r) => [...r])] : []));
 
   it('is joined when its parts differ only by a label edge each', () => {
     // A merged label column on one page, a label split in two on the next: the number columns agree.
