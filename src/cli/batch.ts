@@ -1,15 +1,15 @@
 import {
   bodyKey,
+  cellList,
   check,
   type FileRead,
+  type RawValue,
   ReadProblem,
   readReportFile,
   type Report,
   unsupported,
 } from '../core.js';
 import { createHash } from 'node:crypto';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { inflateRawSync } from 'node:zlib';
 import { isOwnOutput, readInput, UnreadableFile } from './files.js';
 import type { Checked } from './output.js';
@@ -75,23 +75,6 @@ export async function readFromDisk(file: string): Promise<FileRead> {
   }
 }
 
-/**
- * A full collection now and then: a batch keeps little, but the heap it leaves behind grows with the
- * garbage of thousands of files until V8 gets round to it. Collecting every few hundred files keeps
- * peak memory near what is kept, for a few milliseconds each time.
- */
-const collect = ((): (() => void) => {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    if (typeof gc === 'function') return () => (gc as () => void)();
-  } catch {
-    // Without it, V8 collects when it sees fit.
-  }
-  return () => {};
-})();
-const COLLECT_EVERY = 250;
-
 /** A report's place in the batch, and what pairing needs to know of it. */
 interface Slot<T> {
   readonly fileIndex: number;
@@ -105,16 +88,24 @@ interface Slot<T> {
   errors: boolean;
 }
 
+const PLAIN_NUMBER = /^(?:0|[1-9]\d*)$/;
+
+/** A cell's value as pairing compares it: 「1,234」, 「1234」 and 1234 are the same. */
+function comparable(raw: RawValue): string {
+  if (typeof raw !== 'string' || PLAIN_NUMBER.test(raw)) return String(raw);
+  const bare = raw.replace(/[\s\u3000,，]+/g, '');
+  return /^-?\d+(?:\.\d+)?$/.test(bare) ? String(Number(bare)) : bare;
+}
+
 /** A report's cells and what they hold, as one hash: a number written 「5」 or 5 is the same. */
 function numbersOf(report: Report): string {
-  const hash = createHash('sha1');
-  for (const [key, cell] of [...report.cells].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const raw = typeof cell.raw === 'string' ? cell.raw.replace(/[\s\u3000,，]+/g, '') : cell.raw;
-    hash.update(
-      `${key}=${typeof raw === 'string' && /^-?\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : String(raw)};`,
-    );
+  // Every edition's cells in one order: the values alone say which cell they are.
+  let all = report.edition;
+  for (const { key } of cellList(report.edition)) {
+    const cell = report.cells.get(key);
+    all += cell ? `;${comparable(cell.raw)}` : ';\0'; // NUL: no cell's text holds one (readers show it as ␀)
   }
-  return hash.digest('base64');
+  return createHash('sha1').update(all).digest('base64');
 }
 
 const where = (file: string, report: Report) =>
@@ -226,7 +217,6 @@ export async function checkBatch<T>(
 
   for (const [fileIndex, file] of files.entries()) {
     options.onProgress?.(`校验中 ${fileIndex + 1}/${files.length}…`);
-    if (fileIndex && fileIndex % COLLECT_EVERY === 0) collect();
     try {
       const { reports } = await read(file);
       const checked = reports.map((report): Checked => {
