@@ -9,8 +9,6 @@ import {
   type Report,
   unsupported,
 } from '../core.js';
-import { createHash } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
 import { isOwnOutput, readInput, UnreadableFile } from './files.js';
 import type { Checked } from './output.js';
 
@@ -56,9 +54,22 @@ export interface BatchTotals {
   readonly internalErrors: number;
 }
 
-/** Node's zlib, where the reader would use fflate: a few times faster, and held to `max` bytes as well. */
-const nativeInflate = (data: Uint8Array, max: number): Uint8Array =>
-  inflateRawSync(data, { maxOutputLength: max });
+type Inflate = (data: Uint8Array, max: number) => Uint8Array;
+let nativeInflate: Promise<Inflate> | undefined;
+
+/**
+ * Node's zlib, where the reader would use fflate: a few times faster, and held to `max` bytes as
+ * well. Loaded with the first zip: a batch of texts starts without it.
+ */
+const inflater = (): Promise<Inflate> =>
+  (nativeInflate ??= import('node:zlib').then(
+    ({ inflateRawSync }) =>
+      (data, max) =>
+        inflateRawSync(data, { maxOutputLength: max }),
+  ));
+
+/** Zip files (.xlsx, .docx) start with 「PK」. */
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
 export async function readFromDisk(file: string): Promise<FileRead> {
   const refused = unsupported(file);
@@ -68,7 +79,7 @@ export async function readFromDisk(file: string): Promise<FileRead> {
   if (isOwnOutput(bytes))
     throw new UnreadableFile(file, `${file}：是 nianbao 生成的审核报告或汇总，不是年报，未校验`);
   try {
-    return await readReportFile(file, bytes, { inflate: nativeInflate });
+    return await readReportFile(file, bytes, isZip(bytes) ? { inflate: await inflater() } : {});
   } catch (e) {
     if (e instanceof ReadProblem) throw new UnreadableFile(file, `${file}：${e.message}`);
     throw e;
@@ -82,7 +93,7 @@ interface Slot<T> {
   readonly label: string;
   readonly body?: string;
   readonly year?: number;
-  /** Its numbers, hashed: copies of one report (its .txt, its PDF, its Word file) have the same. */
+  /** Its numbers, hashed (in a batch of more than one): copies of one report (its .txt, its PDF, its Word file) have the same. */
   readonly numbers: string;
   kept: T;
   errors: boolean;
@@ -97,7 +108,7 @@ function comparable(raw: RawValue): string {
   return /^-?\d+(?:\.\d+)?$/.test(bare) ? String(Number(bare)) : bare;
 }
 
-/** A report's cells and what they hold, as one hash: a number written 「5」 or 5 is the same. */
+/** A report's cells and what they hold: a number written 「5」 or 5 is the same. */
 function numbersOf(report: Report): string {
   // Every edition's cells in one order: the values alone say which cell they are.
   let all = report.edition;
@@ -105,8 +116,18 @@ function numbersOf(report: Report): string {
     const cell = report.cells.get(key);
     all += cell ? `;${comparable(cell.raw)}` : ';\0'; // NUL: no cell's text holds one (readers show it as ␀)
   }
-  return createHash('sha1').update(all).digest('base64');
+  return all;
 }
+
+type Hash = (text: string) => string;
+let sha1: Promise<Hash> | undefined;
+/** Loaded for the second report: a batch of one starts without node:crypto. */
+const hasher = (): Promise<Hash> =>
+  (sha1 ??= import('node:crypto').then(
+    ({ createHash }) =>
+      (text) =>
+        createHash('sha1').update(text).digest('base64'),
+  ));
 
 const where = (file: string, report: Report) =>
   report.sheets && report.source ? `${file}「${report.source}」` : file;
@@ -219,6 +240,7 @@ export async function checkBatch<T>(
     options.onProgress?.(`校验中 ${fileIndex + 1}/${files.length}…`);
     try {
       const { reports } = await read(file);
+      const hash = files.length > 1 || reports.length > 1 ? await hasher() : undefined;
       const checked = reports.map((report): Checked => {
         const source = options.previous;
         let last = source ? previousFor(report, source) : undefined;
@@ -250,7 +272,7 @@ export async function checkBatch<T>(
           label: where(file, report),
           ...(report.agency ? { body: bodyKey(report.agency) } : {}),
           ...(report.year !== undefined ? { year: report.year } : {}),
-          numbers: numbersOf(report),
+          numbers: hash ? hash(numbersOf(report)) : '',
           kept: sink.keep(c),
           errors: c.findings.some((f) => f.severity === 'error'),
         };
