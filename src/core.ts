@@ -86,6 +86,7 @@ export {
   MAX_FILE_BYTES,
   ReadProblem,
   type ReadOptions,
+  formatOf,
   readPublished,
   readReportFile,
   readWorkbookSheets,

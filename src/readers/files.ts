@@ -1,6 +1,7 @@
 import type { Report } from '../report/types.js';
 import { bytesToText } from './bytes.js';
 import { ReadProblem } from './problem.js';
+import { READ_BY_CONTENT, readAs } from './content.js';
 import { DOCUMENT_FORMATS, unsupportedFormat } from './formats.js';
 import { readText, type TextResult } from './text/index.js';
 import { NOTES_SHEET, readNotes } from '../report/notes.js';
@@ -53,6 +54,11 @@ export const MAX_FILE_BYTES: Readonly<Record<string, number>> = {
   '.htm': 8 * MiB,
   '.pdf': 50 * MiB,
   '.docx': 20 * MiB,
+  // Read by what they hold (see content.ts): an .xlsx, a page, a .docx, a PDF.
+  '.xls': 50 * MiB,
+  '.et': 50 * MiB,
+  '.doc': 20 * MiB,
+  '.wps': 20 * MiB,
 };
 
 /** Lower-case extension with its dot, or '' (「年报.XLSX」 → 「.xlsx」). */
@@ -66,10 +72,13 @@ export function extensionOf(name: string): string {
 export const REPORT_EXTENSIONS: readonly string[] = ['.xlsx', ...Object.keys(PUBLISHED)];
 export const EXPLAINED_EXTENSIONS: readonly string[] = DOCUMENT_FORMATS;
 
-/** Why a file of this name is not read at all (and what to do instead), or undefined when it is. */
+/**
+ * Why a file of this name is not read at all (and what to do instead), or undefined when it is
+ * read: by its name, or by what it holds (an .xls that is an .xlsx or a page).
+ */
 export function unsupported(name: string): string | undefined {
   const ext = extensionOf(name);
-  if (REPORT_EXTENSIONS.includes(ext)) return undefined;
+  if (REPORT_EXTENSIONS.includes(ext) || READ_BY_CONTENT.includes(ext)) return undefined;
   return (
     unsupportedFormat(name) ??
     `不支持的文件类型「${ext || '无扩展名'}」（支持 ${REPORT_EXTENSIONS.join('、')}）`
@@ -99,11 +108,26 @@ export async function readWorkbookSheets(bytes: Uint8Array, options: ReadOptions
   return readXlsx(bytes, options.limits ?? XLSX_LIMITS, options.inflate);
 }
 
-/** A published report's file (text, page, PDF, Word) → its reading, by extension. */
-export async function readPublished(name: string, bytes: Uint8Array): Promise<TextResult> {
+/**
+ * The extension a file is read as: its own, or what it holds where that differs (see content.ts).
+ * Throws a ReadProblem for a file nothing here reads.
+ */
+export function formatOf(name: string, bytes: Uint8Array): string {
   const refused = unsupported(name) ?? tooLarge(name, bytes.length);
-  if (refused) return { problem: refused };
-  const reader = PUBLISHED[extensionOf(name)];
+  if (refused) throw new ReadProblem(refused);
+  return readAs(extensionOf(name), bytes, unsupportedFormat(name));
+}
+
+/** A published report's file (text, page, PDF, Word) → its reading, by what it holds. */
+export async function readPublished(name: string, bytes: Uint8Array): Promise<TextResult> {
+  let format: string;
+  try {
+    format = formatOf(name, bytes);
+  } catch (e) {
+    if (e instanceof ReadProblem) return { problem: e.message };
+    throw e;
+  }
+  const reader = PUBLISHED[format];
   if (!reader) return { problem: '这是工作簿，不是已发布的年报：请在表格中直接校验' };
   return reader(bytes, name);
 }
@@ -126,7 +150,7 @@ async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<Fi
 
 /**
  * The one way every front end reads a report file (the command line, the offline page): by its
- * extension. Throws a ReadProblem, in Chinese and without the file's name, when nothing in it can
+ * extension, or by what it holds where that differs. Throws a ReadProblem, in Chinese and without the file's name, when nothing in it can
  * be read.
  */
 export async function readReportFile(
@@ -134,11 +158,9 @@ export async function readReportFile(
   bytes: Uint8Array,
   options: ReadOptions = {},
 ): Promise<FileRead> {
-  const refused = unsupported(name) ?? tooLarge(name, bytes.length);
-  if (refused) throw new ReadProblem(refused);
-  const ext = extensionOf(name);
-  if (ext === '.xlsx') return fromWorkbook(bytes, options);
-  const read = await PUBLISHED[ext]!(bytes, name);
+  const format = formatOf(name, bytes);
+  if (format === '.xlsx') return fromWorkbook(bytes, options);
+  const read = await PUBLISHED[format]!(bytes, name);
   if (!read.report) throw new ReadProblem(read.problem);
   return { reports: [read.report], skipped: [] };
 }

@@ -1,4 +1,4 @@
-import { extensionOf, readPublished, readWorkbookSheets } from '../core.js';
+import { formatOf, readPublished, readWorkbookSheets } from '../core.js';
 import type { OpenFile } from './file-host.js';
 import { installInlineChunks } from './inline-chunks.js';
 
@@ -9,7 +9,8 @@ import { installInlineChunks } from './inline-chunks.js';
 export const openFile: OpenFile = async (name, bytes) => {
   // Code the page runs only when needed (the workbook and PDF readers) is made ready first.
   installInlineChunks();
-  if (extensionOf(name) === '.xlsx') {
+  // By what it holds: 「导出 Excel」 saves .xlsx files and pages as .xls.
+  if (formatOf(name, bytes) === '.xlsx') {
     const { sheets } = await readWorkbookSheets(bytes);
     const read = sheets.filter((s) => !s.problem);
     if (!read.length)

@@ -133,7 +133,7 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     );
     expect(said['declared.xlsx']).toMatch(/工作簿解压后有 \d+ MB，超过上限 100 MB/);
     expect(said['lying.xlsx']).toContain('解压后比声明的大小更大，疑为压缩炸弹');
-    expect(said['old.xlsx']).toContain('在 Excel 中另存为 .xlsx');
+    expect(said['old.xlsx']).toContain('只是扩展名为 .xlsx：请在 Excel 或 WPS 中另存为 .xlsx');
   });
 
   it('one cell at XFD1048576 is said with its address; the report on another sheet is read', async () => {

@@ -1,0 +1,113 @@
+import { ReadProblem } from './problem.js';
+
+/**
+ * What a file holds, whatever its name says. Sites' 「导出 Excel」 often save a web page, or an
+ * .xlsx, under the name .xls; a clerk renames files; a supervisor's folder holds both. A file is
+ * read by what it holds where that is certain: a zip's own parts, a PDF's header, a page's tags.
+ */
+export type Content = 'xlsx' | 'docx' | 'zip' | 'ole' | 'pdf' | 'page' | 'other';
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** The part names a zip's directory holds, at its end: enough of it to tell a workbook from a document. */
+const ZIP_TAIL = 2 ** 20;
+/** A PDF's header may follow some junk (a server's), within its first kilobyte. */
+const PDF_HEAD = 1024;
+const PAGE_HEAD = 4096;
+
+const LATIN1 = new TextDecoder('latin1');
+const head = (bytes: Uint8Array, n: number) => LATIN1.decode(bytes.subarray(0, n));
+
+/** A web page: its first tag, after a byte-order mark and blank lines, is one a page begins with. */
+const PAGE =
+  /^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?[\s\0]*<(?:!doctype\s+html|html|head|meta|body|table|\?xml[^>]*>\s*<html)/i;
+
+export function contentOf(bytes: Uint8Array): Content {
+  if (startsWith(bytes, ZIP)) {
+    const names = LATIN1.decode(bytes.subarray(Math.max(0, bytes.length - ZIP_TAIL)));
+    if (names.includes('xl/workbook.xml')) return 'xlsx';
+    if (names.includes('word/document.xml')) return 'docx';
+    return 'zip';
+  }
+  if (startsWith(bytes, OLE)) return 'ole';
+  if (head(bytes, PDF_HEAD).includes('%PDF-')) return 'pdf';
+  // UTF-16 pages: their ASCII with NULs between, dropped for the test.
+  if (PAGE.test(head(bytes, PAGE_HEAD).replace(/\0/g, ''))) return 'page';
+  return 'other';
+}
+
+/** An encrypted Office file is an OLE file holding the real one as 「EncryptedPackage」 (UTF-16). */
+function isEncrypted(bytes: Uint8Array): boolean {
+  return LATIN1.decode(bytes.subarray(0, Math.min(bytes.length, 2 ** 20)))
+    .replace(/\0/g, '')
+    .includes('EncryptedPackage');
+}
+
+const SPREADSHEETS = ['.xlsx', '.xls', '.et', '.ett'];
+const DOCUMENTS = ['.docx', '.doc', '.wps', '.wpt', '.dot'];
+
+/** What to tell of an OLE file (old Office or WPS format, or a password-protected one) named `ext`. */
+function oleProblem(ext: string, bytes: Uint8Array, refused: string | undefined): ReadProblem {
+  if (isEncrypted(bytes))
+    return new ReadProblem(
+      '文件设置了打开密码（已加密），无法读取：请在 Excel、Word 或 WPS 中取消打开密码并另存后再校验',
+    );
+  if (refused) return new ReadProblem(refused);
+  if (SPREADSHEETS.includes(ext))
+    return new ReadProblem(
+      `这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件${ext === '.xlsx' ? '，只是扩展名为 .xlsx' : ''}：请在 Excel 或 WPS 中另存为 .xlsx 后再校验`,
+    );
+  if (DOCUMENTS.includes(ext))
+    return new ReadProblem(
+      `这是旧版 Word（.doc）或 WPS 文字（.wps）格式的文件${ext === '.docx' ? '，只是扩展名为 .docx' : ''}：请在 Word 或 WPS 中另存为 .docx 或 PDF 后再校验`,
+    );
+  return new ReadProblem(
+    `文件内容是旧版 Office 或 WPS 格式，不是 ${ext} 文件：请在 Office 或 WPS 中另存为 .xlsx、.docx 或 PDF 后再校验`,
+  );
+}
+
+/** Names under which a file is read by what it holds: a report may hide behind each. */
+export const READ_BY_CONTENT: readonly string[] = ['.xls', '.et', '.doc', '.wps'];
+
+/** The kind each readable extension's files are, when they are what they say. */
+const EXPECTED: Readonly<Record<string, Content>> = {
+  '.xlsx': 'xlsx',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+};
+
+/**
+ * The extension a file is read as: its own, or what it holds where that differs and is certain
+ * (an .xlsx or a page saved as .xls, a PDF saved as .txt). A file nothing here reads (old Office
+ * and WPS formats, a password, a zip of other files) is a ReadProblem that says what to do;
+ * `refused` is what to say of a file of its name that holds nothing else.
+ */
+export function readAs(ext: string, bytes: Uint8Array, refused?: string): string {
+  // The usual case first, at the cost of a few bytes' test.
+  const zip = startsWith(bytes, ZIP);
+  if (zip && (ext === '.xlsx' || ext === '.docx')) return ext;
+  if (ext === '.pdf' && startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return ext;
+  const content = contentOf(bytes);
+  if (content === EXPECTED[ext]) return ext;
+  switch (content) {
+    case 'xlsx':
+      return '.xlsx';
+    case 'docx':
+      return '.docx';
+    case 'ole':
+      throw oleProblem(ext, bytes, refused);
+    case 'pdf':
+      return '.pdf';
+    case 'zip':
+      // A damaged workbook or document: its reader says what is wrong with it.
+      if (ext === '.xlsx' || ext === '.docx') return ext;
+      throw new ReadProblem('文件内容是 zip 压缩包，不是年报文件：请先解压，再校验其中的文件');
+    case 'page':
+      return ext === '.htm' ? ext : '.html';
+    case 'other':
+      if (refused) throw new ReadProblem(refused);
+      return ext;
+  }
+}

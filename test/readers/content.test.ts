@@ -1,0 +1,116 @@
+// Files read by what they hold: sites' 「导出 Excel」 save pages and .xlsx files as .xls, clerks
+// rename files, and a supervisor's folder has all of them.
+import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { contentOf } from '../../src/readers/content.js';
+import { formatOf, readReportFile } from '../../src/readers/files.js';
+import { unsupportedFormat } from '../../src/readers/formats.js';
+import { templateGrid, templateLayout } from '../../src/report/template.js';
+import type { Report } from '../../src/report/types.js';
+import { buildXlsx, rowsXml } from '../fuzz/build-xlsx.js';
+import { fixturePath, jingxiu } from '../helpers.js';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
+const numbers = (r: Report) => Object.fromEntries([...r.cells].map(([k, c]) => [k, Number(c.raw)]));
+
+function workbook(): Uint8Array {
+  const grid = templateGrid(templateLayout('2019'), {
+    values: jingxiu().values,
+    year: 2019,
+    agency: '竞秀区',
+  });
+  return buildXlsx({
+    sheets: [{ name: '年报', data: rowsXml(grid.map((r) => r.map((v) => v ?? '') as (string | number)[])) }],
+  });
+}
+
+/** An OLE compound file's first sector, with a stream name (UTF-16) in its directory. */
+function ole(stream = 'Workbook'): Uint8Array {
+  const out = new Uint8Array(2048);
+  out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  out.set(new Uint8Array(Buffer.from(stream, 'utf16le')), 1024);
+  return out;
+}
+
+async function problem(name: string, bytes: Uint8Array): Promise<string> {
+  return readReportFile(name, bytes).then(
+    () => 'read',
+    (e: Error) => e.message,
+  );
+}
+
+describe('a file is read by what it holds', () => {
+  it('an .xlsx saved as .xls (or .et) is read as the workbook it is', async () => {
+    const bytes = workbook();
+    const asXlsx = await readReportFile('年报.xlsx', bytes);
+    for (const name of ['年报.xls', '年报.XLS', '年报.et']) {
+      expect(formatOf(name, bytes)).toBe('.xlsx');
+      const read = await readReportFile(name, bytes);
+      expect(read.reports).toHaveLength(1);
+      expect(numbers(read.reports[0]!)).toEqual(numbers(asXlsx.reports[0]!));
+    }
+  });
+
+  it('a page saved as .xls by 「导出 Excel」 is read as the page, numbers and all', async () => {
+    const page = fixture('jingxiu-2019.html');
+    const asHtml = (await readReportFile('年报.html', page)).reports[0]!;
+    const asXls = (await readReportFile('年报.xls', page)).reports[0]!;
+    expect(asXls.cells.size).toBeGreaterThan(150);
+    expect(numbers(asXls)).toEqual(numbers(asHtml));
+    // Excel's own 「网页」 export begins with its namespaces, a UTF-16 one with its byte-order mark.
+    const excelPage = `<html xmlns:o="urn:schemas-microsoft-com:office:office">${new TextDecoder().decode(page)}`;
+    expect(contentOf(new TextEncoder().encode(`\n\n${excelPage}`))).toBe('page');
+    expect(contentOf(new Uint8Array(Buffer.from(`\ufeff<!DOCTYPE html>${excelPage}`, 'utf16le')))).toBe(
+      'page',
+    );
+  });
+
+  it('a .docx saved as .doc, and a PDF saved as .txt, are read as what they are', async () => {
+    const docx = fixture('jingxiu-2019.docx');
+    expect(formatOf('年报.doc', docx)).toBe('.docx');
+    expect(numbers((await readReportFile('年报.doc', docx)).reports[0]!)).toEqual(
+      numbers((await readReportFile('年报.docx', docx)).reports[0]!),
+    );
+    const pdf = fixture('jingxiu-2019.writer.pdf');
+    expect(formatOf('年报.txt', pdf)).toBe('.pdf');
+    expect((await readReportFile('年报.txt', pdf)).reports[0]!.cells.size).toBeGreaterThan(150);
+  });
+
+  it('old formats and password-protected files say what to do, by what they are', async () => {
+    expect(await problem('年报.xls', ole())).toBe(unsupportedFormat('年报.xls'));
+    expect(await problem('年报.doc', fixture('jingxiu-2019.doc'))).toBe(unsupportedFormat('年报.doc'));
+    expect(await problem('年报.xlsx', ole())).toBe(
+      '这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件，只是扩展名为 .xlsx：请在 Excel 或 WPS 中另存为 .xlsx 后再校验',
+    );
+    expect(await problem('年报.docx', fixture('jingxiu-2019.doc'))).toContain('只是扩展名为 .docx');
+    expect(await problem('年报.txt', fixture('jingxiu-2019.doc'))).toContain('不是 .txt 文件');
+    for (const name of ['年报.xlsx', '年报.xls', '年报.docx'])
+      expect(await problem(name, ole('EncryptedPackage'))).toBe(
+        '文件设置了打开密码（已加密），无法读取：请在 Excel、Word 或 WPS 中取消打开密码并另存后再校验',
+      );
+  });
+
+  it('a zip of other files, or bytes of no kind, under a name read by content: said, not guessed', async () => {
+    const zip = zipSync({ 'a.txt': new TextEncoder().encode('x') });
+    expect(await problem('年报.txt', zip)).toBe(
+      '文件内容是 zip 压缩包，不是年报文件：请先解压，再校验其中的文件',
+    );
+    expect(await problem('年报.xls', zip)).toBe(
+      '文件内容是 zip 压缩包，不是年报文件：请先解压，再校验其中的文件',
+    );
+    expect(await problem('年报.xls', new TextEncoder().encode('a\tb\n1\t2\n'))).toBe(
+      unsupportedFormat('年报.xls'),
+    );
+    // A damaged workbook named as one is the workbook reader's to describe.
+    expect(await problem('年报.xlsx', zip)).toContain('.xlsx');
+  });
+
+  it('a report that is what its name says costs a glance at its first bytes', () => {
+    expect(formatOf('年报.txt', fixture('jingxiu-2019.txt'))).toBe('.txt');
+    expect(formatOf('年报.html', fixture('jingxiu-2019.html'))).toBe('.html');
+    expect(formatOf('年报.htm', fixture('jingxiu-2019.html'))).toBe('.htm');
+    expect(formatOf('年报.pdf', fixture('jingxiu-2019.writer.pdf'))).toBe('.pdf');
+    expect(formatOf('年报.xlsx', workbook())).toBe('.xlsx');
+  });
+});
