@@ -1,13 +1,23 @@
-import { TABLE_PART } from '../report/parts.js';
+import { isBlankTable } from '../report/notes.js';
+import { TABLE_NAME, TABLE_PART } from '../report/parts.js';
 import { type CellKey, TABLE_IDS, type TableId } from '../report/types.js';
 import { countBySeverity, type Finding } from '../report/finding.js';
 
-/** 「3 个错误，2 个警告」, or 「全部通过」; warnings answered with a 说明 are said apart. */
+/**
+ * 「3 个错误，2 个警告」, or 「全部通过」; warnings answered with a 说明 are said apart, and tables
+ * left blank are named: the 审核报告 fails a report with one, so a batch's summary says why.
+ */
 export function summary(findings: readonly Finding[]): string {
   const n = countBySeverity(findings);
   const explained = n.explained ? `${n.explained} 个已说明` : '';
   if (n.error + n.warning === 0) return explained ? `全部通过（${explained}）` : '全部通过';
-  return [n.error ? `${n.error} 个错误` : '', n.warning ? `${n.warning} 个警告` : '', explained]
+  const blank = findings.filter(isBlankTable).map((f) => TABLE_NAME[f.table!]);
+  return [
+    n.error ? `${n.error} 个错误` : '',
+    n.warning ? `${n.warning} 个警告` : '',
+    explained,
+    blank.length ? `${blank.join('、')}尚未填写` : '',
+  ]
     .filter(Boolean)
     .join('，');
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { groupByTable, summary } from '../../src/checks/overview.js';
 import { reportFromValues } from '../../src/report/from-values.js';
-import { findingPlace } from '../../src/checks/audit.js';
+import { auditOf, auditResult, findingPlace } from '../../src/checks/audit.js';
 import { findingAddress, findingPlaceOnSheet } from '../../src/report/finding.js';
 import { checkGrid, filledGrid, jingxiu, ofRule } from '../helpers.js';
 
@@ -28,6 +28,18 @@ describe('what the sidebar and the CLI show above the list', () => {
       ['四、政府信息公开行政复议、行政诉讼情况', ['T4-01']],
       ['全表', ['X-01']],
     ]);
+  });
+});
+
+describe('a table left blank is named in the summary, as the 审核报告 fails the report for it', () => {
+  it('「1 个警告，表四尚未填写」', () => {
+    const values = Object.fromEntries(
+      Object.entries(jingxiu().values).map(([k, v]) => [k, k.startsWith('t4.') ? '' : v]),
+    );
+    const findings = check(reportFromValues('2019', values, { year: 2019 }));
+    expect(summary(findings)).toBe('1 个警告，表四尚未填写');
+    const audit = auditOf({ edition: '2019' }, findings, { checkedAt: new Date() });
+    expect(auditResult(audit)).toBe('未通过（表四尚未填写，1 个警告未说明）');
   });
 });
 
