@@ -52,6 +52,8 @@ export interface SheetHost {
   readonly writable: boolean;
   /** The file the host reads, where it is one (the offline page): the 审核报告 names it. */
   readonly documentName?: string;
+  /** Nothing open to check yet (the offline page before a file is chosen): 校验 waits. */
+  readonly empty?: boolean;
   /** Reads every sheet's values and our marks, in one round trip (the first may list the sheets). */
   read(): Promise<WorkbookRead>;
   /** Replaces all our marks with `plan`, in one round trip; sheets not in it lose theirs. */

@@ -139,6 +139,10 @@ export class FileHost implements SheetHost {
     return this.current?.name;
   }
 
+  get empty(): boolean {
+    return !this.current;
+  }
+
   get documentName(): string | undefined {
     return this.fileName;
   }

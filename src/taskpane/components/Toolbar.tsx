@@ -109,7 +109,7 @@ export function Toolbar({
       <Button
         appearance="primary"
         icon={<CheckmarkCircleRegular />}
-        disabled={blocked}
+        disabled={blocked || pane.host.empty}
         onClick={() => void pane.check()}
       >
         校验

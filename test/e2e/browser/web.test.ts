@@ -95,6 +95,8 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
 
   it('opens with a guide to drop or choose a report', async () => {
     await expect.poll(() => page.getByText('把年报文件拖到这里，或点「打开文件」').count()).toBe(1);
+    // Nothing to check yet: 打开文件 is the one thing to do.
+    expect(await page.getByRole('button', { name: '校验', exact: true }).isDisabled()).toBe(true);
     await shot('opened');
   });
 
@@ -109,6 +111,7 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     ]);
     await open(path);
     await expect.poll(status).toBe('3 个错误');
+    expect(await page.getByRole('button', { name: '校验', exact: true }).isDisabled()).toBe(false);
     await expect.poll(() => cell(at('t3.r3_7.natural')).getAttribute('data-fill')).toBe(MARK_FILL.culprit);
     // Read-only: no 改为, no template, no 清除标记 in the file.
     expect(await page.getByRole('button', { name: /改为/ }).count()).toBe(0);
