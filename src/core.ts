@@ -53,6 +53,7 @@ export {
   canExplain,
   fingerprint,
   formatTime,
+  isBlankTable,
   type Note,
   noteFor,
   NOTES_SHEET,

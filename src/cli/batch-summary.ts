@@ -1,8 +1,27 @@
-import { countBySeverity, GENERATOR, groupByTable, SEVERITY_LABEL, summary } from '../core.js';
+import {
+  countBySeverity,
+  GENERATOR,
+  groupByTable,
+  isBlankTable,
+  SEVERITY_LABEL,
+  summary,
+  TABLE_NAME,
+} from '../core.js';
 import type { Unreadable } from './batch.js';
 import type { Checked } from './output.js';
 
-const HEADER = ['文件', '工作表', '机关', '年度', '格式', '错误', '警告', '已说明', '第一个错误'];
+const HEADER = [
+  '文件',
+  '工作表',
+  '机关',
+  '年度',
+  '格式',
+  '错误',
+  '警告',
+  '已说明',
+  '未填写的表',
+  '第一个错误',
+];
 
 function row(c: Checked): string[] {
   const n = countBySeverity(c.findings);
@@ -16,6 +35,10 @@ function row(c: Checked): string[] {
     String(n.error),
     String(n.warning),
     String(n.explained),
+    c.findings
+      .filter(isBlankTable)
+      .map((f) => TABLE_NAME[f.table!])
+      .join('、'),
     first ? `[${first.rule}] ${first.message}` : '',
   ];
 }
@@ -43,7 +66,7 @@ export class CsvSummary {
     this.lines.push(line);
   }
   text(unreadable: readonly Unreadable[]): string {
-    const broken = unreadable.map((u) => csvLine([u.file, '', '', '', '', '', '', '', u.message]));
+    const broken = unreadable.map((u) => csvLine([u.file, '', '', '', '', '', '', '', '', u.message]));
     return `\uFEFF${[...this.lines, ...broken].join('\r\n')}\r\n`;
   }
   get count(): number {
