@@ -226,3 +226,19 @@ describe('a published report as a saved .html page', () => {
     ]);
   });
 });
+
+describe('a page of the three tables alone (a site’s 「导出」), without the parts’ titles', () => {
+  it('reads each table where its own header is: 表四 is not taken from the cells of 表二 before it', () => {
+    const page = readFileSync(fixturePath('jingxiu-2019.html'), 'utf8');
+    const tables = page.match(/<table[\s\S]*?<\/table>/g)!;
+    expect(tables).toHaveLength(3);
+    const report = read(htmlToText(`<html><body>${tables.join('\n')}</body></html>`));
+    expect(report.tables).toEqual(['t2', 't3', 't4']);
+    const expected = jingxiu().values;
+    for (const [key, raw] of Object.entries(raws(report)))
+      expect([key, Number(raw)]).toEqual([key, Number(expected[key as keyof typeof expected])]);
+    expect(Object.keys(raws(report)).filter((k) => k.startsWith('t4.'))).toHaveLength(15);
+    // Not a whole report: the titles are said to be missing, the numbers are all right.
+    expect(errors(check(report)).map((f) => f.rule)).toEqual(['S-01']);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Finding } from '../../report/finding.js';
 import { canonicalOf, type LabelIndex, labelIndex, matchLabel } from '../../report/labels.js';
-import type { TableSpec } from '../../report/model.js';
+import { type TableSpec, tableSpecs } from '../../report/model.js';
 import type { RawValue, ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
 import { formFinding } from '../findings.js';
@@ -40,6 +40,21 @@ function indexOf(table: TableSpec): LabelIndex {
   let index = INDEXES.get(table);
   if (!index) INDEXES.set(table, (index = labelIndex(table.labels.map((l) => l.text))));
   return index;
+}
+
+const OWN = new WeakMap<TableSpec, Set<string>>();
+/** The table's labels that no other table of its edition has (「结果维持」, not 「总计」): where it begins. */
+function ownLabels(table: TableSpec): Set<string> {
+  let own = OWN.get(table);
+  if (!own) {
+    const others = new Set(
+      tableSpecs(table.edition)
+        .filter((t) => t.id !== table.id)
+        .flatMap((t) => t.labels.map((l) => l.text)),
+    );
+    OWN.set(table, (own = new Set(table.labels.map((l) => l.text).filter((l) => !others.has(l)))));
+  }
+  return own;
 }
 
 function isLabel(table: TableSpec, text: string): boolean {
@@ -172,7 +187,16 @@ function cellRows(table: TableSpec, text: TableText): RowsRead {
       } else if (matchLabel(at.text, row.label) === 'variant') seen = at.text;
     } else {
       // A row with no label of its own (table 4) starts after the header, and after a line of
-      // prose (「具体情况见下表：」) that is neither a cell nor a number.
+      // prose (「具体情况见下表：」) that is neither a cell nor a number. The header comes first: a
+      // page of the tables alone, without the parts' titles, has other tables' cells before it.
+      const own = ownLabels(table);
+      while (
+        pos < end &&
+        !indexOf(table)
+          .matches(tokens[pos]!.text)
+          .some((l) => own.has(l))
+      )
+        pos++;
       const before = (t: Token) => t.blank || isLabel(table, t.text) || (!t.cell && !looksLikeValue(t.text));
       while (pos < end && before(tokens[pos]!)) pos++;
       at = tokens[pos];
