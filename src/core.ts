@@ -84,6 +84,7 @@ export {
   EXPLAINED_EXTENSIONS,
   extensionOf,
   type FileRead,
+  FORMATS_SAID,
   MAX_FILE_BYTES,
   ReadProblem,
   type ReadOptions,

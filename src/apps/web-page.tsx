@@ -7,7 +7,7 @@ import type { FileHandle, FileHost, PickedFile } from '../web/file-host.js';
 import { SheetView } from '../web/SheetView.js';
 
 /** What the page reads. */
-export const ACCEPT = '.xlsx,.xls,.txt,.html,.htm,.pdf,.docx';
+export const ACCEPT = '.xlsx,.xls,.txt,.html,.htm,.shtml,.pdf,.docx';
 
 /** Narrower than this, the sheet and the sidebar stand one above the other. */
 const NARROW = '@media (max-width: 760px)';

@@ -1,4 +1,12 @@
-import { EXPLAINED_EXTENSIONS, extensionOf, GENERATOR, REPORT_EXTENSIONS, tooLarge } from '../core.js';
+import {
+  EXPLAINED_EXTENSIONS,
+  extensionOf,
+  FORMATS_SAID,
+  GENERATOR,
+  REPORT_EXTENSIONS,
+  tooLarge,
+  unsupported,
+} from '../core.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -90,6 +98,13 @@ export interface Inputs {
   readonly files: readonly string[];
   /** Paths that name nothing readable (missing, an empty folder…): the run says so and exits 2. */
   readonly problems: readonly UnreadableFile[];
+  /** Files in the folders named that are no reports (.zip, pictures…): said, the exit code unchanged. */
+  readonly others: readonly NotChecked[];
+}
+
+export interface NotChecked {
+  readonly file: string;
+  readonly message: string;
 }
 
 const wanted = (name: string) => {
@@ -108,21 +123,46 @@ async function ownOutput(file: string): Promise<boolean> {
   return head !== undefined && isOwnOutput(head);
 }
 
-/** Every report file under a folder, sub-folders included, in name order (symbolic links to folders are not followed). */
-async function folderFiles(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
-  const out: string[] = [];
+/** What every folder holds beside reports: hidden files, lock files of open documents, the system's. */
+const housekeeping = (name: string) =>
+  name.startsWith('.') || name.startsWith('~$') || /^(?:thumbs\.db|desktop\.ini)$/i.test(name);
+
+/** Why a file in a folder is not checked: said, so that a supervisor knows the folder was not all read. */
+function notChecked(file: string): string {
+  const why = extensionOf(file)
+    ? unsupported(file)
+    : '没有扩展名：若是年报，请直接指定这个文件，或加上 .xlsx、.html 等扩展名';
+  return `${file}：未校验（${why}）`;
+}
+
+/**
+ * Every report file under a folder, sub-folders included, in name order (symbolic links to
+ * folders are not followed), and the other files in it, with why they are not checked.
+ */
+async function folderFiles(
+  dir: string,
+  skip: ReadonlySet<string>,
+): Promise<{ files: string[]; others: NotChecked[] }> {
+  const files: string[] = [];
+  const others: NotChecked[] = [];
   const walk = async (d: string): Promise<void> => {
     const entries = await readdir(d, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
     for (const e of entries) {
       const full = join(d, e.name);
       if (e.isDirectory()) await walk(full);
-      else if (wanted(e.name) && !(skip.size && skip.has(await identity(full))) && !(await ownOutput(full)))
-        out.push(full);
+      else if (
+        housekeeping(e.name) ||
+        (skip.size && skip.has(await identity(full))) ||
+        (await ownOutput(full))
+      )
+        continue;
+      else if (wanted(e.name)) files.push(full);
+      else others.push({ file: full, message: notChecked(full) });
     }
   };
   await walk(dir);
-  return out;
+  return { files, others };
 }
 
 /**
@@ -136,6 +176,7 @@ export async function listInputs(
 ): Promise<Inputs> {
   const files: string[] = [];
   const problems: UnreadableFile[] = [];
+  const others: NotChecked[] = [];
   for (const path of paths) {
     let info;
     try {
@@ -150,21 +191,19 @@ export async function listInputs(
     }
     try {
       const found = await folderFiles(path, skip);
-      if (!found.length) {
+      others.push(...found.others);
+      if (!found.files.length) {
         problems.push(
-          new UnreadableFile(
-            path,
-            `文件夹 ${path} 中没有可校验的年报文件（${REPORT_EXTENSIONS.join('、')}）`,
-          ),
+          new UnreadableFile(path, `文件夹 ${path} 中没有可校验的年报文件（${FORMATS_SAID} 等）`),
         );
       }
-      files.push(...found);
+      files.push(...found.files);
     } catch (e) {
       problems.push(new UnreadableFile(path, ioMessage(path, e)));
     }
   }
   // A file named twice (or also in a folder named) is one report: checked once, paired as one.
-  if (paths.length < 2) return { files, problems };
+  if (paths.length < 2) return { files, problems, others };
   const seen = new Set<string>();
   const once: string[] = [];
   for (const f of files) {
@@ -172,7 +211,7 @@ export async function listInputs(
     if (!seen.has(id)) once.push(f);
     seen.add(id);
   }
-  return { files: once, problems };
+  return { files: once, problems, others };
 }
 
 /**

@@ -68,6 +68,8 @@ interface Run {
 }
 
 const say = (io: Io, text: string) => io.err(terminalSafe(text));
+/** Files of a folder that are no reports, said one by one up to this many. */
+const MAX_OTHERS_SAID = 10;
 
 /** The one file a command reads (--previous, import): a folder is said as such. */
 async function readOne(file: string): Promise<FileRead> {
@@ -130,7 +132,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   // A summary of ours where the new one goes is not a report: a second run does not read it.
   const ours = summaryPath !== undefined && (await beginsWith(summaryPath, HTML_SUMMARY_START));
   const skip = new Set(ours ? [await identity(summaryPath)] : []);
-  const { files, problems } = await listInputs(positionals, skip);
+  const { files, problems, others } = await listInputs(positionals, skip);
   // What the inputs are on disk, asked only when an output or --previous must be told apart from them.
   const inputs = new Set(
     summaryPath || reportPath || values.previous ? await Promise.all(files.map(identity)) : [],
@@ -169,7 +171,10 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   }
   if (!files.length) {
     if (values.json)
-      new JsonWriter(io.out).finish(problems.map((p) => ({ file: p.file, message: p.message })));
+      new JsonWriter(io.out).finish(
+        problems.map((p) => ({ file: p.file, message: p.message })),
+        others,
+      );
     for (const p of problems) say(io, `✗ ${p.message}`);
     return 2;
   }
@@ -206,10 +211,13 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     },
   );
   const unreadable = [...problems.map((p) => ({ file: p.file, message: p.message })), ...totals.unreadable];
-  json?.finish(unreadable);
+  json?.finish(unreadable, others);
   for (const u of unreadable) say(io, `✗ ${u.message}`);
   for (const n of totals.notes) say(io, `✗ ${n}`);
   for (const r of totals.remarks) say(io, `! ${r}`);
+  for (const o of others.slice(0, MAX_OTHERS_SAID)) say(io, `! ${o.message}`);
+  if (others.length > MAX_OTHERS_SAID)
+    say(io, `! 另有 ${others.length - MAX_OTHERS_SAID} 个不是年报格式的文件未校验（用 --json 可看到全部）`);
   if (summaryPath) {
     const text = csv ? csv.text(unreadable) : html!.text(unreadable, new Date());
     const failed = await writeOutput(summaryPath, text, values.force);
@@ -238,6 +246,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       `共 ${totals.reports} 份报告`,
       `${totals.withErrors} 份有错误`,
       unreadable.length ? `${unreadable.length} 个文件无法读取` : '',
+      others.length ? `${others.length} 个文件不是年报格式、未校验` : '',
     ];
     say(io, `${parts.filter(Boolean).join('，')}。`);
   }

@@ -89,10 +89,18 @@ export class JsonWriter {
     this.count++;
   }
 
-  finish(unreadable: readonly { file: string; message: string }[]): void {
-    if (this.pending === undefined) this.out('{\n  "files": []' + (unreadable.length ? ',' : ''));
-    else this.out(`${this.pending}\n  ]${unreadable.length ? ',' : ''}`);
-    if (unreadable.length) this.out(`  "unreadable": ${indent(JSON.stringify(unreadable, null, 2), '  ')}`);
+  /** Closes the list; then the files not read, and those of a folder that are no reports (`notChecked`). */
+  finish(
+    unreadable: readonly { file: string; message: string }[],
+    notChecked: readonly { file: string; message: string }[] = [],
+  ): void {
+    const tail = [
+      ...(unreadable.length ? [`  "unreadable": ${indent(JSON.stringify(unreadable, null, 2), '  ')}`] : []),
+      ...(notChecked.length ? [`  "notChecked": ${indent(JSON.stringify(notChecked, null, 2), '  ')}`] : []),
+    ];
+    if (this.pending === undefined) this.out('{\n  "files": []' + (tail.length ? ',' : ''));
+    else this.out(`${this.pending}\n  ]${tail.length ? ',' : ''}`);
+    tail.forEach((t, i) => this.out(i < tail.length - 1 ? `${t},` : t));
     this.out('}');
   }
 }

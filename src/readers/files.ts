@@ -25,10 +25,20 @@ type PublishedReader = (bytes: Uint8Array, source: string) => TextResult | Promi
 let html: Promise<typeof import('./html.js')> | undefined;
 const htmlReader = () => (html ??= import('./html.js'));
 
+/** Pages saved under the names sites serve them by: read as .html. */
+const PAGE_EXTENSIONS = ['.shtml', '.shtm', '.xhtml', '.jhtml', '.asp', '.aspx', '.jsp', '.php'];
+
 const PUBLISHED: Readonly<Record<string, PublishedReader>> = {
   '.txt': (bytes, source) => readText(bytesToText(bytes), { source }),
   '.html': async (bytes, source) => readPage(bytesToText(bytes), source, await htmlReader()),
   '.htm': async (bytes, source) => readPage(bytesToText(bytes), source, await htmlReader()),
+  // Pages as sites name them (.shtml is the most common on government sites).
+  ...Object.fromEntries(
+    PAGE_EXTENSIONS.map((ext): [string, PublishedReader] => [
+      ext,
+      async (bytes, source) => readPage(bytesToText(bytes), source, await htmlReader()),
+    ]),
+  ),
   '.pdf': async (bytes, source) => (await import('./pdf/index.js')).readPdf(bytes, { source }),
   '.docx': async (bytes, source) => (await import('./docx/index.js')).readDocx(bytes, { source }),
 };
@@ -52,6 +62,7 @@ export const MAX_FILE_BYTES: Readonly<Record<string, number>> = {
   '.txt': 8 * MiB,
   '.html': 8 * MiB,
   '.htm': 8 * MiB,
+  ...Object.fromEntries(PAGE_EXTENSIONS.map((ext) => [ext, 8 * MiB])),
   '.pdf': 50 * MiB,
   '.docx': 20 * MiB,
   // Read by what they hold (see content.ts): an .xlsx, a page, a .docx, a PDF.
@@ -61,9 +72,12 @@ export const MAX_FILE_BYTES: Readonly<Record<string, number>> = {
   '.wps': 20 * MiB,
 };
 
-/** Lower-case extension with its dot, or '' (「年报.XLSX」 → 「.xlsx」). */
+/**
+ * Lower-case extension with its dot, or '' (「年报.XLSX」 → 「.xlsx」). A page saved with the address's
+ * query in its name (「index.html?from=groupmessage」) is the .html it was.
+ */
 export function extensionOf(name: string): string {
-  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).replace(/[?#].*$/, '');
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }
@@ -71,6 +85,8 @@ export function extensionOf(name: string): string {
 /** Extensions of the files a folder is searched for: the ones read, and the ones explained. */
 export const REPORT_EXTENSIONS: readonly string[] = ['.xlsx', ...Object.keys(PUBLISHED)];
 export const EXPLAINED_EXTENSIONS: readonly string[] = DOCUMENT_FORMATS;
+/** The formats read, as messages name them (pages' other names, .shtml and the like, go unsaid). */
+export const FORMATS_SAID = '.xlsx、.txt、.html、.pdf、.docx';
 
 /**
  * Why a file of this name is not read at all (and what to do instead), or undefined when it is
@@ -79,10 +95,7 @@ export const EXPLAINED_EXTENSIONS: readonly string[] = DOCUMENT_FORMATS;
 export function unsupported(name: string): string | undefined {
   const ext = extensionOf(name);
   if (REPORT_EXTENSIONS.includes(ext) || READ_BY_CONTENT.includes(ext)) return undefined;
-  return (
-    unsupportedFormat(name) ??
-    `不支持的文件类型「${ext || '无扩展名'}」（支持 ${REPORT_EXTENSIONS.join('、')}）`
-  );
+  return unsupportedFormat(name) ?? `不支持的文件类型「${ext || '无扩展名'}」（支持 ${FORMATS_SAID}）`;
 }
 
 export function tooLarge(name: string, size: number): string | undefined {

@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { unsupportedFormat } from '../../src/readers/formats.js';
 import { templateGrid, templateLayout } from '../../src/report/template.js';
 import { buildXlsx, declareSize, rowsXml } from '../fuzz/build-xlsx.js';
 import { fixturePath, jingxiu } from '../helpers.js';
@@ -194,12 +195,18 @@ describe('files that cannot be read are said one by one, and the batch goes on',
       unreadable: [
         {
           file: join(d, 'empty'),
-          message: `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.htm、.pdf、.docx）`,
+          message: `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.pdf、.docx 等）`,
+        },
+      ],
+      notChecked: [
+        {
+          file: join(d, 'empty', '照片.png'),
+          message: `${join(d, 'empty', '照片.png')}：未校验（${unsupportedFormat('照片.png')}）`,
         },
       ],
     });
     expect(empty.err).toContain(
-      `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.htm、.pdf、.docx）`,
+      `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.pdf、.docx 等）`,
     );
   });
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { contentOf } from '../../src/readers/content.js';
-import { formatOf, readReportFile } from '../../src/readers/files.js';
+import { extensionOf, formatOf, readReportFile } from '../../src/readers/files.js';
 import { unsupportedFormat } from '../../src/readers/formats.js';
 import { templateGrid, templateLayout } from '../../src/report/template.js';
 import type { Report } from '../../src/report/types.js';
@@ -104,6 +104,29 @@ describe('a file is read by what it holds', () => {
     );
     // A damaged workbook named as one is the workbook reader's to describe.
     expect(await problem('年报.xlsx', zip)).toContain('.xlsx');
+  });
+
+  it('pages under the names sites serve them by (.shtml, .jsp, a query in the name) are pages', async () => {
+    const page = fixture('jingxiu-2019.html');
+    const cells = (await readReportFile('年报.html', page)).reports[0]!.cells.size;
+    for (const name of [
+      '年报.shtml',
+      'content.jhtml',
+      'show.aspx',
+      'index.html?from=groupmessage',
+      'a.jsp?id=1&b=2.html',
+    ]) {
+      expect(extensionOf(name)).not.toBe('');
+      expect((await readReportFile(name, page)).reports[0]!.cells.size).toBe(cells);
+    }
+    expect(extensionOf('index.html?from=groupmessage')).toBe('.html');
+  });
+
+  it('an .xlsx named .docx is read as the workbook; a download not finished says so', async () => {
+    expect(formatOf('年报.docx', workbook())).toBe('.xlsx');
+    expect(await problem('年报.pdf.crdownload', fixture('jingxiu-2019.writer.pdf'))).toContain(
+      '文件没有下载完',
+    );
   });
 
   it('a report that is what its name says costs a glance at its first bytes', () => {
