@@ -30,7 +30,11 @@ export function compact(text: string): string {
 export function canonical(text: string): string {
   let s = compact(text);
   for (const [re, to] of SAME_CHARS) s = s.replace(re, to);
-  return s.replace(/^(\d+)[.．、]/, '$1.');
+  // 「1.」 「1．」 「1、」 and 「１．」 (full-width digits, as some pages type them) number alike.
+  return s.replace(
+    /^([\d０-９]+)[.．、]/,
+    (_, n: string) => `${n.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))}.`,
+  );
 }
 
 /** `canonical(text)`, remembered: the texts of reports repeat. */

@@ -242,3 +242,13 @@ describe('a page of the three tables alone (a site’s 「导出」), without th
     expect(errors(check(report)).map((f) => f.rule)).toEqual(['S-01']);
   });
 });
+
+describe('row labels numbered in full-width digits (「１．属于国家秘密」)', () => {
+  it('are the official labels: every row is read as from 「1.」', () => {
+    const full = (d: string) => String.fromCharCode(d.charCodeAt(0) + 0xfee0);
+    const text = seedText().replace(/^(\s*)(\d)\.(?=\D)/gm, (_, s: string, d: string) => `${s}${full(d)}．`);
+    expect(text).toContain('１．属于国家秘密');
+    const report = read(text);
+    expect(raws(report)).toEqual(raws(read(seedText())));
+  });
+});
