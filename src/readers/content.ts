@@ -68,6 +68,11 @@ function oleProblem(ext: string, bytes: Uint8Array, refused: string | undefined)
   );
 }
 
+const TAG = /<[a-z!/?]/i;
+/** Pages saved under the names sites serve them by (.shtml is the most common on government sites). */
+export const PAGE_EXTENSIONS = ['.shtml', '.shtm', '.xhtml', '.jhtml', '.asp', '.aspx', '.jsp', '.php'];
+const isPageName = (ext: string) => ext === '.html' || ext === '.htm' || PAGE_EXTENSIONS.includes(ext);
+
 /** Names under which a file is read by what it holds: a report may hide behind each. */
 export const READ_BY_CONTENT: readonly string[] = ['.xls', '.et', '.doc', '.wps'];
 
@@ -105,6 +110,7 @@ export function readAs(ext: string, bytes: Uint8Array, refused?: string): string
       return ext === '.htm' ? ext : '.html';
     case 'other':
       if (refused) throw new ReadProblem(refused);
-      return ext;
+      // Copied text saved as .html: without a tag it is no page (whose lines would run together).
+      return isPageName(ext) && !TAG.test(head(bytes, PAGE_HEAD).replace(/\0/g, '')) ? '.txt' : ext;
   }
 }

@@ -1,7 +1,7 @@
 import type { Report } from '../report/types.js';
 import { bytesToText } from './bytes.js';
 import { ReadProblem } from './problem.js';
-import { READ_BY_CONTENT, readAs } from './content.js';
+import { PAGE_EXTENSIONS, READ_BY_CONTENT, readAs } from './content.js';
 import { DOCUMENT_FORMATS, unsupportedFormat } from './formats.js';
 import { readText, type TextResult } from './text/index.js';
 import { NOTES_SHEET, readNotes } from '../report/notes.js';
@@ -25,14 +25,10 @@ type PublishedReader = (bytes: Uint8Array, source: string) => TextResult | Promi
 let html: Promise<typeof import('./html.js')> | undefined;
 const htmlReader = () => (html ??= import('./html.js'));
 
-/** Pages saved under the names sites serve them by: read as .html. */
-const PAGE_EXTENSIONS = ['.shtml', '.shtm', '.xhtml', '.jhtml', '.asp', '.aspx', '.jsp', '.php'];
-
 const PUBLISHED: Readonly<Record<string, PublishedReader>> = {
   '.txt': (bytes, source) => readText(bytesToText(bytes), { source }),
   '.html': async (bytes, source) => readPage(bytesToText(bytes), source, await htmlReader()),
   '.htm': async (bytes, source) => readPage(bytesToText(bytes), source, await htmlReader()),
-  // Pages as sites name them (.shtml is the most common on government sites).
   ...Object.fromEntries(
     PAGE_EXTENSIONS.map((ext): [string, PublishedReader] => [
       ext,

@@ -122,6 +122,15 @@ describe('a file is read by what it holds', () => {
     expect(extensionOf('index.html?from=groupmessage')).toBe('.html');
   });
 
+  it('copied text saved as .html (no tag in it) is read as the text it is', async () => {
+    const text = fixture('jingxiu-2019.txt');
+    expect(formatOf('年报.html', text)).toBe('.txt');
+    expect(formatOf('年报.shtml', text)).toBe('.txt');
+    expect(numbers((await readReportFile('年报.html', text)).reports[0]!)).toEqual(
+      numbers((await readReportFile('年报.txt', text)).reports[0]!),
+    );
+  });
+
   it('an .xlsx named .docx is read as the workbook; a download not finished says so', async () => {
     expect(formatOf('年报.docx', workbook())).toBe('.xlsx');
     expect(await problem('年报.pdf.crdownload', fixture('jingxiu-2019.writer.pdf'))).toContain(

@@ -252,3 +252,11 @@ describe('row labels numbered in full-width digits (「１．属于国家秘密�
     expect(raws(report)).toEqual(raws(read(seedText())));
   });
 });
+
+describe('a copy whose lines ran together (text put through a page reader)', () => {
+  it('says which rows it could not find in words, never 「undefined」', () => {
+    const r = readText(htmlToText(seedText()), { source: 'test.html' });
+    const messages = (r.report?.findings ?? []).map((f) => f.message).join('\n') + (r.problem ?? '');
+    expect(messages).not.toContain('undefined');
+  });
+});

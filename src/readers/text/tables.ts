@@ -241,7 +241,10 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
     const row = rows[r]!;
     if (outcome.kind === 'missing') {
       missing.push({ row: r, finding: findings.length, at: outcome.at });
-      problem(`找不到「${row.label}」这一行，该行的数字未读取。`, outcome.at);
+      problem(
+        row.label ? `找不到「${row.label}」这一行，该行的数字未读取。` : '找不到表格的数据行，其数字未读取。',
+        outcome.at,
+      );
       return;
     }
     if (outcome.kind === 'short') {
