@@ -101,8 +101,30 @@ export function htmlToText(html: string): string {
   return pageText(html, Infinity)!;
 }
 
+/**
+ * Where the page's layout tables open: tables that hold other tables (older sites lay out the
+ * whole page, report and all, in one). Their cells are the page's blocks, not a table's cells.
+ */
+function layoutTables(html: string): Set<number> {
+  const layout = new Set<number>();
+  const open: { at: number; holds: boolean }[] = [];
+  for (const m of html.matchAll(/<(\/?)table\b/gi)) {
+    if (m[1]) {
+      const t = open.pop();
+      if (t?.holds) layout.add(t.at);
+    } else {
+      if (open.length) open[open.length - 1]!.holds = true;
+      open.push({ at: m.index, holds: false });
+    }
+  }
+  return layout;
+}
+
 /** The same, or undefined when elements nest deeper than `maxDepth` (counted as a browser closes them). */
 export function pageText(html: string, maxDepth: number): string | undefined {
+  const layout = html.includes('<table', html.indexOf('<table') + 1) ? layoutTables(html) : undefined;
+  /** For each table open, whether it is a layout table. */
+  const tables: boolean[] = [];
   const out: string[] = [];
   const nesting: string[] = [];
   let skipping = 0;
@@ -185,12 +207,18 @@ export function pageText(html: string, maxDepth: number): string | undefined {
       k = html.charCodeAt(++n)
     )
       name += String.fromCharCode(k >= 65 && k <= 90 ? k + 32 : k);
+    if (layout && tables.at(-1) && (CELL.has(name) || name === 'tr')) {
+      newline();
+      continue;
+    }
     if (closing) {
       const k = nesting.lastIndexOf(name);
       if (k >= 0) nesting.length = k;
       close(name);
+      if (layout && name === 'table') tables.pop();
       continue;
     }
+    if (layout && name === 'table') tables.push(layout.has(lt));
     if (!FLAT.has(name) && html.charCodeAt(end - 2) !== 47 && nesting.push(name) > maxDepth) return undefined;
     open(name);
     // 「<svg/>」 ends itself; 「<p/>」 does not, in HTML.

@@ -260,3 +260,16 @@ describe('a copy whose lines ran together (text put through a page reader)', () 
     expect(messages).not.toContain('undefined');
   });
 });
+
+describe('a page laid out in a table (older sites): the report inside one of its cells', () => {
+  it('reads as the page without it: the parts’ titles found, the numbers the same', () => {
+    const page = readFileSync(fixturePath('jingxiu-2019.html'), 'utf8');
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(page)![1]!;
+    const laidOut = `<html><body><table width="100%"><tr><td>首页 &gt; 政务公开</td></tr><tr><td width="80%">${body}</td><td>相关链接</td></tr></table></body></html>`;
+    const plain = read(htmlToText(page));
+    const inLayout = read(htmlToText(laidOut));
+    expect(raws(inLayout)).toEqual(raws(plain));
+    expect(inLayout.published?.titles.every((line) => line >= 0)).toBe(true);
+    expect(ofRule(check(inLayout), 'S-01')).toEqual([]);
+  });
+});
