@@ -108,8 +108,8 @@ export function htmlToText(html: string): string {
 function layoutTables(html: string): Set<number> {
   const layout = new Set<number>();
   const open: { at: number; holds: boolean }[] = [];
-  for (const m of html.matchAll(/<(\/?)table\b/gi)) {
-    if (m[1]) {
+  for (const m of html.matchAll(/<\/?[tT][aA][bB][lL][eE]\b/g)) {
+    if (m[0][1] === '/') {
       const t = open.pop();
       if (t?.holds) layout.add(t.at);
     } else {
