@@ -273,3 +273,10 @@ describe('a page laid out in a table (older sites): the report inside one of its
     expect(ofRule(check(inLayout), 'S-01')).toEqual([]);
   });
 });
+
+describe('a copy with the site’s heading rows above the report', () => {
+  it('「名称：」 before the title is no part of the body’s name (it would not pair with last year)', () => {
+    const copy = `首页 > 政务公开 > 年度报告\n索引号：\t000014349/2020-00001\n名称：\t保定市竞秀区2019年政府信息公开工作年度报告\n${seedText()}`;
+    expect(read(copy)).toMatchObject({ agency: '保定市竞秀区', year: 2019 });
+  });
+});

@@ -17,7 +17,8 @@ const HEAD = 20;
 function fromTitle(text: string): { agency?: string; year: number } | undefined {
   const m = text.includes(REPORT_TITLE) ? TITLE.exec(text) : null;
   if (!m) return undefined;
-  const agency = m[1] || m[3];
+  // A site's heading row comes before it as 「名称：」 or 「标题：」: no body's name has a colon.
+  const agency = (m[1] || m[3])?.replace(/^.*[：:]/, '');
   return { ...(agency ? { agency } : {}), year: Number(m[2]) };
 }
 
