@@ -17,8 +17,8 @@ const HEAD = 20;
 function fromTitle(text: string): { agency?: string; year: number } | undefined {
   const m = text.includes(REPORT_TITLE) ? TITLE.exec(text) : null;
   if (!m) return undefined;
-  // A site's heading row comes before it as 「名称：」 or 「标题：」: no body's name has a colon.
-  const agency = (m[1] || m[3])?.replace(/^.*[：:]/, '');
+  // A site's heading row comes before it as 「名称：」 or 「文章标题：」: no part of the body's name.
+  const agency = (m[1] || m[3])?.replace(/^[\u4e00-\u9fff]{1,6}[：:]/, '');
   return { ...(agency ? { agency } : {}), year: Number(m[2]) };
 }
 
