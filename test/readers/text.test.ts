@@ -280,3 +280,14 @@ describe('a copy with the site’s heading rows above the report', () => {
     expect(read(copy)).toMatchObject({ agency: '保定市竞秀区', year: 2019 });
   });
 });
+
+describe('two reports on one page (two years, one after the other)', () => {
+  it('are refused with what to do, not read as one (one of them went unread, unsaid)', () => {
+    const r = readText(`${seedText()}\n${seedText()}`, { source: 'test.txt' });
+    expect(r.problem).toBe(
+      '其中有 2 份年报（「一、总体情况」到「六、其他需要报告的事项」出现了 2 遍），只读一份会漏掉其余的：请把每份年报分别保存为一个文件后再校验。',
+    );
+    // Part 一 that names later titles as its subheadings is one report still.
+    expect(read(seedText()).cells.size).toBeGreaterThan(150);
+  });
+});

@@ -95,3 +95,22 @@ export function misplacedParts(tokens: readonly Token[], parts: readonly number[
     ),
   );
 }
+
+/**
+ * How many reports the text holds, by their first and last parts' official titles in turn
+ * (「一、总体情况」 … 「六、其他需要报告的事项」, again): a page may put two years' reports on it.
+ */
+export function reportsIn(tokens: readonly Token[]): number {
+  const last = PART_TITLES.length - 1;
+  let reports = 0;
+  let open = false;
+  for (const t of tokens) {
+    if (t.blank || !t.text) continue;
+    if (!open && t.text[0] === NUMERALS[0] && titleScore(t.text, 0) === 2) open = true;
+    else if (open && t.text[0] === NUMERALS[last] && titleScore(t.text, last) === 2) {
+      open = false;
+      reports++;
+    }
+  }
+  return reports;
+}
