@@ -168,8 +168,27 @@ export async function readReportFile(
   options: ReadOptions = {},
 ): Promise<FileRead> {
   const format = formatOf(name, bytes);
-  if (format === '.xlsx') return fromWorkbook(bytes, options);
+  // A file read as other than its name says: a failure says what it was read as (a 「PDF」 that
+  // is a site's error page, saved by a download that failed).
+  const as = (problem: string) =>
+    format === extensionOf(name) || !READ_AS[format]
+      ? problem
+      : `文件内容是${READ_AS[format]}，按此读取：${problem}`;
+  try {
+    if (format === '.xlsx') return await fromWorkbook(bytes, options);
+  } catch (e) {
+    throw e instanceof ReadProblem ? new ReadProblem(as(e.message)) : e;
+  }
   const read = await PUBLISHED[format]!(bytes, name);
-  if (!read.report) throw new ReadProblem(read.problem);
+  if (!read.report) throw new ReadProblem(as(read.problem));
   return { reports: [read.report], skipped: [] };
 }
+
+/** What a file was read as, where its name said otherwise. */
+const READ_AS: Readonly<Record<string, string>> = {
+  '.xlsx': ' .xlsx 工作簿',
+  '.docx': ' Word 文档（.docx）',
+  '.pdf': ' PDF',
+  '.html': '网页',
+  '.txt': '文字',
+};

@@ -138,6 +138,12 @@ describe('a file is read by what it holds', () => {
     );
   });
 
+  it('a failure says what the file was read as: a 「PDF」 that is a site’s error page', async () => {
+    const page = new TextEncoder().encode('<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>');
+    expect(await problem('年报.pdf', page)).toMatch(/^文件内容是网页，按此读取：没有找到年报表格/);
+    expect(await problem('年报.html', page)).toMatch(/^没有找到年报表格/);
+  });
+
   it('a report that is what its name says costs a glance at its first bytes', () => {
     expect(formatOf('年报.txt', fixture('jingxiu-2019.txt'))).toBe('.txt');
     expect(formatOf('年报.html', fixture('jingxiu-2019.html'))).toBe('.html');
