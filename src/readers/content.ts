@@ -18,23 +18,53 @@ const PDF_HEAD = 1024;
 const PAGE_HEAD = 4096;
 
 const LATIN1 = new TextDecoder('latin1');
-const head = (bytes: Uint8Array, n: number) => LATIN1.decode(bytes.subarray(0, n));
+
+/** Where the ASCII `text` is in bytes[from, to), or -1. Byte by byte: no text is made of the file. */
+function findAscii(bytes: Uint8Array, text: string, from: number, to: number): number {
+  const first = text.charCodeAt(0);
+  const last = to - text.length;
+  for (let at = bytes.indexOf(first, from); at >= 0 && at <= last; at = bytes.indexOf(first, at + 1)) {
+    let i = 1;
+    while (i < text.length && bytes[at + i] === text.charCodeAt(i)) i++;
+    if (i === text.length) return at;
+  }
+  return -1;
+}
+
+/** The file's first characters as ASCII, NUL bytes (of UTF-16) left out. */
+function asciiHead(bytes: Uint8Array, chars: number): string {
+  let out = '';
+  for (let i = 0; i < bytes.length && i < PAGE_HEAD && out.length < chars; i++)
+    if (bytes[i]) out += String.fromCharCode(bytes[i]!);
+  return out;
+}
+
+/** A tag anywhere in the first kilobytes: 「<」 then a letter, 「!」, 「/」 or 「?」 (NULs of UTF-16 passed over). */
+function hasTag(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, PAGE_HEAD);
+  for (let at = bytes.indexOf(0x3c); at >= 0 && at < end; at = bytes.indexOf(0x3c, at + 1)) {
+    let next = at + 1;
+    while (next < end && bytes[next] === 0) next++;
+    const c = bytes[next]! | 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || c === 0x21 || c === 0x2f || c === 0x3f) return true;
+  }
+  return false;
+}
 
 /** A web page: its first tag, after a byte-order mark and blank lines, is one a page begins with. */
 const PAGE =
-  /^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?[\s\0]*<(?:!doctype\s+html|html|head|meta|body|table|\?xml[^>]*>\s*<html)/i;
+  /^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*<(?:!doctype\s+html|html|head|meta|body|table|\?xml[^>]*>\s*<html)/i;
 
 export function contentOf(bytes: Uint8Array): Content {
   if (startsWith(bytes, ZIP)) {
-    const names = LATIN1.decode(bytes.subarray(Math.max(0, bytes.length - ZIP_TAIL)));
-    if (names.includes('xl/workbook.xml')) return 'xlsx';
-    if (names.includes('word/document.xml')) return 'docx';
+    const tail = Math.max(0, bytes.length - ZIP_TAIL);
+    if (findAscii(bytes, 'xl/workbook.xml', tail, bytes.length) >= 0) return 'xlsx';
+    if (findAscii(bytes, 'word/document.xml', tail, bytes.length) >= 0) return 'docx';
     return 'zip';
   }
   if (startsWith(bytes, OLE)) return 'ole';
-  if (head(bytes, PDF_HEAD).includes('%PDF-')) return 'pdf';
-  // UTF-16 pages: their ASCII with NULs between, dropped for the test.
-  if (PAGE.test(head(bytes, PAGE_HEAD).replace(/\0/g, ''))) return 'page';
+  if (findAscii(bytes, '%PDF-', 0, Math.min(bytes.length, PDF_HEAD)) >= 0) return 'pdf';
+  if (PAGE.test(asciiHead(bytes, 300))) return 'page';
   return 'other';
 }
 
@@ -68,7 +98,6 @@ function oleProblem(ext: string, bytes: Uint8Array, refused: string | undefined)
   );
 }
 
-const TAG = /<[a-z!/?]/i;
 /** Pages saved under the names sites serve them by (.shtml is the most common on government sites). */
 export const PAGE_EXTENSIONS = ['.shtml', '.shtm', '.xhtml', '.jhtml', '.asp', '.aspx', '.jsp', '.php'];
 const isPageName = (ext: string) => ext === '.html' || ext === '.htm' || PAGE_EXTENSIONS.includes(ext);
@@ -111,6 +140,6 @@ export function readAs(ext: string, bytes: Uint8Array, refused?: string): string
     case 'other':
       if (refused) throw new ReadProblem(refused);
       // Copied text saved as .html: without a tag it is no page (whose lines would run together).
-      return isPageName(ext) && !TAG.test(head(bytes, PAGE_HEAD).replace(/\0/g, '')) ? '.txt' : ext;
+      return isPageName(ext) && !hasTag(bytes) ? '.txt' : ext;
   }
 }
