@@ -136,7 +136,7 @@ export function readAs(ext: string, bytes: Uint8Array, refused?: string): string
       if (ext === '.xlsx' || ext === '.docx') return ext;
       throw new ReadProblem('文件内容是 zip 压缩包，不是年报文件：请先解压，再校验其中的文件');
     case 'page':
-      return ext === '.htm' ? ext : '.html';
+      return isPageName(ext) ? ext : '.html';
     case 'other':
       if (refused) throw new ReadProblem(refused);
       // Copied text saved as .html: without a tag it is no page (whose lines would run together).

@@ -159,8 +159,8 @@ async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<Fi
 
 /**
  * The one way every front end reads a report file (the command line, the offline page): by its
- * extension, or by what it holds where that differs. Throws a ReadProblem, in Chinese and without the file's name, when nothing in it can
- * be read.
+ * extension, or by what it holds where that differs. Throws a ReadProblem, in Chinese and without
+ * the file's name, when nothing in it can be read.
  */
 export async function readReportFile(
   name: string,
