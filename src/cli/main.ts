@@ -71,6 +71,12 @@ const say = (io: Io, text: string) => io.err(terminalSafe(text));
 /** Files of a folder that are no reports, said one by one up to this many. */
 const MAX_OTHERS_SAID = 10;
 
+function sayOthers(io: Io, others: readonly { message: string }[]): void {
+  for (const o of others.slice(0, MAX_OTHERS_SAID)) say(io, `! ${o.message}`);
+  if (others.length > MAX_OTHERS_SAID)
+    say(io, `! 另有 ${others.length - MAX_OTHERS_SAID} 个不是年报格式的文件未校验（用 --json 可看到全部）`);
+}
+
 /** The one file a command reads (--previous, import): a folder is said as such. */
 async function readOne(file: string): Promise<FileRead> {
   const isFolder = await stat(file).then(
@@ -176,6 +182,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
         others,
       );
     for (const p of problems) say(io, `✗ ${p.message}`);
+    sayOthers(io, others);
     return 2;
   }
 
@@ -215,9 +222,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   for (const u of unreadable) say(io, `✗ ${u.message}`);
   for (const n of totals.notes) say(io, `✗ ${n}`);
   for (const r of totals.remarks) say(io, `! ${r}`);
-  for (const o of others.slice(0, MAX_OTHERS_SAID)) say(io, `! ${o.message}`);
-  if (others.length > MAX_OTHERS_SAID)
-    say(io, `! 另有 ${others.length - MAX_OTHERS_SAID} 个不是年报格式的文件未校验（用 --json 可看到全部）`);
+  sayOthers(io, others);
   if (summaryPath) {
     const text = csv ? csv.text(unreadable) : html!.text(unreadable, new Date());
     const failed = await writeOutput(summaryPath, text, values.force);

@@ -208,6 +208,7 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     expect(empty.err).toContain(
       `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.pdf、.docx 等）`,
     );
+    expect(empty.err).toContain(`! ${join(d, 'empty', '照片.png')}：未校验（.png 是图片`);
   });
 
   it('folders are walked without following links, so a link loop ends', async () => {
