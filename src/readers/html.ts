@@ -122,7 +122,8 @@ function layoutTables(html: string): Set<number> {
 
 /** The same, or undefined when elements nest deeper than `maxDepth` (counted as a browser closes them). */
 export function pageText(html: string, maxDepth: number): string | undefined {
-  const layout = html.includes('<table', html.indexOf('<table') + 1) ? layoutTables(html) : undefined;
+  const found = layoutTables(html);
+  const layout = found.size ? found : undefined;
   /** For each table open, whether it is a layout table. */
   const tables: boolean[] = [];
   const out: string[] = [];

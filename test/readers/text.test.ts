@@ -291,3 +291,12 @@ describe('two reports on one page (two years, one after the other)', () => {
     expect(read(seedText()).cells.size).toBeGreaterThan(150);
   });
 });
+
+describe('a page laid out in an upper-case <TABLE> (as older editors wrote it)', () => {
+  it('is read as one laid out in lower case', () => {
+    const page = readFileSync(fixturePath('jingxiu-2019.html'), 'utf8');
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(page)![1]!;
+    const laidOut = `<HTML><BODY><TABLE><TR><TD>${body}</TD></TR></TABLE></BODY></HTML>`;
+    expect(ofRule(check(read(htmlToText(laidOut))), 'S-01')).toEqual([]);
+  });
+});
