@@ -304,3 +304,12 @@ describe('a page laid out in an upper-case <TABLE> (as older editors wrote it)',
     expect(ofRule(check(read(htmlToText(laidOut))), 'S-01')).toEqual([]);
   });
 });
+
+describe('a title written in full-width digits (「２０１９年」)', () => {
+  it('gives the year as one in half-width digits does', () => {
+    expect(read(`保定市竞秀区２０１９年政府信息公开工作年度报告\n${seedText()}`)).toMatchObject({
+      agency: '保定市竞秀区',
+      year: 2019,
+    });
+  });
+});
