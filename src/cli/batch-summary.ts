@@ -55,6 +55,9 @@ export function csvCell(s: string): string {
 
 const csvLine = (cells: readonly string[]) => cells.map(csvCell).join(',');
 
+/** How a CSV summary of ours begins (its byte-order mark, then the header). */
+export const CSV_SUMMARY_START = `\uFEFF${HEADER.slice(0, 5).join(',')},`;
+
 /** The CSV summary as it is gathered: one line per report; with a BOM, so Excel opens it as UTF-8. */
 export class CsvSummary {
   private readonly lines: string[] = [csvLine(HEADER)];

@@ -10,6 +10,7 @@ import {
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { CSV_SUMMARY_START } from './batch-summary.js';
 
 /** A file the command line could not read, and why (the message names the file). */
 export class UnreadableFile extends Error {
@@ -117,10 +118,15 @@ export function isOwnOutput(head: Uint8Array): boolean {
   return new TextDecoder().decode(head.subarray(0, 256)).includes(GENERATOR);
 }
 
+/** A page or a CSV summary nianbao wrote: in a folder checked again, neither is read nor said. */
 async function ownOutput(file: string): Promise<boolean> {
-  if (!/\.html?$/i.test(file)) return false;
+  const csv = /\.csv$/i.test(file);
+  if (!csv && !/\.html?$/i.test(file)) return false;
   const head = await fileHead(file, 256);
-  return head !== undefined && isOwnOutput(head);
+  if (!head) return false;
+  return csv
+    ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(head).startsWith(CSV_SUMMARY_START)
+    : isOwnOutput(head);
 }
 
 /** What every folder holds beside reports: hidden files, lock files of open documents, the system's. */

@@ -170,10 +170,13 @@ export async function readReportFile(
   const format = formatOf(name, bytes);
   // A file read as other than its name says: a failure says what it was read as (a 「PDF」 that
   // is a site's error page, saved by a download that failed).
+  const ext = extensionOf(name);
   const as = (problem: string) =>
-    format === extensionOf(name) || !READ_AS[format]
+    format === ext || !READ_AS[format]
       ? problem
-      : `文件内容是${READ_AS[format]}，按此读取：${problem}`;
+      : format === '.html' && ext === '.pdf'
+        ? `这不是 PDF 文件，而是网页（下载失败时网站常返回这样的页面），按网页读取：${problem}`
+        : `文件内容是${READ_AS[format]}，按此读取：${problem}`;
   try {
     if (format === '.xlsx') return await fromWorkbook(bytes, options);
   } catch (e) {

@@ -172,6 +172,18 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     expect(json(r.out).files).toHaveLength(1);
   }, 30_000);
 
+  it('a folder checked again: the CSV summary written into it is not said as a file not checked', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'a.txt'), seed);
+    writeFileSync(join(d, '别人的表.csv'), 'a,b\n1,2\n');
+    expect((await cli('check', d, '--summary', join(d, '汇总.csv'))).code).toBe(0);
+    const again = await cli('check', d, '--json');
+    expect(json(again.out).files.map((f) => f.file)).toEqual([join(d, 'a.txt')]);
+    expect(
+      (JSON.parse(again.out) as { notChecked: { file: string }[] }).notChecked.map((o) => o.file),
+    ).toEqual([join(d, '别人的表.csv')]);
+  });
+
   it('a .xls, a .et and a folder of nothing but .xls say 「另存为 .xlsx」; an empty folder is exit 2', async () => {
     const d = folder();
     mkdirSync(join(d, 'old'));

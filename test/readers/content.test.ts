@@ -140,7 +140,10 @@ describe('a file is read by what it holds', () => {
 
   it('a failure says what the file was read as: a 「PDF」 that is a site’s error page', async () => {
     const page = new TextEncoder().encode('<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>');
-    expect(await problem('年报.pdf', page)).toMatch(/^文件内容是网页，按此读取：没有找到年报表格/);
+    expect(await problem('年报.pdf', page)).toMatch(
+      /^这不是 PDF 文件，而是网页（下载失败时网站常返回这样的页面），按网页读取：没有找到年报表格/,
+    );
+    expect(await problem('年报.docx', page)).toMatch(/^文件内容是网页，按此读取：没有找到年报表格/);
     expect(await problem('年报.html', page)).toMatch(/^没有找到年报表格/);
   });
 
