@@ -313,3 +313,21 @@ describe('a title written in full-width digits (「２０１９年」)', () => {
     });
   });
 });
+
+describe('a published report whose numbers are all in full-width digits', () => {
+  it('gets one warning a table, naming how many and one of them, not one a cell', () => {
+    const full = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const text = seedText()
+      .split('\n')
+      .map((l) => (/^\t\d+$/.test(l) ? full(l) : l))
+      .join('\n');
+    const report = read(text);
+    expect(raws(report)).not.toEqual(raws(read(seedText())));
+    const g01 = ofRule(check(report), 'G-01');
+    expect(g01.map((f) => f.table)).toEqual(['t2', 't3', 't4']);
+    expect(g01[1]!.message).toMatch(/^表三有 \d{2,} 个数的写法不规范，均已按数字读取，例如.*全角数字/);
+    expect(g01[1]!.cells.length).toBeGreaterThan(100);
+    // The numbers are the same: nothing else is found.
+    expect(errors(check(report))).toEqual(errors(check(read(seedText()))));
+  });
+});

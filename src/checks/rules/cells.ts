@@ -6,6 +6,8 @@ import type { Finding } from '../../report/finding.js';
 import { isTotal } from '../../report/identities.js';
 
 const RULE_OF_KIND = { count: 'G-01', amount: 'G-02', signedChange: 'G-05' } as const;
+/** Numbers of a published report written otherwise, from this many in a table on: one finding. */
+const MANY_WRITTEN = 4;
 
 /** Tables read but with nothing written in them: one finding each instead of one per cell. */
 function emptyTables(ctx: Context): Set<TableId> {
@@ -35,6 +37,8 @@ export function cellFindings(ctx: Context): Finding[] {
       }),
     );
   }
+  /** A published report's numbers written otherwise (「３４４０」, 「1,234」), by table and rule. */
+  const written = new Map<string, { key: CellKey; note: string }[]>();
   const list = cellList(edition);
   for (let i = 0; i < list.length; i++) {
     const spec = list[i]!;
@@ -52,6 +56,11 @@ export function cellFindings(ctx: Context): Finding[] {
           message: `${ref(ctx, spec.key)}：${p.reason}`,
         }),
       );
+    } else if (p.status === 'ok' && p.note && ctx.report.published) {
+      const group = `${spec.table}|${rule}`;
+      const list = written.get(group);
+      if (list) list.push({ key: spec.key, note: p.note });
+      else written.set(group, [{ key: spec.key, note: p.note }]);
     } else if (p.status === 'ok' && p.note) {
       // A count written as text is fixed by typing the number itself; an amount keeps its unit.
       const fix = spec.kind === 'count' ? { culprit: spec.key, suggested: p.value } : {};
@@ -69,6 +78,30 @@ export function cellFindings(ctx: Context): Finding[] {
       if (isTotal(edition, spec.key)) out.push(blankTotal(ctx, spec.key));
       else blanks.get(spec.table)!.push(spec.key);
     }
+  }
+  for (const [group, cells] of written) {
+    const [table, rule] = group.split('|') as [TableId, 'G-01' | 'G-02' | 'G-05'];
+    const [first] = cells;
+    // A few are said one by one; a page that writes them all so (全角数字) is one finding a table.
+    const message =
+      cells.length < MANY_WRITTEN
+        ? undefined
+        : `${TABLE_NAME[table]}有 ${cells.length} 个数的写法不规范，均已按数字读取，例如${ref(ctx, first!.key)}：${first!.note}。全部：${listCells(
+            ctx,
+            cells.map((c) => c.key),
+          )}。`;
+    for (const c of message ? [] : cells)
+      out.push(
+        finding(ctx, {
+          rule,
+          severity: 'warning',
+          table,
+          cells: [c.key],
+          message: `${ref(ctx, c.key)}：${c.note}`,
+        }),
+      );
+    if (message)
+      out.push(finding(ctx, { rule, severity: 'warning', table, cells: cells.map((c) => c.key), message }));
   }
   for (const [table, keys] of blanks) {
     if (!keys.length) continue;
