@@ -290,6 +290,18 @@ describe('two reports on one page (two years, one after the other)', () => {
     // Part 一 that names later titles as its subheadings is one report still.
     expect(read(seedText()).cells.size).toBeGreaterThan(150);
   });
+
+  it('a contents list of the six titles before the report is no second report', () => {
+    const contents = `目录\n${PART_TITLES.join('\n')}\n`;
+    expect(read(`${contents}${seedText()}`).cells.size).toBe(read(seedText()).cells.size);
+  });
+
+  it('the second report’s titles worded a little otherwise (「一、总体情况概述」) still make two', () => {
+    const second = seedText()
+      .replace('一、总体情况', '一、总体情况概述')
+      .replace('六、其他需要报告的事项', '六、其他需要报告事项');
+    expect(readText(`${seedText()}\n${second}`).problem).toMatch(/^其中有 2 份年报/);
+  });
 });
 
 describe('a page laid out in an upper-case <TABLE> (as older editors wrote it)', () => {

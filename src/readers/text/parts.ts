@@ -96,21 +96,28 @@ export function misplacedParts(tokens: readonly Token[], parts: readonly number[
   );
 }
 
+/** A label of 表三 both editions have: a report's body holds it, a contents list or a 解读 does not. */
+const TABLE_THREE = '本年新收政府信息公开申请数量';
+
 /**
- * How many reports the text holds, by their first and last parts' official titles in turn
- * (「一、总体情况」 … 「六、其他需要报告的事项」, again): a page may put two years' reports on it.
+ * How many reports the text holds: runs from part 一's title to part 六's that have 表三 in them
+ * (a page may put two years' reports on it). A contents list, titles quoted in part 一, or a 解读
+ * after the report that repeats some titles hold no table.
  */
 export function reportsIn(tokens: readonly Token[]): number {
   const last = PART_TITLES.length - 1;
   let reports = 0;
   let open = false;
+  let table = false;
   for (const t of tokens) {
     if (t.blank || !t.text) continue;
-    if (!open && t.text[0] === NUMERALS[0] && titleScore(t.text, 0) === 2) open = true;
-    else if (open && t.text[0] === NUMERALS[last] && titleScore(t.text, last) === 2) {
+    if (t.text[0] === NUMERALS[0] && titleScore(t.text, 0)) {
+      open = true;
+      table = false;
+    } else if (open && t.text[0] === NUMERALS[last] && titleScore(t.text, last)) {
+      if (table) reports++;
       open = false;
-      reports++;
-    }
+    } else if (open && !table && t.text.includes(TABLE_THREE)) table = true;
   }
   return reports;
 }
