@@ -101,23 +101,57 @@ export function htmlToText(html: string): string {
   return pageText(html, Infinity)!;
 }
 
+/** Words of a report's body that no table of it holds: the part titles, the report's title. */
+const BODY_WORDS = /总体情况|主动公开政府信息情况|存在的主要问题|其他需要报告的事项|工作年度报告/;
+
+/** Table tags, and what holds none however it reads: comments, scripts, styles. */
+const TABLE_TAGS = /<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)table\b/gi;
+
 /**
- * Where the page's layout tables open: tables that hold other tables (older sites lay out the
- * whole page, report and all, in one). Their cells are the page's blocks, not a table's cells.
+ * Where the page's layout tables open: tables that hold others and the report's own words (older
+ * sites lay out the whole page, report and all, in one), or several tables. Their cells are the
+ * page's blocks, not a table's cells. A table of the report with a small table in a header cell
+ * holds no part title: it stays a table.
  */
 function layoutTables(html: string): Set<number> {
   const layout = new Set<number>();
-  const open: { at: number; holds: boolean }[] = [];
-  for (const m of html.matchAll(/<\/?[tT][aA][bB][lL][eE]\b/g)) {
-    if (m[0][1] === '/') {
-      const t = open.pop();
-      if (t?.holds) layout.add(t.at);
-    } else {
-      if (open.length) open[open.length - 1]!.holds = true;
-      open.push({ at: m.index, holds: false });
+  const open: OpenTable[] = [];
+  for (const m of html.matchAll(TABLE_TAGS)) {
+    if (m[1] || m[0].startsWith('<!--')) continue;
+    if (!m[2]) {
+      open.push({ at: m.index, inner: [] });
+      continue;
+    }
+    const t = open.pop();
+    if (!t) continue;
+    const parent = open.at(-1);
+    parent?.inner.push([t.at, m.index]);
+    if (!t.inner.length) continue;
+    if (t.holdsLayout || t.inner.length > 1 || BODY_WORDS.test(ownText(html, t, m.index))) {
+      layout.add(t.at);
+      // What holds a layout table is one too: the page's frame around its content's frame.
+      if (parent) parent.holdsLayout = true;
     }
   }
   return layout;
+}
+
+interface OpenTable {
+  readonly at: number;
+  /** Where the tables it holds open and close. */
+  readonly inner: [number, number][];
+  holdsLayout?: boolean;
+}
+
+/** A table's markup without the tables it holds. */
+function ownText(html: string, t: OpenTable, end: number): string {
+  let own = '';
+  let from = t.at;
+  for (const [start, stop] of t.inner) {
+    own += html.slice(from, start);
+    from = stop;
+  }
+  return own + html.slice(from, end);
 }
 
 /** The same, or undefined when elements nest deeper than `maxDepth` (counted as a browser closes them). */

@@ -343,3 +343,21 @@ describe('a published report whose numbers are all in full-width digits', () => 
     expect(errors(check(report))).toEqual(errors(check(read(seedText()))));
   });
 });
+
+describe('tables in tables that are no layout', () => {
+  const page = () => readFileSync(fixturePath('jingxiu-2019.html'), 'utf8');
+
+  it('a small table in a header cell of 表三 leaves 表三 a table: every number read', () => {
+    const nested = page().replace('<p>申请人情况</p>', '<table><tr><td>申请人情况</td></tr></table>');
+    expect(nested).not.toBe(page());
+    expect(raws(read(htmlToText(nested)))).toEqual(raws(read(htmlToText(page()))));
+  });
+
+  it('a 「</table>」 in a comment or a script, and a frame three tables deep, do not hide the titles', () => {
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(page())![1]!;
+    const framed = `<html><body><!-- </table> --><table><tr><td><script>var s = "</table>";</script><table><tr><td>导航</td></tr><tr><td><table><tr><td>${body}</td></tr></table></td></tr></table></td></tr></table></body></html>`;
+    const report = read(htmlToText(framed));
+    expect(ofRule(check(report), 'S-01')).toEqual([]);
+    expect(raws(report)).toEqual(raws(read(htmlToText(page()))));
+  });
+});
