@@ -32,23 +32,22 @@ function findAscii(bytes: Uint8Array, text: string, from: number, to: number): n
 }
 
 /** The file's first characters as ASCII, NUL bytes (of UTF-16) left out. */
-function asciiHead(bytes: Uint8Array, chars: number): string {
+function asciiHead(bytes: Uint8Array, chars: number, within = PAGE_HEAD): string {
   let out = '';
-  for (let i = 0; i < bytes.length && i < PAGE_HEAD && out.length < chars; i++)
+  for (let i = 0; i < bytes.length && i < within && out.length < chars; i++)
     if (bytes[i]) out += String.fromCharCode(bytes[i]!);
   return out;
 }
 
-/** A tag anywhere in the first kilobytes: 「<」 then a letter, 「!」, 「/」 or 「?」 (NULs of UTF-16 passed over). */
-function hasTag(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, PAGE_HEAD);
-  for (let at = bytes.indexOf(0x3c); at >= 0 && at < end; at = bytes.indexOf(0x3c, at + 1)) {
-    let next = at + 1;
-    while (next < end && bytes[next] === 0) next++;
-    const c = bytes[next]! | 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || c === 0x21 || c === 0x2f || c === 0x3f) return true;
-  }
-  return false;
+/** Tags a page has and text has not (an address in 「<mail@163.com>」 is no tag). */
+const MARKUP =
+  /<\/?(?:!doctype\s+html|html|head|body|meta|title|table|tr|td|div|p|span|font|br|style|script)\b/i;
+/** How far into a file its markup is looked for. */
+const MARKUP_HEAD = 64 * 1024;
+
+/** Markup in the file's first kilobytes, wherever its first tag is (a comment, a style sheet). */
+function hasMarkup(bytes: Uint8Array): boolean {
+  return MARKUP.test(asciiHead(bytes, MARKUP_HEAD, MARKUP_HEAD));
 }
 
 /** A web page: its first tag, after a byte-order mark and blank lines, is one a page begins with. */
@@ -138,8 +137,11 @@ export function readAs(ext: string, bytes: Uint8Array, refused?: string): string
     case 'page':
       return isPageName(ext) ? ext : '.html';
     case 'other':
+      // A page whose first tag is a comment or a style sheet (「导出 Excel」 saves such as .xls), and
+      // copied text saved as .html, whose lines a page's reader would run together.
+      if ((READ_BY_CONTENT.includes(ext) || ext === '') && hasMarkup(bytes)) return '.html';
       if (refused) throw new ReadProblem(refused);
-      // Copied text saved as .html: without a tag it is no page (whose lines would run together).
-      return isPageName(ext) && !hasTag(bytes) ? '.txt' : ext;
+      if (ext === '') return '.txt';
+      return isPageName(ext) && !hasMarkup(bytes) ? '.txt' : ext;
   }
 }

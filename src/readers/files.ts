@@ -66,6 +66,7 @@ export const MAX_FILE_BYTES: Readonly<Record<string, number>> = {
   '.et': 50 * MiB,
   '.doc': 20 * MiB,
   '.wps': 20 * MiB,
+  '': 50 * MiB,
 };
 
 /**
@@ -90,7 +91,8 @@ export const FORMATS_SAID = '.xlsx、.txt、.html、.pdf、.docx';
  */
 export function unsupported(name: string): string | undefined {
   const ext = extensionOf(name);
-  if (REPORT_EXTENSIONS.includes(ext) || READ_BY_CONTENT.includes(ext)) return undefined;
+  // A file without an extension, named by the user, is read by what it holds too.
+  if (REPORT_EXTENSIONS.includes(ext) || READ_BY_CONTENT.includes(ext) || ext === '') return undefined;
   return unsupportedFormat(name) ?? `不支持的文件类型「${ext || '无扩展名'}」（支持 ${FORMATS_SAID}）`;
 }
 

@@ -138,6 +138,28 @@ describe('a file is read by what it holds', () => {
     );
   });
 
+  it('an export saved as .xls whose first tag is a style sheet, a comment or a <div> is a page', async () => {
+    const page = new TextDecoder().decode(fixture('jingxiu-2019.html'));
+    const tables = page.match(/<table[\s\S]*?<\/table>/g)!.join('');
+    for (const head of ['<style>td{border:1px}</style>', '<!-- 导出 -->', '<div class="export">']) {
+      const bytes = new TextEncoder().encode(`${head}${tables}`);
+      expect(formatOf('导出.xls', bytes)).toBe('.html');
+      expect((await readReportFile('导出.xls', bytes)).reports[0]!.cells.size).toBeGreaterThan(150);
+    }
+  });
+
+  it('copied text saved as .html with an address in angle brackets (「<mail@163.com>」) is still text', () => {
+    const text = `联系方式：<zwgk@163.com>\n${new TextDecoder().decode(fixture('jingxiu-2019.txt'))}`;
+    expect(formatOf('年报.html', new TextEncoder().encode(text))).toBe('.txt');
+  });
+
+  it('a file without an extension, named directly, is read by what it holds', async () => {
+    expect(formatOf('年报', workbook())).toBe('.xlsx');
+    expect(formatOf('年报', fixture('jingxiu-2019.txt'))).toBe('.txt');
+    expect(formatOf('年报', fixture('jingxiu-2019.html'))).toBe('.html');
+    expect((await readReportFile('/下载/年报', fixture('jingxiu-2019.docx'))).reports).toHaveLength(1);
+  });
+
   it('a failure says what the file was read as: a 「PDF」 that is a site’s error page', async () => {
     const page = new TextEncoder().encode('<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>');
     expect(await problem('年报.pdf', page)).toMatch(
