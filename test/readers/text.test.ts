@@ -274,6 +274,21 @@ describe('a page laid out in a table (older sites): the report inside one of its
   });
 });
 
+describe('the title is the last one before the report', () => {
+  it('a sidebar listing other years’ reports above it gives neither their year nor their body', () => {
+    const copy = `宿迁市人民政府\n年报\n宿迁市2018年政府信息公开工作年度报告\n宿迁市2017年政府信息公开工作年度报告\n保定市竞秀区2019年政府信息公开工作年度报告\n${seedText()}`;
+    expect(read(copy)).toMatchObject({ agency: '保定市竞秀区', year: 2019 });
+  });
+
+  it('a breadcrumb or a date cell before the title is no part of the body’s name', () => {
+    for (const before of ['首页 > 政务公开 > 年度报告 > ', '2020-01-20\t标题：'])
+      expect(read(`${before}保定市竞秀区2019年政府信息公开工作年度报告\n${seedText()}`)).toMatchObject({
+        agency: '保定市竞秀区',
+        year: 2019,
+      });
+  });
+});
+
 describe('a copy with the site’s heading rows above the report', () => {
   it('「名称：」 before the title is no part of the body’s name (it would not pair with last year)', () => {
     const copy = `首页 > 政务公开 > 年度报告\n索引号：\t000014349/2020-00001\n名称：\t保定市竞秀区2019年政府信息公开工作年度报告\n${seedText()}`;

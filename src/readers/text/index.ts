@@ -93,7 +93,7 @@ export function readText(text: string, options: { source?: string; lines?: strin
       problem: `其中有 ${reports} 份年报（「一、总体情况」到「六、其他需要报告的事项」出现了 ${reports} 遍），只读一份会漏掉其余的：请把每份年报分别保存为一个文件后再校验。`,
     };
   const parts = findParts(tokens);
-  const meta = readMeta(tokens);
+  const meta = readMeta(tokens, parts[0]);
   const texts = tableTexts(tokens, parts, options.lines ?? '');
   const votes = EDITIONS.map((edition) => ({ edition, votes: editionVotes(edition, texts) }));
   const best = votes.reduce((a, b) =>

@@ -17,15 +17,20 @@ const HEAD = 20;
 function fromTitle(text: string): { agency?: string; year: number } | undefined {
   const m = text.includes(REPORT_TITLE) ? TITLE.exec(text) : null;
   if (!m) return undefined;
-  // A site's heading row comes before it as 「名称：」 or 「文章标题：」: no part of the body's name.
-  const agency = (m[1] || m[3])?.replace(/^[\u4e00-\u9fff]{1,6}[：:]/, '');
+  // A site's heading row comes before it as 「名称：」 or 「文章标题：」, its breadcrumb as
+  // 「首页 > 政务公开 > 」: no part of the body's name.
+  const agency = (m[1] || m[3])?.replace(/^.*[>＞»›]/, '').replace(/^[\u4e00-\u9fff]{1,6}[：:]/, '');
   return { ...(agency ? { agency } : {}), year: Number(m[2]) };
 }
 
-/** The title, which may be broken over two lines: the body on one, the year and the rest on the next. */
+/**
+ * The title, which may be broken over two lines: the body on one, the year and the rest on the
+ * next. The last one before the report: a site lists other years' reports above it, or its own
+ * heading rows (「发布日期」 「标题：」).
+ */
 function readTitle(head: readonly string[]): { agency?: string; year: number } | undefined {
   let found: { agency?: string; year: number } | undefined;
-  for (let i = 0; i < head.length && !found?.agency; i++) {
+  for (let i = head.length - 1; i >= 0 && !found?.agency; i--) {
     const own = fromTitle(head[i]!);
     const joined = [
       head[i - 1] && BODY.test(head[i - 1]!) ? fromTitle(head[i - 1]! + head[i]!) : undefined,
@@ -41,16 +46,21 @@ function readTitle(head: readonly string[]): { agency?: string; year: number } |
  * Agency and year from the title, else from the statistics period, the signature and the date
  * line at the end (a report is dated in the year after the one it reports on).
  */
-export function readMeta(tokens: readonly Token[]): { agency?: string; year?: number } {
-  const head = tokens
-    .slice(0, HEAD)
-    .filter((t) => !t.blank)
-    .map((t) => arabicYears(compact(t.text)));
-  const title = readTitle(head);
+export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: string; year?: number } {
+  const lines = (from: number, to: number) =>
+    tokens
+      .slice(from, to)
+      .filter((t) => !t.blank)
+      .map((t) => arabicYears(compact(t.text)));
+  // The title is in the lines before part 一's where that is found; the period in the first few.
+  const end = firstPart > 0 ? firstPart : HEAD;
+  const title = readTitle(lines(Math.max(0, end - HEAD), end));
   let agency = title?.agency;
   let year = title?.year;
   if (year === undefined) {
-    const period = head.map((t) => PERIOD.exec(t)).find(Boolean);
+    const period = lines(0, HEAD)
+      .map((t) => PERIOD.exec(t))
+      .find(Boolean);
     if (period) year = Number(period[1]);
   }
   const tail = tokens.slice(-6).filter((t) => !t.blank);
