@@ -112,7 +112,7 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
   };
   const tokens = tokenize(lines.join('\n'));
   const parts = findParts(tokens);
-  const meta = readMeta(tokens);
+  const meta = readMeta(tokens, parts[0]);
   const report = withMissingTables(found.report);
   const cells = new Map<string, ReadCell>(
     [...report.cells].map(([k, c]) => [k, c.address ? { ...c, address: place(c.address) } : c]),

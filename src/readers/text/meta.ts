@@ -25,12 +25,15 @@ function fromTitle(text: string): { agency?: string; year: number } | undefined 
 
 /**
  * The title, which may be broken over two lines: the body on one, the year and the rest on the
- * next. The last one before the report: a site lists other years' reports above it, or its own
- * heading rows (「发布日期」 「标题：」).
+ * next. The last of the lines before the report (a site lists other years' reports above it), or
+ * the `first` of the first lines, where part 一 was not found and later lines may be its text.
  */
-function readTitle(head: readonly string[]): { agency?: string; year: number } | undefined {
+function readTitle(head: readonly string[], first = false): { agency?: string; year: number } | undefined {
   let found: { agency?: string; year: number } | undefined;
-  for (let i = head.length - 1; i >= 0 && !found?.agency; i--) {
+  const order = head.map((_, i) => i);
+  if (!first) order.reverse();
+  for (const i of order) {
+    if (found?.agency) break;
     const own = fromTitle(head[i]!);
     const joined = [
       head[i - 1] && BODY.test(head[i - 1]!) ? fromTitle(head[i - 1]! + head[i]!) : undefined,
@@ -52,9 +55,12 @@ export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: s
       .slice(from, to)
       .filter((t) => !t.blank)
       .map((t) => arabicYears(compact(t.text)));
-  // The title is in the lines before part 一's where that is found; the period in the first few.
-  const end = firstPart > 0 ? firstPart : HEAD;
-  const title = readTitle(lines(Math.max(0, end - HEAD), end));
+  // The title is in the lines before part 一's where that is found (the last of them: a site lists
+  // other years' reports above it), else the first of the first few; the period in the first few.
+  const title =
+    firstPart > 0
+      ? readTitle(lines(Math.max(0, firstPart - HEAD), firstPart))
+      : readTitle(lines(0, HEAD), true);
   let agency = title?.agency;
   let year = title?.year;
   if (year === undefined) {
