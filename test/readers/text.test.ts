@@ -376,3 +376,21 @@ describe('tables in tables that are no layout', () => {
     expect(raws(report)).toEqual(raws(read(htmlToText(page()))));
   });
 });
+
+describe('a page whose 表四 is left blank (its cells there, empty)', () => {
+  it('is a table not filled in, not a row cut short', () => {
+    const page = readFileSync(fixturePath('jingxiu-2019.html'), 'utf8');
+    const tables = page.match(/<table[\s\S]*?<\/table>/g)!;
+    const t4 = tables[2]!;
+    const rows = t4.split('<tr');
+    rows[rows.length - 1] = rows.at(-1)!.replace(/<p>\d+<\/p>/g, '<p></p>');
+    const blank = page.replace(t4, rows.join('<tr'));
+    expect(blank).not.toBe(page);
+    const findings = check(read(htmlToText(blank)));
+    expect(errors(findings)).toEqual([]);
+    expect(ofRule(findings, 'G-03').map((f) => [f.table, f.message])).toContainEqual([
+      't4',
+      '本表尚未填写：没有的项目请填 0。',
+    ]);
+  });
+});

@@ -197,8 +197,16 @@ function cellRows(table: TableSpec, text: TableText): RowsRead {
           .some((l) => own.has(l))
       )
         pos++;
-      const before = (t: Token) => t.blank || isLabel(table, t.text) || (!t.cell && !looksLikeValue(t.text));
-      while (pos < end && before(tokens[pos]!)) pos++;
+      // Blank cells between the header's are passed over; those after it are the row's, left blank.
+      const header = (t: Token) => isLabel(table, t.text) || (!t.cell && !looksLikeValue(t.text));
+      let after = pos;
+      for (let i = pos; i < end; i++) {
+        const t = tokens[i]!;
+        if (t.blank) continue;
+        if (!header(t)) break;
+        after = i + 1;
+      }
+      pos = after;
       at = tokens[pos];
     }
     while (values.length < row.keys.length && pos < end) {
