@@ -137,9 +137,10 @@ export function readAs(ext: string, bytes: Uint8Array, refused?: string): string
     case 'page':
       return isPageName(ext) ? ext : '.html';
     case 'other':
-      // A page whose first tag is a comment or a style sheet (「导出 Excel」 saves such as .xls), and
-      // copied text saved as .html, whose lines a page's reader would run together.
-      if ((READ_BY_CONTENT.includes(ext) || ext === '') && hasMarkup(bytes)) return '.html';
+      // A page whose first tag is a comment, a script or a style sheet (「导出 Excel」 saves such as
+      // .xls; a failed download as .pdf), and copied text saved as .html, whose lines a page's
+      // reader would run together.
+      if ((READ_BY_CONTENT.includes(ext) || ext === '' || EXPECTED[ext]) && hasMarkup(bytes)) return '.html';
       if (refused) throw new ReadProblem(refused);
       if (ext === '') return '.txt';
       return isPageName(ext) && !hasMarkup(bytes) ? '.txt' : ext;

@@ -166,6 +166,8 @@ describe('a file is read by what it holds', () => {
       /^这不是 PDF 文件，而是网页（下载失败时网站常返回这样的页面），按网页读取：没有找到年报表格/,
     );
     expect(await problem('年报.docx', page)).toMatch(/^文件内容是网页，按此读取：没有找到年报表格/);
+    const scripted = new TextEncoder().encode('<script>location.href="/check"</script><p>请稍候</p>');
+    expect(await problem('年报.pdf', scripted)).toMatch(/^这不是 PDF 文件，而是网页/);
     expect(await problem('年报.html', page)).toMatch(/^没有找到年报表格/);
   });
 
