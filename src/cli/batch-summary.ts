@@ -68,9 +68,12 @@ export class CsvSummary {
   add(line: string): void {
     this.lines.push(line);
   }
-  text(unreadable: readonly Unreadable[]): string {
-    const broken = unreadable.map((u) => csvLine([u.file, '', '', '', '', '', '', '', '', u.message]));
-    return `\uFEFF${[...this.lines, ...broken].join('\r\n')}\r\n`;
+  /** The summary, then a line for each file not read and each of a folder's files not checked. */
+  text(unreadable: readonly Unreadable[], notChecked: readonly Unreadable[] = []): string {
+    const others = [...unreadable, ...notChecked].map((u) =>
+      csvLine([u.file, '', '', '', '', '', '', '', '', u.message]),
+    );
+    return `\uFEFF${[...this.lines, ...others].join('\r\n')}\r\n`;
   }
   get count(): number {
     return this.lines.length - 1;
@@ -131,10 +134,12 @@ export class HtmlSummary {
     return this.rows.length;
   }
 
-  text(unreadable: readonly Unreadable[], when: Date): string {
-    const broken = unreadable.length
-      ? `<h2>无法读取的文件</h2><ul>${unreadable.map((u) => `<li>${esc(u.message)}</li>`).join('')}</ul>`
-      : '';
+  text(unreadable: readonly Unreadable[], when: Date, notChecked: readonly Unreadable[] = []): string {
+    const list = (title: string, files: readonly Unreadable[]) =>
+      files.length
+        ? `<h2>${title}</h2><ul>${files.map((u) => `<li>${esc(u.message)}</li>`).join('')}</ul>`
+        : '';
+    const broken = list('无法读取的文件', unreadable) + list('不是年报格式、未校验的文件', notChecked);
     return `${HTML_SUMMARY_START}
 <style>
 body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;font-size:13px;margin:24px;color:#222}
@@ -145,7 +150,7 @@ section{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:16px}
 @media print{a{color:inherit;text-decoration:none}section{page-break-before:auto}}
 </style></head><body>
 <h1>政府信息公开工作年度报告校验汇总</h1>
-<p>共 ${this.rows.length} 份报告，${this.withErrors} 份有错误${unreadable.length ? `，${unreadable.length} 个文件无法读取` : ''}。生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
+<p>共 ${this.rows.length} 份报告，${this.withErrors} 份有错误${unreadable.length ? `，${unreadable.length} 个文件无法读取` : ''}${notChecked.length ? `，${notChecked.length} 个文件不是年报格式、未校验` : ''}。生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
 <table><thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>
 ${this.rows.join('\n')}
 </tbody></table>

@@ -224,7 +224,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   for (const r of totals.remarks) say(io, `! ${r}`);
   sayOthers(io, others);
   if (summaryPath) {
-    const text = csv ? csv.text(unreadable) : html!.text(unreadable, new Date());
+    const text = csv ? csv.text(unreadable, others) : html!.text(unreadable, new Date(), others);
     const failed = await writeOutput(summaryPath, text, values.force);
     if (failed) {
       say(io, `汇总未能写入：${failed}`);

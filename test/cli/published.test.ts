@@ -153,7 +153,9 @@ describe('nianbao check on a folder', () => {
       .trim()
       .split('\r\n');
     expect(rows[0]).toBe('文件,工作表,机关,年度,格式,错误,警告,已说明,未填写的表,第一个错误');
-    expect(rows).toHaveLength(1 + 5 + 2);
+    // Five reports, two files unread, and the picture not checked: the printed summary says all.
+    expect(rows).toHaveLength(1 + 5 + 2 + 1);
+    expect(rows.at(-1)).toMatch(/照片\.png,,,,,,,,,.*：未校验（\.png 是图片/);
     expect(rows.find((l) => l.includes('2024.xlsx'))).toMatch(
       // Its 表二 is left blank in this workbook: the summary names it.
       /,2024年度年报,宿迁市,2024,2021 版,0,\d+,0,表二,$/,
