@@ -164,6 +164,11 @@ async function folderFiles(
       )
         continue;
       else if (wanted(e.name)) files.push(full);
+      else if (e.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isDirectory())
+        others.push({
+          file: full,
+          message: `${full}：是指向文件夹的链接，未进入（要校验其中的文件，请直接指定该文件夹）`,
+        });
       else others.push({ file: full, message: notChecked(full) });
     }
   };

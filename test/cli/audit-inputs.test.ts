@@ -172,6 +172,30 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     expect(json(r.out).files).toHaveLength(1);
   }, 30_000);
 
+  it('a link to a folder is said as such, not entered', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'a.txt'), seed);
+    mkdirSync(join(d, 'elsewhere'));
+    symlinkSync(join(d, 'elsewhere'), join(d, '链接'));
+    const r = await cli('check', d);
+    expect(r.err).toContain(
+      `! ${join(d, '链接')}：是指向文件夹的链接，未进入（要校验其中的文件，请直接指定该文件夹）`,
+    );
+  });
+
+  it('the printed HTML summary lists a folder’s files not checked, under a heading of their own', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'a.txt'), seed);
+    writeFileSync(join(d, '附件.zip'), 'PK');
+    const out = join(mkdtempSync(join(tmpdir(), 'nianbao-sum-')), '汇总.html');
+    expect((await cli('check', d, '--summary', out)).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('，1 个文件不是年报格式、未校验。');
+    expect(html).toContain(
+      `<h2>不是年报格式、未校验的文件</h2><ul><li>${join(d, '附件.zip')}：未校验（压缩包`,
+    );
+  });
+
   it('a folder checked again: the CSV summary written into it is not said as a file not checked', async () => {
     const d = folder();
     writeFileSync(join(d, 'a.txt'), seed);
