@@ -53,7 +53,7 @@ export {
   canExplain,
   fingerprint,
   formatTime,
-  isBlankTable,
+  blankTables,
   type Note,
   noteFor,
   NOTES_SHEET,

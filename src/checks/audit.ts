@@ -7,7 +7,7 @@ import {
 } from '../report/finding.js';
 import { TABLE_NAME } from '../report/parts.js';
 import type { Report } from '../report/types.js';
-import { formatTime, isBlankTable } from '../report/notes.js';
+import { blankTables as blankTablesOf, formatTime } from '../report/notes.js';
 
 /** Marks the pages nianbao writes (审核报告, 汇总), so that a later run over their folder passes them by. */
 export const GENERATOR = '<meta name="generator" content="nianbao">';
@@ -45,7 +45,7 @@ export function auditOf(
   meta: { checkedAt: Date; source?: string; previous?: string },
 ): Audit {
   const counts = countBySeverity(findings);
-  const blankTables = findings.filter(isBlankTable).map((f) => TABLE_NAME[f.table!]);
+  const blankTables = blankTablesOf(findings);
   return {
     ...(report.agency ? { agency: report.agency } : {}),
     ...(report.year ? { year: report.year } : {}),

@@ -1,5 +1,5 @@
-import { isBlankTable } from '../report/notes.js';
-import { TABLE_NAME, TABLE_PART } from '../report/parts.js';
+import { blankTables } from '../report/notes.js';
+import { TABLE_PART } from '../report/parts.js';
 import { type CellKey, TABLE_IDS, type TableId } from '../report/types.js';
 import { countBySeverity, type Finding } from '../report/finding.js';
 
@@ -11,7 +11,7 @@ export function summary(findings: readonly Finding[]): string {
   const n = countBySeverity(findings);
   const explained = n.explained ? `${n.explained} 个已说明` : '';
   if (n.error + n.warning === 0) return explained ? `全部通过（${explained}）` : '全部通过';
-  const blank = findings.filter(isBlankTable).map((f) => TABLE_NAME[f.table!]);
+  const blank = blankTables(findings);
   return [
     n.error ? `${n.error} 个错误` : '',
     n.warning ? `${n.warning} 个警告` : '',

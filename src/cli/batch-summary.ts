@@ -1,12 +1,4 @@
-import {
-  countBySeverity,
-  GENERATOR,
-  groupByTable,
-  isBlankTable,
-  SEVERITY_LABEL,
-  summary,
-  TABLE_NAME,
-} from '../core.js';
+import { countBySeverity, GENERATOR, groupByTable, blankTables, SEVERITY_LABEL, summary } from '../core.js';
 import type { Unreadable } from './batch.js';
 import type { Checked } from './output.js';
 
@@ -35,10 +27,7 @@ function row(c: Checked): string[] {
     String(n.error),
     String(n.warning),
     String(n.explained),
-    c.findings
-      .filter(isBlankTable)
-      .map((f) => TABLE_NAME[f.table!])
-      .join('、'),
+    blankTables(c.findings).join('、'),
     first ? `[${first.rule}] ${first.message}` : '',
   ];
 }

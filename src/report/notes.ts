@@ -1,4 +1,5 @@
 import type { Finding, FindingNote } from './finding.js';
+import { TABLE_NAME } from './parts.js';
 import type { RawValue, Report } from './types.js';
 
 /**
@@ -56,6 +57,11 @@ export function canExplain(finding: Finding): boolean {
 /** 「本表尚未填写」: not a doubt to answer but a table to fill in (with 0 where there is none). */
 export function isBlankTable(finding: Finding): boolean {
   return finding.rule === 'G-03' && finding.cells.length === 0 && finding.table !== undefined;
+}
+
+/** The tables left blank, by name (「表二」, 「表三」): a report with one is not finished. */
+export function blankTables(findings: readonly Finding[]): string[] {
+  return findings.filter(isBlankTable).map((f) => TABLE_NAME[f.table!]);
 }
 
 /** The notes sheet's rows, header first. */
