@@ -97,9 +97,20 @@ function oleProblem(ext: string, bytes: Uint8Array, refused: string | undefined)
   );
 }
 
-/** Pages saved under the names sites serve them by (.shtml is the most common on government sites). */
-export const PAGE_EXTENSIONS = ['.shtml', '.shtm', '.xhtml', '.jhtml', '.asp', '.aspx', '.jsp', '.php'];
-const isPageName = (ext: string) => ext === '.html' || ext === '.htm' || PAGE_EXTENSIONS.includes(ext);
+/** Names of pages: their own, and those sites serve them by (.shtml is the most common on government sites). */
+export const PAGE_EXTENSIONS = [
+  '.html',
+  '.htm',
+  '.shtml',
+  '.shtm',
+  '.xhtml',
+  '.jhtml',
+  '.asp',
+  '.aspx',
+  '.jsp',
+  '.php',
+];
+const isPageName = (ext: string) => PAGE_EXTENSIONS.includes(ext);
 
 /** Names under which a file is read by what it holds: a report may hide behind each. */
 export const READ_BY_CONTENT: readonly string[] = ['.xls', '.et', '.doc', '.wps'];

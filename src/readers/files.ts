@@ -27,8 +27,6 @@ const htmlReader = () => (html ??= import('./html.js'));
 
 const PUBLISHED: Readonly<Record<string, PublishedReader>> = {
   '.txt': (bytes, source) => readText(bytesToText(bytes), { source }),
-  '.html': async (bytes, source) => readPage(bytesToText(bytes), source, await htmlReader()),
-  '.htm': async (bytes, source) => readPage(bytesToText(bytes), source, await htmlReader()),
   ...Object.fromEntries(
     PAGE_EXTENSIONS.map((ext): [string, PublishedReader] => [
       ext,
@@ -56,8 +54,6 @@ const MiB = 2 ** 20;
 export const MAX_FILE_BYTES: Readonly<Record<string, number>> = {
   '.xlsx': 50 * MiB,
   '.txt': 8 * MiB,
-  '.html': 8 * MiB,
-  '.htm': 8 * MiB,
   ...Object.fromEntries(PAGE_EXTENSIONS.map((ext) => [ext, 8 * MiB])),
   '.pdf': 50 * MiB,
   '.docx': 20 * MiB,
