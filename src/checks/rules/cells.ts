@@ -9,6 +9,12 @@ const RULE_OF_KIND = { count: 'G-01', amount: 'G-02', signedChange: 'G-05' } as 
 /** Numbers of a published report written otherwise, from this many in a table on: one finding. */
 const MANY_WRITTEN = 4;
 
+interface Written {
+  readonly table: TableId;
+  readonly rule: (typeof RULE_OF_KIND)[keyof typeof RULE_OF_KIND];
+  readonly cells: { key: CellKey; note: string }[];
+}
+
 /** Tables read but with nothing written in them: one finding each instead of one per cell. */
 function emptyTables(ctx: Context): Set<TableId> {
   const empty = new Set<TableId>(ctx.report.tables);
@@ -38,7 +44,7 @@ export function cellFindings(ctx: Context): Finding[] {
     );
   }
   /** A published report's numbers written otherwise (「３４４０」, 「1,234」), by table and rule. */
-  const written = new Map<string, { key: CellKey; note: string }[]>();
+  const written = new Map<string, Written>();
   const list = cellList(edition);
   for (let i = 0; i < list.length; i++) {
     const spec = list[i]!;
@@ -58,9 +64,8 @@ export function cellFindings(ctx: Context): Finding[] {
       );
     } else if (p.status === 'ok' && p.note && ctx.report.published) {
       const group = `${spec.table}|${rule}`;
-      const list = written.get(group);
-      if (list) list.push({ key: spec.key, note: p.note });
-      else written.set(group, [{ key: spec.key, note: p.note }]);
+      if (!written.has(group)) written.set(group, { table: spec.table, rule, cells: [] });
+      written.get(group)!.cells.push({ key: spec.key, note: p.note });
     } else if (p.status === 'ok' && p.note) {
       // A count written as text is fixed by typing the number itself; an amount keeps its unit.
       const fix = spec.kind === 'count' ? { culprit: spec.key, suggested: p.value } : {};
@@ -79,29 +84,23 @@ export function cellFindings(ctx: Context): Finding[] {
       else blanks.get(spec.table)!.push(spec.key);
     }
   }
-  for (const [group, cells] of written) {
-    const [table, rule] = group.split('|') as [TableId, 'G-01' | 'G-02' | 'G-05'];
-    const [first] = cells;
-    // A few are said one by one; a page that writes them all so (全角数字) is one finding a table.
-    const message =
-      cells.length < MANY_WRITTEN
-        ? undefined
-        : `${TABLE_NAME[table]}有 ${cells.length} 个数的写法不规范，均已按数字读取，例如${ref(ctx, first!.key)}：${first!.note}。全部：${listCells(
-            ctx,
-            cells.map((c) => c.key),
-          )}。`;
-    for (const c of message ? [] : cells)
-      out.push(
-        finding(ctx, {
-          rule,
-          severity: 'warning',
-          table,
-          cells: [c.key],
-          message: `${ref(ctx, c.key)}：${c.note}`,
-        }),
-      );
-    if (message)
-      out.push(finding(ctx, { rule, severity: 'warning', table, cells: cells.map((c) => c.key), message }));
+  // A few are said one by one; a page that writes them all so (全角数字) is one finding a table.
+  for (const { table, rule, cells } of written.values()) {
+    const draft = { rule, severity: 'warning', table } as const;
+    if (cells.length < MANY_WRITTEN) {
+      for (const c of cells)
+        out.push(finding(ctx, { ...draft, cells: [c.key], message: `${ref(ctx, c.key)}：${c.note}` }));
+      continue;
+    }
+    const keys = cells.map((c) => c.key);
+    const { key, note } = cells[0]!;
+    out.push(
+      finding(ctx, {
+        ...draft,
+        cells: keys,
+        message: `${TABLE_NAME[table]}有 ${cells.length} 个数的写法不规范，均已按数字读取，例如${ref(ctx, key)}：${note}。全部：${listCells(ctx, keys)}。`,
+      }),
+    );
   }
   for (const [table, keys] of blanks) {
     if (!keys.length) continue;
