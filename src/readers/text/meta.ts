@@ -30,10 +30,8 @@ function fromTitle(text: string): { agency?: string; year: number } | undefined 
  */
 function readTitle(head: readonly string[], first = false): { agency?: string; year: number } | undefined {
   let found: { agency?: string; year: number } | undefined;
-  const order = head.map((_, i) => i);
-  if (!first) order.reverse();
-  for (const i of order) {
-    if (found?.agency) break;
+  for (let k = 0; k < head.length && !found?.agency; k++) {
+    const i = first ? k : head.length - 1 - k;
     const own = fromTitle(head[i]!);
     const joined = [
       head[i - 1] && BODY.test(head[i - 1]!) ? fromTitle(head[i - 1]! + head[i]!) : undefined,
