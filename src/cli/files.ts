@@ -110,7 +110,7 @@ export interface NotChecked {
 
 const wanted = (name: string) => {
   const ext = extensionOf(name);
-  return (REPORT_EXTENSIONS.includes(ext) || EXPLAINED_EXTENSIONS.includes(ext)) && !name.startsWith('~$');
+  return REPORT_EXTENSIONS.includes(ext) || EXPLAINED_EXTENSIONS.includes(ext);
 };
 
 /** A page nianbao wrote (审核报告, 汇总): in a folder checked again, it is no report to read. */
