@@ -1,7 +1,8 @@
 import { canonical, canonicalOf } from '../../report/labels.js';
-import { tableSpecs } from '../../report/model.js';
+import { tableSpec, tableSpecs } from '../../report/model.js';
 import { PART_KEYS, PART_TITLES } from '../../report/parts.js';
 import { EDITIONS } from '../../report/types.js';
+import { textRows } from './rows.js';
 import type { Token } from './tokens.js';
 
 const NUMERALS = '一二三四五六';
@@ -96,8 +97,11 @@ export function misplacedParts(tokens: readonly Token[], parts: readonly number[
   );
 }
 
-/** A label of 表三 both editions have: a report's body holds it, a contents list or a 解读 does not. */
-const TABLE_THREE = '本年新收政府信息公开申请数量';
+/**
+ * 表三's first row label, its numbering aside (「本年新收政府信息公开申请数量」, the same in both
+ * editions): a report's body holds it, a contents list or a 解读 does not.
+ */
+const TABLE_THREE = textRows(tableSpec('2021', 't3'))[0]!.label!.replace(NUMERAL, '');
 
 /**
  * How many reports the text holds: runs from part 一's title to part 六's that have 表三 in them
