@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { PART_TITLES, REPORT_TITLE } from '../report/parts.js';
 
 const BLOCK = new Set([
   'address',
@@ -101,8 +102,8 @@ export function htmlToText(html: string): string {
   return pageText(html, Infinity)!;
 }
 
-/** Words of a report's body that no table of it holds: the part titles, the report's title. */
-const BODY_WORDS = /总体情况|主动公开政府信息情况|存在的主要问题|其他需要报告的事项|工作年度报告/;
+/** Words of a report's body that no table of it holds: the part titles (their numbering aside), the report's title. */
+const BODY_WORDS = [...PART_TITLES.map((t) => t.replace(/^[一二三四五六]、/, '')), REPORT_TITLE];
 
 /** Table tags, and what holds none however it reads: comments, scripts, styles. */
 const TABLE_TAGS = /<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)table\b/gi;
@@ -127,7 +128,7 @@ function layoutTables(html: string): Set<number> {
     const parent = open.at(-1);
     parent?.inner.push([t.at, m.index]);
     if (!t.inner.length) continue;
-    if (t.holdsLayout || t.inner.length > 1 || BODY_WORDS.test(ownText(html, t, m.index))) {
+    if (t.holdsLayout || t.inner.length > 1 || hasBodyWords(ownText(html, t, m.index))) {
       layout.add(t.at);
       // What holds a layout table is one too: the page's frame around its content's frame.
       if (parent) parent.holdsLayout = true;
@@ -142,6 +143,8 @@ interface OpenTable {
   readonly inner: [number, number][];
   holdsLayout?: boolean;
 }
+
+const hasBodyWords = (text: string) => BODY_WORDS.some((w) => text.includes(w));
 
 /** A table's markup without the tables it holds. */
 function ownText(html: string, t: OpenTable, end: number): string {
