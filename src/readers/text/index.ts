@@ -29,9 +29,15 @@ function partRange(parts: readonly number[], p: number, length: number): [number
 function partText(tokens: readonly Token[], parts: readonly number[], p: number): string | undefined {
   if (parts[p]! < 0) return undefined;
   const [start, end] = partRange(parts, p, tokens.length);
-  const body = tokens.slice(start, end).filter((t) => !t.blank);
-  if (end === tokens.length) while (body.length && isSignatureLine(body[body.length - 1]!.text)) body.pop();
-  return body.map((t) => t.text).join('\n');
+  let last = end;
+  if (end === tokens.length)
+    while (last > start && (tokens[last - 1]!.blank || isSignatureLine(tokens[last - 1]!.text))) last--;
+  let text = '';
+  for (let i = start; i < last; i++) {
+    const t = tokens[i]!;
+    if (!t.blank) text += text ? `\n${t.text}` : t.text;
+  }
+  return text;
 }
 
 /** Where each part's title is, and each part's text. */
