@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { bodyBlocks } from '../../src/readers/docx/body.js';
 import { readDocx } from '../../src/readers/docx/index.js';
 import { unsupportedFormat } from '../../src/readers/formats.js';
+import { PART_TITLES } from '../../src/report/parts.js';
 import type { Report } from '../../src/report/types.js';
 import { readDocument, STRUCK } from '../../src/readers/text/document.js';
 import { errors, filledGrid, fixturePath, jingxiu, ofRule, suqian } from '../helpers.js';
@@ -33,6 +34,16 @@ describe('a Word report (.docx, saved by LibreOffice from the published page)', 
     expect(errors(check(r))).toEqual([]);
     expect(r.published!.titles.every((l) => l > 0)).toBe(true);
     expect(r.published!.parts[5]).toContain('无其他需要报告的事项');
+  });
+
+  it('a 解读 after the report that repeats all six titles: the parts are still the report’s', async () => {
+    const xml = strFromU8(unzipSync(bytes('jingxiu-2019.docx'))['word/document.xml']!);
+    const blocks = bodyBlocks(xml);
+    const explained = PART_TITLES.flatMap((t) => [{ line: t }, { line: '本部分的要点。' }]);
+    const alone = readDocument(blocks).report!;
+    const r = readDocument([...blocks, { line: '图文解读' }, ...explained]).report!;
+    expect(r.published!.titles).toEqual(alone.published!.titles);
+    expect(r.published!.parts[0]).toBe(alone.published!.parts[0]);
   });
 
   it('says where each cell is: its table, row and column in the document', async () => {

@@ -311,6 +311,15 @@ describe('two reports on one page (two years, one after the other)', () => {
     expect(read(`${contents}${seedText()}`).cells.size).toBe(read(seedText()).cells.size);
   });
 
+  it('a 解读 after the report that repeats all six titles is no second report: the parts are the report’s', () => {
+    const explained = `图文解读：保定市竞秀区2019年政府信息公开工作年度报告\n${PART_TITLES.map((t) => `${t}\n本部分的要点。`).join('\n')}`;
+    const alone = read(seedText());
+    const r = read(`${seedText()}\n${explained}`);
+    expect(r.cells.size).toBe(alone.cells.size);
+    expect(r.findings).toEqual(alone.findings);
+    expect(r.published!.titles).toEqual(alone.published!.titles);
+  });
+
   it('the second report’s titles worded a little otherwise (「一、总体情况概述」) still make two', () => {
     const second = seedText()
       .replace('一、总体情况', '一、总体情况概述')

@@ -5,7 +5,7 @@ import { formFinding } from '../findings.js';
 import { findTables, withMissingTables } from '../grid.js';
 import { type TextResult, publishedText, readText } from './index.js';
 import { readMeta } from './meta.js';
-import { findParts } from './parts.js';
+import { findParts, reportRuns } from './parts.js';
 import { tokenize } from './tokens.js';
 
 /** A table of a document as rows of cells: a merged cell's text in its first cell, null in the rest. */
@@ -74,6 +74,7 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
   const grid: RawValue[][] = [];
   const where: ((col: number) => string)[] = [];
   const struck: { readonly row: number; readonly col: number; readonly text: string }[] = [];
+  const tablesAfter: number[] = [];
   // The header rows of the table a run of tables (nothing but blank lines between) starts with.
   let header: string[] | undefined;
   for (const b of blocks) {
@@ -82,6 +83,7 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
       if (b.line.trim()) header = undefined;
       continue;
     }
+    tablesAfter.push(lines.length);
     const rows = b.table.rows;
     let skip = 0;
     if (header)
@@ -111,7 +113,8 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
     return where[p.row]?.(p.col) ?? address;
   };
   const tokens = tokenize(lines.join('\n'));
-  const parts = findParts(tokens);
+  const runs = reportRuns(tokens, tablesAfter);
+  const parts = findParts(tokens, runs.length === 1 ? runs[0] : undefined);
   const meta = readMeta(tokens, parts[0]);
   const report = withMissingTables(found.report);
   const cells = new Map<string, ReadCell>(

@@ -8,7 +8,7 @@ import { formFinding, missingTable } from '../findings.js';
 import { normalizeGlyphs } from './glyphs.js';
 import { isSignatureLine, readMeta } from './meta.js';
 import { piecesOf } from './copied.js';
-import { findParts, misplacedParts, reportsIn } from './parts.js';
+import { findParts, misplacedParts, reportRuns } from './parts.js';
 import { labelVotes, lineOf, readTable, type TableRead, TableText } from './tables.js';
 import { type Token, tokenize } from './tokens.js';
 
@@ -93,12 +93,12 @@ function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText
 /** A published report, as text copied from its page (or an .html page turned into text). */
 export function readText(text: string, options: { source?: string; lines?: string } = {}): TextResult {
   const tokens = tokenize(normalizeGlyphs(text));
-  const reports = reportsIn(tokens);
-  if (reports > 1)
+  const runs = reportRuns(tokens);
+  if (runs.length > 1)
     return {
-      problem: `其中有 ${reports} 份年报（「一、总体情况」到「六、其他需要报告的事项」出现了 ${reports} 遍），只读一份会漏掉其余的：请把每份年报分别保存为一个文件后再校验。`,
+      problem: `其中有 ${runs.length} 份年报（「一、总体情况」到「六、其他需要报告的事项」出现了 ${runs.length} 遍），只读一份会漏掉其余的：请把每份年报分别保存为一个文件后再校验。`,
     };
-  const parts = findParts(tokens);
+  const parts = findParts(tokens, runs[0]);
   const meta = readMeta(tokens, parts[0]);
   const texts = tableTexts(tokens, parts, options.lines ?? '');
   const votes = EDITIONS.map((edition) => ({ edition, votes: editionVotes(edition, texts) }));

@@ -54,12 +54,13 @@ export function titleScore(text: string, i: number): 0 | 1 | 2 {
 /**
  * Token index of each part's title, or -1. Titles come in order; of the orders possible, the one
  * with the best-matching titles wins, and of equals the later line (part 一 may quote later
- * titles as its own subheadings, such as 「二、主动公开政府信息的情况」).
+ * titles as its own subheadings, such as 「二、主动公开政府信息的情况」). Given the report's
+ * run, titles outside it (a 解读 after the report that repeats them all) are not the report's.
  */
-export function findParts(tokens: readonly Token[]): number[] {
+export function findParts(tokens: readonly Token[], run?: ReportRun): number[] {
   const candidates = PART_TITLES.map(() => [] as { at: number; score: number }[]);
   tokens.forEach((t, at) => {
-    if (t.blank) return;
+    if (t.blank || (run && (at < run.first || at > run.last))) return;
     // Tokens are trimmed.
     const i = t.text ? NUMERALS.indexOf(t.text[0]!) : -1;
     if (i < 0) return;
@@ -103,25 +104,34 @@ export function misplacedParts(tokens: readonly Token[], parts: readonly number[
  */
 const TABLE_THREE = textRows(tableSpec('2021', 't3'))[0]!.label!.replace(NUMERAL, '');
 
+/** Token indices of a report's part 一 and part 六 titles. */
+export interface ReportRun {
+  readonly first: number;
+  readonly last: number;
+}
+
 /**
- * How many reports the text holds: runs from part 一's title to part 六's that have 表三 in them
- * (a page may put two years' reports on it). A contents list, titles quoted in part 一, or a 解读
- * after the report that repeats some titles hold no table.
+ * The reports the text holds: runs from part 一's title to part 六's that have 表三 in them (a
+ * page may put two years' reports on it). A contents list, titles quoted in part 一, or a 解读
+ * after the report that repeats the titles hold no table. A document whose tables are not in its
+ * text gives the lines its tables follow (`tablesAfter`, 1-based): a run holds one of those.
  */
-export function reportsIn(tokens: readonly Token[]): number {
+export function reportRuns(tokens: readonly Token[], tablesAfter?: readonly number[]): ReportRun[] {
   const last = PART_TITLES.length - 1;
-  let reports = 0;
-  let open = false;
+  const runs: ReportRun[] = [];
+  let first = -1;
   let table = false;
-  for (const t of tokens) {
-    if (t.blank || !t.text) continue;
+  tokens.forEach((t, at) => {
+    if (t.blank || !t.text) return;
     if (t.text[0] === NUMERALS[0] && titleScore(t.text, 0)) {
-      open = true;
+      first = at;
       table = false;
-    } else if (open && t.text[0] === NUMERALS[last] && titleScore(t.text, last)) {
-      if (table) reports++;
-      open = false;
-    } else if (open && !table && t.text.includes(TABLE_THREE)) table = true;
-  }
-  return reports;
+    } else if (first >= 0 && t.text[0] === NUMERALS[last] && titleScore(t.text, last)) {
+      const from = tokens[first]!.line;
+      if (tablesAfter ? tablesAfter.some((l) => l >= from && l < t.line) : table)
+        runs.push({ first, last: at });
+      first = -1;
+    } else if (first >= 0 && !table && !tablesAfter && t.text.includes(TABLE_THREE)) table = true;
+  });
+  return runs;
 }
