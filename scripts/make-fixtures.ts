@@ -2,7 +2,7 @@
 // make real ones: LibreOffice (as Word or WPS would save and print), Chromium (a page printed to
 // PDF), poppler (a scan, and text copied from the PDFs), qpdf (a password). Run after changing a
 // source:
-//   npx tsx scripts/make-fixtures.ts [word] [chromium] [damaged] [copies] [cmap]
+//   npx tsx scripts/make-fixtures.ts [word] [calc] [chromium] [damaged] [copies] [cmap]
 // (no step named: all of them). Needs soffice, chromium, pdftoppm, pdftotext and qpdf
 // (apt: libreoffice-writer chromium poppler-utils qpdf) and the Noto CJK fonts (fonts-noto-cjk).
 import { execFileSync } from 'node:child_process';
@@ -55,6 +55,15 @@ function wordFiles(name: string, html: string): void {
   const docx = soffice(source, 'docx', 'MS Word 2007 XML', 'HTML (StarWriter)');
   copyFileSync(docx, join(out, `${name}.docx`));
   copyFileSync(soffice(docx, 'pdf', 'writer_pdf_Export'), join(out, `${name}.writer.pdf`));
+}
+
+/**
+ * A page opened in a spreadsheet and saved as a workbook (LibreOffice Calc here, Excel alike): all
+ * its tables on one grid of columns, each cell merged over the columns it spans.
+ */
+function calcWorkbook(name: string): void {
+  const xlsx = soffice(join(out, `${name}.html`), 'xlsx', 'Calc MS Excel 2007 XML', 'HTML (StarCalc)');
+  copyFileSync(xlsx, join(out, `${name}.calc.xlsx`));
 }
 
 /**
@@ -340,6 +349,7 @@ try {
     wordFiles('jingxiu-2019', seedHtml());
     wordFiles('suqian-2024', suqianHtml());
   }
+  if (step('calc')) for (const name of ['jingxiu-2019', 'suqian-2024']) calcWorkbook(name);
   if (step('chromium')) await chromiumPdfs();
   if (step('damaged')) damaged();
   if (step('copies')) await copies();

@@ -45,6 +45,8 @@ export interface GridOptions {
    * the page was drawn (a table's parts with different column edges), and nobody can delete it.
    */
   readonly document?: boolean;
+  /** Where a grid column is on the sheet, row by row, when the grid's columns are not the sheet's. */
+  readonly columnAt?: (row: number, col: number) => number;
 }
 
 export type GridResult =
@@ -87,10 +89,11 @@ class Reading {
     readonly grid: Grid,
     readonly origin: Pos,
     readonly document = false,
+    readonly columnAt: (row: number, col: number) => number = (_, col) => col,
   ) {}
 
   address(row: number, col: number): string {
-    return toAddress({ row: row + this.origin.row, col: col + this.origin.col });
+    return toAddress({ row: row + this.origin.row, col: this.columnAt(row, col) + this.origin.col });
   }
 
   warn(table: TableId, message: string, at: string[], severity: 'warning' | 'error' = 'warning'): void {
@@ -162,13 +165,14 @@ class Reading {
     for (const col of alignment.insertedColumns) {
       const text = columnText(this.grid, alignment, col);
       if (!text && this.document) continue;
-      const name = toAddress({ row: 0, col: col + this.origin.col }).replace(/\d+$/, '');
+      const top = alignment.rows.find((r) => r !== undefined) ?? 0;
+      const name = this.address(top, col).replace(/\d+$/, '');
       this.warn(
         table.id,
         text
           ? `${name} 列是官方表格没有的列（「${text}」），未读取；官方表格没有小计列，请删除。`
           : `${name} 列是官方表格没有的空列，未读取；请删除，保持官方格式。`,
-        [this.address(alignment.rows.find((r) => r !== undefined) ?? 0, col)],
+        [this.address(top, col)],
       );
     }
     if (alignment.movedRows.size) {
@@ -208,7 +212,7 @@ export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
   const where = options.sheet ? `工作表「${options.sheet}」` : '该表';
   if (!chosen) return { problem: `${where}中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。` };
 
-  const reading = new Reading(grid, options.origin ?? { row: 0, col: 0 }, options.document);
+  const reading = new Reading(grid, options.origin ?? { row: 0, col: 0 }, options.document, options.columnAt);
   // Only rows with a 机 (机关名称) or a 报 (报告年度, 年度报告) can hold the heading: the rest are not searched.
   const headingRows = new Set(texts.filter((t) => /[机报]/.test(t.text)).map((t) => t.pos.row));
   const tables = chosen.found.map((located) => ({ located, alignment: align(grid, located) }));

@@ -1,7 +1,9 @@
 import type { Pos } from '../report/address.js';
 import { compact } from '../report/labels.js';
 import type { Edition, Report, TableId } from '../report/types.js';
-import { findTables, type Grid, withMissingTables } from './grid.js';
+import { tableSpecs } from '../report/model.js';
+import { findTables, type Grid, type GridResult, withMissingTables } from './grid.js';
+import { unstretch } from './stretched.js';
 
 /** One worksheet of a workbook, as a host or a file reader gives it. */
 export interface SheetSource {
@@ -9,6 +11,8 @@ export interface SheetSource {
   readonly grid: Grid;
   /** Where grid[0][0] sits on the sheet. */
   readonly origin?: Pos;
+  /** The sheet's merged areas (「A1:F1」), where the reader has them. */
+  readonly look?: { readonly merges: readonly string[] };
 }
 
 export interface WorkbookRead {
@@ -74,6 +78,23 @@ function merge(parts: readonly Part[]): Report {
 }
 
 /**
+ * A sheet's tables. Where some are not found on a sheet with merged cells, it may be a page saved
+ * as a workbook, its tables stretched over one grid of columns: read again on their own columns,
+ * it is taken if more tables are found so.
+ */
+function readSheet(s: SheetSource): GridResult {
+  const options = { sheet: s.name, ...(s.origin ? { origin: s.origin } : {}) };
+  const plain = findTables(s.grid, options);
+  const tables = plain.report?.tables.length ?? 0;
+  const merges = s.look?.merges;
+  if (!merges?.length || (plain.report && tables === tableSpecs(plain.report.edition).length)) return plain;
+  const flat = unstretch(s.grid, merges);
+  if (!flat) return plain;
+  const again = findTables(flat.grid, { ...options, columnAt: flat.columnAt });
+  return (again.report?.tables.length ?? 0) > tables ? again : plain;
+}
+
+/**
  * Every report in a workbook: a sheet that holds all three tables is a report; tables on separate
  * sheets of the same edition and year (表二, 表三, 表四 each on its own sheet) are one report.
  */
@@ -81,7 +102,7 @@ export function readWorkbook(sheets: readonly SheetSource[]): WorkbookRead {
   const parts: Part[] = [];
   const skipped: { sheet: string; problem: string }[] = [];
   sheets.forEach((s, index) => {
-    const r = findTables(s.grid, { sheet: s.name, ...(s.origin ? { origin: s.origin } : {}) });
+    const r = readSheet(s);
     if (r.report)
       parts.push({ sheet: s.name, report: r.report, index, editionUnsure: Boolean(r.editionUnsure) });
     else skipped.push({ sheet: s.name, problem: r.problem });

@@ -1,4 +1,5 @@
 import { type Area, parseArea, parseAddress } from './address.js';
+import { canonical } from './labels.js';
 import { LAYOUTS } from './layouts.js';
 import { TABLE_PART } from './parts.js';
 import { type CellKey, type CellKind, type Edition, EDITIONS, type TableId, TABLE_IDS } from './types.js';
@@ -171,6 +172,16 @@ export function tableSpec(edition: Edition, id: TableId): TableSpec {
 
 export function tableSpecs(edition: Edition): TableSpec[] {
   return TABLE_IDS.map((id) => tableSpec(edition, id));
+}
+
+let labelForms: ReadonlySet<string> | undefined;
+
+/** Whether a text in its canonical form (see labels.ts) is a label of a table of either edition. */
+export function isTableLabel(canonicalForm: string): boolean {
+  labelForms ??= new Set(
+    EDITIONS.flatMap((e) => tableSpecs(e).flatMap((t) => t.labels.map((l) => canonical(l.text)))),
+  );
+  return labelForms.has(canonicalForm);
 }
 
 const CELLS = new Map<Edition, Map<CellKey, DataCellSpec>>(

@@ -1,7 +1,6 @@
 import { canonical, canonicalOf } from '../../report/labels.js';
-import { tableSpec, tableSpecs } from '../../report/model.js';
+import { isTableLabel, tableSpec } from '../../report/model.js';
 import { PART_KEYS, PART_TITLES } from '../../report/parts.js';
-import { EDITIONS } from '../../report/types.js';
 import { textRows } from './rows.js';
 import type { Token } from './tokens.js';
 
@@ -12,15 +11,6 @@ const OFFICIAL = PART_TITLES.map((t) => canonical(t).replace(NUMERAL, ''));
 const MAX_ADDED = 16;
 /** Longer lines, spaces included, are text, not titles. */
 const MAX_TITLE = 80;
-
-let tableLabels: ReadonlySet<string> | undefined;
-/** Table rows such as 「四、结转下年度继续办理」 look like titles but never are. */
-function isTableLabel(c: string): boolean {
-  tableLabels ??= new Set(
-    EDITIONS.flatMap((e) => tableSpecs(e).flatMap((t) => t.labels.map((l) => canonical(l.text)))),
-  );
-  return tableLabels.has(c);
-}
 
 /** Longest common subsequence over the longer length: 1 for the same text, less per character added or dropped. */
 function likeness(a: string, b: string): number {
