@@ -403,3 +403,24 @@ describe('a page whose 表四 is left blank (its cells there, empty)', () => {
     ]);
   });
 });
+
+describe('a page’s copy with 表二 left empty (as 宿迁市 publishes it) and the site’s footer after the report', () => {
+  // As a browser copies a page: a cell a line, no tabs.
+  const page = () => htmlToText(readFileSync(fixturePath('suqian-2024.html'), 'utf8')).replace(/\t/g, '');
+  const footer = '网站标识码：3213000001　苏ICP备05003434号\n建议使用1366×768分辨率 IE9以上浏览器';
+
+  it('is an empty 表二, not a table whose numbers the copy moved away', () => {
+    const r = read(`${page()}\n${footer}`);
+    expect(r.tables).toContain('t2');
+    expect(errors(check(r))).toEqual([]);
+    expect(ofRule(check(r), 'G-03').map((f) => f.table)).toEqual(['t2']);
+  });
+
+  it('a number standing alone in it (a count of visits) is named with its line, so it can be seen for what it is', () => {
+    const text = `${page()}\n浏览次数：\n168\n${footer}`;
+    const [error] = errors(check(read(text)));
+    const line = text.split('\n').indexOf('168') + 1;
+    expect(error).toMatchObject({ table: 't2', rule: 'G-04' });
+    expect(error!.message).toContain(`表二的格子都是空的，而表格以外另有单独的数字（第${line}行「168」）`);
+  });
+});

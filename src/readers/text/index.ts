@@ -7,10 +7,10 @@ import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report
 import { formFinding, missingTable } from '../findings.js';
 import { normalizeGlyphs } from './glyphs.js';
 import { isSignatureLine, readMeta } from './meta.js';
-import { piecesOf } from './copied.js';
+import { type Piece, piecesOf } from './copied.js';
 import { findParts, misplacedParts, reportRuns } from './parts.js';
 import { labelVotes, lineOf, readTable, type TableRead, TableText } from './tables.js';
-import { type Token, tokenize } from './tokens.js';
+import { looksLikeValue, type Token, tokenize } from './tokens.js';
 
 export type TextResult =
   | { readonly report: Report; readonly problem?: undefined }
@@ -76,18 +76,33 @@ function unreliable(id: TableId, at: readonly string[]): Finding {
 
 const hasError = (t: TableRead) => t.findings.some((f) => f.severity === 'error');
 
+/**
+ * A table read with no number at all, where numbers stand alone elsewhere: they may be its own,
+ * moved away by the copy. Where the first of them is, so that a page's stray number (a footer's
+ * count of visits) can be seen for what it is.
+ */
+function bareAndMoved(id: TableId, loose: readonly Piece[], lines?: string): Finding {
+  const at = lineOf(loose[0]!.token, lines);
+  const more = loose.length > 1 ? `等 ${loose.length} 个` : '';
+  return formFinding(
+    id,
+    `${TABLE_NAME[id]}的格子都是空的，而表格以外另有单独的数字（${at}「${loose[0]!.text}」${more}）：可能是复制时数字与标签分开了（从 PDF 按阅读顺序复制的文字常见），为免读错，该表未读取。若该表本来就是空的，请删去这些数字后再校验；也可直接校验 PDF 文件，或从网页复制年报文字。`,
+    { at: [at], severity: 'error' },
+  );
+}
+
 /** Numbers standing alone outside the parts that hold the tables (not in a sentence, not a page number). */
-function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText>): number {
+function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText>): Piece[] {
   const inTable = new Uint8Array(tokens.length);
   for (const t of Object.values(texts)) inTable.fill(1, t.start, t.end);
-  let n = 0;
+  const out: Piece[] = [];
   for (let i = 0; i < tokens.length;) {
     let j = i;
     while (j < tokens.length && inTable[j] === inTable[i]) j++;
-    if (!inTable[i]) n += piecesOf(tokens, i, j).filter((p) => p.value).length;
+    if (!inTable[i]) out.push(...piecesOf(tokens, i, j).filter((p) => p.value && looksLikeValue(p.text)));
     i = j;
   }
-  return n;
+  return out;
 }
 
 /** A published report, as text copied from its page (or an .html page turned into text). */
@@ -119,7 +134,7 @@ export function readText(text: string, options: { source?: string; lines?: strin
   const shuffled = reads.some((t) => t.read.disorder);
   // A copy that gives a table's labels without one number, and numbers elsewhere on their own, may
   // have moved that table's numbers away: it cannot be told from an empty table.
-  const moved = reads.some((t) => t.read.bare) && looseNumbers(tokens, texts) > 0;
+  const loose = reads.some((t) => t.read.bare) ? looseNumbers(tokens, texts) : [];
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
   const found: TableId[] = [];
@@ -128,7 +143,11 @@ export function readText(text: string, options: { source?: string; lines?: strin
       findings.push(missingTable(id));
       continue;
     }
-    if (read.disorder || (shuffled && hasError(read)) || (moved && read.bare)) {
+    if (loose.length && read.bare) {
+      findings.push(bareAndMoved(id, loose, options.lines));
+      continue;
+    }
+    if (read.disorder || (shuffled && hasError(read))) {
       const at = read.disorder
         ? [lineOf(read.disorder, options.lines)]
         : (read.findings.find((f) => f.severity === 'error')?.at ?? []);
