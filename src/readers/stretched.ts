@@ -57,6 +57,12 @@ export function unstretch(grid: Grid, merges: readonly string[]): Unstretched | 
     }
     return c;
   });
+  // Merged areas that do not cover empty cells are not how the sheet's cells lie (a sheet edited
+  // out of shape): nothing is taken from them.
+  for (let r = 0; r < grid.length; r++) {
+    const cover = covered[r];
+    if (cover && grid[r]!.some((v, c) => cover[c] === 1 && filled(v))) return undefined;
+  }
   const cells = grid.map((row, r) => {
     const cover = covered[r];
     let n = 0;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { readReportFile, readWorkbookSheets } from '../../src/readers/files.js';
 import { unstretch } from '../../src/readers/stretched.js';
+import { readWorkbook } from '../../src/readers/workbook.js';
 import { areaAddress, parseAddress } from '../../src/report/address.js';
 import { templateGrid, templateLayout } from '../../src/report/template.js';
 import type { Report } from '../../src/report/types.js';
@@ -49,6 +50,16 @@ describe('a page opened in a spreadsheet and saved as a workbook (its tables str
   });
 });
 
+describe('a sheet whose merged areas do not describe its cells', () => {
+  it('is read as if it had none: a table found on its columns read all wrong is not taken', async () => {
+    const { sheets } = await readWorkbookSheets(bytes('shifted-merges.xlsx'));
+    const summary = (r: Report) => [r.tables, r.findings.map((f) => f.message)];
+    const withMerges = readWorkbook(sheets).reports.map(summary);
+    const without = readWorkbook(sheets.map(({ name, grid }) => ({ name, grid }))).reports.map(summary);
+    expect(withMerges).toEqual(without);
+  });
+});
+
 describe('unstretch', () => {
   it('leaves the official template’s tables as they are: their merged labels sit over columns of their own', () => {
     for (const edition of ['2019', '2021'] as const) {
@@ -58,6 +69,11 @@ describe('unstretch', () => {
       const flat = unstretch(grid, layout.merges.map(areaAddress));
       expect(flat?.grid.slice(tables) ?? grid.slice(tables)).toEqual(grid.slice(tables));
     }
+  });
+
+  it('takes nothing from merged areas that cover cells holding values (a sheet edited out of shape)', () => {
+    expect(unstretch([['x', 'y', 'z']], ['A1:B1'])).toBeUndefined();
+    expect(unstretch([['x', '', 'z']], ['A1:B1'])?.grid).toEqual([['x', 'z']]);
   });
 
   it('gives up on merges that cover more rows than any sheet holds (a crafted file), quickly', () => {
