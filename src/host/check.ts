@@ -139,9 +139,12 @@ export async function checkWorkbook(
   const wb = read.reports
     ? { reports: read.reports, skipped: [] }
     : readWorkbook(
-        read.sheets
-          .filter(isReportSheet)
-          .map((s) => ({ name: s.sheet.name, grid: s.grid, origin: s.origin })),
+        read.sheets.filter(isReportSheet).map((s) => ({
+          name: s.sheet.name,
+          grid: s.grid,
+          origin: s.origin,
+          ...(s.merges ? { merges: s.merges } : {}),
+        })),
       );
   const report = wb.reports.find((r) => sheetsOf(r).includes(target.sheet.name));
   if (!report) {

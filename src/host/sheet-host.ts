@@ -12,6 +12,8 @@ export interface SheetValues {
   readonly sheet: SheetRef;
   readonly grid: RawValue[][];
   readonly origin: Pos;
+  /** Its merged areas (「A1:F1」, on the grid), where the host reads them. */
+  readonly merges?: readonly string[];
 }
 
 export interface SheetRead extends SheetValues {

@@ -11,8 +11,8 @@ export interface SheetSource {
   readonly grid: Grid;
   /** Where grid[0][0] sits on the sheet. */
   readonly origin?: Pos;
-  /** The sheet's merged areas (「A1:F1」), where the reader has them. */
-  readonly look?: { readonly merges: readonly string[] };
+  /** The sheet's merged areas (「A1:F1」, on the grid), where the host has them. */
+  readonly merges?: readonly string[];
 }
 
 export interface WorkbookRead {
@@ -90,7 +90,7 @@ function readSheet(s: SheetSource): GridResult {
   const options = { sheet: s.name, ...(s.origin ? { origin: s.origin } : {}) };
   const plain = findTables(s.grid, options);
   const tables = plain.report?.tables ?? [];
-  const merges = s.look?.merges;
+  const merges = s.merges;
   if (!merges?.length || (plain.report && tables.length === tableSpecs(plain.report.edition).length))
     return plain;
   const flat = unstretch(s.grid, merges);

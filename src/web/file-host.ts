@@ -1,4 +1,5 @@
 import {
+  areaAddress,
   type Audit,
   auditHtml,
   type Edition,
@@ -158,7 +159,11 @@ export class FileHost implements SheetHost {
     const active = this.book.active;
     // The same file read again keeps its sheets' identities: the sidebar's count of checks goes on.
     const ids = new Map(name === this.current?.name ? this.book.sheets.map((s) => [s.name, s.id]) : []);
-    const reports = content.kind === 'workbook' ? readWorkbook(content.sheets).reports : [content.report];
+    const reports =
+      content.kind === 'workbook'
+        ? readWorkbook(content.sheets.map((s) => ({ ...s, ...(s.look ? { merges: s.look.merges } : {}) })))
+            .reports
+        : [content.report];
     // 说明 belong to the reports of this file, not to any file of the same name (「2024年报.xlsx」).
     const bodies = [...new Set(reports.map((r) => `${r.agency ?? ''}${r.year ?? ''}`))].sort().join('、');
     this.current = {
@@ -249,6 +254,7 @@ export class FileHost implements SheetHost {
         sheet: { id: s.id, name: s.name },
         grid,
         origin: { row: 0, col: 0 },
+        ...(s.merges.length ? { merges: s.merges.map(areaAddress) } : {}),
         hidden: s.visibility !== 'Visible',
         formatLocked: false,
         marked: s.conditionalFormats.some((cf) => isMarkFormula(cf.formula)),

@@ -18,3 +18,25 @@ export function saveWithLibreOffice(path: string): string {
   );
   return join(dir, basename(path));
 }
+
+/**
+ * A saved page opened in LibreOffice Calc and saved as a workbook, as a supervisor may keep one:
+ * its tables on one grid of columns, each cell merged over the columns it spans.
+ */
+export function pageAsWorkbook(path: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-lo-'));
+  execFileSync(
+    soffice!,
+    [
+      '--headless',
+      '--infilter=HTML (StarCalc)',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      dir,
+      path,
+    ],
+    { stdio: 'ignore', env: { ...process.env, HOME: dir }, timeout: 120_000 },
+  );
+  return join(dir, basename(path).replace(/\.[^.]+$/, '.xlsx'));
+}

@@ -1,7 +1,7 @@
 // 年报校验网页版 as a clerk on Office 2016 uses it: the one HTML file opened from disk in Chromium,
 // real .xlsx files (ours, saved again by LibreOffice, SUM totals, tables on three sheets, two years),
 // a PDF and a Word file; no request leaves the page. Screenshots go to test-output/browser/web/.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,12 +9,13 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTemplateSheet } from '../../../src/cli/xlsx-write.js';
+import { readReportFile } from '../../../src/readers/files.js';
 import { MARK_FILL } from '../../../src/host/marks.js';
 import { toAddress } from '../../../src/report/address.js';
 import { templateGrid, templateLayout } from '../../../src/report/template.js';
 import type { Edition, RawValue, TableId } from '../../../src/report/types.js';
-import { fixturePath, jingxiu, suqian, type Values } from '../../helpers.js';
-import { saveWithLibreOffice, soffice } from '../libreoffice.js';
+import { fixturePath, jingxiu, reportHtml, suqian, type Values } from '../../helpers.js';
+import { pageAsWorkbook, saveWithLibreOffice, soffice } from '../libreoffice.js';
 import { BUILDS } from '../builds.js';
 import { hasChromium, launch } from './chromium.js';
 
@@ -219,6 +220,34 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await expect.poll(() => page.getByText(/这里只显示前 1000 行/).count()).toBe(1);
     expect(await page.locator('.sheet tbody tr').count()).toBe(1000);
   });
+
+  it.runIf(soffice || process.env.CI)(
+    'a page saved as a workbook by LibreOffice (tables on one grid of merged columns): the wrong total marked where it is',
+    async () => {
+      expect(soffice, 'LibreOffice is not installed').toBeDefined();
+      const html = join(dir, '竞秀区2019网页.html');
+      const values = { ...jingxiu().values, 't3.r3_7.natural': 4 };
+      writeFileSync(
+        html,
+        reportHtml('2019', values, {
+          title: '保定市竞秀区2019年政府信息公开工作年度报告',
+          parts: ['2019年，我区认真贯彻落实条例。', '无。', '无其他需要报告的事项。'],
+          signature: '保定市竞秀区人民政府',
+          date: '2020年2月15日',
+        }),
+      );
+      const path = pageAsWorkbook(html);
+      const read = await readReportFile('page.xlsx', new Uint8Array(readFileSync(path)));
+      const address = read.reports[0]!.cells.get('t3.r3_7.natural')!.address!;
+      await open(path);
+      await expect.poll(status).toBe('3 个错误');
+      await expect.poll(() => cell(address).getAttribute('data-fill')).toBe(MARK_FILL.culprit);
+      expect(await cell(address).textContent()).toBe('4');
+      await page.getByRole('button', { name: new RegExp(`定位到单元格 ${address}`) }).click();
+      await expect.poll(() => page.locator('td.selected').getAttribute('data-address')).toBe(address);
+      await shot('page-as-workbook');
+    },
+  );
 
   it('two years in one workbook: last year is found by itself and a carry-over mismatch said', async () => {
     const [y2023, y2024] = suqian();
