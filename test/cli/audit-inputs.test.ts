@@ -279,6 +279,14 @@ describe('text files in every encoding a clerk saves', () => {
     expect(await same(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seed)]))).toEqual(utf8);
   });
 
+  it('UTF-16 without a BOM (its NUL bytes on one side of each pair) reads as UTF-8 does', async () => {
+    const le = Buffer.from(seed, 'utf16le');
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(await same(le)).toEqual(utf8);
+    expect(await same(be)).toEqual(utf8);
+  });
+
   it('a file cut off inside its last character is still UTF-8, not GB18030 mojibake', async () => {
     const bytes = Buffer.from(`${seed}\n无其他事项`);
     expect(await same(bytes.subarray(0, bytes.length - 1))).toEqual(utf8);
