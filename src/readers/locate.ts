@@ -103,19 +103,33 @@ for (const edition of EDITIONS) {
 /** For each table, for each of its labels, the texts (by index, in grid order) that read as it. */
 export type LabelHits = ReadonlyMap<TableSpec, readonly (readonly number[])[]>;
 
+const NO_ENTRIES: readonly LabelEntry[] = [];
+// The sheets of a batch hold the same label texts: each is matched once.
+const MATCHED = new Map<string, readonly LabelEntry[]>();
+const MAX_MATCHED = 20_000;
+
+/** The labels a cell's text reads as, of every table of both editions. */
+function entriesOf(cell: TextCell): readonly LabelEntry[] {
+  let found = MATCHED.get(cell.text);
+  if (!found) {
+    const list: LabelEntry[] = [];
+    for (const [text, entries] of LABELS.get(cell.key) ?? [])
+      if (matchLabel(cell.text, text)) list.push(...entries);
+    found = list.length ? list : NO_ENTRIES;
+    if (MATCHED.size >= MAX_MATCHED) MATCHED.clear();
+    MATCHED.set(cell.text, found);
+  }
+  return found;
+}
+
 /** Which cells read as which labels, for every table of both editions, in one pass over the texts. */
 export function labelHits(texts: readonly TextCell[]): LabelHits {
   const hits = new Map<TableSpec, number[][]>();
   texts.forEach((cell, i) => {
-    const byText = LABELS.get(cell.key);
-    if (!byText) return;
-    for (const [text, entries] of byText) {
-      if (!matchLabel(cell.text, text)) continue;
-      for (const { table, index } of entries) {
-        let lists = hits.get(table);
-        if (!lists) hits.set(table, (lists = table.labels.map(() => [])));
-        lists[index]!.push(i);
-      }
+    for (const { table, index } of entriesOf(cell)) {
+      let lists = hits.get(table);
+      if (!lists) hits.set(table, (lists = table.labels.map(() => [])));
+      lists[index]!.push(i);
     }
   });
   return hits;
