@@ -13,6 +13,8 @@ const TITLE = new RegExp(`^(.*?)((?:19|20)\\d{2})年度?(.*?)${REPORT_TITLE}`);
 const PERIOD = /统计期限[^\d]{0,4}((?:19|20)\d{2})年1月1日/;
 /** Where the title and the period are: the head of the report. */
 const HEAD = 20;
+/** A title (a site's heading words before it included) is shorter than this. */
+const MAX_TITLE_LINE = 160;
 
 function fromTitle(text: string): { agency?: string; year: number } | undefined {
   const m = text.includes(REPORT_TITLE) ? TITLE.exec(text) : null;
@@ -48,11 +50,12 @@ function readTitle(head: readonly string[], first = false): { agency?: string; y
  * line at the end (a report is dated in the year after the one it reports on).
  */
 export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: string; year?: number } {
+  // A paragraph is no title, nor a piece of one: only short lines are made comparable.
   const lines = (from: number, to: number) =>
     tokens
       .slice(from, to)
       .filter((t) => !t.blank)
-      .map((t) => arabicYears(compact(t.text)));
+      .map((t) => (t.text.length > MAX_TITLE_LINE ? '' : arabicYears(compact(t.text))));
   // The title is in the lines before part 一's where that is found (the last of them: a site lists
   // other years' reports above it), else the first of the first few; the period in the first few.
   const title =
@@ -62,8 +65,10 @@ export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: s
   let agency = title?.agency;
   let year = title?.year;
   if (year === undefined) {
-    const period = lines(0, HEAD)
-      .map((t) => PERIOD.exec(t))
+    const period = tokens
+      .slice(0, HEAD)
+      .filter((t) => t.text.includes('统计期限'))
+      .map((t) => PERIOD.exec(arabicYears(compact(t.text))))
       .find(Boolean);
     if (period) year = Number(period[1]);
   }
