@@ -67,11 +67,27 @@ export function contentOf(bytes: Uint8Array): Content {
   return 'other';
 }
 
+/**
+ * The names in an OLE file's first directory sector, wherever the header puts it (Office writes
+ * an encrypted file's directory after its contents: past the first megabyte of a large one).
+ */
+function directoryNames(bytes: Uint8Array): string {
+  if (bytes.length < 512) return '';
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const shift = view.getUint16(0x1e, true);
+  if (shift !== 9 && shift !== 12) return '';
+  const size = 1 << shift;
+  const at = (view.getUint32(0x30, true) + 1) * size;
+  return at + size <= bytes.length ? LATIN1.decode(bytes.subarray(at, at + size)).replace(/\0/g, '') : '';
+}
+
 /** An encrypted Office file is an OLE file holding the real one as 「EncryptedPackage」 (UTF-16). */
 function isEncrypted(bytes: Uint8Array): boolean {
-  return LATIN1.decode(bytes.subarray(0, Math.min(bytes.length, 2 ** 20)))
-    .replace(/\0/g, '')
-    .includes('EncryptedPackage');
+  const named = (text: string) => text.includes('EncryptedPackage');
+  return (
+    named(directoryNames(bytes)) ||
+    named(LATIN1.decode(bytes.subarray(0, Math.min(bytes.length, 2 ** 20))).replace(/\0/g, ''))
+  );
 }
 
 const SPREADSHEETS = ['.xlsx', '.xls', '.et', '.ett'];

@@ -91,6 +91,19 @@ describe('a file is read by what it holds', () => {
       );
   });
 
+  it('a large password-protected file, its directory after the first megabyte, is said to be one', async () => {
+    const big = new Uint8Array(3 * 2 ** 20);
+    big.set(ole('Workbook').subarray(0, 512));
+    const view = new DataView(big.buffer);
+    view.setUint16(0x1e, 9, true);
+    // The directory in the sector that starts 512 bytes before the end.
+    view.setUint32(0x30, big.length / 512 - 2, true);
+    big.set(new Uint8Array(Buffer.from('EncryptedPackage', 'utf16le')), big.length - 512);
+    expect(await problem('年报.docx', big)).toBe(
+      '文件设置了打开密码（已加密），无法读取：请在 Excel、Word 或 WPS 中取消打开密码并另存后再校验',
+    );
+  });
+
   it('a zip of other files, or bytes of no kind, under a name read by content: said, not guessed', async () => {
     const zip = zipSync({ 'a.txt': new TextEncoder().encode('x') });
     expect(await problem('年报.txt', zip)).toBe(
