@@ -54,11 +54,31 @@ function hasMarkup(bytes: Uint8Array): boolean {
 const PAGE =
   /^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*<(?:!doctype\s+html|html|head|meta|body|table|\?xml[^>]*>\s*<html)/i;
 
+/** A zip's end-of-directory record: its signature, and the longest comment after it. */
+const END = [0x50, 0x4b, 0x05, 0x06];
+const MAX_COMMENT = 0xffff;
+
+/**
+ * Where the zip's own directory is: there its part names are, and not those of a workbook stored
+ * in it uncompressed (a zip of attachments). The tail of the file, where a download was cut short.
+ */
+function directoryOf(bytes: Uint8Array): [number, number] {
+  const tail = Math.max(0, bytes.length - ZIP_TAIL);
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - MAX_COMMENT); at--) {
+    if (bytes[at] !== END[0] || !startsWith(bytes.subarray(at), END)) continue;
+    const view = new DataView(bytes.buffer, bytes.byteOffset + at, 22);
+    const size = view.getUint32(12, true);
+    const start = view.getUint32(16, true);
+    return start + size <= at ? [start, start + size] : [tail, bytes.length];
+  }
+  return [tail, bytes.length];
+}
+
 export function contentOf(bytes: Uint8Array): Content {
   if (startsWith(bytes, ZIP)) {
-    const tail = Math.max(0, bytes.length - ZIP_TAIL);
-    if (findAscii(bytes, 'xl/workbook.xml', tail, bytes.length) >= 0) return 'xlsx';
-    if (findAscii(bytes, 'word/document.xml', tail, bytes.length) >= 0) return 'docx';
+    const [from, to] = directoryOf(bytes);
+    if (findAscii(bytes, 'xl/workbook.xml', from, to) >= 0) return 'xlsx';
+    if (findAscii(bytes, 'word/document.xml', from, to) >= 0) return 'docx';
     return 'zip';
   }
   if (startsWith(bytes, OLE)) return 'ole';

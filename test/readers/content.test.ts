@@ -117,6 +117,16 @@ describe('a file is read by what it holds', () => {
     );
     // A damaged workbook named as one is the workbook reader's to describe.
     expect(await problem('年报.xlsx', zip)).toContain('.xlsx');
+    // Attachments zipped without compression: the workbook's part names are in it, but not in its directory.
+    const attachments = zipSync(
+      { '年报.xlsx': workbook(), '说明.txt': new TextEncoder().encode('x') },
+      { level: 0 },
+    );
+    expect(contentOf(workbook())).toBe('xlsx');
+    expect(contentOf(attachments)).toBe('zip');
+    expect(await problem('年报附件.xls', attachments)).toBe(
+      '文件内容是 zip 压缩包，不是年报文件：请先解压，再校验其中的文件',
+    );
   });
 
   it('pages under the names sites serve them by (.shtml, .jsp, a query in the name) are pages', async () => {
