@@ -44,9 +44,9 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
 
 /**
  * A text file's bytes as text: UTF-16 or UTF-8 by their byte-order mark, UTF-16 without one by
- * where its NUL bytes fall; UTF-8 even when the file
- * was cut off inside its last character; else as decodeText tells (UTF-8 or GB18030). NUL bytes are
- * shown as ␀, so that a message quoting the text shows them.
+ * where its NUL bytes fall; UTF-8 even when the file was cut off inside its last character; else
+ * as decodeText tells (UTF-8 or GB18030). NUL bytes are shown as ␀, so that a message quoting the
+ * text shows them.
  */
 export function bytesToText(bytes: Uint8Array): string {
   let text: string | undefined;

@@ -39,8 +39,7 @@ const filled = (v: RawValue | undefined) => v !== null && v !== undefined && v !
  * columns, the edges of every table's cells: each cell is merged over the columns it spans, and no
  * table sits on columns of its own. Each run of table rows (two cells or more, or a table's label
  * of one) gets back its own: a column that every row of the run covers with a cell merged from its
- * left is dropped. Undefined
- * where nothing is dropped.
+ * left is dropped. Undefined where nothing is dropped.
  */
 export function unstretch(grid: Grid, merges: readonly string[]): Unstretched | undefined {
   const byRow = wideAreasByRow(grid.length, merges);
