@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { reportHtml, seedHtml, suqian } from '../test/helpers.js';
+import { reportHtml, seedHtml, suqian, tablesHtml } from '../test/helpers.js';
 
 const out = new URL('../test/fixtures/', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'nianbao-fixtures-'));
@@ -59,11 +59,20 @@ function wordFiles(name: string, html: string): void {
 
 /**
  * A page opened in a spreadsheet and saved as a workbook (LibreOffice Calc here, Excel alike): all
- * its tables on one grid of columns, each cell merged over the columns it spans.
+ * its tables on one grid of columns, each cell merged over the columns it spans. The page is a
+ * fixture, or `html` (written to the work folder first).
  */
-function calcWorkbook(name: string): void {
-  const xlsx = soffice(join(out, `${name}.html`), 'xlsx', 'Calc MS Excel 2007 XML', 'HTML (StarCalc)');
+function calcWorkbook(name: string, html?: string): void {
+  const page = html === undefined ? join(out, `${name}.html`) : join(work, `${name}.html`);
+  if (html !== undefined) writeFileSync(page, html);
+  const xlsx = soffice(page, 'xlsx', 'Calc MS Excel 2007 XML', 'HTML (StarCalc)');
   copyFileSync(xlsx, join(out, `${name}.calc.xlsx`));
+}
+
+/** A page of 宿迁市 2024's three tables only, one right after another (a site's 「导出」). */
+function suqianTablesHtml(): string {
+  const [, y2024] = suqian();
+  return `<!doctype html><html><body>${tablesHtml('2021', y2024.values).join('')}</body></html>`;
 }
 
 /**
@@ -349,7 +358,10 @@ try {
     wordFiles('jingxiu-2019', seedHtml());
     wordFiles('suqian-2024', suqianHtml());
   }
-  if (step('calc')) for (const name of ['jingxiu-2019', 'suqian-2024']) calcWorkbook(name);
+  if (step('calc')) {
+    for (const name of ['jingxiu-2019', 'suqian-2024']) calcWorkbook(name);
+    calcWorkbook('suqian-2024.tables', suqianTablesHtml());
+  }
   if (step('chromium')) await chromiumPdfs();
   if (step('damaged')) damaged();
   if (step('copies')) await copies();

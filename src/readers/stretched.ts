@@ -1,8 +1,7 @@
 import { type Area, parseArea } from '../report/address.js';
-import { canonical } from '../report/labels.js';
-import { isTableLabel } from '../report/model.js';
-import type { RawValue } from '../report/types.js';
-import type { Grid } from './locate.js';
+import { tableSpecs } from '../report/model.js';
+import { EDITIONS, type RawValue } from '../report/types.js';
+import { type Grid, labelHits, textCells } from './locate.js';
 
 /** A sheet's grid with each run of table rows on columns of its own, and where each cell came from. */
 export interface Unstretched {
@@ -34,19 +33,65 @@ function wideAreasByRow(rows: number, merges: readonly string[]): Area[][] | und
 
 const filled = (v: RawValue | undefined) => v !== null && v !== undefined && v !== '';
 
+/** Rows a clerk may have put into a table (a note, a blank row) before its last row. */
+const MAX_INSERTED = 6;
+
+/**
+ * The rows each table takes, found by its labels whatever columns they stand in: the top row most
+ * of its labels put it at, down to its last row, past rows put in. In row order, not overlapping.
+ */
+function tableRows(grid: Grid): [number, number][] {
+  const texts = textCells(grid);
+  const hits = labelHits(texts);
+  let best: { votes: number; ranges: [number, number][] } | undefined;
+  for (const edition of EDITIONS) {
+    let votes = 0;
+    const ranges: [number, number][] = [];
+    for (const table of tableSpecs(edition)) {
+      const byLabel = hits.get(table);
+      if (!byLabel) continue;
+      const tops = new Map<number, number>();
+      table.labels.forEach((label, li) => {
+        for (const row of new Set(byLabel[li]!.map((ti) => texts[ti]!.pos.row - label.area.top)))
+          tops.set(row, (tops.get(row) ?? 0) + 1);
+      });
+      let top: [number, number] | undefined;
+      for (const entry of tops) if (entry[0] >= 0 && (!top || entry[1] > top[1])) top = entry;
+      if (!top || top[1] < table.labels.length / 2) continue;
+      votes += top[1];
+      // Rows put in push the labels below them down: the furthest pushed tells where the table
+      // ends. A label is where it should be, or the nearest below (表二 repeats 「信息内容」).
+      let pushed = 0;
+      table.labels.forEach((label, li) => {
+        const expected = top[0] + label.area.top;
+        let by = Infinity;
+        for (const ti of byLabel[li]!) {
+          const row = texts[ti]!.pos.row;
+          if (row >= expected) by = Math.min(by, row - expected);
+        }
+        if (by <= MAX_INSERTED) pushed = Math.max(pushed, by);
+      });
+      ranges.push([top[0], Math.min(top[0] + table.rows - 1 + pushed, grid.length - 1)]);
+    }
+    if (!best || votes > best.votes) best = { votes, ranges };
+  }
+  const ranges = (best?.ranges ?? []).sort(([a], [b]) => a - b);
+  return ranges.map(([top, bottom], i) => [top, Math.min(bottom, (ranges[i + 1]?.[0] ?? Infinity) - 1)]);
+}
+
 /**
  * A page opened in Excel or LibreOffice and saved as a workbook puts all its tables on one grid of
  * columns, the edges of every table's cells: each cell is merged over the columns it spans, and no
- * table sits on columns of its own. Each run of table rows (two cells or more, or a table's label
- * of one) gets back its own: a column that every row of the run covers with a cell merged from its
- * left is dropped. Undefined where nothing is dropped.
+ * table sits on columns of its own. Each table, its rows found by its labels, gets back its own:
+ * the columns where one of its cells begins. Undefined where nothing is dropped, or where the
+ * merged areas do not describe the cells (a sheet edited out of shape).
  */
 export function unstretch(grid: Grid, merges: readonly string[]): Unstretched | undefined {
   const byRow = wideAreasByRow(grid.length, merges);
   if (!byRow || byRow.every((a) => !a.length)) return undefined;
   const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
   // Per row: 1 for a column covered by a cell merged from its left, 2 for a merged cell's first
-  // column (rows without wide merged cells have none); how many cells the row has.
+  // column (rows without wide merged cells have none).
   const covered = byRow.map((areas) => {
     if (!areas.length) return undefined;
     const c = new Uint8Array(width);
@@ -56,48 +101,41 @@ export function unstretch(grid: Grid, merges: readonly string[]): Unstretched | 
     }
     return c;
   });
-  // Merged areas that do not cover empty cells are not how the sheet's cells lie (a sheet edited
-  // out of shape): nothing is taken from them.
+  // Values under merged cells, or merged cells mostly empty where text stands beside them: the
+  // merged areas are not how the cells lie.
+  let kept = 0;
+  let areas = 0;
   for (let r = 0; r < grid.length; r++) {
     const cover = covered[r];
     if (cover && grid[r]!.some((v, c) => cover[c] === 1 && filled(v))) return undefined;
-  }
-  const cells = grid.map((row, r) => {
-    const cover = covered[r];
-    let n = 0;
-    let text: RawValue | undefined;
-    for (let c = 0; c < width; c++) {
-      if (cover?.[c] !== 2 && (cover?.[c] === 1 || !filled(row[c]))) continue;
-      n++;
-      text = row[c];
+    for (const a of byRow[r]!) {
+      if (a.top !== r) continue;
+      areas++;
+      if (filled(grid[r]![a.left])) kept++;
     }
-    // A table's own row of one cell (表二's 「第二十条第（五）项」) keeps its table's rows together.
-    return n === 1 && typeof text === 'string' && isTableLabel(canonical(text)) ? 2 : n;
-  });
+  }
+  if (kept * 2 < areas) return undefined;
+  // Where each row's cells begin: merged cells, and cells with a value.
+  const starts = (r: number): number[] => {
+    const cover = covered[r];
+    const row = grid[r]!;
+    const out: number[] = [];
+    for (let c = 0; c < width; c++) if (cover?.[c] === 2 || (cover?.[c] !== 1 && filled(row[c]))) out.push(c);
+    return out;
+  };
   const rows: RawValue[][] = grid.map((row) => [...row]);
   const columns: (readonly number[] | undefined)[] = grid.map(() => undefined);
   let changed = false;
-  for (let top = 0; top < grid.length;) {
-    if (cells[top]! < 2) {
-      top++;
-      continue;
+  for (const [top, bottom] of tableRows(grid)) {
+    const own = new Set<number>();
+    for (let r = top; r <= bottom; r++) for (const c of starts(r)) own.add(c);
+    const edges = [...own].sort((x, y) => x - y);
+    if (!edges.length || edges.length >= width) continue;
+    changed = true;
+    for (let r = top; r <= bottom; r++) {
+      rows[r] = edges.map((c) => grid[r]![c] ?? null);
+      columns[r] = edges;
     }
-    let bottom = top;
-    while (bottom + 1 < grid.length && cells[bottom + 1]! >= 2) bottom++;
-    const kept: number[] = [];
-    for (let c = 0; c < width; c++) {
-      let own = false;
-      for (let r = top; r <= bottom && !own; r++) own = covered[r]?.[c] !== 1;
-      if (own) kept.push(c);
-    }
-    if (kept.length < width) {
-      changed = true;
-      for (let r = top; r <= bottom; r++) {
-        rows[r] = kept.map((c) => grid[r]![c] ?? null);
-        columns[r] = kept;
-      }
-    }
-    top = bottom + 1;
   }
   if (!changed) return undefined;
   return { grid: rows, columnAt: (row, col) => columns[row]?.[col] ?? col };

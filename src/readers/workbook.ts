@@ -77,28 +77,20 @@ function merge(parts: readonly Part[]): Report {
   });
 }
 
-/** A table a page gives is read clean, or nearly: more to say of it than this, and it was no page. */
-const MAX_SAID = 2;
-
 /**
  * A sheet's tables. Where some are not found on a sheet with merged cells, it may be a page saved
  * as a workbook, its tables stretched over one grid of columns: read again on their own columns,
- * it is taken if more tables are found so, each read (nearly) clean. A sheet edited out of shape
- * finds a table so too, read all wrong: it is not taken.
+ * it is taken if more tables are found so.
  */
 function readSheet(s: SheetSource): GridResult {
   const options = { sheet: s.name, ...(s.origin ? { origin: s.origin } : {}) };
   const plain = findTables(s.grid, options);
-  const tables = plain.report?.tables ?? [];
-  const merges = s.merges;
-  if (!merges?.length || (plain.report && tables.length === tableSpecs(plain.report.edition).length))
-    return plain;
-  const flat = unstretch(s.grid, merges);
+  const tables = plain.report?.tables.length ?? 0;
+  if (!s.merges?.length || (plain.report && tables === tableSpecs(plain.report.edition).length)) return plain;
+  const flat = unstretch(s.grid, s.merges);
   if (!flat) return plain;
   const again = findTables(flat.grid, { ...options, columnAt: flat.columnAt });
-  const added = again.report?.tables.filter((t) => !tables.includes(t)) ?? [];
-  const said = again.report?.findings.filter((f) => f.table && added.includes(f.table)).length ?? 0;
-  return added.length && said <= added.length * MAX_SAID ? again : plain;
+  return (again.report?.tables.length ?? 0) > tables ? again : plain;
 }
 
 /**

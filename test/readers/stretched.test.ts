@@ -4,9 +4,9 @@ import { check } from '../../src/checks/engine.js';
 import { readReportFile, readWorkbookSheets } from '../../src/readers/files.js';
 import { unstretch } from '../../src/readers/stretched.js';
 import { readWorkbook } from '../../src/readers/workbook.js';
-import { areaAddress, parseAddress } from '../../src/report/address.js';
+import { areaAddress, parseAddress, parseArea, shiftArea } from '../../src/report/address.js';
 import { templateGrid, templateLayout } from '../../src/report/template.js';
-import type { Report } from '../../src/report/types.js';
+import type { RawValue, Report } from '../../src/report/types.js';
 import { errors, fixturePath, jingxiu, ofRule, suqian } from '../helpers.js';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
@@ -37,6 +37,71 @@ describe('a page opened in a spreadsheet and saved as a workbook (its tables str
     expect(errors(check(r))).toEqual([]);
   });
 
+  it('宿迁市 2024’s three tables only, one right after another: each read on its own columns', async () => {
+    const [, y2024] = suqian();
+    const r = await read('suqian-2024.tables.calc.xlsx');
+    expect(r.tables).toEqual(['t2', 't3', 't4']);
+    expect({ ...raws(r, 't3.'), ...raws(r, 't4.') }).toEqual(y2024.values);
+    expect(errors(check(r))).toEqual([]);
+  });
+
+  describe('as a clerk then edits it', () => {
+    async function sheet(): Promise<{ grid: RawValue[][]; merges: string[] }> {
+      const { sheets } = await readWorkbookSheets(bytes('suqian-2024.calc.xlsx'));
+      return { grid: sheets[0]!.grid.map((row) => [...row]), merges: [...sheets[0]!.look!.merges] };
+    }
+    /** A row put in above `at` (0-based), as Excel does it: merged areas below move down, those across it grow. */
+    function insertRow(s: { grid: RawValue[][]; merges: string[] }, at: number, row: RawValue[]) {
+      s.grid.splice(at, 0, row);
+      s.merges = s.merges.map((m) => {
+        const a = parseArea(m);
+        if (a.top >= at) return areaAddress(shiftArea(a, 1, 0));
+        return areaAddress(a.bottom >= at ? { ...a, bottom: a.bottom + 1 } : a);
+      });
+    }
+    const report = (s: { grid: RawValue[][]; merges: string[] }) =>
+      readWorkbook([{ name: 'Sheet1', grid: s.grid, merges: s.merges }]).reports[0]!;
+    const rowOf = (s: { grid: RawValue[][] }, label: string) => s.grid.findIndex((r) => r[0] === label);
+
+    it('a note put in as a row inside 表三: every number still read, the row said', async () => {
+      const [, y2024] = suqian();
+      const s = await sheet();
+      const at = rowOf(s, '四、结转下年度继续办理');
+      insertRow(s, at, ['注：单位为件']);
+      const r = report(s);
+      expect({ ...raws(r, 't3.'), ...raws(r, 't4.') }).toEqual(y2024.values);
+      expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toContainEqual(
+        `第 ${at + 1} 行是官方表格没有的行（「注：单位为件」），未读取；请删除，保持官方格式。`,
+      );
+      expect(errors(check(r))).toEqual([]);
+    });
+
+    it('labels worded a little otherwise: read by their places, each said', async () => {
+      const [, y2024] = suqian();
+      const s = await sheet();
+      const changed = [
+        '（一）予以公开',
+        '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+        '（六）其他处理',
+        '（七）总计',
+        '二、上年结转政府信息公开申请数量',
+        '四、结转下年度继续办理',
+      ];
+      for (const label of changed) {
+        const r = s.grid.findIndex((row) => row.includes(label));
+        const c = s.grid[r]!.indexOf(label);
+        s.grid[r]![c] = `${label}的`;
+      }
+      const r = report(s);
+      expect({ ...raws(r, 't3.'), ...raws(r, 't4.') }).toEqual(y2024.values);
+      expect(errors(check(r))).toEqual([]);
+      const said = ofRule(r.findings, 'G-04')
+        .map((f) => f.message)
+        .join('\n');
+      for (const label of changed) expect(said).toContain(`「${label}的」`);
+    });
+  });
+
   it('each cell is named by its address on the sheet, where its number is', async () => {
     const name = 'jingxiu-2019.calc.xlsx';
     const r = await read(name);
@@ -61,26 +126,45 @@ describe('a sheet whose merged areas do not describe its cells', () => {
 });
 
 describe('unstretch', () => {
-  it('leaves the official template’s tables as they are: their merged labels sit over columns of their own', () => {
+  it('leaves the official template’s tables where they are: only empty columns past a table’s right edge go', () => {
     for (const edition of ['2019', '2021'] as const) {
       const layout = templateLayout(edition);
-      const grid = templateGrid(layout, { values: {} });
-      const tables = layout.tableAreas[0]!.area.top;
+      const grid = templateGrid(layout, { values: jingxiu().values });
       const flat = unstretch(grid, layout.merges.map(areaAddress));
-      expect(flat?.grid.slice(tables) ?? grid.slice(tables)).toEqual(grid.slice(tables));
+      grid.forEach((row, r) => {
+        const kept = flat?.grid[r] ?? row;
+        expect(kept).toEqual(row.slice(0, kept.length));
+        expect(row.slice(kept.length).every((v) => v === '' || v === null)).toBe(true);
+      });
     }
   });
 
-  it('takes nothing from merged areas that cover cells holding values (a sheet edited out of shape)', () => {
-    expect(unstretch([['x', 'y', 'z']], ['A1:B1'])).toBeUndefined();
-    expect(unstretch([['x', '', 'z']], ['A1:B1'])?.grid).toEqual([['x', 'z']]);
+  /** The fixture page saved by Calc: its grid and merged areas. */
+  async function calcSheet(): Promise<{ grid: RawValue[][]; merges: string[] }> {
+    const { sheets } = await readWorkbookSheets(bytes('jingxiu-2019.calc.xlsx'));
+    return { grid: sheets[0]!.grid.map((row) => [...row]), merges: [...sheets[0]!.look!.merges] };
+  }
+
+  it('takes nothing from merged areas that cover values, or that leave their first cells empty', async () => {
+    const { grid, merges } = await calcSheet();
+    expect(unstretch(grid, merges)).toBeDefined();
+    // A value under a merged cell.
+    const [area] = merges.filter((m) => parseArea(m).right > parseArea(m).left);
+    const a = parseArea(area!);
+    const covered = grid.map((row) => [...row]);
+    covered[a.top]![a.left + 1] = 1;
+    expect(unstretch(covered, merges)).toBeUndefined();
+    // The merged areas two columns off the cells (a sheet's columns moved, its merges not).
+    const moved = merges.map((m) => areaAddress(shiftArea(parseArea(m), 0, 2)));
+    expect(unstretch(grid, moved)).toBeUndefined();
   });
 
-  it('gives up on merges that cover more rows than any sheet holds (a crafted file), quickly', () => {
-    const grid = Array.from({ length: 1000 }, () => ['a', 'b', 'c']);
-    const merges = Array.from({ length: 300 }, () => 'A1:C1048576');
-    expect(unstretch(grid, merges)).toBeUndefined();
-    // Rows past the grid are not walked: a few merges over the whole sheet cost nothing.
-    expect(unstretch([['x', null, 'y']], ['A1:B1048576'])?.grid).toEqual([['x', 'y']]);
+  it('gives up on merged areas over more rows than a sheet holds (a crafted file)', async () => {
+    const { grid, merges } = await calcSheet();
+    const long = [...grid, ...Array.from({ length: 3000 }, () => [] as RawValue[])];
+    const few = Array.from({ length: 20 }, (_, i) => `A${100 + i}:B3000`);
+    expect(unstretch(long, [...merges, ...few])).toBeDefined();
+    const many = Array.from({ length: 100 }, (_, i) => `A${100 + i}:B3000`);
+    expect(unstretch(long, [...merges, ...many])).toBeUndefined();
   });
 });
