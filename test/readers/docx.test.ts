@@ -46,6 +46,24 @@ describe('a Word report (.docx, saved by LibreOffice from the published page)', 
     expect(r.published!.parts[0]).toBe(alone.published!.parts[0]);
   });
 
+  it('two reports in one document are refused, even where the second one’s first title is lost', async () => {
+    const xml = strFromU8(unzipSync(bytes('jingxiu-2019.docx'))['word/document.xml']!);
+    const blocks = bodyBlocks(xml);
+    const twice = readDocument([...blocks, ...blocks]);
+    expect(twice.problem).toMatch(/^其中有 2 份年报/);
+    const untitled = blocks.filter((b) => !('line' in b && b.line.trim() === PART_TITLES[0]));
+    expect(readDocument([...blocks, ...untitled]).problem).toMatch(/^其中有 2 份年报/);
+    // A 解读 after the report with a small table of its own, quoting 表三's first row in a sentence: one report.
+    const explained = [
+      { line: '图文解读' },
+      { line: PART_TITLES[0] },
+      { line: '本年新收政府信息公开申请数量5件。' },
+      { table: { rows: [['本年新收', '5']], where: () => '' } },
+      { line: PART_TITLES[5] },
+    ];
+    expect(readDocument([...blocks, ...explained]).report?.tables).toEqual(['t2', 't3', 't4']);
+  });
+
   it('says where each cell is: its table, row and column in the document', async () => {
     const r = await read('jingxiu-2019.docx');
     // Table 2, row 「（七）总计」 of table 3: merged labels (w:vMerge, w:gridSpan) keep the columns in place.

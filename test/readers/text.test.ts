@@ -320,6 +320,12 @@ describe('two reports on one page (two years, one after the other)', () => {
     expect(r.published!.titles).toEqual(alone.published!.titles);
   });
 
+  it('a 解读 that quotes 表三’s first row in a sentence is no second report', () => {
+    const explained = `图文解读\n${PART_TITLES.map((t, i) => `${t}\n${i === 2 ? '本年新收政府信息公开申请数量5件，办结5件。' : '要点。'}`).join('\n')}`;
+    for (const text of [`${seedText()}\n${explained}`, `${explained}\n${seedText()}`])
+      expect(read(text).cells.size).toBe(read(seedText()).cells.size);
+  });
+
   it('the second report’s titles worded a little otherwise (「一、总体情况概述」) still make two', () => {
     const second = seedText()
       .replace('一、总体情况', '一、总体情况概述')

@@ -1,11 +1,12 @@
 import { parseAddress, toAddress } from '../../report/address.js';
 import type { Finding } from '../../report/finding.js';
+import { compact } from '../../report/labels.js';
 import type { RawValue, ReadCell, Report, TableId } from '../../report/types.js';
 import { formFinding } from '../findings.js';
 import { findTables, withMissingTables } from '../grid.js';
-import { type TextResult, publishedText, readText } from './index.js';
+import { type TextResult, publishedText, readText, twoReports } from './index.js';
 import { readMeta } from './meta.js';
-import { findParts, reportRuns } from './parts.js';
+import { findParts, isTableThreeRow, reportRuns } from './parts.js';
 import { tokenize } from './tokens.js';
 
 /** A table of a document as rows of cells: a merged cell's text in its first cell, null in the rest. */
@@ -83,8 +84,9 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
       if (b.line.trim()) header = undefined;
       continue;
     }
-    tablesAfter.push(lines.length);
     const rows = b.table.rows;
+    if (rows.some((row) => row.some((c) => c !== null && isTableThreeRow(compact(c)))))
+      tablesAfter.push(lines.length);
     let skip = 0;
     if (header)
       while (skip + 1 < rows.length && rowKey(rows[skip]!) && rowKey(rows[skip]!) === header[skip]) skip++;
@@ -113,8 +115,11 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
     return where[p.row]?.(p.col) ?? address;
   };
   const tokens = tokenize(lines.join('\n'));
+  // Two reports' 表三 are two reports, where a title between them is lost (a PDF's page head).
   const runs = reportRuns(tokens, tablesAfter);
-  const parts = findParts(tokens, runs.length === 1 ? runs[0] : undefined);
+  const reports = Math.max(runs.length, tablesAfter.length);
+  if (reports > 1) return { problem: twoReports(reports) };
+  const parts = findParts(tokens, runs[0]);
   const meta = readMeta(tokens, parts[0]);
   const report = withMissingTables(found.report);
   const cells = new Map<string, ReadCell>(

@@ -105,14 +105,15 @@ function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText
   return out;
 }
 
+/** What to say of a text that holds `n` reports (a page with two years' reports on it). */
+export const twoReports = (n: number) =>
+  `其中有 ${n} 份年报（「一、总体情况」到「六、其他需要报告的事项」出现了 ${n} 遍），只读一份会漏掉其余的：请把每份年报分别保存为一个文件后再校验。`;
+
 /** A published report, as text copied from its page (or an .html page turned into text). */
 export function readText(text: string, options: { source?: string; lines?: string } = {}): TextResult {
   const tokens = tokenize(normalizeGlyphs(text));
   const runs = reportRuns(tokens);
-  if (runs.length > 1)
-    return {
-      problem: `其中有 ${runs.length} 份年报（「一、总体情况」到「六、其他需要报告的事项」出现了 ${runs.length} 遍），只读一份会漏掉其余的：请把每份年报分别保存为一个文件后再校验。`,
-    };
+  if (runs.length > 1) return { problem: twoReports(runs.length) };
   const parts = findParts(tokens, runs[0]);
   const meta = readMeta(tokens, parts[0]);
   const texts = tableTexts(tokens, parts, options.lines ?? '');

@@ -94,6 +94,19 @@ export function misplacedParts(tokens: readonly Token[], parts: readonly number[
  */
 const TABLE_THREE = textRows(tableSpec('2021', 't3'))[0]!.label!.replace(NUMERAL, '');
 
+/**
+ * A cell or line that is 表三's first row: its label, numbered or not, alone or with the row's
+ * numbers after it; not a sentence that quotes the label (「本年新收政府信息公开申请数量3525件」).
+ */
+export function isTableThreeRow(text: string): boolean {
+  const at = text.indexOf(TABLE_THREE);
+  if (at < 0) return false;
+  return (
+    /^[\s一1１][、.．，,]?\s*$/.test(text.slice(0, at)) &&
+    /^[\s\d０-９]*$/.test(text.slice(at + TABLE_THREE.length))
+  );
+}
+
 /** Token indices of a report's part 一 and part 六 titles. */
 export interface ReportRun {
   readonly first: number;
@@ -104,7 +117,7 @@ export interface ReportRun {
  * The reports the text holds: runs from part 一's title to part 六's that have 表三 in them (a
  * page may put two years' reports on it). A contents list, titles quoted in part 一, or a 解读
  * after the report that repeats the titles hold no table. A document whose tables are not in its
- * text gives the lines its tables follow (`tablesAfter`, 1-based): a run holds one of those.
+ * text gives the lines its 表三 follows (`tablesAfter`, 1-based): a run holds one of those.
  */
 export function reportRuns(tokens: readonly Token[], tablesAfter?: readonly number[]): ReportRun[] {
   const last = PART_TITLES.length - 1;
@@ -121,7 +134,7 @@ export function reportRuns(tokens: readonly Token[], tablesAfter?: readonly numb
       if (tablesAfter ? tablesAfter.some((l) => l >= from && l < t.line) : table)
         runs.push({ first, last: at });
       first = -1;
-    } else if (first >= 0 && !table && !tablesAfter && t.text.includes(TABLE_THREE)) table = true;
+    } else if (first >= 0 && !table && !tablesAfter && isTableThreeRow(t.text)) table = true;
   });
   return runs;
 }
