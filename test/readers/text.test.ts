@@ -320,6 +320,20 @@ describe('two reports on one page (two years, one after the other)', () => {
     expect(r.published!.titles).toEqual(alone.published!.titles);
   });
 
+  it('a 解读 after the report is not its part 六: its numbers are not said of the tables, nor its end of the body', () => {
+    const explained = `图文解读：保定市竞秀区2019年政府信息公开工作年度报告\n${PART_TITLES.map((t, i) => `${t}\n${i === 2 ? '全年收到政府信息公开申请9件，办结9件。' : '要点。'}`).join('\n')}\n来源：区政府办`;
+    const alone = read(seedText());
+    const r = read(`${seedText()}\n${explained}`);
+    expect(r).toMatchObject({ agency: alone.agency, year: alone.year });
+    expect(r.published!.parts).toEqual(alone.published!.parts);
+    expect(ofRule(check(r), 'T3-06')).toEqual([]);
+  });
+
+  it('a 解读 before the report that quotes its title (「图解《……》」): the body’s name without the quote mark', () => {
+    const before = `图解《保定市竞秀区2019年政府信息公开工作年度报告》\n${PART_TITLES.map((t) => `${t}\n要点。`).join('\n')}`;
+    expect(read(`${before}\n${seedText()}`)).toMatchObject({ agency: '保定市竞秀区', year: 2019 });
+  });
+
   it('a 解读 that quotes 表三’s first row in a sentence is no second report', () => {
     const explained = `图文解读\n${PART_TITLES.map((t, i) => `${t}\n${i === 2 ? '本年新收政府信息公开申请数量5件，办结5件。' : '要点。'}`).join('\n')}`;
     for (const text of [`${seedText()}\n${explained}`, `${explained}\n${seedText()}`])

@@ -6,7 +6,7 @@ import { formFinding } from '../findings.js';
 import { findTables, withMissingTables } from '../grid.js';
 import { type TextResult, publishedText, readText, twoReports } from './index.js';
 import { readMeta } from './meta.js';
-import { findParts, isTableThreeRow, reportRuns } from './parts.js';
+import { findParts, isTableThreeRow, reportEnd, reportRuns } from './parts.js';
 import { tokenize } from './tokens.js';
 
 /** A table of a document as rows of cells: a merged cell's text in its first cell, null in the rest. */
@@ -114,11 +114,12 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
     const p = parseAddress(address);
     return where[p.row]?.(p.col) ?? address;
   };
-  const tokens = tokenize(lines.join('\n'));
+  const all = tokenize(lines.join('\n'));
   // Two reports' 表三 are two reports, where a title between them is lost (a PDF's page head).
-  const runs = reportRuns(tokens, tablesAfter);
+  const runs = reportRuns(all, tablesAfter);
   const reports = Math.max(runs.length, tablesAfter.length);
   if (reports > 1) return { problem: twoReports(reports) };
+  const tokens = runs[0] ? all.slice(0, reportEnd(all, runs[0])) : all;
   const parts = findParts(tokens, runs[0]);
   const meta = readMeta(tokens, parts[0]);
   const report = withMissingTables(found.report);

@@ -8,7 +8,7 @@ import { formFinding, missingTable } from '../findings.js';
 import { normalizeGlyphs } from './glyphs.js';
 import { isSignatureLine, readMeta } from './meta.js';
 import { type Piece, piecesOf } from './copied.js';
-import { findParts, misplacedParts, reportRuns } from './parts.js';
+import { findParts, misplacedParts, reportEnd, reportRuns } from './parts.js';
 import { labelVotes, lineOf, readTable, type TableRead, TableText } from './tables.js';
 import { looksLikeValue, type Token, tokenize } from './tokens.js';
 
@@ -111,9 +111,11 @@ export const twoReports = (n: number) =>
 
 /** A published report, as text copied from its page (or an .html page turned into text). */
 export function readText(text: string, options: { source?: string; lines?: string } = {}): TextResult {
-  const tokens = tokenize(normalizeGlyphs(text));
-  const runs = reportRuns(tokens);
+  const all = tokenize(normalizeGlyphs(text));
+  const runs = reportRuns(all);
   if (runs.length > 1) return { problem: twoReports(runs.length) };
+  // A 解读 after the report is not the report's: its numbers are not said of the tables.
+  const tokens = runs[0] ? all.slice(0, reportEnd(all, runs[0])) : all;
   const parts = findParts(tokens, runs[0]);
   const meta = readMeta(tokens, parts[0]);
   const texts = tableTexts(tokens, parts, options.lines ?? '');

@@ -21,7 +21,8 @@ function fromTitle(text: string): { agency?: string; year: number } | undefined 
   if (!m) return undefined;
   // A site's heading row comes before it as 「名称：」 or 「文章标题：」, its breadcrumb as
   // 「首页 > 政务公开 > 」: no part of the body's name.
-  const agency = (m[1] || m[3])?.replace(/^.*[>＞»›]/, '').replace(/^[\u4e00-\u9fff]{1,6}[：:]/, '');
+  // A 解读 quotes it: 「图解《××2024年…年度报告》」.
+  const agency = (m[1] || m[3])?.replace(/^.*[>＞»›《「]/, '').replace(/^[\u4e00-\u9fff]{1,6}[：:]/, '');
   return { ...(agency ? { agency } : {}), year: Number(m[2]) };
 }
 

@@ -138,3 +138,22 @@ export function reportRuns(tokens: readonly Token[], tablesAfter?: readonly numb
   });
   return runs;
 }
+
+/** A 解读's heading: 「图文解读：××年度报告」, 「【图解】…」, 「一图读懂…」; short, no sentence in it. */
+const EXPLAINED = /解读|图解|读懂/;
+const MAX_HEADING = 60;
+const isExplainedHeading = (text: string) =>
+  text.length <= MAX_HEADING && EXPLAINED.test(text) && !/[。；;，,]/.test(text);
+
+/**
+ * Where the report of `run` ends: at a 解读 after it (its heading, or its own part 一, 「一、总体
+ * 情况」 again), which is no part of the report's part 六; else at the end of the text.
+ */
+export function reportEnd(tokens: readonly Token[], run: ReportRun): number {
+  for (let at = run.last + 1; at < tokens.length; at++) {
+    const t = tokens[at]!;
+    if (t.blank || !t.text) continue;
+    if ((t.text[0] === NUMERALS[0] && titleScore(t.text, 0)) || isExplainedHeading(t.text)) return at;
+  }
+  return tokens.length;
+}
