@@ -75,7 +75,7 @@ describe('nianbao import says what it could not take', () => {
     const r = await cli('import', fixturePath('suqian-2024.pages.reading.txt'), '-o', out);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(
-      /^年报无法导入：.*中没有读出任何数字。表二的格子都是空的，而表格以外另有单独的数字/,
+      /^年报无法导入：.*中没有读出任何数字。表二的格子都是空的，而表格以外另有单独成行的数字/,
     );
     expect(existsSync(out)).toBe(false);
   });

@@ -173,7 +173,7 @@ const UNRELIABLE = (table: string) =>
 /** A table read with no number, while numbers stand alone elsewhere: where the first of them is. */
 const BARE_MOVED = (table: string) =>
   new RegExp(
-    `^${table}的格子都是空的，而表格以外另有单独的数字（第(\\d+)行「(\\d+)」(?:等 \\d+ 个)?）：可能是复制时数字与标签分开了（从 PDF 按阅读顺序复制的文字常见），为免读错，该表未读取。若该表本来就是空的，请删去这些数字后再校验；也可直接校验 PDF 文件，或从网页复制年报文字。$`,
+    `^${table}的格子都是空的，而表格以外另有单独成行的数字（第(\\d+)行「(\\d+)」(?:等 \\d+ 个)?）：可能是复制时数字与标签分开了（从 PDF 复制的文字常见），为免读错，该表未读取。若该表本来就是空的，请删去这些数字后再校验；也可直接校验原网页、PDF 或 Word 文件。$`,
   );
 
 /** The line (its index and text) and the number a BARE_MOVED message names. */

@@ -86,10 +86,27 @@ function bareAndMoved(id: TableId, loose: readonly Piece[], lines?: string): Fin
   const more = loose.length > 1 ? `等 ${loose.length} 个` : '';
   return formFinding(
     id,
-    `${TABLE_NAME[id]}的格子都是空的，而表格以外另有单独的数字（${at}「${loose[0]!.text}」${more}）：可能是复制时数字与标签分开了（从 PDF 按阅读顺序复制的文字常见），为免读错，该表未读取。若该表本来就是空的，请删去这些数字后再校验；也可直接校验 PDF 文件，或从网页复制年报文字。`,
+    `${TABLE_NAME[id]}的格子都是空的，而表格以外另有单独成行的数字（${at}「${loose[0]!.text}」${more}）：可能是复制时数字与标签分开了（从 PDF 复制的文字常见），为免读错，该表未读取。若该表本来就是空的，请删去这些数字后再校验；也可直接校验原网页、PDF 或 Word 文件。`,
     { at: [at], severity: 'error' },
   );
 }
+
+/** A date written with dots or dashes (「2025.01.20」), which a footer or a heading gives. */
+const DATE = /^\d{4}[.．\-/]\d{1,2}[.．\-/]\d{1,2}$/;
+/** Ten digits or more: a record's number (备案号, 索引号), no count a table holds. */
+const ID = /^\d{10,}$/;
+
+/**
+ * A number that is its line's only word, as a table's numbers moved away by a copy stand: not one
+ * in a line of text (「浏览次数：356」, 「收取信息处理费 0 元」, 「© 2025」), not a date, not a
+ * record's number.
+ */
+const standsAlone = (p: Piece) =>
+  p.value &&
+  looksLikeValue(p.text) &&
+  p.token.text.trim() === p.text &&
+  !DATE.test(p.text) &&
+  !ID.test(p.text);
 
 /** Numbers standing alone outside the parts that hold the tables (not in a sentence, not a page number). */
 function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText>): Piece[] {
@@ -99,7 +116,7 @@ function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText
   for (let i = 0; i < tokens.length;) {
     let j = i;
     while (j < tokens.length && inTable[j] === inTable[i]) j++;
-    if (!inTable[i]) out.push(...piecesOf(tokens, i, j).filter((p) => p.value && looksLikeValue(p.text)));
+    if (!inTable[i]) out.push(...piecesOf(tokens, i, j).filter(standsAlone));
     i = j;
   }
   return out;
