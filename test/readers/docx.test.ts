@@ -108,6 +108,7 @@ describe('formats no reader reads', () => {
     ['年报.ofd', '.ofd 是版式文件格式'],
     ['表格.xls', '另存为 .xlsx'],
     ['表格.et', 'WPS 表格'],
+    ['表格.ods', '.ods 是 LibreOffice 表格格式，请在 LibreOffice 或 WPS 中另存为 .xlsx 后再校验'],
     ['扫描件.jpg', '是图片'],
   ])('%s: %s', (name, message) => {
     expect(unsupportedFormat(name)).toContain(message);
