@@ -87,6 +87,18 @@ export function matchLabel(text: string, label: string): LabelMatch | undefined 
   return undefined;
 }
 
+/** Longest common subsequence over the longer length: 1 for the same text, less per character added or dropped. */
+export function likeness(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const ca of a) {
+    const row = [0];
+    for (let j = 1; j <= b.length; j++)
+      row.push(ca === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!));
+    prev = row;
+  }
+  return prev[b.length]! / Math.max(a.length, b.length, 1);
+}
+
 /** The labels a text matches, found by lookup instead of comparing it with every label. */
 export interface LabelIndex {
   /** The labels (official texts) `text` matches as `matchLabel` would, in no particular order. */

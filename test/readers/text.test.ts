@@ -454,3 +454,21 @@ describe('a page’s copy with 表二 left empty (as 宿迁市 publishes it) and
     );
   });
 });
+
+describe('labels reworded on the page (a word added, a comma put in)', () => {
+  it('are read by their rows’ places, each said; the numbers are the same', () => {
+    const reworded: [string, string][] = [
+      ['1.属于国家秘密', '1.属于国家秘密的'],
+      ['2.其他法律行政法规禁止公开', '2.其他法律、行政法规禁止公开'],
+      ['（六）其他处理', '（六）其他处理情况'],
+    ];
+    let text = seedText();
+    for (const [label, page] of reworded) text = text.replace(label, page);
+    const r = read(text);
+    expect(raws(r)).toEqual(raws(read(seedText())));
+    const said = ofRule(r.findings, 'G-04')
+      .map((f) => f.message)
+      .join('\n');
+    for (const [label, page] of reworded) expect(said).toContain(`「${page}」按「${label}」读取`);
+  });
+});

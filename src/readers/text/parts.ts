@@ -1,4 +1,4 @@
-import { canonical, canonicalOf } from '../../report/labels.js';
+import { canonical, canonicalOf, likeness } from '../../report/labels.js';
 import { isTableLabel, tableSpec } from '../../report/model.js';
 import { PART_KEYS, PART_TITLES } from '../../report/parts.js';
 import { textRows } from './rows.js';
@@ -11,18 +11,6 @@ const OFFICIAL = PART_TITLES.map((t) => canonical(t).replace(NUMERAL, ''));
 const MAX_ADDED = 16;
 /** Longer lines, spaces included, are text, not titles. */
 const MAX_TITLE = 80;
-
-/** Longest common subsequence over the longer length: 1 for the same text, less per character added or dropped. */
-function likeness(a: string, b: string): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (const ca of a) {
-    const row = [0];
-    for (let j = 1; j <= b.length; j++)
-      row.push(ca === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!));
-    prev = row;
-  }
-  return prev[b.length]! / Math.max(a.length, b.length, 1);
-}
 
 /**
  * How well a line reads as part `i`'s title: 2 for its official wording (brackets and spacing

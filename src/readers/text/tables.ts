@@ -1,5 +1,5 @@
 import type { Finding } from '../../report/finding.js';
-import { canonicalOf, type LabelIndex, labelIndex, matchLabel } from '../../report/labels.js';
+import { canonicalOf, type LabelIndex, labelIndex, likeness, matchLabel } from '../../report/labels.js';
 import { type TableSpec, tableSpecs } from '../../report/model.js';
 import type { RawValue, ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
@@ -151,6 +151,41 @@ function isFound(table: TableSpec, text: TableText): boolean {
   return length(found) >= length(distinct) * MIN_SHARE;
 }
 
+/** Labels of the table's rows (「1.属于国家秘密」), not of groups of them (「（三）不予公开」). */
+const ROW_LABELS = new WeakMap<TableSpec, ReadonlySet<string>>();
+function rowLabels(table: TableSpec): ReadonlySet<string> {
+  let labels = ROW_LABELS.get(table);
+  if (!labels)
+    ROW_LABELS.set(table, (labels = new Set(textRows(table).flatMap((r) => (r.label ? [r.label] : [])))));
+  return labels;
+}
+
+/** Where the next row's label should be from `from`: past blank cells and group labels; or -1. */
+function nextWord(table: TableSpec, tokens: readonly Token[], from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const t = tokens[i]!;
+    if (t.blank) continue;
+    const labels = indexOf(table).matches(t.text);
+    if (labels.length && !labels.some((l) => rowLabels(table).has(l))) continue;
+    return i;
+  }
+  return -1;
+}
+
+/** Labels this alike, their numbering aside, are one label reworded (a word added or dropped). */
+const REWORDED = 0.8;
+/** A label that holds the other whole is one reworded, when neither is a word or two. */
+const MIN_WITHIN = 4;
+
+/** Whether `text`, no label of the table and no number, is `label` with a word added or dropped. */
+function rewordedLabel(table: TableSpec, text: string, label: string): boolean {
+  if (looksLikeValue(text) || isLabel(table, text)) return false;
+  const body = (t: string) => canonicalOf(t).replace(/^\d+\./, '');
+  const [a, b] = [body(text), body(label)];
+  const within = Math.min(a.length, b.length) >= MIN_WITHIN && (a.includes(b) || b.includes(a));
+  return within || likeness(a, b) >= REWORDED;
+}
+
 /**
  * Rows of a web page's copy, one cell per line or per tab: each row's label, then as many values as
  * the row has cells, whatever they hold. A row whose values are cut short by the next label, or the
@@ -176,15 +211,21 @@ function cellRows(table: TableSpec, text: TableText): RowsRead {
         }
       }
       if (hit < 0) {
-        rows.push({ kind: 'missing', at: tokens[pos] });
-        continue;
+        // A label reworded (「1.属于国家秘密的」) where the row should be is read by its place.
+        const next = nextWord(table, tokens, pos, end);
+        if (next < 0 || !rewordedLabel(table, tokens[next]!.text, row.label)) {
+          rows.push({ kind: 'missing', at: tokens[pos] });
+          continue;
+        }
+        hit = next;
+        seen = tokens[hit]!.text;
       }
       at = tokens[hit]!;
       pos = hit + 1;
       if (glued !== undefined) {
         seen = at.text;
         values.push({ raw: glued, token: at });
-      } else if (matchLabel(at.text, row.label) === 'variant') seen = at.text;
+      } else if (seen === undefined && matchLabel(at.text, row.label) === 'variant') seen = at.text;
     } else {
       // A row with no label of its own (table 4) starts after the header, and after a line of
       // prose (「具体情况见下表：」) that is neither a cell nor a number. The header comes first: a
