@@ -329,6 +329,20 @@ describe('two reports on one page (two years, one after the other)', () => {
     expect(ofRule(check(r), 'T3-06')).toEqual([]);
   });
 
+  it('the report ends after its date line, and not at a subheading of part 六 that names a 解读', () => {
+    const alone = read(seedText());
+    expect(read(`${seedText()}\n一张图看懂：全年共收到申请9件\n相关链接`).published!.parts).toEqual(
+      alone.published!.parts,
+    );
+    const subheading = read(
+      seedText().replace(
+        '六、其他需要报告的事项',
+        '六、其他需要报告的事项\n（一）政策解读\n本年度未收取信息处理费。',
+      ),
+    );
+    expect(subheading.published!.parts[5]).toContain('本年度未收取信息处理费。');
+  });
+
   it('a 解读 before the report that quotes its title (「图解《……》」): the body’s name without the quote mark', () => {
     const before = `图解《保定市竞秀区2019年政府信息公开工作年度报告》\n${PART_TITLES.map((t) => `${t}\n要点。`).join('\n')}`;
     expect(read(`${before}\n${seedText()}`)).toMatchObject({ agency: '保定市竞秀区', year: 2019 });
@@ -445,7 +459,9 @@ describe('a page’s copy with 表二 left empty (as 宿迁市 publishes it) and
   });
 
   it('a number standing alone in it (a count of visits) is named with its line, so it can be seen for what it is', () => {
-    const text = `${page()}\n浏览次数：\n168\n${footer}`;
+    // In the report (after the date line the site's footer is no part of it).
+    const text = `${page().replace('六、其他需要报告的事项', '六、其他需要报告的事项\n浏览次数：\n168')}\n${footer}`;
+    expect(errors(check(read(`${page()}\n浏览次数：\n168\n${footer}`)))).toEqual([]);
     const [error] = errors(check(read(text)));
     const line = text.split('\n').indexOf('168') + 1;
     expect(error).toMatchObject({ table: 't2', rule: 'G-04' });
@@ -470,5 +486,21 @@ describe('labels reworded on the page (a word added, a comma put in)', () => {
       .map((f) => f.message)
       .join('\n');
     for (const [label, page] of reworded) expect(said).toContain(`「${page}」按「${label}」读取`);
+  });
+
+  it('not a row deleted, its place taken by the next one retyped, nor a label its copy cut in two', () => {
+    const lines = seedText().split('\n');
+    const r1 = lines.indexOf('\t一、本年新收政府信息公开申请数量');
+    // Row 一 and its numbers gone; row 二 typed otherwise.
+    const deleted = [...lines.slice(0, r1), ...lines.slice(r1 + 9)]
+      .join('\n')
+      .replace('二、上年结转', '二、本年结转');
+    const r = read(deleted);
+    expect(r.cells.get('t3.r1.natural')).toBeUndefined();
+    expect(r.cells.get('t3.r2.natural')?.raw).toBe(read(seedText()).cells.get('t3.r2.natural')?.raw);
+    // 「另行」 and 「制作」 on lines of their own: the row is not read, and no number moves.
+    const cut = read(seedText().replace('2.没有现成信息需要另行制作', '2.没有现成信息需要另行\n\t制作'));
+    expect(cut.cells.get('t3.r3_4_2.natural')).toBeUndefined();
+    expect(raws(cut)['t3.r3_4_3.natural']).toBe(raws(read(seedText()))['t3.r3_4_3.natural']);
   });
 });

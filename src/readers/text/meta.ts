@@ -83,6 +83,9 @@ export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: s
   return { ...(agency ? { agency } : {}), ...(year ? { year } : {}) };
 }
 
+/** The date line that closes a report (「2025年1月20日」). */
+export const isDateLine = (text: string): boolean => DATE.test(compact(text));
+
 /** The signature or date line that closes a report: not part of part 六's text. */
 export function isSignatureLine(text: string): boolean {
   const c = compact(text);

@@ -2,6 +2,7 @@ import { canonical, canonicalOf, likeness } from '../../report/labels.js';
 import { isTableLabel, tableSpec } from '../../report/model.js';
 import { PART_KEYS, PART_TITLES } from '../../report/parts.js';
 import { textRows } from './rows.js';
+import { isDateLine, isSignatureLine } from './meta.js';
 import type { Token } from './tokens.js';
 
 const NUMERALS = '一二三四五六';
@@ -127,21 +128,35 @@ export function reportRuns(tokens: readonly Token[], tablesAfter?: readonly numb
   return runs;
 }
 
-/** A 解读's heading: 「图文解读：××年度报告」, 「【图解】…」, 「一图读懂…」; short, no sentence in it. */
-const EXPLAINED = /解读|图解|读懂/;
-const MAX_HEADING = 60;
-const isExplainedHeading = (text: string) =>
-  text.length <= MAX_HEADING && EXPLAINED.test(text) && !/[。；;，,]/.test(text);
+/** A heading standing before a 解读's own part 一: short, no sentence in it. */
+const MAX_HEADING = 80;
+const isHeading = (t: Token) => !t.blank && t.text.length <= MAX_HEADING && !/[。；;，,]/.test(t.text);
+/** Non-blank lines of a 解读's heading looked back over. */
+const HEADING_LINES = 3;
 
 /**
- * Where the report of `run` ends: at a 解读 after it (its heading, or its own part 一, 「一、总体
- * 情况」 again), which is no part of the report's part 六; else at the end of the text.
+ * Where the report of `run` ends: after its signature's date line, where more follows it (a 解读,
+ * a site's links); or at a 解读 after it that has its own part 一 (「一、总体情况」 again), with the
+ * heading before that. A subheading of part 六 (「（一）政策解读」) does not end it.
  */
 export function reportEnd(tokens: readonly Token[], run: ReportRun): number {
+  let dated = false;
   for (let at = run.last + 1; at < tokens.length; at++) {
     const t = tokens[at]!;
     if (t.blank || !t.text) continue;
-    if ((t.text[0] === NUMERALS[0] && titleScore(t.text, 0)) || isExplainedHeading(t.text)) return at;
+    if (t.text[0] === NUMERALS[0] && titleScore(t.text, 0)) {
+      let start = at;
+      for (let back = at - 1, n = 0; back > run.last && n < HEADING_LINES; back--) {
+        const b = tokens[back]!;
+        if (b.blank) continue;
+        if (!isHeading(b) || isSignatureLine(b.text)) break;
+        start = back;
+        n++;
+      }
+      return start;
+    }
+    if (isDateLine(t.text)) dated = true;
+    else if (dated && !isSignatureLine(t.text)) return at;
   }
   return tokens.length;
 }

@@ -177,13 +177,37 @@ const REWORDED = 0.8;
 /** A label that holds the other whole is one reworded, when neither is a word or two. */
 const MIN_WITHIN = 4;
 
-/** Whether `text`, no label of the table and no number, is `label` with a word added or dropped. */
+/** A row's numbering: 「一、」, 「（三）」, 「1.」. */
+const NUMBERING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/;
+
+/** Whether the `count` cells from `from` are all numbers or blank: a row's, not a label cut in two. */
+function valuesFollow(tokens: readonly Token[], from: number, end: number, count: number): boolean {
+  if (from + count > end) return false;
+  for (let i = from; i < from + count; i++) {
+    const t = tokens[i]!;
+    if (!t.blank && !looksLikeValue(t.text)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `text`, no label of the table and no number, is `label` with a word added or dropped:
+ * numbered alike (「二、本年结转…」 is no 「一、本年新收…」), and nearer to it than to the table's other
+ * row labels.
+ */
 function rewordedLabel(table: TableSpec, text: string, label: string): boolean {
   if (looksLikeValue(text) || isLabel(table, text)) return false;
-  const body = (t: string) => canonicalOf(t).replace(/^\d+\./, '');
+  const [seenNumber, ownNumber] = [
+    NUMBERING.exec(canonicalOf(text))?.[0],
+    NUMBERING.exec(canonicalOf(label))?.[0],
+  ];
+  if (seenNumber && ownNumber && seenNumber !== ownNumber) return false;
+  const body = (t: string) => canonicalOf(t).replace(NUMBERING, '');
   const [a, b] = [body(text), body(label)];
+  const own = likeness(a, b);
+  for (const other of rowLabels(table)) if (other !== label && likeness(a, body(other)) > own) return false;
   const within = Math.min(a.length, b.length) >= MIN_WITHIN && (a.includes(b) || b.includes(a));
-  return within || likeness(a, b) >= REWORDED;
+  return within || own >= REWORDED;
 }
 
 /**
@@ -213,7 +237,11 @@ function cellRows(table: TableSpec, text: TableText): RowsRead {
       if (hit < 0) {
         // A label reworded (「1.属于国家秘密的」) where the row should be is read by its place.
         const next = nextWord(table, tokens, pos, end);
-        if (next < 0 || !rewordedLabel(table, tokens[next]!.text, row.label)) {
+        if (
+          next < 0 ||
+          !rewordedLabel(table, tokens[next]!.text, row.label) ||
+          !valuesFollow(tokens, next + 1, end, row.keys.length)
+        ) {
           rows.push({ kind: 'missing', at: tokens[pos] });
           continue;
         }
