@@ -144,7 +144,7 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
       tables: report.tables,
       cells,
       findings,
-      published: publishedText(tokens, parts),
+      published: publishedText(tokens, parts, all),
     },
   };
 }

@@ -40,9 +40,16 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
   return text;
 }
 
-/** Where each part's title is, and each part's text. */
-export function publishedText(tokens: readonly Token[], parts: readonly number[]): PublishedText {
-  const misplaced = misplacedParts(tokens, parts);
+/**
+ * Where each part's title is, and each part's text. A part put out of order is looked for in the
+ * whole text (`all`): after the report's date line too.
+ */
+export function publishedText(
+  tokens: readonly Token[],
+  parts: readonly number[],
+  all: readonly Token[] = tokens,
+): PublishedText {
+  const misplaced = misplacedParts(all, parts);
   return {
     titles: parts.map((i) => (i >= 0 ? tokens[i]!.line : -1)),
     parts: PART_TITLES.map((_, p) => partText(tokens, parts, p)),
@@ -186,7 +193,7 @@ export function readText(text: string, options: { source?: string; lines?: strin
       tables: found,
       cells,
       findings,
-      published: publishedText(tokens, parts),
+      published: publishedText(tokens, parts, all),
     },
   };
 }
