@@ -3,7 +3,7 @@ import { tableSpecs } from '../report/model.js';
 import { EDITIONS, type RawValue } from '../report/types.js';
 import { type Grid, labelHits, textCells } from './locate.js';
 
-/** A sheet's grid with each run of table rows on columns of its own, and where each cell came from. */
+/** A sheet's grid with each table on columns of its own, and where each cell came from. */
 export interface Unstretched {
   readonly grid: Grid;
   /** The grid column on the sheet of a cell of the new grid. */
