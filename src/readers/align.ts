@@ -68,12 +68,16 @@ function walk(
       next = found + 1;
       continue;
     }
-    const later = Array.from({ length: count - i - 1 }, (_, k) => i + 1 + k).find(anchored);
-    if (
-      later !== undefined &&
-      !matches(later, expected + (later - i)) &&
-      matches(later, expected + (later - i) - 1)
-    ) {
+    // Missing: the lines after it stand as many places up as lines were deleted (one, or a few).
+    const deleted = (d: number) => {
+      const later = Array.from({ length: count - i - d }, (_, k) => i + d + k).find(anchored);
+      return (
+        later !== undefined &&
+        !matches(later, expected + (later - i)) &&
+        matches(later, expected + (later - i) - d)
+      );
+    };
+    if ([1, 2, 3].some(deleted)) {
       map.push(undefined);
       missing.push(i);
       next = expected;

@@ -225,6 +225,21 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(readReport(grid).cells.get('t3.r3_7.natural')).toEqual({ raw: 5, address: 'D48' });
   });
 
+  it('two or three rows deleted together are each missing; the rows below keep their own numbers', () => {
+    const [, y2024] = suqian();
+    for (const n of [2, 3]) {
+      const grid = filledGrid('2021', y2024.values);
+      grid.splice(rowOf(grid, '2.其他法律行政法规禁止公开'), n);
+      const r = readReport(grid);
+      const missing = ofRule(r.findings, 'G-04').filter((f) => f.message.startsWith('缺少'));
+      expect(missing).toHaveLength(n);
+      const misread = Object.entries(y2024.values).filter(
+        ([k, v]) => r.cells.has(k) && r.cells.get(k)!.raw !== v,
+      );
+      expect(misread).toEqual([]);
+    }
+  });
+
   it('the first row of a group deleted is named by its own label, not the group’s', () => {
     const grid = seedGrid();
     // The merged group label's text goes with its top row.
