@@ -1,4 +1,5 @@
 import { ReadProblem } from './problem.js';
+import { zipEntries } from './xlsx/directory.js';
 
 /**
  * What a file holds, whatever its name says. Sites' 「导出 Excel」 often save a web page, or an
@@ -11,7 +12,7 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
 
-/** The part names a zip's directory holds, at its end: enough of it to tell a workbook from a document. */
+/** A zip whose directory cannot be read (a download cut short): its part names are looked for here, at its end. */
 const ZIP_TAIL = 2 ** 20;
 /** A PDF's header may follow some junk (a server's), within its first kilobyte. */
 const PDF_HEAD = 1024;
@@ -54,31 +55,30 @@ function hasMarkup(bytes: Uint8Array): boolean {
 const PAGE =
   /^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*<(?:!doctype\s+html|html|head|meta|body|table|\?xml[^>]*>\s*<html)/i;
 
-/** A zip's end-of-directory record: its signature, and the longest comment after it. */
-const END = [0x50, 0x4b, 0x05, 0x06];
-const MAX_COMMENT = 0xffff;
+/** More parts than any report file has: a zip of attachments is told by its names well before. */
+const MAX_PARTS = 100_000;
 
 /**
- * Where the zip's own directory is: there its part names are, and not those of a workbook stored
- * in it uncompressed (a zip of attachments). The tail of the file, where a download was cut short.
+ * The part names of the zip's own directory: not those of a workbook stored in it uncompressed (a
+ * zip of attachments). Undefined where the directory cannot be read (a download cut short).
  */
-function directoryOf(bytes: Uint8Array): [number, number] {
-  const tail = Math.max(0, bytes.length - ZIP_TAIL);
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - MAX_COMMENT); at--) {
-    if (bytes[at] !== END[0] || !startsWith(bytes.subarray(at), END)) continue;
-    const view = new DataView(bytes.buffer, bytes.byteOffset + at, 22);
-    const size = view.getUint32(12, true);
-    const start = view.getUint32(16, true);
-    return start + size <= at ? [start, start + size] : [tail, bytes.length];
+function partNames(bytes: Uint8Array): ReadonlySet<string> | undefined {
+  try {
+    return new Set(zipEntries(bytes, MAX_PARTS).keys());
+  } catch {
+    return undefined;
   }
-  return [tail, bytes.length];
 }
 
 export function contentOf(bytes: Uint8Array): Content {
   if (startsWith(bytes, ZIP)) {
-    const [from, to] = directoryOf(bytes);
-    if (findAscii(bytes, 'xl/workbook.xml', from, to) >= 0) return 'xlsx';
-    if (findAscii(bytes, 'word/document.xml', from, to) >= 0) return 'docx';
+    const names = partNames(bytes);
+    const has = (part: string) =>
+      names
+        ? names.has(part)
+        : findAscii(bytes, part, Math.max(0, bytes.length - ZIP_TAIL), bytes.length) >= 0;
+    if (has('xl/workbook.xml')) return 'xlsx';
+    if (has('word/document.xml')) return 'docx';
     return 'zip';
   }
   if (startsWith(bytes, OLE)) return 'ole';
