@@ -5,7 +5,16 @@ import { type TableSpec, tableSpecs } from '../report/model.js';
 import type { RawValue, ReadCell, Report } from '../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../report/types.js';
 import { type Alignment, align, columnText, lineText, rowLabelsOf } from './align.js';
-import { type Grid, labelHits, type Located, locate, textAt, type TextCell, textCells } from './locate.js';
+import {
+  type Grid,
+  type LabelHits,
+  labelHits,
+  type Located,
+  locate,
+  textAt,
+  type TextCell,
+  textCells,
+} from './locate.js';
 import { readHeading } from './heading.js';
 import { formFinding, missingTable } from './findings.js';
 
@@ -65,14 +74,16 @@ interface Found {
   readonly alignment: Alignment;
 }
 
-function chooseEdition(
+/** The edition whose tables' labels are found most, and where its tables sit (see locate). */
+export function chooseEdition(
   texts: readonly TextCell[],
+  hits: LabelHits = labelHits(texts),
+  rowsOnly = false,
 ): { edition: Edition; found: Located[]; unsure: boolean } | undefined {
   let best: { edition: Edition; found: Located[]; votes: number; unsure: boolean } | undefined;
-  const hits = labelHits(texts);
   for (const edition of EDITIONS) {
     const found = tableSpecs(edition)
-      .map((t) => locate(t, texts, hits))
+      .map((t) => locate(t, texts, hits, rowsOnly))
       .filter((l): l is Located => !!l && l.score >= MIN_SCORE);
     const votes = found.reduce((s, l) => s + l.votes, 0);
     if (!found.length) continue;

@@ -138,12 +138,14 @@ export function labelHits(texts: readonly TextCell[]): LabelHits {
 /**
  * Where the table sits: every cell that reads as one of its labels votes for the offset that would
  * put that label in place; the offset with most votes wins. A title above, other content around
- * or a few edited labels do not move it.
+ * or a few edited labels do not move it. `rowsOnly`: the row alone, wherever the labels' columns
+ * are (a page's tables stretched over other columns); the origin's column is then 0.
  */
 export function locate(
   table: TableSpec,
   texts: readonly TextCell[],
   hits: LabelHits = labelHits(texts),
+  rowsOnly = false,
 ): Located | undefined {
   const byLabel = hits.get(table);
   if (!byLabel) return undefined;
@@ -154,7 +156,7 @@ export function locate(
     for (const ti of byLabel[li]!) {
       const { pos } = texts[ti]!;
       const row = pos.row - label.area.top;
-      const col = pos.col - label.area.left;
+      const col = rowsOnly ? 0 : pos.col - label.area.left;
       if (row < 0 || col < 0) continue;
       const key = row * 65536 + col;
       if (seen.has(key)) continue;

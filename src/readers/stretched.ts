@@ -1,6 +1,6 @@
 import { type Area, parseArea } from '../report/address.js';
-import { tableSpecs } from '../report/model.js';
-import { EDITIONS, type RawValue } from '../report/types.js';
+import type { RawValue } from '../report/types.js';
+import { chooseEdition } from './grid.js';
 import { type Grid, labelHits, textCells } from './locate.js';
 
 /** A sheet's grid with each table on columns of its own, and where each cell came from. */
@@ -37,33 +37,21 @@ const filled = (v: RawValue | undefined) => v !== null && v !== undefined && v !
 const MAX_INSERTED = 6;
 
 /**
- * The rows each table takes, found by its labels whatever columns they stand in: the top row most
- * of its labels put it at, down to its last row, past rows put in. In row order, not overlapping.
+ * The rows each table takes, found by its labels whatever columns they stand in (see locate): from
+ * the row most of its labels put it at down to its last row, past rows put in. In row order, not
+ * overlapping.
  */
 function tableRows(grid: Grid): [number, number][] {
   const texts = textCells(grid);
   const hits = labelHits(texts);
-  let best: { votes: number; ranges: [number, number][] } | undefined;
-  for (const edition of EDITIONS) {
-    let votes = 0;
-    const ranges: [number, number][] = [];
-    for (const table of tableSpecs(edition)) {
-      const byLabel = hits.get(table);
-      if (!byLabel) continue;
-      const tops = new Map<number, number>();
-      table.labels.forEach((label, li) => {
-        for (const row of new Set(byLabel[li]!.map((ti) => texts[ti]!.pos.row - label.area.top)))
-          tops.set(row, (tops.get(row) ?? 0) + 1);
-      });
-      let top: [number, number] | undefined;
-      for (const entry of tops) if (entry[0] >= 0 && (!top || entry[1] > top[1])) top = entry;
-      if (!top || top[1] < table.labels.length / 2) continue;
-      votes += top[1];
+  const ranges = (chooseEdition(texts, hits, true)?.found ?? []).map(
+    ({ table, origin }): [number, number] => {
       // Rows put in push the labels below them down: the furthest pushed tells where the table
       // ends. A label is where it should be, or the nearest below (表二 repeats 「信息内容」).
+      const byLabel = hits.get(table)!;
       let pushed = 0;
       table.labels.forEach((label, li) => {
-        const expected = top[0] + label.area.top;
+        const expected = origin.row + label.area.top;
         let by = Infinity;
         for (const ti of byLabel[li]!) {
           const row = texts[ti]!.pos.row;
@@ -71,11 +59,10 @@ function tableRows(grid: Grid): [number, number][] {
         }
         if (by <= MAX_INSERTED) pushed = Math.max(pushed, by);
       });
-      ranges.push([top[0], Math.min(top[0] + table.rows - 1 + pushed, grid.length - 1)]);
-    }
-    if (!best || votes > best.votes) best = { votes, ranges };
-  }
-  const ranges = (best?.ranges ?? []).sort(([a], [b]) => a - b);
+      return [origin.row, Math.min(origin.row + table.rows - 1 + pushed, grid.length - 1)];
+    },
+  );
+  ranges.sort(([a], [b]) => a - b);
   return ranges.map(([top, bottom], i) => [top, Math.min(bottom, (ranges[i + 1]?.[0] ?? Infinity) - 1)]);
 }
 
