@@ -143,7 +143,7 @@ export async function checkWorkbook(
           name: s.sheet.name,
           grid: s.grid,
           origin: s.origin,
-          ...(s.merges ? { merges: s.merges } : {}),
+          ...(s.merges ? { look: { merges: s.merges } } : {}),
         })),
       );
   const report = wb.reports.find((r) => sheetsOf(r).includes(target.sheet.name));

@@ -144,9 +144,7 @@ async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<Fi
   const unread = sheets
     .filter((s) => s.problem)
     .map((s) => ({ sheet: s.name, problem: `工作表「${s.name}」：${s.problem}` }));
-  const { reports: found, skipped } = readWorkbook(
-    sheets.filter((s) => !s.problem).map((s) => ({ ...s, ...(s.look ? { merges: s.look.merges } : {}) })),
-  );
+  const { reports: found, skipped } = readWorkbook(sheets.filter((s) => !s.problem));
   // The 说明 the clerk wrote in Excel, WPS or the offline page, on the workbook's hidden sheet.
   const notes = readNotes(sheets.find((s) => s.name === NOTES_SHEET && !s.problem)?.grid);
   const reports = notes.size ? found.map((r) => ({ ...r, notes })) : found;

@@ -11,8 +11,8 @@ export interface SheetSource {
   readonly grid: Grid;
   /** Where grid[0][0] sits on the sheet. */
   readonly origin?: Pos;
-  /** The sheet's merged areas (「A1:F1」, on the grid), where the host has them. */
-  readonly merges?: readonly string[];
+  /** Its merged areas (「A1:F1」, on the grid), where the host has them: as a file reader gives its look. */
+  readonly look?: { readonly merges: readonly string[] };
 }
 
 export interface WorkbookRead {
@@ -86,8 +86,9 @@ function readSheet(s: SheetSource): GridResult {
   const options = { sheet: s.name, ...(s.origin ? { origin: s.origin } : {}) };
   const plain = findTables(s.grid, options);
   const tables = plain.report?.tables.length ?? 0;
-  if (!s.merges?.length || (plain.report && tables === tableSpecs(plain.report.edition).length)) return plain;
-  const flat = unstretch(s.grid, s.merges);
+  const merges = s.look?.merges;
+  if (!merges?.length || (plain.report && tables === tableSpecs(plain.report.edition).length)) return plain;
+  const flat = unstretch(s.grid, merges);
   if (!flat) return plain;
   const again = findTables(flat.grid, { ...options, columnAt: flat.columnAt });
   return (again.report?.tables.length ?? 0) > tables ? again : plain;

@@ -159,11 +159,7 @@ export class FileHost implements SheetHost {
     const active = this.book.active;
     // The same file read again keeps its sheets' identities: the sidebar's count of checks goes on.
     const ids = new Map(name === this.current?.name ? this.book.sheets.map((s) => [s.name, s.id]) : []);
-    const reports =
-      content.kind === 'workbook'
-        ? readWorkbook(content.sheets.map((s) => ({ ...s, ...(s.look ? { merges: s.look.merges } : {}) })))
-            .reports
-        : [content.report];
+    const reports = content.kind === 'workbook' ? readWorkbook(content.sheets).reports : [content.report];
     // 说明 belong to the reports of this file, not to any file of the same name (「2024年报.xlsx」).
     const bodies = [...new Set(reports.map((r) => `${r.agency ?? ''}${r.year ?? ''}`))].sort().join('、');
     this.current = {

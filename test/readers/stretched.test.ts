@@ -60,7 +60,7 @@ describe('a page opened in a spreadsheet and saved as a workbook (its tables str
       });
     }
     const report = (s: { grid: RawValue[][]; merges: string[] }) =>
-      readWorkbook([{ name: 'Sheet1', grid: s.grid, merges: s.merges }]).reports[0]!;
+      readWorkbook([{ name: 'Sheet1', grid: s.grid, look: { merges: s.merges } }]).reports[0]!;
     const rowOf = (s: { grid: RawValue[][] }, label: string) => s.grid.findIndex((r) => r[0] === label);
 
     it('a note put in as a row inside 表三: every number still read, the row said', async () => {
