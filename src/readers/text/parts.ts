@@ -129,8 +129,7 @@ export function reportRuns(tokens: readonly Token[], tablesAfter?: readonly numb
 }
 
 /** A heading standing before a 解读's own part 一: short, no sentence in it. */
-const MAX_HEADING = 80;
-const isHeading = (t: Token) => !t.blank && t.text.length <= MAX_HEADING && !/[。；;，,]/.test(t.text);
+const isHeading = (t: Token) => !t.blank && t.text.length <= MAX_TITLE && !/[。；;，,]/.test(t.text);
 /** Non-blank lines of a 解读's heading looked back over. */
 const HEADING_LINES = 3;
 
