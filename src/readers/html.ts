@@ -86,8 +86,12 @@ const GROUPED = /^ *\d{1,3}(?: \d{3})+ *$/;
  */
 function groupedNumber(out: string[], start: number): void {
   if (out.length - start > 4) return;
+  // Every cell of a page closes here: most hold no space, and joining their pieces cost more than the rest of the scan.
+  let spaced = false;
+  for (let i = start; i < out.length; i++) if (out[i]!.includes(' ')) spaced = true;
+  if (!spaced) return;
   const text = out.slice(start).join('');
-  if (!text.includes(' ') || !GROUPED.test(text)) return;
+  if (!GROUPED.test(text)) return;
   out.length = start;
   out.push(text.trim().replace(/ /g, ','));
 }
@@ -237,14 +241,12 @@ export function pageText(html: string, maxDepth: number): string | undefined {
     const end = tagEnd(html, lt);
     at = end;
     if (c === 33 || c === 63) continue; // <!doctype>, <?xml?>
-    // The name, lower-cased char by char: toLowerCase on a slice of a page of Chinese text is slow.
-    let name = '';
-    for (
-      let n = first, k = html.charCodeAt(n);
-      n < end && k > 32 && k !== 47 && k !== 62;
-      k = html.charCodeAt(++n)
-    )
-      name += String.fromCharCode(k >= 65 && k <= 90 ? k + 32 : k);
+    // The name, lower-cased only when it has capitals: toLowerCase on a slice of a page of Chinese text is slow.
+    let n = first;
+    let capitals = false;
+    for (let k = html.charCodeAt(n); n < end && k > 32 && k !== 47 && k !== 62; k = html.charCodeAt(++n))
+      if (k >= 65 && k <= 90) capitals = true;
+    const name = capitals ? html.slice(first, n).toLowerCase() : html.slice(first, n);
     if (layout && tables.at(-1) && (CELL.has(name) || name === 'tr')) {
       newline();
       continue;
