@@ -11,12 +11,14 @@ import {
   labelHits,
   type Located,
   locate,
+  MIN_SCORE,
   textAt,
   type TextCell,
   textCells,
 } from './locate.js';
 import { readHeading } from './heading.js';
 import { formFinding, missingTable } from './findings.js';
+import { TABLE_NAME, TABLE_PART } from '../report/parts.js';
 
 export type { Grid };
 
@@ -63,11 +65,14 @@ export type GridResult =
       readonly report: Report;
       /** The tables found read the same in both editions (table 4 alone): another sheet must tell. */
       readonly editionUnsure?: true;
+      readonly twoReports?: undefined;
     }
-  | { readonly report?: undefined; readonly problem: string };
-
-/** Half of a table's labels in place make it found. */
-const MIN_SCORE = 0.5;
+  | {
+      readonly report?: undefined;
+      readonly problem: string;
+      /** Tables were found, each twice: the sheet holds two reports. */
+      readonly twoReports?: true;
+    };
 
 interface Found {
   readonly located: Located;
@@ -158,6 +163,24 @@ class Reading {
     }
   }
 
+  /** Where a copy of the table is, in a message: its rows on a sheet; in a document, its first cell's place. */
+  span(table: TableSpec, at: Pos): string {
+    if (this.document) return `${this.address(at.row, at.col)} 起`;
+    const top = at.row + this.origin.row + 1;
+    return `第 ${top}–${top + table.rows - 1} 行`;
+  }
+
+  /** A copy of a table that is not read: said, so that nobody takes its numbers for the checked ones. */
+  unread(located: Located, copy: Pos, underTitle: boolean): void {
+    const { table, origin } = located;
+    const which = underTitle ? `标题「${TABLE_PART[table.id]}」下` : '';
+    this.warn(
+      table.id,
+      `${this.span(table, copy)}另有一份本表，未读取；读取和校验的是${this.span(table, origin)}${which}的那份。多余的一份请删去，以免看错。`,
+      [this.address(copy.row, copy.col)],
+    );
+  }
+
   /** A grid row in a message: its number on a sheet; in a document, its first cell's place (page, table). */
   private rowName(row: number, col: number): string {
     return this.document ? `${this.address(row, col)} 所在的行` : `第 ${row + this.origin.row + 1} 行`;
@@ -214,6 +237,26 @@ class Reading {
 }
 
 /**
+ * Of a table found more than once, the copy right under its part title (「三、收到和处理…」): the
+ * report's own, not one kept above it for reference. Without such a title, the one most labels
+ * put in place, as for a table found once.
+ */
+function underItsTitle(
+  located: Located,
+  texts: readonly TextCell[],
+): { located: Located; underTitle?: true } {
+  const title = TABLE_PART[located.table.id];
+  const titleRows = texts.filter((t) => matchLabel(t.text, title)).map((t) => t.pos.row);
+  const all = [located.origin, ...located.copies];
+  let pick: Pos | undefined;
+  let gap = Infinity;
+  for (const top of titleRows)
+    for (const p of all) if (p.row >= top && p.row - top < gap) [pick, gap] = [p, p.row - top];
+  if (!pick || pick === located.origin) return { located, ...(pick ? { underTitle: true as const } : {}) };
+  return { located: { ...located, origin: pick, copies: all.filter((p) => p !== pick) }, underTitle: true };
+}
+
+/**
  * The tables found on a sheet, as a report that may lack some: a workbook can hold its tables on
  * separate sheets (see workbook.ts). Findings say which sheet they are on.
  */
@@ -224,10 +267,21 @@ export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
   if (!chosen) return { problem: `${where}中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。` };
 
   const reading = new Reading(grid, options.origin ?? { row: 0, col: 0 }, options.document, options.columnAt);
+  if (chosen.found.length > 1 && chosen.found.every((l) => l.copies.length)) {
+    const [first] = chosen.found;
+    const both = [first!.origin, ...first!.copies].sort((a, b) => a.row - b.row || a.col - b.col);
+    return {
+      problem: `${where}中有两份年报：每张表都出现了两次（如${TABLE_NAME[first!.table.id]}在${both.map((p) => reading.span(first!.table, p)).join('和')}）。请把每份年报放在单独的工作表中，再分别校验。`,
+      twoReports: true,
+    };
+  }
+  const placed = chosen.found.map((l) => (l.copies.length ? underItsTitle(l, texts) : { located: l }));
   // Only rows with a 机 (机关名称) or a 报 (报告年度, 年度报告) can hold the heading: the rest are not searched.
   const headingRows = new Set(texts.filter((t) => /[机报]/.test(t.text)).map((t) => t.pos.row));
-  const tables = chosen.found.map((located) => ({ located, alignment: align(grid, located) }));
+  const tables = placed.map(({ located }) => ({ located, alignment: align(grid, located) }));
   for (const t of tables) reading.readTable(t);
+  for (const { located, underTitle } of placed)
+    for (const copy of located.copies) reading.unread(located, copy, underTitle ?? false);
   const found = tables.map((t) => t.located.table.id);
   const sheet = options.sheet;
   return {

@@ -21,7 +21,12 @@ export interface Located {
   /** Labels found where the majority of labels put the table. */
   readonly votes: number;
   readonly score: number;
+  /** Where other whole copies of the table sit (half its labels in place or more), apart from this one. */
+  readonly copies: readonly Pos[];
 }
+
+/** Half of a table's labels in place make it found. */
+export const MIN_SCORE = 0.5;
 
 /** A non-empty string cell of the grid, with the key that finds the labels it may be. */
 export interface TextCell {
@@ -167,6 +172,19 @@ export function locate(
   let best: [number, number] | undefined;
   for (const entry of votes) if (!best || entry[1] > best[1]) best = entry;
   if (!best) return undefined;
-  const origin = { row: Math.floor(best[0] / 65536), col: best[0] % 65536 };
-  return { table, origin, votes: best[1], score: best[1] / table.labels.length };
+  const at = (key: number): Pos => ({ row: Math.floor(key / 65536), col: key % 65536 });
+  const bestKey = best[0];
+  const origin = at(bestKey);
+  // Other places where most labels are: a second copy of the table, not one offset by a shared label.
+  const copies: Pos[] = [];
+  const apart = (a: Pos, b: Pos) =>
+    Math.abs(a.row - b.row) >= table.rows || Math.abs(a.col - b.col) >= table.columns;
+  const many = [...votes]
+    .filter(([key, n]) => key !== bestKey && n >= table.labels.length * MIN_SCORE)
+    .sort((a, b) => b[1] - a[1]);
+  for (const [key] of many) {
+    const p = at(key);
+    if (apart(p, origin) && copies.every((c) => apart(p, c))) copies.push(p);
+  }
+  return { table, origin, votes: best[1], score: best[1] / table.labels.length, copies };
 }

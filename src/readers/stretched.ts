@@ -44,24 +44,27 @@ const MAX_INSERTED = 6;
 function tableRows(grid: Grid): [number, number][] {
   const texts = textCells(grid);
   const hits = labelHits(texts);
-  const ranges = (chooseEdition(texts, hits, true)?.found ?? []).map(
-    ({ table, origin }): [number, number] => {
-      // Rows put in push the labels below them down: the furthest pushed tells where the table
-      // ends. A label is where it should be, or the nearest below (表二 repeats 「信息内容」).
-      const byLabel = hits.get(table)!;
-      let pushed = 0;
-      table.labels.forEach((label, li) => {
-        const expected = origin.row + label.area.top;
-        let by = Infinity;
-        for (const ti of byLabel[li]!) {
-          const row = texts[ti]!.pos.row;
-          if (row >= expected) by = Math.min(by, row - expected);
-        }
-        if (by <= MAX_INSERTED) pushed = Math.max(pushed, by);
-      });
-      return [origin.row, Math.min(origin.row + table.rows - 1 + pushed, grid.length - 1)];
-    },
+  // A table found twice (a copy kept for reference, two reports) has each copy's rows: the grid
+  // reader then sees both, and says which it read.
+  const places = (chooseEdition(texts, hits, true)?.found ?? []).flatMap(({ table, origin, copies }) =>
+    [origin, ...copies].map((at) => ({ table, origin: at })),
   );
+  const ranges = places.map(({ table, origin }): [number, number] => {
+    // Rows put in push the labels below them down: the furthest pushed tells where the table
+    // ends. A label is where it should be, or the nearest below (表二 repeats 「信息内容」).
+    const byLabel = hits.get(table)!;
+    let pushed = 0;
+    table.labels.forEach((label, li) => {
+      const expected = origin.row + label.area.top;
+      let by = Infinity;
+      for (const ti of byLabel[li]!) {
+        const row = texts[ti]!.pos.row;
+        if (row >= expected) by = Math.min(by, row - expected);
+      }
+      if (by <= MAX_INSERTED) pushed = Math.max(pushed, by);
+    });
+    return [origin.row, Math.min(origin.row + table.rows - 1 + pushed, grid.length - 1)];
+  });
   ranges.sort(([a], [b]) => a - b);
   return ranges.map(([top, bottom], i) => [top, Math.min(bottom, (ranges[i + 1]?.[0] ?? Infinity) - 1)]);
 }

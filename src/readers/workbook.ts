@@ -91,6 +91,7 @@ function readSheet(s: SheetSource): GridResult {
   const flat = unstretch(s.grid, merges);
   if (!flat) return plain;
   const again = findTables(flat.grid, { ...options, columnAt: flat.columnAt });
+  if (again.twoReports) return again;
   return (again.report?.tables.length ?? 0) > tables ? again : plain;
 }
 

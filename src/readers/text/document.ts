@@ -101,7 +101,7 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
     });
   }
   const found = findTables(grid, { document: true });
-  if (!found.report) {
+  if (!found.report && !found.twoReports) {
     // No table as a grid: the tables are lines of the text (a copy of a page, a PDF without rules).
     const asText = blocks.flatMap((b) =>
       ('line' in b ? [b.line] : b.table.rows.map((row) => row.filter((c) => c !== null).join('\t'))).map(
@@ -117,8 +117,8 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
   const all = tokenize(lines.join('\n'));
   // Two reports' 表三 are two reports, where a title between them is lost (a PDF's page head).
   const runs = reportRuns(all, tablesAfter);
-  const reports = Math.max(runs.length, tablesAfter.length);
-  if (reports > 1) return { problem: twoReports(reports) };
+  const reports = Math.max(runs.length, tablesAfter.length, found.twoReports ? 2 : 1);
+  if (reports > 1 || !found.report) return { problem: twoReports(Math.max(reports, 2)) };
   const tokens = runs[0] ? all.slice(0, reportEnd(all, runs[0])) : all;
   const parts = findParts(tokens, runs[0]);
   const meta = readMeta(tokens, parts[0]);
