@@ -99,6 +99,34 @@ export function likeness(a: string, b: string): number {
   return prev[b.length]! / Math.max(a.length, b.length, 1);
 }
 
+/** A label's numbering: 「一、」, 「（三）」, 「1.」. */
+const NUMBERING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/;
+/** Labels this alike, their numbering aside, are one label reworded (a word added or dropped). */
+const REWORDED = 0.8;
+/** A label that holds the other whole is one reworded, when neither is a word or two. */
+const MIN_WITHIN = 4;
+
+/** A label's words: its canonical form, its numbering aside. */
+export function wordingOf(text: string): string {
+  return canonicalOf(text).replace(NUMBERING, '');
+}
+
+/**
+ * Whether `text` may be `label` with a word added, dropped or changed: numbered alike (「二、本年结转…」
+ * is no 「一、本年新收…」), and its words hold the label's, are held in them, or are most of them.
+ * Which label of several it is, is for the caller to say: the one whose words it is likest.
+ */
+export function mayReword(text: string, label: string): boolean {
+  const [seenNumber, ownNumber] = [
+    NUMBERING.exec(canonicalOf(text))?.[0],
+    NUMBERING.exec(canonicalOf(label))?.[0],
+  ];
+  if (seenNumber && ownNumber && seenNumber !== ownNumber) return false;
+  const [a, b] = [wordingOf(text), wordingOf(label)];
+  const within = Math.min(a.length, b.length) >= MIN_WITHIN && (a.includes(b) || b.includes(a));
+  return within || likeness(a, b) >= REWORDED;
+}
+
 /** The labels a text matches, found by lookup instead of comparing it with every label. */
 export interface LabelIndex {
   /** The labels (official texts) `text` matches as `matchLabel` would, in no particular order. */

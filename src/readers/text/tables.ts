@@ -1,5 +1,13 @@
 import type { Finding } from '../../report/finding.js';
-import { canonicalOf, type LabelIndex, labelIndex, likeness, matchLabel } from '../../report/labels.js';
+import {
+  canonicalOf,
+  type LabelIndex,
+  labelIndex,
+  likeness,
+  matchLabel,
+  mayReword,
+  wordingOf,
+} from '../../report/labels.js';
 import { type TableSpec, tableSpecs } from '../../report/model.js';
 import type { RawValue, ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
@@ -172,14 +180,6 @@ function nextWord(table: TableSpec, tokens: readonly Token[], from: number, end:
   return -1;
 }
 
-/** Labels this alike, their numbering aside, are one label reworded (a word added or dropped). */
-const REWORDED = 0.8;
-/** A label that holds the other whole is one reworded, when neither is a word or two. */
-const MIN_WITHIN = 4;
-
-/** A row's numbering: 「一、」, 「（三）」, 「1.」. */
-const NUMBERING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/;
-
 /** Whether the `count` cells from `from` are all numbers or blank: a row's, not a label cut in two. */
 function valuesFollow(tokens: readonly Token[], from: number, end: number, count: number): boolean {
   if (from + count > end) return false;
@@ -192,22 +192,15 @@ function valuesFollow(tokens: readonly Token[], from: number, end: number, count
 
 /**
  * Whether `text`, no label of the table and no number, is `label` with a word added or dropped:
- * numbered alike (「二、本年结转…」 is no 「一、本年新收…」), and nearer to it than to the table's other
- * row labels.
+ * numbered alike, and nearer to it than to the table's other row labels (see mayReword).
  */
 function rewordedLabel(table: TableSpec, text: string, label: string): boolean {
   if (looksLikeValue(text) || isLabel(table, text)) return false;
-  const [seenNumber, ownNumber] = [
-    NUMBERING.exec(canonicalOf(text))?.[0],
-    NUMBERING.exec(canonicalOf(label))?.[0],
-  ];
-  if (seenNumber && ownNumber && seenNumber !== ownNumber) return false;
-  const body = (t: string) => canonicalOf(t).replace(NUMBERING, '');
-  const [a, b] = [body(text), body(label)];
-  const own = likeness(a, b);
-  for (const other of rowLabels(table)) if (other !== label && likeness(a, body(other)) > own) return false;
-  const within = Math.min(a.length, b.length) >= MIN_WITHIN && (a.includes(b) || b.includes(a));
-  return within || own >= REWORDED;
+  const words = wordingOf(text);
+  const own = likeness(words, wordingOf(label));
+  for (const other of rowLabels(table))
+    if (other !== label && likeness(words, wordingOf(other)) > own) return false;
+  return mayReword(text, label);
 }
 
 /**
