@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGrid } from '../../src/readers/grid.js';
 import { readDocument } from '../../src/readers/text/document.js';
-import type { RawValue } from '../../src/report/types.js';
+import type { RawValue, Report } from '../../src/report/types.js';
 import { checkGrid, errors, filledGrid, jingxiu, ofRule, readReport, suqian } from '../helpers.js';
 
 const seedGrid = () => filledGrid('2019', jingxiu().values, { year: 2019 });
@@ -237,6 +237,55 @@ describe('a damaged template: what could and could not be read, never a silent m
         ([k, v]) => r.cells.has(k) && r.cells.get(k)!.raw !== v,
       );
       expect(misread).toEqual([]);
+    }
+  });
+
+  /** Table 3's cells that are not of the given rows, as read and as written: they must agree. */
+  const othersMisread = (values: Record<string, unknown>, read: Report, rows: readonly string[]) =>
+    Object.entries(values).filter(
+      ([k, v]) =>
+        k.startsWith('t3.') && !rows.some((r) => k.startsWith(`${r}.`)) && read.cells.get(k)?.raw !== v,
+    );
+
+  it('a label reworded in place (no row deleted) is still read in place', () => {
+    const values = suqian()[1].values;
+    const grid = filledGrid('2021', values, { year: 2024 });
+    const at = rowOf(grid, '3.危及“三安全一稳定”');
+    grid[at]![2] = '3.危及“三安全一稳定”的';
+    const r = readReport(grid);
+    expect(othersMisread(values, r, [])).toEqual([]);
+    expect(errors(checkGrid(grid))).toEqual([]);
+    expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toEqual([
+      `C${at + 1} 的标签为「3.危及“三安全一稳定”的」，官方文字为「3.危及“三安全一稳定”」：已按所在位置读作该项，请恢复官方文字。`,
+    ]);
+  });
+
+  it('a row deleted with the next one as printed, and two rows swapped as printed, read as before', () => {
+    const values = suqian()[1].values;
+    const deleted = filledGrid('2021', values, { year: 2024 });
+    deleted.splice(rowOf(deleted, '2.其他法律行政法规禁止公开'), 1);
+    const r = readReport(deleted);
+    expect(othersMisread(values, r, ['t3.r3_3_2'])).toEqual([]);
+    expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toEqual([
+      '缺少「2.其他法律行政法规禁止公开」这一行：该行各格无法读取，涉及它的等式无法校验。',
+    ]);
+    const swapped = filledGrid('2021', values, { year: 2024 });
+    swapItems(swapped, '3.危及“三安全一稳定”', '4.保护第三方合法权益');
+    expect(othersMisread(values, readReport(swapped), [])).toEqual([]);
+    expect(ofRule(checkGrid(swapped), 'G-04')).toHaveLength(1);
+  });
+
+  it('a note inserted above a row, naming it or the row after, is a line inserted, not the row', () => {
+    const values = suqian()[1].values;
+    for (const words of ['危及“三安全一稳定”', '保护第三方合法权益']) {
+      const grid = filledGrid('2021', values, { year: 2024 });
+      const at = rowOf(grid, '3.危及“三安全一稳定”');
+      grid.splice(at, 0, ['', '', `注：其中${words}的情形另行说明`]);
+      const r = readReport(grid);
+      expect(othersMisread(values, r, [])).toEqual([]);
+      expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toEqual([
+        `第 ${at + 1} 行是官方表格没有的行（「注：其中${words}的情形另行说明」），未读取；请删除，保持官方格式。`,
+      ]);
     }
   });
 
