@@ -1,3 +1,4 @@
+import { likeness, matchLabel, mayReword, wordingOf } from '../report/labels.js';
 import type { LabelSpec, TableSpec } from '../report/model.js';
 import { type Grid, type Located, matchAt, textAt } from './locate.js';
 
@@ -27,7 +28,8 @@ type Matcher = (layoutIndex: number, gridIndex: number) => boolean;
  * Walks the layout's rows (or columns) in order and finds each where its labels are. A run of grid
  * lines before the expected one is an insertion; a line whose labels are elsewhere but whose
  * neighbours are in place was edited and is read by position; a line whose successor already
- * stands where it should is missing.
+ * stands where it should is missing. A label reworded yet still that line's own counts only where no
+ * label as printed is found: a note inserted that names a line is not taken for it.
  */
 function walk(
   count: number,
@@ -36,6 +38,8 @@ function walk(
   matches: Matcher,
   /** Whether grid line `g` holds a layout line after `i`: lines moved up, not inserted ones. */
   holdsLater: (i: number, g: number) => boolean = () => false,
+  /** A weaker match, taken where no line matches: its label reworded, yet that line's and no other's. */
+  reworded: Matcher = () => false,
 ): { map: (number | undefined)[]; inserted: number[]; missing: number[] } {
   const map: (number | undefined)[] = [];
   const inserted: number[] = [];
@@ -63,18 +67,20 @@ function walk(
       }
       if (found !== undefined) for (let g = expected; g < found; g++) inserted.push(g);
     }
+    if (found === undefined && reworded(i, expected)) found = expected;
     if (found !== undefined) {
       map.push(found);
       next = found + 1;
       continue;
     }
     // Missing: the lines after it stand as many places up as lines were deleted (one, or a few).
+    const holds = (j: number, g: number) => matches(j, g) || reworded(j, g);
     const deleted = (d: number) => {
       const later = Array.from({ length: count - i - d }, (_, k) => i + d + k).find(anchored);
       return (
         later !== undefined &&
-        !matches(later, expected + (later - i)) &&
-        matches(later, expected + (later - i) - d)
+        !holds(later, expected + (later - i)) &&
+        holds(later, expected + (later - i) - d)
       );
     };
     if ([1, 2, 3].some(deleted)) {
@@ -120,12 +126,14 @@ export function align(grid: Grid, located: Located): Alignment {
   const rowAnchors = (r: number) => anchors.byRow.get(r) ?? NONE;
   const ownRows = [...rowLabelsOf(table).keys()];
   const holdsOwn = ownLabelAt(grid, located);
+  const rewordedAt = ownLabelAt(grid, located, true);
   const rows = walk(
     table.rows,
     origin.row,
     (r) => rowAnchors(r).length > 0,
     (r, g) => rowAnchors(r).some((l) => matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined),
     (r, g) => ownRows.some((later) => later > r && holdsOwn(g, later)),
+    (r, g) => rewordedAt(g, r),
   );
   const colAnchors = (c: number) =>
     (anchors.byColumn.get(c) ?? NONE).filter((l) => rows.map[l.area.top] !== undefined);
@@ -135,7 +143,13 @@ export function align(grid: Grid, located: Located): Alignment {
     (c) => colAnchors(c).length > 0,
     (c, g) => colAnchors(c).some((l) => matchAt(grid, rows.map[l.area.top]!, g, l.text) !== undefined),
   );
-  const moved = movedRows(holdsOwn, ownRows, rows.map, rows.inserted, rows.missing);
+  const moved = movedRows(
+    (g, r) => holdsOwn(g, r) || rewordedAt(g, r),
+    ownRows,
+    rows.map,
+    rows.inserted,
+    rows.missing,
+  );
   return {
     rows: rows.map,
     columns: columns.map,
@@ -164,13 +178,54 @@ export function rowLabelsOf(table: TableSpec): ReadonlyMap<number, LabelSpec> {
   return labels;
 }
 
-/** Whether grid row `g` holds layout row `r`'s own label, in its column. */
-function ownLabelAt(grid: Grid, { table, origin }: Located): (g: number, r: number) => boolean {
+/**
+ * Whether grid row `g` holds layout row `r`'s own label, in its column; or, `reworded`, holds it with
+ * a word added or changed, so that it is still that row's label and no other's (see rewordedRow).
+ */
+function ownLabelAt(
+  grid: Grid,
+  { table, origin }: Located,
+  reworded = false,
+): (g: number, r: number) => boolean {
   const own = rowLabelsOf(table);
   return (g, r) => {
-    const l = own.get(r)!;
-    return matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined;
+    const l = own.get(r);
+    if (!l) return false;
+    const text = textAt(grid, g, origin.col + l.area.left);
+    return reworded ? rewords(table, text, r) : matchLabel(text, l.text) !== undefined;
   };
+}
+
+/** Whether `text` is layout row `r`'s own label reworded, no other row's (see rewordedRow). */
+export function rewords(table: TableSpec, text: string, r: number): boolean {
+  return rewordedRow(table, text) === r;
+}
+
+const REWORDED = new WeakMap<TableSpec, Map<string, number | undefined>>();
+const MAX_REWORDED = 2_000;
+
+/**
+ * The row whose own label `text` rewords: no label of the table, it is likest that row's label, and
+ * like it enough (see mayReword). Alike two rows' labels (numbered sub-rows with the same words), it
+ * is neither's: such a row is read by its place.
+ */
+function rewordedRow(table: TableSpec, text: string): number | undefined {
+  const seen = REWORDED.get(table) ?? REWORDED.set(table, new Map()).get(table)!;
+  if (seen.has(text)) return seen.get(text);
+  let row: number | undefined;
+  if (text.trim() && !table.labels.some((l) => matchLabel(text, l.text))) {
+    const words = wordingOf(text);
+    let best = 0;
+    for (const [r, l] of rowLabelsOf(table)) {
+      const k = likeness(words, wordingOf(l.text));
+      if (k > best) [best, row] = [k, r];
+      else if (k === best) row = undefined;
+    }
+    if (row !== undefined && !mayReword(text, rowLabelsOf(table).get(row)!.text)) row = undefined;
+  }
+  if (seen.size >= MAX_REWORDED) seen.clear();
+  seen.set(text, row);
+  return row;
 }
 
 /**

@@ -4,7 +4,7 @@ import { matchLabel } from '../report/labels.js';
 import { type TableSpec, tableSpecs } from '../report/model.js';
 import type { RawValue, ReadCell, Report } from '../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../report/types.js';
-import { type Alignment, align, columnText, lineText, rowLabelsOf } from './align.js';
+import { type Alignment, align, columnText, lineText, rewords, rowLabelsOf } from './align.js';
 import {
   type Grid,
   type LabelHits,
@@ -147,9 +147,12 @@ class Reading {
         variantAt.push(at);
       } else {
         const what = seen.trim() ? `为「${seen.trim()}」` : '是空的';
+        // A row's own label reworded (a word added) says which row it is, wherever it stands.
+        const ownWords =
+          rowLabelsOf(table).get(label.area.top) === label && rewords(table, seen, label.area.top);
         this.warn(
           table.id,
-          `${at} 的标签${what}，官方文字为「${label.text}」：已按所在位置读作该项，请恢复官方文字。`,
+          `${at} 的标签${what}，官方文字为「${label.text}」：已按${ownWords ? '其文字' : '所在位置'}读作该项，请恢复官方文字。`,
           [at],
         );
       }

@@ -246,6 +246,81 @@ describe('a damaged template: what could and could not be read, never a silent m
       ([k, v]) =>
         k.startsWith('t3.') && !rows.some((r) => k.startsWith(`${r}.`)) && read.cells.get(k)?.raw !== v,
     );
+  const t3Keys = (values: Record<string, unknown>, row: string) =>
+    Object.keys(values).filter((k) => k.startsWith(`${row}.`));
+
+  it('a row deleted and the next one reworded: the reworded row is read as itself, the deleted one is missing', () => {
+    const values = suqian()[1].values;
+    for (const deleted of [1, 2]) {
+      const grid = filledGrid('2021', values, { year: 2024 });
+      const at = rowOf(grid, '2.其他法律行政法规禁止公开');
+      grid.splice(at, deleted);
+      const next = deleted === 1 ? '3.危及“三安全一稳定”' : '4.保护第三方合法权益';
+      const reworded = deleted === 1 ? '3.危及“三安全一稳定”的' : '4.保护第三人合法权益';
+      grid[at]![grid[at]!.indexOf(next)] = reworded;
+      const r = readReport(grid);
+      const row = deleted === 1 ? 't3.r3_3_3' : 't3.r3_3_4';
+      for (const key of t3Keys(values, row)) expect([key, r.cells.get(key)?.raw]).toEqual([key, values[key]]);
+      expect(r.cells.get(`${row}.total`)!.address).toBe(`J${at + 1}`);
+      expect(r.cells.has('t3.r3_3_2.total')).toBe(false);
+      expect(othersMisread(values, r, ['t3.r3_3_2', 't3.r3_3_3'])).toEqual([]);
+      const messages = ofRule(r.findings, 'G-04').map((f) => f.message);
+      expect(messages).toContain(
+        '缺少「2.其他法律行政法规禁止公开」这一行：该行各格无法读取，涉及它的等式无法校验。',
+      );
+      if (deleted === 2)
+        expect(messages).toContain(
+          '缺少「3.危及“三安全一稳定”」这一行：该行各格无法读取，涉及它的等式无法校验。',
+        );
+      expect(messages.filter((m) => m.startsWith('缺少'))).toHaveLength(deleted);
+      expect(messages).toContain(
+        `C${at + 1} 的标签为「${reworded}」，官方文字为「${next}」：已按其文字读作该项，请恢复官方文字。`,
+      );
+    }
+  });
+
+  it('a row deleted and the next one reworded, in the 2019 edition too', () => {
+    const values = jingxiu().values;
+    const grid = filledGrid('2019', values, { year: 2019 });
+    const at = rowOf(grid, '6.属于四类过程性信息');
+    grid.splice(at, 1);
+    grid[at]![2] = '7.属于行政执法案卷的';
+    const r = readReport(grid);
+    for (const key of t3Keys(values, 't3.r3_3_7'))
+      expect([key, r.cells.get(key)?.raw]).toEqual([key, values[key]]);
+    expect(r.cells.get('t3.r3_3_7.natural')!.address).toBe(`D${at + 1}`);
+    expect(r.cells.has('t3.r3_3_6.natural')).toBe(false);
+    expect(othersMisread(values, r, ['t3.r3_3_6'])).toEqual([]);
+    expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toContain(
+      '缺少「6.属于四类过程性信息」这一行：该行各格无法读取，涉及它的等式无法校验。',
+    );
+  });
+
+  it('two rows swapped and each reworded are read by their labels, with the order and the wording both said', () => {
+    const values = suqian()[1].values;
+    for (const [first, second] of [
+      ['3.危及“三安全一稳定”', '4.保护第三方合法权益'],
+      ['2.重复申请', '4.无正当理由大量反复申请'],
+    ] as const) {
+      const grid = filledGrid('2021', values, { year: 2024 });
+      const [a, b] = swapItems(grid, first, second);
+      grid[a]![2] = `${second}的`;
+      grid[b]![2] = `${first}的`;
+      const r = readReport(grid);
+      expect(othersMisread(values, r, [])).toEqual([]);
+      const findings = checkGrid(grid);
+      expect(errors(findings)).toEqual([]);
+      const messages = ofRule(findings, 'G-04').map((f) => f.message);
+      expect(messages.filter((m) => /^有 \d 行的上下顺序与官方表格不同：/.test(m))).toHaveLength(1);
+      expect(messages).toContain(
+        `C${b + 1} 的标签为「${first}的」，官方文字为「${first}」：已按其文字读作该项，请恢复官方文字。`,
+      );
+      expect(messages).toContain(
+        `C${a + 1} 的标签为「${second}的」，官方文字为「${second}」：已按其文字读作该项，请恢复官方文字。`,
+      );
+      expect(messages).toHaveLength(3);
+    }
+  });
 
   it('a label reworded in place (no row deleted) is still read in place', () => {
     const values = suqian()[1].values;
@@ -256,7 +331,7 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(othersMisread(values, r, [])).toEqual([]);
     expect(errors(checkGrid(grid))).toEqual([]);
     expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toEqual([
-      `C${at + 1} 的标签为「3.危及“三安全一稳定”的」，官方文字为「3.危及“三安全一稳定”」：已按所在位置读作该项，请恢复官方文字。`,
+      `C${at + 1} 的标签为「3.危及“三安全一稳定”的」，官方文字为「3.危及“三安全一稳定”」：已按其文字读作该项，请恢复官方文字。`,
     ]);
   });
 
