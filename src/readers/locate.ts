@@ -27,6 +27,10 @@ export interface Located {
 
 /** Half of a table's labels in place make it found. */
 export const MIN_SCORE = 0.5;
+/** Rows deleted from a table, at most, for its labels below them to count as in place (see locate). */
+const MAX_DELETED = 6;
+/** Where a table might sit, tried for rows deleted from it: the offsets most labels put it at. */
+const MAX_ORIGINS = 5;
 
 /** A non-empty string cell of the grid, with the key that finds the labels it may be. */
 export interface TextCell {
@@ -156,7 +160,8 @@ export function locate(
   if (!byLabel) return undefined;
   // Offsets as row × 2^16 + column (a sheet has 16,384 columns): numbers, not strings, as keys.
   const votes = new Map<number, number>();
-  table.labels.forEach((label, li) => {
+  // The offsets each label voted for.
+  const byLabelOffsets = table.labels.map((label, li) => {
     const seen = new Set<number>();
     for (const ti of byLabel[li]!) {
       const { pos } = texts[ti]!;
@@ -168,6 +173,7 @@ export function locate(
       seen.add(key);
       votes.set(key, (votes.get(key) ?? 0) + 1);
     }
+    return seen;
   });
   let best: [number, number] | undefined;
   for (const entry of votes) if (!best || entry[1] > best[1]) best = entry;
@@ -186,5 +192,32 @@ export function locate(
     const p = at(key);
     if (apart(p, origin) && copies.every((c) => apart(p, c))) copies.push(p);
   }
-  return { table, origin, votes: best[1], score: best[1] / table.labels.length, copies };
+  const direct = { table, origin, votes: best[1], score: best[1] / table.labels.length, copies };
+  if (direct.score >= MIN_SCORE) return direct;
+  // Rows deleted from the table move the labels below them up, and split the votes: the table is
+  // found where its labels, read down the layout, stand where they should or ever higher.
+  const order = table.labels
+    .map((_, i) => i)
+    .sort((a, b) => table.labels[a]!.area.top - table.labels[b]!.area.top);
+  let deleted: { origin: Pos; count: number } | undefined;
+  for (const [key] of [...votes].sort((a, b) => b[1] - a[1]).slice(0, MAX_ORIGINS)) {
+    const o = at(key);
+    let shift = 0;
+    let count = 0;
+    for (const li of order) {
+      let found: number | undefined;
+      for (const k of byLabelOffsets[li]!) {
+        const p = at(k);
+        const s = p.row - o.row;
+        if (p.col === o.col && s <= shift && s >= -MAX_DELETED && (found === undefined || s > found))
+          found = s;
+      }
+      if (found === undefined) continue;
+      count++;
+      shift = found;
+    }
+    if (!deleted || count > deleted.count) deleted = { origin: o, count };
+  }
+  if (!deleted || deleted.count < table.labels.length * MIN_SCORE) return direct;
+  return { ...direct, origin: deleted.origin, score: deleted.count / table.labels.length };
 }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { readGrid } from '../../src/readers/grid.js';
+import type { Edition, RawValue, Report } from '../../src/report/types.js';
+import { filledGrid, jingxiu, ofRule, suqian } from '../helpers.js';
+
+const values = (edition: Edition) => (edition === '2019' ? jingxiu().values : suqian()[1].values);
+const grid = (edition: Edition) => filledGrid(edition, values(edition), { year: 2020 });
+const rowOf = (g: RawValue[][], label: string) => g.findIndex((r) => r.includes(label));
+
+function read(g: RawValue[][]): Report {
+  const r = readGrid(g);
+  if (!r.report) throw new Error(r.problem);
+  return r.report;
+}
+
+/** Table 3's numbers as read: each its own value, or not read at all (its row missing). */
+function misread(edition: Edition, report: Report): string[] {
+  return Object.entries(values(edition))
+    .filter(([k]) => k.startsWith('t3.'))
+    .filter(([k, v]) => report.cells.has(k) && report.cells.get(k)!.raw !== v)
+    .map(([k, v]) => `${k}: ${String(v)} → ${String(report.cells.get(k)!.raw)}`);
+}
+
+const missingRows = (r: Report) =>
+  ofRule(r.findings, 'G-04')
+    .filter((f) => f.table === 't3')
+    .map((f) => /^缺少「(.+)」这一行/.exec(f.message)?.[1] ?? f.message);
+
+describe('rows a clerk deleted from 表三', () => {
+  it('2019: 「3.危及“三安全一稳定”」 deleted (it split the labels’ votes, and the table was not found)', () => {
+    const g = grid('2019');
+    g.splice(rowOf(g, '3.危及“三安全一稳定”'), 1);
+    const r = read(g);
+    expect(r.tables).toContain('t3');
+    expect(missingRows(r)).toEqual(['3.危及“三安全一稳定”']);
+    expect(misread('2019', r)).toEqual([]);
+  });
+
+  it('2021: three rows far apart deleted: each said missing, every other number read as written', () => {
+    const g = grid('2021');
+    for (const label of ['2.重复申请', '4.保护第三方合法权益', '（一）予以公开'])
+      g.splice(rowOf(g, label), 1);
+    const r = read(g);
+    expect(missingRows(r).sort()).toEqual(['（一）予以公开', '2.重复申请', '4.保护第三方合法权益'].sort());
+    expect(misread('2021', r)).toEqual([]);
+  });
+
+  it.each(['2019', '2021'] as const)(
+    '%s: any two rows deleted (the last aside): the table found, both rows said missing, no number moved',
+    (edition) => {
+      const base = grid(edition);
+      const first = rowOf(base, '一、本年新收政府信息公开申请数量');
+      const last = rowOf(base, '四、结转下年度继续办理');
+      const wrong: string[] = [];
+      for (let a = first; a < last; a++)
+        for (let b = a + 1; b < last; b++) {
+          const r = read(base.filter((_, i) => i !== a && i !== b));
+          const missing = missingRows(r);
+          const bad = misread(edition, r);
+          if (!r.tables.includes('t3') || missing.length !== 2 || bad.length)
+            wrong.push(`rows ${a + 1}, ${b + 1}: ${r.tables.join()} ${missing.join('、')} ${bad.join('; ')}`);
+        }
+      expect(wrong).toEqual([]);
+    },
+  );
+});
+
+describe('rows put into 表三 (a note, a repeated header) are not taken for rows deleted', () => {
+  it.each(['2019', '2021'] as const)(
+    '%s: the header’s three rows repeated at any row: 表三 read right, or not found (an error), never a number moved',
+    (edition) => {
+      const base = grid(edition);
+      const first = rowOf(base, '一、本年新收政府信息公开申请数量');
+      const last = rowOf(base, '四、结转下年度继续办理');
+      const header = base.slice(first - 3, first);
+      const wrong: string[] = [];
+      for (let at = first + 1; at <= last; at++) {
+        const g = [...base.slice(0, at), ...header, ...base.slice(at)];
+        const r = read(g);
+        const bad = misread(edition, r);
+        if (bad.length) wrong.push(`at row ${at + 1}: ${bad.join('; ')}`);
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+});
