@@ -84,3 +84,21 @@ describe('rows put into 表三 (a note, a repeated header) are not taken for row
     },
   );
 });
+
+describe('any two rows deleted anywhere on the sheet (titles, headers, any table’s rows)', () => {
+  it.each(['2019', '2021'] as const)('%s: no number is ever read into another cell', (edition) => {
+    const base = grid(edition);
+    const wrong: string[] = [];
+    for (let a = 0; a < base.length; a++)
+      for (let b = a + 1; b < base.length; b++) {
+        const r = readGrid(base.filter((_, i) => i !== a && i !== b)).report;
+        if (!r) continue;
+        const moved = Object.entries(values(edition)).filter(([k, v]) => {
+          const raw = r.cells.get(k)?.raw;
+          return raw !== undefined && raw !== null && raw !== '' && raw !== v;
+        });
+        if (moved.length) wrong.push(`rows ${a + 1}, ${b + 1}: ${moved.map(([k]) => k).join(' ')}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+});
