@@ -40,6 +40,11 @@ function walk(
   holdsLater: (i: number, g: number) => boolean = () => false,
   /** A weaker match, taken where no line matches: its label reworded, yet that line's and no other's. */
   reworded: Matcher = () => false,
+  /**
+   * For a line without labels (表四's numbers): how many of its numbers grid line `g` holds. A line
+   * put in before it (a note) holds none, and the line below holds them.
+   */
+  numbersAt: (i: number, g: number) => number = () => 1,
 ): { map: (number | undefined)[]; inserted: number[]; missing: number[] } {
   const map: (number | undefined)[] = [];
   const inserted: number[] = [];
@@ -47,6 +52,17 @@ function walk(
   let next: number | undefined;
   for (let i = 0; i < count; i++) {
     const expected = next ?? start + i;
+    if (!anchored(i) && next !== undefined && numbersAt(i, expected) === 0) {
+      let found: number | undefined;
+      for (let k = 1; k <= MAX_INSERTED && found === undefined; k++)
+        if (numbersAt(i, expected + k) > 0) found = expected + k;
+      if (found !== undefined) {
+        for (let g = expected; g < found; g++) inserted.push(g);
+        map.push(found);
+        next = found + 1;
+        continue;
+      }
+    }
     if (!anchored(i) || matches(i, expected)) {
       map.push(expected);
       next = expected + 1;
@@ -134,6 +150,7 @@ export function align(grid: Grid, located: Located): Alignment {
     (r, g) => rowAnchors(r).some((l) => matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined),
     (r, g) => ownRows.some((later) => later > r && holdsOwn(g, later)),
     (r, g) => rewordedAt(g, r),
+    numbersIn(grid, located),
   );
   const colAnchors = (c: number) =>
     (anchors.byColumn.get(c) ?? NONE).filter((l) => rows.map[l.area.top] !== undefined);
@@ -157,6 +174,26 @@ export function align(grid: Grid, located: Located): Alignment {
     insertedColumns: columns.inserted,
     missingRows: rows.missing.filter((r) => !moved.has(r)),
     movedRows: moved,
+  };
+}
+
+const NUMBER = /^\s*[-+]?[\d０-９][\d０-９,，.．\s]*$/;
+const isNumber = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && NUMBER.test(v));
+
+/**
+ * How many numbers grid row `g` holds across the table's columns (and a few put in), where layout
+ * row `r`'s cells are half filled or more: a row of numbers, not a stray one in a note.
+ */
+function numbersIn(grid: Grid, { table, origin }: Located): (r: number, g: number) => number {
+  const cellsIn = new Map<number, number>();
+  for (const c of table.cells) cellsIn.set(c.area.top, (cellsIn.get(c.area.top) ?? 0) + 1);
+  return (r, g) => {
+    const row = grid[g];
+    if (!row) return 0;
+    let n = 0;
+    const end = Math.min(row.length, origin.col + table.columns + MAX_INSERTED);
+    for (let c = origin.col; c < end; c++) if (isNumber(row[c])) n++;
+    return n * 2 >= (cellsIn.get(r) ?? 1) ? n : 0;
   };
 }
 
