@@ -27,8 +27,14 @@ export interface Located {
 
 /** Half of a table's labels in place make it found. */
 export const MIN_SCORE = 0.5;
-/** Rows deleted from a table, at most, for its labels below them to count as in place (see locate). */
-const MAX_DELETED = 6;
+/** Rows deleted from or put into a table, at most, for its labels below them to count as in place (see locate). */
+const MAX_SHIFT = 6;
+/**
+ * A table whose labels' votes are split by rows put in is found with this share of them in order:
+ * most, not half, as a PDF's table cut into parts that stand apart (each with its header) is no
+ * table with rows put in. Rows deleted need half, as for a table found at once.
+ */
+const MIN_INSERTED_SCORE = 0.75;
 /** Where a table might sit, tried for rows deleted from it: the offsets most labels put it at. */
 const MAX_ORIGINS = 5;
 
@@ -194,30 +200,33 @@ export function locate(
   }
   const direct = { table, origin, votes: best[1], score: best[1] / table.labels.length, copies };
   if (direct.score >= MIN_SCORE) return direct;
-  // Rows deleted from the table move the labels below them up, and split the votes: the table is
-  // found where its labels, read down the layout, stand where they should or ever higher.
+  // Rows deleted from the table or put into it move the labels below them up or down, and split the
+  // votes: the table is found where its labels, read down the layout, stand where they should or ever
+  // higher (rows deleted), or ever lower (rows put in).
   const order = table.labels
     .map((_, i) => i)
     .sort((a, b) => table.labels[a]!.area.top - table.labels[b]!.area.top);
-  let deleted: { origin: Pos; count: number } | undefined;
-  for (const [key] of [...votes].sort((a, b) => b[1] - a[1]).slice(0, MAX_ORIGINS)) {
-    const o = at(key);
-    let shift = 0;
-    let count = 0;
-    for (const li of order) {
-      let found: number | undefined;
-      for (const k of byLabelOffsets[li]!) {
-        const p = at(k);
-        const s = p.row - o.row;
-        if (p.col === o.col && s <= shift && s >= -MAX_DELETED && (found === undefined || s > found))
-          found = s;
+  let shifted: { origin: Pos; count: number; score: number } | undefined;
+  for (const [key] of [...votes].sort((a, b) => b[1] - a[1]).slice(0, MAX_ORIGINS))
+    for (const way of [-1, 1]) {
+      const o = at(key);
+      let shift = 0;
+      let count = 0;
+      for (const li of order) {
+        let found: number | undefined;
+        for (const k of byLabelOffsets[li]!) {
+          const p = at(k);
+          const s = (p.row - o.row) * way;
+          if (p.col === o.col && s >= shift && s <= MAX_SHIFT && (found === undefined || s < found))
+            found = s;
+        }
+        if (found === undefined) continue;
+        count++;
+        shift = found;
       }
-      if (found === undefined) continue;
-      count++;
-      shift = found;
+      const score = count / table.labels.length;
+      if (score >= (way < 0 ? MIN_SCORE : MIN_INSERTED_SCORE) && (!shifted || count > shifted.count))
+        shifted = { origin: o, count, score };
     }
-    if (!deleted || count > deleted.count) deleted = { origin: o, count };
-  }
-  if (!deleted || deleted.count < table.labels.length * MIN_SCORE) return direct;
-  return { ...direct, origin: deleted.origin, score: deleted.count / table.labels.length };
+  return shifted ? { ...direct, origin: shifted.origin, score: shifted.score } : direct;
 }

@@ -102,3 +102,39 @@ describe('any two rows deleted anywhere on the sheet (titles, headers, any table
     expect(wrong).toEqual([]);
   });
 });
+
+describe('notes a clerk put in as rows', () => {
+  it('a note above 表四’s row of numbers: an inserted row, the numbers read (the note was read as the first number)', () => {
+    const g = grid('2021');
+    const at = g.findIndex((r) => r[0] === values('2021')['t4.review.upheld']);
+    g.splice(at, 0, ['注：本行为说明']);
+    const r = read(g);
+    const t4 = Object.entries(values('2021')).filter(([k]) => k.startsWith('t4.'));
+    expect(t4.filter(([k, v]) => r.cells.get(k)?.raw !== v)).toEqual([]);
+    expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toContainEqual(
+      `第 ${at + 1} 行是官方表格没有的行（「注：本行为说明」），未读取；请删除，保持官方格式。`,
+    );
+  });
+
+  it.each(['2019', '2021'] as const)(
+    '%s: two notes anywhere: every table found, no number moved (notes in 表二 split its labels’ votes, and it was not found)',
+    (edition) => {
+      const base = grid(edition);
+      const wrong: string[] = [];
+      for (let a = 1; a < base.length; a++)
+        for (let b = a; b < base.length; b += 3) {
+          const g = [...base];
+          g.splice(b, 0, ['注：本行为说明']);
+          g.splice(a, 0, ['注：另一说明']);
+          const r = read(g);
+          const moved = Object.entries(values(edition)).filter(([k, v]) => {
+            const raw = r.cells.get(k)?.raw;
+            return raw !== undefined && raw !== null && raw !== '' && raw !== v;
+          });
+          if (r.tables.length < 3 || moved.length)
+            wrong.push(`notes at ${a + 1}, ${b + 2}: ${r.tables.join()} ${moved.map(([k]) => k).join(' ')}`);
+        }
+      expect(wrong).toEqual([]);
+    },
+  );
+});
