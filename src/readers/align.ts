@@ -45,6 +45,8 @@ function walk(
    * put in before it (a note) holds none, and the line below holds them.
    */
   numbersAt: (i: number, g: number) => number = () => 1,
+  /** Whether grid line `g` holds nothing across the table: where the table's last line was deleted. */
+  emptyAt: (g: number) => boolean = () => false,
 ): { map: (number | undefined)[]; inserted: number[]; missing: number[] } {
   const map: (number | undefined)[] = [];
   const inserted: number[] = [];
@@ -105,6 +107,14 @@ function walk(
       next = expected;
       continue;
     }
+    // The table's last labelled line deleted: what follows the table is nothing of it.
+    const last = !Array.from({ length: count - i - 1 }, (_, k) => i + 1 + k).some(anchored);
+    if (last && emptyAt(expected)) {
+      map.push(undefined);
+      missing.push(i);
+      next = expected;
+      continue;
+    }
     // Edited in place: its neighbours say where it is.
     map.push(expected);
     next = expected + 1;
@@ -151,6 +161,10 @@ export function align(grid: Grid, located: Located): Alignment {
     (r, g) => ownRows.some((later) => later > r && holdsOwn(g, later)),
     (r, g) => rewordedAt(g, r),
     numbersIn(grid, located),
+    (g) =>
+      (grid[g] ?? [])
+        .slice(origin.col, origin.col + table.columns)
+        .every((v) => v === null || v === undefined || String(v).trim() === ''),
   );
   const colAnchors = (c: number) =>
     (anchors.byColumn.get(c) ?? NONE).filter((l) => rows.map[l.area.top] !== undefined);

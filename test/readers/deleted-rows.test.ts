@@ -138,3 +138,22 @@ describe('notes a clerk put in as rows', () => {
     },
   );
 });
+
+describe('a table’s last row deleted', () => {
+  it.each([
+    ['2019', '政府集中采购', 't2'],
+    ['2021', '行政事业性收费', 't2'],
+    ['2019', '四、结转下年度继续办理', 't3'],
+    ['2021', '四、结转下年度继续办理', 't3'],
+  ] as const)('%s 「%s」: said missing, not read from the blank line below it', (edition, label, table) => {
+    const g = grid(edition);
+    g.splice(rowOf(g, label), 1);
+    const r = read(g);
+    const said = ofRule(r.findings, 'G-04').filter((f) => f.table === table);
+    expect(said.map((f) => f.message)).toEqual([
+      `缺少「${label}」这一行：该行各格无法读取，涉及它的等式无法校验。`,
+    ]);
+    const own = Object.keys(values(edition)).filter((k) => k.startsWith(`${table}.`));
+    expect(own.filter((k) => r.cells.get(k)?.raw === '')).toEqual([]);
+  });
+});
