@@ -35,7 +35,7 @@ const MAX_SHIFT = 6;
  * table with rows put in. Rows deleted need half, as for a table found at once.
  */
 const MIN_INSERTED_SCORE = 0.75;
-/** Where a table might sit, tried for rows deleted from it: the offsets most labels put it at. */
+/** Where a table might sit, tried for rows deleted or put in: the offsets most labels put it at. */
 const MAX_ORIGINS = 5;
 
 /** A non-empty string cell of the grid, with the key that finds the labels it may be. */
