@@ -168,11 +168,17 @@ export function align(grid: Grid, located: Located): Alignment {
   );
   const colAnchors = (c: number) =>
     (anchors.byColumn.get(c) ?? NONE).filter((l) => rows.map[l.area.top] !== undefined);
+  const columnAt = (c: number, g: number) =>
+    colAnchors(c).some((l) => matchAt(grid, rows.map[l.area.top]!, g, l.text) !== undefined);
+  // 表四 repeats its column labels in each group: a column deleted is no reason to read the next
+  // group's 「总计」 as this one's.
+  const laterColumns = (c: number) => Array.from({ length: table.columns - c - 1 }, (_, k) => c + 1 + k);
   const columns = walk(
     table.columns,
     origin.col,
     (c) => colAnchors(c).length > 0,
-    (c, g) => colAnchors(c).some((l) => matchAt(grid, rows.map[l.area.top]!, g, l.text) !== undefined),
+    columnAt,
+    (c, g) => laterColumns(c).some((later) => columnAt(later, g) && !columnAt(c, g)),
   );
   const moved = movedRows(
     (g, r) => holdsOwn(g, r) || rewordedAt(g, r),

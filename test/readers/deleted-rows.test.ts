@@ -157,3 +157,24 @@ describe('a table’s last row deleted', () => {
     expect(own.filter((k) => r.cells.get(k)?.raw === '')).toEqual([]);
   });
 });
+
+describe('a sheet column deleted', () => {
+  it.each(['2019', '2021'] as const)(
+    '%s: any one column: no number read into another cell (表四 read the next group’s 「总计」 for a group’s)',
+    (edition) => {
+      const base = grid(edition);
+      const width = Math.max(...base.map((r) => r.length));
+      const wrong: string[] = [];
+      for (let c = 0; c < width; c++) {
+        const r = readGrid(base.map((row) => row.filter((_, i) => i !== c))).report;
+        if (!r) continue;
+        const moved = Object.entries(values(edition)).filter(([k, v]) => {
+          const raw = r.cells.get(k)?.raw;
+          return raw !== undefined && raw !== null && raw !== '' && raw !== v;
+        });
+        if (moved.length) wrong.push(`column ${c + 1}: ${moved.map(([k]) => k).join(' ')}`);
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+});
