@@ -1,5 +1,5 @@
-import { likeness, matchLabel, mayReword, wordingOf } from '../report/labels.js';
-import type { LabelSpec, TableSpec } from '../report/model.js';
+import { canonical, likeness, matchLabel, mayReword, wordingOf } from '../report/labels.js';
+import { isTableLabel, type LabelSpec, type TableSpec } from '../report/model.js';
 import { type Grid, type Located, matchAt, textAt } from './locate.js';
 
 /** How the table's rows and columns map onto the grid, and what was found in between. */
@@ -12,6 +12,8 @@ export interface Alignment {
   readonly insertedColumns: readonly number[];
   /** Layout rows not found in the grid. */
   readonly missingRows: readonly number[];
+  /** Layout columns not found in the grid (a column deleted). */
+  readonly missingColumns: readonly number[];
   /**
    * Data rows that stand, with their own labels, where other rows of the table should be (two rows
    * swapped): layout row → the grid row that holds it. Their numbers are read from there.
@@ -153,23 +155,34 @@ export function align(grid: Grid, located: Located): Alignment {
   const ownRows = [...rowLabelsOf(table).keys()];
   const holdsOwn = ownLabelAt(grid, located);
   const rewordedAt = ownLabelAt(grid, located, true);
+  const own = rowLabelsOf(table);
+  // A row with a label of its own is where that label is: a group's label (「（三）不予公开」) that
+  // stands beside it moves down to the next row when the group's first row is deleted.
+  const rowAt = (r: number, g: number) =>
+    own.has(r)
+      ? holdsOwn(g, r)
+      : rowAnchors(r).some((l) => matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined);
   const rows = walk(
     table.rows,
     origin.row,
     (r) => rowAnchors(r).length > 0,
-    (r, g) => rowAnchors(r).some((l) => matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined),
-    (r, g) => ownRows.some((later) => later > r && holdsOwn(g, later)),
+    rowAt,
+    (r, g) => ownRows.some((l) => l > r && holdsOwn(g, l)),
     (r, g) => rewordedAt(g, r),
     numbersIn(grid, located),
-    (g) =>
-      (grid[g] ?? [])
-        .slice(origin.col, origin.col + table.columns)
-        .every((v) => v === null || v === undefined || String(v).trim() === ''),
+    (g) => nothingOfIt(grid, located, g),
   );
   const colAnchors = (c: number) =>
     (anchors.byColumn.get(c) ?? NONE).filter((l) => rows.map[l.area.top] !== undefined);
-  const columnAt = (c: number, g: number) =>
-    colAnchors(c).some((l) => matchAt(grid, rows.map[l.area.top]!, g, l.text) !== undefined);
+  // As for rows: a column with a label of its own one column wide (「自然人」) is where that label is,
+  // not where a label over several columns (「申请人情况」) moved when its first column was deleted.
+  const columnAt = (c: number, g: number) => {
+    const labels = colAnchors(c);
+    const narrow = labels.filter((l) => l.area.right === l.area.left);
+    return (narrow.length ? narrow : labels).some(
+      (l) => matchAt(grid, rows.map[l.area.top]!, g, l.text) !== undefined,
+    );
+  };
   // 表四 repeats its column labels in each group: a column deleted is no reason to read the next
   // group's 「总计」 as this one's.
   const laterColumns = (c: number) => Array.from({ length: table.columns - c - 1 }, (_, k) => c + 1 + k);
@@ -193,8 +206,25 @@ export function align(grid: Grid, located: Located): Alignment {
     insertedRows: rows.inserted.filter((g) => ![...moved.values()].includes(g)),
     insertedColumns: columns.inserted,
     missingRows: rows.missing.filter((r) => !moved.has(r)),
+    missingColumns: columns.missing,
     movedRows: moved,
   };
+}
+
+/**
+ * Whether grid row `g` holds nothing of the table: nothing at all across its columns, or only
+ * another table's labels (a document's next table follows with no row between).
+ */
+function nothingOfIt(grid: Grid, { table, origin }: Located, g: number): boolean {
+  const cells = (grid[g] ?? []).slice(origin.col, origin.col + table.columns);
+  const texts = cells.filter((v) => v !== null && v !== undefined && String(v).trim() !== '');
+  if (!texts.length) return true;
+  return texts.every(
+    (v) =>
+      typeof v === 'string' &&
+      isTableLabel(canonical(v)) &&
+      !table.labels.some((l) => matchLabel(v, l.text) !== undefined),
+  );
 }
 
 const NUMBER = /^\s*[-+]?[\d０-９][\d０-９,，.．\s]*$/;

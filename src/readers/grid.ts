@@ -236,6 +236,18 @@ class Reading {
         'error',
       );
     }
+    for (const col of alignment.missingColumns) {
+      // The column's lowest header label (「商业企业」), not the group's over it (「法人或其他组织」).
+      const label = table.labels
+        .filter((l) => l.area.left === col)
+        .sort((a, b) => b.area.bottom - a.area.bottom)[0];
+      this.warn(
+        table.id,
+        `缺少「${label?.text ?? `第 ${col + 1} 列`}」这一列：该列各格无法读取，涉及它的等式无法校验。`,
+        [],
+        'error',
+      );
+    }
   }
 }
 

@@ -164,7 +164,9 @@ export function locate(
 ): Located | undefined {
   const byLabel = hits.get(table);
   if (!byLabel) return undefined;
-  // Offsets as row × 2^16 + column (a sheet has 16,384 columns): numbers, not strings, as keys.
+  // Offsets as (row + MAX_SHIFT) × 2^16 + column (a sheet has 16,384 columns): numbers, not strings,
+  // as keys. A label below rows deleted from a table at the top of the grid (a document's first
+  // table) puts it above the grid: such offsets count for the rows-deleted search, never as a place.
   const votes = new Map<number, number>();
   // The offsets each label voted for.
   const byLabelOffsets = table.labels.map((label, li) => {
@@ -173,18 +175,18 @@ export function locate(
       const { pos } = texts[ti]!;
       const row = pos.row - label.area.top;
       const col = rowsOnly ? 0 : pos.col - label.area.left;
-      if (row < 0 || col < 0) continue;
-      const key = row * 65536 + col;
+      if (row < -MAX_SHIFT || col < 0) continue;
+      const key = (row + MAX_SHIFT) * 65536 + col;
       if (seen.has(key)) continue;
       seen.add(key);
-      votes.set(key, (votes.get(key) ?? 0) + 1);
+      if (row >= 0) votes.set(key, (votes.get(key) ?? 0) + 1);
     }
     return seen;
   });
   let best: [number, number] | undefined;
   for (const entry of votes) if (!best || entry[1] > best[1]) best = entry;
   if (!best) return undefined;
-  const at = (key: number): Pos => ({ row: Math.floor(key / 65536), col: key % 65536 });
+  const at = (key: number): Pos => ({ row: Math.floor(key / 65536) - MAX_SHIFT, col: key % 65536 });
   const bestKey = best[0];
   const origin = at(bestKey);
   // Other places where most labels are: a second copy of the table, not one offset by a shared label.

@@ -178,3 +178,51 @@ describe('a sheet column deleted', () => {
     },
   );
 });
+
+describe('as Excel, Word or a page editor deletes: a merged label stays, on the next row or column', () => {
+  /** Deletes grid row `r`; a label that started on it moves to the next row, as a merged cell's text does. */
+  function deleteRowKeepingLabels(g: RawValue[][], r: number, labels: readonly string[]): void {
+    const next = g[r + 1]!;
+    g[r]!.forEach((v, c) => {
+      if (typeof v === 'string' && labels.includes(v) && (next[c] === '' || next[c] === null)) next[c] = v;
+    });
+    g.splice(r, 1);
+  }
+
+  it.each(['2019', '2021'] as const)(
+    '%s: a group’s first row deleted (「1.属于国家秘密」 under 「（三）不予公开」): that row missing, the next read as itself',
+    (edition) => {
+      const g = grid(edition);
+      deleteRowKeepingLabels(g, rowOf(g, '1.属于国家秘密'), ['（三）不予公开']);
+      const r = read(g);
+      expect(missingRows(r)).toEqual(['1.属于国家秘密']);
+      expect(misread(edition, r)).toEqual([]);
+    },
+  );
+
+  it('2021: the 自然人 column deleted, 「申请人情况」 moved onto the next: said missing, no column read as another', () => {
+    const g = grid('2021');
+    const col = g[rowOf(g, '自然人')]!.indexOf('自然人');
+    const top = rowOf(g, '申请人情况');
+    for (const row of g) {
+      if (row === g[top] && row[col + 1] === '') row[col + 1] = row[col]!;
+      row.splice(col, 1);
+    }
+    const r = read(g);
+    expect(misread('2021', r)).toEqual([]);
+    expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toContainEqual(
+      '缺少「自然人」这一列：该列各格无法读取，涉及它的等式无法校验。',
+    );
+  });
+
+  it('a document’s tables stacked from its first row, 表三’s last row deleted: missing, not read from 表四’s header below', () => {
+    const g = grid('2019');
+    const start = rowOf(g, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+    const t4 = rowOf(g, '行政复议');
+    const doc = [...g.slice(start, rowOf(g, '四、结转下年度继续办理')), ...g.slice(t4)];
+    const r = readGrid(doc, { document: true }).report!;
+    expect(r.edition).toBe('2019');
+    expect(missingRows(r)).toEqual(['四、结转下年度继续办理']);
+    expect(misread('2019', r)).toEqual([]);
+  });
+});
