@@ -269,6 +269,14 @@ function cellRows(table: TableSpec, text: TableText): RowsRead {
         after = i + 1;
       }
       pos = after;
+      // A note put in above the row (「注：……」) is no number of it, when the row's numbers follow it.
+      while (
+        pos < end &&
+        !tokens[pos]!.blank &&
+        !looksLikeValue(tokens[pos]!.text) &&
+        valuesFollow(tokens, pos + 1, end, row.keys.length)
+      )
+        pos++;
       at = tokens[pos];
     }
     while (values.length < row.keys.length && pos < end) {
