@@ -11,7 +11,7 @@ describe('a published page whose 表四 has a note put in above its numbers', ()
   const t4 = Object.entries(values).filter(([k]) => k.startsWith('t4.'));
   // The note as a row of its own, right above 表四's row of numbers (the last row of its table).
   const html = seedHtml();
-  const table = html.indexOf('<table', html.indexOf('四、政府信息公开行政复议'));
+  const table = html.indexOf('<table', html.indexOf('<h3>四、政府信息公开行政复议'));
   const last = html.lastIndexOf('<tr', html.indexOf('</table>', table));
   const page = `${html.slice(0, last)}<tr><td colspan="15">注：本表数据统计截至12月31日。</td></tr>${html.slice(last)}`;
 
@@ -25,5 +25,39 @@ describe('a published page whose 表四 has a note put in above its numbers', ()
   it('its copy as text (one cell a line): the same', async () => {
     const r = await read('年报.txt', htmlToText(page));
     expect(t4.filter(([k, v]) => r.cells.get(k)?.raw !== v)).toEqual([]);
+  });
+});
+
+describe('a published page whose tables have an empty column put in (not last)', () => {
+  const values = jingxiu().values;
+  /** Every row of the table after `title` that ends in a number gets an empty cell before its last. */
+  function withEmptyColumn(html: string, title: string): string {
+    const start = html.indexOf('<table', html.indexOf(title));
+    const stop = html.indexOf('</table>', start);
+    const table = html.slice(start, stop).replace(/<tr>([\s\S]*?)<\/tr>/g, (row: string, cells: string) => {
+      const last = cells.lastIndexOf('<td');
+      const text = cells
+        .slice(last)
+        .replace(/<[^>]*>/g, '')
+        .trim();
+      return /^\d+$/.test(text) ? `<tr>${cells.slice(0, last)}<td></td>${cells.slice(last)}</tr>` : row;
+    });
+    return html.slice(0, start) + table + html.slice(stop);
+  }
+  const page = withEmptyColumn(
+    withEmptyColumn(seedHtml(), '<h3>三、收到和处理政府信息公开申请情况'),
+    '<h3>四、政府信息公开行政复议',
+  );
+  const of = (table: string) => Object.entries(values).filter(([k]) => k.startsWith(table));
+
+  it('the page: 表三 and 表四 read cell by cell (each row’s numbers were read one cell over)', async () => {
+    expect(page.match(/<td><\/td>/g)?.length).toBeGreaterThan(20);
+    const r = await read('年报.html', page);
+    expect([...of('t3.'), ...of('t4.')].filter(([k, v]) => r.cells.get(k)?.raw !== v)).toEqual([]);
+  });
+
+  it('its copy as text (one cell a line): the same', async () => {
+    const r = await read('年报.txt', htmlToText(page));
+    expect([...of('t3.'), ...of('t4.')].filter(([k, v]) => r.cells.get(k)?.raw !== v)).toEqual([]);
   });
 });

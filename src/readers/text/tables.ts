@@ -209,6 +209,45 @@ function rewordedLabel(table: TableSpec, text: string, label: string): boolean {
  * end of the part, is not read at all: which of its cells are missing cannot be known.
  */
 function cellRows(table: TableSpec, text: TableText): RowsRead {
+  const read = cellRowsSkipping(table, text);
+  const skip = insertedColumn(read.runs);
+  return skip === undefined ? read : cellRowsSkipping(table, text, skip);
+}
+
+/**
+ * A column put into the table (an empty one, not last): each row has one cell more, blank, at the
+ * same place. Found only where two rows or more show it and no row says otherwise; that place.
+ */
+function insertedColumn(runs: readonly (readonly Token[])[]): number | undefined {
+  let place: number | undefined;
+  let seen = 0;
+  for (const run of runs) {
+    const blanks = run.flatMap((t, i) => (t.blank ? [i] : []));
+    if (blanks.length !== 1 || (place !== undefined && blanks[0] !== place)) return undefined;
+    place = blanks[0];
+    seen++;
+  }
+  return seen >= 2 ? place : undefined;
+}
+
+/** Where the one blank cell is among `count` + 1 cells of numbers from `from`, if so many stand there. */
+function blankTooMany(
+  tokens: readonly Token[],
+  from: number,
+  end: number,
+  count: number,
+): number | undefined {
+  if (!valuesFollow(tokens, from, end, count + 1)) return undefined;
+  const next = tokens[from + count + 1];
+  if (next && (next.blank || looksLikeValue(next.text))) return undefined;
+  const blanks = tokens.slice(from, from + count + 1).flatMap((t, i) => (t.blank ? [i] : []));
+  return blanks.length === 1 ? blanks[0] : undefined;
+}
+
+/** The rows as cellRows reads them, the cell at `skip` of each row passed over; and each row's run of one cell too many. */
+function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): RowsRead & { runs: Token[][] } {
+  const runs: Token[][] = [];
+  let uneven = false;
   const { tokens, end } = text;
   const rows: RowOutcome[] = [];
   let pos = text.start;
@@ -279,11 +318,22 @@ function cellRows(table: TableSpec, text: TableText): RowsRead {
         pos++;
       at = tokens[pos];
     }
+    const first = pos;
+    // 表四's one row: a column put in shows as one blank cell too many among its numbers.
+    const own = row.label ? skip : blankTooMany(tokens, pos, end, row.keys.length);
     while (values.length < row.keys.length && pos < end) {
       const t = tokens[pos]!;
       if (!t.blank && isLabel(table, t.text)) break;
-      values.push({ raw: t.blank ? '' : t.text, token: t });
+      if (pos - first !== own || !t.blank || row.keys.length < 2)
+        values.push({ raw: t.blank ? '' : t.text, token: t });
       pos++;
+    }
+    // Rows of two cells or more whose cells run one past their count up to the next label.
+    if (skip === undefined && row.label && row.keys.length >= 2) {
+      let next = pos;
+      while (next < end && (tokens[next]!.blank || !isLabel(table, tokens[next]!.text))) next++;
+      if (next - first === row.keys.length + 1) runs.push(tokens.slice(first, next));
+      else if (next - first !== row.keys.length && next < end) uneven = true;
     }
     if (values.length < row.keys.length) rows.push({ kind: 'short', at, got: values.length });
     else
@@ -295,7 +345,7 @@ function cellRows(table: TableSpec, text: TableText): RowsRead {
         ...(glued !== undefined ? { glued } : {}),
       });
   }
-  return { rows };
+  return { rows, runs: uneven ? [] : runs };
 }
 
 /**
