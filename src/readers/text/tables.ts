@@ -320,11 +320,11 @@ function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): Row
     }
     const first = pos;
     // 表四's one row: a column put in shows as one blank cell too many among its numbers.
-    const own = row.label ? skip : blankTooMany(tokens, pos, end, row.keys.length);
+    const extra = row.label ? skip : blankTooMany(tokens, pos, end, row.keys.length);
     while (values.length < row.keys.length && pos < end) {
       const t = tokens[pos]!;
       if (!t.blank && isLabel(table, t.text)) break;
-      if (pos - first !== own || !t.blank || row.keys.length < 2)
+      if (pos - first !== extra || !t.blank || row.keys.length < 2)
         values.push({ raw: t.blank ? '' : t.text, token: t });
       pos++;
     }
