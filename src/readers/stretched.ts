@@ -32,6 +32,10 @@ function wideAreasByRow(rows: number, merges: readonly string[]): Area[][] | und
 }
 
 const filled = (v: RawValue | undefined) => v !== null && v !== undefined && v !== '';
+/** How many cells of a row hold numbers. */
+const numbers = (row: readonly RawValue[] | undefined) =>
+  (row ?? []).filter((v) => typeof v === 'number' || (typeof v === 'string' && /^\s*\d[\d,\s]*$/.test(v)))
+    .length;
 
 /** Rows a clerk may have put into a table (a note, a blank row) before its last row. */
 const MAX_INSERTED = 6;
@@ -63,7 +67,16 @@ function tableRows(grid: Grid): [number, number][] {
       }
       if (by <= MAX_INSERTED) pushed = Math.max(pushed, by);
     });
-    return [origin.row, Math.min(origin.row + table.rows - 1 + pushed, grid.length - 1)];
+    let bottom = Math.min(origin.row + table.rows - 1 + pushed, grid.length - 1);
+    // A last row without labels (表四's numbers) pushed down by a note put in above it: no label
+    // says so, its numbers do.
+    if (!table.labels.some((l) => l.area.bottom === table.rows - 1) && !numbers(grid[bottom])) {
+      const below = [...Array(MAX_INSERTED).keys()]
+        .map((k) => bottom + 1 + k)
+        .find((r) => numbers(grid[r]) >= 2);
+      if (below !== undefined) bottom = below;
+    }
+    return [origin.row, bottom];
   });
   ranges.sort(([a], [b]) => a - b);
   return ranges.map(([top, bottom], i) => [top, Math.min(bottom, (ranges[i + 1]?.[0] ?? Infinity) - 1)]);

@@ -100,6 +100,18 @@ describe('a page opened in a spreadsheet and saved as a workbook (its tables str
         .join('\n');
       for (const label of changed) expect(said).toContain(`「${label}的」`);
     });
+
+    it('a note put in as a row above 表四’s numbers: every number still read (it kept the stretched columns)', async () => {
+      const [, y2024] = suqian();
+      const s = await sheet();
+      const at = s.grid.findIndex((row) => row.includes(y2024.values['t4.review.upheld']!));
+      insertRow(s, at, ['注：本表数据统计截至12月31日。']);
+      const r = report(s);
+      expect(raws(r, 't4.')).toEqual(
+        Object.fromEntries(Object.entries(y2024.values).filter(([k]) => k.startsWith('t4.'))),
+      );
+      expect(errors(check(r))).toEqual([]);
+    });
   });
 
   it('each cell is named by its address on the sheet, where its number is', async () => {
