@@ -1,6 +1,6 @@
 import { canonical, likeness, matchLabel, mayReword, wordingOf } from '../report/labels.js';
 import { isTableLabel, type LabelSpec, type TableSpec } from '../report/model.js';
-import { type Grid, type Located, matchAt, textAt } from './locate.js';
+import { type Grid, isNumberCell, type Located, matchAt, textAt } from './locate.js';
 
 /** How the table's rows and columns map onto the grid, and what was found in between. */
 export interface Alignment {
@@ -33,23 +33,39 @@ type Matcher = (layoutIndex: number, gridIndex: number) => boolean;
  * stands where it should is missing. A label reworded yet still that line's own counts only where no
  * label as printed is found: a note inserted that names a line is not taken for it.
  */
-function walk(
-  count: number,
-  start: number,
-  anchored: (i: number) => boolean,
-  matches: Matcher,
+/** What the walk asks of a layout line (row or column) and a grid line. */
+interface Lines {
+  readonly count: number;
+  /** The grid line where the layout's first is expected. */
+  readonly start: number;
+  /** Whether layout line `i` has labels to be found by. */
+  readonly anchored: (i: number) => boolean;
+  readonly matches: Matcher;
   /** Whether grid line `g` holds a layout line after `i`: lines moved up, not inserted ones. */
-  holdsLater: (i: number, g: number) => boolean = () => false,
+  readonly holdsLater?: Matcher;
   /** A weaker match, taken where no line matches: its label reworded, yet that line's and no other's. */
-  reworded: Matcher = () => false,
+  readonly reworded?: Matcher;
   /**
    * For a line without labels (表四's numbers): how many of its numbers grid line `g` holds. A line
    * put in before it (a note) holds none, and the line below holds them.
    */
-  numbersAt: (i: number, g: number) => number = () => 1,
-  /** Whether grid line `g` holds nothing across the table: where the table's last line was deleted. */
-  emptyAt: (g: number) => boolean = () => false,
-): { map: (number | undefined)[]; inserted: number[]; missing: number[] } {
+  readonly numbersAt?: (i: number, g: number) => number;
+  /** Whether grid line `g` holds nothing of the table: where the table's last line was deleted. */
+  readonly emptyAt?: (g: number) => boolean;
+}
+
+const never = () => false;
+
+function walk({
+  count,
+  start,
+  anchored,
+  matches,
+  holdsLater = never,
+  reworded = never,
+  numbersAt = () => 1,
+  emptyAt = never,
+}: Lines): { map: (number | undefined)[]; inserted: number[]; missing: number[] } {
   const map: (number | undefined)[] = [];
   const inserted: number[] = [];
   const missing: number[] = [];
@@ -162,16 +178,16 @@ export function align(grid: Grid, located: Located): Alignment {
     own.has(r)
       ? holdsOwn(g, r)
       : rowAnchors(r).some((l) => matchAt(grid, g, origin.col + l.area.left, l.text) !== undefined);
-  const rows = walk(
-    table.rows,
-    origin.row,
-    (r) => rowAnchors(r).length > 0,
-    rowAt,
-    (r, g) => ownRows.some((l) => l > r && holdsOwn(g, l)),
-    (r, g) => rewordedAt(g, r),
-    numbersIn(grid, located),
-    (g) => nothingOfIt(grid, located, g),
-  );
+  const rows = walk({
+    count: table.rows,
+    start: origin.row,
+    anchored: (r) => rowAnchors(r).length > 0,
+    matches: rowAt,
+    holdsLater: (r, g) => ownRows.some((l) => l > r && holdsOwn(g, l)),
+    reworded: (r, g) => rewordedAt(g, r),
+    numbersAt: numbersIn(grid, located),
+    emptyAt: (g) => nothingOfIt(grid, located, g),
+  });
   const colAnchors = (c: number) =>
     (anchors.byColumn.get(c) ?? NONE).filter((l) => rows.map[l.area.top] !== undefined);
   // As for rows: a column with a label of its own one column wide (「自然人」) is where that label is,
@@ -186,13 +202,13 @@ export function align(grid: Grid, located: Located): Alignment {
   // 表四 repeats its column labels in each group: a column deleted is no reason to read the next
   // group's 「总计」 as this one's.
   const laterColumns = (c: number) => Array.from({ length: table.columns - c - 1 }, (_, k) => c + 1 + k);
-  const columns = walk(
-    table.columns,
-    origin.col,
-    (c) => colAnchors(c).length > 0,
-    columnAt,
-    (c, g) => laterColumns(c).some((later) => columnAt(later, g) && !columnAt(c, g)),
-  );
+  const columns = walk({
+    count: table.columns,
+    start: origin.col,
+    anchored: (c) => colAnchors(c).length > 0,
+    matches: columnAt,
+    holdsLater: (c, g) => laterColumns(c).some((later) => columnAt(later, g) && !columnAt(c, g)),
+  });
   const moved = movedRows(
     (g, r) => holdsOwn(g, r) || rewordedAt(g, r),
     ownRows,
@@ -227,9 +243,6 @@ function nothingOfIt(grid: Grid, { table, origin }: Located, g: number): boolean
   );
 }
 
-const NUMBER = /^\s*[-+]?[\d０-９][\d０-９,，.．\s]*$/;
-const isNumber = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && NUMBER.test(v));
-
 /**
  * How many numbers grid row `g` holds across the table's columns (and a few put in), where layout
  * row `r`'s cells are half filled or more: a row of numbers, not a stray one in a note.
@@ -242,7 +255,7 @@ function numbersIn(grid: Grid, { table, origin }: Located): (r: number, g: numbe
     if (!row) return 0;
     let n = 0;
     const end = Math.min(row.length, origin.col + table.columns + MAX_INSERTED);
-    for (let c = origin.col; c < end; c++) if (isNumber(row[c])) n++;
+    for (let c = origin.col; c < end; c++) if (isNumberCell(row[c])) n++;
     return n * 2 >= (cellsIn.get(r) ?? 1) ? n : 0;
   };
 }

@@ -282,11 +282,11 @@ export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
   if (!chosen) return { problem: `${where}中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。` };
 
   const reading = new Reading(grid, options.origin ?? { row: 0, col: 0 }, options.document, options.columnAt);
+  const first = chosen.found[0]!;
   if (chosen.found.length > 1 && chosen.found.every((l) => l.copies.length)) {
-    const [first] = chosen.found;
-    const both = [first!.origin, ...first!.copies].sort((a, b) => a.row - b.row || a.col - b.col);
+    const both = [first.origin, ...first.copies].sort((a, b) => a.row - b.row || a.col - b.col);
     return {
-      problem: `${where}中有两份年报：每张表都出现了两次（如${TABLE_NAME[first!.table.id]}在${both.map((p) => reading.span(first!.table, p)).join('和')}）。请把每份年报放在单独的工作表中，再分别校验。`,
+      problem: `${where}中有两份年报：每张表都出现了两次（如${TABLE_NAME[first.table.id]}在${both.map((p) => reading.span(first.table, p)).join('和')}）。请把每份年报放在单独的工作表中，再分别校验。`,
       twoReports: true,
     };
   }

@@ -10,6 +10,12 @@ export function textAt(grid: Grid, row: number, col: number): string {
   return typeof v === 'string' ? v : '';
 }
 
+const NUMBER = /^\s*[-+]?[\d０-９][\d０-９,，.．\s]*$/;
+
+/** A cell holding a number, or a number written as text (「3,440」, 「１２」). */
+export const isNumberCell = (v: RawValue | undefined): boolean =>
+  typeof v === 'number' || (typeof v === 'string' && NUMBER.test(v));
+
 export function matchAt(grid: Grid, row: number, col: number, label: string): LabelMatch | undefined {
   return matchLabel(textAt(grid, row, col), label);
 }

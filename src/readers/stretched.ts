@@ -1,7 +1,7 @@
 import { type Area, parseArea } from '../report/address.js';
 import type { RawValue } from '../report/types.js';
 import { chooseEdition } from './grid.js';
-import { type Grid, labelHits, textCells } from './locate.js';
+import { type Grid, isNumberCell, labelHits, textCells } from './locate.js';
 
 /** A sheet's grid with each table on columns of its own, and where each cell came from. */
 export interface Unstretched {
@@ -33,9 +33,7 @@ function wideAreasByRow(rows: number, merges: readonly string[]): Area[][] | und
 
 const filled = (v: RawValue | undefined) => v !== null && v !== undefined && v !== '';
 /** How many cells of a row hold numbers. */
-const numbers = (row: readonly RawValue[] | undefined) =>
-  (row ?? []).filter((v) => typeof v === 'number' || (typeof v === 'string' && /^\s*\d[\d,\s]*$/.test(v)))
-    .length;
+const numbers = (row: readonly RawValue[] | undefined) => (row ?? []).filter(isNumberCell).length;
 
 /** Rows a clerk may have put into a table (a note, a blank row) before its last row. */
 const MAX_INSERTED = 6;
