@@ -21,6 +21,20 @@ function misread(edition: Edition, report: Report): string[] {
     .map(([k, v]) => `${k}: ${String(v)} → ${String(report.cells.get(k)!.raw)}`);
 }
 
+/** Any table's numbers read into another cell: a value read that is not the cell's own (blank is no number). */
+function moved(edition: Edition, report: Report): string[] {
+  return Object.entries(values(edition))
+    .filter(([k, v]) => {
+      const raw = report.cells.get(k)?.raw;
+      return raw !== undefined && raw !== null && raw !== '' && raw !== v;
+    })
+    .map(([k]) => k);
+}
+
+/** 表三's data rows in a filled template: its first row's and its last row's grid rows. */
+const tableThree = (g: RawValue[][]) =>
+  [rowOf(g, '一、本年新收政府信息公开申请数量'), rowOf(g, '四、结转下年度继续办理')] as const;
+
 const missingRows = (r: Report) =>
   ofRule(r.findings, 'G-04')
     .filter((f) => f.table === 't3')
@@ -49,8 +63,7 @@ describe('rows a clerk deleted from 表三', () => {
     '%s: any two rows deleted (the last aside): the table found, both rows said missing, no number moved',
     (edition) => {
       const base = grid(edition);
-      const first = rowOf(base, '一、本年新收政府信息公开申请数量');
-      const last = rowOf(base, '四、结转下年度继续办理');
+      const [first, last] = tableThree(base);
       const wrong: string[] = [];
       for (let a = first; a < last; a++)
         for (let b = a + 1; b < last; b++) {
@@ -70,8 +83,7 @@ describe('rows put into 表三 (a note, a repeated header) are not taken for row
     '%s: the header’s three rows repeated at any row: 表三 read right, or not found (an error), never a number moved',
     (edition) => {
       const base = grid(edition);
-      const first = rowOf(base, '一、本年新收政府信息公开申请数量');
-      const last = rowOf(base, '四、结转下年度继续办理');
+      const [first, last] = tableThree(base);
       const header = base.slice(first - 3, first);
       const wrong: string[] = [];
       for (let at = first + 1; at <= last; at++) {
@@ -93,11 +105,8 @@ describe('any two rows deleted anywhere on the sheet (titles, headers, any table
       for (let b = a + 1; b < base.length; b++) {
         const r = readGrid(base.filter((_, i) => i !== a && i !== b)).report;
         if (!r) continue;
-        const moved = Object.entries(values(edition)).filter(([k, v]) => {
-          const raw = r.cells.get(k)?.raw;
-          return raw !== undefined && raw !== null && raw !== '' && raw !== v;
-        });
-        if (moved.length) wrong.push(`rows ${a + 1}, ${b + 1}: ${moved.map(([k]) => k).join(' ')}`);
+        const wrongCells = moved(edition, r);
+        if (wrongCells.length) wrong.push(`rows ${a + 1}, ${b + 1}: ${wrongCells.join(' ')}`);
       }
     expect(wrong).toEqual([]);
   });
@@ -127,12 +136,9 @@ describe('notes a clerk put in as rows', () => {
           g.splice(b, 0, ['注：本行为说明']);
           g.splice(a, 0, ['注：另一说明']);
           const r = read(g);
-          const moved = Object.entries(values(edition)).filter(([k, v]) => {
-            const raw = r.cells.get(k)?.raw;
-            return raw !== undefined && raw !== null && raw !== '' && raw !== v;
-          });
-          if (r.tables.length < 3 || moved.length)
-            wrong.push(`notes at ${a + 1}, ${b + 2}: ${r.tables.join()} ${moved.map(([k]) => k).join(' ')}`);
+          const wrongCells = moved(edition, r);
+          if (r.tables.length < 3 || wrongCells.length)
+            wrong.push(`notes at ${a + 1}, ${b + 2}: ${r.tables.join()} ${wrongCells.join(' ')}`);
         }
       expect(wrong).toEqual([]);
     },
@@ -168,11 +174,8 @@ describe('a sheet column deleted', () => {
       for (let c = 0; c < width; c++) {
         const r = readGrid(base.map((row) => row.filter((_, i) => i !== c))).report;
         if (!r) continue;
-        const moved = Object.entries(values(edition)).filter(([k, v]) => {
-          const raw = r.cells.get(k)?.raw;
-          return raw !== undefined && raw !== null && raw !== '' && raw !== v;
-        });
-        if (moved.length) wrong.push(`column ${c + 1}: ${moved.map(([k]) => k).join(' ')}`);
+        const wrongCells = moved(edition, r);
+        if (wrongCells.length) wrong.push(`column ${c + 1}: ${wrongCells.join(' ')}`);
       }
       expect(wrong).toEqual([]);
     },
