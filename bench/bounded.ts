@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { inChild } from './batch.js';
 import { longReports, longSheet, seedText, zipBomb } from './files.js';
 
-const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
 const pass = (ok: boolean) => (ok ? '达到' : '未达到');
 
 function medianWall(runs: number, args: readonly string[]): number {

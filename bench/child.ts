@@ -2,6 +2,7 @@
 //   child.js run <args…>          the command line (output dropped): {ms, maxRssKiB, code}
 //   child.js limit <kind> <dir>    the floor for reading those files: {ms, files}
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
@@ -64,9 +65,11 @@ const FLOORS: Record<string, (b: Uint8Array) => number> = {
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'run') {
-  // The bundle that bin/nianbao.js runs, not the modules tsc wrote beside it.
-  const bundle = new URL('../cli/main.js', import.meta.url).href;
-  const { run } = (await import(bundle)) as typeof import('../src/cli/main.js');
+  // The bundle as bin/nianbao.cjs loads it (with its code cache), not the modules tsc wrote beside it.
+  const { loadCli } = createRequire(import.meta.url)('../../bin/cli.cjs') as {
+    loadCli: () => { run: typeof import('../src/cli/main.js').run };
+  };
+  const { run } = loadCli();
   const t = performance.now();
   const cpu = process.cpuUsage();
   const code = await run(args, { out: () => {}, err: () => {} });

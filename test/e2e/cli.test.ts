@@ -27,14 +27,21 @@ async function filled(name: string, values: Record<string, unknown>) {
 describe('nianbao, the package bin', () => {
   it('runs as `nianbao` after the build', async () => {
     const good = await filled('good.xlsx', jingxiu().values);
-    const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
     const r = spawnSync(process.execPath, [bin, 'check', good], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('全部通过');
   });
 
+  it('starts from the code V8 compiled at the build, not from source', () => {
+    const load = `const c = require(${JSON.stringify(new URL('../../bin/cli.cjs', import.meta.url).pathname)}).loadCli();
+      process.stdout.write(String(c.script.cachedDataRejected))`;
+    const r = spawnSync(process.execPath, ['-e', load], { encoding: 'utf8' });
+    expect(r.stdout).toBe('false');
+  });
+
   it('piped into head, which stops reading: no crash, the summary is still written whole', async () => {
-    const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
     const many = mkdtempSync(join(dir, 'many-'));
     const good = await filled('pipe.xlsx', jingxiu().values);
     for (let i = 0; i < 200; i++) copyFileSync(good, join(many, `${i}.xlsx`));
@@ -51,7 +58,7 @@ describe('nianbao, the package bin', () => {
   });
 
   it('reads a page, a PDF and a Word file with the readers the bundle loads on demand', () => {
-    const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
     const fixtures = ['jingxiu-2019.html', 'jingxiu-2019.unigb.pdf', 'suqian-2024.docx'].map(
       (f) => new URL(`../fixtures/${f}`, import.meta.url).pathname,
     );

@@ -1,5 +1,5 @@
 // Builds once per run what the end-to-end tests open: the add-in (CDN and intranet), the preview,
-// and the command line (dist/, for bin/nianbao.js).
+// and the command line (dist/, for bin/nianbao.cjs).
 import { execFileSync } from 'node:child_process';
 import webpack, { type Configuration } from 'webpack';
 import config from '../../webpack.config.js';
