@@ -52,6 +52,10 @@ interface Lines {
   readonly numbersAt?: (i: number, g: number) => number;
   /** Whether grid line `g` holds nothing of the table: where the table's last line was deleted. */
   readonly emptyAt?: (g: number) => boolean;
+  /** Whether grid line `g` holds words and no number: a title or a note, where numbers were deleted. */
+  readonly wordsAt?: (g: number) => boolean;
+  /** Whether grid line `g` holds a number for every cell of line `i` (a line without labels). */
+  readonly allNumbersAt?: (i: number, g: number) => boolean;
 }
 
 const never = () => false;
@@ -63,8 +67,10 @@ function walk({
   matches,
   holdsLater = never,
   reworded = never,
-  numbersAt = () => 1,
+  numbersAt,
   emptyAt = never,
+  wordsAt = never,
+  allNumbersAt = never,
 }: Lines): { map: (number | undefined)[]; inserted: number[]; missing: number[] } {
   const map: (number | undefined)[] = [];
   const inserted: number[] = [];
@@ -72,7 +78,7 @@ function walk({
   let next: number | undefined;
   for (let i = 0; i < count; i++) {
     const expected = next ?? start + i;
-    if (!anchored(i) && next !== undefined && numbersAt(i, expected) === 0) {
+    if (numbersAt && !anchored(i) && next !== undefined && numbersAt(i, expected) === 0) {
       let found: number | undefined;
       for (let k = 1; k <= MAX_INSERTED && found === undefined; k++)
         if (numbersAt(i, expected + k) > 0) found = expected + k;
@@ -80,6 +86,13 @@ function walk({
         for (let g = expected; g < found; g++) inserted.push(g);
         map.push(found);
         next = found + 1;
+        continue;
+      }
+      // The numbers deleted: what stands there is the next part's title, not them.
+      if (wordsAt(expected)) {
+        map.push(undefined);
+        missing.push(i);
+        next = expected;
         continue;
       }
     }
@@ -125,9 +138,12 @@ function walk({
       next = expected;
       continue;
     }
-    // The table's last labelled line deleted: what follows the table is nothing of it.
+    // The table's last labelled line deleted: what follows the table is nothing of it, or the line
+    // of numbers that came after it (表四's), whole: a table found a group of columns off has
+    // some of its numbers there too.
     const last = !Array.from({ length: count - i - 1 }, (_, k) => i + 1 + k).some(anchored);
-    if (last && emptyAt(expected)) {
+    const numbersNext = i + 1 < count && !anchored(i + 1) && allNumbersAt(i + 1, expected);
+    if (last && (emptyAt(expected) || numbersNext)) {
       map.push(undefined);
       missing.push(i);
       next = expected;
@@ -187,6 +203,8 @@ export function align(grid: Grid, located: Located): Alignment {
     reworded: (r, g) => rewordedAt(g, r),
     numbersAt: numbersIn(grid, located),
     emptyAt: (g) => nothingOfIt(grid, located, g),
+    wordsAt: (g) => wordsOnly(grid, located, g),
+    allNumbersAt: allNumbersIn(grid, located),
   });
   const colAnchors = (c: number) =>
     (anchors.byColumn.get(c) ?? NONE).filter((l) => rows.map[l.area.top] !== undefined);
@@ -243,6 +261,16 @@ function nothingOfIt(grid: Grid, { table, origin }: Located, g: number): boolean
   );
 }
 
+/** Words of a title or a note: not what a clerk writes in a cell for no number (「—」, 「无」, 「暂无」). */
+const WORDS = /[\u4e00-\u9fff]{4}/;
+
+/** Whether grid row `g` holds words across the table's columns, and no number. */
+function wordsOnly(grid: Grid, { table, origin }: Located, g: number): boolean {
+  const cells = (grid[g] ?? []).slice(origin.col, origin.col + table.columns);
+  const filled = cells.filter((v) => v !== null && v !== undefined && String(v).trim() !== '');
+  return filled.some((v) => typeof v === 'string' && WORDS.test(v)) && !filled.some(isNumberCell);
+}
+
 /**
  * How many numbers grid row `g` holds across the table's columns (and a few put in), where layout
  * row `r`'s cells are half filled or more: a row of numbers, not a stray one in a note.
@@ -257,6 +285,14 @@ function numbersIn(grid: Grid, { table, origin }: Located): (r: number, g: numbe
     const end = Math.min(row.length, origin.col + table.columns + MAX_INSERTED);
     for (let c = origin.col; c < end; c++) if (isNumberCell(row[c])) n++;
     return n * 2 >= (cellsIn.get(r) ?? 1) ? n : 0;
+  };
+}
+
+/** Whether grid row `g` holds a number in every cell of layout row `r`, in the table's columns. */
+function allNumbersIn(grid: Grid, { table, origin }: Located): (r: number, g: number) => boolean {
+  return (r, g) => {
+    const cells = table.cells.filter((c) => c.area.top === r);
+    return cells.length > 0 && cells.every((c) => isNumberCell(grid[g]?.[origin.col + c.area.left]));
   };
 }
 

@@ -85,15 +85,20 @@ export function chooseEdition(
   hits: LabelHits = labelHits(texts),
   rowsOnly = false,
 ): { edition: Edition; found: Located[]; unsure: boolean } | undefined {
-  let best: { edition: Edition; found: Located[]; votes: number; unsure: boolean } | undefined;
+  let best:
+    { edition: Edition; found: Located[]; votes: number; unfound: number; unsure: boolean } | undefined;
   for (const edition of EDITIONS) {
     const found = tableSpecs(edition)
       .map((t) => locate(t, texts, hits, rowsOnly))
       .filter((l): l is Located => !!l && l.score >= MIN_SCORE);
     const votes = found.reduce((s, l) => s + l.votes, 0);
+    // As many labels found: the edition with fewer of its tables' labels not found. 2019's 表三 is
+    // 2021's with rows left out, which read as rows a clerk deleted.
+    const unfound = found.reduce((s, l) => s + l.table.labels.length - l.votes, 0);
     if (!found.length) continue;
-    if (!best || votes > best.votes) best = { edition, found, votes, unsure: false };
-    else if (votes === best.votes) best.unsure = true;
+    if (!best || votes > best.votes || (votes === best.votes && unfound < best.unfound))
+      best = { edition, found, votes, unfound, unsure: false };
+    else if (votes === best.votes && unfound === best.unfound) best.unsure = true;
   }
   return best;
 }
@@ -227,11 +232,19 @@ class Reading {
       );
     }
     for (const row of alignment.missingRows) {
+      // A header row holds no number: its columns are found by the labels of the other rows.
+      if (!table.cells.some((c) => c.area.top === row)) {
+        const labels = [
+          ...new Set(table.labels.filter((l) => l.area.top === row).map((l) => `「${l.text}」`)),
+        ];
+        this.warn(table.id, `缺少表头中${labels.join('')}所在的一行：请恢复官方格式。`, []);
+        continue;
+      }
       // The row's own label (「1.属于国家秘密」), not the group's that starts on it (「（三）不予公开」).
       const label = rowLabelsOf(table).get(row) ?? table.labels.find((l) => l.area.top === row);
       this.warn(
         table.id,
-        `缺少「${label?.text ?? `第 ${row + 1} 行`}」这一行：该行各格无法读取，涉及它的等式无法校验。`,
+        `${label ? `缺少「${label.text}」这一行` : `缺少本表第 ${row + 1} 行（数字所在的行）`}：该行各格无法读取，涉及它的等式无法校验。`,
         [],
         'error',
       );

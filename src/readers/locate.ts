@@ -174,6 +174,8 @@ export function locate(
   // as keys. A label below rows deleted from a table at the top of the grid (a document's first
   // table) puts it above the grid: such offsets count for the rows-deleted search, never as a place.
   const votes = new Map<number, number>();
+  // Votes for places above the grid: where the rows-deleted search starts from the grid's first row.
+  const above = new Map<number, number>();
   // The offsets each label voted for.
   const byLabelOffsets = table.labels.map((label, li) => {
     const seen = new Set<number>();
@@ -185,7 +187,8 @@ export function locate(
       const key = (row + MAX_SHIFT) * 65536 + col;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (row >= 0) votes.set(key, (votes.get(key) ?? 0) + 1);
+      const at = row >= 0 ? votes : above;
+      at.set(key, (at.get(key) ?? 0) + 1);
     }
     return seen;
   });
@@ -206,35 +209,56 @@ export function locate(
     const p = at(key);
     if (apart(p, origin) && copies.every((c) => apart(p, c))) copies.push(p);
   }
-  const direct = { table, origin, votes: best[1], score: best[1] / table.labels.length, copies };
-  if (direct.score >= MIN_SCORE) return direct;
   // Rows deleted from the table or put into it move the labels below them up or down, and split the
   // votes: the table is found where its labels, read down the layout, stand where they should or ever
-  // higher (rows deleted), or ever lower (rows put in).
+  // higher (rows deleted, `way` -1), or ever lower (rows put in, `way` 1).
   const order = table.labels
     .map((_, i) => i)
     .sort((a, b) => table.labels[a]!.area.top - table.labels[b]!.area.top);
-  let shifted: { origin: Pos; count: number; score: number } | undefined;
-  for (const [key] of [...votes].sort((a, b) => b[1] - a[1]).slice(0, MAX_ORIGINS))
-    for (const way of [-1, 1]) {
-      const o = at(key);
-      let shift = 0;
-      let count = 0;
-      for (const li of order) {
-        let found: number | undefined;
-        for (const k of byLabelOffsets[li]!) {
-          const p = at(k);
-          const s = (p.row - o.row) * way;
-          if (p.col === o.col && s >= shift && s <= MAX_SHIFT && (found === undefined || s < found))
-            found = s;
-        }
-        if (found === undefined) continue;
-        count++;
-        shift = found;
+  const inOrder = (o: Pos, way: number) => {
+    let shift = 0;
+    let count = 0;
+    // How far the labels counted stand from their places, in all.
+    let moved = 0;
+    for (const li of order) {
+      let found: number | undefined;
+      for (const k of byLabelOffsets[li]!) {
+        const p = at(k);
+        const s = (p.row - o.row) * way;
+        if (p.col === o.col && s >= shift && s <= MAX_SHIFT && (found === undefined || s < found)) found = s;
       }
-      const score = count / table.labels.length;
-      if (score >= (way < 0 ? MIN_SCORE : MIN_INSERTED_SCORE) && (!shifted || count > shifted.count))
-        shifted = { origin: o, count, score };
+      if (found === undefined) continue;
+      count++;
+      shift = found;
+      moved += found;
     }
-  return shifted ? { ...direct, origin: shifted.origin, score: shifted.score } : direct;
+    return { origin: o, count, score: count / table.labels.length, moved };
+  };
+  const direct = { table, origin, votes: best[1], score: best[1] / table.labels.length, copies };
+  let shifted: ReturnType<typeof inOrder> | undefined;
+  const starts = [
+    ...votes,
+    ...[...above].map(([key, n]): [number, number] => [(key % 65536) + MAX_SHIFT * 65536, n]),
+  ]
+    .sort((a, b) => b[1] - a[1])
+    .map(([key]) => key)
+    .filter((key, i, all) => all.indexOf(key) === i)
+    .slice(0, MAX_ORIGINS);
+  for (const key of starts)
+    for (const way of [-1, 1]) {
+      const found = inOrder(at(key), way);
+      // As many labels in order from two places: the table is where they stand nearer their places.
+      // A table whose sections repeat their headers (2019's 表二) has its labels in order from a
+      // section further down too, every one of them far from its place.
+      const better =
+        !shifted ||
+        found.count > shifted.count ||
+        (found.count === shifted.count && found.moved < shifted.moved);
+      if (found.score >= (way < 0 ? MIN_SCORE : MIN_INSERTED_SCORE) && better) shifted = found;
+    }
+  // The labels in order are the table's votes, whether it was found at once or not: the edition is
+  // chosen by them, and a table with rows deleted in its middle has more of them than in one place.
+  const inOrderVotes = Math.max(direct.votes, shifted?.count ?? 0);
+  if (direct.score >= MIN_SCORE) return { ...direct, votes: inOrderVotes };
+  return shifted ? { ...direct, origin: shifted.origin, votes: inOrderVotes, score: shifted.score } : direct;
 }

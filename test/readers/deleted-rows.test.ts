@@ -218,6 +218,63 @@ describe('as Excel, Word or a page editor deletes: a merged label stays, on the 
     );
   });
 
+  it('a document’s 2019 表二, its sections’ headers repeated, any one row deleted: 2019, no number moved', () => {
+    const g = grid('2019');
+    const t2 = rowOf(g, '第二十条第（一）项');
+    const t2End = rowOf(g, '三、收到和处理政府信息公开申请情况');
+    const doc = [
+      ...g.slice(t2, t2End).filter((r) => r.some((v) => v !== null && v !== '')),
+      ...g.slice(
+        rowOf(g, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'),
+        rowOf(g, '四、政府信息公开行政复议、行政诉讼情况'),
+      ),
+      ...g.slice(rowOf(g, '行政复议')),
+    ];
+    const wrong: string[] = [];
+    for (
+      let row = 0;
+      doc[row]![0] !== '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+      row++
+    ) {
+      const r = readGrid([...doc.slice(0, row), ...doc.slice(row + 1)], { document: true }).report!;
+      if (r.edition !== '2019' || moved('2019', r).length)
+        wrong.push(`${String(doc[row]![0])}: ${r.edition} ${moved('2019', r).join(' ')}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(['2019', '2021'] as const)(
+    '%s: 表四’s header row of 「未经复议直接起诉」 deleted, 行政复议’s labels moved down: every number read as itself',
+    (edition) => {
+      const g = grid(edition);
+      deleteRowKeepingLabels(g, rowOf(g, '未经复议直接起诉'), [
+        '结果维持',
+        '结果纠正',
+        '其他结果',
+        '尚未审结',
+        '总计',
+      ]);
+      g.push(['五、存在的主要问题及改进情况']);
+      const r = read(g);
+      expect(moved(edition, r)).toEqual([]);
+      expect(Object.keys(values(edition)).filter((k) => k.startsWith('t4.') && !r.cells.has(k))).toEqual([]);
+    },
+  );
+
+  it.each(['2019', '2021'] as const)(
+    '%s: 表四’s numbers deleted, part 五’s title below: said missing, the title not read as a number',
+    (edition) => {
+      const g = grid(edition);
+      const numbers = rowOf(g, '未经复议直接起诉') + 2;
+      g.splice(numbers, 1, ['五、存在的主要问题及改进情况']);
+      const r = read(g);
+      expect([...r.cells.keys()].filter((k) => k.startsWith('t4.'))).toEqual([]);
+      expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toContainEqual(
+        '缺少本表第 4 行（数字所在的行）：该行各格无法读取，涉及它的等式无法校验。',
+      );
+    },
+  );
+
   it('a document’s tables stacked from its first row, 表三’s last row deleted: missing, not read from 表四’s header below', () => {
     const g = grid('2019');
     const start = rowOf(g, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
