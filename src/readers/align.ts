@@ -206,15 +206,19 @@ export function align(grid: Grid, located: Located): Alignment {
     wordsAt: (g) => wordsOnly(grid, located, g),
     allNumbersAt: allNumbersIn(grid, located),
   });
+  // A label whose row is missing is looked for on the row left above or below it: Excel and Calc
+  // keep a merged label (「自然人」 over two header rows) on a row of it that stays.
+  const rowOfLabel = (l: LabelSpec) =>
+    rows.map[l.area.top] ?? rows.map[l.area.top - 1] ?? rows.map[l.area.bottom + 1];
   const colAnchors = (c: number) =>
-    (anchors.byColumn.get(c) ?? NONE).filter((l) => rows.map[l.area.top] !== undefined);
+    (anchors.byColumn.get(c) ?? NONE).filter((l) => rowOfLabel(l) !== undefined);
   // As for rows: a column with a label of its own one column wide (「自然人」) is where that label is,
   // not where a label over several columns (「申请人情况」) moved when its first column was deleted.
   const columnAt = (c: number, g: number) => {
     const labels = colAnchors(c);
     const narrow = labels.filter((l) => l.area.right === l.area.left);
     return (narrow.length ? narrow : labels).some(
-      (l) => matchAt(grid, rows.map[l.area.top]!, g, l.text) !== undefined,
+      (l) => matchAt(grid, rowOfLabel(l)!, g, l.text) !== undefined,
     );
   };
   // 表四 repeats its column labels in each group: a column deleted is no reason to read the next

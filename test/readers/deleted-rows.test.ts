@@ -275,6 +275,19 @@ describe('as Excel, Word or a page editor deletes: a merged label stays, on the 
     },
   );
 
+  it('2021: 表三’s header rows of 「申请人情况」 and 「商业企业」 deleted, a column put in: every number read as itself', () => {
+    const g = grid('2021');
+    const note = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+    deleteRowKeepingLabels(g, rowOf(g, '申请人情况'), [note]);
+    g.splice(rowOf(g, '商业企业'), 1);
+    // Without the column labels of the rows deleted, only 「自然人」 and 「总计」 say where columns are.
+    const col = g[rowOf(g, '自然人')]!.indexOf('自然人');
+    for (const row of g) row.splice(col, 0, '');
+    const r = read(g);
+    expect(misread('2021', r)).toEqual([]);
+    expect(Object.keys(values('2021')).filter((k) => k.startsWith('t3.') && !r.cells.has(k))).toEqual([]);
+  });
+
   it('a document’s tables stacked from its first row, 表三’s last row deleted: missing, not read from 表四’s header below', () => {
     const g = grid('2019');
     const start = rowOf(g, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
