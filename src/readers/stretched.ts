@@ -74,7 +74,15 @@ function tableRows(grid: Grid): [number, number][] {
         .find((r) => numbers(grid[r]) >= 2);
       if (below !== undefined) bottom = below;
     }
-    return [origin.row, bottom];
+    // Its header's rows deleted, the labels below them put the table a row or two up, on the last
+    // rows of the table above: it begins on the first row holding one of its labels.
+    let top = bottom;
+    for (const list of byLabel)
+      for (const ti of list) {
+        const row = texts[ti]!.pos.row;
+        if (row >= origin.row && row < top) top = row;
+      }
+    return [Math.min(top, bottom), bottom];
   });
   ranges.sort(([a], [b]) => a - b);
   return ranges.map(([top, bottom], i) => [top, Math.min(bottom, (ranges[i + 1]?.[0] ?? Infinity) - 1)]);

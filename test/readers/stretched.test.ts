@@ -46,8 +46,8 @@ describe('a page opened in a spreadsheet and saved as a workbook (its tables str
   });
 
   describe('as a clerk then edits it', () => {
-    async function sheet(): Promise<{ grid: RawValue[][]; merges: string[] }> {
-      const { sheets } = await readWorkbookSheets(bytes('suqian-2024.calc.xlsx'));
+    async function sheet(name = 'suqian-2024.calc.xlsx'): Promise<{ grid: RawValue[][]; merges: string[] }> {
+      const { sheets } = await readWorkbookSheets(bytes(name));
       return { grid: sheets[0]!.grid.map((row) => [...row]), merges: [...sheets[0]!.look!.merges] };
     }
     /** A row put in above `at` (0-based), as Excel does it: merged areas below move down, those across it grow. */
@@ -58,6 +58,19 @@ describe('a page opened in a spreadsheet and saved as a workbook (its tables str
         if (a.top >= at) return areaAddress(shiftArea(a, 1, 0));
         return areaAddress(a.bottom >= at ? { ...a, bottom: a.bottom + 1 } : a);
       });
+    }
+    /** Row `at` deleted, as Calc does it: a merged cell that began on it keeps its text on the next row. */
+    function deleteRow(s: { grid: RawValue[][]; merges: string[] }, at: number) {
+      s.merges = s.merges.flatMap((m) => {
+        const a = parseArea(m);
+        if (a.top > at) return [areaAddress(shiftArea(a, -1, 0))];
+        if (a.bottom < at) return [m];
+        if (a.top === a.bottom) return [];
+        if (a.top === at && (s.grid[at + 1]![a.left] ?? '') === '')
+          s.grid[at + 1]![a.left] = s.grid[at]![a.left]!;
+        return [areaAddress({ ...a, bottom: a.bottom - 1 })];
+      });
+      s.grid.splice(at, 1);
     }
     const report = (s: { grid: RawValue[][]; merges: string[] }) =>
       readWorkbook([{ name: 'Sheet1', grid: s.grid, look: { merges: s.merges } }]).reports[0]!;
@@ -74,6 +87,27 @@ describe('a page opened in a spreadsheet and saved as a workbook (its tables str
         `第 ${at + 1} 行是官方表格没有的行（「注：单位为件」），未读取；请删除，保持官方格式。`,
       );
       expect(errors(check(r))).toEqual([]);
+    });
+
+    it('表三’s header rows of 「申请人情况」 and 「商业企业」 deleted: every number read, 表二’s last row just above too', async () => {
+      const [, y2024] = suqian();
+      const s = await sheet('suqian-2024.tables.calc.xlsx');
+      // 表二's last row, right above 表三, holds a number (宿迁市 charged no fee).
+      const fees = s.grid.findIndex((row) => row.includes('行政事业性收费'));
+      s.grid[fees]![s.grid[fees - 1]!.findIndex((v) => String(v).startsWith('本年收费金额'))] = 110.5;
+      const t2 = raws(report(s), 't2.');
+      expect(t2['t2.fees.amount']).toBe(110.5);
+      deleteRow(
+        s,
+        s.grid.findIndex((row) => row.includes('商业企业')),
+      );
+      deleteRow(
+        s,
+        s.grid.findIndex((row) => row.includes('申请人情况')),
+      );
+      const r = report(s);
+      expect({ ...raws(r, 't3.'), ...raws(r, 't4.') }).toEqual(y2024.values);
+      expect(raws(r, 't2.')).toEqual(t2);
     });
 
     it('labels worded a little otherwise: read by their places, each said', async () => {
