@@ -1,5 +1,6 @@
 import { canonical, likeness, matchLabel, mayReword, wordingOf } from '../report/labels.js';
 import { isTableLabel, type LabelSpec, type TableSpec } from '../report/model.js';
+import type { RawValue } from '../report/types.js';
 import { type Grid, isNumberCell, type Located, matchAt, textAt } from './locate.js';
 
 /** How the table's rows and columns map onto the grid, and what was found in between. */
@@ -230,6 +231,8 @@ export function align(grid: Grid, located: Located): Alignment {
     anchored: (c) => colAnchors(c).length > 0,
     matches: columnAt,
     holdsLater: (c, g) => laterColumns(c).some((later) => columnAt(later, g) && !columnAt(c, g)),
+    // The table's last column deleted: nothing in its rows there.
+    emptyAt: (g) => rows.map.every((r) => r === undefined || isBlank(grid[r]?.[g])),
   });
   const moved = movedRows(
     (g, r) => holdsOwn(g, r) || rewordedAt(g, r),
@@ -249,13 +252,15 @@ export function align(grid: Grid, located: Located): Alignment {
   };
 }
 
+const isBlank = (v: RawValue | undefined) => v === null || v === undefined || String(v).trim() === '';
+
 /**
  * Whether grid row `g` holds nothing of the table: nothing at all across its columns, or only
  * another table's labels (a document's next table follows with no row between).
  */
 function nothingOfIt(grid: Grid, { table, origin }: Located, g: number): boolean {
   const cells = (grid[g] ?? []).slice(origin.col, origin.col + table.columns);
-  const texts = cells.filter((v) => v !== null && v !== undefined && String(v).trim() !== '');
+  const texts = cells.filter((v) => !isBlank(v));
   if (!texts.length) return true;
   return texts.every(
     (v) =>
@@ -271,7 +276,7 @@ const WORDS = /[\u4e00-\u9fff]{4}/;
 /** Whether grid row `g` holds words across the table's columns, and no number. */
 function wordsOnly(grid: Grid, { table, origin }: Located, g: number): boolean {
   const cells = (grid[g] ?? []).slice(origin.col, origin.col + table.columns);
-  const filled = cells.filter((v) => v !== null && v !== undefined && String(v).trim() !== '');
+  const filled = cells.filter((v) => !isBlank(v));
   return filled.some((v) => typeof v === 'string' && WORDS.test(v)) && !filled.some(isNumberCell);
 }
 

@@ -173,6 +173,7 @@ export function locate(
   // Offsets as (row + MAX_SHIFT) × 2^16 + column (a sheet has 16,384 columns): numbers, not strings,
   // as keys. A label below rows deleted from a table at the top of the grid (a document's first
   // table) puts it above the grid: such offsets count for the rows-deleted search, never as a place.
+  const numbersFirst = table.cells.some((c) => c.area.left === 0);
   const votes = new Map<number, number>();
   // Votes for places above the grid: where the rows-deleted search starts from the grid's first row.
   const above = new Map<number, number>();
@@ -182,7 +183,11 @@ export function locate(
     for (const ti of byLabel[li]!) {
       const { pos } = texts[ti]!;
       const row = pos.row - label.area.top;
-      const col = rowsOnly ? 0 : pos.col - label.area.left;
+      // A table's first column of numbers deleted (表四's first 「结果维持」) moves every label one
+      // column left: they put the table one column before the grid's first, where it begins with that
+      // column gone. Not a column of labels: without its rows' labels, a table is not read by guess.
+      const left = rowsOnly ? 0 : pos.col - label.area.left;
+      const col = left === -1 && numbersFirst ? 0 : left;
       if (row < -MAX_SHIFT || col < 0) continue;
       const key = (row + MAX_SHIFT) * 65536 + col;
       if (seen.has(key)) continue;

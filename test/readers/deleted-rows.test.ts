@@ -182,6 +182,27 @@ describe('a sheet column deleted', () => {
   );
 });
 
+describe('表四’s columns deleted (its cells shifted left, as Excel does for the table’s rows)', () => {
+  it.each(['2019', '2021'] as const)(
+    '%s: any one column: said missing, no number read into another cell, no other number lost',
+    (edition) => {
+      const base = grid(edition);
+      const top = rowOf(base, '行政复议');
+      const t4 = Object.keys(values(edition)).filter((k) => k.startsWith('t4.'));
+      const wrong: string[] = [];
+      for (let c = 0; c < 15; c++) {
+        const g = base.map((row, r) => (r >= top ? row.filter((_, i) => i !== c) : row));
+        const r = read(g);
+        const lost = t4.filter((k) => !r.cells.has(k));
+        const said = ofRule(r.findings, 'G-04').filter((f) => /^缺少「.+」这一列/.test(f.message));
+        if (moved(edition, r).length || lost.length !== 1 || said.length !== 1)
+          wrong.push(`column ${c + 1}: moved ${moved(edition, r).join(' ')}; lost ${lost.join(' ')}`);
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+});
+
 describe('as Excel, Word or a page editor deletes: a merged label stays, on the next row or column', () => {
   /** Deletes grid row `r`; a label that started on it moves to the next row, as a merged cell's text does. */
   function deleteRowKeepingLabels(g: RawValue[][], r: number, labels: readonly string[]): void {
