@@ -24,7 +24,10 @@ export interface Located {
   readonly table: TableSpec;
   /** Where the table's A1 sits in the grid. */
   readonly origin: Pos;
-  /** Labels found where the majority of labels put the table. */
+  /**
+   * Labels found where the majority of labels put the table, or more of them in order from one place
+   * (rows deleted or put in; see locate): what the editions are compared by.
+   */
   readonly votes: number;
   readonly score: number;
   /** Where other whole copies of the table sit (half its labels in place or more), apart from this one. */
@@ -241,6 +244,7 @@ export function locate(
   };
   const direct = { table, origin, votes: best[1], score: best[1] / table.labels.length, copies };
   let shifted: ReturnType<typeof inOrder> | undefined;
+  // Places tried: those most labels put the table at, the grid's first row for those above it.
   const starts = [
     ...votes,
     ...[...above].map(([key, n]): [number, number] => [(key % 65536) + MAX_SHIFT * 65536, n]),
