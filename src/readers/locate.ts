@@ -269,5 +269,13 @@ export function locate(
   // chosen by them, and a table with rows deleted in its middle has more of them than in one place.
   const inOrderVotes = Math.max(direct.votes, shifted?.count ?? 0);
   if (direct.score >= MIN_SCORE) return { ...direct, votes: inOrderVotes };
+  // A table whose labels repeat (表四's 「结果维持」 in each group) can lose most of them with one
+  // header row and still have every one of its labels' words in place: it is found there.
+  const words = new Set(table.labels.map((l) => l.text));
+  const inPlace = new Set(
+    table.labels.filter((_, li) => byLabelOffsets[li]!.has(bestKey)).map((l) => l.text),
+  );
+  if (words.size < table.labels.length && inPlace.size === words.size)
+    return { ...direct, votes: inOrderVotes, score: MIN_SCORE };
   return shifted ? { ...direct, origin: shifted.origin, votes: inOrderVotes, score: shifted.score } : direct;
 }

@@ -110,6 +110,26 @@ describe('any two rows deleted anywhere on the sheet (titles, headers, any table
       }
     expect(wrong).toEqual([]);
   });
+
+  it.each(['2019', '2021'] as const)(
+    '%s: every table found, unless two of its header rows go (表四 was lost with its 「结果维持」 row alone)',
+    (edition) => {
+      const base = grid(edition);
+      const first = (r: number) => String(base[r]!.find((v) => v !== null && v !== '') ?? '');
+      const lost: string[] = [];
+      for (let a = 0; a < base.length; a++)
+        for (let b = a + 1; b < base.length; b++) {
+          const r = readGrid(base.filter((_, i) => i !== a && i !== b)).report;
+          const gone = (['t2', 't3', 't4'] as const).filter((t) => !r?.tables.includes(t));
+          if (gone.length) lost.push(`${first(a)} + ${first(b)}: ${gone.join()}`);
+        }
+      expect(lost.sort()).toEqual([
+        '信息内容 + 信息内容: t2',
+        '结果维持 + 结果维持: t4',
+        '行政复议 + 结果维持: t4',
+      ]);
+    },
+  );
 });
 
 describe('notes a clerk put in as rows', () => {
