@@ -76,12 +76,16 @@ function tableRows(grid: Grid): [number, number][] {
     }
     // Its header's rows deleted, the labels below them put the table a row or two up, on the last
     // rows of the table above: it begins on the first row holding one of its labels.
+    // A table whose sections repeat their headers (2019's 表二) may be put a section down by their
+    // votes: its first labels, a few rows above, say where it begins.
     let top = bottom;
-    for (const list of byLabel)
-      for (const ti of list) {
+    table.labels.forEach((label, li) => {
+      for (const ti of byLabel[li]!) {
         const row = texts[ti]!.pos.row;
-        if (row >= origin.row && row < top) top = row;
+        const from = label.area.top === 0 ? origin.row - MAX_INSERTED : origin.row;
+        if (row >= from && row < top) top = row;
       }
+    });
     return [Math.min(top, bottom), bottom];
   });
   ranges.sort(([a], [b]) => a - b);

@@ -110,6 +110,16 @@ describe('a page opened in a spreadsheet and saved as a workbook (its tables str
       expect(raws(r, 't2.')).toEqual(t2);
     });
 
+    it('2019 表二’s third 「信息内容」 header row deleted: its sections’ repeated headers do not put it a section down', async () => {
+      const s = await sheet('jingxiu-2019.calc.xlsx');
+      const headers = s.grid.flatMap((row, r) => (row[0] === '信息内容' ? [r] : []));
+      deleteRow(s, headers[2]!);
+      const r = report(s);
+      expect(raws(r, 't2.')).toEqual(
+        Object.fromEntries(Object.entries(jingxiu().values).filter(([k]) => k.startsWith('t2.'))),
+      );
+    });
+
     it('labels worded a little otherwise: read by their places, each said', async () => {
       const [, y2024] = suqian();
       const s = await sheet();
