@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { readReportFile } from '../../src/readers/files.js';
 import { htmlToText } from '../../src/readers/html.js';
-import { jingxiu, ofRule, seedHtml } from '../helpers.js';
+import { fixturePath, jingxiu, ofRule, seedHtml } from '../helpers.js';
 
 const read = async (name: string, text: string) =>
   (await readReportFile(name, new TextEncoder().encode(text))).reports[0]!;
@@ -59,5 +60,29 @@ describe('a published page whose tables have an empty column put in (not last)',
   it('its copy as text (one cell a line): the same', async () => {
     const r = await read('年报.txt', htmlToText(page));
     expect([...of('t3.'), ...of('t4.')].filter(([k, v]) => r.cells.get(k)?.raw !== v)).toEqual([]);
+  });
+});
+
+describe('2021 表二 with an empty column put in after its labels', () => {
+  // 宿迁市's 表二 is empty: each of its cells gets a number of its own, 1, 2, 3…
+  const html = readFileSync(fixturePath('suqian-2024.html'), 'utf8');
+  const start = html.indexOf('<table', html.indexOf('<h3>二、主动公开政府信息情况'));
+  const stop = html.indexOf('</table>', start);
+  let n = 0;
+  const filled = html.slice(start, stop).replace(/<p><\/p>/g, () => `<p>${++n}</p>`);
+  const withColumn = filled.replace(
+    /<tr><td><p>([^<]+)<\/p><\/td>(?=<td[^>]*><p>\d)/g,
+    '<tr><td><p>$1</p></td><td></td>',
+  );
+  const page = (table: string) => html.slice(0, start) + table + html.slice(stop);
+  const t2 = (r: { cells: ReadonlyMap<string, { raw: unknown }> }) =>
+    Object.fromEntries([...r.cells].filter(([k]) => k.startsWith('t2.')).map(([k, c]) => [k, c.raw]));
+
+  it('rows of one number too (行政许可, 行政事业性收费): read cell by cell, on the page and in its copy as text', async () => {
+    expect(withColumn.match(/<td><\/td>/g)?.length).toBe(6);
+    const expected = t2(await read('年报.html', page(filled)));
+    expect(Object.values(expected)).toContain(7);
+    expect(t2(await read('年报.html', page(withColumn)))).toEqual(expected);
+    expect(t2(await read('年报.txt', htmlToText(page(withColumn))))).toEqual(expected);
   });
 });

@@ -321,11 +321,24 @@ function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): Row
     const first = pos;
     // 表四's one row: a column put in shows as one blank cell too many among its numbers.
     const extra = row.label ? skip : blankTooMany(tokens, pos, end, row.keys.length);
+    // A row of one cell passes over the column put in only where its number stands right after it,
+    // the row's last: else the blank is its own empty cell.
+    const lone = (i: number) => {
+      const t = tokens[i];
+      const after = tokens[i + 1];
+      return (
+        !!t &&
+        !t.blank &&
+        looksLikeValue(t.text) &&
+        (i + 1 >= end || (!after!.blank && isLabel(table, after!.text)))
+      );
+    };
     while (values.length < row.keys.length && pos < end) {
       const t = tokens[pos]!;
       if (!t.blank && isLabel(table, t.text)) break;
-      if (pos - first !== extra || !t.blank || row.keys.length < 2)
-        values.push({ raw: t.blank ? '' : t.text, token: t });
+      const passed =
+        pos - first === extra && t.blank && (row.keys.length >= 2 || (extra === 0 && lone(pos + 1)));
+      if (!passed) values.push({ raw: t.blank ? '' : t.text, token: t });
       pos++;
     }
     // Rows of two cells or more whose cells run one past their count up to the next label.
