@@ -231,9 +231,10 @@ export function locate(
     for (const li of order) {
       let found: number | undefined;
       for (const k of byLabelOffsets[li]!) {
-        const p = at(k);
-        const s = (p.row - o.row) * way;
-        if (p.col === o.col && s >= shift && s <= MAX_SHIFT && (found === undefined || s < found)) found = s;
+        // at(k), without making a Pos for every offset of every label.
+        const s = (Math.floor(k / 65536) - MAX_SHIFT - o.row) * way;
+        if (k % 65536 === o.col && s >= shift && s <= MAX_SHIFT && (found === undefined || s < found))
+          found = s;
       }
       if (found === undefined) continue;
       count++;
@@ -243,6 +244,8 @@ export function locate(
     return { origin: o, count, score: count / table.labels.length, moved };
   };
   const direct = { table, origin, votes: best[1], score: best[1] / table.labels.length, copies };
+  // Every label in place: no search can find more of them (a report as most are).
+  if (direct.votes === table.labels.length) return direct;
   let shifted: ReturnType<typeof inOrder> | undefined;
   // Places tried: those most labels put the table at, the grid's first row for those above it.
   const starts = [
