@@ -1,7 +1,8 @@
 // Loads the command line's bundle (dist/cli/main.cjs) with the code V8 compiled for it when it was
 // built (dist/cli/main.cache). Node 20 keeps no compile cache of its own, and compiling the bundle
 // took a fifth of the start of `nianbao check one.txt`. V8 passes over a cache it cannot use
-// (another Node, another bundle) and compiles as before. Nothing is written here.
+// (another Node, a bundle of another length) and compiles as before; `npm run build:cli` writes
+// the two together. Nothing is written here.
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
