@@ -27,13 +27,6 @@ const FIRST_ROW_SLACK = 10;
 
 type Matcher = (layoutIndex: number, gridIndex: number) => boolean;
 
-/**
- * Walks the layout's rows (or columns) in order and finds each where its labels are. A run of grid
- * lines before the expected one is an insertion; a line whose labels are elsewhere but whose
- * neighbours are in place was edited and is read by position; a line whose successor already
- * stands where it should is missing. A label reworded yet still that line's own counts only where no
- * label as printed is found: a note inserted that names a line is not taken for it.
- */
 /** What the walk asks of a layout line (row or column) and a grid line. */
 interface Lines {
   readonly count: number;
@@ -61,6 +54,13 @@ interface Lines {
 
 const never = () => false;
 
+/**
+ * Walks the layout's rows (or columns) in order and finds each where its labels are. A run of grid
+ * lines before the expected one is an insertion; a line whose labels are elsewhere but whose
+ * neighbours are in place was edited and is read by position; a line whose successor already
+ * stands where it should is missing. A label reworded yet still that line's own counts only where no
+ * label as printed is found: a note inserted that names a line is not taken for it.
+ */
 function walk({
   count,
   start,
@@ -76,53 +76,35 @@ function walk({
   const map: (number | undefined)[] = [];
   const inserted: number[] = [];
   const missing: number[] = [];
-  let next: number | undefined;
-  for (let i = 0; i < count; i++) {
-    const expected = next ?? start + i;
-    if (numbersAt && !anchored(i) && next !== undefined && numbersAt(i, expected) === 0) {
-      let found: number | undefined;
-      for (let k = 1; k <= MAX_INSERTED && found === undefined; k++)
-        if (numbersAt(i, expected + k) > 0) found = expected + k;
-      if (found !== undefined) {
-        for (let g = expected; g < found; g++) inserted.push(g);
-        map.push(found);
-        next = found + 1;
-        continue;
-      }
+  /** Where layout line `i` is, expected at grid line `expected`; undefined where it is missing. */
+  const lineAt = (i: number, expected: number, first: boolean): number | undefined => {
+    if (numbersAt && !anchored(i) && !first && numbersAt(i, expected) === 0) {
+      for (let k = 1; k <= MAX_INSERTED; k++)
+        if (numbersAt(i, expected + k) > 0) {
+          for (let g = expected; g < expected + k; g++) inserted.push(g);
+          return expected + k;
+        }
       // The numbers deleted: what stands there is the next part's title, not them.
-      if (wordsAt(expected)) {
-        map.push(undefined);
-        missing.push(i);
-        next = expected;
-        continue;
-      }
+      if (wordsAt(expected)) return undefined;
     }
-    if (!anchored(i) || matches(i, expected)) {
-      map.push(expected);
-      next = expected + 1;
-      continue;
-    }
-    let found: number | undefined;
-    if (next === undefined) {
-      for (let d = 1; d <= FIRST_ROW_SLACK && found === undefined; d++) {
-        if (expected - d >= 0 && matches(i, expected - d)) found = expected - d;
-        else if (matches(i, expected + d)) found = expected + d;
+    if (!anchored(i) || matches(i, expected)) return expected;
+    if (first) {
+      for (let d = 1; d <= FIRST_ROW_SLACK; d++) {
+        if (expected - d >= 0 && matches(i, expected - d)) return expected - d;
+        if (matches(i, expected + d)) return expected + d;
       }
     } else {
       // Lines skipped are inserted only if none is a later line of the table: a row moved up
       // from further down (two rows swapped) is no insertion, and the rows between stay where they are.
-      for (let k = 1; k <= MAX_INSERTED && found === undefined; k++) {
+      for (let k = 1; k <= MAX_INSERTED; k++) {
         if (holdsLater(i, expected + k - 1)) break;
-        if (matches(i, expected + k)) found = expected + k;
+        if (matches(i, expected + k)) {
+          for (let g = expected; g < expected + k; g++) inserted.push(g);
+          return expected + k;
+        }
       }
-      if (found !== undefined) for (let g = expected; g < found; g++) inserted.push(g);
     }
-    if (found === undefined && reworded(i, expected)) found = expected;
-    if (found !== undefined) {
-      map.push(found);
-      next = found + 1;
-      continue;
-    }
+    if (reworded(i, expected)) return expected;
     // Missing: the lines after it stand as many places up as lines were deleted (one, or a few).
     const holds = (j: number, g: number) => matches(j, g) || reworded(j, g);
     const deleted = (d: number) => {
@@ -133,26 +115,23 @@ function walk({
         holds(later, expected + (later - i) - d)
       );
     };
-    if ([1, 2, 3].some(deleted)) {
-      map.push(undefined);
-      missing.push(i);
-      next = expected;
-      continue;
-    }
+    if ([1, 2, 3].some(deleted)) return undefined;
     // The table's last labelled line deleted: what follows the table is nothing of it, or the line
     // of numbers that came after it (表四's), whole: a table found a group of columns off has
     // some of its numbers there too.
     const last = !Array.from({ length: count - i - 1 }, (_, k) => i + 1 + k).some(anchored);
     const numbersNext = i + 1 < count && !anchored(i + 1) && allNumbersAt(i + 1, expected);
-    if (last && (emptyAt(expected) || numbersNext)) {
-      map.push(undefined);
-      missing.push(i);
-      next = expected;
-      continue;
-    }
+    if (last && (emptyAt(expected) || numbersNext)) return undefined;
     // Edited in place: its neighbours say where it is.
-    map.push(expected);
-    next = expected + 1;
+    return expected;
+  };
+  let next: number | undefined;
+  for (let i = 0; i < count; i++) {
+    const expected = next ?? start + i;
+    const at = lineAt(i, expected, next === undefined);
+    map.push(at);
+    if (at === undefined) missing.push(i);
+    next = at === undefined ? expected : at + 1;
   }
   return { map, inserted, missing };
 }
@@ -185,10 +164,10 @@ export function align(grid: Grid, located: Located): Alignment {
   const { table, origin } = located;
   const anchors = anchorsOf(table);
   const rowAnchors = (r: number) => anchors.byRow.get(r) ?? NONE;
-  const ownRows = [...rowLabelsOf(table).keys()];
+  const own = rowLabelsOf(table);
+  const ownRows = [...own.keys()];
   const holdsOwn = ownLabelAt(grid, located);
   const rewordedAt = ownLabelAt(grid, located, true);
-  const own = rowLabelsOf(table);
   // A row with a label of its own is where that label is: a group's label (「（三）不予公开」) that
   // stands beside it moves down to the next row when the group's first row is deleted.
   const rowAt = (r: number, g: number) =>
@@ -254,14 +233,18 @@ export function align(grid: Grid, located: Located): Alignment {
 
 const isBlank = (v: RawValue | undefined) => v === null || v === undefined || String(v).trim() === '';
 
+/** What grid row `g` holds across the table's columns, blanks left out. */
+const filledIn = (grid: Grid, { table, origin }: Located, g: number) =>
+  (grid[g] ?? []).slice(origin.col, origin.col + table.columns).filter((v) => !isBlank(v));
+
 /**
  * Whether grid row `g` holds nothing of the table: nothing at all across its columns, or only
  * another table's labels (a document's next table follows with no row between).
  */
-function nothingOfIt(grid: Grid, { table, origin }: Located, g: number): boolean {
-  const cells = (grid[g] ?? []).slice(origin.col, origin.col + table.columns);
-  const texts = cells.filter((v) => !isBlank(v));
+function nothingOfIt(grid: Grid, located: Located, g: number): boolean {
+  const texts = filledIn(grid, located, g);
   if (!texts.length) return true;
+  const { table } = located;
   return texts.every(
     (v) =>
       typeof v === 'string' &&
@@ -274,9 +257,8 @@ function nothingOfIt(grid: Grid, { table, origin }: Located, g: number): boolean
 const WORDS = /[\u4e00-\u9fff]{4}/;
 
 /** Whether grid row `g` holds words across the table's columns, and no number. */
-function wordsOnly(grid: Grid, { table, origin }: Located, g: number): boolean {
-  const cells = (grid[g] ?? []).slice(origin.col, origin.col + table.columns);
-  const filled = cells.filter((v) => !isBlank(v));
+function wordsOnly(grid: Grid, located: Located, g: number): boolean {
+  const filled = filledIn(grid, located, g);
   return filled.some((v) => typeof v === 'string' && WORDS.test(v)) && !filled.some(isNumberCell);
 }
 
