@@ -214,6 +214,24 @@ function cellRows(table: TableSpec, text: TableText): RowsRead {
   return skip === undefined ? read : cellRowsSkipping(table, text, skip);
 }
 
+/** Where the blank cells are among `cells`. */
+const blanksIn = (cells: readonly Token[]) => cells.flatMap((t, i) => (t.blank ? [i] : []));
+
+/**
+ * A row of one number: the cell at `i` holds it, and the row ends there (the table, or the next label).
+ * A blank before it is a column put in; else the blank is the row's own empty cell.
+ */
+function numberEndsRow(table: TableSpec, tokens: readonly Token[], end: number, i: number): boolean {
+  const t = tokens[i];
+  const after = tokens[i + 1];
+  return (
+    !!t &&
+    !t.blank &&
+    looksLikeValue(t.text) &&
+    (!after || i + 1 >= end || (!after.blank && isLabel(table, after.text)))
+  );
+}
+
 /**
  * A column put into the table (an empty one, not last): each row has one cell more, blank, at the
  * same place. Found only where two rows or more show it and no row says otherwise; that place.
@@ -222,7 +240,7 @@ function insertedColumn(runs: readonly (readonly Token[])[]): number | undefined
   let place: number | undefined;
   let seen = 0;
   for (const run of runs) {
-    const blanks = run.flatMap((t, i) => (t.blank ? [i] : []));
+    const blanks = blanksIn(run);
     if (blanks.length !== 1 || (place !== undefined && blanks[0] !== place)) return undefined;
     place = blanks[0];
     seen++;
@@ -240,7 +258,7 @@ function blankTooMany(
   if (!valuesFollow(tokens, from, end, count + 1)) return undefined;
   const next = tokens[from + count + 1];
   if (next && (next.blank || looksLikeValue(next.text))) return undefined;
-  const blanks = tokens.slice(from, from + count + 1).flatMap((t, i) => (t.blank ? [i] : []));
+  const blanks = blanksIn(tokens.slice(from, from + count + 1));
   return blanks.length === 1 ? blanks[0] : undefined;
 }
 
@@ -321,23 +339,13 @@ function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): Row
     const first = pos;
     // 表四's one row: a column put in shows as one blank cell too many among its numbers.
     const extra = row.label ? skip : blankTooMany(tokens, pos, end, row.keys.length);
-    // A row of one cell passes over the column put in only where its number stands right after it,
-    // the row's last: else the blank is its own empty cell.
-    const lone = (i: number) => {
-      const t = tokens[i];
-      const after = tokens[i + 1];
-      return (
-        !!t &&
-        !t.blank &&
-        looksLikeValue(t.text) &&
-        (i + 1 >= end || (!after!.blank && isLabel(table, after!.text)))
-      );
-    };
     while (values.length < row.keys.length && pos < end) {
       const t = tokens[pos]!;
       if (!t.blank && isLabel(table, t.text)) break;
       const passed =
-        pos - first === extra && t.blank && (row.keys.length >= 2 || (extra === 0 && lone(pos + 1)));
+        pos - first === extra &&
+        t.blank &&
+        (row.keys.length >= 2 || (extra === 0 && numberEndsRow(table, tokens, end, pos + 1)));
       if (!passed) values.push({ raw: t.blank ? '' : t.text, token: t });
       pos++;
     }
