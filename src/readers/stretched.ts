@@ -74,10 +74,9 @@ function tableRows(grid: Grid): [number, number][] {
         .find((r) => numbers(grid[r]) >= 2);
       if (below !== undefined) bottom = below;
     }
-    // Its header's rows deleted, the labels below them put the table a row or two up, on the last
-    // rows of the table above: it begins on the first row holding one of its labels.
-    // A table whose sections repeat their headers (2019's 表二) may be put a section down by their
-    // votes: its first labels, a few rows above, say where it begins.
+    // It begins on the first row holding one of its labels: with its header's rows deleted, the
+    // labels below put it a row or two up, on the table above; with its sections' headers repeated
+    // (2019's 表二), their votes may put it a section down, below its first row's labels.
     let top = bottom;
     table.labels.forEach((label, li) => {
       for (const ti of byLabel[li]!) {
