@@ -31,6 +31,10 @@ function moved(edition: Edition, report: Report): string[] {
     .map(([k]) => k);
 }
 
+/** A table's cells (「t4.」) not read at all. */
+const unread = (edition: Edition, report: Report, table: string) =>
+  Object.keys(values(edition)).filter((k) => k.startsWith(table) && !report.cells.has(k));
+
 /** 表三's data rows in a filled template: its first row's and its last row's grid rows. */
 const tableThree = (g: RawValue[][]) =>
   [rowOf(g, '一、本年新收政府信息公开申请数量'), rowOf(g, '四、结转下年度继续办理')] as const;
@@ -208,12 +212,11 @@ describe('表四’s columns deleted (its cells shifted left, as Excel does for 
     (edition) => {
       const base = grid(edition);
       const top = rowOf(base, '行政复议');
-      const t4 = Object.keys(values(edition)).filter((k) => k.startsWith('t4.'));
       const wrong: string[] = [];
       for (let c = 0; c < 15; c++) {
         const g = base.map((row, r) => (r >= top ? row.filter((_, i) => i !== c) : row));
         const r = read(g);
-        const lost = t4.filter((k) => !r.cells.has(k));
+        const lost = unread(edition, r, 't4.');
         const said = ofRule(r.findings, 'G-04').filter((f) => /^缺少「.+」这一列/.test(f.message));
         if (moved(edition, r).length || lost.length !== 1 || said.length !== 1)
           wrong.push(`column ${c + 1}: moved ${moved(edition, r).join(' ')}; lost ${lost.join(' ')}`);
@@ -298,7 +301,7 @@ describe('as Excel, Word or a page editor deletes: a merged label stays, on the 
       g.push(['五、存在的主要问题及改进情况']);
       const r = read(g);
       expect(moved(edition, r)).toEqual([]);
-      expect(Object.keys(values(edition)).filter((k) => k.startsWith('t4.') && !r.cells.has(k))).toEqual([]);
+      expect(unread(edition, r, 't4.')).toEqual([]);
     },
   );
 
@@ -326,7 +329,7 @@ describe('as Excel, Word or a page editor deletes: a merged label stays, on the 
     for (const row of g) row.splice(col, 0, '');
     const r = read(g);
     expect(misread('2021', r)).toEqual([]);
-    expect(Object.keys(values('2021')).filter((k) => k.startsWith('t3.') && !r.cells.has(k))).toEqual([]);
+    expect(unread('2021', r, 't3.')).toEqual([]);
   });
 
   it('a document’s tables stacked from its first row, 表三’s last row deleted: missing, not read from 表四’s header below', () => {
