@@ -81,7 +81,7 @@ export default tseslint.config(
     languageOptions: { globals: { window: 'readonly', document: 'readonly', navigator: 'readonly' } },
   },
   {
-    files: ['bin/**/*.js', 'scripts/**/*.js', 'scripts/**/*.mjs'],
+    files: ['scripts/**/*.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
