@@ -3,11 +3,13 @@ import { compact } from '../report/labels.js';
 /**
  * A report's prose cut into sentences, spacing removed; empty ones dropped. A line ends a sentence
  * too, unless `acrossLines`: a copy that keeps a PDF's layout breaks a sentence wherever the page
- * wrapped it (「…行政诉」 / 「讼77件」).
+ * wrapped it (「…行政诉」 / 「讼77件」). With `having`, only the sentences it finds (it must allow
+ * for spacing): most of a report's sentences are of no interest to a rule, and not compacted.
  */
-export function sentences(text: string | undefined, { acrossLines = false } = {}): string[] {
-  return (text ?? '')
-    .split(acrossLines ? /[。！？；;]+/ : /[。！？；;\n]+/)
-    .map(compact)
-    .filter(Boolean);
+export function sentences(
+  text: string | undefined,
+  { acrossLines = false, having }: { acrossLines?: boolean; having?: RegExp } = {},
+): string[] {
+  const all = (text ?? '').split(acrossLines ? /[。！？；;]+/ : /[。！？；;\n]+/);
+  return (having ? all.filter((s) => having.test(s)) : all).map(compact).filter(Boolean);
 }

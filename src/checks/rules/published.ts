@@ -85,6 +85,9 @@ const STATEMENTS: readonly Statement[] = [
   },
 ];
 
+/** A line with a comma or a full stop: a sentence, where a table part's other lines are its cells. */
+const PROSE_LINE = /^[^\n]*[，。；][^\n]*$/gm;
+
 /**
  * Where the report's own words give the numbers: parts 一, 五 and 六, and the sentences of the
  * table parts (「本年度共收到申请5件，具体见下表：」), not their cells. Those sentences count parts of
@@ -92,11 +95,7 @@ const STATEMENTS: readonly Statement[] = [
  */
 function narrative(ctx: Context): string {
   const parts = ctx.report.published?.parts ?? [];
-  const prose = (text: string | undefined) =>
-    (text ?? '')
-      .split('\n')
-      .filter((line) => /[，。；]/.test(line))
-      .join('\n');
+  const prose = (text: string | undefined) => text?.match(PROSE_LINE)?.join('\n') ?? '';
   return [parts[0], prose(parts[1]), prose(parts[2]), prose(parts[3]), parts[4], parts[5]]
     .filter(Boolean)
     .join('\n');
@@ -149,15 +148,14 @@ const halfWidthDigits = (text: string) =>
 function textVersusTables(ctx: Context): Finding[] {
   const text = halfWidthDigits(narrative(ctx));
   // Only sentences with a count in them can state one: most of a report's sentences have none.
-  const counted = (list: string[]) => list.filter((x) => COUNTED.test(x));
-  const said = counted(sentences(text));
+  const said = sentences(text, { having: COUNTED });
   let wrapped: string[] | undefined;
   const out: Finding[] = [];
   for (const s of STATEMENTS) {
     if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
     // A sentence the copy broke over lines is looked for whole only when no line says it.
     let all = stated(said, s);
-    if (!all.length) all = stated((wrapped ??= counted(sentences(text, { acrossLines: true }))), s);
+    if (!all.length) all = stated((wrapped ??= sentences(text, { acrossLines: true, having: COUNTED })), s);
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
     // The text may say it more than once (part 一 and part 三): any sentence that differs is said.
     const found = all.find((x) => x.value !== table);
