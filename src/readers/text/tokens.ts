@@ -22,33 +22,35 @@ export function looksLikeValue(text: string): boolean {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const pageNumbers = text.includes('\f') ? pageNumberLines(text) : undefined;
-  // One pass with indexOf: this runs on every line of every report of a batch.
+  const n = text.length;
   let line = 0;
-  let nextTab = text.indexOf('\t');
-  for (let start = 0; start <= text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+  // One scan of the characters: this runs on every line of every report of a batch.
+  for (let start = 0; start <= n;) {
+    // The line's end, and its first tab.
+    let end = start;
+    let tab = -1;
+    for (let c; end < n && (c = text.charCodeAt(end)) !== 10; end++) if (c === 9 && tab < 0) tab = end;
     line++;
     const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    if (nextTab >= 0 && nextTab < start) nextTab = text.indexOf('\t', start);
-    const tabbed = nextTab >= 0 && nextTab < lineEnd;
     if (pageNumbers?.has(line)) {
       start = end + 1;
       continue;
     }
-    const before = tokens.length;
-    let tabs = 0;
-    for (let from = start; ;) {
-      let tab = tabbed ? text.indexOf('\t', from) : -1;
-      if (tab < 0 || tab > lineEnd) tab = lineEnd;
-      // trim() takes the same white space as \s, the ideographic space included.
-      const t = text.substring(from, tab).trim();
-      if (t) push(tokens, t, line, tabbed);
-      if (tab >= lineEnd) break;
-      tabs++;
-      from = tab + 1;
+    // trim() takes the same white space as \s, the ideographic space included.
+    if (tab < 0) {
+      const t = text.substring(start, lineEnd).trim();
+      if (t) push(tokens, t, line, false);
+    } else {
+      const before = tokens.length;
+      for (let from = start; ;) {
+        const t = text.substring(from, tab).trim();
+        if (t) push(tokens, t, line, true);
+        if (tab >= lineEnd) break;
+        from = tab + 1;
+        for (tab = from; tab < lineEnd && text.charCodeAt(tab) !== 9;) tab++;
+      }
+      if (tokens.length === before) tokens.push({ text: '', line, cell: true, blank: true });
     }
-    if (tabs && tokens.length === before) tokens.push({ text: '', line, cell: true, blank: true });
     start = end + 1;
   }
   return tokens;
