@@ -8,7 +8,7 @@ import {
   unsupported,
 } from '../core.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CSV_SUMMARY_START } from './batch-summary.js';
 
@@ -119,10 +119,10 @@ export function isOwnOutput(head: Uint8Array): boolean {
 }
 
 /** A page or a CSV summary nianbao wrote: in a folder checked again, neither is read nor said. */
-async function ownOutput(file: string): Promise<boolean> {
+function ownOutput(file: string): boolean {
   const csv = /\.csv$/i.test(file);
   if (!csv && !/\.html?$/i.test(file)) return false;
-  const head = await fileHead(file, 256);
+  const head = fileHead(file, 256);
   if (!head) return false;
   return csv
     ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(head).startsWith(CSV_SUMMARY_START)
@@ -157,11 +157,7 @@ async function folderFiles(
     for (const e of entries) {
       const full = join(d, e.name);
       if (e.isDirectory()) await walk(full);
-      else if (
-        housekeeping(e.name) ||
-        (skip.size && skip.has(await identity(full))) ||
-        (await ownOutput(full))
-      )
+      else if (housekeeping(e.name) || (skip.size && skip.has(await identity(full))) || ownOutput(full))
         continue;
       else if (wanted(e.name)) files.push(full);
       else if (e.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isDirectory())
@@ -238,25 +234,27 @@ export async function identity(path: string): Promise<string> {
   }
 }
 
-/** The first `length` bytes of a regular file (fewer if it is shorter); undefined when it cannot be read. */
-async function fileHead(file: string, length: number): Promise<Uint8Array | undefined> {
-  let handle;
+/**
+ * The first `length` bytes of a regular file (fewer if it is shorter); undefined when it cannot be
+ * read. Synchronous, as readInput: a folder's pages are each looked at before the batch.
+ */
+function fileHead(file: string, length: number): Uint8Array | undefined {
+  let fd: number | undefined;
   try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!(await handle.stat()).isFile()) return undefined;
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return undefined;
     const bytes = new Uint8Array(length);
-    const { bytesRead } = await handle.read(bytes, 0, length, 0);
-    return bytes.subarray(0, bytesRead);
+    return bytes.subarray(0, readSync(fd, bytes, 0, length, 0));
   } catch {
     return undefined;
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** Whether a file begins with `text` (false when it cannot be read). */
-export async function beginsWith(file: string, text: string): Promise<boolean> {
+export function beginsWith(file: string, text: string): boolean {
   const expected = new TextEncoder().encode(text);
-  const head = await fileHead(file, expected.length);
+  const head = fileHead(file, expected.length);
   return head?.length === expected.length && head.every((b, i) => b === expected[i]);
 }

@@ -136,7 +136,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   }
   const summaryPath = values.summary;
   // A summary of ours where the new one goes is not a report: a second run does not read it.
-  const ours = summaryPath !== undefined && (await beginsWith(summaryPath, HTML_SUMMARY_START));
+  const ours = summaryPath !== undefined && beginsWith(summaryPath, HTML_SUMMARY_START);
   const skip = new Set(ours ? [await identity(summaryPath)] : []);
   const { files, problems, others } = await listInputs(positionals, skip);
   // What the inputs are on disk, asked only when an output or --previous must be told apart from them.
