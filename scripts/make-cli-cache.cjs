@@ -7,12 +7,20 @@ const { join } = require('node:path');
 const { CACHE, loadCli } = require('../bin/cli.cjs');
 
 const fixtures = join(__dirname, '..', 'test', 'fixtures');
-const reports = ['suqian-2024.pages.browser.txt', 'jingxiu-2019.txt'].map((f) => join(fixtures, f));
+// A text, a page and a workbook: the readers a batch of each runs.
+const reports = [
+  'suqian-2024.pages.browser.txt',
+  'jingxiu-2019.txt',
+  'jingxiu-2019.html',
+  'suqian-2024.calc.xlsx',
+].map((f) => join(fixtures, f));
 
 async function main() {
   const cli = loadCli();
   // Without the fixtures (a copy of dist/ alone) the cache would hold the top level only.
-  if (reports.every(existsSync)) await cli.run(['check', ...reports], { out: () => {}, err: () => {} });
+  if (reports.every(existsSync))
+    for (const json of [[], ['--json']])
+      await cli.run(['check', ...reports, ...json], { out: () => {}, err: () => {} });
   writeFileSync(CACHE, cli.script.createCachedData());
 }
 
