@@ -29,7 +29,7 @@ export function tokenize(text: string): Token[] {
     // The line's end, and its first tab.
     let end = start;
     let tab = -1;
-    for (let c; end < n && (c = text.charCodeAt(end)) !== 10; end++) if (c === 9 && tab < 0) tab = end;
+    for (let c = 0; end < n && (c = text.charCodeAt(end)) !== 10; end++) if (c === 9 && tab < 0) tab = end;
     line++;
     const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     if (pageNumbers?.has(line)) {
