@@ -1,13 +1,13 @@
 // Writes the code cache of the command line's bundle (dist/cli/main.cache), after checking a few
-// published reports with it so that the code a check runs is in the cache, not only the bundle's
-// top level. In a process of its own: the cache is of a bundle compiled from scratch.
+// reports with it so that the code a check runs is in the cache, not only the bundle's top level.
+// In a process of its own: the cache is of a bundle compiled from scratch.
 'use strict';
 const { existsSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { CACHE, loadCli } = require('../bin/cli.cjs');
 
 const fixtures = join(__dirname, '..', 'test', 'fixtures');
-// A text, a page and a workbook: the readers a batch of each runs.
+// Copied texts, a page and a workbook: the readers a batch of each runs.
 const reports = [
   'suqian-2024.pages.browser.txt',
   'jingxiu-2019.txt',
