@@ -34,6 +34,18 @@ describe('what a published report says besides its tables', () => {
     expect(findings.every((f) => f.severity === 'warning')).toBe(true);
   });
 
+  it('T4-04 quotes a sentence a copy broke over lines whole, not the line it begins on', () => {
+    const text = '全市全年备案政府信息依申请公开领域行政复议案件134件，行政诉\n讼案件57件。';
+    const quotes = ofRule(check(published({ 0: text })), 'T4-04').map((f) => /「(.*)」/.exec(f.message)![1]);
+    expect(quotes).toEqual(
+      Array(2).fill('全市全年备案政府信息依申请公开领域行政复议案件134件，行政诉讼案件57件'),
+    );
+    // A text with no full stop for many lines is quoted by its line.
+    const long = `行政复议案件134件，行政诉\n${'讼案件57件，'.repeat(40)}`;
+    const cut = ofRule(check(published({ 0: long })), 'T4-04').map((f) => /「(.*?)」/.exec(f.message)![1]);
+    expect(cut[0]).toBe('行政复议案件134件，行政诉');
+  });
+
   it('T3-06: the number of applications the text gives must be table 3’s', () => {
     expect(ofRule(check(read(seed())), 'T3-06')).toEqual([]);
     const changed = ofRule(check(read(seed().replace('收到5例', '收到7例'))), 'T3-06');

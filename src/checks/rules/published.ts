@@ -139,6 +139,8 @@ function stated(said: readonly string[], s: Statement): Stated[] {
 }
 
 const COUNTED = /\d\s*(?:件|例|起)/;
+/** A sentence joined over the lines of a copy is quoted only up to this long: a page with no full stops is not. */
+const MAX_QUOTE = 200;
 
 /** Full-width digits (「６件」) as the patterns read them. */
 const halfWidthDigits = (text: string) =>
@@ -160,12 +162,16 @@ function textVersusTables(ctx: Context): Finding[] {
     // The text may say it more than once (part 一 and part 三): any sentence that differs is said.
     const found = all.find((x) => x.value !== table);
     if (!found) continue;
+    // A line's sentence that the copy broke off (「…案件134件，行政诉」) is quoted whole.
+    const whole = (wrapped ??= sentences(text, { acrossLines: true, having: COUNTED })).find(
+      (w) => w.length <= MAX_QUOTE && w.includes(found.sentence),
+    );
     const cells = s.cells.map((k) => `${ref(ctx, k)} ${num(ctx.numbers.values.get(k)!)}`).join(' + ');
     out.push(
       finding(ctx, {
         rule: s.rule,
         cells: s.cells,
-        message: `正文说${s.what} ${found.value} 件（「${found.sentence}」），而表中为 ${cells}${s.cells.length > 1 ? ` = ${num(table)}` : ''}：请核对正文或表格。`,
+        message: `正文说${s.what} ${found.value} 件（「${whole ?? found.sentence}」），而表中为 ${cells}${s.cells.length > 1 ? ` = ${num(table)}` : ''}：请核对正文或表格。`,
       }),
     );
   }
