@@ -2,7 +2,7 @@
 // make real ones: LibreOffice (as Word or WPS would save and print), Chromium (a page printed to
 // PDF), poppler (a scan, and text copied from the PDFs), qpdf (a password). Run after changing a
 // source:
-//   npx tsx scripts/make-fixtures.ts [word] [calc] [chromium] [damaged] [copies] [cmap]
+//   npx tsx scripts/make-fixtures.ts [word] [calc] [chromium] [innertext] [damaged] [copies] [cmap]
 // (no step named: all of them). Needs soffice, chromium, pdftoppm, pdftotext and qpdf
 // (apt: libreoffice-writer chromium poppler-utils qpdf) and the Noto CJK fonts (fonts-noto-cjk).
 import { execFileSync } from 'node:child_process';
@@ -301,6 +301,42 @@ async function chromiumPdfs(): Promise<void> {
   await browser.close();
 }
 
+/**
+ * The text of each page as a script or a page's 「复制全文」 button takes it (`innerText`): every
+ * cell's paragraph between empty lines, the tabs between cells on lines of their own.
+ */
+async function innerTexts(): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  const page = await browser.newPage();
+  for (const [name, html] of [
+    ['jingxiu-2019', seedHtml()],
+    ['suqian-2024', suqianHtml()],
+  ] as const) {
+    await page.setContent(html);
+    writeFileSync(join(out, `${name}.innertext.txt`), await page.evaluate(() => document.body.innerText));
+  }
+  // Empty cells each way a page has them: 一's total none, 二's a space, （一）'s a paragraph of a
+  // space (all three at the row's end), and 1.属于国家秘密's 自然人 (the row's middle) none.
+  await page.setContent(suqianHtml());
+  // A script of text: tsx names a function made here, and the page has no helper for that.
+  await page.evaluate(`{
+    const row = (label) => [...document.querySelectorAll('tr')].find((tr) => tr.textContent.includes(label)).cells;
+    const last = (label) => row(label)[row(label).length - 1];
+    last('一、本年新收').innerHTML = '';
+    last('二、上年结转').innerHTML = '&nbsp;';
+    last('（一）予以公开').innerHTML = '<p>&nbsp;</p>';
+    row('1.属于国家秘密')[row('1.属于国家秘密').length - 7].innerHTML = '';
+  }`);
+  writeFileSync(
+    join(out, 'suqian-2024.blanks.innertext.txt'),
+    await page.evaluate(() => document.body.innerText),
+  );
+  await browser.close();
+}
+
 function damaged(): void {
   const writerPdf = join(out, 'jingxiu-2019.writer.pdf');
   writeFileSync(join(out, 'scanned.pdf'), scanned(writerPdf));
@@ -363,6 +399,7 @@ try {
     calcWorkbook('suqian-2024.tables', suqianTablesHtml());
   }
   if (step('chromium')) await chromiumPdfs();
+  if (step('innertext')) await innerTexts();
   if (step('damaged')) damaged();
   if (step('copies')) await copies();
   if (step('cmap')) writeFileSync(join(out, 'jingxiu-2019.unigb.pdf'), predefinedCMapPdf());

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { readText } from '../../src/readers/text/index.js';
+import type { Finding } from '../../src/report/finding.js';
 import type { Report } from '../../src/report/types.js';
 import { errors, fixturePath, jingxiu, ofRule, suqian, type Values } from '../helpers.js';
 
@@ -26,6 +27,18 @@ function expected(name: string): { values: Values; tables: string[] } {
   return { values: suqian()[1].values, tables: ['t3', 't4'] };
 }
 
+/** A copy of a fixture whose every table reads as transcribed, with no error. */
+function readsAsTranscribed(name: string): { r: Report; findings: Finding[] } {
+  const r = read(copy(name));
+  const { values, tables } = expected(name);
+  expect(r.tables).toEqual(['t2', 't3', 't4']);
+  for (const t of tables) expect(ofTable(raws(r), t), t).toEqual(ofTable(values, t));
+  const findings = check(r);
+  expect(errors(findings)).toEqual([]);
+  expect(ofRule(findings, 'G-04')).toEqual([]);
+  return { r, findings };
+}
+
 /** `text` with the first line holding `from` (trimmed) replaced by `to`'s lines. */
 function replaceLine(text: string, from: string, to: string): string {
   const lines = text.split('\n');
@@ -44,13 +57,7 @@ const LAYOUT = [
 
 describe('text copied from a PDF with its layout kept (pdftotext -layout)', () => {
   it.each(LAYOUT)('%s: every cell as transcribed, labels put together again from their lines', (name) => {
-    const r = read(copy(name));
-    const { values, tables } = expected(name);
-    expect(r.tables).toEqual(['t2', 't3', 't4']);
-    for (const t of tables) expect(ofTable(raws(r), t), t).toEqual(ofTable(values, t));
-    const findings = check(r);
-    expect(errors(findings)).toEqual([]);
-    expect(ofRule(findings, 'G-04')).toEqual([]);
+    const { r, findings } = readsAsTranscribed(name);
     if (name.startsWith('suqian')) {
       // Its table 2 is empty: said once, as for a sheet.
       expect(ofRule(findings, 'G-03').map((f) => [f.table, f.message])).toEqual([
@@ -222,15 +229,10 @@ describe('text copied from a PDF in reading order (pdftotext)', () => {
     'jingxiu-2019.chromium.browser.txt',
     'suqian-2024.writer.browser.txt',
     'suqian-2024.pages.browser.txt',
-  ])('%s (a browser viewer’s copy, pieces in the file’s order): every cell as transcribed', (name) => {
-    const r = read(copy(name));
-    const { values, tables } = expected(name);
-    expect(r.tables).toEqual(['t2', 't3', 't4']);
-    for (const t of tables) expect(ofTable(raws(r), t), t).toEqual(ofTable(values, t));
-    const findings = check(r);
-    expect(errors(findings)).toEqual([]);
-    expect(ofRule(findings, 'G-04')).toEqual([]);
-  });
+  ])(
+    '%s (a browser viewer’s copy, pieces in the file’s order): every cell as transcribed',
+    (name) => void readsAsTranscribed(name),
+  );
 
   describe('table 3 labels first, its numbers after them', () => {
     /** The seed as a copy with no tabs, table 3's numbers taken out and put after `anchor`'s line. */
@@ -286,5 +288,42 @@ describe('text copied from a PDF in reading order (pdftotext)', () => {
     const r = read(text);
     expect(raws(r)).toEqual(jingxiu().values);
     expect(errors(check(r))).toEqual([]);
+  });
+});
+
+// A page's text as `innerText` gives it (a script, a page's 「复制全文」 button), made from our pages
+// by Chromium: each cell's paragraph between empty lines, the tabs between cells on lines of their own.
+describe('a page’s innerText, its cells framed by empty lines', () => {
+  it.each(['jingxiu-2019.innertext.txt', 'suqian-2024.innertext.txt'])(
+    '%s: every cell as transcribed, none moved by the tab lines',
+    (name) => void readsAsTranscribed(name),
+  );
+
+  it('a label broken by <br> over two lines is its row’s one cell', () => {
+    const text = copy('jingxiu-2019.innertext.txt').replace(
+      '2.没有现成信息需要另行制作',
+      '2.没有现成信息需要另行\n制作',
+    );
+    expect(text).toContain('另行\n制作');
+    expect(raws(read(text))).toEqual(jingxiu().values);
+  });
+
+  it('empty cells, at a row’s end (none, a space, a paragraph of a space) or in its middle, are read empty', () => {
+    const r = read(copy('suqian-2024.blanks.innertext.txt'));
+    const emptied = ['t3.r1.total', 't3.r2.total', 't3.r3_1.total', 't3.r3_3_1.natural'];
+    const { values } = expected('suqian');
+    for (const k of emptied) expect(r.cells.get(k as never)?.raw, k).toBe('');
+    const others = (v: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(ofTable(v, 't3')).filter(([k]) => !emptied.includes(k)));
+    expect(others(raws(r))).toEqual(others(values));
+    expect(ofTable(raws(r), 't4')).toEqual(ofTable(values, 't4'));
+    // Not a row cut short (G-04), but cells left empty: the totals' sums are said.
+    const findings = check(r);
+    expect(ofRule(findings, 'G-04')).toEqual([]);
+    expect(
+      ofRule(findings, 'G-03')
+        .filter((f) => f.table === 't3')
+        .flatMap((f) => f.cells),
+    ).toEqual(expect.arrayContaining(['t3.r1.total', 't3.r2.total', 't3.r3_1.total']));
   });
 });

@@ -1,3 +1,5 @@
+import { PART_TITLES } from '../../report/parts.js';
+
 /** One cell or line of a published report's text, with the line it came from (1-based). */
 export interface Token {
   readonly text: string;
@@ -22,6 +24,7 @@ export function looksLikeValue(text: string): boolean {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const pageNumbers = text.includes('\f') ? pageNumberLines(text) : undefined;
+  if ((text.includes('\t\n') || text.includes('\t\r\n')) && framedCells(text)) return framedTokens(text);
   const n = text.length;
   let line = 0;
   // One scan of the characters: this runs on every line of every report of a batch.
@@ -54,6 +57,126 @@ export function tokenize(text: string): Token[] {
     start = end + 1;
   }
   return tokens;
+}
+
+/**
+ * Whether the text is a page's copy (`innerText`) whose cells hold paragraphs: each cell's text
+ * stands between empty lines, and the tabs between cells on lines of their own. A line of one tab
+ * there parts two cells; in a copy of one cell a line (「\t28」) it is an empty cell.
+ */
+function framedCells(text: string): boolean {
+  const lines = text.split('\n');
+  let tabLines = 0;
+  let framed = 0;
+  for (let i = 1; i < lines.length - 1; i++) {
+    const l = lines[i]!;
+    if (!l.includes('\t') || l.trim()) continue;
+    tabLines++;
+    if (
+      !lines[i - 1]!.trim() &&
+      !lines[i + 1]!.trim() &&
+      !lines[i - 1]!.includes('\t') &&
+      !lines[i + 1]!.includes('\t')
+    )
+      framed++;
+  }
+  return framed >= MIN_FRAMED && framed >= tabLines * 0.9;
+}
+
+/** Framed tab lines that tell such a copy: a table's row has a few. */
+const MIN_FRAMED = 10;
+
+const TITLES: ReadonlySet<string> = new Set(PART_TITLES);
+
+const isTabLine = (l: string) => l.includes('\t') && !l.trim();
+
+/**
+ * The cells of a framed copy (see framedCells). A line of tabs parts cells: as many empty cells as
+ * tabs less one, and one more for each end of the line where a cell is empty. A cell is empty at
+ * the line's end when spaces follow its last tab (「&nbsp;」) or the row ends after it, at its start
+ * when the row began before it: a row's end is an empty line more than a cell's. A line of spaces
+ * after a tab line is an empty cell, and so is nothing between two tab lines. Lines with no empty line between them are one cell's (a
+ * label broken by 「<br>」) where a tab line stands before or after them; elsewhere (the report's
+ * prose) each line is read as in any copy.
+ */
+function framedTokens(text: string): Token[] {
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const tokens: Token[] = [];
+  const blanks = (n: number, i: number) => {
+    for (; n > 0; n--) tokens.push({ text: '', line: i + 1, cell: true, blank: true });
+  };
+  /** Empty lines from `i` on, going by `step`. */
+  const emptyRun = (i: number, step: number) => {
+    let n = 0;
+    for (let k = i; k >= 0 && k < lines.length && lines[k] === ''; k += step) n++;
+    return n;
+  };
+  let afterTab = false;
+  for (let i = 0; i < lines.length;) {
+    const l = lines[i]!;
+    if (isTabLine(l)) {
+      const rowEnd = !!l.slice(l.lastIndexOf('\t') + 1) || emptyRun(i + 1, 1) >= 2;
+      const rowStart = emptyRun(i - 1, -1) >= 2;
+      // A cell begun by the tab line before, with nothing in it: 「<p></p>」.
+      const emptied = afterTab ? 1 : 0;
+      blanks(emptied + countTabs(l) - 1 + (rowEnd ? 1 : 0) + (rowStart ? 1 : 0), i);
+      afterTab = !rowEnd;
+      i++;
+      continue;
+    }
+    if (!l.trim()) {
+      if (l && afterTab) blanks(1, i);
+      if (l) afterTab = false;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && lines[j]!.trim() && !lines[j]!.includes('\t')) j++;
+    // A table's last row has no empty line more at its end: the part after it tells it.
+    if (afterTab && j > i && TITLES.has(lines.slice(i, j).join('').replace(/\s/g, ''))) {
+      blanks(1, i - 1 - emptyRun(i - 1, -1));
+      afterTab = false;
+    }
+    const next = j + emptyRun(j, 1);
+    if (j > i && (afterTab || (next < lines.length && isTabLine(lines[next]!)))) {
+      push(
+        tokens,
+        lines
+          .slice(i, j)
+          .map((x) => x.trim())
+          .join(''),
+        i + 1,
+        true,
+      );
+    } else {
+      j = Math.max(j, i + 1);
+      for (let m = i; m < j; m++) pushLine(tokens, lines[m]!, m + 1);
+    }
+    afterTab = false;
+    i = j;
+  }
+  return tokens;
+}
+
+/** A line's cells, by its tabs: what `tokenize` does with each line, in a copy read line by line. */
+function pushLine(tokens: Token[], l: string, line: number): void {
+  if (!l.includes('\t')) {
+    const t = l.trim();
+    if (t) push(tokens, t, line, false);
+    return;
+  }
+  const before = tokens.length;
+  for (const part of l.split('\t')) {
+    const t = part.trim();
+    if (t) push(tokens, t, line, true);
+  }
+  if (tokens.length === before) tokens.push({ text: '', line, cell: true, blank: true });
+}
+
+function countTabs(line: string): number {
+  let n = 0;
+  for (let i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', i + 1)) n++;
+  return n;
 }
 
 /** One or two characters standing alone: a piece of a vertical merged label a PDF copy put here. */
