@@ -211,14 +211,14 @@ describe('what is printed cannot run a formula or steer a terminal', () => {
 
   it('a report whose agency and file name are formulas comes out neutralised in the CSV summary', async () => {
     const d = folder();
-    const evil = `=HYPERLINK("http://x")2019年政府信息公开工作年度报告\n${seed}`;
+    const evil = `=HYPERLINK("x.cn")2019年政府信息公开工作年度报告\n${seed}`;
     writeFileSync(join(d, '=1+1.txt'), evil);
     const r = await cli('check', d, '--summary', join(d, 's.csv'));
     expect(r.code).toBe(0);
     const rows = readFileSync(join(d, 's.csv'), 'utf8')
       .replace(/^\uFEFF/, '')
       .split('\r\n');
-    expect(rows[1]!.startsWith(`${join(d, '=1+1.txt')},,"'=HYPERLINK(""http://x"")",2019,`)).toBe(true);
+    expect(rows[1]!.startsWith(`${join(d, '=1+1.txt')},,"'=HYPERLINK(""x.cn"")",2019,`)).toBe(true);
   });
 
   it('control characters in a file name or a report are not printed to the terminal', async () => {

@@ -294,6 +294,15 @@ describe('a copy with the site’s heading rows above the report', () => {
     const copy = `首页 > 政务公开 > 年度报告\n索引号：\t000014349/2020-00001\n名称：\t保定市竞秀区2019年政府信息公开工作年度报告\n${seedText()}`;
     expect(read(copy)).toMatchObject({ agency: '保定市竞秀区', year: 2019 });
   });
+
+  it('the site’s info bar put on the title’s line (a PDF printed from the page) is no part of the body’s name', () => {
+    const bar = '发布时间：2020-01-20 来源：保定市竞秀区人民政府 浏览次数：670 字号：[大 中 小]';
+    for (const title of [
+      '保定市竞秀区2019年政府信息公开工作年度报告',
+      '2019年保定市竞秀区政府信息公开工作年度报告',
+    ])
+      expect(read(`${bar}${title}\n${seedText()}`)).toMatchObject({ agency: '保定市竞秀区', year: 2019 });
+  });
 });
 
 describe('two reports on one page (two years, one after the other)', () => {

@@ -20,9 +20,10 @@ function fromTitle(text: string): { agency?: string; year: number } | undefined 
   const m = text.includes(REPORT_TITLE) ? TITLE.exec(text) : null;
   if (!m) return undefined;
   // A site's heading row comes before it as 「名称：」 or 「文章标题：」, its breadcrumb as
-  // 「首页 > 政务公开 > 」: no part of the body's name.
+  // 「首页 > 政务公开 > 」, its info bar as 「来源：… 字号：[大 中 小]」: no part of the body's name.
   // A 解读 quotes it: 「图解《××2024年…年度报告》」.
-  const agency = (m[1] || m[3])?.replace(/^.*[>＞»›《「]/, '').replace(/^[\u4e00-\u9fff]{1,6}[：:]/, '');
+  const own = (s: string | undefined) => s?.replace(/^.*[>＞»›《「\]】］：:]/, '');
+  const agency = own(m[1]) || own(m[3]);
   return { ...(agency ? { agency } : {}), year: Number(m[2]) };
 }
 
