@@ -126,6 +126,17 @@ describe('text copied from a PDF with its layout kept (pdftotext -layout)', () =
     expect(errors(check(r))).toEqual([]);
   });
 
+  it('an amount’s unit wrapped onto the line above its number is the amount’s, not the count’s before it', () => {
+    const text = replaceLine(
+      copy('jingxiu-2019.writer.layout.txt'),
+      '政府集中采购       62             7441.879403 万元',
+      '政府集中采购       62                       万元\n                                7441.879403',
+    );
+    const r = read(text);
+    expect(raws(r)).toMatchObject({ 't2.procurement.count': 62, 't2.procurement.amount': '7441.879403万元' });
+    expect(errors(check(r))).toEqual([]);
+  });
+
   it('labels wrapped over lines, the numbers on any of them, read right', () => {
     let text = copy('jingxiu-2019.writer.layout.txt');
     // Numbers on the label's first line, on its middle line, and on a line of their own.

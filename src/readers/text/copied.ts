@@ -46,6 +46,8 @@ export function piecesOf(tokens: readonly Token[], start: number, end: number): 
   const out: Piece[] = [];
   const push = (text: string, token: Token, value: boolean) =>
     out.push({ text, canon: canonicalOf(text), token, value });
+  /** A unit met before its number, for the number next. */
+  let unit: string | undefined;
   for (let i = start; i < end; i++) {
     const token = tokens[i]!;
     // The tokens of one line are its words again: 「减」 「13」 is 「减13」.
@@ -59,13 +61,20 @@ export function piecesOf(tokens: readonly Token[], start: number, end: number): 
       continue;
     }
     const words = text.split(/\s+/);
+    // The spaces after each word: a copy that keeps the layout sets columns wide apart.
+    const gaps = text.match(/\s+/g) ?? [];
     for (let w = 0; w < words.length; w++) {
       let word = words[w]!;
       if (PAGE_NUMBER.test(word)) continue;
       const next = words[w + 1];
+      const near = (gaps[w]?.length ?? 0) <= MAX_CELL_GAP;
       // 「减 13」, 「7441.879403 万元」: one cell a copy spaced.
       if ((word === '增' || word === '减') && next && NUMBER.test(next)) word += words[++w];
-      else if (NUMBER.test(word) && next && UNIT.test(next)) word += words[++w];
+      else if (NUMBER.test(word) && next && UNIT.test(next) && near) word += words[++w];
+      if (unit !== undefined && NUMBER.test(word)) {
+        word += unit;
+        unit = undefined;
+      }
       let value = looksLikeValue(word) && !NUMBERING_ONLY.test(word);
       if (!value && /\d/.test(word) && !NUMBERING_ONLY.test(word)) {
         // 「稳定”0」: the end of a label with the row's first number glued on.
@@ -80,15 +89,25 @@ export function piecesOf(tokens: readonly Token[], start: number, end: number): 
         value = word.length <= MAX_CELL && !isLabelPiece(canonicalOf(word));
       }
       // 「7441.879403」 … 「万元」: a unit the copy put after a header is the amount's, not a cell.
-      const amount = !value && AMOUNT_UNIT.test(word) ? lastValue(out) : -1;
-      if (amount >= 0) out[amount] = { ...out[amount]!, text: out[amount]!.text + word };
-      else push(word, token, value);
+      // A unit a cell wrapped onto the line above its number (「7 … 元」 / 「717789」) is the next's.
+      const stray = !value && AMOUNT_UNIT.test(word);
+      if (stray && NUMBER.test(words[w + 1] ?? firstWord(tokens[i + 1], i + 1 < end))) unit = word;
+      else if (stray && lastValue(out) >= 0) {
+        const amount = lastValue(out);
+        out[amount] = { ...out[amount]!, text: out[amount]!.text + word };
+      } else push(word, token, value);
     }
   }
   return out;
 }
 
 const AMOUNT_UNIT = /^(?:万元|元)$/;
+/** Spaces within one cell of a copy; more part two columns. */
+const MAX_CELL_GAP = 2;
+
+/** The first word of a token, where there is one to look at. */
+const firstWord = (token: Token | undefined, inRange: boolean): string =>
+  (inRange && token?.text.trim().split(/\s+/)[0]) || '';
 
 /** The value just before the last two pieces or nearer, when it is a plain number; or -1. */
 function lastValue(pieces: readonly Piece[]): number {
