@@ -93,3 +93,24 @@ describe('a table wider than the page', () => {
     expect(cutOffPage([inside, cut])?.number).toBe(2);
   });
 });
+
+describe('a cell the page cut, its last line left under the table (Chromium)', () => {
+  // As Chromium printed 「（三）不予公开」 on a page it ends: the merged label's first line in the
+  // table's last row, 「开」 just under the table, where no rule closes that column.
+  const cut = (bottomRule: Rule[]): PageContent => ({
+    ...page([
+      piece('（三）不予公', 10, 30),
+      piece('15', 105, 10),
+      { ...piece('开', 10, 10), y: 89.6, size: 10.5 },
+    ]),
+    rules: [h(120, 0, 150), ...bottomRule, ...columns(EDGES)],
+  });
+
+  it('is its cell’s, where the page left the column open', () => {
+    expect(rows(cut([h(100, 50, 150)]))).toEqual([[['（三）不予公开', '', '15']]]);
+  });
+
+  it('is free text where a rule closes the cell (a line of its own under the table)', () => {
+    expect(rows(cut([h(100, 0, 150)]))).toEqual([[['（三）不予公', '', '15']]]);
+  });
+});

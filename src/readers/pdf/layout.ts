@@ -66,6 +66,24 @@ function slotOf(edges: readonly number[], v: number, descending: boolean): numbe
   return -1;
 }
 
+/**
+ * A line of a cell's text that the page's end left just under the table it cut (a merged label's
+ * 「开」 of 「（三）不予公开」): its top touches the table's bottom, in a column the page cut open.
+ */
+function spiltBelow(t: RuledTable, p: TextPiece, cx: number): boolean {
+  const bottom = t.ys[t.ys.length - 1]!;
+  return (
+    t.openBelow.some(([a, b]) => cx >= a && cx < b) &&
+    p.y < bottom &&
+    p.y + p.size >= bottom - SPILL &&
+    p.y + p.size <= bottom + SPILL &&
+    slotOf(t.xs, cx, false) >= 0
+  );
+}
+
+/** How far (points) a spilt line's top may stand from the edge the page cut the table at. */
+const SPILL = 2.5;
+
 /** A piece's characters cross a column rule by more than this (points): it spans two cells. */
 const CROSSING = 1;
 
@@ -124,8 +142,12 @@ function pageBlocks(page: PageContent): Placed[] {
     const t: RuledTable | undefined = tables[k];
     const row = t ? slotOf(t.ys, cy, true) : -1;
     const col = t ? slotOf(t.xs, cx, false) : -1;
+    const spilt = t ? -1 : tables.findIndex((u) => spiltBelow(u, p, cx));
     if (t && row >= 0 && col >= 0) inCell[k]![t.cell[row]![col]!]!.push(p);
-    else free.push(p);
+    else if (spilt >= 0) {
+      const u = tables[spilt]!;
+      inCell[spilt]![u.cell[u.ys.length - 2]![slotOf(u.xs, cx, false)]!]!.push(p);
+    } else free.push(p);
   }
   const placed: Placed[] = tables.map((t, k) => {
     const at = (c: number, i: number, j: number) => t.origins[c]!.row === i && t.origins[c]!.col === j;

@@ -13,6 +13,8 @@ export interface RuledTable {
   readonly cell: readonly (readonly number[])[];
   /** Each cell's top-left slot. */
   readonly origins: readonly { readonly row: number; readonly col: number }[];
+  /** Where no rule runs along the bottom (x from, to): the page cut a cell there, and it goes on overleaf. */
+  readonly openBelow: readonly (readonly [number, number])[];
 }
 
 class Sets {
@@ -86,7 +88,11 @@ function table(rules: readonly Rule[]): RuledTable | undefined {
       return k;
     }),
   );
-  return { xs, ys, cell, origins };
+  const openBelow = xs
+    .slice(1)
+    .map((x, j) => [xs[j]!, x] as const)
+    .filter(([a, b]) => !h.some((r) => covers(r, bottom, (a + b) / 2)));
+  return { xs, ys, cell, origins, openBelow };
 }
 
 /** Pieces of one straight rule, end to end or overlapping, are one set: a border drawn cell by cell. */
