@@ -169,10 +169,10 @@ function predefinedCMapPdf(): Buffer {
     const paragraphs = (cellsFrom < 0 ? raw : raw.slice(0, cellsFrom)).map((l) => l.trim()).filter(Boolean);
     for (const p of paragraphs) for (let i = 0; i < p.length; i += 50) lines.push([p.slice(i, i + 50)]);
     const cells =
-      first < 0
+      cellsFrom < 0
         ? []
         : raw
-            .slice(first)
+            .slice(cellsFrom)
             .map((l) => l.trim())
             .filter(Boolean);
     if (cells.length) lines.push(cells);
