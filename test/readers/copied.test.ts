@@ -302,6 +302,57 @@ describe('text copied from a PDF in reading order (pdftotext)', () => {
   });
 });
 
+describe('a browser’s copy of a page whose empty cells hold 「&nbsp;」 (no tabs)', () => {
+  /** The seed one cell a line, as Chromium copies a page whose cells are paragraphs. */
+  const tabless = () =>
+    readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8')
+      .replace('稳定”0', '稳定”')
+      .split('\n')
+      .map((l) => l.trim());
+  /** The copy with the `n`th line after `label`'s set to `to`. */
+  const withLine = (lines: string[], label: string, n: number, to: string) => {
+    const at = lines.indexOf(label);
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + n]).toEqual(n ? expect.stringMatching(/^\d+$/) : label);
+    lines[at + n] = to;
+    return lines;
+  };
+
+  it('a cell of no-break spaces, at a row’s end or in its middle, is the row’s empty cell', () => {
+    const lines = tabless();
+    withLine(lines, '一、本年新收政府信息公开申请数量', 7, '\u00a0');
+    withLine(lines, '二、上年结转政府信息公开申请数量', 1, '\u00a0');
+    // Table 4's row of numbers, its third (复议·其他结果 1) left empty.
+    withLine(lines, '五、存在的主要问题及改进情况', -16, '\u00a0');
+    const r = read(lines.join('\n'));
+    const values: Record<string, unknown> = {
+      ...jingxiu().values,
+      't3.r1.total': '',
+      't3.r2.natural': '',
+      't4.review.other': '',
+    };
+    expect(raws(r)).toEqual(values);
+    const findings = check(r);
+    expect(ofRule(findings, 'G-04')).toEqual([]);
+    expect(ofRule(findings, 'G-03').find((f) => f.cells.includes('t3.r1.total'))?.suggested).toBe(5);
+  });
+
+  it('spacer paragraphs of no-break spaces around a table and in a full row change nothing', () => {
+    const lines = tabless();
+    withLine(lines, '三、收到和处理政府信息公开申请情况', 0, '三、收到和处理政府信息公开申请情况\n\u00a0');
+    withLine(lines, '四、结转下年度继续办理', 0, '四、结转下年度继续办理\n\u00a0');
+    withLine(
+      lines,
+      '四、政府信息公开行政复议、行政诉讼情况',
+      0,
+      '\u00a0\n四、政府信息公开行政复议、行政诉讼情况',
+    );
+    const r = read(lines.join('\n'));
+    expect(raws(r)).toEqual(jingxiu().values);
+    expect(errors(check(r))).toEqual([]);
+  });
+});
+
 // A page's text as `innerText` gives it (a script, a page's 「复制全文」 button), made from our pages
 // by Chromium: each cell's paragraph between empty lines, the tabs between cells on lines of their own.
 describe('a page’s innerText, its cells framed by empty lines', () => {

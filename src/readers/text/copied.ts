@@ -19,6 +19,8 @@ export interface Piece {
   readonly canon: string;
   readonly token: Token;
   readonly value: boolean;
+  /** A cell of no-break spaces (see Token): empty, where a row's numbers are short of it. */
+  readonly spaces?: boolean;
 }
 
 /** A page number or a 「第 3 页 共 6 页」 footer, standing alone on its line. */
@@ -50,6 +52,10 @@ export function piecesOf(tokens: readonly Token[], start: number, end: number): 
   let unit: string | undefined;
   for (let i = start; i < end; i++) {
     const token = tokens[i]!;
+    if (token.spaces) {
+      out.push({ text: '', canon: '', token, value: false, spaces: true });
+      continue;
+    }
     // The tokens of one line are its words again: 「减」 「13」 is 「减13」.
     let text = token.text.trim();
     while (i + 1 < end && tokens[i + 1]!.line === token.line) text += ` ${tokens[++i]!.text.trim()}`;
@@ -277,11 +283,18 @@ class CopiedRows {
     let last = i;
     let foreign = 0;
     const complete = () => covered >= label.canon.length;
+    // The row's cells in order, cells of no-break spaces among them.
+    const cells: { raw: string; token: Token; at: number }[] = [];
     for (let j = i + 1; j < this.pieces.length && !(complete() && values.length >= k); j++) {
       const p = this.pieces[j]!;
+      if (p.spaces) {
+        cells.push({ raw: '', token: p.token, at: j });
+        continue;
+      }
       if (p.value) {
         if (values.length >= k) break;
         values.push({ raw: p.text, token: p.token });
+        cells.push({ ...values.at(-1)!, at: j });
         last = j;
         foreign = 0;
         continue;
@@ -298,6 +311,11 @@ class CopiedRows {
       if (values.length >= k && ++foreign > 3) break;
     }
     this.pos = last + 1;
+    // Numbers short of the row, and empty cells that make it whole: those cells are its own.
+    if (values.length < k && filled(cells, values.length, k)) {
+      values.splice(0, values.length, ...cells.map(({ raw, token }) => ({ raw, token })));
+      this.pos = Math.max(this.pos, cells[k - 1]!.at + 1);
+    }
     if (values.length && values.length < k) {
       this.outcomes.push({ kind: 'short', at: first.token, got: values.length });
       return;
@@ -318,13 +336,21 @@ class CopiedRows {
   private unlabelled(r: number): void {
     const k = this.rows[r]!.keys.length;
     const values: { raw: string; token: Token }[] = [];
+    const cells: { raw: string; token: Token; at: number }[] = [];
     let i = this.pos;
     for (; i < this.pieces.length && values.length < k; i++) {
       const p = this.pieces[i]!;
-      if (p.value) values.push({ raw: p.text, token: p.token });
-      else if (values.length && this.laterStart(p, r)) break;
+      if (p.spaces) cells.push({ raw: '', token: p.token, at: i });
+      else if (p.value) {
+        values.push({ raw: p.text, token: p.token });
+        cells.push({ ...values.at(-1)!, at: i });
+      } else if (values.length && this.laterStart(p, r)) break;
     }
     this.pos = i;
+    if (values.length < k && filled(cells, values.length, k)) {
+      values.splice(0, values.length, ...cells.map(({ raw, token }) => ({ raw, token })));
+      this.pos = cells[k - 1]!.at + 1;
+    }
     if (values.length < k) {
       this.outcomes.push(
         values.length
@@ -336,6 +362,12 @@ class CopiedRows {
     this.outcomes.push({ kind: 'read', values, at: values[0]!.token });
   }
 }
+
+/**
+ * Whether a row's numbers, short of its `k` cells, and the empty cells met among them are just its
+ * `k` cells. One more, and they are not all cells (a spacer paragraph): the row stays short.
+ */
+const filled = (cells: readonly unknown[], numbers: number, k: number) => numbers > 0 && cells.length === k;
 
 /** The rows of `table` from the words of a copied PDF. */
 export function readCopiedRows(table: TableSpec, pieces: readonly Piece[], index: LabelIndex): RowsRead {

@@ -31,11 +31,11 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
   const [start, end] = partRange(parts, p, tokens.length);
   let last = end;
   if (end === tokens.length)
-    while (last > start && (tokens[last - 1]!.blank || isSignatureLine(tokens[last - 1]!.text))) last--;
+    while (last > start && (!tokens[last - 1]!.text || isSignatureLine(tokens[last - 1]!.text))) last--;
   let text = '';
   for (let i = start; i < last; i++) {
     const t = tokens[i]!;
-    if (!t.blank) text += text ? `\n${t.text}` : t.text;
+    if (t.text) text += text ? `\n${t.text}` : t.text;
   }
   return text;
 }

@@ -56,7 +56,7 @@ export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: s
   const lines = (from: number, to: number) =>
     tokens
       .slice(from, to)
-      .filter((t) => !t.blank)
+      .filter((t) => t.text)
       .map((t) => (t.text.length > MAX_TITLE_LINE ? '' : arabicYears(compact(t.text))));
   // The title is in the lines before part 一's where that is found (the last of them: a site lists
   // other years' reports above it), else the first of the first few; the period in the first few.
@@ -74,7 +74,7 @@ export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: s
       .find(Boolean);
     if (period) year = Number(period[1]);
   }
-  const tail = tokens.slice(-6).filter((t) => !t.blank);
+  const tail = tokens.slice(-6).filter((t) => t.text);
   const date = tail.findLast((t) => DATE.test(compact(t.text)));
   if (date && year === undefined) year = Number(DATE.exec(compact(date.text))![1]) - 1;
   if (agency === undefined) {

@@ -147,7 +147,7 @@ export function reportEnd(tokens: readonly Token[], run: ReportRun): number {
       let start = at;
       for (let back = at - 1, n = 0; back > run.last && n < HEADING_LINES; back--) {
         const b = tokens[back]!;
-        if (b.blank) continue;
+        if (!b.text) continue;
         if (!isHeading(b) || isSignatureLine(b.text)) break;
         start = back;
         n++;

@@ -8,6 +8,11 @@ export interface Token {
   readonly blank?: boolean;
   /** From a line with tabs: a table cell as a web page's copy gives it, whatever its text. */
   readonly cell: boolean;
+  /**
+   * A line of no-break spaces only, in a copy with no tabs: a cell of 「&nbsp;」 as a browser
+   * copies it, which may be a table's empty cell. Its text is empty.
+   */
+  readonly spaces?: boolean;
 }
 
 const VALUE = /^(?:[+\-－]?[\d０-９][\d０-９.．,，]*(?:万元|元|件|个|项)?|[—\-－/／]|[增减][\d０-９]+)$/;
@@ -26,6 +31,7 @@ export function tokenize(text: string): Token[] {
   const pageNumbers = text.includes('\f') ? pageNumberLines(text) : undefined;
   if ((text.includes('\t\n') || text.includes('\t\r\n')) && framedCells(text)) return framedTokens(text);
   const n = text.length;
+  const tabless = !text.includes('\t');
   let line = 0;
   // One scan of the characters: this runs on every line of every report of a batch.
   for (let start = 0; start <= n;) {
@@ -41,8 +47,10 @@ export function tokenize(text: string): Token[] {
     }
     // trim() takes the same white space as \s, the ideographic space included.
     if (tab < 0) {
-      const t = text.substring(start, lineEnd).trim();
+      const raw = text.substring(start, lineEnd);
+      const t = raw.trim();
       if (t) push(tokens, t, line, false);
+      else if (tabless && raw.includes('\u00a0')) tokens.push({ text: '', line, cell: false, spaces: true });
     } else {
       const before = tokens.length;
       for (let from = start; ;) {
