@@ -162,6 +162,15 @@ function pairs<T>(slots: readonly Slot<T>[], remarks: string[]): Map<Slot<T>, Sl
     if (s.body) add(byBody, `${s.body}|${s.year}`, s);
     add(byFile, `${s.fileIndex}|${s.year}`, s);
   }
+  // Two reports of one body and year that differ (one corrected and issued again, or a draft):
+  // which is the one published is for the user to say.
+  for (const [key, same] of byBody) {
+    const distinct = new Set(same.map((s) => s.numbers));
+    if (distinct.size > 1)
+      remarks.push(
+        `${same.map((s) => s.label).join('、')}：是同一机关 ${key.slice(key.lastIndexOf('|') + 1)} 年度的 ${distinct.size} 份数字不同的报告，请确认哪一份是发布的`,
+      );
+  }
   const out = new Map<Slot<T>, Slot<T>>();
   for (const s of slots) {
     if (s.year === undefined) continue;

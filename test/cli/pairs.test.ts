@@ -86,9 +86,10 @@ describe('pairing', () => {
     expect(c.previous).toBe(`${join(d, 'a.xlsx')}「2023年度年报」`);
     expect(c.findings.map((f) => f.rule)).toContain('T3-05');
     expect(r.err).not.toContain('不能确定');
+    expect(r.err).not.toContain('数字不同');
   });
 
-  it('two different reports of last year for one body: no guess, and the user is told which and what to do', async () => {
+  it('two different reports of last year for one body: both said, no guess, and the user told what to do', async () => {
     const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
     writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
     // Another count, still balanced: one more received, one more carried forward.
@@ -104,7 +105,8 @@ describe('pairing', () => {
     const r = await cli('check', d);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份 2023 年度的报告（${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'b.xlsx')}「2023年度年报」），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定\n共 3 份报告，0 份有错误。\n`,
+      `! ${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'b.xlsx')}「2023年度年报」：是同一机关 2023 年度的 2 份数字不同的报告，请确认哪一份是发布的\n` +
+        `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份 2023 年度的报告（${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'b.xlsx')}「2023年度年报」），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定\n共 3 份报告，0 份有错误。\n`,
     );
   });
 
