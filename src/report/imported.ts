@@ -45,7 +45,10 @@ export function unreadParts(report: Report): string[] {
 export function importedMessage(report: Report, target: string): string {
   const whose = [report.agency, report.year ? `${report.year} 年度` : ''].filter(Boolean).join(' ');
   const numbers = report.cells.size - notNumbers(report).length;
-  return `已导入${whose ? ` ${whose}` : ''}的 ${numbers} 个数字（${report.edition} 版）到${target}。`;
+  // What could not be read is said after this: the count here keeps the line from reading as all done.
+  const unread = report.findings.filter((f) => f.severity === 'error').length;
+  const left = unread ? `；有 ${unread} 处没有读出，相应的格子留空` : '';
+  return `已导入${whose ? ` ${whose}` : ''}的 ${numbers} 个数字（${report.edition} 版）到${target}${left}。`;
 }
 
 /** `nianbao import --json`: every cell of the edition, its number or null where there is none to read. */

@@ -69,6 +69,20 @@ describe('nianbao import says what it could not take', () => {
     );
   });
 
+  it('a row it could not read: the line that says what was imported says so too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+    const txt = join(dir, 'a.txt');
+    // The seed's 二、上年结转 row one number short.
+    const lines = seedText.split('\n');
+    const row = lines.findIndex((l) => l.includes('二、上年结转政府信息公开申请数量'));
+    lines.splice(row + 1, 1);
+    writeFileSync(txt, lines.join('\n'));
+    const r = await cli('import', txt, '-o', join(dir, 'a.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/的 191 个数字（2019 版）到 .*；有 1 处没有读出，相应的格子留空。\n$/);
+    expect(r.err).toMatch(/^! 「二、上年结转政府信息公开申请数量」行应有 7 个数，只读到 6 个/);
+  });
+
   it('a copy it cannot read any number from writes nothing, says why, and exits 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
     const out = join(dir, 'r.xlsx');
