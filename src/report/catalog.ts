@@ -199,6 +199,12 @@ const CATALOG = [
     description: '2019 年是现行格式的第一年，跨年度规则不适用。',
   },
   {
+    id: 'X-03',
+    severity: 'info',
+    title: '上年报告有没有读出的部分',
+    description: '上年报告读取时有缺行、缺表等错误：没有读出的格子不做跨年度核对。',
+  },
+  {
     id: 'S-01',
     published: true,
     severity: 'error',

@@ -60,3 +60,25 @@ describe('the edition fits the year (X-01)', () => {
     expect(ofRule(check(reportFromValues('2019', jingxiu().values, { year: 2020 })), 'X-01')).toEqual([]);
   });
 });
+
+describe('last year’s report with parts not read (X-03)', () => {
+  it('is said once, with what was not read; a report read whole says nothing', () => {
+    const [y2023, y2024] = suqian();
+    const last = reportFromValues('2021', y2023.values, { year: 2023 });
+    const now = reportFromValues('2021', y2024.values, { year: 2024 });
+    expect(ofRule(check(now, { previous: last }), 'X-03')).toEqual([]);
+    const unread = (message: string) =>
+      ({ rule: 'G-04', severity: 'error', table: 't3', cells: [], message }) as const;
+    const cut = {
+      ...last,
+      findings: [unread('「四、结转下年度继续办理」行应有 7 个数，只读到 6 个。'), unread('表四没有找到。')],
+    };
+    const said = ofRule(check(now, { previous: cut }), 'X-03');
+    expect(said.map((f) => [f.severity, f.message])).toEqual([
+      [
+        'info',
+        '上年（2023 年）报告有 2 处没有读出，那里的数字未做跨年度核对：「四、结转下年度继续办理」行应有 7 个数，只读到 6 个。……',
+      ],
+    ]);
+  });
+});

@@ -120,6 +120,16 @@ export function crossYearFindings(ctx: Context): Finding[] {
   const prev = ctx.previous;
   if (!prev) return [];
   const out = carryOver(ctx, prev);
+  // What was not read of last year's compares with nothing, and says nothing by itself: said once.
+  const unread = prev.report.findings.filter((f) => f.severity === 'error');
+  if (unread.length)
+    out.push(
+      finding(ctx, {
+        rule: 'X-03',
+        cells: [],
+        message: `${lastYear(prev)}有 ${unread.length} 处没有读出，那里的数字未做跨年度核对：${unread[0]!.message}${unread.length > 1 ? '……' : ''}`,
+      }),
+    );
   if (prev.report.edition === ctx.report.edition) {
     out.push(...(ctx.report.edition === '2021' ? inForce2021(ctx, prev) : items2019(ctx, prev)));
   }
