@@ -186,7 +186,11 @@ const READING = [
 ];
 
 const UNRELIABLE = (table: string) =>
-  `${table}无法从这段文字可靠读取：数字与标签的先后顺序被打乱（从 PDF 按阅读顺序复制的文字常见），为免读错，该表的数字未读取。请直接校验 PDF 文件，或从网页复制年报文字。`;
+  expect.stringMatching(
+    new RegExp(
+      `^${table}无法从这段文字可靠读取：(?:第\\d+行的「\\d+」不属于任何一行（表中多了数，如多出一列或一格；或数字与标签的先后顺序被打乱，从 PDF 按阅读顺序复制的文字常见）|数字与标签的先后顺序被打乱（从 PDF 按阅读顺序复制的文字常见）)，为免读错，该表的数字未读取。请核对原文；从 PDF 复制的文字，请直接校验 PDF 文件，或从网页复制年报文字。$`,
+    ),
+  );
 
 /** A table read with no number, while numbers stand alone elsewhere: where the first of them is. */
 const BARE_MOVED = (table: string) =>
@@ -335,6 +339,19 @@ describe('a browser’s copy of a page whose empty cells hold 「&nbsp;」 (no t
     const findings = check(r);
     expect(ofRule(findings, 'G-04')).toEqual([]);
     expect(ofRule(findings, 'G-03').find((f) => f.cells.includes('t3.r1.total'))?.suggested).toBe(5);
+  });
+
+  it('a number too many in a row (typed beside the table) is named where it stands, and the table not read', () => {
+    const lines = tabless();
+    withLine(lines, '（一）予以公开', 7, '0\n9');
+    const text = lines.join('\n');
+    const r = read(text);
+    const [unread] = errors(check(r));
+    const at = text.split('\n').indexOf('9') + 1;
+    expect(unread!.message).toContain(
+      `表三无法从这段文字可靠读取：第${at}行的「9」不属于任何一行（表中多了数`,
+    );
+    expect(ofTable(raws(r), 't3')).toEqual({});
   });
 
   it('spacer paragraphs of no-break spaces around a table and in a full row change nothing', () => {

@@ -170,6 +170,8 @@ export interface RowsRead {
    * only after a later row's. Its numbers cannot be told apart reliably.
    */
   readonly disorder?: Token;
+  /** The number no row can own that puts it out of order, where that is what does. */
+  readonly stray?: string;
 }
 
 interface Start {
@@ -186,6 +188,7 @@ class CopiedRows {
   private readonly labels: readonly (RowLabel | undefined)[];
   private readonly outcomes: RowOutcome[] = [];
   private disorder: Token | undefined;
+  private strayText: string | undefined;
   /** Values passed over since the last row read. */
   private stray: Piece[] = [];
   private pos = 0;
@@ -214,14 +217,25 @@ class CopiedRows {
         return;
       }
       // Numbers passed over belong to the rows not found just before, or to no row at all.
-      if (this.stray.length && this.stray.length !== missingCells) this.disorder ??= this.stray[0]!.token;
+      if (this.stray.length && this.stray.length !== missingCells) this.outOfOrder();
       this.stray = [];
       missingCells = 0;
     });
     for (let i = this.pos; i < this.pieces.length; i++)
       if (this.pieces[i]!.value) this.stray.push(this.pieces[i]!);
-    if (this.stray.length && this.stray.length !== missingCells) this.disorder ??= this.stray[0]!.token;
-    return { rows: this.outcomes, ...(this.disorder ? { disorder: this.disorder } : {}) };
+    if (this.stray.length && this.stray.length !== missingCells) this.outOfOrder();
+    return {
+      rows: this.outcomes,
+      ...(this.disorder ? { disorder: this.disorder } : {}),
+      ...(this.strayText !== undefined ? { stray: this.strayText } : {}),
+    };
+  }
+
+  /** Numbers passed over that no row can own: the first of them is where the order breaks. */
+  private outOfOrder(): void {
+    if (this.disorder) return;
+    this.disorder = this.stray[0]!.token;
+    this.strayText = this.stray[0]!.text;
   }
 
   /** Whether piece `p` begins row `r`'s label, and how. */

@@ -72,11 +72,19 @@ function editionVotes(edition: Edition, texts: Record<TableId, TableText>): numb
   return tableSpecs(edition).reduce((n, t) => n + labelVotes(t, texts[t.id]), 0);
 }
 
-/** A table whose numbers cannot be told apart from their rows in this copy: one error, nothing read. */
-function unreliable(id: TableId, at: readonly string[]): Finding {
+/**
+ * A table whose numbers cannot be told apart from their rows in this copy: one error, nothing read.
+ * Where a number no row can own is the cause, it is named: a number too many (a column put in, a
+ * cell filled twice) does that as well as a copy that shuffles the table.
+ */
+function unreliable(id: TableId, at: readonly string[], stray?: string): Finding {
+  const why =
+    stray !== undefined && at[0]
+      ? `${at[0]}的「${stray}」不属于任何一行（表中多了数，如多出一列或一格；或数字与标签的先后顺序被打乱，从 PDF 按阅读顺序复制的文字常见）`
+      : '数字与标签的先后顺序被打乱（从 PDF 按阅读顺序复制的文字常见）';
   return formFinding(
     id,
-    `${TABLE_NAME[id]}无法从这段文字可靠读取：数字与标签的先后顺序被打乱（从 PDF 按阅读顺序复制的文字常见），为免读错，该表的数字未读取。请直接校验 PDF 文件，或从网页复制年报文字。`,
+    `${TABLE_NAME[id]}无法从这段文字可靠读取：${why}，为免读错，该表的数字未读取。请核对原文；从 PDF 复制的文字，请直接校验 PDF 文件，或从网页复制年报文字。`,
     { at, severity: 'error' },
   );
 }
@@ -178,7 +186,7 @@ export function readText(text: string, options: { source?: string; lines?: strin
       const at = read.disorder
         ? [lineOf(read.disorder, options.lines)]
         : (read.findings.find((f) => f.severity === 'error')?.at ?? []);
-      findings.push(unreliable(id, at));
+      findings.push(unreliable(id, at, read.disorder ? read.stray : undefined));
       continue;
     }
     found.push(id);

@@ -23,6 +23,8 @@ export interface TableRead {
   readonly found: boolean;
   /** Where the copy's order breaks the table's (numbers before their labels): nothing was read. */
   readonly disorder?: Token | undefined;
+  /** The number there that no row can own, where a number breaks it. */
+  readonly stray?: string;
   /** A copy of a PDF gave the table's labels and no number at all: empty, or its numbers moved away. */
   readonly bare?: boolean;
 }
@@ -378,7 +380,14 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
   const findings: Finding[] = [];
   if (!isFound(table, text)) return { cells, findings, found: false };
   const read = text.copied ? readCopiedRows(table, text.pieces, indexOf(table)) : cellRows(table, text);
-  if (read.disorder) return { cells, findings, found: true, disorder: read.disorder };
+  if (read.disorder)
+    return {
+      cells,
+      findings,
+      found: true,
+      disorder: read.disorder,
+      ...(read.stray !== undefined ? { stray: read.stray } : {}),
+    };
 
   const problem = (message: string, at: Token | undefined) =>
     findings.push(formFinding(table.id, message, { at: [lineOf(at, text.lines)], severity: 'error' }));
