@@ -76,8 +76,7 @@ function spiltBelow(t: RuledTable, p: TextPiece, cx: number): boolean {
     t.openBelow.some(([a, b]) => cx >= a && cx < b) &&
     p.y < bottom &&
     p.y + p.size >= bottom - SPILL &&
-    p.y + p.size <= bottom + SPILL &&
-    slotOf(t.xs, cx, false) >= 0
+    p.y + p.size <= bottom + SPILL
   );
 }
 

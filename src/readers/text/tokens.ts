@@ -28,8 +28,8 @@ export function looksLikeValue(text: string): boolean {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const pageNumbers = text.includes('\f') ? pageNumberLines(text) : undefined;
   if ((text.includes('\t\n') || text.includes('\t\r\n')) && framedCells(text)) return framedTokens(text);
+  const pageNumbers = text.includes('\f') ? pageNumberLines(text) : undefined;
   const n = text.length;
   const tabless = !text.includes('\t');
   let line = 0;
@@ -103,9 +103,9 @@ const isTabLine = (l: string) => l.includes('\t') && !l.trim();
  * tabs less one, and one more for each end of the line where a cell is empty. A cell is empty at
  * the line's end when spaces follow its last tab (「&nbsp;」) or the row ends after it, at its start
  * when the row began before it: a row's end is an empty line more than a cell's. A line of spaces
- * after a tab line is an empty cell, and so is nothing between two tab lines. Lines with no empty line between them are one cell's (a
- * label broken by 「<br>」) where a tab line stands before or after them; elsewhere (the report's
- * prose) each line is read as in any copy.
+ * after a tab line is an empty cell, and so is nothing between two tab lines. Lines with no empty
+ * line between them are one cell's (a label broken by 「<br>」) where a tab line stands before or
+ * after them; elsewhere (the report's prose) each line is read as in any copy.
  */
 function framedTokens(text: string): Token[] {
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
