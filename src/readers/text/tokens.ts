@@ -28,10 +28,11 @@ export function looksLikeValue(text: string): boolean {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  if ((text.includes('\t\n') || text.includes('\t\r\n')) && framedCells(text)) return framedTokens(text);
+  if (FRAMED_TAB.some((t) => text.includes(t)) && framedCells(text)) return framedTokens(text);
   const pageNumbers = text.includes('\f') ? pageNumberLines(text) : undefined;
+  // A browser's copy with no tabs may give an empty cell as a line of no-break spaces.
+  if (text.includes('\u00a0') && !text.includes('\t')) return spacedTokens(text, pageNumbers);
   const n = text.length;
-  const tabless = !text.includes('\t');
   let line = 0;
   // One scan of the characters: this runs on every line of every report of a batch.
   for (let start = 0; start <= n;) {
@@ -47,10 +48,8 @@ export function tokenize(text: string): Token[] {
     }
     // trim() takes the same white space as \s, the ideographic space included.
     if (tab < 0) {
-      const raw = text.substring(start, lineEnd);
-      const t = raw.trim();
+      const t = text.substring(start, lineEnd).trim();
       if (t) push(tokens, t, line, false);
-      else if (tabless && raw.includes('\u00a0')) tokens.push({ text: '', line, cell: false, spaces: true });
     } else {
       const before = tokens.length;
       for (let from = start; ;) {
@@ -90,6 +89,9 @@ function framedCells(text: string): boolean {
   }
   return framed >= MIN_FRAMED && framed >= tabLines * 0.9;
 }
+
+/** A tab line between empty lines, as a framed copy has many: a copy without one is not looked over. */
+const FRAMED_TAB = ['\n\n\t\n\n', '\r\n\r\n\t\r\n\r\n'];
 
 /** Framed tab lines that tell such a copy: a table's row has a few. */
 const MIN_FRAMED = 10;
@@ -163,6 +165,17 @@ function framedTokens(text: string): Token[] {
     afterTab = false;
     i = j;
   }
+  return tokens;
+}
+
+/** The lines of a copy with no tabs, each line of no-break spaces only as a cell of them. */
+function spacedTokens(text: string, pageNumbers: ReadonlySet<number> | undefined): Token[] {
+  const tokens: Token[] = [];
+  text.split('\n').forEach((l, i) => {
+    if (pageNumbers?.has(i + 1)) return;
+    if (l.includes('\u00a0') && !l.trim()) tokens.push({ text: '', line: i + 1, cell: false, spaces: true });
+    else pushLine(tokens, l, i + 1);
+  });
   return tokens;
 }
 
