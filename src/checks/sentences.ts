@@ -11,6 +11,24 @@ export function sentences(
   text: string | undefined,
   { acrossLines = false, having }: { acrossLines?: boolean; having?: RegExp } = {},
 ): string[] {
-  const all = (text ?? '').split(acrossLines ? /[。！？；;]+/ : /[。！？；;\n]+/);
+  const all = (acrossLines ? headingsApart(text ?? '') : (text ?? '')).split(
+    acrossLines ? /[。！？；;]+/ : /[。！？；;\n]+/,
+  );
   return (having ? all.filter((s) => having.test(s)) : all).map(compact).filter(Boolean);
+}
+
+/** How a heading or a numbered item begins: 「四、」, 「（二）」, 「3.」. */
+const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、](?!\d))/;
+/** A heading's line: numbered, short, no sentence in it. */
+const isHeading = (line: string) => NUMBERED.test(line) && line.length <= 30 && !/[，,。；;：:]/.test(line);
+
+/**
+ * The text with a sentence's end put where a line ends that no full stop ends but a heading does,
+ * or where a numbered item begins: sentences joined over lines stop there.
+ */
+function headingsApart(text: string): string {
+  const lines = text.split('\n');
+  return lines
+    .map((l, i) => (i + 1 < lines.length && (isHeading(l) || NUMBERED.test(lines[i + 1]!)) ? `${l}。` : l))
+    .join('\n');
 }

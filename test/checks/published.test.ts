@@ -40,6 +40,14 @@ describe('what a published report says besides its tables', () => {
     expect(quotes).toEqual(
       Array(2).fill('全市全年备案政府信息依申请公开领域行政复议案件134件，行政诉讼案件57件'),
     );
+    // Not into a heading on the line before or after it, which no full stop ends.
+    for (const headed of [
+      '（一）复议诉讼情况\n全市行政复议案件134件，行政诉讼案件57件\n（二）其他情况',
+      '（一）复议诉讼情况\n全市行政复议案件134件，行政诉\n讼案件57件\n（二）其他情况',
+    ])
+      expect(
+        ofRule(check(published({ 0: headed })), 'T4-04').map((f) => /「(.*)」/.exec(f.message)![1]),
+      ).toEqual(Array(2).fill('全市行政复议案件134件，行政诉讼案件57件'));
     // A text with no full stop for many lines is quoted by its line.
     const long = `行政复议案件134件，行政诉\n${'讼案件57件，'.repeat(40)}`;
     const cut = ofRule(check(published({ 0: long })), 'T4-04').map((f) => /「(.*?)」/.exec(f.message)![1]);
