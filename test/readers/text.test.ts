@@ -71,6 +71,34 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     expect(raws(read(rows))).toEqual(jingxiu().values);
   });
 
+  it('a label a page broke over two lines (「<br>」) is its row’s, and its rest no number: one cell a line or a row a line', () => {
+    const broken = seedText()
+      .replace('\t（二）部分公开（区分处理的', '\t（二）部分公开\n（区分处理的')
+      .replace('\t一、本年新收政府信息公开申请数量', '\t一、本年新收政府信息公开\n申请数量');
+    const rows = broken
+      .split(/\n\s*\n/)
+      .map((block) =>
+        block
+          .split('\n')
+          .map((l) => l.trim())
+          .join('\t')
+          // As a browser copies a row whose label a 「<br>」 breaks: the label's first line alone.
+          .replace('部分公开\t', '部分公开\n')
+          .replace('政府信息公开\t申请', '政府信息公开\n申请'),
+      )
+      .join('\n');
+    for (const text of [broken, rows]) {
+      expect(text).toContain('（二）部分公开\n');
+      const r = read(text);
+      expect(raws(r)).toEqual(jingxiu().values);
+      expect(
+        ofRule(check(r), 'G-04')
+          .map((f) => f.message)
+          .join(),
+      ).not.toContain('部分公开');
+    }
+  });
+
   it('numbers on one line separated by spaces read the same', () => {
     const spaced = seedText().replace(
       /一、本年新收政府信息公开申请数量\n(\t\d+\n){7}/,

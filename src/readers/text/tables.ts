@@ -182,6 +182,24 @@ function nextWord(table: TableSpec, tokens: readonly Token[], from: number, end:
   return -1;
 }
 
+/**
+ * How many lines from `from` complete the label just before them to the row's `label`, when it is
+ * its beginning (a cell's label broken by 「<br>」 or in two paragraphs); 0 where they do not.
+ */
+function labelRest(tokens: readonly Token[], from: number, end: number, label: string): number {
+  const whole = canonicalOf(label);
+  let got = canonicalOf(tokens[from - 1]!.text);
+  if (got === whole || !whole.startsWith(got)) return 0;
+  for (let i = from; i < end; i++) {
+    const t = tokens[i]!;
+    if (t.blank || looksLikeValue(t.text)) return 0;
+    got += canonicalOf(t.text);
+    if (got === whole) return i - from + 1;
+    if (!whole.startsWith(got)) return 0;
+  }
+  return 0;
+}
+
 /** Whether the `count` cells from `from` are all numbers or blank: a row's, not a label cut in two. */
 function valuesFollow(tokens: readonly Token[], from: number, end: number, count: number): boolean {
   if (from + count > end) return false;
@@ -302,10 +320,13 @@ function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): Row
       }
       at = tokens[hit]!;
       pos = hit + 1;
+      // A label broken over lines (「（二）部分公开」 / 「（区分处理的…）」): its rest is no number.
+      const rest = glued === undefined && seen === undefined ? labelRest(tokens, pos, end, row.label) : 0;
+      pos += rest;
       if (glued !== undefined) {
         seen = at.text;
         values.push({ raw: glued, token: at });
-      } else if (seen === undefined && matchLabel(at.text, row.label) === 'variant') seen = at.text;
+      } else if (!rest && seen === undefined && matchLabel(at.text, row.label) === 'variant') seen = at.text;
     } else {
       // A row with no label of its own (table 4) starts after the header, and after a line of
       // prose (「具体情况见下表：」) that is neither a cell nor a number. The header comes first: a
