@@ -389,6 +389,29 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(r.report!.cells.get('t3.r3_7.natural')!.raw).toBe(5);
   });
 
+  it('table 3 split by its writer, the second part on columns of its own with one label column fewer: read on the first’s', () => {
+    // As a page whose second <table> holds only （六）, （七） and 四 prints: their labels need two
+    // label columns, not three, so every number stands one column further left than above.
+    const grid = seedGrid();
+    const text = (row: RawValue[]) => row.map((v) => (v === null || v === undefined ? null : String(v)));
+    const top = rowOf(grid, '三、收到和处理政府信息公开申请情况');
+    const cut = grid.findIndex((r) => r.includes('（六）其他处理'));
+    const end = rowOf(grid, '四、政府信息公开行政复议、行政诉讼情况');
+    const header = grid.slice(top + 1, top + 4);
+    const fewer = (row: RawValue[]) => text(row.filter((_, col) => col !== 2));
+    const at = (row: number, col: number) => `表格第${row + 1}行第${col + 1}列`;
+    const r = readDocument([
+      { table: { rows: grid.slice(0, top).map(text), where: at } },
+      { line: '三、收到和处理政府信息公开申请情况' },
+      { table: { rows: grid.slice(top + 1, cut).map(text), where: at } },
+      { table: { rows: [...header, ...grid.slice(cut, end)].map(fewer), where: at } },
+      ...grid.slice(end, end + 1).map((row) => ({ line: String(row[0]) })),
+      { table: { rows: grid.slice(end + 1).map(text), where: at } },
+    ]);
+    expect(Object.fromEntries([...r.report!.cells].map(([k, c]) => [k, c.raw]))).toEqual(jingxiu().values);
+    expect(r.report!.cells.get('t3.r4.natural')!.address).toBe('表格第6行第3列');
+  });
+
   it('a table that cannot be found is an error, and the others are still checked', () => {
     const grid = seedGrid().slice(0, rowOf(seedGrid(), '四、政府信息公开行政复议、行政诉讼情况'));
     const findings = checkGrid(grid);

@@ -45,6 +45,46 @@ const rowKey = (row: readonly (string | null)[]) =>
     .filter(Boolean)
     .join('|');
 
+interface Shift {
+  /** The first column moved: the first of the header's past its first cell. */
+  readonly from: number;
+  /** How far right. */
+  readonly by: number;
+}
+
+/**
+ * How a part's repeated header stands against the first part's (a table its writer split in two,
+ * the second drawn on columns of its own, with fewer label columns where no row of it needs them):
+ * every header cell past the first the same number of columns further right there; or undefined.
+ */
+function columnShift(
+  first: readonly (readonly (string | null)[])[],
+  again: readonly (readonly (string | null)[])[],
+): Shift | undefined {
+  const at = (row: readonly (string | null)[]) => row.flatMap((c, col) => (c?.trim() ? [col] : []));
+  let by: number | undefined;
+  let from = Infinity;
+  for (let r = 0; r < again.length; r++) {
+    const a = at(first[r]!);
+    const b = at(again[r]!);
+    if (a.length !== b.length) return undefined;
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] === 0 && a[i] === 0) continue;
+      by ??= a[i]! - b[i]!;
+      if (a[i]! - b[i]! !== by) return undefined;
+      from = Math.min(from, b[i]!);
+    }
+  }
+  return by && by > 0 && from < Infinity ? { from, by } : undefined;
+}
+
+/** A row's cells from `from` on moved `by` columns right. */
+const shifted = (row: readonly (string | null)[], { from, by }: Shift): (string | null)[] => [
+  ...row.slice(0, from),
+  ...Array<null>(by).fill(null),
+  ...row.slice(from),
+];
+
 /** Text struck through in a cell: left out, and said, since a report published so shows its revisions. */
 function struckFinding(
   s: { readonly row: number; readonly col: number; readonly text: string },
@@ -76,8 +116,8 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
   const where: ((col: number) => string)[] = [];
   const struck: { readonly row: number; readonly col: number; readonly text: string }[] = [];
   const tablesAfter: number[] = [];
-  // The header rows of the table a run of tables (nothing but blank lines between) starts with.
-  let header: string[] | undefined;
+  // The table a run of tables (nothing but blank lines between) starts with: its rows, and their keys.
+  let header: { rows: readonly (readonly (string | null)[])[]; keys: string[] } | undefined;
   for (const b of blocks) {
     if ('line' in b) {
       lines.push(unstruck(b.line));
@@ -89,15 +129,20 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
       tablesAfter.push(lines.length);
     let skip = 0;
     if (header)
-      while (skip + 1 < rows.length && rowKey(rows[skip]!) && rowKey(rows[skip]!) === header[skip]) skip++;
-    else header = rows.map(rowKey);
+      while (skip + 1 < rows.length && rowKey(rows[skip]!) && rowKey(rows[skip]!) === header.keys[skip])
+        skip++;
+    else header = { rows, keys: rows.map(rowKey) };
+    // A part whose header repeats the first's on columns of its own: its cells laid on the first's.
+    const shift = skip ? columnShift(header.rows.slice(0, skip), rows.slice(0, skip)) : undefined;
+    const from = (col: number) => (shift && col >= shift.from + shift.by ? col - shift.by : col);
     rows.forEach((row, r) => {
       if (r < skip) return;
-      row.forEach((c, col) => {
+      const laid = shift ? shifted(row, shift) : row;
+      laid.forEach((c, col) => {
         if (c?.includes(STRUCK)) struck.push({ row: grid.length, col, text: c });
       });
-      grid.push(row.map(cellValue));
-      where.push((c) => b.table.where(r, c));
+      grid.push(laid.map(cellValue));
+      where.push((c) => b.table.where(r, from(c)));
     });
   }
   const found = findTables(grid, { document: true });
