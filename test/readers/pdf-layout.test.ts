@@ -114,3 +114,34 @@ describe('a cell the page cut, its last line left under the table (Chromium)', (
     expect(rows(cut([h(100, 0, 150)]))).toEqual([[['（三）不予公', '', '15']]]);
   });
 });
+
+describe('lines of running text', () => {
+  const at = (text: string, x: number, y: number, width: number): TextPiece => ({
+    text,
+    x,
+    y,
+    width,
+    size: 10,
+  });
+  const lines = (pieces: TextPiece[]) =>
+    pdfBlocks([{ number: 1, width: 600, height: 800, images: false, rules: [], pieces }]).flatMap((b) =>
+      'line' in b ? [b.line] : [],
+    );
+
+  it('a full line goes on in the next; a signature and its date set to the right are lines of their own', () => {
+    expect(
+      lines([
+        at('本年度未收取信息处理费，也未收取其他', 20, 700, 480),
+        at('费用。', 0, 685, 30),
+        at('白沙区市场监督管理局', 400, 660, 100),
+        at('2023年3月14日', 380, 645, 120),
+        at('《2022年年度报告》解读', 0, 630, 150),
+      ]),
+    ).toEqual([
+      '本年度未收取信息处理费，也未收取其他费用。',
+      '白沙区市场监督管理局',
+      '2023年3月14日',
+      '《2022年年度报告》解读',
+    ]);
+  });
+});

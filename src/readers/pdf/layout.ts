@@ -170,6 +170,11 @@ function pageBlocks(page: PageContent): Placed[] {
   const lines = inLines(free);
   const right = (l: readonly TextPiece[]) => l[l.length - 1]!.x + l[l.length - 1]!.width;
   const full = Math.max(0, ...lines.map(right));
+  const left = Math.min(...lines.map((l) => l[0]!.x));
+  // A line that runs to the right margin from the left one (a first line indented two characters):
+  // one set to the right (a signature, its date) is no line of a paragraph, full as it may be.
+  const runsFull = (l: readonly TextPiece[]) =>
+    right(l) >= full - l[0]!.size * 1.5 && l[0]!.x <= left + l[0]!.size * 3;
   let previous: { y: number; line: string; full: boolean } | undefined;
   for (const line of lines) {
     const text = lineText(line);
@@ -186,10 +191,10 @@ function pageBlocks(page: PageContent): Placed[] {
       !/^[一二三四五六七八九十]、/.test(text.trim())
     ) {
       previous.line += text.trim();
-      previous.full = right(line) >= full - line[0]!.size * 1.5;
+      previous.full = runsFull(line);
       continue;
     }
-    previous = { y, line: text, full: right(line) >= full - line[0]!.size * 1.5 };
+    previous = { y, line: text, full: runsFull(line) };
     placed.push(previous);
   }
   return placed.sort((a, b) => b.y - a.y);
