@@ -410,6 +410,20 @@ describe('a damaged template: what could and could not be read, never a silent m
     ]);
     expect(Object.fromEntries([...r.report!.cells].map(([k, c]) => [k, c.raw]))).toEqual(jingxiu().values);
     expect(r.report!.cells.get('t3.r4.natural')!.address).toBe('表格第6行第3列');
+    // Its second part under 「续表三」, the header repeated on the same columns: the header is no row.
+    const continued = readDocument([
+      { table: { rows: grid.slice(0, top).map(text), where: at } },
+      { line: '三、收到和处理政府信息公开申请情况' },
+      { table: { rows: grid.slice(top + 1, cut).map(text), where: at } },
+      { line: '续表三' },
+      { table: { rows: [...header, ...grid.slice(cut, end)].map(text), where: at } },
+      ...grid.slice(end, end + 1).map((row) => ({ line: String(row[0]) })),
+      { table: { rows: grid.slice(end + 1).map(text), where: at } },
+    ]);
+    expect(Object.fromEntries([...continued.report!.cells].map(([k, c]) => [k, c.raw]))).toEqual(
+      jingxiu().values,
+    );
+    expect(continued.report!.findings.map((f) => f.message).join()).not.toContain('官方表格没有的行');
   });
 
   it('a table that cannot be found is an error, and the others are still checked', () => {

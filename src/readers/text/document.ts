@@ -45,6 +45,9 @@ const rowKey = (row: readonly (string | null)[]) =>
     .filter(Boolean)
     .join('|');
 
+/** 「续表」, 「续表三」, 「（续上表）」: the table goes on, its header repeated below. */
+const CONTINUED = /^[（(]?续(?:表[一二三四五六七八九十\d]*|上表)[）)]?[:：]?$/;
+
 interface Shift {
   /** The first column moved: the first of the header's past its first cell. */
   readonly from: number;
@@ -121,7 +124,7 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
   for (const b of blocks) {
     if ('line' in b) {
       lines.push(unstruck(b.line));
-      if (b.line.trim()) header = undefined;
+      if (b.line.trim() && !CONTINUED.test(compact(b.line))) header = undefined;
       continue;
     }
     const rows = b.table.rows;
