@@ -125,8 +125,12 @@ export function finding(side: Side, d: FindingDraft): Finding {
 
 /** Cell names or addresses, at most `limit` of them. */
 export function listCells(side: Side, keys: readonly CellKey[], limit = 12): string {
-  const names = keys.map((k) => address(side, k) ?? spec(side, k).name);
-  return names.length > limit
-    ? `${names.slice(0, limit).join('、')} 等 ${names.length} 格`
-    : names.join('、');
+  // A line of a copied text holds a row's cells: said once, with how many of them it holds.
+  const counts = new Map<string, number>();
+  for (const k of keys) {
+    const name = address(side, k) ?? spec(side, k).name;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const names = [...counts].map(([name, n]) => (n > 1 ? `${name}（${n} 格）` : name));
+  return names.length > limit ? `${names.slice(0, limit).join('、')} 等 ${keys.length} 格` : names.join('、');
 }

@@ -99,6 +99,25 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     }
   });
 
+  it('cells written wrong on one line (a row a line) are listed by that line once, with how many', () => {
+    const rows = seedText()
+      .split(/\n\s*\n/)
+      .map((block) =>
+        block
+          .split('\n')
+          .map((l) => l.trim())
+          .join('\t'),
+      )
+      .join('\n')
+      .replace(
+        /(二、上年结转政府信息公开申请数量)((?:\t0){7})/,
+        (_, label: string) => `${label}${'\t０'.repeat(7)}`,
+      );
+    const line = rows.split('\n').findIndex((l) => l.startsWith('二、上年结转')) + 1;
+    const [wrong] = ofRule(check(read(rows)), 'G-01');
+    expect(wrong!.message).toMatch(new RegExp(`全部：第${line}行（7 格）。$`));
+  });
+
   it('numbers on one line separated by spaces read the same', () => {
     const spaced = seedText().replace(
       /一、本年新收政府信息公开申请数量\n(\t\d+\n){7}/,
