@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { deflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { templateBytes } from '../../src/cli/xlsx-write.js';
@@ -168,6 +169,24 @@ describe('readXlsx on hand-made parts', () => {
 
 describe('readXlsx refuses, in Chinese, what it cannot or should not read', () => {
   const book = { sheets: [{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }] };
+
+  it('a part whose data is not what its CRC says: refused, by fflate and by zlib alike', () => {
+    const whole = buildXlsx(book);
+    // The central directory's entry for the sheet: its name, 46 bytes after the entry starts.
+    const name = strToU8('xl/worksheets/sheet1.xml');
+    let at = -1;
+    for (let i = whole.length - name.length; i >= 0 && at < 0; i--)
+      if (name.every((c, k) => whole[i + k] === c)) at = i - 46;
+    expect(whole[at]).toBe(0x50);
+    const bad = new Uint8Array(whole);
+    bad[at + 16]! ^= 0xff;
+    const native = (data: Uint8Array, max: number) => inflateRawSync(data, { maxOutputLength: max });
+    expect(readXlsx(whole, XLSX_LIMITS, native).sheets[0]!.grid).toEqual([[1]]);
+    expect(problem(() => readXlsx(bad))).toBe('不是有效的 .xlsx 文件（压缩包已损坏或不完整）');
+    expect(problem(() => readXlsx(bad, XLSX_LIMITS, native))).toBe(
+      '不是有效的 .xlsx 文件（压缩包已损坏或不完整）',
+    );
+  });
 
   it('not a zip; an encrypted workbook or an .xls renamed; a cut-off zip; a DTD', () => {
     expect(problem(() => readXlsx(strToU8('not a workbook')))).toBe(

@@ -11,6 +11,8 @@ export interface ZipEntry {
   /** The unzipped size the directory declares; the data is held to it. */
   readonly size: number;
   readonly localOffset: number;
+  /** The CRC-32 of the unzipped data: an inflater that takes damaged data without a word is caught by it. */
+  readonly crc: number;
 }
 
 const BROKEN = '不是有效的 .xlsx 文件（压缩包已损坏或不完整）';
@@ -110,8 +112,25 @@ export function zipEntries(b: Uint8Array, maxEntries: number): Map<string, ZipEn
       nameStart + nameLength + extraLength,
       [u32(b, at + 24), u32(b, at + 20), u32(b, at + 42)],
     ) as [number, number, number];
-    entries.set(name, { name, method, flags, compressedSize, size, localOffset });
+    entries.set(name, { name, method, flags, compressedSize, size, localOffset, crc: u32(b, at + 16) });
     at = nameStart + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+let table: Uint32Array | undefined;
+
+/** The CRC-32 of `data`, as zip files hold it. */
+export function crc32(data: Uint8Array): number {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -1,6 +1,6 @@
 import { Inflate, inflateSync } from 'fflate';
 import { ReadProblem } from '../problem.js';
-import { broken, LOCAL, u16, u32, type ZipEntry } from './directory.js';
+import { broken, crc32, LOCAL, u16, u32, type ZipEntry } from './directory.js';
 
 export { type ZipEntry, zipEntries } from './directory.js';
 
@@ -16,6 +16,12 @@ export type RawInflate = (data: Uint8Array, max: number) => Uint8Array;
 
 /** An entry's bytes, held to the size the directory declares: a part that inflates past it is refused. */
 export function unzipEntry(b: Uint8Array, e: ZipEntry, native?: RawInflate): Uint8Array {
+  const out = inflated(b, e, native);
+  // Damaged data that an inflater takes without complaint (fflate checks less than zlib) is caught here.
+  return crc32(out) === e.crc ? out : broken();
+}
+
+function inflated(b: Uint8Array, e: ZipEntry, native?: RawInflate): Uint8Array {
   if (e.flags & 1) throw new ReadProblem('工作簿已加密（设置了打开密码）：请取消密码后另存为 .xlsx');
   const at = e.localOffset;
   if (u32(b, at) !== LOCAL) broken();
