@@ -30,6 +30,18 @@ function withRow(text: string, label: string, values: readonly string[]): string
   return lines.join('\n');
 }
 
+/** The copy a row a line, its cells parted by tabs: as a browser copies a table without paragraphs. */
+const rowPerLine = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((block) =>
+      block
+        .split('\n')
+        .map((l) => l.trim())
+        .join('\t'),
+    )
+    .join('\n');
+
 describe('a published report as copied text (保定市竞秀区 2019)', () => {
   it('reads every number of the three tables, cell by cell, with edition, agency and year', () => {
     const r = read(seedText());
@@ -59,34 +71,17 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
   });
 
   it('one row per line with tabs between cells reads the same', () => {
-    const rows = seedText()
-      .split(/\n\s*\n/)
-      .map((block) =>
-        block
-          .split('\n')
-          .map((l) => l.trim())
-          .join('\t'),
-      )
-      .join('\n');
-    expect(raws(read(rows))).toEqual(jingxiu().values);
+    expect(raws(read(rowPerLine(seedText())))).toEqual(jingxiu().values);
   });
 
   it('a label a page broke over two lines (「<br>」) is its row’s, and its rest no number: one cell a line or a row a line', () => {
     const broken = seedText()
       .replace('\t（二）部分公开（区分处理的', '\t（二）部分公开\n（区分处理的')
       .replace('\t一、本年新收政府信息公开申请数量', '\t一、本年新收政府信息公开\n申请数量');
-    const rows = broken
-      .split(/\n\s*\n/)
-      .map((block) =>
-        block
-          .split('\n')
-          .map((l) => l.trim())
-          .join('\t')
-          // As a browser copies a row whose label a 「<br>」 breaks: the label's first line alone.
-          .replace('部分公开\t', '部分公开\n')
-          .replace('政府信息公开\t申请', '政府信息公开\n申请'),
-      )
-      .join('\n');
+    // As a browser copies a row whose label a 「<br>」 breaks: the label's first line alone.
+    const rows = rowPerLine(broken)
+      .replace('部分公开\t', '部分公开\n')
+      .replace('政府信息公开\t申请', '政府信息公开\n申请');
     for (const text of [broken, rows]) {
       expect(text).toContain('（二）部分公开\n');
       const r = read(text);
@@ -100,19 +95,10 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
   });
 
   it('cells written wrong on one line (a row a line) are listed by that line once, with how many', () => {
-    const rows = seedText()
-      .split(/\n\s*\n/)
-      .map((block) =>
-        block
-          .split('\n')
-          .map((l) => l.trim())
-          .join('\t'),
-      )
-      .join('\n')
-      .replace(
-        /(二、上年结转政府信息公开申请数量)((?:\t0){7})/,
-        (_, label: string) => `${label}${'\t０'.repeat(7)}`,
-      );
+    const rows = rowPerLine(seedText()).replace(
+      /(二、上年结转政府信息公开申请数量)((?:\t0){7})/,
+      (_, label: string) => `${label}${'\t０'.repeat(7)}`,
+    );
     const line = rows.split('\n').findIndex((l) => l.startsWith('二、上年结转')) + 1;
     const [wrong] = ofRule(check(read(rows)), 'G-01');
     expect(wrong!.message).toMatch(new RegExp(`全部：第${line}行（7 格）。$`));
