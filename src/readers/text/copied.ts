@@ -68,7 +68,7 @@ export function piecesOf(tokens: readonly Token[], start: number, end: number): 
     }
     const words = text.split(/\s+/);
     // The spaces after each word: a copy that keeps the layout sets columns wide apart.
-    const gaps = text.match(/\s+/g) ?? [];
+    const gaps = words.length > 1 ? (text.match(/\s+/g) ?? []) : [];
     for (let w = 0; w < words.length; w++) {
       let word = words[w]!;
       if (PAGE_NUMBER.test(word)) continue;

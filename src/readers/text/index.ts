@@ -186,7 +186,7 @@ export function readText(text: string, options: { source?: string; lines?: strin
       const at = read.disorder
         ? [lineOf(read.disorder, options.lines)]
         : (read.findings.find((f) => f.severity === 'error')?.at ?? []);
-      findings.push(unreliable(id, at, read.disorder ? read.stray : undefined));
+      findings.push(unreliable(id, at, read.stray));
       continue;
     }
     found.push(id);

@@ -28,7 +28,10 @@ export function looksLikeValue(text: string): boolean {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  if (FRAMED_TAB.some((t) => text.includes(t)) && framedCells(text)) return framedTokens(text);
+  if (FRAMED_TAB.some((t) => text.includes(t))) {
+    const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    if (framedCells(lines)) return framedTokens(lines);
+  }
   const pageNumbers = text.includes('\f') ? pageNumberLines(text) : undefined;
   // A browser's copy with no tabs may give an empty cell as a line of no-break spaces.
   if (text.includes('\u00a0') && !text.includes('\t')) return spacedTokens(text, pageNumbers);
@@ -71,8 +74,7 @@ export function tokenize(text: string): Token[] {
  * stands between empty lines, and the tabs between cells on lines of their own. A line of one tab
  * there parts two cells; in a copy of one cell a line (「\t28」) it is an empty cell.
  */
-function framedCells(text: string): boolean {
-  const lines = text.split('\n');
+function framedCells(lines: readonly string[]): boolean {
   let tabLines = 0;
   let framed = 0;
   for (let i = 1; i < lines.length - 1; i++) {
@@ -109,8 +111,7 @@ const isTabLine = (l: string) => l.includes('\t') && !l.trim();
  * line between them are one cell's (a label broken by 「<br>」) where a tab line stands before or
  * after them; elsewhere (the report's prose) each line is read as in any copy.
  */
-function framedTokens(text: string): Token[] {
-  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+function framedTokens(lines: readonly string[]): Token[] {
   const tokens: Token[] = [];
   const blanks = (n: number, i: number) => {
     for (; n > 0; n--) tokens.push({ text: '', line: i + 1, cell: true, blank: true });
