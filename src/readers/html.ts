@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { PART_TITLES, REPORT_TITLE } from '../report/parts.js';
+import { hasBodyWords } from '../report/parts.js';
 
 const BLOCK = new Set([
   'address',
@@ -106,9 +106,6 @@ export function htmlToText(html: string): string {
   return pageText(html, Infinity)!;
 }
 
-/** Words of a report's body that no table of it holds: the part titles (their numbering aside), the report's title. */
-const BODY_WORDS = [...PART_TITLES.map((t) => t.replace(/^[一二三四五六]、/, '')), REPORT_TITLE];
-
 /** Table tags, and what holds none however it reads: comments, scripts, styles. */
 const TABLE_TAGS = /<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)table\b/gi;
 
@@ -147,8 +144,6 @@ interface OpenTable {
   readonly inner: [number, number][];
   holdsLayout?: boolean;
 }
-
-const hasBodyWords = (text: string) => BODY_WORDS.some((w) => text.includes(w));
 
 /** A table's markup without the tables it holds. */
 function ownText(html: string, t: OpenTable, end: number): string {

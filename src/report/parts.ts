@@ -31,5 +31,11 @@ export const TABLE_PART: Readonly<Record<TableId, string>> = {
 
 export const REPORT_TITLE = '政府信息公开工作年度报告';
 
+/** Words of a report's body that no table of it holds: the part titles (their numbering aside), the report's title. */
+const BODY_WORDS = [...PART_TITLES.map((t) => t.replace(/^[一二三四五六]、/, '')), REPORT_TITLE];
+
+/** Whether a text holds the report's own words, not only a table's: a page or document laid out in a table does. */
+export const hasBodyWords = (text: string) => BODY_WORDS.some((w) => text.includes(w));
+
 /** What clerks call the tables: 「表三」. */
 export const TABLE_NAME: Readonly<Record<TableId, string>> = { t2: '表二', t3: '表三', t4: '表四' };

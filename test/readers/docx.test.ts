@@ -94,6 +94,59 @@ describe('a Word report (.docx, saved by LibreOffice from the published page)', 
     expect(await problem(zipSync({ 'a.txt': new Uint8Array([65]) }))).toContain('没有正文');
   });
 
+  describe('a report laid out in tables, as Word keeps a web page pasted or saved into it', () => {
+    const xml = strFromU8(unzipSync(bytes('jingxiu-2019.docx'))['word/document.xml']!);
+    const start = xml.indexOf('<w:body>') + '<w:body>'.length;
+    const end = xml.lastIndexOf('<w:sectPr');
+    const content = xml.slice(start, end);
+    const p = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const tc = (inner: string) => `<w:tc>${inner}<w:p/></w:tc>`;
+    const tbl = (...rows: string[][]) =>
+      `<w:tbl>${rows.map((r) => `<w:tr>${r.map(tc).join('')}</w:tr>`).join('')}</w:tbl>`;
+    const docx = (body: string) =>
+      zipSync({ 'word/document.xml': new TextEncoder().encode(xml.slice(0, start) + body + xml.slice(end)) });
+    const alone = () => read('jingxiu-2019.docx');
+
+    it.each([
+      [
+        'the whole report in a cell, between the site’s navigation and footer',
+        tbl([p('首页 > 政务公开')], [content], [p('版权所有')]),
+      ],
+      ['the report in a cell beside the site’s menu', tbl([p('栏目导航') + p('通知公告'), content])],
+      ['each table alone in a one-cell frame', content.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, (t) => tbl([t]))],
+      ['a frame in a frame', tbl([tbl([content])])],
+    ])('%s: read as the report itself', async (_, body) => {
+      const r = await readDocx(docx(body));
+      const want = await alone();
+      expect(raws(r.report!)).toEqual(raws(want));
+      expect(r.report!.published!.parts).toEqual(want.published!.parts);
+      expect(check(r.report!)).toEqual(check(want));
+    });
+
+    it('a table of the report with a small table in a cell stays a table', () => {
+      const small = tbl([p('注')]);
+      const blocks = bodyBlocks(tbl([p('申请人情况') + small, p('5')], [p('A'), p('6')]));
+      expect(blocks).toEqual([
+        {
+          table: {
+            rows: [
+              ['申请人情况注', '5'],
+              ['A', '6'],
+            ],
+            where: expect.any(Function),
+          },
+        },
+      ]);
+    });
+
+    it('tables nested thousands deep are read in bounded time, the deepest as text of a cell', () => {
+      const deep = `${'<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(5000)}${'</w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>'.repeat(5000)}`;
+      const blocks = bodyBlocks(`<w:document><w:body>${deep}</w:body></w:document>`);
+      expect(blocks).toHaveLength(1);
+      expect(JSON.stringify(blocks).length).toBeLessThan(8 * 5000 * 2);
+    });
+  });
+
   it('a .docx with no report in it says so', async () => {
     const xml = `<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>会议通知</w:t></w:r></w:p></w:body></w:document>`;
     const docx = zipSync({ 'word/document.xml': new TextEncoder().encode(xml) });

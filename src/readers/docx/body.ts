@@ -1,12 +1,39 @@
 import { decodeXML } from 'entities';
+import { hasBodyWords } from '../../report/parts.js';
 import { type DocBlock, struckThrough } from '../text/document.js';
 
-interface Cell {
-  text: string;
+type Rows = (string | null)[][];
+/** What a cell or the body holds, in order: its paragraphs (a tab as \t) and its tables. */
+type Block = { readonly line: string } | { readonly rows: Rows };
+
+interface Holder {
+  readonly blocks: Block[];
+  /** The paragraph being read. */
+  line: string;
+}
+
+interface Cell extends Holder {
   span: number;
   /** A cell merged into the one above (w:vMerge without 「restart」). */
   covered: boolean;
 }
+
+interface Frame {
+  readonly rows: Cell[][];
+  row?: Cell[];
+  cell?: Cell;
+  /** Empty cells before the row's first (w:gridBefore). */
+  before: number;
+  /** How many tables its cells hold, and whether one of them is a layout table. */
+  tables: number;
+  holdsLayout: boolean;
+}
+
+/**
+ * Tables nested deeper than this are text of the cell that holds them: each level's cells repeat
+ * the text of the tables they hold, so a bound keeps time and memory linear in the markup.
+ */
+const MAX_FRAMES = 8;
 
 /** The value of an attribute in a tag's text, e.g. w:val. */
 function attr(tag: string, name: string): string | undefined {
@@ -16,39 +43,71 @@ function attr(tag: string, name: string): string | undefined {
   return tag.slice(from, tag.indexOf('"', from));
 }
 
+function endLine(h: Holder): void {
+  if (h.line) h.blocks.push({ line: h.line });
+  h.line = '';
+}
+
+const blockText = (b: Block) => ('line' in b ? b.line : b.rows.flat().join(''));
+
+/** A cell's text as one grid cell: its paragraphs, and the tables it holds, run together. */
+const cellText = (c: Cell) => (c.blocks.map(blockText).join('') + c.line).replaceAll('\t', ' ').trim();
+
+/** Its cells' own paragraphs, without the tables they hold. */
+const ownText = (f: Frame) =>
+  f.rows
+    .flat()
+    .flatMap((c) => c.blocks.map((b) => ('line' in b ? b.line : '')))
+    .join('\n');
+
+/**
+ * A table that lays out the document rather than being one of its tables, as in a report saved
+ * from a web page: it holds tables, and besides them the report's own words, several tables, a
+ * layout table, or nothing but one cell a row. A table of the report with a small table in a
+ * header cell holds none of these: it stays a table. (The page reader tells them apart alike.)
+ */
+const isLayout = (f: Frame) =>
+  f.tables > 0 &&
+  (f.holdsLayout || f.tables > 1 || f.rows.every((r) => r.length <= 1) || hasBodyWords(ownText(f)));
+
 /**
  * The body of word/document.xml as lines and tables: each paragraph a line, each table's rows of
  * cells laid on its grid (w:gridSpan, w:gridBefore), a cell merged into the one above (w:vMerge)
- * null. A table inside a cell is text of that cell. One scan over the markup.
+ * null. A table inside a cell is text of that cell, unless the outer table lays out the document:
+ * then its cells' paragraphs are lines and the tables they hold are tables. One scan over the markup.
  */
 export function bodyBlocks(xml: string): DocBlock[] {
-  const blocks: DocBlock[] = [];
-  let line = '';
+  const body: Holder = { blocks: [], line: '' };
+  const frames: Frame[] = [];
+  /** Tables open beyond MAX_FRAMES. */
+  let untracked = 0;
   let inText = false;
   let deleted = false;
   let skip = 0;
-  let depth = 0;
-  let rows: Cell[][] = [];
-  let row: Cell[] | undefined;
-  let cell: Cell | undefined;
-  let before = 0;
-  let tables = 0;
-  const endLine = () => {
-    if (line.trim()) blocks.push({ line });
-    line = '';
-  };
-  const endTable = () => {
-    const n = ++tables;
-    const grid = rows.map((cells) => {
+  /** Where text goes: the innermost open cell, or the body; nowhere between a table's cells. */
+  const holder = (): Holder | undefined => (frames.length ? frames.at(-1)!.cell : body);
+  const frame = () => (untracked ? undefined : frames.at(-1));
+
+  const closeTable = () => {
+    const f = frames.pop()!;
+    if (f.cell) endLine(f.cell);
+    const parent = frames.at(-1);
+    const into = holder();
+    if (parent) parent.tables++;
+    if (isLayout(f)) {
+      if (parent) parent.holdsLayout = true;
+      for (const cells of f.rows) for (const c of cells) if (!c.covered) into?.blocks.push(...c.blocks);
+      return;
+    }
+    const rows = f.rows.map((cells) => {
       const out: (string | null)[] = [];
       for (const c of cells) {
-        out.push(c.covered ? null : c.text.trim());
+        out.push(c.covered ? null : cellText(c));
         for (let i = 1; i < c.span; i++) out.push(null);
       }
       return out;
     });
-    blocks.push({ table: { rows: grid, where: (r, c) => `表格${n} 第${r + 1}行第${c + 1}列` } });
-    rows = [];
+    into?.blocks.push({ rows });
   };
 
   let at = 0;
@@ -56,9 +115,8 @@ export function bodyBlocks(xml: string): DocBlock[] {
     if (inText && !skip) {
       const raw = xml.slice(at, lt);
       const decoded = raw.includes('&') ? decodeXML(raw) : raw;
-      const text = deleted ? struckThrough(decoded) : decoded;
-      if (cell) cell.text += text;
-      else if (!depth) line += text;
+      const h = holder();
+      if (h) h.line += deleted ? struckThrough(decoded) : decoded;
     }
     const gt = xml.indexOf('>', lt);
     if (gt < 0) break;
@@ -86,57 +144,78 @@ export function bodyBlocks(xml: string): DocBlock[] {
         break;
       case 'w:tab':
         if (!closing) {
-          if (cell) cell.text += ' ';
-          else if (!depth) line += '\t';
+          const h = holder();
+          if (h) h.line += '\t';
         }
         break;
       case 'w:br':
       case 'w:cr':
-        if (!closing && !depth) endLine();
+      case 'w:p': {
+        const h = holder();
+        if (h && (name === 'w:p' ? closing : !closing)) endLine(h);
         break;
-      case 'w:p':
-        if (closing && !depth) endLine();
-        break;
+      }
       case 'w:tbl':
+        if (selfClosing) break;
         if (closing) {
-          depth--;
-          if (!depth) endTable();
-        } else if (!selfClosing) {
-          if (!depth) endLine();
-          depth++;
-        }
-        break;
-      case 'w:tr':
-        if (depth !== 1) break;
-        if (closing) {
-          if (row) rows.push(row);
-          row = undefined;
+          if (untracked) untracked--;
+          else if (frames.length) closeTable();
+        } else if (frames.length >= MAX_FRAMES) {
+          untracked++;
         } else {
-          row = [];
-          before = 0;
+          const h = holder();
+          if (h) endLine(h);
+          frames.push({ rows: [], before: 0, tables: 0, holdsLayout: false });
         }
         break;
-      case 'w:gridBefore':
-        if (depth === 1 && row && !row.length) before = Number(attr(tag, 'w:val') ?? 0) || 0;
-        break;
-      case 'w:tc':
-        if (depth !== 1 || !row) break;
+      case 'w:tr': {
+        const f = frame();
+        if (!f) break;
         if (closing) {
-          cell = undefined;
+          if (f.row) f.rows.push(f.row);
+          f.row = undefined;
         } else {
-          for (; before > 0; before--) row.push({ text: '', span: 1, covered: false });
-          cell = { text: '', span: 1, covered: false };
-          row.push(cell);
+          f.row = [];
+          f.before = 0;
         }
         break;
-      case 'w:gridSpan':
-        if (depth === 1 && cell) cell.span = Math.max(1, Math.min(64, Number(attr(tag, 'w:val')) || 1));
+      }
+      case 'w:gridBefore': {
+        const f = frame();
+        if (f?.row && !f.row.length) f.before = Number(attr(tag, 'w:val') ?? 0) || 0;
         break;
-      case 'w:vMerge':
-        if (depth === 1 && cell) cell.covered = attr(tag, 'w:val') !== 'restart';
+      }
+      case 'w:tc': {
+        const f = frame();
+        if (!f?.row) break;
+        if (closing) {
+          if (f.cell) endLine(f.cell);
+          f.cell = undefined;
+        } else {
+          for (; f.before > 0; f.before--) f.row.push({ blocks: [], line: '', span: 1, covered: false });
+          f.cell = { blocks: [], line: '', span: 1, covered: false };
+          f.row.push(f.cell);
+        }
         break;
+      }
+      case 'w:gridSpan': {
+        const c = frame()?.cell;
+        if (c) c.span = Math.max(1, Math.min(64, Number(attr(tag, 'w:val')) || 1));
+        break;
+      }
+      case 'w:vMerge': {
+        const c = frame()?.cell;
+        if (c) c.covered = attr(tag, 'w:val') !== 'restart';
+        break;
+      }
     }
   }
-  endLine();
-  return blocks;
+  while (frames.length) closeTable();
+  endLine(body);
+  let tables = 0;
+  return body.blocks.flatMap((b): DocBlock[] => {
+    if ('line' in b) return b.line.trim() ? [{ line: b.line }] : [];
+    const n = ++tables;
+    return [{ table: { rows: b.rows, where: (r, c) => `表格${n} 第${r + 1}行第${c + 1}列` } }];
+  });
 }
