@@ -405,4 +405,41 @@ describe('a page’s innerText, its cells framed by empty lines', () => {
         .flatMap((f) => f.cells),
     ).toEqual(expect.arrayContaining(['t3.r1.total', 't3.r2.total', 't3.r3_1.total']));
   });
+
+  // Chromium's innerText gives a 「<br>」 as a line end of its own: 「<p>3440<br></p>」 is 「3440\n」.
+  it.each([
+    ['after', (n: string) => `${n}\n`],
+    ['before', (n: string) => `\n${n}`],
+    ['before and after', (n: string) => `\n${n}\n`],
+  ])('numbers with a <br> %s them in their cells: every cell as transcribed', (_, br) => {
+    for (const name of ['jingxiu-2019.innertext.txt', 'suqian-2024.innertext.txt']) {
+      const text = copy(name).replace(/^\d+$/gm, br);
+      const r = read(text);
+      const { values, tables } = expected(name);
+      for (const t of tables) expect(ofTable(raws(r), t), `${name} ${t}`).toEqual(ofTable(values, t));
+      expect(errors(check(r)), name).toEqual([]);
+    }
+  });
+
+  it('empty cells as a page editor leaves them (「<p><br></p>」, 「<p>&nbsp;</p>」 beginning a row) are read empty', () => {
+    /** The text with the `k`-th cell after the line at `at` replaced by `to`. */
+    const emptyCell = (lines: string[], at: number, k: number, to: string) => {
+      let i = at;
+      for (let n = 0; n < k;) if (lines[++i]!.trim() && !lines[i]!.includes('\t')) n++;
+      lines[i] = to;
+    };
+    // The page's editor makes every empty cell so, the header's too.
+    const page = copy('suqian-2024.innertext.txt').replace(/(?<=\n\t\n)\n(?=\t\n)/g, '\n\n\n\n');
+    expect(page).toContain('\t\n\n\n\n\n\t');
+    const lines = page.split('\n');
+    const carried = lines.indexOf('二、上年结转政府信息公开申请数量');
+    for (const k of [6, 5, 4, 3]) emptyCell(lines, carried, k, '\n');
+    emptyCell(lines, lines.lastIndexOf('总计'), 1, '\u00a0');
+    const r = read(lines.join('\n'));
+    const emptied = ['t3.r2.research', 't3.r2.nonprofit', 't3.r2.legal', 't3.r2.other', 't4.review.upheld'];
+    const values: Record<string, unknown> = { ...expected('suqian').values };
+    for (const k of emptied) values[k] = '';
+    for (const t of ['t3', 't4']) expect(ofTable(raws(r), t), t).toEqual(ofTable(values, t));
+    expect(ofRule(check(r), 'G-04')).toEqual([]);
+  });
 });

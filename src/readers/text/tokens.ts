@@ -30,7 +30,8 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   if (FRAMED_TAB.some((t) => text.includes(t))) {
     const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-    if (framedCells(lines)) return framedTokens(lines);
+    const spacing = framedCells(lines);
+    if (spacing) return framedTokens(lines, spacing);
   }
   const pageNumbers = text.includes('\f') ? pageNumberLines(text) : undefined;
   // A browser's copy with no tabs may give an empty cell as a line of no-break spaces.
@@ -70,13 +71,35 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
+ * How many empty lines part a cell from the tab line next to it, before it and after it, as most
+ * of a framed copy's cells show: one, or two where the page ends (or begins) its cells with a
+ * 「<br>」. Told apart for numbers and words, as a page may break only one of them.
+ */
+interface Spacing {
+  readonly before: Gaps;
+  readonly after: Gaps;
+  /**
+   * The empty lines an empty cell leaves between two tab lines: one for 「<p></p>」, four for
+   * 「<p><br></p>」, as most empty cells of the copy show. Four are also an empty cell ending a row
+   * and one beginning the next, where empty cells are 「<p></p>」.
+   */
+  readonly emptyCell: number;
+}
+type Gaps = Readonly<Record<'value' | 'words', number>>;
+
+/**
  * Whether the text is a page's copy (`innerText`) whose cells hold paragraphs: each cell's text
  * stands between empty lines, and the tabs between cells on lines of their own. A line of one tab
- * there parts two cells; in a copy of one cell a line (「\t28」) it is an empty cell.
+ * there parts two cells; in a copy of one cell a line (「\t28」) it is an empty cell. If it is, its
+ * spacing.
  */
-function framedCells(lines: readonly string[]): boolean {
+function framedCells(lines: readonly string[]): Spacing | undefined {
   let tabLines = 0;
   let framed = 0;
+  const seen = { before: tally(), after: tally() };
+  /** Empty runs between two tab lines: one line, four lines. */
+  let oneLine = 0;
+  let fourLines = 0;
   for (let i = 1; i < lines.length - 1; i++) {
     const l = lines[i]!;
     if (!l.includes('\t') || l.trim()) continue;
@@ -86,11 +109,53 @@ function framedCells(lines: readonly string[]): boolean {
       !lines[i + 1]!.trim() &&
       !lines[i - 1]!.includes('\t') &&
       !lines[i + 1]!.includes('\t')
-    )
+    ) {
       framed++;
+      const between = emptyRun(lines, i + 1, 1);
+      if (isTabLine(lines[i + 1 + between] ?? '')) {
+        if (between === 1) oneLine++;
+        else if (between === 4) fourLines++;
+      } else {
+        count(seen.after, lines, i + 1, 1);
+      }
+      if (!isTabLine(lines[i - 1 - emptyRun(lines, i - 1, -1)] ?? '')) count(seen.before, lines, i - 1, -1);
+    }
   }
-  return framed >= MIN_FRAMED && framed >= tabLines * 0.9;
+  if (framed < MIN_FRAMED || framed < tabLines * 0.9) return undefined;
+  return {
+    before: usual(seen.before),
+    after: usual(seen.after),
+    emptyCell: fourLines > oneLine ? 4 : 1,
+  };
 }
+
+/** Empty lines from `i` on, going by `step`. */
+function emptyRun(lines: readonly string[], i: number, step: number): number {
+  let n = 0;
+  for (let k = i; k >= 0 && k < lines.length && lines[k] === ''; k += step) n++;
+  return n;
+}
+
+/** The line past the empty lines from `i` on: a number's cell, or words (or nothing). */
+function cellKind(lines: readonly string[], i: number, step: number): keyof Gaps {
+  const l = lines[i + step * emptyRun(lines, i, step)]?.trim();
+  return l && looksLikeValue(l) ? 'value' : 'words';
+}
+
+/** How many cells of each kind stand one, and two, empty lines from a tab line. */
+type Tally = Record<keyof Gaps, [number, number]>;
+const tally = (): Tally => ({ value: [0, 0], words: [0, 0] });
+
+function count(t: Tally, lines: readonly string[], i: number, step: number): void {
+  const n = emptyRun(lines, i, step);
+  if (n === 1 || n === 2) t[cellKind(lines, i, step)][n - 1]! += 1;
+}
+
+/** The gap most cells of a kind show; one where none does. */
+const usual = (t: Tally): Gaps => ({
+  value: t.value[1] > t.value[0] ? 2 : 1,
+  words: t.words[1] > t.words[0] ? 2 : 1,
+});
 
 /** A tab line between empty lines, as a framed copy has many: a copy without one is not looked over. */
 const FRAMED_TAB = ['\n\n\t\n\n', '\r\n\r\n\t\r\n\r\n'];
@@ -111,23 +176,24 @@ const isTabLine = (l: string) => l.includes('\t') && !l.trim();
  * line between them are one cell's (a label broken by 「<br>」) where a tab line stands before or
  * after them; elsewhere (the report's prose) each line is read as in any copy.
  */
-function framedTokens(lines: readonly string[]): Token[] {
+function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
   const tokens: Token[] = [];
   const blanks = (n: number, i: number) => {
     for (; n > 0; n--) tokens.push({ text: '', line: i + 1, cell: true, blank: true });
   };
-  /** Empty lines from `i` on, going by `step`. */
-  const emptyRun = (i: number, step: number) => {
-    let n = 0;
-    for (let k = i; k >= 0 && k < lines.length && lines[k] === ''; k += step) n++;
-    return n;
+  const empties = (i: number, step: number) => emptyRun(lines, i, step);
+  /** More empty lines than part a cell from a tab line, or than an empty cell leaves: a row's end (or start) is there. */
+  const rowBreak = (i: number, step: number) => {
+    const n = empties(i, step);
+    if (isTabLine(lines[i + step * n] ?? '')) return n > 1 && n !== spacing.emptyCell;
+    return n > (step > 0 ? spacing.after : spacing.before)[cellKind(lines, i, step)];
   };
   let afterTab = false;
   for (let i = 0; i < lines.length;) {
     const l = lines[i]!;
     if (isTabLine(l)) {
-      const rowEnd = !!l.slice(l.lastIndexOf('\t') + 1) || emptyRun(i + 1, 1) >= 2;
-      const rowStart = emptyRun(i - 1, -1) >= 2;
+      const rowEnd = !!l.slice(l.lastIndexOf('\t') + 1) || rowBreak(i + 1, 1);
+      const rowStart = rowBreak(i - 1, -1);
       // A cell begun by the tab line before, with nothing in it: 「<p></p>」.
       const emptied = afterTab ? 1 : 0;
       blanks(emptied + countTabs(l) - 1 + (rowEnd ? 1 : 0) + (rowStart ? 1 : 0), i);
@@ -136,7 +202,9 @@ function framedTokens(lines: readonly string[]): Token[] {
       continue;
     }
     if (!l.trim()) {
-      if (l && afterTab) blanks(1, i);
+      // A cell of spaces (「&nbsp;」) after a tab line, or before one where the row begins with it.
+      const next = i + 1 + empties(i + 1, 1);
+      if (l && (afterTab || (isTabLine(lines[next] ?? '') && !rowBreak(i + 1, 1)))) blanks(1, i);
       if (l) afterTab = false;
       i++;
       continue;
@@ -145,10 +213,10 @@ function framedTokens(lines: readonly string[]): Token[] {
     while (j < lines.length && lines[j]!.trim() && !lines[j]!.includes('\t')) j++;
     // A table's last row has no empty line more at its end: the part after it tells it.
     if (afterTab && j > i && TITLES.has(lines.slice(i, j).join('').replace(/\s/g, ''))) {
-      blanks(1, i - 1 - emptyRun(i - 1, -1));
+      blanks(1, i - 1 - empties(i - 1, -1));
       afterTab = false;
     }
-    const next = j + emptyRun(j, 1);
+    const next = j + empties(j, 1);
     if (j > i && (afterTab || (next < lines.length && isTabLine(lines[next]!)))) {
       push(
         tokens,
