@@ -337,6 +337,20 @@ async function innerTexts(): Promise<void> {
   await browser.close();
 }
 
+/** A page saved by Chromium as one file (「网页，单个文件」, .mhtml): the page quoted-printable, in a MIME message. */
+async function webArchive(): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  const page = await browser.newPage();
+  await page.setContent(suqianHtml());
+  const cdp = await page.context().newCDPSession(page);
+  const { data } = (await cdp.send('Page.captureSnapshot', { format: 'mhtml' })) as { data: string };
+  writeFileSync(join(out, 'suqian-2024.mhtml'), data);
+  await browser.close();
+}
+
 function damaged(): void {
   const writerPdf = join(out, 'jingxiu-2019.writer.pdf');
   writeFileSync(join(out, 'scanned.pdf'), scanned(writerPdf));
@@ -400,6 +414,7 @@ try {
   }
   if (step('chromium')) await chromiumPdfs();
   if (step('innertext')) await innerTexts();
+  if (step('mhtml')) await webArchive();
   if (step('damaged')) damaged();
   if (step('copies')) await copies();
   if (step('cmap')) writeFileSync(join(out, 'jingxiu-2019.unigb.pdf'), predefinedCMapPdf());

@@ -118,3 +118,22 @@ export function seedHtml(): string {
     date: '2020年2月15日',
   });
 }
+
+/** GB18030 bytes for text, via the code points TextDecoder maps back (the test needs no encoder library). */
+export function encodeGbk(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++)
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else bytes.push(...(table.get(ch) ?? [0x3f]));
+  }
+  return Buffer.from(bytes);
+}

@@ -7,7 +7,7 @@ import type { FileHandle, FileHost, PickedFile } from '../web/file-host.js';
 import { SheetView } from '../web/SheetView.js';
 
 /** What the page reads. */
-export const ACCEPT = '.xlsx,.xls,.txt,.html,.htm,.shtml,.pdf,.docx';
+export const ACCEPT = '.xlsx,.xls,.txt,.html,.htm,.shtml,.mht,.mhtml,.pdf,.docx';
 
 /** Narrower than this, the sheet and the sidebar stand one above the other. */
 const NARROW = '@media (max-width: 760px)';
@@ -201,7 +201,7 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
               把年报文件拖到这里，或点「打开文件」
             </Text>
             <Text>
-              Excel 或 WPS 表格保存的工作簿（.xlsx）；网页上的年报（.html，或复制的文字存成
+              Excel 或 WPS 表格保存的工作簿（.xlsx）；网页上的年报（.html、.mht，或复制的文字存成
               .txt）；PDF；Word（.docx）。
             </Text>
             <Text size={200}>文件在改正、保存之后，点「重新校验」即按新内容再查一遍。</Text>

@@ -1,4 +1,5 @@
 import { ReadProblem } from './problem.js';
+import { isWebArchive } from './mhtml.js';
 import { zipEntries } from './xlsx/directory.js';
 
 /**
@@ -6,7 +7,7 @@ import { zipEntries } from './xlsx/directory.js';
  * .xlsx, under the name .xls; a clerk renames files; a supervisor's folder holds both. A file is
  * read by what it holds where that is certain: a zip's own parts, a PDF's header, a page's tags.
  */
-export type Content = 'xlsx' | 'docx' | 'zip' | 'ole' | 'pdf' | 'page' | 'other';
+export type Content = 'xlsx' | 'docx' | 'zip' | 'ole' | 'pdf' | 'page' | 'archive' | 'other';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -84,6 +85,7 @@ export function contentOf(bytes: Uint8Array): Content {
   if (startsWith(bytes, OLE)) return 'ole';
   if (findAscii(bytes, '%PDF-', 0, Math.min(bytes.length, PDF_HEAD)) >= 0) return 'pdf';
   if (PAGE.test(asciiHead(bytes, 300))) return 'page';
+  if (isWebArchive(asciiHead(bytes, PAGE_HEAD))) return 'archive';
   return 'other';
 }
 
@@ -156,6 +158,8 @@ const EXPECTED: Readonly<Record<string, Content>> = {
   '.xlsx': 'xlsx',
   '.docx': 'docx',
   '.pdf': 'pdf',
+  '.mht': 'archive',
+  '.mhtml': 'archive',
 };
 
 /**
@@ -183,6 +187,8 @@ export function readAs(ext: string, bytes: Uint8Array, refused?: string): string
       throw new ReadProblem('文件内容是 zip 压缩包，不是年报文件：请先解压，再校验其中的文件');
     case 'page':
       return isPageName(ext) ? ext : '.html';
+    case 'archive':
+      return '.mht';
     case 'other':
       // A page whose first tag is a comment, a script or a style sheet (「导出 Excel」 saves such as
       // .xls; a failed download as .pdf), and copied text saved as .html, whose lines a page's

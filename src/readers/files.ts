@@ -33,9 +33,20 @@ const PUBLISHED: Readonly<Record<string, PublishedReader>> = {
       async (bytes, source) => readPage(bytesToText(bytes), source, await htmlReader()),
     ]),
   ),
+  '.mht': readArchive,
+  '.mhtml': readArchive,
   '.pdf': async (bytes, source) => (await import('./pdf/index.js')).readPdf(bytes, { source }),
   '.docx': async (bytes, source) => (await import('./docx/index.js')).readDocx(bytes, { source }),
 };
+
+/** A web archive (.mht): the page it holds, read as a saved page is. */
+async function readArchive(bytes: Uint8Array, source: string): Promise<TextResult> {
+  const [reader, archive] = await Promise.all([htmlReader(), import('./mhtml.js')]);
+  const page = archive.archivedPage(bytes);
+  if (page === undefined)
+    return { problem: '网页存档（.mht）中没有网页，无法读取：请在浏览器中打开后另存为 .html 再校验' };
+  return readPage(page, source, reader);
+}
 
 function readPage(html: string, source: string, reader: typeof import('./html.js')): TextResult {
   const text = reader.pageText(html, reader.MAX_PAGE_DEPTH);
@@ -57,6 +68,9 @@ export const MAX_FILE_BYTES: Readonly<Record<string, number>> = {
   ...Object.fromEntries(PAGE_EXTENSIONS.map((ext) => [ext, 8 * MiB])),
   '.pdf': 50 * MiB,
   '.docx': 20 * MiB,
+  // A web archive holds the page's pictures too.
+  '.mht': 20 * MiB,
+  '.mhtml': 20 * MiB,
   // Read by what they hold (see content.ts): an .xlsx, a page, a .docx, a PDF.
   '.xls': 50 * MiB,
   '.et': 50 * MiB,
@@ -191,5 +205,6 @@ const READ_AS: Readonly<Record<string, string>> = {
   '.docx': ' Word 文档（.docx）',
   '.pdf': ' PDF',
   '.html': '网页',
+  '.mht': '网页存档（.mht）',
   '.txt': '文字',
 };

@@ -12,8 +12,6 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   ett: '.ett 是 WPS 表格模板，请在 WPS 中另存为 .xlsx 后再校验',
   ods: '.ods 是 LibreOffice 表格格式，请在 LibreOffice 或 WPS 中另存为 .xlsx 后再校验',
   csv: '.csv 没有年报的表格格式，请用 Excel 保存为 .xlsx 后再校验',
-  mht: '.mht 网页存档无法读取，请在浏览器中另存为「网页，仅 HTML」（.html）后再校验',
-  mhtml: '.mhtml 网页存档无法读取，请在浏览器中另存为「网页，仅 HTML」（.html）后再校验',
   crdownload: '文件没有下载完（浏览器下载中的临时文件），请等下载完成后校验下载好的文件',
   part: '文件没有下载完（浏览器下载中的临时文件），请等下载完成后校验下载好的文件',
   download: '文件没有下载完（浏览器下载中的临时文件），请等下载完成后校验下载好的文件',
@@ -35,8 +33,6 @@ export const DOCUMENT_FORMATS: readonly string[] = [
   'xls',
   'et',
   'ett',
-  'mht',
-  'mhtml',
 ].map((e) => `.${e}`);
 
 const IMAGES = ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic'];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTemplate } from '../../src/cli/xlsx-write.js';
 import { templateLayout } from '../../src/report/template.js';
-import { fixturePath, seedHtml, suqian } from '../helpers.js';
+import { encodeGbk, fixturePath, seedHtml, suqian } from '../helpers.js';
 import { cli } from './run.js';
 
 const seedText = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
@@ -248,25 +248,6 @@ describe('内容雷同', () => {
     );
   });
 });
-
-/** GB18030 bytes for text, via the code points TextDecoder maps back (the test needs no encoder library). */
-function encodeGbk(text: string): Buffer {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++)
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else bytes.push(...(table.get(ch) ?? [0x3f]));
-  }
-  return Buffer.from(bytes);
-}
 
 describe('PDF and Word reports on the command line', () => {
   it('nianbao check reads a PDF and a .docx of a published report; import fills the template from a PDF', async () => {

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 });
 
 /** Published reports the panel takes as a file. */
-const ACCEPT = '.txt,.html,.htm,.pdf,.docx';
+const ACCEPT = '.txt,.html,.htm,.mht,.mhtml,.pdf,.docx';
 
 /** Where the clerk pastes a published report's text, copied from its web page, or gives its file. */
 export function PastePanel(props: {

@@ -268,10 +268,13 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await shot('two-years');
   });
 
-  it('a PDF and a Word file of a published report read and check clean; 审核报告 prints on A4', async () => {
+  it('a PDF, a web archive and a Word file of a published report read and check clean; 审核报告 prints on A4', async () => {
     await open(fixturePath('jingxiu-2019.writer.pdf'));
     await expect.poll(status, { timeout: 20_000 }).toBe('全部通过');
     await shot('pdf');
+    await open(fixturePath('suqian-2024.mhtml'));
+    await expect.poll(status).toMatch(/^3 个警告/);
+    await shot('mhtml');
     await open(fixturePath('suqian-2024.docx'));
     await expect.poll(status).toMatch(/警告/);
     await page.getByRole('button', { name: '生成审核报告' }).click();
