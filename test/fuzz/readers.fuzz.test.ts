@@ -51,13 +51,52 @@ describe('random bytes under every name', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.uint8Array({ maxLength: 4096 }),
-        fc.constantFrom('a.xlsx', 'a.txt', 'a.html', 'a.htm', 'a.xls', 'a.et', 'a.pdf', 'a'),
+        fc.constantFrom('a.xlsx', 'a.txt', 'a.html', 'a.htm', 'a.mht', 'a.xls', 'a.et', 'a.pdf', 'a'),
         async (bytes, name) => {
           await answers(() => readReportFile(name, bytes));
           await answers(() => readReportFile(name, bytes, { inflate: native }));
         },
       ),
       { numRuns: RUNS * 2 },
+    );
+  });
+});
+
+describe('web archives', () => {
+  it('random parts, boundaries, encodings and character sets, or a real archive damaged: read or refused', async () => {
+    const real = new Uint8Array(readFileSync(fixturePath('suqian-2024.mhtml')));
+    const piece = fc.oneof(
+      fc.constantFrom('quoted-printable', 'base64', '8bit', 'binary', 'x-unknown'),
+      fc.constantFrom('text/html', 'text/html; charset="gb2312"', 'text/html; charset=nonsense', 'image/png'),
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('=', '=\r\n', '=ZZ', '<table><tr><td>', '\r\n\r\n', '--b', '--b--'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(piece, piece, fc.array(piece, { maxLength: 12 })), { maxLength: 6 }),
+        fc.nat(),
+        fc.nat({ max: 255 }),
+        async (parts, at, value) => {
+          const mime = [
+            'MIME-Version: 1.0',
+            'Content-Type: multipart/related; boundary="b"',
+            '',
+            ...parts.flatMap(([encoding, type, body]) => [
+              '--b',
+              `Content-Transfer-Encoding: ${encoding}`,
+              `Content-Type: ${type}`,
+              '',
+              body.join(''),
+            ]),
+            '--b--',
+          ].join('\r\n');
+          await answers(() => readReportFile('a.mht', new TextEncoder().encode(mime)));
+          const damaged = real.slice(0, real.length - (at % real.length));
+          damaged[at % Math.max(1, damaged.length)] = value;
+          await answers(() => readReportFile('a.mhtml', damaged));
+        },
+      ),
+      { numRuns: RUNS },
     );
   });
 });
