@@ -147,12 +147,15 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     say(io, `--summary 与 --report 不能写入同一个文件（${reportPath}）`);
     return 2;
   }
+  const previousFile = values.previous ? await identity(values.previous) : undefined;
+  // Last year's report is read too: no output may take its place.
+  const read = previousFile ? new Set([...inputs, previousFile]) : inputs;
   for (const [path, kind] of [
     [summaryPath, SUMMARY_OUTPUT],
     [reportPath, REPORT_OUTPUT],
   ] as const) {
     if (!path) continue;
-    const refused = await outputProblem(path, kind, values.force, inputs);
+    const refused = await outputProblem(path, kind, values.force, read);
     if (refused) {
       say(io, refused);
       return 2;
@@ -160,7 +163,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   }
   let previous: { label: string; reports: FileRead['reports'] } | undefined;
   if (values.previous) {
-    if (inputs.has(await identity(values.previous))) {
+    if (inputs.has(previousFile!)) {
       say(
         io,
         `--previous 指定的上年报告 ${values.previous} 也是要校验的文件：上年报告应是另一份、上一年度的报告`,

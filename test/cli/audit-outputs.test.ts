@@ -82,6 +82,28 @@ describe('nothing is overwritten without --force, and an input never', () => {
     expect(readFileSync(join(d, 'r.html'), 'utf8')).toBe(seedHtml());
   });
 
+  it('--summary or --report onto the --previous report is refused, even with --force; it is unchanged', async () => {
+    const d = folder();
+    writeFileSync(join(d, '2020.txt'), seed.replace(/2019年/g, '2020年'));
+    writeFileSync(join(d, '2019.html'), seedHtml());
+    for (const flag of ['--summary', '--report']) {
+      const r = await cli(
+        'check',
+        join(d, '2020.txt'),
+        '--previous',
+        join(d, '2019.html'),
+        flag,
+        join(d, '2019.html'),
+        '--force',
+      );
+      expect(r).toMatchObject({
+        code: 2,
+        err: `${join(d, '2019.html')} 是要读取的文件之一，不能用输出覆盖它\n`,
+      });
+    }
+    expect(readFileSync(join(d, '2019.html'), 'utf8')).toBe(seedHtml());
+  });
+
   it('an input reached by a hard link is still an input: --summary onto it is refused', async () => {
     const d = folder();
     writeFileSync(join(d, 'in.html'), seedHtml());
