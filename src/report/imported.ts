@@ -1,6 +1,7 @@
 import { cellSpecs } from './model.js';
 import { parseValue } from './parse-value.js';
-import type { CellKey, RawValue, Report } from './types.js';
+import { TABLE_NAME } from './parts.js';
+import type { CellKey, RawValue, Report, TableId } from './types.js';
 
 /** The sheet a year's report goes in: 「2024年度年报」. */
 export function reportSheetName(year?: number): string {
@@ -41,13 +42,35 @@ export function unreadParts(report: Report): string[] {
   return [...errors, `${shown.join('、')}${more}不是数字，已照原样填入，请核对后改为数字。`];
 }
 
-/** 「已导入 保定市竞秀区人民政府 2019 年度的 198 个数字（2019 版）到「2019年度年报」。」; `target` as it is to be shown. */
+/** How many of the report's cells hold a number, and how many of each table's are empty in the report itself. */
+function counted(report: Report): { numbers: number; empty: Map<TableId, number> } {
+  const specs = cellSpecs(report.edition);
+  let numbers = 0;
+  const empty = new Map<TableId, number>();
+  for (const [key, cell] of report.cells) {
+    const spec = specs.get(key);
+    if (!spec) continue;
+    const status = parseValue(cell.raw, spec.kind).status;
+    if (status === 'ok') numbers++;
+    else if (status === 'blank') empty.set(spec.table, (empty.get(spec.table) ?? 0) + 1);
+  }
+  return { numbers, empty };
+}
+
+/**
+ * 「已导入 保定市竞秀区人民政府 2019 年度的 198 个数字（2019 版）到「2019年度年报」。」, and how many
+ * cells the report left empty or could not be read; `target` as it is to be shown.
+ */
 export function importedMessage(report: Report, target: string): string {
   const whose = [report.agency, report.year ? `${report.year} 年度` : ''].filter(Boolean).join(' ');
-  const numbers = report.cells.size - notNumbers(report).length;
+  const { numbers, empty } = counted(report);
+  const blank = [...empty].map(([t, n]) => `${TABLE_NAME[t]}有 ${n} 格`).join('、');
   // What could not be read is said after this: the count here keeps the line from reading as all done.
   const unread = report.findings.filter((f) => f.severity === 'error').length;
-  const left = unread ? `；有 ${unread} 处没有读出，相应的格子留空` : '';
+  const left = [
+    blank ? `；${blank}原文空着，已留空` : '',
+    unread ? `；有 ${unread} 处没有读出，相应的格子留空` : '',
+  ].join('');
   return `已导入${whose ? ` ${whose}` : ''}的 ${numbers} 个数字（${report.edition} 版）到${target}${left}。`;
 }
 
