@@ -75,7 +75,6 @@ export async function readFromDisk(file: string): Promise<FileRead> {
   const refused = unsupported(file);
   if (refused) throw new UnreadableFile(file, `${file}：${refused}`);
   const bytes = await readInput(file);
-  if (bytes.length === 0) throw new UnreadableFile(file, `${file}：文件是空的（0 字节）`);
   if (isOwnOutput(bytes))
     throw new UnreadableFile(file, `${file}：是 nianbao 生成的审核报告或汇总，不是年报，未校验`);
   try {

@@ -129,12 +129,15 @@ export async function readWorkbookSheets(bytes: Uint8Array, options: ReadOptions
   return readXlsx(bytes, options.limits ?? XLSX_LIMITS, options.inflate);
 }
 
+/** A file of no bytes: saved before anything was written, or a download that failed. */
+const EMPTY = '文件是空的（0 字节）';
+
 /**
  * The extension a file is read as: its own, or what it holds where that differs (see content.ts).
  * Throws a ReadProblem for a file nothing here reads.
  */
 export function formatOf(name: string, bytes: Uint8Array): string {
-  const refused = unsupported(name) ?? tooLarge(name, bytes.length);
+  const refused = unsupported(name) ?? tooLarge(name, bytes.length) ?? (bytes.length ? undefined : EMPTY);
   if (refused) throw new ReadProblem(refused);
   return readAs(extensionOf(name), bytes, unsupportedFormat(name));
 }

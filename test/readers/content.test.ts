@@ -129,6 +129,19 @@ describe('a file is read by what it holds', () => {
     );
   });
 
+  it('an empty file of any name is said to be empty, in every front end alike', async () => {
+    for (const name of [
+      '年报.txt',
+      '年报.html',
+      '年报.xlsx',
+      '年报.pdf',
+      '年报.docx',
+      '年报.mht',
+      '年报.xls',
+    ])
+      expect(await problem(name, new Uint8Array()), name).toBe('文件是空的（0 字节）');
+  });
+
   it('pages under the names sites serve them by (.shtml, .jsp, a query in the name) are pages', async () => {
     const page = fixture('jingxiu-2019.html');
     const cells = (await readReportFile('年报.html', page)).reports[0]!.cells.size;
