@@ -13,6 +13,7 @@ const HEADER = [
   '已说明',
   '未填写的表',
   '第一个错误',
+  '对照上年',
 ];
 
 function row(c: Checked): string[] {
@@ -29,8 +30,15 @@ function row(c: Checked): string[] {
     String(n.explained),
     blankTables(c.findings).join('、'),
     first ? `[${first.rule}] ${first.message}` : '',
+    c.previous ?? '',
   ];
 }
+
+/** A line of the summary that is no report's: its file (or none) and what is said of it. */
+const saying = (file: string, message: string) => [file, '', '', '', '', '', '', '', '', message, ''];
+
+/** What the batch says beside its reports: a pairing not made, two reports of one body and year. */
+const REMARK = '（本批提示）';
 
 /**
  * A cell as Excel reads it as text: quoted where needed, and never a formula. A cell that starts
@@ -57,11 +65,19 @@ export class CsvSummary {
   add(line: string): void {
     this.lines.push(line);
   }
-  /** The summary, then a line for each file not read and each of a folder's files not checked. */
-  text(unreadable: readonly Unreadable[], notChecked: readonly Unreadable[] = []): string {
-    const others = [...unreadable, ...notChecked].map((u) =>
-      csvLine([u.file, '', '', '', '', '', '', '', '', u.message]),
-    );
+  /**
+   * The summary, then a line for each file not read, each of a folder's files not checked, and
+   * each of the batch's remarks.
+   */
+  text(
+    unreadable: readonly Unreadable[],
+    notChecked: readonly Unreadable[] = [],
+    remarks: readonly string[] = [],
+  ): string {
+    const others = [
+      ...[...unreadable, ...notChecked].map((u) => saying(u.file, u.message)),
+      ...remarks.map((r) => saying(REMARK, r)),
+    ].map(csvLine);
     return `\uFEFF${[...this.lines, ...others].join('\r\n')}\r\n`;
   }
   get count(): number {
@@ -123,12 +139,19 @@ export class HtmlSummary {
     return this.rows.length;
   }
 
-  text(unreadable: readonly Unreadable[], when: Date, notChecked: readonly Unreadable[] = []): string {
-    const list = (title: string, files: readonly Unreadable[]) =>
-      files.length
-        ? `<h2>${title}</h2><ul>${files.map((u) => `<li>${esc(u.message)}</li>`).join('')}</ul>`
+  text(
+    unreadable: readonly Unreadable[],
+    when: Date,
+    notChecked: readonly Unreadable[] = [],
+    remarks: readonly string[] = [],
+  ): string {
+    const list = (title: string, messages: readonly string[]) =>
+      messages.length
+        ? `<h2>${title}</h2><ul>${messages.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`
         : '';
-    const broken = list('无法读取的文件', unreadable) + list('不是年报格式、未校验的文件', notChecked);
+    const messages = (files: readonly Unreadable[]) => files.map((u) => u.message);
+    const broken =
+      list('无法读取的文件', messages(unreadable)) + list('不是年报格式、未校验的文件', messages(notChecked));
     return `${HTML_SUMMARY_START}
 <style>
 body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;font-size:13px;margin:24px;color:#222}
@@ -140,6 +163,7 @@ section{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:16px}
 </style></head><body>
 <h1>政府信息公开工作年度报告校验汇总</h1>
 <p>共 ${this.rows.length} 份报告，${this.withErrors} 份有错误${unreadable.length ? `，${unreadable.length} 个文件无法读取` : ''}${notChecked.length ? `，${notChecked.length} 个文件不是年报格式、未校验` : ''}。生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
+${list('需要确认的事项', remarks)}
 <table><thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>
 ${this.rows.join('\n')}
 </tbody></table>

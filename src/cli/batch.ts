@@ -148,7 +148,10 @@ function result(file: string, report: Report, findings: Checked['findings'], pre
  * from the same body (agency names equal but for spacing); reports of one file count as one body
  * when one of them names none. Two candidates with different numbers: no guess.
  */
-function pairs<T>(slots: readonly Slot<T>[], remarks: string[]): Map<Slot<T>, Slot<T>> {
+function pairs<T>(
+  slots: readonly Slot<T>[],
+  remarks: string[],
+): { paired: Map<Slot<T>, Slot<T>>; undecided: Set<Slot<T>> } {
   const byBody = new Map<string, Slot<T>[]>();
   const byFile = new Map<string, Slot<T>[]>();
   const add = (map: Map<string, Slot<T>[]>, key: string, s: Slot<T>) => {
@@ -171,6 +174,7 @@ function pairs<T>(slots: readonly Slot<T>[], remarks: string[]): Map<Slot<T>, Sl
       );
   }
   const out = new Map<Slot<T>, Slot<T>>();
+  const undecided = new Set<Slot<T>>();
   for (const s of slots) {
     if (s.year === undefined) continue;
     const sameBody = s.body ? (byBody.get(`${s.body}|${s.year - 1}`) ?? []) : [];
@@ -179,12 +183,53 @@ function pairs<T>(slots: readonly Slot<T>[], remarks: string[]): Map<Slot<T>, Sl
     // Copies of one report in several formats are one report: the same numbers, read alike.
     const one = candidates.every((c) => c.numbers === candidates[0]!.numbers);
     if (candidates.length && one) out.set(s, candidates[0]!);
-    else if (candidates.length > 1)
+    else if (candidates.length > 1) {
+      undecided.add(s);
       remarks.push(
         `${s.label}：有 ${candidates.length} 份 ${s.year - 1} 年度的报告（${candidates.map((c) => c.label).join('、')}），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定`,
       );
+    }
   }
-  return out;
+  return { paired: out, undecided };
+}
+
+/** The format's first year: there is no report of the year before to find (X-02 says so). */
+const FIRST_YEAR = 2019;
+
+/** How many reports a remark names one by one; the rest are counted. */
+const NAMED = 10;
+
+/**
+ * The reports of a batch that found no report of the year before from their body, where the batch
+ * holds that year: their cross-year rules did not run, which the supervisor must be told, or a
+ * pass reads as checked against last year. A report of last year whose body's name is near (one
+ * contains the other) is named: the user can pair it by hand. A batch of one year is said once.
+ */
+function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<T>>): string | undefined {
+  const dated = slots.filter((s) => s.year !== undefined);
+  if (slots.length < 2 || !dated.length) return undefined;
+  const first = Math.min(...dated.map((s) => s.year!));
+  const tail = '未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定';
+  if (dated.every((s) => s.year === first))
+    return first > FIRST_YEAR ? `本批的报告都是 ${first} 年度的，${tail}` : undefined;
+  const years = new Set(dated.map((s) => s.year!));
+  const alone = dated.filter((s) => years.has(s.year! - 1) && !settled.has(s));
+  if (!alone.length) return undefined;
+  const near = (s: Slot<T>) =>
+    dated.find(
+      (p) =>
+        p.year === s.year! - 1 &&
+        p.body &&
+        s.body &&
+        p.body !== s.body &&
+        (p.body.includes(s.body) || s.body.includes(p.body)),
+    );
+  const named = alone.slice(0, NAMED).map((s) => {
+    const like = near(s);
+    return like ? `${s.label}（本批有名称相近的 ${s.year! - 1} 年度报告 ${like.label}）` : s.label;
+  });
+  const more = alone.length > NAMED ? `等 ${alone.length} 份` : '';
+  return `${named.join('、')}${more}：本批中没有同一机关上一年度的报告，${tail}`;
 }
 
 /** The report of --previous for `report`: the only one, or the one of the year before. */
@@ -293,7 +338,11 @@ export async function checkBatch<T>(
   }
 
   if (!streaming) {
-    const paired = [...pairs(slots, remarks)];
+    const found = pairs(slots, remarks);
+    // A report with two candidates is said already.
+    const alone = unpairedRemark(slots, new Set([...found.paired.keys(), ...found.undecided]));
+    if (alone) remarks.push(alone);
+    const paired = [...found.paired];
     const recent = new RecentFiles((i) => read(files[i]!));
     for (const [k, [slot, last]] of paired.entries()) {
       options.onProgress?.(`核对跨年度 ${k + 1}/${paired.length}…`);

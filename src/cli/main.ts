@@ -221,13 +221,17 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     },
   );
   const unreadable = [...problems.map((p) => ({ file: p.file, message: p.message })), ...totals.unreadable];
-  json?.finish(unreadable, others);
+  // What the batch says beside its reports goes into every summary, not only to the terminal.
+  const remarks = [...totals.notes, ...totals.remarks];
+  json?.finish(unreadable, others, remarks);
   for (const u of unreadable) say(io, `✗ ${u.message}`);
   for (const n of totals.notes) say(io, `✗ ${n}`);
   for (const r of totals.remarks) say(io, `! ${r}`);
   sayOthers(io, others);
   if (summaryPath) {
-    const text = csv ? csv.text(unreadable, others) : html!.text(unreadable, new Date(), others);
+    const text = csv
+      ? csv.text(unreadable, others, remarks)
+      : html!.text(unreadable, new Date(), others, remarks);
     const failed = await writeOutput(summaryPath, text, values.force);
     if (failed) {
       say(io, `汇总未能写入：${failed}`);

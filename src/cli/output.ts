@@ -89,14 +89,21 @@ export class JsonWriter {
     this.count++;
   }
 
-  /** Closes the list; then the files not read, and those of a folder that are no reports (`notChecked`). */
+  /**
+   * Closes the list; then the files not read, those of a folder that are no reports (`notChecked`),
+   * and what the batch says beside its reports (`remarks`: a pairing not made, and why).
+   */
   finish(
     unreadable: readonly { file: string; message: string }[],
     notChecked: readonly { file: string; message: string }[] = [],
+    remarks: readonly string[] = [],
   ): void {
+    const field = (name: string, value: readonly unknown[]) =>
+      value.length ? [`  "${name}": ${indent(JSON.stringify(value, null, 2), '  ')}`] : [];
     const tail = [
-      ...(unreadable.length ? [`  "unreadable": ${indent(JSON.stringify(unreadable, null, 2), '  ')}`] : []),
-      ...(notChecked.length ? [`  "notChecked": ${indent(JSON.stringify(notChecked, null, 2), '  ')}`] : []),
+      ...field('unreadable', unreadable),
+      ...field('notChecked', notChecked),
+      ...field('remarks', remarks),
     ];
     if (this.pending === undefined) this.out('{\n  "files": []' + (tail.length ? ',' : ''));
     else this.out(`${this.pending}\n  ]${tail.length ? ',' : ''}`);

@@ -112,17 +112,20 @@ export function readWorkbook(sheets: readonly SheetSource[]): WorkbookRead {
 }
 
 /**
+ * The body a report is of, as pairing compares it: spacing aside, 「保定市竞秀区人民政府」,
+ * 「保定市竞秀区政府」, 「保定市竞秀区」 (as a page's title may give it) and 「保定市竞秀区（本级）」
+ * are one body; 「…人民政府办公室」 is another.
+ */
+export function bodyKey(agency: string): string {
+  return compact(agency)
+    .replace(/[（(]本级[）)]$/, '')
+    .replace(/(?:人民)?政府$/, '');
+}
+
+/**
  * Last year's report among `reports` (a workbook or a batch): the one report of the year before
  * from the same body. Reports of one workbook count as one body when one of them names none.
  */
-/**
- * The body a report is of, as pairing compares it: spacing aside, 「保定市竞秀区人民政府」 and
- * 「保定市竞秀区」 (as a page's title may give it) are one body; 「…人民政府办公室」 is another.
- */
-export function bodyKey(agency: string): string {
-  return compact(agency).replace(/人民政府$/, '');
-}
-
 export function previousReport(
   report: Report,
   reports: readonly Report[],

@@ -1,9 +1,10 @@
 // Last year's report: found in the batch by body and year, within one workbook even without a body's
 // name, taken from a --previous workbook by its year; each file read once, pairs read again.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { csvCell } from '../../src/cli/batch-summary.js';
 import { checkBatch } from '../../src/cli/batch.js';
 import type { Checked } from '../../src/cli/output.js';
 import { readReportFile } from '../../src/readers/files.js';
@@ -73,6 +74,47 @@ describe('pairing', () => {
     ]);
   });
 
+  it('「…区人民政府」, 「…区政府」 and 「…区（本级）」 are one body and pair', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    writeFileSync(
+      join(d, 'a.xlsx'),
+      buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市宿豫区人民政府')] }),
+    );
+    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市宿豫区政府')] }));
+    writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '沭阳县（本级）')] }));
+    writeFileSync(join(d, 'd.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '沭阳县人民政府')] }));
+    const r = await cli('check', d, '--json');
+    const json = JSON.parse(r.out) as { files: { previous?: string }[] };
+    expect(json.files.map((f) => f.previous)).toEqual([
+      undefined,
+      `${join(d, 'a.xlsx')}「2023年度年报」`,
+      undefined,
+      `${join(d, 'c.xlsx')}「2023年度年报」`,
+    ]);
+    expect(r.err).toBe('共 4 份报告，0 份有错误。\n');
+  });
+
+  it('a report with no report of last year from its body is said, a near name named; a batch of one year once', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    writeFileSync(
+      join(d, 'a.xlsx'),
+      buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市宿豫区人民政府')] }),
+    );
+    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿豫区人民政府')] }));
+    writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '泗阳县')] }));
+    const r = await cli('check', d);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      `! ${join(d, 'b.xlsx')}「2024年度年报」（本批有名称相近的 2023 年度报告 ${join(d, 'a.xlsx')}「2023年度年报」）、${join(d, 'c.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定\n共 3 份报告，0 份有错误。\n`,
+    );
+    const one = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    writeFileSync(join(one, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿豫区')] }));
+    writeFileSync(join(one, 'c.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '泗阳县')] }));
+    expect((await cli('check', one)).err).toBe(
+      '! 本批的报告都是 2024 年度的，未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定\n共 2 份报告，0 份有错误。\n',
+    );
+  });
+
   it('copies of last year’s report (the same numbers) are one report: paired', async () => {
     const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
     writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
@@ -107,6 +149,23 @@ describe('pairing', () => {
     expect(r.err).toBe(
       `! ${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'b.xlsx')}「2023年度年报」：是同一机关 2023 年度的 2 份数字不同的报告，请确认哪一份是发布的\n` +
         `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份 2023 年度的报告（${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'b.xlsx')}「2023年度年报」），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定\n共 3 份报告，0 份有错误。\n`,
+    );
+  });
+
+  it('what the batch says of its pairs is in every summary too: the JSON, the CSV and the page', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
+    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '泗阳县')] }));
+    const out = mkdtempSync(join(tmpdir(), 'nianbao-pairs-out-'));
+    const r = await cli('check', d, '--json', '--summary', join(out, '汇总.csv'));
+    const remark = `${join(d, 'b.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定`;
+    expect(r.err).toContain(`! ${remark}\n`);
+    expect((JSON.parse(r.out) as { remarks?: string[] }).remarks).toEqual([remark]);
+    const rows = readFileSync(join(out, '汇总.csv'), 'utf8').trim().split('\r\n');
+    expect(rows.at(-1)).toBe(`（本批提示）,,,,,,,,,${csvCell(remark)},`);
+    await cli('check', d, '--summary', join(out, '汇总.html'));
+    expect(readFileSync(join(out, '汇总.html'), 'utf8')).toContain(
+      `<h2>需要确认的事项</h2><ul><li>${remark}</li></ul>`,
     );
   });
 

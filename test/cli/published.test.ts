@@ -168,13 +168,13 @@ describe('nianbao check on a folder', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(rows[0]).toBe('文件,工作表,机关,年度,格式,错误,警告,已说明,未填写的表,第一个错误');
+    expect(rows[0]).toBe('文件,工作表,机关,年度,格式,错误,警告,已说明,未填写的表,第一个错误,对照上年');
     // Five reports, two files unread, and the picture not checked: the printed summary says all.
     expect(rows).toHaveLength(1 + 5 + 2 + 1);
-    expect(rows.at(-1)).toMatch(/照片\.png,,,,,,,,,.*：未校验（\.png 是图片/);
-    expect(rows.find((l) => l.includes('2024.xlsx'))).toMatch(
-      // Its 表二 is left blank in this workbook: the summary names it.
-      /,2024年度年报,宿迁市,2024,2021 版,0,\d+,0,表二,$/,
+    expect(rows.at(-1)).toMatch(/照片\.png,,,,,,,,,.*：未校验（\.png 是图片.*,$/);
+    expect(rows.find((l) => l.includes('2024.xlsx'))).toBe(
+      // Its 表二 is left blank in this workbook: the summary names it; and the report it was checked against.
+      `${join(dir, '宿迁', '2024.xlsx')},2024年度年报,宿迁市,2024,2021 版,0,${suqian2024.findings.filter((f) => f.severity === 'warning').length},0,表二,,${join(dir, '宿迁', '2023.xlsx')}「2023年度年报」`,
     );
   });
 
