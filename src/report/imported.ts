@@ -89,7 +89,7 @@ export function importJson(report: Report) {
     year: report.year ?? null,
     agency: report.agency ?? null,
     values,
-    // An amount is in the unit the report wrote it in (元 or 万元).
-    ...(Object.keys(units).length ? { units } : {}),
+    // An amount is in the unit the report wrote it in (元 or 万元); none written, none here.
+    units,
   };
 }

@@ -48,6 +48,9 @@ describe('nianbao import', () => {
     expect(fromText.values['t2.procurement.amount']).toBe(7441.879403);
     expect(fromText.units).toEqual({ 't2.procurement.amount': '万元' });
     expect(Object.keys(fromText.values)).toHaveLength(198);
+    // A report that writes no amount's unit (宿迁's 表二 is empty) still has the field, empty.
+    const word = JSON.parse((await cli('import', fixturePath('suqian-2024.docx'), '--json')).out);
+    expect(word.units).toEqual({});
   });
 });
 
