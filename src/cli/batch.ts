@@ -167,10 +167,12 @@ function pairs<T>(
   // Two reports of one body and year that differ (one corrected and issued again, or a draft):
   // which is the one published is for the user to say.
   for (const [key, same] of byBody) {
-    const distinct = new Set(same.map((s) => s.numbers));
-    if (distinct.size > 1)
+    // Copies of one report (its page, its PDF) go together: the user is told which are one.
+    const groups = new Map<string, string[]>();
+    for (const s of same) groups.set(s.numbers, [...(groups.get(s.numbers) ?? []), s.label]);
+    if (groups.size > 1)
       remarks.push(
-        `${same.map((s) => s.label).join('、')}：是同一机关 ${key.slice(key.lastIndexOf('|') + 1)} 年度的 ${distinct.size} 份数字不同的报告，请确认哪一份是发布的`,
+        `${[...groups.values()].map((g) => g.join('、') + (g.length > 1 ? '（数字相同）' : '')).join(' 与 ')}：是同一机关 ${key.slice(key.lastIndexOf('|') + 1)} 年度的 ${groups.size} 份数字不同的报告，请确认哪一份是发布的`,
       );
   }
   const out = new Map<Slot<T>, Slot<T>>();

@@ -147,7 +147,7 @@ describe('pairing', () => {
     const r = await cli('check', d);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      `! ${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'b.xlsx')}「2023年度年报」：是同一机关 2023 年度的 2 份数字不同的报告，请确认哪一份是发布的\n` +
+      `! ${join(d, 'a.xlsx')}「2023年度年报」 与 ${join(d, 'b.xlsx')}「2023年度年报」：是同一机关 2023 年度的 2 份数字不同的报告，请确认哪一份是发布的\n` +
         `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份 2023 年度的报告（${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'b.xlsx')}「2023年度年报」），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定\n共 3 份报告，0 份有错误。\n`,
     );
   });
@@ -166,6 +166,18 @@ describe('pairing', () => {
     await cli('check', d, '--summary', join(out, '汇总.html'));
     expect(readFileSync(join(out, '汇总.html'), 'utf8')).toContain(
       `<h2>需要确认的事项</h2><ul><li>${remark}</li></ul>`,
+    );
+  });
+
+  it('reports of one body and year: the copies that agree are said together, apart from the one that differs', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    const fixed = { ...y2024.values, 't3.r1.natural': Number(y2024.values['t3.r1.natural']) + 1 };
+    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
+    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
+    writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(fixed, 2024, '宿迁市')] }));
+    const label = (f: string) => `${join(d, f)}「2024年度年报」`;
+    expect((await cli('check', d)).err).toContain(
+      `! ${label('a.xlsx')}、${label('b.xlsx')}（数字相同） 与 ${label('c.xlsx')}：是同一机关 2024 年度的 2 份数字不同的报告，请确认哪一份是发布的\n`,
     );
   });
 
