@@ -233,6 +233,9 @@ describe('内容雷同', () => {
       '「五、存在的主要问题及改进情况」有 100%',
     ]);
     expect(sim[0]!.severity).toBe('warning');
+    // Its headings are in every year's report, copied or not: neither counted nor quoted.
+    expect(sim[1]!.message).toContain('（4 句中 4 句），如：“一是认识不够到位');
+    expect(sim[1]!.message).not.toContain('存在的主要问题”');
     expect(out.files[0]!.findings.filter((f) => f.rule === 'SIM-01')).toEqual([]);
 
     const rewritten = nextYear(seedText).replace(
