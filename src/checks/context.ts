@@ -123,8 +123,13 @@ export function finding(side: Side, d: FindingDraft): Finding {
   };
 }
 
+/** How many cells a list names one by one, each with where it is. */
+const NAMED_CELLS = 5;
+
 /** Cell names or addresses, at most `limit` of them. */
 export function listCells(side: Side, keys: readonly CellKey[], limit = 12): string {
+  // A few are named, each where it is: a line of a copied text alone does not say which cell.
+  if (keys.length <= NAMED_CELLS) return keys.map((k) => ref(side, k)).join('、');
   // A line of a copied text holds a row's cells: said once, with how many of them it holds.
   const counts = new Map<string, number>();
   for (const k of keys) {

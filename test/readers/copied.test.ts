@@ -339,6 +339,11 @@ describe('a browser’s copy of a page whose empty cells hold 「&nbsp;」 (no t
     const findings = check(r);
     expect(ofRule(findings, 'G-04')).toEqual([]);
     expect(ofRule(findings, 'G-03').find((f) => f.cells.includes('t3.r1.total'))?.suggested).toBe(5);
+    // A line of the copy alone does not say which cell is blank: each is named too.
+    const at = lines.indexOf('二、上年结转政府信息公开申请数量') + 2;
+    expect(ofRule(findings, 'G-03').map((f) => f.message)).toContainEqual(
+      expect.stringContaining(`：二、上年结转政府信息公开申请数量·自然人（第${at}行）`),
+    );
   });
 
   it('a number too many in a row (typed beside the table) is named where it stands, and the table not read', () => {
