@@ -203,6 +203,24 @@ ${sign}
 }
 
 /** 审核报告 as one printable HTML page (A4), each report on pages of its own. */
+/** The pages a batch's audit report adds after its reports: what was not checked, and what to confirm. */
+export interface BatchPages {
+  readonly notChecked?: readonly { file: string; message: string }[];
+  readonly remarks?: readonly string[];
+}
+
+const messages = (files: readonly { message: string }[]) => files.map((f) => f.message);
+
+/** A page that lists what a batch says beside its reports; none where there is nothing to list. */
+function listPage(title: string, intro: string, column: string, items: readonly string[]): string {
+  if (!items.length) return '';
+  return `<section><h1>${title}</h1>
+<p class="meta">${esc(intro)}</p>
+<table><colgroup><col class="n"><col></colgroup><thead><tr><th>序号</th><th>${column}</th></tr></thead><tbody>
+${items.map((m, i) => `<tr><td>${i + 1}</td><td>${esc(m)}</td></tr>`).join('\n')}
+</tbody></table></section>`;
+}
+
 /**
  * The 审核报告 as a printable page, one A4 page per report; files of the batch that could not be
  * read get a page of their own at the end, so that none goes missing from what is printed.
@@ -210,15 +228,24 @@ ${sign}
 export function auditHtml(
   audits: Audit | readonly Audit[],
   unread: readonly { file: string; message: string }[] = [],
+  batch: BatchPages = {},
 ): string {
   const list = Array.isArray(audits) ? audits : [audits as Audit];
-  const unreadSection = unread.length
-    ? `<section><h1>未能读取的文件</h1>
-<p class="meta">以下 ${unread.length} 个文件未能读取，没有审核结果：</p>
-<table><colgroup><col class="n"><col></colgroup><thead><tr><th>序号</th><th>文件与原因</th></tr></thead><tbody>
-${unread.map((u, i) => `<tr><td>${i + 1}</td><td>${esc(u.message)}</td></tr>`).join('\n')}
-</tbody></table></section>`
-    : '';
+  const batchPages = [
+    listPage(
+      '未能读取的文件',
+      `以下 ${unread.length} 个文件未能读取，没有审核结果：`,
+      '文件与原因',
+      messages(unread),
+    ),
+    listPage(
+      '未校验的文件',
+      `以下 ${batch.notChecked?.length ?? 0} 个文件不是年报格式，未校验：`,
+      '文件与原因',
+      messages(batch.notChecked ?? []),
+    ),
+    listPage('需要确认的事项', '校验本批报告时，以下事项需要确认：', '事项', batch.remarks ?? []),
+  ].join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">${GENERATOR}<title>${esc(AUDIT_TITLE)}</title>
 <style>
@@ -235,7 +262,7 @@ tr.error td:nth-child(2){color:#b00;font-weight:bold}tr.warning td:nth-child(2){
 tr{page-break-inside:avoid}
 </style></head><body>
 ${list.map(auditSection).join('\n')}
-${unreadSection}
+${batchPages}
 </body></html>
 `;
 }

@@ -244,12 +244,21 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       say(io, `审核报告未写入：没有读出任何报告`);
       return 2;
     }
-    const failed = await writeOutput(reportPath, auditHtml(audits, unreadable), values.force);
+    const failed = await writeOutput(
+      reportPath,
+      auditHtml(audits, unreadable, { notChecked: others, remarks }),
+      values.force,
+    );
     if (failed) {
       say(io, `审核报告未能写入：${failed}`);
       return 2;
     }
-    const unreadPages = unreadable.length ? `，另 1 页列出 ${unreadable.length} 个未能读取的文件` : '';
+    const listed = [
+      unreadable.length ? `${unreadable.length} 个未能读取的文件` : '',
+      others.length ? `${others.length} 个未校验的文件` : '',
+      remarks.length ? `${remarks.length} 项需要确认的事项` : '',
+    ].filter(Boolean);
+    const unreadPages = listed.length ? `，另 ${listed.length} 页列出 ${listed.join('、')}` : '';
     say(io, `审核报告已写入 ${reportPath}（${audits.length} 份报告${unreadPages}，A4 纵向，可直接打印）`);
   }
   // The batch in one line, last (on a terminal, where the progress line was).

@@ -181,6 +181,25 @@ describe('pairing', () => {
     );
   });
 
+  it('the audit report adds a page for the files not checked and one for what to confirm', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    const fixed = { ...y2024.values, 't3.r1.natural': Number(y2024.values['t3.r1.natural']) + 1 };
+    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
+    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(fixed, 2024, '宿迁市')] }));
+    writeFileSync(join(d, '照片.png'), 'not a report');
+    const out = join(mkdtempSync(join(tmpdir(), 'nianbao-pairs-out-')), '审核报告.html');
+    const r = await cli('check', d, '--report', out);
+    expect(r.err).toContain(
+      `审核报告已写入 ${out}（2 份报告，另 2 页列出 1 个未校验的文件、2 项需要确认的事项，A4 纵向，可直接打印）`,
+    );
+    const html = readFileSync(out, 'utf8');
+    expect(html.match(/<section>/g)).toHaveLength(4);
+    expect(html).toContain('<h1>未校验的文件</h1>');
+    expect(html).toContain(`${join(d, '照片.png')}：未校验（.png 是图片`);
+    expect(html).toContain('<h1>需要确认的事项</h1>');
+    expect(html).toContain('是同一机关 2024 年度的 2 份数字不同的报告，请确认哪一份是发布的');
+  });
+
   it('--previous of another body is used as asked, and said', async () => {
     const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
     writeFileSync(join(d, 'last.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '沭阳县')] }));
