@@ -361,10 +361,14 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
     return 2;
   }
   io.out(terminalSafe(importedMessage(report, ` ${values.output}（工作表「${sheet}」）`)));
-  for (const m of unreadParts(report)) say(io, `! ${m}`);
-  // What the template cannot hold: the published text and how the original was laid out.
+  const unread = unreadParts(report);
+  for (const m of unread) say(io, `! ${m}`);
+  // What the template cannot hold: the published text and how the original was laid out (what
+  // could not be read is said just above, not counted again).
+  const said = new Set(unread);
   const lost = check(report).filter(
-    (f) => f.severity !== 'info' && (f.rule === 'G-04' || ruleInfo(f.rule)?.published),
+    (f) =>
+      f.severity !== 'info' && !said.has(f.message) && (f.rule === 'G-04' || ruleInfo(f.rule)?.published),
   );
   if (lost.length)
     say(
