@@ -291,6 +291,9 @@ export async function checkBatch<T>(
     }
   };
 
+  /** Reports --previous is not last year's report of, and whether it is any report's. */
+  const misfits: { last: number; label: string; year: number }[] = [];
+  let fitted = false;
   for (const [fileIndex, file] of files.entries()) {
     options.onProgress?.(`校验中 ${fileIndex + 1}/${files.length}…`);
     try {
@@ -306,11 +309,9 @@ export async function checkBatch<T>(
           report.year !== undefined &&
           last.year !== report.year - 1
         ) {
-          notes.push(
-            `--previous ${source.label} 是 ${last.year} 年度的报告，不是 ${where(file, report)}（${report.year} 年度）的上一年度：未核对跨年度关系`,
-          );
+          misfits.push({ last: last.year, label: where(file, report), year: report.year });
           last = undefined;
-        }
+        } else if (last) fitted = true;
         if (last?.agency && report.agency && bodyKey(last.agency) !== bodyKey(report.agency)) {
           remarks.push(
             `${where(file, report)}：本报告是「${report.agency}」的，--previous ${source!.label} 是「${last.agency}」的，不是同一机关；仍按上年报告核对`,
@@ -364,6 +365,18 @@ export async function checkBatch<T>(
     }
     for (const s of slots) sink.emit(s.kept);
   }
+  // --previous that is last year's report of none: a mistake, said as one. Where it is some
+  // reports' (a folder of two years), the others are only told it is not theirs.
+  const label = options.previous?.label;
+  for (const m of misfits)
+    if (fitted)
+      remarks.push(
+        `--previous ${label} 是 ${m.last} 年度的报告，只用于 ${m.last + 1} 年度的报告；${m.label}（${m.year} 年度）未核对跨年度关系`,
+      );
+    else
+      notes.push(
+        `--previous ${label} 是 ${m.last} 年度的报告，不是 ${m.label}（${m.year} 年度）的上一年度：未核对跨年度关系`,
+      );
   options.onProgress?.('');
   return {
     reports: slots.length,

@@ -223,6 +223,31 @@ describe('--previous is last year, or it is refused', () => {
   });
 });
 
+describe('--previous for a folder of two years', () => {
+  it('is used for the year after its own; the other year is told it is not its, and the check passes', async () => {
+    const d = folder();
+    const last = folder();
+    const [y2023, y2024] = suqian();
+    for (const [dir, r] of [
+      [d, y2023],
+      [d, y2024],
+      [last, y2023],
+    ] as const)
+      await writeTemplate(join(dir, `${r.year}.xlsx`), `${r.year}年度年报`, templateLayout('2021'), {
+        values: r.values as Record<string, number>,
+        year: r.year,
+        agency: '宿迁市',
+      });
+    const r = await cli('check', d, '--previous', join(last, '2023.xlsx'), '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { files: { previous?: string }[] };
+    expect(json.files.map((f) => f.previous)).toEqual([undefined, join(last, '2023.xlsx')]);
+    expect(r.err).toBe(
+      `! --previous ${join(last, '2023.xlsx')} 是 2023 年度的报告，只用于 2024 年度的报告；${join(d, '2023.xlsx')}「2023年度年报」（2023 年度）未核对跨年度关系\n共 2 份报告，0 份有错误。\n`,
+    );
+  });
+});
+
 describe('what is printed cannot run a formula or steer a terminal', () => {
   it('CSV cells that start like a formula get an apostrophe', () => {
     for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '＝1', '＋1', '－1', '＠1', '\t=1', '\r=1'])
