@@ -359,8 +359,10 @@ class FakeEtSheet implements EtWorksheet {
     return VISIBLE[this.sheet.visibility];
   }
   set Visible(v: number) {
-    this.sheet.visibility =
-      v === XL.sheetVeryHidden ? 'VeryHidden' : v === XL.sheetHidden ? 'Hidden' : 'Visible';
+    this.et.book.setVisibility(
+      this.sheet,
+      v === XL.sheetVeryHidden ? 'VeryHidden' : v === XL.sheetHidden ? 'Hidden' : 'Visible',
+    );
     this.et.book.settle();
   }
   get UsedRange(): EtRange {

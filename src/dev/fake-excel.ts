@@ -449,7 +449,7 @@ export class FakeWorksheet extends ClientObject {
   }
 
   set visibility(v: Sheet['visibility']) {
-    this.ctx.queue(() => (this.sheet().visibility = v));
+    this.ctx.queue(() => this.ctx.book.setVisibility(this.sheet(), v));
   }
 
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {

@@ -289,6 +289,20 @@ export class Book {
     this.settle();
   }
 
+  /**
+   * Shows or hides a sheet. Hiding the active sheet makes the next visible one active (the one
+   * after it, else the one before), as Excel and WPS do.
+   */
+  setVisibility(sheet: Sheet, visibility: Visibility): void {
+    sheet.visibility = visibility;
+    if (visibility !== 'Visible' && this.active === sheet.name) {
+      const at = this.sheets.indexOf(sheet);
+      const shown = (s: Sheet) => s.visibility === 'Visible';
+      const next = this.sheets.slice(at + 1).find(shown) ?? this.sheets.slice(0, at).reverse().find(shown);
+      if (next) this.active = next.name;
+    }
+  }
+
   rename(from: string, to: string): void {
     const sheet = this.mustSheet(from);
     if (this.sheet(to)) throw new Error(`sheet ${to} exists`);

@@ -23,8 +23,12 @@ function rectangle(grid: readonly (readonly string[])[], width: number): string[
   return grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
 }
 
-/** The 校验说明 sheet: very hidden, kept with the file. */
+/**
+ * The 校验说明 sheet: very hidden, kept with the file. Adding a sheet makes it the active one, and
+ * hiding it another: the clerk's sheet is made active again.
+ */
 export function writeNotesSheet(app: EtApplication, grid: readonly (readonly string[])[]): void {
+  const clerks = app.ActiveSheet;
   const ws = ownSheet(app, NOTES_SHEET);
   const width = Math.max(1, ...grid.map((r) => r.length));
   ws.Range(areaAddress({ top: 0, left: 0, bottom: grid.length - 1, right: width - 1 })).Value2 = rectangle(
@@ -32,6 +36,7 @@ export function writeNotesSheet(app: EtApplication, grid: readonly (readonly str
     width,
   );
   ws.Visible = XL.sheetVeryHidden;
+  if (clerks && clerks.Name !== NOTES_SHEET) clerks.Activate();
 }
 
 /** The 审核报告 sheet, written or rewritten, shown, and set to print on A4. */

@@ -130,8 +130,12 @@ describe('WPS host', () => {
     ]);
     await quiet();
     const warning = pane.getState().result!.findings.find((f) => f.rule === 'G-01')!;
+    // A sheet after the report's: hiding the notes sheet would make it the active one.
+    app.book.addSheet('附表');
     await pane.explain(warning, '已核实');
     expect(app.book.sheet(NOTES_SHEET)!.visibility).toBe('VeryHidden');
+    // The notes sheet, added (so made active) and hidden, leaves the clerk on the report sheet.
+    expect(app.ActiveSheet!.Name).toBe('竞秀区');
     expect(pane.getState().result!.findings.find((f) => f.rule === 'G-01')!.note?.text).toBe('已核实');
 
     await pane.audit();
