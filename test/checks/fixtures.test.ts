@@ -38,10 +38,25 @@ describe('the real reports', () => {
     const now = reportFromValues('2021', y2024.values, { year: 2024 });
     const [f, ...rest] = ofRule(check(now, { previous: last }), 'T3-05');
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ severity: 'warning', cells: ['t3.r2.natural'], suggested: 120 });
+    expect(f).toMatchObject({ severity: 'warning', cells: ['t3.r2.natural'] });
     expect(f!.message).toContain(`填 ${y2024.values['t3.r2.natural']}`);
     expect(f!.message).toContain('上年（2023 年）报告');
     expect(f!.message).toContain('为 120');
+    // This year's table balances with its own number: last year's is no one-click fix, which
+    // would unbalance it; what else must change is said.
+    expect(f!.suggested).toBeUndefined();
+    expect(f!.message).toContain(
+      `本年表三按 ${y2024.values['t3.r2.natural']} 是平衡的：如上年无误，本格与本年新收或办理结果、结转下年度要一并改正，不能只改本格。`,
+    );
+  });
+
+  it('a carry-over mistyped this year (its table unbalanced, last year’s number balancing it) is fixed by last year’s', () => {
+    const [y2023, y2024] = suqian();
+    const last = reportFromValues('2021', y2023.values, { year: 2023 });
+    const carried = Number(y2024.values['t3.r2.natural']);
+    const now = reportFromValues('2021', { ...y2024.values, 't3.r2.natural': carried + 1 }, { year: 2024 });
+    const [f] = ofRule(check(now, { previous: last }), 'T3-05');
+    expect(f).toMatchObject({ cells: ['t3.r2.natural'], culprit: 't3.r2.natural', suggested: carried });
   });
 });
 

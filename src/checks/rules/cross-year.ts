@@ -19,6 +19,14 @@ function lastYearRef(prev: Side, key: CellKey): string {
     : `${name}（${at}）`;
 }
 
+/** Whether table 3's column `c` balances (新收 + 上年结转 = 办理结果总计 + 结转下年度) with 上年结转 = `carried`. */
+function balances(ctx: Context, c: string, carried: number): boolean {
+  const v = (row: string) => ctx.numbers.values.get(`t3.${row}.${c}`);
+  const [received, done, left] = [v('r1'), v('r3_7'), v('r4')];
+  if (received === undefined || done === undefined || left === undefined) return false;
+  return received + carried === done + left;
+}
+
 /** T3-05: what was carried forward last year is what is carried over this year, per column. */
 function carryOver(ctx: Context, prev: Side): Finding[] {
   const out: Finding[] = [];
@@ -28,13 +36,20 @@ function carryOver(ctx: Context, prev: Side): Finding[] {
     const a = ctx.numbers.values.get(here);
     const b = prev.numbers.values.get(there);
     if (a === undefined || b === undefined || a === b) continue;
+    const message = `${ref(ctx, here)} 填 ${num(a)}，而${lastYear(prev)}${lastYearRef(prev, there)}为 ${num(b)}，两者应当一致。`;
+    // Last year's number is this cell's fix only where this year's own table agrees with it: where
+    // the table balances with this cell as it is, changing it alone would unbalance the table.
+    const fits = (v: number) => balances(ctx, c, v);
     out.push(
       finding(ctx, {
         rule: 'T3-05',
         cells: [here],
         culprit: here,
-        suggested: b,
-        message: `${ref(ctx, here)} 填 ${num(a)}，而${lastYear(prev)}${lastYearRef(prev, there)}为 ${num(b)}，两者应当一致。`,
+        ...(fits(b) || !fits(a)
+          ? { suggested: b, message }
+          : {
+              message: `${message}本年表三按 ${num(a)} 是平衡的：如上年无误，本格与本年新收或办理结果、结转下年度要一并改正，不能只改本格。`,
+            }),
       }),
     );
   }
