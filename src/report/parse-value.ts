@@ -181,10 +181,14 @@ function parseChange(raw: string | number): Parsed {
   return { status: 'invalid', reason: `${shown(raw)}读不出增减数，请写成「+3」「-2」「0」或「增1」「减13」` };
 }
 
-/** A formula whose result was never calculated (a file written by a program, not by Excel). */
+/**
+ * A formula with no result: typed into a cell formatted as text (in Excel or WPS alike), or in a
+ * file written by a program that calculates nothing.
+ */
 function formulaProblem(text: string): string | undefined {
   if (EXCEL_ERROR.test(text)) return `公式出错（${text}），请检查该格的公式`;
-  if (text.startsWith('=')) return `是未计算的公式「${text}」：请在 Excel 中打开文件、保存后再校验`;
+  if (text.startsWith('='))
+    return `是没有计算结果的公式「${text}」：单元格设成了文本格式的，请改为「常规」后重新输入；文件是程序生成的，请在 Excel 或 WPS 中打开、保存后再校验`;
   return undefined;
 }
 

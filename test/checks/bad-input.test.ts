@@ -24,7 +24,10 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     ['2.5', '「2.5」不是整数'],
     [2.5, '2.5 不是整数'],
     ['#VALUE!', '公式出错（#VALUE!）'],
-    ['=SUM(D30:I30)', '是未计算的公式「=SUM(D30:I30)」'],
+    [
+      '=SUM(D30:I30)',
+      '是没有计算结果的公式「=SUM(D30:I30)」：单元格设成了文本格式的，请改为「常规」后重新输入',
+    ],
     [true, '是逻辑值 TRUE'],
     [1234567890, '有 10 位，不可能是件数'],
     // A 400-digit number is neither Infinity nor 1e+25 in what the clerk reads.
