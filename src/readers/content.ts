@@ -1,5 +1,5 @@
 import { ReadProblem } from './problem.js';
-import { isWebArchive } from './mhtml.js';
+import { beginsAsMessage, isWebArchive } from './mhtml.js';
 import { zipEntries } from './xlsx/directory.js';
 
 /**
@@ -84,8 +84,10 @@ export function contentOf(bytes: Uint8Array): Content {
   }
   if (startsWith(bytes, OLE)) return 'ole';
   if (findAscii(bytes, '%PDF-', 0, Math.min(bytes.length, PDF_HEAD)) >= 0) return 'pdf';
-  if (PAGE.test(asciiHead(bytes, 300))) return 'page';
-  if (isWebArchive(asciiHead(bytes, PAGE_HEAD))) return 'archive';
+  const head = asciiHead(bytes, 300);
+  if (PAGE.test(head)) return 'page';
+  // The longer look only for a file that begins as a MIME message: a batch reads thousands of texts.
+  if (beginsAsMessage(head) && isWebArchive(asciiHead(bytes, PAGE_HEAD))) return 'archive';
   return 'other';
 }
 

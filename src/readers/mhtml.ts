@@ -13,6 +13,9 @@ const HEAD =
   /^(?:from|mime-version|content-type|subject|date|snapshot-content-location|content-location)\s*:/i;
 const ARCHIVE_TYPE = /^content-type\s*:\s*(?:multipart\/related|text\/html)/im;
 
+/** Whether a file begins as a MIME message does: with a header field an archive begins with. */
+export const beginsAsMessage = (head: string): boolean => HEAD.test(head);
+
 /** Whether the file's start is a web archive's: MIME header fields that say a page or a page with its parts. */
 export function isWebArchive(head: string): boolean {
   const fields = head.split(/\r?\n\r?\n/, 1)[0]!;
