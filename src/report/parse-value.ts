@@ -11,6 +11,11 @@ export type Parsed =
       readonly reason: string;
       /** A number that is not a count (−1, 2.5): wrong, but still part of the sums it lies in. */
       readonly value?: number;
+      /**
+       * The number meant, where there is no doubt which (「五」 is 5): the fix to offer. Not `value`:
+       * the sums leave the cell out until the clerk writes it as a number.
+       */
+      readonly meant?: number;
     };
 
 /** Marks that mean "nothing written here". */
@@ -115,7 +120,69 @@ function parseCount(raw: string | number): Parsed {
     return { status: 'invalid', reason: `${shown(raw)}不是整数，件数应为整数`, value: number };
   if (/\d/.test(c.text))
     return { status: 'invalid', reason: `${shown(raw)}不是确切的数字，请只填阿拉伯数字` };
+  const meant = chineseNumber(c.text);
+  if (meant !== undefined && meant <= MAX_COUNT)
+    return {
+      status: 'invalid',
+      reason: `${shown(raw)}是汉字数字，请写成阿拉伯数字 ${meant}`,
+      meant,
+    };
   return { status: 'invalid', reason: `${shown(raw)}不是数字，请填阿拉伯数字（没有则填 0）` };
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = Object.fromEntries(
+  [...'〇一二三四五六七八九']
+    .map((c, i) => [c, i])
+    .concat(
+      [...'零壹贰叁肆伍陆柒捌玖'].map((c, i) => [c, i]),
+      [['两', 2]],
+    ),
+);
+const CHINESE_UNITS: Readonly<Record<string, number>> = {
+  十: 10,
+  拾: 10,
+  百: 100,
+  佰: 100,
+  千: 1000,
+  仟: 1000,
+};
+
+/**
+ * A whole number written in Chinese numerals as counts are (「五」, 「十二」, 「一百零五」,
+ * 「三千四百四十」, 「两万」), or undefined for anything else (「五五」, 「百」, 「约五」).
+ */
+export function chineseNumber(text: string): number | undefined {
+  if (!text || text.length > 12) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  /** The last unit of this section: the next must be smaller (三千四百, not 三百四千). */
+  let lastUnit = Infinity;
+  let zero = false;
+  for (const ch of text) {
+    if (ch in CHINESE_DIGITS) {
+      const d = CHINESE_DIGITS[ch]!;
+      // 「五五」 is no count; a zero may stand between (一百零五).
+      if (digit !== undefined && !(zero && digit === 0)) return undefined;
+      zero = d === 0;
+      digit = d;
+    } else if (ch in CHINESE_UNITS) {
+      const unit = CHINESE_UNITS[ch]!;
+      if (unit >= lastUnit || (digit === undefined && (unit !== 10 || section))) return undefined;
+      section += (digit ?? 1) * unit;
+      lastUnit = unit;
+      digit = undefined;
+      zero = false;
+    } else if (ch === '万') {
+      if (total || (!section && !digit)) return undefined;
+      total = (section + (digit ?? 0)) * 10_000;
+      section = 0;
+      lastUnit = Infinity;
+      digit = undefined;
+      zero = false;
+    } else return undefined;
+  }
+  return total + section + (digit ?? 0);
 }
 
 function parseAmount(raw: string | number): Parsed {

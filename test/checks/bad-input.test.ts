@@ -17,7 +17,9 @@ function cellFindings(raw: RawValue) {
 
 describe('bad input in a count cell: a clear message naming the cell, never a crash', () => {
   const rejected: [RawValue, string][] = [
-    ['五', '「五」不是数字'],
+    ['五', '「五」是汉字数字，请写成阿拉伯数字 5'],
+    ['十二', '「十二」是汉字数字，请写成阿拉伯数字 12'],
+    ['约五', '「约五」不是数字'],
     ['约5', '「约5」不是确切的数字'],
     ['-1', '「-1」是负数'],
     [-1, '-1 是负数'],
@@ -45,6 +47,8 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
       expect(f).toMatchObject({ rule: 'G-01', severity: 'error', addresses: [AT] });
       expect(f!.message).toContain(`（${AT}）`);
       expect(f!.message).toContain(says);
+      // A number in Chinese numerals is offered as the number it is.
+      expect(f!.suggested).toBe(({ 五: 5, 十二: 12 } as Record<string, number>)[String(raw)]);
       const others = errors(withCell(raw)).filter((e) => e.rule !== 'G-01');
       if ([-1, '-1', 2.5, '2.5'].includes(raw as number | string)) {
         // A number that is no count (−1, 2.5) still takes part in its sums: they do not go unchecked,

@@ -59,6 +59,7 @@ export function cellFindings(ctx: Context): Finding[] {
           rule,
           table: spec.table,
           cells,
+          ...(p.meant !== undefined ? { culprit: spec.key, suggested: p.meant } : {}),
           message: `${ref(ctx, spec.key)}：${p.reason}`,
         }),
       );
