@@ -240,7 +240,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     say(io, `汇总已写入 ${summaryPath}（${totals.reports} 份报告）`);
   }
   if (reportPath) {
-    if (!audits.length) {
+    // With no report read, the pages of what could not be read are still the supervisor's record.
+    if (!audits.length && !unreadable.length) {
       say(io, `审核报告未写入：没有读出任何报告`);
       return 2;
     }
@@ -259,7 +260,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       remarks.length ? `${remarks.length} 项需要确认的事项` : '',
     ].filter(Boolean);
     const unreadPages = listed.length ? `，另 ${listed.length} 页列出 ${listed.join('、')}` : '';
-    say(io, `审核报告已写入 ${reportPath}（${audits.length} 份报告${unreadPages}，A4 纵向，可直接打印）`);
+    const reports = audits.length ? `${audits.length} 份报告` : '没有读出报告';
+    say(io, `审核报告已写入 ${reportPath}（${reports}${unreadPages}，A4 纵向，可直接打印）`);
   }
   // The batch in one line, last (on a terminal, where the progress line was).
   if (files.length + problems.length > 1) {

@@ -122,6 +122,18 @@ describe('说明 from the workbook', () => {
     expect(html).toContain(`${broken}：不是有效的 .xlsx 文件`);
   });
 
+  it('--report with no report read still lists what could not be read, and exits 2', async () => {
+    const out = join(dir, '全坏.html');
+    const broken = join(dir, 'broken2.xlsx');
+    writeFileSync(broken, 'not a workbook');
+    const r = await cli('check', broken, '--report', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      `审核报告已写入 ${out}（没有读出报告，另 1 页列出 1 个未能读取的文件，A4 纵向，可直接打印）`,
+    );
+    expect(readFileSync(out, 'utf8')).toContain(`${broken}：不是有效的 .xlsx 文件`);
+  });
+
   it('--report refuses a file that exists, or an input, without --force', async () => {
     const out = join(dir, 'exists.html');
     writeFileSync(out, 'keep me');
