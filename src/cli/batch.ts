@@ -205,7 +205,8 @@ const NAMED = 10;
  * The reports of a batch that found no report of the year before from their body, where the batch
  * holds that year: their cross-year rules did not run, which the supervisor must be told, or a
  * pass reads as checked against last year. A report of last year whose body's name is near (one
- * contains the other) is named: the user can pair it by hand. A batch of one year is said once.
+ * ends with the other: 「宿豫区」, 「宿迁市宿豫区」; not the city 「宿迁市」) is named: the user can pair it
+ * by hand. A batch of one year is said once.
  */
 function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<T>>): string | undefined {
   const dated = slots.filter((s) => s.year !== undefined);
@@ -224,7 +225,7 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
         p.body &&
         s.body &&
         p.body !== s.body &&
-        (p.body.includes(s.body) || s.body.includes(p.body)),
+        (p.body.endsWith(s.body) || s.body.endsWith(p.body)),
     );
   const named = alone.slice(0, NAMED).map((s) => {
     const like = near(s);

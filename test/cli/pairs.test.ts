@@ -102,10 +102,13 @@ describe('pairing', () => {
     );
     writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿豫区人民政府')] }));
     writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '泗阳县')] }));
+    // The city's report of last year is no near name of a district's.
+    writeFileSync(join(d, 'e.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
+    writeFileSync(join(d, 'f.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市沭阳县')] }));
     const r = await cli('check', d);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      `! ${join(d, 'b.xlsx')}「2024年度年报」（本批有名称相近的 2023 年度报告 ${join(d, 'a.xlsx')}「2023年度年报」）、${join(d, 'c.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定\n共 3 份报告，0 份有错误。\n`,
+      `! ${join(d, 'b.xlsx')}「2024年度年报」（本批有名称相近的 2023 年度报告 ${join(d, 'a.xlsx')}「2023年度年报」）、${join(d, 'c.xlsx')}「2024年度年报」、${join(d, 'f.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定\n共 5 份报告，0 份有错误。\n`,
     );
     const one = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
     writeFileSync(join(one, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿豫区')] }));
