@@ -19,8 +19,9 @@ export function sentences(
 
 /** How a heading or a numbered item begins: 「四、」, 「（二）」, 「3.」. */
 const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、](?!\d))/;
-/** A heading's line: numbered, short, no sentence in it. */
-const isHeading = (line: string) => NUMBERED.test(line) && line.length <= 30 && !/[，,。；;：:]/.test(line);
+/** A heading's line (「（一）存在的主要问题」): numbered, short, no sentence in it. */
+export const isHeading = (line: string) =>
+  NUMBERED.test(line) && line.length <= 30 && !/[，,。；;：:]/.test(line);
 
 /**
  * The text with a sentence's end put where a line ends that no full stop ends but a heading does,

@@ -2,7 +2,7 @@ import { PART_TITLES } from '../../report/parts.js';
 import { type Context, finding } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 import { nearTwins } from '../near.js';
-import { sentences } from '../sentences.js';
+import { isHeading, sentences } from '../sentences.js';
 
 /** Share of a part's text repeated from last year above which it is flagged, unless the user sets one. */
 export const DEFAULT_SIMILARITY = 0.5;
@@ -13,9 +13,6 @@ const NEAR = 0.85;
 const MIN_SENTENCE = 8;
 /** 「无其他需要报告的事项」 is the same every year by nature: not a copy. */
 const NOTHING = /^(?:本年度)?(?:无|没有|暂无)(?:其他)?需要报告的(?:其他)?事项/;
-/** A numbered heading (「（一）存在的主要问题」, 「二、改进情况」): every year's report has it, copied or not. */
-const HEADING =
-  /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])[^，,；;：:]{1,16}$/;
 
 interface Sentence {
   readonly text: string;
@@ -24,8 +21,9 @@ interface Sentence {
 }
 
 function comparable(text: string | undefined): Sentence[] {
+  // Headings (「（一）存在的主要问题」) are in every year's report, copied or not.
   return sentences(text)
-    .filter((s) => s.length >= MIN_SENTENCE && !NOTHING.test(s) && !HEADING.test(s))
+    .filter((s) => s.length >= MIN_SENTENCE && !NOTHING.test(s) && !isHeading(s))
     .map((s) => {
       const key = s.replace(/[\d０-９]+/g, '#');
       const bigrams = new Set<string>();
