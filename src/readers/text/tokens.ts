@@ -111,14 +111,15 @@ function framedCells(lines: readonly string[]): Spacing | undefined {
       !lines[i + 1]!.includes('\t')
     ) {
       framed++;
-      const between = emptyRun(lines, i + 1, 1);
-      if (isTabLine(lines[i + 1 + between] ?? '')) {
-        if (between === 1) oneLine++;
-        else if (between === 4) fourLines++;
+      const after = runFrom(lines, i + 1, 1);
+      if (isTabLine(after.past ?? '')) {
+        if (after.n === 1) oneLine++;
+        else if (after.n === 4) fourLines++;
       } else {
-        count(seen.after, lines, i + 1, 1);
+        count(seen.after, after);
       }
-      if (!isTabLine(lines[i - 1 - emptyRun(lines, i - 1, -1)] ?? '')) count(seen.before, lines, i - 1, -1);
+      const before = runFrom(lines, i - 1, -1);
+      if (!isTabLine(before.past ?? '')) count(seen.before, before);
     }
   }
   if (framed < MIN_FRAMED || framed < tabLines * 0.9) return undefined;
@@ -129,16 +130,21 @@ function framedCells(lines: readonly string[]): Spacing | undefined {
   };
 }
 
-/** Empty lines from `i` on, going by `step`. */
-function emptyRun(lines: readonly string[], i: number, step: number): number {
-  let n = 0;
-  for (let k = i; k >= 0 && k < lines.length && lines[k] === ''; k += step) n++;
-  return n;
+/** The empty lines from one on, going either way: how many, and the line past them (none at an end). */
+interface Run {
+  readonly n: number;
+  readonly past: string | undefined;
 }
 
-/** The line past the empty lines from `i` on: a number's cell, or words (or nothing). */
-function cellKind(lines: readonly string[], i: number, step: number): keyof Gaps {
-  const l = lines[i + step * emptyRun(lines, i, step)]?.trim();
+function runFrom(lines: readonly string[], i: number, step: number): Run {
+  let k = i;
+  while (k >= 0 && k < lines.length && lines[k] === '') k += step;
+  return { n: (k - i) * step, past: lines[k] };
+}
+
+/** A line of a cell: a number's, or words (or nothing). */
+function cellKind(line: string | undefined): keyof Gaps {
+  const l = line?.trim();
   return l && looksLikeValue(l) ? 'value' : 'words';
 }
 
@@ -146,9 +152,8 @@ function cellKind(lines: readonly string[], i: number, step: number): keyof Gaps
 type Tally = Record<keyof Gaps, [number, number]>;
 const tally = (): Tally => ({ value: [0, 0], words: [0, 0] });
 
-function count(t: Tally, lines: readonly string[], i: number, step: number): void {
-  const n = emptyRun(lines, i, step);
-  if (n === 1 || n === 2) t[cellKind(lines, i, step)][n - 1]! += 1;
+function count(t: Tally, { n, past }: Run): void {
+  if (n === 1 || n === 2) t[cellKind(past)][n - 1]! += 1;
 }
 
 /** The gap most cells of a kind show; one where none does. */
@@ -181,13 +186,12 @@ function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
   const blanks = (n: number, i: number) => {
     for (; n > 0; n--) tokens.push({ text: '', line: i + 1, cell: true, blank: true });
   };
-  const empties = (i: number, step: number) => emptyRun(lines, i, step);
   /** More empty lines than part a cell from a tab line, or than an empty cell leaves: a row's end (or start) is there. */
-  const rowBreak = (i: number, step: number) => {
-    const n = empties(i, step);
-    if (isTabLine(lines[i + step * n] ?? '')) return n > 1 && n !== spacing.emptyCell;
-    return n > (step > 0 ? spacing.after : spacing.before)[cellKind(lines, i, step)];
-  };
+  const breaks = ({ n, past }: Run, step: number) =>
+    isTabLine(past ?? '')
+      ? n > 1 && n !== spacing.emptyCell
+      : n > (step > 0 ? spacing.after : spacing.before)[cellKind(past)];
+  const rowBreak = (i: number, step: number) => breaks(runFrom(lines, i, step), step);
   let afterTab = false;
   for (let i = 0; i < lines.length;) {
     const l = lines[i]!;
@@ -203,8 +207,8 @@ function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
     }
     if (!l.trim()) {
       // A cell of spaces (「&nbsp;」) after a tab line, or before one where the row begins with it.
-      const next = i + 1 + empties(i + 1, 1);
-      if (l && (afterTab || (isTabLine(lines[next] ?? '') && !rowBreak(i + 1, 1)))) blanks(1, i);
+      const next = runFrom(lines, i + 1, 1);
+      if (l && (afterTab || (isTabLine(next.past ?? '') && !breaks(next, 1)))) blanks(1, i);
       if (l) afterTab = false;
       i++;
       continue;
@@ -213,10 +217,10 @@ function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
     while (j < lines.length && lines[j]!.trim() && !lines[j]!.includes('\t')) j++;
     // A table's last row has no empty line more at its end: the part after it tells it.
     if (afterTab && j > i && TITLES.has(lines.slice(i, j).join('').replace(/\s/g, ''))) {
-      blanks(1, i - 1 - empties(i - 1, -1));
+      blanks(1, i - 1 - runFrom(lines, i - 1, -1).n);
       afterTab = false;
     }
-    const next = j + empties(j, 1);
+    const next = j + runFrom(lines, j, 1).n;
     if (j > i && (afterTab || (next < lines.length && isTabLine(lines[next]!)))) {
       push(
         tokens,
