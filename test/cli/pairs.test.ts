@@ -27,6 +27,16 @@ function sheet(values: Record<string, unknown>, year: number, agency?: string) {
   };
 }
 
+type Reported = readonly [values: Record<string, unknown>, year: number, agency?: string];
+
+/** A folder of one-sheet workbooks, each a report of those numbers, year and body. */
+function folderOf(files: Record<string, Reported>): string {
+  const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+  for (const [name, [values, year, agency]] of Object.entries(files))
+    writeFileSync(join(d, name), buildXlsx({ sheets: [sheet(values, year, agency)] }));
+  return d;
+}
+
 describe('pairing', () => {
   it('two years in one workbook pair even when 机关名称 is blank; T3-05 speaks of last year', async () => {
     const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
@@ -51,21 +61,17 @@ describe('pairing', () => {
   });
 
   it('two files without a body name do not pair: no guess across files', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
-    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023)] }));
-    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024)] }));
+    const d = folderOf({ 'a.xlsx': [y2023.values, 2023], 'b.xlsx': [y2024.values, 2024] });
     const json = JSON.parse((await cli('check', d, '--json')).out) as { files: { previous?: string }[] };
     expect(json.files.map((f) => f.previous)).toEqual([undefined, undefined]);
   });
 
   it('「宿迁市人民政府」 and 「宿迁市」 are one body and pair; 「宿迁市人民政府办公室」 is another', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
-    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市人民政府')] }));
-    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
-    writeFileSync(
-      join(d, 'c.xlsx'),
-      buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市人民政府办公室')] }),
-    );
+    const d = folderOf({
+      'a.xlsx': [y2023.values, 2023, '宿迁市人民政府'],
+      'b.xlsx': [y2024.values, 2024, '宿迁市'],
+      'c.xlsx': [y2024.values, 2024, '宿迁市人民政府办公室'],
+    });
     const json = JSON.parse((await cli('check', d, '--json')).out) as { files: { previous?: string }[] };
     expect(json.files.map((f) => f.previous)).toEqual([
       undefined,
@@ -75,14 +81,12 @@ describe('pairing', () => {
   });
 
   it('「…区人民政府」, 「…区政府」 and 「…区（本级）」 are one body and pair', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
-    writeFileSync(
-      join(d, 'a.xlsx'),
-      buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市宿豫区人民政府')] }),
-    );
-    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市宿豫区政府')] }));
-    writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '沭阳县（本级）')] }));
-    writeFileSync(join(d, 'd.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '沭阳县人民政府')] }));
+    const d = folderOf({
+      'a.xlsx': [y2023.values, 2023, '宿迁市宿豫区人民政府'],
+      'b.xlsx': [y2024.values, 2024, '宿迁市宿豫区政府'],
+      'c.xlsx': [y2023.values, 2023, '沭阳县（本级）'],
+      'd.xlsx': [y2024.values, 2024, '沭阳县人民政府'],
+    });
     const r = await cli('check', d, '--json');
     const json = JSON.parse(r.out) as { files: { previous?: string }[] };
     expect(json.files.map((f) => f.previous)).toEqual([
@@ -95,35 +99,35 @@ describe('pairing', () => {
   });
 
   it('a report with no report of last year from its body is said, a near name named; a batch of one year once', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
-    writeFileSync(
-      join(d, 'a.xlsx'),
-      buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市宿豫区人民政府')] }),
-    );
-    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿豫区人民政府')] }));
-    writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '泗阳县')] }));
-    // The city's report of last year is no near name of a district's.
-    writeFileSync(join(d, 'e.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
-    writeFileSync(join(d, 'f.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市沭阳县')] }));
+    const d = folderOf({
+      'a.xlsx': [y2023.values, 2023, '宿迁市宿豫区人民政府'],
+      'b.xlsx': [y2024.values, 2024, '宿豫区人民政府'],
+      'c.xlsx': [y2024.values, 2024, '泗阳县'],
+      // The city's report of last year is no near name of a district's.
+      'e.xlsx': [y2023.values, 2023, '宿迁市'],
+      'f.xlsx': [y2024.values, 2024, '宿迁市沭阳县'],
+    });
     const r = await cli('check', d);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
       `! ${join(d, 'b.xlsx')}「2024年度年报」（本批有名称相近的 2023 年度报告 ${join(d, 'a.xlsx')}「2023年度年报」）、${join(d, 'c.xlsx')}「2024年度年报」、${join(d, 'f.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定\n共 5 份报告，0 份有错误。\n`,
     );
-    const one = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
-    writeFileSync(join(one, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿豫区')] }));
-    writeFileSync(join(one, 'c.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '泗阳县')] }));
+    const one = folderOf({
+      'b.xlsx': [y2024.values, 2024, '宿豫区'],
+      'c.xlsx': [y2024.values, 2024, '泗阳县'],
+    });
     expect((await cli('check', one)).err).toBe(
       '! 本批的报告都是 2024 年度的，未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定\n共 2 份报告，0 份有错误。\n',
     );
   });
 
   it('copies of last year’s report (the same numbers) are one report: paired', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
-    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
-    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
     const now = { ...y2024.values, 't3.r2.natural': Number(y2024.values['t3.r2.natural']) + 1 };
-    writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(now, 2024, '宿迁市')] }));
+    const d = folderOf({
+      'a.xlsx': [y2023.values, 2023, '宿迁市'],
+      'b.xlsx': [y2023.values, 2023, '宿迁市'],
+      'c.xlsx': [now, 2024, '宿迁市'],
+    });
     const r = await cli('check', d, '--json');
     const c = (
       JSON.parse(r.out) as { files: { file: string; previous?: string; findings: { rule: string }[] }[] }
@@ -156,9 +160,10 @@ describe('pairing', () => {
   });
 
   it('what the batch says of its pairs is in every summary too: the JSON, the CSV and the page', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
-    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
-    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '泗阳县')] }));
+    const d = folderOf({
+      'a.xlsx': [y2023.values, 2023, '宿迁市'],
+      'b.xlsx': [y2024.values, 2024, '泗阳县'],
+    });
     const out = mkdtempSync(join(tmpdir(), 'nianbao-pairs-out-'));
     const r = await cli('check', d, '--json', '--summary', join(out, '汇总.csv'));
     const remark = `${join(d, 'b.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定`;
@@ -173,11 +178,12 @@ describe('pairing', () => {
   });
 
   it('reports of one body and year: the copies that agree are said together, apart from the one that differs', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
     const fixed = { ...y2024.values, 't3.r1.natural': Number(y2024.values['t3.r1.natural']) + 1 };
-    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
-    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
-    writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(fixed, 2024, '宿迁市')] }));
+    const d = folderOf({
+      'a.xlsx': [y2024.values, 2024, '宿迁市'],
+      'b.xlsx': [y2024.values, 2024, '宿迁市'],
+      'c.xlsx': [fixed, 2024, '宿迁市'],
+    });
     const label = (f: string) => `${join(d, f)}「2024年度年报」`;
     expect((await cli('check', d)).err).toContain(
       `! ${label('a.xlsx')}、${label('b.xlsx')}（数字相同） 与 ${label('c.xlsx')}：是同一机关 2024 年度的 2 份数字不同的报告，请确认哪一份是发布的\n`,
@@ -185,10 +191,8 @@ describe('pairing', () => {
   });
 
   it('the audit report adds a page for the files not checked and one for what to confirm', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
     const fixed = { ...y2024.values, 't3.r1.natural': Number(y2024.values['t3.r1.natural']) + 1 };
-    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
-    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(fixed, 2024, '宿迁市')] }));
+    const d = folderOf({ 'a.xlsx': [y2024.values, 2024, '宿迁市'], 'b.xlsx': [fixed, 2024, '宿迁市'] });
     writeFileSync(join(d, '照片.png'), 'not a report');
     const out = join(mkdtempSync(join(tmpdir(), 'nianbao-pairs-out-')), '审核报告.html');
     const r = await cli('check', d, '--report', out);
@@ -204,9 +208,10 @@ describe('pairing', () => {
   });
 
   it('--previous of another body is used as asked, and said', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
-    writeFileSync(join(d, 'last.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '沭阳县')] }));
-    writeFileSync(join(d, 'now.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
+    const d = folderOf({
+      'last.xlsx': [y2023.values, 2023, '沭阳县'],
+      'now.xlsx': [y2024.values, 2024, '宿迁市'],
+    });
     const r = await cli('check', join(d, 'now.xlsx'), '--previous', join(d, 'last.xlsx'));
     expect(r.err).toBe(
       `! ${join(d, 'now.xlsx')}「2024年度年报」：本报告是「宿迁市」的，--previous ${join(d, 'last.xlsx')} 是「沭阳县」的，不是同一机关；仍按上年报告核对\n`,
