@@ -149,13 +149,13 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   }
   const previousFile = values.previous ? await identity(values.previous) : undefined;
   // Last year's report is read too: no output may take its place.
-  const read = previousFile ? new Set([...inputs, previousFile]) : inputs;
+  const allRead = previousFile ? new Set([...inputs, previousFile]) : inputs;
   for (const [path, kind] of [
     [summaryPath, SUMMARY_OUTPUT],
     [reportPath, REPORT_OUTPUT],
   ] as const) {
     if (!path) continue;
-    const refused = await outputProblem(path, kind, values.force, read);
+    const refused = await outputProblem(path, kind, values.force, allRead);
     if (refused) {
       say(io, refused);
       return 2;
