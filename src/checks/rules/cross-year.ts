@@ -1,4 +1,5 @@
 import { isCellAddress } from '../../report/address.js';
+import { identities } from '../../report/identities.js';
 import { columnKeys } from '../../report/model.js';
 import type { CellKey } from '../../report/types.js';
 import { address, type Context, finding, num, ref, type Side, spec } from '../context.js';
@@ -19,12 +20,23 @@ function lastYearRef(prev: Side, key: CellKey): string {
     : `${name}（${at}）`;
 }
 
-/** Whether table 3's column `c` balances (新收 + 上年结转 = 办理结果总计 + 结转下年度) with 上年结转 = `carried`. */
-function balances(ctx: Context, c: string, carried: number): boolean {
-  const v = (row: string) => ctx.numbers.values.get(`t3.${row}.${c}`);
-  const [received, done, left] = [v('r1'), v('r3_7'), v('r4')];
-  if (received === undefined || done === undefined || left === undefined) return false;
-  return received + carried === done + left;
+/**
+ * Whether this year's table holds with `key` set to `value`: every identity the cell is in whose
+ * other cells are read (a row's total, 新收 + 上年结转 = 办理结果 + 结转).
+ */
+function holdsWith(ctx: Context, key: CellKey, value: number): boolean {
+  return identities(ctx.report.edition).every((id) => {
+    const coef = id.terms.get(key);
+    if (coef === undefined) return true;
+    let sum = coef * value;
+    for (const [k, c] of id.terms) {
+      if (k === key) continue;
+      const v = ctx.numbers.values.get(k);
+      if (v === undefined) return true;
+      sum += c * v;
+    }
+    return sum === 0;
+  });
 }
 
 /** T3-05: what was carried forward last year is what is carried over this year, per column. */
@@ -39,7 +51,7 @@ function carryOver(ctx: Context, prev: Side): Finding[] {
     const message = `${ref(ctx, here)} 填 ${num(a)}，而${lastYear(prev)}${lastYearRef(prev, there)}为 ${num(b)}，两者应当一致。`;
     // Last year's number is this cell's fix only where this year's own table agrees with it: where
     // the table balances with this cell as it is, changing it alone would unbalance the table.
-    const fits = (v: number) => balances(ctx, c, v);
+    const fits = (v: number) => holdsWith(ctx, here, v);
     out.push(
       finding(ctx, {
         rule: 'T3-05',
