@@ -130,14 +130,13 @@ function parseCount(raw: string | number): Parsed {
   return { status: 'invalid', reason: `${shown(raw)}不是数字，请填阿拉伯数字（没有则填 0）` };
 }
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = Object.fromEntries(
-  [...'〇一二三四五六七八九']
-    .map((c, i) => [c, i])
-    .concat(
-      [...'零壹贰叁肆伍陆柒捌玖'].map((c, i) => [c, i]),
-      [['两', 2]],
-    ),
-);
+/** Each digit's plain and formal (大写) forms, and 两 for 2. */
+const CHINESE_DIGITS: ReadonlyMap<string, number> = new Map([
+  ...['〇一二三四五六七八九', '零壹贰叁肆伍陆柒捌玖'].flatMap((digits) =>
+    [...digits].map((c, i) => [c, i] as const),
+  ),
+  ['两', 2],
+]);
 const CHINESE_UNITS: Readonly<Record<string, number>> = {
   十: 10,
   拾: 10,
@@ -158,13 +157,11 @@ export function chineseNumber(text: string): number | undefined {
   let digit: number | undefined;
   /** The last unit of this section: the next must be smaller (三千四百, not 三百四千). */
   let lastUnit = Infinity;
-  let zero = false;
   for (const ch of text) {
-    if (ch in CHINESE_DIGITS) {
-      const d = CHINESE_DIGITS[ch]!;
+    const d = CHINESE_DIGITS.get(ch);
+    if (d !== undefined) {
       // 「五五」 is no count; a zero may stand between (一百零五).
-      if (digit !== undefined && !(zero && digit === 0)) return undefined;
-      zero = d === 0;
+      if (digit !== undefined && digit !== 0) return undefined;
       digit = d;
     } else if (ch in CHINESE_UNITS) {
       const unit = CHINESE_UNITS[ch]!;
@@ -172,14 +169,12 @@ export function chineseNumber(text: string): number | undefined {
       section += (digit ?? 1) * unit;
       lastUnit = unit;
       digit = undefined;
-      zero = false;
     } else if (ch === '万') {
       if (total || (!section && !digit)) return undefined;
       total = (section + (digit ?? 0)) * 10_000;
       section = 0;
       lastUnit = Infinity;
       digit = undefined;
-      zero = false;
     } else return undefined;
   }
   return total + section + (digit ?? 0);
