@@ -104,20 +104,23 @@ function build(edition: Edition): Identity[] {
   return ids.map((d) => complete(edition, d));
 }
 
-const IDENTITIES = new Map<Edition, readonly Identity[]>([
-  ['2019', build('2019')],
-  ['2021', build('2021')],
-]);
-
-const TOTALS = new Map<Edition, ReadonlySet<CellKey>>(
-  [...IDENTITIES].map(([e, ids]) => [e, new Set(ids.flatMap((id) => (id.total ? [id.total] : [])))]),
-);
+// Each edition's, made when a report of it is first checked: a check needs one edition's.
+const IDENTITIES = new Map<Edition, readonly Identity[]>();
+const TOTALS = new Map<Edition, ReadonlySet<CellKey>>();
 
 export function identities(edition: Edition): readonly Identity[] {
-  return IDENTITIES.get(edition)!;
+  let ids = IDENTITIES.get(edition);
+  if (!ids) IDENTITIES.set(edition, (ids = build(edition)));
+  return ids;
 }
 
 /** Cells that are some identity's total: a blank one is derived rather than read as 0. */
 export function isTotal(edition: Edition, key: CellKey): boolean {
-  return TOTALS.get(edition)!.has(key);
+  let totals = TOTALS.get(edition);
+  if (!totals)
+    TOTALS.set(
+      edition,
+      (totals = new Set(identities(edition).flatMap((id) => (id.total ? [id.total] : [])))),
+    );
+  return totals.has(key);
 }

@@ -80,16 +80,14 @@ function rowName(path: readonly LabelSpec[]): string {
   return /^\d/.test(own) && parent ? `${shortLabel(parent.text)} ${own}` : own;
 }
 
-function buildTable(edition: Edition, id: TableId): TableSpec {
-  const layout = LAYOUTS[edition][id];
-  const merges = layout.merges.map(parseArea);
-  const mergeAt = new Map(merges.map((m) => [`${m.top},${m.left}`, m]));
-  const areaOf = (cell: string): Area => {
-    const p = parseAddress(cell);
-    return mergeAt.get(`${p.row},${p.col}`) ?? { top: p.row, left: p.col, bottom: p.row, right: p.col };
-  };
-  const labels = layout.labels.map(([cell, text]) => ({ text, area: areaOf(cell) }));
-  const dataAreas = layout.cells.map(([cell]) => areaOf(cell));
+interface CellName {
+  readonly name: string;
+  readonly rowName: string;
+  readonly columnName: string;
+}
+
+/** What a clerk calls each data cell of a table, from its row and column labels. */
+function cellNames(labels: readonly LabelSpec[], dataAreas: readonly Area[]): CellName[] {
   const dataBottoms = new Map<number, number[]>();
   for (const d of dataAreas)
     for (let c = d.left; c <= d.right; c++) {
@@ -97,13 +95,10 @@ function buildTable(edition: Edition, id: TableId): TableSpec {
       if (list) list.push(d.bottom);
       else dataBottoms.set(c, [d.bottom]);
     }
-
-  const drafts = layout.cells.map(([, key, kind], i) => {
-    const area = dataAreas[i]!;
-    const { row, column } = parseKey(key);
-    const cols = columnLabels(labels, dataBottoms, area);
-    return { key, kind, table: id, row, column, area, rowPart: rowName(rowLabels(labels, area)), cols };
-  });
+  const drafts = dataAreas.map((area) => ({
+    rowPart: rowName(rowLabels(labels, area)),
+    cols: columnLabels(labels, dataBottoms, area),
+  }));
   // A column label that recurs (「结果维持」 under three groups) is named with its group.
   const columnOf = (d: (typeof drafts)[number], depth: number): string =>
     d.cols
@@ -111,7 +106,7 @@ function buildTable(edition: Edition, id: TableId): TableSpec {
       .reverse()
       .map((l) => shortLabel(l.text))
       .join('·');
-  // Names by cell and depth, each made once (this runs when the module loads).
+  // Names by cell and depth, each made once.
   const names = drafts.map(() => new Map<number, string>());
   const nameAt = (i: number, depth: number): string => {
     let name = names[i]!.get(depth);
@@ -123,7 +118,7 @@ function buildTable(edition: Edition, id: TableId): TableSpec {
     return name;
   };
   // A cell is named with as many column labels as make its name unique: names at each depth are
-  // counted once, not compared pair by pair (this runs when the module loads).
+  // counted once, not compared pair by pair.
   const counts = new Map<number, Map<string, number>>();
   const countAt = (depth: number): Map<string, number> => {
     let count = counts.get(depth);
@@ -135,21 +130,53 @@ function buildTable(edition: Edition, id: TableId): TableSpec {
     }
     return count;
   };
-  const cells = drafts.map((d, i) => {
+  return drafts.map((d, i) => {
     let depth = 1;
     while (depth < d.cols.length && countAt(depth).get(nameAt(i, depth))! > 1) depth++;
-    return {
-      key: d.key,
-      kind: d.kind,
-      table: d.table,
-      row: d.row,
-      column: d.column,
-      area: d.area,
-      name: nameAt(i, depth),
-      rowName: d.rowPart,
-      columnName: columnOf(d, depth),
-    };
+    return { name: nameAt(i, depth), rowName: d.rowPart, columnName: columnOf(d, depth) };
   });
+}
+
+/** A data cell of the model; its name is made when first asked for (see buildTable). */
+class CellSpec implements DataCellSpec {
+  readonly row: string;
+  readonly column: string;
+  constructor(
+    readonly key: CellKey,
+    readonly kind: CellKind,
+    readonly table: TableId,
+    readonly area: Area,
+    private readonly index: number,
+    private readonly naming: () => readonly CellName[],
+  ) {
+    ({ row: this.row, column: this.column } = parseKey(key));
+  }
+  get name(): string {
+    return this.naming()[this.index]!.name;
+  }
+  get rowName(): string {
+    return this.naming()[this.index]!.rowName;
+  }
+  get columnName(): string {
+    return this.naming()[this.index]!.columnName;
+  }
+}
+
+function buildTable(edition: Edition, id: TableId): TableSpec {
+  const layout = LAYOUTS[edition][id];
+  const merges = layout.merges.map(parseArea);
+  const mergeAt = new Map(merges.map((m) => [`${m.top},${m.left}`, m]));
+  const areaOf = (cell: string): Area => {
+    const p = parseAddress(cell);
+    return mergeAt.get(`${p.row},${p.col}`) ?? { top: p.row, left: p.col, bottom: p.row, right: p.col };
+  };
+  const labels = layout.labels.map(([cell, text]) => ({ text, area: areaOf(cell) }));
+  const dataAreas = layout.cells.map(([cell]) => areaOf(cell));
+  // Names are for messages: made for a table the first time one of its cells is named, not when the
+  // module loads, where they were most of the command line's start.
+  let names: readonly CellName[] | undefined;
+  const naming = () => (names ??= cellNames(labels, dataAreas));
+  const cells = layout.cells.map(([, key, kind], i) => new CellSpec(key, kind, id, dataAreas[i]!, i, naming));
   return {
     id,
     edition,
