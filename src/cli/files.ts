@@ -7,8 +7,7 @@ import {
   tooLarge,
   unsupported,
 } from '../core.js';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CSV_SUMMARY_START } from './batch-summary.js';
 
@@ -152,7 +151,7 @@ async function folderFiles(
   const files: string[] = [];
   const others: NotChecked[] = [];
   const walk = async (d: string): Promise<void> => {
-    const entries = await readdir(d, { withFileTypes: true });
+    const entries = readdirSync(d, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
     for (const e of entries) {
       const full = join(d, e.name);
@@ -160,7 +159,7 @@ async function folderFiles(
       else if (housekeeping(e.name) || (skip.size && skip.has(await identity(full))) || ownOutput(full))
         continue;
       else if (wanted(e.name)) files.push(full);
-      else if (e.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isDirectory())
+      else if (e.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isDirectory())
         others.push({
           file: full,
           message: `${full}：是指向文件夹的链接，未进入（要校验其中的文件，请直接指定该文件夹）`,
@@ -187,7 +186,7 @@ export async function listInputs(
   for (const path of paths) {
     let info;
     try {
-      info = await stat(path);
+      info = statSync(path);
     } catch (e) {
       problems.push(new UnreadableFile(path, ioMessage(path, e)));
       continue;
@@ -227,7 +226,7 @@ export async function listInputs(
  */
 export async function identity(path: string): Promise<string> {
   try {
-    const s = await stat(path);
+    const s = statSync(path);
     return `${s.dev}:${s.ino}`;
   } catch {
     return resolve(path);

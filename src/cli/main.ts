@@ -17,7 +17,7 @@ import {
   type TemplateValues,
   unreadParts,
 } from '../core.js';
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkBatch, readFromDisk } from './batch.js';
 import { CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './batch-summary.js';
@@ -79,10 +79,12 @@ function sayOthers(io: Io, others: readonly { message: string }[]): void {
 
 /** The one file a command reads (--previous, import): a folder is said as such. */
 async function readOne(file: string): Promise<FileRead> {
-  const isFolder = await stat(file).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
+  let isFolder = false;
+  try {
+    isFolder = statSync(file).isDirectory();
+  } catch {
+    // Said by readFromDisk, as for any file that cannot be read.
+  }
   if (isFolder) throw new UnreadableFile(file, `${file} 是文件夹：这里要一份年报文件`);
   return readFromDisk(file);
 }

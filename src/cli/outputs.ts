@@ -1,5 +1,5 @@
 import { extensionOf } from '../core.js';
-import { stat, writeFile } from 'node:fs/promises';
+import { statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { identity, ioMessage } from './files.js';
 
@@ -18,13 +18,13 @@ export async function outputProblem(
     return `${what.flag} 的文件应以 ${what.extensions.join(' 或 ')} 结尾，而不是「${path}」`;
   const folder = dirname(path);
   try {
-    if (!(await stat(folder)).isDirectory()) return `输出文件夹 ${folder} 不是文件夹`;
+    if (!statSync(folder).isDirectory()) return `输出文件夹 ${folder} 不是文件夹`;
   } catch {
     return `输出文件夹 ${folder} 不存在：请先建立该文件夹`;
   }
   if (inputs.has(await identity(path))) return `${path} 是要读取的文件之一，不能用输出覆盖它`;
   try {
-    const s = await stat(path);
+    const s = statSync(path);
     if (s.isDirectory()) return `${path} 是文件夹，不能作为输出文件`;
     if (!force) return `${path} 已存在：要覆盖它，请加 --force`;
   } catch {
@@ -40,7 +40,7 @@ export async function writeOutput(
   force: boolean,
 ): Promise<string | undefined> {
   try {
-    await writeFile(path, data, { flag: force ? 'w' : 'wx' });
+    writeFileSync(path, data, { flag: force ? 'w' : 'wx' });
     return undefined;
   } catch (e) {
     if (e && typeof e === 'object' && 'code' in e && e.code === 'EEXIST')
