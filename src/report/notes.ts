@@ -1,4 +1,5 @@
 import type { Finding, FindingNote } from './finding.js';
+import { hash53 } from './hash.js';
 import { TABLE_NAME } from './parts.js';
 import type { RawValue, Report } from './types.js';
 
@@ -23,20 +24,6 @@ export interface Note {
   readonly at: string;
 }
 
-/** 53 bits of a string (cyrb53), as 14 hex digits: short, stable, and enough to tell findings apart. */
-function hash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
-
 const shown = (raw: RawValue | undefined) => (raw === undefined || raw === null ? '' : String(raw));
 
 /**
@@ -46,7 +33,7 @@ const shown = (raw: RawValue | undefined) => (raw === undefined || raw === null 
 export function fingerprint(finding: Finding, report: Report): string {
   const cells = finding.cells.map((k) => `${k}=${shown(report.cells.get(k)?.raw)}`);
   const about = cells.length ? cells.join(';') : `${(finding.at ?? []).join(',')}|${finding.message}`;
-  return hash(`${finding.rule}|${finding.table ?? ''}|${about}`);
+  return hash53(`${finding.rule}|${finding.table ?? ''}|${about}`);
 }
 
 /** Only a warning may be left as it is, with a 说明; an error must be fixed, and a note needs none. */
