@@ -1,6 +1,6 @@
 /**
  * 53 bits of a string (cyrb53), as 14 hex digits: short, stable and fast. Not for secrets: for
- * telling texts apart. Another `seed` gives independent bits, for more than 53 where needed.
+ * telling texts apart. Another `seed` gives another 53 bits, where more are needed.
  */
 export function hash53(text: string, seed = 0): string {
   let h1 = 0xdeadbeef ^ seed;

@@ -41,6 +41,17 @@ describe('说明', () => {
     expect(withNotes(changed.findings, changed.report, notes).some((f) => f.note)).toBe(false);
   });
 
+  it('is found by the fingerprint an earlier version saved in the workbook', () => {
+    const { report, findings } = seed();
+    // As the release of 2026-11 wrote it: a change of the hash would orphan every saved 说明.
+    expect(
+      fingerprint(
+        findings.find((f) => f.rule === 'G-01')!,
+        report,
+      ),
+    ).toBe('0ee390b815ddf3');
+  });
+
   it('an error cannot be answered by a 说明', () => {
     const { report, findings } = seed({ 't3.r3_7.natural': 4 });
     const error = findings.find((f) => f.severity === 'error')!;
