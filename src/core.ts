@@ -107,7 +107,7 @@ export {
   type SheetSource,
   type WorkbookRead,
 } from './readers/workbook.js';
-export type { RawInflate, SheetState, XlsxRead, XlsxSheet } from './readers/xlsx/index.js';
+export type { Crc32, RawInflate, SheetState, XlsxRead, XlsxSheet } from './readers/xlsx/index.js';
 export { XLSX_LIMITS, type XlsxLimits } from './readers/xlsx/limits.js';
 
 // Importing a published report into the template.

@@ -6,7 +6,7 @@ import { DOCUMENT_FORMATS, unsupportedFormat } from './formats.js';
 import { readText, type TextResult } from './text/index.js';
 import { NOTES_SHEET, readNotes } from '../report/notes.js';
 import { readWorkbook } from './workbook.js';
-import type { RawInflate, XlsxRead } from './xlsx/index.js';
+import type { Crc32, RawInflate, XlsxRead } from './xlsx/index.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
 
 export { ReadProblem } from './problem.js';
@@ -117,16 +117,17 @@ export function tooLarge(name: string, size: number): string | undefined {
 // puts them in a chunk of their own that a page loads only when it reads a workbook.
 const xlsxReader = () => import('./xlsx/index.js');
 
-/** How a host reads files: the workbook limits, and a native inflater where it has one. */
+/** How a host reads files: the workbook limits, and a native inflater and CRC-32 where it has them. */
 export interface ReadOptions {
   readonly limits?: XlsxLimits;
   readonly inflate?: RawInflate;
+  readonly crc32?: Crc32;
 }
 
 /** A workbook's sheets, each with its grid or the reason it was left unread. */
 export async function readWorkbookSheets(bytes: Uint8Array, options: ReadOptions = {}): Promise<XlsxRead> {
   const { readXlsx } = await xlsxReader();
-  return readXlsx(bytes, options.limits ?? XLSX_LIMITS, options.inflate);
+  return readXlsx(bytes, options.limits ?? XLSX_LIMITS, options.inflate, options.crc32);
 }
 
 /** A file of no bytes: saved before anything was written, or a download that failed. */

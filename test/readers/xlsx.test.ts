@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { deflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { templateBytes } from '../../src/cli/xlsx-write.js';
@@ -170,7 +170,7 @@ describe('readXlsx on hand-made parts', () => {
 describe('readXlsx refuses, in Chinese, what it cannot or should not read', () => {
   const book = { sheets: [{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }] };
 
-  it('a part whose data is not what its CRC says: refused, by fflate and by zlib alike', () => {
+  it("a part whose data is not what its CRC says: refused, by fflate and by zlib alike, with the reader's CRC-32 or Node's", () => {
     const whole = buildXlsx(book);
     // The central directory's entry for the sheet: its name, 46 bytes after the entry starts.
     const name = strToU8('xl/worksheets/sheet1.xml');
@@ -184,6 +184,10 @@ describe('readXlsx refuses, in Chinese, what it cannot or should not read', () =
     expect(readXlsx(whole, XLSX_LIMITS, native).sheets[0]!.grid).toEqual([[1]]);
     expect(problem(() => readXlsx(bad))).toBe('不是有效的 .xlsx 文件（压缩包已损坏或不完整）');
     expect(problem(() => readXlsx(bad, XLSX_LIMITS, native))).toBe(
+      '不是有效的 .xlsx 文件（压缩包已损坏或不完整）',
+    );
+    expect(readXlsx(whole, XLSX_LIMITS, native, crc32).sheets[0]!.grid).toEqual([[1]]);
+    expect(problem(() => readXlsx(bad, XLSX_LIMITS, native, crc32))).toBe(
       '不是有效的 .xlsx 文件（压缩包已损坏或不完整）',
     );
   });

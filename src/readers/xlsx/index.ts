@@ -5,10 +5,10 @@ import { readSheet, type SheetLook } from './sheet.js';
 import { readSharedStrings } from './strings.js';
 import { readStyles, type Shown } from './styles.js';
 import { attr, eachElement } from './xml.js';
-import { type RawInflate, unzipEntry, type ZipEntry, zipEntries } from './zip.js';
+import { type Crc32, type RawInflate, unzipEntry, type ZipEntry, zipEntries } from './zip.js';
 
 export { XLSX_LIMITS, type XlsxLimits } from './limits.js';
-export type { RawInflate } from './zip.js';
+export type { Crc32, RawInflate } from './zip.js';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
@@ -117,6 +117,7 @@ class Package {
     private readonly bytes: Uint8Array,
     private readonly limits: XlsxLimits,
     private readonly inflate?: RawInflate,
+    private readonly crc?: Crc32,
   ) {
     for (const e of zipEntries(bytes, MAX_ENTRIES).values()) this.byName.set(e.name.toLowerCase(), e);
   }
@@ -153,7 +154,7 @@ class Package {
     this.used += e.size;
     this.usedZipped += e.compressedSize;
     this.check(this.used, this.usedZipped);
-    return decodePart(unzipEntry(this.bytes, e, this.inflate));
+    return decodePart(unzipEntry(this.bytes, e, this.inflate, this.crc));
   }
 }
 
@@ -168,10 +169,11 @@ export function readXlsx(
   bytes: Uint8Array,
   limits: XlsxLimits = XLSX_LIMITS,
   inflate?: RawInflate,
+  crc?: Crc32,
 ): XlsxRead {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (!zip) throw notZip(bytes);
-  const pkg = new Package(bytes, limits, inflate);
+  const pkg = new Package(bytes, limits, inflate, crc);
 
   const rootRels = readRels(pkg.text('_rels/.rels'), '');
   const office = [...rootRels.values()].find((r) => RELS_TYPE(r, 'officeDocument'));
