@@ -61,10 +61,10 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
   const layout = templateLayout('2019');
   const addressOf = (key: string) => toAddress(layout.cells.find((c) => c.key === key)!.pos);
   const cell = (address: string) => page.locator(`td[data-address="${address}"]`);
+  const input = (address: string) => page.getByRole('textbox', { name: `单元格 ${address}`, exact: true });
   const type = async (address: string, value: string) => {
-    const input = page.getByRole('textbox', { name: `单元格 ${address}`, exact: true });
-    await input.fill(value);
-    await input.press('Enter');
+    await input(address).fill(value);
+    await input(address).press('Enter');
   };
   const status = () => pane.getByRole('status').textContent();
   const check = () => pane.getByRole('button', { name: '校验', exact: true }).click();
@@ -97,6 +97,8 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
       .toBe(1);
     expect(await book<number>(`return book.activeSheet().at('${toAddress(layout.year)}').value;`)).toBe(2019);
     await page.getByRole('button', { name: '填入示例数字' }).click();
+    // The numbers appear with a re-render: typing before it lands would put 4 after their 5 (「54」).
+    await expect.poll(() => input(addressOf(WRONG)).inputValue()).toBe('5');
     await type(addressOf(WRONG), '4');
     await expect.poll(async () => (await snapshot()).cells[addressOf(WRONG)]?.value).toBe(4);
     beforeCheck = await snapshot();
