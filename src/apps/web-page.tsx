@@ -2,7 +2,7 @@ import { Button, makeStyles, shorthands, Text, tokens } from '@fluentui/react-co
 import { ArrowClockwiseRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { type DragEvent, useRef, useState, useSyncExternalStore } from 'react';
 import { App } from '../taskpane/App.js';
-import type { PaneController } from '../taskpane/controller.js';
+import type { Notice, PaneController } from '../taskpane/controller.js';
 import type { FileHandle, FileHost, PickedFile } from '../web/file-host.js';
 import { SheetView } from '../web/SheetView.js';
 
@@ -85,6 +85,11 @@ type HandleItem = DataTransferItem & {
   getAsFileSystemHandle?: () => Promise<(FileHandle & { kind: string }) | null>;
 };
 
+const GRAVITY: readonly Notice['intent'][] = ['success', 'info', 'warning', 'error'];
+/** The gravest of the notices said together, which their one bar shows. */
+const gravest = (intents: readonly (Notice['intent'] | undefined)[]): Notice['intent'] =>
+  GRAVITY[Math.max(1, ...intents.map((i) => (i ? GRAVITY.indexOf(i) : 0)))]!;
+
 /**
  * 年报校验网页版: open a report (picked or dropped), see it with its marks, and the same sidebar
  * beside it. The file is read in the page; nothing leaves the machine.
@@ -98,20 +103,25 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 
-  const open = async (file: PickedFile, handle?: FileHandle) => {
+  /** Opens and checks a file; `left` says what else the clerk gave that was not opened. */
+  const open = async (file: PickedFile, handle?: FileHandle, left?: string) => {
     try {
       await host.loadFile(file, handle);
       pane.newDocument();
       await pane.check();
       // A file of several reports: the others are checked when the clerk goes to them.
-      const others = pane.getState().result?.candidates ?? [];
-      if (others.length && !pane.getState().notice)
+      const others = host.otherReports();
+      const notice = pane.getState().notice;
+      if (others || left)
         pane.notify({
-          intent: 'info',
-          text: `本文件中另有 ${others.length} 份年报（${others.map((c) => c.label).join('；')}）：要校验它，请点它的工作表标签，再点「校验」。`,
+          intent: gravest([notice?.intent, others?.intent, left ? 'warning' : undefined]),
+          text: [left, notice?.text, others?.text].filter(Boolean).join(' '),
         });
     } catch (e) {
-      pane.notify({ intent: 'error', text: `${file.name}：${host.explainError(e)}` });
+      pane.notify({
+        intent: 'error',
+        text: [left, `${file.name}：${host.explainError(e)}`].filter(Boolean).join(' '),
+      });
     }
   };
 
@@ -147,10 +157,19 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
     e.preventDefault();
     setDragging(false);
     const item = e.dataTransfer.items[0] as HandleItem | undefined;
-    const file = e.dataTransfer.files[0];
+    const files = [...e.dataTransfer.files];
+    const file = files[0];
     if (!file) return;
     const handle = await item?.getAsFileSystemHandle?.().catch(() => null);
-    await open(file, handle?.kind === 'file' ? handle : undefined);
+    // This year's and last year's files dropped together: checking one in silence would pass the other.
+    const left =
+      files.length > 1
+        ? `一次校验一个文件：已打开「${file.name}」，另外 ${files.length - 1} 个文件（${files
+            .slice(1)
+            .map((f) => `「${f.name}」`)
+            .join('、')}）未校验，请逐个打开。`
+        : undefined;
+    await open(file, handle?.kind === 'file' ? handle : undefined, left);
   };
 
   return (

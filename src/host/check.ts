@@ -54,7 +54,8 @@ const isReportSheet = (s: SheetRead) =>
 
 const sheetsOf = (r: Report): string[] => [...new Set(Object.values(r.sheets ?? {}))];
 
-function describe(r: Report): string {
+/** A report as the sidebar names it among others: 「2023 年度 · 某机关 · 工作表「2023」」. */
+export function describe(r: Report): string {
   const about = [r.year ? `${r.year} 年度` : '年度未知', r.agency].filter(Boolean).join(' · ');
   return `${about} · 工作表「${r.source ?? ''}」`;
 }

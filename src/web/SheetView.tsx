@@ -209,7 +209,8 @@ export function SheetView({ book, readOnly = false }: { book: Book; readOnly?: b
             </button>
           ))}
       </div>
-      <div className="grid">
+      {/* Another sheet or another file opens at its top left, not where the last one was scrolled to. */}
+      <div className="grid" key={sheet.id}>
         <table aria-label={`工作表「${sheet.name}」`}>
           <colgroup>
             <col style={{ width: 36 }} />

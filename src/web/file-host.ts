@@ -14,6 +14,7 @@ import {
   templateLayout,
   type TemplateValues,
 } from '../core.js';
+import { describe } from '../host/check.js';
 import { isMarkFormula, MARK_FILL, MARK_FORMULA, type MarkKind } from '../host/marks.js';
 import type { ApplyOutcome, SheetHost, SheetMarks, WorkbookRead } from '../host/sheet-host.js';
 import { Book, type Sheet } from './workbook-model.js';
@@ -111,6 +112,16 @@ function templateSheet(book: Book, report: Report, id?: string): Sheet {
   return sheet;
 }
 
+/** The sheets a report of a workbook was read from. */
+const sheetsOf = (r: Report): string[] => [...new Set(Object.values(r.sheets ?? {}).concat(r.source ?? []))];
+
+/** Two reports with the same numbers in the same cells: copies, whatever their sheets. */
+function sameNumbers(a: Report, b: Report): boolean {
+  const shown = (r: Report, key: string) => String(r.cells.get(key)?.raw ?? '').trim();
+  const keys = new Set([...a.cells.keys(), ...b.cells.keys()]);
+  return [...keys].every((k) => shown(a, k) === shown(b, k));
+}
+
 /**
  * The offline page's spreadsheet: the file the clerk opened, shown read-only. Its marks go on the
  * page's view of the file, never into the file; 说明 stay in this browser; the 审核报告 opens as a
@@ -126,6 +137,8 @@ export class FileHost implements SheetHost {
     /** When the file read was last saved, as the handle told (to see that it was saved since). */
     modified?: number;
     bodies: string;
+    /** Every report in the file, on hidden sheets too: what the page tells the clerk of. */
+    reports: readonly Report[];
   };
   private report?: Report;
 
@@ -148,6 +161,38 @@ export class FileHost implements SheetHost {
     return this.fileName;
   }
 
+  /**
+   * What the page tells the clerk of the file's reports beside the one on the sheet shown: one on a
+   * hidden sheet (the page neither shows nor checks it), another of the same year with other
+   * numbers (which one is published?), and the rest, each checked by going to its sheet.
+   */
+  otherReports(): { readonly intent: 'info' | 'warning'; readonly text: string } | undefined {
+    const reports = this.current?.content.kind === 'workbook' ? this.current.reports : [];
+    const shown = reports.find((r) => sheetsOf(r).includes(this.book.active));
+    const others = reports.filter((r) => r !== shown);
+    if (!others.length) return undefined;
+    const hidden = others.filter((r) =>
+      sheetsOf(r).every((n) => this.book.sheet(n)?.visibility !== 'Visible'),
+    );
+    const rival = others.filter(
+      (r) =>
+        !hidden.includes(r) && shown?.year !== undefined && r.year === shown.year && !sameNumbers(r, shown),
+    );
+    const rest = others.filter((r) => !hidden.includes(r) && !rival.includes(r));
+    const said = [
+      hidden.length
+        ? `有年报在隐藏的工作表中（${hidden.map(describe).join('；')}），网页版不显示也不校验隐藏的工作表：请在 Excel 或 WPS 中取消隐藏（右键工作表标签，点「取消隐藏」），保存后重新打开。`
+        : '',
+      rival.length
+        ? `本文件中另有同一年度、数字不同的报告（${rival.map(describe).join('；')}）：请确认哪一份是要发布的；要校验它，请点它的工作表标签，再点「校验」。`
+        : '',
+      rest.length
+        ? `本文件中另有 ${rest.length} 份年报（${rest.map(describe).join('；')}）：要校验它，请点它的工作表标签，再点「校验」。`
+        : '',
+    ].filter(Boolean);
+    return { intent: hidden.length || rival.length ? 'warning' : 'info', text: said.join(' ') };
+  }
+
   /** The file can be read again without asking for it (a handle was kept). */
   get canReload(): boolean {
     return Boolean(this.current?.handle);
@@ -156,9 +201,11 @@ export class FileHost implements SheetHost {
   /** Reads a file and shows it; a failure leaves the page as it was. */
   async load(name: string, bytes: Uint8Array, handle?: FileHandle, modified?: number): Promise<void> {
     const content = await this.openFile(name, bytes);
-    const active = this.book.active;
-    // The same file read again keeps its sheets' identities: the sidebar's count of checks goes on.
-    const ids = new Map(name === this.current?.name ? this.book.sheets.map((s) => [s.name, s.id]) : []);
+    // The same file read again keeps its sheets' identities (the sidebar's count of checks goes on)
+    // and the sheet shown; another file starts on its latest report, whatever the last one showed.
+    const again = name === this.current?.name;
+    const active = again ? this.book.active : undefined;
+    const ids = new Map(again ? this.book.sheets.map((s) => [s.name, s.id]) : []);
     const reports = content.kind === 'workbook' ? readWorkbook(content.sheets).reports : [content.report];
     // 说明 belong to the reports of this file, not to any file of the same name (「2024年报.xlsx」).
     const bodies = [...new Set(reports.map((r) => `${r.agency ?? ''}${r.year ?? ''}`))].sort().join('、');
@@ -166,6 +213,7 @@ export class FileHost implements SheetHost {
       name,
       content,
       bodies,
+      reports,
       ...(handle ? { handle } : {}),
       ...(modified !== undefined ? { modified } : {}),
     };
@@ -184,10 +232,10 @@ export class FileHost implements SheetHost {
         n !== undefined && this.book.sheet(n)?.visibility === 'Visible';
       const holding = [...reports]
         .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))
-        .flatMap((r) => Object.values(r.sheets ?? {}).concat(r.source ?? []))
+        .flatMap(sheetsOf)
         .find((n) => visible(n));
       const first = this.book.sheets.find((s) => s.visibility === 'Visible');
-      this.book.active = visible(active) ? active : (holding ?? first?.name ?? '');
+      this.book.active = active !== undefined && visible(active) ? active : (holding ?? first?.name ?? '');
     } else {
       templateSheet(this.book, content.report, ids.get(REPORT_SHEET));
       this.book.active = REPORT_SHEET;

@@ -13,6 +13,10 @@ export const SHEET_STYLE = `
   background: #f3f2f1; color: #605e5c; font-weight: normal; border: 1px solid #e1dfdd;
   font-family: sans-serif; font-size: 11px;
 }
+/* Column letters and row numbers stay in view: the sidebar names cells by them (「J26」). */
+.sheet thead th { position: sticky; top: 0; z-index: 2; }
+.sheet tbody th { position: sticky; left: 0; z-index: 1; }
+.sheet thead th:first-child { left: 0; z-index: 3; }
 .sheet td { border: 1px solid #edebe9; padding: 1px 3px; height: 20px; overflow: hidden; font-size: 10pt; }
 .sheet td.bordered { border: 1px solid #000; }
 .sheet td.selected { outline: 2px solid #107c10; outline-offset: -2px; }

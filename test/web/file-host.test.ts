@@ -146,6 +146,79 @@ describe('the offline page’s host', () => {
     expect(pane.getState()).toMatchObject({ checks: 1, previous: { kind: 'auto' } });
   });
 
+  /** A workbook's sheets by name: each a report of that year, or any grid. */
+  const book =
+    (
+      ...sheets: {
+        name: string;
+        year?: number;
+        hidden?: boolean;
+        grid?: (string | number)[][];
+        change?: number;
+      }[]
+    ) =>
+    async () => ({
+      kind: 'workbook' as const,
+      sheets: sheets.map((s) => ({
+        name: s.name,
+        hidden: s.hidden ?? false,
+        grid:
+          s.grid ??
+          templateGrid(layout, {
+            values: { ...jingxiu().values, ...(s.change ? { 't3.r1.natural': s.change } : {}) },
+            year: s.year!,
+            agency: '测试机关',
+          }),
+      })),
+    });
+
+  it('another file opens on its latest report, not on the sheet the last file showed; the same file again keeps it', async () => {
+    const years = book({ name: '2019年度', year: 2019 }, { name: '2020年度', year: 2020 });
+    const files: Record<string, ReturnType<typeof book>> = { 'a.xlsx': years, 'b.xlsx': years };
+    const host = new FileHost((name) => files[name]!());
+    await host.load('a.xlsx', new Uint8Array());
+    expect(host.book.active).toBe('2020年度');
+    host.book.select('2019年度');
+    await host.load('a.xlsx', new Uint8Array());
+    expect(host.book.active).toBe('2019年度');
+    await host.load('b.xlsx', new Uint8Array());
+    expect(host.book.active).toBe('2020年度');
+  });
+
+  it('tells of the file’s other reports: on a hidden sheet, of the same year with other numbers, and the rest', async () => {
+    const told = async (open: ReturnType<typeof book>) => {
+      const host = new FileHost(open);
+      await host.load('x.xlsx', new Uint8Array());
+      return host.otherReports();
+    };
+    expect(await told(book({ name: '2020年度', year: 2020 }))).toBeUndefined();
+    expect(
+      await told(book({ name: '备注', grid: [['见另表']] }, { name: '2020年度', year: 2020, hidden: true })),
+    ).toEqual({
+      intent: 'warning',
+      text: '有年报在隐藏的工作表中（2020 年度 · 测试机关 · 工作表「2020年度」），网页版不显示也不校验隐藏的工作表：请在 Excel 或 WPS 中取消隐藏（右键工作表标签，点「取消隐藏」），保存后重新打开。',
+    });
+    const rival = await told(
+      book({ name: '2020年度', year: 2020 }, { name: '2020年度（修改）', year: 2020, change: 7 }),
+    );
+    expect(rival).toMatchObject({ intent: 'warning' });
+    expect(rival!.text).toContain(
+      '本文件中另有同一年度、数字不同的报告（2020 年度 · 测试机关 · 工作表「2020年度（修改）」）：请确认哪一份是要发布的',
+    );
+    expect(
+      await told(
+        book(
+          { name: '2020年度', year: 2020 },
+          { name: '副本', year: 2020 },
+          { name: '2019年度', year: 2019 },
+        ),
+      ),
+    ).toEqual({
+      intent: 'info',
+      text: '本文件中另有 2 份年报（2020 年度 · 测试机关 · 工作表「副本」；2019 年度 · 测试机关 · 工作表「2019年度」）：要校验它，请点它的工作表标签，再点「校验」。',
+    });
+  });
+
   it('the browser’s own file errors are said in Chinese', () => {
     const host = new FileHost(openFile);
     const gone = Object.assign(new Error('A requested file or directory could not be found'), {

@@ -268,6 +268,54 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await shot('two-years');
   });
 
+  it('another file opens on its own latest report at its top left; two files dropped at once: the one not checked is said', async () => {
+    const [y2023, y2024] = suqian();
+    const years = (name: string, wrong: number) =>
+      workbook(name, [
+        { name: '2023', edition: '2021', values: y2023.values, year: 2023 },
+        { name: '2024', edition: '2021', values: { ...y2024.values, 't3.r1.natural': wrong }, year: 2024 },
+      ]);
+    const first = await years('甲.xlsx', y2024.values['t3.r1.natural'] as number);
+    const second = await years('乙.xlsx', 1);
+    await open(first);
+    await page.getByRole('tab', { name: '2023' }).click();
+    await page.setViewportSize({ width: 360, height: 700 });
+    await open(second);
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('2024');
+    await expect.poll(status).toMatch(/个错误/);
+    // Column letters and row numbers stay in view when a finding scrolls the sheet.
+    await page
+      .getByRole('button', { name: /定位到单元格/ })
+      .first()
+      .click();
+    const grid = (await page.locator('.sheet .grid').boundingBox())!;
+    const letters = (await page.locator('.sheet thead th').nth(1).boundingBox())!;
+    const row = page.locator('td.selected').locator('xpath=..').locator('th');
+    expect(letters.y).toBeGreaterThanOrEqual(grid.y - 1);
+    expect((await row.boundingBox())!.x).toBeGreaterThanOrEqual(grid.x - 1);
+    await shot('narrow-headers-in-view');
+    await page.setViewportSize({ width: 1400, height: 900 });
+
+    const files = [first, second].map((path) => ({
+      name: path.split('/').pop()!,
+      bytes: [...readFileSync(path)],
+    }));
+    const dropped = await page.evaluateHandle((given) => {
+      const data = new DataTransfer();
+      for (const f of given) data.items.add(new File([new Uint8Array(f.bytes)], f.name));
+      return data;
+    }, files);
+    await page.dispatchEvent('section[aria-label="文件内容"]', 'drop', { dataTransfer: dropped });
+    await expect
+      .poll(() =>
+        page
+          .getByText(/一次校验一个文件：已打开「甲.xlsx」，另外 1 个文件（「乙.xlsx」）未校验，请逐个打开。/)
+          .count(),
+      )
+      .toBe(1);
+    await shot('two-dropped');
+  });
+
   it('a PDF, a web archive and a Word file of a published report read and check clean; 审核报告 prints on A4', async () => {
     await open(fixturePath('jingxiu-2019.writer.pdf'));
     await expect.poll(status, { timeout: 20_000 }).toBe('全部通过');
