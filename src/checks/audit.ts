@@ -40,10 +40,15 @@ export const AUDIT_SHEET = '审核报告';
 export const AUDIT_TITLE = '政府信息公开工作年度报告审核报告';
 
 export function auditOf(
-  report: Pick<Report, 'edition' | 'year' | 'agency' | 'sheets'>,
+  report: Pick<Report, 'edition' | 'year' | 'agency' | 'sheets'> & { readonly cells?: Report['cells'] },
   findings: readonly Finding[],
   meta: { checkedAt: Date; source?: string; previous?: string },
 ): Audit {
+  // On paper, a published report's cells are where they are in its file (see ReadCell.origin).
+  const cited = (f: Finding): Finding => {
+    const origins = f.cells.map((k) => report.cells?.get(k)?.origin);
+    return origins.length && origins.every(Boolean) ? { ...f, addresses: origins as string[] } : f;
+  };
   const counts = countBySeverity(findings);
   const blankTables = blankTablesOf(findings);
   return {
@@ -59,7 +64,7 @@ export function auditOf(
     severalSheets:
       new Set([...Object.values(report.sheets ?? {}), ...findings.flatMap((f) => (f.sheet ? [f.sheet] : []))])
         .size > 1,
-    findings: [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
+    findings: findings.map(cited).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
   };
 }
 

@@ -39,9 +39,15 @@ export function address(side: Side, key: CellKey): string | undefined {
   return side.report.cells.get(key)?.address;
 }
 
+/** Where a message says the cell is: in the file it came from, else its address. */
+function cited(side: Side, key: CellKey): string | undefined {
+  const cell = side.report.cells.get(key);
+  return cell?.origin ?? cell?.address;
+}
+
 /** 「（七）总计·自然人（D27）」, or the name alone outside a workbook. */
 export function ref(side: Side, key: CellKey): string {
-  const a = address(side, key);
+  const a = cited(side, key);
   return a ? `${spec(side, key).name}（${a}）` : spec(side, key).name;
 }
 
@@ -133,7 +139,7 @@ export function listCells(side: Side, keys: readonly CellKey[], limit = 12): str
   // A line of a copied text holds a row's cells: said once, with how many of them it holds.
   const counts = new Map<string, number>();
   for (const k of keys) {
-    const name = address(side, k) ?? spec(side, k).name;
+    const name = cited(side, k) ?? spec(side, k).name;
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const names = [...counts].map(([name, n]) => (n > 1 ? `${name}（${n} 格）` : name));

@@ -30,6 +30,11 @@ export interface ReadCell {
   readonly raw: RawValue;
   /** Sheet address, e.g. "D27", when the report was read from a workbook. */
   readonly address?: string;
+  /**
+   * Where the number stands in the file it came from, when `address` is elsewhere: a published
+   * report the offline page shows in its template (「第298行」, not the page's D28). Messages cite it.
+   */
+  readonly origin?: string;
 }
 
 /** What a published report says besides its tables. */

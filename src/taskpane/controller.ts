@@ -338,7 +338,11 @@ export class PaneController {
     await this.enqueue('audit', async () => {
       const audit = auditOf(report, result.findings, {
         checkedAt: this.now(),
-        source: [this.host.documentName, result.sheets.map((s) => `工作表「${s.name}」`).join('、')]
+        // A published report has no sheets of its own: the one the offline page shows it on is the page's.
+        source: [
+          this.host.documentName,
+          report.published ? '' : result.sheets.map((s) => `工作表「${s.name}」`).join('、'),
+        ]
           .filter(Boolean)
           .join(' · '),
         ...(result.previous ? { previous: result.previous.label } : {}),

@@ -338,7 +338,15 @@ export class FileHost implements SheetHost {
       ...shown,
       source: this.current!.name,
       tables: report.tables,
-      cells: new Map([...shown.cells].filter(([key]) => held.has(key.slice(0, 2)))),
+      // Marked on the page's cells; said where they are in the file (its line, its page's table).
+      cells: new Map(
+        [...shown.cells]
+          .filter(([key]) => held.has(key.slice(0, 2)))
+          .map(([key, cell]) => {
+            const origin = report.cells.get(key)?.address;
+            return [key, origin ? { ...cell, origin } : cell];
+          }),
+      ),
       ...(report.published ? { published: report.published } : {}),
       findings: report.findings,
     };

@@ -37,9 +37,10 @@ describe('the offline page’s host', () => {
     expect(result.findings.map((f) => f.rule)).toEqual(['G-04', 'X-02']);
   });
 
-  it('a wrong number is marked on the page’s view, never written anywhere', async () => {
+  it('a wrong number is marked on the page’s view, never written anywhere, and said where it is in the file', async () => {
     const text = seed.toString('utf8');
-    const host = new FileHost(openFile);
+    const printed: string[] = [];
+    const host = new FileHost(openFile, undefined, (html) => printed.push(html));
     // The seed's 予以公开 row says 2 for 自然人: make it 3, the total stays.
     const lines = text.split('\n');
     const i = lines.findIndex((l) => l.includes('（一）予以公开'));
@@ -47,8 +48,17 @@ describe('the offline page’s host', () => {
     lines[j] = lines[j]!.replace('2', '3');
     await host.load('改过.txt', new TextEncoder().encode(lines.join('\n')));
     const result = await checkWorkbook(host);
-    expect(result.findings.some((f) => f.culprit === 't3.r3_1.natural')).toBe(true);
+    const culprit = result.findings.find((f) => f.culprit === 't3.r3_1.natural')!;
     const p = parseAddress(at('t3.r3_1.natural'));
+    // Where the clerk finds it in the text, as the command line says it; the page's own cell is only marked.
+    expect(culprit.message).toContain(`（第${j + 1}行）`);
+    expect(culprit.message).not.toContain(`（${at('t3.r3_1.natural')}）`);
+    expect(culprit.addresses).toContain(at('t3.r3_1.natural'));
+    const pane = new PaneController(host);
+    await pane.check();
+    await pane.audit();
+    expect(printed[0]).toContain(`表三 第${j + 1}行`);
+    expect(printed[0]).not.toContain(`表三 ${at('t3.r3_1.natural')}`);
     expect(host.book.sheet(REPORT_SHEET)!.shownFill(p.row, p.col)).toBe(MARK_FILL.culprit);
     expect(await host.clearMarks()).toBe(1);
     expect(
@@ -76,6 +86,9 @@ describe('the offline page’s host', () => {
     await pane.audit();
     expect(printed).toHaveLength(1);
     expect(printed[0]).toContain('说明：网页排版所致，数字无误');
+    // The sheet the page shows a published text on is the page's, not the file's.
+    expect(printed[0]).toContain('来源：竞秀区2019.txt');
+    expect(printed[0]).not.toContain(REPORT_SHEET);
     expect(pane.getState().notice?.text).toContain('审核报告已送去打印');
   });
 
