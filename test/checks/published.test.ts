@@ -126,6 +126,47 @@ describe('what a published report says besides its tables', () => {
     expect(said(0, '行政诉讼、行政复议分别为77件、171件。')).toEqual(['正文说行政复议 171 件']);
   });
 
+  it('T3-06/T4-04 take no last year’s count, no other year’s, no channel’s, no other body’s matter (an audit’s false warnings)', () => {
+    // 宿迁市 2024: 3525 received, 121 carried over, 3521 answered, 125 carried on; review 170, suits 77.
+    const said = (text: string) => {
+      const findings = check(published({ 0: text }));
+      return [...ofRule(findings, 'T3-06'), ...ofRule(findings, 'T4-04')].map((f) =>
+        f.message.slice(0, f.message.indexOf('（')),
+      );
+    };
+    for (const sentence of [
+      '共受理政府信息公开申请3646件（含上年结转121件）。',
+      '与上年相比，本年度收到的政府信息公开申请由3200件增加到3525件。',
+      '上年度共收到政府信息公开申请3200件，本年度收到3525件，同比增长10.2%。',
+      '2023年，本机关收到政府信息公开申请3200件；2024年，收到3525件。',
+      '本年度通过政府网站受理政府信息公开申请3100件，通过信函受理425件。',
+      '本年度共收到政府信息公开申请3525件。其中，市级部门收到政府信息公开申请1200件，县区收到2325件。',
+      '对收到的政府信息公开申请，按期答复3400件，延期答复121件。',
+      '本机关本年度共收到各类申请3600件，其中政府信息公开申请3525件。',
+      '本年度收到、办结政府信息公开申请分别为3525件、3521件。',
+      '全年政务服务中心共受理群众办事申请128650件，办理结果信息全部公开。',
+      '自《条例》实施以来，累计受理政府信息公开申请15000件。',
+      '市政府作为行政复议机关，全年共受理行政复议案件1250件。',
+      '本年度因政府信息公开被行政复议纠错2件。',
+      '本年度涉及政府信息公开的行政诉讼败诉3件。',
+      '2023年发生行政复议150件，2024年发生行政复议170件。',
+      '上年度行政复议150件，本年度170件。',
+    ])
+      expect([sentence, said(sentence)]).toEqual([sentence, []]);
+    // Counts listed in one sentence, each bare but of what the sentence speaks of, are still read.
+    expect(
+      said('本年度受理政府信息公开申请3600件，上年结转130件，办结3500件，结转下年度继续办理100件。'),
+    ).toEqual([
+      '正文说本年新收政府信息公开申请 3600 件',
+      '正文说上年结转的申请 130 件',
+      '正文说本年度办理',
+      '正文说结转下年度继续办理的申请 100 件',
+    ]);
+    expect(said('2024年，本机关收到政府信息公开申请3600件。')).toEqual([
+      '正文说本年新收政府信息公开申请 3600 件',
+    ]);
+  });
+
   it('S-01: a part out of order is said to be out of order, not missing', () => {
     const text = seed();
     const five = text.indexOf('五、存在的主要问题及改进情况');
@@ -150,6 +191,30 @@ describe('what a published report says besides its tables', () => {
     const t308 = ofRule(check(published({ 5: '无。' }, unpaid)), 'T3-08');
     expect(t308.map((f) => f.cells)).toEqual([['t3.r3_6_2.natural']]);
     expect(ofRule(check(published({}, unpaid)), 'T3-08')).toHaveLength(0);
+    // Said in other words, or as no fee of any kind: answered, by both rules alike.
+    for (const six of [
+      '本年度未收取政府信息公开处理费。',
+      '本年度信息公开处理费收取0元。',
+      '本年度未收取任何费用。',
+    ]) {
+      const findings = check(published({ 5: six }, unpaid));
+      expect([six, ofRule(findings, 'S6-01'), ofRule(findings, 'T3-08')]).toEqual([six, [], []]);
+    }
+  });
+
+  it('SIM-01 leaves out what every report writes every year; a part copied is still said', () => {
+    const standard = {
+      0: '本报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息公开办公室有关要求编制。本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。本报告电子版可在宿迁市人民政府门户网站查阅。',
+      5: '本机关无其他需要报告的事项。本年度未收取信息处理费。',
+    };
+    const similar = (parts: Partial<Record<number, string>>) =>
+      ofRule(check(published(parts), { previous: { ...published(parts), year: 2023 } }), 'SIM-01').map((f) =>
+        f.message.slice(0, f.message.indexOf('有')),
+      );
+    expect(similar(standard)).toEqual([]);
+    const five =
+      '一是政策解读形式较为单一，基层公开专区作用发挥不够。下一步将加强政务公开队伍建设，定期组织业务培训。';
+    expect(similar({ ...standard, 4: five })).toEqual(['「五、存在的主要问题及改进情况」']);
   });
 
   it('S-01 does not apply to a workbook, which has no part texts', () => {

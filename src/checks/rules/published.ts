@@ -17,7 +17,7 @@ interface Statement {
   readonly what: string;
   /** The number follows one of these words, within a few characters, and is counted in 件, 例 or 起. */
   readonly pattern: RegExp;
-  /** The sentence must speak of these. */
+  /** The number's clause (or, for a bare count, its sentence) must speak of these. */
   readonly within?: RegExp;
   /**
    * Its clause must not, before the number: 「收到行政复议申请2件」 is no application for
@@ -32,10 +32,20 @@ const COUNT = String.raw`[^，,。；;！？\d]{0,32}?(\d+)\s*(?:件|例|起)`;
 
 /**
  * A number in a clause that counts a part, a change or another matter is not the total: 「其中」,
- * 「（含延期答复1件）」, 「较上年增加2件」, 「延期答复2件」, 「结果维持0件」, 「直接起诉7件」.
+ * 「（含延期答复1件）」, 「较上年增加2件」, 「延期答复2件」, 「结果维持0件」, 「直接起诉7件」; nor is one by
+ * channel or level (「通过信函受理425件」, 「市本级收到…」), since the Regulations (「以来累计」), or of all kinds.
  */
 const QUALIFIED =
-  /其中|含|较|比上年|同比|增加|减少|下降|上升|延期|当场|不予|维持|纠正|直接|复议后|未经|结果|审结|受理点|热线|留言|诉求|平均/;
+  /其中|含|较|比上年|同比|增加|减少|下降|上升|延期|当场|不予|维持|纠正|直接|复议后|未经|结果|审结|受理点|热线|留言|诉求|平均|按期|按时|逾期|各类|累计|以来|分别|通过|网站|信函|当面|传真|邮件|网上|本级|部门|县区|纠错|败诉|胜诉|应诉|撤销|确认违法|由\s*\d/;
+
+/** Last year's count, before the words that state it: 「上年度共收到申请3200件」, 「去年行政复议150件」. */
+const LAST_YEAR = /上年度|上一年|去年|前年/;
+
+/** The year a sentence speaks of before its count: 「2023年，本机关收到申请3200件」 is not the report's year. */
+const YEAR = /(\d{4})\s*年(?!度报告)/g;
+
+/** A bracket right after the count that qualifies it: 「受理申请3646件（含上年结转121件）」. */
+const BRACKETED = /^\s*[（(](?:含|包括|包含)/;
 
 /** A sentence about applications for information: 「申请」 and 「公开」 or 「信息」 in it. */
 const INFO_APPLICATION = /^(?=.*申请)(?=.*(?:公开|信息))/;
@@ -75,6 +85,8 @@ const STATEMENTS: readonly Statement[] = [
     rule: 'T4-04',
     what: '行政复议',
     pattern: new RegExp(`行政复议(?:案件)?${COUNT}`, 'g'),
+    // 「作为行政复议机关，全年受理行政复议案件1250件」: reviews the body decided, not those of its disclosure.
+    without: /复议机关|受理行政复议案件|审理/,
     cells: ['t4.review.total'],
   },
   {
@@ -115,7 +127,7 @@ function inBrackets(sentence: string, at: number): boolean {
 }
 
 /** Every sentence that states the number, with the number it states (the first in the sentence). */
-function stated(said: readonly string[], s: Statement): Stated[] {
+function stated(said: readonly string[], s: Statement, year?: number): Stated[] {
   const out: Stated[] = [];
   for (const sentence of said) {
     if (s.within && !s.within.test(sentence)) continue;
@@ -128,9 +140,21 @@ function stated(said: readonly string[], s: Statement): Stated[] {
       const clause = Math.max(sentence.lastIndexOf('，', m.index), sentence.lastIndexOf(',', m.index)) + 1;
       const before = sentence.slice(clause, m.index + m[0].length);
       if (s.without?.test(before) || QUALIFIED.test(before) || inBrackets(sentence, m.index)) continue;
+      const rest = sentence.slice(m.index + m[0].length);
+      const end = rest.search(/[，,；;。]/);
+      // A clause of its own applications (「受理群众办事申请128650件」) is another matter; a bare count
+      // (「…，办结3500件」) is of what its sentence speaks of.
+      const own = before + (end < 0 ? rest : rest.slice(0, end));
+      if (s.within && !s.within.test(own) && (/申请/.test(own) || !s.within.test(sentence))) continue;
+      // A part (「其中，市级部门收到…」), last year's or another year's count, or one a bracket qualifies.
+      const lead = sentence.slice(0, m.index);
+      if (/其中[，,]\s*$/.test(sentence.slice(0, clause)) || LAST_YEAR.test(sentence.slice(clause, m.index)))
+        continue;
+      if (year !== undefined && [...lead.matchAll(YEAR)].some((y) => Number(y[1]) !== year)) continue;
+      if (BRACKETED.test(rest)) continue;
       if (OTHER_SUBJECT[s.what]?.test(before)) continue;
       // 「受理行政复议申请45件，其中涉及政府信息公开的1件」: all reviews first, then the ones that count.
-      if (s.rule === 'T4-04' && /其中.*公开/.test(sentence.slice(m.index + m[0].length))) continue;
+      if (s.rule === 'T4-04' && /其中.*公开/.test(rest)) continue;
       out.push({ value: Number(m[1]), sentence });
       break;
     }
@@ -156,8 +180,10 @@ function textVersusTables(ctx: Context): Finding[] {
   for (const s of STATEMENTS) {
     if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
     // A sentence the copy broke over lines is looked for whole only when no line says it.
-    let all = stated(said, s);
-    if (!all.length) all = stated((wrapped ??= sentences(text, { acrossLines: true, having: COUNTED })), s);
+    const year = ctx.report.year;
+    let all = stated(said, s, year);
+    if (!all.length)
+      all = stated((wrapped ??= sentences(text, { acrossLines: true, having: COUNTED })), s, year);
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
     // The text may say it more than once (part 一 and part 三): any sentence that differs is said.
     const found = all.find((x) => x.value !== table);
@@ -179,7 +205,7 @@ function textVersusTables(ctx: Context): Finding[] {
 }
 
 const EMPTY_PART = /^(?:无|暂无|没有|无。|本年度无|无其他需要报告的事项)?$/;
-const FEE = /信息处理费/;
+const FEE = /信息(?:公开)?处理费/;
 /** Part 六 may say that no fee of any kind was charged: that covers 信息处理费. */
 const NO_FEE_AT_ALL = /(?:未|没有|不曾|无)收取(?:任何)?(?:费用|收费)/;
 
@@ -228,7 +254,7 @@ export function publishedFindings(ctx: Context): Finding[] {
     const unpaid = [...ctx.numbers.values].filter(
       ([k, v]) => k.startsWith('t3.r3_6_2.') && !k.endsWith('.total') && v > 0,
     );
-    if (unpaid.length && !FEE.test(six)) {
+    if (unpaid.length && !FEE.test(six) && !NO_FEE_AT_ALL.test(six)) {
       out.push(
         finding(ctx, {
           rule: 'T3-08',

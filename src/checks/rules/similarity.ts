@@ -11,8 +11,21 @@ const TEXT_PARTS = [0, 4, 5] as const;
 /** Sentences this alike (bigram Dice) count as repeated: a date or a number changed is still a copy. */
 const NEAR = 0.85;
 const MIN_SENTENCE = 8;
-/** 「无其他需要报告的事项」 is the same every year by nature: not a copy. */
-const NOTHING = /^(?:本年度)?(?:无|没有|暂无)(?:其他)?需要报告的(?:其他)?事项/;
+/**
+ * What every report writes every year, as the form asks or as custom has it: not a copy. 「（本机关）
+ * 无其他需要报告的事项」, 「本年度未收取信息处理费」, and part 一's opening and close: 「本报告根据…编制」,
+ * 「统计期限自…」, 「电子版可在…查阅」, 「如对本报告有任何疑问…」.
+ */
+const STANDARD = new RegExp(
+  [
+    /^(?:本年度)?(?:本机关|本单位|本部门|我[局委办厅区县市])?(?:本年度)?(?:无|没有|暂无)(?:其他)?需要报告的(?:其他)?事项/,
+    /^(?:本年度)?(?:本机关|本单位|本部门)?(?:未|没有|无|不)收取(?:任何)?(?:政府)?(?:信息(?:公开)?处理费|费用)/,
+    /^本(?:年度)?报告(?:是)?(?:根据|依据|按照)/,
+    /统计期限|报告电子版|如对本报告/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+);
 
 interface Sentence {
   readonly text: string;
@@ -23,7 +36,7 @@ interface Sentence {
 function comparable(text: string | undefined): Sentence[] {
   // Headings (「（一）存在的主要问题」) are in every year's report, copied or not.
   return sentences(text)
-    .filter((s) => s.length >= MIN_SENTENCE && !NOTHING.test(s) && !isHeading(s))
+    .filter((s) => s.length >= MIN_SENTENCE && !STANDARD.test(s) && !isHeading(s))
     .map((s) => {
       const key = s.replace(/[\d０-９]+/g, '#');
       const bigrams = new Set<string>();
