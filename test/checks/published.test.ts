@@ -83,6 +83,11 @@ describe('what a published report says besides its tables', () => {
     expect(said('涉及政府信息公开的行政复议、行政诉讼案件分别为171件、77件。')).toEqual([
       '正文说行政复议 171 件',
     ]);
+    // Other verbs and units reports use; two subjects, each with its count, joined by 、.
+    expect(said('全年共接收政府信息公开申请3600件。')).toEqual(['正文说本年新收政府信息公开申请 3600 件']);
+    expect(said('本年度收到政府信息公开申请3600宗。')).toEqual(['正文说本年新收政府信息公开申请 3600 件']);
+    expect(said('本年度行政复议170件、行政诉讼80件。')).toEqual(['正文说行政诉讼 80 件']);
+    expect(said('本年度被申请行政复议171件、被提起行政诉讼77件。')).toEqual(['正文说行政复议 171 件']);
     // Other matters counted in the same words are not table 3's.
     expect(said('本年度受理行政许可申请523件，办结行政许可事项520件。')).toEqual([]);
     expect(said('全年收到信访举报投诉类申请2件。')).toEqual([]);

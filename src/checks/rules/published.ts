@@ -15,7 +15,7 @@ interface Stated {
 interface Statement {
   readonly rule: 'T3-06' | 'T4-04';
   readonly what: string;
-  /** The number follows one of these words, within a few characters, and is counted in 件, 例 or 起. */
+  /** The number follows one of these words, within a few characters, and is counted in 件, 例, 起 or 宗. */
   readonly pattern: RegExp;
   /** The number's clause (or, for a bare count, its sentence) must speak of these. */
   readonly within?: RegExp;
@@ -28,7 +28,7 @@ interface Statement {
 }
 
 // Up to a clause's length between the words and the number: 「收到自然人、法人和其他组织提出的政府信息公开申请6件」.
-const COUNT = String.raw`[^，,。；;！？\d]{0,32}?(\d+)\s*(?:件|例|起)`;
+const COUNT = String.raw`[^，,。；;！？\d]{0,32}?(\d+)\s*(?:件|例|起|宗)`;
 
 /**
  * A number in a clause that counts a part, a change or another matter is not the total: 「其中」,
@@ -56,7 +56,7 @@ const STATEMENTS: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '本年新收政府信息公开申请',
-    pattern: new RegExp(`(?:收到|新收|受理)${COUNT}`, 'g'),
+    pattern: new RegExp(`(?:收到|新收|受理|接收)${COUNT}`, 'g'),
     within: INFO_APPLICATION,
     without: OTHER_MATTERS,
     cells: ['t3.r1.total'],
@@ -115,7 +115,7 @@ function narrative(ctx: Context): string {
 
 /** 「行政复议、行政诉讼案件分别为2件、3件」 (either order): two numbers in the order of their words. */
 const RESPECTIVELY =
-  /(?:被申请)?(行政复议|行政诉讼)(?:案件)?[、和及与](?:提起|被申请)?(行政复议|行政诉讼)(?:案件)?(?:数量|数)?分别(?:为|是|有)?(\d+)\s*(?:件|例|起)?[、，,和及与](\d+)\s*(?:件|例|起)/;
+  /(?:被申请)?(行政复议|行政诉讼)(?:案件)?[、和及与](?:提起|被申请)?(行政复议|行政诉讼)(?:案件)?(?:数量|数)?分别(?:为|是|有)?(\d+)\s*(?:件|例|起|宗)?[、，,和及与](\d+)\s*(?:件|例|起|宗)/;
 /** The other subject of table 4: a number after both is theirs together, not one's. */
 const OTHER_SUBJECT: Partial<Record<string, RegExp>> = { 行政复议: /诉讼/, 行政诉讼: /复议/ };
 
@@ -152,7 +152,8 @@ function stated(said: readonly string[], s: Statement, year?: number): Stated[] 
         continue;
       if (year !== undefined && [...lead.matchAll(YEAR)].some((y) => Number(y[1]) !== year)) continue;
       if (BRACKETED.test(rest)) continue;
-      if (OTHER_SUBJECT[s.what]?.test(before)) continue;
+      // 「行政复议1件、行政诉讼5件」: a count before 、 ends the other subject's item.
+      if (OTHER_SUBJECT[s.what]?.test(before.replace(/^.*\d\s*(?:件|例|起|宗)、/, ''))) continue;
       // 「受理行政复议申请45件，其中涉及政府信息公开的1件」: all reviews first, then the ones that count.
       if (s.rule === 'T4-04' && /其中.*公开/.test(rest)) continue;
       out.push({ value: Number(m[1]), sentence });
@@ -162,7 +163,7 @@ function stated(said: readonly string[], s: Statement, year?: number): Stated[] 
   return out;
 }
 
-const COUNTED = /\d\s*(?:件|例|起)/;
+const COUNTED = /\d\s*(?:件|例|起|宗)/;
 /** A sentence joined over the lines of a copy is quoted only up to this long: a page with no full stops is not. */
 const MAX_QUOTE = 200;
 
