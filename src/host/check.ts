@@ -55,7 +55,7 @@ const isReportSheet = (s: SheetRead) =>
 const sheetsOf = (r: Report): string[] => [...new Set(Object.values(r.sheets ?? {}))];
 
 /** A report as the sidebar names it among others: 「2023 年度 · 某机关 · 工作表「2023」」. */
-export function describe(r: Report): string {
+export function reportLabel(r: Report): string {
   const about = [r.year ? `${r.year} 年度` : '年度未知', r.agency].filter(Boolean).join(' · ');
   return `${about} · 工作表「${r.source ?? ''}」`;
 }
@@ -76,7 +76,7 @@ function choosePrevious(
   if (choice.kind === 'none') return {};
   if (choice.kind === 'auto') {
     const found = previousReport(report, reports, { sameBody: true });
-    return found ? { report: found, label: describe(found), auto: true } : {};
+    return found ? { report: found, label: reportLabel(found), auto: true } : {};
   }
   let prev: Report | undefined;
   let label: string;
@@ -87,7 +87,7 @@ function choosePrevious(
     const name = read.sheets.find((s) => s.sheet.id === choice.sheetId)?.sheet.name;
     prev = reports.find((r) => name !== undefined && sheetsOf(r).includes(name));
     if (!prev) return { problem: '所选的上年报告工作表已不存在或其中没有年报，本次未做跨年度核对。' };
-    label = describe(prev);
+    label = reportLabel(prev);
   }
   if (prev === report) return { problem: '上年报告不能选本表自己，本次未做跨年度核对：请选上一年度的报告。' };
   if (prev.year !== undefined && report.year !== undefined && prev.year !== report.year - 1) {
@@ -174,7 +174,7 @@ export async function checkWorkbook(
     .filter(
       (r) => r !== report && (r.year === undefined || report.year === undefined || r.year < report.year),
     )
-    .map((r) => ({ sheetId: byName.get(sheetsOf(r)[0]!)!.sheet.id, label: describe(r) }));
+    .map((r) => ({ sheetId: byName.get(sheetsOf(r)[0]!)!.sheet.id, label: reportLabel(r) }));
   const locked = sheets.filter((s) => byName.get(s.name)!.formatLocked);
   const lockedNote = locked.length
     ? `工作表${locked.map((s) => `「${s.name}」`).join('、')}受保护且不允许设置单元格格式，无法在单元格上标记；问题已在下方列出。撤销工作表保护（或允许设置单元格格式）后再校验即可标记。`

@@ -14,7 +14,7 @@ import {
   templateLayout,
   type TemplateValues,
 } from '../core.js';
-import { describe } from '../host/check.js';
+import { reportLabel } from '../host/check.js';
 import { isMarkFormula, MARK_FILL, MARK_FORMULA, type MarkKind } from '../host/marks.js';
 import type { ApplyOutcome, SheetHost, SheetMarks, WorkbookRead } from '../host/sheet-host.js';
 import { Book, type Sheet } from './workbook-model.js';
@@ -181,13 +181,13 @@ export class FileHost implements SheetHost {
     const rest = others.filter((r) => !hidden.includes(r) && !rival.includes(r));
     const said = [
       hidden.length
-        ? `有年报在隐藏的工作表中（${hidden.map(describe).join('；')}），网页版不显示也不校验隐藏的工作表：请在 Excel 或 WPS 中取消隐藏（右键工作表标签，点「取消隐藏」），保存后重新打开。`
+        ? `有年报在隐藏的工作表中（${hidden.map(reportLabel).join('；')}），网页版不显示也不校验隐藏的工作表：请在 Excel 或 WPS 中取消隐藏（右键工作表标签，点「取消隐藏」），保存后重新打开。`
         : '',
       rival.length
-        ? `本文件中另有同一年度、数字不同的报告（${rival.map(describe).join('；')}）：请确认哪一份是要发布的；要校验它，请点它的工作表标签，再点「校验」。`
+        ? `本文件中另有同一年度、数字不同的报告（${rival.map(reportLabel).join('；')}）：请确认哪一份是要发布的；要校验它，请点它的工作表标签，再点「校验」。`
         : '',
       rest.length
-        ? `本文件中另有 ${rest.length} 份年报（${rest.map(describe).join('；')}）：要校验它，请点它的工作表标签，再点「校验」。`
+        ? `本文件中另有 ${rest.length} 份年报（${rest.map(reportLabel).join('；')}）：要校验它，请点它的工作表标签，再点「校验」。`
         : '',
     ].filter(Boolean);
     return { intent: hidden.length || rival.length ? 'warning' : 'info', text: said.join(' ') };
