@@ -83,6 +83,17 @@ describe('what a published report says besides its tables', () => {
     expect(said('涉及政府信息公开的行政复议、行政诉讼案件分别为171件、77件。')).toEqual([
       '正文说行政复议 171 件',
     ]);
+    // None said in words, or one number for both: table 4's 170 and 77 are not none.
+    for (const none of [
+      '本年度未发生政府信息公开行政复议、行政诉讼案件。',
+      '本年度政府信息公开行政复议、行政诉讼均为0件。',
+    ])
+      expect([none, said(none)]).toEqual([none, ['正文说行政复议 0 件', '正文说行政诉讼 0 件']]);
+    for (const other of [
+      '本年度未发生因政府信息公开被行政复议纠错的情况。',
+      '本年度未发生行政诉讼败诉案件。',
+    ])
+      expect([other, said(other)]).toEqual([other, []]);
     // Other verbs and units reports use; two subjects, each with its count, joined by 、.
     expect(said('全年共接收政府信息公开申请3600件。')).toEqual(['正文说本年新收政府信息公开申请 3600 件']);
     expect(said('本年度收到政府信息公开申请3600宗。')).toEqual(['正文说本年新收政府信息公开申请 3600 件']);

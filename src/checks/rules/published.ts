@@ -116,6 +116,14 @@ function narrative(ctx: Context): string {
 /** 「行政复议、行政诉讼案件分别为2件、3件」 (either order): two numbers in the order of their words. */
 const RESPECTIVELY =
   /(?:被申请)?(行政复议|行政诉讼)(?:案件)?[、和及与](?:提起|被申请)?(行政复议|行政诉讼)(?:案件)?(?:数量|数)?分别(?:为|是|有)?(\d+)\s*(?:件|例|起|宗)?[、，,和及与](\d+)\s*(?:件|例|起|宗)/;
+/** 「行政复议、行政诉讼均为0件」: one number for both subjects. */
+const BOTH =
+  /(行政复议|行政诉讼)(?:案件)?[、和及与](?:提起|被申请)?(行政复议|行政诉讼)(?:案件)?(?:数量|数)?均(?:为|是)?\s*(\d+)\s*(?:件|例|起|宗)/;
+
+/** 「本年度未发生政府信息公开行政复议、行政诉讼案件」: none, said in words, of table 4's subject. */
+const noneSaid = (what: string) =>
+  new RegExp(`(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未被|无)[^，,。；;\\d]{0,30}?${what}`);
+
 /** The other subject of table 4: a number after both is theirs together, not one's. */
 const OTHER_SUBJECT: Partial<Record<string, RegExp>> = { 行政复议: /诉讼/, 行政诉讼: /复议/ };
 
@@ -134,6 +142,11 @@ function stated(said: readonly string[], s: Statement, year?: number): Stated[] 
     const pair = s.rule === 'T4-04' ? RESPECTIVELY.exec(sentence) : null;
     if (pair && pair[1] !== pair[2]) {
       out.push({ value: Number(pair[1] === s.what ? pair[3] : pair[4]), sentence });
+      continue;
+    }
+    const both = s.rule === 'T4-04' ? BOTH.exec(sentence) : null;
+    if (both && both[1] !== both[2]) {
+      out.push({ value: Number(both[3]), sentence });
       continue;
     }
     for (const m of sentence.matchAll(s.pattern)) {
@@ -185,6 +198,11 @@ function textVersusTables(ctx: Context): Finding[] {
     let all = stated(said, s, year);
     if (!all.length)
       all = stated((wrapped ??= sentences(text, { acrossLines: true, having: COUNTED })), s, year);
+    // Table 4's none said in words, in a sentence with no count and nothing qualifying it (败诉, 纠错).
+    if (!all.length && s.rule === 'T4-04')
+      all = sentences(text, { having: noneSaid(s.what) })
+        .filter((sentence) => !/\d/.test(sentence) && !QUALIFIED.test(sentence))
+        .map((sentence) => ({ value: 0, sentence }));
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
     // The text may say it more than once (part 一 and part 三): any sentence that differs is said.
     const found = all.find((x) => x.value !== table);
