@@ -97,6 +97,13 @@ describe('what a published report says besides its tables', () => {
     // Other verbs and units reports use; two subjects, each with its count, joined by 、.
     expect(said('全年共接收政府信息公开申请3600件。')).toEqual(['正文说本年新收政府信息公开申请 3600 件']);
     expect(said('本年度收到政府信息公开申请3600宗。')).toEqual(['正文说本年新收政府信息公开申请 3600 件']);
+    expect(said('本年度共收到2024年度政府信息公开申请3600件。')).toEqual([
+      '正文说本年新收政府信息公开申请 3600 件',
+    ]);
+    expect(said('本年度行政复议、行政诉讼各80件。')).toEqual([
+      '正文说行政复议 80 件',
+      '正文说行政诉讼 80 件',
+    ]);
     expect(said('本年度行政复议170件、行政诉讼80件。')).toEqual(['正文说行政诉讼 80 件']);
     expect(said('本年度被申请行政复议171件、被提起行政诉讼77件。')).toEqual(['正文说行政复议 171 件']);
     // Other matters counted in the same words are not table 3's.
@@ -167,6 +174,7 @@ describe('what a published report says besides its tables', () => {
       '本年度涉及政府信息公开的行政诉讼败诉3件。',
       '2023年发生行政复议150件，2024年发生行政复议170件。',
       '上年度行政复议150件，本年度170件。',
+      '本年度办结2023年度结转的政府信息公开申请121件。',
     ])
       expect([sentence, said(sentence)]).toEqual([sentence, []]);
     // Counts listed in one sentence, each bare but of what the sentence speaks of, are still read.

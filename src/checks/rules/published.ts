@@ -28,7 +28,8 @@ interface Statement {
 }
 
 // Up to a clause's length between the words and the number: 「收到自然人、法人和其他组织提出的政府信息公开申请6件」.
-const COUNT = String.raw`[^，,。；;！？\d]{0,32}?(\d+)\s*(?:件|例|起|宗)`;
+// A year may stand between them: 「共收到2024年度政府信息公开申请3600件」.
+const COUNT = String.raw`(?:[^，,。；;！？\d]|\d{4}年度?){0,32}?(\d+)\s*(?:件|例|起|宗)`;
 
 /**
  * A number in a clause that counts a part, a change or another matter is not the total: 「其中」,
@@ -116,9 +117,9 @@ function narrative(ctx: Context): string {
 /** 「行政复议、行政诉讼案件分别为2件、3件」 (either order): two numbers in the order of their words. */
 const RESPECTIVELY =
   /(?:被申请)?(行政复议|行政诉讼)(?:案件)?[、和及与](?:提起|被申请)?(行政复议|行政诉讼)(?:案件)?(?:数量|数)?分别(?:为|是|有)?(\d+)\s*(?:件|例|起|宗)?[、，,和及与](\d+)\s*(?:件|例|起|宗)/;
-/** 「行政复议、行政诉讼均为0件」: one number for both subjects. */
+/** 「行政复议、行政诉讼均为0件」, 「…各80件」: one number for each of both subjects. */
 const BOTH =
-  /(行政复议|行政诉讼)(?:案件)?[、和及与](?:提起|被申请)?(行政复议|行政诉讼)(?:案件)?(?:数量|数)?均(?:为|是)?\s*(\d+)\s*(?:件|例|起|宗)/;
+  /(行政复议|行政诉讼)(?:案件)?[、和及与](?:提起|被申请)?(行政复议|行政诉讼)(?:案件)?(?:数量|数)?(?:均|各)(?:为|是|有)?\s*(\d+)\s*(?:件|例|起|宗)/;
 
 /** 「本年度未发生政府信息公开行政复议、行政诉讼案件」: none, said in words, of table 4's subject. */
 const noneSaid = (what: string) =>
@@ -160,7 +161,8 @@ function stated(said: readonly string[], s: Statement, year?: number): Stated[] 
       const own = before + (end < 0 ? rest : rest.slice(0, end));
       if (s.within && !s.within.test(own) && (/申请/.test(own) || !s.within.test(sentence))) continue;
       // A part (「其中，市级部门收到…」), last year's or another year's count, or one a bracket qualifies.
-      const lead = sentence.slice(0, m.index);
+      // A year inside the match too: 「办结2023年度结转的申请121件」 is last year's.
+      const lead = sentence.slice(0, m.index + m[0].length);
       if (/其中[，,]\s*$/.test(sentence.slice(0, clause)) || LAST_YEAR.test(sentence.slice(clause, m.index)))
         continue;
       if (year !== undefined && [...lead.matchAll(YEAR)].some((y) => Number(y[1]) !== year)) continue;
