@@ -1,10 +1,9 @@
 import {
   bodyKey,
-  cellList,
   check,
   type FileRead,
   hash53,
-  type RawValue,
+  numbersOf,
   type ReadOptions,
   ReadProblem,
   readReportFile,
@@ -97,26 +96,6 @@ interface Slot<T> {
   readonly numbers: string;
   kept: T;
   errors: boolean;
-}
-
-const PLAIN_NUMBER = /^(?:0|[1-9]\d*)$/;
-
-/** A cell's value as pairing compares it: 「1,234」, 「1234」 and 1234 are the same. */
-function comparable(raw: RawValue): string {
-  if (typeof raw !== 'string' || PLAIN_NUMBER.test(raw)) return String(raw);
-  const bare = raw.replace(/[\s\u3000,，]+/g, '');
-  return /^-?\d+(?:\.\d+)?$/.test(bare) ? String(Number(bare)) : bare;
-}
-
-/** A report's cells and what they hold: a number written 「5」 or 5 is the same. */
-function numbersOf(report: Report): string {
-  // Every edition's cells in one order: the values alone say which cell they are.
-  let all = report.edition;
-  for (const { key } of cellList(report.edition)) {
-    const cell = report.cells.get(key);
-    all += cell ? `;${comparable(cell.raw)}` : ';\0'; // NUL: no cell's text holds one (readers show it as ␀)
-  }
-  return all;
 }
 
 /** 106 bits of a report's numbers: two copies of one report have the same, two reports never do by chance. */

@@ -52,7 +52,8 @@ export interface WorkbookCheck {
 const isReportSheet = (s: SheetRead) =>
   !s.hidden && s.sheet.name !== AUDIT_SHEET && s.sheet.name !== NOTES_SHEET;
 
-const sheetsOf = (r: Report): string[] => [...new Set(Object.values(r.sheets ?? {}))];
+/** The sheets a workbook's report was read from. */
+export const sheetsOf = (r: Report): string[] => [...new Set(Object.values(r.sheets ?? {}))];
 
 /** A report as the sidebar names it among others: 「2023 年度 · 某机关 · 工作表「2023」」. */
 export function reportLabel(r: Report): string {

@@ -4,6 +4,7 @@ import {
   auditHtml,
   type Edition,
   importedValues,
+  numbersOf,
   NOTES_SHEET,
   parseArea,
   POINTS_PER_CHAR,
@@ -14,7 +15,7 @@ import {
   templateLayout,
   type TemplateValues,
 } from '../core.js';
-import { reportLabel } from '../host/check.js';
+import { reportLabel, sheetsOf } from '../host/check.js';
 import { isMarkFormula, MARK_FILL, MARK_FORMULA, type MarkKind } from '../host/marks.js';
 import type { ApplyOutcome, SheetHost, SheetMarks, WorkbookRead } from '../host/sheet-host.js';
 import { Book, type Sheet } from './workbook-model.js';
@@ -112,16 +113,6 @@ function templateSheet(book: Book, report: Report, id?: string): Sheet {
   return sheet;
 }
 
-/** The sheets a report of a workbook was read from. */
-const sheetsOf = (r: Report): string[] => [...new Set(Object.values(r.sheets ?? {}).concat(r.source ?? []))];
-
-/** Two reports with the same numbers in the same cells: copies, whatever their sheets. */
-function sameNumbers(a: Report, b: Report): boolean {
-  const shown = (r: Report, key: string) => String(r.cells.get(key)?.raw ?? '').trim();
-  const keys = new Set([...a.cells.keys(), ...b.cells.keys()]);
-  return [...keys].every((k) => shown(a, k) === shown(b, k));
-}
-
 /**
  * The offline page's spreadsheet: the file the clerk opened, shown read-only. Its marks go on the
  * page's view of the file, never into the file; 说明 stay in this browser; the 审核报告 opens as a
@@ -176,7 +167,10 @@ export class FileHost implements SheetHost {
     );
     const rival = others.filter(
       (r) =>
-        !hidden.includes(r) && shown?.year !== undefined && r.year === shown.year && !sameNumbers(r, shown),
+        !hidden.includes(r) &&
+        shown?.year !== undefined &&
+        r.year === shown.year &&
+        numbersOf(r) !== numbersOf(shown),
     );
     const rest = others.filter((r) => !hidden.includes(r) && !rival.includes(r));
     const said = [

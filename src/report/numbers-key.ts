@@ -1,0 +1,25 @@
+import { cellList } from './model.js';
+import type { RawValue, Report } from './types.js';
+
+const PLAIN_NUMBER = /^(?:0|[1-9]\d*)$/;
+
+/** A cell's value as copies are compared: 「1,234」, 「1234」 and 1234 are the same. */
+function comparable(raw: RawValue): string {
+  if (typeof raw !== 'string' || PLAIN_NUMBER.test(raw)) return String(raw);
+  const bare = raw.replace(/[\s\u3000,，]+/g, '');
+  return /^-?\d+(?:\.\d+)?$/.test(bare) ? String(Number(bare)) : bare;
+}
+
+/**
+ * A report's cells and what they hold, as one text: two reports with the same are copies of one
+ * report (its .txt and its PDF, two sheets of a workbook), whatever their sources.
+ */
+export function numbersOf(report: Report): string {
+  // Every edition's cells in one order: the values alone say which cell they are.
+  let all = report.edition;
+  for (const { key } of cellList(report.edition)) {
+    const cell = report.cells.get(key);
+    all += cell ? `;${comparable(cell.raw)}` : ';\0'; // NUL: no cell's text holds one (readers show it as ␀)
+  }
+  return all;
+}
