@@ -25,6 +25,8 @@ interface Statement {
    */
   readonly without?: RegExp;
   readonly cells: readonly CellKey[];
+  /** None of it said in words, with no count: 「本年度未发生政府信息公开行政复议、行政诉讼案件」. */
+  readonly none?: RegExp;
 }
 
 // Up to a clause's length between the words and the number: 「收到自然人、法人和其他组织提出的政府信息公开申请6件」.
@@ -52,6 +54,10 @@ const BRACKETED = /^\s*[（(](?:含|包括|包含)/;
 const INFO_APPLICATION = /^(?=.*申请)(?=.*(?:公开|信息))/;
 /** Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转). */
 const OTHER_MATTERS = /复议|诉讼|结转|许可|处罚|强制|信访|投诉|举报|咨询/;
+
+/** Table 4's subject, said to be none in a sentence: 「未发生…行政复议」. */
+const noneOf = (what: string) =>
+  new RegExp(`(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未被|无)[^，,。；;\\d]{0,30}?${what}`);
 
 const STATEMENTS: readonly Statement[] = [
   {
@@ -89,12 +95,14 @@ const STATEMENTS: readonly Statement[] = [
     // 「作为行政复议机关，全年受理行政复议案件1250件」: reviews the body decided, not those of its disclosure.
     without: /复议机关|受理行政复议案件|审理/,
     cells: ['t4.review.total'],
+    none: noneOf('行政复议'),
   },
   {
     rule: 'T4-04',
     what: '行政诉讼',
     pattern: new RegExp(`行政诉讼(?:案件)?${COUNT}`, 'g'),
     cells: ['t4.suitDirect.total', 't4.suitAfterReview.total'],
+    none: noneOf('行政诉讼'),
   },
 ];
 
@@ -120,10 +128,6 @@ const RESPECTIVELY =
 /** 「行政复议、行政诉讼均为0件」, 「…各80件」: one number for each of both subjects. */
 const BOTH =
   /(行政复议|行政诉讼)(?:案件)?[、和及与](?:提起|被申请)?(行政复议|行政诉讼)(?:案件)?(?:数量|数)?(?:均|各)(?:为|是|有)?\s*(\d+)\s*(?:件|例|起|宗)/;
-
-/** 「本年度未发生政府信息公开行政复议、行政诉讼案件」: none, said in words, of table 4's subject. */
-const noneSaid = (what: string) =>
-  new RegExp(`(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未被|无)[^，,。；;\\d]{0,30}?${what}`);
 
 /** The other subject of table 4: a number after both is theirs together, not one's. */
 const OTHER_SUBJECT: Partial<Record<string, RegExp>> = { 行政复议: /诉讼/, 行政诉讼: /复议/ };
@@ -200,9 +204,9 @@ function textVersusTables(ctx: Context): Finding[] {
     let all = stated(said, s, year);
     if (!all.length)
       all = stated((wrapped ??= sentences(text, { acrossLines: true, having: COUNTED })), s, year);
-    // Table 4's none said in words, in a sentence with no count and nothing qualifying it (败诉, 纠错).
-    if (!all.length && s.rule === 'T4-04')
-      all = sentences(text, { having: noneSaid(s.what) })
+    // None said in words, in a sentence with no count and nothing qualifying it (败诉, 纠错).
+    if (!all.length && s.none)
+      all = sentences(text, { having: s.none })
         .filter((sentence) => !/\d/.test(sentence) && !QUALIFIED.test(sentence))
         .map((sentence) => ({ value: 0, sentence }));
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
