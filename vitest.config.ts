@@ -14,13 +14,14 @@ export default defineConfig({
           testTimeout: 20_000,
           pool: 'threads',
           isolate: false,
+          globalSetup: ['test/temp-root.ts'],
         },
       },
       {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/global-setup.ts'],
+          globalSetup: ['test/temp-root.ts', 'test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
