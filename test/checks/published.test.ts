@@ -183,6 +183,57 @@ describe('what a published report says besides its tables', () => {
     ]);
   });
 
+  it('T3-06/T4-04 read what other audits found reports write (misses of the last audit)', () => {
+    // 宿迁市 2024: 3525 received, 121 carried over, 3521 answered, 125 carried on; review 170.
+    expect(said('本年度收到、办结政府信息公开申请分别为3600件、3500件。')).toEqual([
+      '正文说本年新收政府信息公开申请 3600 件',
+      '正文说本年度办理',
+    ]);
+    expect(said('2024年，我市共收到政府信息公开申请七件，均按时作出答复。')).toEqual([
+      '正文说本年新收政府信息公开申请 7 件',
+    ]);
+    expect(said('本年度收到政府信息公开申请较上年增长30%，达3600件。')).toEqual([
+      '正文说本年新收政府信息公开申请 3600 件',
+    ]);
+    expect(
+      said('本年度新收政府信息公开申请3525件，上年结转121件。2023年度结转至本年度的申请共130件已全部办结。'),
+    ).toEqual(['正文说上年结转的申请 130 件']);
+    expect(said('本年度收到政府信息公开申请3525件，已答复3521件，尚有130件结转下年度继续办理。')).toEqual([
+      '正文说结转下年度继续办理的申请 130 件',
+    ]);
+    // A table part's sentence with no punctuation, among its cells.
+    expect(said('本年度共收到政府信息公开申请3600件', 2)).toEqual(['正文说本年新收政府信息公开申请 3600 件']);
+  });
+
+  it('T3-06 reads a sentence a copy broke over lines though another part states it rightly, and quotes it alone', () => {
+    const findings = ofRule(
+      check(
+        published({
+          0: '本年度共收到政府信息公开申请3525件。',
+          // A label of table 3 with a comma in it is no sentence, and the part after it is not joined to it.
+          2: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+          4: '本年度收到政府信\n息公开申请3600件，申请量持续增长。',
+        }),
+      ),
+      'T3-06',
+    );
+    expect(findings.map((f) => /「(.*)」/.exec(f.message)![1])).toEqual([
+      '本年度收到政府信息公开申请3600件，申请量持续增长',
+    ]);
+  });
+
+  it('T3-06/T4-04 take no count that is not one (the last audit’s false warning, and others like it)', () => {
+    for (const sentence of [
+      '行政复议决定书中的3起案件涉及信息公开。',
+      '对收到的每一件政府信息公开申请都认真答复。',
+      '本年度收到政府信息公开申请三千五百二十五件。',
+      '本年度受理、办结行政许可申请分别为523件、520件。',
+      '本年度收到政府信息公开申请较上年增长10%，达3525件。',
+      '行政复议和行政诉讼案件由法制科一起研究办理。',
+    ])
+      expect([sentence, said(sentence)]).toEqual([sentence, []]);
+  });
+
   it('S-01: a part out of order is said to be out of order, not missing', () => {
     const text = seed();
     const five = text.indexOf('五、存在的主要问题及改进情况');

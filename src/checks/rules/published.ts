@@ -1,4 +1,6 @@
-import { compact } from '../../report/labels.js';
+import { canonical, compact } from '../../report/labels.js';
+import { isTableLabel } from '../../report/model.js';
+import { chineseNumber } from '../../report/parse-value.js';
 import { PART_TITLES } from '../../report/parts.js';
 import type { CellKey } from '../../report/types.js';
 import { type Context, finding, num, ref } from '../context.js';
@@ -11,12 +13,22 @@ interface Stated {
   readonly sentence: string;
 }
 
+/** A sentence of the text, and the same as the patterns read it (see `readable`). */
+interface Sentence {
+  readonly text: string;
+  readonly read: string;
+}
+
 /** What the text may say, how to find it, and which table cells it must equal. */
 interface Statement {
   readonly rule: 'T3-06' | 'T4-04';
   readonly what: string;
-  /** The number follows one of these words, within a few characters, and is counted in 件, 例, 起 or 宗. */
-  readonly pattern: RegExp;
+  /**
+   * The words that name it, as a pattern: the number follows them within a few characters and is
+   * counted in 件, 例, 起 or 宗; or, with `countFirst`, comes right before them (「尚有130件结转下年度」).
+   */
+  readonly words: string;
+  readonly countFirst?: boolean;
   /** The number's clause (or, for a bare count, its sentence) must speak of these. */
   readonly within?: RegExp;
   /**
@@ -45,7 +57,7 @@ const QUALIFIED =
 const LAST_YEAR = /上年度|上一年|去年|前年/;
 
 /** The year a sentence speaks of before its count: 「2023年，本机关收到申请3200件」 is not the report's year. */
-const YEAR = /(\d{4})\s*年(?!度报告)/g;
+const YEAR = /(\d{4})\s*年(?!度报告|度?结转(?:至|到)本)/g;
 
 /** A bracket right after the count that qualifies it: 「受理申请3646件（含上年结转121件）」. */
 const BRACKETED = /^\s*[（(](?:含|包括|包含)/;
@@ -59,11 +71,11 @@ const OTHER_MATTERS = /复议|诉讼|结转|许可|处罚|强制|信访|投诉|�
 const noneOf = (what: string) =>
   new RegExp(`(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未被|无)[^，,。；;\\d]{0,30}?${what}`);
 
-const STATEMENTS: readonly Statement[] = [
+const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '本年新收政府信息公开申请',
-    pattern: new RegExp(`(?:收到|新收|受理|接收)${COUNT}`, 'g'),
+    words: '收到|新收|受理|接收',
     within: INFO_APPLICATION,
     without: OTHER_MATTERS,
     cells: ['t3.r1.total'],
@@ -71,13 +83,14 @@ const STATEMENTS: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '上年结转的申请',
-    pattern: new RegExp(`上年(?:度)?结转${COUNT}`, 'g'),
+    // 「2023年度结转至本年度的申请共130件」.
+    words: '上年度?结转|结转(?:至|到)本年度?',
     cells: ['t3.r2.total'],
   },
   {
     rule: 'T3-06',
     what: '本年度办理（答复）的申请',
-    pattern: new RegExp(`(?:办结|答复|办理完毕|作出答复)${COUNT}`, 'g'),
+    words: '办结|答复|办理完毕|作出答复',
     within: INFO_APPLICATION,
     without: OTHER_MATTERS,
     cells: ['t3.r3_7.total'],
@@ -85,49 +98,82 @@ const STATEMENTS: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '结转下年度继续办理的申请',
-    pattern: new RegExp(`结转(?:至)?下(?:一)?年度?(?:继续办理)?${COUNT}`, 'g'),
+    words: '结转(?:至|到)?下一?年度?(?:继续办理)?',
+    countFirst: true,
     cells: ['t3.r4.total'],
   },
   {
     rule: 'T4-04',
     what: '行政复议',
-    pattern: new RegExp(`行政复议(?:案件)?${COUNT}`, 'g'),
-    // 「作为行政复议机关，全年受理行政复议案件1250件」: reviews the body decided, not those of its disclosure.
-    without: /复议机关|受理行政复议案件|审理/,
+    words: '行政复议',
+    // 「作为行政复议机关，全年受理行政复议案件1250件」: reviews the body decided, not those of its
+    // disclosure; 「行政复议决定书中的3起案件」 counts cases of the decisions, not reviews.
+    without: /复议机关|受理行政复议案件|审理|决定书/,
     cells: ['t4.review.total'],
     none: noneOf('行政复议'),
   },
   {
     rule: 'T4-04',
     what: '行政诉讼',
-    pattern: new RegExp(`行政诉讼(?:案件)?${COUNT}`, 'g'),
+    words: '行政诉讼',
     cells: ['t4.suitDirect.total', 't4.suitAfterReview.total'],
     none: noneOf('行政诉讼'),
   },
 ];
 
-/** A line with a comma or a full stop: a sentence, where a table part's other lines are its cells. */
-const PROSE_LINE = /^[^\n]*[，。；][^\n]*$/gm;
+const UNIT = '(?:件|例|起|宗)';
+
+/** A statement with its patterns made: the number is the first group, or the second (count first). */
+interface Prepared extends Statement {
+  readonly pattern: RegExp;
+  /** Its words alone, the whole of a string. */
+  readonly named: RegExp;
+}
+
+const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
+  ...s,
+  pattern: new RegExp(
+    `(?:${s.words})(?:案件)?${COUNT}${s.countFirst ? `|(\\d+)\\s*${UNIT}(?:申请)?(?:${s.words})` : ''}`,
+    'g',
+  ),
+  named: new RegExp(`^(?:${s.words})$`),
+}));
+
+/** Any statement's words: two of them may share one sentence's counts. */
+const ANY_WORDS = STATEMENT_LIST.map((s) => s.words).join('|');
+/** Two subjects, and what may stand between them and their counts: 「收到、办结政府信息公开申请」. */
+const TWO_SUBJECTS = `(?:被申请)?(${ANY_WORDS})(?:案件)?[、和及与](?:提起|被申请)?(${ANY_WORDS})[^，,。；;\\d]{0,24}?`;
+/** 「行政复议、行政诉讼案件分别为2件、3件」, 「收到、办结申请分别为3600件、3500件」: two numbers in the order of their words. */
+const RESPECTIVELY = new RegExp(
+  `${TWO_SUBJECTS}分别(?:为|是|有)?(\\d+)\\s*${UNIT}?[、，,和及与](\\d+)\\s*${UNIT}`,
+);
+/** 「行政复议、行政诉讼均为0件」, 「…各80件」: one number for each of both subjects. */
+const BOTH = new RegExp(`${TWO_SUBJECTS}(?:均|各)(?:为|是|有)?\\s*(\\d+)\\s*${UNIT}`);
+
+/**
+ * A line with a comma or a full stop, or words and then a count (「本年度共收到申请3600件」): a
+ * sentence, where a table part's other lines are its cells.
+ */
+const PROSE_LINE = /^[^\n]*[，。；][^\n]*$|^[^\n\d]{6,}\d+\s*(?:件|例|起|宗)[^\n]*$/gm;
 
 /**
  * Where the report's own words give the numbers: parts 一, 五 and 六, and the sentences of the
  * table parts (「本年度共收到申请5件，具体见下表：」), not their cells. Those sentences count parts of
  * the totals more often than the totals (「延期答复2件」, 「直接起诉7件」): QUALIFIED leaves them out.
+ * The tables' own labels (「（二）部分公开（区分处理的，…）」) are no sentences. Each part, and each
+ * sentence of a table part, ends a sentence: none is read joined to the next.
  */
 function narrative(ctx: Context): string {
   const parts = ctx.report.published?.parts ?? [];
-  const prose = (text: string | undefined) => text?.match(PROSE_LINE)?.join('\n') ?? '';
+  const prose = (text: string | undefined) =>
+    text
+      ?.match(PROSE_LINE)
+      ?.filter((line) => !isTableLabel(canonical(line)))
+      .join('。\n') ?? '';
   return [parts[0], prose(parts[1]), prose(parts[2]), prose(parts[3]), parts[4], parts[5]]
     .filter(Boolean)
-    .join('\n');
+    .join('。\n');
 }
-
-/** 「行政复议、行政诉讼案件分别为2件、3件」 (either order): two numbers in the order of their words. */
-const RESPECTIVELY =
-  /(?:被申请)?(行政复议|行政诉讼)(?:案件)?[、和及与](?:提起|被申请)?(行政复议|行政诉讼)(?:案件)?(?:数量|数)?分别(?:为|是|有)?(\d+)\s*(?:件|例|起|宗)?[、，,和及与](\d+)\s*(?:件|例|起|宗)/;
-/** 「行政复议、行政诉讼均为0件」, 「…各80件」: one number for each of both subjects. */
-const BOTH =
-  /(行政复议|行政诉讼)(?:案件)?[、和及与](?:提起|被申请)?(行政复议|行政诉讼)(?:案件)?(?:数量|数)?(?:均|各)(?:为|是|有)?\s*(\d+)\s*(?:件|例|起|宗)/;
 
 /** The other subject of table 4: a number after both is theirs together, not one's. */
 const OTHER_SUBJECT: Partial<Record<string, RegExp>> = { 行政复议: /诉讼/, 行政诉讼: /复议/ };
@@ -139,19 +185,57 @@ function inBrackets(sentence: string, at: number): boolean {
   return open > close;
 }
 
+/** Which of two subjects (a pair's words) is the statement's, when the other is another's: 0, 1 or -1. */
+function subjectOf(s: Prepared, first: string, second: string): number {
+  const mine = [s.named.test(first), s.named.test(second)];
+  if (mine[0] === mine[1]) return -1;
+  const other = mine[0] ? second : first;
+  return STATEMENTS.some((t) => t !== s && t.named.test(other)) ? (mine[0] ? 0 : 1) : -1;
+}
+
+/** The number a sentence gives the statement in a pair of subjects (分别, 均, 各), if it has one. */
+function ofPair(sentence: string, s: Prepared): number | undefined {
+  const pair = RESPECTIVELY.exec(sentence);
+  const both = pair ? null : BOTH.exec(sentence);
+  const found = pair ?? both;
+  if (!found || s.without?.test(found[0])) return undefined;
+  const which = subjectOf(s, found[1]!, found[2]!);
+  if (which < 0) return undefined;
+  return Number(pair ? pair[3 + which] : both![3]);
+}
+
+/**
+ * A sentence as the patterns read it: counts in Chinese numerals in digits (「七件」), and a change
+ * from last year put before a count left out (「较上年增长30%，达3600件」).
+ */
+function readable(sentence: string): string {
+  return sentence
+    .replace(CHINESE_COUNT, (numeral: string, unit: string, after: string) =>
+      // 「一起」 is together, but for 「一起行政复议案件」.
+      numeral === '一' && unit === '起' && !ONE_CASE.test(after)
+        ? numeral
+        : String(chineseNumber(numeral) ?? numeral),
+    )
+    .replace(CHANGE_THEN_COUNT, '');
+}
+
+/** Chinese numerals before a unit of count, but not 「每一件」 or 「第一起」. */
+const CHINESE_COUNT =
+  /(?<![每第逐这那单同零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+(?=\s*(件|例|宗|起)(.?.?))/g;
+const ONE_CASE = /^(?:案|行政|复议|诉讼|申请|政府)/;
+
+/** 「较上年增长30%，达」: what stands between a count's words and the count, in the same sentence. */
+const CHANGE_THEN_COUNT =
+  /(?:较上年|比上年|较去年|同比)[^，,。；;\d]{0,6}\d+(?:\.\d+)?\s*(?:%|％|件)[，,]\s*(?:达到?|为|共计?|合计)(?=\s*\d)/g;
+
 /** Every sentence that states the number, with the number it states (the first in the sentence). */
-function stated(said: readonly string[], s: Statement, year?: number): Stated[] {
+function stated(said: readonly Sentence[], s: Prepared, year?: number): Stated[] {
   const out: Stated[] = [];
-  for (const sentence of said) {
-    if (s.within && !s.within.test(sentence)) continue;
-    const pair = s.rule === 'T4-04' ? RESPECTIVELY.exec(sentence) : null;
-    if (pair && pair[1] !== pair[2]) {
-      out.push({ value: Number(pair[1] === s.what ? pair[3] : pair[4]), sentence });
-      continue;
-    }
-    const both = s.rule === 'T4-04' ? BOTH.exec(sentence) : null;
-    if (both && both[1] !== both[2]) {
-      out.push({ value: Number(both[3]), sentence });
+  for (const { text: original, read: sentence } of said) {
+    if (s.within && !s.within.test(original)) continue;
+    const paired = ofPair(sentence, s);
+    if (paired !== undefined) {
+      out.push({ value: paired, sentence: original });
       continue;
     }
     for (const m of sentence.matchAll(s.pattern)) {
@@ -175,14 +259,15 @@ function stated(said: readonly string[], s: Statement, year?: number): Stated[] 
       if (OTHER_SUBJECT[s.what]?.test(before.replace(/^.*\d\s*(?:件|例|起|宗)、/, ''))) continue;
       // 「受理行政复议申请45件，其中涉及政府信息公开的1件」: all reviews first, then the ones that count.
       if (s.rule === 'T4-04' && /其中.*公开/.test(rest)) continue;
-      out.push({ value: Number(m[1]), sentence });
+      out.push({ value: Number(m[1] ?? m[2]), sentence: original });
       break;
     }
   }
   return out;
 }
 
-const COUNTED = /\d\s*(?:件|例|起|宗)/;
+/** A count, in digits or in Chinese numerals (「七件」). */
+const COUNTED = /[\d零〇一二两三四五六七八九十百千万]\s*(?:件|例|起|宗)/;
 /** A sentence joined over the lines of a copy is quoted only up to this long: a page with no full stops is not. */
 const MAX_QUOTE = 200;
 
@@ -194,16 +279,26 @@ const halfWidthDigits = (text: string) =>
 function textVersusTables(ctx: Context): Finding[] {
   const text = halfWidthDigits(narrative(ctx));
   // Only sentences with a count in them can state one: most of a report's sentences have none.
-  const said = sentences(text, { having: COUNTED });
-  let wrapped: string[] | undefined;
+  const lines = sentences(text, { having: COUNTED });
+  const wrapped = sentences(text, { acrossLines: true, having: COUNTED });
+  const said = lines.map((t): Sentence => ({ text: t, read: readable(t) }));
+  // The sentences no line holds whole: the lines' own are read already.
+  const own = new Set(lines);
+  const joined = wrapped.filter((w) => !own.has(w)).map((t): Sentence => ({ text: t, read: readable(t) }));
   const out: Finding[] = [];
   for (const s of STATEMENTS) {
     if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
-    // A sentence the copy broke over lines is looked for whole only when no line says it.
+    // A sentence the copy broke over lines is looked for whole where none of its lines says it.
     const year = ctx.report.year;
     let all = stated(said, s, year);
-    if (!all.length)
-      all = stated((wrapped ??= sentences(text, { acrossLines: true, having: COUNTED })), s, year);
+    const byLine = all.map((x) => x.sentence);
+    all.push(
+      ...stated(
+        joined.filter((w) => !byLine.some((line) => w.text.includes(line))),
+        s,
+        year,
+      ),
+    );
     // None said in words, in a sentence with no count and nothing qualifying it (败诉, 纠错).
     if (!all.length && s.none)
       all = sentences(text, { having: s.none })
@@ -214,9 +309,7 @@ function textVersusTables(ctx: Context): Finding[] {
     const found = all.find((x) => x.value !== table);
     if (!found) continue;
     // A line's sentence that the copy broke off (「…案件134件，行政诉」) is quoted whole.
-    const whole = (wrapped ??= sentences(text, { acrossLines: true, having: COUNTED })).find(
-      (w) => w.length <= MAX_QUOTE && w.includes(found.sentence),
-    );
+    const whole = wrapped.find((w) => w.length <= MAX_QUOTE && w.includes(found.sentence));
     const cells = s.cells.map((k) => `${ref(ctx, k)} ${num(ctx.numbers.values.get(k)!)}`).join(' + ');
     out.push(
       finding(ctx, {
