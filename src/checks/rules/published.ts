@@ -195,8 +195,9 @@ function subjectOf(s: Prepared, first: string, second: string): number {
 
 /** The number a sentence gives the statement in a pair of subjects (分别, 均, 各), if it has one. */
 function ofPair(sentence: string, s: Prepared): number | undefined {
-  const pair = RESPECTIVELY.exec(sentence);
-  const both = pair ? null : BOTH.exec(sentence);
+  // Most sentences have neither word: the patterns, long as they are, are not run on them.
+  const pair = sentence.includes('分别') ? RESPECTIVELY.exec(sentence) : null;
+  const both = !pair && /[均各]/.test(sentence) ? BOTH.exec(sentence) : null;
   const found = pair ?? both;
   if (!found || s.without?.test(found[0])) return undefined;
   const which = subjectOf(s, found[1]!, found[2]!);
