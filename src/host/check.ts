@@ -49,8 +49,19 @@ export interface WorkbookCheck {
 }
 
 /** Our own sheets are not reports. */
-const isReportSheet = (s: SheetRead) =>
-  !s.hidden && s.sheet.name !== AUDIT_SHEET && s.sheet.name !== NOTES_SHEET;
+const isOwnSheet = (s: SheetRead) => s.sheet.name === AUDIT_SHEET || s.sheet.name === NOTES_SHEET;
+/** The sheets whose reports are checked: the clerk's own, shown. */
+const isReportSheet = (s: SheetRead) => !s.hidden && !isOwnSheet(s);
+/** Sheets the clerk hid: their reports are never checked or marked, but last year's may be on one. */
+const isHiddenSheet = (s: SheetRead) => s.hidden && !isOwnSheet(s);
+
+const gridsOf = (sheets: readonly SheetRead[]) =>
+  sheets.map((s) => ({
+    name: s.sheet.name,
+    grid: s.grid,
+    origin: s.origin,
+    ...(s.merges ? { look: { merges: s.merges } } : {}),
+  }));
 
 /** The sheets a workbook's report was read from. */
 export const sheetsOf = (r: Report): string[] => [...new Set(Object.values(r.sheets ?? {}))];
@@ -73,11 +84,12 @@ function choosePrevious(
   reports: readonly Report[],
   read: WorkbookRead,
   choice: PreviousChoice,
+  labelOf: (r: Report) => string,
 ): Previous {
   if (choice.kind === 'none') return {};
   if (choice.kind === 'auto') {
     const found = previousReport(report, reports, { sameBody: true });
-    return found ? { report: found, label: reportLabel(found), auto: true } : {};
+    return found ? { report: found, label: labelOf(found), auto: true } : {};
   }
   let prev: Report | undefined;
   let label: string;
@@ -88,7 +100,7 @@ function choosePrevious(
     const name = read.sheets.find((s) => s.sheet.id === choice.sheetId)?.sheet.name;
     prev = reports.find((r) => name !== undefined && sheetsOf(r).includes(name));
     if (!prev) return { problem: '所选的上年报告工作表已不存在或其中没有年报，本次未做跨年度核对。' };
-    label = reportLabel(prev);
+    label = labelOf(prev);
   }
   if (prev === report) return { problem: '上年报告不能选本表自己，本次未做跨年度核对：请选上一年度的报告。' };
   if (prev.year !== undefined && report.year !== undefined && prev.year !== report.year - 1) {
@@ -140,14 +152,12 @@ export async function checkWorkbook(
   }
   const wb = read.reports
     ? { reports: read.reports, skipped: [] }
-    : readWorkbook(
-        read.sheets.filter(isReportSheet).map((s) => ({
-          name: s.sheet.name,
-          grid: s.grid,
-          origin: s.origin,
-          ...(s.merges ? { look: { merges: s.merges } } : {}),
-        })),
-      );
+    : readWorkbook(gridsOf(read.sheets.filter(isReportSheet)));
+  // Read apart, so that no table on a hidden sheet is taken for part of a report shown.
+  const hiddenSheets = read.reports ? [] : read.sheets.filter(isHiddenSheet);
+  const hidden = hiddenSheets.length ? readWorkbook(gridsOf(hiddenSheets)).reports : [];
+  const labelOf = (r: Report) => `${reportLabel(r)}${hidden.includes(r) ? '（隐藏）' : ''}`;
+  const all = [...wb.reports, ...hidden];
   const report = wb.reports.find((r) => sheetsOf(r).includes(target.sheet.name));
   if (!report) {
     if (marked) await host.writeMarks(read, new Map());
@@ -162,7 +172,7 @@ export async function checkWorkbook(
   }
   const byName = new Map(read.sheets.map((s) => [s.sheet.name, s]));
   const sheets = sheetsOf(report).map((n) => byName.get(n)!.sheet);
-  const previous = choosePrevious(report, wb.reports, read, options.previous ?? { kind: 'auto' });
+  const previous = choosePrevious(report, all, read, options.previous ?? { kind: 'auto' }, labelOf);
   const findings = withNotes(
     check(report, {
       ...(previous.report ? { previous: previous.report } : {}),
@@ -171,11 +181,11 @@ export async function checkWorkbook(
     report,
     notes,
   );
-  const candidates = wb.reports
+  const candidates = all
     .filter(
       (r) => r !== report && (r.year === undefined || report.year === undefined || r.year < report.year),
     )
-    .map((r) => ({ sheetId: byName.get(sheetsOf(r)[0]!)!.sheet.id, label: reportLabel(r) }));
+    .map((r) => ({ sheetId: byName.get(sheetsOf(r)[0]!)!.sheet.id, label: labelOf(r) }));
   const locked = sheets.filter((s) => byName.get(s.name)!.formatLocked);
   const lockedNote = locked.length
     ? `工作表${locked.map((s) => `「${s.name}」`).join('、')}受保护且不允许设置单元格格式，无法在单元格上标记；问题已在下方列出。撤销工作表保护（或允许设置单元格格式）后再校验即可标记。`

@@ -154,8 +154,9 @@ export class FileHost implements SheetHost {
 
   /**
    * What the page tells the clerk of the file's reports beside the one on the sheet shown: one on a
-   * hidden sheet (the page neither shows nor checks it), another of the same year with other
-   * numbers (which one is published?), and the rest, each checked by going to its sheet.
+   * hidden sheet (the page neither shows nor checks it; last year's is still compared with), another
+   * of the same year with other numbers (which one is published?), and the rest, each checked by
+   * going to its sheet. Only a report not checked that may be the one to publish is a warning.
    */
   otherReports(): { readonly intent: 'info' | 'warning'; readonly text: string } | undefined {
     const reports = this.current?.content.kind === 'workbook' ? this.current.reports : [];
@@ -173,9 +174,11 @@ export class FileHost implements SheetHost {
         numbersOf(r) !== numbersOf(shown),
     );
     const rest = others.filter((r) => !hidden.includes(r) && !rival.includes(r));
+    const older = (r: Report) => r.year !== undefined && shown?.year !== undefined && r.year < shown.year;
+    const lastYear = hidden.some((r) => shown?.year !== undefined && r.year === shown.year - 1);
     const said = [
       hidden.length
-        ? `有年报在隐藏的工作表中（${hidden.map(reportLabel).join('；')}），网页版不显示也不校验隐藏的工作表：请在 Excel 或 WPS 中取消隐藏（右键工作表标签，点「取消隐藏」），保存后重新打开。`
+        ? `有年报在隐藏的工作表中（${hidden.map(reportLabel).join('；')}），网页版不显示也不校验隐藏的工作表${lastYear ? '（上一年度的报告仍用于跨年度核对）' : ''}：要校验其中的报告，请在 Excel 或 WPS 中取消隐藏（右键工作表标签，点「取消隐藏」），保存后重新打开。`
         : '',
       rival.length
         ? `本文件中另有同一年度、数字不同的报告（${rival.map(reportLabel).join('；')}）：请确认哪一份是要发布的；要校验它，请点它的工作表标签，再点「校验」。`
@@ -184,7 +187,10 @@ export class FileHost implements SheetHost {
         ? `本文件中另有 ${rest.length} 份年报（${rest.map(reportLabel).join('；')}）：要校验它，请点它的工作表标签，再点「校验」。`
         : '',
     ].filter(Boolean);
-    return { intent: hidden.length || rival.length ? 'warning' : 'info', text: said.join(' ') };
+    return {
+      intent: hidden.some((r) => !older(r)) || rival.length ? 'warning' : 'info',
+      text: said.join(' '),
+    };
   }
 
   /** The file can be read again without asking for it (a handle was kept). */

@@ -209,7 +209,14 @@ describe('the offline page’s host', () => {
       await told(book({ name: '备注', grid: [['见另表']] }, { name: '2020年度', year: 2020, hidden: true })),
     ).toEqual({
       intent: 'warning',
-      text: '有年报在隐藏的工作表中（2020 年度 · 测试机关 · 工作表「2020年度」），网页版不显示也不校验隐藏的工作表：请在 Excel 或 WPS 中取消隐藏（右键工作表标签，点「取消隐藏」），保存后重新打开。',
+      text: '有年报在隐藏的工作表中（2020 年度 · 测试机关 · 工作表「2020年度」），网页版不显示也不校验隐藏的工作表：要校验其中的报告，请在 Excel 或 WPS 中取消隐藏（右键工作表标签，点「取消隐藏」），保存后重新打开。',
+    });
+    // Last year's report, hidden: still compared with, and no warning.
+    expect(
+      await told(book({ name: '2020年度', year: 2020 }, { name: '2019年度', year: 2019, hidden: true })),
+    ).toEqual({
+      intent: 'info',
+      text: '有年报在隐藏的工作表中（2019 年度 · 测试机关 · 工作表「2019年度」），网页版不显示也不校验隐藏的工作表（上一年度的报告仍用于跨年度核对）：要校验其中的报告，请在 Excel 或 WPS 中取消隐藏（右键工作表标签，点「取消隐藏」），保存后重新打开。',
     });
     const rival = await told(
       book({ name: '2020年度', year: 2020 }, { name: '2020年度（修改）', year: 2020, change: 7 }),
@@ -230,6 +237,32 @@ describe('the offline page’s host', () => {
       intent: 'info',
       text: '本文件中另有 2 份年报（2020 年度 · 测试机关 · 工作表「副本」；2019 年度 · 测试机关 · 工作表「2019年度」）：要校验它，请点它的工作表标签，再点「校验」。',
     });
+  });
+
+  it('last year’s report on a hidden sheet is compared with (labelled hidden), never checked', async () => {
+    const check = async (open: ReturnType<typeof book>) => {
+      const host = new FileHost(open);
+      await host.load('x.xlsx', new Uint8Array());
+      const pane = new PaneController(host);
+      await pane.check();
+      return pane.getState().result!;
+    };
+    const result = await check(
+      book({ name: '2020年度', year: 2020 }, { name: '2019年度', year: 2019, hidden: true }),
+    );
+    expect(result.sheet.name).toBe('2020年度');
+    expect(result.previous).toEqual({
+      label: '2019 年度 · 测试机关 · 工作表「2019年度」（隐藏）',
+      auto: true,
+    });
+    expect(result.candidates.map((c) => c.label)).toEqual([
+      '2019 年度 · 测试机关 · 工作表「2019年度」（隐藏）',
+    ]);
+    // Compared with: the same numbers two years running break the rule that carries table 2's counts on.
+    const crossYear = (r: typeof result) => r.findings.filter((f) => f.rule === 'T2-19-05').length;
+    const alone = await check(book({ name: '2020年度', year: 2020 }));
+    expect(alone.previous).toBeUndefined();
+    expect([crossYear(result), crossYear(alone)]).toEqual([5, 0]);
   });
 
   it('the browser’s own file errors are said in Chinese', () => {
