@@ -234,6 +234,76 @@ describe('what a published report says besides its tables', () => {
       expect([sentence, said(sentence)]).toEqual([sentence, []]);
   });
 
+  it('T3-06/T4-04 read more ways of saying the counts (misses of a second audit)', () => {
+    // 宿迁市 2024: 3525 received, 121 carried over; review 170, suits 25 + 52 = 77.
+    const received = '正文说本年新收政府信息公开申请 3600 件';
+    for (const sentence of [
+      '本年度，本机关共接到政府信息公开申请3600件。',
+      '本年度新增政府信息公开申请3600件。',
+      '本年度政府信息公开申请量为3600件，较上年有所增长。',
+      '本年度共收到政府信息公开申请3,600件。',
+      '本部门全年共收到政府信息公开申请3600件。',
+      '本年度通过各种渠道共收到政府信息公开申请3600件。',
+      '今年以来共受理政府信息公开申请3600件。',
+      '与2023年相比，2024年本机关政府信息公开申请数量明显增长，共收到3600件。',
+      '在2023年结转121件的基础上，本年度新收政府信息公开申请3600件。',
+      '本年度收到政府信息公开申请同比增长10.2%，总量达3600件。',
+      '本年度共收到2024年1月1日至12月31日期间的政府信息公开申请3600件。',
+      '本年度共受理政府信息公开申请3600件（含当场答复的86件）。',
+    ])
+      expect([sentence, said(sentence)]).toEqual([sentence, [received]]);
+    expect(said('上一年度结转的政府信息公开申请130件已全部办结。')).toEqual(['正文说上年结转的申请 130 件']);
+    const review = (n: number) => `正文说行政复议 ${n} 件`;
+    const suit = (n: number) => `正文说行政诉讼 ${n} 件`;
+    for (const [sentence, expected] of [
+      ['本年度共发生2起政府信息公开行政复议案件。', [review(2)]],
+      ['本年度发生一起因政府信息公开引起的行政复议案件。', [review(1)]],
+      ['本年度共有5件政府信息公开行政诉讼案件。', [suit(5)]],
+      ['因政府信息公开被申请行政复议170件，被起诉80件。', [suit(80)]],
+      ['被申请行政复议和被提起行政诉讼的案件分别为170件、80件。', [suit(80)]],
+      ['本年度行政复议和行政诉讼均未发生。', [review(0), suit(0)]],
+      ['本年度没有出现因政府信息公开被申请行政复议和提起诉讼的情况。', [review(0), suit(0)]],
+      ['本年度行政复议、行政诉讼案件数均为零。', [review(0), suit(0)]],
+      ['本年度未发生政府信息公开行政复议案件，发生行政诉讼8件。', [review(0), suit(8)]],
+      ['本年度发生行政复议1件，未发生行政诉讼。', [review(1), suit(0)]],
+      ['与2023年相比，本年度政府信息公开行政诉讼案件有所增加，达80件。', [suit(80)]],
+    ] as const)
+      expect([sentence, said(sentence)]).toEqual([sentence, expected]);
+  });
+
+  it('T3-06/T4-04 take no part, other matter or other body for the total (false warnings of a second audit)', () => {
+    for (const sentence of [
+      '截至12月31日，尚未办结的政府信息公开申请125件，将结转下年度继续办理。',
+      '本年度依法延长答复期限的政府信息公开申请121件。',
+      '对收到的政府信息公开申请，在20个工作日内答复3400件，延长答复期限后答复121件。',
+      '全年市长信箱收到群众来信860件，涉及政府信息公开申请的按规定转办。',
+      '全年受理不动产登记信息查询申请12860件。',
+      '市直单位共收到政府信息公开申请1200件，各县区共收到2325件。',
+      // 宿迁市's report: its districts' counts are parts of its own.
+      '全市共收到政府信息公开申请3525件。宿城区收到政府信息公开申请800件，宿豫区收到750件。',
+      '全年政务服务中心受理办件128650件，办理信息全部公开，群众申请事项按时办结率100%。',
+      '本年度未出现因答复不当被行政复议机关责令重新答复的情况。',
+      '本年度未发生政府信息公开行政诉讼被判决违法的情况。',
+      '市政府作为行政复议机关，全年共办理涉及政府信息公开的行政复议案件45件。',
+      '本年度收到行政复议决定3件，均维持原答复。',
+      '本年度政府信息公开行政诉讼一审案件60件，二审案件17件。',
+      '全年共处理涉及政府信息公开的行政复议案件170件、行政诉讼案件77件，无败诉案件。',
+    ])
+      expect([sentence, said(sentence)]).toEqual([sentence, []]);
+  });
+
+  it('T3-06 quotes a line that ends a paragraph without a full stop alone, not joined to the next paragraph', () => {
+    const report = read(
+      seed().replace(
+        '一、总体情况',
+        '一、总体情况\n\n2019年，我区共收到政府信息公开申请7件\n\n全区依法做好依申请公开工作。',
+      ),
+    );
+    expect(ofRule(check(report), 'T3-06').map((f) => /「(.*)」/.exec(f.message)![1])).toEqual([
+      '2019年，我区共收到政府信息公开申请7件',
+    ]);
+  });
+
   it('S-01: a part out of order is said to be out of order, not missing', () => {
     const text = seed();
     const five = text.indexOf('五、存在的主要问题及改进情况');

@@ -36,14 +36,20 @@ interface Statement {
    * information, while 「收到申请6件，上年结转1件」 and 「收到申请6件（不含上年结转）」 are.
    */
   readonly without?: RegExp;
+  /** Its sentence must not: 「市政府作为行政复议机关，全年共办理…行政复议案件45件」. */
+  readonly notIn?: RegExp;
   readonly cells: readonly CellKey[];
   /** None of it said in words, with no count: 「本年度未发生政府信息公开行政复议、行政诉讼案件」. */
   readonly none?: RegExp;
 }
 
-// Up to a clause's length between the words and the number: 「收到自然人、法人和其他组织提出的政府信息公开申请6件」.
-// A year may stand between them: 「共收到2024年度政府信息公开申请3600件」.
-const COUNT = String.raw`(?:[^，,。；;！？\d]|\d{4}年度?){0,32}?(\d+)\s*(?:件|例|起|宗)`;
+// Up to a clause's length between the words and the number (the first group): 「收到自然人、法人和其他
+// 组织提出的政府信息公开申请6件」. A year or a date may stand between them: 「共收到2024年度政府信息公开
+// 申请3600件」. The number is the second group.
+const COUNT = String.raw`((?:[^，,。；;！？\d]|\d{4}年度?|\d{1,2}月\d{1,2}日){0,32}?)(\d+)\s*(?:件|例|起|宗)`;
+
+/** What may stand between a bare count and its words: 「…，办结3500件」, 「已答复共3521件」. */
+const BARE = /^(?:共|共计|合计|总计|了|达|达到|为|计)?$/;
 
 /**
  * A number in a clause that counts a part, a change or another matter is not the total: 「其中」,
@@ -51,31 +57,46 @@ const COUNT = String.raw`(?:[^，,。；;！？\d]|\d{4}年度?){0,32}?(\d+)\s*(
  * channel or level (「通过信函受理425件」, 「市本级收到…」), since the Regulations (「以来累计」), or of all kinds.
  */
 const QUALIFIED =
-  /其中|含|较|比上年|同比|增加|减少|下降|上升|延期|当场|不予|维持|纠正|直接|复议后|未经|结果|审结|受理点|热线|留言|诉求|平均|按期|按时|逾期|各类|累计|以来|分别|通过|网站|信函|当面|传真|邮件|网上|本级|部门|县区|纠错|败诉|胜诉|应诉|撤销|确认违法|由\s*\d/;
+  /其中|含|较|比上年|同比|增加|减少|下降|上升|延期|延长|当场|不予|维持|纠正|直接|复议后|未经|结果|审结|受理点|热线|留言|诉求|平均|按期|按时|逾期|工作日|期限内|日内|各类|累计|(?<!今年|年初)以来|分别|通过(?!各种|各类|多种)|网站|信函|当面|传真|邮件|网上|本级|(?<!本)部门|县区|市直|区直|县直|直属|各单位|纠错|责令|败诉|胜诉|应诉|撤销|违法|判决|一审|二审|再审|由\s*\d/;
 
 /** Last year's count, before the words that state it: 「上年度共收到申请3200件」, 「去年行政复议150件」. */
 const LAST_YEAR = /上年度|上一年|去年|前年/;
 
-/** The year a sentence speaks of before its count: 「2023年，本机关收到申请3200件」 is not the report's year. */
-const YEAR = /(\d{4})\s*年(?!度报告|度?结转(?:至|到)本)/g;
+/**
+ * The year a sentence speaks of before its count: 「2023年，本机关收到申请3200件」 is not the report's
+ * year. A year compared with (「与2023年相比」) is no year the count is of.
+ */
+const YEAR = /(?<![与较比])(\d{4})\s*年(?!度报告)/g;
+/** A year's carried-over applications, before the count of this year's: 「在2023年结转121件的基础上」. */
+const YEAR_CARRIED = /^度?结转/;
 
-/** A bracket right after the count that qualifies it: 「受理申请3646件（含上年结转121件）」. */
-const BRACKETED = /^\s*[（(](?:含|包括|包含)/;
+/** A bracket right after the count that adds last year's to it: 「受理申请3646件（含上年结转121件）」. */
+const BRACKETED = /^\s*[（(](?:含|包括|包含)[^（）()]*(?:结转|上年)/;
 
-/** A sentence about applications for information: 「申请」 and 「公开」 or 「信息」 in it. */
-const INFO_APPLICATION = /^(?=.*申请)(?=.*(?:公开|信息))/;
+/** A sentence about applications for information: 「申请」 and 「公开」 or 「政府信息」 in it (not 「信息查询申请」). */
+const INFO_APPLICATION = /^(?=.*申请)(?=.*(?:公开|政府信息))/;
+
+/**
+ * A body named before the count (「宿城区收到…800件」) that is not the report's: a part of a city's
+ * total. 「全市」, 「我区」, 「本县」 are the report's own.
+ */
+const NAMED_BODY = /([\u4e00-\u9fa5]{1,8}?(?:区|县|市|镇|乡|街道))(?:共|全年|本年度?|今年)?$/;
+const OWN_BODY = /^(?:全|本|我|该)/;
+const TIME_WORDS = /^(?:本年度?|全年|今年|年内)/;
 /** Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转). */
 const OTHER_MATTERS = /复议|诉讼|结转|许可|处罚|强制|信访|投诉|举报|咨询/;
 
-/** Table 4's subject, said to be none in a sentence: 「未发生…行政复议」. */
+/** Table 4's subject, said to be none in a clause: 「未发生…行政复议」, 「行政复议和行政诉讼均未发生」, 「…均为零」. */
 const noneOf = (what: string) =>
-  new RegExp(`(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未被|无)[^，,。；;\\d]{0,30}?${what}`);
+  new RegExp(
+    `(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未被|无)[^，,。；;\\d]{0,30}?${what}|${what}[^，,。；;\\d]{0,20}?(?:均|都)?(?:未发生|没有发生|未出现|没有出现|为零)`,
+  );
 
 const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '本年新收政府信息公开申请',
-    words: '收到|新收|受理|接收',
+    words: '收到|新收|受理|接收|接到|新增|申请(?:数)?量',
     within: INFO_APPLICATION,
     without: OTHER_MATTERS,
     cells: ['t3.r1.total'],
@@ -84,7 +105,7 @@ const STATEMENT_LIST: readonly Statement[] = [
     rule: 'T3-06',
     what: '上年结转的申请',
     // 「2023年度结转至本年度的申请共130件」.
-    words: '上年度?结转|结转(?:至|到)本年度?',
+    words: '上一?年度?结转|结转(?:至|到)本年度?',
     cells: ['t3.r2.total'],
   },
   {
@@ -106,18 +127,22 @@ const STATEMENT_LIST: readonly Statement[] = [
     rule: 'T4-04',
     what: '行政复议',
     words: '行政复议',
+    countFirst: true,
     // 「作为行政复议机关，全年受理行政复议案件1250件」: reviews the body decided, not those of its
     // disclosure; 「行政复议决定书中的3起案件」 counts cases of the decisions, not reviews.
-    without: /复议机关|受理行政复议案件|审理|决定书/,
+    without: /复议机关|受理行政复议案件|审理|决定/,
+    notIn: /作为[^，,。；;]{0,10}复议机关/,
     cells: ['t4.review.total'],
     none: noneOf('行政复议'),
   },
   {
     rule: 'T4-04',
     what: '行政诉讼',
-    words: '行政诉讼',
+    words: '行政诉讼|被起诉',
+    countFirst: true,
     cells: ['t4.suitDirect.total', 't4.suitAfterReview.total'],
-    none: noneOf('行政诉讼'),
+    // 「被申请行政复议和提起诉讼」: the suit said without 行政.
+    none: noneOf('(?:行政)?诉讼'),
   },
 ];
 
@@ -130,10 +155,20 @@ interface Prepared extends Statement {
   readonly named: RegExp;
 }
 
+/**
+ * A count before the words: right before them for table 3 (「尚有130件结转下年度」); table 4's case
+ * may be named between them (「发生2起政府信息公开行政复议案件」).
+ */
+const countFirst = (s: Statement) =>
+  s.rule === 'T4-04'
+    ? `|(\\d+)\\s*${UNIT}[^，,。；;、\\d]{0,16}?(?:${s.words})案件`
+    : `|(\\d+)\\s*${UNIT}(?:申请)?(?:${s.words})`;
+
+// Not after a negation: 「尚未办结的申请125件」 are not answered.
 const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
   ...s,
   pattern: new RegExp(
-    `(?:${s.words})(?:案件)?${COUNT}${s.countFirst ? `|(\\d+)\\s*${UNIT}(?:申请)?(?:${s.words})` : ''}`,
+    `(?<![未没不])(?:${s.words})(?:案件)?${COUNT}${s.countFirst ? countFirst(s) : ''}`,
     'g',
   ),
   named: new RegExp(`^(?:${s.words})$`),
@@ -142,7 +177,7 @@ const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
 /** Any statement's words: two of them may share one sentence's counts. */
 const ANY_WORDS = STATEMENT_LIST.map((s) => s.words).join('|');
 /** Two subjects, and what may stand between them and their counts: 「收到、办结政府信息公开申请」. */
-const TWO_SUBJECTS = `(?:被申请)?(${ANY_WORDS})(?:案件)?[、和及与](?:提起|被申请)?(${ANY_WORDS})[^，,。；;\\d]{0,24}?`;
+const TWO_SUBJECTS = `(?:被申请)?(${ANY_WORDS})(?:案件)?[、和及与](?:被提起|提起|被申请)?(${ANY_WORDS})[^，,。；;\\d]{0,24}?`;
 /** 「行政复议、行政诉讼案件分别为2件、3件」, 「收到、办结申请分别为3600件、3500件」: two numbers in the order of their words. */
 const RESPECTIVELY = new RegExp(
   `${TWO_SUBJECTS}分别(?:为|是|有)?(\\d+)\\s*${UNIT}?[、，,和及与](\\d+)\\s*${UNIT}`,
@@ -163,12 +198,15 @@ const PROSE_LINE = /^[^\n]*[，。；][^\n]*$|^[^\n\d]{6,}\d+\s*(?:件|例|起|�
  * The tables' own labels (「（二）部分公开（区分处理的，…）」) are no sentences. Each part, and each
  * sentence of a table part, ends a sentence: none is read joined to the next.
  */
+/** No label of either edition is longer, spacing aside. */
+const LONGEST_LABEL = 80;
+
 function narrative(ctx: Context): string {
   const parts = ctx.report.published?.parts ?? [];
   const prose = (text: string | undefined) =>
     text
       ?.match(PROSE_LINE)
-      ?.filter((line) => !isTableLabel(canonical(line)))
+      ?.filter((line) => line.length > LONGEST_LABEL || !isTableLabel(canonical(line)))
       .join('。\n') ?? '';
   return [parts[0], prose(parts[1]), prose(parts[2]), prose(parts[3]), parts[4], parts[5]]
     .filter(Boolean)
@@ -206,11 +244,13 @@ function ofPair(sentence: string, s: Prepared): number | undefined {
 }
 
 /**
- * A sentence as the patterns read it: counts in Chinese numerals in digits (「七件」), and a change
- * from last year put before a count left out (「较上年增长30%，达3600件」).
+ * A sentence as the patterns read it: counts in Chinese numerals in digits (「七件」), thousands
+ * without their commas (「3,600件」), and a change from last year put before a count left out
+ * (「较上年增长30%，达3600件」).
  */
 function readable(sentence: string): string {
   return sentence
+    .replace(THOUSANDS, '$1$2')
     .replace(CHINESE_COUNT, (numeral: string, unit: string, after: string) =>
       // 「一起」 is together, but for 「一起行政复议案件」.
       numeral === '一' && unit === '起' && !ONE_CASE.test(after)
@@ -223,17 +263,34 @@ function readable(sentence: string): string {
 /** Chinese numerals before a unit of count, but not 「每一件」 or 「第一起」. */
 const CHINESE_COUNT =
   /(?<![每第逐这那单同零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+(?=\s*(件|例|宗|起)(.?.?))/g;
-const ONE_CASE = /^(?:案|行政|复议|诉讼|申请|政府)/;
+const ONE_CASE = /^(?:案|行政|复议|诉讼|申请|政府|因|涉及)/;
 
-/** 「较上年增长30%，达」: what stands between a count's words and the count, in the same sentence. */
+const THOUSANDS = /(\d),(\d{3})(?!\d)/g;
+
+/**
+ * 「较上年增长30%，达」, 「有所增加，达」, 「同比增长10.2%，总量达」: a change between a count's words
+ * and the count, in the same sentence.
+ */
 const CHANGE_THEN_COUNT =
-  /(?:较上年|比上年|较去年|同比)[^，,。；;\d]{0,6}\d+(?:\.\d+)?\s*(?:%|％|件)[，,]\s*(?:达到?|为|共计?|合计)(?=\s*\d)/g;
+  /(?:(?:较上年|比上年|较去年|同比)[^，,。；;\d]{0,4}?)?(?:有所|明显|大幅|略有)?(?:增长|增加|增多|减少|下降|上升)[^，,。；;]{0,10}?[，,]\s*(?:总量|总数)?(?:达到?|为|共计?|合计)(?=\s*\d)/g;
+
+/** Whether a body named right before the count is another than the report's (「宿城区收到…」 in 宿迁市's). */
+function otherBody(before: string, agency: string | undefined): boolean {
+  const named = NAMED_BODY.exec(before)?.[1]?.replace(TIME_WORDS, '');
+  return Boolean(named && named.length >= 2 && !OWN_BODY.test(named) && !agency?.includes(named));
+}
 
 /** Every sentence that states the number, with the number it states (the first in the sentence). */
-function stated(said: readonly Sentence[], s: Prepared, year?: number): Stated[] {
+function stated(
+  said: readonly Sentence[],
+  s: Prepared,
+  report: { year?: number; agency?: string },
+): Stated[] {
   const out: Stated[] = [];
+  const year = report.year;
   for (const { text: original, read: sentence } of said) {
     if (s.within && !s.within.test(original)) continue;
+    if (s.notIn?.test(sentence)) continue;
     const paired = ofPair(sentence, s);
     if (paired !== undefined) {
       out.push({ value: paired, sentence: original });
@@ -248,27 +305,39 @@ function stated(said: readonly Sentence[], s: Prepared, year?: number): Stated[]
       // A clause of its own applications (「受理群众办事申请128650件」) is another matter; a bare count
       // (「…，办结3500件」) is of what its sentence speaks of.
       const own = before + (end < 0 ? rest : rest.slice(0, end));
-      if (s.within && !s.within.test(own) && (/申请/.test(own) || !s.within.test(sentence))) continue;
-      // A part (「其中，市级部门收到…」), last year's or another year's count, or one a bracket qualifies.
-      // A year inside the match too: 「办结2023年度结转的申请121件」 is last year's.
-      const lead = sentence.slice(0, m.index + m[0].length);
+      const bare = m[1] !== undefined && BARE.test(m[1]) && !/申请/.test(own);
+      if (s.within && !s.within.test(own) && !(bare && s.within.test(sentence))) continue;
+      // A part (「其中，市级部门收到…」, 「宿城区收到…」), last year's or another year's count, or one a
+      // bracket adds last year's to.
       if (/其中[，,]\s*$/.test(sentence.slice(0, clause)) || LAST_YEAR.test(sentence.slice(clause, m.index)))
         continue;
-      if (year !== undefined && [...lead.matchAll(YEAR)].some((y) => Number(y[1]) !== year)) continue;
+      if (otherBody(sentence.slice(clause, m.index), report.agency)) continue;
+      // A year inside the match is always the count's: 「办结2023年度结转的申请121件」 is last year's.
+      const years = [
+        ...[...sentence.slice(0, m.index).matchAll(YEAR)].filter(
+          (y) => !YEAR_CARRIED.test(sentence.slice(y.index + y[0].length)),
+        ),
+        ...m[0].matchAll(YEAR),
+      ];
+      if (year !== undefined && years.some((y) => Number(y[1]) !== year)) continue;
       if (BRACKETED.test(rest)) continue;
       // 「行政复议1件、行政诉讼5件」: a count before 、 ends the other subject's item.
       if (OTHER_SUBJECT[s.what]?.test(before.replace(/^.*\d\s*(?:件|例|起|宗)、/, ''))) continue;
       // 「受理行政复议申请45件，其中涉及政府信息公开的1件」: all reviews first, then the ones that count.
       if (s.rule === 'T4-04' && /其中.*公开/.test(rest)) continue;
-      out.push({ value: Number(m[1] ?? m[2]), sentence: original });
+      out.push({ value: Number(m[2] ?? m[3]), sentence: original });
       break;
     }
   }
   return out;
 }
 
-/** A count, in digits or in Chinese numerals (「七件」). */
+const saysNone = (clause: string, s: Prepared) =>
+  s.none!.test(clause) && !/\d/.test(clause) && !QUALIFIED.test(clause) && !s.without?.test(clause);
+
+/** A count, in digits or in Chinese numerals (「七件」); looked for by its unit. */
 const COUNTED = /[\d零〇一二两三四五六七八九十百千万]\s*(?:件|例|起|宗)/;
+const COUNT_UNIT = /[件例起宗]/;
 /** A sentence joined over the lines of a copy is quoted only up to this long: a page with no full stops is not. */
 const MAX_QUOTE = 200;
 
@@ -280,8 +349,8 @@ const halfWidthDigits = (text: string) =>
 function textVersusTables(ctx: Context): Finding[] {
   const text = halfWidthDigits(narrative(ctx));
   // Only sentences with a count in them can state one: most of a report's sentences have none.
-  const lines = sentences(text, { having: COUNTED });
-  const wrapped = sentences(text, { acrossLines: true, having: COUNTED });
+  const lines = sentences(text, { having: COUNTED, near: COUNT_UNIT });
+  const wrapped = sentences(text, { acrossLines: true, having: COUNTED, near: COUNT_UNIT });
   const said = lines.map((t): Sentence => ({ text: t, read: readable(t) }));
   // The sentences no line holds whole: the lines' own are read already.
   const own = new Set(lines);
@@ -290,20 +359,19 @@ function textVersusTables(ctx: Context): Finding[] {
   for (const s of STATEMENTS) {
     if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
     // A sentence the copy broke over lines is looked for whole where none of its lines says it.
-    const year = ctx.report.year;
-    let all = stated(said, s, year);
+    let all = stated(said, s, ctx.report);
     const byLine = all.map((x) => x.sentence);
     all.push(
       ...stated(
         joined.filter((w) => !byLine.some((line) => w.text.includes(line))),
         s,
-        year,
+        ctx.report,
       ),
     );
-    // None said in words, in a sentence with no count and nothing qualifying it (败诉, 纠错).
+    // None said in words, in a clause with no count and nothing qualifying it (败诉, 纠错).
     if (!all.length && s.none)
       all = sentences(text, { having: s.none })
-        .filter((sentence) => !/\d/.test(sentence) && !QUALIFIED.test(sentence))
+        .filter((sentence) => !s.notIn?.test(sentence) && sentence.split(/[，,]/).some((c) => saysNone(c, s)))
         .map((sentence) => ({ value: 0, sentence }));
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
     // The text may say it more than once (part 一 and part 三): any sentence that differs is said.

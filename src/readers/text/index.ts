@@ -32,10 +32,14 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
   let last = end;
   if (end === tokens.length)
     while (last > start && (!tokens[last - 1]!.text || isSignatureLine(tokens[last - 1]!.text))) last--;
+  // An empty line between two lines of text is kept: a paragraph ends there.
   let text = '';
+  let line = -1;
   for (let i = start; i < last; i++) {
     const t = tokens[i]!;
-    if (t.text) text += text ? `\n${t.text}` : t.text;
+    if (!t.text) continue;
+    text += text ? (t.line > line + 1 ? `\n\n${t.text}` : `\n${t.text}`) : t.text;
+    line = t.line;
   }
   return text;
 }
