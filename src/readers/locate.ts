@@ -111,17 +111,25 @@ interface LabelEntry {
   readonly index: number;
 }
 
-/** Every label of both editions by its key, then by its text: each distinct text is matched once per cell. */
-const LABELS = new Map<string, Map<string, LabelEntry[]>>();
-for (const edition of EDITIONS) {
-  for (const table of tableSpecs(edition)) {
-    table.labels.forEach((label, index) => {
-      const key = canonical(label.text).slice(0, KEY_LENGTH);
-      const byText = LABELS.get(key) ?? LABELS.set(key, new Map()).get(key)!;
-      const entries = byText.get(label.text) ?? byText.set(label.text, []).get(label.text)!;
-      entries.push({ table, index });
-    });
+/**
+ * Every label of both editions by its key, then by its text: each distinct text is matched once per
+ * cell. Made with the first grid read: a check of texts alone never needs it.
+ */
+let labels: Map<string, Map<string, LabelEntry[]>> | undefined;
+function labelsByKey(): Map<string, Map<string, LabelEntry[]>> {
+  if (labels) return labels;
+  labels = new Map();
+  for (const edition of EDITIONS) {
+    for (const table of tableSpecs(edition)) {
+      table.labels.forEach((label, index) => {
+        const key = canonical(label.text).slice(0, KEY_LENGTH);
+        const byText = labels!.get(key) ?? labels!.set(key, new Map()).get(key)!;
+        const entries = byText.get(label.text) ?? byText.set(label.text, []).get(label.text)!;
+        entries.push({ table, index });
+      });
+    }
   }
+  return labels;
 }
 
 /** For each table, for each of its labels, the texts (by index, in grid order) that read as it. */
@@ -137,7 +145,7 @@ function entriesOf(cell: TextCell): readonly LabelEntry[] {
   let found = MATCHED.get(cell.text);
   if (!found) {
     const list: LabelEntry[] = [];
-    for (const [text, entries] of LABELS.get(cell.key) ?? [])
+    for (const [text, entries] of labelsByKey().get(cell.key) ?? [])
       if (matchLabel(cell.text, text)) list.push(...entries);
     found = list.length ? list : NO_ENTRIES;
     if (MATCHED.size >= MAX_MATCHED) MATCHED.clear();
