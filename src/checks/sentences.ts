@@ -12,13 +12,24 @@ export function sentences(
   text: string | undefined,
   { acrossLines = false, having, near }: { acrossLines?: boolean; having?: RegExp; near?: RegExp } = {},
 ): string[] {
-  const source = acrossLines ? headingsApart(text ?? '') : (text ?? '');
+  const source = acrossLines ? joinedLines(text ?? '') : (text ?? '');
   const ends = acrossLines ? /[。！？；;]+/ : /[。！？；;\n]+/;
   if (!having) return source.split(ends).map(compact).filter(Boolean);
   return found(source, having, near ?? having, acrossLines ? END_ACROSS : END_LINE)
     .map(compact)
     .filter(Boolean);
 }
+
+/**
+ * The text with its lines joined, where `headingsApart` leaves them joined: a word the copy broke
+ * (「行政诉」 / 「讼」) is whole again. The last one is kept: a report's rules ask for it of one text
+ * several times.
+ */
+function joinedLines(text: string): string {
+  if (text !== joined.text) joined = { text, lines: headingsApart(text).replace(/\n/g, '') };
+  return joined.lines;
+}
+let joined = { text: '', lines: '' };
 
 /** What ends a sentence (「。！？；;」), and a line too, as character codes. */
 const END_ACROSS: ReadonlySet<number> = new Set([...'。！？；;'].map((c) => c.charCodeAt(0)));

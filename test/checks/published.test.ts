@@ -292,6 +292,68 @@ describe('what a published report says besides its tables', () => {
       expect([sentence, said(sentence)]).toEqual([sentence, []]);
   });
 
+  it('T3-06/T4-04 in whole paragraphs (a third audit): no department’s, no review’s carried count, no 「无论」', () => {
+    for (const paragraph of [
+      '本年度全市共收到政府信息公开申请3525件。市自然资源和规划局收到政府信息公开申请312件，居市级部门首位；市住房和城乡建设局收到276件，位列第二。',
+      '本年度因政府信息公开被申请行政复议170件，其中维持88件，纠正18件，其他结果28件，另有36件结转下年度审理。被提起行政诉讼77件。',
+      '上年结转的政府信息公开行政复议案件12件已于本年度全部审结。本年度新发生行政复议案件170件、行政诉讼案件77件。',
+      '三是规范复议诉讼应对。无论是行政复议还是行政诉讼案件，均由法制机构提前介入、统一审核答复材料。',
+    ])
+      expect([paragraph, said(paragraph)]).toEqual([paragraph, []]);
+    for (const [paragraph, expected] of [
+      ['本年度政府信息公开申请总量为3552件，较上年增长7.7%。', ['正文说本年新收政府信息公开申请 3552 件']],
+      [
+        '2024年1月1日至12月31日，全市累计接收政府信息公开申请3452件，较2023年增长4.7%。',
+        ['正文说本年新收政府信息公开申请 3452 件'],
+      ],
+      [
+        '本年度新收政府信息公开申请3525件。从2023年结转的112件申请已于上半年全部办结。',
+        ['正文说上年结转的申请 112 件'],
+      ],
+      [
+        '本年度收到政府信息公开申请3525件，办结3521件，剩余130件结转至2025年办理。',
+        ['正文说结转下年度继续办理的申请 130 件'],
+      ],
+      [
+        '本年度政府信息公开行政复议案件同比下降15%，共发生145件；行政诉讼案件77件。',
+        ['正文说行政复议 145 件'],
+      ],
+      [
+        '本年度，本机关因政府信息公开被申请复议107件，被提起诉讼77件，均依法答复、应诉。',
+        ['正文说行政复议 107 件'],
+      ],
+      [
+        '本年度，本机关收到1件因政府信息公开引起的行政复议，未发生行政诉讼。',
+        ['正文说行政复议 1 件', '正文说行政诉讼 0 件'],
+      ],
+      [
+        '本年度，本机关政府信息公开工作未引发行政复议和行政诉讼。',
+        ['正文说行政复议 0 件', '正文说行政诉讼 0 件'],
+      ],
+      [
+        '2024年度，本机关未因政府信息公开工作被申请行政复议，也未被提起行政诉讼。',
+        ['正文说行政复议 0 件', '正文说行政诉讼 0 件'],
+      ],
+    ] as const)
+      expect([paragraph, said(paragraph)]).toEqual([paragraph, expected]);
+  });
+
+  it('T3-06/T4-04 read a PDF copy’s sentence over a page number (「- 3 -」) and a word it broke', () => {
+    const pdf = (paragraph: string) =>
+      read(seed().replace('一、总体情况', `一、总体情况\n\n${paragraph}\n\n`));
+    const quotes = (report: Report) =>
+      check(report)
+        .filter((f) => f.rule === 'T3-06' || f.rule === 'T4-04')
+        .map((f) => /「(.*)」/.exec(f.message)![1]);
+    // 竞秀区 2019: 5 answered; review 1, suits 8.
+    expect(quotes(pdf('2019年，我区答复政府信息公开申\n请4\n\n- 3 -\n\n件，均在法定期限内。'))).toEqual([
+      '2019年，我区答复政府信息公开申请4件，均在法定期限内',
+    ]);
+    expect(quotes(pdf('2019年，我区未发生因政府信息公开引起的行政复议和行政诉\n讼案件。'))).toEqual(
+      Array(2).fill('2019年，我区未发生因政府信息公开引起的行政复议和行政诉讼案件'),
+    );
+  });
+
   it('T3-06 quotes a line that ends a paragraph without a full stop alone, not joined to the next paragraph', () => {
     const report = read(
       seed().replace(

@@ -38,6 +38,10 @@ interface Statement {
   readonly without?: RegExp;
   /** Its sentence must not: 「市政府作为行政复议机关，全年共办理…行政复议案件45件」. */
   readonly notIn?: RegExp;
+  /** Its clause must not, after the number too: 「另有36件结转下年度审理」 are reviews. */
+  readonly notInClause?: RegExp;
+  /** A year in its words that is its own, from the report's: -1 for 「从2023年结转的申请」, +1 for 「结转至2025年」. */
+  readonly ownYear?: number;
   readonly cells: readonly CellKey[];
   /** None of it said in words, with no count: 「本年度未发生政府信息公开行政复议、行政诉讼案件」. */
   readonly none?: RegExp;
@@ -49,7 +53,7 @@ interface Statement {
 const COUNT = String.raw`((?:[^，,。；;！？\d]|\d{4}年度?|\d{1,2}月\d{1,2}日){0,32}?)(\d+)\s*(?:件|例|起|宗)`;
 
 /** What may stand between a bare count and its words: 「…，办结3500件」, 「已答复共3521件」. */
-const BARE = /^(?:共|共计|合计|总计|了|达|达到|为|计)?$/;
+const BARE = /^(?:量|数量?)?(?:共|共计|合计|总计|了|达|达到|为|计)?$/;
 
 /**
  * A number in a clause that counts a part, a change or another matter is not the total: 「其中」,
@@ -57,10 +61,10 @@ const BARE = /^(?:共|共计|合计|总计|了|达|达到|为|计)?$/;
  * channel or level (「通过信函受理425件」, 「市本级收到…」), since the Regulations (「以来累计」), or of all kinds.
  */
 const QUALIFIED =
-  /其中|含|较|比上年|同比|增加|减少|下降|上升|延期|延长|当场|不予|维持|纠正|直接|复议后|未经|结果|审结|受理点|热线|留言|诉求|平均|按期|按时|逾期|工作日|期限内|日内|各类|累计|(?<!今年|年初)以来|分别|通过(?!各种|各类|多种)|网站|信函|当面|传真|邮件|网上|本级|(?<!本)部门|县区|市直|区直|县直|直属|各单位|纠错|责令|败诉|胜诉|应诉|撤销|违法|判决|一审|二审|再审|由\s*\d/;
+  /其中|含|较|比上年|同比|增加|减少|下降|上升|延期|延长|当场|不予|维持|纠正|直接|复议后|未经|结果|审结|受理点|热线|留言|诉求|平均|按期|按时|逾期|工作日|期限内|日内|各类|(?<!本年度?|全年|今年|全[市区县])累计|(?<!今年|年初)以来|分别|通过(?!各种|各类|多种)|网站|信函|当面|传真|邮件|网上|本级|(?<!本)部门|县区|市直|区直|县直|直属|各单位|纠错|责令|败诉|胜诉|应诉|撤销|违法|判决|一审|二审|再审|由\s*\d/;
 
 /** Last year's count, before the words that state it: 「上年度共收到申请3200件」, 「去年行政复议150件」. */
-const LAST_YEAR = /上年度|上一年|去年|前年/;
+const LAST_YEAR = /上年|上一年|去年|前年/;
 
 /**
  * The year a sentence speaks of before its count: 「2023年，本机关收到申请3200件」 is not the report's
@@ -80,23 +84,25 @@ const INFO_APPLICATION = /^(?=.*申请)(?=.*(?:公开|政府信息))/;
  * A body named before the count (「宿城区收到…800件」) that is not the report's: a part of a city's
  * total. 「全市」, 「我区」, 「本县」 are the report's own.
  */
-const NAMED_BODY = /([\u4e00-\u9fa5]{1,8}?(?:区|县|市|镇|乡|街道))(?:共|全年|本年度?|今年)?$/;
+const NAMED_BODY = /([\u4e00-\u9fa5]{1,10}?(?:区|县|市|镇|乡|街道|局|委|厅|中心))(?:共|全年|本年度?|今年)?$/;
 const OWN_BODY = /^(?:全|本|我|该)/;
 const TIME_WORDS = /^(?:本年度?|全年|今年|年内)/;
+/** Table 4's cases, carried over and on as applications are: 「另有36件结转下年度审理」. */
+const REVIEWS = /复议|诉讼|审理|审结/;
 /** Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转). */
 const OTHER_MATTERS = /复议|诉讼|结转|许可|处罚|强制|信访|投诉|举报|咨询/;
 
 /** Table 4's subject, said to be none in a clause: 「未发生…行政复议」, 「行政复议和行政诉讼均未发生」, 「…均为零」. */
 const noneOf = (what: string) =>
   new RegExp(
-    `(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未被|无)[^，,。；;\\d]{0,30}?${what}|${what}[^，,。；;\\d]{0,20}?(?:均|都)?(?:未发生|没有发生|未出现|没有出现|为零)`,
+    `(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未引发|没有引发|未产生|未因|未被|无(?!论))[^，,。；;\\d]{0,30}?${what}|${what}[^，,。；;\\d]{0,20}?(?:均|都)?(?:未发生|没有发生|未出现|没有出现|为零)`,
   );
 
 const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '本年新收政府信息公开申请',
-    words: '收到|新收|受理|接收|接到|新增|申请(?:数)?量',
+    words: '收到|新收|受理|接收|接到|新增|申请(?:总|数)?量',
     within: INFO_APPLICATION,
     without: OTHER_MATTERS,
     cells: ['t3.r1.total'],
@@ -104,8 +110,11 @@ const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '上年结转的申请',
-    // 「2023年度结转至本年度的申请共130件」.
-    words: '上一?年度?结转|结转(?:至|到)本年度?',
+    // 「2023年度结转至本年度的申请共130件」, 「从2023年结转的112件申请」.
+    words: '上一?年度?结转|结转(?:至|到)本年度?|\\d{4}年度?结转',
+    ownYear: -1,
+    // 「上年结转的行政复议案件12件」 are reviews.
+    notInClause: REVIEWS,
     cells: ['t3.r2.total'],
   },
   {
@@ -119,14 +128,16 @@ const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '结转下年度继续办理的申请',
-    words: '结转(?:至|到)?下一?年度?(?:继续办理)?',
+    words: '结转(?:至|到)?(?:下一?年度?|\\d{4}年度?)(?:继续办理)?',
+    ownYear: 1,
     countFirst: true,
+    notInClause: REVIEWS,
     cells: ['t3.r4.total'],
   },
   {
     rule: 'T4-04',
     what: '行政复议',
-    words: '行政复议',
+    words: '行政复议|被申请复议',
     countFirst: true,
     // 「作为行政复议机关，全年受理行政复议案件1250件」: reviews the body decided, not those of its
     // disclosure; 「行政复议决定书中的3起案件」 counts cases of the decisions, not reviews.
@@ -161,7 +172,7 @@ interface Prepared extends Statement {
  */
 const countFirst = (s: Statement) =>
   s.rule === 'T4-04'
-    ? `|(\\d+)\\s*${UNIT}[^，,。；;、\\d]{0,16}?(?:${s.words})案件`
+    ? `|(\\d+)\\s*${UNIT}[^，,。；;、\\d]{0,16}?(?:${s.words})(?:案件|(?=[，,。；;]|$))`
     : `|(\\d+)\\s*${UNIT}(?:申请)?(?:${s.words})`;
 
 // Not after a negation: 「尚未办结的申请125件」 are not answered.
@@ -183,13 +194,28 @@ const RESPECTIVELY = new RegExp(
   `${TWO_SUBJECTS}分别(?:为|是|有)?(\\d+)\\s*${UNIT}?[、，,和及与](\\d+)\\s*${UNIT}`,
 );
 /** 「行政复议、行政诉讼均为0件」, 「…各80件」: one number for each of both subjects. */
-const BOTH = new RegExp(`${TWO_SUBJECTS}(?:均|各)(?:为|是|有)?\\s*(\\d+)\\s*${UNIT}`);
+const BOTH = new RegExp(`${TWO_SUBJECTS}(?:均|各)(?:为|是|有)?\\s*(\\d+)\\s*(?:${UNIT}|(?=[，,。；;]|$))`);
 
 /**
- * A line with a comma or a full stop, or words and then a count (「本年度共收到申请3600件」): a
- * sentence, where a table part's other lines are its cells.
+ * The lines with a comma or a full stop, or words and then a count (「本年度共收到申请3600件」): the
+ * sentences, where a table part's other lines are its cells. Looked for by those marks: a part is
+ * mostly cells.
  */
-const PROSE_LINE = /^[^\n]*[，。；][^\n]*$|^[^\n\d]{6,}\d+\s*(?:件|例|起|宗)[^\n]*$/gm;
+function proseLines(text: string): string[] {
+  const out: string[] = [];
+  PROSE_MARK.lastIndex = 0;
+  for (let m = PROSE_MARK.exec(text); m; m = PROSE_MARK.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const end = text.indexOf('\n', m.index) < 0 ? text.length : text.indexOf('\n', m.index);
+    const line = text.slice(start, end);
+    if (SENTENCE_MARK.test(line) || COUNT_LINE.test(line)) out.push(line);
+    PROSE_MARK.lastIndex = end;
+  }
+  return out;
+}
+const PROSE_MARK = /[，。；件例起宗]/g;
+const SENTENCE_MARK = /[，。；]/;
+const COUNT_LINE = /^[^\d]{6,}\d+\s*(?:件|例|起|宗)/;
 
 /**
  * Where the report's own words give the numbers: parts 一, 五 and 六, and the sentences of the
@@ -204,10 +230,11 @@ const LONGEST_LABEL = 80;
 function narrative(ctx: Context): string {
   const parts = ctx.report.published?.parts ?? [];
   const prose = (text: string | undefined) =>
-    text
-      ?.match(PROSE_LINE)
-      ?.filter((line) => line.length > LONGEST_LABEL || !isTableLabel(canonical(line)))
-      .join('。\n') ?? '';
+    text === undefined
+      ? ''
+      : proseLines(text)
+          .filter((line) => line.length > LONGEST_LABEL || !isTableLabel(canonical(line)))
+          .join('。\n');
   return [parts[0], prose(parts[1]), prose(parts[2]), prose(parts[3]), parts[4], parts[5]]
     .filter(Boolean)
     .join('。\n');
@@ -272,7 +299,7 @@ const THOUSANDS = /(\d),(\d{3})(?!\d)/g;
  * and the count, in the same sentence.
  */
 const CHANGE_THEN_COUNT =
-  /(?:(?:较上年|比上年|较去年|同比)[^，,。；;\d]{0,4}?)?(?:有所|明显|大幅|略有)?(?:增长|增加|增多|减少|下降|上升)[^，,。；;]{0,10}?[，,]\s*(?:总量|总数)?(?:达到?|为|共计?|合计)(?=\s*\d)/g;
+  /(?:(?:较上年|比上年|较去年|同比)[^，,。；;\d]{0,4}?)?(?:有所|明显|大幅|略有)?(?:增长|增加|增多|减少|下降|上升)[^，,。；;]{0,10}?[，,]\s*(?:总量|总数)?(?:达到?|为|共计?|合计)(?:发生|有)?(?=\s*\d)/g;
 
 /** Whether a body named right before the count is another than the report's (「宿城区收到…」 in 宿迁市's). */
 function otherBody(before: string, agency: string | undefined): boolean {
@@ -305,6 +332,7 @@ function stated(
       // A clause of its own applications (「受理群众办事申请128650件」) is another matter; a bare count
       // (「…，办结3500件」) is of what its sentence speaks of.
       const own = before + (end < 0 ? rest : rest.slice(0, end));
+      if (s.notInClause?.test(own)) continue;
       const bare = m[1] !== undefined && BARE.test(m[1]) && !/申请/.test(own);
       if (s.within && !s.within.test(own) && !(bare && s.within.test(sentence))) continue;
       // A part (「其中，市级部门收到…」, 「宿城区收到…」), last year's or another year's count, or one a
@@ -312,14 +340,19 @@ function stated(
       if (/其中[，,]\s*$/.test(sentence.slice(0, clause)) || LAST_YEAR.test(sentence.slice(clause, m.index)))
         continue;
       if (otherBody(sentence.slice(clause, m.index), report.agency)) continue;
-      // A year inside the match is always the count's: 「办结2023年度结转的申请121件」 is last year's.
-      const years = [
-        ...[...sentence.slice(0, m.index).matchAll(YEAR)].filter(
+      // A year in the match is the count's own: the report's, or the one its words say (「从2023年结转」);
+      // 「办结2023年度结转的申请121件」 are last year's.
+      if (year !== undefined) {
+        const own = year + (s.ownYear ?? 0);
+        const earlier = [...sentence.slice(0, m.index).matchAll(YEAR)].filter(
           (y) => !YEAR_CARRIED.test(sentence.slice(y.index + y[0].length)),
-        ),
-        ...m[0].matchAll(YEAR),
-      ];
-      if (year !== undefined && years.some((y) => Number(y[1]) !== year)) continue;
+        );
+        if (
+          earlier.some((y) => Number(y[1]) !== year) ||
+          [...m[0].matchAll(YEAR)].some((y) => Number(y[1]) !== own)
+        )
+          continue;
+      }
       if (BRACKETED.test(rest)) continue;
       // 「行政复议1件、行政诉讼5件」: a count before 、 ends the other subject's item.
       if (OTHER_SUBJECT[s.what]?.test(before.replace(/^.*\d\s*(?:件|例|起|宗)、/, ''))) continue;
@@ -368,11 +401,19 @@ function textVersusTables(ctx: Context): Finding[] {
         ctx.report,
       ),
     );
-    // None said in words, in a clause with no count and nothing qualifying it (败诉, 纠错).
-    if (!all.length && s.none)
-      all = sentences(text, { having: s.none })
-        .filter((sentence) => !s.notIn?.test(sentence) && sentence.split(/[，,]/).some((c) => saysNone(c, s)))
-        .map((sentence) => ({ value: 0, sentence }));
+    // None said in words, in a clause with no count and nothing qualifying it (败诉, 纠错): in a
+    // sentence the copy broke over lines (「…行政复议和行政诉」 / 「讼」) too, if its lines make one.
+    if (!all.length && s.none) {
+      const none = (acrossLines: boolean) =>
+        sentences(text, { acrossLines, having: s.none }).filter(
+          (sentence) =>
+            (!acrossLines || sentence.length <= MAX_QUOTE) &&
+            !s.notIn?.test(sentence) &&
+            sentence.split(/[，,]/).some((c) => saysNone(c, s)),
+        );
+      const said = none(true);
+      all = (said.length ? said : none(false)).map((sentence) => ({ value: 0, sentence }));
+    }
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
     // The text may say it more than once (part 一 and part 三): any sentence that differs is said.
     const found = all.find((x) => x.value !== table);

@@ -24,7 +24,7 @@ export interface Piece {
 }
 
 /** A page number or a 「第 3 页 共 6 页」 footer, standing alone on its line. */
-const PAGE_NUMBER =
+export const PAGE_NUMBER =
   /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
 /** 「3.」 set apart from its label: a label's numbering, never a number. */
 const NUMBERING_ONLY = /^\d+[.．、]$/;

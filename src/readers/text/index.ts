@@ -7,7 +7,7 @@ import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report
 import { formFinding, missingTable } from '../findings.js';
 import { normalizeGlyphs } from './glyphs.js';
 import { isSignatureLine, readMeta } from './meta.js';
-import { type Piece, piecesOf } from './copied.js';
+import { PAGE_NUMBER, type Piece, piecesOf } from './copied.js';
 import { findParts, misplacedParts, reportEnd, reportRuns } from './parts.js';
 import { labelVotes, lineOf, readTable, type TableRead, TableText } from './tables.js';
 import { looksLikeValue, type Token, tokenize } from './tokens.js';
@@ -32,16 +32,37 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
   let last = end;
   if (end === tokens.length)
     while (last > start && (!tokens[last - 1]!.text || isSignatureLine(tokens[last - 1]!.text))) last--;
-  // An empty line between two lines of text is kept: a paragraph ends there.
+  // An empty line between two lines of text is kept: a paragraph ends there. A page number
+  // (「- 3 -」) is left out, and the page's break with it: a sentence goes on over it.
+  const pageNumbers = pageNumberLines(tokens, start, last);
   let text = '';
   let line = -1;
+  let broken = false;
   for (let i = start; i < last; i++) {
     const t = tokens[i]!;
     if (!t.text) continue;
-    text += text ? (t.line > line + 1 ? `\n\n${t.text}` : `\n${t.text}`) : t.text;
+    if (pageNumbers.has(t.line)) {
+      broken = true;
+      continue;
+    }
+    text += text ? (t.line > line + 1 && !broken ? `\n\n${t.text}` : `\n${t.text}`) : t.text;
     line = t.line;
+    broken = false;
   }
   return text;
+}
+
+/** The lines of tokens `start` to `end` that hold a page number alone (「- 3 -」, tokens 「-」 「3」 「-」). */
+function pageNumberLines(tokens: readonly Token[], start: number, end: number): Set<number> {
+  const out = new Set<number>();
+  for (let i = start; i < end;) {
+    let j = i;
+    let line = '';
+    while (j < end && tokens[j]!.line === tokens[i]!.line) line += tokens[j++]!.text;
+    if (PAGE_NUMBER.test(line)) out.add(tokens[i]!.line);
+    i = j;
+  }
+  return out;
 }
 
 /**
