@@ -338,6 +338,21 @@ describe('what a published report says besides its tables', () => {
       expect([paragraph, said(paragraph)]).toEqual([paragraph, expected]);
   });
 
+  it('T3-06/T4-04 (a fourth audit): a review body’s own counts and other reviews are not the report’s; 遗留, 被诉', () => {
+    expect(
+      said(
+        '作为行政复议机关，市政府全年收到以县区政府和市级部门为被申请人的政府信息公开类复议申请203件，依法受理196件。',
+      ),
+    ).toEqual([]);
+    expect(said('全市共办理其他类行政复议案件6件、行政应诉案件11件。')).toEqual([]);
+    expect(said('上年度遗留未办结的政府信息公开申请112件，本年度均已办结。')).toEqual([
+      '正文说上年结转的申请 112 件',
+    ]);
+    expect(said('本机关因政府信息公开被诉的行政案件共68件，其中一审58件、二审10件。')).toEqual([
+      '正文说行政诉讼 68 件',
+    ]);
+  });
+
   it('T3-06/T4-04 read a PDF copy’s sentence over a page number (「- 3 -」) and a word it broke', () => {
     const pdf = (paragraph: string) =>
       read(seed().replace('一、总体情况', `一、总体情况\n\n${paragraph}\n\n`));

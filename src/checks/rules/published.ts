@@ -61,7 +61,7 @@ const BARE = /^(?:量|数量?)?(?:共|共计|合计|总计|了|达|达到|为|�
  * channel or level (「通过信函受理425件」, 「市本级收到…」), since the Regulations (「以来累计」), or of all kinds.
  */
 const QUALIFIED =
-  /其中|含|较|比上年|同比|增加|减少|下降|上升|延期|延长|当场|不予|维持|纠正|直接|复议后|未经|结果|审结|受理点|热线|留言|诉求|平均|按期|按时|逾期|工作日|期限内|日内|各类|(?<!本年度?|全年|今年|全[市区县])累计|(?<!今年|年初)以来|分别|通过(?!各种|各类|多种)|网站|信函|当面|传真|邮件|网上|本级|(?<!本)部门|县区|市直|区直|县直|直属|各单位|纠错|责令|败诉|胜诉|应诉|撤销|违法|判决|一审|二审|再审|由\s*\d/;
+  /其中|含|较|比上年|同比|增加|减少|下降|上升|延期|延长|当场|不予|维持|纠正|直接|复议后|未经|结果|审结|受理点|热线|留言|诉求|平均|按期|按时|逾期|工作日|期限内|日内|各类|(?<!本年度?|全年|今年|全[市区县])累计|(?<!今年|年初)以来|分别|通过(?!各种|各类|多种)|网站|信函|当面|传真|邮件|网上|本级|(?<!本)部门|其他类|县区|市直|区直|县直|直属|各单位|纠错|责令|败诉|胜诉|应诉|撤销|违法|判决|一审|二审|再审|由\s*\d/;
 
 /** Last year's count, before the words that state it: 「上年度共收到申请3200件」, 「去年行政复议150件」. */
 const LAST_YEAR = /上年|上一年|去年|前年/;
@@ -87,6 +87,8 @@ const INFO_APPLICATION = /^(?=.*申请)(?=.*(?:公开|政府信息))/;
 const NAMED_BODY = /([\u4e00-\u9fa5]{1,10}?(?:区|县|市|镇|乡|街道|局|委|厅|中心))(?:共|全年|本年度?|今年)?$/;
 const OWN_BODY = /^(?:全|本|我|该)/;
 const TIME_WORDS = /^(?:本年度?|全年|今年|年内)/;
+/** The body at work as a review body: 「作为行政复议机关，全年收到…复议申请203件，依法受理196件」. */
+const REVIEW_BODY = /作为[^，,。；;]{0,10}复议机关/;
 /** Table 4's cases, carried over and on as applications are: 「另有36件结转下年度审理」. */
 const REVIEWS = /复议|诉讼|审理|审结/;
 /** Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转). */
@@ -105,13 +107,14 @@ const STATEMENT_LIST: readonly Statement[] = [
     words: '收到|新收|受理|接收|接到|新增|申请(?:总|数)?量',
     within: INFO_APPLICATION,
     without: OTHER_MATTERS,
+    notIn: REVIEW_BODY,
     cells: ['t3.r1.total'],
   },
   {
     rule: 'T3-06',
     what: '上年结转的申请',
     // 「2023年度结转至本年度的申请共130件」, 「从2023年结转的112件申请」.
-    words: '上一?年度?结转|结转(?:至|到)本年度?|\\d{4}年度?结转',
+    words: '上一?年度?(?:结转|遗留)|结转(?:至|到)本年度?|\\d{4}年度?结转',
     ownYear: -1,
     // 「上年结转的行政复议案件12件」 are reviews.
     notInClause: REVIEWS,
@@ -123,6 +126,7 @@ const STATEMENT_LIST: readonly Statement[] = [
     words: '办结|答复|办理完毕|作出答复',
     within: INFO_APPLICATION,
     without: OTHER_MATTERS,
+    notIn: REVIEW_BODY,
     cells: ['t3.r3_7.total'],
   },
   {
@@ -142,14 +146,14 @@ const STATEMENT_LIST: readonly Statement[] = [
     // 「作为行政复议机关，全年受理行政复议案件1250件」: reviews the body decided, not those of its
     // disclosure; 「行政复议决定书中的3起案件」 counts cases of the decisions, not reviews.
     without: /复议机关|受理行政复议案件|审理|决定/,
-    notIn: /作为[^，,。；;]{0,10}复议机关/,
+    notIn: REVIEW_BODY,
     cells: ['t4.review.total'],
     none: noneOf('行政复议'),
   },
   {
     rule: 'T4-04',
     what: '行政诉讼',
-    words: '行政诉讼|被起诉',
+    words: '行政诉讼|被起诉|被诉',
     countFirst: true,
     cells: ['t4.suitDirect.total', 't4.suitAfterReview.total'],
     // 「被申请行政复议和提起诉讼」: the suit said without 行政.
