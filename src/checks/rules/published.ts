@@ -163,7 +163,10 @@ const STATEMENT_LIST: readonly Statement[] = [
 
 const UNIT = '(?:件|例|起|宗)';
 
-/** A statement with its patterns made: the number is the first group, or the second (count first). */
+/**
+ * A statement with its patterns made: what stands between its words and the number is the first
+ * group, the number the second, or the third when the count comes first.
+ */
 interface Prepared extends Statement {
   readonly pattern: RegExp;
   /** Its words alone, the whole of a string. */
@@ -200,6 +203,9 @@ const RESPECTIVELY = new RegExp(
 /** 「行政复议、行政诉讼均为0件」, 「…各80件」: one number for each of both subjects. */
 const BOTH = new RegExp(`${TWO_SUBJECTS}(?:均|各)(?:为|是|有)?\\s*(\\d+)\\s*(?:${UNIT}|(?=[，,。；;]|$))`);
 
+/** No label of either edition is longer, spacing aside. */
+const LONGEST_LABEL = 80;
+
 /**
  * The lines with a comma or a full stop, or words and then a count (「本年度共收到申请3600件」): the
  * sentences, where a table part's other lines are its cells. Looked for by those marks: a part is
@@ -228,9 +234,6 @@ const COUNT_LINE = /^[^\d]{6,}\d+\s*(?:件|例|起|宗)/;
  * The tables' own labels (「（二）部分公开（区分处理的，…）」) are no sentences. Each part, and each
  * sentence of a table part, ends a sentence: none is read joined to the next.
  */
-/** No label of either edition is longer, spacing aside. */
-const LONGEST_LABEL = 80;
-
 function narrative(ctx: Context): string {
   const parts = ctx.report.published?.parts ?? [];
   const prose = (text: string | undefined) =>
@@ -347,13 +350,13 @@ function stated(
       // A year in the match is the count's own: the report's, or the one its words say (「从2023年结转」);
       // 「办结2023年度结转的申请121件」 are last year's.
       if (year !== undefined) {
-        const own = year + (s.ownYear ?? 0);
+        const its = year + (s.ownYear ?? 0);
         const earlier = [...sentence.slice(0, m.index).matchAll(YEAR)].filter(
           (y) => !YEAR_CARRIED.test(sentence.slice(y.index + y[0].length)),
         );
         if (
           earlier.some((y) => Number(y[1]) !== year) ||
-          [...m[0].matchAll(YEAR)].some((y) => Number(y[1]) !== own)
+          [...m[0].matchAll(YEAR)].some((y) => Number(y[1]) !== its)
         )
           continue;
       }
@@ -415,8 +418,8 @@ function textVersusTables(ctx: Context): Finding[] {
             !s.notIn?.test(sentence) &&
             sentence.split(/[，,]/).some((c) => saysNone(c, s)),
         );
-      const said = none(true);
-      all = (said.length ? said : none(false)).map((sentence) => ({ value: 0, sentence }));
+      const across = none(true);
+      all = (across.length ? across : none(false)).map((sentence) => ({ value: 0, sentence }));
     }
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
     // The text may say it more than once (part 一 and part 三): any sentence that differs is said.
