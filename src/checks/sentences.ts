@@ -43,9 +43,7 @@ const END_LINE: ReadonlySet<number> = new Set([...END_ACROSS, 10]);
 function found(text: string, having: RegExp, near: RegExp, end: ReadonlySet<number>): string[] {
   const global = new RegExp(near.source, `${near.flags.replace('g', '')}g`);
   const out: string[] = [];
-  let after = 0;
   for (let m = global.exec(text); m; m = global.exec(text)) {
-    if (m.index < after) continue;
     let start = m.index;
     while (start > 0 && !end.has(text.charCodeAt(start - 1))) start--;
     let stop = m.index;
@@ -53,7 +51,7 @@ function found(text: string, having: RegExp, near: RegExp, end: ReadonlySet<numb
     const sentence = text.slice(start, stop);
     // A match across a sentence's end (「3\n件」 where a line ends one) finds none.
     if (having.test(sentence)) out.push(sentence);
-    after = stop;
+    // The next sentence is looked for after this one.
     global.lastIndex = Math.max(global.lastIndex, stop);
   }
   return out;
