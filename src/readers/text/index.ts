@@ -34,15 +34,16 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
     while (last > start && (!tokens[last - 1]!.text || isSignatureLine(tokens[last - 1]!.text))) last--;
   // An empty line between two lines of text is kept: a paragraph ends there. A page number
   // (「- 3 -」) is left out, and the page's break with it: a sentence goes on over it.
-  const pageNumbers = pageNumberLines(tokens, start, last);
   let text = '';
   let line = -1;
   let broken = false;
   for (let i = start; i < last; i++) {
     const t = tokens[i]!;
     if (!t.text) continue;
-    if (pageNumbers.has(t.line)) {
+    const skip = t.line !== line && mayBePageNumber(t.text) ? pageNumberEnd(tokens, i, last) : i;
+    if (skip > i) {
       broken = true;
+      i = skip - 1;
       continue;
     }
     text += text ? (t.line > line + 1 && !broken ? `\n\n${t.text}` : `\n${t.text}`) : t.text;
@@ -52,17 +53,28 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
   return text;
 }
 
-/** The lines of tokens `start` to `end` that hold a page number alone (「- 3 -」, tokens 「-」 「3」 「-」). */
-function pageNumberLines(tokens: readonly Token[], start: number, end: number): Set<number> {
-  const out = new Set<number>();
-  for (let i = start; i < end;) {
-    let j = i;
-    let line = '';
-    while (j < end && tokens[j]!.line === tokens[i]!.line) line += tokens[j++]!.text;
-    if (PAGE_NUMBER.test(line)) out.add(tokens[i]!.line);
-    i = j;
-  }
-  return out;
+/** Whether a line that begins with this text may be a page number: 「-」, 「第」, 「page」, or 「3/6」. */
+function mayBePageNumber(text: string): boolean {
+  const c = text.charCodeAt(0);
+  // 「-」 「—」 「–」 「－」 「第」 「p」 「P」
+  if (c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0xff0d || c === 0x7b2c || c === 0x70 || c === 0x50)
+    return true;
+  return c >= 0x30 && c <= 0x39 && text.length <= 9 && text.includes('/');
+}
+
+/**
+ * Past the page number whose line begins at token `i` (「- 3 -」, tokens 「-」 「3」 「-」), or `i` when
+ * the line is no page number.
+ */
+function pageNumberEnd(tokens: readonly Token[], i: number, end: number): number {
+  let j = i + 1;
+  while (j < end && tokens[j]!.line === tokens[i]!.line) j++;
+  if (j - i > 5) return i;
+  const line = tokens
+    .slice(i, j)
+    .map((t) => t.text)
+    .join('');
+  return PAGE_NUMBER.test(line) ? j : i;
 }
 
 /**
