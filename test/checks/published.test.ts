@@ -348,6 +348,16 @@ describe('what a published report says besides its tables', () => {
     expect(said('上年度遗留未办结的政府信息公开申请112件，本年度均已办结。')).toEqual([
       '正文说上年结转的申请 112 件',
     ]);
+    // Counts before their words, a reason between; 登记 for received.
+    expect(said('已答复3521件，尚有152件因需征求第三方意见等原因结转下年度继续办理。')).toEqual([
+      '正文说结转下年度继续办理的申请 152 件',
+    ]);
+    expect(said('本年度收到政府信息公开申请3525件，其中3512件已办结。')).toEqual([]);
+    expect(said('本年度政府信息公开申请3525件，3500件已办结。')).toEqual(['正文说本年度办理']);
+    expect(said('全年登记政府信息公开申请3552件。')).toEqual(['正文说本年新收政府信息公开申请 3552 件']);
+    // Not answered, and a part of this year's new ones: no count of the answered.
+    expect(said('本年度收到政府信息公开申请3525件，尚有130件未办结，结转下年度继续办理。')).toEqual([]);
+    expect(said('本年度新收的3525件政府信息公开申请中，3400件已办结，125件结转下年度继续办理。')).toEqual([]);
     expect(said('本机关因政府信息公开被诉的行政案件共68件，其中一审58件、二审10件。')).toEqual([
       '正文说行政诉讼 68 件',
     ]);

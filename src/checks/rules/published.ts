@@ -54,6 +54,8 @@ const COUNT = String.raw`((?:[^，,。；;！？\d]|\d{4}年度?|\d{1,2}月\d{1,
 
 /** What may stand between a bare count and its words: 「…，办结3500件」, 「已答复共3521件」. */
 const BARE = /^(?:量|数量?)?(?:共|共计|合计|总计|了|达|达到|为|计)?$/;
+/** What may stand before a bare count that comes first: 「尚有130件结转下年度」, 「3500件已办结」. */
+const BARE_LEAD = /^\s*(?:尚有|另有|还有|共|共有|其余|剩余)?\s*$/;
 
 /**
  * A number in a clause that counts a part, a change or another matter is not the total: 「其中」,
@@ -104,7 +106,7 @@ const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '本年新收政府信息公开申请',
-    words: '收到|新收|受理|接收|接到|新增|申请(?:总|数)?量',
+    words: '收到|新收|受理|接收|接到|登记|新增|申请(?:总|数)?量',
     within: INFO_APPLICATION,
     without: OTHER_MATTERS,
     notIn: REVIEW_BODY,
@@ -124,6 +126,8 @@ const STATEMENT_LIST: readonly Statement[] = [
     rule: 'T3-06',
     what: '本年度办理（答复）的申请',
     words: '办结|答复|办理完毕|作出答复',
+    // 「3512件已办结」.
+    countFirst: true,
     within: INFO_APPLICATION,
     without: OTHER_MATTERS,
     notIn: REVIEW_BODY,
@@ -174,13 +178,13 @@ interface Prepared extends Statement {
 }
 
 /**
- * A count before the words: right before them for table 3 (「尚有130件结转下年度」); table 4's case
- * may be named between them (「发生2起政府信息公开行政复议案件」).
+ * A count before the words: a few words between for table 3 (「尚有1件因需补正材料结转下年度」,
+ * 「3512件已办结」); table 4's case may be named between them (「发生2起政府信息公开行政复议案件」).
  */
 const countFirst = (s: Statement) =>
   s.rule === 'T4-04'
     ? `|(\\d+)\\s*${UNIT}[^，,。；;、\\d]{0,16}?(?:${s.words})(?:案件|(?=[，,。；;]|$))`
-    : `|(\\d+)\\s*${UNIT}(?:申请)?(?:${s.words})`;
+    : `|(\\d+)\\s*${UNIT}(?:申请)?[^，,。；;\\d]{0,16}?(?<![未没不])(?:${s.words})`;
 
 // Not after a negation: 「尚未办结的申请125件」 are not answered.
 const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
@@ -195,7 +199,7 @@ const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
 /** Any statement's words: two of them may share one sentence's counts. */
 const ANY_WORDS = STATEMENT_LIST.map((s) => s.words).join('|');
 /** Two subjects, and what may stand between them and their counts: 「收到、办结政府信息公开申请」. */
-const TWO_SUBJECTS = `(?:被申请)?(${ANY_WORDS})(?:案件)?[、和及与](?:被提起|提起|被申请)?(${ANY_WORDS})[^，,。；;\\d]{0,24}?`;
+const TWO_SUBJECTS = `(?:被申请)?(${ANY_WORDS})(?:案件|申请)?[、和及与](?:被提起|提起|被申请)?(${ANY_WORDS})[^，,。；;\\d]{0,24}?`;
 /** 「行政复议、行政诉讼案件分别为2件、3件」, 「收到、办结申请分别为3600件、3500件」: two numbers in the order of their words. */
 const RESPECTIVELY = new RegExp(
   `${TWO_SUBJECTS}分别(?:为|是|有)?(\\d+)\\s*${UNIT}?[、，,和及与](\\d+)\\s*${UNIT}`,
@@ -340,11 +344,15 @@ function stated(
       // (「…，办结3500件」) is of what its sentence speaks of.
       const own = before + (end < 0 ? rest : rest.slice(0, end));
       if (s.notInClause?.test(own)) continue;
-      const bare = m[1] !== undefined && BARE.test(m[1]) && !/申请/.test(own);
+      // A bare count: only its words (「…，办结3500件」), or a clause that begins with it (「3500件已办结」).
+      const bare =
+        !/申请/.test(own) &&
+        (m[1] !== undefined ? BARE.test(m[1]) : BARE_LEAD.test(sentence.slice(clause, m.index)));
       if (s.within && !s.within.test(own) && !(bare && s.within.test(sentence))) continue;
       // A part (「其中，市级部门收到…」, 「宿城区收到…」), last year's or another year's count, or one a
       // bracket adds last year's to.
-      if (/其中[，,]\s*$/.test(sentence.slice(0, clause)) || LAST_YEAR.test(sentence.slice(clause, m.index)))
+      // 「…申请中，3400件已办结」 is a part too.
+      if (/中[，,]\s*$/.test(sentence.slice(0, clause)) || LAST_YEAR.test(sentence.slice(clause, m.index)))
         continue;
       if (otherBody(sentence.slice(clause, m.index), report.agency)) continue;
       // A year in the match is the count's own: the report's, or the one its words say (「从2023年结转」);
