@@ -345,6 +345,9 @@ describe('what a published report says besides its tables', () => {
       ),
     ).toEqual([]);
     expect(said('全市共办理其他类行政复议案件6件、行政应诉案件11件。')).toEqual([]);
+    // A fifth: counts and none of a narrower cause (fees) are not the totals.
+    expect(said('本年度因信息处理费问题被申请行政复议0件，被提起行政诉讼0件。', 5)).toEqual([]);
+    expect(said('全年未发生因信息处理费收取引发的行政复议、行政诉讼。', 5)).toEqual([]);
     expect(said('上年度遗留未办结的政府信息公开申请112件，本年度均已办结。')).toEqual([
       '正文说上年结转的申请 112 件',
     ]);

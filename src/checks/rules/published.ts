@@ -63,7 +63,7 @@ const BARE_LEAD = /^\s*(?:尚有|另有|还有|共|共有|其余|剩余)?\s*$/;
  * channel or level (「通过信函受理425件」, 「市本级收到…」), since the Regulations (「以来累计」), or of all kinds.
  */
 const QUALIFIED =
-  /其中|含|较|比上年|同比|增加|减少|下降|上升|延期|延长|当场|不予|维持|纠正|直接|复议后|未经|结果|审结|受理点|热线|留言|诉求|平均|按期|按时|逾期|工作日|期限内|日内|各类|(?<!本年度?|全年|今年|全[市区县])累计|(?<!今年|年初)以来|分别|通过(?!各种|各类|多种)|网站|信函|当面|传真|邮件|网上|本级|(?<!本)部门|其他类|县区|市直|区直|县直|直属|各单位|纠错|责令|败诉|胜诉|应诉|撤销|违法|判决|一审|二审|再审|由\s*\d/;
+  /其中|含|较|比上年|同比|增加|减少|下降|上升|延期|延长|当场|不予|维持|纠正|直接|复议后|未经|结果|审结|受理点|热线|留言|诉求|平均|按期|按时|逾期|工作日|期限内|日内|各类|(?<!本年度?|全年|今年|全[市区县])累计|(?<!今年|年初)以来|分别|通过(?!各种|各类|多种)|网站|信函|当面|传真|邮件|网上|本级|(?<!本)部门|其他类|县区|市直|区直|县直|直属|各单位|处理费|收费|纠错|责令|败诉|胜诉|应诉|撤销|违法|判决|一审|二审|再审|由\s*\d/;
 
 /** Last year's count, before the words that state it: 「上年度共收到申请3200件」, 「去年行政复议150件」. */
 const LAST_YEAR = /上年|上一年|去年|前年/;
@@ -89,6 +89,8 @@ const INFO_APPLICATION = /^(?=.*申请)(?=.*(?:公开|政府信息))/;
 const NAMED_BODY = /([\u4e00-\u9fa5]{1,10}?(?:区|县|市|镇|乡|街道|局|委|厅|中心))(?:共|全年|本年度?|今年)?$/;
 const OWN_BODY = /^(?:全|本|我|该)/;
 const TIME_WORDS = /^(?:本年度?|全年|今年|年内)/;
+/** A cause narrower than disclosure as a whole, for every count after it in its sentence. */
+const NARROW_CAUSE = /因[^，,。；;]{0,10}(?:处理费|收费)/;
 /** The body at work as a review body: 「作为行政复议机关，全年收到…复议申请203件，依法受理196件」. */
 const REVIEW_BODY = /作为[^，,。；;]{0,10}复议机关/;
 /** Table 4's cases, carried over and on as applications are: 「另有36件结转下年度审理」. */
@@ -355,6 +357,8 @@ function stated(
       if (/中[，,]\s*$/.test(sentence.slice(0, clause)) || LAST_YEAR.test(sentence.slice(clause, m.index)))
         continue;
       if (otherBody(sentence.slice(clause, m.index), report.agency)) continue;
+      // 「因信息处理费问题被申请行政复议0件，被提起行政诉讼0件」: a cause that narrows the sentence's counts.
+      if (NARROW_CAUSE.test(sentence.slice(0, m.index))) continue;
       // A year in the match is the count's own: the report's, or the one its words say (「从2023年结转」);
       // 「办结2023年度结转的申请121件」 are last year's.
       if (year !== undefined) {
