@@ -213,25 +213,12 @@ const BOTH = new RegExp(`${TWO_SUBJECTS}(?:均|各)(?:为|是|有)?\\s*(\\d+)\\s
 const LONGEST_LABEL = 80;
 
 /**
- * The lines with a comma or a full stop, or words and then a count (「本年度共收到申请3600件」): the
- * sentences, where a table part's other lines are its cells. Looked for by those marks: a part is
- * mostly cells.
+ * A line with a comma or a full stop, or words and then a count (「本年度共收到申请3600件」): a
+ * sentence, where a table part's other lines are its cells. One pattern over the part: its native
+ * code is as quick in a batch's first reports as later, where a loop over the lines took a tenth
+ * of the text rules' time while V8 warmed up.
  */
-function proseLines(text: string): string[] {
-  const out: string[] = [];
-  PROSE_MARK.lastIndex = 0;
-  for (let m = PROSE_MARK.exec(text); m; m = PROSE_MARK.exec(text)) {
-    const start = text.lastIndexOf('\n', m.index) + 1;
-    const end = text.indexOf('\n', m.index) < 0 ? text.length : text.indexOf('\n', m.index);
-    const line = text.slice(start, end);
-    if (SENTENCE_MARK.test(line) || COUNT_LINE.test(line)) out.push(line);
-    PROSE_MARK.lastIndex = end;
-  }
-  return out;
-}
-const PROSE_MARK = /[，。；件例起宗]/g;
-const SENTENCE_MARK = /[，。；]/;
-const COUNT_LINE = /^[^\d]{6,}\d+\s*(?:件|例|起|宗)/;
+const PROSE_LINE = /^[^\n]*[，。；][^\n]*$|^[^\n\d]{6,}\d+\s*(?:件|例|起|宗)[^\n]*$/gm;
 
 /**
  * Where the report's own words give the numbers: parts 一, 五 and 六, and the sentences of the
@@ -245,7 +232,7 @@ function narrative(ctx: Context): string {
   const prose = (text: string | undefined) =>
     text === undefined
       ? ''
-      : proseLines(text)
+      : (text.match(PROSE_LINE) ?? [])
           .filter((line) => line.length > LONGEST_LABEL || !isTableLabel(canonical(line)))
           .join('。\n');
   return [parts[0], prose(parts[1]), prose(parts[2]), prose(parts[3]), parts[4], parts[5]]
