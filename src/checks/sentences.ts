@@ -12,7 +12,7 @@ export function sentences(
   text: string | undefined,
   { acrossLines = false, having, near }: { acrossLines?: boolean; having?: RegExp; near?: RegExp } = {},
 ): string[] {
-  const source = acrossLines ? joinedLines(text ?? '') : (text ?? '');
+  const source = acrossLines ? joinedLines(text ?? '').text : (text ?? '');
   const ends = acrossLines ? /[。！？；;]+/ : /[。！？；;\n]+/;
   if (!having) return source.split(ends).map(compact).filter(Boolean);
   return found(source, having, near ?? having, acrossLines ? END_ACROSS : END_LINE)
@@ -21,15 +21,24 @@ export function sentences(
 }
 
 /**
- * The text with its lines joined, where `headingsApart` leaves them joined: a word the copy broke
- * (「行政诉」 / 「讼」) is whole again. The last one is kept: a report's rules ask for it of one text
- * several times.
+ * The text with its lines joined, where a sentence goes on over a line's end (see `apart`): a word
+ * the copy broke (「行政诉」 / 「讼」) is whole again; and whether any does. The last one is kept: a
+ * report's rules ask for it of one text several times.
  */
-function joinedLines(text: string): string {
-  if (text !== joined.text) joined = { text, lines: headingsApart(text).replace(/\n/g, '') };
-  return joined.lines;
+function joinedLines(text: string): Joined {
+  if (text !== joined.source) joined = { source: text, ...apart(text) };
+  return joined;
 }
-let joined = { text: '', lines: '' };
+interface Joined {
+  readonly source: string;
+  readonly text: string;
+  /** A sentence goes on over a line's end somewhere: across lines, the text has sentences its lines do not. */
+  readonly goesOn: boolean;
+}
+let joined: Joined = { source: '', text: '', goesOn: false };
+
+/** Whether some sentence of the text goes on over a line's end: if not, its sentences across lines are its lines'. */
+export const goesOnOverLines = (text: string): boolean => joinedLines(text).goesOn;
 
 /** What ends a sentence (「。！？；;」), and a line too, as character codes. */
 const END_ACROSS: ReadonlySet<number> = new Set([...'。！？；;'].map((c) => c.charCodeAt(0)));
@@ -64,13 +73,19 @@ export const isHeading = (line: string) =>
   NUMBERED.test(line) && line.length <= 30 && !/[，,。；;：:]/.test(line);
 
 /**
- * The text with a sentence's end put where a line ends that no full stop ends but a heading does,
- * where a numbered item begins, or before an empty line (a paragraph's end): sentences joined over
- * lines stop there.
+ * The text's lines joined, with a sentence's end put where a line ends that no full stop ends but a
+ * heading does, where a numbered item begins, or before an empty line (a paragraph's end):
+ * sentences joined over lines stop there.
  */
-function headingsApart(text: string): string {
+function apart(text: string): { text: string; goesOn: boolean } {
   const lines = text.split('\n');
-  const ends = (i: number) =>
-    i + 1 < lines.length && (isHeading(lines[i]!) || NUMBERED.test(lines[i + 1]!) || !lines[i + 1]!.trim());
-  return lines.map((l, i) => (ends(i) ? `${l}。` : l)).join('\n');
+  let goesOn = false;
+  const ended = lines.map((l, i) => {
+    if (i + 1 === lines.length) return l;
+    if (isHeading(l) || NUMBERED.test(lines[i + 1]!) || !lines[i + 1]!.trim()) return `${l}。`;
+    if (l.trim() && !ENDED.test(l)) goesOn = true;
+    return l;
+  });
+  return { text: ended.join(''), goesOn };
 }
+const ENDED = /[。！？；;]\s*$/;

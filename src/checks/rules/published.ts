@@ -5,7 +5,7 @@ import { PART_TITLES } from '../../report/parts.js';
 import type { CellKey } from '../../report/types.js';
 import { type Context, finding, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
-import { sentences } from '../sentences.js';
+import { goesOnOverLines, sentences } from '../sentences.js';
 
 /** A number the text states, and the sentence it comes from. */
 interface Stated {
@@ -213,12 +213,12 @@ const BOTH = new RegExp(`${TWO_SUBJECTS}(?:均|各)(?:为|是|有)?\\s*(\\d+)\\s
 const LONGEST_LABEL = 80;
 
 /**
- * A line with a comma or a full stop, or words and then a count (「本年度共收到申请3600件」): a
+ * A line with a comma or a full stop, or a count (「本年度共收到申请3600件」): a
  * sentence, where a table part's other lines are its cells. One pattern over the part: its native
  * code is as quick in a batch's first reports as later, where a loop over the lines took a tenth
  * of the text rules' time while V8 warmed up.
  */
-const PROSE_LINE = /^[^\n]*[，。；][^\n]*$|^[^\n\d]{6,}\d+\s*(?:件|例|起|宗)[^\n]*$/gm;
+const PROSE_LINE = /^[^\n]*?(?:[，。；]|\d\s*[件例起宗])[^\n]*/gm;
 
 /**
  * Where the report's own words give the numbers: parts 一, 五 and 六, and the sentences of the
@@ -389,7 +389,10 @@ function textVersusTables(ctx: Context): Finding[] {
   const text = halfWidthDigits(narrative(ctx));
   // Only sentences with a count in them can state one: most of a report's sentences have none.
   const lines = sentences(text, { having: COUNTED, near: COUNT_UNIT });
-  const wrapped = sentences(text, { acrossLines: true, having: COUNTED, near: COUNT_UNIT });
+  // Where no sentence goes on over a line's end (a browser's copy), they are the lines' own.
+  const wrapped = goesOnOverLines(text)
+    ? sentences(text, { acrossLines: true, having: COUNTED, near: COUNT_UNIT })
+    : lines;
   const said = lines.map((t): Sentence => ({ text: t, read: readable(t) }));
   // The sentences no line holds whole: the lines' own are read already.
   const own = new Set(lines);
