@@ -8,6 +8,7 @@ import {
   NOTES_SHEET,
   parseArea,
   POINTS_PER_CHAR,
+  previousReport,
   type RawValue,
   readWorkbook,
   type Report,
@@ -175,7 +176,9 @@ export class FileHost implements SheetHost {
     );
     const rest = others.filter((r) => !hidden.includes(r) && !rival.includes(r));
     const older = (r: Report) => r.year !== undefined && shown?.year !== undefined && r.year < shown.year;
-    const lastYear = hidden.some((r) => shown?.year !== undefined && r.year === shown.year - 1);
+    // Compared with as the check finds last year's report by itself.
+    const compared = shown && previousReport(shown, reports, { sameBody: true });
+    const lastYear = compared !== undefined && hidden.includes(compared);
     const said = [
       hidden.length
         ? `有年报在隐藏的工作表中（${hidden.map(reportLabel).join('；')}），网页版不显示也不校验隐藏的工作表${lastYear ? '（上一年度的报告仍用于跨年度核对）' : ''}：要校验其中的报告，请在 Excel 或 WPS 中取消隐藏（右键工作表标签，点「取消隐藏」），保存后重新打开。`

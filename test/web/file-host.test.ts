@@ -168,6 +168,7 @@ describe('the offline page’s host', () => {
         hidden?: boolean;
         grid?: (string | number)[][];
         change?: number;
+        agency?: string;
       }[]
     ) =>
     async () => ({
@@ -180,7 +181,7 @@ describe('the offline page’s host', () => {
           templateGrid(layout, {
             values: { ...jingxiu().values, ...(s.change ? { 't3.r1.natural': s.change } : {}) },
             year: s.year!,
-            agency: '测试机关',
+            agency: s.agency ?? '测试机关',
           }),
       })),
     });
@@ -218,6 +219,14 @@ describe('the offline page’s host', () => {
       intent: 'info',
       text: '有年报在隐藏的工作表中（2019 年度 · 测试机关 · 工作表「2019年度」），网页版不显示也不校验隐藏的工作表（上一年度的报告仍用于跨年度核对）：要校验其中的报告，请在 Excel 或 WPS 中取消隐藏（右键工作表标签，点「取消隐藏」），保存后重新打开。',
     });
+    // Another body's report of last year is not compared with, and not said to be.
+    const otherBody = await told(
+      book(
+        { name: '2020年度', year: 2020 },
+        { name: '2019年度', year: 2019, hidden: true, agency: '另一机关' },
+      ),
+    );
+    expect(otherBody!.text).not.toContain('仍用于跨年度核对');
     const rival = await told(
       book({ name: '2020年度', year: 2020 }, { name: '2020年度（修改）', year: 2020, change: 7 }),
     );
