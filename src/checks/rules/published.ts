@@ -47,10 +47,15 @@ interface Statement {
   readonly none?: RegExp;
 }
 
+/** What a count is counted in: 「件」, 「例」, 「起」, 「宗」. */
+const UNIT = '[件例起宗]';
+/** Chinese numerals, as counts are written in words (「七件」). */
+const NUMERALS = '零〇一二两三四五六七八九十百千万';
+
 // Up to a clause's length between the words and the number (the first group): 「收到自然人、法人和其他
 // 组织提出的政府信息公开申请6件」. A year or a date may stand between them: 「共收到2024年度政府信息公开
 // 申请3600件」. The number is the second group.
-const COUNT = String.raw`((?:[^，,。；;！？\d]|\d{4}年度?|\d{1,2}月\d{1,2}日){0,32}?)(\d+)\s*(?:件|例|起|宗)`;
+const COUNT = String.raw`((?:[^，,。；;！？\d]|\d{4}年度?|\d{1,2}月\d{1,2}日){0,32}?)(\d+)\s*${UNIT}`;
 
 /** What may stand between a bare count and its words: 「…，办结3500件」, 「已答复共3521件」. */
 const BARE = /^(?:量|数量?)?(?:共|共计|合计|总计|了|达|达到|为|计)?$/;
@@ -167,8 +172,6 @@ const STATEMENT_LIST: readonly Statement[] = [
   },
 ];
 
-const UNIT = '(?:件|例|起|宗)';
-
 /**
  * A statement with its patterns made: what stands between its words and the number is the first
  * group, the number the second, or the third when the count comes first.
@@ -218,7 +221,7 @@ const LONGEST_LABEL = 80;
  * code is as quick in a batch's first reports as later, where a loop over the lines took a tenth
  * of the text rules' time while V8 warmed up.
  */
-const PROSE_LINE = /^[^\n]*?(?:[，。；]|\d\s*[件例起宗])[^\n]*/gm;
+const PROSE_LINE = new RegExp(`^[^\\n]*?(?:[，。；]|\\d\\s*${UNIT})[^\\n]*`, 'gm');
 
 /**
  * Where the report's own words give the numbers: parts 一, 五 and 六, and the sentences of the
@@ -242,6 +245,9 @@ function narrative(ctx: Context): string {
 
 /** The other subject of table 4: a number after both is theirs together, not one's. */
 const OTHER_SUBJECT: Partial<Record<string, RegExp>> = { 行政复议: /诉讼/, 行政诉讼: /复议/ };
+
+/** Another subject's item before this one's: 「行政复议1件、」. */
+const ITEM_BEFORE = new RegExp(`^.*\\d\\s*${UNIT}、`);
 
 /** Whether the match stands inside brackets (「（含延期答复1件）」). */
 function inBrackets(sentence: string, at: number): boolean {
@@ -288,8 +294,10 @@ function readable(sentence: string): string {
 }
 
 /** Chinese numerals before a unit of count, but not 「每一件」 or 「第一起」. */
-const CHINESE_COUNT =
-  /(?<![每第逐这那单同零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千万]+(?=\s*(件|例|宗|起)(.?.?))/g;
+const CHINESE_COUNT = new RegExp(
+  `(?<![每第逐这那单同${NUMERALS}])[${NUMERALS}]+(?=\\s*(${UNIT})(.?.?))`,
+  'g',
+);
 const ONE_CASE = /^(?:案|行政|复议|诉讼|申请|政府|因|涉及)/;
 
 const THOUSANDS = /(\d),(\d{3})(?!\d)/g;
@@ -338,11 +346,10 @@ function stated(
         !/申请/.test(own) &&
         (m[1] !== undefined ? BARE.test(m[1]) : BARE_LEAD.test(sentence.slice(clause, m.index)));
       if (s.within && !s.within.test(own) && !(bare && s.within.test(sentence))) continue;
-      // A part (「其中，市级部门收到…」, 「宿城区收到…」), last year's or another year's count, or one a
-      // bracket adds last year's to.
-      // 「…申请中，3400件已办结」 is a part too.
+      // A part (「其中，市级部门收到…」, 「…申请中，3400件已办结」), or last year's count.
       if (/中[，,]\s*$/.test(sentence.slice(0, clause)) || LAST_YEAR.test(sentence.slice(clause, m.index)))
         continue;
+      // Another body's (「宿城区收到…」).
       if (otherBody(sentence.slice(clause, m.index), report.agency)) continue;
       // 「因信息处理费问题被申请行政复议0件，被提起行政诉讼0件」: a cause that narrows the sentence's counts.
       if (NARROW_CAUSE.test(sentence.slice(0, m.index))) continue;
@@ -361,7 +368,7 @@ function stated(
       }
       if (BRACKETED.test(rest)) continue;
       // 「行政复议1件、行政诉讼5件」: a count before 、 ends the other subject's item.
-      if (OTHER_SUBJECT[s.what]?.test(before.replace(/^.*\d\s*(?:件|例|起|宗)、/, ''))) continue;
+      if (OTHER_SUBJECT[s.what]?.test(before.replace(ITEM_BEFORE, ''))) continue;
       // 「受理行政复议申请45件，其中涉及政府信息公开的1件」: all reviews first, then the ones that count.
       if (s.rule === 'T4-04' && /其中.*公开/.test(rest)) continue;
       out.push({ value: Number(m[2] ?? m[3]), sentence: original });
@@ -375,8 +382,8 @@ const saysNone = (clause: string, s: Prepared) =>
   s.none!.test(clause) && !/\d/.test(clause) && !QUALIFIED.test(clause) && !s.without?.test(clause);
 
 /** A count, in digits or in Chinese numerals (「七件」); looked for by its unit. */
-const COUNTED = /[\d零〇一二两三四五六七八九十百千万]\s*(?:件|例|起|宗)/;
-const COUNT_UNIT = /[件例起宗]/;
+const COUNTED = new RegExp(`[\\d${NUMERALS}]\\s*${UNIT}`);
+const COUNT_UNIT = new RegExp(UNIT);
 /** A sentence joined over the lines of a copy is quoted only up to this long: a page with no full stops is not. */
 const MAX_QUOTE = 200;
 
