@@ -44,13 +44,23 @@ export const goesOnOverLines = (text: string): boolean => joinedLines(text).goes
 const END_ACROSS: ReadonlySet<number> = new Set([...'。！？；;'].map((c) => c.charCodeAt(0)));
 const END_LINE: ReadonlySet<number> = new Set([...END_ACROSS, 10]);
 
+/** Each pattern's global form, made once: a report's rules look for the same ones in every report. */
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+  let global = GLOBAL.get(pattern);
+  if (!global)
+    GLOBAL.set(pattern, (global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)));
+  return global;
+}
+
 /**
  * The sentences of `text` that `having` finds, in order: each looked for where `near` matches in
  * the whole text, then tested whole. Splitting a report into all its sentences to test each was
  * most of the time its text-and-table rules took.
  */
 function found(text: string, having: RegExp, near: RegExp, end: ReadonlySet<number>): string[] {
-  const global = new RegExp(near.source, `${near.flags.replace('g', '')}g`);
+  const global = globalOf(near);
+  global.lastIndex = 0;
   const out: string[] = [];
   for (let m = global.exec(text); m; m = global.exec(text)) {
     let start = m.index;
