@@ -191,18 +191,34 @@ function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
   const blanks = (n: number, i: number) => {
     for (; n > 0; n--) tokens.push({ text: '', line: i + 1, cell: true, blank: true });
   };
+  const gap = ({ past }: Run, step: number) => (step > 0 ? spacing.after : spacing.before)[cellKind(past)];
   /** More empty lines than part a cell from a tab line, or than an empty cell leaves: a row's end (or start) is there. */
-  const breaks = ({ n, past }: Run, step: number) =>
-    isTabLine(past ?? '')
-      ? n > 1 && n !== spacing.emptyCell
-      : n > (step > 0 ? spacing.after : spacing.before)[cellKind(past)];
-  const rowBreak = (i: number, step: number) => breaks(runFrom(lines, i, step), step);
+  const breaks = (run: Run, step: number) =>
+    isTabLine(run.past ?? '') ? run.n > 1 && run.n !== spacing.emptyCell : run.n > gap(run, step);
+  /** A cell's gap on the tab line's other side: its kind's usual one, or a number's with a 「<br>」. */
+  const cellGap = (run: Run, step: number) =>
+    !isTabLine(run.past ?? '') && run.n <= gap(run, step) + (cellKind(run.past) === 'value' ? 1 : 0);
+  /**
+   * One empty line more than a number's usual gap, where the tab line's other side is a cell's: a
+   * 「<br>」 in that number's cell, as a page's editor leaves in a few. An empty cell without a
+   * paragraph (「<td></td>」) beginning or ending a row leaves the same gap, but next to the next
+   * row's label, or beginning a row of numbers with no label: a number before the tab line is one
+   * row's only where a number follows it.
+   */
+  const brokenCell = (run: Run, step: number, other: Run) =>
+    cellKind(run.past) === 'value' &&
+    run.n === gap(run, step) + 1 &&
+    cellGap(other, -step) &&
+    (step > 0 || cellKind(other.past) === 'value');
   let afterTab = false;
   for (let i = 0; i < lines.length;) {
     const l = lines[i]!;
     if (isTabLine(l)) {
-      const rowEnd = !!l.slice(l.lastIndexOf('\t') + 1) || rowBreak(i + 1, 1);
-      const rowStart = rowBreak(i - 1, -1);
+      const after = runFrom(lines, i + 1, 1);
+      const before = runFrom(lines, i - 1, -1);
+      const rowEnd =
+        !!l.slice(l.lastIndexOf('\t') + 1) || (breaks(after, 1) && !brokenCell(after, 1, before));
+      const rowStart = breaks(before, -1) && !brokenCell(before, -1, after);
       // A cell begun by the tab line before, with nothing in it: 「<p></p>」.
       const emptied = afterTab ? 1 : 0;
       blanks(emptied + countTabs(l) - 1 + (rowEnd ? 1 : 0) + (rowStart ? 1 : 0), i);
