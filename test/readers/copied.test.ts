@@ -448,6 +448,26 @@ describe('a page’s innerText, its cells framed by empty lines', () => {
     }
   });
 
+  // As Chromium copies 「<p>2.重复申请<br></p>」: a label's gap one line longer, as a row whose first
+  // cell is 「<td></td>」 also begins.
+  it.each(['（一）予以公开', '（三）不予公开', '1.属于国家秘密', '2.重复申请', '（七）总计'])(
+    'a label with a <br> after it (%s) is its row’s',
+    (label) => {
+      const r = read(replaceLine(copy('suqian-2024.innertext.txt'), label, `${label}\n`));
+      for (const t of ['t3', 't4'])
+        expect(ofTable(raws(r), t), t).toEqual(ofTable(expected('suqian').values, t));
+    },
+  );
+
+  it('table 4’s numbers after its header and an empty first cell (「<td></td>」) are its row’s', () => {
+    const row = '总计\n\n\n\n\n88\n\n\t\n\n18';
+    const text = copy('suqian-2024.innertext.txt');
+    expect(text).toContain(row);
+    const r = read(text.replace(row, '总计\n\n\n\t\n\n18'));
+    const values = { ...expected('suqian').values, 't4.review.upheld': '' };
+    expect(ofTable(raws(r), 't4')).toEqual(ofTable(values, 't4'));
+  });
+
   it('empty cells as a page editor leaves them (「<p><br></p>」, 「<p>&nbsp;</p>」 beginning a row) are read empty', () => {
     /** The text with the `k`-th cell after the line at `at` replaced by `to`. */
     const emptyCell = (lines: string[], at: number, k: number, to: string) => {

@@ -147,6 +147,12 @@ function runFrom(lines: readonly string[], i: number, step: number): Run {
   return { n: (k - i) * step, past: lines[k] };
 }
 
+/** The nearest line either way that is neither empty nor a tab line: a cell's text. */
+function content(lines: readonly string[], i: number, step: number): string | undefined {
+  for (let k = i + step; k >= 0 && k < lines.length; k += step) if (lines[k]!.trim()) return lines[k];
+  return undefined;
+}
+
 /** A line of a cell: a number's, or words (or nothing). */
 function cellKind(line: string | undefined): keyof Gaps {
   const l = line?.trim();
@@ -195,30 +201,74 @@ function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
   /** More empty lines than part a cell from a tab line, or than an empty cell leaves: a row's end (or start) is there. */
   const breaks = (run: Run, step: number) =>
     isTabLine(run.past ?? '') ? run.n > 1 && run.n !== spacing.emptyCell : run.n > gap(run, step);
-  /** A cell's gap on the tab line's other side: its kind's usual one, or a number's with a 「<br>」. */
-  const cellGap = (run: Run, step: number) =>
-    !isTabLine(run.past ?? '') && run.n <= gap(run, step) + (cellKind(run.past) === 'value' ? 1 : 0);
   /**
-   * One empty line more than a number's usual gap, where the tab line's other side is a cell's: a
-   * 「<br>」 in that number's cell, as a page's editor leaves in a few. An empty cell without a
-   * paragraph (「<td></td>」) beginning or ending a row leaves the same gap, but next to the next
-   * row's label, or beginning a row of numbers with no label: a number before the tab line is one
-   * row's only where a number follows it.
+   * One empty line more than a number's usual gap after a tab line: a 「<br>」 before the number in
+   * its cell, as a page's editor leaves in a few. An empty cell without a paragraph (「<td></td>」)
+   * ending a row leaves the same gap, but before the next row's label.
    */
-  const brokenCell = (run: Run, step: number, other: Run) =>
-    cellKind(run.past) === 'value' &&
-    run.n === gap(run, step) + 1 &&
-    cellGap(other, -step) &&
-    (step > 0 || cellKind(other.past) === 'value');
+  const brokenNumber = (run: Run) => cellKind(run.past) === 'value' && run.n === gap(run, 1) + 1;
+  /** The nearest line above `i` that is not empty: -1 where none is. */
+  const lineAbove = (i: number) => {
+    let k = i - 1;
+    while (k >= 0 && lines[k] === '') k--;
+    return k;
+  };
+  /** Whether the cell whose last line is `at` begins its row, or follows (by `cells` at most) the cell that does. */
+  const leadsRow = (at: number, cells = 1): boolean => {
+    let first = at;
+    while (first > 0 && lines[first - 1]!.trim() && !lines[first - 1]!.includes('\t')) first--;
+    const tab = lineAbove(first);
+    if (tab < 0 || !isTabLine(lines[tab]!)) return true;
+    // A row's break after the tab line: more than a 「<br>」 before the cell makes, or a row of
+    // numbers ending in an empty cell (「<td></td>」) before it.
+    const below = runFrom(lines, tab + 1, 1);
+    const numbersAbove = cellKind(content(lines, tab, -1)) === 'value';
+    if (below.n > gap(below, 1) + (numbersAbove ? 0 : 1)) return true;
+    const prev = lineAbove(tab);
+    // The cell before, a cell's gap away, or a 「<br>」 more.
+    const inRow =
+      prev >= 0 && !isTabLine(lines[prev]!) && tab - prev - 1 <= gap(runFrom(lines, tab - 1, -1), -1) + 1;
+    return cells > 0 && inRow && leadsRow(prev, cells - 1);
+  };
+  /** Words after the tab line at `i`, and a number in the cell after them: a row's label, 「1.属于国家秘密」. */
+  const labelOfNumbersNext = (i: number) => {
+    let k = i + 1;
+    while (k < lines.length && lines[k] === '') k++;
+    if (k >= lines.length || cellKind(lines[k]) !== 'words' || isTabLine(lines[k]!)) return false;
+    while (k + 1 < lines.length && lines[k + 1]!.trim() && !lines[k + 1]!.includes('\t')) k++;
+    for (k++; k < lines.length && lines[k] === ''; k++);
+    return k < lines.length && isTabLine(lines[k]!) && cellKind(content(lines, k, 1)) === 'value';
+  };
+  /**
+   * A row's label with a 「<br>」 after it, numbers following: one empty line more than words' usual
+   * gap, where the label begins its row or follows the cell that does (「三、本年度办理结果」). After a
+   * header's last cell (table 4's 「总计」), the same gap is its row's end, and an empty cell
+   * (「<td></td>」) begins the row of numbers.
+   */
+  const brokenLabel = (run: Run, at: number) =>
+    cellKind(run.past) === 'words' &&
+    !isTabLine(run.past ?? '') &&
+    run.n === gap(run, -1) + 1 &&
+    leadsRow(at);
   let afterTab = false;
   for (let i = 0; i < lines.length;) {
     const l = lines[i]!;
     if (isTabLine(l)) {
       const after = runFrom(lines, i + 1, 1);
       const before = runFrom(lines, i - 1, -1);
+      // No row of a report's tables begins with an empty cell and then numbers, and table 4's row of
+      // numbers follows its header's words: where a number follows the tab line, past its empty
+      // cells, a longer gap between numbers, or between two tab lines, is a few cells' own 「<br>」
+      // or 「<p><br></p>」, not a row's break.
+      const numberNext = cellKind(content(lines, i, 1)) === 'value';
+      const oneRow = (run: Run) =>
+        numberNext && (isTabLine(run.past ?? '') || cellKind(content(lines, i, -1)) === 'value');
       const rowEnd =
-        !!l.slice(l.lastIndexOf('\t') + 1) || (breaks(after, 1) && !brokenCell(after, 1, before));
-      const rowStart = breaks(before, -1) && !brokenCell(before, -1, after);
+        !!l.slice(l.lastIndexOf('\t') + 1) || (breaks(after, 1) && !oneRow(after) && !brokenNumber(after));
+      const rowStart =
+        breaks(before, -1) &&
+        !oneRow(before) &&
+        !((numberNext || labelOfNumbersNext(i)) && brokenLabel(before, i - 1 - before.n));
       // A cell begun by the tab line before, with nothing in it: 「<p></p>」.
       const emptied = afterTab ? 1 : 0;
       blanks(emptied + countTabs(l) - 1 + (rowEnd ? 1 : 0) + (rowStart ? 1 : 0), i);

@@ -1,0 +1,94 @@
+// A page's text as a script or a site's 「复制全文」 button takes it (`innerText`), against the page
+// itself: Chromium gives the text of the pages a page editor leaves, with 「<br>」 in some cells
+// (before a number, after it, or both; after or before a label) and empty cells in each form
+// (「<td></td>」, 「<p></p>」, 「<p><br></p>」, 「&nbsp;」, 「<p>&nbsp;</p>」). Every cell read from the
+// copy is the one read from the saved page, or the copy is not read at all: never a number moved
+// into another cell.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPublished } from '../../../src/readers/files.js';
+import type { Report } from '../../../src/report/types.js';
+import { fixturePath } from '../../helpers.js';
+import { hasChromium, launch } from './chromium.js';
+
+/** What a page's editor did to the cells: how often, and which empty cell it leaves. */
+interface Edits {
+  readonly br: number;
+  readonly empty: number;
+  readonly words: number;
+  readonly form: string;
+  readonly seed: number;
+}
+
+/** Runs in the page: the same edits for the same seed. */
+function edit(e: Edits): void {
+  let s = e.seed;
+  const random = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (const td of document.querySelectorAll('td')) {
+    const el = td.querySelector('p') ?? td;
+    if (!/^\s*\d+\s*$/.test(td.textContent ?? '')) {
+      if (random() < e.words) el.innerHTML = random() < 0.5 ? `${el.innerHTML}<br>` : `<br>${el.innerHTML}`;
+      continue;
+    }
+    if (random() < e.empty) td.innerHTML = e.form;
+    else if (random() < e.br) {
+      const k = random();
+      el.innerHTML =
+        k < 0.4 ? `${el.innerHTML}<br>` : k < 0.8 ? `<br>${el.innerHTML}` : `<br>${el.innerHTML}<br>`;
+    }
+  }
+}
+
+const edits = fc.record({
+  br: fc.double({ min: 0, max: 0.9, noNaN: true }),
+  empty: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  words: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  form: fc.constantFrom('', '<p></p>', '<p><br></p>', '&nbsp;', '<p>&nbsp;</p>'),
+  seed: fc.integer({ min: 1, max: 2 ** 30 }),
+});
+
+async function cells(name: string, text: string): Promise<Record<string, unknown> | undefined> {
+  const r = await readPublished(name, new TextEncoder().encode(text));
+  return r.report && Object.fromEntries([...(r.report as Report).cells].map(([k, c]) => [k, c.raw]));
+}
+
+describe.runIf(hasChromium || process.env.CI)(
+  'a page’s copy (innerText) against the page, in Chromium',
+  () => {
+    let browser: Browser;
+    let page: Page;
+    beforeAll(async () => {
+      browser = await launch();
+      page = await browser.newPage();
+    });
+    afterAll(() => browser?.close());
+
+    it.each(['suqian-2024.html', 'jingxiu-2019.html'])(
+      '%s with a few cells’ 「<br>」 and empty cells: the copy reads as the page',
+      async (name) => {
+        const html = readFileSync(fixturePath(name), 'utf8');
+        let read = 0;
+        await fc.assert(
+          fc.asyncProperty(edits, async (e) => {
+            await page.setContent(html);
+            await page.evaluate(edit, e);
+            const copy = await page.evaluate(() => document.body.innerText);
+            const saved = await page.evaluate(() => `<meta charset="utf-8">${document.body.outerHTML}`);
+            const fromPage = await cells('page.html', saved);
+            expect(fromPage).toBeDefined();
+            const fromCopy = await cells('copy.txt', copy);
+            if (fromCopy) {
+              read++;
+              expect(fromCopy).toEqual(fromPage);
+            }
+          }),
+          { numRuns: 40 },
+        );
+        // Not read is the exception, where the page's own tables are.
+        expect(read).toBeGreaterThanOrEqual(36);
+      },
+    );
+  },
+);
