@@ -94,6 +94,24 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     }
   });
 
+  // As Chromium copies a table whose cells hold no paragraph: an empty cell is nothing between two
+  // tabs, and a 「<br>」 in a cell breaks the row's line (「<td>5<br></td>」, 「<td><br>0</td>」).
+  it('a row a line: empty cells between tabs and at the end are empty, a cell’s <br> moves no number', () => {
+    const rows = rowPerLine(seedText());
+    const row = '一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5';
+    expect(rows).toContain(row);
+    const label = '一、本年新收政府信息公开申请数量';
+    const emptied = read(rows.replace(row, `${label}\t5\t\t0\t0\t0\t0\t`));
+    expect(raws(emptied)).toEqual({ ...jingxiu().values, 't3.r1.business': '', 't3.r1.total': '' });
+    for (const broken of [
+      `${label}\t5\n\t0\t0\t0\t0\t0\t5`,
+      `${label}\t5\t\n0\t0\t0\t0\t0\t5`,
+      `${label}\t5\t\n0\n\t\n0\t0\t0\t0\t5`,
+      `${label}\n\t\n5\t0\t0\t0\t0\t0\t5`,
+    ])
+      expect(raws(read(rows.replace(row, broken))), broken).toEqual(jingxiu().values);
+  });
+
   it('cells written wrong on one line (a row a line) are listed by that line once, with how many', () => {
     const rows = rowPerLine(seedText()).replace(
       /(二、上年结转政府信息公开申请数量)((?:\t0){7})/,
@@ -530,7 +548,7 @@ describe('labels reworded on the page (a word added, a comma put in)', () => {
     for (const [label, page] of reworded) expect(said).toContain(`「${page}」按「${label}」读取`);
   });
 
-  it('not a row deleted, its place taken by the next one retyped, nor a label its copy cut in two', () => {
+  it('not a row deleted, its place taken by the next one retyped; a label its copy cut in two is its row’s', () => {
     const lines = seedText().split('\n');
     const r1 = lines.indexOf('\t一、本年新收政府信息公开申请数量');
     // Row 一 and its numbers gone; row 二 typed otherwise.
@@ -540,9 +558,12 @@ describe('labels reworded on the page (a word added, a comma put in)', () => {
     const r = read(deleted);
     expect(r.cells.get('t3.r1.natural')).toBeUndefined();
     expect(r.cells.get('t3.r2.natural')?.raw).toBe(read(seedText()).cells.get('t3.r2.natural')?.raw);
-    // 「另行」 and 「制作」 on lines of their own: the row is not read, and no number moves.
-    const cut = read(seedText().replace('2.没有现成信息需要另行制作', '2.没有现成信息需要另行\n\t制作'));
-    expect(cut.cells.get('t3.r3_4_2.natural')).toBeUndefined();
-    expect(raws(cut)['t3.r3_4_3.natural']).toBe(raws(read(seedText()))['t3.r3_4_3.natural']);
+    // 「另行」 and 「制作」 on lines of their own, one cell a line or a row a line (a 「<br>」 in the
+    // label): the two make the row's label, and no number moves.
+    const whole = '2.没有现成信息需要另行制作';
+    for (const text of [seedText(), rowPerLine(seedText())]) {
+      const cut = read(text.replace(whole, '2.没有现成信息需要另行\n\t制作'));
+      expect(raws(cut)).toEqual(raws(read(text)));
+    }
   });
 });

@@ -304,9 +304,12 @@ function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): Row
           glued = gluedNumber(t.text, row.label);
         }
       }
+      const next = hit < 0 ? nextWord(table, tokens, pos, end) : -1;
+      // A label a 「<br>」 broke where a copy has a row a line (「2.没有现成信息需要另行」 / 「制作\t0…」):
+      // where the row should be, its beginning, and its rest on the next line.
+      if (next >= 0 && labelRest(tokens, next + 1, end, row.label)) hit = next;
       if (hit < 0) {
         // A label reworded (「1.属于国家秘密的」) where the row should be is read by its place.
-        const next = nextWord(table, tokens, pos, end);
         if (
           next < 0 ||
           !rewordedLabel(table, tokens[next]!.text, row.label) ||

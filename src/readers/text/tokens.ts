@@ -60,19 +60,46 @@ export function tokenize(text: string): Token[] {
       if (t) push(tokens, t, line, false);
     } else {
       const before = tokens.length;
+      // A row of a table whose cells hold no paragraph, as a browser copies it (「文件\t1\t\t3」,
+      // 「规章\t\t\t」): nothing between two tabs after the row's first cell is an empty cell. Tabs
+      // before the first are the copy's indent. The last tab is a cell's end where the row goes on
+      // on the next line: a 「<br>」 before the next cell's number (「文件\t」 / 「3\t5」).
+      let empty = 0;
       for (let from = start; ;) {
         const t = text.substring(from, tab).trim();
-        if (t) push(tokens, t, line, true);
+        if (t) {
+          for (; empty > 0; empty--) tokens.push({ text: '', line, cell: true, blank: true });
+          push(tokens, t, line, true);
+        } else if (tokens.length > before) empty++;
         if (tab >= lineEnd) break;
         from = tab + 1;
         tab = text.indexOf('\t', from);
         if (tab < 0 || tab > lineEnd) tab = lineEnd;
       }
-      if (tokens.length === before) tokens.push({ text: '', line, cell: true, blank: true });
+      if (empty && goesOn(text, end + 1)) empty--;
+      for (; empty > 0; empty--) tokens.push({ text: '', line, cell: true, blank: true });
+      // A line of a tab only is an empty cell, but before a number a 「<br>」 put on a line of its own,
+      // with no indent, after a cell (「<td>0<br></td><td><br>27</td>」): the tab between their cells.
+      const between =
+        before > 0 && !tokens[before - 1]!.blank && looksLikeValue(lineHead(text, end + 1).first);
+      if (tokens.length === before && !between) tokens.push({ text: '', line, cell: true, blank: true });
     }
     start = end + 1;
   }
   return tokens;
+}
+
+/** The line from `start`: its text up to its first tab, and whether it has a tab. */
+function lineHead(text: string, start: number): { first: string; tab: boolean } {
+  let stop = start;
+  while (stop < text.length && text[stop] !== '\t' && text[stop] !== '\n') stop++;
+  return { first: text.substring(start, stop).trim(), tab: text[stop] === '\t' };
+}
+
+/** Whether the line from `start` goes on with a row: it begins with a tab, or with a number. */
+function goesOn(text: string, start: number): boolean {
+  const { first, tab } = lineHead(text, start);
+  return first ? looksLikeValue(first) : tab;
 }
 
 /**
