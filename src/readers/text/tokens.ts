@@ -68,7 +68,7 @@ export function tokenize(text: string): Token[] {
       for (let from = start; ;) {
         const t = text.substring(from, tab).trim();
         if (t) {
-          for (; empty > 0; empty--) tokens.push({ text: '', line, cell: true, blank: true });
+          if (empty) empty = pushBlanks(tokens, empty, line);
           push(tokens, t, line, true);
         } else if (tokens.length > before) empty++;
         if (tab >= lineEnd) break;
@@ -76,17 +76,28 @@ export function tokenize(text: string): Token[] {
         tab = text.indexOf('\t', from);
         if (tab < 0 || tab > lineEnd) tab = lineEnd;
       }
-      if (empty && goesOn(text, end + 1)) empty--;
-      for (; empty > 0; empty--) tokens.push({ text: '', line, cell: true, blank: true });
-      // A line of a tab only is an empty cell, but before a number a 「<br>」 put on a line of its own,
-      // with no indent, after a cell (「<td>0<br></td><td><br>27</td>」): the tab between their cells.
-      const between =
-        before > 0 && !tokens[before - 1]!.blank && looksLikeValue(lineHead(text, end + 1).first);
-      if (tokens.length === before && !between) tokens.push({ text: '', line, cell: true, blank: true });
+      if (empty) pushBlanks(tokens, goesOn(text, end + 1) ? empty - 1 : empty, line);
+      else if (tokens.length === before && !tabBetween(tokens, text, end + 1))
+        tokens.push({ text: '', line, cell: true, blank: true });
     }
     start = end + 1;
   }
   return tokens;
+}
+
+/** `n` empty cells of the line; none left to push. */
+function pushBlanks(tokens: Token[], n: number, line: number): 0 {
+  for (let i = 0; i < n; i++) tokens.push({ text: '', line, cell: true, blank: true });
+  return 0;
+}
+
+/**
+ * A line of a tab only is an empty cell, but before a number a 「<br>」 put on a line of its own,
+ * with no indent, after a cell (「<td>0<br></td><td><br>27</td>」): the tab between their cells.
+ */
+function tabBetween(tokens: readonly Token[], text: string, next: number): boolean {
+  const last = tokens[tokens.length - 1];
+  return !!last && !last.blank && looksLikeValue(lineHead(text, next).first);
 }
 
 /** The line from `start`: its text up to its first tab, and whether it has a tab. */
