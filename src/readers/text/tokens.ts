@@ -222,19 +222,11 @@ const TITLES: ReadonlySet<string> = new Set(PART_TITLES);
 const isTabLine = (l: string) => l.includes('\t') && !l.trim();
 
 /**
- * The cells of a framed copy (see framedCells). A line of tabs parts cells: as many empty cells as
- * tabs less one, and one more for each end of the line where a cell is empty. A cell is empty at
- * the line's end when spaces follow its last tab (「&nbsp;」) or the row ends after it, at its start
- * when the row began before it: a row's end is an empty line more than a cell's. A line of spaces
- * after a tab line is an empty cell, and so is nothing between two tab lines. Lines with no empty
- * line between them are one cell's (a label broken by 「<br>」) where a tab line stands before or
- * after them; elsewhere (the report's prose) each line is read as in any copy.
+ * Where a framed copy's rows break (see framedCells): at the tab line `i`, whether its row ends
+ * after it (a cell empty at its end) and whether a row begins with it (a cell empty at its start),
+ * told by the empty lines on either side.
  */
-function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
-  const tokens: Token[] = [];
-  const blanks = (n: number, i: number) => {
-    for (; n > 0; n--) tokens.push({ text: '', line: i + 1, cell: true, blank: true });
-  };
+function rowBreaks(lines: readonly string[], spacing: Spacing) {
   const gap = ({ past }: Run, step: number) => (step > 0 ? spacing.after : spacing.before)[cellKind(past)];
   /** More empty lines than part a cell from a tab line, or than an empty cell leaves: a row's end (or start) is there. */
   const breaks = (run: Run, step: number) =>
@@ -288,10 +280,10 @@ function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
     !isTabLine(run.past ?? '') &&
     run.n === gap(run, -1) + 1 &&
     leadsRow(at);
-  let afterTab = false;
-  for (let i = 0; i < lines.length;) {
-    const l = lines[i]!;
-    if (isTabLine(l)) {
+  return {
+    breaks,
+    at(i: number): { rowEnd: boolean; rowStart: boolean } {
+      const l = lines[i]!;
       const after = runFrom(lines, i + 1, 1);
       const before = runFrom(lines, i - 1, -1);
       // No row of a report's tables begins with an empty cell and then numbers, and table 4's row of
@@ -301,12 +293,38 @@ function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
       const numberNext = cellKind(content(lines, i, 1)) === 'value';
       const oneRow = (run: Run) =>
         numberNext && (isTabLine(run.past ?? '') || cellKind(content(lines, i, -1)) === 'value');
-      const rowEnd =
-        !!l.slice(l.lastIndexOf('\t') + 1) || (breaks(after, 1) && !oneRow(after) && !brokenNumber(after));
-      const rowStart =
-        breaks(before, -1) &&
-        !oneRow(before) &&
-        !((numberNext || labelOfNumbersNext(i)) && brokenLabel(before, i - 1 - before.n));
+      return {
+        rowEnd:
+          !!l.slice(l.lastIndexOf('\t') + 1) || (breaks(after, 1) && !oneRow(after) && !brokenNumber(after)),
+        rowStart:
+          breaks(before, -1) &&
+          !oneRow(before) &&
+          !((numberNext || labelOfNumbersNext(i)) && brokenLabel(before, i - 1 - before.n)),
+      };
+    },
+  };
+}
+
+/**
+ * The cells of a framed copy (see framedCells). A line of tabs parts cells: as many empty cells as
+ * tabs less one, and one more for each end of the line where a cell is empty. A cell is empty at
+ * the line's end when spaces follow its last tab (「&nbsp;」) or the row ends after it, at its start
+ * when the row began before it: a row's end is an empty line more than a cell's. A line of spaces
+ * after a tab line is an empty cell, and so is nothing between two tab lines. Lines with no empty
+ * line between them are one cell's (a label broken by 「<br>」) where a tab line stands before or
+ * after them; elsewhere (the report's prose) each line is read as in any copy.
+ */
+function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
+  const tokens: Token[] = [];
+  const blanks = (n: number, i: number) => {
+    for (; n > 0; n--) tokens.push({ text: '', line: i + 1, cell: true, blank: true });
+  };
+  const rows = rowBreaks(lines, spacing);
+  let afterTab = false;
+  for (let i = 0; i < lines.length;) {
+    const l = lines[i]!;
+    if (isTabLine(l)) {
+      const { rowEnd, rowStart } = rows.at(i);
       // A cell begun by the tab line before, with nothing in it: 「<p></p>」.
       const emptied = afterTab ? 1 : 0;
       blanks(emptied + countTabs(l) - 1 + (rowEnd ? 1 : 0) + (rowStart ? 1 : 0), i);
@@ -317,7 +335,7 @@ function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
     if (!l.trim()) {
       // A cell of spaces (「&nbsp;」) after a tab line, or before one where the row begins with it.
       const next = runFrom(lines, i + 1, 1);
-      if (l && (afterTab || (isTabLine(next.past ?? '') && !breaks(next, 1)))) blanks(1, i);
+      if (l && (afterTab || (isTabLine(next.past ?? '') && !rows.breaks(next, 1)))) blanks(1, i);
       if (l) afterTab = false;
       i++;
       continue;
