@@ -189,6 +189,12 @@ describe('what a published report says besides its tables', () => {
       '正文说本年新收政府信息公开申请 3600 件',
       '正文说本年度办理',
     ]);
+    // Three subjects and three counts, in the same order.
+    expect(said('本年度新收、办结、结转下年度政府信息公开申请分别为3600件、3521件、130件。')).toEqual([
+      '正文说本年新收政府信息公开申请 3600 件',
+      '正文说结转下年度继续办理的申请 130 件',
+    ]);
+    expect(said('本年度新收、办结、结转下年度政府信息公开申请分别为3525件、3521件、125件。')).toEqual([]);
     expect(said('2024年，我市共收到政府信息公开申请七件，均按时作出答复。')).toEqual([
       '正文说本年新收政府信息公开申请 7 件',
     ]);

@@ -203,11 +203,17 @@ const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
 
 /** Any statement's words: two of them may share one sentence's counts. */
 const ANY_WORDS = STATEMENT_LIST.map((s) => s.words).join('|');
+/** A subject after the first: 「、办结」, 「和被提起行政诉讼」. */
+const NEXT_SUBJECT = `(?:案件|申请)?[、和及与](?:被提起|提起|被申请)?(${ANY_WORDS})`;
 /** Two subjects, and what may stand between them and their counts: 「收到、办结政府信息公开申请」. */
-const TWO_SUBJECTS = `(?:被申请)?(${ANY_WORDS})(?:案件|申请)?[、和及与](?:被提起|提起|被申请)?(${ANY_WORDS})[^，,。；;\\d]{0,24}?`;
+const TWO_SUBJECTS = `(?:被申请)?(${ANY_WORDS})${NEXT_SUBJECT}[^，,。；;\\d]{0,24}?`;
+/** A count after the first in a list of them: 「、3500件」. */
+const NEXT_COUNT = `\\s*${UNIT}?[、，,和及与](\\d+)`;
 /** 「行政复议、行政诉讼案件分别为2件、3件」, 「收到、办结申请分别为3600件、3500件」: two numbers in the order of their words. */
-const RESPECTIVELY = new RegExp(
-  `${TWO_SUBJECTS}分别(?:为|是|有)?(\\d+)\\s*${UNIT}?[、，,和及与](\\d+)\\s*${UNIT}`,
+const RESPECTIVELY = new RegExp(`${TWO_SUBJECTS}分别(?:为|是|有)?(\\d+)${NEXT_COUNT}\\s*${UNIT}`);
+/** 「新收、办结、结转下年度申请分别为3525件、3521件、125件」: three numbers in the order of their words. */
+const RESPECTIVELY_THREE = new RegExp(
+  `(?:被申请)?(${ANY_WORDS})${NEXT_SUBJECT}${NEXT_SUBJECT}[^，,。；;\\d]{0,24}?分别(?:为|是|有)?(\\d+)${NEXT_COUNT}${NEXT_COUNT}\\s*${UNIT}`,
 );
 /** 「行政复议、行政诉讼均为0件」, 「…各80件」: one number for each of both subjects. */
 const BOTH = new RegExp(`${TWO_SUBJECTS}(?:均|各)(?:为|是|有)?\\s*(\\d+)\\s*(?:${UNIT}|(?=[，,。；;]|$))`);
@@ -256,24 +262,29 @@ function inBrackets(sentence: string, at: number): boolean {
   return open > close;
 }
 
-/** Which of two subjects (a pair's words) is the statement's, when the other is another's: 0, 1 or -1. */
-function subjectOf(s: Prepared, first: string, second: string): number {
-  const mine = [s.named.test(first), s.named.test(second)];
-  if (mine[0] === mine[1]) return -1;
-  const other = mine[0] ? second : first;
-  return STATEMENTS.some((t) => t !== s && t.named.test(other)) ? (mine[0] ? 0 : 1) : -1;
+/** Which of the subjects (a list's words) is the statement's, when each other one is another's: its index, or -1. */
+function subjectOf(s: Prepared, subjects: readonly string[]): number {
+  const mine = subjects.map((w) => s.named.test(w));
+  if (mine.filter(Boolean).length !== 1) return -1;
+  const others = subjects.filter((_, i) => !mine[i]);
+  return others.every((w) => STATEMENTS.some((t) => t !== s && t.named.test(w))) ? mine.indexOf(true) : -1;
 }
 
-/** The number a sentence gives the statement in a pair of subjects (分别, 均, 各), if it has one. */
+/** The number a sentence gives the statement in a list of two or three subjects (分别, 均, 各), if it has one. */
 function ofPair(sentence: string, s: Prepared): number | undefined {
   // Most sentences have neither word: the patterns, long as they are, are not run on them.
-  const pair = sentence.includes('分别') ? RESPECTIVELY.exec(sentence) : null;
-  const both = !pair && /[均各]/.test(sentence) ? BOTH.exec(sentence) : null;
-  const found = pair ?? both;
-  if (!found || s.without?.test(found[0])) return undefined;
-  const which = subjectOf(s, found[1]!, found[2]!);
+  const three = sentence.includes('分别') ? RESPECTIVELY_THREE.exec(sentence) : null;
+  const pair = !three && sentence.includes('分别') ? RESPECTIVELY.exec(sentence) : null;
+  const both = !three && !pair && /[均各]/.test(sentence) ? BOTH.exec(sentence) : null;
+  const found = three ?? pair ?? both;
+  if (!found) return undefined;
+  const subjects = found.slice(1, three ? 4 : 3);
+  // What the counts are of, besides the subjects' own words (「结转下年度」 is a subject, not another matter).
+  if (s.without?.test(found[0].slice(found[0].indexOf(subjects.at(-1)!) + subjects.at(-1)!.length)))
+    return undefined;
+  const which = subjectOf(s, subjects);
   if (which < 0) return undefined;
-  return Number(pair ? pair[3 + which] : both![3]);
+  return Number(found[subjects.length + 1 + (both ? 0 : which)]);
 }
 
 /**
