@@ -106,7 +106,7 @@ const OTHER_MATTERS = /复议|诉讼|结转|许可|处罚|强制|信访|投诉|�
 /** Table 4's subject, said to be none in a clause: 「未发生…行政复议」, 「行政复议和行政诉讼均未发生」, 「…均为零」. */
 const noneOf = (what: string) =>
   new RegExp(
-    `(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未引发|没有引发|未产生|未因|未被|无(?!论))[^，,。；;\\d]{0,30}?${what}|${what}[^，,。；;\\d]{0,20}?(?:均|都)?(?:未发生|没有发生|未出现|没有出现|为零)`,
+    `(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未引发|没有引发|未产生|未因|未被|无(?!论))[^，,。；;\\d]{0,30}?${what}|${what}[^，,。；;\\d]{0,20}?(?:均|都)?(?:未发生|没有发生|未出现|没有出现|为零|为\\s*0(?![\\d.]))`,
   );
 
 const STATEMENT_LIST: readonly Statement[] = [
@@ -389,8 +389,13 @@ function stated(
   return out;
 }
 
+/** 「均为0」 with no unit after it: none, as 「均为零」 is. */
+const ZERO = /为\s*0(?![\d.])/g;
 const saysNone = (clause: string, s: Prepared) =>
-  s.none!.test(clause) && !/\d/.test(clause) && !QUALIFIED.test(clause) && !s.without?.test(clause);
+  s.none!.test(clause) &&
+  !/\d/.test(clause.replace(ZERO, '为零')) &&
+  !QUALIFIED.test(clause) &&
+  !s.without?.test(clause);
 
 /** A count, in digits or in Chinese numerals (「七件」); looked for by its unit. */
 const COUNTED = new RegExp(`[\\d${NUMERALS}]\\s*${UNIT}`);
