@@ -185,6 +185,16 @@ function runFrom(lines: readonly string[], i: number, step: number): Run {
   return { n: (k - i) * step, past: lines[k] };
 }
 
+/** The last line, going either way from line `i`, of its cell: a cell's lines have no empty line or tab between them. */
+function cellEdge(lines: readonly string[], i: number, step: number): number {
+  let k = i;
+  for (let next = k + step; next >= 0 && next < lines.length; next += step) {
+    if (!lines[next]!.trim() || lines[next]!.includes('\t')) break;
+    k = next;
+  }
+  return k;
+}
+
 /** The nearest line either way that is neither empty nor a tab line: a cell's text. */
 function content(lines: readonly string[], i: number, step: number): string | undefined {
   for (let k = i + step; k >= 0 && k < lines.length; k += step) if (lines[k]!.trim()) return lines[k];
@@ -237,37 +247,29 @@ function rowBreaks(lines: readonly string[], spacing: Spacing) {
    * ending a row leaves the same gap, but before the next row's label.
    */
   const brokenNumber = (run: Run) => cellKind(run.past) === 'value' && run.n === gap(run, 1) + 1;
-  /** The nearest line above `i` that is not empty: -1 where none is. */
-  const lineAbove = (i: number) => {
-    let k = i - 1;
-    while (k >= 0 && lines[k] === '') k--;
-    return k;
-  };
   /** Whether the cell whose last line is `at` begins its row, or follows (by `cells` at most) the cell that does. */
   const leadsRow = (at: number, cells = 1): boolean => {
-    let first = at;
-    while (first > 0 && lines[first - 1]!.trim() && !lines[first - 1]!.includes('\t')) first--;
-    const tab = lineAbove(first);
-    if (tab < 0 || !isTabLine(lines[tab]!)) return true;
+    const first = cellEdge(lines, at, -1);
+    const above = runFrom(lines, first - 1, -1);
+    if (!isTabLine(above.past ?? '')) return true;
+    const tab = first - 1 - above.n;
     // A row's break after the tab line: more than a 「<br>」 before the cell makes, or a row of
     // numbers ending in an empty cell (「<td></td>」) before it.
     const below = runFrom(lines, tab + 1, 1);
     const numbersAbove = cellKind(content(lines, tab, -1)) === 'value';
     if (below.n > gap(below, 1) + (numbersAbove ? 0 : 1)) return true;
-    const prev = lineAbove(tab);
     // The cell before, a cell's gap away, or a 「<br>」 more.
-    const inRow =
-      prev >= 0 && !isTabLine(lines[prev]!) && tab - prev - 1 <= gap(runFrom(lines, tab - 1, -1), -1) + 1;
-    return cells > 0 && inRow && leadsRow(prev, cells - 1);
+    const before = runFrom(lines, tab - 1, -1);
+    const inRow = before.past !== undefined && !isTabLine(before.past) && before.n <= gap(before, -1) + 1;
+    return cells > 0 && inRow && leadsRow(tab - 1 - before.n, cells - 1);
   };
   /** Words after the tab line at `i`, and a number in the cell after them: a row's label, 「1.属于国家秘密」. */
   const labelOfNumbersNext = (i: number) => {
-    let k = i + 1;
-    while (k < lines.length && lines[k] === '') k++;
-    if (k >= lines.length || cellKind(lines[k]) !== 'words' || isTabLine(lines[k]!)) return false;
-    while (k + 1 < lines.length && lines[k + 1]!.trim() && !lines[k + 1]!.includes('\t')) k++;
-    for (k++; k < lines.length && lines[k] === ''; k++);
-    return k < lines.length && isTabLine(lines[k]!) && cellKind(content(lines, k, 1)) === 'value';
+    const label = runFrom(lines, i + 1, 1);
+    if (label.past === undefined || isTabLine(label.past) || cellKind(label.past) !== 'words') return false;
+    const last = cellEdge(lines, i + 1 + label.n, 1);
+    const after = runFrom(lines, last + 1, 1);
+    return isTabLine(after.past ?? '') && cellKind(content(lines, last + 1 + after.n, 1)) === 'value';
   };
   /**
    * A row's label with a 「<br>」 after it, numbers following: one empty line more than words' usual
