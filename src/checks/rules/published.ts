@@ -103,10 +103,13 @@ const REVIEWS = /复议|诉讼|审理|审结/;
 /** Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转). */
 const OTHER_MATTERS = /复议|诉讼|结转|许可|处罚|强制|信访|投诉|举报|咨询/;
 
+/** 「均为0」 with no unit after it: none, as 「均为零」 is. */
+const ZERO = /为\s*0(?![\d.])/g;
+
 /** Table 4's subject, said to be none in a clause: 「未发生…行政复议」, 「行政复议和行政诉讼均未发生」, 「…均为零」. */
 const noneOf = (what: string) =>
   new RegExp(
-    `(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未引发|没有引发|未产生|未因|未被|无(?!论))[^，,。；;\\d]{0,30}?${what}|${what}[^，,。；;\\d]{0,20}?(?:均|都)?(?:未发生|没有发生|未出现|没有出现|为零|为\\s*0(?![\\d.]))`,
+    `(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未引发|没有引发|未产生|未因|未被|无(?!论))[^，,。；;\\d]{0,30}?${what}|${what}[^，,。；;\\d]{0,20}?(?:均|都)?(?:未发生|没有发生|未出现|没有出现|为零|${ZERO.source})`,
   );
 
 const STATEMENT_LIST: readonly Statement[] = [
@@ -203,20 +206,21 @@ const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
 
 /** Any statement's words: two of them may share one sentence's counts. */
 const ANY_WORDS = STATEMENT_LIST.map((s) => s.words).join('|');
-/** A subject after the first: 「、办结」, 「和被提起行政诉讼」. */
-const NEXT_SUBJECT = `(?:案件|申请)?[、和及与](?:被提起|提起|被申请)?(${ANY_WORDS})`;
-/** Two subjects, and what may stand between them and their counts: 「收到、办结政府信息公开申请」. */
-const TWO_SUBJECTS = `(?:被申请)?(${ANY_WORDS})${NEXT_SUBJECT}[^，,。；;\\d]{0,24}?`;
-/** A count after the first in a list of them: 「、3500件」. */
-const NEXT_COUNT = `\\s*${UNIT}?[、，,和及与](\\d+)`;
-/** 「行政复议、行政诉讼案件分别为2件、3件」, 「收到、办结申请分别为3600件、3500件」: two numbers in the order of their words. */
-const RESPECTIVELY = new RegExp(`${TWO_SUBJECTS}分别(?:为|是|有)?(\\d+)${NEXT_COUNT}\\s*${UNIT}`);
-/** 「新收、办结、结转下年度申请分别为3525件、3521件、125件」: three numbers in the order of their words. */
-const RESPECTIVELY_THREE = new RegExp(
-  `(?:被申请)?(${ANY_WORDS})${NEXT_SUBJECT}${NEXT_SUBJECT}[^，,。；;\\d]{0,24}?分别(?:为|是|有)?(\\d+)${NEXT_COUNT}${NEXT_COUNT}\\s*${UNIT}`,
-);
+/** `n` subjects, and what may stand between them and their counts: 「收到、办结政府信息公开申请」. */
+const subjects = (n: number) =>
+  `(?:被申请)?(${ANY_WORDS})${`(?:案件|申请)?[、和及与](?:被提起|提起|被申请)?(${ANY_WORDS})`.repeat(n - 1)}[^，,。；;\\d]{0,24}?`;
+/**
+ * 「行政复议、行政诉讼案件分别为2件、3件」, 「新收、办结、结转下年度申请分别为3525件、3521件、125件」:
+ * `n` numbers in the order of their words.
+ */
+const respectively = (n: number) =>
+  new RegExp(
+    `${subjects(n)}分别(?:为|是|有)?(\\d+)${`\\s*${UNIT}?[、，,和及与](\\d+)`.repeat(n - 1)}\\s*${UNIT}`,
+  );
+/** Three subjects first: the pattern for two would read only the first two of three. */
+const RESPECTIVELY = [respectively(3), respectively(2)];
 /** 「行政复议、行政诉讼均为0件」, 「…各80件」: one number for each of both subjects. */
-const BOTH = new RegExp(`${TWO_SUBJECTS}(?:均|各)(?:为|是|有)?\\s*(\\d+)\\s*(?:${UNIT}|(?=[，,。；;]|$))`);
+const BOTH = new RegExp(`${subjects(2)}(?:均|各)(?:为|是|有)?\\s*(\\d+)\\s*(?:${UNIT}|(?=[，,。；;]|$))`);
 
 /** No label of either edition is longer, spacing aside. */
 const LONGEST_LABEL = 80;
@@ -271,20 +275,27 @@ function subjectOf(s: Prepared, subjects: readonly string[]): number {
 }
 
 /** The number a sentence gives the statement in a list of two or three subjects (分别, 均, 各), if it has one. */
-function ofPair(sentence: string, s: Prepared): number | undefined {
+function ofList(sentence: string, s: Prepared): number | undefined {
   // Most sentences have neither word: the patterns, long as they are, are not run on them.
-  const three = sentence.includes('分别') ? RESPECTIVELY_THREE.exec(sentence) : null;
-  const pair = !three && sentence.includes('分别') ? RESPECTIVELY.exec(sentence) : null;
-  const both = !three && !pair && /[均各]/.test(sentence) ? BOTH.exec(sentence) : null;
-  const found = three ?? pair ?? both;
+  const each = sentence.includes('分别') ? firstMatch(RESPECTIVELY, sentence) : null;
+  const both = !each && /[均各]/.test(sentence) ? BOTH.exec(sentence) : null;
+  const found = each ?? both;
   if (!found) return undefined;
-  const subjects = found.slice(1, three ? 4 : 3);
+  const words = found.slice(1, found.length - (each ? (found.length - 1) / 2 : 1));
   // What the counts are of, besides the subjects' own words (「结转下年度」 is a subject, not another matter).
-  if (s.without?.test(found[0].slice(found[0].indexOf(subjects.at(-1)!) + subjects.at(-1)!.length)))
-    return undefined;
-  const which = subjectOf(s, subjects);
+  if (s.without?.test(words.reduce((rest, w) => rest.replace(w, ''), found[0]))) return undefined;
+  const which = subjectOf(s, words);
   if (which < 0) return undefined;
-  return Number(found[subjects.length + 1 + (both ? 0 : which)]);
+  return Number(found[words.length + 1 + (each ? which : 0)]);
+}
+
+/** The first of the patterns to match, and its match. */
+function firstMatch(patterns: readonly RegExp[], text: string): RegExpExecArray | null {
+  for (const p of patterns) {
+    const m = p.exec(text);
+    if (m) return m;
+  }
+  return null;
 }
 
 /**
@@ -337,7 +348,7 @@ function stated(
   for (const { text: original, read: sentence } of said) {
     if (s.within && !s.within.test(original)) continue;
     if (s.notIn?.test(sentence)) continue;
-    const paired = ofPair(sentence, s);
+    const paired = ofList(sentence, s);
     if (paired !== undefined) {
       out.push({ value: paired, sentence: original });
       continue;
@@ -389,8 +400,6 @@ function stated(
   return out;
 }
 
-/** 「均为0」 with no unit after it: none, as 「均为零」 is. */
-const ZERO = /为\s*0(?![\d.])/g;
 const saysNone = (clause: string, s: Prepared) =>
   s.none!.test(clause) &&
   !/\d/.test(clause.replace(ZERO, '为零')) &&
