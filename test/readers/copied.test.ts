@@ -412,11 +412,12 @@ describe('a page’s innerText, its cells framed by empty lines', () => {
   });
 
   // Chromium's innerText gives a 「<br>」 as a line end of its own: 「<p>3440<br></p>」 is 「3440\n」.
-  it.each([
+  const BR_AROUND = [
     ['after', (n: string) => `${n}\n`],
     ['before', (n: string) => `\n${n}`],
     ['before and after', (n: string) => `\n${n}\n`],
-  ])('numbers with a <br> %s them in their cells: every cell as transcribed', (_, br) => {
+  ] as const;
+  it.each(BR_AROUND)('numbers with a <br> %s them in their cells: every cell as transcribed', (_, br) => {
     for (const name of ['jingxiu-2019.innertext.txt', 'suqian-2024.innertext.txt']) {
       const text = copy(name).replace(/^\d+$/gm, br);
       const r = read(text);
@@ -429,24 +430,23 @@ describe('a page’s innerText, its cells framed by empty lines', () => {
   // A page whose editor left a 「<br>」 in a few cells only: their gap to the tab line is one line
   // longer than most cells', as an empty cell beginning or ending a row also makes it. Read as a
   // row's break, the numbers after it were a row of their own (the total 「未填」, silently).
-  it.each([
-    ['after', (n: string) => `${n}\n`],
-    ['before', (n: string) => `\n${n}`],
-    ['before and after', (n: string) => `\n${n}\n`],
-  ])('numbers with a <br> %s them in a few cells only: every cell as transcribed', (_, br) => {
-    for (const name of ['jingxiu-2019.innertext.txt', 'suqian-2024.innertext.txt']) {
-      for (const every of [1000, 37, 7, 2]) {
-        let k = 0;
-        // The 6th number (a row's middle), and then every `every`-th: first cells, last ones, totals.
-        const text = copy(name).replace(/^\d+$/gm, (n) => (++k === 6 || k % every === 0 ? br(n) : n));
-        const r = read(text);
-        const { values, tables } = expected(name);
-        for (const t of tables)
-          expect(ofTable(raws(r), t), `${name} ${t} every ${every}`).toEqual(ofTable(values, t));
-        expect(errors(check(r)), `${name} every ${every}`).toEqual([]);
+  it.each(BR_AROUND)(
+    'numbers with a <br> %s them in a few cells only: every cell as transcribed',
+    (_, br) => {
+      for (const name of ['jingxiu-2019.innertext.txt', 'suqian-2024.innertext.txt']) {
+        for (const every of [1000, 37, 7, 2]) {
+          let k = 0;
+          // The 6th number (a row's middle), and then every `every`-th: first cells, last ones, totals.
+          const text = copy(name).replace(/^\d+$/gm, (n) => (++k === 6 || k % every === 0 ? br(n) : n));
+          const r = read(text);
+          const { values, tables } = expected(name);
+          for (const t of tables)
+            expect(ofTable(raws(r), t), `${name} ${t} every ${every}`).toEqual(ofTable(values, t));
+          expect(errors(check(r)), `${name} every ${every}`).toEqual([]);
+        }
       }
-    }
-  });
+    },
+  );
 
   // As Chromium copies 「<p>2.重复申请<br></p>」: a label's gap one line longer, as a row whose first
   // cell is 「<td></td>」 also begins.
