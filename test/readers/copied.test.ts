@@ -468,6 +468,26 @@ describe('a page’s innerText, its cells framed by empty lines', () => {
     expect(ofTable(raws(r), 't4')).toEqual(ofTable(values, 't4'));
   });
 
+  // A row whose last cell is 「<td></td>」 leaves two empty lines before the next row's label, as a
+  // 「<br>」 before a header's words does: where such rows outnumbered the header's cells, the gap was
+  // taken for words' usual one, and each row ran on into the next.
+  it('rows ending in an empty cell (「<td></td>」), more of them than header cells after a tab: each row ends', () => {
+    const page = copy('suqian-2024.innertext.txt')
+      .replace(/\n\t\n\n(?=(结果纠正|其他结果|尚未审结)\n)/g, '\n\t\n\n\n')
+      .replace(/\n\t\n\n\d+\n\n\n\n\n(?=\S)/g, '\n\t\n\n\n');
+    const r = read(page);
+    const { values } = expected('suqian');
+    const t3 = Object.fromEntries(
+      Object.entries(ofTable(values, 't3')).map(([k, v]) => [
+        k,
+        k.endsWith('.total') && k !== 't3.r4.total' ? '' : v,
+      ]),
+    );
+    expect(ofTable(raws(r), 't3')).toEqual(t3);
+    expect(ofTable(raws(r), 't4')).toEqual(ofTable(values, 't4'));
+    expect(ofRule(check(r), 'G-04')).toEqual([]);
+  });
+
   it('empty cells as a page editor leaves them (「<p><br></p>」, 「<p>&nbsp;</p>」 beginning a row) are read empty', () => {
     /** The text with the `k`-th cell after the line at `at` replaced by `to`. */
     const emptyCell = (lines: string[], at: number, k: number, to: string) => {

@@ -158,7 +158,9 @@ function framedCells(lines: readonly string[]): Spacing | undefined {
       if (isTabLine(after.past ?? '')) {
         if (after.n === 1) oneLine++;
         else if (after.n === 4) fourLines++;
-      } else {
+      } else if (cellKind(after.past) === 'value' || cellKind(content(lines, i, -1)) === 'words') {
+        // Words after a number's tab line may be the next row's label, the row's last cell empty
+        // (「<td></td>」): a gap a row's end makes, which a page with many such rows would make usual.
         count(seen.after, after);
       }
       const before = runFrom(lines, i - 1, -1);

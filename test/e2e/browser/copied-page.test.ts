@@ -62,6 +62,10 @@ const plainEdits = fc.tuple(edits, fc.constantFrom('br', 'words', 'empty')).map(
   form: '',
 }));
 
+/** Pages per property; `RUNS=2000 FC_SEED=random` explores further (see test/fast-check-seed.ts). */
+const draw = { numRuns: Number(process.env.RUNS ?? 40) };
+const timeout = 60_000 + draw.numRuns * 100;
+
 async function cells(name: string, text: string): Promise<Record<string, unknown> | undefined> {
   const r = await readPublished(name, new TextEncoder().encode(text));
   return r.report && Object.fromEntries([...(r.report as Report).cells].map(([k, c]) => [k, c.raw]));
@@ -102,11 +106,12 @@ describe.runIf(hasChromium || process.env.CI)(
               expect(fromCopy).toEqual(fromPage);
             }
           }),
-          { numRuns: 40 },
+          draw,
         );
         // Not read is the exception, where the page's own tables are.
-        expect(read).toBeGreaterThanOrEqual(36);
+        expect(read).toBeGreaterThanOrEqual(draw.numRuns * 0.9);
       },
+      timeout,
     );
 
     // A row a line: a row its copy breaks where no cell's number can be told is not read (G-04 says
@@ -122,10 +127,11 @@ describe.runIf(hasChromium || process.env.CI)(
             for (const [k, v] of Object.entries(fromCopy)) expect(v, k).toEqual(fromPage[k]);
             if (Object.keys(fromCopy).length === Object.keys(fromPage).length) whole++;
           }),
-          { numRuns: 40 },
+          draw,
         );
-        expect(whole).toBeGreaterThanOrEqual(30);
+        expect(whole).toBeGreaterThanOrEqual(draw.numRuns * 0.75);
       },
+      timeout,
     );
   },
 );
