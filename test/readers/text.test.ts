@@ -112,6 +112,32 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
       expect(raws(read(rows.replace(row, broken))), broken).toEqual(jingxiu().values);
   });
 
+  // Where a cell's 「<br>」 broke the row's line, the tabs after it go on with the row: the first ends
+  // the cell above, each one more is an empty cell. Taken for an indent, they moved each number after
+  // them a cell to the left (「5<br></td><td></td><td>0」: the 0 read as the empty cell's).
+  it('a row a line: an empty cell after a cell’s <br> is read empty, no number moved', () => {
+    const rows = rowPerLine(seedText());
+    const label = '一、本年新收政府信息公开申请数量';
+    const row = `${label}\t5\t0\t0\t0\t0\t0\t5`;
+    expect(rows).toContain(row);
+    const cases: [string, string[]][] = [
+      [`${label}\t5\n\t\t0\t0\t0\t0\t5`, ['business']],
+      [`${label}\t5\n\t\t\n0\t0\t0\t0\t5`, ['business']],
+      [`${label}\t5\t0\n\t\t\t0\t0\t5`, ['research', 'nonprofit']],
+      [`${label}\n\t\t0\t0\t0\t0\t0\t5`, ['natural']],
+      // A cell of a 「<br>」 only.
+      [`${label}\t\n\t0\t0\t0\t0\t0\t5`, ['natural']],
+      [`${label}\t5\t\n\t0\t0\t0\t0\t5`, ['business']],
+      // The row ends after them: each tab begins an empty cell.
+      [`${label}\t5\t0\t0\t0\t0\n\t\t`, ['other', 'total']],
+    ];
+    for (const [broken, emptied] of cases) {
+      const values = { ...jingxiu().values };
+      for (const k of emptied) values[`t3.r1.${k}`] = '';
+      expect(raws(read(rows.replace(row, broken))), broken).toEqual(values);
+    }
+  });
+
   it('cells written wrong on one line (a row a line) are listed by that line once, with how many', () => {
     const rows = rowPerLine(seedText()).replace(
       /(二、上年结转政府信息公开申请数量)((?:\t0){7})/,

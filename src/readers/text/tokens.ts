@@ -62,27 +62,64 @@ export function tokenize(text: string): Token[] {
       const before = tokens.length;
       // A row of a table whose cells hold no paragraph, as a browser copies it (「文件\t1\t\t3」,
       // 「规章\t\t\t」): nothing between two tabs after the row's first cell is an empty cell. Tabs
-      // before the first are the copy's indent. The last tab is a cell's end where the row goes on
-      // on the next line: a 「<br>」 before the next cell's number (「文件\t」 / 「3\t5」).
+      // before the first are the copy's indent, unless the line goes on with the row above (see
+      // rowAbove). The last tab is a cell's end where the row goes on on the next line: a 「<br>」
+      // before the next cell's number (「文件\t」 / 「3\t5」). Before a line of tabs, the cell it
+      // begins holds a 「<br>」 only: an empty cell (「文件\t」 / 「\t\t」).
       let empty = 0;
+      let above: boolean | undefined;
       for (let from = start; ;) {
         const t = text.substring(from, tab).trim();
         if (t) {
           if (empty) empty = pushBlanks(tokens, empty, line);
           push(tokens, t, line, true);
-        } else if (tokens.length > before) empty++;
+        } else if (
+          tokens.length > before ||
+          (from > start && (above ??= rowAbove(tokens, text, from, lineEnd, line)))
+        )
+          empty++;
         if (tab >= lineEnd) break;
         from = tab + 1;
         tab = text.indexOf('\t', from);
         if (tab < 0 || tab > lineEnd) tab = lineEnd;
       }
-      if (empty) pushBlanks(tokens, goesOn(text, end + 1) ? empty - 1 : empty, line);
-      else if (tokens.length === before && !tabBetween(tokens, text, end + 1))
-        tokens.push({ text: '', line, cell: true, blank: true });
+      if (empty) pushBlanks(tokens, numberNext(text, end + 1) ? empty - 1 : empty, line);
+      else if (tokens.length === before)
+        pushBlanks(
+          tokens,
+          tabLineBlanks(tokens, text, countTabs(text.substring(start, lineEnd)), line, end + 1),
+          line,
+        );
     }
     start = end + 1;
   }
   return tokens;
+}
+
+/**
+ * Whether a line that begins with tabs goes on with the row of the line above: that line ended in a
+ * cell (a 「<br>」 after it: 「0<br></td><td></td><td>3」 is 「0」 / 「\t\t3」), and a number follows
+ * the tabs. Its first tab ends that cell, and each tab more is an empty cell.
+ */
+function rowAbove(
+  tokens: readonly Token[],
+  text: string,
+  from: number,
+  lineEnd: number,
+  line: number,
+): boolean {
+  if (!endsAbove(tokens, line)) return false;
+  const first = text
+    .substring(from, lineEnd)
+    .split('\t')
+    .find((p) => p.trim());
+  return first !== undefined && looksLikeValue(first.trim());
+}
+
+/** Whether the line above ended in a cell: its text, or one its last tab began. */
+function endsAbove(tokens: readonly Token[], line: number): boolean {
+  const last = tokens[tokens.length - 1];
+  return !!last && last.line === line - 1;
 }
 
 /** `n` empty cells of the line; none left to push. */
@@ -92,25 +129,32 @@ function pushBlanks(tokens: Token[], n: number, line: number): 0 {
 }
 
 /**
- * A line of a tab only is an empty cell, but before a number a 「<br>」 put on a line of its own,
- * with no indent, after a cell (「<td>0<br></td><td><br>27</td>」): the tab between their cells.
+ * The empty cells of a line of tabs only: alone, one. Before a number a 「<br>」 put on a line of its
+ * own, with no indent, after a cell (「<td>0<br></td><td><br>27</td>」), its first tab is the one
+ * between their cells, and each tab more an empty cell between them (「0<br></td><td></td><td><br>27」).
+ * After a cell that ended the line above, where no number goes on with the row, each tab begins an
+ * empty cell, up to the row's end (「3<br></td><td></td><td></td></tr>」).
  */
-function tabBetween(tokens: readonly Token[], text: string, next: number): boolean {
+function tabLineBlanks(
+  tokens: readonly Token[],
+  text: string,
+  tabs: number,
+  line: number,
+  next: number,
+): number {
   const last = tokens[tokens.length - 1];
-  return !!last && !last.blank && looksLikeValue(lineHead(text, next).first);
+  if (last && !last.blank && numberNext(text, next)) return tabs - 1;
+  return endsAbove(tokens, line) ? tabs : 1;
 }
 
-/** The line from `start`: its text up to its first tab, and whether it has a tab. */
-function lineHead(text: string, start: number): { first: string; tab: boolean } {
+/**
+ * Whether the line from `start` goes on with a row: its text up to its first tab is a number, a
+ * cell's after a 「<br>」 (「文件\t」 / 「3\t5」).
+ */
+function numberNext(text: string, start: number): boolean {
   let stop = start;
   while (stop < text.length && text[stop] !== '\t' && text[stop] !== '\n') stop++;
-  return { first: text.substring(start, stop).trim(), tab: text[stop] === '\t' };
-}
-
-/** Whether the line from `start` goes on with a row: it begins with a tab, or with a number. */
-function goesOn(text: string, start: number): boolean {
-  const { first, tab } = lineHead(text, start);
-  return first ? looksLikeValue(first) : tab;
+  return looksLikeValue(text.substring(start, stop).trim());
 }
 
 /**

@@ -44,26 +44,34 @@ function edit(e: Edits): void {
   }
 }
 
+/** A share up to `max`, even over it: fc.double would give mostly shares too small to edit a cell. */
+const share = (max: number) => fc.integer({ min: 0, max: 100 }).map((n) => (n / 100) * max);
+
 const edits = fc.record({
-  br: fc.double({ min: 0, max: 0.9, noNaN: true }),
-  empty: fc.double({ min: 0, max: 0.3, noNaN: true }),
-  words: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  br: share(0.9),
+  empty: share(0.3),
+  words: share(0.5),
   form: fc.constantFrom('', '<p></p>', '<p><br></p>', '&nbsp;', '<p>&nbsp;</p>'),
   seed: fc.integer({ min: 1, max: 2 ** 30 }),
 });
 
-/** A page whose cells hold no paragraph, with one kind of edit: 「<br>」 around numbers, around labels, or empty cells. */
-const plainEdits = fc.tuple(edits, fc.constantFrom('br', 'words', 'empty')).map(([e, kind]): Edits => ({
-  ...e,
-  plain: true,
-  br: kind === 'br' ? e.br : 0,
-  words: kind === 'words' ? e.words : 0,
-  empty: kind === 'empty' ? e.empty : 0,
-  form: '',
-}));
+/**
+ * A page whose cells hold no paragraph, with one kind of edit (「<br>」 around numbers, around labels,
+ * or empty cells), or all three.
+ */
+const plainEdits = fc
+  .tuple(edits, fc.constantFrom('br', 'words', 'empty', 'all'))
+  .map(([e, kind]): Edits => ({
+    ...e,
+    plain: true,
+    br: kind === 'br' || kind === 'all' ? e.br : 0,
+    words: kind === 'words' || kind === 'all' ? e.words : 0,
+    empty: kind === 'empty' || kind === 'all' ? e.empty : 0,
+    form: '',
+  }));
 
 /** Pages per property; `RUNS=2000 FC_SEED=random` explores further (see test/fast-check-seed.ts). */
-const draw = { numRuns: Number(process.env.RUNS ?? 40) };
+const draw = { numRuns: Number(process.env.RUNS ?? 40), unbiased: true };
 const timeout = 60_000 + draw.numRuns * 100;
 
 async function cells(name: string, text: string): Promise<Record<string, unknown> | undefined> {
@@ -115,21 +123,24 @@ describe.runIf(hasChromium || process.env.CI)(
     );
 
     // A row a line: a row its copy breaks where no cell's number can be told is not read (G-04 says
-    // which), but no number is read into another cell.
+    // which), but no number is read into another cell. With one kind of edit, most copies read whole.
     it.each(['suqian-2024.html', 'jingxiu-2019.html'])(
       '%s, cells without paragraphs: each cell read from the copy is the page’s',
       async (name) => {
         const html = readFileSync(fixturePath(name), 'utf8');
+        let oneKind = 0;
         let whole = 0;
         await fc.assert(
           fc.asyncProperty(plainEdits, async (e) => {
             const { fromCopy = {}, fromPage } = await readBoth(html, e);
             for (const [k, v] of Object.entries(fromCopy)) expect(v, k).toEqual(fromPage[k]);
+            if ([e.br, e.words, e.empty].filter((r) => r > 0).length > 1) return;
+            oneKind++;
             if (Object.keys(fromCopy).length === Object.keys(fromPage).length) whole++;
           }),
           draw,
         );
-        expect(whole).toBeGreaterThanOrEqual(draw.numRuns * 0.75);
+        expect(whole).toBeGreaterThanOrEqual(oneKind * 0.75);
       },
       timeout,
     );
