@@ -3,5 +3,9 @@
 // draw prints its seed, which `FC_SEED=<seed>` replays.
 import fc from 'fast-check';
 
-const seed = process.env.FC_SEED;
-if (seed !== 'random') fc.configureGlobal({ seed: Number(seed ?? 20261127) });
+const given = process.env.FC_SEED;
+if (given !== 'random') {
+  const seed = Number(given ?? 20261127);
+  if (!Number.isSafeInteger(seed)) throw new Error(`FC_SEED is a whole number or "random", not "${given}"`);
+  fc.configureGlobal({ seed });
+}
