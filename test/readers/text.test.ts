@@ -138,6 +138,25 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     }
   });
 
+  // Table 4's row of numbers has no label: where its first cells are empty (「<td></td>」), its line
+  // begins with their tabs, which a row a line also begins with where a 「<br>」 ended the label.
+  it('a row a line: table 4’s first cells empty are read empty, with or without a <br> after them', () => {
+    const rows = rowPerLine(seedText());
+    const row = '0\t0\t1\t0\t1\t7\t0\t0\t0\t7\t1\t0\t0\t0\t1';
+    expect(rows).toContain(`总计\n${row}\n`);
+    const cases: [string, string[]][] = [
+      ['\t0\t1\t0\t1\t7\t0\t0\t0\t7\t1\t0\t0\t0\t1', ['upheld']],
+      ['\t\n0\t1\t0\t1\t7\t0\t0\t0\t7\t1\t0\t0\t0\t1', ['upheld']],
+      ['\t\t\t0\t1\t7\t0\t0\t0\t7\t1\t0\t0\t0\t1', ['upheld', 'corrected', 'other']],
+      ['\t\t\n1\t0\t1\t7\t0\t0\t0\t7\t1\t0\t0\t0\t1', ['upheld', 'corrected']],
+    ];
+    for (const [broken, emptied] of cases) {
+      const values = { ...jingxiu().values };
+      for (const k of emptied) values[`t4.review.${k}`] = '';
+      expect(raws(read(rows.replace(`总计\n${row}\n`, `总计\n${broken}\n`))), broken).toEqual(values);
+    }
+  });
+
   it('cells written wrong on one line (a row a line) are listed by that line once, with how many', () => {
     const rows = rowPerLine(seedText()).replace(
       /(二、上年结转政府信息公开申请数量)((?:\t0){7})/,

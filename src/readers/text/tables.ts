@@ -234,6 +234,13 @@ function cellRows(table: TableSpec, text: TableText): RowsRead {
   return skip === undefined ? read : cellRowsSkipping(table, text, skip);
 }
 
+/** How many cells stand from `from` up to the next label. */
+function cellsFrom(table: TableSpec, tokens: readonly Token[], from: number, end: number): number {
+  let i = from;
+  while (i < end && (tokens[i]!.blank || !isLabel(table, tokens[i]!.text))) i++;
+  return i - from;
+}
+
 /** Where the blank cells are among `cells`. */
 const blanksIn = (cells: readonly Token[]) => cells.flatMap((t, i) => (t.blank ? [i] : []));
 
@@ -362,6 +369,9 @@ function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): Row
         pos++;
       at = tokens[pos];
     }
+    // A row a line whose first cell is empty: its copy's line begins with the tab after that cell.
+    if (!row.label && tokens[pos]?.lead && cellsFrom(table, tokens, pos, end) === row.keys.length - 1)
+      values.push({ raw: '', token: tokens[pos]! });
     const first = pos;
     // 表四's one row: a column put in shows as one blank cell too many among its numbers.
     const extra = row.label ? skip : blankTooMany(tokens, pos, end, row.keys.length);

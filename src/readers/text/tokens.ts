@@ -13,6 +13,12 @@ export interface Token {
    * copies it, which may be a table's empty cell. Its text is empty.
    */
   readonly spaces?: boolean;
+  /**
+   * The first cell of a line of cells that begins with a tab taken for an indent, or of a line after
+   * a tab taken for a 「<br>」's: in a copy a row a line, a row's empty first cell (「<td></td>」)
+   * may stand before that tab.
+   */
+  readonly lead?: boolean;
 }
 
 const VALUE = /^(?:[+\-－]?[\d０-９][\d０-９.．,，]*(?:万元|元|件|个|项)?|[—\-－/／]|[增减][\d０-９]+)$/;
@@ -42,6 +48,8 @@ export function tokenize(text: string): Token[] {
   // code is as quick in a batch's first reports as later, while a loop runs slowly until V8 has
   // optimised it. The next tab is kept across lines: the searches stay linear in the text's length.
   let nextTab = text.indexOf('\t');
+  /** The last line of a tab only whose tab stood between the cell above and a number below it. */
+  let tabBetween = 0;
   for (let start = 0; start <= n;) {
     // The line's end, and its first tab.
     let end = text.indexOf('\n', start);
@@ -57,7 +65,10 @@ export function tokenize(text: string): Token[] {
     // trim() takes the same white space as \s, the ideographic space included.
     if (tab < 0) {
       const t = text.substring(start, lineEnd).trim();
-      if (t) push(tokens, t, line, false);
+      if (t) {
+        push(tokens, t, line, false);
+        if (tabBetween === line - 1) markLead(tokens, tokens.length - 1);
+      }
     } else {
       const before = tokens.length;
       // A row of a table whose cells hold no paragraph, as a browser copies it (「文件\t1\t\t3」,
@@ -68,6 +79,8 @@ export function tokenize(text: string): Token[] {
       // begins holds a 「<br>」 only: an empty cell (「文件\t」 / 「\t\t」).
       let empty = 0;
       let above: boolean | undefined;
+      const indented = !text.substring(start, tab).trim();
+      const tabs = countTabs(text.substring(start, lineEnd));
       for (let from = start; ;) {
         const t = text.substring(from, tab).trim();
         if (t) {
@@ -84,12 +97,19 @@ export function tokenize(text: string): Token[] {
         if (tab < 0 || tab > lineEnd) tab = lineEnd;
       }
       if (empty) pushBlanks(tokens, numberNext(text, end + 1) ? empty - 1 : empty, line);
-      else if (tokens.length === before)
-        pushBlanks(
-          tokens,
-          tabLineBlanks(tokens, text, countTabs(text.substring(start, lineEnd)), line, end + 1),
-          line,
-        );
+      else if (tokens.length === before) {
+        // A line of tabs only: alone, one empty cell. Before a number a 「<br>」 put on a line of its
+        // own, after a cell (「<td>0<br></td><td><br>27</td>」), its first tab is the one between their
+        // cells, and each tab more an empty cell between them (「0<br></td><td></td><td><br>27」).
+        // After a cell that ended the line above, where no number goes on with the row, each tab
+        // begins an empty cell, up to the row's end (「3<br></td><td></td><td></td></tr>」).
+        const last = tokens[tokens.length - 1];
+        if (last && !last.blank && numberNext(text, end + 1)) {
+          if (tabs === 1) tabBetween = line;
+          pushBlanks(tokens, tabs - 1, line);
+        } else pushBlanks(tokens, endsAbove(tokens, line) ? tabs : 1, line);
+      }
+      if (tokens.length > before && (indented ? tabs > 1 : tabBetween === line - 1)) markLead(tokens, before);
     }
     start = end + 1;
   }
@@ -122,29 +142,15 @@ function endsAbove(tokens: readonly Token[], line: number): boolean {
   return !!last && last.line === line - 1;
 }
 
+/** Marks the token at `i` as a line's first cell after a tab taken for an indent or a 「<br>」's (see Token). */
+function markLead(tokens: Token[], i: number): void {
+  tokens[i] = { ...tokens[i]!, lead: true };
+}
+
 /** `n` empty cells of the line; none left to push. */
 function pushBlanks(tokens: Token[], n: number, line: number): 0 {
   for (let i = 0; i < n; i++) tokens.push({ text: '', line, cell: true, blank: true });
   return 0;
-}
-
-/**
- * The empty cells of a line of tabs only: alone, one. Before a number a 「<br>」 put on a line of its
- * own, with no indent, after a cell (「<td>0<br></td><td><br>27</td>」), its first tab is the one
- * between their cells, and each tab more an empty cell between them (「0<br></td><td></td><td><br>27」).
- * After a cell that ended the line above, where no number goes on with the row, each tab begins an
- * empty cell, up to the row's end (「3<br></td><td></td><td></td></tr>」).
- */
-function tabLineBlanks(
-  tokens: readonly Token[],
-  text: string,
-  tabs: number,
-  line: number,
-  next: number,
-): number {
-  const last = tokens[tokens.length - 1];
-  if (last && !last.blank && numberNext(text, next)) return tabs - 1;
-  return endsAbove(tokens, line) ? tabs : 1;
 }
 
 /**
