@@ -80,7 +80,7 @@ export function tokenize(text: string): Token[] {
       let empty = 0;
       let above: boolean | undefined;
       const indented = !text.substring(start, tab).trim();
-      const tabs = countTabs(text.substring(start, lineEnd));
+      let tabs = 0;
       for (let from = start; ;) {
         const t = text.substring(from, tab).trim();
         if (t) {
@@ -92,6 +92,7 @@ export function tokenize(text: string): Token[] {
         )
           empty++;
         if (tab >= lineEnd) break;
+        tabs++;
         from = tab + 1;
         tab = text.indexOf('\t', from);
         if (tab < 0 || tab > lineEnd) tab = lineEnd;
