@@ -79,7 +79,7 @@ export function tokenize(text: string): Token[] {
       // begins holds a 「<br>」 only: an empty cell (「文件\t」 / 「\t\t」).
       let empty = 0;
       let above: boolean | undefined;
-      const indented = !text.substring(start, tab).trim();
+      const firstTab = tab;
       let tabs = 0;
       for (let from = start; ;) {
         const t = text.substring(from, tab).trim();
@@ -110,7 +110,10 @@ export function tokenize(text: string): Token[] {
           pushBlanks(tokens, tabs - 1, line);
         } else pushBlanks(tokens, endsAbove(tokens, line) ? tabs : 1, line);
       }
-      if (tokens.length > before && (indented ? tabs > 1 : tabBetween === line - 1)) markLead(tokens, before);
+      if (tokens.length > before && (tabs > 1 || tabBetween === line - 1)) {
+        const indented = !text.substring(start, firstTab).trim();
+        if (indented ? tabs > 1 : tabBetween === line - 1) markLead(tokens, before);
+      }
     }
     start = end + 1;
   }
