@@ -63,34 +63,36 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     // trim() takes the same white space as \s, the ideographic space included.
+    const before = tokens.length;
+    /** Whether the line begins with a tab (with nothing but spaces before it). */
+    let indented = false;
+    let tabs = 0;
     if (tab < 0) {
       const t = text.substring(start, lineEnd).trim();
-      if (t) {
-        push(tokens, t, line, false);
-        if (tabBetween === line - 1) markLead(tokens, tokens.length - 1);
-      }
+      if (t) push(tokens, t, line, false);
     } else {
-      const before = tokens.length;
       // A row of a table whose cells hold no paragraph, as a browser copies it (「文件\t1\t\t3」,
       // 「规章\t\t\t」): nothing between two tabs after the row's first cell is an empty cell. Tabs
-      // before the first are the copy's indent, unless the line goes on with the row above (see
-      // rowAbove). The last tab is a cell's end where the row goes on on the next line: a 「<br>」
+      // before the first are the copy's indent, unless the line goes on with the row of the line
+      // above, that ended in a cell (a 「<br>」 after it: 「0<br></td><td></td><td>3」 is 「0」 /
+      // 「\t\t3」), and a number follows them: its first tab ends that cell, and each tab more is an
+      // empty cell. The last tab is a cell's end where the row goes on on the next line: a 「<br>」
       // before the next cell's number (「文件\t」 / 「3\t5」). Before a line of tabs, the cell it
       // begins holds a 「<br>」 only: an empty cell (「文件\t」 / 「\t\t」).
       let empty = 0;
-      let above: boolean | undefined;
-      const firstTab = tab;
-      let tabs = 0;
+      /** Nothing between this line's tabs before its first cell. */
+      let leading = 0;
       for (let from = start; ;) {
         const t = text.substring(from, tab).trim();
+        if (from === start) indented = !t;
         if (t) {
+          if (leading && tokens.length === before && endsAbove(tokens, line) && looksLikeValue(t))
+            empty += leading;
+          leading = 0;
           if (empty) empty = pushBlanks(tokens, empty, line);
           push(tokens, t, line, true);
-        } else if (
-          tokens.length > before ||
-          (from > start && (above ??= rowAbove(tokens, text, from, lineEnd, line)))
-        )
-          empty++;
+        } else if (tokens.length > before) empty++;
+        else if (from > start) leading++;
         if (tab >= lineEnd) break;
         tabs++;
         from = tab + 1;
@@ -110,34 +112,11 @@ export function tokenize(text: string): Token[] {
           pushBlanks(tokens, tabs - 1, line);
         } else pushBlanks(tokens, endsAbove(tokens, line) ? tabs : 1, line);
       }
-      if (tokens.length > before && (tabs > 1 || tabBetween === line - 1)) {
-        const indented = !text.substring(start, firstTab).trim();
-        if (indented ? tabs > 1 : tabBetween === line - 1) markLead(tokens, before);
-      }
     }
+    if (tokens.length > before && (indented ? tabs > 1 : tabBetween === line - 1)) markLead(tokens, before);
     start = end + 1;
   }
   return tokens;
-}
-
-/**
- * Whether a line that begins with tabs goes on with the row of the line above: that line ended in a
- * cell (a 「<br>」 after it: 「0<br></td><td></td><td>3」 is 「0」 / 「\t\t3」), and a number follows
- * the tabs. Its first tab ends that cell, and each tab more is an empty cell.
- */
-function rowAbove(
-  tokens: readonly Token[],
-  text: string,
-  from: number,
-  lineEnd: number,
-  line: number,
-): boolean {
-  if (!endsAbove(tokens, line)) return false;
-  const first = text
-    .substring(from, lineEnd)
-    .split('\t')
-    .find((p) => p.trim());
-  return first !== undefined && looksLikeValue(first.trim());
 }
 
 /** Whether the line above ended in a cell: its text, or one its last tab began. */
