@@ -281,12 +281,15 @@ function ofList(sentence: string, s: Prepared): number | undefined {
   const both = !each && /[均各]/.test(sentence) ? BOTH.exec(sentence) : null;
   const found = each ?? both;
   if (!found) return undefined;
-  const words = found.slice(1, found.length - (each ? (found.length - 1) / 2 : 1));
+  // The subjects' words, then their counts: one each (分别), or one for all (均, 各).
+  const groups = found.slice(1);
+  const n = each ? groups.length / 2 : groups.length - 1;
+  const words = groups.slice(0, n);
   // What the counts are of, besides the subjects' own words (「结转下年度」 is a subject, not another matter).
   if (s.without?.test(words.reduce((rest, w) => rest.replace(w, ''), found[0]))) return undefined;
   const which = subjectOf(s, words);
   if (which < 0) return undefined;
-  return Number(found[words.length + 1 + (each ? which : 0)]);
+  return Number(groups[n + (each ? which : 0)]);
 }
 
 /** The first of the patterns to match, and its match. */

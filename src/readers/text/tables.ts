@@ -387,8 +387,7 @@ function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): Row
     }
     // Rows of two cells or more whose cells run one past their count up to the next label.
     if (skip === undefined && row.label && row.keys.length >= 2) {
-      let next = pos;
-      while (next < end && (tokens[next]!.blank || !isLabel(table, tokens[next]!.text))) next++;
+      const next = pos + cellsFrom(table, tokens, pos, end);
       if (next - first === row.keys.length + 1) runs.push(tokens.slice(first, next));
       else if (next - first !== row.keys.length && next < end) uneven = true;
     }
