@@ -5,7 +5,16 @@ import { htmlToText } from '../../src/readers/html.js';
 import { readText } from '../../src/readers/text/index.js';
 import { PART_TITLES } from '../../src/report/parts.js';
 import type { Report } from '../../src/report/types.js';
-import { errors, fixturePath, jingxiu, ofRule, reportHtml, seedHtml, suqian } from '../helpers.js';
+import {
+  errors,
+  fixturePath,
+  jingxiu,
+  ofRule,
+  reportHtml,
+  seedHtml,
+  suqian,
+  type Values,
+} from '../helpers.js';
 
 const seedText = () => readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
 
@@ -41,6 +50,13 @@ const rowPerLine = (text: string) =>
         .join('\t'),
     )
     .join('\n');
+
+/** The seed's values, the cells of `row` named by `columns` left empty. */
+function emptiedIn(row: string, columns: readonly string[]): Values {
+  const values = { ...jingxiu().values };
+  for (const c of columns) values[`${row}.${c}`] = '';
+  return values;
+}
 
 describe('a published report as copied text (保定市竞秀区 2019)', () => {
   it('reads every number of the three tables, cell by cell, with edition, agency and year', () => {
@@ -132,9 +148,7 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
       [`${label}\t5\t0\t0\t0\t0\n\t\t`, ['other', 'total']],
     ];
     for (const [broken, emptied] of cases) {
-      const values = { ...jingxiu().values };
-      for (const k of emptied) values[`t3.r1.${k}`] = '';
-      expect(raws(read(rows.replace(row, broken))), broken).toEqual(values);
+      expect(raws(read(rows.replace(row, broken))), broken).toEqual(emptiedIn('t3.r1', emptied));
     }
   });
 
@@ -151,9 +165,9 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
       ['\t\t\n1\t0\t1\t7\t0\t0\t0\t7\t1\t0\t0\t0\t1', ['upheld', 'corrected']],
     ];
     for (const [broken, emptied] of cases) {
-      const values = { ...jingxiu().values };
-      for (const k of emptied) values[`t4.review.${k}`] = '';
-      expect(raws(read(rows.replace(`总计\n${row}\n`, `总计\n${broken}\n`))), broken).toEqual(values);
+      expect(raws(read(rows.replace(`总计\n${row}\n`, `总计\n${broken}\n`))), broken).toEqual(
+        emptiedIn('t4.review', emptied),
+      );
     }
   });
 
