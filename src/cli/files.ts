@@ -112,9 +112,11 @@ const wanted = (name: string) => {
   return REPORT_EXTENSIONS.includes(ext) || EXPLAINED_EXTENSIONS.includes(ext);
 };
 
+const HEAD_DECODER = new TextDecoder();
+
 /** A page nianbao wrote (审核报告, 汇总): in a folder checked again, it is no report to read. */
 export function isOwnOutput(head: Uint8Array): boolean {
-  return new TextDecoder().decode(head.subarray(0, 256)).includes(GENERATOR);
+  return HEAD_DECODER.decode(head.subarray(0, 256)).includes(GENERATOR);
 }
 
 /** A page or a CSV summary nianbao wrote: in a folder checked again, neither is read nor said. */
