@@ -77,9 +77,16 @@ function isSpace(c: number): boolean {
 }
 const KEYS = new Map<string, string>();
 const MAX_KEYS = 5_000;
+const BY_TEXT = new Map<string, string>();
+/** No label is longer: longer texts (a note, a paragraph) are not kept. */
+const MAX_KEYED_TEXT = 100;
 
 /** The first two characters of canonical(text), from a short prefix of it (texts can be long). */
 export function labelKey(text: string): string {
+  // A batch's sheets hold the same label texts: each is looked up whole, before its head is made.
+  const short = text.length <= MAX_KEYED_TEXT;
+  const known = short ? BY_TEXT.get(text) : undefined;
+  if (known !== undefined) return known;
   let head = '';
   // Spaces and quotes are dropped by canonical(): they are skipped here too.
   for (let i = 0; i < text.length && head.length < KEY_LENGTH + 2; i++)
@@ -89,6 +96,10 @@ export function labelKey(text: string): string {
     key = canonical(head).slice(0, KEY_LENGTH);
     if (KEYS.size >= MAX_KEYS) KEYS.clear();
     KEYS.set(head, key);
+  }
+  if (short) {
+    if (BY_TEXT.size >= MAX_KEYS) BY_TEXT.clear();
+    BY_TEXT.set(text, key);
   }
   return key;
 }
@@ -167,6 +178,32 @@ export function labelHits(texts: readonly TextCell[]): LabelHits {
   return hits;
 }
 
+/** What locate needs of a table's layout, worked out once per table. */
+interface TableShape {
+  /** A column of numbers is the table's first: 表四's. */
+  readonly numbersFirst: boolean;
+  /** Its labels' indices, top to bottom. */
+  readonly order: readonly number[];
+  /** How many different label texts it has (表四's repeat). */
+  readonly distinct: number;
+}
+const SHAPES = new WeakMap<TableSpec, TableShape>();
+function shapeOf(table: TableSpec): TableShape {
+  let shape = SHAPES.get(table);
+  if (!shape)
+    SHAPES.set(
+      table,
+      (shape = {
+        numbersFirst: table.cells.some((c) => c.area.left === 0),
+        order: table.labels
+          .map((_, i) => i)
+          .sort((a, b) => table.labels[a]!.area.top - table.labels[b]!.area.top),
+        distinct: new Set(table.labels.map((l) => l.text)).size,
+      }),
+    );
+  return shape;
+}
+
 /**
  * Where the table sits: every cell that reads as one of its labels votes for the offset that would
  * put that label in place; the offset with most votes wins. A title above, other content around
@@ -184,7 +221,7 @@ export function locate(
   // Offsets as (row + MAX_SHIFT) × 2^16 + column (a sheet has 16,384 columns): numbers, not strings,
   // as keys. A label below rows deleted from a table at the top of the grid (a document's first
   // table) puts it above the grid: such offsets count for the rows-deleted search, never as a place.
-  const numbersFirst = table.cells.some((c) => c.area.left === 0);
+  const { numbersFirst, order, distinct } = shapeOf(table);
   const votes = new Map<number, number>();
   // Votes for places above the grid: where the rows-deleted search starts from the grid's first row.
   const above = new Map<number, number>();
@@ -228,9 +265,6 @@ export function locate(
   // Rows deleted from the table or put into it move the labels below them up or down, and split the
   // votes: the table is found where its labels, read down the layout, stand where they should or ever
   // higher (rows deleted, `way` -1), or ever lower (rows put in, `way` 1).
-  const order = table.labels
-    .map((_, i) => i)
-    .sort((a, b) => table.labels[a]!.area.top - table.labels[b]!.area.top);
   const inOrder = (o: Pos, way: number) => {
     let shift = 0;
     let count = 0;
@@ -282,11 +316,10 @@ export function locate(
   if (direct.score >= MIN_SCORE) return { ...direct, votes: inOrderVotes };
   // A table whose labels repeat (表四's 「结果维持」 in each group) can lose most of them with one
   // header row and still have every one of its labels' words in place: it is found there.
-  const words = new Set(table.labels.map((l) => l.text));
   const inPlace = new Set(
     table.labels.filter((_, li) => byLabelOffsets[li]!.has(bestKey)).map((l) => l.text),
   );
-  if (words.size < table.labels.length && inPlace.size === words.size)
+  if (distinct < table.labels.length && inPlace.size === distinct)
     return { ...direct, votes: inOrderVotes, score: MIN_SCORE };
   return shifted ? { ...direct, origin: shifted.origin, votes: inOrderVotes, score: shifted.score } : direct;
 }

@@ -134,6 +134,27 @@ describe('readXlsx on hand-made parts', () => {
     ]);
   });
 
+  it('cells read alike however their tags are written: attributes in any order or added, quoted either way, a 「>」 in a value', () => {
+    const g = one(
+      '<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" cm="1" t="s" s="2"><v>0</v></c>' +
+        '<c r=\'C1\' t=\'s\'><v>0</v></c><c r="D1" s="1"/><c><v>5</v></c>' +
+        '<c r="F1" x:note="a>b" t="s"><v>0</v></c><c r="G1" t="s" ><v>0</v></c><c r="H1"></c><c r="I1"><v>7</v></c></row>',
+      { strings: ['<t>总计</t>'] },
+    );
+    expect(g).toEqual([['总计', '总计', '总计', '', 5, '总计', '总计', '', 7]]);
+  });
+
+  it('a part that is no UTF-8 reads with its bad bytes as U+FFFD, the rest as written', () => {
+    const parts = bookParts({
+      sheets: [{ name: 'S', data: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }],
+      strings: ['<t>总计</t>'],
+    });
+    const sst = parts['xl/sharedStrings.xml']!;
+    const at = new TextDecoder().decode(sst).indexOf('总计');
+    const bytes = new Uint8Array([...sst.subarray(0, at + 3), 0xff, ...sst.subarray(at + 3)]);
+    expect(grid(zipSync({ ...parts, 'xl/sharedStrings.xml': bytes }))).toEqual([['总\ufffd计']]);
+  });
+
   it("a merged area's value is in its top-left cell only, even when the writer repeated it", () => {
     const g = one(
       '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>1</v></c><c r="C1"><v>2</v></c></row><row r="2"><c r="A2"><v>1</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="C1:XFD1048576"/></mergeCells><sheetData>',

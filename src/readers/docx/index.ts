@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { utf8Lenient } from '../decode.js';
 import { readDocument } from '../text/document.js';
 import type { TextResult } from '../text/index.js';
 import { bodyBlocks } from './body.js';
@@ -32,6 +33,6 @@ export async function readDocx(bytes: Uint8Array, options: { source?: string } =
     };
   }
   if (!xml) return { problem: '.docx 文件中没有正文（word/document.xml），可能已损坏，或不是 Word 文档。' };
-  const blocks = bodyBlocks(new TextDecoder('utf-8').decode(xml));
+  const blocks = bodyBlocks(utf8Lenient(xml));
   return readDocument(blocks, options);
 }

@@ -1,4 +1,5 @@
 import type { RawValue } from '../../report/types.js';
+import { utf8Lenient } from '../decode.js';
 import { ReadProblem } from '../problem.js';
 import { mib, XLSX_LIMITS, type XlsxLimits } from './limits.js';
 import { readSheet, type SheetLook } from './sheet.js';
@@ -41,12 +42,10 @@ function notZip(bytes: Uint8Array): ReadProblem {
   );
 }
 
-const UTF8 = new TextDecoder('utf-8');
-
 function decodePart(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return UTF8.decode(bytes);
+  return utf8Lenient(bytes);
 }
 
 /** A path in the package from a relationship target: relative to the part's folder, or absolute. */

@@ -160,15 +160,12 @@ class SheetBuilder {
 
   place(ref: string | undefined, type: string, style: number): Cell {
     const p = ref === undefined ? undefined : parseRef(ref);
-    const cell: Cell = {
-      row: p ? p.row : Math.max(this.rowIndex, 0),
-      col: p ? p.col : this.colIndex + 1,
-      type,
-      style,
-      formulaAttrs: '',
-    };
-    this.colIndex = cell.col;
-    return cell;
+    return this.placeAt(p ? p.row : Math.max(this.rowIndex, 0), p ? p.col : this.colIndex + 1, type, style);
+  }
+
+  placeAt(row: number, col: number, type: string, style: number): Cell {
+    this.colIndex = col;
+    return { row, col, type, style, formulaAttrs: '' };
   }
 
   add(cell: Cell): void {
@@ -279,7 +276,6 @@ function readSheetTokens(xml: string, ctx: SheetContext): SheetRead {
 }
 
 const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
-const isTagEnd = (c: number) => isSpaceCode(c) || c === 62 || c === 47;
 
 function evenQuotes(xml: string, from: number, to: number): boolean {
   let n = 0;
@@ -330,6 +326,44 @@ function quickTag(xml: string, at: number): QuickTag | undefined {
 }
 
 /**
+ * A cell's body from `i`, just past its tag, read into it: a plain <v> as it stands, anything else
+ * by the general reader. Where the body ends, or -1 where it has no end.
+ */
+function readBody(xml: string, i: number, cell: Cell): number {
+  PLAIN_VALUE.lastIndex = i;
+  const plain = PLAIN_VALUE.exec(xml);
+  if (plain) {
+    cell.value = decodeEntities(plain[1]!);
+    return PLAIN_VALUE.lastIndex;
+  }
+  const end = xml.indexOf('</c>', i);
+  if (end < 0) return -1;
+  readCellBody(new XmlReader(xml.slice(i, end)), cell);
+  return end + 4;
+}
+
+/**
+ * The tags the quick way stops at, found by the regular expression engine: a batch's first sheets
+ * are read before V8 has optimised a loop over the characters, and the engine's own code is quick
+ * from the first. A cell as writers write it (「<c r="B7" s="6" t="s">」: its reference first, then
+ * attributes in double quotes) is taken apart here; any other <c> or <row> is read by quickTag.
+ * <sheetData again is a part read the general way.
+ */
+const QUICK_TAG =
+  /<(?:c r="([A-Z]{1,3})([1-9]\d{0,6})"((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|(c|row)[\s>/]|(\/)?sheetData\b)/g;
+/** A cell's body that is its value alone, right after its tag: 「<v>12</v></c>」. */
+const PLAIN_VALUE = /<v>([^<]*)<\/v><\/c>/y;
+const STYLE_ATTR = /\ss="([^"]*)"/;
+const TYPE_ATTR = /\st="([^"]*)"/;
+
+/** Zero-based column of a reference's letters (「AB」). */
+function columnOf(letters: string): number {
+  let col = 0;
+  for (let k = 0; k < letters.length; k++) col = col * 26 + letters.charCodeAt(k) - 64;
+  return col - 1;
+}
+
+/**
  * The quick way, for the XML every writer produces: <row> and <c> tags read where they are, a
  * cell's plain <v> taken as it stands, any other body read by the general reader. A part with
  * prefixed names, comments, CDATA or a DTD, or a tag quoted otherwise, is read the general way.
@@ -341,18 +375,39 @@ function readSheetQuickly(xml: string, ctx: SheetContext): SheetRead | undefined
   const sheet = new SheetBuilder(ctx);
   const cols = xml.lastIndexOf('<cols', start);
   if (cols >= 0) for (const m of xml.slice(cols, start).matchAll(/<col\b([^>]*)>/g)) sheet.column(m[1]!);
-  let i = start + 10;
+  const tags = new RegExp(QUICK_TAG);
+  tags.lastIndex = start + 10;
+  let i = -1;
   for (;;) {
-    i = xml.indexOf('<', i);
-    if (i < 0) return undefined;
-    const c1 = xml.charCodeAt(i + 1);
-    if (c1 === 99 /* c */ && isTagEnd(xml.charCodeAt(i + 2))) {
+    const m = tags.exec(xml);
+    if (!m) return undefined;
+    if (m[1] !== undefined) {
+      // A cell as writers write it.
+      i = tags.lastIndex;
+      if (m[4]) {
+        sheet.colIndex++;
+        continue;
+      }
+      const attrs = m[3]!;
+      const style = attrs ? STYLE_ATTR.exec(attrs)?.[1] : undefined;
+      const type = attrs ? TYPE_ATTR.exec(attrs)?.[1] : undefined;
+      const cell = sheet.placeAt(Number(m[2]) - 1, columnOf(m[1]), type ?? 'n', Number(style ?? 0) || 0);
+      i = readBody(xml, i, cell);
+      if (i < 0) return undefined;
+      tags.lastIndex = i;
+      sheet.add(cell);
+      continue;
+    }
+    if (m[6] !== undefined) break;
+    if (m[5] === undefined) return undefined; // <sheetData again
+    i = m.index;
+    if (m[5] === 'c') {
       // An empty cell (<c r="B1" s="1"/>, most of a formatted sheet) is passed over unread, when no
       // quoted value could hold the '>' that seems to end it.
       const gt = xml.indexOf('>', i);
       if (xml.charCodeAt(gt - 1) === 47 && evenQuotes(xml, i, gt)) {
         sheet.colIndex++;
-        i = gt + 1;
+        tags.lastIndex = gt + 1;
         continue;
       }
       const tag = quickTag(xml, i + 2);
@@ -360,29 +415,22 @@ function readSheetQuickly(xml: string, ctx: SheetContext): SheetRead | undefined
       i = tag.end;
       if (tag.selfClosing) {
         sheet.colIndex++;
+        tags.lastIndex = i;
         continue;
       }
       const cell = sheet.place(tag.r, tag.t ?? 'n', Number(tag.s ?? 0) || 0);
-      const vEnd = xml.startsWith('<v>', i) ? xml.indexOf('</v>', i + 3) : -1;
-      if (vEnd >= 0 && xml.startsWith('</c>', vEnd + 4) && xml.lastIndexOf('<', vEnd - 1) < i + 3) {
-        cell.value = decodeEntities(xml.slice(i + 3, vEnd));
-        i = vEnd + 8;
-      } else {
-        const end = xml.indexOf('</c>', i);
-        if (end < 0) return undefined;
-        readCellBody(new XmlReader(xml.slice(i, end)), cell);
-        i = end + 4;
-      }
+      i = readBody(xml, i, cell);
+      if (i < 0) return undefined;
       sheet.add(cell);
-    } else if (c1 === 114 /* r */ && xml.startsWith('row', i + 1) && isTagEnd(xml.charCodeAt(i + 4))) {
+    } else {
       const tag = quickTag(xml, i + 4);
       if (!tag) return undefined;
       sheet.openRow(tag.r);
       i = tag.end;
-    } else if (c1 === 47 /* / */ && xml.startsWith('sheetData>', i + 2)) break;
-    else if (c1 === 115 /* s */ && xml.startsWith('sheetData', i + 1)) return undefined;
-    else i++;
+    }
+    tags.lastIndex = i;
   }
+  i = tags.lastIndex;
   const merges = xml.indexOf('<mergeCells', i);
   const mergesEnd = merges < 0 ? -1 : xml.indexOf('</mergeCells>', merges);
   for (const m of merges < 0
