@@ -101,33 +101,34 @@ describe('web archives', () => {
   });
 });
 
-describe('damaged workbooks', () => {
-  const damage = fc.oneof(
-    fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
-    fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-    fc.record({
-      kind: fc.constant('splice' as const),
-      at: fc.nat(),
-      bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }),
-    }),
-  );
+/** A byte set to another, the file cut short, or bytes put in: what a download or a disk does to a file. */
+const damage = fc.oneof(
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('splice' as const),
+    at: fc.nat(),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+  }),
+);
 
-  function damaged(
-    bytes: Uint8Array,
-    hits:
-      | readonly fc.Arbitrary<never>[]
-      | readonly { kind: string; at: number; value?: number; bytes?: Uint8Array }[],
-  ) {
-    let b = bytes.slice();
-    for (const h of hits as { kind: string; at: number; value?: number; bytes?: Uint8Array }[]) {
-      const at = h.at % Math.max(1, b.length);
-      if (h.kind === 'flip') b[at] = h.value!;
-      else if (h.kind === 'cut') b = b.slice(0, at);
-      else b = new Uint8Array([...b.subarray(0, at), ...h.bytes!, ...b.subarray(at)]);
-    }
-    return b;
+function damaged(
+  bytes: Uint8Array,
+  hits:
+    | readonly fc.Arbitrary<never>[]
+    | readonly { kind: string; at: number; value?: number; bytes?: Uint8Array }[],
+) {
+  let b = bytes.slice();
+  for (const h of hits as { kind: string; at: number; value?: number; bytes?: Uint8Array }[]) {
+    const at = h.at % Math.max(1, b.length);
+    if (h.kind === 'flip') b[at] = h.value!;
+    else if (h.kind === 'cut') b = b.slice(0, at);
+    else b = new Uint8Array([...b.subarray(0, at), ...h.bytes!, ...b.subarray(at)]);
   }
+  return b;
+}
 
+describe('damaged workbooks', () => {
   it('a flipped byte, a cut, a splice: read (fflate and zlib alike) or refused, never thrown', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 4 }), async (hits) => {
@@ -176,6 +177,51 @@ describe('damaged workbooks', () => {
       { numRuns: RUNS * 3 },
     );
   });
+});
+
+describe('damaged documents', () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
+
+  it('a real PDF damaged: read or refused, never thrown, and in bounded time', async () => {
+    const pdfs = ['jingxiu-2019.writer.pdf', 'suqian-2024.pages.pdf', 'jingxiu-2019.chromium.pdf'].map(
+      fixture,
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...pdfs.keys()),
+        fc.array(damage, { minLength: 1, maxLength: 3 }),
+        async (which, hits) => {
+          const started = performance.now();
+          await answers(() => readReportFile('x.pdf', damaged(pdfs[which]!, hits)));
+          expect(performance.now() - started).toBeLessThan(10_000);
+        },
+      ),
+      { numRuns: Math.max(10, RUNS / 2) },
+    );
+  }, 120_000);
+
+  it('a real Word file damaged, as a zip or inside its parts: read or refused, never thrown', async () => {
+    const docx = fixture('jingxiu-2019.docx');
+    const parts = unzipSync(docx);
+    const names = Object.keys(parts).filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(damage, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(...names),
+        fc.nat(),
+        fc.constantFrom('<', '>', '&', '<!--', '<!DOCTYPE x>', '</w:tc>', '<w:tbl>', '</w:tbl>', '\u0000'),
+        async (hits, name, at, insert) => {
+          await answers(() => readReportFile('x.docx', damaged(docx, hits)));
+          await answers(() => readReportFile('x.docx', damaged(docx, hits), { inflate: native }));
+          const xml = strFromU8(parts[name]!);
+          const i = at % (xml.length + 1);
+          const broken = zipSync({ ...parts, [name]: strToU8(xml.slice(0, i) + insert + xml.slice(i)) });
+          await answers(() => readReportFile('x.docx', broken));
+        },
+      ),
+      { numRuns: RUNS * 2 },
+    );
+  }, 60_000);
 });
 
 describe('the quick readers and the token readers agree', () => {
