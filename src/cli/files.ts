@@ -149,11 +149,20 @@ function notChecked(file: string): string {
 async function folderFiles(
   dir: string,
   skip: ReadonlySet<string>,
-): Promise<{ files: string[]; others: NotChecked[] }> {
+): Promise<{ files: string[]; others: NotChecked[]; problems: UnreadableFile[] }> {
   const files: string[] = [];
   const others: NotChecked[] = [];
+  // A sub-folder that cannot be read is said, and the rest of the folder is read.
+  const problems: UnreadableFile[] = [];
   const walk = async (d: string): Promise<void> => {
-    const entries = readdirSync(d, { withFileTypes: true });
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      if (d === dir) throw e;
+      problems.push(new UnreadableFile(d, ioMessage(d, e)));
+      return;
+    }
     entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
     for (const e of entries) {
       const full = join(d, e.name);
@@ -161,7 +170,7 @@ async function folderFiles(
       else if (housekeeping(e.name) || (skip.size && skip.has(await identity(full))) || ownOutput(full))
         continue;
       else if (wanted(e.name)) files.push(full);
-      else if (e.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isDirectory())
+      else if (e.isSymbolicLink() && linksToFolder(full))
         others.push({
           file: full,
           message: `${full}：是指向文件夹的链接，未进入（要校验其中的文件，请直接指定该文件夹）`,
@@ -170,7 +179,16 @@ async function folderFiles(
     }
   };
   await walk(dir);
-  return { files, others };
+  return { files, others, problems };
+}
+
+/** Whether a symbolic link leads to a folder: not when it leads nowhere, or round in a loop. */
+function linksToFolder(link: string): boolean {
+  try {
+    return statSync(link, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -200,6 +218,7 @@ export async function listInputs(
     try {
       const found = await folderFiles(path, skip);
       others.push(...found.others);
+      problems.push(...found.problems);
       if (!found.files.length) {
         problems.push(
           new UnreadableFile(path, `文件夹 ${path} 中没有可校验的年报文件（${FORMATS_SAID} 等）`),

@@ -84,6 +84,33 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     expect(r.err).toContain(`${join(dir, 'random.xlsx')}：是设备文件，不是普通文件，未读取`);
   }, 30_000);
 
+  it('a link looping round in a folder is said as that file, and the folder is read', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'good.txt'), seed);
+    symlinkSync('loop', join(d, 'loop.txt'));
+    symlinkSync('loop.txt', join(d, 'loop'));
+    const r = await cli('check', d);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('good.txt');
+    expect(r.err).toContain(`✗ ${join(d, 'loop.txt')}：符号链接循环`);
+    expect(r.err).toContain(`${join(d, 'loop')}：未校验（没有扩展名`);
+    expect(r.err).not.toContain(`✗ ${d}：`);
+  });
+
+  it('a sub-folder that cannot be read is said, and the rest of the folder is read (as a user other than root)', () => {
+    const d = folder();
+    writeFileSync(join(d, 'good.txt'), seed);
+    mkdirSync(join(d, 'locked'));
+    writeFileSync(join(d, 'locked', 'inside.txt'), seed);
+    chmodSync(join(d, 'locked'), 0);
+    const r = process.getuid?.() === 0 ? cliAsNobody('check', d) : undefined;
+    if (!r) return;
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('good.txt');
+    expect(r.err).toContain(`${join(d, 'locked')}：没有读取权限`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
   it('an empty file says it is empty; a folder given as --previous or to import says it is a folder', async () => {
     const d = folder();
     writeFileSync(join(d, 'empty.txt'), '');
