@@ -90,6 +90,16 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     expect(raws(read(rowPerLine(seedText())))).toEqual(jingxiu().values);
   });
 
+  it('lines ended by a carriage return alone, or by 「\\r\\n」, read as lines: the same cells, findings and line numbers', () => {
+    const lf = read(seedText());
+    for (const end of ['\r', '\r\n']) {
+      const other = read(seedText().replace(/\n/g, end));
+      expect(raws(other)).toEqual(jingxiu().values);
+      expect([...other.cells].map(([, c]) => c.address)).toEqual([...lf.cells].map(([, c]) => c.address));
+      expect(check(other)).toEqual(check(lf));
+    }
+  });
+
   it('a label a page broke over two lines (「<br>」) is its row’s, and its rest no number: one cell a line or a row a line', () => {
     const broken = seedText()
       .replace('\t（二）部分公开（区分处理的', '\t（二）部分公开\n（区分处理的')

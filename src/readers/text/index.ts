@@ -178,9 +178,16 @@ function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText
 export const twoReports = (n: number) =>
   `其中有 ${n} 份年报（「一、总体情况」到「六、其他需要报告的事项」出现了 ${n} 遍），只读一份会漏掉其余的：请把每份年报分别保存为一个文件后再校验。`;
 
+/**
+ * The text with each line's end a line feed: a file saved with a carriage return alone ending its
+ * lines (an old Mac's, some editors' choice) shows its lines as such, and is read so. 「\r\n」 is
+ * left: the lines' own reading drops its 「\r」.
+ */
+const lineBreaks = (text: string) => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+
 /** A published report, as text copied from its page (or an .html page turned into text). */
 export function readText(text: string, options: { source?: string; lines?: string } = {}): TextResult {
-  const all = tokenize(normalizeGlyphs(text));
+  const all = tokenize(normalizeGlyphs(lineBreaks(text)));
   const runs = reportRuns(all);
   if (runs.length > 1) return { problem: twoReports(runs.length) };
   // A 解读 after the report is not the report's: its numbers are not said of the tables.
