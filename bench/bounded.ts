@@ -1,11 +1,12 @@
 // What must stay bounded, each beside its limit: the command line's start, 内容雷同 on long reports,
-// a sheet of 10,000 rows, a zip bomb.
+// a sheet of 10,000 rows, a zip bomb, PDFs that draw or inflate far more than a report.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inChild } from './batch.js';
 import { longReports, longSheet, seedText, zipBomb } from './files.js';
+import { pdfDrawing } from './pdf-files.js';
 
 const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
 const pass = (ok: boolean) => (ok ? '达到' : '未达到');
@@ -72,6 +73,21 @@ export async function benchBounded(): Promise<void> {
       const what = kind === 'honest' ? '声明解压后约 4 GB' : '声明 1000 字节、实际解压约 5 GB';
       console.log(
         `${(bytes.length / 2 ** 20).toFixed(1)} MB 的压缩炸弹（${what}）\t${r.ms.toFixed(0)} ms，${r.mib.toFixed(0)} MiB\t< 1 s，< 200 MiB\t${pass(r.ms < 1000 && r.mib < 200 && r.code === 2)}\t拒绝读取（退出码 ${r.code}）；含进程启动 ${wall.toFixed(0)} ms`,
+      );
+    }
+
+    // PDFs read in a thread of their own, within a time and a memory (src/cli/pdf-isolated.ts).
+    const pdfs: [string, string, string][] = [
+      ['三百万笔画的 PDF', '0 0 m 1 1 l S\n'.repeat(3_000_000), '40 s、2.9 GB'],
+      ['解压后 400 MB 的 PDF', ' '.repeat(400 * 2 ** 20), '15 s、780 MB'],
+    ];
+    for (const [what, content, before] of pdfs) {
+      const file = join(dir, 'hostile.pdf');
+      const bytes = pdfDrawing(content);
+      writeFileSync(file, bytes);
+      const r = timed(['check', file]);
+      console.log(
+        `${(bytes.length / 2 ** 10).toFixed(0)} KB 的${what}\t${(r.ms / 1000).toFixed(1)} s，${r.mib.toFixed(0)} MiB\t< 8 s，< 500 MiB\t${pass(r.ms < 8000 && r.mib < 500 && r.code === 2)}\t拒绝读取（退出码 ${r.code}）；不设限时曾为 ${before}`,
       );
     }
   } finally {

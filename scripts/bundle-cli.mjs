@@ -39,6 +39,21 @@ const ascii = source.replace(/(\\*)([^\0-\x7f])/g, (_, slashes, char) => {
 });
 writeFileSync(outfile, ascii.replace(/\bimport\("/g, '__import("'));
 
+// The thread that reads PDFs within a time and a heap (src/cli/pdf-isolated.ts): a file of its own,
+// started by Node as a worker, whose import() of pdf.js is Node's own.
+await build({
+  entryPoints: [new URL('../src/cli/pdf-worker.ts', import.meta.url).pathname],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  outfile: `${outdir}/pdf-worker.cjs`,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+});
+
 execFileSync(process.execPath, [new URL('./make-cli-cache.cjs', import.meta.url).pathname], {
   stdio: 'inherit',
 });

@@ -10,7 +10,10 @@ import {
   type Report,
   unsupported,
 } from '../core.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { isOwnOutput, readInput, UnreadableFile } from './files.js';
+import { isolatedPdfReader } from './pdf-isolated.js';
 import type { Checked } from './output.js';
 
 export interface Unreadable {
@@ -75,6 +78,18 @@ const zipNatives = () =>
 /** Zip files (.xlsx, .docx) start with 「PK」. */
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
+/**
+ * The built thread that reads PDFs within bounds (see pdf-isolated.ts), beside the command line's
+ * bundle. Run from its sources (the tests), there is none: PDFs are read in this thread.
+ */
+const PDF_WORKER = typeof __dirname === 'string' ? join(__dirname, 'pdf-worker.cjs') : undefined;
+let pdfReader: ReadOptions['readPdf'];
+const boundedPdf = (): Pick<ReadOptions, 'readPdf'> => {
+  if (!PDF_WORKER || !existsSync(PDF_WORKER)) return {};
+  pdfReader ??= isolatedPdfReader(PDF_WORKER);
+  return { readPdf: pdfReader };
+};
+
 export async function readFromDisk(file: string): Promise<FileRead> {
   const refused = unsupported(file);
   if (refused) throw new UnreadableFile(file, `${file}：${refused}`);
@@ -82,7 +97,7 @@ export async function readFromDisk(file: string): Promise<FileRead> {
   if (isOwnOutput(bytes))
     throw new UnreadableFile(file, `${file}：是 nianbao 生成的审核报告或汇总，不是年报，未校验`);
   try {
-    return await readReportFile(file, bytes, isZip(bytes) ? await zipNatives() : {});
+    return await readReportFile(file, bytes, isZip(bytes) ? await zipNatives() : boundedPdf());
   } catch (e) {
     if (e instanceof ReadProblem) throw new UnreadableFile(file, `${file}：${e.message}`);
     throw e;

@@ -18,7 +18,11 @@ export interface FileRead {
 }
 
 /** A published report's bytes → its reading. */
-type PublishedReader = (bytes: Uint8Array, source: string) => TextResult | Promise<TextResult>;
+type PublishedReader = (
+  bytes: Uint8Array,
+  source: string,
+  options: ReadOptions,
+) => TextResult | Promise<TextResult>;
 
 // The readers of pages, PDFs and Word files load with the first such file: a command that checks
 // one .txt starts without them.
@@ -35,7 +39,10 @@ const PUBLISHED: Readonly<Record<string, PublishedReader>> = {
   ),
   '.mht': readArchive,
   '.mhtml': readArchive,
-  '.pdf': async (bytes, source) => (await import('./pdf/index.js')).readPdf(bytes, { source }),
+  '.pdf': async (bytes, source, options) =>
+    options.readPdf
+      ? options.readPdf(bytes, source)
+      : (await import('./pdf/index.js')).readPdf(bytes, { source }),
   '.docx': async (bytes, source) => (await import('./docx/index.js')).readDocx(bytes, { source }),
 };
 
@@ -117,11 +124,15 @@ export function tooLarge(name: string, size: number): string | undefined {
 // puts them in a chunk of their own that a page loads only when it reads a workbook.
 const xlsxReader = () => import('./xlsx/index.js');
 
-/** How a host reads files: the workbook limits, and a native inflater and CRC-32 where it has them. */
+/**
+ * How a host reads files: the workbook limits, a native inflater and CRC-32 where it has them, and
+ * its own way to read a PDF (the command line's bounds pdf.js's time and memory).
+ */
 export interface ReadOptions {
   readonly limits?: XlsxLimits;
   readonly inflate?: RawInflate;
   readonly crc32?: Crc32;
+  readonly readPdf?: (bytes: Uint8Array, source: string) => Promise<TextResult>;
 }
 
 /** A workbook's sheets, each with its grid or the reason it was left unread. */
@@ -154,7 +165,7 @@ export async function readPublished(name: string, bytes: Uint8Array): Promise<Te
   }
   const reader = PUBLISHED[format];
   if (!reader) return { problem: '这是工作簿，不是已发布的年报：请在表格中直接校验' };
-  return reader(bytes, name);
+  return reader(bytes, name, {});
 }
 
 async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<FileRead> {
@@ -198,7 +209,7 @@ export async function readReportFile(
   } catch (e) {
     throw e instanceof ReadProblem ? new ReadProblem(as(e.message)) : e;
   }
-  const read = await PUBLISHED[format]!(bytes, name);
+  const read = await PUBLISHED[format]!(bytes, name, options);
   if (!read.report) throw new ReadProblem(as(read.problem));
   return { reports: [read.report], skipped: [] };
 }

@@ -23,12 +23,17 @@ interface PdfJs {
 
 let pdfjs: Promise<PdfJs> | undefined;
 
+/** Loads pdf.js before the first PDF: a host that times each reading starts the clock after it. */
+export async function loadPdfJs(): Promise<void> {
+  await pdfJs();
+}
+
 /**
  * pdf.js, loaded on the first PDF only. Its worker runs in this thread: the worker module is
  * imported too and handed to pdf.js (globalThis.pdfjsWorker), so neither Node nor a single-file
  * offline page needs a worker file. Bundlers put both modules in a chunk of their own.
  */
-function loadPdfJs(): Promise<PdfJs> {
+function pdfJs(): Promise<PdfJs> {
   pdfjs ??= keepingBuiltins(async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
@@ -104,15 +109,21 @@ function problemOf(error: unknown): string {
  * A published report as a PDF (made by WPS, Word or a browser): the text pieces and ruling lines
  * of each page become its tables (as grids, for the grid reader) and its running text.
  */
-export async function readPdf(bytes: Uint8Array, options: { source?: string } = {}): Promise<TextResult> {
+export interface PdfOptions {
+  readonly source?: string;
+  /** Told how many pages the document has, once it is open: a host that times the reading may allow for them. */
+  readonly opened?: (pages: number) => void;
+}
+
+export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<TextResult> {
   if (!startsAsPdf(bytes)) return { problem: '这不是 PDF 文件（文件开头没有 PDF 标识），无法读取。' };
   if (bytes.length > MAX_BYTES)
     return { problem: `PDF 文件过大（${Math.round(bytes.length / 2 ** 20)} MB），不像一份年报，未读取。` };
-  const lib = await loadPdfJs();
+  const lib = await pdfJs();
   return withSyncInflate(() => readWith(lib, bytes, options));
 }
 
-async function readWith(lib: PdfJs, bytes: Uint8Array, options: { source?: string }): Promise<TextResult> {
+async function readWith(lib: PdfJs, bytes: Uint8Array, options: PdfOptions): Promise<TextResult> {
   const missingCMaps = new Set<string>();
   // pdf.js takes the buffer over: a copy keeps the caller's bytes intact.
   const task = lib.getDocument({
@@ -136,6 +147,7 @@ async function readWith(lib: PdfJs, bytes: Uint8Array, options: { source?: strin
     if (doc.numPages > MAX_PAGES) {
       return { problem: `PDF 有 ${doc.numPages} 页，超过 ${MAX_PAGES} 页，不像一份年报，未读取。` };
     }
+    options.opened?.(doc.numPages);
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await pageContent(await doc.getPage(n), n, lib.OPS));
     if (!pages.some((p) => p.pieces.length)) {
@@ -153,7 +165,7 @@ async function readWith(lib: PdfJs, bytes: Uint8Array, options: { source?: strin
         problem: `PDF 第 ${cut.number} 页有文字印在页面右边缘之外（表格比页面宽，导出 PDF 时被截断），其中的数字读不完整，为免读错，未读取。请校验原 Word 文件或网页，或把表格调窄后重新导出 PDF。`,
       };
     }
-    return readDocument(pdfBlocks(pages), options);
+    return readDocument(pdfBlocks(pages), { source: options.source });
   } catch (e) {
     return { problem: problemOf(e) };
   } finally {
