@@ -43,7 +43,8 @@ const PUBLISHED: Readonly<Record<string, PublishedReader>> = {
     options.readPdf
       ? options.readPdf(bytes, source)
       : (await import('./pdf/index.js')).readPdf(bytes, { source }),
-  '.docx': async (bytes, source) => (await import('./docx/index.js')).readDocx(bytes, { source }),
+  '.docx': async (bytes, source, { inflate, crc32 }) =>
+    (await import('./docx/index.js')).readDocx(bytes, { source, inflate, crc32 }),
 };
 
 /** A web archive (.mht): the page it holds, read as a saved page is. */

@@ -85,6 +85,34 @@ describe('a Word report (.docx, saved by LibreOffice from the published page)', 
     ]);
   });
 
+  it('a body past its size, a zip bomb, or one that inflates past what it declares is refused, saying which, before it is read', async () => {
+    const body = (n: number) => new TextEncoder().encode(`<w:document>${'<w:p/>'.repeat(n)}</w:document>`);
+    const problem = async (b: Uint8Array) => (await readDocx(b)).problem;
+    expect(await problem(zipSync({ 'word/document.xml': body(3_000_000) }))).toBe(
+      '.docx 文件的正文（word/document.xml）解压后有 17 MB，超过上限 16 MB，不像一份年报，未读取。',
+    );
+    expect(await problem(zipSync({ 'word/document.xml': body(400_000) }))).toMatch(
+      /^\.docx 文件的正文解压后是压缩时的 \d+ 倍（2 MB），疑为压缩炸弹，未读取。$/,
+    );
+    // The body's declared size made smaller than it is, in the zip's directory and its own header.
+    const zip = zipSync({ 'word/document.xml': body(1000) }, { level: 0 });
+    const view = new DataView(zip.buffer);
+    for (let at = 0; at + 4 <= zip.length; at++) {
+      if (view.getUint32(at, true) === 0x04034b50) view.setUint32(at + 22, 100, true);
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 100, true);
+    }
+    expect(await problem(zip)).toBe(
+      '.docx 文件已损坏或不完整（可能没有下载完整），无法读取。请重新下载或在 Word 中另存后再校验。',
+    );
+    const deflated = zipSync({ 'word/document.xml': body(1000) });
+    const dview = new DataView(deflated.buffer);
+    for (let at = 0; at + 4 <= deflated.length; at++) {
+      if (dview.getUint32(at, true) === 0x04034b50) dview.setUint32(at + 22, 100, true);
+      if (dview.getUint32(at, true) === 0x02014b50) dview.setUint32(at + 24, 100, true);
+    }
+    expect(await problem(deflated)).toBe('.docx 文件的正文解压后比声明的大小更大，疑为压缩炸弹，未读取。');
+  });
+
   it('a truncated download, an old .doc, random bytes and a zip without a body each get their own message', async () => {
     const problem = async (b: Uint8Array) => (await readDocx(b)).problem;
     expect(await problem(bytes('truncated.docx'))).toContain('已损坏或不完整');

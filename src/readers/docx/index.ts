@@ -1,19 +1,33 @@
-import { unzipSync } from 'fflate';
 import { utf8Lenient } from '../decode.js';
+import { ReadProblem } from '../problem.js';
 import { readDocument } from '../text/document.js';
 import type { TextResult } from '../text/index.js';
+import { type Crc32, type RawInflate, unzipEntry, zipEntries } from '../xlsx/zip.js';
 import { bodyBlocks } from './body.js';
 
 /** An OLE compound file: a .doc, .wps or .et, or an .docx saved with a password. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
-/** More markup than any report: a bound on time and memory. */
-const MAX_XML = 64 * 2 ** 20;
+/**
+ * More markup than any report (a report's body is a megabyte or two): a bound on time and memory.
+ * A body that inflates this much more than its compressed size is a zip bomb's.
+ */
+const MAX_XML = 16 * 2 ** 20;
+const MAX_RATIO = 100;
+const RATIO_FROM = 2 ** 20;
+/** A Word file holds a few dozen parts. */
+const MAX_ENTRIES = 10_000;
+const BODY = 'word/document.xml';
+const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+const BROKEN = '.docx 文件已损坏或不完整（可能没有下载完整），无法读取。请重新下载或在 Word 中另存后再校验。';
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
 
 /** A Word report (.docx): its tables straight into the grid reader, its paragraphs as the text. */
-export async function readDocx(bytes: Uint8Array, options: { source?: string } = {}): Promise<TextResult> {
+export async function readDocx(
+  bytes: Uint8Array,
+  options: { source?: string; inflate?: RawInflate; crc32?: Crc32 } = {},
+): Promise<TextResult> {
   if (startsWith(bytes, OLE)) {
     return {
       problem:
@@ -22,17 +36,26 @@ export async function readDocx(bytes: Uint8Array, options: { source?: string } =
   }
   if (!startsWith(bytes, ZIP))
     return { problem: '这不是 .docx 文件（文件内容不是 Word 文档格式），无法读取。' };
-  let xml: Uint8Array | undefined;
+  let xml: Uint8Array;
   try {
-    xml = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' && f.originalSize <= MAX_XML })[
-      'word/document.xml'
-    ];
-  } catch {
-    return {
-      problem: '.docx 文件已损坏或不完整（可能没有下载完整），无法读取。请重新下载或在 Word 中另存后再校验。',
-    };
+    const entry = zipEntries(bytes, MAX_ENTRIES).get(BODY);
+    if (!entry) return { problem: `.docx 文件中没有正文（${BODY}），可能已损坏，或不是 Word 文档。` };
+    // Its declared size is checked before anything is inflated, and held to as it is.
+    if (entry.size > MAX_XML)
+      return {
+        problem: `.docx 文件的正文（${BODY}）解压后有 ${mb(entry.size)}，超过上限 ${mb(MAX_XML)}，不像一份年报，未读取。`,
+      };
+    if (entry.size > RATIO_FROM && entry.size > entry.compressedSize * MAX_RATIO)
+      return {
+        problem: `.docx 文件的正文解压后是压缩时的 ${Math.round(entry.size / Math.max(entry.compressedSize, 1))} 倍（${mb(entry.size)}），疑为压缩炸弹，未读取。`,
+      };
+    xml = unzipEntry(bytes, entry, options.inflate, options.crc32);
+  } catch (e) {
+    // The zip reader's own words are a workbook's: a body that inflates past its size is said here.
+    if (e instanceof ReadProblem && e.message.includes('解压后比声明的大小更大'))
+      return { problem: '.docx 文件的正文解压后比声明的大小更大，疑为压缩炸弹，未读取。' };
+    return { problem: BROKEN };
   }
-  if (!xml) return { problem: '.docx 文件中没有正文（word/document.xml），可能已损坏，或不是 Word 文档。' };
   const blocks = bodyBlocks(utf8Lenient(xml));
-  return readDocument(blocks, options);
+  return readDocument(blocks, { source: options.source });
 }
