@@ -8,7 +8,7 @@ import {
   unsupported,
 } from '../core.js';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { CSV_SUMMARY_START } from './batch-summary.js';
 
 /** A file the command line could not read, and why (the message names the file). */
@@ -30,6 +30,9 @@ export function ioMessage(file: string, e: unknown, doing: '读取' | '写入' =
   switch (errno(e)) {
     case 'ENOENT':
     case 'ENOTDIR':
+      // A name given on the command line whose bytes are no UTF-8 reached Node changed (「�」).
+      if (doing === '读取' && file.includes('\ufffd'))
+        return `找不到文件或文件夹 ${file}：名称中有无法识别的字符（可能是 GBK 编码的文件名，如在 Windows 上打包的压缩文件解压所得）。请指定它所在的文件夹，或把它改名后再校验`;
       return doing === '读取' ? `找不到文件或文件夹 ${file}` : `${file}：所在的文件夹不存在`;
     case 'EACCES':
     case 'EPERM':
@@ -71,7 +74,7 @@ export async function readInput(file: string): Promise<Uint8Array> {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a FIFO does not wait for a writer; what was opened is then looked at.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(fsPath(file), constants.O_RDONLY | constants.O_NONBLOCK);
     const info = fstatSync(fd);
     if (!info.isFile()) throw new UnreadableFile(file, `${file}：是${kindOf(info)}，不是普通文件，未读取`);
     const large = tooLarge(file, info.size);
@@ -154,22 +157,29 @@ async function folderFiles(
   const others: NotChecked[] = [];
   // A sub-folder that cannot be read is said, and the rest of the folder is read.
   const problems: UnreadableFile[] = [];
-  const walk = async (d: string): Promise<void> => {
-    let entries;
+  /** `raw`: the folder's path as bytes, where a name on it is no UTF-8. */
+  const walk = async (d: string, raw?: Buffer): Promise<void> => {
+    let found;
     try {
-      entries = readdirSync(d, { withFileTypes: true });
+      found = readdirSync(raw ?? d, { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
       if (d === dir) throw e;
       problems.push(new UnreadableFile(d, ioMessage(d, e)));
       return;
     }
+    const entries = found.map((e) => ({ e, bytes: e.name, name: nameOf(e.name) }));
     entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-    for (const e of entries) {
-      const full = join(d, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (housekeeping(e.name) || (skip.size && skip.has(await identity(full))) || ownOutput(full))
+    for (const { e, bytes, name } of entries) {
+      const full = join(d, name);
+      const fullRaw =
+        raw || name !== bytes.toString()
+          ? Buffer.concat([raw ?? Buffer.from(d), Buffer.from(sep), bytes])
+          : undefined;
+      if (fullRaw) RAW_PATHS.set(full, fullRaw);
+      if (e.isDirectory()) await walk(full, fullRaw);
+      else if (housekeeping(name) || (skip.size && skip.has(await identity(full))) || ownOutput(full))
         continue;
-      else if (wanted(e.name)) files.push(full);
+      else if (wanted(name)) files.push(full);
       else if (e.isSymbolicLink() && linksToFolder(full))
         others.push({
           file: full,
@@ -182,10 +192,30 @@ async function folderFiles(
   return { files, others, problems };
 }
 
+/**
+ * Paths met in folders whose names are no UTF-8 (GBK names, as a zip made on Windows unpacks on
+ * Linux): each as shown, its names decoded as GB18030, and as the bytes that open it.
+ */
+const RAW_PATHS = new Map<string, Buffer>();
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GB18030 = new TextDecoder('gb18030');
+
+/** A name read from a folder, as shown: UTF-8, or else GB18030. */
+function nameOf(bytes: Buffer): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return GB18030.decode(bytes);
+  }
+}
+
+/** What opens the file a path shows. */
+const fsPath = (path: string): string | Buffer => RAW_PATHS.get(path) ?? path;
+
 /** Whether a symbolic link leads to a folder: not when it leads nowhere, or round in a loop. */
 function linksToFolder(link: string): boolean {
   try {
-    return statSync(link, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    return statSync(fsPath(link), { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }
@@ -247,7 +277,7 @@ export async function listInputs(
  */
 export async function identity(path: string): Promise<string> {
   try {
-    const s = statSync(path);
+    const s = statSync(fsPath(path));
     return `${s.dev}:${s.ino}`;
   } catch {
     return resolve(path);
@@ -261,7 +291,7 @@ export async function identity(path: string): Promise<string> {
 function fileHead(file: string, length: number): Uint8Array | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(fsPath(file), constants.O_RDONLY | constants.O_NONBLOCK);
     if (!fstatSync(fd).isFile()) return undefined;
     const bytes = new Uint8Array(length);
     return bytes.subarray(0, readSync(fd, bytes, 0, length, 0));

@@ -97,6 +97,28 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     expect(r.err).not.toContain(`✗ ${d}：`);
   });
 
+  it('names in a folder that are no UTF-8 (GBK, as a Windows zip unpacks) are read, shown decoded; given as a path, said as such', async () => {
+    const d = folder();
+    const gbk = (...bytes: number[]) => Buffer.from(bytes);
+    // 「年报」 and 「附件」 in GBK.
+    const sub = Buffer.concat([Buffer.from(`${d}/`), gbk(0xb8, 0xbd, 0xbc, 0xfe)]);
+    mkdirSync(sub);
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${d}/`), gbk(0xc4, 0xea, 0xb1, 0xa8), Buffer.from('.txt')]),
+      seed,
+    );
+    writeFileSync(
+      Buffer.concat([sub, Buffer.from('/'), gbk(0xc4, 0xea, 0xb1, 0xa8), Buffer.from('.txt')]),
+      seed,
+    );
+    const r = await cli('check', d, '--json');
+    expect(r.code).toBe(0);
+    expect(json(r.out).files.map((f) => f.file)).toEqual([join(d, '附件', '年报.txt'), join(d, '年报.txt')]);
+    const given = await cli('check', join(d, '\ufffd\ufffd.txt'));
+    expect(given.code).toBe(2);
+    expect(given.err).toContain('名称中有无法识别的字符（可能是 GBK 编码的文件名');
+  });
+
   it('a sub-folder that cannot be read is said, and the rest of the folder is read (as a user other than root)', () => {
     const d = folder();
     writeFileSync(join(d, 'good.txt'), seed);
