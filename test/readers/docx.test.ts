@@ -113,6 +113,20 @@ describe('a Word report (.docx, saved by LibreOffice from the published page)', 
     expect(await problem(deflated)).toBe('.docx 文件的正文解压后比声明的大小更大，疑为压缩炸弹，未读取。');
   });
 
+  it('a body with a DTD (entities that expand a billion times, or name a file) is refused', async () => {
+    const xml = strFromU8(unzipSync(bytes('jingxiu-2019.docx'))['word/document.xml']!);
+    const withDtd = xml.replace(
+      '?>',
+      '?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+    );
+    const docx = zipSync({
+      'word/document.xml': new TextEncoder().encode(withDtd.replace('保定市', '&b;保定市')),
+    });
+    expect((await readDocx(docx)).problem).toBe(
+      '.docx 文件的正文含有 DTD 声明（Word 不会写入），不是 Word 保存的文档，未读取。',
+    );
+  });
+
   it('a truncated download, an old .doc, random bytes and a zip without a body each get their own message', async () => {
     const problem = async (b: Uint8Array) => (await readDocx(b)).problem;
     expect(await problem(bytes('truncated.docx'))).toContain('已损坏或不完整');

@@ -56,6 +56,11 @@ export async function readDocx(
       return { problem: '.docx 文件的正文解压后比声明的大小更大，疑为压缩炸弹，未读取。' };
     return { problem: BROKEN };
   }
-  const blocks = bodyBlocks(utf8Lenient(xml));
+  const text = utf8Lenient(xml);
+  // Word writes no DTD: one defines entities (a billion of them, or a file's contents) that the body
+  // would be read with, or without, as nothing else reads it.
+  if (text.includes('<!DOCTYPE'))
+    return { problem: '.docx 文件的正文含有 DTD 声明（Word 不会写入），不是 Word 保存的文档，未读取。' };
+  const blocks = bodyBlocks(text);
   return readDocument(blocks, { source: options.source });
 }
