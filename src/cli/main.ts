@@ -19,7 +19,7 @@ import {
 } from '../core.js';
 import { statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { checkBatch, readFromDisk } from './batch.js';
 import { CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './batch-summary.js';
 import { beginsWith, identity, listInputs, UnreadableFile } from './files.js';
@@ -135,17 +135,13 @@ function auditOfChecked(c: Checked, checkedAt: Date): Audit {
 }
 
 async function checkCommand(args: string[], { io, debug }: Run): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      previous: { type: 'string' },
-      summary: { type: 'string' },
-      similarity: { type: 'string' },
-      report: { type: 'string' },
-      force: { type: 'boolean', default: false },
-    },
+  const { values, positionals } = parseOnce(args, {
+    json: { type: 'boolean', default: false },
+    previous: { type: 'string' },
+    summary: { type: 'string' },
+    similarity: { type: 'string' },
+    report: { type: 'string' },
+    force: { type: 'boolean', default: false },
   });
   if (!positionals.length) {
     io.err(USAGE);
@@ -317,14 +313,10 @@ async function writeXlsx(
 }
 
 async function importCommand(args: string[], { io }: Run): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      output: { type: 'string', short: 'o' },
-      force: { type: 'boolean', default: false },
-    },
+  const { values, positionals } = parseOnce(args, {
+    json: { type: 'boolean', default: false },
+    output: { type: 'string', short: 'o' },
+    force: { type: 'boolean', default: false },
   });
   if (positionals.length !== 1 || (!values.json && !values.output)) {
     say(
@@ -407,16 +399,17 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
 }
 
 async function templateCommand(args: string[], { io }: Run): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOnce(
     args,
-    options: {
+    {
       edition: { type: 'string' },
       year: { type: 'string' },
       agency: { type: 'string' },
       output: { type: 'string', short: 'o' },
       force: { type: 'boolean', default: false },
     },
-  });
+    false,
+  );
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 2019 && year <= 2100)) {
     say(io, `--year 应为 2019 到 2100 之间的年度，而不是「${values.year}」`);
@@ -460,6 +453,27 @@ async function templateCommand(args: string[], { io }: Run): Promise<number> {
   return 0;
 }
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The command's options and files, as Node's parser reads them; an option that takes a value given
+ * twice is refused: the second would silently replace the first (one summary not written, another
+ * file taken for last year's report).
+ */
+function parseOnce<O extends Options>(args: string[], options: O, allowPositionals = true) {
+  const parsed = parseArgs({ args, options, allowPositionals, tokens: true });
+  const seen = new Set<string>();
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option' || options[t.name]?.type !== 'string') continue;
+    if (seen.has(t.name))
+      throw Object.assign(new TypeError(`Option '--${t.name}' given twice`), {
+        code: 'ERR_PARSE_ARGS_TWICE',
+      });
+    seen.add(t.name);
+  }
+  return parsed;
+}
+
 const isUsageError = (e: unknown) =>
   e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
 
@@ -474,7 +488,11 @@ function usageMessage(e: TypeError & { code?: unknown }, args: readonly string[]
       return `没有「${option}」这个选项${file ? `（若「${file}」是文件名，请写成 ./${file}）` : ''}`;
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      // 「--similarity -1」: a value that begins with 「-」 reads as an option.
+      if (e.message.includes('ambiguous')) return `${option} 的值以「-」开头时，请写成 ${option}=值`;
       return quoted.endsWith('<value>') ? `${option} 后面要跟一个值` : `${option} 后面不跟值`;
+    case 'ERR_PARSE_ARGS_TWICE':
+      return `${option} 只能给一次`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `多余的参数「${option}」`;
     default:

@@ -74,6 +74,10 @@ describe('the command line’s own words', () => {
       [['check', 'x', '--summary'], '--summary 后面要跟一个值'],
       [['check', '--json=1', 'x'], '--json 后面不跟值'],
       [['template', 'x'], '多余的参数「x」'],
+      [['check', 'x', '--similarity', '-1'], '--similarity 的值以「-」开头时，请写成 --similarity=值'],
+      [['check', 'x', '--summary', 'a.csv', '--summary=b.csv'], '--summary 只能给一次'],
+      [['check', 'x', '--previous', 'a.txt', '--previous', 'b.txt'], '--previous 只能给一次'],
+      [['import', 'x', '-o', 'a.xlsx', '--output', 'b.xlsx'], '--output 只能给一次'],
     ];
     for (const [argv, said] of cases) {
       const r = await cli(...argv);
