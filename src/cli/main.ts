@@ -53,15 +53,20 @@ export interface Io {
  * report and to give its exit code.
  */
 function writer(fd: 1 | 2): (text: string) => void {
+  /** The output cannot be written any more: its reader has gone, or (said at the end) the disk is full. */
+  const fail = (e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPIPE') writeFailures.set(fd, code ?? String(e));
+    gone = true;
+  };
+  let gone = false;
   if (isatty(fd)) {
     const stream = fd === 1 ? process.stdout : process.stderr;
-    let gone = false;
-    stream.on('error', () => (gone = true));
+    stream.on('error', fail);
     return (text) => {
       if (!gone) stream.write(text);
     };
   }
-  let gone = false;
   return (text) => {
     const bytes = Buffer.from(text);
     for (let at = 0; at < bytes.length && !gone;) {
@@ -70,12 +75,14 @@ function writer(fd: 1 | 2): (text: string) => void {
       } catch (e) {
         // A pipe another program left non-blocking is full: wait for its reader.
         if ((e as NodeJS.ErrnoException).code === 'EAGAIN') Atomics.wait(PAUSE, 0, 0, 1);
-        else gone = true;
+        else fail(e);
       }
     }
   };
 }
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+/** Why standard output or error could not be written to, other than its reader having gone. */
+const writeFailures = new Map<1 | 2, string>();
 
 const stdout = writer(1);
 const stderr = writer(2);
@@ -507,6 +514,15 @@ const HELP = new Set(['help', '--help', '-h']);
  * problem, 3 an internal error (one Chinese line; the stack with --debug).
  */
 export async function run(argv: readonly string[], io: Io = STD): Promise<number> {
+  const code = await runCommand(argv, io);
+  // Output cut short (a full disk under `nianbao check … > out.txt`) is no success: said, and exit 2.
+  const failed = io === STD ? writeFailures.get(1) : undefined;
+  if (failed === undefined) return code;
+  stderr(`nianbao：写入标准输出失败（${failed === 'ENOSPC' ? '磁盘已满' : failed}），输出不完整\n`);
+  return Math.max(code, 2);
+}
+
+async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   const [command, ...rest] = argv.filter((a) => a !== '--debug');
   const context: Run = { io, debug };

@@ -2,10 +2,12 @@
 // what it prints cannot run in Excel or steer a terminal; a bug is one line and exit 3.
 import {
   chmodSync,
+  closeSync,
   existsSync,
   linkSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   writeFileSync,
 } from 'node:fs';
@@ -18,7 +20,7 @@ import { templateBytes, writeTemplate } from '../../src/cli/xlsx-write.js';
 import { readXlsx } from '../../src/readers/xlsx/index.js';
 import { templateLayout } from '../../src/report/template.js';
 import { fixturePath, seedHtml, suqian } from '../helpers.js';
-import { cli } from './run.js';
+import { cli, cliWritingTo } from './run.js';
 
 const seed = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
 
@@ -266,6 +268,20 @@ describe('what is printed cannot run a formula or steer a terminal', () => {
       .replace(/^\uFEFF/, '')
       .split('\r\n');
     expect(rows[1]!.startsWith(`${join(d, '=1+1.txt')},,"'=HYPERLINK(""x.cn"")",2019,`)).toBe(true);
+  });
+
+  it('output cut short by a full disk is said, and the exit code is not 0', () => {
+    if (!existsSync('/dev/full')) return;
+    const d = folder();
+    writeFileSync(join(d, 'r.txt'), seed);
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = cliWritingTo(full, 'check', join(d, 'r.txt'));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('nianbao：写入标准输出失败（磁盘已满），输出不完整');
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('control characters in a file name or a report are not printed to the terminal', async () => {

@@ -63,3 +63,38 @@ export function cliAsNobody(...argv: string[]): CliResult {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The command line in a process of its own writing to the standard output and error it is given
+ * (`stdout`: a file descriptor, such as /dev/full's), as `nianbao` is run: its exit code and error.
+ */
+export function cliWritingTo(stdout: number, ...argv: string[]): { code: number | null; err: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-std-'));
+  try {
+    const child = join(dir, 'cli-std.mjs');
+    buildSync({
+      stdin: {
+        contents: `import { run } from ${JSON.stringify(new URL('../../src/cli/main.ts', import.meta.url).pathname)};\nprocess.exitCode = await run(process.argv.slice(2));`,
+        resolveDir: dir,
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outfile: child,
+      banner: {
+        js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);",
+      },
+      logLevel: 'error',
+    });
+    const r = spawnSync(process.execPath, [child, ...argv], {
+      stdio: ['ignore', stdout, 'pipe'],
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { code: r.status, err: r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
