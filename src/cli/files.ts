@@ -167,14 +167,12 @@ async function folderFiles(
       problems.push(new UnreadableFile(d, ioMessage(d, e)));
       return;
     }
-    const entries = found.map((e) => ({ e, bytes: e.name, name: nameOf(e.name) }));
+    const entries = found.map((e) => ({ e, bytes: e.name, ...nameOf(e.name) }));
     entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-    for (const { e, bytes, name } of entries) {
+    for (const { e, bytes, name, utf8 } of entries) {
       const full = join(d, name);
       const fullRaw =
-        raw || name !== bytes.toString()
-          ? Buffer.concat([raw ?? Buffer.from(d), Buffer.from(sep), bytes])
-          : undefined;
+        raw || !utf8 ? Buffer.concat([raw ?? Buffer.from(d), Buffer.from(sep), bytes]) : undefined;
       if (fullRaw) RAW_PATHS.set(full, fullRaw);
       if (e.isDirectory()) await walk(full, fullRaw);
       else if (housekeeping(name) || (skip.size && skip.has(await identity(full))) || ownOutput(full))
@@ -201,11 +199,11 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 const GB18030 = new TextDecoder('gb18030');
 
 /** A name read from a folder, as shown: UTF-8, or else GB18030. */
-function nameOf(bytes: Buffer): string {
+function nameOf(bytes: Buffer): { name: string; utf8: boolean } {
   try {
-    return STRICT_UTF8.decode(bytes);
+    return { name: STRICT_UTF8.decode(bytes), utf8: true };
   } catch {
-    return GB18030.decode(bytes);
+    return { name: GB18030.decode(bytes), utf8: false };
   }
 }
 

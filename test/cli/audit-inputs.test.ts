@@ -111,9 +111,15 @@ describe('files that cannot be read are said one by one, and the batch goes on',
       Buffer.concat([sub, Buffer.from('/'), gbk(0xc4, 0xea, 0xb1, 0xa8), Buffer.from('.txt')]),
       seed,
     );
+    // A byte no encoding reads is shown as 「�」, and the file read all the same.
+    writeFileSync(Buffer.concat([Buffer.from(`${d}/x`), gbk(0xff), Buffer.from('.txt')]), seed);
     const r = await cli('check', d, '--json');
     expect(r.code).toBe(0);
-    expect(json(r.out).files.map((f) => f.file)).toEqual([join(d, '附件', '年报.txt'), join(d, '年报.txt')]);
+    expect(json(r.out).files.map((f) => f.file)).toEqual([
+      join(d, '附件', '年报.txt'),
+      join(d, '年报.txt'),
+      join(d, 'x\ufffd.txt'),
+    ]);
     const given = await cli('check', join(d, '\ufffd\ufffd.txt'));
     expect(given.code).toBe(2);
     expect(given.err).toContain('名称中有无法识别的字符（可能是 GBK 编码的文件名');
