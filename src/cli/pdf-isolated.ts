@@ -48,7 +48,7 @@ const broken = (why: string) => `PDF 读取组件出错（${why}），该文件�
 /**
  * Reads PDFs one at a time in a worker thread running `workerFile` (dist/cli/pdf-worker.cjs): a
  * reading that runs past its time, or past the thread's heap, ends the thread and is said to be too
- * much; the next file gets a new thread. An idle thread keeps the process from exiting no longer.
+ * much; the next file gets a new thread. An idle thread does not keep the process alive.
  */
 export function isolatedPdfReader(
   workerFile: string,
@@ -83,7 +83,14 @@ export function isolatedPdfReader(
         };
         thread.on('message', onMessage);
         thread.once('error', (e) => settle(e.message));
-        thread.once('exit', () => settle('线程已退出'));
+        thread.once('exit', () => {
+          settle('线程已退出');
+          // A thread gone between files is started again for the next.
+          if (worker === thread) {
+            worker = undefined;
+            ready = undefined;
+          }
+        });
       });
     }
     return { thread: worker, loaded: ready };

@@ -105,16 +105,16 @@ function problemOf(error: unknown): string {
   return 'PDF 文件已损坏或不完整（可能没有下载完整），无法读取。请重新下载，或改用 .docx、网页文本校验。';
 }
 
-/**
- * A published report as a PDF (made by WPS, Word or a browser): the text pieces and ruling lines
- * of each page become its tables (as grids, for the grid reader) and its running text.
- */
 export interface PdfOptions {
   readonly source?: string;
   /** Told how many pages the document has, once it is open: a host that times the reading may allow for them. */
   readonly opened?: (pages: number) => void;
 }
 
+/**
+ * A published report as a PDF (made by WPS, Word or a browser): the text pieces and ruling lines
+ * of each page become its tables (as grids, for the grid reader) and its running text.
+ */
 export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<TextResult> {
   if (!startsAsPdf(bytes)) return { problem: '这不是 PDF 文件（文件开头没有 PDF 标识），无法读取。' };
   if (bytes.length > MAX_BYTES)
