@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { type BuildOptions, buildSync } from 'esbuild';
 import { type Io, run } from '../../src/cli/main.js';
 
 export interface CliResult {
@@ -26,6 +26,23 @@ export async function cli(...argv: string[]): Promise<CliResult> {
   return { code, out, err, progress };
 }
 
+/** A child process's script, bundled with the packages it uses into `outfile`, from an entry or a source. */
+function bundleChild(outfile: string, from: Pick<BuildOptions, 'entryPoints' | 'stdin'>): void {
+  buildSync({
+    ...from,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outfile,
+    // Packages written for CommonJS ask for Node's modules with require().
+    banner: {
+      js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);",
+    },
+    logLevel: 'error',
+  });
+}
+
 /**
  * The command line as the unprivileged user `nobody`: root reads every file, whatever its mode. The
  * project may sit where `nobody` cannot go (a clone in /root), so the child is bundled, packages
@@ -36,19 +53,7 @@ export function cliAsNobody(...argv: string[]): CliResult {
   try {
     chmodSync(dir, 0o755);
     const child = join(dir, 'cli-child.mjs');
-    buildSync({
-      entryPoints: [new URL('./cli-child.ts', import.meta.url).pathname],
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      outfile: child,
-      // Packages written for CommonJS ask for Node's modules with require().
-      banner: {
-        js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);",
-      },
-      logLevel: 'error',
-    });
+    bundleChild(child, { entryPoints: [new URL('./cli-child.ts', import.meta.url).pathname] });
     chmodSync(child, 0o644);
     const r = spawnSync(process.execPath, [child, ...argv], {
       uid: 65534,
@@ -72,21 +77,13 @@ export function cliWritingTo(stdout: number, ...argv: string[]): { code: number 
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-std-'));
   try {
     const child = join(dir, 'cli-std.mjs');
-    buildSync({
+    const main = JSON.stringify(new URL('../../src/cli/main.ts', import.meta.url).pathname);
+    bundleChild(child, {
       stdin: {
-        contents: `import { run } from ${JSON.stringify(new URL('../../src/cli/main.ts', import.meta.url).pathname)};\nprocess.exitCode = await run(process.argv.slice(2));`,
+        contents: `import { run } from ${main};\nprocess.exitCode = await run(process.argv.slice(2));`,
         resolveDir: dir,
         loader: 'ts',
       },
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      outfile: child,
-      banner: {
-        js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);",
-      },
-      logLevel: 'error',
     });
     const r = spawnSync(process.execPath, [child, ...argv], {
       stdio: ['ignore', stdout, 'pipe'],
