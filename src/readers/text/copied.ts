@@ -47,7 +47,7 @@ function isLabelPiece(canon: string): boolean {
 export function piecesOf(tokens: readonly Token[], start: number, end: number): Piece[] {
   const out: Piece[] = [];
   const push = (text: string, token: Token, value: boolean) =>
-    out.push({ text, canon: canonicalOf(text), token, value, spaces: false });
+    out.push({ text, canon: canonicalOf(text), token, value });
   /** A unit met before its number, for the number next. */
   let unit: string | undefined;
   for (let i = start; i < end; i++) {

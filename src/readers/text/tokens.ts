@@ -21,19 +21,6 @@ export interface Token {
   readonly lead?: boolean;
 }
 
-/**
- * Every token has every field, in one order: objects of one shape keep the code that reads them
- * from being compiled again for each shape met (V8 deoptimises it on another shape).
- */
-const token = (
-  text: string,
-  line: number,
-  cell: boolean,
-  blank = false,
-  spaces = false,
-  lead = false,
-): Token => ({ text, line, cell, blank, spaces, lead });
-
 const VALUE = /^(?:[+\-－]?[\d０-９][\d０-９.．,，]*(?:万元|元|件|个|项)?|[—\-－/／]|[增减][\d０-９]+)$/;
 
 /** Text that can only be a cell value: a number (with a unit), a sign change, or a dash. */
@@ -140,13 +127,12 @@ function endsAbove(tokens: readonly Token[], line: number): boolean {
 
 /** Marks the token at `i` as a line's first cell after a tab taken for an indent or a 「<br>」's (see Token). */
 function markLead(tokens: Token[], i: number): void {
-  const t = tokens[i]!;
-  tokens[i] = token(t.text, t.line, t.cell, t.blank, t.spaces, true);
+  tokens[i] = { ...tokens[i]!, lead: true };
 }
 
 /** `n` empty cells of the line; none left to push. */
 function pushBlanks(tokens: Token[], n: number, line: number): 0 {
-  for (let i = 0; i < n; i++) tokens.push(token('', line, true, true));
+  for (let i = 0; i < n; i++) tokens.push({ text: '', line, cell: true, blank: true });
   return 0;
 }
 
@@ -368,7 +354,7 @@ function rowBreaks(lines: readonly string[], spacing: Spacing) {
 function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
   const tokens: Token[] = [];
   const blanks = (n: number, i: number) => {
-    for (; n > 0; n--) tokens.push(token('', i + 1, true, true));
+    for (; n > 0; n--) tokens.push({ text: '', line: i + 1, cell: true, blank: true });
   };
   const rows = rowBreaks(lines, spacing);
   let afterTab = false;
@@ -424,7 +410,7 @@ function spacedTokens(text: string, pageNumbers: ReadonlySet<number> | undefined
   const tokens: Token[] = [];
   text.split('\n').forEach((l, i) => {
     if (pageNumbers?.has(i + 1)) return;
-    if (l.includes('\u00a0') && !l.trim()) tokens.push(token('', i + 1, false, false, true));
+    if (l.includes('\u00a0') && !l.trim()) tokens.push({ text: '', line: i + 1, cell: false, spaces: true });
     else pushLine(tokens, l, i + 1);
   });
   return tokens;
@@ -442,7 +428,7 @@ function pushLine(tokens: Token[], l: string, line: number): void {
     const t = part.trim();
     if (t) push(tokens, t, line, true);
   }
-  if (tokens.length === before) tokens.push(token('', line, true, true));
+  if (tokens.length === before) tokens.push({ text: '', line, cell: true, blank: true });
 }
 
 function countTabs(line: string): number {
@@ -465,11 +451,11 @@ function push(tokens: Token[], t: string, line: number, cell: boolean): void {
     let lead = 0;
     while (lead < parts.length - 2 && FRAGMENT.test(parts[lead]!) && !looksLikeValue(parts[lead]!)) lead++;
     if (parts.slice(lead + 1).every(looksLikeValue)) {
-      for (const p of parts) tokens.push(token(p, line, cell));
+      for (const p of parts) tokens.push({ text: p, line, cell });
       return;
     }
   }
-  tokens.push(token(t, line, cell));
+  tokens.push({ text: t, line, cell });
 }
 
 /**
