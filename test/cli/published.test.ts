@@ -13,6 +13,7 @@ const json = (out: string) =>
   JSON.parse(out) as {
     files: {
       file: string;
+      agency?: string;
       previous?: string;
       findings: { rule: string; severity: string; message: string; cells: string[] }[];
     }[];
@@ -209,6 +210,20 @@ describe('nianbao check on a folder', () => {
     expect(html).toContain('共 2 份报告，0 份有错误');
     expect(html).toContain('2024.xlsx');
     expect(html).toContain(`对照上年：${join(dir, '宿迁', '2023.xlsx')}「2023年度年报」`);
+  });
+
+  it('a UTF-8 text with a stray byte is read as UTF-8, the byte shown as 「\ufffd」; a GBK text is still GBK', async () => {
+    const utf8 = Buffer.from(seedText, 'utf8');
+    // After a sentence of part 一: no title or label is touched.
+    const at = utf8.indexOf(Buffer.from('。')) + 3;
+    const stray = join(dir, 'stray.txt');
+    writeFileSync(stray, Buffer.concat([utf8.subarray(0, at), Buffer.from([0xff]), utf8.subarray(at)]));
+    const r = await cli('check', stray, '--json');
+    expect(r.code).toBe(0);
+    expect(json(r.out).files[0]!.agency).toBe('保定市竞秀区人民政府');
+    const gbk = join(dir, 'gbk.txt');
+    writeFileSync(gbk, encodeGbk(seedText));
+    expect(json((await cli('check', gbk, '--json')).out).files[0]!.agency).toBe('保定市竞秀区人民政府');
   });
 
   it('a GBK page is read, and --previous takes a text report', async () => {
