@@ -77,6 +77,7 @@ export {
   type AuditRowStyle,
   findingPlace,
   GENERATOR,
+  htmlText,
 } from './checks/audit.js';
 
 // Reading: sheets, published text and pages.

@@ -1,4 +1,12 @@
-import { countBySeverity, GENERATOR, groupByTable, blankTables, SEVERITY_LABEL, summary } from '../core.js';
+import {
+  blankTables,
+  countBySeverity,
+  GENERATOR,
+  groupByTable,
+  htmlText,
+  SEVERITY_LABEL,
+  summary,
+} from '../core.js';
 import type { Unreadable } from './batch.js';
 import type { Checked } from './output.js';
 
@@ -88,8 +96,12 @@ export class CsvSummary {
 /** How an HTML summary of ours begins: one found where a summary goes is ours to replace, not a report to read. */
 export const HTML_SUMMARY_START = `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">${GENERATOR}<title>年报校验汇总</title>`;
 
-const esc = (s: string) =>
-  s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+const esc = htmlText;
+
+/** Longer than any body's or sheet's name: a table row shows the beginning, and how long it is. */
+const MAX_NAME = 40;
+const shortened = (name: string) =>
+  name.length > MAX_NAME ? `${name.slice(0, MAX_NAME)}…（共 ${name.length} 字）` : name;
 
 export interface HtmlPart {
   readonly cells: readonly string[];
@@ -108,7 +120,7 @@ export class HtmlSummary {
     if (Number(cells[5])) this.withErrors++;
     cells[0] = `<a href="#r${i}">${esc(cells[0]!)}</a>`;
     this.rows.push(
-      `<tr class="${Number(cells[5]) ? 'bad' : ''}">${cells.map((x, j) => `<td>${j ? esc(x) : x}</td>`).join('')}</tr>`,
+      `<tr class="${Number(cells[5]) ? 'bad' : ''}">${cells.map((x, j) => `<td>${j ? esc(j <= 2 ? shortened(x) : x) : x}</td>`).join('')}</tr>`,
     );
     this.sections.push(part.section.replace('<section>', `<section id="r${i}">`));
   }
@@ -156,7 +168,8 @@ export class HtmlSummary {
 <style>
 body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;font-size:13px;margin:24px;color:#222}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:3px 6px;vertical-align:top}
-th{background:#eee;white-space:nowrap}td:nth-child(n+2):nth-child(-n+7){white-space:nowrap}tr.bad td:nth-child(6){color:#b00;font-weight:bold}
+th{background:#eee;white-space:nowrap}td:nth-child(n+2):nth-child(-n+7){white-space:nowrap}
+p,h2,li{overflow-wrap:anywhere}tr.bad td:nth-child(6){color:#b00;font-weight:bold}
 li.error b{color:#b00}li.warning b{color:#a60}li.info b{color:#555}
 section{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:16px}
 @media print{a{color:inherit;text-decoration:none}section{page-break-before:auto}}

@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../src/cli/batch-summary.js';
+import { csvCell, HtmlSummary } from '../../src/cli/batch-summary.js';
 import { run } from '../../src/cli/main.js';
 import { templateBytes, writeTemplate } from '../../src/cli/xlsx-write.js';
 import { readXlsx } from '../../src/readers/xlsx/index.js';
@@ -281,6 +281,29 @@ describe('what is printed cannot run a formula or steer a terminal', () => {
       expect(r.err).toContain('nianbao：写入标准输出失败（磁盘已满），输出不完整');
     } finally {
       closeSync(full);
+    }
+  });
+
+  it('a body name far longer than any is cut short in the summary table, saying its length', async () => {
+    const summary = new HtmlSummary();
+    summary.add(HtmlSummary.part({ file: 'r.txt', edition: '2019', agency: 'A'.repeat(5000), findings: [] }));
+    const html = summary.text([], new Date());
+    expect(html).toContain(`<td>${'A'.repeat(40)}…（共 5000 字）</td>`);
+    expect(html).toContain('A'.repeat(5000));
+  });
+
+  it('a right-to-left override in a report is left out of the summary and the 审核报告, which would show the line reversed', async () => {
+    const d = folder();
+    writeFileSync(
+      join(d, 'r.txt'),
+      seed.replace('保定市竞秀区人民政府2019', '保定市竞秀区人民政府\u202e2019'),
+    );
+    const r = await cli('check', d, '--summary', join(d, 's.html'), '--report', join(d, 'a.html'));
+    expect(r.code).toBe(0);
+    for (const page of ['s.html', 'a.html']) {
+      const html = readFileSync(join(d, page), 'utf8');
+      expect(html).toContain('保定市竞秀区人民政府');
+      expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     }
   });
 
