@@ -238,12 +238,10 @@ export function readText(text: string, options: { source?: string; lines?: strin
     findings.push(...read.findings);
   }
   return {
-    // Every field set, or undefined: one shape for every report a batch reads (see `token` in tokens.ts).
     report: {
       edition: best.edition,
-      year: meta.year,
-      agency: meta.agency,
-      source: options.source || undefined,
+      ...meta,
+      ...(options.source ? { source: options.source } : {}),
       tables: found,
       cells,
       findings,

@@ -81,8 +81,7 @@ export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: s
     const sign = tail.findLast((t) => t !== date && BODY.test(compact(t.text)));
     if (sign) agency = compact(sign.text);
   }
-  // Both fields, set or not: one shape for every report (see `token` in tokens.ts).
-  return { agency: agency || undefined, year: year || undefined };
+  return { ...(agency ? { agency } : {}), ...(year ? { year } : {}) };
 }
 
 /** The date line that closes a report (「2025年1月20日」). */

@@ -29,14 +29,6 @@ export interface TableRead {
   readonly bare?: boolean;
 }
 
-/** A table's read, every field set (see `token` in tokens.ts: one shape). */
-const tableRead = (
-  cells: Map<CellKey, ReadCell>,
-  findings: Finding[],
-  found: boolean,
-  { disorder, stray, bare = false }: Pick<TableRead, 'disorder' | 'stray' | 'bare'> = {},
-): TableRead => ({ cells, findings, found, disorder, stray, bare });
-
 /** As for sheets: half of a table's labels in place make it found. */
 const MIN_SHARE = 0.5;
 
@@ -419,9 +411,16 @@ function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): Row
 export function readTable(table: TableSpec, text: TableText): TableRead {
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
-  if (!isFound(table, text)) return tableRead(cells, findings, false);
+  if (!isFound(table, text)) return { cells, findings, found: false };
   const read = text.copied ? readCopiedRows(table, text.pieces, indexOf(table)) : cellRows(table, text);
-  if (read.disorder) return tableRead(cells, findings, true, { disorder: read.disorder, stray: read.stray });
+  if (read.disorder)
+    return {
+      cells,
+      findings,
+      found: true,
+      disorder: read.disorder,
+      ...(read.stray !== undefined ? { stray: read.stray } : {}),
+    };
 
   const problem = (message: string, at: Token | undefined) =>
     findings.push(formFinding(table.id, message, { at: [lineOf(at, text.lines)], severity: 'error' }));
@@ -475,5 +474,5 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
     text.copied &&
     read.rows.some((o) => o.kind === 'read') &&
     read.rows.every((o) => o.kind !== 'read' || o.values.every((v) => v.raw === ''));
-  return tableRead(cells, findings, true, { bare });
+  return { cells, findings, found: true, ...(bare ? { bare } : {}) };
 }
