@@ -1,8 +1,8 @@
 import { utf8Lenient } from '../decode.js';
-import { ReadProblem } from '../problem.js';
 import { readDocument } from '../text/document.js';
 import type { TextResult } from '../text/index.js';
-import { type Crc32, type RawInflate, unzipEntry, zipEntries } from '../xlsx/zip.js';
+import { mib } from '../xlsx/limits.js';
+import { type Crc32, PartTooLarge, type RawInflate, unzipEntry, zipEntries } from '../xlsx/zip.js';
 import { bodyBlocks } from './body.js';
 
 /** An OLE compound file: a .doc, .wps or .et, or an .docx saved with a password. */
@@ -18,7 +18,6 @@ const RATIO_FROM = 2 ** 20;
 /** A Word file holds a few dozen parts. */
 const MAX_ENTRIES = 10_000;
 const BODY = 'word/document.xml';
-const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
 const BROKEN = '.docx 文件已损坏或不完整（可能没有下载完整），无法读取。请重新下载或在 Word 中另存后再校验。';
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
@@ -43,16 +42,16 @@ export async function readDocx(
     // Its declared size is checked before anything is inflated, and held to as it is.
     if (entry.size > MAX_XML)
       return {
-        problem: `.docx 文件的正文（${BODY}）解压后有 ${mb(entry.size)}，超过上限 ${mb(MAX_XML)}，不像一份年报，未读取。`,
+        problem: `.docx 文件的正文（${BODY}）解压后有 ${mib(entry.size)}，超过上限 ${mib(MAX_XML)}，不像一份年报，未读取。`,
       };
     if (entry.size > RATIO_FROM && entry.size > entry.compressedSize * MAX_RATIO)
       return {
-        problem: `.docx 文件的正文解压后是压缩时的 ${Math.round(entry.size / Math.max(entry.compressedSize, 1))} 倍（${mb(entry.size)}），疑为压缩炸弹，未读取。`,
+        problem: `.docx 文件的正文解压后是压缩时的 ${Math.round(entry.size / Math.max(entry.compressedSize, 1))} 倍（${mib(entry.size)}），疑为压缩炸弹，未读取。`,
       };
     xml = unzipEntry(bytes, entry, options.inflate, options.crc32);
   } catch (e) {
     // The zip reader's own words are a workbook's: a body that inflates past its size is said here.
-    if (e instanceof ReadProblem && e.message.includes('解压后比声明的大小更大'))
+    if (e instanceof PartTooLarge)
       return { problem: '.docx 文件的正文解压后比声明的大小更大，疑为压缩炸弹，未读取。' };
     return { problem: BROKEN };
   }

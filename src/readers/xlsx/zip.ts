@@ -17,6 +17,9 @@ export type RawInflate = (data: Uint8Array, max: number) => Uint8Array;
 /** A native CRC-32 (Node's zlib.crc32), where the host has one: the reader's own is slow to warm up. */
 export type Crc32 = (data: Uint8Array) => number;
 
+/** A part that inflates past the size the zip's directory declares: a zip bomb's mark. */
+export class PartTooLarge extends ReadProblem {}
+
 /** An entry's bytes, held to the size the directory declares: a part that inflates past it is refused. */
 export function unzipEntry(b: Uint8Array, e: ZipEntry, native?: RawInflate, crc: Crc32 = crc32): Uint8Array {
   const out = inflated(b, e, native);
@@ -35,7 +38,7 @@ function inflated(b: Uint8Array, e: ZipEntry, native?: RawInflate): Uint8Array {
   if (e.method === 0) return e.compressedSize === e.size ? data : broken();
   if (e.method !== 8) throw new ReadProblem(`不是有效的 .xlsx 文件（不支持的压缩方式 ${e.method}）`);
   const lied = () =>
-    new ReadProblem(`不是有效的 .xlsx 文件（「${e.name}」解压后比声明的大小更大，疑为压缩炸弹）`);
+    new PartTooLarge(`不是有效的 .xlsx 文件（「${e.name}」解压后比声明的大小更大，疑为压缩炸弹）`);
   try {
     // Native, where the host has it, for every part: even a part of 300 bytes inflates in half
     // fflate's time there (fflate builds its tables on each call).
