@@ -9,18 +9,22 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 const outdir = new URL('../dist/cli', import.meta.url).pathname;
 const outfile = `${outdir}/main.cjs`;
 rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
+/** Both bundles: CommonJS for Node 20, packages left outside. */
+const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
   packages: 'external',
-  outfile,
-  sourcemap: 'linked',
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
+};
+await build({
+  ...common,
+  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
+  outfile,
+  sourcemap: 'linked',
 });
 
 // The loader hands the bundle its own import() as `__import`. Each import() the bundle keeps takes
@@ -42,16 +46,9 @@ writeFileSync(outfile, ascii.replace(/\bimport\("/g, '__import("'));
 // The thread that reads PDFs within a time and a heap (src/cli/pdf-isolated.ts): a file of its own,
 // started by Node as a worker, whose import() of pdf.js is Node's own.
 await build({
+  ...common,
   entryPoints: [new URL('../src/cli/pdf-worker.ts', import.meta.url).pathname],
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
   outfile: `${outdir}/pdf-worker.cjs`,
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
 });
 
 execFileSync(process.execPath, [new URL('./make-cli-cache.cjs', import.meta.url).pathname], {
