@@ -73,6 +73,23 @@ describe('nianbao import says what it could not take', () => {
     );
   });
 
+  it('digits a number cannot hold exactly are imported as the text written, as it says', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+    const txt = join(dir, 'a.txt');
+    const lines = seedText.split('\n');
+    const row = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
+    const zero = lines.findIndex((l, i) => i > row + 1 && l.trim() === '0');
+    lines[zero] = lines[zero]!.replace('0', '9007199254740993');
+    writeFileSync(txt, lines.join('\n'));
+    const xlsx = join(dir, 'a.xlsx');
+    const r = await cli('import', txt, '-o', xlsx);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('「9007199254740993」不是数字，已照原样填入');
+    // In the sheet it is that text (a number would have become …992 and be said without 「」).
+    const checked = json((await cli('check', xlsx, '--json')).out).files[0]!.findings;
+    expect(checked.map((f) => f.message).join('\n')).toContain('「9007199254740993」有 16 位');
+  });
+
   it('a row it could not read: the line that says what was imported says so too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
     const txt = join(dir, 'a.txt');

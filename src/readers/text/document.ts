@@ -7,7 +7,7 @@ import { findTables, withMissingTables } from '../grid.js';
 import { type TextResult, publishedText, readText, twoReports } from './index.js';
 import { readMeta } from './meta.js';
 import { findParts, isTableThreeRow, reportEnd, reportRuns } from './parts.js';
-import { tokenize } from './tokens.js';
+import { plainNumber, tokenize } from './tokens.js';
 
 /** A table of a document as rows of cells: a merged cell's text in its first cell, null in the rest. */
 export interface DocTable {
@@ -36,7 +36,7 @@ const unstruck = (text: string) => text.replace(STRUCK_CHARS, '');
 function cellValue(text: string | null): RawValue {
   if (text === null) return null;
   const t = unstruck(text).replace(/[\s\u3000]+/g, '');
-  return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : t;
+  return plainNumber(t);
 }
 
 const rowKey = (row: readonly (string | null)[]) =>

@@ -9,12 +9,12 @@ import {
   wordingOf,
 } from '../../report/labels.js';
 import { type TableSpec, tableSpecs } from '../../report/model.js';
-import type { RawValue, ReadCell } from '../../report/types.js';
+import type { ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
 import { formFinding } from '../findings.js';
 import { type Piece, piecesOf, readCopiedRows, type RowOutcome, type RowsRead } from './copied.js';
 import { textRows } from './rows.js';
-import { looksLikeValue, type Token } from './tokens.js';
+import { looksLikeValue, plainNumber, type Token } from './tokens.js';
 
 export interface TableRead {
   readonly cells: Map<CellKey, ReadCell>;
@@ -31,9 +31,6 @@ export interface TableRead {
 
 /** As for sheets: half of a table's labels in place make it found. */
 const MIN_SHARE = 0.5;
-
-/** A page has no text cells: a plain number is a number. Anything else goes to the value checks as written. */
-const asRaw = (text: string): RawValue => (/^\d+(?:\.\d+)?$/.test(text) ? Number(text) : text);
 
 /** Where a token sits, for messages and for ReadCell.address; `lines` names them (「网页文字」). */
 export const lineOf = (t: Token | undefined, lines = ''): string => {
@@ -454,7 +451,7 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
       variants.push(`「${outcome.seen}」按「${row.label}」读取（${lineOf(outcome.at, text.lines)}）`);
     row.keys.forEach((key, i) => {
       const v = outcome.values[i]!;
-      cells.set(key, { raw: asRaw(v.raw), address: lineOf(v.token, text.lines) });
+      cells.set(key, { raw: plainNumber(v.raw), address: lineOf(v.token, text.lines) });
     });
   });
   // Every row missing from one on to the end: the table was cut off there, and one finding says so.

@@ -1,4 +1,5 @@
 import { PART_TITLES } from '../../report/parts.js';
+import type { RawValue } from '../../report/types.js';
 
 /** One cell or line of a published report's text, with the line it came from (1-based). */
 export interface Token {
@@ -22,6 +23,16 @@ export interface Token {
 }
 
 const VALUE = /^(?:[+\-－]?[\d０-９][\d０-９.．,，]*(?:万元|元|件|个|项)?|[—\-－/／]|[增减][\d０-９]+)$/;
+
+/**
+ * A cell's text as the grid reader wants it: plain digits are a number, anything else is text. Digits
+ * a double cannot hold exactly (past 15) stay text, so 「99999999999999999999999999」 is said and
+ * imported as written, not as 1e+26.
+ */
+export function plainNumber(text: string): RawValue {
+  if (!/^\d+(?:\.\d+)?$/.test(text)) return text;
+  return text.replace(/^0+(?=\d)|\./g, '').replace(/^0+/, '').length > 15 ? text : Number(text);
+}
 
 /** Text that can only be a cell value: a number (with a unit), a sign change, or a dash. */
 export function looksLikeValue(text: string): boolean {
