@@ -49,8 +49,31 @@ const MARKUP_HEAD = 64 * 1024;
 
 /** Markup in the file's first kilobytes, wherever its first tag is (a comment, a style sheet). */
 function hasMarkup(bytes: Uint8Array): boolean {
-  return MARKUP.test(asciiHead(bytes, MARKUP_HEAD, MARKUP_HEAD));
+  return MARKUP.test(asciiHead(bytes, MARKUP_HEAD, MARKUP_HEAD)) && !isBinary(bytes);
 }
+
+/** Whitespace among the control bytes: tab, line feed, form feed (between pages), carriage return. */
+const SPACING = new Set([0x09, 0x0a, 0x0c, 0x0d]);
+
+/**
+ * Bytes no text is made of (an image, a damaged file, random bytes), whose 64 KiB hold a 「<p 」 by
+ * chance: control bytes are one in ten of them, and next to none of a text's. UTF-16, whose every
+ * other byte may be NUL, is text.
+ */
+function isBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, PAGE_HEAD);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  let nul = 0;
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) nul++;
+    else if ((b < 0x20 && !SPACING.has(b)) || b === 0x7f) controls++;
+  }
+  return nul * 5 <= n && (nul + controls) * 100 > n;
+}
+
+const NOT_TEXT = '文件内容不是文字，也不是 Excel、Word、PDF 或网页，无法读取：文件可能已损坏，或不是年报';
 
 /** A web page: its first tag, after a byte-order mark and blank lines, is one a page begins with. */
 const PAGE =
@@ -197,6 +220,8 @@ export function readAs(ext: string, bytes: Uint8Array, refused?: string): string
       // reader would run together.
       if ((READ_BY_CONTENT.includes(ext) || ext === '' || EXPECTED[ext]) && hasMarkup(bytes)) return '.html';
       if (refused) throw new ReadProblem(refused);
+      if ((ext === '' || ext === '.txt' || isPageName(ext)) && isBinary(bytes))
+        throw new ReadProblem(NOT_TEXT);
       if (ext === '') return '.txt';
       return isPageName(ext) && !hasMarkup(bytes) ? '.txt' : ext;
   }

@@ -207,6 +207,26 @@ describe('a file is read by what it holds', () => {
     expect(await problem('年报.html', page)).toMatch(/^没有找到年报表格/);
   });
 
+  it('bytes that are no text (random, an image) are not taken for a page or a text, whatever their name', async () => {
+    // Random bytes: a 64 KiB head holds tags like 「<p 」 by chance, so once these were called 网页.
+    let seed = 7;
+    const noise = new Uint8Array(200_000).map(
+      () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 255,
+    );
+    noise.set(new TextEncoder().encode('<p '), 30_000);
+    const notText = '文件内容不是文字，也不是 Excel、Word、PDF 或网页，无法读取：文件可能已损坏，或不是年报';
+    expect(await problem('年报.pdf', noise)).toBe('这不是 PDF 文件（文件开头没有 PDF 标识），无法读取。');
+    for (const name of ['年报', '年报.txt', '年报.html', '年报.shtml'])
+      expect(await problem(name, noise)).toBe(notText);
+    // Text that is UTF-16 (NUL in every other byte), or has a form feed between pages, is text.
+    const utf16 = new Uint8Array(
+      Buffer.from(`\ufeff${new TextDecoder().decode(fixture('jingxiu-2019.txt'))}`, 'utf16le'),
+    );
+    expect(formatOf('年报', utf16)).toBe('.txt');
+    const paged = new TextDecoder().decode(fixture('jingxiu-2019.txt')).replace(/\n\n/g, '\n\f\n');
+    expect((await readReportFile('年报.txt', new TextEncoder().encode(paged))).reports).toHaveLength(1);
+  });
+
   it('a report that is what its name says costs a glance at its first bytes', () => {
     expect(formatOf('年报.txt', fixture('jingxiu-2019.txt'))).toBe('.txt');
     expect(formatOf('年报.html', fixture('jingxiu-2019.html'))).toBe('.html');
