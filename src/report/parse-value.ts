@@ -16,6 +16,8 @@ export type Parsed =
        * the sums leave the cell out until the clerk writes it as a number.
        */
       readonly meant?: number;
+      /** A formula with no result, as written: a published report's text has no cell to reformat. */
+      readonly formula?: string;
     };
 
 /** Marks that mean "nothing written here". */
@@ -103,7 +105,7 @@ function parseCount(raw: string | number): Parsed {
   }
   const text = raw.trim();
   const formula = formulaProblem(text);
-  if (formula) return { status: 'invalid', reason: formula };
+  if (formula) return formula;
   const c = clean(raw, ['件', '个', '项', '条']);
   if (c.unit) c.notes.push(`带单位「${c.unit}」`);
   if (/^\d+$/.test(c.text)) {
@@ -189,7 +191,7 @@ function parseAmount(raw: string | number): Parsed {
   }
   const text = raw.trim();
   const formula = formulaProblem(text);
-  if (formula) return { status: 'invalid', reason: formula };
+  if (formula) return formula;
   // 「7441.88万」: 万 alone is 万元; 「3.5（万元）」: the unit in brackets, as the header prints it.
   const c = clean(raw.replace(/[（(]\s*(万元|元|万)\s*[）)]\s*$/, '$1'), ['万元', '元', '万']);
   if (/^\d+(\.\d+)?$/.test(c.text)) {
@@ -221,7 +223,7 @@ function parseChange(raw: string | number): Parsed {
     .replace(/\s+/g, '')
     .replace(/[\u2212\u2012\u2013]/g, '-');
   const formula = formulaProblem(text);
-  if (formula) return { status: 'invalid', reason: formula };
+  if (formula) return formula;
   if (/^(?:0|不变|无变化|持平)$/.test(text)) return { status: 'ok', value: 0 };
   // 「增2减1」, 「增加3项，减少1项」: several signed parts, summed.
   const parts = text.match(/(?:增加|增|新增|减少|减|[+-])\d+(?:项|个)?/g);
@@ -247,10 +249,14 @@ function parseChange(raw: string | number): Parsed {
  * A formula with no result: typed into a cell formatted as text (in Excel or WPS alike), or in a
  * file written by a program that calculates nothing.
  */
-function formulaProblem(text: string): string | undefined {
-  if (EXCEL_ERROR.test(text)) return `公式出错（${text}），请检查该格的公式`;
+function formulaProblem(text: string): Parsed | undefined {
+  if (EXCEL_ERROR.test(text)) return { status: 'invalid', reason: `公式出错（${text}），请检查该格的公式` };
   if (text.startsWith('='))
-    return `是没有计算结果的公式「${text}」：单元格设成了文本格式的，请改为「常规」后重新输入；文件是程序生成的，请在 Excel 或 WPS 中打开、保存后再校验`;
+    return {
+      status: 'invalid',
+      reason: `是没有计算结果的公式「${text}」：单元格设成了文本格式的，请改为「常规」后重新输入；文件是程序生成的，请在 Excel 或 WPS 中打开、保存后再校验`,
+      formula: text,
+    };
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import { type CellKey, TABLE_IDS, type TableId } from '../../report/types.js';
 import { type Context, finding, listCells, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 import { isTotal } from '../../report/identities.js';
+import type { Parsed } from '../../report/parse-value.js';
 
 const RULE_OF_KIND = { count: 'G-01', amount: 'G-02', signedChange: 'G-05' } as const;
 /** Numbers of a published report written otherwise, from this many in a table on: one finding. */
@@ -25,6 +26,12 @@ function emptyTables(ctx: Context): Set<TableId> {
     if (p && p.status !== 'blank') empty.delete(list[i]!.table);
   }
   return empty;
+}
+
+/** What is wrong with a cell: a formula in a published text is no cell to reformat, as in a workbook. */
+function problemOf(ctx: Context, p: Parsed & { status: 'invalid' }): string {
+  if (p.formula === undefined || !ctx.report.published) return p.reason;
+  return `写的是公式「${p.formula.length > 40 ? `${p.formula.slice(0, 30)}…` : p.formula}」，不是数字`;
 }
 
 /** G-01, G-02, G-05: what each cell holds; G-03: what was left blank. */
@@ -60,7 +67,7 @@ export function cellFindings(ctx: Context): Finding[] {
           table: spec.table,
           cells,
           ...(p.meant !== undefined ? { culprit: spec.key, suggested: p.meant } : {}),
-          message: `${ref(ctx, spec.key)}：${p.reason}`,
+          message: `${ref(ctx, spec.key)}：${problemOf(ctx, p)}`,
         }),
       );
     } else if (p.status === 'ok' && p.note && ctx.report.published) {
