@@ -71,7 +71,8 @@ export function importedMessage(report: Report, target: string): string {
     blank ? `；${blank}原文空着，已留空` : '',
     unread ? `；有 ${unread} 处没有读出，相应的格子留空` : '',
   ].join('');
-  return `已导入${whose ? ` ${whose}` : ''}的 ${numbers} 个数字（${report.edition} 版）到${target}${left}。`;
+  const what = `${whose ? ` ${whose}的` : ''} ${numbers} 个数字`;
+  return `已导入${what}（${report.edition} 版）到${target}${left}。`;
 }
 
 /** `nianbao import --json`: every cell of the edition, its number or null where there is none to read. */

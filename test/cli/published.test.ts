@@ -90,6 +90,16 @@ describe('nianbao import says what it could not take', () => {
     expect(checked.map((f) => f.message).join('\n')).toContain('「9007199254740993」有 16 位');
   });
 
+  it('a report that names no body or year: what was imported is said as plainly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+    const txt = join(dir, 'a.txt');
+    const lines = seedText.split('\n').filter((l) => !/保定市竞秀区人民政府|2020年2月15日/.test(l));
+    writeFileSync(txt, lines.join('\n').replace(/2019年/g, '本年'));
+    const r = await cli('import', txt, '-o', join(dir, 'a.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^已导入 198 个数字（2019 版）到 /);
+  });
+
   it('a row it could not read: the line that says what was imported says so too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
     const txt = join(dir, 'a.txt');
