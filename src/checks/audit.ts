@@ -6,6 +6,7 @@ import {
   SEVERITY_ORDER,
 } from '../report/finding.js';
 import { TABLE_NAME } from '../report/parts.js';
+import { shownText } from '../report/shown.js';
 import type { Report } from '../report/types.js';
 import { blankTables as blankTablesOf, formatTime } from '../report/notes.js';
 
@@ -172,17 +173,9 @@ export function auditRows(audit: Audit): AuditRow[] {
   return rows;
 }
 
-// Controls but tab and line ends, and the bidirectional overrides: a report's text or a name that
-// holds one (U+202E) would show the rest of its line reversed on the page that is signed.
-const UNSHOWN =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
 /** Text for a page of ours: escaped, and without what would change how the rest of the page reads. */
 export const htmlText = (s: string): string =>
-  s
-    .replace(UNSHOWN, '')
-    .replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+  shownText(s).replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 const esc = htmlText;
 
 /** One 审核报告 as a section of a page: title, the lines about it, the table, the lines to sign. */

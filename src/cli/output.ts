@@ -4,6 +4,7 @@ import {
   findingAddress,
   groupByTable,
   SEVERITY_LABEL,
+  shownText,
   summary,
 } from '../core.js';
 
@@ -112,17 +113,13 @@ export class JsonWriter {
   }
 }
 
-// C0 controls (a line feed too: a file name cannot start a line of its own), C1 controls, DEL, and
-// the bidirectional overrides that can make a terminal show text other than what it is.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
 /**
  * One line for a terminal: a file name or a report's text cannot move the cursor, recolour or hide
  * output. A tab is a space there: it parts words, and moves nothing but the cursor along its line.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(/\t/g, ' ').replace(CONTROL, '');
+  // Line ends too: a file name cannot start a line of its own.
+  return shownText(text.replace(/\t/g, ' ')).replace(/[\n\r]/g, '');
 }
 
 const SIGN = { error: '✗', warning: '!', info: 'i' } as const;

@@ -1,5 +1,6 @@
 import { compact } from '../report/labels.js';
 import { REPORT_TITLE } from '../report/parts.js';
+import { shownText } from '../report/shown.js';
 import { AGENCY_LABEL, YEAR_LABEL } from '../report/template.js';
 import type { Grid } from './locate.js';
 
@@ -39,12 +40,12 @@ function parseYear(v: string | number | undefined): number | undefined {
 
 /** 机关名称 and 报告年度 from their input cells, or from a title 「××2024年政府信息公开工作年度报告」. */
 export function readHeading(grid: Grid): { agency?: string; year?: number } {
-  let agency = valueRightOf(grid, AGENCY_LABEL)?.toString().trim();
+  let agency = shownText(String(valueRightOf(grid, AGENCY_LABEL) ?? '')).trim() || undefined;
   let year = parseYear(valueRightOf(grid, YEAR_LABEL));
   for (const row of grid) {
     for (const v of row) {
       if (typeof v !== 'string' || !compact(v).includes(REPORT_TITLE)) continue;
-      const m = /^(.*?)((?:19|20)\d{2})年度?/.exec(arabicYears(compact(v)));
+      const m = /^(.*?)((?:19|20)\d{2})年度?/.exec(arabicYears(compact(shownText(v))));
       if (!m) continue;
       agency ??= m[1] || undefined;
       year ??= Number(m[2]);

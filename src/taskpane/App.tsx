@@ -16,6 +16,7 @@ import { PreviousYear } from './components/PreviousYear.js';
 import { Legend, Navigator, Summary } from './components/Summary.js';
 import { InsertDialog, Toolbar } from './components/Toolbar.js';
 import { type PaneController, stopsOf, type Task } from './controller.js';
+import { shownText } from '../core.js';
 
 const useStyles = makeStyles({
   root: {
@@ -128,7 +129,7 @@ export function App({ pane }: { pane: PaneController }) {
       {working && !result && <Spinner className={s.busy} size="tiny" label={working} />}
       {state.notice && (
         <MessageBar intent={state.notice.intent} layout="multiline">
-          <MessageBarBody className={s.notice}>{state.notice.text}</MessageBarBody>
+          <MessageBarBody className={s.notice}>{shownText(state.notice.text)}</MessageBarBody>
           <MessageBarActions
             containerAction={
               <Button

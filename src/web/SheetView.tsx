@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { columnName, parseAddress, type RawValue, toAddress } from '../core.js';
+import { columnName, parseAddress, type RawValue, shownText, toAddress } from '../core.js';
 
 import type { Book, Sheet } from './workbook-model.js';
 import { SHEET_STYLE } from './sheet-style.js';
@@ -205,7 +205,7 @@ export function SheetView({ book, readOnly = false }: { book: Book; readOnly?: b
               aria-selected={s.name === sheet.name}
               onClick={() => book.select(s.name)}
             >
-              {s.name}
+              {shownText(s.name)}
             </button>
           ))}
       </div>

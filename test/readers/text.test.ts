@@ -69,6 +69,11 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     expect(raws(r)).toEqual(expected.values);
   });
 
+  it('a signature with a control or a direction mark in it is still the body’s name, without them', () => {
+    const text = seedText().replace('保定市竞秀区人民政府   ', '保定市竞秀区\u202e人民政府\u0007   ');
+    expect(read(text).agency).toBe('保定市竞秀区人民政府');
+  });
+
   it('finds the six part titles, not the subheadings of part 一 that resemble them', () => {
     const r = read(seedText());
     const lines = seedText().split('\n');

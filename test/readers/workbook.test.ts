@@ -92,4 +92,10 @@ describe('a workbook', () => {
     ]);
     expect(previousReport(a.reports[0]!, [...a.reports, ...b.reports])).toBeUndefined();
   });
+
+  it('a body’s name is read without controls or direction marks, which would reverse the rest of a line', () => {
+    const [, y2024] = suqian();
+    const grid = filledGrid('2021', y2024.values, { year: 2024, agency: '宿迁市\u202e人民政府\u0007' });
+    expect(readWorkbook([{ name: 'a', grid }]).reports[0]!.agency).toBe('宿迁市人民政府');
+  });
 });

@@ -1,5 +1,6 @@
 import { compact } from '../../report/labels.js';
 import { REPORT_TITLE } from '../../report/parts.js';
+import { shownText } from '../../report/shown.js';
 import { arabicYears } from '../heading.js';
 import type { Token } from './tokens.js';
 
@@ -15,6 +16,9 @@ const PERIOD = /统计期限[^\d]{0,4}((?:19|20)\d{2})年1月1日/;
 const HEAD = 20;
 /** A title (a site's heading words before it included) is shorter than this. */
 const MAX_TITLE_LINE = 160;
+
+/** A line as compared: without spaces, nor controls and direction marks (a name 「…政府\u202e」 is no name). */
+const plain = (text: string) => compact(shownText(text));
 
 function fromTitle(text: string): { agency?: string; year: number } | undefined {
   const m = text.includes(REPORT_TITLE) ? TITLE.exec(text) : null;
@@ -57,7 +61,7 @@ export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: s
     tokens
       .slice(from, to)
       .filter((t) => t.text)
-      .map((t) => (t.text.length > MAX_TITLE_LINE ? '' : arabicYears(compact(t.text))));
+      .map((t) => (t.text.length > MAX_TITLE_LINE ? '' : arabicYears(plain(t.text))));
   // The title is in the lines before part 一's where that is found (the last of them: a site lists
   // other years' reports above it), else the first of the first few; the period in the first few.
   const title =
@@ -70,16 +74,16 @@ export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: s
     const period = tokens
       .slice(0, HEAD)
       .filter((t) => t.text.includes('统计期限'))
-      .map((t) => PERIOD.exec(arabicYears(compact(t.text))))
+      .map((t) => PERIOD.exec(arabicYears(plain(t.text))))
       .find(Boolean);
     if (period) year = Number(period[1]);
   }
   const tail = tokens.slice(-6).filter((t) => t.text);
-  const date = tail.findLast((t) => DATE.test(compact(t.text)));
-  if (date && year === undefined) year = Number(DATE.exec(compact(date.text))![1]) - 1;
+  const date = tail.findLast((t) => DATE.test(plain(t.text)));
+  if (date && year === undefined) year = Number(DATE.exec(plain(date.text))![1]) - 1;
   if (agency === undefined) {
-    const sign = tail.findLast((t) => t !== date && BODY.test(compact(t.text)));
-    if (sign) agency = compact(sign.text);
+    const sign = tail.findLast((t) => t !== date && BODY.test(plain(t.text)));
+    if (sign) agency = plain(sign.text);
   }
   return { ...(agency ? { agency } : {}), ...(year ? { year } : {}) };
 }

@@ -21,6 +21,7 @@ import {
   isRuleId,
   ruleInfo,
   SEVERITY_LABEL,
+  shownText,
 } from '../../core.js';
 
 const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
@@ -199,32 +200,32 @@ export function FindingCard(props: {
               <RuleId id={id} />
             </span>
           ))}
-          {where ? ` · ${where}` : ''}
+          {where ? ` · ${shownText(where)}` : ''}
         </Text>
       </span>
       <button
         type="button"
         className={s.locate}
         onClick={() => props.onSelect(first)}
-        aria-label={`${label}：${endSentence(title)}${address ? `定位到单元格 ${address}` : ''}`}
+        aria-label={`${label}：${endSentence(shownText(title))}${address ? `定位到单元格 ${address}` : ''}`}
         disabled={!address}
       >
         <Text weight={merged ? 'semibold' : 'regular'} className={mergeClasses(s.title, 'title')}>
-          {title}
+          {shownText(title)}
         </Text>
       </button>
       {merged && (
         <ul className={s.facts} aria-label="不成立的等式">
           {cluster.findings.map((f) => (
             <li key={f.rule + f.cells.join()}>
-              <Text size={200}>{f.fact}</Text>
+              <Text size={200}>{shownText(f.fact ?? '')}</Text>
             </li>
           ))}
         </ul>
       )}
       {first.note && !editing && (
         <Text size={200} className={s.note}>
-          说明：{first.note.text}（{first.note.at}）
+          说明：{shownText(first.note.text)}（{first.note.at}）
         </Text>
       )}
       {editing ? (

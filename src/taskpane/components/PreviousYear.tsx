@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { HistoryRegular } from '@fluentui/react-icons';
+import { shownText } from '../../core.js';
 import type { PreviousChoice, WorkbookCheck } from '../../host/check.js';
 import type { PaneController } from '../controller.js';
 
@@ -43,7 +44,7 @@ export function PreviousYear(props: {
   return (
     <div className={s.row}>
       <Text size={200} className={s.label}>
-        上年报告：{shown(choice, result, pane.host.writable ? '本工作簿' : '本文件')}
+        上年报告：{shownText(shown(choice, result, pane.host.writable ? '本工作簿' : '本文件'))}
       </Text>
       <Menu checkedValues={{ previous: checked }}>
         <MenuTrigger disableButtonEnhancement>
@@ -63,7 +64,7 @@ export function PreviousYear(props: {
                 value={`sheet:${c.sheetId}`}
                 onClick={() => pane.setPrevious({ kind: 'sheet', sheetId: c.sheetId })}
               >
-                {c.label}
+                {shownText(c.label)}
               </MenuItemRadio>
             ))}
             <MenuItemRadio name="previous" value="none" onClick={() => pane.setPrevious({ kind: 'none' })}>

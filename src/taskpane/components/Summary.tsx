@@ -6,7 +6,7 @@ import {
   ErrorCircleFilled,
   WarningFilled,
 } from '@fluentui/react-icons';
-import { countBySeverity, summary } from '../../core.js';
+import { countBySeverity, shownText, summary } from '../../core.js';
 import type { WorkbookCheck } from '../../host/check.js';
 import { MARK_FILL, MARK_MEANING, type MarkKind } from '../../host/marks.js';
 
@@ -55,7 +55,7 @@ export function Summary({
     <CheckmarkCircleFilled className={s.pass} />
   );
   const report = result.report!;
-  const where = result.sheets.map((x) => `「${x.name}」`).join('、');
+  const where = result.sheets.map((x) => `「${shownText(x.name)}」`).join('、');
   return (
     <div className={s.box}>
       {/* Read out after every check, the automatic ones included. */}
@@ -67,7 +67,7 @@ export function Summary({
       </div>
       <Text size={200} className={s.meta}>
         工作表{where} · {report.edition} 版{report.year ? ` · ${report.year} 年度` : ''}
-        {report.agency ? ` · ${report.agency}` : ''} · 第 {checks} 次校验
+        {report.agency ? ` · ${shownText(report.agency)}` : ''} · 第 {checks} 次校验
       </Text>
       {stale && (
         <Text size={200} className={s.stale}>

@@ -338,6 +338,18 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await print.close();
   });
 
+  it('a sheet’s name that holds a right-to-left override is shown without it: the rest of the line reads as written', async () => {
+    const path = await workbook('反向.xlsx', [
+      { name: '竞秀\u202e2019', edition: '2019', values: jingxiu().values, year: 2019 },
+    ]);
+    await open(path);
+    await expect.poll(status).toBe('全部通过');
+    const meta = await page.getByText(/^工作表.*次校验$/).textContent();
+    expect(meta).toMatch(/^工作表「竞秀2019」 · 2019 版 · 2019 年度 · 第 \d+ 次校验$/);
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('竞秀2019');
+    await shot('override-in-name');
+  });
+
   it('in a narrow window (400 px) the sheet and the sidebar stand one above the other, each full width', async () => {
     await page.setViewportSize({ width: 400, height: 800 });
     try {
