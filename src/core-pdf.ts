@@ -3,3 +3,4 @@
  * (the readers import it with the first PDF), and a thread that reads only PDFs needs nothing else.
  */
 export { loadPdfJs, type PdfOptions, readPdf } from './readers/pdf/index.js';
+export { servePdfReads } from './readers/pdf/serve.js';

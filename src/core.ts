@@ -102,6 +102,14 @@ export {
 } from './readers/files.js';
 export { type Grid, type GridOptions, type GridResult, readGrid } from './readers/grid.js';
 export { readText, type TextResult } from './readers/text/index.js';
+export {
+  isolatedPdfReader,
+  PDF_LIMITS,
+  type PdfLimits,
+  type PdfRequest,
+  type PdfResponse,
+  type PdfThread,
+} from './readers/pdf/isolated.js';
 export { unsupportedFormat } from './readers/formats.js';
 export {
   bodyKey,

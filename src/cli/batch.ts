@@ -13,7 +13,7 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isOwnOutput, readInput, UnreadableFile } from './files.js';
-import { isolatedPdfReader } from './pdf-isolated.js';
+import { threadPdfReader } from './pdf-isolated.js';
 import type { Checked } from './output.js';
 
 export interface Unreadable {
@@ -86,7 +86,7 @@ const PDF_WORKER = typeof __dirname === 'string' ? join(__dirname, 'pdf-worker.c
 let pdfReader: ReadOptions['readPdf'];
 const boundedPdf = (): Pick<ReadOptions, 'readPdf'> => {
   if (!PDF_WORKER || !existsSync(PDF_WORKER)) return {};
-  pdfReader ??= isolatedPdfReader(PDF_WORKER);
+  pdfReader ??= threadPdfReader(PDF_WORKER);
   return { readPdf: pdfReader };
 };
 

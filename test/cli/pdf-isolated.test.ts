@@ -4,7 +4,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isolatedPdfReader, PDF_LIMITS } from '../../src/cli/pdf-isolated.js';
+import { threadPdfReader } from '../../src/cli/pdf-isolated.js';
+import { PDF_LIMITS } from '../../src/core.js';
 import { readPdf } from '../../src/core-pdf.js';
 import { pdfDrawing } from '../../bench/pdf-files.js';
 import { fixturePath } from '../helpers.js';
@@ -32,14 +33,14 @@ const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(name))
 describe('PDFs read in a thread of their own', () => {
   it('a report reads as it does in this thread', async () => {
     // The tests share a process, whose memory other tests move: only the time is bounded here.
-    const read = isolatedPdfReader(worker, { ...PDF_LIMITS, growthMb: 8192 });
+    const read = threadPdfReader(worker, { ...PDF_LIMITS, growthMb: 8192 });
     for (const name of ['suqian-2024.pages.pdf', 'jingxiu-2019.writer.pdf', 'scanned.pdf']) {
       expect(await read(fixture(name), name)).toEqual(await readPdf(fixture(name), { source: name }));
     }
   }, 60_000);
 
   it('a page of a million strokes is refused in its time, and the next file is read', async () => {
-    const read = isolatedPdfReader(worker, { ...PDF_LIMITS, baseMs: 3_000, growthMb: 8192 });
+    const read = threadPdfReader(worker, { ...PDF_LIMITS, baseMs: 3_000, growthMb: 8192 });
     const strokes = pdfDrawing('0 0 m 1 1 l S\n'.repeat(1_000_000));
     expect(strokes.length).toBeLessThan(100_000);
     const started = Date.now();
@@ -54,7 +55,7 @@ describe('PDFs read in a thread of their own', () => {
   }, 60_000);
 
   it('a page whose contents inflate past the memory allowed is refused for it', async () => {
-    const read = isolatedPdfReader(worker, { ...PDF_LIMITS, baseMs: 60_000, growthMb: 64 });
+    const read = threadPdfReader(worker, { ...PDF_LIMITS, baseMs: 60_000, growthMb: 64 });
     const spaces = pdfDrawing(' '.repeat(400 * 2 ** 20));
     expect(spaces.length).toBeLessThan(1_000_000);
     const refused = await read(spaces, 'spaces.pdf');
