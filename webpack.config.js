@@ -110,6 +110,9 @@ export const WEB_PAGE = '年报校验.html';
 
 /** Inert code in the offline page, run when first needed (src/web/inline-chunks.ts). */
 const CHUNK_TYPE = 'text/x-nianbao-chunk';
+/** The offline page's PDF thread, made a Web Worker when the first PDF is opened (src/web/pdf-thread.ts). */
+const WORKER_TYPE = 'text/x-nianbao-worker';
+const PDF_WORKER = 'pdf-worker';
 
 /**
  * The offline page as one file: the entry bundle inlined into src/web/page.html, the code loaded only
@@ -127,9 +130,10 @@ class InlinePage {
               .source()
               .toString()
               .replace(/<\/(script)/gi, '<\\/$1');
-          const entry = [...compilation.entrypoints.values()][0].getEntrypointChunk();
+          const entry = compilation.entrypoints.get('web').getEntrypointChunk();
           const main = [...entry.files].find((f) => f.endsWith('.js'));
-          const lazy = Object.keys(assets).filter((n) => n.endsWith('.js') && n !== main);
+          const worker = `${PDF_WORKER}.js`;
+          const lazy = Object.keys(assets).filter((n) => n.endsWith('.js') && n !== main && n !== worker);
           const scripts = [main, ...lazy].map(text);
           const policy = [
             "default-src 'none'",
@@ -146,6 +150,7 @@ class InlinePage {
           const inert = scripts
             .slice(1)
             .map((code) => `<script type="${CHUNK_TYPE}">${code}</script>`)
+            .concat(`<script type="${WORKER_TYPE}">${text(worker)}</script>`)
             .join('\n');
           const page = readFileSync(resolve(root, 'src/web/page.html'), 'utf8')
             .replace('{{csp}}', policy)
@@ -178,7 +183,11 @@ export default (env = {}, argv = {}) => {
     [`${wpsDir}taskpane`]: './src/apps/wps-pane.tsx',
   };
   const entry = web
-    ? { web: './src/apps/web.tsx' }
+    ? {
+        web: './src/apps/web.tsx',
+        // One script, pdf.js in it: a worker made from text has no address to load chunks from.
+        [PDF_WORKER]: { import: './src/web/pdf-worker.ts', asyncChunks: false },
+      }
     : wps
       ? wpsEntries
       : preview
@@ -266,7 +275,14 @@ export default (env = {}, argv = {}) => {
       minimizeOptions: { html: false },
     },
     plugins: web
-      ? [new InlinePage()]
+      ? [
+          new InlinePage(),
+          // The page's own thread reads no PDF (its worker does): it carries no second pdf.js.
+          new webpack.NormalModuleReplacementPlugin(/\/pdf\/index\.js$/, (r) => {
+            if (r.contextInfo.issuer.endsWith(join('src', 'readers', 'files.ts')))
+              r.request = resolve(root, 'src/web/pdf-in-worker-only.ts');
+          }),
+        ]
       : [
           ...(wps ? [wpsPage] : preview ? [excelPage, wpsPage] : [excelPage]),
           ...(preview

@@ -156,7 +156,11 @@ export function formatOf(name: string, bytes: Uint8Array): string {
 }
 
 /** A published report's file (text, page, PDF, Word) → its reading, by what it holds. */
-export async function readPublished(name: string, bytes: Uint8Array): Promise<TextResult> {
+export async function readPublished(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<TextResult> {
   let format: string;
   try {
     format = formatOf(name, bytes);
@@ -166,7 +170,7 @@ export async function readPublished(name: string, bytes: Uint8Array): Promise<Te
   }
   const reader = PUBLISHED[format];
   if (!reader) return { problem: '这是工作簿，不是已发布的年报：请在表格中直接校验' };
-  return reader(bytes, name, {});
+  return reader(bytes, name, options);
 }
 
 async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<FileRead> {

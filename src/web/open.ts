@@ -1,6 +1,7 @@
 import { formatOf, readPublished, readWorkbookSheets } from '../core.js';
 import type { OpenFile } from './file-host.js';
 import { installInlineChunks } from './inline-chunks.js';
+import { pagePdfReader } from './pdf-thread.js';
 
 /**
  * Reads what the offline page opens, through the core's readers: a workbook's sheets to show and
@@ -27,7 +28,9 @@ export const openFile: OpenFile = async (name, bytes) => {
       })),
     };
   }
-  const r = await readPublished(name, bytes);
+  // A PDF in a thread of its own, within a time, where the page carries one.
+  const readPdf = pagePdfReader();
+  const r = await readPublished(name, bytes, readPdf ? { readPdf } : {});
   if (!r.report) throw new Error(r.problem);
   return { kind: 'report', report: r.report };
 };

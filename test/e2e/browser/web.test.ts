@@ -14,6 +14,7 @@ import { MARK_FILL } from '../../../src/host/marks.js';
 import { toAddress } from '../../../src/report/address.js';
 import { templateGrid, templateLayout } from '../../../src/report/template.js';
 import type { Edition, RawValue, TableId } from '../../../src/report/types.js';
+import { pdfDrawing } from '../../../bench/pdf-files.js';
 import { fixturePath, jingxiu, reportHtml, suqian, type Values } from '../../helpers.js';
 import { pageAsWorkbook, saveWithLibreOffice, soffice } from '../libreoffice.js';
 import { BUILDS } from '../builds.js';
@@ -62,9 +63,14 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
   const shot = (name: string) =>
     page.screenshot({ path: `${shots}${String(++step).padStart(2, '0')}-${name}.png` });
   const status = () => page.getByRole('status').textContent();
+  /** Opens a file; the first PDF waits for its worker to load pdf.js. */
   const open = async (path: string) => {
     await page.getByLabel('选择年报文件').setInputFiles(path);
-    await expect.poll(() => page.getByText(path.split('/').pop()!, { exact: true }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(path.split('/').pop()!, { exact: true }).count(), {
+        timeout: path.endsWith('.pdf') ? 20_000 : 1_000,
+      })
+      .toBe(1);
   };
   const cell = (address: string) => page.locator(`td[data-address="${address}"]`);
 
@@ -85,11 +91,14 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await browser?.close();
   });
 
-  it('is one file whose own script is under 300 KB gzipped; what it runs only for PDFs is inert until then', () => {
+  it('is one file whose own script is under 300 KB gzipped; pdf.js is in it once, as its PDF worker’s inert text', () => {
     const html = readFileSync(join(BUILDS.web, '年报校验.html'), 'utf8');
     const main = html.slice(html.lastIndexOf('<script>') + 8, html.lastIndexOf('</script>'));
     expect(gzipSync(main).length).toBeLessThan(300 * 1024);
     expect(html).toMatch(/<script type="text\/x-nianbao-chunk">/);
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    const withPdfJs = scripts.filter(([, , code]) => code!.includes('PDFDocumentProxy'));
+    expect(withPdfJs.map(([, attributes]) => attributes)).toEqual([' type="text/x-nianbao-worker"']);
     expect(html).toContain("connect-src 'none'");
     expect(html).not.toMatch(/<script[^>]+src=/);
   });
@@ -350,6 +359,21 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await shot('override-in-name');
   });
 
+  it('a PDF of millions of strokes is refused in seconds by its worker; the page stays usable and reads the next PDF', async () => {
+    const path = join(dir, '笔画.pdf');
+    writeFileSync(path, pdfDrawing('0 0 m 1 1 l S\n'.repeat(3_000_000)));
+    const started = Date.now();
+    await page.getByLabel('选择年报文件').setInputFiles(path);
+    await expect
+      .poll(() => page.getByText(/PDF 的内容过于繁复，\d+(\.\d)? 秒内没有读完/).count(), { timeout: 30_000 })
+      .toBe(1);
+    // Five seconds and its pages' time, after pdf.js has loaded in the worker.
+    expect(Date.now() - started).toBeLessThan(20_000);
+    await shot('pdf-bomb-refused');
+    await open(fixturePath('jingxiu-2019.writer.pdf'));
+    await expect.poll(status, { timeout: 20_000 }).toBe('全部通过');
+  });
+
   it('in a narrow window (400 px) the sheet and the sidebar stand one above the other, each full width', async () => {
     await page.setViewportSize({ width: 400, height: 800 });
     try {
@@ -393,7 +417,10 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await old.close();
   });
 
-  it('nothing was requested but the page itself', () => {
-    expect(new Set(requests)).toEqual(new Set([encodeURI(pageUrl)]));
+  it('nothing was requested but the page itself, and its PDF worker made from its own text (blob:)', () => {
+    const others = requests.filter((r) => r !== encodeURI(pageUrl));
+    expect(requests).toContain(encodeURI(pageUrl));
+    expect(others.length).toBeGreaterThan(0);
+    for (const r of others) expect(r).toMatch(/^blob:null\/[0-9a-f-]{36}$/);
   });
 });
