@@ -177,16 +177,18 @@ export default (env = {}, argv = {}) => {
   // The WPS add-in in its own folder; in the preview under wps/, beside the Excel pane.
   const wpsDir = wps ? `${WPS_FOLDER}/` : 'wps/';
 
-  const excelEntries = { taskpane: './src/apps/excel.tsx' };
+  // Each pane's PDF thread, one script pdf.js and all: a worker loads no chunks (src/host/pdf-thread.ts).
+  const pdfWorker = { import: './src/host/pdf-worker.ts', asyncChunks: false };
+  const excelEntries = { taskpane: './src/apps/excel.tsx', [PDF_WORKER]: pdfWorker };
   const wpsEntries = {
     [`${wpsDir}main`]: './src/apps/wps-main.ts',
     [`${wpsDir}taskpane`]: './src/apps/wps-pane.tsx',
+    [`${wpsDir}${PDF_WORKER}`]: pdfWorker,
   };
   const entry = web
     ? {
         web: './src/apps/web.tsx',
-        // One script, pdf.js in it: a worker made from text has no address to load chunks from.
-        [PDF_WORKER]: { import: './src/web/pdf-worker.ts', asyncChunks: false },
+        [PDF_WORKER]: { import: './src/host/pdf-worker.ts', asyncChunks: false },
       }
     : wps
       ? wpsEntries
@@ -274,60 +276,60 @@ export default (env = {}, argv = {}) => {
       // Pages stay as written: their inline script is allowed by its hash.
       minimizeOptions: { html: false },
     },
-    plugins: web
-      ? [
-          new InlinePage(),
-          // The page's own thread reads no PDF (its worker does): it carries no second pdf.js.
-          new webpack.NormalModuleReplacementPlugin(/\/pdf\/index\.js$/, (r) => {
-            if (r.contextInfo.issuer.endsWith(join('src', 'readers', 'files.ts')))
-              r.request = resolve(root, 'src/web/pdf-in-worker-only.ts');
-          }),
-        ]
-      : [
-          ...(wps ? [wpsPage] : preview ? [excelPage, wpsPage] : [excelPage]),
-          ...(preview
-            ? [
-                new HtmlWebpackPlugin({
-                  filename: 'preview.html',
-                  template: './src/dev/preview.html',
-                  chunks: ['preview'],
-                }),
-                new HtmlWebpackPlugin({
-                  filename: 'wps-preview.html',
-                  template: './src/dev/preview.html',
-                  chunks: ['wps-preview'],
-                }),
-                // WPS makes an index.html in the add-in's folder that loads main.js: the preview's stand-in.
-                new HtmlWebpackPlugin({
-                  filename: `${wpsDir}index.html`,
-                  templateContent: '<!doctype html><meta charset="utf-8"><title>WPS 加载项</title>',
-                  chunks: [`${wpsDir}main`],
-                }),
-              ]
-            : []),
-          new CopyWebpackPlugin({
-            patterns: [
-              ...(wps ? [] : [{ from: 'assets/*.png', to: 'assets/[name][ext]' }]),
-              ...(wps || preview ? wpsFiles(wpsDir, url, wps) : []),
-              ...(preview
-                ? [{ from: 'test/fixtures/jingxiu-2019.values.json', to: 'example.json' }]
-                : wps
-                  ? []
-                  : [
-                      {
-                        from: 'manifest.xml',
-                        to: 'manifest.xml',
-                        transform: (content) =>
-                          content
-                            .toString()
-                            .replaceAll(DEV_URL, url)
-                            .replaceAll(new URL(DEV_URL).origin, new URL(url).origin),
-                      },
-                    ]),
-              ...(localOffice && !preview && !wps ? officeJsFiles : []),
-            ],
-          }),
-        ],
+    plugins: [
+      // A page's own thread reads no PDF (its worker does): it carries no second pdf.js.
+      new webpack.NormalModuleReplacementPlugin(/\/pdf\/index\.js$/, (r) => {
+        if (r.contextInfo.issuer.endsWith(join('src', 'readers', 'files.ts')))
+          r.request = resolve(root, 'src/host/pdf-in-worker-only.ts');
+      }),
+      ...(web
+        ? [new InlinePage()]
+        : [
+            ...(wps ? [wpsPage] : preview ? [excelPage, wpsPage] : [excelPage]),
+            ...(preview
+              ? [
+                  new HtmlWebpackPlugin({
+                    filename: 'preview.html',
+                    template: './src/dev/preview.html',
+                    chunks: ['preview'],
+                  }),
+                  new HtmlWebpackPlugin({
+                    filename: 'wps-preview.html',
+                    template: './src/dev/preview.html',
+                    chunks: ['wps-preview'],
+                  }),
+                  // WPS makes an index.html in the add-in's folder that loads main.js: the preview's stand-in.
+                  new HtmlWebpackPlugin({
+                    filename: `${wpsDir}index.html`,
+                    templateContent: '<!doctype html><meta charset="utf-8"><title>WPS 加载项</title>',
+                    chunks: [`${wpsDir}main`],
+                  }),
+                ]
+              : []),
+            new CopyWebpackPlugin({
+              patterns: [
+                ...(wps ? [] : [{ from: 'assets/*.png', to: 'assets/[name][ext]' }]),
+                ...(wps || preview ? wpsFiles(wpsDir, url, wps) : []),
+                ...(preview
+                  ? [{ from: 'test/fixtures/jingxiu-2019.values.json', to: 'example.json' }]
+                  : wps
+                    ? []
+                    : [
+                        {
+                          from: 'manifest.xml',
+                          to: 'manifest.xml',
+                          transform: (content) =>
+                            content
+                              .toString()
+                              .replaceAll(DEV_URL, url)
+                              .replaceAll(new URL(DEV_URL).origin, new URL(url).origin),
+                        },
+                      ]),
+                ...(localOffice && !preview && !wps ? officeJsFiles : []),
+              ],
+            }),
+          ]),
+    ],
     devServer: {
       port: preview ? 3001 : wps ? 3889 : 3000,
       host: 'localhost',

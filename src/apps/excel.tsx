@@ -1,5 +1,6 @@
 // The Excel add-in: Office.js host, the shared controller, the ribbon and the sidebar, wired once.
 import { commandActions } from '../commands/actions.js';
+import { servedPdfReader } from '../host/pdf-thread.js';
 import { ExcelHost, type Runner } from '../excel/host.js';
 import { registerRibbon } from '../excel/ribbon.js';
 import { PaneController } from '../taskpane/controller.js';
@@ -19,7 +20,7 @@ void Office.onReady(() => {
     );
     return;
   }
-  const pane = new PaneController(new ExcelHost(Excel.run as Runner));
+  const pane = new PaneController(new ExcelHost(Excel.run as Runner), { readPdf: servedPdfReader() });
   registerRibbon(commandActions(pane));
   mountSidebar(pane);
 });

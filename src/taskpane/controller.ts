@@ -14,6 +14,7 @@ import {
   readPublished,
   readText,
   type Report,
+  type TextResult,
   unreadParts,
 } from '../core.js';
 import { checkWorkbook, type PreviousChoice, type WorkbookCheck } from '../host/check.js';
@@ -49,6 +50,8 @@ export interface ControllerOptions {
   readonly recheckDelay?: number;
   /** The clerk's clock, for 说明 and the 审核报告. */
   readonly now?: () => Date;
+  /** Reads a PDF to import within bounds (a worker), where the host has one. */
+  readonly readPdf?: (bytes: Uint8Array, source: string) => Promise<TextResult>;
 }
 
 /** The finding a card stands for and where it points, in the order the sidebar lists them. */
@@ -87,6 +90,7 @@ export class PaneController {
   private waitingCheck?: Promise<WorkbookCheck | undefined>;
   private readonly recheckDelay: number;
   private readonly now: () => Date;
+  private readonly readPdf: ControllerOptions['readPdf'];
   /** The report was edited since the list was made: a re-check is waiting for the clerk to pause. */
   private edited = false;
 
@@ -96,6 +100,7 @@ export class PaneController {
   ) {
     this.recheckDelay = options.recheckDelay ?? 600;
     this.now = options.now ?? (() => new Date());
+    this.readPdf = options.readPdf;
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -383,7 +388,7 @@ export class PaneController {
 
   /** 导入已发布年报 from its file: a page, a PDF or a Word file the clerk chose or dropped. */
   async importFile(name: string, bytes: Uint8Array): Promise<void> {
-    const r = await readPublished(name, bytes);
+    const r = await readPublished(name, bytes, this.readPdf ? { readPdf: this.readPdf } : {});
     if (!r.report) return this.set({ notice: { intent: 'error', text: `导入失败：${name}：${r.problem}` } });
     await this.importReport(r.report);
   }

@@ -1,7 +1,7 @@
 import { formatOf, readPublished, readWorkbookSheets } from '../core.js';
 import type { OpenFile } from './file-host.js';
 import { installInlineChunks } from './inline-chunks.js';
-import { pagePdfReader } from './pdf-thread.js';
+import { pagePdfReader } from '../host/pdf-thread.js';
 
 /**
  * Reads what the offline page opens, through the core's readers: a workbook's sheets to show and

@@ -1,13 +1,16 @@
 // The built task pane in Debian's Chromium, against the preview's in-memory Excel: a clerk's session
 // from 插入模板 to a clean sheet, and everything a clerk may do to the sheet meanwhile. Screenshots of
 // each step go to test-output/browser/excel/.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetSnapshot } from '../../../src/web/workbook-model.js';
 import { MARK_FILL } from '../../../src/host/marks.js';
 import { toAddress } from '../../../src/report/address.js';
 import { templateLayout } from '../../../src/report/template.js';
+import { pdfDrawing } from '../../../bench/pdf-files.js';
 import { BUILDS } from '../builds.js';
 import { hasChromium, launch, offline } from './chromium.js';
 import { serve } from './static-server.js';
@@ -22,6 +25,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
   let page: Page;
   let pane: FrameLocator;
   let refused: string[];
+  const workerScripts: string[] = [];
   let step = 0;
   const shot = (name: string) =>
     page.screenshot({ path: `${shots}${String(++step).padStart(2, '0')}-${name}.png` });
@@ -48,6 +52,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     refused = await offline(page);
+    page.on('worker', (w) => workerScripts.push(w.url()));
     await page.goto(`${server.url}preview.html`);
     pane = page.frameLocator('iframe.pane');
     await pane.getByRole('button', { name: '校验', exact: true }).waitFor();
@@ -278,6 +283,43 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await check();
     await expect.poll(status).toBe('全部通过');
     await shot('imported');
+  });
+
+  it('导入已发布年报 from a PDF: read in the pane’s PDF worker, imported as from its text; a stroke bomb is refused in seconds', async () => {
+    const give = async (path: string) => {
+      await pane.getByRole('button', { name: '插入模板' }).click();
+      await pane.getByRole('menuitem', { name: '导入已发布年报…' }).click();
+      await pane.getByLabel('选择已发布年报的文件').setInputFiles(path);
+    };
+    const bomb = join(mkdtempSync(join(tmpdir(), 'nianbao-pane-')), '笔画.pdf');
+    writeFileSync(bomb, pdfDrawing('0 0 m 1 1 l S\n'.repeat(3_000_000)));
+    const started = Date.now();
+    await give(bomb);
+    await expect
+      .poll(
+        () => pane.getByText(/导入失败：笔画\.pdf：PDF 的内容过于繁复，\d+(\.\d)? 秒内没有读完/).count(),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    await shot('import-pdf-bomb-refused');
+    await give(`${root}test/fixtures/jingxiu-2019.writer.pdf`);
+    await expect
+      .poll(
+        () =>
+          pane
+            .getByText(/已导入 保定市竞秀区 2019 年度的 198 个数字（2019 版）到「2019年度年报 \(2\)」/)
+            .count(),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(1);
+    // The bomb's thread was ended; the next file got a new one.
+    expect(workerScripts).toHaveLength(2);
+    for (const url of workerScripts) expect(url).toBe(`${server.url}pdf-worker.js`);
   });
 
   it('in a 320-pixel pane long identities wrap: nothing scrolls sideways', async () => {

@@ -1,5 +1,5 @@
-// What the offline page's build puts in place of the PDF reader in the page's own thread: the page
-// reads PDFs in its worker (pdf-thread.ts), and carries pdf.js once, there.
+// What the browser builds put in place of the PDF reader in a page's own thread: the panes and the
+// offline page read PDFs in their worker (pdf-thread.ts), and carry pdf.js once, there.
 import type { TextResult } from '../core.js';
 
 export function readPdf(): Promise<TextResult> {

@@ -1,5 +1,5 @@
-// The offline page's PDF thread (see pdf-thread.ts): a Web Worker made from the page's own inert
-// copy of this script, pdf.js and all, so the page stays one file that fetches nothing.
+// The PDF thread of the panes and the offline page (see pdf-thread.ts): a Web Worker, pdf.js and
+// all in this one script (served beside the pane, or made from the offline page's own inert text).
 import type { PdfRequest, PdfResponse } from '../core.js';
 import { servePdfReads } from '../core-pdf.js';
 
