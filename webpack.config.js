@@ -110,7 +110,7 @@ export const WEB_PAGE = '年报校验.html';
 
 /** Inert code in the offline page, run when first needed (src/web/inline-chunks.ts). */
 const CHUNK_TYPE = 'text/x-nianbao-chunk';
-/** The offline page's PDF thread, made a Web Worker when the first PDF is opened (src/web/pdf-thread.ts). */
+/** The PDF thread: in the offline page inert text made a Web Worker at the first PDF (src/host/pdf-thread.ts). */
 const WORKER_TYPE = 'text/x-nianbao-worker';
 const PDF_WORKER = 'pdf-worker';
 
@@ -188,7 +188,7 @@ export default (env = {}, argv = {}) => {
   const entry = web
     ? {
         web: './src/apps/web.tsx',
-        [PDF_WORKER]: { import: './src/host/pdf-worker.ts', asyncChunks: false },
+        [PDF_WORKER]: pdfWorker,
       }
     : wps
       ? wpsEntries
