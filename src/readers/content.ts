@@ -49,7 +49,7 @@ const MARKUP_HEAD = 64 * 1024;
 
 /** Markup in the file's first kilobytes, wherever its first tag is (a comment, a style sheet). */
 function hasMarkup(bytes: Uint8Array): boolean {
-  return MARKUP.test(asciiHead(bytes, MARKUP_HEAD, MARKUP_HEAD)) && !isBinary(bytes);
+  return MARKUP.test(asciiHead(bytes, MARKUP_HEAD, MARKUP_HEAD));
 }
 
 /** Whitespace among the control bytes: tab, line feed, form feed (between pages), carriage return. */
@@ -214,15 +214,18 @@ export function readAs(ext: string, bytes: Uint8Array, refused?: string): string
       return isPageName(ext) ? ext : '.html';
     case 'archive':
       return '.mht';
-    case 'other':
+    case 'other': {
+      // Bytes no text is made of are no page and no text, whatever tags they hold by chance.
+      const text = !isBinary(bytes);
       // A page whose first tag is a comment, a script or a style sheet (「导出 Excel」 saves such as
       // .xls; a failed download as .pdf), and copied text saved as .html, whose lines a page's
       // reader would run together.
-      if ((READ_BY_CONTENT.includes(ext) || ext === '' || EXPECTED[ext]) && hasMarkup(bytes)) return '.html';
+      if (text && (READ_BY_CONTENT.includes(ext) || ext === '' || EXPECTED[ext]) && hasMarkup(bytes))
+        return '.html';
       if (refused) throw new ReadProblem(refused);
-      if ((ext === '' || ext === '.txt' || isPageName(ext)) && isBinary(bytes))
-        throw new ReadProblem(NOT_TEXT);
+      if (!text && (ext === '' || ext === '.txt' || isPageName(ext))) throw new ReadProblem(NOT_TEXT);
       if (ext === '') return '.txt';
       return isPageName(ext) && !hasMarkup(bytes) ? '.txt' : ext;
+    }
   }
 }

@@ -53,7 +53,7 @@ const WATCH_MS = 50;
 const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
 const tooLong = (ms: number) =>
   `PDF 的内容过于繁复，${seconds(ms)} 秒内没有读完（一份年报的 PDF 通常不到 1 秒），不像一份年报，未读取。请改用 .docx 或网页文本校验。`;
-export const PDF_TOO_LARGE =
+const PDF_TOO_LARGE =
   'PDF 的内容过于繁复，读取所需的内存超过上限，不像一份年报，未读取。请改用 .docx 或网页文本校验。';
 const broken = (why: string) => `PDF 读取组件出错（${why}），该文件未读取。`;
 
