@@ -23,6 +23,15 @@ export function jingxiu(): FixtureReport {
   return JSON.parse(readFileSync(fixturePath('jingxiu-2019.values.json'), 'utf8')) as FixtureReport;
 }
 
+/** The seed text (保定市竞秀区 2019) with its 商业企业 count of 新收 (a 0) written as `written`. */
+export function seedTextWith(written: string): string {
+  const lines = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8').split('\n');
+  const row = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
+  const zero = lines.findIndex((l, i) => i > row + 1 && l.trim() === '0');
+  lines[zero] = lines[zero]!.replace('0', written);
+  return lines.join('\n');
+}
+
 export function suqian(): [FixtureReport, FixtureReport] {
   const d = JSON.parse(readFileSync(fixturePath('suqian-2023-2024.json'), 'utf8')) as {
     reports: FixtureReport[];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTemplate } from '../../src/cli/xlsx-write.js';
 import { templateLayout } from '../../src/report/template.js';
-import { encodeGbk, fixturePath, seedHtml, suqian } from '../helpers.js';
+import { encodeGbk, fixturePath, seedHtml, seedTextWith, suqian } from '../helpers.js';
 import { cli } from './run.js';
 
 const seedText = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
@@ -60,11 +60,7 @@ describe('nianbao import says what it could not take', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
     const txt = join(dir, 'a.txt');
     // The seed's 商业企业 count of 新收 written in words.
-    const lines = seedText.split('\n');
-    const row = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
-    const zero = lines.findIndex((l, i) => i > row + 1 && l.trim() === '0');
-    lines[zero] = lines[zero]!.replace('0', '五');
-    writeFileSync(txt, lines.join('\n'));
+    writeFileSync(txt, seedTextWith('五'));
     const r = await cli('import', txt, '-o', join(dir, 'a.xlsx'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('的 197 个数字');
@@ -76,11 +72,7 @@ describe('nianbao import says what it could not take', () => {
   it('digits a number cannot hold exactly are imported as the text written, as it says', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
     const txt = join(dir, 'a.txt');
-    const lines = seedText.split('\n');
-    const row = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
-    const zero = lines.findIndex((l, i) => i > row + 1 && l.trim() === '0');
-    lines[zero] = lines[zero]!.replace('0', '9007199254740993');
-    writeFileSync(txt, lines.join('\n'));
+    writeFileSync(txt, seedTextWith('9007199254740993'));
     const xlsx = join(dir, 'a.xlsx');
     const r = await cli('import', txt, '-o', xlsx);
     expect(r.code).toBe(0);
