@@ -106,6 +106,7 @@ export {
   isolatedPdfReader,
   PDF_LIMITS,
   type PdfLimits,
+  type PdfReader,
   type PdfRequest,
   type PdfResponse,
   type PdfThread,

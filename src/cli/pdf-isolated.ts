@@ -7,7 +7,7 @@ import {
   type PdfLimits,
   type PdfResponse,
   type PdfThread,
-  type TextResult,
+  type PdfReader,
 } from '../core.js';
 
 /** The thread's JavaScript heap. */
@@ -38,10 +38,7 @@ function workerThread(file: string): PdfThread {
 }
 
 /** Reads PDFs one at a time in a thread running `workerFile` (dist/cli/pdf-worker.cjs). */
-export function threadPdfReader(
-  workerFile: string,
-  limits: PdfLimits = PDF_LIMITS,
-): (bytes: Uint8Array, source: string) => Promise<TextResult> {
+export function threadPdfReader(workerFile: string, limits: PdfLimits = PDF_LIMITS): PdfReader {
   return isolatedPdfReader(() => workerThread(workerFile), {
     limits,
     memory: () => process.memoryUsage.rss(),

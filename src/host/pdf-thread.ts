@@ -1,11 +1,9 @@
-import { isolatedPdfReader, type PdfResponse, type PdfThread, type TextResult } from '../core.js';
-
-export type PdfReader = (bytes: Uint8Array, source: string) => Promise<TextResult>;
+import { isolatedPdfReader, type PdfReader, type PdfResponse, type PdfThread } from '../core.js';
 
 /** The PDF thread's script in the offline page: inert text, made a worker when the first PDF is opened. */
-export const WORKER_TYPE = 'text/x-nianbao-worker';
+const WORKER_TYPE = 'text/x-nianbao-worker';
 /** The PDF thread's script beside a pane (the add-in's, WPS's), as the build names it. */
-export const WORKER_FILE = 'pdf-worker.js';
+const WORKER_FILE = 'pdf-worker.js';
 
 function webWorker(url: string): PdfThread {
   const worker = new Worker(url);

@@ -7,6 +7,7 @@ import { readText, type TextResult } from './text/index.js';
 import { NOTES_SHEET, readNotes } from '../report/notes.js';
 import { readWorkbook } from './workbook.js';
 import type { Crc32, RawInflate, XlsxRead } from './xlsx/index.js';
+import type { PdfReader } from './pdf/isolated.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
 
 export { ReadProblem } from './problem.js';
@@ -133,7 +134,7 @@ export interface ReadOptions {
   readonly limits?: XlsxLimits;
   readonly inflate?: RawInflate;
   readonly crc32?: Crc32;
-  readonly readPdf?: (bytes: Uint8Array, source: string) => Promise<TextResult>;
+  readonly readPdf?: PdfReader;
 }
 
 /** A workbook's sheets, each with its grid or the reason it was left unread. */

@@ -10,11 +10,11 @@ import {
   importedMessage,
   importedValues,
   noteFor,
+  type PdfReader,
   notesGrid,
   readPublished,
   readText,
   type Report,
-  type TextResult,
   unreadParts,
 } from '../core.js';
 import { checkWorkbook, type PreviousChoice, type WorkbookCheck } from '../host/check.js';
@@ -51,7 +51,7 @@ export interface ControllerOptions {
   /** The clerk's clock, for 说明 and the 审核报告. */
   readonly now?: () => Date;
   /** Reads a PDF to import within bounds (a worker), where the host has one. */
-  readonly readPdf?: (bytes: Uint8Array, source: string) => Promise<TextResult>;
+  readonly readPdf?: PdfReader;
 }
 
 /** The finding a card stands for and where it points, in the order the sidebar lists them. */

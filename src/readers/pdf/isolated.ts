@@ -6,6 +6,9 @@
 // the offline page's are Web Workers: each host says how to start one (PdfThread), the rest is here.
 import type { TextResult } from '../text/index.js';
 
+/** Reads a PDF of a published report, the way a host chooses (in a thread of its own). */
+export type PdfReader = (bytes: Uint8Array, source: string) => Promise<TextResult>;
+
 export type PdfRequest = { readonly id: number; readonly bytes: Uint8Array; readonly source: string };
 export type PdfResponse =
   | { readonly ready: true }
@@ -71,7 +74,7 @@ export interface IsolatedOptions {
 export function isolatedPdfReader(
   spawn: () => PdfThread,
   { limits = PDF_LIMITS, memory }: IsolatedOptions = {},
-): (bytes: Uint8Array, source: string) => Promise<TextResult> {
+): PdfReader {
   let current: { thread: PdfThread; loaded: Promise<string | undefined> } | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let next = 0;
