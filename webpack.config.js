@@ -280,7 +280,7 @@ export default (env = {}, argv = {}) => {
       // A page's own thread reads no PDF (its worker does): it carries no second pdf.js.
       new webpack.NormalModuleReplacementPlugin(/\/pdf\/index\.js$/, (r) => {
         if (r.contextInfo.issuer.endsWith(join('src', 'readers', 'files.ts')))
-          r.request = resolve(root, 'src/host/pdf-in-worker-only.ts');
+          r.request = resolve(root, 'src/readers/pdf/in-worker-only.ts');
       }),
       ...(web
         ? [new InlinePage()]

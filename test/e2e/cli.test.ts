@@ -71,6 +71,11 @@ describe('nianbao, the package bin', () => {
       ['2019', 2019],
       ['2021', 2024],
     ]);
+    // The PDF (its character maps named 「UniGB」) was read by the worker thread's bundle: the main
+    // one, read and compiled at every start, carries no PDF reader.
+    const built = (f: string) => readFileSync(new URL(`../../dist/cli/${f}`, import.meta.url), 'utf8');
+    expect(built('pdf-worker.cjs')).toContain('UniGB-UCS2-H');
+    expect(built('main.cjs')).not.toContain('UniGB');
   });
 });
 
