@@ -17,10 +17,10 @@ import {
   type TemplateValues,
   unreadParts,
 } from '../core.js';
-import { statSync, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { checkBatch, readFromDisk } from './batch.js';
+import { nodeTty } from './builtin.js';
 import { CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './batch-summary.js';
 import { beginsWith, identity, listInputs, UnreadableFile } from './files.js';
 import { type Checked, JsonWriter, jsonEntry, terminalSafe, toText } from './output.js';
@@ -60,7 +60,7 @@ function writer(fd: 1 | 2): (text: string) => void {
     gone = true;
   };
   let gone = false;
-  if (isatty(fd)) {
+  if (isTerminal(fd)) {
     const stream = fd === 1 ? process.stdout : process.stderr;
     stream.on('error', fail);
     return (text) => {
@@ -80,6 +80,19 @@ function writer(fd: 1 | 2): (text: string) => void {
     }
   };
 }
+/**
+ * Whether standard output or error is a terminal. A pipe or a file is told by its kind (a terminal
+ * is a character device), without loading Node's terminal module.
+ */
+function isTerminal(fd: 1 | 2): boolean {
+  if (process.platform !== 'win32')
+    try {
+      if (!fstatSync(fd).isCharacterDevice()) return false;
+    } catch {
+      return false;
+    }
+  return nodeTty().isatty(fd);
+}
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /** Why standard output or error could not be written to, other than its reader having gone. */
 const writeFailures = new Map<1 | 2, string>();
@@ -89,7 +102,7 @@ const stderr = writer(2);
 const STD: Io = {
   out: (t) => stdout(`${t}\n`),
   err: (t) => stderr(`${t}\n`),
-  ...(isatty(2) ? { progress: (t: string) => stderr(`\r\x1b[K${t}`) } : {}),
+  ...(isTerminal(2) ? { progress: (t: string) => stderr(`\r\x1b[K${t}`) } : {}),
 };
 
 /** What stays the same for every command of one run. */

@@ -1,6 +1,5 @@
 // The command line's PDF threads: Node's worker threads, each with a heap of its own, the process's
 // memory watched while a file is read (see readers/pdf/isolated.ts for why and how).
-import { Worker } from 'node:worker_threads';
 import {
   isolatedPdfReader,
   PDF_LIMITS,
@@ -9,12 +8,15 @@ import {
   type PdfThread,
   type PdfReader,
 } from '../core.js';
+import { nodeWorkerThreads } from './builtin.js';
 
 /** The thread's JavaScript heap. */
 const HEAP_MB = 512;
 
 function workerThread(file: string): PdfThread {
-  const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+  const worker = new (nodeWorkerThreads().Worker)(file, {
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+  });
   return {
     post: (request, transfer) => worker.postMessage(request, transfer),
     listen(events) {
