@@ -28,7 +28,7 @@ const pdfInWorkerOnly = {
   name: 'pdf-in-worker-only',
   setup(b) {
     b.onResolve({ filter: /\/pdf\/index\.js$/ }, (args) =>
-      args.importer.endsWith('/src/readers/files.ts')
+      /[\\/]src[\\/]readers[\\/]files\.ts$/.test(args.importer)
         ? { path: new URL('../src/readers/pdf/in-worker-only.ts', import.meta.url).pathname }
         : undefined,
     );
