@@ -57,6 +57,32 @@ describe('nianbao, the package bin', () => {
     expect(readFileSync(summary, 'utf8').trim().split('\n')).toHaveLength(201);
   });
 
+  it('on a terminal it shows its progress line; into a pipe, a file or /dev/null, only the results', () => {
+    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
+    const report = new URL('../fixtures/jingxiu-2019.innertext.txt', import.meta.url).pathname;
+    // `script` (util-linux) runs the command on a terminal of its own.
+    const onTerminal = spawnSync(
+      'script',
+      ['-qec', `"${process.execPath}" "${bin}" check "${report}"`, '/dev/null'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(onTerminal.status).toBe(0);
+    expect(onTerminal.stdout).toContain('\r\x1b[K校验中 1/1…');
+    expect(onTerminal.stdout).toContain('结果：全部通过');
+    const piped = spawnSync(process.execPath, [bin, 'check', report], { encoding: 'utf8' });
+    expect(piped.stdout).toContain('结果：全部通过');
+    expect(piped.stdout + piped.stderr).not.toContain('\x1b');
+    // /dev/null is a character device, as a terminal is, but not one.
+    const toNull = spawnSync(process.execPath, [bin, 'check', report], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
+    expect(toNull.status).toBe(0);
+    expect(toNull.stderr).toBe('');
+  });
+
   it('reads a page, a PDF and a Word file with the readers the bundle loads on demand', () => {
     const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
     const fixtures = ['jingxiu-2019.html', 'jingxiu-2019.unigb.pdf', 'suqian-2024.docx'].map(
