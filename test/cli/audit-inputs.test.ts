@@ -171,6 +171,23 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     ]);
   });
 
+  it('a text of more lines than any report’s (a million numbers) is refused before its lines are read, however they end', async () => {
+    const d = folder();
+    const many = (n: number, between: string) => Array.from({ length: n }, (_, i) => i % 1000).join(between);
+    writeFileSync(join(d, 'numbers.txt'), many(1_000_000, '\n'));
+    writeFileSync(join(d, 'cells.txt'), many(60_000, '\t'));
+    writeFileSync(join(d, 'mac.txt'), many(60_000, '\r'));
+    writeFileSync(join(d, 'report.txt'), seed);
+    const r = await cli('check', d, '--json');
+    expect(r.code).toBe(2);
+    expect(json(r.out).files.map((f) => f.file)).toEqual([join(d, 'report.txt')]);
+    expect(json(r.out).unreadable!.map((u) => u.message)).toEqual(
+      ['cells', 'mac', 'numbers'].map(
+        (n) => `${join(d, `${n}.txt`)}：文字超过 5 万行（表格每格算一行），不像一份年报，未读取。`,
+      ),
+    );
+  });
+
   it('zip bombs, by declared size or by a part that lies about it, are refused; a renamed .xls is told apart', async () => {
     const d = folder();
     const good = seedWorkbook();

@@ -185,9 +185,27 @@ export const twoReports = (n: number) =>
  */
 const lineBreaks = (text: string) => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
 
+/**
+ * Far more lines than a report's text has (a whole page copied is some 1,200, each cell of a table
+ * counted as a line): past it the text is no report, and reading its lines took seconds and
+ * hundreds of megabytes (a million numbers, one a line, 5 s and 430 MB).
+ */
+export const MAX_TEXT_LINES = 50_000;
+
+/** Whether the text has more than `max` lines and tab-separated cells together. */
+function linesOver(text: string, max: number): boolean {
+  let n = 0;
+  for (const mark of ['\n', '\t'])
+    for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) if (++n > max) return true;
+  return false;
+}
+
 /** A published report, as text copied from its page (or an .html page turned into text). */
 export function readText(text: string, options: { source?: string; lines?: string } = {}): TextResult {
-  const all = tokenize(normalizeGlyphs(lineBreaks(text)));
+  const lined = lineBreaks(text);
+  if (linesOver(lined, MAX_TEXT_LINES))
+    return { problem: `文字超过 ${MAX_TEXT_LINES / 10_000} 万行（表格每格算一行），不像一份年报，未读取。` };
+  const all = tokenize(normalizeGlyphs(lined));
   const runs = reportRuns(all);
   if (runs.length > 1) return { problem: twoReports(runs.length) };
   // A 解读 after the report is not the report's: its numbers are not said of the tables.
