@@ -1,6 +1,6 @@
 // The command line as a user runs it: the built package bin, and LibreOffice as a real spreadsheet client.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,32 @@ describe('nianbao, the package bin', () => {
     });
     expect(toNull.status).toBe(0);
     expect(toNull.stderr).toBe('');
+  });
+
+  it('reads PDFs where pdf.js’s optional drawing package cannot load (信创 machines it has no build for), and says nothing of it', () => {
+    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
+    const pdfs = ['jingxiu-2019.writer.pdf', 'suqian-2024.pages.pdf'].map(
+      (f) => new URL(`../fixtures/${f}`, import.meta.url).pathname,
+    );
+    // Loaded into the process and its PDF thread (a worker takes the process's options): the
+    // package is not found, as on a machine without its build.
+    const hook = join(dir, 'no-canvas.cjs');
+    writeFileSync(
+      hook,
+      `const Module = require('node:module');
+      const resolve = Module._resolveFilename;
+      Module._resolveFilename = function (request, ...rest) {
+        if (request === '@napi-rs/canvas') throw Object.assign(new Error('Cannot find module'), { code: 'MODULE_NOT_FOUND' });
+        return resolve.call(this, request, ...rest);
+      };`,
+    );
+    const without = spawnSync(process.execPath, ['--require', hook, bin, 'check', '--json', ...pdfs], {
+      encoding: 'utf8',
+    });
+    const usual = spawnSync(process.execPath, [bin, 'check', '--json', ...pdfs], { encoding: 'utf8' });
+    expect(without.stderr).toBe('共 2 份报告，0 份有错误。\n');
+    expect(without.status).toBe(0);
+    expect(without.stdout).toBe(usual.stdout);
   });
 
   it('reads a page, a PDF and a Word file with the readers the bundle loads on demand', () => {

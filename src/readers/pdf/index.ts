@@ -3,6 +3,7 @@ import type { TextResult } from '../text/index.js';
 import { cMapReader } from './cmap.js';
 import { type PdfJsOps, type PdfPage, pageContent } from './extract.js';
 import { cutOffPage, pdfBlocks } from './layout.js';
+import { ensureDomMatrix } from './matrix.js';
 import type { PageContent } from './page.js';
 
 /** No report runs this long: past it the file is something else, and reading it would take long. */
@@ -34,12 +35,32 @@ export async function loadPdfJs(): Promise<void> {
  * offline page needs a worker file. Bundlers put both modules in a chunk of their own.
  */
 function pdfJs(): Promise<PdfJs> {
-  pdfjs ??= keepingBuiltins(async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
-  });
+  pdfjs ??= keepingBuiltins(() =>
+    withoutLoadWarnings(async () => {
+      ensureDomMatrix();
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+    }),
+  );
   return pdfjs;
+}
+
+/**
+ * Runs `load` without the warnings pdf.js writes as it loads: in Node, that its optional drawing
+ * package (@napi-rs/canvas) is missing, which matters only for drawing pages. They went to the
+ * command line's output, in English. Its warnings while reading are turned off by `verbosity`.
+ */
+async function withoutLoadWarnings<T>(load: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: '))) warn(...args);
+  };
+  try {
+    return await load();
+  } finally {
+    console.warn = warn;
+  }
 }
 
 /** Built-ins whose methods the legacy build's core-js replaces in V8 (`push`, `JSON.parse`). */
