@@ -188,9 +188,9 @@ const lineBreaks = (text: string) => (text.includes('\r') ? text.replace(/\r(?!\
 /**
  * Far more lines than a report's text has (a whole page copied is some 1,200, each cell of a table
  * counted as a line): past it the text is no report, and reading its lines took seconds and
- * hundreds of megabytes (a million numbers, one a line, 5 s and 430 MB).
+ * hundreds of megabytes (a million numbers, one a line, some 4 s and 430 MB).
  */
-export const MAX_TEXT_LINES = 50_000;
+const MAX_TEXT_LINES = 50_000;
 
 /** Whether the text has more than `max` lines and tab-separated cells together. */
 function linesOver(text: string, max: number): boolean {
