@@ -42,6 +42,12 @@ export async function benchBounded(): Promise<void> {
     console.log(
       `nianbao check 一份 .txt\t${start.toFixed(0)} ms\t≤ 150 ms\t${pass(start <= 150)}\t进程从启动到退出；空的 node -e 0 为 ${node.toFixed(0)} ms`,
     );
+    // No goal: what a supervisor waits for one PDF, most of it pdf.js loading and reading cold.
+    const pdf = new URL('../../test/fixtures/jingxiu-2019.writer.pdf', import.meta.url).pathname;
+    const onePdf = medianWall(5, [bin, 'check', pdf]);
+    console.log(
+      `nianbao check 一份 PDF（4 页）\t${onePdf.toFixed(0)} ms\t\t\t进程从启动到退出，含读 PDF 的线程加载 pdf.js`,
+    );
 
     for (const kb of [70, 700]) {
       const d = join(dir, `sim-${kb}`);
