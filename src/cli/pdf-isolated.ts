@@ -16,6 +16,10 @@ const HEAP_MB = 512;
 function workerThread(file: string): PdfThread {
   const worker = new (nodeWorkerThreads().Worker)(file, {
     resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+    // No native code in the thread that parses untrusted files. pdf.js loads its optional drawing
+    // package (@napi-rs/canvas, 33 MB of native code) otherwise, which reading text does not need
+    // (see readers/pdf/matrix.ts): some 45 ms and 25 MB of each `nianbao check one.pdf`.
+    execArgv: [...process.execArgv, '--no-addons'],
   });
   return {
     post: (request, transfer) => worker.postMessage(request, transfer),

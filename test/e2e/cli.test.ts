@@ -109,6 +109,29 @@ describe('nianbao, the package bin', () => {
     expect(without.stdout).toBe(usual.stdout);
   });
 
+  it('loads no native code into the thread that reads PDFs, where the drawing package is installed too', () => {
+    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
+    const pdf = new URL('../fixtures/jingxiu-2019.writer.pdf', import.meta.url).pathname;
+    // Each native module any thread loads is written down.
+    const loaded = join(dir, 'native-loaded.txt');
+    writeFileSync(loaded, '');
+    const hook = join(dir, 'native-log.cjs');
+    writeFileSync(
+      hook,
+      `const Module = require('node:module');
+      const load = Module._extensions['.node'];
+      Module._extensions['.node'] = function (module, filename) {
+        load.call(this, module, filename);
+        require('node:fs').appendFileSync(${JSON.stringify(loaded)}, filename + '\\n');
+      };`,
+    );
+    const r = spawnSync(process.execPath, ['--require', hook, bin, 'check', pdf], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('结果：全部通过');
+    expect(r.stderr).toBe('');
+    expect(readFileSync(loaded, 'utf8')).toBe('');
+  });
+
   it('reads a page, a PDF and a Word file with the readers the bundle loads on demand', () => {
     const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
     const fixtures = ['jingxiu-2019.html', 'jingxiu-2019.unigb.pdf', 'suqian-2024.docx'].map(
