@@ -83,12 +83,10 @@ const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
  * bundle. Run from its sources (the tests), there is none: PDFs are read in this thread.
  */
 const PDF_WORKER = typeof __dirname === 'string' ? join(__dirname, 'pdf-worker.cjs') : undefined;
-let pdfReader: ReadOptions['readPdf'];
-const boundedPdf = (): Pick<ReadOptions, 'readPdf'> => {
-  if (!PDF_WORKER || !existsSync(PDF_WORKER)) return {};
-  pdfReader ??= threadPdfReader(PDF_WORKER);
-  return { readPdf: pdfReader };
-};
+let pdfOptions: Pick<ReadOptions, 'readPdf'> | undefined;
+/** Decided with the first file that is no zip, not looked for again for each (its thread starts with the first PDF). */
+const boundedPdf = (): Pick<ReadOptions, 'readPdf'> =>
+  (pdfOptions ??= PDF_WORKER && existsSync(PDF_WORKER) ? { readPdf: threadPdfReader(PDF_WORKER) } : {});
 
 export async function readFromDisk(file: string): Promise<FileRead> {
   const refused = unsupported(file);
