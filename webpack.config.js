@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import webpack from 'webpack';
+import { PDF_READER, PDF_STAND_IN } from './scripts/pdf-stand-in.mjs';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
@@ -280,9 +281,8 @@ export default (env = {}, argv = {}) => {
     },
     plugins: [
       // A page's own thread reads no PDF (its worker does): it carries no second pdf.js.
-      new webpack.NormalModuleReplacementPlugin(/\/pdf\/index\.js$/, (r) => {
-        if (r.contextInfo.issuer.endsWith(join('src', 'readers', 'files.ts')))
-          r.request = resolve(root, 'src/readers/pdf/in-worker-only.ts');
+      new webpack.NormalModuleReplacementPlugin(PDF_READER.request, (r) => {
+        if (PDF_READER.importer.test(r.contextInfo.issuer)) r.request = PDF_STAND_IN;
       }),
       ...(web
         ? [new InlinePage()]

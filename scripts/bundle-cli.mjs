@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { PDF_READER, PDF_STAND_IN } from './pdf-stand-in.mjs';
 
 const outdir = new URL('../dist/cli', import.meta.url).pathname;
 const outfile = `${outdir}/main.cjs`;
@@ -21,16 +22,14 @@ const common = {
   logLevel: 'warning',
 };
 /**
- * The command line reads PDFs in its worker thread (below), which carries pdf.js and the character
- * maps: the main bundle, read and compiled at every start, leaves out the reader (40% of its size).
+ * The command line reads PDFs in its worker thread (below): the main bundle, read and compiled at
+ * every start, leaves out the reader (40% of its size).
  */
 const pdfInWorkerOnly = {
   name: 'pdf-in-worker-only',
   setup(b) {
-    b.onResolve({ filter: /\/pdf\/index\.js$/ }, (args) =>
-      /[\\/]src[\\/]readers[\\/]files\.ts$/.test(args.importer)
-        ? { path: new URL('../src/readers/pdf/in-worker-only.ts', import.meta.url).pathname }
-        : undefined,
+    b.onResolve({ filter: PDF_READER.request }, (args) =>
+      PDF_READER.importer.test(args.importer) ? { path: PDF_STAND_IN } : undefined,
     );
   },
 };
