@@ -9,10 +9,11 @@ import { readXlsx } from '../../src/readers/xlsx/index.js';
 import { writeTemplate } from '../../src/cli/xlsx-write.js';
 import { readGrid } from '../../src/readers/grid.js';
 import { templateLayout } from '../../src/report/template.js';
-import { jingxiu } from '../helpers.js';
+import { fixturePath, jingxiu } from '../helpers.js';
 import { saveWithLibreOffice, soffice } from './libreoffice.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-cli-'));
+const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
 
 async function filled(name: string, values: Record<string, unknown>) {
   const path = join(dir, name);
@@ -27,7 +28,6 @@ async function filled(name: string, values: Record<string, unknown>) {
 describe('nianbao, the package bin', () => {
   it('runs as `nianbao` after the build', async () => {
     const good = await filled('good.xlsx', jingxiu().values);
-    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
     const r = spawnSync(process.execPath, [bin, 'check', good], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('全部通过');
@@ -41,7 +41,6 @@ describe('nianbao, the package bin', () => {
   });
 
   it('piped into head, which stops reading: no crash, the summary is still written whole', async () => {
-    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
     const many = mkdtempSync(join(dir, 'many-'));
     const good = await filled('pipe.xlsx', jingxiu().values);
     for (let i = 0; i < 200; i++) copyFileSync(good, join(many, `${i}.xlsx`));
@@ -58,8 +57,7 @@ describe('nianbao, the package bin', () => {
   });
 
   it('on a terminal it shows its progress line; into a pipe, a file or /dev/null, only the results', () => {
-    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
-    const report = new URL('../fixtures/jingxiu-2019.innertext.txt', import.meta.url).pathname;
+    const report = fixturePath('jingxiu-2019.innertext.txt');
     // `script` (util-linux) runs the command on a terminal of its own.
     const onTerminal = spawnSync(
       'script',
@@ -84,10 +82,7 @@ describe('nianbao, the package bin', () => {
   });
 
   it('reads PDFs where pdf.js’s optional drawing package cannot load (信创 machines it has no build for), and says nothing of it', () => {
-    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
-    const pdfs = ['jingxiu-2019.writer.pdf', 'suqian-2024.pages.pdf'].map(
-      (f) => new URL(`../fixtures/${f}`, import.meta.url).pathname,
-    );
+    const pdfs = ['jingxiu-2019.writer.pdf', 'suqian-2024.pages.pdf'].map(fixturePath);
     // Loaded into the process and its PDF thread (a worker takes the process's options): the
     // package is not found, as on a machine without its build.
     const hook = join(dir, 'no-canvas.cjs');
@@ -110,8 +105,7 @@ describe('nianbao, the package bin', () => {
   });
 
   it('loads no native code into the thread that reads PDFs, where the drawing package is installed too', () => {
-    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
-    const pdf = new URL('../fixtures/jingxiu-2019.writer.pdf', import.meta.url).pathname;
+    const pdf = fixturePath('jingxiu-2019.writer.pdf');
     // Each native module any thread loads is written down.
     const loaded = join(dir, 'native-loaded.txt');
     writeFileSync(loaded, '');
@@ -133,10 +127,7 @@ describe('nianbao, the package bin', () => {
   });
 
   it('reads a page, a PDF and a Word file with the readers the bundle loads on demand', () => {
-    const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
-    const fixtures = ['jingxiu-2019.html', 'jingxiu-2019.unigb.pdf', 'suqian-2024.docx'].map(
-      (f) => new URL(`../fixtures/${f}`, import.meta.url).pathname,
-    );
+    const fixtures = ['jingxiu-2019.html', 'jingxiu-2019.unigb.pdf', 'suqian-2024.docx'].map(fixturePath);
     const r = spawnSync(process.execPath, [bin, 'check', '--json', ...fixtures], { encoding: 'utf8' });
     // Nothing on stderr but the batch's total.
     expect(r.stderr).toBe('共 3 份报告，0 份有错误。\n');
