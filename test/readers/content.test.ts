@@ -64,6 +64,11 @@ describe('a file is read by what it holds', () => {
     expect(contentOf(new Uint8Array(Buffer.from(`\ufeff<!DOCTYPE html>${excelPage}`, 'utf16le')))).toBe(
       'page',
     );
+    // NUL bytes are passed over however many come first: the page is looked for in the first 4 KiB.
+    const afterNuls = (n: number) =>
+      contentOf(new Uint8Array([...new Uint8Array(n), ...Buffer.from(excelPage)]));
+    expect(afterNuls(700)).toBe('page');
+    expect(afterNuls(4100)).toBe('other');
   });
 
   it('a .docx saved as .doc, and a PDF saved as .txt, are read as what they are', async () => {
