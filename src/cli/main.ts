@@ -81,13 +81,15 @@ function writer(fd: 1 | 2): (text: string) => void {
   };
 }
 /**
- * Whether standard output or error is a terminal. A pipe or a file is told by its kind (a terminal
- * is a character device), without loading Node's terminal module.
+ * Whether standard output or error is a terminal. A pipe, a file or /dev/null (where a script sends
+ * what it does not read) is told by its kind, without loading Node's terminal module: a terminal
+ * is a character device, and /dev/null the one that is the same device as /dev/null.
  */
 function isTerminal(fd: 1 | 2): boolean {
   if (process.platform !== 'win32')
     try {
-      if (!fstatSync(fd).isCharacterDevice()) return false;
+      const kind = fstatSync(fd);
+      if (!kind.isCharacterDevice() || kind.rdev === statSync('/dev/null').rdev) return false;
     } catch {
       return false;
     }

@@ -1,6 +1,6 @@
 // The command line as a user runs it: the built package bin, and LibreOffice as a real spreadsheet client.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,13 +72,33 @@ describe('nianbao, the package bin', () => {
     const piped = spawnSync(process.execPath, [bin, 'check', report], { encoding: 'utf8' });
     expect(piped.stdout).toContain('结果：全部通过');
     expect(piped.stdout + piped.stderr).not.toContain('\x1b');
-    // /dev/null is a character device, as a terminal is, but not one.
-    const toNull = spawnSync(process.execPath, [bin, 'check', report], {
+    // /dev/null is a character device, as a terminal is, but not one: told so without loading
+    // Node's terminal module (and its streams), some 10 ms of a run whose output a script drops.
+    const loads = join(dir, 'tty-loads.txt');
+    const hook = join(dir, 'tty-loads.cjs');
+    writeFileSync(
+      hook,
+      `const Module = require('node:module');
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if (/^(node:)?tty$/.test(request)) require('node:fs').appendFileSync(${JSON.stringify(loads)}, request + '\\n');
+        return load.call(this, request, ...rest);
+      };`,
+    );
+    const toNull = spawnSync(process.execPath, ['--require', hook, bin, 'check', report], {
       stdio: ['ignore', 'ignore', 'pipe'],
       encoding: 'utf8',
     });
     expect(toNull.status).toBe(0);
     expect(toNull.stderr).toBe('');
+    expect(existsSync(loads)).toBe(false);
+    // The hook sees the terminal module load where there is a terminal.
+    spawnSync('script', [
+      '-qec',
+      `"${process.execPath}" --require "${hook}" "${bin}" check "${report}"`,
+      '/dev/null',
+    ]);
+    expect(readFileSync(loads, 'utf8')).toContain('tty');
   });
 
   it('reads PDFs where pdf.js’s optional drawing package cannot load (信创 machines it has no build for), and says nothing of it', () => {
