@@ -194,6 +194,8 @@ const MAX_TEXT_LINES = 50_000;
 
 /** Whether the text has more than `max` lines and tab-separated cells together. */
 function linesOver(text: string, max: number): boolean {
+  // Each line or cell is a character at least: most reports are shorter than the cap.
+  if (text.length <= max) return false;
   let n = 0;
   for (const mark of ['\n', '\t'])
     for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) if (++n > max) return true;
