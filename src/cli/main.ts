@@ -89,11 +89,20 @@ function isTerminal(fd: 1 | 2): boolean {
   if (process.platform !== 'win32')
     try {
       const kind = fstatSync(fd);
-      if (!kind.isCharacterDevice() || kind.rdev === statSync('/dev/null').rdev) return false;
+      if (!kind.isCharacterDevice() || kind.rdev === devNullDevice()) return false;
     } catch {
       return false;
     }
   return nodeTty().isatty(fd);
+}
+
+/** /dev/null's device number; undefined where there is none (a bare container). */
+function devNullDevice(): number | undefined {
+  try {
+    return statSync('/dev/null').rdev;
+  } catch {
+    return undefined;
+  }
 }
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /** Why standard output or error could not be written to, other than its reader having gone. */
