@@ -285,6 +285,11 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
 
   it('text that is not a report says so', () => {
     expect(readText('通知\n请各单位于3月31日前报送材料。').problem).toContain('没有找到年报表格');
+    // A 解读 that names table 4's cases in a sentence: no table, no part of a report.
+    const reading = '宿迁市2023年政府信息公开工作年度报告解读\n2023年全市行政复议440件，行政诉讼113件。';
+    expect(readText(reading).problem).toBe(
+      '没有找到年报表格，也没有年报各部分的标题（「一、总体情况」等）：不像一份年报（可能是年报解读或新闻稿），未校验。',
+    );
   });
 });
 

@@ -257,6 +257,15 @@ export function readText(text: string, options: { source?: string; lines?: strin
     for (const [k, c] of read.cells) cells.set(k, c);
     findings.push(...read.findings);
   }
+  // A word of a label in a sentence (「全市行政复议440件」 in a 解读 or a news item), and nothing
+  // else of a report: no table read, no part's title. Taken for a report, it had its every table
+  // missing, and in a batch it stood as a second report of its body's year.
+  if (!found.length && parts.every((p) => p < 0)) {
+    return {
+      problem:
+        '没有找到年报表格，也没有年报各部分的标题（「一、总体情况」等）：不像一份年报（可能是年报解读或新闻稿），未校验。',
+    };
+  }
   return {
     report: {
       edition: best.edition,
