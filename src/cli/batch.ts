@@ -3,6 +3,7 @@ import {
   check,
   type FileRead,
   hash53,
+  isUnfilled,
   numbersOf,
   type ReadOptions,
   ReadProblem,
@@ -111,6 +112,10 @@ interface Slot<T> {
   readonly year?: number;
   /** Its numbers, hashed (in a batch of more than one): copies of one report (its .txt, its PDF, its Word file) have the same. */
   readonly numbers: string;
+  /** Nothing written in it (a blank template): no report to pair. */
+  readonly unfilled: boolean;
+  /** It has the report's text (not a workbook's tables alone): what 内容雷同 compares. */
+  readonly text: boolean;
   kept: T;
   errors: boolean;
 }
@@ -150,46 +155,57 @@ function pairs<T>(
     else map.set(key, [s]);
   };
   for (const s of slots) {
-    if (s.year === undefined) continue;
+    if (!pairable(s)) continue;
     if (s.body) add(byBody, `${s.body}|${s.year}`, s);
     add(byFile, `${s.fileIndex}|${s.year}`, s);
   }
   // Two reports of one body and year that differ (one corrected and issued again, or a draft):
   // which is the one published is for the user to say.
   for (const [key, same] of byBody) {
-    // Copies of one report (its page, its PDF) go together: the user is told which are one.
-    const groups = new Map<string, string[]>();
-    for (const s of same) groups.set(s.numbers, [...(groups.get(s.numbers) ?? []), s.label]);
-    if (groups.size > 1)
+    const groups = copies(same);
+    if (groups.length > 1)
       remarks.push(
-        `${[...groups.values()].map((g) => g.join('、') + (g.length > 1 ? '（数字相同）' : '')).join(' 与 ')}：是同一机关 ${key.slice(key.lastIndexOf('|') + 1)} 年度的 ${groups.size} 份数字不同的报告，请确认哪一份是发布的`,
+        `${listCopies(groups)}：是同一机关 ${key.slice(key.lastIndexOf('|') + 1)} 年度的 ${groups.length} 份数字不同的报告，请确认哪一份是发布的`,
       );
   }
   const out = new Map<Slot<T>, Slot<T>>();
   const undecided = new Set<Slot<T>>();
   for (const s of slots) {
-    if (s.year === undefined) continue;
+    if (!pairable(s)) continue;
     const sameBody = s.body ? (byBody.get(`${s.body}|${s.year - 1}`) ?? []) : [];
     const sameFile = (byFile.get(`${s.fileIndex}|${s.year - 1}`) ?? []).filter((p) => !p.body || !s.body);
     const candidates = [...new Set([...sameBody, ...sameFile])];
-    // Copies of one report in several formats are one report: the same numbers, read alike.
-    const one = candidates.every((c) => c.numbers === candidates[0]!.numbers);
-    if (candidates.length && one) out.set(s, candidates[0]!);
-    else if (candidates.length > 1) {
+    if (!candidates.length) continue;
+    // Copies of one report in several formats are one report: the same numbers, read alike. Of
+    // them, one with the report's text, which 内容雷同 compares (a workbook has the tables alone).
+    const groups = copies(candidates);
+    if (groups.length === 1) out.set(s, candidates.find((c) => c.text) ?? candidates[0]!);
+    else {
       undecided.add(s);
       remarks.push(
-        `${s.label}：有 ${candidates.length} 份 ${s.year - 1} 年度的报告（${candidates.map((c) => c.label).join('、')}），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定`,
+        `${s.label}：有 ${groups.length} 份数字不同的 ${s.year - 1} 年度报告（${listCopies(groups)}），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定`,
       );
     }
   }
   return { paired: out, undecided };
 }
 
+/** A report that may have, or be, last year's report: one of a year, with something written in it. */
+const pairable = <T>(s: Slot<T>): s is Slot<T> & { year: number } => s.year !== undefined && !s.unfilled;
+
+/** Reports grouped as copies of one report (its page, its PDF): the same numbers. */
+function copies<T>(slots: readonly Slot<T>[]): Slot<T>[][] {
+  const groups = new Map<string, Slot<T>[]>();
+  for (const s of slots) groups.set(s.numbers, [...(groups.get(s.numbers) ?? []), s]);
+  return [...groups.values()];
+}
+
+/** 「a.html、a.pdf（数字相同） 与 b.html」: the user is told which are one report. */
+const listCopies = <T>(groups: readonly Slot<T>[][]) =>
+  groups.map((g) => g.map((s) => s.label).join('、') + (g.length > 1 ? '（数字相同）' : '')).join(' 与 ');
+
 /** The format's first year: there is no report of the year before to find (X-02 says so). */
 const FIRST_YEAR = 2019;
-
-/** How many reports a remark names one by one; the rest are counted. */
-const NAMED = 10;
 
 /**
  * The reports of a batch that found no report of the year before from their body, where the batch
@@ -199,12 +215,15 @@ const NAMED = 10;
  * by hand. A batch of one year is said once.
  */
 function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<T>>): string | undefined {
-  const dated = slots.filter((s) => s.year !== undefined);
+  const dated = slots.filter(pairable);
   if (slots.length < 2 || !dated.length) return undefined;
-  const first = Math.min(...dated.map((s) => s.year!));
+  const first = Math.min(...dated.map((s) => s.year));
   const tail = '未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定';
-  if (dated.every((s) => s.year === first))
-    return first > FIRST_YEAR ? `本批的报告都是 ${first} 年度的，${tail}` : undefined;
+  if (dated.every((s) => s.year === first)) {
+    const all =
+      dated.length === slots.filter((s) => !s.unfilled).length ? '本批的报告都是' : '本批注明年度的报告都是';
+    return first > FIRST_YEAR ? `${all} ${first} 年度的，${tail}` : undefined;
+  }
   const years = new Set(dated.map((s) => s.year!));
   const alone = dated.filter((s) => years.has(s.year! - 1) && !settled.has(s));
   if (!alone.length) return undefined;
@@ -217,12 +236,19 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
         p.body !== s.body &&
         (p.body.endsWith(s.body) || s.body.endsWith(p.body)),
     );
-  const named = alone.slice(0, NAMED).map((s) => {
+  // Every one named, however many: a supervisor must know which reports were not checked against last year.
+  const named = alone.map((s) => {
     const like = near(s);
     return like ? `${s.label}（本批有名称相近的 ${s.year! - 1} 年度报告 ${like.label}）` : s.label;
   });
-  const more = alone.length > NAMED ? `等 ${alone.length} 份` : '';
-  return `${named.join('、')}${more}：本批中没有同一机关上一年度的报告，${tail}`;
+  return `${named.join('、')}：本批中没有同一机关上一年度的报告，${tail}`;
+}
+
+/** Reports of a batch of many whose year was found nowhere: not paired, which the supervisor is told. */
+function undatedRemark<T>(slots: readonly Slot<T>[]): string | undefined {
+  const undated = slots.filter((s) => s.year === undefined && !s.unfilled);
+  if (slots.length < 2 || !undated.length) return undefined;
+  return `${undated.map((s) => s.label).join('、')}：没有找到报告年度（标题、统计期限、落款日期或「报告年度」一栏），未核对跨年度关系`;
 }
 
 /** The report of --previous for `report`: the only one, or the one of the year before. */
@@ -320,6 +346,8 @@ export async function checkBatch<T>(
           ...(report.agency ? { body: bodyKey(report.agency) } : {}),
           ...(report.year !== undefined ? { year: report.year } : {}),
           numbers: many ? numbersHash(numbersOf(report)) : '',
+          unfilled: isUnfilled(report),
+          text: report.published !== undefined,
           kept: sink.keep(c),
           errors: c.findings.some((f) => f.severity === 'error'),
         };
@@ -336,6 +364,8 @@ export async function checkBatch<T>(
     // A report with two candidates is said already.
     const alone = unpairedRemark(slots, new Set([...found.paired.keys(), ...found.undecided]));
     if (alone) remarks.push(alone);
+    const undated = undatedRemark(slots);
+    if (undated) remarks.push(undated);
     const paired = [...found.paired];
     const recent = new RecentFiles((i) => read(files[i]!));
     for (const [k, [slot, last]] of paired.entries()) {

@@ -10,6 +10,7 @@ import {
   importedMessage,
   importedValues,
   importJson,
+  isUnfilled,
   reportSheetName,
   ruleInfo,
   templateLayout,
@@ -224,7 +225,16 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       return 2;
     }
     try {
-      previous = { label: values.previous, reports: (await readOne(values.previous)).reports };
+      // A blank template among them is no one's last year's report.
+      const reports = (await readOne(values.previous)).reports.filter((r) => !isUnfilled(r));
+      if (!reports.length) {
+        say(
+          io,
+          `--previous 指定的上年报告 ${values.previous} 中没有填写任何数字（空白模板），不能用来核对跨年度关系`,
+        );
+        return 2;
+      }
+      previous = { label: values.previous, reports };
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       say(io, `上年报告无法读取：${e.message}`);

@@ -1,4 +1,5 @@
 import { cellList } from './model.js';
+import { isBlankMark } from './parse-value.js';
 import type { RawValue, Report } from './types.js';
 
 const PLAIN_NUMBER = /^(?:0|[1-9]\d*)$/;
@@ -22,4 +23,10 @@ export function numbersOf(report: Report): string {
     all += cell ? `;${comparable(cell.raw)}` : ';\0'; // NUL: no cell's text holds one (readers show it as ␀)
   }
   return all;
+}
+
+/** Nothing written in any cell (a blank template): no body's report of a year, last year's least of all. */
+export function isUnfilled(report: Report): boolean {
+  for (const cell of report.cells.values()) if (!isBlankMark(cell.raw)) return false;
+  return true;
 }

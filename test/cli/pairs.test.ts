@@ -150,12 +150,68 @@ describe('pairing', () => {
       ),
     };
     writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(other, 2023, '宿迁市')] }));
+    // A copy of a (its PDF, say): the same report, counted once.
+    writeFileSync(join(d, 'a2.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
     writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(y2024.values, 2024, '宿迁市')] }));
     const r = await cli('check', d);
     expect(r.code).toBe(0);
+    const copies = `${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'a2.xlsx')}「2023年度年报」（数字相同） 与 ${join(d, 'b.xlsx')}「2023年度年报」`;
     expect(r.err).toBe(
-      `! ${join(d, 'a.xlsx')}「2023年度年报」 与 ${join(d, 'b.xlsx')}「2023年度年报」：是同一机关 2023 年度的 2 份数字不同的报告，请确认哪一份是发布的\n` +
-        `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份 2023 年度的报告（${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'b.xlsx')}「2023年度年报」），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定\n共 3 份报告，0 份有错误。\n`,
+      `! ${copies}：是同一机关 2023 年度的 2 份数字不同的报告，请确认哪一份是发布的\n` +
+        `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份数字不同的 2023 年度报告（${copies}），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定\n共 4 份报告，0 份有错误。\n`,
+    );
+  });
+
+  it('every report without last year’s is named, however many', async () => {
+    const bodies = Array.from({ length: 12 }, (_, i) => `第${i + 1}局`);
+    const d = folderOf({
+      'last.xlsx': [y2023.values, 2023, '宿迁市'],
+      ...Object.fromEntries(bodies.map((b, i) => [`${i}.xlsx`, [y2024.values, 2024, b] as Reported])),
+    });
+    const err = (await cli('check', d)).err;
+    for (const i of bodies.keys()) expect(err).toContain(`${join(d, `${i}.xlsx`)}「2024年度年报」`);
+    expect(err).not.toContain('等 12 份');
+  });
+
+  it('a blank template of last year is no report of it: the filled one is last year’s, without a word of the blank', async () => {
+    const d = folderOf({
+      'a.xlsx': [y2023.values, 2023, '宿迁市'],
+      'blank.xlsx': [{}, 2023, '宿迁市'],
+      'c.xlsx': [y2024.values, 2024, '宿迁市'],
+    });
+    const r = await cli('check', d, '--json');
+    const files = (JSON.parse(r.out) as { files: { file: string; previous?: string }[] }).files;
+    expect(files.find((f) => f.file.endsWith('c.xlsx'))!.previous).toBe(
+      `${join(d, 'a.xlsx')}「2023年度年报」`,
+    );
+    expect(r.err).not.toContain('数字不同');
+    expect(r.err).not.toContain('blank.xlsx');
+  });
+
+  it('--previous a blank template is refused: it holds no numbers of last year to compare', async () => {
+    const d = folderOf({ 'blank.xlsx': [{}, 2023, '宿迁市'], 'c.xlsx': [y2024.values, 2024, '宿迁市'] });
+    const r = await cli('check', join(d, 'c.xlsx'), '--previous', join(d, 'blank.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `--previous 指定的上年报告 ${join(d, 'blank.xlsx')} 中没有填写任何数字（空白模板），不能用来核对跨年度关系\n`,
+    );
+  });
+
+  it('a report whose year is found nowhere is named: it was not checked against last year', async () => {
+    const d = folderOf({
+      'a.xlsx': [y2023.values, 2023, '宿迁市'],
+      'c.xlsx': [y2024.values, 2024, '宿迁市'],
+    });
+    // The template's 报告年度 cell left blank, and no title.
+    const noYear = templateGrid(templateLayout('2021'), { values: y2024.values as Record<string, number> });
+    const rows = noYear.map((row) => row.map((v) => (v === null || /\d{4}\s*年/.test(String(v)) ? '' : v)));
+    writeFileSync(
+      join(d, 'n.xlsx'),
+      buildXlsx({ sheets: [{ name: 'S', data: rowsXml(rows as (string | number)[][]) }] }),
+    );
+    const r = await cli('check', d);
+    expect(r.err).toContain(
+      `! ${join(d, 'n.xlsx')}「S」：没有找到报告年度（标题、统计期限、落款日期或「报告年度」一栏），未核对跨年度关系\n`,
     );
   });
 

@@ -255,6 +255,19 @@ describe('nianbao check on a folder', () => {
 });
 
 describe('内容雷同', () => {
+  it('of last year’s copies, the one with the report’s text is compared: a workbook of its numbers has none', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-sim-'));
+    writeFileSync(join(d, '2019.txt'), seedText);
+    // The same report imported into the template: its numbers without its text, listed first.
+    expect((await cli('import', join(d, '2019.txt'), '-o', join(d, '0-2019.xlsx'))).code).toBe(0);
+    writeFileSync(join(d, '2020.txt'), nextYear(seedText));
+    const r = await cli('check', d, '--json');
+    expect(r.err).not.toContain('数字不同');
+    const now = json(r.out).files.find((f) => f.file.endsWith('2020.txt'))!;
+    expect(now.previous).toBe(join(d, '2019.txt'));
+    expect(now.findings.filter((f) => f.rule === 'SIM-01')).toHaveLength(2);
+  });
+
   it('a report copied from last year is flagged per part, with the threshold the user sets', async () => {
     const d = mkdtempSync(join(tmpdir(), 'nianbao-sim-'));
     writeFileSync(join(d, '2019.txt'), seedText);
