@@ -419,6 +419,17 @@ describe('what a published report says besides its tables', () => {
   it('S5-01: part 五 empty or just 「无」', () => {
     expect(ofRule(check(published({ 4: '无。' })), 'S5-01')).toHaveLength(1);
     expect(ofRule(check(published({ 4: '一是公开内容不够全面。二是……' })), 'S5-01')).toHaveLength(0);
+    // Read from a text whose part 五 has its title alone, part 六's right under it (or a blank line between).
+    const text = seed();
+    const five = text.indexOf('五、存在的主要问题及改进情况');
+    const six = text.indexOf('六、其他需要报告的事项');
+    for (const between of ['\n', '\n\n'])
+      expect(
+        ofRule(
+          check(read(`${text.slice(0, five)}五、存在的主要问题及改进情况${between}${text.slice(six)}`)),
+          'S5-01',
+        ),
+      ).toHaveLength(1);
   });
 
   it('S6-01 and T3-08 (2021): part 六 must speak of 信息处理费, the more so when fee notices went unpaid', () => {

@@ -22,7 +22,7 @@ const PART_OF: Readonly<Record<TableId, number>> = { t2: 1, t3: 2, t4: 3 };
 function partRange(parts: readonly number[], p: number, length: number): [number, number] {
   const before = parts.slice(0, p + 1).filter((x) => x >= 0);
   const start = parts[p]! >= 0 ? parts[p]! + 1 : before.length ? before[before.length - 1]! + 1 : 0;
-  const end = parts.slice(p + 1).find((x) => x > start) ?? length;
+  const end = parts.slice(p + 1).find((x) => x >= start) ?? length;
   return [start, end];
 }
 
