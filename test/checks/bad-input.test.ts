@@ -246,6 +246,17 @@ describe('table 2 values', () => {
       'T2-19-06',
     );
     expect(f!.message).toContain('请按实际单位写明，如「7441.88元」或「7441.88万元」');
+    // Written as text without its unit: asked for the unit, not told to type a bare number instead.
+    const text = checkGrid(filledGrid('2019', { ...jingxiu().values, 't2.procurement.amount': '7441.88' }));
+    expect(ofRule(text, 'T2-19-06')).toHaveLength(1);
+    expect(ofRule(text, 'G-02')).toEqual([]);
+    // With its unit, nothing to say; 2021's amount written as text is still told to be a number.
+    expect(
+      checkGrid(filledGrid('2019', { ...jingxiu().values, 't2.procurement.amount': '7441.88万元' })).filter(
+        (x) => x.rule === 'G-02' || x.rule === 'T2-19-06',
+      ),
+    ).toEqual([]);
+    expect(ofRule(checkGrid(filledGrid('2021', { 't2.fees.amount': '25.1' })), 'G-02')).toHaveLength(1);
   });
 
   it('2021 fees written in 元 are flagged with the value in 万元 (T2-21-02)', () => {

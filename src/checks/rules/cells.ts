@@ -7,6 +7,8 @@ import { isTotal } from '../../report/identities.js';
 import type { Parsed } from '../../report/parse-value.js';
 
 const RULE_OF_KIND = { count: 'G-01', amount: 'G-02', signedChange: 'G-05' } as const;
+/** The amount 2019's form prints no unit for: written with one, as text (T2-19-06). */
+const UNIT_WRITTEN: CellKey = 't2.procurement.amount';
 /** Numbers of a published report written otherwise, from this many in a table on: one finding. */
 const MANY_WRITTEN = 4;
 
@@ -75,6 +77,9 @@ export function cellFindings(ctx: Context): Finding[] {
       if (!written.has(group)) written.set(group, { table: spec.table, rule, cells: [] });
       written.get(group)!.cells.push({ key: spec.key, note: p.note });
     } else if (p.status === 'ok' && p.note) {
+      // 2019's procurement amount is to be written with its unit, as text (T2-19-06 asks for it):
+      // telling the clerk to type a bare number instead would undo that advice.
+      if (edition === '2019' && spec.key === UNIT_WRITTEN && !p.unit) continue;
       // A count written as text is fixed by typing the number itself; an amount keeps its unit.
       const fix = spec.kind === 'count' ? { culprit: spec.key, suggested: p.value } : {};
       out.push(
