@@ -283,6 +283,27 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     expect(read(titled).year).toBe(2020);
   });
 
+  it('a column of numbers put into table 3 (a 「小计」): the table is not read, and the copy is told why', () => {
+    const isNumber = (l: string | undefined) => /^\s*\d+\s*$/.test(l ?? '');
+    for (const text of [seedText(), htmlToText(seedHtml())]) {
+      const lines = text.split('\n');
+      const from = lines.findIndex((l) => l.includes('三、收到和处理'));
+      const to = lines.findIndex((l) => l.includes('四、政府信息公开行政复议'));
+      // Each row's first number written twice: a number more in every row.
+      const more = lines.flatMap((l, i) =>
+        i > from && i < to && isNumber(l) && !isNumber(lines[i - 1]) && lines[i - 1]!.trim() ? [l, l] : [l],
+      );
+      const r = read(more.join('\n'));
+      expect(r.tables).toEqual(['t2', 't4']);
+      expect(r.findings.filter((f) => f.table === 't3').map((f) => f.message)).toEqual([
+        expect.stringMatching(
+          /^表三每行的数都比官方表格多一个（(网页文字)?第\d+行起），像是加了一列（如「小计」）/,
+        ),
+      ]);
+      expect(ofRule(check(r), 'T3-02')).toEqual([]);
+    }
+  });
+
   it('text that is not a report says so', () => {
     expect(readText('通知\n请各单位于3月31日前报送材料。').problem).toContain('没有找到年报表格');
     // A 解读 that names table 4's cases in a sentence: no table, no part of a report.

@@ -126,6 +126,14 @@ function unreliable(id: TableId, at: readonly string[], stray?: string): Finding
   );
 }
 
+function extraColumn(id: TableId, at: string): Finding {
+  return formFinding(
+    id,
+    `${TABLE_NAME[id]}每行的数都比官方表格多一个（${at}起），像是加了一列（如「小计」）：无法确定多出的是哪一列，为免读错，该表的数字未读取。请删去多出的列，保持官方格式。`,
+    { at: [at], severity: 'error' },
+  );
+}
+
 const hasError = (t: TableRead) => t.findings.some((f) => f.severity === 'error');
 
 /**
@@ -244,6 +252,10 @@ export function readText(text: string, options: { source?: string; lines?: strin
     }
     if (loose.length && read.bare) {
       findings.push(bareAndMoved(id, loose, options.lines));
+      continue;
+    }
+    if (read.extraColumn) {
+      findings.push(extraColumn(id, lineOf(read.extraColumn, options.lines)));
       continue;
     }
     if (read.disorder || (shuffled && hasError(read))) {

@@ -27,6 +27,8 @@ export interface TableRead {
   readonly stray?: string;
   /** A copy of a PDF gave the table's labels and no number at all: empty, or its numbers moved away. */
   readonly bare?: boolean;
+  /** Every row has a number more than its cells (a 「小计」 column put in): where, and nothing was read. */
+  readonly extraColumn?: Token;
 }
 
 /** As for sheets: half of a table's labels in place make it found. */
@@ -225,10 +227,22 @@ function rewordedLabel(table: TableSpec, text: string, label: string): boolean {
  * the row has cells, whatever they hold. A row whose values are cut short by the next label, or the
  * end of the part, is not read at all: which of its cells are missing cannot be known.
  */
-function cellRows(table: TableSpec, text: TableText): RowsRead {
+function cellRows(table: TableSpec, text: TableText): RowsRead & { extraColumn?: Token } {
   const read = cellRowsSkipping(table, text);
   const skip = insertedColumn(read.runs);
-  return skip === undefined ? read : cellRowsSkipping(table, text, skip);
+  if (skip !== undefined) return cellRowsSkipping(table, text, skip);
+  // Every row of numbers one cell too many, none blank: a column of numbers put in (a 「小计」 of
+  // the 法人 columns). Which one is not known; read as they stand, its numbers went to the wrong cells.
+  const rows = textRows(table);
+  // Told by each row's cells, or (a copy with blank cells of its own between them) its numbers.
+  // (A row whose first number is glued to its label has a cell fewer to count: left out.)
+  const withRuns = read.rows.filter(
+    (o, r) => o.kind === 'read' && o.glued === undefined && rows[r]!.label && rows[r]!.keys.length >= 2,
+  );
+  const first = read.rows.find((o) => o.kind === 'read');
+  if ((read.runs.length >= 2 && read.runs.length === withRuns.length) || read.oneMore)
+    return { ...read, extraColumn: first?.kind === 'read' ? first.values[0]!.token : read.runs[0]![0]! };
+  return read;
 }
 
 /** How many cells stand from `from` up to the next label. */
@@ -287,9 +301,16 @@ function blankTooMany(
 }
 
 /** The rows as cellRows reads them, the cell at `skip` of each row passed over; and each row's run of one cell too many. */
-function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): RowsRead & { runs: Token[][] } {
+function cellRowsSkipping(
+  table: TableSpec,
+  text: TableText,
+  skip?: number,
+): RowsRead & { runs: Token[][]; oneMore: boolean } {
   const runs: Token[][] = [];
   let uneven = false;
+  /** Rows of numbers read, and of them those with a number more than their cells before the next label. */
+  let counted = 0;
+  let numberMore = 0;
   const { tokens, end } = text;
   const rows: RowOutcome[] = [];
   let pos = text.start;
@@ -387,6 +408,13 @@ function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): Row
       const next = pos + cellsFrom(table, tokens, pos, end);
       if (next - first === row.keys.length + 1) runs.push(tokens.slice(first, next));
       else if (next - first !== row.keys.length && next < end) uneven = true;
+      // (A row whose first number is glued to its label is left out: its count is its label's too.)
+      if (values.length === row.keys.length && glued === undefined) {
+        counted++;
+        let numbers = 0;
+        for (let i = first; i < next; i++) if (!tokens[i]!.blank) numbers++;
+        if (numbers === row.keys.length + 1) numberMore++;
+      }
     }
     if (values.length < row.keys.length) rows.push({ kind: 'short', at, got: values.length });
     else
@@ -398,7 +426,7 @@ function cellRowsSkipping(table: TableSpec, text: TableText, skip?: number): Row
         ...(glued !== undefined ? { glued } : {}),
       });
   }
-  return { rows, runs: uneven ? [] : runs };
+  return { rows, runs: uneven ? [] : runs, oneMore: counted >= 2 && numberMore === counted };
 }
 
 /**
@@ -409,7 +437,10 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
   if (!isFound(table, text)) return { cells, findings, found: false };
-  const read = text.copied ? readCopiedRows(table, text.pieces, indexOf(table)) : cellRows(table, text);
+  const read: RowsRead & { extraColumn?: Token } = text.copied
+    ? readCopiedRows(table, text.pieces, indexOf(table))
+    : cellRows(table, text);
+  if (read.extraColumn) return { cells, findings, found: true, extraColumn: read.extraColumn };
   if (read.disorder)
     return {
       cells,
