@@ -304,6 +304,22 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     }
   });
 
+  it('a row put into table 3 (「其中：网上申请」) is said and passed over: the other rows read as before', () => {
+    const lines = seedText().split('\n');
+    const first = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
+    const put = [
+      ...lines.slice(0, first + 8),
+      '\t其中：网上申请',
+      ...Array(7).fill('\t1'),
+      ...lines.slice(first + 8),
+    ];
+    const r = read(put.join('\n'));
+    expect(raws(r)).toEqual(raws(read(seedText())));
+    expect(r.findings.filter((f) => f.table === 't3').map((f) => f.message)).toContain(
+      `第${first + 9}行「其中：网上申请」是官方表格没有的行，其数字未读取；请删除，保持官方格式。`,
+    );
+  });
+
   it('text that is not a report says so', () => {
     expect(readText('通知\n请各单位于3月31日前报送材料。').problem).toContain('没有找到年报表格');
     // A 解读 that names table 4's cases in a sentence: no table, no part of a report.

@@ -227,7 +227,10 @@ function rewordedLabel(table: TableSpec, text: string, label: string): boolean {
  * the row has cells, whatever they hold. A row whose values are cut short by the next label, or the
  * end of the part, is not read at all: which of its cells are missing cannot be known.
  */
-function cellRows(table: TableSpec, text: TableText): RowsRead & { extraColumn?: Token } {
+function cellRows(
+  table: TableSpec,
+  text: TableText,
+): RowsRead & { extraColumn?: Token; inserted?: readonly Token[] } {
   const read = cellRowsSkipping(table, text);
   const skip = insertedColumn(read.runs);
   if (skip !== undefined) return cellRowsSkipping(table, text, skip);
@@ -243,6 +246,23 @@ function cellRows(table: TableSpec, text: TableText): RowsRead & { extraColumn?:
   if ((read.runs.length >= 2 && read.runs.length === withRuns.length) || read.oneMore)
     return { ...read, extraColumn: first?.kind === 'read' ? first.values[0]!.token : read.runs[0]![0]! };
   return read;
+}
+
+/** The first words in [from, to) that are no label of the table and have a number right after them. */
+function insertedRowAt(
+  table: TableSpec,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): Token | undefined {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.blank || looksLikeValue(t.text) || isLabel(table, t.text)) continue;
+    let j = i + 1;
+    while (j < to && tokens[j]!.blank) j++;
+    if (j < to && looksLikeValue(tokens[j]!.text)) return t;
+  }
+  return undefined;
 }
 
 /** How many cells stand from `from` up to the next label. */
@@ -305,9 +325,10 @@ function cellRowsSkipping(
   table: TableSpec,
   text: TableText,
   skip?: number,
-): RowsRead & { runs: Token[][]; oneMore: boolean } {
+): RowsRead & { runs: Token[][]; oneMore: boolean; inserted: Token[] } {
   const runs: Token[][] = [];
   let uneven = false;
+  const inserted: Token[] = [];
   /** Rows of numbers read, and of them those with a number more than their cells before the next label. */
   let counted = 0;
   let numberMore = 0;
@@ -345,6 +366,12 @@ function cellRowsSkipping(
         }
         hit = next;
         seen = tokens[hit]!.text;
+      }
+      // Words with numbers after them between a row and the next: a row put in (「其中：网上申请」),
+      // passed over. The header, before the first row, is not looked at.
+      if (rows.length) {
+        const put = insertedRowAt(table, tokens, pos, hit);
+        if (put) inserted.push(put);
       }
       at = tokens[hit]!;
       pos = hit + 1;
@@ -426,7 +453,7 @@ function cellRowsSkipping(
         ...(glued !== undefined ? { glued } : {}),
       });
   }
-  return { rows, runs: uneven ? [] : runs, oneMore: counted >= 2 && numberMore === counted };
+  return { rows, runs: uneven ? [] : runs, oneMore: counted >= 2 && numberMore === counted, inserted };
 }
 
 /**
@@ -437,7 +464,7 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
   if (!isFound(table, text)) return { cells, findings, found: false };
-  const read: RowsRead & { extraColumn?: Token } = text.copied
+  const read: RowsRead & { extraColumn?: Token; inserted?: readonly Token[] } = text.copied
     ? readCopiedRows(table, text.pieces, indexOf(table))
     : cellRows(table, text);
   if (read.extraColumn) return { cells, findings, found: true, extraColumn: read.extraColumn };
@@ -498,6 +525,14 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
   if (variants.length) {
     findings.unshift(formFinding(table.id, `标签与官方表述不同，已按官方标签读取：${variants.join('；')}。`));
   }
+  for (const t of read.inserted ?? [])
+    findings.push(
+      formFinding(
+        table.id,
+        `${lineOf(t, text.lines)}「${t.text.length > 30 ? `${t.text.slice(0, 30)}…` : t.text}」是官方表格没有的行，其数字未读取；请删除，保持官方格式。`,
+        { at: [lineOf(t, text.lines)] },
+      ),
+    );
   const bare =
     text.copied &&
     read.rows.some((o) => o.kind === 'read') &&
