@@ -146,6 +146,7 @@ function result(file: string, report: Report, findings: Checked['findings'], pre
 function pairs<T>(
   slots: readonly Slot<T>[],
   remarks: string[],
+  settled: ReadonlySet<string> = new Set(),
 ): { paired: Map<Slot<T>, Slot<T>>; undecided: Set<Slot<T>> } {
   const byBody = new Map<string, Slot<T>[]>();
   const byFile = new Map<string, Slot<T>[]>();
@@ -171,7 +172,8 @@ function pairs<T>(
   const out = new Map<Slot<T>, Slot<T>>();
   const undecided = new Set<Slot<T>>();
   for (const s of slots) {
-    if (!pairable(s)) continue;
+    // Checked against --previous already.
+    if (!pairable(s) || settled.has(s.label)) continue;
     const sameBody = s.body ? (byBody.get(`${s.body}|${s.year - 1}`) ?? []) : [];
     const sameFile = (byFile.get(`${s.fileIndex}|${s.year - 1}`) ?? []).filter((p) => !p.body || !s.body);
     const candidates = [...new Set([...sameBody, ...sameFile])];
@@ -278,8 +280,8 @@ class RecentFiles {
  * Checks every report of the files. Each file is read once and each report checked at once; the
  * batch keeps of it only its place, its agency and year, and what the sink keeps. Once every file
  * is read, the reports that have last year's report in the batch are checked again with it: only
- * their two files are read again. Results reach the sink in file order (with --previous, as they
- * come, since no pairing waits for the end).
+ * their two files are read again; those checked against --previous take no other. Results reach
+ * the sink in file order.
  */
 export async function checkBatch<T>(
   files: readonly string[],
@@ -292,7 +294,6 @@ export async function checkBatch<T>(
   const remarks: string[] = [];
   const slots: Slot<T>[] = [];
   let internalErrors = 0;
-  const streaming = Boolean(options.previous);
   const similarity = options.similarity !== undefined ? { similarity: options.similarity } : {};
 
   const failed = (file: string, e: unknown) => {
@@ -311,6 +312,10 @@ export async function checkBatch<T>(
   /** Reports --previous is not last year's report of, and whether it is any report's. */
   const misfits: { last: number; label: string; year: number }[] = [];
   let fitted = false;
+  /** Reports of other bodies than --previous's, in a batch: it is not theirs. */
+  const othersOf: { body: string; labels: string[] } = { body: '', labels: [] };
+  /** Reports checked against --previous: they take no other report of last year. */
+  const settled = new Set<string>();
   for (const [fileIndex, file] of files.entries()) {
     options.onProgress?.(`校验中 ${fileIndex + 1}/${files.length}…`);
     try {
@@ -319,6 +324,16 @@ export async function checkBatch<T>(
       const checked = reports.map((report): Checked => {
         const source = options.previous;
         let last = source ? previousFor(report, source) : undefined;
+        const otherBody =
+          last?.agency !== undefined &&
+          report.agency !== undefined &&
+          bodyKey(last.agency) !== bodyKey(report.agency);
+        if (last && otherBody && files.length > 1) {
+          // A folder of several bodies: --previous is its own body's, the others pair as ever.
+          othersOf.body = last.agency!;
+          othersOf.labels.push(where(file, report));
+          last = undefined;
+        }
         if (
           source &&
           last &&
@@ -328,11 +343,14 @@ export async function checkBatch<T>(
         ) {
           misfits.push({ last: last.year, label: where(file, report), year: report.year });
           last = undefined;
-        } else if (last) fitted = true;
-        if (last?.agency && report.agency && bodyKey(last.agency) !== bodyKey(report.agency)) {
+        }
+        if (last && otherBody)
           remarks.push(
             `${where(file, report)}：本报告是「${report.agency}」的，--previous ${source!.label} 是「${last.agency}」的，不是同一机关；仍按上年报告核对`,
           );
+        if (last) {
+          fitted = true;
+          settled.add(where(file, report));
         }
         const findings = check(report, { ...(last ? { previous: last } : {}), ...similarity });
         return result(file, report, findings, last ? source!.label : undefined);
@@ -351,7 +369,6 @@ export async function checkBatch<T>(
           kept: sink.keep(c),
           errors: c.findings.some((f) => f.severity === 'error'),
         };
-        if (streaming) sink.emit(slot.kept);
         slots.push(slot);
       });
     } catch (e) {
@@ -359,10 +376,16 @@ export async function checkBatch<T>(
     }
   }
 
-  if (!streaming) {
-    const found = pairs(slots, remarks);
+  /** Reports checked against last year's report of the batch. */
+  const pairedHere = new Set<string>();
+  {
+    const found = pairs(slots, remarks, settled);
+    for (const s of found.paired.keys()) pairedHere.add(s.label);
     // A report with two candidates is said already.
-    const alone = unpairedRemark(slots, new Set([...found.paired.keys(), ...found.undecided]));
+    const alone = unpairedRemark(
+      slots,
+      new Set([...found.paired.keys(), ...found.undecided, ...slots.filter((s) => settled.has(s.label))]),
+    );
     if (alone) remarks.push(alone);
     const undated = undatedRemark(slots);
     if (undated) remarks.push(undated);
@@ -389,8 +412,16 @@ export async function checkBatch<T>(
   // --previous that is last year's report of none: a mistake, said as one. Where it is some
   // reports' (a folder of two years), the others are only told it is not theirs.
   const label = options.previous?.label;
+  if (othersOf.labels.length)
+    remarks.push(
+      `--previous ${label} 是「${othersOf.body}」的，只用于同一机关的报告；${othersOf.labels.join('、')} 是其他机关的，未按它核对`,
+    );
   for (const m of misfits)
-    if (fitted)
+    if (pairedHere.has(m.label))
+      remarks.push(
+        `--previous ${label} 是 ${m.last} 年度的报告，不是 ${m.label}（${m.year} 年度）的上一年度，未按它核对；已按本批中的上年报告核对`,
+      );
+    else if (fitted)
       remarks.push(
         `--previous ${label} 是 ${m.last} 年度的报告，只用于 ${m.last + 1} 年度的报告；${m.label}（${m.year} 年度）未核对跨年度关系`,
       );

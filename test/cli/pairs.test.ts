@@ -274,6 +274,25 @@ describe('pairing', () => {
     );
   });
 
+  it('--previous with a folder of several bodies is its own body’s: the others pair in the folder as ever', async () => {
+    const last = join(folderOf({ 'last.xlsx': [y2023.values, 2023, '宿迁市'] }), 'last.xlsx');
+    const d = folderOf({
+      'a2024.xlsx': [y2024.values, 2024, '宿迁市'],
+      'b2023.xlsx': [y2023.values, 2023, '沭阳县'],
+      'b2024.xlsx': [y2024.values, 2024, '沭阳县'],
+    });
+    const r = await cli('check', d, '--previous', last, '--json');
+    const json = JSON.parse(r.out) as { files: { file: string; previous?: string }[]; remarks?: string[] };
+    expect(json.files.map((f) => [f.file.slice(d.length + 1), f.previous])).toEqual([
+      ['a2024.xlsx', last],
+      ['b2023.xlsx', undefined],
+      ['b2024.xlsx', `${join(d, 'b2023.xlsx')}「2023年度年报」`],
+    ]);
+    expect(json.remarks).toEqual([
+      `--previous ${last} 是「宿迁市」的，只用于同一机关的报告；${join(d, 'b2023.xlsx')}「2023年度年报」、${join(d, 'b2024.xlsx')}「2024年度年报」 是其他机关的，未按它核对`,
+    ]);
+  });
+
   it('--previous a workbook of several years: each report takes the year before it', async () => {
     const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
     const last = join(d, '往年.xlsx');
