@@ -23,7 +23,7 @@ export {
 } from './report/template.js';
 export { type InputRule, inputRule } from './report/validation.js';
 export type { CellKey, CellKind, Edition, RawValue, ReadCell, Report, TableId } from './report/types.js';
-export { EDITIONS, TABLE_IDS } from './report/types.js';
+export { EDITIONS, FIRST_FORMAT_YEAR, TABLE_IDS } from './report/types.js';
 
 // Findings and the rules they come from.
 export { isRuleId, type RuleId, type RuleInfo, RULES, ruleInfo } from './report/catalog.js';

@@ -7,7 +7,7 @@ import {
 } from '../report/finding.js';
 import { TABLE_NAME } from '../report/parts.js';
 import { shownText } from '../report/shown.js';
-import type { Report } from '../report/types.js';
+import { FIRST_FORMAT_YEAR, type Report } from '../report/types.js';
 import { blankTables as blankTablesOf, formatTime } from '../report/notes.js';
 
 /** Marks the pages nianbao writes (审核报告, 汇总), so that a later run over their folder passes them by. */
@@ -129,6 +129,13 @@ export function auditRows(audit: Audit): AuditRow[] {
     `报告年度：${audit.year ?? '（未填写）'}`,
     `格式：${audit.edition} 版`,
   ].join(GAP);
+  // Without last year's report, the page says its cross-year rules did not run: a pass signed
+  // for is otherwise read as checked against last year. (2019's X-02 says why they cannot.)
+  const previousRow = audit.previous
+    ? `对照上年报告：${audit.previous}`
+    : audit.year === FIRST_FORMAT_YEAR
+      ? undefined
+      : '对照上年报告：无（跨年度关系未核对）';
   const rows: AuditRow[] = [
     { cells: [AUDIT_TITLE], style: 'title', span: true },
     { cells: [heading], style: 'meta', span: true },
@@ -139,9 +146,7 @@ export function auditRows(audit: Audit): AuditRow[] {
       style: 'meta',
       span: true,
     },
-    ...(audit.previous
-      ? [{ cells: [`对照上年报告：${audit.previous}`], style: 'meta' as const, span: true as const }]
-      : []),
+    ...(previousRow ? [{ cells: [previousRow], style: 'meta' as const, span: true as const }] : []),
     { cells: [], style: 'blank' },
     { cells: ['序号', '类别', '规则', '位置', '问题与说明'], style: 'header' },
   ];

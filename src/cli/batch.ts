@@ -1,6 +1,7 @@
 import {
   bodyKey,
   check,
+  FIRST_FORMAT_YEAR,
   type FileRead,
   hash53,
   isUnfilled,
@@ -206,9 +207,6 @@ function copies<T>(slots: readonly Slot<T>[]): Slot<T>[][] {
 const listCopies = <T>(groups: readonly Slot<T>[][]) =>
   groups.map((g) => g.map((s) => s.label).join('、') + (g.length > 1 ? '（数字相同）' : '')).join(' 与 ');
 
-/** The format's first year: there is no report of the year before to find (X-02 says so). */
-const FIRST_YEAR = 2019;
-
 /**
  * The reports of a batch that found no report of the year before from their body, where the batch
  * holds that year: their cross-year rules did not run, which the supervisor must be told, or a
@@ -224,7 +222,7 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
   if (dated.every((s) => s.year === first)) {
     const all =
       dated.length === slots.filter((s) => !s.unfilled).length ? '本批的报告都是' : '本批注明年度的报告都是';
-    return first > FIRST_YEAR ? `${all} ${first} 年度的，${tail}` : undefined;
+    return first > FIRST_FORMAT_YEAR ? `${all} ${first} 年度的，${tail}` : undefined;
   }
   const years = new Set(dated.map((s) => s.year!));
   const alone = dated.filter((s) => years.has(s.year! - 1) && !settled.has(s));

@@ -3,6 +3,8 @@ import type { Note } from './notes.js';
 
 export type Edition = '2019' | '2021';
 export const EDITIONS: readonly Edition[] = ['2021', '2019'];
+/** The reports' first year in the current format: none of the year before to compare with (X-02). */
+export const FIRST_FORMAT_YEAR = 2019;
 
 export type TableId = 't2' | 't3' | 't4';
 export const TABLE_IDS: readonly TableId[] = ['t2', 't3', 't4'];

@@ -104,6 +104,18 @@ describe('审核报告', () => {
     expect(rows.at(-1)!.cells[0]).toContain('填报人');
   });
 
+  it('says whether the report was checked against last year’s (2019, the format’s first year, has none to say)', () => {
+    const { report, findings } = seed();
+    const metas = (r: typeof report, previous?: string) =>
+      auditRows(auditOf(r, findings, { checkedAt: at, ...(previous ? { previous } : {}) }))
+        .filter((row) => row.style === 'meta')
+        .map((row) => row.cells[0]);
+    expect(metas({ ...report, year: 2019 }).join()).not.toContain('对照上年报告');
+    const later = { ...report, year: 2020 };
+    expect(metas(later)).toContain('对照上年报告：无（跨年度关系未核对）');
+    expect(metas(later, '2019.xlsx')).toContain('对照上年报告：2019.xlsx');
+  });
+
   it('says 通过 when only explained warnings remain, and prints them with their 说明', () => {
     const { report, findings } = seed();
     const n = noteFor(

@@ -1,4 +1,4 @@
-import type { Edition } from '../../report/types.js';
+import { type Edition, FIRST_FORMAT_YEAR } from '../../report/types.js';
 import { type Context, finding } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 
@@ -18,8 +18,9 @@ export function editionFindings(ctx: Context): Finding[] {
   const out: Finding[] = [];
   const edition = ctx.report.edition;
   const fits = editionForYear(year);
-  if (year < 2019 || fits !== edition) {
-    const should = year < 2019 ? '该格式自 2019 年度报告起施行' : `应使用 ${EDITION_NAMES[fits]}`;
+  if (year < FIRST_FORMAT_YEAR || fits !== edition) {
+    const should =
+      year < FIRST_FORMAT_YEAR ? '该格式自 2019 年度报告起施行' : `应使用 ${EDITION_NAMES[fits]}`;
     out.push(
       finding(ctx, {
         rule: 'X-01',
@@ -28,7 +29,7 @@ export function editionFindings(ctx: Context): Finding[] {
       }),
     );
   }
-  if (year === 2019) {
+  if (year === FIRST_FORMAT_YEAR) {
     out.push(
       finding(ctx, {
         rule: 'X-02',
