@@ -40,6 +40,15 @@ describe('table 2 across years', () => {
     );
   });
 
+  it('2019, the format’s first year: a 2018 report put into the form is not compared, as X-02 says', () => {
+    const seed = jingxiu().values;
+    const last = reportFromValues('2019', { ...seed, 't2.license.lastYearItems': 69 }, { year: 2018 });
+    const now = reportFromValues('2019', { ...seed, 't2.license.lastYearItems': 71 }, { year: 2019 });
+    const rules = check(now, { previous: last }).map((f) => f.rule);
+    expect(rules).toContain('X-02');
+    expect(rules.filter((r) => /^T2-19-0[45]$|^T3-05$/.test(r))).toEqual([]);
+  });
+
   it('across editions only the carry-over is compared', () => {
     const last = reportFromValues('2019', jingxiu().values, { year: 2020 });
     const now = t2021({}, 2021);
