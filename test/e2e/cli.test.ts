@@ -73,7 +73,7 @@ describe('nianbao, the package bin', () => {
     expect(piped.stdout).toContain('结果：全部通过');
     expect(piped.stdout + piped.stderr).not.toContain('\x1b');
     // /dev/null is a character device, as a terminal is, but not one: told so without loading
-    // Node's terminal module (and its streams), some 10 ms of a run whose output a script drops.
+    // Node's terminal module (and its streams): some 7 ms of a run whose output a script drops.
     const loads = join(dir, 'tty-loads.txt');
     const hook = join(dir, 'tty-loads.cjs');
     writeFileSync(
