@@ -1,7 +1,7 @@
 import { isCellAddress } from '../../report/address.js';
 import { identities } from '../../report/identities.js';
 import { columnKeys } from '../../report/model.js';
-import { type CellKey, FIRST_FORMAT_YEAR } from '../../report/types.js';
+import type { CellKey } from '../../report/types.js';
 import { address, type Context, finding, num, ref, type Side, spec } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 
@@ -145,9 +145,7 @@ function items2019(ctx: Context, prev: Side): Finding[] {
 /** T3-05 across editions; the table-2 rules only between reports of the same edition. */
 export function crossYearFindings(ctx: Context): Finding[] {
   const prev = ctx.previous;
-  // The format's first year has no report of the year before in it: X-02 says so, and a report
-  // of 2018 put into the form is not compared (its items were not counted the same way).
-  if (!prev || ctx.report.year === FIRST_FORMAT_YEAR) return [];
+  if (!prev) return [];
   const out = carryOver(ctx, prev);
   // What was not read of last year's compares with nothing, and says nothing by itself: said once.
   const unread = prev.report.findings.filter((f) => f.severity === 'error');

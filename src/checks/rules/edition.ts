@@ -29,7 +29,9 @@ export function editionFindings(ctx: Context): Finding[] {
       }),
     );
   }
-  if (year === FIRST_FORMAT_YEAR) {
+  // Where the clerk gives a 2018 report in this form all the same, its rules run, and X-02 would
+  // say they cannot.
+  if (year === FIRST_FORMAT_YEAR && !ctx.previous) {
     out.push(
       finding(ctx, {
         rule: 'X-02',

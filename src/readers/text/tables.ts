@@ -234,17 +234,11 @@ function cellRows(
   const read = cellRowsSkipping(table, text);
   const skip = insertedColumn(read.runs);
   if (skip !== undefined) return cellRowsSkipping(table, text, skip);
-  // Every row of numbers one cell too many, none blank: a column of numbers put in (a 「小计」 of
-  // the 法人 columns). Which one is not known; read as they stand, its numbers went to the wrong cells.
-  const rows = textRows(table);
-  // Told by each row's cells, or (a copy with blank cells of its own between them) its numbers.
-  // (A row whose first number is glued to its label has a cell fewer to count: left out.)
-  const withRuns = read.rows.filter(
-    (o, r) => o.kind === 'read' && o.glued === undefined && rows[r]!.label && rows[r]!.keys.length >= 2,
-  );
+  // Every row with a number more than its cells, up to the next label: a column of numbers put in
+  // (a 「小计」 of the 法人 columns). Which one is not known; read as they stand, its numbers went to
+  // the wrong cells. (Blank cells more, where a page's editor left a 「<br>」, are no such column.)
   const first = read.rows.find((o) => o.kind === 'read');
-  if ((read.runs.length >= 2 && read.runs.length === withRuns.length) || read.oneMore)
-    return { ...read, extraColumn: first?.kind === 'read' ? first.values[0]!.token : read.runs[0]![0]! };
+  if (read.oneMore && first?.kind === 'read') return { ...read, extraColumn: first.values[0]!.token };
   return read;
 }
 
@@ -439,7 +433,8 @@ function cellRowsSkipping(
       if (values.length === row.keys.length && glued === undefined) {
         counted++;
         let numbers = 0;
-        for (let i = first; i < next; i++) if (!tokens[i]!.blank) numbers++;
+        for (let i = first; i < next; i++)
+          if (!tokens[i]!.blank && looksLikeValue(tokens[i]!.text)) numbers++;
         if (numbers === row.keys.length + 1) numberMore++;
       }
     }
