@@ -117,6 +117,8 @@ interface Slot<T> {
   readonly unfilled: boolean;
   /** It has the report's text (not a workbook's tables alone): what 内容雷同 compares. */
   readonly text: boolean;
+  /** Checked against --previous: it takes no other report of last year. */
+  readonly withPrevious: boolean;
   kept: T;
   errors: boolean;
 }
@@ -147,7 +149,6 @@ function result(file: string, report: Report, findings: Checked['findings'], pre
 function pairs<T>(
   slots: readonly Slot<T>[],
   remarks: string[],
-  settled: ReadonlySet<string> = new Set(),
 ): { paired: Map<Slot<T>, Slot<T>>; undecided: Set<Slot<T>> } {
   const byBody = new Map<string, Slot<T>[]>();
   const byFile = new Map<string, Slot<T>[]>();
@@ -173,8 +174,7 @@ function pairs<T>(
   const out = new Map<Slot<T>, Slot<T>>();
   const undecided = new Set<Slot<T>>();
   for (const s of slots) {
-    // Checked against --previous already.
-    if (!pairable(s) || settled.has(s.label)) continue;
+    if (!pairable(s) || s.withPrevious) continue;
     const sameBody = s.body ? (byBody.get(`${s.body}|${s.year - 1}`) ?? []) : [];
     const sameFile = (byFile.get(`${s.fileIndex}|${s.year - 1}`) ?? []).filter((p) => !p.body || !s.body);
     const candidates = [...new Set([...sameBody, ...sameFile])];
@@ -225,7 +225,7 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
     return first > FIRST_FORMAT_YEAR ? `${all} ${first} 年度的，${tail}` : undefined;
   }
   const years = new Set(dated.map((s) => s.year!));
-  const alone = dated.filter((s) => years.has(s.year! - 1) && !settled.has(s));
+  const alone = dated.filter((s) => years.has(s.year! - 1) && !settled.has(s) && !s.withPrevious);
   if (!alone.length) return undefined;
   const near = (s: Slot<T>) =>
     dated.find(
@@ -309,11 +309,8 @@ export async function checkBatch<T>(
 
   /** Reports --previous is not last year's report of, and whether it is any report's. */
   const misfits: { last: number; label: string; year: number }[] = [];
-  let fitted = false;
   /** Reports of other bodies than --previous's, in a batch: it is not theirs. */
   const othersOf: { body: string; labels: string[] } = { body: '', labels: [] };
-  /** Reports checked against --previous: they take no other report of last year. */
-  const settled = new Set<string>();
   for (const [fileIndex, file] of files.entries()) {
     options.onProgress?.(`校验中 ${fileIndex + 1}/${files.length}…`);
     try {
@@ -346,10 +343,6 @@ export async function checkBatch<T>(
           remarks.push(
             `${where(file, report)}：本报告是「${report.agency}」的，--previous ${source!.label} 是「${last.agency}」的，不是同一机关；仍按上年报告核对`,
           );
-        if (last) {
-          fitted = true;
-          settled.add(where(file, report));
-        }
         const findings = check(report, { ...(last ? { previous: last } : {}), ...similarity });
         return result(file, report, findings, last ? source!.label : undefined);
       });
@@ -364,6 +357,7 @@ export async function checkBatch<T>(
           numbers: many ? numbersHash(numbersOf(report)) : '',
           unfilled: isUnfilled(report),
           text: report.published !== undefined,
+          withPrevious: c.previous !== undefined,
           kept: sink.keep(c),
           errors: c.findings.some((f) => f.severity === 'error'),
         };
@@ -374,42 +368,36 @@ export async function checkBatch<T>(
     }
   }
 
-  /** Reports checked against last year's report of the batch. */
-  const pairedHere = new Set<string>();
-  {
-    const found = pairs(slots, remarks, settled);
-    for (const s of found.paired.keys()) pairedHere.add(s.label);
-    // A report with two candidates is said already.
-    const alone = unpairedRemark(
-      slots,
-      new Set([...found.paired.keys(), ...found.undecided, ...slots.filter((s) => settled.has(s.label))]),
-    );
-    if (alone) remarks.push(alone);
-    const undated = undatedRemark(slots);
-    if (undated) remarks.push(undated);
-    const paired = [...found.paired];
-    const recent = new RecentFiles((i) => read(files[i]!));
-    for (const [k, [slot, last]] of paired.entries()) {
-      options.onProgress?.(`核对跨年度 ${k + 1}/${paired.length}…`);
-      const file = files[slot.fileIndex]!;
-      try {
-        const report = (await recent.get(slot.fileIndex)).reports[slot.index];
-        const previous = (await recent.get(last.fileIndex)).reports[last.index];
-        // A file changed since it was read keeps its first result.
-        if (!report || !previous) continue;
-        const c = result(file, report, check(report, { previous, ...similarity }), last.label);
-        slot.kept = sink.keep(c);
-        slot.errors = c.findings.some((f) => f.severity === 'error');
-      } catch (e) {
-        // Read once already: a file gone since keeps its result without last year's.
-        if (!(e instanceof UnreadableFile)) failed(file, e);
-      }
+  const found = pairs(slots, remarks);
+  // A report with two candidates is said already.
+  const alone = unpairedRemark(slots, new Set([...found.paired.keys(), ...found.undecided]));
+  if (alone) remarks.push(alone);
+  const undated = undatedRemark(slots);
+  if (undated) remarks.push(undated);
+  const paired = [...found.paired];
+  const recent = new RecentFiles((i) => read(files[i]!));
+  for (const [k, [slot, last]] of paired.entries()) {
+    options.onProgress?.(`核对跨年度 ${k + 1}/${paired.length}…`);
+    const file = files[slot.fileIndex]!;
+    try {
+      const report = (await recent.get(slot.fileIndex)).reports[slot.index];
+      const previous = (await recent.get(last.fileIndex)).reports[last.index];
+      // A file changed since it was read keeps its first result.
+      if (!report || !previous) continue;
+      const c = result(file, report, check(report, { previous, ...similarity }), last.label);
+      slot.kept = sink.keep(c);
+      slot.errors = c.findings.some((f) => f.severity === 'error');
+    } catch (e) {
+      // Read once already: a file gone since keeps its result without last year's.
+      if (!(e instanceof UnreadableFile)) failed(file, e);
     }
-    for (const s of slots) sink.emit(s.kept);
   }
+  for (const s of slots) sink.emit(s.kept);
   // --previous that is last year's report of none: a mistake, said as one. Where it is some
   // reports' (a folder of two years), the others are only told it is not theirs.
   const label = options.previous?.label;
+  const fitted = slots.some((s) => s.withPrevious);
+  const pairedHere = new Set(paired.map(([s]) => s.label));
   if (othersOf.labels.length)
     remarks.push(
       `--previous ${label} 是「${othersOf.body}」的，只用于同一机关的报告；${othersOf.labels.join('、')} 是其他机关的，未按它核对`,
