@@ -1,5 +1,6 @@
 import type { RawValue } from './types.js';
 import type { CellKind } from '../report/types.js';
+import { clipped } from './shown.js';
 
 export type Unit = '元' | '万元';
 
@@ -53,7 +54,7 @@ function toHalfWidth(s: string): string {
 /** 「五」 for text, 2.5 for a number; text is followed by no space in the messages. Long text is cut short. */
 function shown(raw: string | number): string {
   if (typeof raw !== 'string') return `${raw} `;
-  return `「${raw.length > 40 ? `${raw.slice(0, 30)}…` : raw}」`;
+  return `「${clipped(raw, 40)}」`;
 }
 
 interface Cleaned {

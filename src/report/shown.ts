@@ -7,3 +7,7 @@ const UNSHOWN =
 
 /** Text from a file as we show it: without what would change how it, or the rest of its line, reads. */
 export const shownText = (s: string): string => s.replace(UNSHOWN, '');
+
+/** A long text quoted in a message: its first `keep` characters and 「…」, where it has more than `max`. */
+export const clipped = (s: string, max = 30, keep = 30): string =>
+  s.length > max ? `${s.slice(0, keep)}…` : s;

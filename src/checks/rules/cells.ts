@@ -1,5 +1,6 @@
 import { cellList } from '../../report/model.js';
 import { TABLE_NAME } from '../../report/parts.js';
+import { clipped } from '../../report/shown.js';
 import { type CellKey, TABLE_IDS, type TableId } from '../../report/types.js';
 import { type Context, finding, listCells, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
@@ -33,7 +34,7 @@ function emptyTables(ctx: Context): Set<TableId> {
 /** What is wrong with a cell: a formula in a published text is no cell to reformat, as in a workbook. */
 function problemOf(ctx: Context, p: Parsed & { status: 'invalid' }): string {
   if (p.formula === undefined || !ctx.report.published) return p.reason;
-  return `写的是公式「${p.formula.length > 40 ? `${p.formula.slice(0, 30)}…` : p.formula}」，不是数字`;
+  return `写的是公式「${clipped(p.formula, 40)}」，不是数字`;
 }
 
 /** G-01, G-02, G-05: what each cell holds; G-03: what was left blank. */

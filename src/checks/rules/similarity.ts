@@ -1,4 +1,5 @@
 import { PART_TITLES } from '../../report/parts.js';
+import { clipped } from '../../report/shown.js';
 import { type Context, finding } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 import { nearTwins } from '../near.js';
@@ -45,8 +46,6 @@ function comparable(text: string | undefined): Sentence[] {
     });
 }
 
-const quote = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
-
 /** 内容雷同: how much of parts 一, 五 and 六 repeats last year's report, per part. */
 export function similarityFindings(ctx: Context): Finding[] {
   const now = ctx.report.published;
@@ -77,7 +76,7 @@ export function similarityFindings(ctx: Context): Finding[] {
           `「${PART_TITLES[p]}」有 ${Math.round(share * 100)}% 的文字与上年报告相同或几乎相同` +
           `（${mine.length} 句中 ${repeated.length} 句），如：${repeated
             .slice(0, 3)
-            .map((s) => `“${quote(s.text)}”`)
+            .map((s) => `“${clipped(s.text)}”`)
             .join('；')}。照抄上年内容是年报常见的问题，请按本年度情况重写。`,
       }),
     );

@@ -11,6 +11,7 @@ import {
 import { type TableSpec, tableSpecs } from '../../report/model.js';
 import type { ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
+import { clipped } from '../../report/shown.js';
 import { formFinding } from '../findings.js';
 import { type Piece, piecesOf, readCopiedRows, type RowOutcome, type RowsRead } from './copied.js';
 import { textRows } from './rows.js';
@@ -222,24 +223,18 @@ function rewordedLabel(table: TableSpec, text: string, label: string): boolean {
   return mayReword(text, label);
 }
 
+/** What cellRows reads beyond the rows: rows and columns put into the table. */
+type CellRowsRead = RowsRead & { readonly extraColumn?: Token; readonly inserted?: readonly Token[] };
+
 /**
  * Rows of a web page's copy, one cell per line or per tab: each row's label, then as many values as
  * the row has cells, whatever they hold. A row whose values are cut short by the next label, or the
  * end of the part, is not read at all: which of its cells are missing cannot be known.
  */
-function cellRows(
-  table: TableSpec,
-  text: TableText,
-): RowsRead & { extraColumn?: Token; inserted?: readonly Token[] } {
+function cellRows(table: TableSpec, text: TableText): CellRowsRead {
   const read = cellRowsSkipping(table, text);
   const skip = insertedColumn(read.runs);
-  if (skip !== undefined) return cellRowsSkipping(table, text, skip);
-  // Every row with a number more than its cells, up to the next label: a column of numbers put in
-  // (a 「小计」 of the 法人 columns). Which one is not known; read as they stand, its numbers went to
-  // the wrong cells. (Blank cells more, where a page's editor left a 「<br>」, are no such column.)
-  const first = read.rows.find((o) => o.kind === 'read');
-  if (read.oneMore && first?.kind === 'read') return { ...read, extraColumn: first.values[0]!.token };
-  return read;
+  return skip === undefined ? read : cellRowsSkipping(table, text, skip);
 }
 
 /** The first words in [from, to) that are no label of the table and have a number right after them. */
@@ -319,13 +314,14 @@ function cellRowsSkipping(
   table: TableSpec,
   text: TableText,
   skip?: number,
-): RowsRead & { runs: Token[][]; oneMore: boolean; inserted: Token[] } {
+): CellRowsRead & { runs: Token[][] } {
   const runs: Token[][] = [];
   let uneven = false;
   const inserted: Token[] = [];
   /** Rows of numbers read, and of them those with a number more than their cells before the next label. */
   let counted = 0;
   let numberMore = 0;
+  let firstValue: Token | undefined;
   const { tokens, end } = text;
   const rows: RowOutcome[] = [];
   let pos = text.start;
@@ -436,6 +432,7 @@ function cellRowsSkipping(
         for (let i = first; i < next; i++)
           if (!tokens[i]!.blank && looksLikeValue(tokens[i]!.text)) numbers++;
         if (numbers === row.keys.length + 1) numberMore++;
+        firstValue ??= values[0]!.token;
       }
     }
     if (values.length < row.keys.length) rows.push({ kind: 'short', at, got: values.length });
@@ -448,7 +445,11 @@ function cellRowsSkipping(
         ...(glued !== undefined ? { glued } : {}),
       });
   }
-  return { rows, runs: uneven ? [] : runs, oneMore: counted >= 2 && numberMore === counted, inserted };
+  // Every row with a number more than its cells, up to the next label: a column of numbers put in
+  // (a 「小计」 of the 法人 columns). Which one is not known; read as they stand, its numbers went to
+  // the wrong cells. (Blank cells more, where a page's editor left a 「<br>」, are no such column.)
+  const extra = counted >= 2 && numberMore === counted ? { extraColumn: firstValue! } : {};
+  return { rows, runs: uneven ? [] : runs, inserted, ...extra };
 }
 
 /**
@@ -459,7 +460,7 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
   if (!isFound(table, text)) return { cells, findings, found: false };
-  const read: RowsRead & { extraColumn?: Token; inserted?: readonly Token[] } = text.copied
+  const read: CellRowsRead = text.copied
     ? readCopiedRows(table, text.pieces, indexOf(table))
     : cellRows(table, text);
   if (read.extraColumn) return { cells, findings, found: true, extraColumn: read.extraColumn };
@@ -524,7 +525,7 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
     findings.push(
       formFinding(
         table.id,
-        `${lineOf(t, text.lines)}「${t.text.length > 30 ? `${t.text.slice(0, 30)}…` : t.text}」是官方表格没有的行，其数字未读取；请删除，保持官方格式。`,
+        `${lineOf(t, text.lines)}「${clipped(t.text)}」是官方表格没有的行，其数字未读取；请删除，保持官方格式。`,
         { at: [lineOf(t, text.lines)] },
       ),
     );
