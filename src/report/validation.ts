@@ -34,9 +34,11 @@ const RULES: Readonly<Record<CellKind, InputRule>> = {
   signedChange: { numberFormat: '@' },
 };
 
-/** 2019 采购总金额 must state its unit as text: 「7441.88万元」. */
+/** 2019 采购总金额, whose form prints no unit: it states its unit as text, 「7441.88万元」 (T2-19-06). */
+export const UNIT_WRITTEN: CellKey = 't2.procurement.amount';
+
 const BY_KEY: Readonly<Record<CellKey, InputRule>> = {
-  't2.procurement.amount': { numberFormat: '@' },
+  [UNIT_WRITTEN]: { numberFormat: '@' },
 };
 
 export function inputRule(kind: CellKind, key: CellKey): InputRule {

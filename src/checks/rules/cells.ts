@@ -6,10 +6,9 @@ import { type Context, finding, listCells, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 import { isTotal } from '../../report/identities.js';
 import type { Parsed } from '../../report/parse-value.js';
+import { UNIT_WRITTEN } from '../../report/validation.js';
 
 const RULE_OF_KIND = { count: 'G-01', amount: 'G-02', signedChange: 'G-05' } as const;
-/** The amount 2019's form prints no unit for: written with one, as text (T2-19-06). */
-const UNIT_WRITTEN: CellKey = 't2.procurement.amount';
 /** Numbers of a published report written otherwise, from this many in a table on: one finding. */
 const MANY_WRITTEN = 4;
 

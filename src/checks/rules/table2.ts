@@ -1,6 +1,7 @@
 import type { CellKey } from '../../report/types.js';
 import { type Context, finding, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
+import { UNIT_WRITTEN } from '../../report/validation.js';
 
 /** 万元: a fee this large (10 亿元) is more likely written in 元. */
 const FEES_LOOK_LIKE_YUAN = 100_000;
@@ -41,14 +42,13 @@ function edition2019(ctx: Context): Finding[] {
       );
     }
   }
-  const amount = 't2.procurement.amount';
-  const a = parsedOk(ctx, amount);
+  const a = parsedOk(ctx, UNIT_WRITTEN);
   if (a && !a.unit) {
     out.push(
       finding(ctx, {
         rule: 'T2-19-06',
-        cells: [amount],
-        message: `${ref(ctx, amount)} 为 ${num(a.value)}，未注明单位：表中未印单位，请按实际单位写明，如「${num(a.value)}元」或「${num(a.value)}万元」。`,
+        cells: [UNIT_WRITTEN],
+        message: `${ref(ctx, UNIT_WRITTEN)} 为 ${num(a.value)}，未注明单位：表中未印单位，请按实际单位写明，如「${num(a.value)}元」或「${num(a.value)}万元」。`,
       }),
     );
   }
