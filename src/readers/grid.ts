@@ -1,7 +1,8 @@
 import type { Finding } from '../report/finding.js';
 import { type Pos, toAddress } from '../report/address.js';
 import { matchLabel } from '../report/labels.js';
-import { type TableSpec, tableSpecs } from '../report/model.js';
+import { type LabelSpec, type TableSpec, tableSpecs } from '../report/model.js';
+import { unitInLabel } from '../report/parse-value.js';
 import type { RawValue, ReadCell, Report } from '../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../report/types.js';
 import { type Alignment, align, columnText, lineText, rewords, rowLabelsOf } from './align.js';
@@ -146,6 +147,7 @@ class Reading {
       const seen = textAt(this.grid, r, c);
       const match = matchLabel(seen, label.text);
       if (match === 'exact') continue;
+      this.noteUnit(table, label, seen);
       const at = this.address(r, c);
       if (match === 'variant') {
         variants.push(`${at}「${seen.trim()}」（官方：「${label.text}」）`);
@@ -168,6 +170,19 @@ class Reading {
         `有 ${variants.length} 处标签与官方文字略有不同，已按官方项目读取：${variants.join('；')}。`,
         variantAt,
       );
+    }
+  }
+
+  /** A unit the clerk wrote into a label, kept with the amounts under it (T2-21-02, T2-19-06 read it). */
+  private noteUnit(table: TableSpec, label: LabelSpec, seen: string): void {
+    const unit = unitInLabel(seen);
+    if (!unit || unit === unitInLabel(label.text)) return;
+    for (const cell of table.cells) {
+      const { top, left } = cell.area;
+      if (cell.kind !== 'amount' || top <= label.area.bottom) continue;
+      if (left < label.area.left || left > label.area.right) continue;
+      const read = this.cells.get(cell.key);
+      if (read) this.cells.set(cell.key, { ...read, labelUnit: unit });
     }
   }
 

@@ -135,7 +135,7 @@ const CATALOG = [
     severity: 'warning',
     table: 't2',
     title: '行政事业性收费金额以万元为单位',
-    description: '2021 版：写了「元」或大得不合理的金额，像是按元填写的。',
+    description: '2021 版：格中、标签中或正文中写的是「元」，或金额大得不合理，像是按元填写的。',
   },
   {
     id: 'T2-21-03',

@@ -1,8 +1,14 @@
-import type { RawValue } from './types.js';
+import type { RawValue, Unit } from './types.js';
 import type { CellKind } from '../report/types.js';
 import { clipped } from './shown.js';
 
-export type Unit = '元' | '万元';
+export type { Unit };
+
+/** The unit a label states: 「（单位：万元）」, 「（元）」, 「单位：元」. */
+export function unitInLabel(label: string): Unit | undefined {
+  const m = /[（(]\s*(?:单位\s*[:：]?\s*)?(万元|元)\s*[）)]|单位\s*[:：]\s*(万元|元)/.exec(label);
+  return (m?.[1] ?? m?.[2]) as Unit | undefined;
+}
 
 export type Parsed =
   | { readonly status: 'ok'; readonly value: number; readonly unit?: Unit; readonly note?: string }

@@ -28,6 +28,9 @@ export type EditionLayouts = Readonly<Record<Edition, Readonly<Record<TableId, T
 /** A cell as read: what Office.js `values` or an xlsx file gives. Empty is `""` or null. */
 export type RawValue = string | number | boolean | null;
 
+/** An amount's unit. */
+export type Unit = '元' | '万元';
+
 export interface ReadCell {
   readonly raw: RawValue;
   /** Sheet address, e.g. "D27", when the report was read from a workbook. */
@@ -37,6 +40,11 @@ export interface ReadCell {
    * report the offline page shows in its template (「第298行」, not the page's D28). Messages cite it.
    */
   readonly origin?: string;
+  /**
+   * An amount's unit as its label states it, where a clerk wrote into the label a unit the official
+   * label does not state (「本年收费金额（单位：元）」, 「采购总金额（万元）」).
+   */
+  readonly labelUnit?: Unit;
 }
 
 /** What a published report says besides its tables. */

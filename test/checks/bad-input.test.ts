@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
+import { htmlToText } from '../../src/readers/html.js';
 import { readText } from '../../src/readers/text/index.js';
 import { parseValue } from '../../src/report/parse-value.js';
 import type { RawValue } from '../../src/report/types.js';
-import { checkGrid, errors, filledGrid, jingxiu, ofRule, seedTextWith, suqian } from '../helpers.js';
+import {
+  checkGrid,
+  errors,
+  filledGrid,
+  jingxiu,
+  ofRule,
+  reportHtml,
+  seedTextWith,
+  suqian,
+} from '../helpers.js';
 
 /** 予以公开·自然人 of the seed (2 in the report), at D30 of the 2019 template. */
 const KEY = 't3.r3_1.natural';
@@ -265,6 +275,73 @@ describe('table 2 values', () => {
     const [g] = ofRule(checkGrid(filledGrid('2021', { 't2.fees.amount': 251000 })), 'T2-21-02');
     expect(g!.message).toContain('像是按元填写的');
     expect(ofRule(checkGrid(filledGrid('2021', { 't2.fees.amount': 25.1 })), 'T2-21-02')).toEqual([]);
+  });
+
+  /** The grid with the label cell whose text is `from` written as `to`, as a clerk retypes a header. */
+  const relabelled = (grid: RawValue[][], from: string, to: string) => {
+    const r = grid.findIndex((row) => row.includes(from));
+    expect(r).toBeGreaterThanOrEqual(0);
+    grid[r]![grid[r]!.indexOf(from)] = to;
+    return grid;
+  };
+
+  it('a unit a clerk wrote into the label is what the amount is read in (T2-21-02, T2-19-06)', () => {
+    const official = '本年收费金额（单位：万元）';
+    // 5,000 万元 is no implausible fee, but the header says 元: read as 元, offered in 万元.
+    const yuan = checkGrid(
+      relabelled(filledGrid('2021', { 't2.fees.amount': 5000 }), official, '本年收费金额（单位：元）'),
+    );
+    const [f] = ofRule(yuan, 'T2-21-02');
+    expect(f).toMatchObject({ culprit: 't2.fees.amount', suggested: 0.5 });
+    expect(f!.message).toContain(`其标签把单位改成了「元」`);
+    expect(f!.message).toContain(`并把标签恢复为「${official}」`);
+    expect(ofRule(yuan, 'G-04')).toHaveLength(1);
+    // The official unit reworded is no other unit; nought is nought in any unit.
+    for (const [label, fee] of [
+      ['本年收费金额（万元）', 5000],
+      ['本年收费金额（单位：元）', 0],
+    ] as const)
+      expect(
+        ofRule(
+          checkGrid(relabelled(filledGrid('2021', { 't2.fees.amount': fee }), official, label)),
+          'T2-21-02',
+        ),
+      ).toEqual([]);
+    // 2019: the unit written into the label is asked to go into the cell, not found missing.
+    const grid = filledGrid('2019', { ...jingxiu().values, 't2.procurement.amount': 7441.88 });
+    const [g] = ofRule(checkGrid(relabelled(grid, '采购总金额', '采购总金额（万元）')), 'T2-19-06');
+    expect(g!.message).toContain('单位「万元」写在了标签里');
+    expect(g!.message).toContain('如「7441.88万元」，并把标签恢复为「采购总金额」');
+  });
+
+  it('a fee the text states in 元 beside the same number in the table is flagged (T2-21-02)', () => {
+    const [seed] = suqian();
+    const page = (fee: number, said: string) =>
+      reportHtml(
+        '2021',
+        { ...seed.values, 't2.fees.amount': fee },
+        {
+          title: '宿迁市2024年政府信息公开工作年度报告',
+          parts: [`2024年，全市${said}。`, '无。', '无。'],
+          signature: '宿迁市人民政府办公室',
+          date: '2025年1月20日',
+        },
+      );
+    const read = (html: string) => check(readText(htmlToText(html)).report!);
+    const [f] = ofRule(read(page(5000, '全年行政事业性收费5000元')), 'T2-21-02');
+    expect(f).toMatchObject({ culprit: 't2.fees.amount', suggested: 0.5 });
+    expect(f!.message).toContain('正文写「行政事业性收费5000元」');
+    // In 万元, beside the table's number in 元.
+    expect(ofRule(read(page(5000, '行政事业性收费金额为0.5万元')), 'T2-21-02')[0]).toMatchObject({
+      suggested: 0.5,
+    });
+    // The same amount in either unit, a change, or another amount: nothing to say.
+    for (const said of [
+      '全年行政事业性收费0.5万元',
+      '全年行政事业性收费5,000元',
+      '行政事业性收费较上年减少5000元',
+    ])
+      expect(ofRule(read(page(0.5, said)), 'T2-21-02'), said).toEqual([]);
   });
 
   it('2019 published differing from made, or above the public total, is a warning', () => {

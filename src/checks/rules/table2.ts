@@ -1,4 +1,4 @@
-import type { CellKey } from '../../report/types.js';
+import type { CellKey, Unit } from '../../report/types.js';
 import { type Context, finding, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 import { UNIT_WRITTEN } from '../../report/validation.js';
@@ -43,7 +43,17 @@ function edition2019(ctx: Context): Finding[] {
     }
   }
   const a = parsedOk(ctx, UNIT_WRITTEN);
-  if (a && !a.unit) {
+  const label = ctx.report.cells.get(UNIT_WRITTEN)?.labelUnit;
+  if (a && !a.unit && label) {
+    // The label is the form's, with no unit: restoring it would lose the unit the clerk gave there.
+    out.push(
+      finding(ctx, {
+        rule: 'T2-19-06',
+        cells: [UNIT_WRITTEN],
+        message: `${ref(ctx, UNIT_WRITTEN)} 为 ${num(a.value)}，单位「${label}」写在了标签里；官方表格的此项标签不带单位，请把单位写进此格，如「${num(a.value)}${label}」，并把标签恢复为「采购总金额」。`,
+      }),
+    );
+  } else if (a && !a.unit) {
     out.push(
       finding(ctx, {
         rule: 'T2-19-06',
@@ -55,19 +65,65 @@ function edition2019(ctx: Context): Finding[] {
   return out;
 }
 
+/**
+ * The fee as a published report's text states it, with its unit: 「全年行政事业性收费5000元」. Not a
+ * change or a part of it (「较上年减少50万元」, 「其中」).
+ */
+const FEE_STATED =
+  /(?:行政事业性收费|收费金额)(?:金额|总额)?([^，,。；;\d\n]{0,16}?)(\d[\d,]*(?:\.\d+)?)\s*(万元|元)/g;
+const NOT_THE_FEE = /较|比|增|减|降|升|其中|标准|项/;
+
+interface Stated {
+  readonly quote: string;
+  readonly value: number;
+  readonly unit: Unit;
+}
+
+function feeInText(ctx: Context): Stated[] {
+  const out: Stated[] = [];
+  for (const part of ctx.report.published?.parts ?? []) {
+    if (!part) continue;
+    for (const m of part.matchAll(FEE_STATED)) {
+      if (NOT_THE_FEE.test(m[1]!)) continue;
+      out.push({ quote: m[0], value: Number(m[2]!.replace(/,/g, '')), unit: m[3] as Unit });
+    }
+  }
+  return out;
+}
+
 function edition2021(ctx: Context): Finding[] {
   const key = 't2.fees.amount';
   const a = parsedOk(ctx, key);
   if (!a) return [];
   const inWan = num(a.value / 10_000);
   const base = { rule: 'T2-21-02', cells: [key] } as const;
+  const inYuan = { ...base, culprit: key, suggested: a.value / 10_000 };
   if (a.unit === '元') {
     return [
       finding(ctx, {
-        ...base,
-        culprit: key,
-        suggested: a.value / 10_000,
+        ...inYuan,
         message: `${ref(ctx, key)} 写的是 ${num(a.value)} 元，表格要求以万元为单位：应填 ${inWan}。`,
+      }),
+    ];
+  }
+  // Nought is nought in any unit.
+  if (a.unit || a.value === 0) return [];
+  // The text says what the table's number is: 「收费5000元」 beside 5000, or 「收费0.5万元」 beside 5000.
+  const said = feeInText(ctx).find((s) => (s.unit === '元' ? s.value : s.value * 10_000) === a.value);
+  if (said) {
+    return [
+      finding(ctx, {
+        ...inYuan,
+        message: `正文写「${said.quote}」，${ref(ctx, key)} 填的却是 ${num(a.value)}（表格以万元为单位，即 ${num(a.value)} 万元）：这是按元填写的，应填 ${inWan}。`,
+      }),
+    ];
+  }
+  const label = ctx.report.cells.get(key)?.labelUnit;
+  if (label === '元') {
+    return [
+      finding(ctx, {
+        ...inYuan,
+        message: `${ref(ctx, key)} 为 ${num(a.value)}，其标签把单位改成了「元」；表格要求以万元为单位：若 ${num(a.value)} 是元，应填 ${inWan}，并把标签恢复为「本年收费金额（单位：万元）」。`,
       }),
     ];
   }
