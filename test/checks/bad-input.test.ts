@@ -74,6 +74,25 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     });
   }
 
+  it('a number in words the totals were summed without says the totals must follow it', () => {
+    const seed = jingxiu().values;
+    const written = (raw: string, values = seed) =>
+      checkGrid(filledGrid('2019', { ...values, [KEY]: raw })).find((f) => f.rule === 'G-01')!;
+    // The totals hold it (2): writing it as a number is all.
+    expect(written('二')).toMatchObject({ suggested: 2, message: expect.stringMatching(/阿拉伯数字 2$/) });
+    expect(written('二').caveat).toBeUndefined();
+    // Summed as Excel sums text, as 0: the two totals it is in are named.
+    const minus = (key: string) => ({ [key]: Number(seed[key]) - 2 });
+    const skipped = written('二', { ...seed, ...minus('t3.r3_1.total'), ...minus('t3.r3_7.natural') });
+    expect(skipped).toMatchObject({ culprit: KEY, suggested: 2 });
+    expect(skipped.caveat).toMatch(/^表中合计是按此格为 0 算的（求和时文字不计入），改为 2 后，/);
+    expect(skipped.caveat).toContain('（一）予以公开·总计（J30）');
+    expect(skipped.caveat).toContain('（七）总计·自然人（D49）');
+    expect(skipped.message).toContain(`阿拉伯数字 2；${skipped.caveat}`);
+    // Summed with another number: said with it.
+    expect(written('五').caveat).toMatch(/^表中合计是按此格为 2 算的，改为 5 后，/);
+  });
+
   it('a negative number in table 4 does not switch off its identity', () => {
     const found = checkGrid(filledGrid('2019', { ...jingxiu().values, 't4.review.upheld': -1 }));
     expect(ofRule(found, 'G-01').map((f) => f.cells)).toEqual([['t4.review.upheld']]);

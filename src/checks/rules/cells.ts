@@ -1,10 +1,10 @@
-import { cellList } from '../../report/model.js';
+import { cellIndex, cellList } from '../../report/model.js';
 import { TABLE_NAME } from '../../report/parts.js';
 import { clipped } from '../../report/shown.js';
 import { type CellKey, TABLE_IDS, type TableId } from '../../report/types.js';
 import { type Context, finding, listCells, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
-import { isTotal } from '../../report/identities.js';
+import { identities, isTotal } from '../../report/identities.js';
 import type { Parsed } from '../../report/parse-value.js';
 import { UNIT_WRITTEN } from '../../report/validation.js';
 
@@ -36,6 +36,49 @@ function problemOf(ctx: Context, p: Parsed & { status: 'invalid' }): string {
   return `写的是公式「${clipped(p.formula, 40)}」，不是数字`;
 }
 
+/**
+ * The value the identities a cell is in give it, when each of them has every other cell and all
+ * agree; and the totals of those identities other than the cell.
+ */
+function identitiesSay(ctx: Context, key: CellKey): { value: number; totals: CellKey[] } | undefined {
+  const index = cellIndex(ctx.report.edition).get(key)!;
+  const { known, valueAt } = ctx.numbers;
+  let value: number | undefined;
+  const totals: CellKey[] = [];
+  for (const id of identities(ctx.report.edition)) {
+    const coef = id.terms.get(key);
+    if (!coef) continue;
+    let rest = 0;
+    let whole = true;
+    for (let j = 0; j < id.termIndex.length && whole; j++) {
+      const i = id.termIndex[j]!;
+      if (i === index) continue;
+      if (known[i]) rest += id.termCoef[j]! * valueAt[i]!;
+      else whole = false;
+    }
+    if (!whole) continue;
+    const said = -rest / coef;
+    if (value !== undefined && said !== value) return undefined;
+    value = said;
+    if (id.total && id.total !== key) totals.push(id.total);
+  }
+  return value === undefined ? undefined : { value, totals };
+}
+
+/**
+ * A number written in words (「五」) where the table's sums were made without it (Excel's SUM skips
+ * text): writing it as a number is not all, the totals must follow. Said so, or the fix offered
+ * breaks them.
+ */
+function sumsWithout(ctx: Context, key: CellKey, meant: number): string | undefined {
+  const say = identitiesSay(ctx, key);
+  if (!say || say.value === meant) return undefined;
+  if (!say.totals.length || isTotal(ctx.report.edition, key))
+    return `但按表中其他各格，此格应为 ${num(say.value)}，请核对`;
+  const skipped = say.value === 0 ? '（求和时文字不计入）' : '';
+  return `表中合计是按此格为 ${num(say.value)} 算的${skipped}，改为 ${num(meant)} 后，${listCells(ctx, say.totals)} 也要相应改正（若是公式会自动更新）`;
+}
+
 /** G-01, G-02, G-05: what each cell holds; G-03: what was left blank. */
 export function cellFindings(ctx: Context): Finding[] {
   const out: Finding[] = [];
@@ -63,13 +106,15 @@ export function cellFindings(ctx: Context): Finding[] {
     const rule = RULE_OF_KIND[spec.kind];
     const cells = [spec.key];
     if (p.status === 'invalid') {
+      const caveat = p.meant === undefined ? undefined : sumsWithout(ctx, spec.key, p.meant);
       out.push(
         finding(ctx, {
           rule,
           table: spec.table,
           cells,
           ...(p.meant !== undefined ? { culprit: spec.key, suggested: p.meant } : {}),
-          message: `${ref(ctx, spec.key)}：${problemOf(ctx, p)}`,
+          message: `${ref(ctx, spec.key)}：${problemOf(ctx, p)}${caveat ? `；${caveat}` : ''}`,
+          ...(caveat ? { caveat } : {}),
         }),
       );
     } else if (p.status === 'ok' && p.note && ctx.report.published) {
