@@ -5,11 +5,13 @@ import {
   type FileRead,
   hash53,
   isUnfilled,
-  numbersOf,
   type ReadOptions,
   ReadProblem,
   readReportFile,
   type Report,
+  TABLE_IDS,
+  TABLE_NAME,
+  tableNumbers,
   unsupported,
 } from '../core.js';
 import { existsSync } from 'node:fs';
@@ -111,8 +113,11 @@ interface Slot<T> {
   readonly label: string;
   readonly body?: string;
   readonly year?: number;
-  /** Its numbers, hashed (in a batch of more than one): copies of one report (its .txt, its PDF, its Word file) have the same. */
-  readonly numbers: string;
+  /**
+   * Each table's numbers, hashed, '' for a table not read (in a batch of more than one): copies of one
+   * report (its .txt, its PDF, its Word file) have the same in every table both read.
+   */
+  readonly numbers: readonly string[];
   /** Nothing written in it (a blank template): no report to pair. */
   readonly unfilled: boolean;
   /** It has the report's text (not a workbook's tables alone): what 内容雷同 compares. */
@@ -182,7 +187,7 @@ function pairs<T>(
     // Copies of one report in several formats are one report: the same numbers, read alike. Of
     // them, one with the report's text, which 内容雷同 compares (a workbook has the tables alone).
     const groups = copies(candidates);
-    if (groups.length === 1) out.set(s, candidates.find((c) => c.text) ?? candidates[0]!);
+    if (groups.length === 1) out.set(s, fullest(candidates));
     else {
       undecided.add(s);
       remarks.push(
@@ -196,16 +201,55 @@ function pairs<T>(
 /** A report that may have, or be, last year's report: one of a year, with something written in it. */
 const pairable = <T>(s: Slot<T>): s is Slot<T> & { year: number } => s.year !== undefined && !s.unfilled;
 
-/** Reports grouped as copies of one report (its page, its PDF): the same numbers. */
-function copies<T>(slots: readonly Slot<T>[]): Slot<T>[][] {
-  const groups = new Map<string, Slot<T>[]>();
-  for (const s of slots) groups.set(s.numbers, [...(groups.get(s.numbers) ?? []), s]);
-  return [...groups.values()];
+/**
+ * Two copies of one report: the same numbers in every table both read, and one table at least. A copy
+ * whose table 3 could not be read (text copied from a PDF) is still the report.
+ */
+function sameNumbers<T>(a: Slot<T>, b: Slot<T>): boolean {
+  let shared = false;
+  for (let t = 0; t < a.numbers.length; t++) {
+    if (!a.numbers[t] || !b.numbers[t]) continue;
+    if (a.numbers[t] !== b.numbers[t]) return false;
+    shared = true;
+  }
+  return shared;
 }
 
-/** 「a.html、a.pdf（数字相同） 与 b.html」: the user is told which are one report. */
+/** Reports grouped as copies of one report (its page, its PDF): the same numbers. */
+function copies<T>(slots: readonly Slot<T>[]): Slot<T>[][] {
+  const groups: Slot<T>[][] = [];
+  for (const s of slots) {
+    const group = groups.find((g) => g.every((other) => sameNumbers(s, other)));
+    if (group) group.push(s);
+    else groups.push([s]);
+  }
+  return groups;
+}
+
+const tablesRead = <T>(s: Slot<T>) => s.numbers.filter(Boolean).length;
+
+/** Of copies of one report, the one to compare with: every table read, and its text (内容雷同) if any has it. */
+function fullest<T>(group: readonly Slot<T>[]): Slot<T> {
+  const most = Math.max(...group.map(tablesRead));
+  const whole = group.filter((s) => tablesRead(s) === most);
+  return whole.find((s) => s.text) ?? whole[0]!;
+}
+
+/** 「表三未能读取」 for a copy that has fewer tables than another of its group. */
+function unreadIn<T>(s: Slot<T>, group: readonly Slot<T>[]): string | undefined {
+  const missing = TABLE_IDS.filter((_, t) => !s.numbers[t] && group.some((o) => o.numbers[t]));
+  return missing.length ? `${s.label} 的${missing.map((t) => TABLE_NAME[t]).join('、')}未能读取` : undefined;
+}
+
+/** 「a.html、a.pdf（数字相同；a.pdf 的表三未能读取） 与 b.html」: the user is told which are one report. */
 const listCopies = <T>(groups: readonly Slot<T>[][]) =>
-  groups.map((g) => g.map((s) => s.label).join('、') + (g.length > 1 ? '（数字相同）' : '')).join(' 与 ');
+  groups
+    .map((g) => {
+      if (g.length === 1) return g[0]!.label;
+      const unread = g.map((s) => unreadIn(s, g)).filter(Boolean);
+      return `${g.map((s) => s.label).join('、')}（${['数字相同', ...unread].join('；')}）`;
+    })
+    .join(' 与 ');
 
 /**
  * The reports of a batch that found no report of the year before from their body, where the batch
@@ -354,7 +398,7 @@ export async function checkBatch<T>(
           label: where(file, report),
           ...(report.agency ? { body: bodyKey(report.agency) } : {}),
           ...(report.year !== undefined ? { year: report.year } : {}),
-          numbers: many ? numbersHash(numbersOf(report)) : '',
+          numbers: many ? tableNumbers(report).map((t) => (t === undefined ? '' : numbersHash(t))) : [],
           unfilled: isUnfilled(report),
           text: report.published !== undefined,
           withPrevious: c.previous !== undefined,

@@ -1,6 +1,6 @@
 import { cellList } from './model.js';
 import { isBlankMark } from './parse-value.js';
-import type { RawValue, Report } from './types.js';
+import { type RawValue, type Report, TABLE_IDS } from './types.js';
 
 const PLAIN_NUMBER = /^(?:0|[1-9]\d*)$/;
 
@@ -23,6 +23,23 @@ export function numbersOf(report: Report): string {
     all += cell ? `;${comparable(cell.raw)}` : ';\0'; // NUL: no cell's text holds one (readers show it as ␀)
   }
   return all;
+}
+
+/**
+ * Each table's cells and what they hold, as numbersOf says them, in TABLE_IDS order; undefined for a
+ * table not read (a copy whose table 3 came apart): copies of one report agree on every table both read.
+ */
+export function tableNumbers(report: Report): (string | undefined)[] {
+  return TABLE_IDS.map((table) => {
+    if (!report.tables.includes(table)) return undefined;
+    let all = `${report.edition}|${table}`;
+    for (const spec of cellList(report.edition)) {
+      if (spec.table !== table) continue;
+      const cell = report.cells.get(spec.key);
+      all += cell ? `;${comparable(cell.raw)}` : ';\0';
+    }
+    return all;
+  });
 }
 
 /** Nothing written in any cell (a blank template): no body's report of a year, last year's least of all. */

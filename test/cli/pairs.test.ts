@@ -138,6 +138,37 @@ describe('pairing', () => {
     expect(r.err).not.toContain('数字不同');
   });
 
+  it('a copy whose table 3 could not be read is still the report: not a second one, and the whole copy is paired', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+    const cut = sheet(y2023.values, 2023, '宿迁市');
+    // Table 3's rows taken out, from its title to table 4's, as a copy that lost it.
+    const rows = cut.data.split('</row>');
+    const from = rows.findIndex((r) => r.includes('三、收到和处理政府信息公开申请情况'));
+    const to = rows.findIndex((r) => r.includes('四、政府信息公开行政复议、行政诉讼情况'));
+    expect(0 < from && from < to).toBe(true);
+    const lost = { ...cut, data: [...rows.slice(0, from), ...rows.slice(to)].join('</row>') };
+    writeFileSync(join(d, 'a-cut.xlsx'), buildXlsx({ sheets: [lost] }));
+    writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
+    const now = { ...y2024.values, 't3.r2.natural': Number(y2024.values['t3.r2.natural']) + 1 };
+    writeFileSync(join(d, 'c.xlsx'), buildXlsx({ sheets: [sheet(now, 2024, '宿迁市')] }));
+    const label = (f: string) => `${join(d, f)}「${f.startsWith('c') ? 2024 : 2023}年度年报」`;
+    const r = await cli('check', d, '--json');
+    const files = (JSON.parse(r.out) as { files: Checked[] }).files;
+    expect(files.find((f) => f.file.endsWith('a-cut.xlsx'))!.findings.map((f) => f.rule)).toContain('G-04');
+    expect(files.find((f) => f.file.endsWith('c.xlsx'))!.previous).toBe(label('a.xlsx'));
+    expect(r.err).not.toContain('数字不同');
+    // Beside a report that differs in a table both have, the copy is said with the one it agrees with.
+    const review = (k: string) => [k, Number(y2023.values[k]) + 1];
+    const other = {
+      ...y2023.values,
+      ...Object.fromEntries(['t4.review.upheld', 't4.review.total'].map(review)),
+    };
+    writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(other, 2023, '宿迁市')] }));
+    expect((await cli('check', d)).err).toContain(
+      `! ${label('a-cut.xlsx')}、${label('a.xlsx')}（数字相同；${label('a-cut.xlsx')} 的表三未能读取） 与 ${label('b.xlsx')}：是同一机关 2023 年度的 2 份数字不同的报告`,
+    );
+  });
+
   it('two different reports of last year for one body: both said, no guess, and the user told what to do', async () => {
     const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
     writeFileSync(join(d, 'a.xlsx'), buildXlsx({ sheets: [sheet(y2023.values, 2023, '宿迁市')] }));
