@@ -29,8 +29,8 @@ function cellFindings(raw: RawValue) {
 
 describe('bad input in a count cell: a clear message naming the cell, never a crash', () => {
   const rejected: [RawValue, string][] = [
-    ['五', '「五」是汉字数字，请写成阿拉伯数字 5'],
-    ['十二', '「十二」是汉字数字，请写成阿拉伯数字 12'],
+    ['五', '「五」是汉字数字（即 5），而表中合计是按此格为 2 算的'],
+    ['十二', '「十二」是汉字数字（即 12），而表中合计是按此格为 2 算的'],
     ['约五', '「约五」不是数字'],
     ['约5', '「约5」不是确切的数字'],
     ['-1', '「-1」是负数'],
@@ -59,8 +59,11 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
       expect(f).toMatchObject({ rule: 'G-01', severity: 'error', addresses: [AT] });
       expect(f!.message).toContain(`（${AT}）`);
       expect(f!.message).toContain(says);
-      // A number in Chinese numerals is offered as the number it is.
-      expect(f!.suggested).toBe(({ 五: 5, 十二: 12 } as Record<string, number>)[String(raw)]);
+      // What cannot be read is offered as its sums say (2); a number in words they disagree with,
+      // and a number in the sums already, as the totals' own findings say.
+      const inSums = [-1, '-1', 2.5, '2.5'].includes(raw as number | string);
+      expect(f!.suggested).toBe(inSums || ['五', '十二'].includes(String(raw)) ? undefined : 2);
+      if (f!.suggested !== undefined) expect(f!.message).toMatch(/；按表中合计此格应为 2$/);
       const others = errors(withCell(raw)).filter((e) => e.rule !== 'G-01');
       if ([-1, '-1', 2.5, '2.5'].includes(raw as number | string)) {
         // A number that is no count (−1, 2.5) still takes part in its sums: they do not go unchecked,
@@ -74,23 +77,45 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     });
   }
 
-  it('a number in words the totals were summed without says the totals must follow it', () => {
+  it('a number in words is offered as the number it is where its sums agree, both told where they do not', () => {
     const seed = jingxiu().values;
     const written = (raw: string, values = seed) =>
       checkGrid(filledGrid('2019', { ...values, [KEY]: raw })).find((f) => f.rule === 'G-01')!;
     // The totals hold it (2): writing it as a number is all.
-    expect(written('二')).toMatchObject({ suggested: 2, message: expect.stringMatching(/阿拉伯数字 2$/) });
-    expect(written('二').caveat).toBeUndefined();
-    // Summed as Excel sums text, as 0: the two totals it is in are named.
+    expect(written('二')).toMatchObject({
+      culprit: KEY,
+      suggested: 2,
+      message: expect.stringMatching(/「二」是汉字数字，请写成阿拉伯数字 2$/),
+    });
+    // Summed as Excel sums text, as 0: which is right only the clerk knows; no one-click fix.
     const minus = (key: string) => ({ [key]: Number(seed[key]) - 2 });
     const skipped = written('二', { ...seed, ...minus('t3.r3_1.total'), ...minus('t3.r3_7.natural') });
-    expect(skipped).toMatchObject({ culprit: KEY, suggested: 2 });
-    expect(skipped.caveat).toMatch(/^表中合计是按此格为 0 算的（求和时文字不计入），改为 2 后，/);
-    expect(skipped.caveat).toContain('（一）予以公开·总计（J30）');
-    expect(skipped.caveat).toContain('（七）总计·自然人（D49）');
-    expect(skipped.message).toContain(`阿拉伯数字 2；${skipped.caveat}`);
+    expect(skipped.suggested).toBeUndefined();
+    expect(skipped.culprit).toBeUndefined();
+    expect(skipped.message).toContain(
+      '「二」是汉字数字（即 2），而表中合计是按此格为 0 算的（求和时文字不计入）；若应为 2，请填 2，并把（一）予以公开·总计（J30）、（七）总计·自然人（D49）相应改正；若应为 0，请填 0',
+    );
     // Summed with another number: said with it.
-    expect(written('五').caveat).toMatch(/^表中合计是按此格为 2 算的，改为 5 后，/);
+    expect(written('五').message).toContain(
+      '「五」是汉字数字（即 5），而表中合计是按此格为 2 算的；若应为 5',
+    );
+  });
+
+  it('what cannot be read is offered as its sums say, where they all say one number', () => {
+    const seed = jingxiu().values;
+    const [f] = cellFindings('约21');
+    expect(f).toMatchObject({ culprit: KEY, suggested: 2 });
+    expect(f!.message).toBe(
+      '（一）予以公开·自然人（D30）：「约21」不是确切的数字，请只填阿拉伯数字；按表中合计此格应为 2',
+    );
+    // Its row total blank too: the column alone still says it.
+    const rowBlank = checkGrid(filledGrid('2019', { ...seed, [KEY]: '约21', 't3.r3_1.total': null }));
+    expect(rowBlank.find((x) => x.rule === 'G-01')).toMatchObject({ suggested: 2 });
+    // Both its totals blank: nothing says it, nothing offered.
+    const none = checkGrid(
+      filledGrid('2019', { ...seed, [KEY]: '约21', 't3.r3_1.total': null, 't3.r3_7.natural': null }),
+    );
+    expect(none.find((x) => x.rule === 'G-01')!.suggested).toBeUndefined();
   });
 
   it('a negative number in table 4 does not switch off its identity', () => {
@@ -171,7 +196,7 @@ describe('a formula written in a published text', () => {
     );
     expect(rest).toEqual([]);
     expect(f!.message).toMatch(
-      /^一、本年新收政府信息公开申请数量·\S+（第\d+行）：写的是公式「=HYPERLINK\("http:\/\/example\.org…」，不是数字$/,
+      /^一、本年新收政府信息公开申请数量·\S+（第\d+行）：写的是公式「=HYPERLINK\("http:\/\/example\.org…」，不是数字；按表中合计此格应为 \d+$/,
     );
     // In a workbook the same text is a cell to set to 「常规」.
     expect(cellFindings(formula)[0]!.message).toContain('请改为「常规」后重新输入');

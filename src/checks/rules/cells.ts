@@ -65,18 +65,34 @@ function identitiesSay(ctx: Context, key: CellKey): { value: number; totals: Cel
   return value === undefined ? undefined : { value, totals };
 }
 
+/** What the cell's message adds, and the fix to offer, from what it holds and what its sums say. */
+interface Unread {
+  /** Said instead of the parser's reason. */
+  readonly problem?: string;
+  readonly more?: string;
+  readonly suggested?: number;
+}
+
 /**
- * A number written in words (「五」) where the table's sums were made without it (Excel's SUM skips
- * text): writing it as a number is not all, the totals must follow. Said so, or the fix offered
- * breaks them.
+ * A cell that cannot be read as a number (「五」, 「约21」) is left out of its sums. Where they all say
+ * one value for it, that is said. A number in words the sums disagree with (Excel's SUM skips text,
+ * so they say 0) gets no one-click fix: either the cell or its totals are wrong, and only the clerk
+ * knows which.
  */
-function sumsWithout(ctx: Context, key: CellKey, meant: number): string | undefined {
+function unread(ctx: Context, key: CellKey, meant: number | undefined): Unread {
   const say = identitiesSay(ctx, key);
-  if (!say || say.value === meant) return undefined;
-  if (!say.totals.length || isTotal(ctx.report.edition, key))
-    return `但按表中其他各格，此格应为 ${num(say.value)}，请核对`;
+  const fits = say !== undefined && say.value >= 0 && Number.isInteger(say.value);
+  if (meant === undefined)
+    return fits ? { more: `按表中合计此格应为 ${num(say.value)}`, suggested: say.value } : {};
+  if (!say || say.value === meant) return { suggested: meant };
   const skipped = say.value === 0 ? '（求和时文字不计入）' : '';
-  return `表中合计是按此格为 ${num(say.value)} 算的${skipped}，改为 ${num(meant)} 后，${listCells(ctx, say.totals)} 也要相应改正（若是公式会自动更新）`;
+  const totals = say.totals.length && !isTotal(ctx.report.edition, key) ? say.totals : [];
+  const follow = totals.length ? `，并把${listCells(ctx, totals)}相应改正` : '，并核对相关合计';
+  const written = `「${clipped(String(ctx.report.cells.get(key)!.raw), 40)}」`;
+  return {
+    problem: `${written}是汉字数字（即 ${num(meant)}），而表中合计是按此格为 ${num(say.value)} 算的${skipped}`,
+    more: `若应为 ${num(meant)}，请填 ${num(meant)}${follow}；若应为 ${num(say.value)}，请填 ${num(say.value)}`,
+  };
 }
 
 /** G-01, G-02, G-05: what each cell holds; G-03: what was left blank. */
@@ -106,15 +122,15 @@ export function cellFindings(ctx: Context): Finding[] {
     const rule = RULE_OF_KIND[spec.kind];
     const cells = [spec.key];
     if (p.status === 'invalid') {
-      const caveat = p.meant === undefined ? undefined : sumsWithout(ctx, spec.key, p.meant);
+      // A number that is no count (−1, 2.5) is in its sums already: they name the fix.
+      const { problem, more, suggested } = p.value === undefined ? unread(ctx, spec.key, p.meant) : {};
       out.push(
         finding(ctx, {
           rule,
           table: spec.table,
           cells,
-          ...(p.meant !== undefined ? { culprit: spec.key, suggested: p.meant } : {}),
-          message: `${ref(ctx, spec.key)}：${problemOf(ctx, p)}${caveat ? `；${caveat}` : ''}`,
-          ...(caveat ? { caveat } : {}),
+          ...(suggested !== undefined ? { culprit: spec.key, suggested } : {}),
+          message: `${ref(ctx, spec.key)}：${problem ?? problemOf(ctx, p)}${more ? `；${more}` : ''}`,
         }),
       );
     } else if (p.status === 'ok' && p.note && ctx.report.published) {
