@@ -70,3 +70,14 @@ export function clusterByCulprit(findings: readonly Finding[]): FindingCluster[]
   }
   return clusters;
 }
+
+/**
+ * One finding for each card the sidebar shows: a card holds every broken identity its culprit
+ * explains, so a count of findings would say more errors than the clerk sees.
+ */
+export function cardsOf(findings: readonly Finding[]): Finding[] {
+  return groupByTable(findings).flatMap((g) => [
+    ...clusterByCulprit(g.findings.filter((f) => !f.note)).map((c) => c.findings[0]!),
+    ...g.findings.filter((f) => f.note),
+  ]);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
-import { groupByTable, summary } from '../../src/checks/overview.js';
+import { cardsOf, groupByTable, summary } from '../../src/checks/overview.js';
 import { reportFromValues } from '../../src/report/from-values.js';
 import { auditOf, auditResult, findingPlace } from '../../src/checks/audit.js';
 import { findingAddress, findingPlaceOnSheet } from '../../src/report/finding.js';
@@ -22,6 +22,9 @@ describe('what the sidebar and the CLI show above the list', () => {
     };
     const findings = check(reportFromValues('2019', values, { year: 2024 }));
     expect(summary(findings)).toBe('4 个错误，2 个警告');
+    // The sidebar counts its cards: the three identities 4 breaks are one card, as one cell mends them.
+    expect(cardsOf(findings).map((f) => f.rule)).toEqual(['G-05', 'T3-01', 'T4-01', 'X-01']);
+    expect(summary(cardsOf(findings))).toBe('2 个错误，2 个警告');
     expect(groupByTable(findings).map((g) => [g.title, g.findings.map((f) => f.rule)])).toEqual([
       ['二、主动公开政府信息情况', ['G-05']],
       ['三、收到和处理政府信息公开申请情况', ['T3-01', 'T3-02', 'T3-03']],

@@ -6,7 +6,7 @@ import {
   ErrorCircleFilled,
   WarningFilled,
 } from '@fluentui/react-icons';
-import { countBySeverity, shownText, summary } from '../../core.js';
+import { cardsOf, countBySeverity, shownText, summary } from '../../core.js';
 import type { WorkbookCheck } from '../../host/check.js';
 import { MARK_FILL, MARK_MEANING, type MarkKind } from '../../host/marks.js';
 
@@ -62,7 +62,7 @@ export function Summary({
       <div className={s.line} role="status" aria-live="polite">
         {icon}
         <Text size={500} weight="semibold">
-          {summary(result.findings)}
+          {summary(cardsOf(result.findings))}
         </Text>
       </div>
       <Text size={200} className={s.meta}>
