@@ -37,8 +37,15 @@ export interface WorkbookCheck {
   readonly sheets: readonly SheetRef[];
   readonly report?: Report;
   readonly findings: readonly Finding[];
-  /** What the cross-year rules compared with, and whether it was found by itself. */
-  readonly previous?: { readonly label: string; readonly auto: boolean };
+  /**
+   * What the cross-year rules compared with, whether it was found by itself, and the sheets it is on
+   * (none for a report pasted as text): an edit there re-checks too.
+   */
+  readonly previous?: {
+    readonly label: string;
+    readonly auto: boolean;
+    readonly sheets: readonly SheetRef[];
+  };
   /** Last year's reports the clerk may choose from. */
   readonly candidates: readonly PreviousCandidate[];
   /** The 说明 in the workbook. */
@@ -202,7 +209,15 @@ export async function checkWorkbook(
     sheets,
     report,
     findings,
-    ...(previous.label ? { previous: { label: previous.label, auto: Boolean(previous.auto) } } : {}),
+    ...(previous.label
+      ? {
+          previous: {
+            label: previous.label,
+            auto: Boolean(previous.auto),
+            sheets: previous.report?.sheets ? sheetsOf(previous.report).map((n) => byName.get(n)!.sheet) : [],
+          },
+        }
+      : {}),
     candidates,
     notes,
     ...(problem ? { problem } : {}),

@@ -133,7 +133,9 @@ export class PaneController {
   private onChange(sheetId: string): void {
     const result = this.state.result;
     if (!result?.report || this.state.busy === 'clear') return;
-    if (!result.sheets.some((s) => s.id === sheetId)) return;
+    // Last year's sheets too: a number fixed there, or the sheet deleted, changes what is said here.
+    const watched = [...result.sheets, ...(result.previous?.sheets ?? [])];
+    if (!watched.some((s) => s.id === sheetId)) return;
     this.edited = true;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.recheck(), this.recheckDelay);

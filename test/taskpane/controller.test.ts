@@ -275,13 +275,37 @@ describe('last year’s report', () => {
     const { pane } = twoYears(1);
     await pane.check();
     const result = pane.getState().result!;
-    expect(result.previous).toEqual({ label: '2023 年度 · 工作表「2023」', auto: true });
+    expect(result.previous).toEqual({
+      label: '2023 年度 · 工作表「2023」',
+      auto: true,
+      sheets: [{ id: expect.any(String), name: '2023' }],
+    });
     expect(ofRule(result.findings, 'T3-05').map((f) => f.cells)).toContainEqual(['t3.r2.natural']);
     expect(result.candidates.map((c) => c.label)).toEqual(['2023 年度 · 工作表「2023」']);
     // Last year's cell is named where it is, as this year's is.
     expect(ofRule(result.findings, 'T3-05')[0]!.message).toContain(
       '而上年（2023 年）报告「四、结转下年度继续办理·自然人」（工作表「2023」D48）为',
     );
+  });
+
+  it('an edit on last year’s sheet re-checks, as one on this year’s: the list never speaks of numbers gone', async () => {
+    const { excel, pane } = twoYears(1);
+    await pane.check();
+    void pane.watch();
+    const [f] = ofRule(pane.getState().result!.findings, 'T3-05');
+    // Last year's carried-forward count, where the message says it is, made to agree.
+    const [, at, was] = /工作表「2023」(\w+)）为 (\d+)/.exec(f!.message)!;
+    excel.edit('2023', at!, Number(was) + 1);
+    await quiet();
+    expect(ofRule(pane.getState().result!.findings, 'T3-05')).toEqual([]);
+    // Wrong again, then last year's sheet deleted: nothing compared, nothing said of it.
+    excel.edit('2023', at!, Number(was));
+    await quiet();
+    expect(ofRule(pane.getState().result!.findings, 'T3-05')).not.toEqual([]);
+    excel.book.deleteSheet('2023');
+    await quiet();
+    expect(pane.getState().result!.previous).toBeUndefined();
+    expect(ofRule(pane.getState().result!.findings, 'T3-05')).toEqual([]);
   });
 
   it('can be switched off, and chosen again', async () => {
@@ -292,7 +316,10 @@ describe('last year’s report', () => {
     expect(ofRule(pane.getState().result!.findings, 'T3-05')).toEqual([]);
     pane.setPrevious({ kind: 'sheet', sheetId: pane.getState().result!.candidates[0]!.sheetId });
     await quiet();
-    expect(pane.getState().result!.previous).toEqual({ label: '2023 年度 · 工作表「2023」', auto: false });
+    expect(pane.getState().result!.previous).toMatchObject({
+      label: '2023 年度 · 工作表「2023」',
+      auto: false,
+    });
     expect(ofRule(pane.getState().result!.findings, 'T3-05')).not.toEqual([]);
   });
 
@@ -341,6 +368,7 @@ describe('last year’s report', () => {
     expect(pane.getState().result!.previous).toEqual({
       label: '粘贴的文字（保定市竞秀区人民政府 2019 年度）',
       auto: false,
+      sheets: [],
     });
   });
 

@@ -263,6 +263,7 @@ describe('the offline page’s host', () => {
     expect(result.previous).toEqual({
       label: '2019 年度 · 测试机关 · 工作表「2019年度」（隐藏）',
       auto: true,
+      sheets: [{ id: expect.any(String), name: '2019年度' }],
     });
     expect(result.candidates.map((c) => c.label)).toEqual([
       '2019 年度 · 测试机关 · 工作表「2019年度」（隐藏）',
