@@ -48,8 +48,9 @@ function residual(form: LinearForm, values: ReadonlyMap<CellKey, number>): numbe
 
 /**
  * The smallest set of cell changes that satisfies every form, when exactly one such set exists.
- * One wrong cell shows as the only cell common to every broken identity; two wrong cells in
- * different rows and columns as the one pair that mends all. Several equally small answers mean
+ * One wrong cell shows as the only cell common to every broken identity; two or three wrong cells
+ * as the one pair or triple that mends all (a clerk's slips are seldom more, and more cells have
+ * too many answers). Several equally small answers mean
  * the data cannot tell which cell is wrong, and then nothing is named.
  */
 export function findCulprits(input: CulpritInput): Change[] | undefined {
@@ -57,7 +58,7 @@ export function findCulprits(input: CulpritInput): Change[] | undefined {
   const res = input.residuals ?? forms.map((f) => residual(f, values));
   const broken = forms.map((_, i) => i).filter((i) => res[i] !== 0);
   if (broken.length === 0) return [];
-  const maxCells = input.maxCells ?? 2;
+  const maxCells = input.maxCells ?? 3;
   const formsOf = input.formsOf ?? formsByCell(forms);
 
   // Changes that mend every form: each form's residual plus the changes it contains is zero. A form

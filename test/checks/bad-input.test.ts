@@ -226,6 +226,29 @@ describe('two cells wrong', () => {
       expect(f.caveat).toBe('同表另有一格也需改正（见其他提示）');
     }
   });
+
+  it('three wrong, each where a broken row meets a broken column (two in one row), are each named', () => {
+    const values = suqian()[1].values;
+    const wrong = { 't3.r1.total': 3, 't3.r3_1.business': 2, 't3.r3_1.research': 5 };
+    const findings = checkGrid(
+      filledGrid(
+        '2021',
+        {
+          ...values,
+          ...Object.fromEntries(Object.entries(wrong).map(([k, d]) => [k, Number(values[k] ?? 0) + d])),
+        },
+        { year: 2024 },
+      ),
+    );
+    const named = errors(findings).filter((f) => f.culprit);
+    expect(new Map(named.map((f) => [f.culprit, f.suggested]))).toEqual(
+      new Map(Object.keys(wrong).map((k) => [k, Number(values[k] ?? 0)])),
+    );
+    for (const f of named) expect(f.caveat).toBe('同表另有 2 格也需改正（见其他提示）');
+    expect(named[0]!.message).toContain('3 格都改正后相关等式全部成立');
+    // The row that holds two of them names both.
+    expect(errors(findings).find((f) => !f.culprit)!.message).toContain('最可能填错的是以下 2 格');
+  });
 });
 
 describe('a culprit named only because the other cells cannot go negative', () => {

@@ -147,10 +147,11 @@ export function balanceFindings(ctx: Context): Finding[] {
       const suggested = values.get(key)! + delta;
       // Named only because changing any other cell instead would make it negative: said, to be checked.
       const why = alone ? '改其他格都会出现负数，故推断为此格，请核对' : '';
-      // Two cells wrong: this one alone does not mend every identity, and the message says so.
-      const other = changes.length > 1 ? '同表另有一格也需改正（见其他提示）' : '';
+      // Two or three cells wrong: this one alone does not mend every identity, and the message says so.
+      const others = changes.length - 1;
+      const other = others ? `同表另有${others === 1 ? '一' : ` ${others} `}格也需改正（见其他提示）` : '';
       const mends = other
-        ? `改为 ${num(suggested)}；${other}，两格都改正后相关等式全部成立`
+        ? `改为 ${num(suggested)}；${other}，${others === 1 ? '两' : `${changes.length} `}格都改正后相关等式全部成立`
         : `改为 ${num(suggested)} 即可使相关等式全部成立`;
       const caveat = [other, why].filter(Boolean).join('；');
       return finding(ctx, {
