@@ -169,12 +169,19 @@ export async function checkWorkbook(
   if (!report) {
     if (marked) await host.writeMarks(read, new Map());
     const why = wb.skipped.find((s) => s.sheet === target.sheet.name)?.problem;
+    // The report is elsewhere in the workbook: said where, as the clerk pressed 校验 on the wrong tab.
+    const elsewhere = wb.reports.map((r) => `「${sheetsOf(r).join('」「')}」`);
+    const there = elsewhere.length
+      ? `年报在工作表${elsewhere.join('、')}中：请点它的工作表标签，再点「校验」。`
+      : '';
     return {
       ...empty,
       sheet: target.sheet,
       sheets: [target.sheet],
       problem:
-        why ?? `工作表「${target.sheet.name}」中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。`,
+        (why ??
+          `工作表「${target.sheet.name}」中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。`) +
+        there,
     };
   }
   const byName = new Map(read.sheets.map((s) => [s.sheet.name, s]));

@@ -257,6 +257,17 @@ describe('the sidebar controller', () => {
     expect(pane.getState().result).toBeUndefined();
     expect(pane.getState().notice?.intent).toBe('error');
     expect(pane.getState().notice?.text).toContain('没有找到年报表格');
+    expect(pane.getState().notice?.text).not.toContain('年报在工作表');
+  });
+
+  it('校验 on a sheet with no report names the sheets that hold one', async () => {
+    const { excel, pane } = setup();
+    excel.addSheet('Sheet1').setValues([['姓名', '电话']]);
+    excel.select('Sheet1');
+    await pane.check();
+    expect(pane.getState().notice?.text).toBe(
+      '工作表「Sheet1」中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。年报在工作表「2019年度年报」中：请点它的工作表标签，再点「校验」。',
+    );
   });
 });
 
