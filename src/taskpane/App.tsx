@@ -144,7 +144,12 @@ export function App({ pane }: { pane: PaneController }) {
       )}
       {result ? (
         <>
-          <Summary result={result} checks={state.checks} stale={Boolean(state.stale)} />
+          <Summary
+            result={result}
+            checks={state.checks}
+            rechecks={state.rechecks ?? 0}
+            stale={Boolean(state.stale)}
+          />
           {stops.length > 0 && (
             <Navigator
               onStep={(d) => void pane.step(d)}

@@ -36,6 +36,8 @@ export interface PaneState {
   readonly stale?: boolean;
   /** How many times the clerk pressed 校验 (automatic re-checks are not counted). */
   readonly checks: number;
+  /** Automatic re-checks since the last 校验: said, so the clerk sees the list follows the edits. */
+  readonly rechecks?: number;
   readonly notice?: Notice;
   /** Which report the cross-year rules compare with: found in the workbook unless the clerk chose. */
   readonly previous: PreviousChoice;
@@ -202,6 +204,7 @@ export class PaneController {
               ? this.state.checks + 1
               : 1
             : this.state.checks,
+        rechecks: task === 'check' ? 0 : (this.state.rechecks ?? 0) + 1,
         cursor: stops.some((s) => s.key === this.state.cursor) ? this.state.cursor : undefined,
         notice: result.problem
           ? { intent: result.report ? 'warning' : 'error', text: result.problem }

@@ -53,8 +53,11 @@ describe('the sidebar controller', () => {
     excel.edit(sheet.name, 'D49', 5);
     await quiet();
     expect(errors(pane.getState().result!.findings)).toEqual([]);
-    // 「第 N 次校验」 counts the clerk's presses, not the re-checks.
+    // 「第 N 次校验」 counts the clerk's presses; the re-checks since are counted apart, from 0 at each.
     expect(pane.getState().checks).toBe(1);
+    expect(pane.getState().rechecks).toBe(1);
+    await pane.check();
+    expect(pane.getState()).toMatchObject({ checks: 2, rechecks: 0 });
     expect(shown(sheet, 'D49')).toBeUndefined();
   });
 

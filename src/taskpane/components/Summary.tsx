@@ -38,10 +38,13 @@ const useStyles = makeStyles({
 export function Summary({
   result,
   checks,
+  rechecks = 0,
   stale = false,
 }: {
   result: WorkbookCheck;
   checks: number;
+  /** Automatic re-checks since: the list follows the clerk's edits, and says so. */
+  rechecks?: number;
   /** The check after this one failed. */
   stale?: boolean;
 }) {
@@ -68,6 +71,7 @@ export function Summary({
       <Text size={200} className={s.meta}>
         工作表{where} · {report.edition} 版{report.year ? ` · ${report.year} 年度` : ''}
         {report.agency ? ` · ${shownText(report.agency)}` : ''} · 第 {checks} 次校验
+        {rechecks ? ` · 已随修改自动更新 ${rechecks} 次` : ''}
       </Text>
       {stale && (
         <Text size={200} className={s.stale}>

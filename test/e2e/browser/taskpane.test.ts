@@ -168,6 +168,8 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await expect.poll(status).toBe('全部通过');
     await expect.poll(() => cell(addressOf(WRONG)).getAttribute('data-fill')).toBe('none');
     expect(await pane.getByText('第 1 次校验').count()).toBe(1);
+    // Said apart, so the clerk sees the list followed the edit.
+    expect(await pane.getByText(/第 1 次校验 · 已随修改自动更新 \d+ 次$/).count()).toBe(1);
     expect(await pane.getByText('列表可能与现在的内容不符').count()).toBe(0);
     await shot('fixed');
   });
