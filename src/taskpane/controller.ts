@@ -208,7 +208,8 @@ export class PaneController {
         cursor: stops.some((s) => s.key === this.state.cursor) ? this.state.cursor : undefined,
         notice: result.problem
           ? { intent: result.report ? 'warning' : 'error', text: result.problem }
-          : task === 'recheck'
+          : // A re-check keeps what was said, but not why the check before it failed.
+            task === 'recheck' && !(this.state.stale && this.state.notice?.intent === 'error')
             ? this.state.notice
             : undefined,
       });

@@ -171,6 +171,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     // Said apart, so the clerk sees the list followed the edit.
     expect(await pane.getByText(/第 1 次校验 · 已随修改自动更新 \d+ 次$/).count()).toBe(1);
     expect(await pane.getByText('列表可能与现在的内容不符').count()).toBe(0);
+    expect(await pane.getByText('单元格正在编辑中').count()).toBe(0);
     await shot('fixed');
   });
 
