@@ -50,8 +50,8 @@ function residual(form: LinearForm, values: ReadonlyMap<CellKey, number>): numbe
  * The smallest set of cell changes that satisfies every form, when exactly one such set exists.
  * One wrong cell shows as the only cell common to every broken identity; two or three wrong cells
  * as the one pair or triple that mends all (a clerk's slips are seldom more, and more cells have
- * too many answers). Several equally small answers mean
- * the data cannot tell which cell is wrong, and then nothing is named.
+ * too many answers). Several equally small answers mean the data cannot tell which cell is wrong,
+ * and then nothing is named.
  */
 export function findCulprits(input: CulpritInput): Change[] | undefined {
   const { forms, values } = input;

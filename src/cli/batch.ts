@@ -185,7 +185,7 @@ function pairs<T>(
     const candidates = [...new Set([...sameBody, ...sameFile])];
     if (!candidates.length) continue;
     // Copies of one report in several formats are one report: the same numbers, read alike. Of
-    // them, one with the report's text, which 内容雷同 compares (a workbook has the tables alone).
+    // them, the fullest (see fullest).
     const groups = copies(candidates);
     if (groups.length === 1) out.set(s, fullest(candidates));
     else {

@@ -182,7 +182,7 @@ class Reading {
       if (cell.kind !== 'amount' || top <= label.area.bottom) continue;
       if (left < label.area.left || left > label.area.right) continue;
       const read = this.cells.get(cell.key);
-      if (read) this.cells.set(cell.key, { ...read, labelUnit: unit });
+      if (read) this.cells.set(cell.key, { ...read, labelUnit: { unit, official: label.text } });
     }
   }
 

@@ -12,34 +12,29 @@ function comparable(raw: RawValue): string {
 }
 
 /**
- * A report's cells and what they hold, as one text: two reports with the same are copies of one
- * report (its .txt and its PDF, two sheets of a workbook), whatever their sources.
- */
-export function numbersOf(report: Report): string {
-  // Every edition's cells in one order: the values alone say which cell they are.
-  let all = report.edition;
-  for (const { key } of cellList(report.edition)) {
-    const cell = report.cells.get(key);
-    all += cell ? `;${comparable(cell.raw)}` : ';\0'; // NUL: no cell's text holds one (readers show it as ␀)
-  }
-  return all;
-}
-
-/**
- * Each table's cells and what they hold, as numbersOf says them, in TABLE_IDS order; undefined for a
- * table not read (a copy whose table 3 came apart): copies of one report agree on every table both read.
+ * Each table's cells and what they hold, as one text per table in TABLE_IDS order; undefined for a
+ * table not read (a copy whose table 3 came apart): copies of one report (its .txt and its PDF, two
+ * sheets of a workbook) agree on every table both read, whatever their sources.
  */
 export function tableNumbers(report: Report): (string | undefined)[] {
   return TABLE_IDS.map((table) => {
     if (!report.tables.includes(table)) return undefined;
+    // Every cell of the table in one order: the values alone say which cell they are.
     let all = `${report.edition}|${table}`;
     for (const spec of cellList(report.edition)) {
       if (spec.table !== table) continue;
       const cell = report.cells.get(spec.key);
-      all += cell ? `;${comparable(cell.raw)}` : ';\0';
+      all += cell ? `;${comparable(cell.raw)}` : ';\0'; // NUL: no cell's text holds one (readers show it as ␀)
     }
     return all;
   });
+}
+
+/** A report's cells and what they hold, as one text: two reports with the same are copies of one report. */
+export function numbersOf(report: Report): string {
+  return tableNumbers(report)
+    .map((t) => t ?? '')
+    .join('\n');
 }
 
 /** Nothing written in any cell (a blank template): no body's report of a year, last year's least of all. */

@@ -2,8 +2,6 @@ import type { RawValue, Unit } from './types.js';
 import type { CellKind } from '../report/types.js';
 import { clipped } from './shown.js';
 
-export type { Unit };
-
 /** The unit a label states: 「（单位：万元）」, 「（元）」, 「单位：元」. */
 export function unitInLabel(label: string): Unit | undefined {
   const m = /[（(]\s*(?:单位\s*[:：]?\s*)?(万元|元)\s*[）)]|单位\s*[:：]\s*(万元|元)/.exec(label);

@@ -42,9 +42,10 @@ export interface ReadCell {
   readonly origin?: string;
   /**
    * An amount's unit as its label states it, where a clerk wrote into the label a unit the official
-   * label does not state (「本年收费金额（单位：元）」, 「采购总金额（万元）」).
+   * label does not state (「本年收费金额（单位：元）」, 「采购总金额（万元）」); and the official label,
+   * for the message that asks for it back.
    */
-  readonly labelUnit?: Unit;
+  readonly labelUnit?: { readonly unit: Unit; readonly official: string };
 }
 
 /** What a published report says besides its tables. */

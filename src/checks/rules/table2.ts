@@ -50,7 +50,7 @@ function edition2019(ctx: Context): Finding[] {
       finding(ctx, {
         rule: 'T2-19-06',
         cells: [UNIT_WRITTEN],
-        message: `${ref(ctx, UNIT_WRITTEN)} 为 ${num(a.value)}，单位「${label}」写在了标签里；官方表格的此项标签不带单位，请把单位写进此格，如「${num(a.value)}${label}」，并把标签恢复为「采购总金额」。`,
+        message: `${ref(ctx, UNIT_WRITTEN)} 为 ${num(a.value)}，单位「${label.unit}」写在了标签里；官方表格的此项标签不带单位，请把单位写进此格，如「${num(a.value)}${label.unit}」，并把标签恢复为「${label.official}」。`,
       }),
     );
   } else if (a && !a.unit) {
@@ -119,11 +119,11 @@ function edition2021(ctx: Context): Finding[] {
     ];
   }
   const label = ctx.report.cells.get(key)?.labelUnit;
-  if (label === '元') {
+  if (label?.unit === '元') {
     return [
       finding(ctx, {
         ...inYuan,
-        message: `${ref(ctx, key)} 为 ${num(a.value)}，其标签把单位改成了「元」；表格要求以万元为单位：若 ${num(a.value)} 是元，应填 ${inWan}，并把标签恢复为「本年收费金额（单位：万元）」。`,
+        message: `${ref(ctx, key)} 为 ${num(a.value)}，其标签把单位改成了「元」；表格要求以万元为单位：若 ${num(a.value)} 是元，应填 ${inWan}，并把标签恢复为「${label.official}」。`,
       }),
     ];
   }
