@@ -49,12 +49,36 @@ export interface FindingCluster {
 
 const findingKey = (f: Finding) => [f.rule, ...f.cells, ...(f.at ?? [])].join('|');
 
+/** What broken identities sharing a culprit have in common: one card holds them all. */
+const sharedCulprit = (f: Finding) =>
+  f.culprit && f.fact ? `${f.severity}|${f.culprit}|${f.suggested}` : undefined;
+
+/**
+ * A cell's own problem with no fix of its own (「2.5 不是整数」), where identities name the same cell
+ * as their culprit: said on their card, under the fix they give, not on a card of its own.
+ */
+function ownProblemOf(f: Finding, culprits: ReadonlyMap<string, string>): string | undefined {
+  if (f.culprit || f.fact || f.note || f.cells.length !== 1) return undefined;
+  return culprits.get(`${f.severity}|${f.cells[0]}`);
+}
+
 /** Clusters in order of first appearance; keys are stable across re-checks, so a list keeps its place. */
 export function clusterByCulprit(findings: readonly Finding[]): FindingCluster[] {
   const clusters: { key: string; findings: Finding[]; culprit?: FindingCluster['culprit'] }[] = [];
   const byCulprit = new Map<string, (typeof clusters)[number]>();
+  const culprits = new Map<string, string>();
   for (const f of findings) {
-    const shared = f.culprit && f.fact ? `${f.severity}|${f.culprit}|${f.suggested}` : undefined;
+    const shared = sharedCulprit(f);
+    if (shared && !f.note) culprits.set(`${f.severity}|${f.culprit}`, shared);
+  }
+  const own: [string, Finding][] = [];
+  for (const f of findings) {
+    const joins = ownProblemOf(f, culprits);
+    if (joins) {
+      own.push([joins, f]);
+      continue;
+    }
+    const shared = sharedCulprit(f);
     const existing = shared ? byCulprit.get(shared) : undefined;
     if (existing) {
       existing.findings.push(f);
@@ -68,6 +92,7 @@ export function clusterByCulprit(findings: readonly Finding[]): FindingCluster[]
     clusters.push(cluster);
     if (shared) byCulprit.set(shared, cluster);
   }
+  for (const [shared, f] of own) byCulprit.get(shared)!.findings.push(f);
   return clusters;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
-import { cardsOf, groupByTable, summary } from '../../src/checks/overview.js';
+import { cardsOf, clusterByCulprit, groupByTable, summary } from '../../src/checks/overview.js';
 import { reportFromValues } from '../../src/report/from-values.js';
 import { auditOf, auditResult, findingPlace } from '../../src/checks/audit.js';
 import { findingAddress, findingPlaceOnSheet } from '../../src/report/finding.js';
@@ -31,6 +31,29 @@ describe('what the sidebar and the CLI show above the list', () => {
       ['四、政府信息公开行政复议、行政诉讼情况', ['T4-01']],
       ['全表', ['X-01']],
     ]);
+  });
+});
+
+describe('one card for each cell to change', () => {
+  it('a cell’s own problem (「2.5 不是整数」) goes on the card of the identities that name it, under their fix', () => {
+    const findings = checkGrid(filledGrid('2019', { ...jingxiu().values, 't3.r3_1.natural': 2.5 }));
+    const own = ofRule(findings, 'G-01')[0]!;
+    expect(own.culprit).toBeUndefined();
+    const clusters = clusterByCulprit(findings.filter((f) => f.table === 't3'));
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]!.culprit).toEqual({ cell: 't3.r3_1.natural', suggested: 2 });
+    // The fix first (what 改为 writes), the cell's own problem after.
+    expect(clusters[0]!.findings.map((f) => f.rule)).toEqual(['T3-02', 'T3-03', 'G-01']);
+    expect(summary(cardsOf(findings))).toBe('1 个错误');
+    // A problem of a cell no identity names keeps a card of its own.
+    const apart = checkGrid(
+      filledGrid('2019', { ...jingxiu().values, 't3.r3_1.natural': 3, 't2.rules.made': 2.5 }),
+    );
+    const cards = clusterByCulprit(apart);
+    expect(
+      cards.find((c) => c.culprit?.cell === 't3.r3_1.natural')!.findings.map((f) => f.rule),
+    ).not.toContain('G-01');
+    expect(cards.find((c) => c.findings[0]!.rule === 'G-01')!.findings).toHaveLength(1);
   });
 });
 

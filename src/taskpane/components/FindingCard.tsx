@@ -167,7 +167,11 @@ export function FindingCard(props: {
   const label = first.note ? '已说明' : SEVERITY_LABEL[first.severity];
   const address = findingAddress(first);
   const culprit = cluster.culprit;
-  const merged = culprit !== undefined && cluster.findings.every((f) => f.fact);
+  // Broken identities that name one culprit, and that cell's own problem if it has one (「2.5 不是整数」).
+  const merged =
+    culprit !== undefined &&
+    cluster.findings.some((f) => f.fact) &&
+    cluster.findings.every((f) => f.fact || (f.cells.length === 1 && f.cells[0] === culprit.cell));
   const name = culprit ? (cellSpec(props.edition, culprit.cell)?.name ?? culprit.cell) : undefined;
   const caveat = cluster.findings.find((f) => f.caveat)?.caveat;
   const title = merged
@@ -215,10 +219,10 @@ export function FindingCard(props: {
         </Text>
       </button>
       {merged && (
-        <ul className={s.facts} aria-label="不成立的等式">
+        <ul className={s.facts} aria-label="原因">
           {cluster.findings.map((f) => (
             <li key={f.rule + f.cells.join()}>
-              <Text size={200}>{shownText(f.fact ?? '')}</Text>
+              <Text size={200}>{shownText(f.fact ?? f.message)}</Text>
             </li>
           ))}
         </ul>

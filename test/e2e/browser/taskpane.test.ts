@@ -331,9 +331,16 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
       frame.style.width = '320px';
     });
     await page.getByRole('tab', { name: '竞秀区年报' }).click();
-    await type(toAddress({ row: layout.cells.find((c) => c.key === WRONG)!.pos.row - 1, col: 3 }), '4');
+    // 2.5 where 5 belongs: the cell's own problem is said on the card of the identities that name it.
+    await type(toAddress({ row: layout.cells.find((c) => c.key === WRONG)!.pos.row - 1, col: 3 }), '2.5');
     await check();
-    await expect.poll(status).toMatch(/错误/);
+    // One error (the 说明 written earlier in this workbook still answers its warning).
+    await expect.poll(status).toMatch(/^1 个错误(，|$)/);
+    const card = pane.getByRole('listitem').filter({ hasText: '最可能填错，应为 5' });
+    expect(await card.count()).toBe(1);
+    expect(await card.getByRole('list', { name: '原因' }).textContent()).toContain(
+      '2.5 不是整数，件数应为整数',
+    );
     const overflow = await pane.locator('main').evaluate((m) => m.scrollWidth - m.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot('narrow-pane');
