@@ -268,13 +268,13 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
       dated.length === slots.filter((s) => !s.unfilled).length ? '本批的报告都是' : '本批注明年度的报告都是';
     return first > FIRST_FORMAT_YEAR ? `${all} ${first} 年度的，${tail}` : undefined;
   }
-  const years = new Set(dated.map((s) => s.year!));
-  const alone = dated.filter((s) => years.has(s.year! - 1) && !settled.has(s) && !s.withPrevious);
+  const years = new Set(dated.map((s) => s.year));
+  const alone = dated.filter((s) => years.has(s.year - 1) && !settled.has(s) && !s.withPrevious);
   if (!alone.length) return undefined;
-  const near = (s: Slot<T>) =>
+  const near = (s: (typeof dated)[number]) =>
     dated.find(
       (p) =>
-        p.year === s.year! - 1 &&
+        p.year === s.year - 1 &&
         p.body &&
         s.body &&
         p.body !== s.body &&
@@ -283,7 +283,7 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
   // Every one named, however many: a supervisor must know which reports were not checked against last year.
   const named = alone.map((s) => {
     const like = near(s);
-    return like ? `${s.label}（本批有名称相近的 ${s.year! - 1} 年度报告 ${like.label}）` : s.label;
+    return like ? `${s.label}（本批有名称相近的 ${s.year - 1} 年度报告 ${like.label}）` : s.label;
   });
   return `${named.join('、')}：本批中没有同一机关上一年度的报告，${tail}`;
 }

@@ -56,7 +56,7 @@ function toHalfWidth(s: string): string {
 }
 
 /** 「五」 for text, 2.5 for a number; text is followed by no space in the messages. Long text is cut short. */
-function shown(raw: string | number): string {
+export function shown(raw: string | number): string {
   if (typeof raw !== 'string') return `${raw} `;
   return `「${clipped(raw, 40)}」`;
 }

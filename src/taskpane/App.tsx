@@ -147,7 +147,7 @@ export function App({ pane }: { pane: PaneController }) {
           <Summary
             result={result}
             checks={state.checks}
-            rechecks={state.rechecks ?? 0}
+            rechecks={state.rechecks}
             stale={Boolean(state.stale)}
           />
           {stops.length > 0 && (

@@ -37,7 +37,7 @@ export interface PaneState {
   /** How many times the clerk pressed 校验 (automatic re-checks are not counted). */
   readonly checks: number;
   /** Automatic re-checks since the last 校验: said, so the clerk sees the list follows the edits. */
-  readonly rechecks?: number;
+  readonly rechecks: number;
   readonly notice?: Notice;
   /** Which report the cross-year rules compare with: found in the workbook unless the clerk chose. */
   readonly previous: PreviousChoice;
@@ -83,7 +83,7 @@ const APPLY_REFUSED = {
  * only through `host`.
  */
 export class PaneController {
-  private state: PaneState = { checks: 0, previous: { kind: 'auto' } };
+  private state: PaneState = { checks: 0, rechecks: 0, previous: { kind: 'auto' } };
   private readonly listeners = new Set<() => void>();
   private timer?: ReturnType<typeof setTimeout>;
   private watching?: Promise<void>;
@@ -204,7 +204,7 @@ export class PaneController {
               ? this.state.checks + 1
               : 1
             : this.state.checks,
-        rechecks: task === 'check' ? 0 : (this.state.rechecks ?? 0) + 1,
+        rechecks: task === 'check' ? 0 : this.state.rechecks + 1,
         cursor: stops.some((s) => s.key === this.state.cursor) ? this.state.cursor : undefined,
         notice: result.problem
           ? { intent: result.report ? 'warning' : 'error', text: result.problem }
@@ -368,7 +368,7 @@ export class PaneController {
    */
   newDocument(): void {
     const { busy } = this.state;
-    this.replace({ checks: 0, previous: { kind: 'auto' }, ...(busy ? { busy } : {}) });
+    this.replace({ checks: 0, rechecks: 0, previous: { kind: 'auto' }, ...(busy ? { busy } : {}) });
   }
 
   /** Which report is last year's: found by itself (auto), none, a sheet, or pasted text. */

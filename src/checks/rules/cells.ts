@@ -5,7 +5,7 @@ import { type CellKey, TABLE_IDS, type TableId } from '../../report/types.js';
 import { type Context, finding, listCells, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 import { identities, isTotal } from '../../report/identities.js';
-import type { Parsed } from '../../report/parse-value.js';
+import { type Parsed, shown } from '../../report/parse-value.js';
 import { UNIT_WRITTEN } from '../../report/validation.js';
 
 const RULE_OF_KIND = { count: 'G-01', amount: 'G-02', signedChange: 'G-05' } as const;
@@ -88,9 +88,8 @@ function unread(ctx: Context, key: CellKey, meant: number | undefined): Unread {
   const skipped = say.value === 0 ? '（求和时文字不计入）' : '';
   const totals = say.totals.length && !isTotal(ctx.report.edition, key) ? say.totals : [];
   const follow = totals.length ? `，并把${listCells(ctx, totals)}相应改正` : '，并核对相关合计';
-  const written = `「${clipped(String(ctx.report.cells.get(key)!.raw), 40)}」`;
   return {
-    problem: `${written}是汉字数字（即 ${num(meant)}），而表中合计是按此格为 ${num(say.value)} 算的${skipped}`,
+    problem: `${shown(String(ctx.report.cells.get(key)!.raw))}是汉字数字（即 ${num(meant)}），而表中合计是按此格为 ${num(say.value)} 算的${skipped}`,
     more: `若应为 ${num(meant)}，请填 ${num(meant)}${follow}；若应为 ${num(say.value)}，请填 ${num(say.value)}`,
   };
 }

@@ -167,11 +167,9 @@ export function FindingCard(props: {
   const label = first.note ? '已说明' : SEVERITY_LABEL[first.severity];
   const address = findingAddress(first);
   const culprit = cluster.culprit;
-  // Broken identities that name one culprit, and that cell's own problem if it has one (「2.5 不是整数」).
-  const merged =
-    culprit !== undefined &&
-    cluster.findings.some((f) => f.fact) &&
-    cluster.findings.every((f) => f.fact || (f.cells.length === 1 && f.cells[0] === culprit.cell));
+  // Broken identities that name one culprit, and that cell's own problem if it has one (「2.5 不是整数」):
+  // a cluster with a fact holds nothing else (see clusterByCulprit).
+  const merged = culprit !== undefined && cluster.findings.some((f) => f.fact);
   const name = culprit ? (cellSpec(props.edition, culprit.cell)?.name ?? culprit.cell) : undefined;
   const caveat = cluster.findings.find((f) => f.caveat)?.caveat;
   const title = merged

@@ -38,13 +38,13 @@ const useStyles = makeStyles({
 export function Summary({
   result,
   checks,
-  rechecks = 0,
+  rechecks,
   stale = false,
 }: {
   result: WorkbookCheck;
   checks: number;
   /** Automatic re-checks since: the list follows the clerk's edits, and says so. */
-  rechecks?: number;
+  rechecks: number;
   /** The check after this one failed. */
   stale?: boolean;
 }) {
