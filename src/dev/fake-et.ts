@@ -2,7 +2,8 @@
  * An in-memory WPS 表格 behind the ET object model, as WPS's add-in API gives it: synchronous,
  * VBA-like, 1-based; a single cell's Value2 is a value and a block's a 2-D array; FormatConditions
  * are added, listed and deleted; a protected sheet refuses what its protection does not allow; value
- * changes raise SheetChange. The workbook is ./workbook-model.ts, shared with the Office.js fake.
+ * changes raise SheetChange, and a sheet about to be deleted SheetBeforeDelete. The workbook is
+ * ../web/workbook-model.ts, shared with the Office.js fake.
  */
 import { type Area, parseArea, toAddress } from '../report/address.js';
 import type { RawValue } from '../report/types.js';
@@ -475,6 +476,13 @@ export class FakeEtApp implements EtApplication {
 
   readonly ApiEvent = {
     AddApiEventListener: (event: string, callback: (...args: never[]) => void): void => {
+      if (event === 'SheetBeforeDelete') {
+        this.book.sheetListeners.add((e) => {
+          const sheet = e.type === 'deleting' ? this.book.sheet(e.sheetId) : undefined;
+          if (sheet) (callback as (ws: EtWorksheet) => void)(new FakeEtSheet(this, sheet));
+        });
+        return;
+      }
       if (event !== 'SheetChange') return;
       this.book.changeListeners.add((c) => {
         const sheet = this.book.sheet(c.sheetId);

@@ -200,8 +200,9 @@ export class Book {
   private readonly watchers = new Set<() => void>();
   private readonly pending: Change[] = [];
   readonly changeListeners = new Set<(change: Change) => void>();
+  /** 'deleting' comes while the sheet is still there (WPS's SheetBeforeDelete), 'deleted' after. */
   readonly sheetListeners = new Set<
-    (event: { type: 'added' | 'deleted' | 'renamed'; sheetId: string }) => void
+    (event: { type: 'added' | 'deleting' | 'deleted' | 'renamed'; sheetId: string }) => void
   >();
 
   watch(watcher: () => void): () => void {
@@ -314,6 +315,7 @@ export class Book {
 
   deleteSheet(name: string): void {
     const sheet = this.mustSheet(name);
+    for (const l of this.sheetListeners) l({ type: 'deleting', sheetId: sheet.id });
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     if (this.active === name) this.active = this.sheets[0]?.name ?? '';
     for (const l of this.sheetListeners) l({ type: 'deleted', sheetId: sheet.id });

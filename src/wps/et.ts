@@ -143,6 +143,8 @@ export interface EtPluginStorage {
 
 export interface EtApiEvent {
   AddApiEventListener(event: 'SheetChange', callback: (sheet: EtWorksheet, range: EtRange) => void): void;
+  /** Raised while the sheet is still there, just before WPS deletes it. */
+  AddApiEventListener(event: 'SheetBeforeDelete', callback: (sheet: EtWorksheet) => void): void;
   AddApiEventListener(event: string, callback: (...args: never[]) => void): void;
 }
 

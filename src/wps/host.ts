@@ -68,6 +68,8 @@ export class WpsHost implements SheetHost {
   async watchChanges(handler: (sheetId: string) => void): Promise<void> {
     if (this.watching) return;
     this.app.ApiEvent.AddApiEventListener('SheetChange', (ws) => handler(sheetId(ws)));
+    // Raised before the sheet goes: the re-check it starts waits for the clerk to pause, by when it is gone.
+    this.app.ApiEvent.AddApiEventListener('SheetBeforeDelete', (ws) => handler(sheetId(ws)));
     this.watching = true;
   }
 

@@ -12,7 +12,7 @@ import { XL } from '../../src/wps/et.js';
 import { WpsHost } from '../../src/wps/host.js';
 import { listenForCommands, postCommand, takeCommand } from '../../src/wps/mailbox.js';
 import { ribbonCallbacks } from '../../src/wps/ribbon.js';
-import { errors, filledGrid, jingxiu, type Values } from '../helpers.js';
+import { errors, filledGrid, jingxiu, suqian, type Values } from '../helpers.js';
 
 const quiet = () => new Promise((r) => setTimeout(r, 100));
 const WRONG_KEY = 't3.r3_7.natural';
@@ -145,6 +145,37 @@ describe('WPS host', () => {
     ).toBe(true);
     expect(audit.pageLayout).toMatchObject({ Orientation: XL.portrait, PaperSize: XL.paperA4 });
     expect(audit.cells.get('E6')?.format).toMatchObject({ wrapText: true, autofitRows: true });
+  });
+});
+
+describe('the sidebar on WPS when a sheet is deleted (SheetBeforeDelete)', () => {
+  function twoYears() {
+    const [y2023, y2024] = suqian();
+    const app = new FakeEtApp();
+    app.book.addSheet('2023').setValues(filledGrid('2021', y2023!.values, { year: 2023 }));
+    const now = { ...y2024!.values, 't3.r2.natural': Number(y2024!.values['t3.r2.natural']) + 1 };
+    app.book.addSheet('2024').setValues(filledGrid('2021', now, { year: 2024 }));
+    app.book.select('2024');
+    return { app, pane: new PaneController(new WpsHost(app), { recheckDelay: 10 }) };
+  }
+
+  it('last year’s sheet deleted: the carry-over it was compared with goes from the list', async () => {
+    const { app, pane } = twoYears();
+    await pane.check();
+    expect(pane.getState().result!.findings.some((f) => f.rule === 'T3-05')).toBe(true);
+    app.book.deleteSheet('2023');
+    await quiet();
+    expect(pane.getState().result!.previous).toBeUndefined();
+    expect(pane.getState().result!.findings.some((f) => f.rule === 'T3-05')).toBe(false);
+  });
+
+  it('the checked sheet deleted: the list ends with a message', async () => {
+    const { app, pane } = twoYears();
+    await pane.check();
+    app.book.deleteSheet('2024');
+    await quiet();
+    expect(pane.getState().result).toBeUndefined();
+    expect(pane.getState().notice).toEqual({ intent: 'error', text: '所校验的工作表已被删除。' });
   });
 });
 
