@@ -293,11 +293,13 @@ export default (env = {}, argv = {}) => {
                   new HtmlWebpackPlugin({
                     filename: 'preview.html',
                     template: './src/dev/preview.html',
+                    title: '年报校验 · 预览（内存中的 Excel）',
                     chunks: ['preview'],
                   }),
                   new HtmlWebpackPlugin({
                     filename: 'wps-preview.html',
                     template: './src/dev/preview.html',
+                    title: '年报校验 · 预览（内存中的 WPS 表格）',
                     chunks: ['wps-preview'],
                   }),
                   // WPS makes an index.html in the add-in's folder that loads main.js: the preview's stand-in.
