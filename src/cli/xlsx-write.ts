@@ -47,6 +47,7 @@ export function addTemplateSheet(
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   ws.columns = layout.columnWidths.map((width) => ({ width }));
+  for (const [row, height] of layout.rowHeights) ws.getRow(row + 1).height = height;
   const grid = templateGrid(layout, fill);
   for (const area of layout.tableAreas) {
     eachCell(area.area, (r, c) => {
@@ -82,6 +83,9 @@ export function addTemplateSheet(
   }
   for (const m of layout.merges)
     ws.mergeCells(`${toAddress({ row: m.top, col: m.left })}:${toAddress({ row: m.bottom, col: m.right })}`);
+  // As the add-in's 插入模板: labels locked against slips of the hand, no password, formatting
+  // allowed. Without a password ExcelJS sets the protection at once; its promise has nothing to wait for.
+  void ws.protect('', { formatCells: true, formatColumns: true, formatRows: true });
   return ws;
 }
 

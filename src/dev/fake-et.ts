@@ -318,6 +318,13 @@ class FakeEtRange implements EtRange {
     return Number(this.cells()[0]?.format.columnWidth ?? 8.43 * POINTS_PER_CHAR) / POINTS_PER_CHAR;
   }
 
+  set RowHeight(points: number) {
+    this.format('rowHeight', points);
+  }
+  get RowHeight(): number {
+    return Number(this.cells()[0]?.format.rowHeight ?? 15);
+  }
+
   Merge(): void {
     this.touch(true);
     this.sheet.merges.push(this.area);

@@ -48,6 +48,8 @@ function writeLayout(ws: Excel.Worksheet, layout: TemplateLayout, fill: Template
   layout.columnWidths.forEach((w, col) => {
     range(ws, { top: 0, left: col, bottom: 0, right: col }).format.columnWidth = w * POINTS_PER_CHAR;
   });
+  for (const [row, height] of layout.rowHeights)
+    range(ws, { top: row, left: 0, bottom: row, right: 0 }).format.rowHeight = height;
   for (const { area } of layout.tableAreas) {
     const r = range(ws, area);
     for (const edge of EDGES) r.format.borders.getItem(edge).style = 'Continuous';

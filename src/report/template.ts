@@ -25,6 +25,8 @@ export interface TemplateLayout {
   readonly columnWidths: readonly number[];
   readonly cells: readonly TemplateCell[];
   readonly merges: readonly Area[];
+  /** Rows whose labels wrap to more lines than a row holds, in points: no spreadsheet fits merged or printed rows itself. */
+  readonly rowHeights: ReadonlyMap<number, number>;
   /** Every table cell (labels and inputs): these get borders. */
   readonly tableAreas: readonly { readonly table: TableId; readonly area: Area }[];
   readonly agency: Pos;
@@ -64,6 +66,45 @@ export const ROLE_STYLE: Readonly<Record<TemplateRole, RoleStyle>> = {
 };
 
 const LABEL_COLUMNS = [22, 16, 34];
+/** A row's default height, and a wrapped line of the table font, in points. */
+const ROW_HEIGHT = 15;
+const LINE_HEIGHT = 13.5;
+
+/** A text's width in column-width characters: a Chinese character is about two. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0xff ? 2 : 1;
+  return w;
+}
+
+/** The heights the wrapped labels need: a label's lines, shared by the rows its area spans. */
+function wrappedRowHeights(
+  cells: readonly TemplateCell[],
+  merges: readonly Area[],
+  columnWidths: readonly number[],
+): Map<number, number> {
+  const heights = new Map<number, number>();
+  for (const c of cells) {
+    if (c.role !== 'label' || !c.text) continue;
+    const { row, col } = c.pos;
+    const area = merges.find((m) => m.top === row && m.left === col) ?? {
+      top: row,
+      left: col,
+      bottom: row,
+      right: col,
+    };
+    let width = 0;
+    for (let k = area.left; k <= area.right; k++) width += columnWidths[k]!;
+    // Less a character for the cell's margins.
+    const lines = Math.ceil(textWidth(c.text) / (width - 1));
+    const rows = area.bottom - area.top + 1;
+    // A row holds a line.
+    if (lines <= rows) continue;
+    const each = Math.max(ROW_HEIGHT, (lines * LINE_HEIGHT + 3) / rows);
+    for (let r = area.top; r <= area.bottom; r++) heights.set(r, Math.max(heights.get(r) ?? 0, each));
+  }
+  return heights;
+}
 const DATA_WIDTH = 10;
 const TITLE_ROW = 0;
 const HEADING_ROW = 1;
@@ -108,7 +149,8 @@ export function templateLayout(edition: Edition): TemplateLayout {
     row = top + t.rows + 1;
   }
   const columnWidths = Array.from({ length: columns }, (_, i) => LABEL_COLUMNS[i] ?? DATA_WIDTH);
-  return { edition, rows: row - 1, columns, columnWidths, cells, merges, tableAreas, agency, year };
+  const rowHeights = wrappedRowHeights(cells, merges, columnWidths);
+  return { edition, rows: row - 1, columns, columnWidths, rowHeights, cells, merges, tableAreas, agency, year };
 }
 
 export interface TemplateValues {

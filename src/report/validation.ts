@@ -14,7 +14,8 @@ export interface InputRule {
 
 const RULES: Readonly<Record<CellKind, InputRule>> = {
   count: {
-    numberFormat: '0',
+    // Not '0': a 2.5 pasted past the validation would show as 3, while the check says 2.5.
+    numberFormat: 'General',
     validation: {
       type: 'whole',
       title: '件数',

@@ -71,6 +71,8 @@ export interface EtRange {
   NumberFormat: string;
   Locked: boolean;
   ColumnWidth: number;
+  /** In points. */
+  RowHeight: number;
   readonly Rows: { AutoFit(): unknown };
   Merge(): void;
   Select(): void;

@@ -40,6 +40,8 @@ function writeLayout(ws: EtWorksheet, layout: TemplateLayout, fill: TemplateValu
   layout.columnWidths.forEach((w, col) => {
     range(ws, { top: 0, left: col, bottom: 0, right: col }).ColumnWidth = w;
   });
+  for (const [row, height] of layout.rowHeights)
+    range(ws, { top: row, left: 0, bottom: row, right: 0 }).RowHeight = height;
   for (const { area } of layout.tableAreas) {
     const r = range(ws, area);
     for (const edge of EDGES) r.Borders.Item(edge).LineStyle = XL.continuous;

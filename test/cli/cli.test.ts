@@ -1,6 +1,8 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { readXlsx } from '../../src/readers/xlsx/index.js';
@@ -39,6 +41,39 @@ describe('nianbao template', () => {
     const read = readGrid(sheet!.grid);
     expect(read.report).toMatchObject({ edition: '2021', year: 2024, tables: ['t2', 't3', 't4'] });
     expect(read.report!.findings).toEqual([]);
+  });
+
+  it('prints as it reads: wrapped labels get the rows they need, a count shows as written, labels are locked', async () => {
+    const path = join(dir, 'look.xlsx');
+    const layout = templateLayout('2021');
+    const key = layout.cells.find((c) => c.kind === 'count')!;
+    await writeTemplate(path, '2024年度年报', layout, { values: { [key.key!]: 2.5 } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.worksheets[0]!;
+    const rowOf = (text: string) => layout.cells.find((c) => c.text === text)!.pos.row;
+    // 「2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请」: three lines in its column.
+    const three = rowOf('2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请');
+    const two = rowOf('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
+    expect(ws.getRow(three + 1).height).toBeGreaterThanOrEqual(3 * 13.5);
+    expect(ws.getRow(two + 1).height).toBeGreaterThanOrEqual(2 * 13.5);
+    expect(ws.getRow(two + 1).height).toBeLessThan(3 * 13.5);
+    // A one-line label's row keeps the default height.
+    expect(ws.getRow(rowOf('3.其他') + 1).height).toBeUndefined();
+    const cell = ws.getCell(key.pos.row + 1, key.pos.col + 1);
+    expect(cell.value).toBe(2.5);
+    // General (ExcelJS reads it as no format), not '0', which shows 2.5 as 3.
+    expect(cell.numFmt ?? 'General').toBe('General');
+    // Protected with no password, formatting allowed (formatCells="0" is "not forbidden").
+    const xml = strFromU8(unzipSync(readFileSync(path))['xl/worksheets/sheet1.xml']!);
+    const protection = /<sheetProtection [^>]*>/.exec(xml)?.[0] ?? '';
+    expect(protection).toMatch(/sheet="1"/);
+    expect(protection).toMatch(/formatCells="0"/);
+    expect(protection).not.toMatch(/hashValue|password/);
+    expect(
+      ws.getCell(layout.cells.find((c) => c.role === 'label')!.pos.row + 1, 1).protection?.locked,
+    ).not.toBe(false);
+    expect(cell.protection?.locked).toBe(false);
   });
 
   it('takes the edition the year calls for, and refuses one that does not fit it', async () => {

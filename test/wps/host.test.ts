@@ -60,6 +60,9 @@ describe('WPS host', () => {
       expect(sheet.cell(c.pos.row, c.pos.col).value).toBe(c.text);
     expect(sheet.cell(l.year.row, l.year.col).value).toBe(2024);
     expect(sheet.merges.map(areaAddress).sort()).toEqual(l.merges.map(areaAddress).sort());
+    // Rows whose labels wrap are as tall as their lines: a merged or printed row is never fitted by WPS.
+    expect(l.rowHeights.size).toBeGreaterThan(0);
+    for (const [row, height] of l.rowHeights) expect(sheet.cell(row, 0).format.rowHeight).toBe(height);
     const input = l.cells.find((c) => c.kind === 'count')!;
     const cell = sheet.cell(input.pos.row, input.pos.col);
     expect(cell.format['protection.locked']).toBe(false);
