@@ -128,6 +128,7 @@ export {
   freeSheetName,
   importedMessage,
   importedValues,
+  reportName,
   importJson,
   reportSheetName,
   unreadParts,

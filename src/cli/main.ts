@@ -11,6 +11,7 @@ import {
   importedValues,
   importJson,
   isUnfilled,
+  reportName,
   reportSheetName,
   ruleInfo,
   templateLayout,
@@ -34,7 +35,8 @@ const USAGE = `用法：
       --report 写出可打印的审核报告（A4）：结果、全部错误、警告及其说明、签字栏。
       退出码 0：无错误；1：有错误；2：有文件无法读取或用法有误；3：内部错误。
   nianbao import 已发布年报.txt|.html|.pdf|.docx|.xlsx -o 文件.xlsx [--force] | --json
-      把已发布年报的数字填入官方模板（或以 JSON 输出）。
+      把已发布年报的数字填入官方模板（或以 JSON 输出）。工作簿中有几份年报时导入年度最近的一份。
+      退出码 0：全部导入；1：有表格没有读出（相应格子留空）；2：无法导入或用法有误。
   nianbao template [--year 年度] [--edition 2021|2019] [--agency 机关名称] -o 文件.xlsx [--force]
       生成官方格式的空白年报模板（按年度选择格式：2019、2020 年度用 2019 版，其余用 2021 版）。
   已存在的文件只有加 --force 才会被覆盖；要读取的文件永远不会被覆盖。加 --debug 可在内部错误时显示详细信息。`;
@@ -396,14 +398,25 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
     say(io, `年报无法读取：${e.message}`);
     return 2;
   }
-  const report = read.reports[0]!;
+  // A workbook of several years' reports: the latest, as the offline page opens it; the rest are named.
+  const [report, ...left] = [...read.reports].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+  if (!report) throw new Error('a file read holds no report');
   if (report.cells.size === 0) {
     say(io, `年报无法导入：${input} 中没有读出任何数字。${unreadParts(report).join('')}`);
     return 2;
   }
+  if (left.length)
+    say(
+      io,
+      `! ${input} 中有 ${read.reports.length} 份年报，只导入了年度最近的一份：${reportName(report)}；未导入：${left.map(reportName).join('、')}。`,
+    );
+  const unread = unreadParts(report);
+  // What could not be read leaves its cells empty: the workbook would then pass as 「尚未填写」.
+  const incomplete = report.findings.some((f) => f.severity === 'error');
   if (values.json) {
     io.out(JSON.stringify(importJson(report), null, 2));
-    return 0;
+    for (const m of unread) say(io, `! ${m}`);
+    return incomplete ? 1 : 0;
   }
   const sheet = reportSheetName(report.year);
   const failed = await writeXlsx(
@@ -422,8 +435,12 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
     return 2;
   }
   io.out(terminalSafe(importedMessage(report, ` ${values.output}（工作表「${sheet}」）`)));
-  const unread = unreadParts(report);
   for (const m of unread) say(io, `! ${m}`);
+  if (incomplete)
+    say(
+      io,
+      '✗ 导入不完整：没有读出的格子在工作簿中是空的，校验时只会说它们「未填」。请对照原文补填，或改用读得全的原文件（如网页或 .docx）导入。',
+    );
   // What the template cannot hold: the published text and how the original was laid out (what
   // could not be read is said just above, not counted again).
   const said = new Set(unread);
@@ -436,7 +453,7 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
       io,
       `! 原文件有 ${lost.length} 条与正文或原文格式有关的提示（${[...new Set(lost.map((f) => f.rule))].join('、')}），导入的工作表中没有正文，不会再出现：请用 nianbao check ${/\s/.test(input) ? `"${input}"` : input} 查看。`,
     );
-  return 0;
+  return incomplete ? 1 : 0;
 }
 
 async function templateCommand(args: string[], { io }: Run): Promise<number> {

@@ -57,12 +57,24 @@ function counted(report: Report): { numbers: number; empty: Map<TableId, number>
   return { numbers, empty };
 }
 
+/** 「保定市竞秀区人民政府 2019 年度」, as much of it as the report tells. */
+export function whoseReport(report: Report): string {
+  return [report.agency, report.year ? `${report.year} 年度` : ''].filter(Boolean).join(' ');
+}
+
+/** A report among others of its file: whose, and on which sheet. */
+export function reportName(report: Report): string {
+  const sheet = report.source ? `工作表「${report.source}」` : '';
+  const whose = whoseReport(report);
+  return whose && sheet ? `${whose}（${sheet}）` : whose || sheet || '一份年报';
+}
+
 /**
  * 「已导入 保定市竞秀区人民政府 2019 年度的 198 个数字（2019 版）到「2019年度年报」。」, and how many
  * cells the report left empty or could not be read; `target` as it is to be shown.
  */
 export function importedMessage(report: Report, target: string): string {
-  const whose = [report.agency, report.year ? `${report.year} 年度` : ''].filter(Boolean).join(' ');
+  const whose = whoseReport(report);
   const { numbers, empty } = counted(report);
   const blank = [...empty].map(([t, n]) => `${TABLE_NAME[t]}有 ${n} 格`).join('、');
   // What could not be read is said after this: the count here keeps the line from reading as all done.
@@ -75,15 +87,21 @@ export function importedMessage(report: Report, target: string): string {
   return `已导入${what}（${report.edition} 版）到${target}${left}。`;
 }
 
-/** `nianbao import --json`: every cell of the edition, its number or null where there is none to read. */
+/**
+ * `nianbao import --json`: every cell of the edition, its number or null where there is none to
+ * read; what a null stands for when it is not an empty cell: text that is no number (「2.5」, 「五」),
+ * as written, and the tables that could not be read.
+ */
 export function importJson(report: Report) {
   const values: Record<CellKey, number | null> = {};
   const units: Record<CellKey, string> = {};
+  const notNumbers: Record<CellKey, string> = {};
   for (const spec of cellSpecs(report.edition).values()) {
     const cell = report.cells.get(spec.key);
     const parsed = cell ? parseValue(cell.raw, spec.kind) : undefined;
     values[spec.key] = parsed?.status === 'ok' ? parsed.value : null;
     if (parsed?.status === 'ok' && parsed.unit) units[spec.key] = parsed.unit;
+    if (cell && parsed?.status === 'invalid') notNumbers[spec.key] = String(cell.raw);
   }
   return {
     edition: report.edition,
@@ -92,5 +110,7 @@ export function importJson(report: Report) {
     values,
     // An amount is in the unit the report wrote it in (元 or 万元); none written, none here.
     units,
+    notNumbers,
+    unread: report.findings.filter((f) => f.severity === 'error').map((f) => f.message),
   };
 }

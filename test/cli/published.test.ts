@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeTemplate } from '../../src/cli/xlsx-write.js';
+import ExcelJS from 'exceljs';
+import { addTemplateSheet, writeTemplate } from '../../src/cli/xlsx-write.js';
 import { templateLayout } from '../../src/report/template.js';
 import { encodeGbk, fixturePath, seedHtml, seedTextWith, suqian } from '../helpers.js';
 import { cli } from './run.js';
@@ -67,6 +68,56 @@ describe('nianbao import says what it could not take', () => {
     expect(r.err).toMatch(
       /^! 一、本年新收政府信息公开申请数量·\S+（第\d+行）「五」不是数字，已照原样填入，请核对后改为数字。\n! 原文件有 1 条与正文或原文格式有关的提示（G-04）/,
     );
+    // --json: null, as an empty cell is, and what was written beside it; said on stderr as with -o.
+    const j = await cli('import', txt, '--json');
+    expect(j.code).toBe(0);
+    const out = JSON.parse(j.out);
+    const [key] = Object.keys(out.notNumbers);
+    expect(out.notNumbers).toEqual({ [key!]: '五' });
+    expect(out.values[key!]).toBeNull();
+    expect(out.unread).toEqual([]);
+    expect(j.err).toMatch(/^! 一、本年新收政府信息公开申请数量·\S+「五」不是数字/);
+  });
+
+  it('a table it could not read: written with that table empty, said, and exit 1; in --json too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+    const source = fixturePath('jingxiu-2019.writer.reading.txt');
+    const xlsx = join(dir, 'a.xlsx');
+    const r = await cli('import', source, '-o', xlsx);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/! 表三无法从这段文字可靠读取/);
+    expect(r.err).toContain('✗ 导入不完整');
+    expect(existsSync(xlsx)).toBe(true);
+    const j = await cli('import', source, '--json');
+    expect(j.code).toBe(1);
+    const out = JSON.parse(j.out);
+    expect(out.unread).toEqual([expect.stringMatching(/^表三无法从这段文字可靠读取/)]);
+    expect(out.values['t3.r1.natural']).toBeNull();
+    expect(j.err).toMatch(/^! 表三无法从这段文字可靠读取/);
+  });
+
+  it('a workbook of two years: the latest is imported, and the other named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+    const [y2023, y2024] = suqian();
+    const wb = new ExcelJS.Workbook();
+    addTemplateSheet(wb, '2023年度年报', templateLayout('2021'), {
+      values: y2023.values,
+      year: 2023,
+      agency: '宿迁市',
+    });
+    addTemplateSheet(wb, '2024年度年报', templateLayout('2021'), {
+      values: y2024.values,
+      year: 2024,
+      agency: '宿迁市',
+    });
+    const both = join(dir, 'both.xlsx');
+    await wb.xlsx.writeFile(both);
+    const r = await cli('import', both, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ year: 2024, agency: '宿迁市' });
+    expect(r.err).toBe(
+      `! ${both} 中有 2 份年报，只导入了年度最近的一份：宿迁市 2024 年度（工作表「2024年度年报」）；未导入：宿迁市 2023 年度（工作表「2023年度年报」）。\n`,
+    );
   });
 
   it('digits a number cannot hold exactly are imported as the text written, as it says', async () => {
@@ -101,9 +152,11 @@ describe('nianbao import says what it could not take', () => {
     lines.splice(row + 1, 1);
     writeFileSync(txt, lines.join('\n'));
     const r = await cli('import', txt, '-o', join(dir, 'a.xlsx'));
-    expect(r.code).toBe(0);
+    // Written, but not done: the row's cells are empty in the workbook, which a check calls 未填.
+    expect(r.code).toBe(1);
     expect(r.out).toMatch(/的 191 个数字（2019 版）到 .*；有 1 处没有读出，相应的格子留空。\n$/);
     expect(r.err).toMatch(/^! 「二、上年结转政府信息公开申请数量」行应有 7 个数，只读到 6 个/);
+    expect(r.err).toContain('✗ 导入不完整：没有读出的格子在工作簿中是空的');
     // Said once: not counted again among what the template cannot hold (the seed's one label warning).
     expect(r.err).toContain('! 原文件有 1 条与正文或原文格式有关的提示（G-04）');
   });
