@@ -150,7 +150,18 @@ export function templateLayout(edition: Edition): TemplateLayout {
   }
   const columnWidths = Array.from({ length: columns }, (_, i) => LABEL_COLUMNS[i] ?? DATA_WIDTH);
   const rowHeights = wrappedRowHeights(cells, merges, columnWidths);
-  return { edition, rows: row - 1, columns, columnWidths, rowHeights, cells, merges, tableAreas, agency, year };
+  return {
+    edition,
+    rows: row - 1,
+    columns,
+    columnWidths,
+    rowHeights,
+    cells,
+    merges,
+    tableAreas,
+    agency,
+    year,
+  };
 }
 
 export interface TemplateValues {

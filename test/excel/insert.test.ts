@@ -25,8 +25,7 @@ describe('插入模板 through Office.js', () => {
       expect(sheet.cell(layout.year.row, layout.year.col).value).toBe(2024);
       expect(sheet.merges.map(areaAddress).sort()).toEqual(layout.merges.map(areaAddress).sort());
       expect(layout.rowHeights.size).toBeGreaterThan(0);
-      for (const [row, height] of layout.rowHeights)
-        expect(sheet.cell(row, 0).format.rowHeight).toBe(height);
+      for (const [row, height] of layout.rowHeights) expect(sheet.cell(row, 0).format.rowHeight).toBe(height);
 
       for (const c of layout.cells.filter((c) => c.role === 'input')) {
         const cell = sheet.cell(c.pos.row, c.pos.col);
