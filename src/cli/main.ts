@@ -456,6 +456,9 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
   return incomplete ? 1 : 0;
 }
 
+/** Longer than any body's full name (「…人民政府办公室」 names run to some 40 characters). */
+const MAX_AGENCY = 100;
+
 async function templateCommand(args: string[], { io }: Run): Promise<number> {
   const { values } = parseOnce(
     args,
@@ -486,6 +489,17 @@ async function templateCommand(args: string[], { io }: Run): Promise<number> {
     );
     return 2;
   }
+  // One line, as the name is printed on the form: a line break or a run of spaces pasted with it goes.
+  const agency = values.agency?.replace(/[\s\u3000]+/g, ' ').trim();
+  if (agency === '' || (agency && agency.length > MAX_AGENCY)) {
+    say(
+      io,
+      agency
+        ? `--agency 机关名称过长（${agency.length} 个字，上限 ${MAX_AGENCY}）`
+        : '--agency 机关名称是空的',
+    );
+    return 2;
+  }
   if (!values.output) {
     io.err('请用 -o 指定输出文件，如 -o 年报模板.xlsx');
     return 2;
@@ -500,7 +514,7 @@ async function templateCommand(args: string[], { io }: Run): Promise<number> {
     values.output,
     sheet,
     templateLayout(edition as Edition),
-    { ...(year ? { year } : {}), ...(values.agency ? { agency: values.agency } : {}) },
+    { ...(year ? { year } : {}), ...(agency ? { agency } : {}) },
     values.force,
   );
   if (failed) {

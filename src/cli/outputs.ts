@@ -1,6 +1,6 @@
 import { extensionOf } from '../core.js';
-import { statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { identity, ioMessage } from './files.js';
 
 /**
@@ -33,18 +33,46 @@ export async function outputProblem(
   return undefined;
 }
 
-/** Writes an output; without --force, only if the file still does not exist (no race with another writer). */
+/**
+ * Writes an output; without --force, only if the file still does not exist (no race with another
+ * writer). With --force, into a file beside it that then takes its place: a write that fails (a full
+ * disk) leaves the file it was to replace as it was.
+ */
 export async function writeOutput(
   path: string,
   data: string | Uint8Array,
   force: boolean,
 ): Promise<string | undefined> {
   try {
+    if (force && replaced(path, data)) return undefined;
     writeFileSync(path, data, { flag: force ? 'w' : 'wx' });
     return undefined;
   } catch (e) {
-    if (e && typeof e === 'object' && 'code' in e && e.code === 'EEXIST')
-      return `${path} 已存在：要覆盖它，请加 --force`;
+    if (errorCode(e) === 'EEXIST') return `${path} 已存在：要覆盖它，请加 --force`;
     return ioMessage(path, e, '写入');
   }
+}
+
+const errorCode = (e: unknown) => (e && typeof e === 'object' && 'code' in e ? e.code : undefined);
+
+/**
+ * Writes `data` beside `path` and puts it in its place; false where no file can be made beside it
+ * (a folder the user may not add to, though the file itself may be written), to write it in place.
+ */
+function replaced(path: string, data: string | Uint8Array): boolean {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.nianbao`);
+  try {
+    writeFileSync(temp, data, { flag: 'wx' });
+  } catch (e) {
+    rmSync(temp, { force: true });
+    if (errorCode(e) === 'EACCES' || errorCode(e) === 'EPERM') return false;
+    throw e;
+  }
+  try {
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+  return true;
 }

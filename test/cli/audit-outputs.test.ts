@@ -8,6 +8,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   writeFileSync,
 } from 'node:fs';
@@ -63,6 +64,15 @@ describe('nothing is overwritten without --force, and an input never', () => {
     const r = await cli('import', path, '-o', join(d, '.', 'sub', '..', 'x.xlsx'), '--force');
     expect(r.code).toBe(2);
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('--force replaces the file by one written beside it, and leaves nothing else behind', async () => {
+    const d = folder();
+    const path = join(d, 'old.xlsx');
+    writeFileSync(path, 'not yet a workbook');
+    expect((await cli('template', '--year', '2024', '-o', path, '--force')).code).toBe(0);
+    expect(readXlsx(readFileSync(path)).sheets.map((s) => s.name)).toEqual(['2024年度年报']);
+    expect(readdirSync(d)).toEqual(['old.xlsx']);
   });
 
   it('import a.txt -o a.txt is refused: the output is an .xlsx', async () => {

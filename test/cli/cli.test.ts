@@ -76,6 +76,20 @@ describe('nianbao template', () => {
     expect(cell.protection?.locked).toBe(false);
   });
 
+  it('--agency is written on one line; an empty or overlong one is refused', async () => {
+    const path = join(dir, 'agency.xlsx');
+    expect((await cli('template', '--agency', ' 某市\n 人民政府　', '-o', path)).code).toBe(0);
+    const report = readGrid(readXlsx(readFileSync(path)).sheets[0]!.grid).report!;
+    expect(report.agency).toBe('某市 人民政府');
+    expect(await cli('template', '--agency', '  ', '-o', join(dir, 'a2.xlsx'))).toMatchObject({
+      code: 2,
+      err: '--agency 机关名称是空的\n',
+    });
+    expect((await cli('template', '--agency', '某'.repeat(101), '-o', join(dir, 'a3.xlsx'))).err).toBe(
+      '--agency 机关名称过长（101 个字，上限 100）\n',
+    );
+  });
+
   it('takes the edition the year calls for, and refuses one that does not fit it', async () => {
     const path = join(dir, 'y2020.xlsx');
     expect(await cli('template', '--year', '2020', '-o', path)).toMatchObject({
