@@ -1,6 +1,6 @@
 // 年报校验网页版: one HTML file, opened from disk or an intranet server, that reads a report in the
 // browser and shows the same sidebar beside it. It never writes the file and makes no request.
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { PaneController } from '../taskpane/controller.js';
 import { FileHost } from '../web/file-host.js';
@@ -36,7 +36,9 @@ if (!toldUnsupported()) {
   const pane = new PaneController(host);
   createRoot(document.getElementById('root')!).render(
     <FluentProvider theme={webLightTheme} lang="zh-CN">
-      <Page host={host} pane={pane} />
+      <AriaLiveAnnouncer>
+        <Page host={host} pane={pane} />
+      </AriaLiveAnnouncer>
     </FluentProvider>,
   );
 }

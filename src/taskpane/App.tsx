@@ -7,16 +7,17 @@ import {
   Spinner,
   Text,
   tokens,
+  useAnnounce,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { type KeyboardEvent, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { FindingList } from './components/FindingList.js';
 import { PastePanel } from './components/PastePanel.js';
 import { PreviousYear } from './components/PreviousYear.js';
 import { Legend, Navigator, Summary } from './components/Summary.js';
 import { InsertDialog, Toolbar } from './components/Toolbar.js';
 import { type PaneController, stopsOf, type Task } from './controller.js';
-import { shownText } from '../core.js';
+import { cardsOf, shownText, summary } from '../core.js';
 
 const useStyles = makeStyles({
   root: {
@@ -52,6 +53,8 @@ const BUSY_TEXT: Readonly<Record<Task, string>> = {
   audit: '正在生成审核报告…',
 };
 
+const NOTICE_NAME = { error: '错误提示', warning: '提示', info: '提示', success: '完成' } as const;
+
 /** What the sidebar says before the first 校验: in Excel or WPS, and on the offline page. */
 const INTRO_SHEET = [
   '在年报所在的工作表上点「校验」：有问题的单元格会在表中标出，并在这里列出原因和建议的改法。',
@@ -82,6 +85,48 @@ const PASTE = {
   },
 } as const;
 
+/**
+ * Keeps the keyboard where the clerk was: a button pressed (「改为 5」, 保存说明) may go with its card
+ * when the list is re-checked, and focus would fall to the page. It goes to the card now in that
+ * place (the next one), else to the last card, else to the button of the toolbar last used.
+ */
+function useFocusKept(main: React.RefObject<HTMLElement | null>) {
+  const last = useRef<{ card?: number; key?: string }>({});
+  useEffect(() => {
+    const el = main.current;
+    if (!el) return;
+    const note = (e: FocusEvent) => {
+      const target = e.target as HTMLElement;
+      const card = target.closest('[data-card]');
+      const key = target.closest<HTMLElement>('[data-focus]')?.dataset.focus;
+      last.current = card
+        ? { card: [...el.querySelectorAll('[data-card]')].indexOf(card) }
+        : key
+          ? { key }
+          : {};
+    };
+    el.addEventListener('focusin', note);
+    return () => el.removeEventListener('focusin', note);
+  }, [main]);
+  // After every render: focus lost to the page while the pane has it (not a click into the sheet).
+  useLayoutEffect(() => {
+    const el = main.current;
+    const active = document.activeElement;
+    if (!el || !document.hasFocus() || (active && active !== document.body)) return;
+    const { card, key } = last.current;
+    const cards = el.querySelectorAll<HTMLElement>('[data-card]');
+    const near = card !== undefined ? cards[Math.min(card, cards.length - 1)] : undefined;
+    const target = near
+      ? (near.querySelector<HTMLElement>('[data-locate]') ?? near)
+      : card !== undefined
+        ? el.querySelector<HTMLElement>('[data-summary]')
+        : key
+          ? el.querySelector<HTMLElement>(`[data-focus="${key}"]`)
+          : undefined;
+    target?.focus();
+  });
+}
+
 export function App({ pane }: { pane: PaneController }) {
   const s = useStyles();
   const state = useSyncExternalStore(pane.subscribe, pane.getState);
@@ -91,14 +136,33 @@ export function App({ pane }: { pane: PaneController }) {
   const result = state.result;
   const stops = result ? stopsOf(result.findings) : [];
   const at = stops.findIndex((x) => x.key === state.cursor);
-  // Alt+↓ / Alt+↑ anywhere in the pane: the next or previous finding's cell.
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || !stops.length) return;
-    e.preventDefault();
-    void pane.step(e.key === 'ArrowDown' ? 1 : -1);
-  };
+  const main = useRef<HTMLElement>(null);
+  useFocusKept(main);
+  const { announce } = useAnnounce();
+  // Every check is said, a re-check too, and the same words again: the clerk pressed 校验 for them.
+  useEffect(() => {
+    if (result) announce(summary(cardsOf(result.findings)), { polite: true });
+  }, [result, announce]);
+  // 上一个 / 下一个 and Alt+↑ / Alt+↓ say where they went.
+  const stop = at >= 0 ? stops[at] : undefined;
+  useEffect(() => {
+    if (stop)
+      announce(`第 ${at + 1} / ${stops.length} 处：${shownText(stop.finding.message)}`, { polite: true });
+    // The stop's key, not the object: a re-check makes new objects of the same stop.
+  }, [stop?.key, announce]);
+  // Alt+↓ / Alt+↑ anywhere in the page (focus may be on the page itself): the next or previous finding's cell.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
+      if (!main.current?.querySelector('[data-locate]')) return;
+      e.preventDefault();
+      void pane.step(e.key === 'ArrowDown' ? 1 : -1);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [pane]);
   return (
-    <main className={s.root} aria-busy={Boolean(working)} onKeyDown={onKeyDown}>
+    <main className={s.root} aria-busy={Boolean(working)} ref={main}>
       <Toolbar pane={pane} busy={state.busy} checked={Boolean(result)} onImport={() => setPaste('import')} />
       <InsertDialog pane={pane} edition={state.asking} onClose={() => pane.cancelInsert()} />
       <PreviousYear
@@ -128,7 +192,14 @@ export function App({ pane }: { pane: PaneController }) {
       )}
       {working && !result && <Spinner className={s.busy} size="tiny" label={working} />}
       {state.notice && (
-        <MessageBar intent={state.notice.intent} layout="multiline">
+        // Keyed by its text: a new notice is a new bar, and is read out.
+        <MessageBar
+          key={state.notice.text}
+          intent={state.notice.intent}
+          layout="multiline"
+          aria-label={NOTICE_NAME[state.notice.intent]}
+          politeness={state.notice.intent === 'error' ? 'assertive' : 'polite'}
+        >
           <MessageBarBody className={s.notice}>{shownText(state.notice.text)}</MessageBarBody>
           <MessageBarActions
             containerAction={

@@ -1,4 +1,4 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import type { PaneController } from './controller.js';
@@ -16,7 +16,10 @@ export function mountSidebar(pane: PaneController): void {
   if (!root) return;
   createRoot(root).render(
     <FluentProvider theme={webLightTheme} lang="zh-CN">
-      <App pane={pane} />
+      {/* Without it, Fluent's notices (MessageBar) and the sidebar's own announcements are never read out. */}
+      <AriaLiveAnnouncer>
+        <App pane={pane} />
+      </AriaLiveAnnouncer>
     </FluentProvider>,
   );
 }

@@ -79,6 +79,8 @@ function Cell(props: {
       className={[bordered ? 'bordered' : '', selected ? 'selected' : ''].join(' ')}
       style={{
         backgroundColor: fill,
+        // A mark is its colour: high-contrast modes would paint it over like every other cell.
+        ...(fill ? { forcedColorAdjust: 'none', color: '#000' } : {}),
         fontWeight: f['font.bold'] ? 'bold' : undefined,
         fontSize: typeof f['font.size'] === 'number' ? `${f['font.size']}pt` : undefined,
         textAlign:

@@ -23,6 +23,6 @@ export const SHEET_STYLE = `
 .sheet .more { margin: 6px 8px; color: #605e5c; font-size: 12px; }
 .sheet td input {
   width: 100%; box-sizing: border-box; border: none; background: transparent;
-  font: inherit; text-align: inherit;
+  font: inherit; text-align: inherit; color: inherit;
 }
 `;

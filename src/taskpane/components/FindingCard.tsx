@@ -68,7 +68,6 @@ const useStyles = makeStyles({
       outlineOffset: '2px',
     },
     ':hover .title': { textDecoration: 'underline' },
-    ':disabled': { cursor: 'default' },
   },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   // Identities with their numbers are long and have no spaces: break anywhere rather than scroll.
@@ -118,7 +117,7 @@ function NoteEditor(props: {
   const [text, setText] = useState(props.initial);
   const where = props.inWorkbook ? '说明保存在本工作簿中' : '说明保存在本浏览器中（不写入文件）';
   return (
-    <div className={s.editor}>
+    <div className={s.editor} onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
       <Field
         label="说明"
         hint={`写明已核实的情况，如「该项确为 0，已核对原始台账」。${where}，数字改动后需重新说明。`}
@@ -182,6 +181,8 @@ export function FindingCard(props: {
   return (
     <li
       ref={card}
+      data-card
+      tabIndex={-1}
       className={mergeClasses(
         s.card,
         first.severity === 'warning' && s.warning,
@@ -205,17 +206,22 @@ export function FindingCard(props: {
           {where ? ` · ${shownText(where)}` : ''}
         </Text>
       </span>
-      <button
-        type="button"
-        className={s.locate}
-        onClick={() => props.onSelect(first)}
-        aria-label={`${label}：${endSentence(shownText(title))}${address ? `定位到单元格 ${address}` : ''}`}
-        disabled={!address}
-      >
-        <Text weight={merged ? 'semibold' : 'regular'} className={mergeClasses(s.title, 'title')}>
-          {shownText(title)}
-        </Text>
-      </button>
+      {address ? (
+        <button
+          type="button"
+          className={s.locate}
+          onClick={() => props.onSelect(first)}
+          aria-label={`${label}：${endSentence(shownText(title))}定位到单元格 ${address}`}
+          data-locate
+        >
+          <Text weight={merged ? 'semibold' : 'regular'} className={mergeClasses(s.title, 'title')}>
+            {shownText(title)}
+          </Text>
+        </button>
+      ) : (
+        // Nothing to go to (a finding of the whole report): text, not a button that does nothing.
+        <Text className={s.title}>{shownText(title)}</Text>
+      )}
       {merged && (
         <ul className={s.facts} aria-label="原因">
           {cluster.findings.map((f) => (
@@ -247,7 +253,7 @@ export function FindingCard(props: {
               <Button
                 size="small"
                 appearance="primary"
-                disabled={props.disabled}
+                disabledFocusable={props.disabled}
                 onClick={() => props.onApply(first)}
                 aria-label={`把单元格 ${address} 改为 ${culprit.suggested}`}
               >
@@ -255,7 +261,7 @@ export function FindingCard(props: {
               </Button>
             )}
             {canExplain(first) && (
-              <Button size="small" disabled={props.disabled} onClick={() => setEditing(true)}>
+              <Button size="small" disabledFocusable={props.disabled} onClick={() => setEditing(true)}>
                 {first.note ? '修改说明' : '填写说明'}
               </Button>
             )}

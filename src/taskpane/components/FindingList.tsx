@@ -94,7 +94,8 @@ export function FindingList(props: ListProps) {
           <section key={g.title} className={s.group} aria-label={`${g.title}：${cards} 项`}>
             <h2 className={s.heading}>
               <Text weight="semibold">{g.title}</Text>
-              <CounterBadge count={cards} size="small" color="informative" showZero />
+              {/* The section's name says the count: not read again after the heading's words. */}
+              <CounterBadge count={cards} size="small" color="informative" showZero aria-hidden />
             </h2>
             {open.length > 0 && <Cards {...props} findings={open} label={g.title} />}
             {explained.length > 0 && <Explained {...props} findings={explained} title={g.title} />}

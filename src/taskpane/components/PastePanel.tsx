@@ -42,7 +42,12 @@ export function PastePanel(props: {
     void take(e.dataTransfer.files[0]);
   };
   return (
-    <div className={s.panel} onDragOver={(e) => onFile && e.preventDefault()} onDrop={onDrop}>
+    <div
+      className={s.panel}
+      onDragOver={(e) => onFile && e.preventDefault()}
+      onDrop={onDrop}
+      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+    >
       <Field label={props.label} hint={props.hint}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={8} resize="vertical" autoFocus />
       </Field>

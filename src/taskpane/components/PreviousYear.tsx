@@ -48,7 +48,12 @@ export function PreviousYear(props: {
       </Text>
       <Menu checkedValues={{ previous: checked }}>
         <MenuTrigger disableButtonEnhancement>
-          <MenuButton size="small" icon={<HistoryRegular />} disabled={props.disabled}>
+          <MenuButton
+            size="small"
+            icon={<HistoryRegular />}
+            disabledFocusable={props.disabled}
+            aria-label="选择上年报告"
+          >
             选择
           </MenuButton>
         </MenuTrigger>

@@ -61,8 +61,8 @@ export function Summary({
   const where = result.sheets.map((x) => `「${shownText(x.name)}」`).join('、');
   return (
     <div className={s.box}>
-      {/* Read out after every check, the automatic ones included. */}
-      <div className={s.line} role="status" aria-live="polite">
+      {/* The sidebar reads each check's result out itself (App), the same words again included. */}
+      <div className={s.line} role="status" aria-live="off" tabIndex={-1} data-summary>
         {icon}
         <Text size={500} weight="semibold">
           {summary(cardsOf(result.findings))}
@@ -89,7 +89,8 @@ export function Legend() {
     <div className={s.legend} role="note" aria-label="标记颜色的含义">
       {(Object.keys(MARK_FILL) as MarkKind[]).map((k) => (
         <Text size={200} key={k}>
-          <span className={s.swatch} style={{ backgroundColor: MARK_FILL[k] }} />
+          {/* Its colour is its meaning: high-contrast modes must not replace it. */}
+          <span className={s.swatch} style={{ backgroundColor: MARK_FILL[k], forcedColorAdjust: 'none' }} />
           {MARK_MEANING[k]}
         </Text>
       ))}
@@ -110,7 +111,7 @@ export function Navigator(props: {
         <Button
           size="small"
           icon={<ArrowUpRegular />}
-          disabled={props.disabled}
+          disabledFocusable={props.disabled}
           onClick={() => props.onStep(-1)}
         >
           上一个
@@ -120,7 +121,7 @@ export function Navigator(props: {
         <Button
           size="small"
           icon={<ArrowDownRegular />}
-          disabled={props.disabled}
+          disabledFocusable={props.disabled}
           onClick={() => props.onStep(1)}
         >
           下一个

@@ -30,6 +30,8 @@ import type { PaneController, Task } from '../controller.js';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // A pane 160 px wide (320 px at 200%): the field shrinks with the dialog, and its hint wraps.
+  year: { minWidth: 0, width: '100%' },
 });
 
 /** 插入模板 asks which year the report is for: the sheet is named after it and 报告年度 filled. */
@@ -46,6 +48,7 @@ export function InsertDialog(props: { pane: PaneController; edition?: Edition; o
   const problem = !isYear
     ? '请填 2019 年以后的年份。'
     : `${n} 年度应使用 ${editionForYear(n)} 版模板（2019、2020 年度用 2019 版，2021 年度起用 2021 版）：请从「插入模板」选 ${editionForYear(n)} 版。`;
+  const s = useStyles();
   const close = () => {
     setYear(undefined);
     props.onClose();
@@ -62,6 +65,7 @@ export function InsertDialog(props: { pane: PaneController; edition?: Edition; o
               validationMessage={valid ? '新工作表以此命名，并填入「报告年度」。' : problem}
             >
               <Input
+                className={s.year}
                 type="number"
                 value={value}
                 onChange={(_, d) => setYear(d.value)}
@@ -105,19 +109,22 @@ export function Toolbar({
   const blocked = busy !== undefined && busy !== 'select';
   const writable = pane.host.writable;
   return (
-    <div className={s.bar} role="toolbar" aria-label="年报校验">
+    // A group, not a toolbar: each button is a stop of its own (Tab), not one stop moved by arrows.
+    // While a task runs the buttons stay focusable (disabledFocusable): a disabled one drops the focus.
+    <div className={s.bar} role="group" aria-label="年报校验">
       <Button
         appearance="primary"
         icon={<CheckmarkCircleRegular />}
-        disabled={blocked || pane.host.empty}
+        disabledFocusable={blocked || pane.host.empty}
         onClick={() => void pane.check()}
+        data-focus="check"
       >
         校验
       </Button>
       {writable && (
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <MenuButton icon={<TableAddRegular />} disabled={blocked}>
+            <MenuButton icon={<TableAddRegular />} disabledFocusable={blocked} data-focus="insert">
               插入模板
             </MenuButton>
           </MenuTrigger>
@@ -132,11 +139,21 @@ export function Toolbar({
         </Menu>
       )}
       {writable && (
-        <Button icon={<EraserRegular />} disabled={blocked} onClick={() => void pane.clear()}>
+        <Button
+          icon={<EraserRegular />}
+          disabledFocusable={blocked}
+          onClick={() => void pane.clear()}
+          data-focus="clear"
+        >
           清除标记
         </Button>
       )}
-      <Button icon={<DocumentTextRegular />} disabled={blocked || !checked} onClick={() => void pane.audit()}>
+      <Button
+        icon={<DocumentTextRegular />}
+        disabledFocusable={blocked || !checked}
+        onClick={() => void pane.audit()}
+        data-focus="audit"
+      >
         生成审核报告
       </Button>
     </div>

@@ -52,6 +52,12 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     refused = await offline(page);
+    // What the sidebar has read out: Fluent's announcer speaks through ariaNotify where there is one.
+    await page.addInitScript(() => {
+      const said: string[] = [];
+      Object.assign(window, { said });
+      Object.assign(document, { ariaNotify: (text: string) => said.push(text) });
+    });
     page.on('worker', (w) => workerScripts.push(w.url()));
     await page.goto(`${server.url}preview.html`);
     pane = page.frameLocator('iframe.pane');
@@ -222,13 +228,31 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await type(business, '０');
     await check();
     await expect.poll(status).toBe('1 个错误，1 个警告');
-    await pane.getByRole('button', { name: `把单元格 ${total} 改为 5` }).click();
+    // By keyboard: the card goes with its fix, and the keyboard stays in the list, on the card now there.
+    const said = () => pane.locator('body').evaluate(() => (window as unknown as { said: string[] }).said);
+    await pane.getByRole('button', { name: `把单元格 ${total} 改为 5` }).focus();
+    await pane.locator(':focus').press('Enter');
     await expect.poll(status).toBe('1 个警告');
+    await expect
+      .poll(() => pane.locator(':focus').getAttribute('aria-label'))
+      .toMatch(/^警告：.*定位到单元格/);
+    // Read out, as is every check's result: the screen reader user hears what the fix did.
+    await expect.poll(said).toContain('1 个警告');
+    await pane.getByRole('button', { name: '填写说明' }).focus();
+    await pane.locator(':focus').press('Enter');
+    // Escape is 取消.
+    await pane.getByRole('textbox', { name: '说明' }).press('Escape');
+    expect(await pane.getByRole('textbox', { name: '说明' }).count()).toBe(0);
     await pane.getByRole('button', { name: '填写说明' }).click();
     await pane.getByRole('textbox', { name: '说明' }).fill('原表如此，已核实');
     await shot('explaining');
-    await pane.getByRole('button', { name: '保存说明' }).click();
+    await pane.getByRole('button', { name: '保存说明' }).focus();
+    await pane.locator(':focus').press('Enter');
     await expect.poll(status).toBe('全部通过（1 个已说明）');
+    // The card folded away under 已说明, the keyboard is on the card now in its place (X-02's), not lost.
+    await expect
+      .poll(() => pane.locator(':focus').evaluate((e) => e.matches('[data-card], [data-card] *')))
+      .toBe(true);
     await pane.getByRole('button', { name: /已说明的 1 项/ }).click();
     await expect.poll(() => pane.getByText(/说明：原表如此，已核实/).count()).toBe(1);
     await shot('explained');
@@ -281,7 +305,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
       .toBe(1);
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('2019年度年报');
     // The workbook also holds a 2018 report of the same body by now: this one is checked on its own.
-    await pane.getByRole('button', { name: '选择' }).click();
+    await pane.getByRole('button', { name: '选择上年报告' }).click();
     await pane.getByRole('menuitemradio', { name: '不对照上年' }).click();
     await check();
     await expect.poll(status).toBe('全部通过');

@@ -83,6 +83,12 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('request', (r) => requests.push(r.url()));
+    // What the page has read out: Fluent's announcer speaks through ariaNotify where there is one.
+    await page.addInitScript(() => {
+      const said: string[] = [];
+      Object.assign(window, { said });
+      Object.assign(document, { ariaNotify: (text: string) => said.push(text) });
+    });
     await page.goto(pageUrl);
     await page.getByRole('button', { name: '打开文件…' }).waitFor();
   });
@@ -369,6 +375,9 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
       .toBe(1);
     // Five seconds and its pages' time, after pdf.js has loaded in the worker.
     expect(Date.now() - started).toBeLessThan(20_000);
+    // Read out too: a clerk who cannot see the page hears why the file was not read.
+    const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+    expect(said.some((t) => /PDF 的内容过于繁复/.test(t))).toBe(true);
     await shot('pdf-bomb-refused');
     await open(fixturePath('jingxiu-2019.writer.pdf'));
     await expect.poll(status, { timeout: 20_000 }).toBe('全部通过');
