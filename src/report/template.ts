@@ -25,7 +25,10 @@ export interface TemplateLayout {
   readonly columnWidths: readonly number[];
   readonly cells: readonly TemplateCell[];
   readonly merges: readonly Area[];
-  /** Rows whose labels wrap to more lines than a row holds, in points: no spreadsheet fits merged or printed rows itself. */
+  /**
+   * Rows whose labels wrap to more lines than a row holds, with their heights in points: a file's
+   * rows are not fitted to their text when it is opened, and merged cells' never are.
+   */
   readonly rowHeights: ReadonlyMap<number, number>;
   /** Every table cell (labels and inputs): these get borders. */
   readonly tableAreas: readonly { readonly table: TableId; readonly area: Area }[];
@@ -66,6 +69,10 @@ export const ROLE_STYLE: Readonly<Record<TemplateRole, RoleStyle>> = {
 };
 
 const LABEL_COLUMNS = [22, 16, 34];
+const DATA_WIDTH = 10;
+const TITLE_ROW = 0;
+const HEADING_ROW = 1;
+const FIRST_PART_ROW = 3;
 /** A row's default height, and a wrapped line of the table font, in points. */
 const ROW_HEIGHT = 15;
 const LINE_HEIGHT = 13.5;
@@ -105,10 +112,6 @@ function wrappedRowHeights(
   }
   return heights;
 }
-const DATA_WIDTH = 10;
-const TITLE_ROW = 0;
-const HEADING_ROW = 1;
-const FIRST_PART_ROW = 3;
 
 /** The report as a clerk fills it: title, 机关名称 and 报告年度, then each table under its part title. */
 export function templateLayout(edition: Edition): TemplateLayout {
