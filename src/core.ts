@@ -129,6 +129,8 @@ export {
   importedMessage,
   importedValues,
   reportName,
+  tidiedNote,
+  workbookValues,
   importJson,
   reportSheetName,
   unreadParts,

@@ -8,11 +8,12 @@ import {
   editionForYear,
   type FileRead,
   importedMessage,
-  importedValues,
   importJson,
   isUnfilled,
   reportName,
   reportSheetName,
+  tidiedNote,
+  workbookValues,
   ruleInfo,
   templateLayout,
   type TemplateLayout,
@@ -424,7 +425,7 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
     sheet,
     templateLayout(report.edition),
     {
-      values: importedValues(report),
+      values: workbookValues(report),
       ...(report.year ? { year: report.year } : {}),
       ...(report.agency ? { agency: report.agency } : {}),
     },
@@ -436,6 +437,8 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
   }
   io.out(terminalSafe(importedMessage(report, ` ${values.output}（工作表「${sheet}」）`)));
   for (const m of unread) say(io, `! ${m}`);
+  const tidy = tidiedNote(report);
+  if (tidy) say(io, `! ${tidy}`);
   if (incomplete)
     say(
       io,

@@ -1,5 +1,5 @@
 import { cellSpecs } from './model.js';
-import { parseValue } from './parse-value.js';
+import { parseValue, shown } from './parse-value.js';
 import { TABLE_NAME } from './parts.js';
 import type { CellKey, RawValue, Report, TableId } from './types.js';
 
@@ -18,6 +18,43 @@ export function freeSheetName(taken: readonly string[], year?: number): string {
 /** The cells as written in the report, for the template: numbers as numbers, 「增1」 or 「7441.88万元」 as text. */
 export function importedValues(report: Report): Record<CellKey, RawValue> {
   return Object.fromEntries([...report.cells].map(([k, c]) => [k, c.raw]));
+}
+
+/**
+ * The cells for a workbook the clerk goes on with: a number written in a way a sum skips
+ * (「1,005」, 「５」, 「5件」, a number stored as text) as the number it reads as; anything else as
+ * written, 「五」 and 「约5」 included, for the check to point out.
+ */
+export function workbookValues(report: Report): Record<CellKey, RawValue> {
+  const values = importedValues(report);
+  for (const { key, value } of tidied(report)) values[key] = value;
+  return values;
+}
+
+/** Cells whose text reads as a number without doubt, and not as written: 「1,005」 is 1005. */
+function tidied(report: Report): { key: CellKey; value: number; said: string }[] {
+  const specs = cellSpecs(report.edition);
+  const out: { key: CellKey; value: number; said: string }[] = [];
+  for (const [key, cell] of report.cells) {
+    const spec = specs.get(key);
+    if (!spec || typeof cell.raw !== 'string' || spec.kind === 'signedChange') continue;
+    const parsed = parseValue(cell.raw, spec.kind);
+    // An amount with its unit written (「7441.88万元」) keeps it: the unit is what T2-19-06 asks for.
+    if (parsed.status !== 'ok' || parsed.unit) continue;
+    out.push({ key, value: parsed.value, said: `${spec.name}（${cell.address}）${shown(cell.raw)}` });
+  }
+  return out;
+}
+
+/** What `workbookValues` wrote as numbers, in a sentence, or nothing. */
+export function tidiedNote(report: Report): string | undefined {
+  const cells = tidied(report);
+  if (!cells.length) return undefined;
+  const more = cells.length > 3 ? `等 ${cells.length} 格` : '';
+  return `${cells
+    .slice(0, 3)
+    .map((c) => c.said)
+    .join('、')}${more}写成了求和时会被略过的文本（如千分位逗号、全角数字、带单位），已按数字填入。`;
 }
 
 /** The report's cells whose text is no number the form accepts (「五」, 「约5」, -1): imported as written. */

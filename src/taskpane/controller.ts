@@ -8,14 +8,15 @@ import {
   findingPlace,
   groupByTable,
   importedMessage,
-  importedValues,
   noteFor,
   type PdfReader,
   notesGrid,
   readPublished,
   readText,
   type Report,
+  tidiedNote,
   unreadParts,
+  workbookValues,
 } from '../core.js';
 import { checkWorkbook, type PreviousChoice, type WorkbookCheck } from '../host/check.js';
 import type { SheetHost } from '../host/sheet-host.js';
@@ -408,16 +409,17 @@ export class PaneController {
       const name = await this.host.insertTemplate(report.edition, {
         ...(report.year ? { year: report.year } : {}),
         ...(report.agency ? { agency: report.agency } : {}),
-        values: importedValues(report),
+        values: workbookValues(report),
       });
       const unread = unreadParts(report);
+      const tidy = tidiedNote(report) ?? '';
       this.set({
         notice: unread.length
           ? {
               intent: 'warning',
-              text: `${importedMessage(report, `「${name}」`)}请注意：${unread.join(' ')}`,
+              text: `${importedMessage(report, `「${name}」`)}请注意：${unread.join(' ')}${tidy}`,
             }
-          : { intent: 'success', text: `${importedMessage(report, `「${name}」`)}点「校验」检查。` },
+          : { intent: 'success', text: `${importedMessage(report, `「${name}」`)}${tidy}点「校验」检查。` },
       });
     });
   }

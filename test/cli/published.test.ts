@@ -120,6 +120,24 @@ describe('nianbao import says what it could not take', () => {
     );
   });
 
+  it('a number written as text a sum skips (「０」) is filled in as the number, and said', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+    const txt = join(dir, 'a.txt');
+    // The seed's zero, written full-width: the same number, in a form Excel's SUM passes over.
+    writeFileSync(txt, seedTextWith('０'));
+    const xlsx = join(dir, 'a.xlsx');
+    const r = await cli('import', txt, '-o', xlsx);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('的 198 个数字');
+    expect(r.err).toMatch(
+      /^! 一、本年新收政府信息公开申请数量·\S+（第\d+行）「０」写成了求和时会被略过的文本（如千分位逗号、全角数字、带单位），已按数字填入。\n/,
+    );
+    // In the workbook it is the number: the check finds nothing to say of it.
+    const checked = await cli('check', xlsx, '--json');
+    expect(checked.code).toBe(0);
+    expect(json(checked.out).files[0]!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
   it('digits a number cannot hold exactly are imported as the text written, as it says', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
     const txt = join(dir, 'a.txt');

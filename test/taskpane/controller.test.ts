@@ -11,7 +11,16 @@ import { findingAddress } from '../../src/report/finding.js';
 import { templateLayout } from '../../src/report/template.js';
 import type { Edition, RawValue, TableId } from '../../src/report/types.js';
 import { PaneController } from '../../src/taskpane/controller.js';
-import { errors, filledGrid, fixturePath, jingxiu, ofRule, suqian, type Values } from '../helpers.js';
+import {
+  errors,
+  filledGrid,
+  fixturePath,
+  jingxiu,
+  ofRule,
+  seedTextWith,
+  suqian,
+  type Values,
+} from '../helpers.js';
 
 const DELAY = 20;
 const quiet = () => new Promise((r) => setTimeout(r, DELAY * 5));
@@ -603,5 +612,17 @@ describe('导入已发布年报', () => {
     const result = await pane.check();
     expect(result!.report!.agency).toBe('保定市竞秀区人民政府');
     expect(errors(result!.findings)).toEqual([]);
+  });
+
+  it('a number the page wrote full-width goes in as the number, and the notice says so', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('Sheet1');
+    const pane = new PaneController(new ExcelHost(excel.run));
+    await pane.importText(seedTextWith('０'));
+    expect(pane.getState().notice?.text).toMatch(
+      /「０」写成了求和时会被略过的文本（如千分位逗号、全角数字、带单位），已按数字填入。点「校验」检查。$/,
+    );
+    const result = await pane.check();
+    expect(result!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
