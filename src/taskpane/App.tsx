@@ -39,6 +39,16 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   busy: { alignSelf: 'flex-start' },
+  // For screen readers only: the pane's title, over the tables' headings.
+  heading: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    margin: 0,
+  },
   notice: { overflowWrap: 'anywhere' },
 });
 
@@ -163,6 +173,7 @@ export function App({ pane }: { pane: PaneController }) {
   }, [pane]);
   return (
     <main className={s.root} aria-busy={Boolean(working)} ref={main}>
+      <h1 className={s.heading}>年报校验</h1>
       <Toolbar pane={pane} busy={state.busy} checked={Boolean(result)} onImport={() => setPaste('import')} />
       <InsertDialog pane={pane} edition={state.asking} onClose={() => pane.cancelInsert()} />
       <PreviousYear
