@@ -2,6 +2,7 @@ import { compact } from '../report/labels.js';
 import { REPORT_TITLE } from '../report/parts.js';
 import { shownText } from '../report/shown.js';
 import { AGENCY_LABEL, YEAR_LABEL } from '../report/template.js';
+import { arabicYears } from '../report/years.js';
 import type { Grid } from './locate.js';
 
 const HEADING_LABELS = [AGENCY_LABEL, YEAR_LABEL];
@@ -16,21 +17,6 @@ function valueRightOf(grid: Grid, label: string): string | number | undefined {
     if (typeof v === 'string' || typeof v === 'number') return v;
   }
   return undefined;
-}
-
-const CHINESE_DIGITS = '〇一二三四五六七八九';
-
-/** 「二〇一九」, 「二零一九」 or 「２０１９」 written for 2019: four Chinese or full-width digits become Arabic ones. */
-export function arabicYears(text: string): string {
-  return text.replace(/[〇零一二三四五六七八九]{4}|[０-９]{4}/g, (run) =>
-    [...run]
-      .map((c) =>
-        c >= '０' && c <= '９'
-          ? String(c.charCodeAt(0) - 0xff10)
-          : String(c === '零' ? 0 : CHINESE_DIGITS.indexOf(c)),
-      )
-      .join(''),
-  );
 }
 
 function parseYear(v: string | number | undefined): number | undefined {

@@ -205,6 +205,13 @@ const CATALOG = [
     description: '上年报告读取时有缺行、缺表等错误：没有读出的格子不做跨年度核对。',
   },
   {
+    id: 'X-04',
+    severity: 'warning',
+    title: '报告年度与工作表名相符',
+    description:
+      '工作表名写明了年度（如「2024年度年报」）时，「报告年度」应是同一年：复制上年的表格常忘了改年度，跨年度核对就会找错上年报告。',
+  },
+  {
     id: 'S-01',
     published: true,
     severity: 'error',

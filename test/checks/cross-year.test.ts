@@ -72,6 +72,37 @@ describe('the edition fits the year (X-01)', () => {
   });
 });
 
+describe('the sheet’s name and the report year (X-04)', () => {
+  const onSheet = (sheet: string, year?: number) => {
+    const r = reportFromValues('2021', suqian()[1].values, year ? { year } : {});
+    return { ...r, source: sheet, sheets: { t2: sheet, t3: sheet, t4: sheet } };
+  };
+  it('a sheet named for 2024 whose 报告年度 still says 2023 (last year’s sheet copied) is warned', () => {
+    const [f] = ofRule(check(onSheet('2024年度年报', 2023)), 'X-04');
+    expect(f!.message).toBe(
+      '工作表名「2024年度年报」是 2024 年度，而「报告年度」是 2023 年：复制上年的表格后常忘了改年度，请改正「报告年度」或工作表名；跨年度核对按「报告年度」找上年报告。',
+    );
+    expect(f!.severity).toBe('warning');
+    expect(ofRule(check(onSheet('2024年度年报')), 'X-04')[0]!.message).toContain('而「报告年度」没有填写');
+    for (const name of ['二〇二四年报', '２０２４', ' 2024 ', '2024年度'])
+      expect(ofRule(check(onSheet(name, 2023)), 'X-04'), name).toHaveLength(1);
+  });
+
+  it('agrees, or names no year, or a date or two years: nothing is said', () => {
+    for (const name of [
+      '2024年度年报',
+      'Sheet1',
+      '年报',
+      '2025年1月发布',
+      '2023-2024对比',
+      '2024年度年报 (2)',
+    ])
+      expect(ofRule(check(onSheet(name, 2024)), 'X-04'), name).toEqual([]);
+    // A published text's report has no sheets.
+    expect(ofRule(check(reportFromValues('2021', suqian()[1].values, { year: 2023 })), 'X-04')).toEqual([]);
+  });
+});
+
 describe('last year’s report with parts not read (X-03)', () => {
   it('is said once, with what was not read; a report read whole says nothing', () => {
     const [y2023, y2024] = suqian();

@@ -1,6 +1,7 @@
 import { type Edition, FIRST_FORMAT_YEAR } from '../../report/types.js';
 import { type Context, finding } from '../context.js';
 import type { Finding } from '../../report/finding.js';
+import { arabicYears } from '../../report/years.js';
 
 const EDITION_NAMES: Readonly<Record<Edition, string>> = {
   '2019': '2019 版格式（国办公开办函〔2019〕60号）',
@@ -11,11 +12,41 @@ export function editionForYear(year: number): Edition {
   return year >= 2021 ? '2021' : '2019';
 }
 
-/** X-01 and X-02. */
-export function editionFindings(ctx: Context): Finding[] {
+/**
+ * The year a sheet's name states: 「2024年度年报」, 「2024年报」, 「2024年度」 or 「2024」 alone; not a
+ * date (「2024年1月」), nor a name of two years (「2023-2024对比」).
+ */
+function yearOfSheetName(name: string): number | undefined {
+  const text = arabicYears(name);
+  const years = new Set([...text.matchAll(/(?:19|20)\d{2}/g)].map((m) => m[0]));
+  if (years.size !== 1) return undefined;
+  const m = /^\s*((?:19|20)\d{2})\s*$/.exec(text) ?? /((?:19|20)\d{2})\s*年(?:度|报)/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** X-04: the report's sheets say its year by their names, and the report says another, or none. */
+function sheetYearFindings(ctx: Context): Finding[] {
   const year = ctx.report.year;
-  if (year === undefined) return [];
-  const out: Finding[] = [];
+  const names = [...new Set(Object.values(ctx.report.sheets ?? {}))];
+  const named = names.flatMap((name) => {
+    const y = yearOfSheetName(name);
+    return y !== undefined && y !== year ? [{ name, y }] : [];
+  });
+  const [first] = named;
+  if (!first) return [];
+  const message =
+    year === undefined
+      ? `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」没有填写：请填上年度，跨年度核对才能找到上年报告。`
+      : `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」是 ${year} 年：复制上年的表格后常忘了改年度，请改正「报告年度」或工作表名；跨年度核对按「报告年度」找上年报告。`;
+  return [finding(ctx, { rule: 'X-04', cells: [], message })];
+}
+
+/** X-01, X-02 and X-04. */
+export function editionFindings(ctx: Context): Finding[] {
+  const sheetYear = sheetYearFindings(ctx);
+  const year = ctx.report.year;
+  if (year === undefined) return sheetYear;
+  const out: Finding[] = [...sheetYear];
   const edition = ctx.report.edition;
   const fits = editionForYear(year);
   if (year < FIRST_FORMAT_YEAR || fits !== edition) {

@@ -1,7 +1,7 @@
 import { compact } from '../../report/labels.js';
 import { REPORT_TITLE } from '../../report/parts.js';
 import { shownText } from '../../report/shown.js';
-import { arabicYears } from '../heading.js';
+import { arabicYears } from '../../report/years.js';
 import type { Token } from './tokens.js';
 
 const DATE = /^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
