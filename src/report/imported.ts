@@ -39,8 +39,9 @@ function tidied(report: Report): { key: CellKey; value: number; said: string }[]
     const spec = specs.get(key);
     if (!spec || typeof cell.raw !== 'string' || spec.kind === 'signedChange') continue;
     const parsed = parseValue(cell.raw, spec.kind);
-    // An amount with its unit written (「7441.88万元」) keeps it: the unit is what T2-19-06 asks for.
-    if (parsed.status !== 'ok' || parsed.unit) continue;
+    // Only what the parser says is written oddly; an amount with its unit written (「7441.88万元」)
+    // keeps it: the unit is what T2-19-06 asks for.
+    if (parsed.status !== 'ok' || !parsed.note || parsed.unit) continue;
     out.push({ key, value: parsed.value, said: `${spec.name}（${cell.address}）${shown(cell.raw)}` });
   }
   return out;
