@@ -105,6 +105,15 @@ describe('the sidebar controller', () => {
     expect(errors(pane.getState().result!.findings)).toEqual([]);
   });
 
+  it('last year’s sheet copied and renamed for this year, its 报告年度 not changed: X-04 says so', async () => {
+    const { excel, sheet, pane } = setup(jingxiu().values);
+    excel.book.rename(sheet.name, '2020年度年报');
+    await pane.check();
+    expect(ofRule(pane.getState().result!.findings, 'X-04')[0]!.message).toMatch(
+      /^工作表名「2020年度年报」是 2020 年度，而「报告年度」是 2019 年/,
+    );
+  });
+
   it('a sheet renamed is still the one re-checked; a sheet deleted ends the list with a message', async () => {
     const { excel, sheet, pane } = setup();
     excel.addSheet('其他');
