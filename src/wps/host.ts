@@ -68,8 +68,13 @@ export class WpsHost implements SheetHost {
   async watchChanges(handler: (sheetId: string) => void): Promise<void> {
     if (this.watching) return;
     this.app.ApiEvent.AddApiEventListener('SheetChange', (ws) => handler(sheetId(ws)));
-    // Raised before the sheet goes: the re-check it starts waits for the clerk to pause, by when it is gone.
-    this.app.ApiEvent.AddApiEventListener('SheetBeforeDelete', (ws) => handler(sheetId(ws)));
+    // Raised before the sheet goes: the re-check it starts waits for the clerk to pause, by when it is
+    // gone. A WPS without the event still re-checks on edits.
+    try {
+      this.app.ApiEvent.AddApiEventListener('SheetBeforeDelete', (ws) => handler(sheetId(ws)));
+    } catch {
+      // Deleting a sheet is then said at the next edit or 校验.
+    }
     this.watching = true;
   }
 

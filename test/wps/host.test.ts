@@ -172,6 +172,26 @@ describe('the sidebar on WPS when a sheet is deleted (SheetBeforeDelete)', () =>
     expect(pane.getState().result!.findings.some((f) => f.rule === 'T3-05')).toBe(false);
   });
 
+  it('a WPS that has no such event still re-checks on edits, from one listener', async () => {
+    const { app, sheet, host } = wps();
+    const add = app.ApiEvent.AddApiEventListener;
+    const listened: string[] = [];
+    app.ApiEvent.AddApiEventListener = (event: string, callback: (...args: never[]) => void) => {
+      if (event === 'SheetBeforeDelete') throw new Error('不支持的事件');
+      listened.push(event);
+      add(event, callback);
+    };
+    const pane = new PaneController(host, { recheckDelay: 10 });
+    await pane.check();
+    expect(errors(pane.getState().result!.findings).length).toBe(3);
+    app.book.edit(sheet.name, [[at(WRONG_KEY), 5]]);
+    await quiet();
+    expect(errors(pane.getState().result!.findings)).toEqual([]);
+    // Watching is set up once: a second 校验 does not listen again.
+    await pane.check();
+    expect(listened).toEqual(['SheetChange']);
+  });
+
   it('the checked sheet deleted: the list ends with a message', async () => {
     const { app, pane } = twoYears();
     await pane.check();
