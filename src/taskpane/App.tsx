@@ -118,8 +118,14 @@ function useFocusKept(main: React.RefObject<HTMLElement | null>) {
     el.addEventListener('focusin', note);
     return () => el.removeEventListener('focusin', note);
   }, [main]);
-  // After every render: focus lost to the page while the pane has it (not a click into the sheet).
+  // After every render, and again once a closing dialog has gone (its fade-out outlives the render
+  // that closed it): focus lost to the page while the pane has it (not a click into the sheet).
   useLayoutEffect(() => {
+    restore();
+    const later = setTimeout(restore, 400);
+    return () => clearTimeout(later);
+  });
+  function restore() {
     const el = main.current;
     const active = document.activeElement;
     if (!el || !document.hasFocus() || (active && active !== document.body)) return;
@@ -134,7 +140,7 @@ function useFocusKept(main: React.RefObject<HTMLElement | null>) {
           ? el.querySelector<HTMLElement>(`[data-focus="${key}"]`)
           : undefined;
     target?.focus();
-  });
+  }
 }
 
 export function App({ pane }: { pane: PaneController }) {

@@ -85,6 +85,17 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await shot('opened');
   });
 
+  it('插入模板 from the sidebar by keyboard: Escape closes the dialog, and the keyboard is back on 插入模板', async () => {
+    await pane.getByRole('button', { name: '插入模板' }).focus();
+    await pane.locator(':focus').press('Enter');
+    await pane.getByRole('menuitem', { name: /2021 版/ }).press('Enter');
+    await expect.poll(() => pane.getByRole('spinbutton', { name: '报告年度' }).count()).toBe(1);
+    await pane.locator(':focus').press('Escape');
+    await expect.poll(() => pane.getByRole('spinbutton', { name: '报告年度' }).count()).toBe(0);
+    // The menu item that opened it is gone: the keyboard goes back to the button that opened the menu.
+    await expect.poll(() => pane.locator(':focus').getAttribute('data-focus')).toBe('insert');
+  });
+
   let beforeCheck: SheetSnapshot;
 
   it('插入模板 on the ribbon asks for the year, names the sheet after it; the clerk fills in the numbers', async () => {
