@@ -22,7 +22,8 @@ export class UnreadableFile extends Error {
   }
 }
 
-const errno = (e: unknown): string | undefined =>
+/** A failed call's error code (「ENOENT」), if it has one. */
+export const errno = (e: unknown): string | undefined =>
   e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : undefined;
 
 /** What a failed file-system call means to the user. */

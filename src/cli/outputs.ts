@@ -1,7 +1,7 @@
 import { extensionOf } from '../core.js';
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { identity, ioMessage } from './files.js';
+import { errno, identity, ioMessage } from './files.js';
 
 /**
  * Why the command may not write `path`, or undefined: the wrong kind of file, a folder that does not
@@ -48,12 +48,10 @@ export async function writeOutput(
     writeFileSync(path, data, { flag: force ? 'w' : 'wx' });
     return undefined;
   } catch (e) {
-    if (errorCode(e) === 'EEXIST') return `${path} 已存在：要覆盖它，请加 --force`;
+    if (errno(e) === 'EEXIST') return `${path} 已存在：要覆盖它，请加 --force`;
     return ioMessage(path, e, '写入');
   }
 }
-
-const errorCode = (e: unknown) => (e && typeof e === 'object' && 'code' in e ? e.code : undefined);
 
 /**
  * Writes `data` beside `path` and puts it in its place; false where no file can be made beside it
@@ -65,7 +63,7 @@ function replaced(path: string, data: string | Uint8Array): boolean {
     writeFileSync(temp, data, { flag: 'wx' });
   } catch (e) {
     rmSync(temp, { force: true });
-    if (errorCode(e) === 'EACCES' || errorCode(e) === 'EPERM') return false;
+    if (errno(e) === 'EACCES' || errno(e) === 'EPERM') return false;
     throw e;
   }
   try {

@@ -59,13 +59,14 @@ export function tidiedNote(report: Report): string | undefined {
 }
 
 /** The report's cells whose text is no number the form accepts (「五」, 「约5」, -1): imported as written. */
-function notNumbers(report: Report): { key: CellKey; said: string }[] {
+function notNumbers(report: Report): { key: CellKey; raw: string; said: string }[] {
   const specs = cellSpecs(report.edition);
-  const out: { key: CellKey; said: string }[] = [];
+  const out: { key: CellKey; raw: string; said: string }[] = [];
   for (const [key, cell] of report.cells) {
     const spec = specs.get(key);
     if (!spec || parseValue(cell.raw, spec.kind).status !== 'invalid') continue;
-    out.push({ key, said: `${spec.name}（${cell.address}）「${String(cell.raw).slice(0, 20)}」` });
+    const raw = String(cell.raw);
+    out.push({ key, raw, said: `${spec.name}（${cell.address}）「${raw.slice(0, 20)}」` });
   }
   return out;
 }
@@ -133,13 +134,11 @@ export function importedMessage(report: Report, target: string): string {
 export function importJson(report: Report) {
   const values: Record<CellKey, number | null> = {};
   const units: Record<CellKey, string> = {};
-  const notNumbers: Record<CellKey, string> = {};
   for (const spec of cellSpecs(report.edition).values()) {
     const cell = report.cells.get(spec.key);
     const parsed = cell ? parseValue(cell.raw, spec.kind) : undefined;
     values[spec.key] = parsed?.status === 'ok' ? parsed.value : null;
     if (parsed?.status === 'ok' && parsed.unit) units[spec.key] = parsed.unit;
-    if (cell && parsed?.status === 'invalid') notNumbers[spec.key] = String(cell.raw);
   }
   return {
     edition: report.edition,
@@ -148,7 +147,7 @@ export function importJson(report: Report) {
     values,
     // An amount is in the unit the report wrote it in (元 or 万元); none written, none here.
     units,
-    notNumbers,
+    notNumbers: Object.fromEntries(notNumbers(report).map((c) => [c.key, c.raw])),
     unread: report.findings.filter((f) => f.severity === 'error').map((f) => f.message),
   };
 }
