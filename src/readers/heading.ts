@@ -1,3 +1,4 @@
+import type { Pos } from '../report/address.js';
 import { compact } from '../report/labels.js';
 import { REPORT_TITLE } from '../report/parts.js';
 import { shownText } from '../report/shown.js';
@@ -7,16 +8,28 @@ import type { Grid } from './locate.js';
 
 const HEADING_LABELS = [AGENCY_LABEL, YEAR_LABEL];
 
-function valueRightOf(grid: Grid, label: string): string | number | undefined {
-  for (const row of grid) {
-    const i = row.findIndex((v) => typeof v === 'string' && compact(v).replace(/[:：]$/, '') === label);
+const isLabel = (v: unknown, label: string) =>
+  typeof v === 'string' && compact(v).replace(/[:：]$/, '') === label;
+
+/** The value right of a label, and where it is; with no value, the cell right of the label, to fill in. */
+function valueRightOf(
+  grid: Grid,
+  label: string,
+  rows: readonly number[],
+): { value?: string | number; at: Pos } | undefined {
+  let blankAt: Pos | undefined;
+  for (const r of rows) {
+    const row = grid[r] ?? [];
+    const i = row.findIndex((v) => isLabel(v, label));
     if (i < 0) continue;
-    const v = row.slice(i + 1).find((x) => x !== null && x !== '');
+    blankAt ??= { row: r, col: i + 1 };
+    const j = row.findIndex((x, c) => c > i && x !== null && x !== '');
+    const v = row[j];
     // The next label (报告年度 after an empty 机关名称) is not a value.
-    if (typeof v === 'string' && HEADING_LABELS.includes(compact(v).replace(/[:：]$/, ''))) return undefined;
-    if (typeof v === 'string' || typeof v === 'number') return v;
+    if (typeof v === 'string' && HEADING_LABELS.some((l) => isLabel(v, l))) return { at: blankAt };
+    if (typeof v === 'string' || typeof v === 'number') return { value: v, at: { row: r, col: j } };
   }
-  return undefined;
+  return blankAt && { at: blankAt };
 }
 
 function parseYear(v: string | number | undefined): number | undefined {
@@ -24,18 +37,35 @@ function parseYear(v: string | number | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** 机关名称 and 报告年度 from their input cells, or from a title 「××2024年政府信息公开工作年度报告」. */
-export function readHeading(grid: Grid): { agency?: string; year?: number } {
-  let agency = shownText(String(valueRightOf(grid, AGENCY_LABEL) ?? '')).trim() || undefined;
-  let year = parseYear(valueRightOf(grid, YEAR_LABEL));
-  for (const row of grid) {
-    for (const v of row) {
+export interface Heading {
+  readonly agency?: string;
+  readonly year?: number;
+  /** Where the year is written, or where it is to be written (报告年度's cell). */
+  readonly yearAt?: Pos;
+}
+
+/**
+ * 机关名称 and 报告年度 from their input cells, or from a title 「××2024年政府信息公开工作年度报告」,
+ * searched for in the given rows of the grid.
+ */
+export function readHeading(grid: Grid, among: ReadonlySet<number>): Heading {
+  const rows = [...among].sort((a, b) => a - b);
+  const agencyCell = valueRightOf(grid, AGENCY_LABEL, rows);
+  const yearCell = valueRightOf(grid, YEAR_LABEL, rows);
+  let agency = shownText(String(agencyCell?.value ?? '')).trim() || undefined;
+  let year = parseYear(yearCell?.value);
+  let yearAt = yearCell?.at;
+  for (const r of rows) {
+    for (const [c, v] of (grid[r] ?? []).entries()) {
       if (typeof v !== 'string' || !compact(v).includes(REPORT_TITLE)) continue;
       const m = /^(.*?)((?:19|20)\d{2})年度?/.exec(arabicYears(compact(shownText(v))));
       if (!m) continue;
       agency ??= m[1] || undefined;
-      year ??= Number(m[2]);
+      if (year === undefined) {
+        year = Number(m[2]);
+        yearAt = { row: r, col: c };
+      }
     }
   }
-  return { ...(agency ? { agency } : {}), ...(year ? { year } : {}) };
+  return { ...(agency ? { agency } : {}), ...(year ? { year } : {}), ...(yearAt ? { yearAt } : {}) };
 }

@@ -63,11 +63,14 @@ function merge(parts: readonly Part[]): Report {
   const first = parts[0]!.report;
   const sheets: Partial<Record<TableId, string>> = {};
   for (const p of parts) for (const t of p.report.tables) sheets[t] = p.sheet;
-  const year = parts.find((p) => p.report.year !== undefined)?.report.year;
+  const dated = parts.find((p) => p.report.year !== undefined)?.report;
+  const year = dated?.year;
+  const yearCell = (dated ?? parts.find((p) => p.report.yearCell)?.report)?.yearCell;
   const agency = parts.find((p) => p.report.agency)?.report.agency;
   return withMissingTables({
     edition: first.edition,
     ...(year !== undefined ? { year } : {}),
+    ...(yearCell ? { yearCell } : {}),
     ...(agency ? { agency } : {}),
     source: parts.map((p) => p.sheet).join('、'),
     sheets,

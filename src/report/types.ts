@@ -64,6 +64,11 @@ export interface Report {
   readonly agency?: string;
   /** Where it came from: a sheet name (several, for tables on separate sheets) or a file. */
   readonly source?: string;
+  /**
+   * Where 报告年度 is written (or is to be written) on a sheet: the cell findings about the year
+   * point to. Only for a report read from a sheet.
+   */
+  readonly yearCell?: { readonly sheet: string; readonly address: string };
   /** The sheet each table was read from, when the report came from a workbook. */
   readonly sheets?: Partial<Readonly<Record<TableId, string>>>;
   /** The tables found; a table not found has no cells in `cells`. */

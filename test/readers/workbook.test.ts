@@ -54,6 +54,31 @@ describe('a workbook', () => {
     );
   });
 
+  it('a finding about the year points to 报告年度’s cell, on the sheet that holds it', () => {
+    const yearAt = toAddress(templateLayout('2021').year);
+    const sheet = (name: string, year?: number) =>
+      readWorkbook([{ name, grid: filledGrid('2021', suqian()[1].values, year ? { year } : {}) }])
+        .reports[0]!;
+    const copied = check(sheet('2024年度年报', 2023));
+    expect(ofRule(copied, 'X-04')[0]).toMatchObject({ sheet: '2024年度年报', at: [yearAt] });
+    // Left empty, the cell to fill in.
+    expect(ofRule(check(sheet('2024年度年报')), 'X-04')[0]).toMatchObject({ at: [yearAt] });
+    // The 2021 form for 2020.
+    expect(ofRule(check(sheet('年报', 2020)), 'X-01')[0]).toMatchObject({ sheet: '年报', at: [yearAt] });
+
+    // Tables on three sheets, the year on the second: the finding goes there.
+    const v = jingxiu().values;
+    const { reports } = readWorkbook([
+      { name: '表二', grid: tableSheet('2019', 't2', v) },
+      { name: '表三', grid: tableSheet('2019', 't3', v, 2021) },
+      { name: '表四', grid: tableSheet('2019', 't4', v) },
+    ]);
+    expect(ofRule(check(reports[0]!), 'X-01')[0]).toMatchObject({
+      sheet: '表三',
+      at: [toAddress(templateLayout('2019').year)],
+    });
+  });
+
   it('a sheet with table 3 alone is a report that misses tables 2 and 4, and says so', () => {
     const { reports } = readWorkbook([{ name: '表三', grid: tableSheet('2019', 't3', jingxiu().values) }]);
     const missing = ofRule(errors(check(reports[0]!)), 'G-04').map((f) => f.table);

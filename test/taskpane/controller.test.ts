@@ -109,9 +109,15 @@ describe('the sidebar controller', () => {
     const { excel, sheet, pane } = setup(jingxiu().values);
     excel.book.rename(sheet.name, '2020年度年报');
     await pane.check();
-    expect(ofRule(pane.getState().result!.findings, 'X-04')[0]!.message).toMatch(
-      /^工作表名「2020年度年报」是 2020 年度，而「报告年度」是 2019 年/,
+    const [x04] = ofRule(pane.getState().result!.findings, 'X-04');
+    const yearAt = toAddress(templateLayout('2019').year);
+    expect(x04!.message).toMatch(
+      new RegExp(`^工作表名「2020年度年报」是 2020 年度，而「报告年度」（${yearAt}）是 2019 年`),
     );
+    // A click goes to 报告年度's cell, and the cell is marked.
+    await pane.select(x04!);
+    expect(sheet.selected).toBe(yearAt);
+    expect(shown(sheet, yearAt)).toBe(MARK_FILL.warning);
   });
 
   it('a sheet renamed is still the one re-checked; a sheet deleted ends the list with a message', async () => {

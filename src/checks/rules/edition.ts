@@ -34,11 +34,18 @@ function sheetYearFindings(ctx: Context): Finding[] {
   });
   const [first] = named;
   if (!first) return [];
+  const at = ctx.report.yearCell ? `（${ctx.report.yearCell.address}）` : '';
   const message =
     year === undefined
-      ? `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」没有填写：请填上年度，跨年度核对才能找到上年报告。`
-      : `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」是 ${year} 年：复制上年的表格后常忘了改年度，请改正「报告年度」或工作表名；跨年度核对按「报告年度」找上年报告。`;
-  return [finding(ctx, { rule: 'X-04', cells: [], message })];
+      ? `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」${at}没有填写：请填上年度，跨年度核对才能找到上年报告。`
+      : `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」${at}是 ${year} 年：复制上年的表格后常忘了改年度，请改正「报告年度」或工作表名；跨年度核对按「报告年度」找上年报告。`;
+  return [atYearCell(ctx, finding(ctx, { rule: 'X-04', cells: [], message }))];
+}
+
+/** A finding about the year, pointed at 报告年度's cell where the report has one: a click goes there. */
+function atYearCell(ctx: Context, f: Finding): Finding {
+  const cell = ctx.report.yearCell;
+  return cell ? { ...f, sheet: cell.sheet, at: [cell.address] } : f;
 }
 
 /** X-01, X-02 and X-04. */
@@ -53,11 +60,14 @@ export function editionFindings(ctx: Context): Finding[] {
     const should =
       year < FIRST_FORMAT_YEAR ? '该格式自 2019 年度报告起施行' : `应使用 ${EDITION_NAMES[fits]}`;
     out.push(
-      finding(ctx, {
-        rule: 'X-01',
-        cells: [],
-        message: `报告年度为 ${year} 年，本表是 ${EDITION_NAMES[edition]}；${should}。`,
-      }),
+      atYearCell(
+        ctx,
+        finding(ctx, {
+          rule: 'X-01',
+          cells: [],
+          message: `报告年度为 ${year} 年，本表是 ${EDITION_NAMES[edition]}；${should}。`,
+        }),
+      ),
     );
   }
   // Where the clerk gives a 2018 report in this form all the same, its rules run, and X-02 would
