@@ -1,6 +1,7 @@
 import {
   type Area,
   inputRule,
+  TEXT_MAX,
   ROLE_STYLE,
   type RoleStyle,
   TABLE_FONT_SIZE,
@@ -66,10 +67,11 @@ export function addTemplateSheet(
     const rule = inputRule(t.kind!, t.key!);
     cell.numFmt = rule.numberFormat;
     if (rule.validation) {
+      const text = rule.validation.type === 'textLength';
       cell.dataValidation = {
         type: rule.validation.type,
-        operator: 'greaterThanOrEqual',
-        formulae: [0],
+        operator: text ? 'lessThanOrEqual' : 'greaterThanOrEqual',
+        formulae: [text ? TEXT_MAX : 0],
         allowBlank: true,
         showInputMessage: true,
         promptTitle: rule.validation.title,

@@ -4,6 +4,7 @@ import {
   type Edition,
   freeSheetName,
   inputRule,
+  TEXT_MAX,
   POINTS_PER_CHAR,
   ROLE_STYLE,
   type RoleStyle,
@@ -63,8 +64,14 @@ function writeLayout(ws: Excel.Worksheet, layout: TemplateLayout, fill: Template
     const rule = inputRule(cell.kind!, cell.key!);
     r.numberFormat = [[rule.numberFormat]];
     if (rule.validation) {
-      const basic = { formula1: 0, operator: 'GreaterThanOrEqualTo' } as const;
-      r.dataValidation.rule = rule.validation.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+      const atLeast0 = { formula1: 0, operator: 'GreaterThanOrEqualTo' } as const;
+      const type = rule.validation.type;
+      r.dataValidation.rule =
+        type === 'whole'
+          ? { wholeNumber: atLeast0 }
+          : type === 'decimal'
+            ? { decimal: atLeast0 }
+            : { textLength: { formula1: TEXT_MAX, operator: 'LessThanOrEqualTo' } };
       r.dataValidation.prompt = {
         showPrompt: true,
         title: rule.validation.title,

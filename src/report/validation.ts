@@ -3,14 +3,20 @@ import type { CellKey, CellKind } from './types.js';
 export interface InputRule {
   /** Excel number format of the input cell. */
   readonly numberFormat: string;
-  /** Excel data validation, where the kind has one (a signed change is text: 「增1」). */
+  /**
+   * Excel data validation: a whole or decimal number at least 0, or (for the cells written as text,
+   * 「增1」, 「7441.88万元」) text of at most TEXT_MAX characters, there for its input prompt.
+   */
   readonly validation?: {
-    readonly type: 'whole' | 'decimal';
+    readonly type: 'whole' | 'decimal' | 'textLength';
     readonly title: string;
     readonly prompt: string;
     readonly error: string;
   };
 }
+
+/** The longest text a text cell takes: 「增2减1」 or 「7441.879403万元」 with room to spare. */
+export const TEXT_MAX = 30;
 
 const RULES: Readonly<Record<CellKind, InputRule>> = {
   count: {
@@ -32,14 +38,30 @@ const RULES: Readonly<Record<CellKind, InputRule>> = {
       error: '这里只能填不小于 0 的数字（金额）。',
     },
   },
-  signedChange: { numberFormat: '@' },
+  signedChange: {
+    numberFormat: '@',
+    validation: {
+      type: 'textLength',
+      title: '本年增/减',
+      prompt: '请填比上一年增减的项目数，如「增1」「减2」「+3」「-2」；没有变化填 0。',
+      error: `这里最多填 ${TEXT_MAX} 个字（比上一年增减的项目数，如「增1」）。`,
+    },
+  },
 };
 
 /** 2019 采购总金额, whose form prints no unit: it states its unit as text, 「7441.88万元」 (T2-19-06). */
 export const UNIT_WRITTEN: CellKey = 't2.procurement.amount';
 
 const BY_KEY: Readonly<Record<CellKey, InputRule>> = {
-  [UNIT_WRITTEN]: { numberFormat: '@' },
+  [UNIT_WRITTEN]: {
+    numberFormat: '@',
+    validation: {
+      type: 'textLength',
+      title: '采购总金额',
+      prompt: '表格未印单位：请连同单位填写，如「7441.88万元」；没有则填「0元」。',
+      error: `这里最多填 ${TEXT_MAX} 个字（金额连同单位，如「7441.88万元」）。`,
+    },
+  },
 };
 
 export function inputRule(kind: CellKind, key: CellKey): InputRule {

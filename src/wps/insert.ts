@@ -4,6 +4,7 @@ import {
   type Edition,
   freeSheetName,
   inputRule,
+  TEXT_MAX,
   ROLE_STYLE,
   type RoleStyle,
   TABLE_FONT_SIZE,
@@ -55,8 +56,16 @@ function writeLayout(ws: EtWorksheet, layout: TemplateLayout, fill: TemplateValu
     const rule = inputRule(cell.kind!, cell.key!);
     r.NumberFormat = rule.numberFormat;
     if (rule.validation) {
-      const type = rule.validation.type === 'whole' ? XL.validateWholeNumber : XL.validateDecimal;
-      r.Validation.Add(type, XL.validAlertStop, XL.greaterEqual, '0');
+      const type = rule.validation.type;
+      if (type === 'textLength')
+        r.Validation.Add(XL.validateTextLength, XL.validAlertStop, XL.lessEqual, String(TEXT_MAX));
+      else
+        r.Validation.Add(
+          type === 'whole' ? XL.validateWholeNumber : XL.validateDecimal,
+          XL.validAlertStop,
+          XL.greaterEqual,
+          '0',
+        );
       r.Validation.InputTitle = rule.validation.title;
       r.Validation.InputMessage = rule.validation.prompt;
       r.Validation.ErrorTitle = rule.validation.title;

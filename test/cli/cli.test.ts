@@ -9,6 +9,7 @@ import { readXlsx } from '../../src/readers/xlsx/index.js';
 import { writeTemplate } from '../../src/cli/xlsx-write.js';
 import { readGrid } from '../../src/readers/grid.js';
 import { templateLayout } from '../../src/report/template.js';
+import { parseAddress, toAddress } from '../../src/report/address.js';
 import { jingxiu, suqian } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
@@ -74,6 +75,34 @@ describe('nianbao template', () => {
       ws.getCell(layout.cells.find((c) => c.role === 'label')!.pos.row + 1, 1).protection?.locked,
     ).not.toBe(false);
     expect(cell.protection?.locked).toBe(false);
+  });
+
+  it('2019: the cells written as text (本年增/减, 采购总金额) prompt for what goes in them', async () => {
+    const path = join(dir, 'prompt-2019.xlsx');
+    const layout = templateLayout('2019');
+    await writeTemplate(path, '2020年度年报', layout, {});
+    const xml = strFromU8(unzipSync(readFileSync(path))['xl/worksheets/sheet1.xml']!);
+    // The cells each text-length validation covers (ExcelJS joins neighbours: 「C11:C12」).
+    const covered = (prompt: RegExp) =>
+      [...xml.matchAll(/<dataValidation [^>]*>/g)]
+        .map((m) => m[0])
+        .filter((v) => /type="textLength"/.test(v) && /operator="lessThanOrEqual"/.test(v))
+        .filter((v) => /showInputMessage="1"/.test(v) && prompt.test(v))
+        .flatMap((v) => /sqref="([^"]*)"/.exec(v)![1]!.split(' '))
+        .flatMap((ref) => {
+          const [a, b = a] = ref.split(':').map(parseAddress);
+          const out: string[] = [];
+          for (let row = a!.row; row <= b!.row; row++) out.push(toAddress({ row, col: a!.col }));
+          return out;
+        })
+        .sort();
+    const at = (keep: (c: (typeof layout.cells)[number]) => boolean) =>
+      layout.cells
+        .filter(keep)
+        .map((c) => toAddress(c.pos))
+        .sort();
+    expect(covered(/prompt="[^"]*「增1」/)).toEqual(at((c) => c.kind === 'signedChange'));
+    expect(covered(/prompt="[^"]*连同单位/)).toEqual(at((c) => c.key === 't2.procurement.amount'));
   });
 
   it('--agency is written on one line; an empty or overlong one is refused', async () => {

@@ -5,6 +5,7 @@ import { insertTemplate } from '../../src/excel/insert.js';
 import { freeSheetName } from '../../src/report/imported.js';
 import { areaAddress, toAddress } from '../../src/report/address.js';
 import { templateLayout } from '../../src/report/template.js';
+import { TEXT_MAX } from '../../src/report/validation.js';
 import { jingxiu } from '../helpers.js';
 import { FakeExcel } from '../../src/dev/fake-excel.js';
 
@@ -27,6 +28,10 @@ describe('插入模板 through Office.js', () => {
       expect(layout.rowHeights.size).toBeGreaterThan(0);
       for (const [row, height] of layout.rowHeights) expect(sheet.cell(row, 0).format.rowHeight).toBe(height);
 
+      const textCells = layout.cells.filter(
+        (c) => c.kind === 'signedChange' || c.key === 't2.procurement.amount',
+      );
+      expect(textCells.length).toBe(edition === '2019' ? 6 : 0);
       for (const c of layout.cells.filter((c) => c.role === 'input')) {
         const cell = sheet.cell(c.pos.row, c.pos.col);
         expect(cell.value, c.key).toBe('');
@@ -39,6 +44,17 @@ describe('插入模板 through Office.js', () => {
           expect(cell.validation?.prompt).toMatchObject({
             showPrompt: true,
             message: expect.stringContaining('不小于 0 的整数'),
+          });
+        }
+        // 2019's cells written as text (「增1」, 「7441.88万元」) prompt for what goes in them.
+        if (c.kind === 'signedChange' || c.key === 't2.procurement.amount') {
+          expect(cell.numberFormat, c.key).toBe('@');
+          expect(cell.validation?.rule).toEqual({
+            textLength: { formula1: TEXT_MAX, operator: 'LessThanOrEqualTo' },
+          });
+          expect(cell.validation?.prompt).toMatchObject({
+            showPrompt: true,
+            message: expect.stringMatching(c.kind === 'signedChange' ? /「增1」/ : /连同单位/),
           });
         }
       }

@@ -7,6 +7,7 @@ import { checkWorkbook } from '../../src/host/check.js';
 import { isMarkFormula, MARK_FILL } from '../../src/host/marks.js';
 import { areaAddress, parseAddress, toAddress } from '../../src/report/address.js';
 import { templateLayout } from '../../src/report/template.js';
+import { TEXT_MAX } from '../../src/report/validation.js';
 import { PaneController } from '../../src/taskpane/controller.js';
 import { XL } from '../../src/wps/et.js';
 import { WpsHost } from '../../src/wps/host.js';
@@ -76,6 +77,15 @@ describe('WPS host', () => {
     expect(sheet.protectOptions).toEqual({ allowFormatCells: true });
     expect(sheet.pageLayout).toMatchObject({ Orientation: XL.landscape, PaperSize: XL.paperA4 });
     expect(app.book.active).toBe(name);
+    // 2019's cells written as text prompt for what goes in them.
+    await new WpsHost(app).insertTemplate('2019', { year: 2020 });
+    const old = app.book.sheet('2020年度年报')!;
+    const change = templateLayout('2019').cells.find((c) => c.kind === 'signedChange')!;
+    expect(old.cell(change.pos.row, change.pos.col).validation).toMatchObject({
+      rule: { type: XL.validateTextLength, operator: XL.lessEqual, formula1: String(TEXT_MAX) },
+      InputMessage: expect.stringContaining('「增1」'),
+      ShowInput: true,
+    });
   });
 
   it('校验 marks with conditional formats on top, never a cell format; 清除标记 leaves the sheet exactly as before', async () => {
