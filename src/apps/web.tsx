@@ -1,11 +1,13 @@
 // 年报校验网页版: one HTML file, opened from disk or an intranet server, that reads a report in the
 // browser and shows the same sidebar beside it. It never writes the file and makes no request.
-import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { PaneController } from '../taskpane/controller.js';
 import { FileHost } from '../web/file-host.js';
 import { openFile } from '../web/open.js';
 import { toldUnsupported } from '../taskpane/mount.js';
+import { systemScheme } from '../host/color-scheme.js';
+import { Themed } from '../taskpane/theme.js';
 import { Page } from './web-page.js';
 
 /** The 审核报告 printed from a frame of its own: no window to open, no pop-up to block. */
@@ -35,10 +37,10 @@ if (!toldUnsupported()) {
   const host = new FileHost(openFile, storage(), print);
   const pane = new PaneController(host);
   createRoot(document.getElementById('root')!).render(
-    <FluentProvider theme={webLightTheme} lang="zh-CN">
+    <Themed scheme={systemScheme()}>
       <AriaLiveAnnouncer>
         <Page host={host} pane={pane} />
       </AriaLiveAnnouncer>
-    </FluentProvider>,
+    </Themed>,
   );
 }

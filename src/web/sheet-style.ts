@@ -1,6 +1,10 @@
 /** The look of SheetView, wherever it is shown (the offline page, the previews): one copy. */
 export const SHEET_STYLE = `
-.sheet { display: flex; flex-direction: column; min-height: 0; min-width: 0; }
+/* A sheet is white, as in Excel, beside a dark page too. */
+.sheet {
+  display: flex; flex-direction: column; min-height: 0; min-width: 0;
+  color: #201f1e; background: #fff; color-scheme: light;
+}
 .sheet .tools {
   display: flex; flex-wrap: wrap; gap: 4px; padding: 4px 6px;
   border-bottom: 1px solid #e1dfdd; background: #faf9f8;

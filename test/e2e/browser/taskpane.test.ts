@@ -381,7 +381,54 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await shot('narrow-pane');
   });
 
+  it('under Office’s Black theme the sidebar is dark, its text light, and the legend keeps its colours', async () => {
+    const dark = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const refusedDark = await offline(dark);
+    try {
+      await dark.goto(`${server.url}preview.html?theme=dark`);
+      const side = dark.frameLocator('iframe.pane');
+      await side.getByRole('button', { name: '校验', exact: true }).waitFor();
+      await dark.getByRole('button', { name: '插入模板（2019 版）' }).click();
+      await side.getByRole('spinbutton', { name: '报告年度' }).fill('2019');
+      await side.getByRole('button', { name: '插入', exact: true }).click();
+      await dark.getByRole('button', { name: '填入示例数字' }).click();
+      const wrong = dark.getByRole('textbox', { name: `单元格 ${addressOf(WRONG)}`, exact: true });
+      await expect.poll(() => wrong.inputValue()).toBe('5');
+      await wrong.fill('4');
+      await wrong.press('Enter');
+      await side.getByRole('button', { name: '校验', exact: true }).click();
+      await expect.poll(() => side.getByRole('status').textContent()).toMatch(/^1 个错误/);
+      const style = (selector: string, prop: 'color' | 'backgroundColor') =>
+        side
+          .locator(selector)
+          .first()
+          .evaluate((e, p) => getComputedStyle(e)[p], prop);
+      // webDarkTheme's colorNeutralBackground1 (#292929) under everything, and light text on the cards.
+      expect(await style('body', 'backgroundColor')).toBe('rgb(41, 41, 41)');
+      const card = side.getByRole('listitem').filter({ hasText: '最可能填错，应为 5' });
+      const text = await card.evaluate((e) => getComputedStyle(e).color);
+      const [r, g, b] = text.match(/\d+/g)!.map(Number);
+      expect(0.299 * r! + 0.587 * g! + 0.114 * b!).toBeGreaterThan(200);
+      // The legend shows the marks' own colours, as on the sheet.
+      const swatch = await side
+        .getByRole('note', { name: '标记颜色的含义' })
+        .locator('span[style*="background"]')
+        .first()
+        .evaluate((e) => getComputedStyle(e).backgroundColor);
+      expect(swatch).toBe(hexToRgb(MARK_FILL.culprit));
+      await dark.screenshot({ path: `${shots}dark-theme.png` });
+      expect(refusedDark).toEqual([]);
+    } finally {
+      await dark.close();
+    }
+  });
+
   it('nothing was requested from anywhere but localhost', () => {
     expect(refused).toEqual([]);
   });
 });
+
+function hexToRgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}

@@ -397,6 +397,40 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     }
   });
 
+  it('with the system set to dark, the sidebar is dark and the sheet stays white with black text', async () => {
+    const path = await workbook('深色.xlsx', [
+      {
+        name: '2019年度年报',
+        edition: '2019',
+        values: { ...jingxiu().values, 't3.r3_7.natural': 4 },
+        year: 2019,
+      },
+    ]);
+    const dark = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
+    try {
+      await dark.goto(pageUrl);
+      await dark.getByLabel('选择年报文件').setInputFiles(path);
+      await expect.poll(() => dark.getByRole('status').textContent()).toBe('1 个错误');
+      const look = (e: Element) => {
+        const style = getComputedStyle(e);
+        return { color: style.color, background: style.backgroundColor };
+      };
+      expect((await dark.locator('body').evaluate(look)).background).toBe('rgb(41, 41, 41)');
+      const sheet = dark.getByRole('region', { name: '文件内容' });
+      expect(await sheet.locator('.sheet').first().evaluate(look)).toEqual({
+        color: 'rgb(32, 31, 30)',
+        background: 'rgb(255, 255, 255)',
+      });
+      // A cell's text is the sheet's, not the page's light text on white.
+      const title = dark.locator('td[data-address="A1"]');
+      expect(await title.textContent()).toBe('政府信息公开工作年度报告');
+      expect((await title.evaluate(look)).color).toBe('rgb(32, 31, 30)');
+      await dark.screenshot({ path: `${shots}dark.png` });
+    } finally {
+      await dark.close();
+    }
+  });
+
   it('the browser’s own 打印 (Ctrl+P) says where the 审核报告 is, not the screen cut off', async () => {
     await page.emulateMedia({ media: 'print' });
     try {
