@@ -80,7 +80,7 @@ export {
   GENERATOR,
   htmlText,
 } from './checks/audit.js';
-export { shownText } from './report/shown.js';
+export { endSentence, shownText } from './report/shown.js';
 
 // Reading: sheets, published text and pages.
 export { bytesToText } from './readers/bytes.js';

@@ -1,6 +1,7 @@
 import { Button, makeStyles, shorthands, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { type DragEvent, useRef, useState, useSyncExternalStore } from 'react';
+import { endSentence } from '../core.js';
 import { App } from '../taskpane/App.js';
 import type { Notice, PaneController } from '../taskpane/controller.js';
 import type { FileHandle, FileHost, PickedFile } from '../web/file-host.js';
@@ -118,9 +119,17 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
           text: [left, notice?.text, others?.text].filter(Boolean).join(' '),
         });
     } catch (e) {
-      pane.notify({
+      // The file shown before stays, its list marked as not this file's: never read as the new one's.
+      const shown = host.fileName;
+      pane.markStale({
         intent: 'error',
-        text: [left, `${file.name}：${host.explainError(e)}`].filter(Boolean).join(' '),
+        text: [
+          left,
+          endSentence(`${file.name}：${host.explainError(e)}`),
+          shown ? `下面仍是此前打开的「${shown}」的内容和校验结果。` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       });
     }
   };

@@ -11,3 +11,6 @@ export const shownText = (s: string): string => s.replace(UNSHOWN, '');
 /** A long text quoted in a message: its first `keep` characters and 「…」, where it has more than `max`. */
 export const clipped = (s: string, max = 30, keep = 30): string =>
   s.length > max ? `${s.slice(0, keep)}…` : s;
+
+/** A text as a sentence: 。 added where it ends without one, so that the next may follow it. */
+export const endSentence = (s: string): string => (/[。！？]$/.test(s) ? s : `${s}。`);

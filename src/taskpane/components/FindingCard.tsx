@@ -21,6 +21,7 @@ import {
   isRuleId,
   ruleInfo,
   SEVERITY_LABEL,
+  endSentence,
   shownText,
 } from '../../core.js';
 
@@ -87,8 +88,6 @@ const useStyles = makeStyles({
   foot: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
-
-const endSentence = (s: string) => (/[。！？]$/.test(s) ? s : `${s}。`);
 
 /**
  * A rule id with its meaning on hover: 「T3-02：每行总计等于各类申请人之和」. Not a Tab stop: a list

@@ -365,6 +365,26 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await shot('override-in-name');
   });
 
+  it('a file that cannot be read leaves the one shown before, said to be that one, its list marked out of date', async () => {
+    await open(fixturePath('jingxiu-2019.writer.pdf'));
+    await expect.poll(status, { timeout: 20_000 }).toBe('全部通过');
+    const path = join(dir, '旧格式.doc');
+    writeFileSync(
+      path,
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+    );
+    await page.getByLabel('选择年报文件').setInputFiles(path);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/^旧格式\.doc：.*下面仍是此前打开的「jingxiu-2019\.writer\.pdf」的内容和校验结果。$/)
+          .count(),
+      )
+      .toBe(1);
+    expect(await page.getByText(/^这是上一次校验的结果/).count()).toBe(1);
+    await shot('unreadable-after-another');
+  });
+
   it('a PDF of millions of strokes is refused in seconds by its worker; the page stays usable and reads the next PDF', async () => {
     const path = join(dir, '笔画.pdf');
     writeFileSync(path, pdfDrawing('0 0 m 1 1 l S\n'.repeat(3_000_000)));
