@@ -191,7 +191,7 @@ function pairs<T>(
     else {
       undecided.add(s);
       remarks.push(
-        `${s.label}：有 ${groups.length} 份数字不同的 ${s.year - 1} 年度报告（${listCopies(groups)}），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定`,
+        `${s.label}：有 ${groups.length} 份数字不同的 ${s.year - 1} 年度报告（${listCopies(groups)}），不能确定哪份是上年报告，未核对跨年度关系；请确认哪份是发布的，再单独校验这份报告并用 --previous 指定它`,
       );
     }
   }
@@ -262,7 +262,7 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
   const dated = slots.filter(pairable);
   if (slots.length < 2 || !dated.length) return undefined;
   const first = Math.min(...dated.map((s) => s.year));
-  const tail = '未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定';
+  const tail = '未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告';
   if (dated.every((s) => s.year === first)) {
     const all =
       dated.length === slots.filter((s) => !s.unfilled).length ? '本批的报告都是' : '本批注明年度的报告都是';

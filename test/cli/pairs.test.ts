@@ -110,14 +110,14 @@ describe('pairing', () => {
     const r = await cli('check', d);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      `! ${join(d, 'b.xlsx')}「2024年度年报」（本批有名称相近的 2023 年度报告 ${join(d, 'a.xlsx')}「2023年度年报」）、${join(d, 'c.xlsx')}「2024年度年报」、${join(d, 'f.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定\n共 5 份报告，0 份有错误。\n`,
+      `! ${join(d, 'b.xlsx')}「2024年度年报」（本批有名称相近的 2023 年度报告 ${join(d, 'a.xlsx')}「2023年度年报」）、${join(d, 'c.xlsx')}「2024年度年报」、${join(d, 'f.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告\n共 5 份报告，0 份有错误。\n`,
     );
     const one = folderOf({
       'b.xlsx': [y2024.values, 2024, '宿豫区'],
       'c.xlsx': [y2024.values, 2024, '泗阳县'],
     });
     expect((await cli('check', one)).err).toBe(
-      '! 本批的报告都是 2024 年度的，未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定\n共 2 份报告，0 份有错误。\n',
+      '! 本批的报告都是 2024 年度的，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告\n共 2 份报告，0 份有错误。\n',
     );
   });
 
@@ -189,7 +189,7 @@ describe('pairing', () => {
     const copies = `${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'a2.xlsx')}「2023年度年报」（数字相同） 与 ${join(d, 'b.xlsx')}「2023年度年报」`;
     expect(r.err).toBe(
       `! ${copies}：是同一机关 2023 年度的 2 份数字不同的报告，请确认哪一份是发布的\n` +
-        `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份数字不同的 2023 年度报告（${copies}），不能确定哪份是上年报告，未核对跨年度关系；请用 --previous 指定\n共 4 份报告，0 份有错误。\n`,
+        `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份数字不同的 2023 年度报告（${copies}），不能确定哪份是上年报告，未核对跨年度关系；请确认哪份是发布的，再单独校验这份报告并用 --previous 指定它\n共 4 份报告，0 份有错误。\n`,
     );
   });
 
@@ -253,7 +253,7 @@ describe('pairing', () => {
     });
     const out = mkdtempSync(join(tmpdir(), 'nianbao-pairs-out-'));
     const r = await cli('check', d, '--json', '--summary', join(out, '汇总.csv'));
-    const remark = `${join(d, 'b.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或用 --previous 指定`;
+    const remark = `${join(d, 'b.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告`;
     expect(r.err).toContain(`! ${remark}\n`);
     expect((JSON.parse(r.out) as { remarks?: string[] }).remarks).toEqual([remark]);
     const rows = readFileSync(join(out, '汇总.csv'), 'utf8').trim().split('\r\n');
