@@ -8,7 +8,7 @@ import {
 import { TABLE_NAME } from '../report/parts.js';
 import { shownText } from '../report/shown.js';
 import { FIRST_FORMAT_YEAR, type Report } from '../report/types.js';
-import { blankTables as blankTablesOf, formatTime } from '../report/notes.js';
+import { blankTables as blankTablesOf, canExplain, formatTime, isBlankTable } from '../report/notes.js';
 
 /** Marks the pages nianbao writes (审核报告, 汇总), so that a later run over their folder passes them by. */
 export const GENERATOR = '<meta name="generator" content="nianbao">';
@@ -71,7 +71,9 @@ export function auditOf(
 
 /** 「通过」 or 「未通过（2 个错误）」, with what is still open. */
 export function auditResult(audit: Audit): string {
-  const { error, warning, explained } = audit.counts;
+  const { error, explained } = audit.counts;
+  // 「本表尚未填写」 is said as the table not filled in: not again as a warning left without a 说明.
+  const warning = audit.counts.warning - audit.findings.filter((f) => isBlankTable(f) && !f.note).length;
   if (!audit.passed) {
     const open = [
       error ? `${error} 个错误` : '',
@@ -155,7 +157,13 @@ export function auditRows(audit: Audit): AuditRow[] {
   }
   audit.findings.forEach((f, i) => {
     const explained =
-      f.severity !== 'warning' ? '' : f.note ? `\n说明：${f.note.text}（${f.note.at}）` : '\n说明：未说明';
+      f.severity !== 'warning'
+        ? ''
+        : f.note
+          ? `\n说明：${f.note.text}（${f.note.at}）`
+          : canExplain(f)
+            ? '\n说明：未说明'
+            : '';
     rows.push({
       cells: [
         String(i + 1),
@@ -235,7 +243,7 @@ ${items.map((m, i) => `<tr><td>${i + 1}</td><td>${esc(m)}</td></tr>`).join('\n')
 }
 
 /**
- * The 审核报告 as a printable page, one A4 page per report; files of the batch that could not be
+ * The 审核报告 as a printable page, each report from a new A4 page; files of the batch that could not be
  * read get a page of their own at the end, so that none goes missing from what is printed.
  */
 export function auditHtml(
@@ -266,7 +274,7 @@ export function auditHtml(
 body{font-family:"SimSun","Songti SC","Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12px;color:#000;margin:0}
 section+section{page-break-before:always}
 h1{font-size:20px;text-align:center;margin:0 0 12px}
-p.meta{margin:4px 0}p.sign{margin-top:32px;font-size:13px}
+p.meta{margin:4px 0}p.sign{margin-top:32px;font-size:13px;break-before:avoid;break-inside:avoid}
 table{border-collapse:collapse;width:100%;margin-top:12px;table-layout:fixed}
 th,td{border:1px solid #000;padding:4px 6px;vertical-align:top;word-break:break-word}
 th{background:#eee}

@@ -65,7 +65,11 @@ describe('a table left blank is named in the summary, as the 审核报告 fails 
     const findings = check(reportFromValues('2019', values, { year: 2019 }));
     expect(summary(findings)).toBe('1 个警告，表四尚未填写');
     const audit = auditOf({ edition: '2019' }, findings, { checkedAt: new Date() });
-    expect(auditResult(audit)).toBe('未通过（表四尚未填写，1 个警告未说明）');
+    expect(auditResult(audit)).toBe('未通过（表四尚未填写）');
+    // A warning that a 说明 can answer is still counted beside it.
+    const doubt = check(reportFromValues('2019', { ...values, 't2.rules.published': 0 }, { year: 2019 }));
+    const withDoubt = auditOf({ edition: '2019' }, doubt, { checkedAt: new Date() });
+    expect(auditResult(withDoubt)).toBe('未通过（表四尚未填写，1 个警告未说明）');
   });
 });
 
