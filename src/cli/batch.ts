@@ -262,7 +262,8 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
   const dated = slots.filter(pairable);
   if (slots.length < 2 || !dated.length) return undefined;
   const first = Math.min(...dated.map((s) => s.year));
-  const tail = '未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告';
+  const tail =
+    '未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告';
   if (dated.every((s) => s.year === first)) {
     const all =
       dated.length === slots.filter((s) => !s.unfilled).length ? '本批的报告都是' : '本批注明年度的报告都是';
