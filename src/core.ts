@@ -91,6 +91,7 @@ export {
   type FileRead,
   FORMATS_SAID,
   MAX_FILE_BYTES,
+  NotAReport,
   ReadProblem,
   type ReadOptions,
   formatOf,

@@ -5,6 +5,7 @@ import {
   type FileRead,
   hash53,
   isUnfilled,
+  NotAReport,
   type ReadOptions,
   ReadProblem,
   readReportFile,
@@ -16,7 +17,7 @@ import {
 } from '../core.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isOwnOutput, readInput, UnreadableFile } from './files.js';
+import { isOwnOutput, NotAReportFile, readInput, UnreadableFile } from './files.js';
 import { threadPdfReader } from './pdf-isolated.js';
 import type { Checked } from './output.js';
 
@@ -55,6 +56,8 @@ export interface BatchTotals {
   readonly reports: number;
   readonly withErrors: number;
   readonly unreadable: readonly Unreadable[];
+  /** Files given that are no reports (a note, a page nianbao wrote): not checked, as a folder's other files. */
+  readonly notChecked: readonly Unreadable[];
   /** --previous given for a report it is not last year's of: said, and the cross-year rules not run. */
   readonly notes: readonly string[];
   /** What the user should know and the exit code does not say: a pairing not made, another body's --previous. */
@@ -97,10 +100,12 @@ export async function readFromDisk(file: string): Promise<FileRead> {
   if (refused) throw new UnreadableFile(file, `${file}：${refused}`);
   const bytes = await readInput(file);
   if (isOwnOutput(bytes))
-    throw new UnreadableFile(file, `${file}：是 nianbao 生成的审核报告或汇总，不是年报，未校验`);
+    throw new NotAReportFile(file, `${file}：未校验（是 nianbao 生成的审核报告或汇总，不是年报）`);
   try {
     return await readReportFile(file, bytes, isZip(bytes) ? await zipNatives() : boundedPdf());
   } catch (e) {
+    if (e instanceof NotAReport)
+      throw new NotAReportFile(file, `${file}：未校验（${e.message.replace(/。$/, '')}）`);
     if (e instanceof ReadProblem) throw new UnreadableFile(file, `${file}：${e.message}`);
     throw e;
   }
@@ -333,6 +338,7 @@ export async function checkBatch<T>(
 ): Promise<BatchTotals> {
   const read = options.read ?? readFromDisk;
   const unreadable: Unreadable[] = [];
+  const notChecked: Unreadable[] = [];
   const notes: string[] = [];
   const remarks: string[] = [];
   const slots: Slot<T>[] = [];
@@ -340,7 +346,8 @@ export async function checkBatch<T>(
   const similarity = options.similarity !== undefined ? { similarity: options.similarity } : {};
 
   const failed = (file: string, e: unknown) => {
-    if (e instanceof UnreadableFile) unreadable.push({ file, message: e.message });
+    if (e instanceof NotAReportFile) notChecked.push({ file, message: e.message });
+    else if (e instanceof UnreadableFile) unreadable.push({ file, message: e.message });
     else {
       internalErrors++;
       options.onInternalError?.(file, e);
@@ -465,6 +472,7 @@ export async function checkBatch<T>(
     reports: slots.length,
     withErrors: slots.filter((s) => s.errors).length,
     unreadable,
+    notChecked,
     notes,
     remarks,
     internalErrors,

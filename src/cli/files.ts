@@ -22,6 +22,9 @@ export class UnreadableFile extends Error {
   }
 }
 
+/** A file that is no report (a note, a page nianbao wrote): listed as not checked, as a folder's other files are. */
+export class NotAReportFile extends UnreadableFile {}
+
 /** A failed call's error code (「ENOENT」), if it has one. */
 export const errno = (e: unknown): string | undefined =>
   e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : undefined;

@@ -195,7 +195,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   // A summary of ours where the new one goes is not a report: a second run does not read it.
   const ours = summaryPath !== undefined && beginsWith(summaryPath, HTML_SUMMARY_START);
   const skip = new Set(ours ? [await identity(summaryPath)] : []);
-  const { files, problems, others } = await listInputs(positionals, skip);
+  const { files, problems, others: listed } = await listInputs(positionals, skip);
+  const others = [...listed];
   // What the inputs are on disk, asked only when an output or --previous must be told apart from them.
   const inputs = new Set(
     summaryPath || reportPath || values.previous ? await Promise.all(files.map(identity)) : [],
@@ -287,6 +288,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     },
   );
   const unreadable = [...problems.map((p) => ({ file: p.file, message: p.message })), ...totals.unreadable];
+  // A note or a page of ours given among the reports is listed with the folder's other files.
+  others.push(...totals.notChecked);
   // What the batch says beside its reports goes into every summary, not only to the terminal.
   const remarks = [...totals.notes, ...totals.remarks];
   json?.finish(unreadable, others, remarks);
@@ -340,7 +343,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     say(io, `${parts.filter(Boolean).join('，')}。`);
   }
   if (totals.internalErrors) return 3;
-  if (unreadable.length || totals.notes.length) return 2;
+  // Nothing given was a report (a note named by itself): no check was made, which is no pass.
+  if (unreadable.length || totals.notes.length || !totals.reports) return 2;
   return totals.withErrors ? 1 : 0;
 }
 

@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
 import { bytesToText } from './bytes.js';
-import { ReadProblem } from './problem.js';
+import { NotAReport, ReadProblem } from './problem.js';
 import { PAGE_EXTENSIONS, READ_BY_CONTENT, readAs } from './content.js';
 import { DOCUMENT_FORMATS, unsupportedFormat } from './formats.js';
 import { readText, type TextResult } from './text/index.js';
@@ -10,7 +10,7 @@ import type { Crc32, RawInflate, XlsxRead } from './xlsx/index.js';
 import type { PdfReader } from './pdf/isolated.js';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits.js';
 
-export { ReadProblem } from './problem.js';
+export { NotAReport, ReadProblem } from './problem.js';
 
 /** Everything one file holds: its reports, and the sheets that hold none (and why). */
 export interface FileRead {
@@ -216,6 +216,10 @@ export async function readReportFile(
     throw e instanceof ReadProblem ? new ReadProblem(as(e.message)) : e;
   }
   const read = await PUBLISHED[format]!(bytes, name, options);
+  // Only a text file that is what its name says: a 「PDF」 or page with nothing of a report may be a
+  // download that failed, which is to be said as not read.
+  if (!read.report && read.notReport && format === '.txt' && ext === '.txt')
+    throw new NotAReport(read.problem);
   if (!read.report) throw new ReadProblem(as(read.problem));
   return { reports: [read.report], skipped: [] };
 }

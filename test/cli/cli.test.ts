@@ -272,9 +272,34 @@ describe('nianbao check', () => {
     const again = await cli('check', d, '--json');
     expect([again.code, again.err]).toEqual([0, '']);
     expect((JSON.parse(again.out) as { files: unknown[] }).files).toHaveLength(1);
-    // Named as a file, it is said what it is.
-    const named = await cli('check', join(d, '汇总.html'));
-    expect(named.err).toContain('是 nianbao 生成的审核报告或汇总，不是年报');
+    // Named as a file, it is said what it is, and listed as not checked: the batch is no failure for it.
+    const named = await cli('check', join(d, '汇总.html'), join(d, 'good.xlsx'), '--json');
+    expect(named.code).toBe(0);
+    expect(JSON.parse(named.out).notChecked).toEqual([
+      {
+        file: join(d, '汇总.html'),
+        message: `${join(d, '汇总.html')}：未校验（是 nianbao 生成的审核报告或汇总，不是年报）`,
+      },
+    ]);
+    // Alone, nothing was checked: that is no pass.
+    expect((await cli('check', join(d, '汇总.html'))).code).toBe(2);
+  });
+
+  it('a note among the reports (no label, no 「政府信息公开」) is not checked; a report whose tables are not found is not read', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-note-'));
+    copyFileSync(good, join(d, 'good.xlsx'));
+    writeFileSync(join(d, '说明.txt'), '这是我的工作笔记。\n明天把 2023 年的再核对一遍。\n');
+    const r = await cli('check', d);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      `! ${join(d, '说明.txt')}：未校验（不是年报：文中既没有官方表格的标签，也没有「政府信息公开」「年度报告」等字样）`,
+    );
+    expect(r.err).toContain('共 1 份报告，0 份有错误，1 个文件不是年报格式、未校验。');
+    // A text that is of a report, but whose tables are not there: said as not read, exit 2.
+    writeFileSync(join(d, '残缺.txt'), '某区2024年政府信息公开工作年度报告\n一、总体情况\n本年度……\n');
+    const cut = await cli('check', d);
+    expect(cut.code).toBe(2);
+    expect(cut.err).toContain(`✗ ${join(d, '残缺.txt')}：没有找到年报表格`);
   });
 
   it('--previous runs the cross-year rules', async () => {

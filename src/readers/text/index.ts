@@ -14,7 +14,15 @@ import { looksLikeValue, type Token, tokenize } from './tokens.js';
 
 export type TextResult =
   | { readonly report: Report; readonly problem?: undefined }
-  | { readonly report?: undefined; readonly problem: string };
+  | {
+      readonly report?: undefined;
+      readonly problem: string;
+      /** Nothing in it is of a report: no label of the form, no 「政府信息公开」, no 「年度报告」. */
+      readonly notReport?: true;
+    };
+
+/** Words every report has, in its title at least: a text without them is something else. */
+const REPORT_WORDS = /政府信息公开|年度报告|年报/;
 
 const PART_OF: Readonly<Record<TableId, number>> = { t2: 1, t3: 2, t4: 3 };
 
@@ -228,6 +236,11 @@ export function readText(text: string, options: { source?: string; lines?: strin
     b.votes > a.votes || (b.votes === a.votes && (meta.year ?? 2021) < 2021 && b.edition === '2019') ? b : a,
   );
   if (best.votes === 0) {
+    if (!REPORT_WORDS.test(lined.replace(/\s+/g, '')))
+      return {
+        problem: '不是年报：文中既没有官方表格的标签，也没有「政府信息公开」「年度报告」等字样。',
+        notReport: true,
+      };
     return {
       problem: '没有找到年报表格：文中没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。',
     };
