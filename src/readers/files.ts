@@ -219,7 +219,7 @@ export async function readReportFile(
   // Only a text file that is what its name says: a 「PDF」 or page with nothing of a report may be a
   // download that failed, which is to be said as not read.
   if (!read.report && read.notReport && format === '.txt' && ext === '.txt')
-    throw new NotAReport(read.problem);
+    throw new NotAReport('不是年报：文中既没有官方表格的标签，也没有「政府信息公开」「年度报告」等字样。');
   if (!read.report) throw new ReadProblem(as(read.problem));
   return { reports: [read.report], skipped: [] };
 }
