@@ -93,9 +93,9 @@ const MAX_PARTS = 100_000;
  * The part names of the zip's own directory: not those of a workbook stored in it uncompressed (a
  * zip of attachments). Undefined where the directory cannot be read (a download cut short).
  */
-function partNames(bytes: Uint8Array): ReadonlySet<string> | undefined {
+function partNames(bytes: Uint8Array): ReadonlyMap<string, unknown> | undefined {
   try {
-    return new Set(zipEntries(bytes, MAX_PARTS).keys());
+    return zipEntries(bytes, MAX_PARTS);
   } catch {
     return undefined;
   }

@@ -320,7 +320,9 @@ export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
   }
   const placed = chosen.found.map((l) => (l.copies.length ? underItsTitle(l, texts) : { located: l }));
   // Only rows with a 机 (机关名称) or a 报 (报告年度, 年度报告) can hold the heading: the rest are not searched.
-  const headingRows = new Set(texts.filter((t) => /[机报]/.test(t.text)).map((t) => t.pos.row));
+  const headingRows = new Set(
+    texts.filter((t) => t.text.includes('机') || t.text.includes('报')).map((t) => t.pos.row),
+  );
   const tables = placed.map(({ located }) => ({ located, alignment: align(grid, located) }));
   for (const t of tables) reading.readTable(t);
   for (const { located, underTitle } of placed)

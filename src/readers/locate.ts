@@ -147,6 +147,7 @@ function labelsByKey(): Map<string, Map<string, LabelEntry[]>> {
 export type LabelHits = ReadonlyMap<TableSpec, readonly (readonly number[])[]>;
 
 const NO_ENTRIES: readonly LabelEntry[] = [];
+const NO_HITS: readonly number[] = [];
 // The sheets of a batch hold the same label texts: each is matched once.
 const MATCHED = new Map<string, readonly LabelEntry[]>();
 const MAX_MATCHED = 20_000;
@@ -167,12 +168,15 @@ function entriesOf(cell: TextCell): readonly LabelEntry[] {
 
 /** Which cells read as which labels, for every table of both editions, in one pass over the texts. */
 export function labelHits(texts: readonly TextCell[]): LabelHits {
-  const hits = new Map<TableSpec, number[][]>();
+  // A label no text reads as (most, of the edition a sheet is not) shares one empty list.
+  const hits = new Map<TableSpec, (readonly number[])[]>();
   texts.forEach((cell, i) => {
     for (const { table, index } of entriesOf(cell)) {
       let lists = hits.get(table);
-      if (!lists) hits.set(table, (lists = table.labels.map(() => [])));
-      lists[index]!.push(i);
+      if (!lists) hits.set(table, (lists = new Array<readonly number[]>(table.labels.length).fill(NO_HITS)));
+      const list = lists[index]!;
+      if (list === NO_HITS) lists[index] = [i];
+      else (list as number[]).push(i);
     }
   });
   return hits;
@@ -226,9 +230,12 @@ export function locate(
   // Votes for places above the grid: where the rows-deleted search starts from the grid's first row.
   const above = new Map<number, number>();
   // The offsets each label voted for.
-  const byLabelOffsets = table.labels.map((label, li) => {
-    const seen = new Set<number>();
-    for (const ti of byLabel[li]!) {
+  // A few each: a list, not a set; those of a label without hits share one.
+  const byLabelOffsets = table.labels.map((label, li): readonly number[] => {
+    const hitsOf = byLabel[li]!;
+    if (!hitsOf.length) return NO_HITS;
+    const seen: number[] = [];
+    for (const ti of hitsOf) {
       const { pos } = texts[ti]!;
       const row = pos.row - label.area.top;
       // A table's first column of numbers deleted (表四's first 「结果维持」) moves every label one
@@ -238,8 +245,8 @@ export function locate(
       const col = left === -1 && numbersFirst ? 0 : left;
       if (row < -MAX_SHIFT || col < 0) continue;
       const key = (row + MAX_SHIFT) * 65536 + col;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (seen.includes(key)) continue;
+      seen.push(key);
       const at = row >= 0 ? votes : above;
       at.set(key, (at.get(key) ?? 0) + 1);
     }
@@ -317,7 +324,7 @@ export function locate(
   // A table whose labels repeat (表四's 「结果维持」 in each group) can lose most of them with one
   // header row and still have every one of its labels' words in place: it is found there.
   const inPlace = new Set(
-    table.labels.filter((_, li) => byLabelOffsets[li]!.has(bestKey)).map((l) => l.text),
+    table.labels.filter((_, li) => byLabelOffsets[li]!.includes(bestKey)).map((l) => l.text),
   );
   if (distinct < table.labels.length && inPlace.size === distinct)
     return { ...direct, votes: inOrderVotes, score: MIN_SCORE };

@@ -89,11 +89,19 @@ function zip64(b: Uint8Array, at: number, end: number, fields: number[]): number
   return fields;
 }
 
+/**
+ * Directories read, by the bytes they were read from: the content sniff reads a file's directory,
+ * then its reader reads the same bytes' directory again.
+ */
+const directories = new WeakMap<Uint8Array, ReadonlyMap<string, ZipEntry>>();
+
 /** The zip's directory, by name as written (backslashes read as slashes), without reading any data. */
-export function zipEntries(b: Uint8Array, maxEntries: number): Map<string, ZipEntry> {
+export function zipEntries(b: Uint8Array, maxEntries: number): ReadonlyMap<string, ZipEntry> {
   const { count, offset } = endOfDirectory(b);
   if (count > maxEntries)
     throw new ReadProblem(`压缩包中有 ${count} 个文件，超过上限 ${maxEntries}，不像是年报工作簿`);
+  const known = directories.get(b);
+  if (known) return known;
   const entries = new Map<string, ZipEntry>();
   let at = offset;
   for (let i = 0; i < count; i++) {
@@ -115,6 +123,7 @@ export function zipEntries(b: Uint8Array, maxEntries: number): Map<string, ZipEn
     entries.set(name, { name, method, flags, compressedSize, size, localOffset, crc: u32(b, at + 16) });
     at = nameStart + nameLength + extraLength + commentLength;
   }
+  directories.set(b, entries);
   return entries;
 }
 

@@ -346,11 +346,14 @@ function readBody(xml: string, i: number, cell: Cell): number {
  * The tags the quick way stops at, found by the regular expression engine: a batch's first sheets
  * are read before V8 has optimised a loop over the characters, and the engine's own code is quick
  * from the first. A cell as writers write it (「<c r="B7" s="6" t="s">」: its reference first, then
- * attributes in double quotes) is taken apart here; any other <c> or <row> is read by quickTag.
- * <sheetData again is a part read the general way.
+ * attributes in double quotes) is taken apart here, with its body where that is a plain <v>, in one
+ * match: its s and t where they stand in that order right after the reference, as writers put them;
+ * elsewhere, they are looked for in the other attributes. A <row> whose r comes first is read here
+ * as quickTag would read it. Any other <c> or <row> is read by quickTag. <sheetData again is a part
+ * read the general way.
  */
 const QUICK_TAG =
-  /<(?:c r="([A-Z]{1,3})([1-9]\d{0,6})"((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|(c|row)[\s>/]|(\/)?sheetData\b)/g;
+  /<(?:c r="([A-Z]{1,3})([1-9]\d{0,6})"(?: s="([^"<]*)")?(?: t="([^"<]*)")?((?:\s+[\w:.-]+="[^"<]*")*)\s*(?:(\/)>|>(?:<v>([^<]*)<\/v><\/c>)?)|row r="([^"<&]*)"(?:[ \t\n\r]+(?!r=)[\w:.-]{1,40}="[^"<]*")*[ \t\n\r]*\/?>|(c|row)[\s>/]|(\/)?sheetData\b)/g;
 /** A cell's body that is its value alone, right after its tag: 「<v>12</v></c>」. */
 const PLAIN_VALUE = /<v>([^<]*)<\/v><\/c>/y;
 const STYLE_ATTR = /\ss="([^"]*)"/;
@@ -384,24 +387,31 @@ function readSheetQuickly(xml: string, ctx: SheetContext): SheetRead | undefined
     if (m[1] !== undefined) {
       // A cell as writers write it.
       i = tags.lastIndex;
-      if (m[4]) {
+      if (m[6]) {
         sheet.colIndex++;
         continue;
       }
-      const attrs = m[3]!;
-      const style = attrs ? STYLE_ATTR.exec(attrs)?.[1] : undefined;
-      const type = attrs ? TYPE_ATTR.exec(attrs)?.[1] : undefined;
+      const others = m[5]!;
+      const style = m[3] ?? (others ? STYLE_ATTR.exec(others)?.[1] : undefined);
+      const type = m[4] ?? (others ? TYPE_ATTR.exec(others)?.[1] : undefined);
       const cell = sheet.placeAt(Number(m[2]) - 1, columnOf(m[1]), type ?? 'n', Number(style ?? 0) || 0);
-      i = readBody(xml, i, cell);
-      if (i < 0) return undefined;
-      tags.lastIndex = i;
+      if (m[7] !== undefined) cell.value = decodeEntities(m[7]);
+      else {
+        i = readBody(xml, i, cell);
+        if (i < 0) return undefined;
+        tags.lastIndex = i;
+      }
       sheet.add(cell);
       continue;
     }
-    if (m[6] !== undefined) break;
-    if (m[5] === undefined) return undefined; // <sheetData again
+    if (m[8] !== undefined) {
+      sheet.openRow(m[8]);
+      continue;
+    }
+    if (m[10] !== undefined) break;
+    if (m[9] === undefined) return undefined; // <sheetData again
     i = m.index;
-    if (m[5] === 'c') {
+    if (m[9] === 'c') {
       // An empty cell (<c r="B1" s="1"/>, most of a formatted sheet) is passed over unread, when no
       // quoted value could hold the '>' that seems to end it.
       const gt = xml.indexOf('>', i);

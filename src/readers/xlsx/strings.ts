@@ -29,7 +29,8 @@ export function readStringItem(r: XmlReader, end: string): string {
   return unescapeOoxml(text);
 }
 
-const ITEM = /<si>([\s\S]*?)<\/si>|<si\/>/g;
+/** An item that is a plain <t> (its text in the first group, as PLAIN would find it), any other, or none. */
+const ITEM = /<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>|<si>([\s\S]*?)<\/si>|<si\/>/g;
 const PLAIN = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/;
 
 /** The quick way, for unprefixed parts without comments or CDATA: a plain <t> as it stands. */
@@ -37,8 +38,9 @@ function readSharedStringsQuickly(xml: string): string[] | undefined {
   if (xml.includes('<!') || !xml.includes('<sst')) return undefined;
   const out: string[] = [];
   for (const m of xml.matchAll(ITEM)) {
-    const body = m[1];
-    if (body === undefined) out.push('');
+    const body = m[2];
+    if (m[1] !== undefined) out.push(unescapeOoxml(decodeEntities(m[1])));
+    else if (body === undefined) out.push('');
     else {
       const plain = PLAIN.exec(body);
       out.push(plain ? unescapeOoxml(decodeEntities(plain[1]!)) : readStringItem(new XmlReader(body), 'si'));
