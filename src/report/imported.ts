@@ -78,7 +78,10 @@ export function unreadParts(report: Report): string[] {
   if (!odd.length) return errors;
   const shown = odd.slice(0, 5).map((o) => o.said);
   const more = odd.length > shown.length ? `等 ${odd.length} 格` : '';
-  return [...errors, `${shown.join('、')}${more}不是数字，已照原样填入，请核对后改为数字。`];
+  return [
+    ...errors,
+    `${shown.join('、')}${more}不是这一格能填的数（如汉字数字、带「约」、件数有小数或是负数），已照原样填入，请核对后改正。`,
+  ];
 }
 
 /** How many of the report's cells hold a number, and how many of each table's are empty in the report itself. */
@@ -119,7 +122,7 @@ export function importedMessage(report: Report, target: string): string {
   // What could not be read is said after this: the count here keeps the line from reading as all done.
   const unread = report.findings.filter((f) => f.severity === 'error').length;
   const left = [
-    blank ? `；${blank}原文空着，已留空` : '',
+    blank ? `；${blank}原文没有填数（空着，或只有「/」「-」「无」之类），已留空` : '',
     unread ? `；有 ${unread} 处没有读出，相应的格子留空` : '',
   ].join('');
   const what = `${whose ? ` ${whose}的` : ''} ${numbers} 个数字`;

@@ -66,7 +66,7 @@ describe('nianbao import says what it could not take', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('的 197 个数字');
     expect(r.err).toMatch(
-      /^! 一、本年新收政府信息公开申请数量·\S+（第\d+行）「五」不是数字，已照原样填入，请核对后改为数字。\n! 原文件有 1 条与正文或原文格式有关的提示（G-04）/,
+      /^! 一、本年新收政府信息公开申请数量·\S+（第\d+行）「五」不是这一格能填的数（如汉字数字、带「约」、件数有小数或是负数），已照原样填入，请核对后改正。\n! 原文件有 1 条与正文或原文格式有关的提示（G-04）/,
     );
     // --json: null, as an empty cell is, and what was written beside it; said on stderr as with -o.
     const j = await cli('import', txt, '--json');
@@ -76,7 +76,7 @@ describe('nianbao import says what it could not take', () => {
     expect(out.notNumbers).toEqual({ [key!]: '五' });
     expect(out.values[key!]).toBeNull();
     expect(out.unread).toEqual([]);
-    expect(j.err).toMatch(/^! 一、本年新收政府信息公开申请数量·\S+「五」不是数字/);
+    expect(j.err).toMatch(/^! 一、本年新收政府信息公开申请数量·\S+「五」不是这一格能填的数/);
   });
 
   it('a table it could not read: written with that table empty, said, and exit 1; in --json too', async () => {
@@ -145,7 +145,7 @@ describe('nianbao import says what it could not take', () => {
     const xlsx = join(dir, 'a.xlsx');
     const r = await cli('import', txt, '-o', xlsx);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('「9007199254740993」不是数字，已照原样填入');
+    expect(r.err).toContain('「9007199254740993」不是这一格能填的数');
     // In the sheet it is that text (a number would have become …992 and be said without 「」).
     const checked = json((await cli('check', xlsx, '--json')).out).files[0]!.findings;
     expect(checked.map((f) => f.message).join('\n')).toContain('「9007199254740993」有 16 位');

@@ -605,7 +605,7 @@ describe('导入已发布年报', () => {
     await pane.importFile('宿迁2024.docx', readFileSync(fixturePath('suqian-2024.docx')));
     expect(pane.getState().notice?.text).toMatch(
       // 表二 is empty in the published report: its cells are not counted as numbers, and said.
-      /^已导入 宿迁市 2024 年度的 190 个数字（2021 版）到「2024年度年报」；表二有 10 格原文空着，已留空。/,
+      /^已导入 宿迁市 2024 年度的 190 个数字（2021 版）到「2024年度年报」；表二有 10 格原文没有填数（空着，或只有「\/」「-」「无」之类），已留空。/,
     );
     await pane.importFile('年报.doc', readFileSync(fixturePath('jingxiu-2019.doc')));
     expect(pane.getState().notice).toMatchObject({
