@@ -354,7 +354,7 @@ describe('内容雷同', () => {
     ]);
     expect(sim[0]!.severity).toBe('warning');
     // Its headings are in every year's report, copied or not: neither counted nor quoted.
-    expect(sim[1]!.message).toContain('（4 句中 4 句），如：“一是认识不够到位');
+    expect(sim[1]!.message).toContain('（按字数计；4 句中有 4 句），如：“一是认识不够到位');
     expect(sim[1]!.message).not.toContain('存在的主要问题”');
     expect(out.files[0]!.findings.filter((f) => f.rule === 'SIM-01')).toEqual([]);
 

@@ -68,13 +68,15 @@ export function similarityFindings(ctx: Context): Finding[] {
     const total = mine.reduce((n, s) => n + s.text.length, 0);
     const share = repeated.reduce((n, s) => n + s.text.length, 0) / total;
     if (share < threshold || !repeated.length) continue;
+    // The share is of characters: where it runs well ahead of the share of sentences, the repeated ones are the long ones.
+    const longer = share > repeated.length / mine.length + 0.1;
     out.push(
       finding(ctx, {
         rule: 'SIM-01',
         cells: [],
         message:
           `「${PART_TITLES[p]}」有 ${Math.round(share * 100)}% 的文字与上年报告相同或几乎相同` +
-          `（${mine.length} 句中 ${repeated.length} 句），如：${repeated
+          `（按字数计；${mine.length} 句中有 ${repeated.length} 句${longer ? '，多是长句' : ''}），如：${repeated
             .slice(0, 3)
             .map((s) => `“${clipped(s.text)}”`)
             .join('；')}。照抄上年内容是年报常见的问题，请按本年度情况重写。`,
