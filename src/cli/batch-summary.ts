@@ -166,13 +166,14 @@ export class HtmlSummary {
       list('无法读取的文件', messages(unreadable)) + list('不是年报格式、未校验的文件', messages(notChecked));
     return `${HTML_SUMMARY_START}
 <style>
+@page{size:A4 landscape;margin:12mm}
 body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;font-size:13px;margin:24px;color:#222}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:3px 6px;vertical-align:top}
 th{background:#eee;white-space:nowrap}td:nth-child(n+2):nth-child(-n+7){white-space:nowrap}
 p,h2,li{overflow-wrap:anywhere}tr.bad td:nth-child(6){color:#b00;font-weight:bold}
 li.error b{color:#b00}li.warning b{color:#a60}li.info b{color:#555}
 section{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:16px}
-@media print{a{color:inherit;text-decoration:none}section{page-break-before:auto}}
+@media print{body{margin:0}a{color:inherit;text-decoration:none}section{page-break-before:auto}}
 </style></head><body>
 <h1>政府信息公开工作年度报告校验汇总</h1>
 <p>共 ${this.rows.length} 份报告，${this.withErrors} 份有错误${unreadable.length ? `，${unreadable.length} 个文件无法读取` : ''}${notChecked.length ? `，${notChecked.length} 个文件不是年报格式、未校验` : ''}。生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
