@@ -55,6 +55,8 @@ export interface BatchOptions {
 export interface BatchTotals {
   readonly reports: number;
   readonly withErrors: number;
+  /** Reports that are another format of one counted already: `reports` counts each file's report. */
+  readonly copies: number;
   readonly unreadable: readonly Unreadable[];
   /** Files given that are no reports (a note, a page nianbao wrote): not checked, as a folder's other files. */
   readonly notChecked: readonly Unreadable[];
@@ -159,7 +161,7 @@ function result(file: string, report: Report, findings: Checked['findings'], pre
 function pairs<T>(
   slots: readonly Slot<T>[],
   remarks: string[],
-): { paired: Map<Slot<T>, Slot<T>>; undecided: Set<Slot<T>> } {
+): { paired: Map<Slot<T>, Slot<T>>; undecided: Set<Slot<T>>; copies: number } {
   const byBody = new Map<string, Slot<T>[]>();
   const byFile = new Map<string, Slot<T>[]>();
   const add = (map: Map<string, Slot<T>[]>, key: string, s: Slot<T>) => {
@@ -174,8 +176,11 @@ function pairs<T>(
   }
   // Two reports of one body and year that differ (one corrected and issued again, or a draft):
   // which is the one published is for the user to say.
+  /** Files that are another format of a report counted already (its page and its PDF). */
+  let extra = 0;
   for (const [key, same] of byBody) {
     const groups = copies(same);
+    extra += same.length - groups.length;
     if (groups.length > 1)
       remarks.push(
         `${listCopies(groups)}：是同一机关 ${key.slice(key.lastIndexOf('|') + 1)} 年度的 ${groups.length} 份数字不同的报告，请确认哪一份是发布的`,
@@ -200,7 +205,7 @@ function pairs<T>(
       );
     }
   }
-  return { paired: out, undecided };
+  return { paired: out, undecided, copies: extra };
 }
 
 /** A report that may have, or be, last year's report: one of a year, with something written in it. */
@@ -470,6 +475,7 @@ export async function checkBatch<T>(
   options.onProgress?.('');
   return {
     reports: slots.length,
+    copies: found.copies,
     withErrors: slots.filter((s) => s.errors).length,
     unreadable,
     notChecked,

@@ -250,7 +250,7 @@ describe('nianbao check on a folder', () => {
     expect(r.err).not.toContain('不能确定哪份是上年报告');
     // On a terminal, the batch in one line at the end.
     expect(r.err.trimEnd().split('\n').at(-1)).toBe(
-      '共 5 份报告，0 份有错误，2 个文件无法读取，1 个文件不是年报格式、未校验。',
+      '共 5 份报告（去掉数字相同的副本和其他格式，为 4 份），0 份有错误，2 个文件无法读取，1 个文件不是年报格式、未校验。',
     );
     // The picture is no report: said, so the folder is known to be read whole.
     expect(r.err).toContain(`! ${join(dir, '照片.png')}：未校验（.png 是图片`);
