@@ -29,18 +29,28 @@ import { beginsWith, identity, listInputs, UnreadableFile } from './files.js';
 import { type Checked, JsonWriter, jsonEntry, terminalSafe, toText } from './output.js';
 import { outputProblem, writeOutput } from './outputs.js';
 
-const USAGE = `用法：
-  nianbao check 文件或文件夹… [--previous 上年报告] [--json] [--summary 汇总.csv|汇总.html] [--report 审核报告.html] [--similarity 0.5] [--force]
+/** Each command's lines of the help, and the line for all of them. */
+const COMMAND_HELP = {
+  check: `  nianbao check 文件或文件夹… [--previous 上年报告] [--json] [--summary 汇总.csv|汇总.html] [--report 审核报告.html] [--similarity 0.5] [--force]
       校验年报（.xlsx 的每个工作表，已发布年报的 .txt、.html 网页、PDF、Word .docx）。文件夹中的文件逐个校验；
       同一机关相邻两年的报告自动配对，核对跨年度关系与内容雷同。工作簿中办事员写的「说明」照录。
       --report 写出可打印的审核报告（A4）：结果、全部错误、警告及其说明、签字栏。
-      退出码 0：无错误；1：有错误；2：有文件无法读取或用法有误；3：内部错误。
-  nianbao import 已发布年报.txt|.html|.pdf|.docx|.xlsx -o 文件.xlsx [--force] | --json
+      退出码 0：无错误；1：有错误；2：有文件无法读取、没有一份年报可校验或用法有误；3：内部错误。`,
+  import: `  nianbao import 已发布年报.txt|.html|.pdf|.docx|.xlsx -o 文件.xlsx [--force] | --json
       把已发布年报的数字填入官方模板（或以 JSON 输出）。工作簿中有几份年报时导入年度最近的一份。
-      退出码 0：全部导入；1：有表格没有读出（相应格子留空）；2：无法导入或用法有误。
-  nianbao template [--year 年度] [--edition 2021|2019] [--agency 机关名称] -o 文件.xlsx [--force]
-      生成官方格式的空白年报模板（按年度选择格式：2019、2020 年度用 2019 版，其余用 2021 版）。
-  已存在的文件只有加 --force 才会被覆盖；要读取的文件永远不会被覆盖。加 --debug 可在内部错误时显示详细信息。`;
+      退出码 0：全部导入；1：有表格没有读出（相应格子留空）；2：无法导入或用法有误。`,
+  template: `  nianbao template [--year 年度] [--edition 2021|2019] [--agency 机关名称] -o 文件.xlsx [--force]
+      生成官方格式的空白年报模板（按年度选择格式：2019、2020 年度用 2019 版，其余用 2021 版）。`,
+} as const;
+const HELP_END =
+  '  已存在的文件只有加 --force 才会被覆盖；要读取的文件永远不会被覆盖。加 --debug 可在内部错误时显示详细信息。';
+const USAGE = ['用法：', ...Object.values(COMMAND_HELP), HELP_END].join('\n');
+
+/** `nianbao check --help`: that command's lines; the whole help for any other. */
+const usageOf = (command: string) =>
+  command in COMMAND_HELP
+    ? ['用法：', COMMAND_HELP[command as keyof typeof COMMAND_HELP], HELP_END].join('\n')
+    : USAGE;
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -599,7 +609,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv.filter((a) => a !== '--debug');
   const context: Run = { io, debug };
   if (command !== undefined && !HELP.has(command) && rest.some((a) => a === '--help' || a === '-h')) {
-    io.out(USAGE);
+    io.out(usageOf(command));
     return 0;
   }
   try {

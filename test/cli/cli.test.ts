@@ -165,7 +165,7 @@ describe('the command line’s own words', () => {
     }
   });
 
-  it('--help after a command shows how to use it', async () => {
+  it('--help after a command shows how to use that command', async () => {
     for (const argv of [
       ['check', '--help'],
       ['import', '-h'],
@@ -174,7 +174,17 @@ describe('the command line’s own words', () => {
       const r = await cli(...argv);
       expect(r).toMatchObject({ code: 0, err: '' });
       expect(r.out).toContain('用法：');
+      // Its own lines, not the other commands'.
+      const commands = [...r.out.matchAll(/^ {2}nianbao (\w+)/gm)].map((m) => m[1]);
+      expect(commands).toEqual([argv[0]]);
     }
+    // The whole help names all three.
+    const all = await cli('--help');
+    expect([...all.out.matchAll(/^ {2}nianbao (\w+)/gm)].map((m) => m[1])).toEqual([
+      'check',
+      'import',
+      'template',
+    ]);
   });
 });
 
