@@ -50,7 +50,10 @@ describe('nianbao, the package bin', () => {
     const r = spawnSync('bash', ['-c', `${command} | head -c 9; echo "exit \${PIPESTATUS[0]}" >&2`], {
       encoding: 'utf8',
     });
-    expect(r.stderr).toBe(`汇总已写入 ${summary}（200 份报告）\n共 200 份报告，0 份有错误。\nexit 0\n`);
+    // 200 copies of one workbook: one report, the last line says.
+    expect(r.stderr).toBe(
+      `汇总已写入 ${summary}（200 份报告）\n共 200 份报告（去掉数字相同的副本和其他格式，为 1 份），0 份有错误。\nexit 0\n`,
+    );
     expect(r.stdout).toBe('{\n  "file');
     // The header and a line per report.
     expect(readFileSync(summary, 'utf8').trim().split('\n')).toHaveLength(201);
@@ -149,8 +152,8 @@ describe('nianbao, the package bin', () => {
   it('reads a page, a PDF and a Word file with the readers the bundle loads on demand', () => {
     const fixtures = ['jingxiu-2019.html', 'jingxiu-2019.unigb.pdf', 'suqian-2024.docx'].map(fixturePath);
     const r = spawnSync(process.execPath, [bin, 'check', '--json', ...fixtures], { encoding: 'utf8' });
-    // Nothing on stderr but the batch's total.
-    expect(r.stderr).toBe('共 3 份报告，0 份有错误。\n');
+    // Nothing on stderr but the batch's total: the page and the PDF are one report.
+    expect(r.stderr).toBe('共 3 份报告（去掉数字相同的副本和其他格式，为 2 份），0 份有错误。\n');
     const json = JSON.parse(r.stdout) as { files: { file: string; edition: string; year?: number }[] };
     expect(json.files.map((f) => [f.edition, f.year])).toEqual([
       ['2019', 2019],
