@@ -18,6 +18,7 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isOwnOutput, NotAReportFile, readInput, UnreadableFile } from './files.js';
+import { missingPart, oneLine } from './internal.js';
 import { threadPdfReader } from './pdf-isolated.js';
 import type { Checked } from './output.js';
 
@@ -356,10 +357,12 @@ export async function checkBatch<T>(
     else {
       internalErrors++;
       options.onInternalError?.(file, e);
-      const what = e instanceof Error ? e.message : String(e);
+      const missing = missingPart(e);
       unreadable.push({
         file,
-        message: `${file}：读取或校验时出现内部错误（${what}），请把该文件报告给开发者`,
+        message: missing
+          ? `${file}：${missing}`
+          : `${file}：读取或校验时出现内部错误（${oneLine(e)}），请把该文件报告给开发者`,
       });
     }
   };

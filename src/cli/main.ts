@@ -27,6 +27,7 @@ import { nodeTty } from './builtin.js';
 import { CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './batch-summary.js';
 import { beginsWith, identity, listInputs, UnreadableFile } from './files.js';
 import { type Checked, JsonWriter, jsonEntry, terminalSafe, toText } from './output.js';
+import { missingPart, oneLine } from './internal.js';
 import { outputProblem, writeOutput } from './outputs.js';
 
 /** Each command's lines of the help, and the line for all of them. */
@@ -637,8 +638,11 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
       io.err(USAGE);
       return 2;
     }
+    const missing = missingPart(e);
     io.err(
-      `nianbao 出现内部错误：${terminalSafe(e instanceof Error ? e.message : String(e))}。请把这条信息和所用的文件报告给开发者${debug ? '' : '（加 --debug 可显示详细信息）'}。`,
+      missing
+        ? `nianbao 无法运行：${missing}。`
+        : `nianbao 出现内部错误：${terminalSafe(oneLine(e))}。请把这条信息和所用的文件报告给开发者${debug ? '' : '（加 --debug 可显示详细信息）'}。`,
     );
     if (debug && e instanceof Error && e.stack) io.err(e.stack);
     return 3;
