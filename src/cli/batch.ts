@@ -56,7 +56,7 @@ export interface BatchOptions {
 export interface BatchTotals {
   readonly reports: number;
   readonly withErrors: number;
-  /** Reports that are another format of one counted already: `reports` counts each file's report. */
+  /** Reports with the numbers of another of their body and year (a copy, or the same in another format): `reports` counts each. */
   readonly copies: number;
   readonly unreadable: readonly Unreadable[];
   /** Files given that are no reports (a note, a page nianbao wrote): not checked, as a folder's other files. */
@@ -177,7 +177,7 @@ function pairs<T>(
   }
   // Two reports of one body and year that differ (one corrected and issued again, or a draft):
   // which is the one published is for the user to say.
-  /** Files that are another format of a report counted already (its page and its PDF). */
+  /** Reports with the numbers of one counted already: a copy, or the same report in another format. */
   let extra = 0;
   for (const [key, same] of byBody) {
     const groups = copies(same);
