@@ -86,6 +86,22 @@ describe('PDFs read in a thread, within bounds, whatever the host', () => {
     expect(started).toHaveLength(3);
   });
 
+  it('a thread that cannot load a package (an install copied without node_modules) says how to mend it, on one line', async () => {
+    const { spawn } = fakeThreads((_r, _send, t) =>
+      t.fail(
+        "Cannot find package 'pdfjs-dist' imported from /opt/nianbao/dist/cli/pdf-worker.cjs\nRequire stack:\n- x",
+      ),
+    );
+    const read = isolatedPdfReader(spawn, { limits: fast });
+    expect((await read(bytes, 'a.pdf')).problem).toBe(
+      'PDF 读取组件不完整（缺少「pdfjs-dist」），该文件未读取：请在项目目录重新运行 npm install；复制到别的电脑时，要连同 node_modules 复制整个项目目录。',
+    );
+    const other = fakeThreads((_r, _send, t) => t.fail('脚本出错\n    at x'));
+    expect((await isolatedPdfReader(other.spawn, { limits: fast })(bytes, 'b.pdf')).problem).toBe(
+      'PDF 读取组件出错（脚本出错），该文件未读取。',
+    );
+  });
+
   it('where the host tells memory, a reading that grows it past the limit is refused', async () => {
     let used = 0;
     const { spawn } = fakeThreads(() => (used += 300 * 2 ** 20));

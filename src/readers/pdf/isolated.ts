@@ -58,7 +58,16 @@ const tooLong = (ms: number) =>
   `PDF 的内容过于繁复，${seconds(ms)} 秒内没有读完（一份年报的 PDF 通常不到 1 秒），不像一份年报，未读取。请改用 .docx 或网页文本校验。`;
 const PDF_TOO_LARGE =
   'PDF 的内容过于繁复，读取所需的内存超过上限，不像一份年报，未读取。请改用 .docx 或网页文本校验。';
-const broken = (why: string) => `PDF 读取组件出错（${why}），该文件未读取。`;
+/**
+ * The thread failed: its reason on one line. A package not found is a broken install (the command
+ * line copied without node_modules): said so, with how to mend it.
+ */
+function broken(why: string): string {
+  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(why)?.[1];
+  if (missing)
+    return `PDF 读取组件不完整（缺少「${missing}」），该文件未读取：请在项目目录重新运行 npm install；复制到别的电脑时，要连同 node_modules 复制整个项目目录。`;
+  return `PDF 读取组件出错（${why.split('\n')[0]!.trim()}），该文件未读取。`;
+}
 
 export interface IsolatedOptions {
   readonly limits?: PdfLimits;
