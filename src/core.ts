@@ -21,7 +21,7 @@ export {
   templateGrid,
   templateLayout,
 } from './report/template.js';
-export { type InputRule, inputRule, TEXT_MAX } from './report/validation.js';
+export { type InputRule, inputRule } from './report/validation.js';
 export type { CellKey, CellKind, Edition, RawValue, ReadCell, Report, TableId } from './report/types.js';
 export { EDITIONS, FIRST_FORMAT_YEAR, TABLE_IDS } from './report/types.js';
 

@@ -1,7 +1,6 @@
 import {
   type Area,
   inputRule,
-  TEXT_MAX,
   ROLE_STYLE,
   type RoleStyle,
   TABLE_FONT_SIZE,
@@ -67,11 +66,11 @@ export function addTemplateSheet(
     const rule = inputRule(t.kind!, t.key!);
     cell.numFmt = rule.numberFormat;
     if (rule.validation) {
-      const text = rule.validation.type === 'textLength';
+      const { op, value } = rule.validation.bound;
       cell.dataValidation = {
         type: rule.validation.type,
-        operator: text ? 'lessThanOrEqual' : 'greaterThanOrEqual',
-        formulae: [text ? TEXT_MAX : 0],
+        operator: op === 'atMost' ? 'lessThanOrEqual' : 'greaterThanOrEqual',
+        formulae: [value],
         allowBlank: true,
         showInputMessage: true,
         promptTitle: rule.validation.title,

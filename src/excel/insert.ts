@@ -4,7 +4,6 @@ import {
   type Edition,
   freeSheetName,
   inputRule,
-  TEXT_MAX,
   POINTS_PER_CHAR,
   ROLE_STYLE,
   type RoleStyle,
@@ -64,14 +63,17 @@ function writeLayout(ws: Excel.Worksheet, layout: TemplateLayout, fill: Template
     const rule = inputRule(cell.kind!, cell.key!);
     r.numberFormat = [[rule.numberFormat]];
     if (rule.validation) {
-      const atLeast0 = { formula1: 0, operator: 'GreaterThanOrEqualTo' } as const;
-      const type = rule.validation.type;
+      const { type, bound } = rule.validation;
+      const limit = {
+        formula1: bound.value,
+        operator: bound.op === 'atMost' ? 'LessThanOrEqualTo' : 'GreaterThanOrEqualTo',
+      } as const;
       r.dataValidation.rule =
         type === 'whole'
-          ? { wholeNumber: atLeast0 }
+          ? { wholeNumber: limit }
           : type === 'decimal'
-            ? { decimal: atLeast0 }
-            : { textLength: { formula1: TEXT_MAX, operator: 'LessThanOrEqualTo' } };
+            ? { decimal: limit }
+            : { textLength: limit };
       r.dataValidation.prompt = {
         showPrompt: true,
         title: rule.validation.title,

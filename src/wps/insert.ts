@@ -4,7 +4,6 @@ import {
   type Edition,
   freeSheetName,
   inputRule,
-  TEXT_MAX,
   ROLE_STYLE,
   type RoleStyle,
   TABLE_FONT_SIZE,
@@ -20,6 +19,11 @@ import { sheetsOf } from './read.js';
 
 const EDGES = [XL.edgeTop, XL.edgeBottom, XL.edgeLeft, XL.edgeRight, XL.insideHorizontal, XL.insideVertical];
 const ALIGN = { center: XL.center, right: XL.right } as const;
+const VALIDATE = {
+  whole: XL.validateWholeNumber,
+  decimal: XL.validateDecimal,
+  textLength: XL.validateTextLength,
+} as const;
 
 function applyStyle(r: EtRange, style: RoleStyle): void {
   if (style.size) r.Font.Size = style.size;
@@ -56,16 +60,13 @@ function writeLayout(ws: EtWorksheet, layout: TemplateLayout, fill: TemplateValu
     const rule = inputRule(cell.kind!, cell.key!);
     r.NumberFormat = rule.numberFormat;
     if (rule.validation) {
-      const type = rule.validation.type;
-      if (type === 'textLength')
-        r.Validation.Add(XL.validateTextLength, XL.validAlertStop, XL.lessEqual, String(TEXT_MAX));
-      else
-        r.Validation.Add(
-          type === 'whole' ? XL.validateWholeNumber : XL.validateDecimal,
-          XL.validAlertStop,
-          XL.greaterEqual,
-          '0',
-        );
+      const { type, bound } = rule.validation;
+      r.Validation.Add(
+        VALIDATE[type],
+        XL.validAlertStop,
+        bound.op === 'atMost' ? XL.lessEqual : XL.greaterEqual,
+        String(bound.value),
+      );
       r.Validation.InputTitle = rule.validation.title;
       r.Validation.InputMessage = rule.validation.prompt;
       r.Validation.ErrorTitle = rule.validation.title;
