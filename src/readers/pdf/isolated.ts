@@ -5,6 +5,7 @@
 // pauses for a timer. A thread can be ended. The command line's threads are Node's worker threads,
 // the offline page's are Web Workers: each host says how to start one (PdfThread), the rest is here.
 import type { TextResult } from '../text/index.js';
+import { MEND_INSTALL, missingPackage } from '../problem.js';
 
 /** Reads a PDF of a published report, the way a host chooses (in a thread of its own). */
 export type PdfReader = (bytes: Uint8Array, source: string) => Promise<TextResult>;
@@ -63,9 +64,8 @@ const PDF_TOO_LARGE =
  * line copied without node_modules): said so, with how to mend it.
  */
 function broken(why: string): string {
-  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(why)?.[1];
-  if (missing)
-    return `PDF 读取组件不完整（缺少「${missing}」），该文件未读取：请在项目目录重新运行 npm install；复制到别的电脑时，要连同 node_modules 复制整个项目目录。`;
+  const missing = missingPackage(why);
+  if (missing) return `PDF 读取组件不完整（缺少「${missing}」），该文件未读取：${MEND_INSTALL}。`;
   return `PDF 读取组件出错（${why.split('\n')[0]!.trim()}），该文件未读取。`;
 }
 
