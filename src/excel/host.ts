@@ -27,8 +27,17 @@ export class ExcelHost implements SheetHost {
   /** The sheets' ids, kept while events tell us of sheets added or deleted. */
   private sheetIds?: string[];
   private watchingSheets = false;
+  /** The sheets' names as last read, by id: below ExcelApi 1.17 a rename is found by comparing them. */
+  private names = new Map<string, string>();
 
-  constructor(private readonly run: Runner) {}
+  /**
+   * `focus` tells when the clerk comes back to the pane (the window's focus event, where there is a
+   * window): below ExcelApi 1.17, Excel raises no event for a rename, and the pane is where they look.
+   */
+  constructor(
+    private readonly run: Runner,
+    private readonly focus: EventTarget | undefined = typeof window === 'undefined' ? undefined : window,
+  ) {}
 
   async read(): Promise<WorkbookRead> {
     try {
@@ -45,7 +54,21 @@ export class ExcelHost implements SheetHost {
     return this.run(async (ctx) => {
       const ids = this.sheetIds ?? (await listSheetIds(ctx));
       if (this.watchingSheets) this.sheetIds = ids;
-      return readWorkbook(ctx, ids);
+      const read = await readWorkbook(ctx, ids);
+      for (const { sheet } of read.sheets) this.names.set(sheet.id, sheet.name);
+      return read;
+    });
+  }
+
+  /** The sheets renamed since their names were last read: one sync. */
+  private renamed(): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/id,items/name');
+      await ctx.sync();
+      const ids = sheets.items.filter((s) => (this.names.get(s.id) ?? s.name) !== s.name).map((s) => s.id);
+      for (const s of sheets.items) this.names.set(s.id, s.name);
+      return ids;
     });
   }
 
@@ -119,9 +142,18 @@ export class ExcelHost implements SheetHost {
         this.sheetIds = undefined;
         handler(event.worksheetId);
       });
-      // A rename raises no onChanged: without this event the sidebar shows the old name until the next edit.
+      // A rename raises no onChanged. Below ExcelApi 1.17 there is no event for it at all: the names
+      // are compared when the clerk comes back to the pane, where the old name would be shown.
       if (typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', '1.17'))
         sheets.onNameChanged.add(async (event) => handler(event.worksheetId));
+      else
+        this.focus?.addEventListener('focus', () => {
+          this.renamed().then(
+            (ids) => ids.forEach(handler),
+            // A workbook busy (a cell being edited) is looked at again at the next focus.
+            () => undefined,
+          );
+        });
       await ctx.sync();
       this.watchingSheets = true;
     });

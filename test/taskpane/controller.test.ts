@@ -134,14 +134,20 @@ describe('the sidebar controller', () => {
     expect(pane.getState().notice).toEqual({ intent: 'error', text: '所校验的工作表已被删除。' });
   });
 
-  it('a sheet renamed shows its new name at once where Excel tells of renames (ExcelApi 1.17); below, at the next edit', async () => {
+  it('a sheet renamed shows its new name at once where Excel tells of renames (ExcelApi 1.17); below, when the clerk comes back to the pane', async () => {
     for (const version of [17, 9]) {
       const requirements = {
         isSetSupported: (_set: string, v = '1.1') => Number(v.split('.')[1]) <= version,
       };
       Object.assign(globalThis, { Office: { context: { requirements } } });
       try {
-        const { excel, sheet, pane } = setup();
+        const excel = new FakeExcel();
+        const sheet = excel.addSheet('2019年度年报');
+        sheet.setValues(filledGrid('2019', WRONG, { year: 2019 }));
+        excel.addSheet('说明页');
+        const window = new EventTarget();
+        const pane = new PaneController(new ExcelHost(excel.run, window), { recheckDelay: DELAY });
+        await pane.watch();
         await pane.check();
         excel.book.rename(sheet.name, '年报');
         await quiet();
@@ -149,10 +155,18 @@ describe('the sidebar controller', () => {
           version,
           version >= 17 ? '年报' : '2019年度年报',
         ]);
-        expect(pane.getState().checks).toBe(1);
-        excel.edit('年报', 'D49', 5);
+        expect(pane.getState().rechecks).toBe(version >= 17 ? 1 : 0);
+        window.dispatchEvent(new Event('focus'));
         await quiet();
         expect(pane.getState().result?.sheet.name).toBe('年报');
+        expect(pane.getState().rechecks).toBe(1);
+        // Another sheet renamed, or nothing renamed: nothing to check again.
+        excel.book.rename('说明页', '附注');
+        window.dispatchEvent(new Event('focus'));
+        await quiet();
+        window.dispatchEvent(new Event('focus'));
+        await quiet();
+        expect(pane.getState().rechecks).toBe(1);
       } finally {
         Reflect.deleteProperty(globalThis, 'Office');
       }
