@@ -181,6 +181,23 @@ describe('a Word report (.docx, saved by LibreOffice from the published page)', 
       ]);
     });
 
+    it('a row that starts a billion columns in, or a table of a million grid places, is bounded', async () => {
+      // w:gridBefore of 1e9 took 4.7 GB and ended the process; it is held to 64 columns as w:gridSpan is.
+      const before = tbl([p('申请人情况'), p('5')]).replace(
+        '<w:tr>',
+        '<w:tr><w:trPr><w:gridBefore w:val="1000000000"/></w:trPr>',
+      );
+      const [t] = bodyBlocks(before);
+      expect(t && 'table' in t && t.table.rows[0]).toEqual([
+        ...Array<string>(64).fill(''),
+        '申请人情况',
+        '5',
+      ]);
+      const wide = `<w:tbl><w:tr>${'<w:tc><w:tcPr><w:gridSpan w:val="64"/></w:tcPr><w:p/></w:tc>'.repeat(2000)}</w:tr></w:tbl>`;
+      const r = await readDocx(docx(content + wide));
+      expect(r.problem).toBe('文档中有一个表格超过 10 万格（按合并前的格子计），不像年报的表格，未读取。');
+    });
+
     it('tables nested thousands deep are read in bounded time, the deepest as text of a cell', () => {
       const deep = `${'<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(5000)}${'</w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>'.repeat(5000)}`;
       const blocks = bodyBlocks(`<w:document><w:body>${deep}</w:body></w:document>`);

@@ -1,5 +1,6 @@
 import { decodeXML } from 'entities';
 import { hasBodyWords } from '../../report/parts.js';
+import { ReadProblem } from '../problem.js';
 import { type DocBlock, struckThrough } from '../text/document.js';
 
 type Rows = (string | null)[][];
@@ -34,6 +35,13 @@ interface Frame {
  * the text of the tables they hold, so a bound keeps time and memory linear in the markup.
  */
 const MAX_FRAMES = 8;
+/** A cell spans at most this many grid columns, and a row starts at most this many columns in. */
+const MAX_SPAN = 64;
+/**
+ * Grid places in one table: the official tables have some 500. A table far past it is no report's,
+ * and laying it out (a 15 MB document of cells 64 columns wide) took 680 MB.
+ */
+const MAX_TABLE_CELLS = 100_000;
 
 /** The value of an attribute in a tag's text, e.g. w:val. */
 function attr(tag: string, name: string): string | undefined {
@@ -99,6 +107,12 @@ export function bodyBlocks(xml: string): DocBlock[] {
       for (const cells of f.rows) for (const c of cells) if (!c.covered) into?.blocks.push(...c.blocks);
       return;
     }
+    let places = 0;
+    for (const cells of f.rows) for (const c of cells) places += c.span;
+    if (places > MAX_TABLE_CELLS)
+      throw new ReadProblem(
+        `文档中有一个表格超过 ${MAX_TABLE_CELLS / 10_000} 万格（按合并前的格子计），不像年报的表格，未读取。`,
+      );
     const rows = f.rows.map((cells) => {
       const out: (string | null)[] = [];
       for (const c of cells) {
@@ -182,7 +196,8 @@ export function bodyBlocks(xml: string): DocBlock[] {
       }
       case 'w:gridBefore': {
         const f = frame();
-        if (f?.row && !f.row.length) f.before = Number(attr(tag, 'w:val') ?? 0) || 0;
+        if (f?.row && !f.row.length)
+          f.before = Math.max(0, Math.min(MAX_SPAN, Number(attr(tag, 'w:val')) || 0));
         break;
       }
       case 'w:tc': {
@@ -200,7 +215,7 @@ export function bodyBlocks(xml: string): DocBlock[] {
       }
       case 'w:gridSpan': {
         const c = frame()?.cell;
-        if (c) c.span = Math.max(1, Math.min(64, Number(attr(tag, 'w:val')) || 1));
+        if (c) c.span = Math.max(1, Math.min(MAX_SPAN, Number(attr(tag, 'w:val')) || 1));
         break;
       }
       case 'w:vMerge': {

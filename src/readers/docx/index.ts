@@ -1,5 +1,6 @@
 import { utf8Lenient } from '../decode.js';
-import { readDocument } from '../text/document.js';
+import { ReadProblem } from '../problem.js';
+import { type DocBlock, readDocument } from '../text/document.js';
 import type { TextResult } from '../text/index.js';
 import { mib } from '../xlsx/limits.js';
 import { type Crc32, PartTooLarge, type RawInflate, unzipEntry, zipEntries } from '../xlsx/zip.js';
@@ -60,6 +61,12 @@ export async function readDocx(
   // would be read with, or without, as nothing else reads it.
   if (text.includes('<!DOCTYPE'))
     return { problem: '.docx 文件的正文含有 DTD 声明（Word 不会写入），不是 Word 保存的文档，未读取。' };
-  const blocks = bodyBlocks(text);
+  let blocks: DocBlock[];
+  try {
+    blocks = bodyBlocks(text);
+  } catch (e) {
+    if (e instanceof ReadProblem) return { problem: e.message };
+    throw e;
+  }
   return readDocument(blocks, { source: options.source });
 }
