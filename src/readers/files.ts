@@ -174,6 +174,8 @@ export async function readPublished(
   return reader(bytes, name, options);
 }
 
+const MAX_SHEETS_SAID = 5;
+
 async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<FileRead> {
   const { sheets } = await readWorkbookSheets(bytes, options);
   const unread = sheets
@@ -184,7 +186,12 @@ async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<Fi
   const notes = readNotes(sheets.find((s) => s.name === NOTES_SHEET && !s.problem)?.grid);
   const reports = notes.size ? found.map((r) => ({ ...r, notes })) : found;
   if (!reports.length) {
-    const why = [...unread, ...skipped].map((s) => s.problem).join('；');
+    const all = [...unread, ...skipped];
+    // A workbook of hundreds of sheets is said in a line, not in hundreds.
+    const more =
+      all.length > MAX_SHEETS_SAID ? `；另有 ${all.length - MAX_SHEETS_SAID} 个工作表也未读取或没有年报` : '';
+    const said = all.slice(0, MAX_SHEETS_SAID).map((s) => s.problem.replace(/。$/, ''));
+    const why = all.length > 1 ? `${said.join('；')}${more}。` : all[0]?.problem;
     throw new ReadProblem(why || '工作簿中没有工作表');
   }
   return { reports, skipped: [...unread, ...skipped] };

@@ -3,6 +3,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { deflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { templateBytes } from '../../src/cli/xlsx-write.js';
+import { readReportFile } from '../../src/readers/files.js';
 import { ReadProblem } from '../../src/readers/problem.js';
 import { readXlsx, XLSX_LIMITS } from '../../src/readers/xlsx/index.js';
 import { formatShows, serialText } from '../../src/readers/xlsx/styles.js';
@@ -277,6 +278,47 @@ describe('readXlsx refuses, in Chinese, what it cannot or should not read', () =
     expect(
       one('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576" s="1"/></row>'),
     ).toEqual([[1]]);
+  });
+
+  it('many sheets each within the cap are held to one cap for the workbook: the later ones are unread, and say why', () => {
+    const wide = (name: string) => ({
+      name,
+      data: '<row r="1"><c r="A1"><v>1</v></c></row><row r="10"><c r="J10"><v>2</v></c></row>',
+    });
+    const { sheets } = readXlsx(buildXlsx({ sheets: [wide('甲'), wide('乙'), wide('丙')] }), {
+      ...XLSX_LIMITS,
+      maxCells: 250,
+    });
+    expect(sheets.map((s) => s.grid.length)).toEqual([10, 10, 0]);
+    expect(sheets[2]!.problem).toBe(
+      '有内容的区域有 10 行 × 10 列，与前面各表合计超过整个工作簿可读的 250 格，该表未读取：请删除表格以外多余的内容或不用的工作表后再校验',
+    );
+  });
+
+  it('a workbook of many sheets without a report is said in one short line', async () => {
+    const bytes = buildXlsx({
+      sheets: Array.from({ length: 8 }, (_, i) => ({
+        name: `S${i}`,
+        data: '<row r="1"><c r="A1"><v>1</v></c></row>',
+      })),
+    });
+    const message = await readReportFile('多表.xlsx', bytes).catch((e: Error) => e.message);
+    expect(message).toMatch(
+      /^工作表「S0」中没有找到年报表格（[^；]*）；.*；工作表「S4」中[^；]*；另有 3 个工作表也未读取或没有年报。$/,
+    );
+  });
+
+  it('a long formula shared by many cells without values is shown clipped, not copied whole into each', () => {
+    const long = `A1${'+1'.repeat(5000)}`;
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `<row r="${i + 2}"><c r="B${i + 2}"><f t="shared" si="0"${i ? '/>' : ` ref="B2:B201">${long}</f>`}</c></row>`,
+    ).join('');
+    const g = one(`<row r="1"><c r="A1"><v>1</v></c></row>${rows}`);
+    expect(g[1]![1]).toBe(`=${long.slice(0, 1000)}…`);
+    expect(g[2]![1]).toBe(`=A2${'+1'.repeat(499)}…`);
+    expect(g[200]![1]).toHaveLength(1002 + 2);
   });
 
   it('too many sheets, an encrypted entry, an unknown compression method', () => {

@@ -206,6 +206,7 @@ export function readXlsx(
     styles: stylesXml === undefined ? ([] as Shown[]) : readStyles(stylesXml),
     date1904,
     limits,
+    budget: { cells: limits.maxCells },
   };
   return {
     sheets: sheets.map((s, i): XlsxSheet => {

@@ -10,6 +10,8 @@ export interface SheetContext {
   readonly styles: readonly Shown[];
   readonly date1904: boolean;
   readonly limits: XlsxLimits;
+  /** Grid cells the workbook's sheets may still take: `maxCells` for them all, not for each. */
+  readonly budget: { cells: number };
 }
 
 /** A sheet as Office.js `values` gives it, or why it is not kept. */
@@ -110,6 +112,14 @@ function readCellBody(r: XmlReader, cell: Cell): void {
   }
 }
 
+/**
+ * A formula is kept only to be shown, where a cell has no value calculated: the first thousand
+ * characters say what it is. A megabyte's formula shared by 10,000 cells, each given its own moved
+ * copy, took the process past 4 GB.
+ */
+const MAX_FORMULA = 1000;
+const clipFormula = (f: string) => (f.length > MAX_FORMULA ? `${f.slice(0, MAX_FORMULA)}…` : f);
+
 /** The cells of a sheet as they are read, whichever way, and the grid made of them. */
 class SheetBuilder {
   private readonly rows: (RawValue[] | undefined)[] = [];
@@ -183,13 +193,13 @@ class SheetBuilder {
   private value(c: Cell): RawValue {
     const ctx = this.ctx;
     const v = c.value ?? '';
-    let formula = c.formula === undefined ? '' : unescapeOoxml(c.formula);
+    let formula = c.formula === undefined ? '' : clipFormula(unescapeOoxml(c.formula));
+    /** A shared formula's own cells hold none: theirs is the first cell's, moved; made only if shown. */
+    let master: { formula: string; row: number; col: number } | undefined;
     if (c.formula !== undefined && attr(c.formulaAttrs, 't') === 'shared') {
       const si = attr(c.formulaAttrs, 'si');
-      const master = si === undefined ? undefined : this.shared.get(si);
       if (formula && si !== undefined) this.shared.set(si, { formula, row: c.row, col: c.col });
-      else if (!formula && master)
-        formula = shiftFormula(master.formula, c.row - master.row, c.col - master.col);
+      else if (!formula && si !== undefined) master = this.shared.get(si);
     }
     switch (c.type) {
       case 's':
@@ -219,6 +229,7 @@ class SheetBuilder {
         return shown === 'number' ? n : (serialText(n, shown, ctx.date1904) ?? n);
       }
     }
+    if (!formula && master) formula = shiftFormula(master.formula, c.row - master.row, c.col - master.col);
     return formula ? `=${formula}` : '';
   }
 
@@ -232,6 +243,13 @@ class SheetBuilder {
         problem: `有内容的区域有 ${height} 行 × ${width} 列，超过可读的 ${limits.maxCells} 格：请删除表格以外多余的内容后再校验`,
       };
     }
+    // Two hundred sheets each just within the cap, kept together, took the process past 4 GB.
+    if (height * width > this.ctx.budget.cells) {
+      return {
+        problem: `有内容的区域有 ${height} 行 × ${width} 列，与前面各表合计超过整个工作簿可读的 ${limits.maxCells} 格，该表未读取：请删除表格以外多余的内容或不用的工作表后再校验`,
+      };
+    }
+    this.ctx.budget.cells -= height * width;
     const grid: RawValue[][] = new Array<RawValue[]>(height);
     for (let r = 0; r < height; r++) {
       const dense = new Array<RawValue>(width).fill('');
