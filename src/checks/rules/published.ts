@@ -54,8 +54,8 @@ const NUMERALS = '零〇一二两三四五六七八九十百千万';
 
 // Up to a clause's length between the words and the number (the first group): 「收到自然人、法人和其他
 // 组织提出的政府信息公开申请6件」. A year or a date may stand between them: 「共收到2024年度政府信息公开
-// 申请3600件」. The number is the second group.
-const COUNT = String.raw`((?:[^，,。；;！？\d]|\d{4}年度?|\d{1,2}月\d{1,2}日){0,32}?)(\d+)\s*${UNIT}`;
+// 申请3600件」. The number is the second group: nine digits at most, as no count has more.
+const COUNT = String.raw`((?:[^，,。；;！？\d]|\d{4}年度?|\d{1,2}月\d{1,2}日){0,32}?)(\d{1,9})\s*${UNIT}`;
 
 /** What may stand between a bare count and its words: 「…，办结3500件」, 「已答复共3521件」. */
 const BARE = /^(?:量|数量?)?(?:共|共计|合计|总计|了|达|达到|为|计)?$/;
@@ -188,11 +188,13 @@ interface Prepared extends Statement {
 /**
  * A count before the words: a few words between for table 3 (「尚有1件因需补正材料结转下年度」,
  * 「3512件已办结」); table 4's case may be named between them (「发生2起政府信息公开行政复议案件」).
+ * The count is matched from its first digit: tried from each digit of a run, the pattern took the
+ * square of the run's length, and a line of 100,000 digits before 「件」 hung the check.
  */
 const countFirst = (s: Statement) =>
   s.rule === 'T4-04'
-    ? `|(\\d+)\\s*${UNIT}[^，,。；;、\\d]{0,16}?(?:${s.words})(?:案件|(?=[，,。；;]|$))`
-    : `|(\\d+)\\s*${UNIT}(?:申请)?[^，,。；;\\d]{0,16}?(?<![未没不])(?:${s.words})`;
+    ? `|(?<!\\d)(\\d{1,9})\\s*${UNIT}[^，,。；;、\\d]{0,16}?(?:${s.words})(?:案件|(?=[，,。；;]|$))`
+    : `|(?<!\\d)(\\d{1,9})\\s*${UNIT}(?:申请)?[^，,。；;\\d]{0,16}?(?<![未没不])(?:${s.words})`;
 
 // Not after a negation: 「尚未办结的申请125件」 are not answered.
 const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
