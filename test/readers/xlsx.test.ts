@@ -6,7 +6,8 @@ import { templateBytes } from '../../src/cli/xlsx-write.js';
 import { readReportFile } from '../../src/readers/files.js';
 import { ReadProblem } from '../../src/readers/problem.js';
 import { readXlsx, XLSX_LIMITS } from '../../src/readers/xlsx/index.js';
-import { formatShows, serialText } from '../../src/readers/xlsx/styles.js';
+import { readSharedStrings } from '../../src/readers/xlsx/strings.js';
+import { formatShows, readStyles, serialText } from '../../src/readers/xlsx/styles.js';
 import { shiftFormula } from '../../src/readers/xlsx/sheet.js';
 import { templateGrid, templateLayout } from '../../src/report/template.js';
 import type { RawValue } from '../../src/report/types.js';
@@ -306,6 +307,17 @@ describe('readXlsx refuses, in Chinese, what it cannot or should not read', () =
     expect(message).toMatch(
       /^工作表「S0」中没有找到年报表格（[^；]*）；.*；工作表「S4」中[^；]*；另有 3 个工作表也未读取或没有年报。$/,
     );
+  });
+
+  it('strings and styles with tags never closed are read in one pass, not the rest of the part again from each', () => {
+    // 300,000 open <si> took minutes; 80,000 open <numFmt or <cellXfs took up to a minute and a half.
+    const strings = readSharedStrings(`<sst><si><t>甲</t></si>${'<si>'.repeat(300_000)}`);
+    expect(strings[0]).toBe('甲');
+    const head = '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>';
+    expect(readStyles(`${head}<cellXfs><xf numFmtId="164"/></cellXfs>${'<numFmt '.repeat(80_000)}`)).toEqual([
+      'date',
+    ]);
+    expect(readStyles(`${head}<cellXfs><xf numFmtId="164"/>${'<cellXfs>'.repeat(80_000)}`)[0]).toBe('date');
   });
 
   it('a long formula shared by many cells without values is shown clipped, not copied whole into each', () => {
