@@ -346,6 +346,28 @@ describe('a browser’s copy of a page whose empty cells hold 「&nbsp;」 (no t
     );
   });
 
+  it('Chromium’s clipboard: each cell a paragraph, a 「&nbsp;」 cell a line of a space, and cells that are no paragraphs ended by tabs', () => {
+    const lines = tabless();
+    withLine(lines, '一、本年新收政府信息公开申请数量', 7, ' ');
+    withLine(lines, '二、上年结转政府信息公开申请数量', 1, ' ');
+    // Table 4's 复议·其他结果 and 尚未审结 (1 and 0), as 「<td>&nbsp;</td>」 twice.
+    withLine(lines, '五、存在的主要问题及改进情况', -16, ' \t \t');
+    withLine(lines, '五、存在的主要问题及改进情况', -15, '');
+    const text = lines.join('\n\n');
+    const r = read(text);
+    expect(raws(r)).toEqual({
+      ...jingxiu().values,
+      't3.r1.total': '',
+      't3.r2.natural': '',
+      't4.review.other': '',
+      't4.review.pending': '',
+    });
+    expect(ofRule(check(r), 'G-04')).toEqual([]);
+    // A line of spaces between lines of text, not between blank lines, is no cell.
+    const spaced = tabless().join('\n\n').replace('\n\n（一）予以公开', '\n \n（一）予以公开');
+    expect(raws(read(spaced))).toEqual(jingxiu().values);
+  });
+
   it('a number too many in a row (typed beside the table) is named where it stands, and the table not read', () => {
     const lines = tabless();
     withLine(lines, '（一）予以公开', 7, '0\n9');

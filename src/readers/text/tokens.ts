@@ -51,8 +51,11 @@ export function tokenize(text: string): Token[] {
     if (spacing) return framedTokens(lines, spacing);
   }
   const pageNumbers = text.includes('\f') ? pageNumberLines(text) : undefined;
-  // A browser's copy with no tabs may give an empty cell as a line of no-break spaces.
-  if (text.includes('\u00a0') && !text.includes('\t')) return spacedTokens(text, pageNumbers);
+  // A browser's copy with no tabs may give an empty cell as a line of no-break spaces, or (each cell a
+  // paragraph, a blank line between) of spaces: Chromium's clipboard turns the 「&nbsp;」 into one. It
+  // ends cells that are no paragraphs (「<td>&nbsp;</td>」) with tabs, on a line of their own.
+  if ((text.includes('\u00a0') || PARAGRAPH_OF_SPACES.test(text)) && tabsOnlyBetweenSpaces(text))
+    return spacedTokens(text, pageNumbers);
   const n = text.length;
   let line = 0;
   // Lines and tabs are found by the string's own search, not a loop over the characters: its native
@@ -416,13 +419,42 @@ function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
   return tokens;
 }
 
-/** The lines of a copy with no tabs, each line of no-break spaces only as a cell of them. */
+/** Whether every tab of the text is on a line of nothing but spaces and tabs. */
+function tabsOnlyBetweenSpaces(text: string): boolean {
+  for (let at = text.indexOf('\t'); at >= 0; at = text.indexOf('\t', at + 1)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    const end = text.indexOf('\n', at);
+    if (text.slice(start, end < 0 ? text.length : end).trim()) return false;
+    if (end < 0) break;
+    at = end;
+  }
+  return true;
+}
+
+/** A line of spaces alone between blank lines: a paragraph of nothing but spaces. */
+const PARAGRAPH_OF_SPACES = /\n\r?\n[ \u3000]+\r?\n\r?\n/;
+const isEmptyLine = (l: string | undefined) => l === '' || l === '\r';
+
+/**
+ * The lines of a copy with no tabs, each line of no-break spaces only as a cell of them, and each
+ * line of spaces only that stands between blank lines (a copy that makes each cell a paragraph). A
+ * line of spaces between lines of text is no cell: a paragraph's spacing.
+ */
 function spacedTokens(text: string, pageNumbers: ReadonlySet<number> | undefined): Token[] {
   const tokens: Token[] = [];
-  text.split('\n').forEach((l, i) => {
+  const lines = text.split('\n');
+  lines.forEach((l, i) => {
     if (pageNumbers?.has(i + 1)) return;
-    if (l.includes('\u00a0') && !l.trim()) tokens.push({ text: '', line: i + 1, cell: false, spaces: true });
-    else pushLine(tokens, l, i + 1);
+    if (l.trim()) return pushLine(tokens, l, i + 1);
+    if (l.includes('\t')) {
+      // 「 \t \t」: a cell of spaces before each tab.
+      for (const part of l.split('\t'))
+        if (part && part !== '\r') tokens.push({ text: '', line: i + 1, cell: false, spaces: true });
+    } else if (
+      l.includes('\u00a0') ||
+      (!isEmptyLine(l) && isEmptyLine(lines[i - 1]) && isEmptyLine(lines[i + 1]))
+    )
+      tokens.push({ text: '', line: i + 1, cell: false, spaces: true });
   });
   return tokens;
 }
