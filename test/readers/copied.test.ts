@@ -239,6 +239,35 @@ describe('text copied from a PDF in reading order (pdftotext)', () => {
     },
   );
 
+  it('table 4’s header words between its numbers (a reading-order copy of a table in columns) is one error, not a misread row', () => {
+    // The order 淮安市's PDF of 2024 copies in: part of the header, the first numbers, more of the
+    // header, more numbers. Read in turn, its numbers went to the wrong cells: three false errors.
+    const lines = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8')
+      .replace('稳定”0', '稳定”')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const from = lines.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+    const numbers = lines.slice(from).findIndex((l) => /^\d+$/.test(l)) + from;
+    const header = lines.slice(from + 1, numbers);
+    const row = lines.slice(numbers, numbers + 15);
+    lines.splice(
+      from + 1,
+      header.length + 15,
+      ...header.slice(0, 6),
+      ...row.slice(0, 5),
+      ...header.slice(6, 11),
+      ...row.slice(5, 10),
+      ...header.slice(11),
+      ...row.slice(10),
+    );
+    const r = read(lines.join('\n'));
+    expect(errors(check(r)).map((f) => [f.rule, f.table, f.message])).toEqual([
+      ['G-04', 't4', UNRELIABLE('表四')],
+    ]);
+    expect(ofTable(raws(r), 't4')).toEqual({});
+  });
+
   it.each([
     'jingxiu-2019.writer.browser.txt',
     'jingxiu-2019.chromium.browser.txt',

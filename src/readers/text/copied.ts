@@ -186,6 +186,8 @@ interface Start {
 class CopiedRows {
   private readonly rows: readonly TextRow[];
   private readonly labels: readonly (RowLabel | undefined)[];
+  /** The table's labels, canonical: the header a row without a label follows. */
+  private readonly header: readonly string[];
   private readonly outcomes: RowOutcome[] = [];
   private disorder: Token | undefined;
   private strayText: string | undefined;
@@ -200,6 +202,7 @@ class CopiedRows {
   ) {
     this.rows = textRows(table);
     this.labels = this.rows.map((r) => (r.label ? rowLabel(r.label) : undefined));
+    this.header = table.labels.map((l) => canonicalOf(l.text));
   }
 
   read(): RowsRead {
@@ -359,6 +362,13 @@ class CopiedRows {
         values.push({ raw: p.text, token: p.token });
         cells.push({ ...values.at(-1)!, at: i });
       } else if (values.length && this.laterStart(p, r)) break;
+      else if (values.length && p.canon && this.header.some((h) => h.includes(p.canon))) {
+        // The header's words among the row's numbers (「…总计 31 6 17 4 结果 其他 复议后起诉 …」): a
+        // copy in reading order laid the header's lines and the numbers' between each other. Which
+        // number is whose is not known: the table is not read.
+        this.disorder ??= p.token;
+        break;
+      }
     }
     this.pos = i;
     if (values.length < k && filled(cells, values.length, k)) {
