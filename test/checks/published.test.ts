@@ -477,6 +477,13 @@ describe('what a published report says besides its tables', () => {
     const five =
       '一是政策解读形式较为单一，基层公开专区作用发挥不够。下一步将加强政务公开队伍建设，定期组织业务培训。';
     expect(similar({ ...standard, 4: five })).toEqual(['「五、存在的主要问题及改进情况」']);
+    // A part of megabytes is compared up to its first 50,000 characters, and said to be.
+    const long = `${five}${'本机关认真落实各项工作要求并取得了一定成效第#号。'.repeat(20_000)}`;
+    const [f] = ofRule(
+      check(published({ 4: long }), { previous: { ...published({ 4: long }), year: 2023 } }),
+      'SIM-01',
+    );
+    expect(f!.message).toContain('（按字数计，只比较了每年的前 5 万字；');
   });
 
   it('S-01 does not apply to a workbook, which has no part texts', () => {

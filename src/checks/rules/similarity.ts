@@ -13,6 +13,11 @@ const TEXT_PARTS = [0, 4, 5] as const;
 const NEAR = 0.85;
 const MIN_SENTENCE = 8;
 /**
+ * A part is compared up to this many characters: a report's part 一 runs to some ten thousand.
+ * Two parts of 7 MB each, compared whole, took 900 MB.
+ */
+const MAX_COMPARED = 50_000;
+/**
  * What every report writes every year, as the form asks or as custom has it: not a copy. 「（本机关）
  * 无其他需要报告的事项」, 「本年度未收取信息处理费」, and part 一's opening and close: 「本报告根据…编制」,
  * 「统计期限自…」, 「电子版可在…查阅」, 「如对本报告有任何疑问…」.
@@ -36,7 +41,7 @@ interface Sentence {
 
 function comparable(text: string | undefined): Sentence[] {
   // Headings (「（一）存在的主要问题」) are in every year's report, copied or not.
-  return sentences(text)
+  return sentences(text?.slice(0, MAX_COMPARED))
     .filter((s) => s.length >= MIN_SENTENCE && !STANDARD.test(s) && !isHeading(s))
     .map((s) => {
       const key = s.replace(/[\d０-９]+/g, '#');
@@ -45,6 +50,12 @@ function comparable(text: string | undefined): Sentence[] {
       return { text: s, key, bigrams: [...bigrams] };
     });
 }
+
+/** What a finding says of a part too long to compare whole. */
+const clippedPart = (...parts: (string | undefined)[]) =>
+  parts.some((t) => (t?.length ?? 0) > MAX_COMPARED)
+    ? `，只比较了每年的前 ${MAX_COMPARED / 10_000} 万字`
+    : '';
 
 /** 内容雷同: how much of parts 一, 五 and 六 repeats last year's report, per part. */
 export function similarityFindings(ctx: Context): Finding[] {
@@ -76,7 +87,7 @@ export function similarityFindings(ctx: Context): Finding[] {
         cells: [],
         message:
           `「${PART_TITLES[p]}」有 ${Math.round(share * 100)}% 的文字与上年报告相同或几乎相同` +
-          `（按字数计；${mine.length} 句中有 ${repeated.length} 句${longer ? '，多是长句' : ''}），如：${repeated
+          `（按字数计${clippedPart(now.parts[p], last.parts[p])}；${mine.length} 句中有 ${repeated.length} 句${longer ? '，多是长句' : ''}），如：${repeated
             .slice(0, 3)
             .map((s) => `“${clipped(s.text)}”`)
             .join('；')}。照抄上年内容是年报常见的问题，请按本年度情况重写。`,
