@@ -447,9 +447,10 @@ function spacedTokens(text: string, pageNumbers: ReadonlySet<number> | undefined
     if (pageNumbers?.has(i + 1)) return;
     if (l.trim()) return pushLine(tokens, l, i + 1);
     if (l.includes('\t')) {
-      // 「 \t \t」: a cell of spaces before each tab.
-      for (const part of l.split('\t'))
-        if (part && part !== '\r') tokens.push({ text: '', line: i + 1, cell: false, spaces: true });
+      // 「 \t \t」: a cell of spaces before each tab, and after the last; a tab alone is one empty cell.
+      const parts = l.split('\t');
+      const cells = Math.max(parts.length - 1, parts.filter((p) => p && p !== '\r').length);
+      for (let c = 0; c < cells; c++) tokens.push({ text: '', line: i + 1, cell: false, spaces: true });
     } else if (
       l.includes('\u00a0') ||
       (!isEmptyLine(l) && isEmptyLine(lines[i - 1]) && isEmptyLine(lines[i + 1]))
