@@ -293,6 +293,28 @@ describe('what a published report says besides its tables', () => {
       expect([sentence, said(sentence)]).toEqual([sentence, expected]);
   });
 
+  it('T3-06 reads every count of the national sentence 「答复M件（含上年度结转申请K件，另有J件顺延到下年度答复）」', () => {
+    // 宿迁市 2024: 3525 received, 121 carried over, 3521 answered, 125 carried on. The sentence as
+    // 上海市人民政府办公厅 2019 and 淮安市人民政府 2024 publish it, with this report's numbers: nothing to say.
+    for (const sentence of [
+      '共受理政府信息公开申请3525件；答复政府信息公开申请3521件（含上年度结转申请121件，另有125件申请按照《条例》顺延到下年度答复），均在法定期限内予以答复。',
+      '2024 年，全市共受理政府信息公开申请 3525 件，答 复 3521 件（含上年度结转申请 121 件，另有 125 件顺延到下年度答复），均在法定期限内予以答复。',
+    ])
+      expect([sentence, said(sentence)]).toEqual([sentence, []]);
+    // Each count that differs is said: the answered include last year's (「含」 adds nothing to them).
+    expect(
+      said(
+        '本年度受理政府信息公开申请3525件，答复3500件（含上年度结转申请130件，另有100件顺延到下年度答复）。',
+      ),
+    ).toEqual(['正文说上年结转的申请 130 件', '正文说本年度办理', '正文说结转下年度继续办理的申请 100 件']);
+    expect(said('本年度另有100件申请顺延到下一年度答复。')).toEqual([
+      '正文说结转下年度继续办理的申请 100 件',
+    ]);
+    // A bracket after a received count still adds last year's to it, and after another count is not read.
+    expect(said('共受理政府信息公开申请3646件（含上年度结转申请130件）。')).toEqual([]);
+    expect(said('延期答复申请20件（含上年度结转申请130件）。')).toEqual([]);
+  });
+
   it('T3-06/T4-04 take no part, other matter or other body for the total (false warnings of a second audit)', () => {
     for (const sentence of [
       '截至12月31日，尚未办结的政府信息公开申请125件，将结转下年度继续办理。',

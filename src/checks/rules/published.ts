@@ -42,6 +42,16 @@ interface Statement {
   readonly notInClause?: RegExp;
   /** A year in its words that is its own, from the report's: -1 for 「从2023年结转的申请」, +1 for 「结转至2025年」. */
   readonly ownYear?: number;
+  /**
+   * The count holds last year's applications by what it is (those answered this year): a bracket
+   * after it that says so (「答复3521件（含上年度结转申请121件）」) takes nothing from it.
+   */
+  readonly countsCarried?: true;
+  /**
+   * Read in the bracket after the count of those answered too, where the national sentence gives
+   * it: 「答复3521件（含上年度结转申请121件，另有125件顺延到下年度答复）」.
+   */
+  readonly inAnswered?: true;
   readonly cells: readonly CellKey[];
   /** None of it said in words, with no count: 「本年度未发生政府信息公开行政复议、行政诉讼案件」. */
   readonly none?: RegExp;
@@ -100,8 +110,8 @@ const NARROW_CAUSE = /因[^，,。；;]{0,10}(?:处理费|收费)/;
 const REVIEW_BODY = /作为[^，,。；;]{0,10}复议机关/;
 /** Table 4's cases, carried over and on as applications are: 「另有36件结转下年度审理」. */
 const REVIEWS = /复议|诉讼|审理|审结/;
-/** Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转). */
-const OTHER_MATTERS = /复议|诉讼|结转|许可|处罚|强制|信访|投诉|举报|咨询/;
+/** Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转, 顺延). */
+const OTHER_MATTERS = /复议|诉讼|结转|顺延|许可|处罚|强制|信访|投诉|举报|咨询/;
 
 /** 「均为0」 with no unit after it: none, as 「均为零」 is. */
 const ZERO = /为\s*0(?![\d.])/g;
@@ -130,6 +140,7 @@ const STATEMENT_LIST: readonly Statement[] = [
     ownYear: -1,
     // 「上年结转的行政复议案件12件」 are reviews.
     notInClause: REVIEWS,
+    inAnswered: true,
     cells: ['t3.r2.total'],
   },
   {
@@ -141,15 +152,18 @@ const STATEMENT_LIST: readonly Statement[] = [
     within: INFO_APPLICATION,
     without: OTHER_MATTERS,
     notIn: REVIEW_BODY,
+    countsCarried: true,
     cells: ['t3.r3_7.total'],
   },
   {
     rule: 'T3-06',
     what: '结转下年度继续办理的申请',
-    words: '结转(?:至|到)?(?:下一?年度?|\\d{4}年度?)(?:继续办理)?',
+    // 「另有125件顺延到下年度答复」.
+    words: '(?:结转|顺延)(?:至|到)?(?:下一?年度?|\\d{4}年度?)(?:继续办理|答复)?',
     ownYear: 1,
     countFirst: true,
     notInClause: REVIEWS,
+    inAnswered: true,
     cells: ['t3.r4.total'],
   },
   {
@@ -261,11 +275,24 @@ const OTHER_SUBJECT: Partial<Record<string, RegExp>> = { 行政复议: /诉讼/,
 /** Another subject's item before this one's: 「行政复议1件、」. */
 const ITEM_BEFORE = new RegExp(`^.*\\d\\s*${UNIT}、`);
 
-/** Whether the match stands inside brackets (「（含延期答复1件）」). */
-function inBrackets(sentence: string, at: number): boolean {
+/** Where the bracket the match stands inside opens (「（含延期答复1件）」), or -1. */
+function bracketOpen(sentence: string, at: number): number {
   const open = Math.max(sentence.lastIndexOf('（', at), sentence.lastIndexOf('(', at));
   const close = Math.max(sentence.lastIndexOf('）', at), sentence.lastIndexOf(')', at));
-  return open > close;
+  return open > close ? open : -1;
+}
+
+/** Where the clause that holds `at` begins: after the comma before it. */
+const clauseStart = (sentence: string, at: number) =>
+  Math.max(sentence.lastIndexOf('，', at), sentence.lastIndexOf(',', at)) + 1;
+
+/** The count of those answered, all of them, right before a bracket: 「答复政府信息公开申请805件」. */
+const ANSWERED = /(?:答复|办结)[^，,。；;（）()\d]{0,24}?\d{1,9}\s*件\s*$/;
+
+/** Whether the bracket opening at `open` is the breakdown of the count of those answered. */
+function answeredBracket(sentence: string, open: number): boolean {
+  const lead = sentence.slice(clauseStart(sentence, open), open);
+  return ANSWERED.test(lead) && !QUALIFIED.test(lead) && !OTHER_MATTERS.test(lead);
 }
 
 /** Which of the subjects (a list's words) is the statement's, when each other one is another's: its index, or -1. */
@@ -359,11 +386,19 @@ function stated(
       continue;
     }
     for (const m of sentence.matchAll(s.pattern)) {
-      const clause = Math.max(sentence.lastIndexOf('，', m.index), sentence.lastIndexOf(',', m.index)) + 1;
-      const before = sentence.slice(clause, m.index + m[0].length);
-      if (s.without?.test(before) || QUALIFIED.test(before) || inBrackets(sentence, m.index)) continue;
+      // In a bracket, only the breakdown of those answered is read, from the bracket on.
+      const open = bracketOpen(sentence, m.index);
+      const answered = open >= 0 && s.inAnswered === true && answeredBracket(sentence, open);
+      if (open >= 0 && !answered) continue;
+      const clause = Math.max(clauseStart(sentence, m.index), answered ? open + 1 : 0);
+      let before = sentence.slice(clause, m.index + m[0].length);
+      if (answered) before = before.replace(/^(?:含|包括|包含)/, '');
+      if (s.without?.test(before) || QUALIFIED.test(before)) continue;
       const rest = sentence.slice(m.index + m[0].length);
-      const end = rest.search(/[，,；;。]/);
+      const carried = BRACKETED.test(rest);
+      if (carried && !s.countsCarried) continue;
+      // The bracket of last year's after those answered is not of the count's clause.
+      const end = carried ? 0 : rest.search(/[，,；;。]/);
       // A clause of its own applications (「受理群众办事申请128650件」) is another matter; a bare count
       // (「…，办结3500件」) is of what its sentence speaks of.
       const own = before + (end < 0 ? rest : rest.slice(0, end));
@@ -393,7 +428,6 @@ function stated(
         )
           continue;
       }
-      if (BRACKETED.test(rest)) continue;
       // 「行政复议1件、行政诉讼5件」: a count before 、 ends the other subject's item.
       if (OTHER_SUBJECT[s.what]?.test(before.replace(ITEM_BEFORE, ''))) continue;
       // 「受理行政复议申请45件，其中涉及政府信息公开的1件」: all reviews first, then the ones that count.
