@@ -231,7 +231,7 @@ export function align(grid: Grid, located: Located): Alignment {
   };
 }
 
-const isBlank = (v: RawValue | undefined) => v === null || v === undefined || String(v).trim() === '';
+export const isBlank = (v: RawValue | undefined) => v === null || v === undefined || String(v).trim() === '';
 
 /** What grid row `g` holds across the table's columns, blanks left out. */
 const filledIn = (grid: Grid, { table, origin }: Located, g: number) =>

@@ -1,11 +1,11 @@
 import type { Finding } from '../report/finding.js';
-import { type Pos, toAddress } from '../report/address.js';
+import { type Area, type Pos, toAddress } from '../report/address.js';
 import { matchLabel } from '../report/labels.js';
 import { type LabelSpec, type TableSpec, tableSpecs } from '../report/model.js';
 import { unitInLabel } from '../report/parse-value.js';
 import type { RawValue, ReadCell, Report } from '../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../report/types.js';
-import { type Alignment, align, columnText, lineText, rewords, rowLabelsOf } from './align.js';
+import { type Alignment, align, columnText, isBlank, lineText, rewords, rowLabelsOf } from './align.js';
 import {
   type Grid,
   type LabelHits,
@@ -128,11 +128,26 @@ class Reading {
       const r = alignment.movedRows.get(cell.area.top) ?? alignment.rows[cell.area.top];
       const c = alignment.columns[cell.area.left];
       if (r === undefined || c === undefined) continue;
-      const raw: RawValue = this.grid[r]?.[c] ?? null;
-      this.cells.set(cell.key, { raw, address: this.address(r, c) });
+      const at = this.columnOfNumber(cell.area, r, c, alignment);
+      const raw: RawValue = this.grid[r]?.[at] ?? null;
+      this.cells.set(cell.key, { raw, address: this.address(r, at) });
     }
     this.reportLabels(table, alignment);
     this.reportStructure(table, alignment);
+  }
+
+  /**
+   * Where a cell of the form merged over columns (「本年增/减」 over C:D) holds its number: its first
+   * column, or where that is blank, the next of its columns that is not. A Word or Excel table whose
+   * merges do not line up (上一年项目数量 over B:C in the rows, the change alone in D) has it there.
+   */
+  private columnOfNumber(area: Area, r: number, c: number, alignment: Alignment): number {
+    if (!isBlank(this.grid[r]?.[c])) return c;
+    for (let left = area.left + 1; left <= area.right; left++) {
+      const g = alignment.columns[left];
+      if (g !== undefined && !isBlank(this.grid[r]?.[g])) return g;
+    }
+    return c;
   }
 
   private reportLabels(table: TableSpec, alignment: Alignment): void {

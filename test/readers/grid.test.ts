@@ -372,6 +372,27 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(f!.message).toContain('缺少「1.属于国家秘密」这一行');
   });
 
+  it('a merged cell of the form whose row is merged otherwise (Word, Excel) is read from the column that holds its number', () => {
+    // 上海市人民政府办公厅 2019 (a real page, saved by Word and Excel): 本年增/减 over C:D as printed,
+    // and in the rows 上一年项目数量 over B:C, the change alone in D. It was read as not filled.
+    const grid = seedGrid();
+    const changes: [string, number][] = [
+      ['行政许可', 3],
+      ['行政处罚', -1],
+    ];
+    for (const [label, change] of changes) {
+      const row = grid[rowOf(grid, label)]!;
+      const col = row.indexOf(label);
+      row[col + 2] = null;
+      row[col + 3] = change;
+    }
+    const report = readReport(grid);
+    expect(report.cells.get('t2.license.change')).toEqual({ raw: 3, address: 'D11' });
+    expect(report.cells.get('t2.penalty.change')).toEqual({ raw: -1, address: 'D15' });
+    // As printed, the number in the first of its columns is read there, the rest of it not looked at.
+    expect(readReport(seedGrid()).cells.get('t2.license.change')?.address).toBe('C11');
+  });
+
   it('an empty column inserted is said to be empty, not a subtotal', () => {
     const grid = seedGrid();
     for (const row of grid) row.splice(4, 0, null);
