@@ -213,6 +213,16 @@ export function align(grid: Grid, located: Located): Alignment {
     // The table's last column deleted: nothing in its rows there.
     emptyAt: (g) => rows.map.every((r) => r === undefined || isBlank(grid[r]?.[g])),
   });
+  const missingColumns = columns.missing.filter((c) => {
+    const at = c > 0 ? columns.map[c - 1] : undefined;
+    const labels = colAnchors(c);
+    // A column drawn with no width (a page's table whose merges do not line up, as a browser prints
+    // it): its labels stand in the column before it, and it is read there where no row has both.
+    if (at === undefined || !labels.length || sharesARow(table, c - 1, c)) return true;
+    if (!labels.every((l) => matchAt(grid, rowOfLabel(l)!, at, l.text) !== undefined)) return true;
+    columns.map[c] = at;
+    return false;
+  });
   const moved = movedRows(
     (g, r) => holdsOwn(g, r) || rewordedAt(g, r),
     ownRows,
@@ -226,9 +236,17 @@ export function align(grid: Grid, located: Located): Alignment {
     insertedRows: rows.inserted.filter((g) => ![...moved.values()].includes(g)),
     insertedColumns: columns.inserted,
     missingRows: rows.missing.filter((r) => !moved.has(r)),
-    missingColumns: columns.missing,
+    missingColumns,
     movedRows: moved,
   };
+}
+
+/** Whether a row of the table has a cell or a label starting in each of columns `a` and `b`. */
+function sharesARow(table: TableSpec, a: number, b: number): boolean {
+  const rowsOf = (c: number) =>
+    new Set([...table.cells, ...table.labels].filter((x) => x.area.left === c).map((x) => x.area.top));
+  const first = rowsOf(a);
+  return [...rowsOf(b)].some((r) => first.has(r));
 }
 
 export const isBlank = (v: RawValue | undefined) => v === null || v === undefined || String(v).trim() === '';

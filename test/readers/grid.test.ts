@@ -393,6 +393,40 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(readReport(seedGrid()).cells.get('t2.license.change')?.address).toBe('C11');
   });
 
+  it('a column a page draws with no width (its merges do not line up) is read in the column before it', () => {
+    // Chromium's PDF of 上海市人民政府办公厅 2019's table 2: C has no width, so 本年增/减 of (八) and
+    // 采购总金额 (D:E on the form) stand in the column of 本年新公开数量 (C:D). 「缺少这一列」 was said.
+    const rows = [
+      ['第二十条第（一）项', null, null, null],
+      ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'],
+      ['规章', '2', '2', '30'],
+      ['规范性文件', '5', '5', '40'],
+      ['第二十条第（五）项', null, null, null],
+      ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
+      ['行政许可', '12', '+3', '150'],
+      ['其他对外管理服务事项', '4', '0', '9'],
+      ['第二十条第（六）项', null, null, null],
+      ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
+      ['行政处罚', '7', '-1', '20'],
+      ['行政强制', '1', '0', '2'],
+      ['第二十条第（八）项', null, null, null],
+      ['信息内容', '上一年项目数量', '本年增/减', null],
+      ['行政事业性收费', '3', '-2', null],
+      ['第二十条第（九）项', null, null, null],
+      ['信息内容', '采购项目数量', '采购总金额', null],
+      ['政府集中采购', '4', '56000', null],
+    ];
+    const r = readDocument([{ table: { rows, where: (row, col) => `表格第${row + 1}行第${col + 1}列` } }]);
+    const raw = (key: string) => String(r.report!.cells.get(key as never)?.raw);
+    expect([raw('t2.rules.published'), raw('t2.license.change'), raw('t2.fees.change')]).toEqual([
+      '2',
+      '+3',
+      '-2',
+    ]);
+    expect([raw('t2.procurement.count'), raw('t2.procurement.amount')]).toEqual(['4', '56000']);
+    expect(r.report!.findings.filter((f) => f.table === 't2')).toEqual([]);
+  });
+
   it('an empty column inserted is said to be empty, not a subtotal', () => {
     const grid = seedGrid();
     for (const row of grid) row.splice(4, 0, null);
