@@ -342,6 +342,12 @@ describe('table 2 values', () => {
     const [g] = ofRule(checkGrid(filledGrid('2021', { 't2.fees.amount': 251000 })), 'T2-21-02');
     expect(g!.message).toContain('像是按元填写的');
     expect(ofRule(checkGrid(filledGrid('2021', { 't2.fees.amount': 25.1 })), 'T2-21-02')).toEqual([]);
+    // A great city's fee (31.6 亿元) beside 1,800 万 decisions: in 元 it would be under 1 元 a decision.
+    const city = { 't2.license.decisions': 11_398_889, 't2.penalty.decisions': 6_937_489 };
+    const large = (fee: number) => filledGrid('2021', { ...city, 't2.fees.amount': fee });
+    expect(ofRule(checkGrid(large(316_441)), 'T2-21-02')).toEqual([]);
+    // Written in 元 (31.6 亿元 as 3,164,410,000), it is still said.
+    expect(ofRule(checkGrid(large(3_164_410_000)), 'T2-21-02')).toHaveLength(1);
   });
 
   /** The grid with the label cell whose text is `from` written as `to`, as a clerk retypes a header. */

@@ -91,6 +91,22 @@ function feeInText(ctx: Context): Stated[] {
   return out;
 }
 
+/** The decisions table 2 counts (2021): 行政许可, 行政处罚, 行政强制. */
+const DECISIONS: readonly CellKey[] = [
+  't2.license.decisions',
+  't2.penalty.decisions',
+  't2.enforcement.decisions',
+];
+
+/**
+ * Whether the body's decisions are more than the fee's number: read in 元, it would be less than
+ * 1 元 a decision, and so it is a large body's fee in 万元 (a province's, a great city's), not 元.
+ */
+function aBodyThisLarge(ctx: Context, fee: number): boolean {
+  const decisions = DECISIONS.reduce((sum, k) => sum + (ctx.numbers.values.get(k) ?? 0), 0);
+  return decisions > fee;
+}
+
 function edition2021(ctx: Context): Finding[] {
   const key = 't2.fees.amount';
   const a = parsedOk(ctx, key);
@@ -127,7 +143,7 @@ function edition2021(ctx: Context): Finding[] {
       }),
     ];
   }
-  if (a.value >= FEES_LOOK_LIKE_YUAN) {
+  if (a.value >= FEES_LOOK_LIKE_YUAN && !aBodyThisLarge(ctx, a.value)) {
     return [
       finding(ctx, {
         ...base,
