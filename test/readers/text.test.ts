@@ -614,6 +614,23 @@ describe('a page whose 表四 is left blank (its cells there, empty)', () => {
   });
 });
 
+describe('a page whose 表四 row could not be read (cells missing)', () => {
+  it('is a row not read, not a table not filled in', () => {
+    const page = readFileSync(fixturePath('jingxiu-2019.html'), 'utf8');
+    const t4 = page.match(/<table[\s\S]*?<\/table>/g)![2]!;
+    const rows = t4.split('<tr');
+    // Six of its fifteen cells gone, as a copy that lost them gives it.
+    rows[rows.length - 1] = rows.at(-1)!.replace(/^(?:[\s\S]*?<\/td>){6}/, '');
+    const cut = page.replace(t4, rows.join('<tr'));
+    expect(cut).not.toBe(page);
+    const findings = check(read(htmlToText(cut)));
+    expect(ofRule(findings, 'G-04').filter((f) => f.table === 't4' && f.severity === 'error')).toHaveLength(
+      1,
+    );
+    expect(ofRule(findings, 'G-03').filter((f) => f.table === 't4')).toEqual([]);
+  });
+});
+
 describe('a page’s copy with 表二 left empty (as 宿迁市 publishes it) and the site’s footer after the report', () => {
   // As a browser copies a page: a cell a line, no tabs.
   const page = () => htmlToText(readFileSync(fixturePath('suqian-2024.html'), 'utf8')).replace(/\t/g, '');

@@ -20,7 +20,14 @@ interface Written {
 
 /** Tables read but with nothing written in them: one finding each instead of one per cell. */
 function emptyTables(ctx: Context): Set<TableId> {
-  const empty = new Set<TableId>(ctx.report.tables);
+  // A published report's table with rows its copy did not give whole (G-04 errors) may have its
+  // numbers there: it is not said to be left unfilled. A sheet's cells are all there to see.
+  const unread = new Set(
+    ctx.report.published
+      ? ctx.report.findings.filter((f) => f.rule === 'G-04' && f.severity === 'error').map((f) => f.table)
+      : [],
+  );
+  const empty = new Set<TableId>(ctx.report.tables.filter((t) => !unread.has(t)));
   const list = cellList(ctx.report.edition);
   const parsed = ctx.numbers.parsedAt;
   for (let i = 0; i < list.length && empty.size; i++) {
