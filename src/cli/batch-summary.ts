@@ -8,7 +8,7 @@ import {
   summary,
 } from '../core.js';
 import type { Unreadable } from './batch.js';
-import type { Checked } from './output.js';
+import { type Checked, onlyUnread } from './output.js';
 
 const HEADER = [
   '文件',
@@ -106,6 +106,8 @@ const shortened = (name: string) =>
 export interface HtmlPart {
   readonly cells: readonly string[];
   readonly section: string;
+  /** Its only errors are tables or rows not read whole (see onlyUnread). */
+  readonly unread?: true;
 }
 
 /** A page a supervisor reads and prints: the table of all reports, then each report's findings. */
@@ -113,11 +115,13 @@ export class HtmlSummary {
   private readonly rows: string[] = [];
   private readonly sections: string[] = [];
   private withErrors = 0;
+  private unreadTables = 0;
 
   add(part: HtmlPart): void {
     const i = this.rows.length;
     const cells = [...part.cells];
-    if (Number(cells[5])) this.withErrors++;
+    if (part.unread) this.unreadTables++;
+    else if (Number(cells[5])) this.withErrors++;
     cells[0] = `<a href="#r${i}">${esc(cells[0]!)}</a>`;
     this.rows.push(
       `<tr class="${Number(cells[5]) ? 'bad' : ''}">${cells.map((x, j) => `<td>${j ? esc(j <= 2 ? shortened(x) : x) : x}</td>`).join('')}</tr>`,
@@ -140,6 +144,7 @@ export class HtmlSummary {
       .join('');
     const title = [c.agency, c.year ? `${c.year} 年度` : '', `${c.edition} 版`].filter(Boolean).join(' · ');
     return {
+      ...(onlyUnread(c) ? { unread: true as const } : {}),
       cells: row(c),
       section: `<section><h2>${esc(c.file)}${c.sheet ? `「${esc(c.sheet)}」` : ''}</h2><p>${esc(title)}${
         c.previous ? ` · 对照上年：${esc(c.previous)}` : ''
@@ -176,7 +181,7 @@ section{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:16px}
 @media print{body{margin:0}a{color:inherit;text-decoration:none}section{page-break-before:auto}}
 </style></head><body>
 <h1>政府信息公开工作年度报告校验汇总</h1>
-<p>共 ${this.rows.length} 份报告，${this.withErrors} 份有错误${unreadable.length ? `，${unreadable.length} 个文件无法读取` : ''}${notChecked.length ? `，${notChecked.length} 个文件不是年报格式、未校验` : ''}。生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
+<p>共 ${this.rows.length} 份报告，${this.withErrors} 份有错误${this.unreadTables ? `，${this.unreadTables} 份有表格未能完整读取` : ''}${unreadable.length ? `，${unreadable.length} 个文件无法读取` : ''}${notChecked.length ? `，${notChecked.length} 个文件不是年报格式、未校验` : ''}。生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
 ${list('需要确认的事项', remarks)}
 <table><thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>
 ${this.rows.join('\n')}

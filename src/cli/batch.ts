@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { isOwnOutput, NotAReportFile, readInput, UnreadableFile } from './files.js';
 import { missingPart, oneLine } from './internal.js';
 import { threadPdfReader } from './pdf-isolated.js';
-import type { Checked } from './output.js';
+import { type Checked, onlyUnread } from './output.js';
 
 export interface Unreadable {
   readonly file: string;
@@ -56,6 +56,8 @@ export interface BatchOptions {
 export interface BatchTotals {
   readonly reports: number;
   readonly withErrors: number;
+  /** Published reports whose only errors are tables or rows not read whole (see onlyUnread): not counted in `withErrors`. */
+  readonly unreadTables: number;
   /** Reports with the numbers of another of their body and year (a copy, or the same in another format): `reports` counts each. */
   readonly copies: number;
   readonly unreadable: readonly Unreadable[];
@@ -133,8 +135,14 @@ interface Slot<T> {
   /** Checked against --previous: it takes no other report of last year. */
   readonly withPrevious: boolean;
   kept: T;
-  errors: boolean;
+  errors: Errors;
 }
+
+/** What a report's errors are: none, only tables or rows not read whole (see onlyUnread), or errors in it. */
+type Errors = 'none' | 'unread' | 'errors';
+
+const errorsOf = (c: Checked): Errors =>
+  !c.findings.some((f) => f.severity === 'error') ? 'none' : onlyUnread(c) ? 'unread' : 'errors';
 
 /** 106 bits of a report's numbers: two copies of one report have the same, two reports never do by chance. */
 const numbersHash = (numbers: string) => hash53(numbers) + hash53(numbers, 0x9e3779b9);
@@ -150,6 +158,7 @@ function result(file: string, report: Report, findings: Checked['findings'], pre
     ...(report.year ? { year: report.year } : {}),
     ...(report.agency ? { agency: report.agency } : {}),
     ...(previous ? { previous } : {}),
+    ...(report.published ? { published: true as const } : {}),
     findings,
   };
 }
@@ -419,7 +428,7 @@ export async function checkBatch<T>(
           text: report.published !== undefined,
           withPrevious: c.previous !== undefined,
           kept: sink.keep(c),
-          errors: c.findings.some((f) => f.severity === 'error'),
+          errors: errorsOf(c),
         };
         slots.push(slot);
       });
@@ -446,7 +455,7 @@ export async function checkBatch<T>(
       if (!report || !previous) continue;
       const c = result(file, report, check(report, { previous, ...similarity }), last.label);
       slot.kept = sink.keep(c);
-      slot.errors = c.findings.some((f) => f.severity === 'error');
+      slot.errors = errorsOf(c);
     } catch (e) {
       // Read once already: a file gone since keeps its result without last year's.
       if (!(e instanceof UnreadableFile)) failed(file, e);
@@ -479,7 +488,8 @@ export async function checkBatch<T>(
   return {
     reports: slots.length,
     copies: found.copies,
-    withErrors: slots.filter((s) => s.errors).length,
+    withErrors: slots.filter((s) => s.errors === 'errors').length,
+    unreadTables: slots.filter((s) => s.errors === 'unread').length,
     unreadable,
     notChecked,
     notes,

@@ -348,6 +348,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     const parts = [
       `共 ${totals.reports} 份报告${totals.copies ? `（去掉数字相同的副本和其他格式，为 ${totals.reports - totals.copies} 份）` : ''}`,
       `${totals.withErrors} 份有错误`,
+      totals.unreadTables ? `${totals.unreadTables} 份有表格未能完整读取` : '',
       unreadable.length ? `${unreadable.length} 个文件无法读取` : '',
       others.length ? `${others.length} 个文件不是年报格式、未校验` : '',
     ];
@@ -356,7 +357,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   if (totals.internalErrors) return 3;
   // Nothing given was a report (a note named by itself): no check was made, which is no pass.
   if (unreadable.length || totals.notes.length || !totals.reports) return 2;
-  return totals.withErrors ? 1 : 0;
+  return totals.withErrors || totals.unreadTables ? 1 : 0;
 }
 
 /** Writes the template to `-o`: ExcelJS is loaded here only, never for checking. */

@@ -302,6 +302,26 @@ describe('nianbao check on a folder', () => {
     expect(html).toContain(`对照上年：${join(dir, '宿迁', '2023.xlsx')}「2023年度年报」`);
   });
 
+  it('a published report whose only errors are tables not read whole is counted apart from reports with errors', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-unread-'));
+    writeFileSync(join(d, 'a.txt'), seedTextWith('3'));
+    // 表四's row with six of its fifteen cells lost: one G-04 error, and nothing wrong found.
+    const page = readFileSync(fixturePath('jingxiu-2019.html'), 'utf8');
+    const t4 = page.match(/<table[\s\S]*?<\/table>/g)![2]!;
+    const rows = t4.split('<tr');
+    rows[rows.length - 1] = rows.at(-1)!.replace(/^(?:[\s\S]*?<\/td>){6}/, '');
+    writeFileSync(join(d, 'b.html'), page.replace(t4, rows.join('<tr')));
+    const r = await cli('check', d, '--summary', join(d, '汇总.html'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('共 2 份报告，1 份有错误，1 份有表格未能完整读取。');
+    expect(readFileSync(join(d, '汇总.html'), 'utf8')).toContain(
+      '共 2 份报告，1 份有错误，1 份有表格未能完整读取。',
+    );
+    // Alone, it still exits 1: its table 4 is to be read in the original.
+    const alone = await cli('check', join(d, 'b.html'));
+    expect(alone.code).toBe(1);
+  });
+
   it('a UTF-8 text with a stray byte is read as UTF-8, the byte shown as 「\ufffd」; a GBK text is still GBK', async () => {
     const utf8 = Buffer.from(seedText, 'utf8');
     // After a sentence of part 一: no title or label is touched.
