@@ -147,6 +147,21 @@ const errorsOf = (c: Checked): Errors =>
 /** 106 bits of a report's numbers: two copies of one report have the same, two reports never do by chance. */
 const numbersHash = (numbers: string) => hash53(numbers) + hash53(numbers, 0x9e3779b9);
 
+/**
+ * Each table's numbers hashed, '' for a table not read, or (a published report's) not read whole: a
+ * copy that lost a row of a table holds no other numbers for that table than the original.
+ */
+function comparedNumbers(report: Report): string[] {
+  const unread = new Set(
+    report.published
+      ? report.findings.filter((f) => f.rule === 'G-04' && f.severity === 'error').map((f) => f.table)
+      : [],
+  );
+  return tableNumbers(report).map((t, i) =>
+    t === undefined || unread.has(TABLE_IDS[i]) ? '' : numbersHash(t),
+  );
+}
+
 const where = (file: string, report: Report) =>
   report.sheets && report.source ? `${file}「${report.source}」` : file;
 
@@ -423,7 +438,7 @@ export async function checkBatch<T>(
           label: where(file, report),
           ...(report.agency ? { body: bodyKey(report.agency) } : {}),
           ...(report.year !== undefined ? { year: report.year } : {}),
-          numbers: many ? tableNumbers(report).map((t) => (t === undefined ? '' : numbersHash(t))) : [],
+          numbers: many ? comparedNumbers(report) : [],
           unfilled: isUnfilled(report),
           text: report.published !== undefined,
           withPrevious: c.previous !== undefined,

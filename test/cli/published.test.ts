@@ -311,11 +311,18 @@ describe('nianbao check on a folder', () => {
     const rows = t4.split('<tr');
     rows[rows.length - 1] = rows.at(-1)!.replace(/^(?:[\s\S]*?<\/td>){6}/, '');
     writeFileSync(join(d, 'b.html'), page.replace(t4, rows.join('<tr')));
+    // The report as published: the page's copy that lost a row of table 4 is still one with it.
+    writeFileSync(join(d, 'c.txt'), seedText);
     const r = await cli('check', d, '--summary', join(d, '汇总.html'));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('共 2 份报告，1 份有错误，1 份有表格未能完整读取。');
+    expect(r.err).toContain(
+      `${join(d, 'a.txt')} 与 ${join(d, 'b.html')}、${join(d, 'c.txt')}（数字相同；${join(d, 'b.html')} 的表四未能读取）：是同一机关 2019 年度的 2 份数字不同的报告`,
+    );
+    const counts =
+      '共 3 份报告（去掉数字相同的副本和其他格式，为 2 份），1 份有错误，1 份有表格未能完整读取。';
+    expect(r.err).toContain(counts);
     expect(readFileSync(join(d, '汇总.html'), 'utf8')).toContain(
-      '共 2 份报告，1 份有错误，1 份有表格未能完整读取。',
+      '共 3 份报告，1 份有错误，1 份有表格未能完整读取。',
     );
     // Alone, it still exits 1: its table 4 is to be read in the original.
     const alone = await cli('check', join(d, 'b.html'));
