@@ -102,6 +102,15 @@ const CATALOG = [
     description: '2021 版：「申请人逾期未按收费通知要求缴纳费用」不为 0 时，第六部分应写明信息处理费。',
   },
   {
+    id: 'T3-09',
+    published: true,
+    severity: 'warning',
+    table: 't3',
+    title: '正文所述办理结果与表三一致',
+    description:
+      '已发布年报：正文中予以公开、部分公开、不予公开、无法提供、不予处理、其他处理的件数应与表三相应各项的总计一致。',
+  },
+  {
     id: 'T4-01',
     severity: 'error',
     table: 't4',

@@ -315,6 +315,56 @@ describe('what a published report says besides its tables', () => {
     expect(said('延期答复申请20件（含上年度结转申请130件）。')).toEqual([]);
   });
 
+  it('T3-09: the outcomes the text gives (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理) are table 3’s', () => {
+    // 宿迁市 2024's table 3 as the outcomes' totals: what the text must say.
+    const values = suqian()[1].values;
+    const total = (prefix: string) =>
+      Object.entries(values)
+        .filter(([k]) => k.startsWith(prefix) && k.endsWith('.total'))
+        .reduce((sum, [, v]) => sum + Number(v), 0);
+    const [open, part, refused, none, notDone, other] = [
+      't3.r3_1.',
+      't3.r3_2.',
+      't3.r3_3_',
+      't3.r3_4_',
+      't3.r3_5_',
+      't3.r3_6_',
+    ].map(total);
+    const outcomes = (o: number, p: number, r: number, n: number, d: number, x: number) =>
+      ofRule(
+        check(
+          published({
+            0: `本年度办结的申请中，予以公开${o}件，部分公开${p}件，不予公开${r}件，无法提供${n}件，不予处理${d}件，其他处理${x}件。`,
+          }),
+        ),
+        'T3-09',
+      ).map((f) => f.message.slice(0, f.message.indexOf('（')));
+    expect(outcomes(open!, part!, refused!, none!, notDone!, other!)).toEqual([]);
+    expect(outcomes(open! + 1, part!, refused!, none! - 1, notDone!, other!)).toEqual([
+      `正文说予以公开 ${open! + 1} 件`,
+      `正文说无法提供 ${none! - 1} 件`,
+    ]);
+    const said = (text: string) =>
+      ofRule(check(published({ 0: text })), 'T3-09').map((f) => f.message.slice(0, f.message.indexOf('（')));
+    // 上海市人民政府办公厅 2019's sentence, with this report's numbers, then with its own mistake (the
+    // 自然人 cell of 予以公开 for 予以公开 and 部分公开 together).
+    const shanghai = (both: number) =>
+      `予以公开及部分公开${both}件，占33.9%；不予公开${refused}件，占4.34%；因本机关不掌握等原因无法提供${none}件，占32.9%；不予处理${notDone}件，占19.6%；其他处理${other}件。`;
+    expect(said(shanghai(open! + part!))).toEqual([]);
+    expect(said(shanghai(258))).toEqual(['正文说予以公开和部分公开 258 件']);
+    // 「因…等原因」 is every cause: the total.
+    expect(said('因本机关不掌握等原因无法提供2件。')).toEqual(['正文说无法提供 2 件']);
+    // A part of an outcome (其中, a cause without 等) is not its total.
+    for (const sentence of [
+      `不予公开${refused}件，其中属于国家秘密1件。`,
+      '因本机关不掌握相关政府信息无法提供2件。',
+      '对申请人逾期未补正的，不予处理1件。',
+      '较上年，予以公开的增加20件。',
+      '上年度予以公开1200件。',
+    ])
+      expect([sentence, said(sentence)]).toEqual([sentence, []]);
+  });
+
   it('T3-06/T4-04 take no part, other matter or other body for the total (false warnings of a second audit)', () => {
     for (const sentence of [
       '截至12月31日，尚未办结的政府信息公开申请125件，将结转下年度继续办理。',

@@ -21,7 +21,7 @@ interface Sentence {
 
 /** What the text may say, how to find it, and which table cells it must equal. */
 interface Statement {
-  readonly rule: 'T3-06' | 'T4-04';
+  readonly rule: 'T3-06' | 'T3-09' | 'T4-04';
   readonly what: string;
   /**
    * The words that name it, as a pattern: the number follows them within a few characters and is
@@ -55,6 +55,8 @@ interface Statement {
   readonly cells: readonly CellKey[];
   /** None of it said in words, with no count: 「本年度未发生政府信息公开行政复议、行政诉讼案件」. */
   readonly none?: RegExp;
+  /** Its cells named together in a message (a group's items): 「（三）不予公开各项」. */
+  readonly sum?: string;
 }
 
 /** What a count is counted in: 「件」, 「例」, 「起」, 「宗」. */
@@ -122,6 +124,62 @@ const noneOf = (what: string) =>
     `(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未引发|没有引发|未产生|未因|未被|无(?!论))[^，,。；;\\d]{0,30}?${what}|${what}[^，,。；;\\d]{0,20}?(?:均|都)?(?:未发生|没有发生|未出现|没有出现|为零|${ZERO.source})`,
   );
 
+/** An outcome's count of one cause alone (「因本机关不掌握相关政府信息无法提供2件」; 「因…等原因」 is all of them). */
+const ONE_CAUSE = /^(?!.*等).*因/;
+
+/** The total cells of table 3's rows whose keys begin with `row` (a group's items: 't3.r3_3_'). */
+const itemTotals = (row: string, count: number): CellKey[] =>
+  Array.from({ length: count }, (_, i) => `${row}${i + 1}.total` as CellKey);
+
+/** What table 3's outcomes have in common as statements: T3-09, read in any sentence, holding last year's answered. */
+const OUTCOME = {
+  rule: 'T3-09',
+  countsCarried: true,
+  notIn: REVIEW_BODY,
+} as const;
+
+/** Table 3's outcomes as the text gives them: 「予以公开1200件，部分公开300件，不予公开35件…」. */
+const OUTCOMES: readonly Statement[] = [
+  {
+    ...OUTCOME,
+    what: '予以公开和部分公开',
+    words: '(?:予以|同意)?公开(?:及|和|与|、|或)部分公开',
+    cells: ['t3.r3_1.total', 't3.r3_2.total'],
+  },
+  { ...OUTCOME, what: '予以公开', words: '予以公开|同意公开', without: /部分公开/, cells: ['t3.r3_1.total'] },
+  { ...OUTCOME, what: '部分公开', words: '(?<![及和与、或])部分公开', cells: ['t3.r3_2.total'] },
+  {
+    ...OUTCOME,
+    what: '不予公开',
+    words: '不予公开',
+    cells: itemTotals('t3.r3_3_', 8),
+    sum: '（三）不予公开各项',
+  },
+  {
+    ...OUTCOME,
+    what: '无法提供',
+    words: '无法提供',
+    cells: itemTotals('t3.r3_4_', 3),
+    sum: '（四）无法提供各项',
+  },
+  {
+    ...OUTCOME,
+    what: '不予处理',
+    words: '不予处理',
+    cells: itemTotals('t3.r3_5_', 5),
+    sum: '（五）不予处理各项',
+  },
+  // 2019's 其他处理 is one row, 2021's three: a report's edition has the cells of one of them.
+  { ...OUTCOME, what: '其他处理', words: '其他处理', cells: ['t3.r3_6.total'] },
+  {
+    ...OUTCOME,
+    what: '其他处理',
+    words: '其他处理',
+    cells: itemTotals('t3.r3_6_', 3),
+    sum: '（六）其他处理各项',
+  },
+];
+
 const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
@@ -187,6 +245,7 @@ const STATEMENT_LIST: readonly Statement[] = [
     // 「被申请行政复议和提起诉讼」: the suit said without 行政.
     none: noneOf('(?:行政)?诉讼'),
   },
+  ...OUTCOMES,
 ];
 
 /**
@@ -369,6 +428,15 @@ function otherBody(before: string, agency: string | undefined): boolean {
   return Boolean(named && named.length >= 2 && !OWN_BODY.test(named) && !agency?.includes(named));
 }
 
+/**
+ * Whether a count's clause, up to the count, makes it a part (QUALIFIED). An outcome is named by
+ * words that qualify a total (「不予公开」): its own are no qualifier, and its count of one cause is a part.
+ */
+function qualified(s: Prepared, before: string): boolean {
+  if (s.rule !== 'T3-09') return QUALIFIED.test(before);
+  return QUALIFIED.test(before.replace(new RegExp(s.words, 'g'), '')) || ONE_CAUSE.test(before);
+}
+
 /** Every sentence that states the number, with the number it states (the first in the sentence). */
 function stated(
   said: readonly Sentence[],
@@ -393,7 +461,9 @@ function stated(
       const clause = Math.max(clauseStart(sentence, m.index), answered ? open + 1 : 0);
       let before = sentence.slice(clause, m.index + m[0].length);
       if (answered) before = before.replace(/^(?:含|包括|包含)/, '');
-      if (s.without?.test(before) || QUALIFIED.test(before)) continue;
+      if (s.without?.test(before) || qualified(s, before)) continue;
+      // A clause of a condition before it (「对申请人逾期未补正的，不予处理1件」): a part of the outcome.
+      if (s.rule === 'T3-09' && /的[，,]\s*$/.test(sentence.slice(0, clause))) continue;
       const rest = sentence.slice(m.index + m[0].length);
       const carried = BRACKETED.test(rest);
       if (carried && !s.countsCarried) continue;
@@ -409,8 +479,9 @@ function stated(
         (m[1] !== undefined ? BARE.test(m[1]) : BARE_LEAD.test(sentence.slice(clause, m.index)));
       if (s.within && !s.within.test(own) && !(bare && s.within.test(sentence))) continue;
       // A part (「其中，市级部门收到…」, 「…申请中，3400件已办结」), or last year's count.
-      if (/中[，,]\s*$/.test(sentence.slice(0, clause)) || LAST_YEAR.test(sentence.slice(clause, m.index)))
-        continue;
+      // Outcomes are parts of those answered: 「办结的申请中，予以公开1200件」 gives them.
+      const ofSome = s.rule !== 'T3-09' && /中[，,]\s*$/.test(sentence.slice(0, clause));
+      if (ofSome || LAST_YEAR.test(sentence.slice(clause, m.index))) continue;
       // Another body's (「宿城区收到…」).
       if (otherBody(sentence.slice(clause, m.index), report.agency)) continue;
       // 「因信息处理费问题被申请行政复议0件，被提起行政诉讼0件」: a cause that narrows the sentence's counts.
@@ -500,12 +571,14 @@ function textVersusTables(ctx: Context): Finding[] {
     if (!found) continue;
     // A line's sentence that the copy broke off (「…案件134件，行政诉」) is quoted whole.
     const whole = wrapped.find((w) => w.length <= MAX_QUOTE && w.includes(found.sentence));
-    const cells = s.cells.map((k) => `${ref(ctx, k)} ${num(ctx.numbers.values.get(k)!)}`).join(' + ');
+    const cells = s.sum
+      ? `${s.sum}之和 ${num(table)}`
+      : s.cells.map((k) => `${ref(ctx, k)} ${num(ctx.numbers.values.get(k)!)}`).join(' + ');
     out.push(
       finding(ctx, {
         rule: s.rule,
         cells: s.cells,
-        message: `正文说${s.what} ${found.value} 件（「${whole ?? found.sentence}」），而表中为 ${cells}${s.cells.length > 1 ? ` = ${num(table)}` : ''}：请核对正文或表格。`,
+        message: `正文说${s.what} ${found.value} 件（「${whole ?? found.sentence}」），而表中为 ${cells}${s.cells.length > 1 && !s.sum ? ` = ${num(table)}` : ''}：请核对正文或表格。`,
       }),
     );
   }
