@@ -614,6 +614,35 @@ describe('a page whose 表四 is left blank (its cells there, empty)', () => {
   });
 });
 
+describe('the three tables twice in one text (a copy kept in part 一, or pasted again before part 五)', () => {
+  // 保定市竞秀区 2019 with a second copy of its tables, every number 7: one copy was read, without a word.
+  const lines = seedText().split('\n');
+  const start = lines.findIndex((l) => l.startsWith('二、主动公开政府信息情况'));
+  const end = lines.findIndex((l) => l.startsWith('五、'));
+  const copy = lines.slice(start + 1, end).map((l) => l.replace(/^(\t?)\d+$/, '$17'));
+  const twice = (text: string) =>
+    ofRule(check(read(text)), 'G-04')
+      .filter((f) => f.message.includes('遍'))
+      .map((f) => f.message);
+
+  it('says which copy of each table was read and checked', () => {
+    const inPartOne = [...lines.slice(0, start), ...copy, ...lines.slice(start)].join('\n');
+    const said = twice(inPartOne);
+    expect(said).toHaveLength(3);
+    expect(said[0]).toMatch(
+      /^表二在文中出现了 2 遍（第\d+行、第\d+行）：读取和校验的是第\d+行起的那份。多余的请删去，以免看错。$/,
+    );
+    // The copy in part 一 is not read: the tables under their parts' titles are.
+    expect(read(inPartOne).cells.get('t3.r1.total')?.raw).toBe(raws(read(seedText()))['t3.r1.total']);
+    const beforeFive = [...lines.slice(0, end), ...copy, ...lines.slice(end)].join('\n');
+    expect(twice(beforeFive)).toHaveLength(3);
+  });
+
+  it('the report as published says nothing of it', () => {
+    expect(twice(seedText())).toEqual([]);
+  });
+});
+
 describe('a page whose 表四 row could not be read (cells missing)', () => {
   it('is a row not read, not a table not filled in', () => {
     const page = readFileSync(fixturePath('jingxiu-2019.html'), 'utf8');

@@ -9,7 +9,7 @@ import { normalizeGlyphs } from './glyphs.js';
 import { isSignatureLine, readMeta } from './meta.js';
 import { PAGE_NUMBER, type Piece, piecesOf } from './copied.js';
 import { findParts, misplacedParts, reportEnd, reportRuns } from './parts.js';
-import { labelVotes, lineOf, readTable, type TableRead, TableText } from './tables.js';
+import { labelVotes, lineOf, readTable, tableCopies, type TableRead, TableText } from './tables.js';
 import { looksLikeValue, type Token, tokenize } from './tokens.js';
 
 export type TextResult =
@@ -190,6 +190,29 @@ function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText
   return out;
 }
 
+/**
+ * A table the text holds twice (kept for reference, or pasted again): which copy was read and
+ * checked is said, as for a sheet (grid.ts), where nothing said it.
+ */
+function twiceSaid(
+  edition: Edition,
+  id: TableId,
+  tokens: readonly Token[],
+  text: TableText,
+  lines?: string,
+): Finding | undefined {
+  const spec = tableSpecs(edition).find((t) => t.id === id)!;
+  const at = tableCopies(spec, tokens);
+  if (at.length < 2) return undefined;
+  const read = at.find((i) => i >= text.start && i < text.end) ?? at[0]!;
+  const where = (i: number) => lineOf(tokens[i], lines);
+  return formFinding(
+    id,
+    `${TABLE_NAME[id]}在文中出现了 ${at.length} 遍（${at.map(where).join('、')}）：读取和校验的是${where(read)}起的那份。多余的请删去，以免看错。`,
+    { at: at.map(where) },
+  );
+}
+
 /** What to say of a text that holds `n` reports (a page with two years' reports on it). */
 export const twoReports = (n: number) =>
   `其中有 ${n} 份年报（「一、总体情况」到「六、其他需要报告的事项」出现了 ${n} 遍），只读一份会漏掉其余的：请把每份年报分别保存为一个文件后再校验。`;
@@ -277,6 +300,8 @@ export function readText(text: string, options: { source?: string; lines?: strin
     found.push(id);
     for (const [k, c] of read.cells) cells.set(k, c);
     findings.push(...read.findings);
+    const twice = twiceSaid(best.edition, id, tokens, texts[id], options.lines);
+    if (twice) findings.push(twice);
   }
   // A word of a label in a sentence (「全市行政复议440件」 in a 解读 or a news item), and nothing
   // else of a report: no table read, no part's title. Taken for a report, it had its every table

@@ -67,6 +67,35 @@ function ownLabels(table: TableSpec): Set<string> {
   return own;
 }
 
+const ANCHORS = new WeakMap<TableSpec, string>();
+/**
+ * A label the table has once and no other table has: its first row's (「一、本年新收政府信息公开申请
+ * 数量」), or 表四's longest such (「未经复议直接起诉」). A copy of the table has it too.
+ */
+function anchorOf(table: TableSpec): string {
+  let anchor = ANCHORS.get(table);
+  if (anchor === undefined) {
+    const texts = table.labels.map((l) => l.text);
+    const once = [...ownLabels(table)].filter((l) => texts.indexOf(l) === texts.lastIndexOf(l));
+    const first = textRows(table).find((r) => r.label && once.includes(r.label))?.label;
+    anchor = first ?? once.reduce((a, b) => (b.length > a.length ? b : a), '');
+    ANCHORS.set(table, anchor);
+  }
+  return anchor;
+}
+
+/** Where each copy of the table begins in the text: the token of its anchor label (see anchorOf). */
+export function tableCopies(table: TableSpec, tokens: readonly Token[]): number[] {
+  const anchor = anchorOf(table);
+  const index = indexOf(table);
+  const at: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.text && !t.blank && index.matches(t.text).includes(anchor)) at.push(i);
+  }
+  return at;
+}
+
 function isLabel(table: TableSpec, text: string): boolean {
   return text !== '' && indexOf(table).matches(text).length > 0;
 }
