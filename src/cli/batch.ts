@@ -13,6 +13,7 @@ import {
   TABLE_IDS,
   TABLE_NAME,
   tableNumbers,
+  tablesNotReadWhole,
   unsupported,
 } from '../core.js';
 import { existsSync } from 'node:fs';
@@ -152,13 +153,9 @@ const numbersHash = (numbers: string) => hash53(numbers) + hash53(numbers, 0x9e3
  * copy that lost a row of a table holds no other numbers for that table than the original.
  */
 function comparedNumbers(report: Report): string[] {
-  const unread = new Set(
-    report.published
-      ? report.findings.filter((f) => f.rule === 'G-04' && f.severity === 'error').map((f) => f.table)
-      : [],
-  );
+  const unread = tablesNotReadWhole(report);
   return tableNumbers(report).map((t, i) =>
-    t === undefined || unread.has(TABLE_IDS[i]) ? '' : numbersHash(t),
+    t === undefined || unread.has(TABLE_IDS[i]!) ? '' : numbersHash(t),
   );
 }
 

@@ -1,6 +1,6 @@
 import { cellList } from './model.js';
 import { isBlankMark } from './parse-value.js';
-import { type RawValue, type Report, TABLE_IDS } from './types.js';
+import { type RawValue, type Report, TABLE_IDS, type TableId } from './types.js';
 
 const PLAIN_NUMBER = /^(?:0|[1-9]\d*)$/;
 
@@ -41,4 +41,16 @@ export function numbersOf(report: Report): string {
 export function isUnfilled(report: Report): boolean {
   for (const cell of report.cells.values()) if (!isBlankMark(cell.raw)) return false;
   return true;
+}
+
+/**
+ * A published report's tables with rows its copy did not give whole (the readers' G-04 errors):
+ * their numbers are not all there. A sheet's cells are all there to see.
+ */
+export function tablesNotReadWhole(report: Report): Set<TableId> {
+  const out = new Set<TableId>();
+  if (!report.published) return out;
+  for (const f of report.findings)
+    if (f.rule === 'G-04' && f.severity === 'error' && f.table) out.add(f.table);
+  return out;
 }

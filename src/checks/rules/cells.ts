@@ -7,6 +7,7 @@ import type { Finding } from '../../report/finding.js';
 import { identities, isTotal } from '../../report/identities.js';
 import { type Parsed, shown } from '../../report/parse-value.js';
 import { UNIT_WRITTEN } from '../../report/validation.js';
+import { tablesNotReadWhole } from '../../report/numbers-key.js';
 
 const RULE_OF_KIND = { count: 'G-01', amount: 'G-02', signedChange: 'G-05' } as const;
 /** Numbers of a published report written otherwise, from this many in a table on: one finding. */
@@ -20,13 +21,8 @@ interface Written {
 
 /** Tables read but with nothing written in them: one finding each instead of one per cell. */
 function emptyTables(ctx: Context): Set<TableId> {
-  // A published report's table with rows its copy did not give whole (G-04 errors) may have its
-  // numbers there: it is not said to be left unfilled. A sheet's cells are all there to see.
-  const unread = new Set(
-    ctx.report.published
-      ? ctx.report.findings.filter((f) => f.rule === 'G-04' && f.severity === 'error').map((f) => f.table)
-      : [],
-  );
+  // A table whose copy did not give its rows whole may have its numbers there: not said unfilled.
+  const unread = tablesNotReadWhole(ctx.report);
   const empty = new Set<TableId>(ctx.report.tables.filter((t) => !unread.has(t)));
   const list = cellList(ctx.report.edition);
   const parsed = ctx.numbers.parsedAt;
