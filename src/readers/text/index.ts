@@ -197,12 +197,13 @@ function looseNumbers(tokens: readonly Token[], texts: Record<TableId, TableText
 function twiceSaid(
   edition: Edition,
   id: TableId,
+  whole: string,
   tokens: readonly Token[],
   text: TableText,
   lines?: string,
 ): Finding | undefined {
   const spec = tableSpecs(edition).find((t) => t.id === id)!;
-  const at = tableCopies(spec, tokens);
+  const at = tableCopies(spec, tokens, whole);
   if (at.length < 2) return undefined;
   const read = at.find((i) => i >= text.start && i < text.end) ?? at[0]!;
   const where = (i: number) => lineOf(tokens[i], lines);
@@ -246,7 +247,8 @@ export function readText(text: string, options: { source?: string; lines?: strin
   const lined = lineBreaks(text);
   if (linesOver(lined, MAX_TEXT_LINES))
     return { problem: `文字超过 ${MAX_TEXT_LINES / 10_000} 万行（表格每格算一行），不像一份年报，未读取。` };
-  const all = tokenize(normalizeGlyphs(lined));
+  const normalized = normalizeGlyphs(lined);
+  const all = tokenize(normalized);
   const runs = reportRuns(all);
   if (runs.length > 1) return { problem: twoReports(runs.length) };
   // A 解读 after the report is not the report's: its numbers are not said of the tables.
@@ -300,7 +302,7 @@ export function readText(text: string, options: { source?: string; lines?: strin
     found.push(id);
     for (const [k, c] of read.cells) cells.set(k, c);
     findings.push(...read.findings);
-    const twice = twiceSaid(best.edition, id, tokens, texts[id], options.lines);
+    const twice = twiceSaid(best.edition, id, normalized, tokens, texts[id], options.lines);
     if (twice) findings.push(twice);
   }
   // A word of a label in a sentence (「全市行政复议440件」 in a 解读 or a news item), and nothing

@@ -69,29 +69,36 @@ function ownLabels(table: TableSpec): Set<string> {
 
 const ANCHORS = new WeakMap<TableSpec, string>();
 /**
- * A label the table has once and no other table has: its first row's (「一、本年新收政府信息公开申请
- * 数量」), or 表四's longest such (「未经复议直接起诉」). A copy of the table has it too.
+ * A label the table has once and no other table has, the longest of its rows' (「其他对外管理服务事项」,
+ * 「5.要求行政机关确认或重新出具已获取信息」), or 表四's longest (「未经复议直接起诉」): a copy of the
+ * table has it too, and a report's sentences hardly.
  */
 function anchorOf(table: TableSpec): string {
   let anchor = ANCHORS.get(table);
   if (anchor === undefined) {
     const texts = table.labels.map((l) => l.text);
     const once = [...ownLabels(table)].filter((l) => texts.indexOf(l) === texts.lastIndexOf(l));
-    const first = textRows(table).find((r) => r.label && once.includes(r.label))?.label;
-    anchor = first ?? once.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const rows = new Set(textRows(table).map((r) => r.label));
+    const longest = (labels: string[]) => labels.reduce((a, b) => (b.length > a.length ? b : a), '');
+    anchor = longest(once.filter((l) => rows.has(l))) || longest(once);
     ANCHORS.set(table, anchor);
   }
   return anchor;
 }
 
 /** Where each copy of the table begins in the text: the token of its anchor label (see anchorOf). */
-export function tableCopies(table: TableSpec, tokens: readonly Token[]): number[] {
+export function tableCopies(table: TableSpec, tokens: readonly Token[], text: string): number[] {
   const anchor = anchorOf(table);
+  // Its first words, as any variant of it has them: a text with them once has one copy at most,
+  // and only the few tokens with them are matched.
+  const words = /[\u4e00-\u9fff]{2,4}/.exec(anchor)?.[0] ?? anchor;
+  const first = text.indexOf(words);
+  if (first < 0 || text.indexOf(words, first + 1) < 0) return [];
   const index = indexOf(table);
   const at: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.text && !t.blank && index.matches(t.text).includes(anchor)) at.push(i);
+    if (t.text.includes(words) && index.matches(t.text).includes(anchor)) at.push(i);
   }
   return at;
 }
