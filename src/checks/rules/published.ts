@@ -57,6 +57,8 @@ interface Statement {
   readonly none?: RegExp;
   /** Its cells named together in a message (a group's items): 「（三）不予公开各项」. */
   readonly sum?: string;
+  /** Words every sentence that states it has: a sentence without them is not looked at. */
+  readonly key?: string;
 }
 
 /** What a count is counted in: 「件」, 「例」, 「起」, 「宗」. */
@@ -144,14 +146,29 @@ const OUTCOMES: readonly Statement[] = [
     ...OUTCOME,
     what: '予以公开和部分公开',
     words: '(?:予以|同意)?公开(?:及|和|与|、|或)部分公开',
+    key: '部分公开',
     cells: ['t3.r3_1.total', 't3.r3_2.total'],
   },
-  { ...OUTCOME, what: '予以公开', words: '予以公开|同意公开', without: /部分公开/, cells: ['t3.r3_1.total'] },
-  { ...OUTCOME, what: '部分公开', words: '(?<![及和与、或])部分公开', cells: ['t3.r3_2.total'] },
+  {
+    ...OUTCOME,
+    what: '予以公开',
+    words: '予以公开|同意公开',
+    key: '公开',
+    without: /部分公开/,
+    cells: ['t3.r3_1.total'],
+  },
+  {
+    ...OUTCOME,
+    what: '部分公开',
+    words: '(?<![及和与、或])部分公开',
+    key: '部分公开',
+    cells: ['t3.r3_2.total'],
+  },
   {
     ...OUTCOME,
     what: '不予公开',
     words: '不予公开',
+    key: '不予公开',
     cells: itemTotals('t3.r3_3_', 8),
     sum: '（三）不予公开各项',
   },
@@ -159,6 +176,7 @@ const OUTCOMES: readonly Statement[] = [
     ...OUTCOME,
     what: '无法提供',
     words: '无法提供',
+    key: '无法提供',
     cells: itemTotals('t3.r3_4_', 3),
     sum: '（四）无法提供各项',
   },
@@ -166,15 +184,17 @@ const OUTCOMES: readonly Statement[] = [
     ...OUTCOME,
     what: '不予处理',
     words: '不予处理',
+    key: '不予处理',
     cells: itemTotals('t3.r3_5_', 5),
     sum: '（五）不予处理各项',
   },
   // 2019's 其他处理 is one row, 2021's three: a report's edition has the cells of one of them.
-  { ...OUTCOME, what: '其他处理', words: '其他处理', cells: ['t3.r3_6.total'] },
+  { ...OUTCOME, what: '其他处理', words: '其他处理', key: '其他处理', cells: ['t3.r3_6.total'] },
   {
     ...OUTCOME,
     what: '其他处理',
     words: '其他处理',
+    key: '其他处理',
     cells: itemTotals('t3.r3_6_', 3),
     sum: '（六）其他处理各项',
   },
@@ -446,6 +466,7 @@ function stated(
   const out: Stated[] = [];
   const year = report.year;
   for (const { text: original, read: sentence } of said) {
+    if (s.key && !sentence.includes(s.key)) continue;
     if (s.within && !s.within.test(original)) continue;
     if (s.notIn?.test(sentence)) continue;
     const paired = ofList(sentence, s);
