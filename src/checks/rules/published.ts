@@ -105,17 +105,25 @@ const INFO_APPLICATION = /^(?=.*申请)(?=.*(?:公开|政府信息))/;
  * A body named before the count (「宿城区收到…800件」) that is not the report's: a part of a city's
  * total. 「全市」, 「我区」, 「本县」 are the report's own.
  */
-const NAMED_BODY = /([\u4e00-\u9fa5]{1,10}?(?:区|县|市|镇|乡|街道|局|委|厅|中心))(?:共|全年|本年度?|今年)?$/;
+const NAMED_BODY =
+  /([\u4e00-\u9fa5]{1,10}?(?:区|县|市|镇|乡|街道|局|委|厅|中心|办公室|办))(?:共|全年|本年度?|今年)?$/;
 const OWN_BODY = /^(?:全|本|我|该)/;
 const TIME_WORDS = /^(?:本年度?|全年|今年|年内)/;
 /** A cause narrower than disclosure as a whole, for every count after it in its sentence. */
-const NARROW_CAUSE = /因[^，,。；;]{0,10}(?:处理费|收费)/;
+const NARROW_CAUSE = /(?:因|未缴纳|未缴|逾期)[^，,。；;]{0,10}(?:处理费|收费)/;
 /** The body at work as a review body: 「作为行政复议机关，全年收到…复议申请203件，依法受理196件」. */
 const REVIEW_BODY = /作为[^，,。；;]{0,10}复议机关/;
 /** Table 4's cases, carried over and on as applications are: 「另有36件结转下年度审理」. */
 const REVIEWS = /复议|诉讼|审理|审结/;
-/** Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转, 顺延). */
-const OTHER_MATTERS = /复议|诉讼|结转|顺延|许可|处罚|强制|信访|投诉|举报|咨询/;
+/** Any outcome's words (T3-09's). */
+const OUTCOME_WORDS = /予以公开|同意公开|全部公开|部分公开|不予公开|无法提供|不予处理|其他处理/;
+/**
+ * Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转, 顺延), and
+ * outcomes (「办结的申请中予以公开1300件」 gives no count of those answered).
+ */
+const OTHER_MATTERS = new RegExp(
+  `复议|诉讼|结转|顺延|许可|处罚|强制|信访|投诉|举报|咨询|${OUTCOME_WORDS.source}`,
+);
 
 /** 「均为0」 with no unit after it: none, as 「均为零」 is. */
 const ZERO = /为\s*0(?![\d.])/g;
@@ -138,6 +146,7 @@ const OUTCOME = {
   rule: 'T3-09',
   countsCarried: true,
   notIn: REVIEW_BODY,
+  notInClause: /复议|诉讼|起诉|判决|重新答复|责令/,
 } as const;
 
 /** Table 3's outcomes as the text gives them: 「予以公开1200件，部分公开300件，不予公开35件…」. */
@@ -145,14 +154,14 @@ const OUTCOMES: readonly Statement[] = [
   {
     ...OUTCOME,
     what: '予以公开和部分公开',
-    words: '(?:予以|同意)?公开(?:及|和|与|、|或)部分公开',
+    words: '(?:予以|同意)?公开(?:及|和|与|或)部分公开|(?:予以|同意)?公开[（(](?:含|包括)部分公开[)）]',
     key: '部分公开',
     cells: ['t3.r3_1.total', 't3.r3_2.total'],
   },
   {
     ...OUTCOME,
     what: '予以公开',
-    words: '予以公开|同意公开',
+    words: '予以公开|同意公开|全部公开',
     key: '公开',
     without: /部分公开/,
     cells: ['t3.r3_1.total'],
@@ -160,7 +169,7 @@ const OUTCOMES: readonly Statement[] = [
   {
     ...OUTCOME,
     what: '部分公开',
-    words: '(?<![及和与、或])部分公开',
+    words: '(?<!公开[及和与或])部分公开',
     key: '部分公开',
     cells: ['t3.r3_2.total'],
   },
@@ -216,8 +225,9 @@ const STATEMENT_LIST: readonly Statement[] = [
     // 「2023年度结转至本年度的申请共130件」, 「从2023年结转的112件申请」.
     words: '上一?年度?(?:结转|遗留)|结转(?:至|到)本年度?|\\d{4}年度?结转',
     ownYear: -1,
-    // 「上年结转的行政复议案件12件」 are reviews.
+    // 「上年结转的行政复议案件12件」 are reviews; 「上年结转申请办结后予以公开50件」 an outcome.
     notInClause: REVIEWS,
+    without: OUTCOME_WORDS,
     inAnswered: true,
     cells: ['t3.r2.total'],
   },
@@ -313,7 +323,7 @@ const respectively = (n: number) =>
     `${subjects(n)}分别(?:为|是|有)?(\\d+)${`\\s*${UNIT}?[、，,和及与](\\d+)`.repeat(n - 1)}\\s*${UNIT}`,
   );
 /** Three subjects first: the pattern for two would read only the first two of three. */
-const RESPECTIVELY = [respectively(3), respectively(2)];
+const RESPECTIVELY = [6, 5, 4, 3, 2].map(respectively);
 /** 「行政复议、行政诉讼均为0件」, 「…各80件」: one number for each of both subjects. */
 const BOTH = new RegExp(`${subjects(2)}(?:均|各)(?:为|是|有)?\\s*(\\d+)\\s*(?:${UNIT}|(?=[，,。；;]|$))`);
 
@@ -444,8 +454,11 @@ const CHANGE_THEN_COUNT =
 
 /** Whether a body named right before the count is another than the report's (「宿城区收到…」 in 宿迁市's). */
 function otherBody(before: string, agency: string | undefined): boolean {
-  const named = NAMED_BODY.exec(before)?.[1]?.replace(TIME_WORDS, '');
-  return Boolean(named && named.length >= 2 && !OWN_BODY.test(named) && !agency?.includes(named));
+  const named = NAMED_BODY.exec(before.replace(/[（(][^（）()]*[)）]/g, ''))?.[1]?.replace(TIME_WORDS, '');
+  const plain = (t: string) => t.replace(/人民/g, '');
+  return Boolean(
+    named && named.length >= 2 && !OWN_BODY.test(named) && !(agency && plain(agency).includes(plain(named))),
+  );
 }
 
 /**
@@ -454,7 +467,66 @@ function otherBody(before: string, agency: string | undefined): boolean {
  */
 function qualified(s: Prepared, before: string): boolean {
   if (s.rule !== 'T3-09') return QUALIFIED.test(before);
-  return QUALIFIED.test(before.replace(new RegExp(s.words, 'g'), '')) || ONE_CAUSE.test(before);
+  const own = before.replace(OUTCOME_LEAD, '');
+  const lead = own.slice(0, Math.max(0, own.search(new RegExp(s.words))));
+  return (
+    QUALIFIED.test(own.replace(new RegExp(s.words, 'g'), '')) ||
+    ONE_CAUSE.test(own) ||
+    (!/等/.test(lead) && CAUSE.test(lead)) ||
+    TIME_SLICE.test(lead)
+  );
+}
+
+/** What may lead a clause of outcomes: 「其中」, 「办理结果为：」. */
+const OUTCOME_LEAD =
+  /^\s*(?:其中|(?:本年度?|全年)?(?:的)?(?:申请)?(?:办理|答复|处理)结果(?:为|是|如下)?)[:：]?\s*/;
+/** Table 3's sub-rows (a cause) or a kind of applicant, named before an outcome: its part. */
+const CAUSE =
+  /国家秘密|商业秘密|个人隐私|第三方|内部事务|过程性|执法案卷|三安全|禁止公开|不掌握|不存在|另行制作|不明确|重复|信访|投诉|举报|出版物|大量|反复|查询|补正|处理费|缴纳|自然人|法人/;
+/** A part of the year: 「上半年」, 「第四季度」, 「1至6月」. */
+const TIME_SLICE = /季度|半年|月份|[至到-]\d{1,2}月(?!\d{1,2}日)/;
+/** The last time word before a count: a list after 「去年」 is last year's, up to 「本年」. */
+const TIME_WORD = /((?<![较比与同])(?:上一?年度?|去年|前年)(?!度?(?:结转|遗留)))|本年|今年|全年/g;
+
+/**
+ * Whether an outcome's count is a part of it by what its sentence says before it: a condition or a
+ * cause (「对重复申请，不予处理27件」), some applications (「延期答复的申请中，」, 「对上年结转的…申请，」),
+ * reviews (「受理行政复议申请203件，其中涉及不予公开的12件」), a list led by a part or another body
+ * (「宿城区予以公开300件，部分公开80件」), information counted (「不予公开信息1535件」), or last year's
+ * (「去年予以公开1191件，部分公开328件」).
+ */
+function outcomePart(
+  sentence: string,
+  clause: number,
+  before: string,
+  m: RegExpExecArray,
+  agency: string | undefined,
+): boolean {
+  const prefix = sentence.slice(0, clause);
+  const previous = prefix.slice(clauseStart(prefix, prefix.length - 2));
+  if (/的[，,]\s*$/.test(prefix) || (/的申请[，,]\s*$/.test(prefix) && CAUSE.test(previous))) return true;
+  const clauses = prefix.split(/[，,]/).slice(0, -1);
+  const scope = clauses.filter((c) => /(?<!其)中$/.test(c.trim())).pop();
+  const some = (c: string) =>
+    QUALIFIED.test(c.replace(/(?:办理|答复|处理)结果/, '')) ||
+    LAST_YEAR.test(c) ||
+    /涉及|类|结转|转办/.test(c);
+  if (scope !== undefined && some(scope)) return true;
+  if (/^\s*对/.test(previous) && (some(previous) || CAUSE.test(previous))) return true;
+  if (/其中/.test(before) && /复议|诉讼/.test(prefix)) return true;
+  // The first clause of the run of outcomes it ends: what leads it leads them all.
+  const first = clauses.findIndex((_, i) => clauses.slice(i).every((d) => OUTCOME_WORDS.test(d)));
+  if (first >= 0) {
+    const c = clauses[first]!;
+    const lead = c.slice(0, c.search(OUTCOME_WORDS)).replace(OUTCOME_LEAD, '');
+    if (QUALIFIED.test(lead) || otherBody(lead, agency) || (!/等/.test(lead) && CAUSE.test(lead)))
+      return true;
+  }
+  // 「不予公开中属于…21件」, 「予以公开的政府信息涉及…」, 「不予公开信息1535件」.
+  if (m[1] !== undefined && /中|涉及|属于|因|文件|信息(?!公开申请)/.test(m[1])) return true;
+  if (/^\s*(?:政府)?(?:信息|文件)/.test(sentence.slice(m.index + m[0].length))) return true;
+  const times = [...prefix.replace(/[（(][^（）()]*[)）]/g, '').matchAll(TIME_WORD)];
+  return times.length > 0 && times[times.length - 1]![1] !== undefined;
 }
 
 /** Every sentence that states the number, with the number it states (the first in the sentence). */
@@ -484,7 +556,7 @@ function stated(
       if (answered) before = before.replace(/^(?:含|包括|包含)/, '');
       if (s.without?.test(before) || qualified(s, before)) continue;
       // A clause of a condition before it (「对申请人逾期未补正的，不予处理1件」): a part of the outcome.
-      if (s.rule === 'T3-09' && /的[，,]\s*$/.test(sentence.slice(0, clause))) continue;
+      if (s.rule === 'T3-09' && outcomePart(sentence, clause, before, m, report.agency)) continue;
       const rest = sentence.slice(m.index + m[0].length);
       const carried = BRACKETED.test(rest);
       if (carried && !s.countsCarried) continue;
