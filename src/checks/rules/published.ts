@@ -57,6 +57,11 @@ interface Statement {
   readonly none?: RegExp;
   /** Its cells named together in a message (a group's items): 「（三）不予公开各项」. */
   readonly sum?: string;
+  /**
+   * A sentence of another matter that reports carry over alike (人大代表建议, 来信): with no
+   * application for information in it, its counts are not the statement's.
+   */
+  readonly otherMatter?: RegExp;
   /** Words every sentence that states it has: a sentence without them is not looked at. */
   readonly key?: string;
 }
@@ -115,6 +120,8 @@ const NARROW_CAUSE = /(?:因|未缴纳|未缴|逾期)[^，,。；;]{0,10}(?:处�
 const REVIEW_BODY = /作为[^，,。；;]{0,10}复议机关/;
 /** Table 4's cases, carried over and on as applications are: 「另有36件结转下年度审理」. */
 const REVIEWS = /复议|诉讼|审理|审结/;
+/** Matters carried over and on as applications are: 「全年办理人大代表建议45件，另有2件顺延到下年度答复」. */
+const CARRIED_ALIKE = /建议|提案|来信|来访|信访|督办|工单|信箱|留言/;
 /** Any outcome's words (T3-09's). */
 const OUTCOME_WORDS = /予以公开|同意公开|全部公开|部分公开|不予公开|无法提供|不予处理|其他处理/;
 /**
@@ -229,6 +236,7 @@ const STATEMENT_LIST: readonly Statement[] = [
     notInClause: REVIEWS,
     without: OUTCOME_WORDS,
     inAnswered: true,
+    otherMatter: CARRIED_ALIKE,
     cells: ['t3.r2.total'],
   },
   {
@@ -246,12 +254,13 @@ const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '结转下年度继续办理的申请',
-    // 「另有125件顺延到下年度答复」.
-    words: '(?:结转|顺延)(?:至|到)?(?:下一?年度?|\\d{4}年度?)(?:继续办理|答复)?',
+    // 「另有125件顺延到下年度答复」, 「延续到下年度」, 「转入下一年度办理」, 「结转至次年」.
+    words: '(?:结转|顺延|延续|转入)(?:至|到)?(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)?',
     ownYear: 1,
     countFirst: true,
     notInClause: REVIEWS,
     inAnswered: true,
+    otherMatter: CARRIED_ALIKE,
     cells: ['t3.r4.total'],
   },
   {
@@ -308,6 +317,8 @@ const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
   ),
   named: new RegExp(`^(?:${s.words})$`),
 }));
+/** Those answered this year (t3.r3_7): what a bracket after their count breaks down. */
+const ANSWERED_STATEMENT = STATEMENTS.find((s) => s.cells[0] === 't3.r3_7.total')!;
 
 /** Any statement's words: two of them may share one sentence's counts. */
 const ANY_WORDS = STATEMENT_LIST.map((s) => s.words).join('|');
@@ -376,12 +387,25 @@ const clauseStart = (sentence: string, at: number) =>
   Math.max(sentence.lastIndexOf('，', at), sentence.lastIndexOf(',', at)) + 1;
 
 /** The count of those answered, all of them, right before a bracket: 「答复政府信息公开申请805件」. */
-const ANSWERED = /(?:答复|办结)[^，,。；;（）()\d]{0,24}?\d{1,9}\s*件\s*$/;
+const ANSWERED = /(?:答复|办结|办理完毕)[^，,。；;（）()\d]{0,24}?\d{1,9}\s*件\s*$/;
 
-/** Whether the bracket opening at `open` is the breakdown of the count of those answered. */
-function answeredBracket(sentence: string, open: number): boolean {
+/**
+ * Whether the bracket opening at `open` is the breakdown of the count of those answered: the count
+ * right before it is the report's own (not a district's, last year's, or 人大代表建议's), as the
+ * statement of those answered takes it.
+ */
+function answeredBracket(
+  sentence: string,
+  open: number,
+  report: { year?: number; agency?: string },
+): boolean {
   const lead = sentence.slice(clauseStart(sentence, open), open);
-  return ANSWERED.test(lead) && !QUALIFIED.test(lead) && !OTHER_MATTERS.test(lead);
+  if (!ANSWERED.test(lead) || QUALIFIED.test(lead) || OTHER_MATTERS.test(lead)) return false;
+  const before = sentence.slice(0, open);
+  const count = /(\d{1,9})\s*件\s*$/.exec(before)![1];
+  return stated([{ text: before, read: before }], ANSWERED_STATEMENT, report).some(
+    (x) => x.value === Number(count),
+  );
 }
 
 /** Which of the subjects (a list's words) is the statement's, when each other one is another's: its index, or -1. */
@@ -426,6 +450,7 @@ function firstMatch(patterns: readonly RegExp[], text: string): RegExpExecArray 
  */
 function readable(sentence: string): string {
   return sentence
+    .replace(TITLES, '《》')
     .replace(THOUSANDS, '$1$2')
     .replace(CHINESE_COUNT, (numeral: string, unit: string, after: string) =>
       // 「一起」 is together, but for 「一起行政复议案件」.
@@ -444,6 +469,8 @@ const CHINESE_COUNT = new RegExp(
 const ONE_CASE = /^(?:案|行政|复议|诉讼|申请|政府|因|涉及)/;
 
 const THOUSANDS = /(\d),(\d{3})(?!\d)/g;
+/** A law's title (「《中华人民共和国政府信息公开条例》」) between a count and its words: one mark. */
+const TITLES = /《[^《》]{1,40}》/g;
 
 /**
  * 「较上年增长30%，达」, 「有所增加，达」, 「同比增长10.2%，总量达」: a change between a count's words
@@ -541,6 +568,7 @@ function stated(
     if (s.key && !sentence.includes(s.key)) continue;
     if (s.within && !s.within.test(original)) continue;
     if (s.notIn?.test(sentence)) continue;
+    if (s.otherMatter?.test(sentence) && !INFO_APPLICATION.test(sentence)) continue;
     const paired = ofList(sentence, s);
     if (paired !== undefined) {
       out.push({ value: paired, sentence: original });
@@ -549,11 +577,16 @@ function stated(
     for (const m of sentence.matchAll(s.pattern)) {
       // In a bracket, only the breakdown of those answered is read, from the bracket on.
       const open = bracketOpen(sentence, m.index);
-      const answered = open >= 0 && s.inAnswered === true && answeredBracket(sentence, open);
+      const answered = open >= 0 && s.inAnswered === true && answeredBracket(sentence, open, report);
       if (open >= 0 && !answered) continue;
       const clause = Math.max(clauseStart(sentence, m.index), answered ? open + 1 : 0);
       let before = sentence.slice(clause, m.index + m[0].length);
-      if (answered) before = before.replace(/^(?:含|包括|包含)/, '');
+      if (answered) before = before.replace(/^(?:含|包括|包含|其中)[:：]?/, '');
+      // 「含上年度结转申请中的110件」: a part of those carried over.
+      if (answered && m[1] !== undefined && /中/.test(m[1])) continue;
+      // 顺延 with its count after it (「答复期限顺延至下一年度的12件」) is some of those put off, not all:
+      // the national sentence has the count first (「另有72件顺延到下年度答复」).
+      if (m[2] !== undefined && /^顺延/.test(m[0])) continue;
       if (s.without?.test(before) || qualified(s, before)) continue;
       // A clause of a condition before it (「对申请人逾期未补正的，不予处理1件」): a part of the outcome.
       if (s.rule === 'T3-09' && outcomePart(sentence, clause, before, m, report.agency)) continue;
