@@ -4,6 +4,8 @@ import type { Finding } from '../src/report/finding.js';
 import { type Grid, readGrid } from '../src/readers/grid.js';
 import type { RawValue, Report } from '../src/report/types.js';
 import { templateGrid, templateLayout } from '../src/report/template.js';
+import { reportFromValues } from '../src/report/from-values.js';
+import { PART_TITLES } from '../src/report/parts.js';
 import type { CellKey, Edition } from '../src/report/types.js';
 
 export type Values = Record<CellKey, RawValue>;
@@ -56,6 +58,27 @@ export function readReport(grid: Grid): Report {
 
 export function checkGrid(grid: Grid, previous?: Report): Finding[] {
   return check(readReport(grid), previous ? { previous } : {});
+}
+
+/**
+ * A report as published, with the given parts of text (the others a sentence on 信息处理费): 宿迁市
+ * 2024 (2021 edition, or other `values` of it), or 保定市竞秀区 2019 (2019 edition).
+ */
+export function publishedReport(
+  parts: Partial<Record<number, string>>,
+  { edition = '2021', values }: { edition?: Edition; values?: Values } = {},
+): Report {
+  const r =
+    edition === '2021'
+      ? reportFromValues('2021', values ?? suqian()[1].values, { year: 2024, agency: '宿迁市' })
+      : reportFromValues('2019', values ?? jingxiu().values, { year: 2019, agency: '保定市竞秀区人民政府' });
+  return {
+    ...r,
+    published: {
+      titles: PART_TITLES.map((_, i) => i + 1),
+      parts: PART_TITLES.map((_, i) => parts[i] ?? '本年度未收取信息处理费。'),
+    },
+  };
 }
 
 export const errors = (fs: readonly Finding[]) => fs.filter((f) => f.severity === 'error');

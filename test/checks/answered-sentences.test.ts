@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
-import { reportFromValues } from '../../src/report/from-values.js';
-import { PART_TITLES } from '../../src/report/parts.js';
-import type { Report } from '../../src/report/types.js';
-import { ofRule, suqian } from '../helpers.js';
-
-function published(parts: Partial<Record<number, string>>, values = suqian()[1].values): Report {
-  const r = reportFromValues('2021', values, { year: 2024, agency: '宿迁市' });
-  return {
-    ...r,
-    published: {
-      titles: PART_TITLES.map((_, i) => i + 1),
-      parts: PART_TITLES.map((_, i) => parts[i] ?? '本年度未收取信息处理费。'),
-    },
-  };
-}
+import { ofRule, publishedReport } from '../helpers.js';
 
 const CODE: Record<string, string> = {
   本年新收政府信息公开申请: 'R',
@@ -27,7 +13,7 @@ const CODE: Record<string, string> = {
 
 /** T3-06/T4-04 (and T3-09) messages of `text` in part `part`, as codes: R3525, C121, A3521, N125, V170, S77. */
 const said = (text: string, part = 0) => {
-  const findings = check(published({ [part]: text }));
+  const findings = check(publishedReport({ [part]: text }));
   return [...ofRule(findings, 'T3-06'), ...ofRule(findings, 'T4-04'), ...ofRule(findings, 'T3-09')].map(
     (f) => {
       const m = /^正文说(.+?) (\d+) 件/.exec(f.message);

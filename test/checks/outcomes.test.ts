@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
-import { reportFromValues } from '../../src/report/from-values.js';
-import { PART_TITLES } from '../../src/report/parts.js';
-import type { Report } from '../../src/report/types.js';
-import { jingxiu, suqian } from '../helpers.js';
+import { publishedReport } from '../helpers.js';
 
 // 宿迁市 2024 (2021 edition): 予以公开 1431, 部分公开 471 (both 1902), 不予公开 92, 无法提供 941,
 // 不予处理 117, 其他处理 469; 办结 3521.
@@ -14,20 +11,6 @@ const O = 1431,
   N = 941,
   D = 117,
   X = 469;
-
-function published(parts: Partial<Record<number, string>>, edition: '2021' | '2019' = '2021'): Report {
-  const r =
-    edition === '2021'
-      ? reportFromValues('2021', suqian()[1].values, { year: 2024, agency: '宿迁市' })
-      : reportFromValues('2019', jingxiu().values, { year: 2019, agency: '保定市竞秀区人民政府' });
-  return {
-    ...r,
-    published: {
-      titles: PART_TITLES.map((_, i) => i + 1),
-      parts: PART_TITLES.map((_, i) => parts[i] ?? '本年度未收取信息处理费。'),
-    },
-  };
-}
 
 /** [id, text, what T3-09 must warn of (empty: nothing), part (default 0), edition] */
 type Case = [string, string, string[], number?, ('2019' | '2021')?];
@@ -327,7 +310,7 @@ const KNOWN = new Set(['B13', 'B56', 'C08', 'C09', 'C13', 'C14', 'C24', 'C25', '
 describe('T3-09 on 207 sentences written as reports word outcomes (an audit)', () => {
   /** What T3-09 says of the sentence, each outcome once; and whether T3-06 or T4-04 says anything. */
   const said = (text: string, part: number, edition: '2019' | '2021') => {
-    const findings = check(published({ [part]: text }, edition));
+    const findings = check(publishedReport({ [part]: text }, { edition }));
     return {
       outcomes: findings
         .filter((f) => f.rule === 'T3-09')

@@ -3,29 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { readText } from '../../src/readers/text/index.js';
 import { reportFromValues } from '../../src/report/from-values.js';
-import { PART_TITLES } from '../../src/report/parts.js';
 import type { Report } from '../../src/report/types.js';
-import { fixturePath, ofRule, suqian } from '../helpers.js';
+import { fixturePath, ofRule, publishedReport, suqian } from '../helpers.js';
 
 const seed = () => readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
 const read = (text: string): Report => readText(text).report!;
 
-/** A 2021 report as published: 宿迁市's tables with the given parts of text. */
-function published(parts: Partial<Record<number, string>>, values = suqian()[1].values): Report {
-  const r = reportFromValues('2021', values, { year: 2024, agency: '宿迁市' });
-  return {
-    ...r,
-    published: {
-      titles: PART_TITLES.map((_, i) => i + 1),
-      parts: PART_TITLES.map((_, i) => parts[i] ?? '本年度未收取信息处理费。'),
-    },
-  };
-}
-
 describe('what a published report says besides its tables', () => {
   /** What T3-06 and T4-04 say of `text` as part `part` of 宿迁市 2024, each message up to its quote. */
   const said = (text: string, part = 0) => {
-    const findings = check(published({ [part]: text }));
+    const findings = check(publishedReport({ [part]: text }));
     return [...ofRule(findings, 'T3-06'), ...ofRule(findings, 'T4-04')].map((f) =>
       f.message.slice(0, f.message.indexOf('（')),
     );
@@ -34,7 +21,7 @@ describe('what a published report says besides its tables', () => {
   it('T4-04: 宿迁市 2024 says 134 and 57 where table 4 gives 170 and 25 + 52 = 77', () => {
     const [, y2024] = suqian();
     const text = (y2024 as unknown as { text: string }).text;
-    const findings = ofRule(check(published({ 0: text })), 'T4-04');
+    const findings = ofRule(check(publishedReport({ 0: text })), 'T4-04');
     expect(findings.map((f) => f.message)).toEqual([
       `正文说行政复议 134 件（「${text.replace('。', '')}」），而表中为行政复议·总计 170：请核对正文或表格。`,
       `正文说行政诉讼 57 件（「${text.replace('。', '')}」），而表中为未经复议直接起诉·总计 25 + 复议后起诉·总计 52 = 77：请核对正文或表格。`,
@@ -44,7 +31,9 @@ describe('what a published report says besides its tables', () => {
 
   it('T4-04 quotes a sentence a copy broke over lines whole, not the line it begins on', () => {
     const text = '全市全年备案政府信息依申请公开领域行政复议案件134件，行政诉\n讼案件57件。';
-    const quotes = ofRule(check(published({ 0: text })), 'T4-04').map((f) => /「(.*)」/.exec(f.message)![1]);
+    const quotes = ofRule(check(publishedReport({ 0: text })), 'T4-04').map(
+      (f) => /「(.*)」/.exec(f.message)![1],
+    );
     expect(quotes).toEqual(
       Array(2).fill('全市全年备案政府信息依申请公开领域行政复议案件134件，行政诉讼案件57件'),
     );
@@ -54,11 +43,13 @@ describe('what a published report says besides its tables', () => {
       '（一）复议诉讼情况\n全市行政复议案件134件，行政诉\n讼案件57件\n（二）其他情况',
     ])
       expect(
-        ofRule(check(published({ 0: headed })), 'T4-04').map((f) => /「(.*)」/.exec(f.message)![1]),
+        ofRule(check(publishedReport({ 0: headed })), 'T4-04').map((f) => /「(.*)」/.exec(f.message)![1]),
       ).toEqual(Array(2).fill('全市行政复议案件134件，行政诉讼案件57件'));
     // A text with no full stop for many lines is quoted by its line.
     const long = `行政复议案件134件，行政诉\n${'讼案件57件，'.repeat(40)}`;
-    const cut = ofRule(check(published({ 0: long })), 'T4-04').map((f) => /「(.*?)」/.exec(f.message)![1]);
+    const cut = ofRule(check(publishedReport({ 0: long })), 'T4-04').map(
+      (f) => /「(.*?)」/.exec(f.message)![1],
+    );
     expect(cut[0]).toBe('行政复议案件134件，行政诉');
   });
 
@@ -226,7 +217,7 @@ describe('what a published report says besides its tables', () => {
   it('T3-06 reads a sentence a copy broke over lines though another part states it rightly, and quotes it alone', () => {
     const findings = ofRule(
       check(
-        published({
+        publishedReport({
           0: '本年度共收到政府信息公开申请3525件。',
           // A label of table 3 with a comma in it is no sentence, and the part after it is not joined to it.
           2: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
@@ -333,7 +324,7 @@ describe('what a published report says besides its tables', () => {
     const outcomes = (o: number, p: number, r: number, n: number, d: number, x: number) =>
       ofRule(
         check(
-          published({
+          publishedReport({
             0: `本年度办结的申请中，予以公开${o}件，部分公开${p}件，不予公开${r}件，无法提供${n}件，不予处理${d}件，其他处理${x}件。`,
           }),
         ),
@@ -345,7 +336,9 @@ describe('what a published report says besides its tables', () => {
       `正文说无法提供 ${none! - 1} 件`,
     ]);
     const said = (text: string) =>
-      ofRule(check(published({ 0: text })), 'T3-09').map((f) => f.message.slice(0, f.message.indexOf('（')));
+      ofRule(check(publishedReport({ 0: text })), 'T3-09').map((f) =>
+        f.message.slice(0, f.message.indexOf('（')),
+      );
     // 上海市人民政府办公厅 2019's sentence, with this report's numbers, then with its own mistake (the
     // 自然人 cell of 予以公开 for 予以公开 and 部分公开 together).
     const shanghai = (both: number) =>
@@ -501,8 +494,8 @@ describe('what a published report says besides its tables', () => {
   });
 
   it('S5-01: part 五 empty or just 「无」', () => {
-    expect(ofRule(check(published({ 4: '无。' })), 'S5-01')).toHaveLength(1);
-    expect(ofRule(check(published({ 4: '一是公开内容不够全面。二是……' })), 'S5-01')).toHaveLength(0);
+    expect(ofRule(check(publishedReport({ 4: '无。' })), 'S5-01')).toHaveLength(1);
+    expect(ofRule(check(publishedReport({ 4: '一是公开内容不够全面。二是……' })), 'S5-01')).toHaveLength(0);
     // Read from a text whose part 五 has its title alone, part 六's right under it (or a blank line between).
     const text = seed();
     const five = text.indexOf('五、存在的主要问题及改进情况');
@@ -517,21 +510,21 @@ describe('what a published report says besides its tables', () => {
   });
 
   it('S6-01 and T3-08 (2021): part 六 must speak of 信息处理费, the more so when fee notices went unpaid', () => {
-    expect(ofRule(check(published({ 5: '本年度无其他需要报告的事项。' })), 'S6-01')).toHaveLength(1);
-    expect(ofRule(check(published({})), 'S6-01')).toHaveLength(0);
+    expect(ofRule(check(publishedReport({ 5: '本年度无其他需要报告的事项。' })), 'S6-01')).toHaveLength(1);
+    expect(ofRule(check(publishedReport({})), 'S6-01')).toHaveLength(0);
     // Saying no fee of any kind was charged says it of 信息处理费 too.
-    expect(ofRule(check(published({ 5: '本年度未收取任何费用。' })), 'S6-01')).toHaveLength(0);
+    expect(ofRule(check(publishedReport({ 5: '本年度未收取任何费用。' })), 'S6-01')).toHaveLength(0);
     const unpaid = { ...suqian()[1].values, 't3.r3_6_2.natural': 2 };
-    const t308 = ofRule(check(published({ 5: '无。' }, unpaid)), 'T3-08');
+    const t308 = ofRule(check(publishedReport({ 5: '无。' }, { values: unpaid })), 'T3-08');
     expect(t308.map((f) => f.cells)).toEqual([['t3.r3_6_2.natural']]);
-    expect(ofRule(check(published({}, unpaid)), 'T3-08')).toHaveLength(0);
+    expect(ofRule(check(publishedReport({}, { values: unpaid })), 'T3-08')).toHaveLength(0);
     // Said in other words, or as no fee of any kind: answered, by both rules alike.
     for (const six of [
       '本年度未收取政府信息公开处理费。',
       '本年度信息公开处理费收取0元。',
       '本年度未收取任何费用。',
     ]) {
-      const findings = check(published({ 5: six }, unpaid));
+      const findings = check(publishedReport({ 5: six }, { values: unpaid }));
       expect([six, ofRule(findings, 'S6-01'), ofRule(findings, 'T3-08')]).toEqual([six, [], []]);
     }
   });
@@ -542,9 +535,10 @@ describe('what a published report says besides its tables', () => {
       5: '本机关无其他需要报告的事项。本年度未收取信息处理费。',
     };
     const similar = (parts: Partial<Record<number, string>>) =>
-      ofRule(check(published(parts), { previous: { ...published(parts), year: 2023 } }), 'SIM-01').map((f) =>
-        f.message.slice(0, f.message.indexOf('有')),
-      );
+      ofRule(
+        check(publishedReport(parts), { previous: { ...publishedReport(parts), year: 2023 } }),
+        'SIM-01',
+      ).map((f) => f.message.slice(0, f.message.indexOf('有')));
     expect(similar(standard)).toEqual([]);
     const five =
       '一是政策解读形式较为单一，基层公开专区作用发挥不够。下一步将加强政务公开队伍建设，定期组织业务培训。';
@@ -552,7 +546,7 @@ describe('what a published report says besides its tables', () => {
     // A part of megabytes is compared up to its first 50,000 characters, and said to be.
     const long = `${five}${'本机关认真落实各项工作要求并取得了一定成效第#号。'.repeat(20_000)}`;
     const [f] = ofRule(
-      check(published({ 4: long }), { previous: { ...published({ 4: long }), year: 2023 } }),
+      check(publishedReport({ 4: long }), { previous: { ...publishedReport({ 4: long }), year: 2023 } }),
       'SIM-01',
     );
     expect(f!.message).toContain('（按字数计，只比较了每年的前 5 万字；');
