@@ -621,13 +621,12 @@ const CASES: [string, string, string[], string?, number?][] = [
 ];
 
 /**
- * Still read wrong: words for those carried on that name no next year (「尚在办理中」, 「跨年度」,
- * 「延期至下年度」, 「将于2025年答复」), a count of December's (C29), K after a received count or in a
- * clause of 其中/含 with no bracket, other brackets (【】, 〔〕, a dash), 往年/转结, 办理/处理 for
+ * Still read wrong: words for those carried on that name no next year (「跨年度」,
+ * 「延期至下年度」, 「将于2025年答复」), a count of December's (C29), K after a received count
+ * (「受理3700件（含上年结转130件）」), other brackets (【】, 〔〕, a dash), 往年/转结, 办理/处理 for
  * those answered, a carried count second in a bracket's list, and a count and its words in two clauses.
  */
 const KNOWN = new Set([
-  'B15',
   'B16',
   'B21',
   'B22',
@@ -636,9 +635,7 @@ const KNOWN = new Set([
   'C29',
   'D02',
   'D03',
-  'D04',
   'D07',
-  'D13',
   'D16',
   'D17',
   'D18',

@@ -254,8 +254,9 @@ const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '结转下年度继续办理的申请',
-    // 「另有125件顺延到下年度答复」, 「延续到下年度」, 「转入下一年度办理」, 「结转至次年」.
-    words: '(?:结转|顺延|延续|转入)(?:至|到)?(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)?',
+    // 「另有125件顺延到下年度答复」, 「延续到下年度」, 「转入下一年度办理」, 「结转至次年」, 「尚在办理中」.
+    words:
+      '(?:结转|顺延|延续|转入)(?:至|到)?(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)?|(?:尚在|正在|仍在)办理中?',
     ownYear: 1,
     countFirst: true,
     notInClause: REVIEWS,
@@ -390,7 +391,16 @@ const clauseStart = (sentence: string, at: number) =>
 const ANSWERED = /(?:答复|办结|办理完毕)[^，,。；;（）()\d]{0,24}?\d{1,9}\s*件\s*$/;
 
 /**
- * Whether the bracket opening at `open` is the breakdown of the count of those answered: the count
+ * Where a clause that breaks down the count before it begins (「答复3521件，含上年度结转申请130件」:
+ * its comma), or -1: read as the bracket that does so is.
+ */
+function breakdownClause(sentence: string, at: number): number {
+  const start = clauseStart(sentence, at);
+  return start > 0 && /^(?:含|包括|包含|其中)/.test(sentence.slice(start)) ? start - 1 : -1;
+}
+
+/**
+ * Whether the bracket (or the clause, see breakdownClause) opening at `open` is the breakdown of the count of those answered: the count
  * right before it is the report's own (not a district's, last year's, or 人大代表建议's), as the
  * statement of those answered takes it.
  */
@@ -399,7 +409,7 @@ function answeredBracket(
   open: number,
   report: { year?: number; agency?: string },
 ): boolean {
-  const lead = sentence.slice(clauseStart(sentence, open), open);
+  const lead = sentence.slice(clauseStart(sentence, open - 1), open);
   if (!ANSWERED.test(lead) || QUALIFIED.test(lead) || OTHER_MATTERS.test(lead)) return false;
   const before = sentence.slice(0, open);
   const count = /(\d{1,9})\s*件\s*$/.exec(before)![1];
@@ -577,9 +587,11 @@ function stated(
     for (const m of sentence.matchAll(s.pattern)) {
       // In a bracket, only the breakdown of those answered is read, from the bracket on.
       const open = bracketOpen(sentence, m.index);
-      const answered = open >= 0 && s.inAnswered === true && answeredBracket(sentence, open, report);
+      const breakdown = open >= 0 ? open : s.inAnswered ? breakdownClause(sentence, m.index) : -1;
+      const answered =
+        breakdown >= 0 && s.inAnswered === true && answeredBracket(sentence, breakdown, report);
       if (open >= 0 && !answered) continue;
-      const clause = Math.max(clauseStart(sentence, m.index), answered ? open + 1 : 0);
+      const clause = Math.max(clauseStart(sentence, m.index), answered ? breakdown + 1 : 0);
       let before = sentence.slice(clause, m.index + m[0].length);
       if (answered) before = before.replace(/^(?:含|包括|包含|其中)[:：]?/, '');
       // 「含上年度结转申请中的110件」: a part of those carried over.
