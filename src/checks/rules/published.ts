@@ -73,8 +73,9 @@ const NUMERALS = '零〇一二两三四五六七八九十百千万';
 
 // Up to a clause's length between the words and the number (the first group): 「收到自然人、法人和其他
 // 组织提出的政府信息公开申请6件」. A year or a date may stand between them: 「共收到2024年度政府信息公开
-// 申请3600件」. The number is the second group: nine digits at most, as no count has more.
-const COUNT = String.raw`((?:[^，,。；;！？\d]|\d{4}年度?|\d{1,2}月\d{1,2}日){0,32}?)(\d{1,9})\s*${UNIT}`;
+// 申请3600件」. The number is the second group: nine digits at most, as no count has more. Its unit
+// may be left out where its share follows (「部分公开67，占4.61%」).
+const COUNT = String.raw`((?:[^，,。；;！？\d]|\d{4}年度?|\d{1,2}月\d{1,2}日){0,32}?)(\d{1,9})(?:\s*${UNIT}|(?=\s*[，,]\s*占(?:比)?\s*\d))`;
 
 /** What may stand between a bare count and its words: 「…，办结3500件」, 「已答复共3521件」. */
 const BARE = /^(?:量|数量?)?(?:共|共计|合计|总计|了|达|达到|为|计)?$/;
@@ -655,8 +656,8 @@ const saysNone = (clause: string, s: Prepared) =>
   !s.without?.test(clause);
 
 /** A count, in digits or in Chinese numerals (「七件」); looked for by its unit. */
-const COUNTED = new RegExp(`[\\d${NUMERALS}]\\s*${UNIT}`);
-const COUNT_UNIT = new RegExp(UNIT);
+const COUNTED = new RegExp(`[\\d${NUMERALS}]\\s*(?:${UNIT}|[，,]\\s*占)`);
+const COUNT_UNIT = /[件例起宗占]/;
 /** A sentence joined over the lines of a copy is quoted only up to this long: a page with no full stops is not. */
 const MAX_QUOTE = 200;
 
