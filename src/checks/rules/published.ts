@@ -541,6 +541,7 @@ function outcomePart(
   agency: string | undefined,
 ): boolean {
   const prefix = sentence.slice(0, clause);
+  // The clause right before the count's (「对重复申请，」), and the last 「…中，」 before it.
   const previous = prefix.slice(clauseStart(prefix, prefix.length - 2));
   if (/的[，,]\s*$/.test(prefix) || (/的申请[，,]\s*$/.test(prefix) && CAUSE.test(previous))) return true;
   const clauses = prefix.split(/[，,]/).slice(0, -1);
@@ -551,6 +552,7 @@ function outcomePart(
     /涉及|类|结转|转办/.test(c);
   if (scope !== undefined && some(scope)) return true;
   if (/^\s*对/.test(previous) && (some(previous) || CAUSE.test(previous))) return true;
+  // 「受理行政复议申请203件，其中涉及不予公开的12件」: reviews.
   if (/其中/.test(before) && /复议|诉讼/.test(prefix)) return true;
   // The first clause of the run of outcomes it ends: what leads it leads them all.
   const first = clauses.findIndex((_, i) => clauses.slice(i).every((d) => OUTCOME_WORDS.test(d)));
@@ -563,6 +565,7 @@ function outcomePart(
   // 「不予公开中属于…21件」, 「予以公开的政府信息涉及…」, 「不予公开信息1535件」.
   if (m[1] !== undefined && /中|涉及|属于|因|文件|信息(?!公开申请)/.test(m[1])) return true;
   if (/^\s*(?:政府)?(?:信息|文件)/.test(sentence.slice(m.index + m[0].length))) return true;
+  // The last year named before it, brackets aside: 「去年予以公开1191件，部分公开328件」 is last year's.
   const times = [...prefix.replace(/[（(][^（）()]*[)）]/g, '').matchAll(TIME_WORD)];
   return times.length > 0 && times[times.length - 1]![1] !== undefined;
 }
