@@ -128,7 +128,7 @@ class Reading {
       const r = alignment.movedRows.get(cell.area.top) ?? alignment.rows[cell.area.top];
       const c = alignment.columns[cell.area.left];
       if (r === undefined || c === undefined) continue;
-      const at = this.columnOfNumber(cell.area, r, c, alignment);
+      const at = this.columnOfNumber(table, cell.area, r, c, alignment);
       const raw: RawValue = this.grid[r]?.[at] ?? null;
       this.cells.set(cell.key, { raw, address: this.address(r, at) });
     }
@@ -140,12 +140,19 @@ class Reading {
    * Where a cell of the form merged over columns (「本年增/减」 over C:D) holds its number: its first
    * column, or where that is blank, the next of its columns that is not. A Word or Excel table whose
    * merges do not line up (上一年项目数量 over B:C in the rows, the change alone in D) has it there.
+   * Not a column another of the form's columns is read in too (one a page drew with no width), and
+   * not where the next cell of the row is blank: merged the other way (the next cell over D:E), the
+   * number is that cell's.
    */
-  private columnOfNumber(area: Area, r: number, c: number, alignment: Alignment): number {
-    if (!isBlank(this.grid[r]?.[c])) return c;
+  private columnOfNumber(table: TableSpec, area: Area, r: number, c: number, alignment: Alignment): number {
+    const blankAt = (g: number | undefined) => g === undefined || isBlank(this.grid[r]?.[g]);
+    if (!blankAt(c)) return c;
+    const next = table.cells.find((x) => x.area.top === area.top && x.area.left === area.right + 1);
+    if (next && blankAt(alignment.columns[next.area.left])) return c;
     for (let left = area.left + 1; left <= area.right; left++) {
       const g = alignment.columns[left];
-      if (g !== undefined && !isBlank(this.grid[r]?.[g])) return g;
+      const shared = alignment.columns.some((o, l) => o === g && (l < area.left || l > area.right));
+      if (g !== undefined && !shared && !blankAt(g)) return g;
     }
     return c;
   }

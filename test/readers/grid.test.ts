@@ -391,6 +391,14 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(report.cells.get('t2.penalty.change')).toEqual({ raw: -1, address: 'D15' });
     // As printed, the number in the first of its columns is read there, the rest of it not looked at.
     expect(readReport(seedGrid()).cells.get('t2.license.change')?.address).toBe('C11');
+    // Merged the other way in the rows (the next cell over D:E) with this one blank: D is the next
+    // cell's number, not this one's (an audit's case; the next cell's own column is blank then).
+    const other = seedGrid();
+    const row = other[rowOf(other, '规章')]!;
+    const col = row.indexOf('规章');
+    const total = row[col + 4];
+    [row[col + 2], row[col + 3], row[col + 4]] = [null, total!, null];
+    expect(readReport(other).cells.get('t2.rules.published')?.raw ?? null).toBe(null);
   });
 
   it('a column a page draws with no width (its merges do not line up) is read in the column before it', () => {
@@ -425,6 +433,16 @@ describe('a damaged template: what could and could not be read, never a silent m
     ]);
     expect([raw('t2.procurement.count'), raw('t2.procurement.amount')]).toEqual(['4', '56000']);
     expect(r.report!.findings.filter((f) => f.table === 't2')).toEqual([]);
+    // A blank 上一年项目数量 or 采购项目数量 stays blank: the column it shares is 本年增/减's, not its own.
+    const blanks = rows.map((row) =>
+      ['行政事业性收费', '政府集中采购'].includes(row[0]!) ? [row[0]!, null, row[2]!, null] : row,
+    );
+    const b = readDocument([
+      { table: { rows: blanks, where: (row, col) => `表格第${row + 1}行第${col + 1}列` } },
+    ]);
+    const read = (key: string) => b.report!.cells.get(key as never)?.raw ?? null;
+    expect([read('t2.fees.lastYearItems'), read('t2.fees.change')]).toEqual([null, '-2']);
+    expect([read('t2.procurement.count'), read('t2.procurement.amount')]).toEqual([null, 56000]);
   });
 
   it('an empty column inserted is said to be empty, not a subtotal', () => {
