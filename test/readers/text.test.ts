@@ -638,8 +638,24 @@ describe('the three tables twice in one text (a copy kept in part 一, or pasted
     expect(twice(beforeFive)).toHaveLength(3);
   });
 
-  it('the report as published says nothing of it', () => {
+  it('the report as published says nothing of it, nor of a line of its prose that is a label', () => {
     expect(twice(seedText())).toEqual([]);
+    // 「（二）部分公开」 as a line of part 三's list, and 「未经复议直接起诉」 as a line of part 四's (an audit's).
+    const prose = seedText()
+      .replace(
+        '三、收到和处理政府信息公开申请情况',
+        '三、收到和处理政府信息公开申请情况\n本年度办理结果：\n（二）部分公开\n1件',
+      )
+      .replace(
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '四、政府信息公开行政复议、行政诉讼情况\n未经复议直接起诉\n0件',
+      );
+    expect(prose).not.toBe(seedText());
+    expect(twice(prose)).toEqual([]);
+  });
+
+  it('a copy after the report’s end (「附表」) is said too', () => {
+    expect(twice([...lines, '附表', ...copy].join('\n'))).toHaveLength(3);
   });
 });
 

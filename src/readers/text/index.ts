@@ -302,7 +302,8 @@ export function readText(text: string, options: { source?: string; lines?: strin
     found.push(id);
     for (const [k, c] of read.cells) cells.set(k, c);
     findings.push(...read.findings);
-    const twice = twiceSaid(best.edition, id, normalized, tokens, texts[id], options.lines);
+    // After the report's end too: a copy put after it (「附表」) is a copy all the same.
+    const twice = twiceSaid(best.edition, id, normalized, all, texts[id], options.lines);
     if (twice) findings.push(twice);
   }
   // A word of a label in a sentence (「全市行政复议440件」 in a 解读 or a news item), and nothing

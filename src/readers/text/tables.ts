@@ -71,7 +71,8 @@ const ANCHORS = new WeakMap<TableSpec, string>();
 /**
  * A label the table has once and no other table has, the longest of its rows' (「其他对外管理服务事项」,
  * 「5.要求行政机关确认或重新出具已获取信息」), or 表四's longest (「未经复议直接起诉」): a copy of the
- * table has it too, and a report's sentences hardly.
+ * table has it too, and a report's sentences hardly. Not one with a remark in brackets: its words
+ * before the remark (「（二）部分公开」) are a line of a report's own list too.
  */
 function anchorOf(table: TableSpec): string {
   let anchor = ANCHORS.get(table);
@@ -79,8 +80,9 @@ function anchorOf(table: TableSpec): string {
     const texts = table.labels.map((l) => l.text);
     const once = [...ownLabels(table)].filter((l) => texts.indexOf(l) === texts.lastIndexOf(l));
     const rows = new Set(textRows(table).map((r) => r.label));
+    const plain = once.filter((l) => !/[（(]/.test(l.slice(1)));
     const longest = (labels: string[]) => labels.reduce((a, b) => (b.length > a.length ? b : a), '');
-    anchor = longest(once.filter((l) => rows.has(l))) || longest(once);
+    anchor = longest(plain.filter((l) => rows.has(l))) || longest(plain);
     ANCHORS.set(table, anchor);
   }
   return anchor;
@@ -100,7 +102,9 @@ export function tableCopies(table: TableSpec, tokens: readonly Token[], text: st
     const t = tokens[i]!;
     if (t.text.includes(words) && index.matches(t.text).includes(anchor)) at.push(i);
   }
-  return at;
+  // Where a copy has cells (a page's), a line of text that is the label alone is the report's prose.
+  const cells = at.filter((i) => tokens[i]!.cell);
+  return cells.length ? cells : at;
 }
 
 function isLabel(table: TableSpec, text: string): boolean {
