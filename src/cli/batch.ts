@@ -170,7 +170,6 @@ function result(file: string, report: Report, findings: Checked['findings'], pre
     ...(report.year ? { year: report.year } : {}),
     ...(report.agency ? { agency: report.agency } : {}),
     ...(previous ? { previous } : {}),
-    ...(report.published ? { published: true as const } : {}),
     findings,
   };
 }

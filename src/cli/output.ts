@@ -17,18 +17,17 @@ export interface Checked {
   readonly agency?: string;
   /** Where last year's report came from, when the cross-year rules ran. */
   readonly previous?: string;
-  /** A published report (a text, a page, a PDF, a Word file), not a workbook's sheet. */
-  readonly published?: true;
   readonly findings: readonly Finding[];
 }
 
 /**
- * A published report whose every error is a table or a row its copy did not give whole (G-04): no
- * error found in its numbers, but numbers not checked, which the supervisor must read in the original.
+ * A published report whose every error is a table or a row its copy did not give whole (see
+ * Finding.unread): no error found in its numbers, but numbers not checked, which the supervisor
+ * must read in the original.
  */
 export function onlyUnread(c: Checked): boolean {
   const errors = c.findings.filter((f) => f.severity === 'error');
-  return c.published === true && errors.length > 0 && errors.every((f) => f.rule === 'G-04');
+  return errors.length > 0 && errors.every((f) => f.unread);
 }
 
 export interface JsonFinding {

@@ -12,7 +12,7 @@ export const READER_RULES = ['G-04'] as const;
 export function formFinding(
   table: TableId,
   message: string,
-  options: { at?: readonly string[]; severity?: 'warning' | 'error' } = {},
+  options: { at?: readonly string[]; severity?: 'warning' | 'error'; unread?: true } = {},
 ): Finding {
   return {
     rule: 'G-04',
@@ -21,6 +21,7 @@ export function formFinding(
     cells: [],
     ...(options.at ? { at: options.at } : {}),
     message,
+    ...(options.unread ? { unread: true as const } : {}),
   };
 }
 

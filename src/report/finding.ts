@@ -28,6 +28,11 @@ export interface Finding {
   readonly caveat?: string;
   /** The clerk's 说明 accepting a warning: it no longer counts as open. */
   readonly note?: FindingNote;
+  /**
+   * Numbers a copy of a published report did not give whole (shuffled, cut short, moved away): not
+   * checked, and not found wrong either. Its table is read in the original, not called unfilled.
+   */
+  readonly unread?: true;
 }
 
 export interface FindingNote {

@@ -44,13 +44,11 @@ export function isUnfilled(report: Report): boolean {
 }
 
 /**
- * A published report's tables with rows its copy did not give whole (the readers' G-04 errors):
- * their numbers are not all there. A sheet's cells are all there to see.
+ * A published report's tables with rows its copy did not give whole (see Finding.unread): their
+ * numbers are not all there. A row the report itself lacks (a sheet's, a Word table's) is no such.
  */
 export function tablesNotReadWhole(report: Report): Set<TableId> {
   const out = new Set<TableId>();
-  if (!report.published) return out;
-  for (const f of report.findings)
-    if (f.rule === 'G-04' && f.severity === 'error' && f.table) out.add(f.table);
+  for (const f of report.findings) if (f.unread && f.table) out.add(f.table);
   return out;
 }

@@ -676,6 +676,25 @@ describe('a page whose 表四 row could not be read (cells missing)', () => {
   });
 });
 
+describe('a page whose empty 表二 lacks a row (the page’s own, not its copy’s)', () => {
+  it('is still a table not filled in, and the row missing is an error of the report', () => {
+    const page = readFileSync(fixturePath('suqian-2024.html'), 'utf8');
+    const rows = page.split(/(?=<tr)/);
+    const at = rows.findIndex((r) => r.includes('行政强制'));
+    expect(at).toBeGreaterThan(0);
+    const findings = check(read(htmlToText([...rows.slice(0, at), ...rows.slice(at + 1)].join(''))));
+    expect(
+      ofRule(findings, 'G-03')
+        .filter((f) => f.table === 't2')
+        .map((f) => f.message),
+    ).toEqual(['本表尚未填写：没有的项目请填 0。']);
+    const missing = errors(findings).filter((f) => f.table === 't2');
+    expect(missing.map((f) => [f.message.slice(0, 12), f.unread])).toEqual([
+      ['找不到「行政强制」这一行', undefined],
+    ]);
+  });
+});
+
 describe('a page’s copy with 表二 left empty (as 宿迁市 publishes it) and the site’s footer after the report', () => {
   // As a browser copies a page: a cell a line, no tabs.
   const page = () => htmlToText(readFileSync(fixturePath('suqian-2024.html'), 'utf8')).replace(/\t/g, '');

@@ -130,7 +130,7 @@ function unreliable(id: TableId, at: readonly string[], stray?: string): Finding
   return formFinding(
     id,
     `${TABLE_NAME[id]}无法从这段文字可靠读取：${why}，为免读错，该表的数字未读取。请核对原文；从 PDF 复制的文字，请直接校验 PDF 文件，或从网页复制年报文字。`,
-    { at, severity: 'error' },
+    { at, severity: 'error', unread: true },
   );
 }
 
@@ -155,7 +155,7 @@ function bareAndMoved(id: TableId, loose: readonly Piece[], lines?: string): Fin
   return formFinding(
     id,
     `${TABLE_NAME[id]}的格子都是空的，而表格以外另有单独成行的数字（${at}「${loose[0]!.text}」${more}）：可能是复制时数字与标签分开了（从 PDF 复制的文字常见），为免读错，该表未读取。若该表本来就是空的，请删去这些数字后再校验；也可直接校验原网页、PDF 或 Word 文件。`,
-    { at: [at], severity: 'error' },
+    { at: [at], severity: 'error', unread: true },
   );
 }
 

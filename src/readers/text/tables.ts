@@ -513,8 +513,15 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
       ...(read.stray !== undefined ? { stray: read.stray } : {}),
     };
 
-  const problem = (message: string, at: Token | undefined) =>
-    findings.push(formFinding(table.id, message, { at: [lineOf(at, text.lines)], severity: 'error' }));
+  /** An error: with `unread`, numbers this copy did not give whole (see Finding.unread). */
+  const problem = (message: string, at: Token | undefined, unread = false) =>
+    findings.push(
+      formFinding(table.id, message, {
+        at: [lineOf(at, text.lines)],
+        severity: 'error',
+        ...(unread ? { unread: true as const } : {}),
+      }),
+    );
   /** Rows not found: their index, and where their finding is in `findings`. */
   const missing: { row: number; finding: number; at: Token | undefined }[] = [];
   const variants: string[] = [];
@@ -534,6 +541,7 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
       problem(
         `${what}应有 ${row.keys.length} 个数，只读到 ${outcome.got} 个（表格在此中断或缺格），该行的数字未读取。`,
         outcome.at,
+        true,
       );
       return;
     }
@@ -556,6 +564,7 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
     problem(
       `表格在${lastRead ? `${lastRead}之后` : '开头'}中断：「${rows[first.row]!.label}」及以后共 ${missing.length} 行没有找到，其数字未读取。`,
       first.at,
+      true,
     );
   }
   if (variants.length) {
