@@ -2,8 +2,8 @@ import {
   bodyKey,
   check,
   FIRST_FORMAT_YEAR,
+  type Edition,
   type FileRead,
-  hash53,
   isUnfilled,
   NotAReport,
   type ReadOptions,
@@ -12,7 +12,7 @@ import {
   type Report,
   TABLE_IDS,
   TABLE_NAME,
-  tableNumbers,
+  rowNumbers,
   tablesNotReadWhole,
   unsupported,
 } from '../core.js';
@@ -124,11 +124,14 @@ interface Slot<T> {
   readonly label: string;
   readonly body?: string;
   readonly year?: number;
+  readonly edition: Edition;
   /**
-   * Each table's numbers, hashed, '' for a table not read (in a batch of more than one): copies of one
-   * report (its .txt, its PDF, its Word file) have the same in every table both read.
+   * Each data row's numbers, hashed, 0 for a row not read (in a batch of more than one): copies of
+   * one report (its .txt, its PDF, its Word file) have the same in every row both read.
    */
-  readonly numbers: readonly string[];
+  readonly rows: Uint32Array;
+  /** Whether each table was read whole: the copy to compare with has most. */
+  readonly tables: readonly boolean[];
   /** Nothing written in it (a blank template): no report to pair. */
   readonly unfilled: boolean;
   /** It has the report's text (not a workbook's tables alone): what 内容雷同 compares. */
@@ -145,18 +148,10 @@ type Errors = 'none' | 'unread' | 'errors';
 const errorsOf = (c: Checked): Errors =>
   !c.findings.some((f) => f.severity === 'error') ? 'none' : onlyUnread(c) ? 'unread' : 'errors';
 
-/** 106 bits of a report's numbers: two copies of one report have the same, two reports never do by chance. */
-const numbersHash = (numbers: string) => hash53(numbers) + hash53(numbers, 0x9e3779b9);
-
-/**
- * Each table's numbers hashed, '' for a table not read, or (a published report's) not read whole: a
- * copy that lost a row of a table holds no other numbers for that table than the original.
- */
-function comparedNumbers(report: Report): string[] {
+/** Whether each table of TABLE_IDS was read, and whole (not a published copy's table with rows lost). */
+function tablesWhole(report: Report): boolean[] {
   const unread = tablesNotReadWhole(report);
-  return tableNumbers(report).map((t, i) =>
-    t === undefined || unread.has(TABLE_IDS[i]!) ? '' : numbersHash(t),
-  );
+  return TABLE_IDS.map((t) => report.tables.includes(t) && !unread.has(t));
 }
 
 const where = (file: string, report: Report) =>
@@ -233,14 +228,16 @@ function pairs<T>(
 const pairable = <T>(s: Slot<T>): s is Slot<T> & { year: number } => s.year !== undefined && !s.unfilled;
 
 /**
- * Two copies of one report: the same numbers in every table both read, and one table at least. A copy
- * whose table 3 could not be read (text copied from a PDF) is still the report.
+ * Two copies of one report: the same numbers in every row both read, and one row at least. A copy
+ * whose table 3 could not be read (text copied from a PDF), or lost a row of it, is still the
+ * report; two reports that differ in a row both read are two.
  */
 function sameNumbers<T>(a: Slot<T>, b: Slot<T>): boolean {
+  if (a.edition !== b.edition) return false;
   let shared = false;
-  for (let t = 0; t < a.numbers.length; t++) {
-    if (!a.numbers[t] || !b.numbers[t]) continue;
-    if (a.numbers[t] !== b.numbers[t]) return false;
+  for (let r = 0; r < a.rows.length; r++) {
+    if (!a.rows[r] || !b.rows[r]) continue;
+    if (a.rows[r] !== b.rows[r]) return false;
     shared = true;
   }
   return shared;
@@ -257,7 +254,7 @@ function copies<T>(slots: readonly Slot<T>[]): Slot<T>[][] {
   return groups;
 }
 
-const tablesRead = <T>(s: Slot<T>) => s.numbers.filter(Boolean).length;
+const tablesRead = <T>(s: Slot<T>) => s.tables.filter(Boolean).length;
 
 /** Of copies of one report, the one to compare with: every table read, and its text (内容雷同) if any has it. */
 function fullest<T>(group: readonly Slot<T>[]): Slot<T> {
@@ -268,7 +265,7 @@ function fullest<T>(group: readonly Slot<T>[]): Slot<T> {
 
 /** 「表三未能读取」 for a copy that has fewer tables than another of its group. */
 function unreadIn<T>(s: Slot<T>, group: readonly Slot<T>[]): string | undefined {
-  const missing = TABLE_IDS.filter((_, t) => !s.numbers[t] && group.some((o) => o.numbers[t]));
+  const missing = TABLE_IDS.filter((_, t) => !s.tables[t] && group.some((o) => o.tables[t]));
   return missing.length ? `${s.label} 的${missing.map((t) => TABLE_NAME[t]).join('、')}未能读取` : undefined;
 }
 
@@ -434,7 +431,9 @@ export async function checkBatch<T>(
           label: where(file, report),
           ...(report.agency ? { body: bodyKey(report.agency) } : {}),
           ...(report.year !== undefined ? { year: report.year } : {}),
-          numbers: many ? comparedNumbers(report) : [],
+          edition: report.edition,
+          rows: many ? rowNumbers(report) : new Uint32Array(0),
+          tables: tablesWhole(report),
           unfilled: isUnfilled(report),
           text: report.published !== undefined,
           withPrevious: c.previous !== undefined,

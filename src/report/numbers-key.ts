@@ -1,6 +1,6 @@
 import { cellList } from './model.js';
 import { isBlankMark } from './parse-value.js';
-import { type RawValue, type Report, TABLE_IDS, type TableId } from './types.js';
+import { type CellKey, type RawValue, type Report, TABLE_IDS, type TableId } from './types.js';
 
 const PLAIN_NUMBER = /^(?:0|[1-9]\d*)$/;
 
@@ -50,5 +50,49 @@ export function isUnfilled(report: Report): boolean {
 export function tablesNotReadWhole(report: Report): Set<TableId> {
   const out = new Set<TableId>();
   for (const f of report.findings) if (f.unread && f.table) out.add(f.table);
+  return out;
+}
+
+/** FNV-1a, 32 bits, never 0 (which says a row not read). */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0 || 1;
+}
+
+const ROW_KEYS = new Map<string, readonly (readonly CellKey[])[]>();
+
+/** Each data row's cells of an edition, in TABLE_IDS order: 't3.r3_1.natural' … 't3.r3_1.total' one row. */
+function rowKeys(edition: Report['edition']): readonly (readonly CellKey[])[] {
+  let rows = ROW_KEYS.get(edition);
+  if (!rows) {
+    const byRow = new Map<string, CellKey[]>();
+    for (const table of TABLE_IDS)
+      for (const spec of cellList(edition)) {
+        if (spec.table !== table) continue;
+        const row = spec.key.slice(0, spec.key.lastIndexOf('.'));
+        (byRow.get(row) ?? byRow.set(row, []).get(row)!).push(spec.key);
+      }
+    ROW_KEYS.set(edition, (rows = [...byRow.values()]));
+  }
+  return rows;
+}
+
+/**
+ * Each data row's numbers, hashed (0 for a row not read whole): copies of one report agree on every
+ * row both read, though one copy lost a row or a table another has.
+ */
+export function rowNumbers(report: Report): Uint32Array {
+  const rows = rowKeys(report.edition);
+  const out = new Uint32Array(rows.length);
+  rows.forEach((keys, i) => {
+    let all = '';
+    for (const key of keys) {
+      const cell = report.cells.get(key);
+      if (!cell) return;
+      all += `;${comparable(cell.raw)}`;
+    }
+    out[i] = hash32(all);
+  });
   return out;
 }

@@ -329,6 +329,27 @@ describe('nianbao check on a folder', () => {
     expect(alone.code).toBe(1);
   });
 
+  it('copies are compared row by row: a copy that lost a row is one with the report, a copy with another number is not', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-rows-'));
+    const page = readFileSync(fixturePath('jingxiu-2019.html'), 'utf8');
+    const received =
+      /<tr><td[^>]*><p>一、本年新收政府信息公开申请数量<\/p><\/td>(?:<td><p>\d+<\/p><\/td>){7}<\/tr>/;
+    expect(page).toMatch(received);
+    // The row 一、本年新收 with three of its seven cells lost (as a copy loses them).
+    const lost = page.replace(received, (row) => row.replace(/(?:<td><p>\d+<\/p><\/td>){3}<\/tr>$/, '</tr>'));
+    writeFileSync(join(d, 'a.html'), page);
+    writeFileSync(join(d, 'b.html'), lost);
+    // The same loss, and 予以公开 2 written 3 in table 3 as well: another report.
+    writeFileSync(
+      join(d, 'c.html'),
+      lost.replace('<p>（一）予以公开</p></td><td><p>2</p>', '<p>（一）予以公开</p></td><td><p>3</p>'),
+    );
+    const r = await cli('check', d);
+    expect(r.err).toContain(
+      `${join(d, 'a.html')}、${join(d, 'b.html')}（数字相同；${join(d, 'b.html')} 的表三未能读取） 与 ${join(d, 'c.html')}：是同一机关 2019 年度的 2 份数字不同的报告`,
+    );
+  });
+
   it('a UTF-8 text with a stray byte is read as UTF-8, the byte shown as 「\ufffd」; a GBK text is still GBK', async () => {
     const utf8 = Buffer.from(seedText, 'utf8');
     // After a sentence of part 一: no title or label is touched.
