@@ -44,6 +44,8 @@ export interface JsonFinding {
   sheet?: string;
   /** The clerk's 说明 that answers this warning (from the workbook). */
   note?: { text: string; at: string };
+  /** Numbers a published copy did not give whole: to be read in the original (see Finding.unread). */
+  unread?: true;
 }
 
 /** Whether the report's findings are on more than one sheet (its tables on separate sheets). */
@@ -65,6 +67,7 @@ function jsonFinding(f: Finding, withSheet: boolean): JsonFinding {
     ...(f.suggested !== undefined ? { suggested: f.suggested } : {}),
     message: f.message,
     ...(f.note ? { note: { text: f.note.text, at: f.note.at } } : {}),
+    ...(f.unread ? { unread: true } : {}),
   };
 }
 

@@ -327,6 +327,16 @@ describe('nianbao check on a folder', () => {
     // Alone, it still exits 1: its table 4 is to be read in the original.
     const alone = await cli('check', join(d, 'b.html'));
     expect(alone.code).toBe(1);
+    // --json marks what was not read whole, and nothing else.
+    const { files } = JSON.parse((await cli('check', d, '--json')).out) as {
+      files: { file: string; findings: { rule: string; severity: string; unread?: true }[] }[];
+    };
+    const unread = (name: string) =>
+      files
+        .find((f) => f.file === join(d, name))!
+        .findings.filter((f) => f.unread)
+        .map((f) => f.rule);
+    expect([unread('a.txt'), unread('b.html'), unread('c.txt')]).toEqual([[], ['G-04'], []]);
   });
 
   it('copies are compared row by row: a copy that lost a row is one with the report, a copy with another number is not', async () => {
