@@ -622,8 +622,7 @@ const CASES: [string, string, string[], string?, number?][] = [
 
 /**
  * Still read wrong: words for those carried on that name no next year (「跨年度」,
- * 「延期至下年度」, 「将于2025年答复」), a count of December's (C29), K after a received count
- * (「受理3700件（含上年结转130件）」), other brackets (【】, 〔〕, a dash), 往年/转结, 办理/处理 for
+ * 「延期至下年度」, 「将于2025年答复」), a count of December's (C29), other brackets (【】, 〔〕, a dash), 往年/转结, 办理/处理 for
  * those answered, a carried count second in a bracket's list, and a count and its words in two clauses.
  */
 const KNOWN = new Set([
@@ -633,8 +632,6 @@ const KNOWN = new Set([
   'B23',
 
   'C29',
-  'D02',
-  'D03',
   'D07',
   'D16',
   'D17',

@@ -301,8 +301,12 @@ describe('what a published report says besides its tables', () => {
     expect(said('本年度另有100件申请顺延到下一年度答复。')).toEqual([
       '正文说结转下年度继续办理的申请 100 件',
     ]);
-    // A bracket after a received count still adds last year's to it, and after another count is not read.
-    expect(said('共受理政府信息公开申请3646件（含上年度结转申请130件）。')).toEqual([]);
+    // A bracket after a received count adds last year's to it: its K is last year's carried over
+    // (the 3646 is no count of those received this year). After another count it is not read.
+    expect(said('共受理政府信息公开申请3646件（含上年度结转申请130件）。')).toEqual([
+      '正文说上年结转的申请 130 件',
+    ]);
+    expect(said('共受理政府信息公开申请3646件（含上年度结转申请121件）。')).toEqual([]);
     expect(said('延期答复申请20件（含上年度结转申请130件）。')).toEqual([]);
   });
 

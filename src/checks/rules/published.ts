@@ -321,6 +321,8 @@ const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
 }));
 /** Those answered this year (t3.r3_7): what a bracket after their count breaks down. */
 const ANSWERED_STATEMENT = STATEMENTS.find((s) => s.cells[0] === 't3.r3_7.total')!;
+/** Those received this year (t3.r1): a bracket after their count may give last year's carried over. */
+const RECEIVED_STATEMENT = STATEMENTS.find((s) => s.cells[0] === 't3.r1.total')!;
 
 /** Any statement's words: two of them may share one sentence's counts. */
 const ANY_WORDS = STATEMENT_LIST.map((s) => s.words).join('|');
@@ -390,6 +392,8 @@ const clauseStart = (sentence: string, at: number) =>
 
 /** The count of those answered, all of them, right before a bracket: 「答复政府信息公开申请805件」. */
 const ANSWERED = /(?:答复|办结|办理完毕)[^，,。；;（）()\d]{0,24}?\d{1,9}\s*件\s*$/;
+/** The count of those received, right before a bracket: 「共受理政府信息公开申请3646件」. */
+const RECEIVED = /(?:受理|收到|新收|接收|接到)[^，,。；;（）()\d]{0,24}?\d{1,9}\s*件\s*$/;
 
 /**
  * Where a clause that breaks down the count before it begins (「答复3521件，含上年度结转申请130件」:
@@ -409,14 +413,20 @@ function answeredBracket(
   sentence: string,
   open: number,
   report: { year?: number; agency?: string },
+  orReceived: boolean,
 ): boolean {
   const lead = sentence.slice(clauseStart(sentence, open - 1), open);
-  if (!ANSWERED.test(lead) || QUALIFIED.test(lead) || OTHER_MATTERS.test(lead)) return false;
+  if (QUALIFIED.test(lead) || OTHER_MATTERS.test(lead)) return false;
+  // Last year's carried over are in those received too, as some write it: 「受理3646件（含上年结转121件）」.
+  const total = ANSWERED.test(lead)
+    ? ANSWERED_STATEMENT
+    : orReceived && RECEIVED.test(lead)
+      ? RECEIVED_STATEMENT
+      : undefined;
+  if (!total) return false;
   const before = sentence.slice(0, open);
   const count = /(\d{1,9})\s*件\s*$/.exec(before)![1];
-  return stated([{ text: before, read: before }], ANSWERED_STATEMENT, report).some(
-    (x) => x.value === Number(count),
-  );
+  return stated([{ text: before, read: before }], total, report).some((x) => x.value === Number(count));
 }
 
 /** Which of the subjects (a list's words) is the statement's, when each other one is another's: its index, or -1. */
@@ -593,7 +603,9 @@ function stated(
       const open = bracketOpen(sentence, m.index);
       const breakdown = open >= 0 ? open : s.inAnswered ? breakdownClause(sentence, m.index) : -1;
       const answered =
-        breakdown >= 0 && s.inAnswered === true && answeredBracket(sentence, breakdown, report);
+        breakdown >= 0 &&
+        s.inAnswered === true &&
+        answeredBracket(sentence, breakdown, report, s.cells[0] === 't3.r2.total');
       if (open >= 0 && !answered) continue;
       const clause = Math.max(clauseStart(sentence, m.index), answered ? breakdown + 1 : 0);
       let before = sentence.slice(clause, m.index + m[0].length);
