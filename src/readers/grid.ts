@@ -157,6 +157,23 @@ class Reading {
     return c;
   }
 
+  /**
+   * Whether grid row `g` holds the rest of the header cells above it, each completing its label: a
+   * page's 「本年新<br>制作数量」 that Excel or Calc put on two rows. That is the header, not a row put in.
+   */
+  private headerRest(table: TableSpec, alignment: Alignment, g: number): boolean {
+    const cols = alignment.columns.filter((c): c is number => c !== undefined);
+    let any = false;
+    for (let c = Math.min(...cols); c <= Math.max(...cols) + alignment.insertedColumns.length; c++) {
+      const rest = textAt(this.grid, g, c).trim();
+      if (!rest) continue;
+      const head = textAt(this.grid, g - 1, c).trim();
+      if (!head || !table.labels.some((l) => matchLabel(head + rest, l.text) === 'exact')) return false;
+      any = true;
+    }
+    return any;
+  }
+
   private reportLabels(table: TableSpec, alignment: Alignment): void {
     const variants: string[] = [];
     const variantAt: string[] = [];
@@ -234,6 +251,7 @@ class Reading {
   private reportStructure(table: TableSpec, alignment: Alignment): void {
     const first = alignment.columns.find((c) => c !== undefined) ?? 0;
     for (const row of alignment.insertedRows) {
+      if (this.headerRest(table, alignment, row)) continue;
       const text = lineText(this.grid, alignment, row);
       this.warn(
         table.id,

@@ -445,6 +445,32 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect([read('t2.procurement.count'), read('t2.procurement.amount')]).toEqual([null, 56000]);
   });
 
+  it('a header a page broke with <br>, put on two rows by Excel or Calc, is the header, not a row inserted', () => {
+    // 上海市人民政府办公厅 2019 opened in Calc: 「本年新<br>制作数量」 became 「本年新」 over 「制作数量」.
+    const grid = seedGrid();
+    const at = rowOf(grid, '本年新制作数量');
+    const header = grid[at]!;
+    const second = header.map(() => null as RawValue);
+    for (const [label, head, rest] of [
+      ['本年新制作数量', '本年新', '制作数量'],
+      ['本年新公开数量', '本年新', '公开数量'],
+    ] as const) {
+      const col = header.indexOf(label);
+      header[col] = head;
+      second[col] = rest;
+    }
+    grid.splice(at + 1, 0, second);
+    const g04 = ofRule(checkGrid(grid), 'G-04').map((f) => f.message);
+    expect(g04.filter((m) => m.includes('官方表格没有的行'))).toEqual([]);
+    expect(readReport(grid).cells.get('t2.rules.made')?.raw).toBe(
+      readReport(seedGrid()).cells.get('t2.rules.made')?.raw,
+    );
+    // A row of other words there is still a row inserted.
+    const other = seedGrid();
+    other.splice(rowOf(other, '本年新制作数量') + 1, 0, ['', '', '其中：', '市级']);
+    expect(ofRule(checkGrid(other), 'G-04').some((f) => f.message.includes('官方表格没有的行'))).toBe(true);
+  });
+
   it('an empty column inserted is said to be empty, not a subtotal', () => {
     const grid = seedGrid();
     for (const row of grid) row.splice(4, 0, null);
