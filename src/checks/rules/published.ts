@@ -405,9 +405,9 @@ function breakdownClause(sentence: string, at: number): number {
 }
 
 /**
- * Whether the bracket (or the clause, see breakdownClause) opening at `open` is the breakdown of the count of those answered: the count
- * right before it is the report's own (not a district's, last year's, or 人大代表建议's), as the
- * statement of those answered takes it.
+ * Whether the bracket (or the clause, see breakdownClause) opening at `open` breaks down the count
+ * of those answered (or, `orReceived`, of those received): the count right before it is the
+ * report's own (not a district's, last year's, or 人大代表建议's), as that count's statement takes it.
  */
 function answeredBracket(
   sentence: string,
