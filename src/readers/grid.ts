@@ -146,7 +146,8 @@ class Reading {
    */
   private columnOfNumber(table: TableSpec, area: Area, r: number, c: number, alignment: Alignment): number {
     const blankAt = (g: number | undefined) => g === undefined || isBlank(this.grid[r]?.[g]);
-    if (!blankAt(c)) return c;
+    // Most cells are one column wide: a blank one (a report's many) is blank, nothing looked up.
+    if (area.right === area.left || !blankAt(c)) return c;
     const next = table.cells.find((x) => x.area.top === area.top && x.area.left === area.right + 1);
     if (next && blankAt(alignment.columns[next.area.left])) return c;
     for (let left = area.left + 1; left <= area.right; left++) {
