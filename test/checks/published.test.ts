@@ -339,6 +339,16 @@ describe('what a published report says besides its tables', () => {
       `正文说予以公开 ${open! + 1} 件`,
       `正文说无法提供 ${none! - 1} 件`,
     ]);
+    // A group's items are summed, and the group named as the form names it.
+    const table = ofRule(
+      check(
+        publishedReport({
+          0: `不予公开${refused! + 1}件，不予处理${notDone! + 1}件，其他处理${other! + 1}件。`,
+        }),
+      ),
+      'T3-09',
+    ).map((f) => /而表中为(.*?) \d+：/.exec(f.message)![1]);
+    expect(table).toEqual(['（三）不予公开各项之和', '（五）不予处理各项之和', '（六）其他处理各项之和']);
     const said = (text: string) =>
       ofRule(check(publishedReport({ 0: text })), 'T3-09').map((f) =>
         f.message.slice(0, f.message.indexOf('（')),

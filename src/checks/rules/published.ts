@@ -1,5 +1,5 @@
 import { canonical, compact } from '../../report/labels.js';
-import { isTableLabel } from '../../report/model.js';
+import { cellSpec, isTableLabel, rowKeys } from '../../report/model.js';
 import { chineseNumber } from '../../report/parse-value.js';
 import { PART_TITLES } from '../../report/parts.js';
 import type { CellKey } from '../../report/types.js';
@@ -145,9 +145,20 @@ const noneOf = (what: string) =>
 /** An outcome's count of one cause alone (「因本机关不掌握相关政府信息无法提供2件」; 「因…等原因」 is all of them). */
 const ONE_CAUSE = /^(?!.*等).*因/;
 
-/** The total cells of table 3's rows whose keys begin with `row` (a group's items: 't3.r3_3_'). */
-const itemTotals = (row: string, count: number): CellKey[] =>
-  Array.from({ length: count }, (_, i) => `${row}${i + 1}.total` as CellKey);
+/**
+ * The totals of a group's items in table 3 (「（三）不予公开」's eight), and the group named as the
+ * form names it: from the 2021 form, whose groups the 2019 form has alike but for (六).
+ */
+function itemTotals(group: string): { cells: CellKey[]; sum: string } {
+  const cells = rowKeys('2021', 't3')
+    .filter((r) => r.startsWith(`${group}_`))
+    .map((r): CellKey => `t3.${r}.total`);
+  // The items' names share the group's: 「（三）不予公开 1.属于国家秘密」.
+  const names = cells.map((k) => cellSpec('2021', k)!.rowName);
+  let shared = names[0]!.length;
+  for (const n of names) while (!n.startsWith(names[0]!.slice(0, shared))) shared--;
+  return { cells, sum: `${names[0]!.slice(0, shared).trim()}各项` };
+}
 
 /** What table 3's outcomes have in common as statements: T3-09, read in any sentence, holding last year's answered. */
 const OUTCOME = {
@@ -186,24 +197,21 @@ const OUTCOMES: readonly Statement[] = [
     what: '不予公开',
     words: '不予公开',
     key: '不予公开',
-    cells: itemTotals('t3.r3_3_', 8),
-    sum: '（三）不予公开各项',
+    ...itemTotals('r3_3'),
   },
   {
     ...OUTCOME,
     what: '无法提供',
     words: '无法提供',
     key: '无法提供',
-    cells: itemTotals('t3.r3_4_', 3),
-    sum: '（四）无法提供各项',
+    ...itemTotals('r3_4'),
   },
   {
     ...OUTCOME,
     what: '不予处理',
     words: '不予处理',
     key: '不予处理',
-    cells: itemTotals('t3.r3_5_', 5),
-    sum: '（五）不予处理各项',
+    ...itemTotals('r3_5'),
   },
   // 2019's 其他处理 is one row, 2021's three: a report's edition has the cells of one of them.
   { ...OUTCOME, what: '其他处理', words: '其他处理', key: '其他处理', cells: ['t3.r3_6.total'] },
@@ -212,8 +220,7 @@ const OUTCOMES: readonly Statement[] = [
     what: '其他处理',
     words: '其他处理',
     key: '其他处理',
-    cells: itemTotals('t3.r3_6_', 3),
-    sum: '（六）其他处理各项',
+    ...itemTotals('r3_6'),
   },
 ];
 
@@ -297,6 +304,8 @@ interface Prepared extends Statement {
   readonly pattern: RegExp;
   /** Its words alone, the whole of a string. */
   readonly named: RegExp;
+  /** Its words wherever they stand. */
+  readonly wordsAt: RegExp;
 }
 
 /**
@@ -318,6 +327,7 @@ const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
     'g',
   ),
   named: new RegExp(`^(?:${s.words})$`),
+  wordsAt: new RegExp(s.words, 'g'),
 }));
 /** Those answered this year (t3.r3_7): what a bracket after their count breaks down. */
 const ANSWERED_STATEMENT = STATEMENTS.find((s) => s.cells[0] === 't3.r3_7.total')!;
@@ -500,9 +510,12 @@ const TITLES = /《[^《》]{1,40}》/g;
 const CHANGE_THEN_COUNT =
   /(?:(?:较上年|比上年|较去年|同比)[^，,。；;\d]{0,4}?)?(?:有所|明显|大幅|略有)?(?:增长|增加|增多|减少|下降|上升)[^，,。；;]{0,10}?[，,]\s*(?:总量|总数)?(?:达到?|为|共计?|合计)(?:发生|有)?(?=\s*\d)/g;
 
+/** The text with what stands in brackets left out: 「市政府办公室（市政务公开办）」 names its body without it. */
+const withoutBrackets = (text: string) => text.replace(/[（(][^（）()]*[)）]/g, '');
+
 /** Whether a body named right before the count is another than the report's (「宿城区收到…」 in 宿迁市's). */
 function otherBody(before: string, agency: string | undefined): boolean {
-  const named = NAMED_BODY.exec(before.replace(/[（(][^（）()]*[)）]/g, ''))?.[1]?.replace(TIME_WORDS, '');
+  const named = NAMED_BODY.exec(withoutBrackets(before))?.[1]?.replace(TIME_WORDS, '');
   const plain = (t: string) => t.replace(/人民/g, '');
   return Boolean(
     named && named.length >= 2 && !OWN_BODY.test(named) && !(agency && plain(agency).includes(plain(named))),
@@ -516,9 +529,9 @@ function otherBody(before: string, agency: string | undefined): boolean {
 function qualified(s: Prepared, before: string): boolean {
   if (s.rule !== 'T3-09') return QUALIFIED.test(before);
   const own = before.replace(OUTCOME_LEAD, '');
-  const lead = own.slice(0, Math.max(0, own.search(new RegExp(s.words))));
+  const lead = own.slice(0, Math.max(0, own.search(s.wordsAt)));
   return (
-    QUALIFIED.test(own.replace(new RegExp(s.words, 'g'), '')) ||
+    QUALIFIED.test(own.replace(s.wordsAt, '')) ||
     ONE_CAUSE.test(own) ||
     (!/等/.test(lead) && CAUSE.test(lead)) ||
     TIME_SLICE.test(lead)
@@ -576,7 +589,7 @@ function outcomePart(
   if (m[1] !== undefined && /中|涉及|属于|因|文件|信息(?!公开申请)/.test(m[1])) return true;
   if (/^\s*(?:政府)?(?:信息|文件)/.test(sentence.slice(m.index + m[0].length))) return true;
   // The last year named before it, brackets aside: 「去年予以公开1191件，部分公开328件」 is last year's.
-  const times = [...prefix.replace(/[（(][^（）()]*[)）]/g, '').matchAll(TIME_WORD)];
+  const times = [...withoutBrackets(prefix).matchAll(TIME_WORD)];
   return times.length > 0 && times[times.length - 1]![1] !== undefined;
 }
 
