@@ -1,6 +1,6 @@
-import { cellList } from './model.js';
+import { cellList, rowKeys, tableSpec } from './model.js';
 import { isBlankMark } from './parse-value.js';
-import { type CellKey, type RawValue, type Report, TABLE_IDS, type TableId } from './types.js';
+import { type CellKey, type Edition, type RawValue, type Report, TABLE_IDS, type TableId } from './types.js';
 
 const PLAIN_NUMBER = /^(?:0|[1-9]\d*)$/;
 
@@ -60,20 +60,17 @@ function hash32(text: string): number {
   return h >>> 0 || 1;
 }
 
-const ROW_KEYS = new Map<string, readonly (readonly CellKey[])[]>();
+const ROWS = new Map<Edition, readonly (readonly CellKey[])[]>();
 
-/** Each data row's cells of an edition, in TABLE_IDS order: 't3.r3_1.natural' … 't3.r3_1.total' one row. */
-function rowKeys(edition: Report['edition']): readonly (readonly CellKey[])[] {
-  let rows = ROW_KEYS.get(edition);
+/** Each data row's cells of an edition, table by table in TABLE_IDS order, row by row as the form has them. */
+function rowCells(edition: Edition): readonly (readonly CellKey[])[] {
+  let rows = ROWS.get(edition);
   if (!rows) {
-    const byRow = new Map<string, CellKey[]>();
-    for (const table of TABLE_IDS)
-      for (const spec of cellList(edition)) {
-        if (spec.table !== table) continue;
-        const row = spec.key.slice(0, spec.key.lastIndexOf('.'));
-        (byRow.get(row) ?? byRow.set(row, []).get(row)!).push(spec.key);
-      }
-    ROW_KEYS.set(edition, (rows = [...byRow.values()]));
+    rows = TABLE_IDS.flatMap((id) => {
+      const cells = tableSpec(edition, id).cells;
+      return rowKeys(edition, id).map((row) => cells.filter((c) => c.row === row).map((c) => c.key));
+    });
+    ROWS.set(edition, rows);
   }
   return rows;
 }
@@ -83,7 +80,7 @@ function rowKeys(edition: Report['edition']): readonly (readonly CellKey[])[] {
  * row both read, though one copy lost a row or a table another has.
  */
 export function rowNumbers(report: Report): Uint32Array {
-  const rows = rowKeys(report.edition);
+  const rows = rowCells(report.edition);
   const out = new Uint32Array(rows.length);
   rows.forEach((keys, i) => {
     let all = '';

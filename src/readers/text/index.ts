@@ -1,6 +1,6 @@
 import type { Finding } from '../../report/finding.js';
 import { TABLE_NAME } from '../../report/parts.js';
-import { tableSpecs } from '../../report/model.js';
+import { tableSpec, tableSpecs } from '../../report/model.js';
 import { PART_TITLES } from '../../report/parts.js';
 import type { PublishedText, ReadCell, Report } from '../../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report/types.js';
@@ -202,7 +202,7 @@ function twiceSaid(
   text: TableText,
   lines?: string,
 ): Finding | undefined {
-  const spec = tableSpecs(edition).find((t) => t.id === id)!;
+  const spec = tableSpec(edition, id);
   const at = tableCopies(spec, tokens, whole);
   if (at.length < 2) return undefined;
   const read = at.find((i) => i >= text.start && i < text.end) ?? at[0]!;
