@@ -123,16 +123,6 @@ const REVIEW_BODY = /作为[^，,。；;]{0,10}复议机关/;
 const REVIEWS = /复议|诉讼|审理|审结/;
 /** Matters carried over and on as applications are: 「全年办理人大代表建议45件，另有2件顺延到下年度答复」. */
 const CARRIED_ALIKE = /建议|提案|来信|来访|信访|督办|工单|信箱|留言/;
-/** Any outcome's words (T3-09's). */
-const OUTCOME_WORDS = /予以公开|同意公开|全部公开|部分公开|不予公开|无法提供|不予处理|其他处理/;
-/**
- * Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转, 顺延), and
- * outcomes (「办结的申请中予以公开1300件」 gives no count of those answered).
- */
-const OTHER_MATTERS = new RegExp(
-  `复议|诉讼|结转|顺延|许可|处罚|强制|信访|投诉|举报|咨询|${OUTCOME_WORDS.source}`,
-);
-
 /** 「均为0」 with no unit after it: none, as 「均为零」 is. */
 const ZERO = /为\s*0(?![\d.])/g;
 
@@ -223,6 +213,16 @@ const OUTCOMES: readonly Statement[] = [
     ...itemTotals('r3_6'),
   },
 ];
+
+/** Any outcome's words (T3-09's). */
+const OUTCOME_WORDS = new RegExp(OUTCOMES.map((s) => s.words).join('|'));
+/**
+ * Counts of other matters that reports give in the same words (行政许可申请, 信访举报, 结转, 顺延), and
+ * outcomes (「办结的申请中予以公开1300件」 gives no count of those answered).
+ */
+const OTHER_MATTERS = new RegExp(
+  `复议|诉讼|结转|顺延|许可|处罚|强制|信访|投诉|举报|咨询|${OUTCOME_WORDS.source}`,
+);
 
 const STATEMENT_LIST: readonly Statement[] = [
   {
