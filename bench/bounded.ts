@@ -85,6 +85,7 @@ export async function benchBounded(): Promise<void> {
     // PDFs read in a thread of their own, within a time and a memory (src/cli/pdf-isolated.ts).
     const pdfs: [string, string, string][] = [
       ['三百万笔画的 PDF', '0 0 m 1 1 l S\n'.repeat(3_000_000), '40 s、2.9 GB'],
+      ['三千万个无效操作符的 PDF', 'xx\n'.repeat(30_000_000), '11 s'],
       ['解压后 400 MB 的 PDF', ' '.repeat(400 * 2 ** 20), '15 s、780 MB'],
     ];
     for (const [what, content, before] of pdfs) {

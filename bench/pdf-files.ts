@@ -1,13 +1,13 @@
 // PDFs that hold far more than a report: what the command line must refuse in bounded time and memory.
 import { deflateSync } from 'node:zlib';
 
-/** A one-page PDF whose page draws `content`, compressed. */
+/** A one-page PDF whose page draws `content`, compressed; `/F1` is Helvetica. */
 export function pdfDrawing(content: string): Uint8Array {
   const stream = deflateSync(Buffer.from(content, 'latin1'));
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>',
   ];
   const parts: Buffer[] = [Buffer.from('%PDF-1.7\n', 'latin1')];
   const offsets: number[] = [];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { readPdf } from '../../src/readers/pdf/index.js';
 import type { Report } from '../../src/report/types.js';
+import { pdfDrawing } from '../../bench/pdf-files.js';
 import { errors, fixturePath, jingxiu, ofRule, suqian } from '../helpers.js';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
@@ -100,6 +101,25 @@ describe('a published report as a PDF', () => {
     expect(await problem(pdf.subarray(0, 2000))).toContain('已损坏或不完整');
     const random = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251);
     expect(await problem(random)).toContain('不是 PDF 文件');
+  });
+
+  it('a page that draws or writes more than any report’s page is refused as it is read, naming the page; the next file reads', async () => {
+    // pdf.js would keep all of it (a gigabyte for three million strokes) before the host's timer ends the thread.
+    const busy = async (content: string) =>
+      (await readPdf(pdfDrawing(content), { source: 'busy.pdf' })).problem;
+    const drawing =
+      'PDF 第 1 页的内容过于繁复（超过 10 万笔绘制），不像一份年报，未读取。请改用 .docx 或网页文本校验。';
+    expect(await busy('0 0 m 1 1 l S\n'.repeat(300_000))).toBe(drawing);
+    // One path of many segments is one operation to pdf.js, but each segment is a line to read.
+    expect(await busy(`0 0 m\n${'1 1 l\n'.repeat(300_000)}S\n`)).toBe(drawing);
+    expect(await busy(`BT /F1 10 Tf 20 800 Td\n${'(a) Tj 0 -0.01 Td\n'.repeat(100_000)}ET\n`)).toBe(
+      'PDF 第 1 页的内容过于繁复（超过 5 万段文字），不像一份年报，未读取。请改用 .docx 或网页文本校验。',
+    );
+    // Fewer is read as any page.
+    expect(await busy(`0 0 m\n${'1 1 l\n'.repeat(60_000)}S\n`)).toBe('PDF 中没有文字，无法读取。');
+    expect(raws(await readPdf(bytes('jingxiu-2019.writer.pdf')).then((r) => r.report!))).toEqual(
+      raws(await read('jingxiu-2019.writer.pdf')),
+    );
   });
 
   it('leaves the caller’s bytes as they were', async () => {

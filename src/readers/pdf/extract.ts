@@ -27,6 +27,8 @@ export interface PdfPage {
   getViewport(params: { scale: number }): { viewBox: number[] };
   getTextContent(): Promise<{ items: readonly object[] }>;
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
+  /** Lets go of what pdf.js keeps of the page once read. */
+  cleanup(): boolean;
 }
 
 const multiply = (m: Matrix, n: readonly number[]): Matrix => [

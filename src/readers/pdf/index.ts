@@ -5,6 +5,7 @@ import { type PdfJsOps, type PdfPage, pageContent } from './extract.js';
 import { cutOffPage, pdfBlocks } from './layout.js';
 import { ensureDomMatrix } from './matrix.js';
 import type { PageContent } from './page.js';
+import { GuardedPort, MAX_PAGE_OPERATIONS, MAX_PAGE_TEXT_PIECES, PageTooBusy } from './guarded-port.js';
 
 /** No report runs this long: past it the file is something else, and reading it would take long. */
 export const MAX_PAGES = 200;
@@ -12,6 +13,9 @@ const MAX_BYTES = 100 * 2 ** 20;
 
 interface PdfJs {
   readonly OPS: PdfJsOps;
+  readonly PDFWorker: new (params: { port: GuardedPort; verbosity: number }) => { destroy(): void };
+  /** From the worker module: starts pdf.js's worker half on a port. */
+  readonly WorkerMessageHandler: { initializeFromPort(port: GuardedPort): void };
   getDocument(params: object): {
     readonly promise: Promise<{
       numPages: number;
@@ -31,7 +35,7 @@ export async function loadPdfJs(): Promise<void> {
 
 /**
  * pdf.js, loaded on the first PDF only. Its worker runs in this thread: the worker module is
- * imported too and handed to pdf.js (globalThis.pdfjsWorker), so neither Node nor a single-file
+ * imported too and started on a port of each document's own (GuardedPort), so neither Node nor a single-file
  * offline page needs a worker file. Bundlers put both modules in a chunk of their own.
  */
 function pdfJs(): Promise<PdfJs> {
@@ -39,8 +43,13 @@ function pdfJs(): Promise<PdfJs> {
     withoutLoadWarnings(async () => {
       ensureDomMatrix();
       const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-      return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+      const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      return {
+        OPS: lib.OPS,
+        PDFWorker: lib.PDFWorker,
+        WorkerMessageHandler: worker.WorkerMessageHandler,
+        getDocument: lib.getDocument,
+      } as unknown as PdfJs;
     }),
   );
   return pdfjs;
@@ -146,8 +155,12 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
 
 async function readWith(lib: PdfJs, bytes: Uint8Array, options: PdfOptions): Promise<TextResult> {
   const missingCMaps = new Set<string>();
+  const port = new GuardedPort();
+  lib.WorkerMessageHandler.initializeFromPort(port);
+  const worker = new lib.PDFWorker({ port, verbosity: 0 });
   // pdf.js takes the buffer over: a copy keeps the caller's bytes intact.
   const task = lib.getDocument({
+    worker,
     data: bytes.slice(),
     CMapReaderFactory: cMapReader(missingCMaps),
     useWorkerFetch: false,
@@ -162,15 +175,23 @@ async function readWith(lib: PdfJs, bytes: Uint8Array, options: PdfOptions): Pro
     doc = await task.promise;
   } catch (e) {
     await task.destroy().catch(() => undefined);
+    worker.destroy();
     return { problem: problemOf(e) };
   }
+  let busy = 0;
   try {
     if (doc.numPages > MAX_PAGES) {
       return { problem: `PDF 有 ${doc.numPages} 页，超过 ${MAX_PAGES} 页，不像一份年报，未读取。` };
     }
     options.opened?.(doc.numPages);
     const pages: PageContent[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await pageContent(await doc.getPage(n), n, lib.OPS));
+    for (let n = 1; n <= doc.numPages; n++) {
+      busy = n;
+      const page = await Promise.race([doc.getPage(n), port.overflow]);
+      pages.push(await Promise.race([pageContent(page, n, lib.OPS), port.overflow]));
+      // What pdf.js keeps of the page (its drawing) goes: only the page read is kept.
+      page.cleanup();
+    }
     if (!pages.some((p) => p.pieces.length)) {
       return {
         problem: pages.some((p) => p.images)
@@ -188,8 +209,15 @@ async function readWith(lib: PdfJs, bytes: Uint8Array, options: PdfOptions): Pro
     }
     return readDocument(pdfBlocks(pages), { source: options.source });
   } catch (e) {
+    if (e instanceof PageTooBusy) return { problem: tooBusy(busy, e.what) };
     return { problem: problemOf(e) };
   } finally {
-    await doc.destroy().catch(() => undefined);
+    // A port that stopped carries no more: pdf.js's halves can no longer say goodbye, and are left
+    // to the garbage collector, with all they held.
+    if (!port.stopped) await doc.destroy().catch(() => undefined);
+    worker.destroy();
   }
 }
+
+const tooBusy = (page: number, what: PageTooBusy['what']) =>
+  `PDF 第 ${page} 页的内容过于繁复（${what === 'operations' ? `超过 ${MAX_PAGE_OPERATIONS / 10_000} 万笔绘制` : `超过 ${MAX_PAGE_TEXT_PIECES / 10_000} 万段文字`}），不像一份年报，未读取。请改用 .docx 或网页文本校验。`;

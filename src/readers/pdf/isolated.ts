@@ -2,7 +2,8 @@
 // pdf.js works through a page's drawing whatever it holds, and a small file can hold millions of
 // strokes, a page's contents listed thousands of times, or a stream that inflates to hundreds of
 // megabytes (40 s and 3 GB for an 82 KB file). Its work cannot be stopped from within: it never
-// pauses for a timer. A thread can be ended. The command line's threads are Node's worker threads,
+// pauses for a timer. What it keeps of a page is capped as it reads (guarded-port.ts), its time and
+// what it inflates are not. A thread can be ended. The command line's threads are Node's worker threads,
 // the offline page's are Web Workers: each host says how to start one (PdfThread), the rest is here.
 import type { TextResult } from '../text/index.js';
 import { MEND_INSTALL, missingPackage } from '../problem.js';
