@@ -111,12 +111,13 @@ describe('a published report as a PDF', () => {
       'PDF 第 1 页的内容过于繁复（超过 10 万笔绘制），不像一份年报，未读取。请改用 .docx 或网页文本校验。';
     expect(await busy('0 0 m 1 1 l S\n'.repeat(300_000))).toBe(drawing);
     // One path of many segments is one operation to pdf.js, but each segment is a line to read.
-    expect(await busy(`0 0 m\n${'1 1 l\n'.repeat(300_000)}S\n`)).toBe(drawing);
+    expect(await busy(`0 0 m\n${'1 1 l\n'.repeat(1_200_000)}S\n`)).toBe(drawing);
     expect(await busy(`BT /F1 10 Tf 20 800 Td\n${'(a) Tj 0 -0.01 Td\n'.repeat(100_000)}ET\n`)).toBe(
       'PDF 第 1 页的内容过于繁复（超过 5 万段文字），不像一份年报，未读取。请改用 .docx 或网页文本校验。',
     );
-    // Fewer is read as any page.
-    expect(await busy(`0 0 m\n${'1 1 l\n'.repeat(60_000)}S\n`)).toBe('PDF 中没有文字，无法读取。');
+    // Fewer is read as any page: a chart of 80,000 strokes, or of 600,000 segments.
+    expect(await busy('0 0 m 1 1 l S\n'.repeat(80_000))).toBe('PDF 中没有文字，无法读取。');
+    expect(await busy(`0 0 m\n${'1 1 l\n'.repeat(600_000)}S\n`)).toBe('PDF 中没有文字，无法读取。');
     expect(raws(await readPdf(bytes('jingxiu-2019.writer.pdf')).then((r) => r.report!))).toEqual(
       raws(await read('jingxiu-2019.writer.pdf')),
     );

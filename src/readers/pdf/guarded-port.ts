@@ -5,8 +5,13 @@
 // each page sends back and, past what any report's page holds, stops carrying messages: pdf.js then
 // waits for a pull that never comes, the thread is free again, and the reading is refused.
 
-/** A page's drawing operations (path segments each count): the densest report page seen has 9,000. */
+/** A page's drawing operations: the densest report page seen has 9,000. */
 export const MAX_PAGE_OPERATIONS = 100_000;
+/**
+ * What a path's segment weighs against an operation: pdf.js keeps it in a few bytes of its path,
+ * an operation in a kilobyte. A vector chart or seal has many, but not a million.
+ */
+const SEGMENT_WEIGHT = 0.1;
 /** A page's text pieces: the densest report page seen has 2,600. */
 export const MAX_PAGE_TEXT_PIECES = 50_000;
 
@@ -27,7 +32,7 @@ function weigh(chunk: Chunk): { operations: number; pieces: number } {
     // constructPath's points: [paint, [Float32Array of opcodes and coordinates], minMax].
     const data = Array.isArray(args) ? (args[1] as unknown) : undefined;
     const buffer = Array.isArray(data) ? (data[0] as unknown) : undefined;
-    if (ArrayBuffer.isView(buffer)) operations += Math.floor((buffer as Float32Array).length / 3);
+    if (ArrayBuffer.isView(buffer)) operations += ((buffer as Float32Array).length / 3) * SEGMENT_WEIGHT;
   }
   return { operations, pieces: chunk.items?.length ?? 0 };
 }
