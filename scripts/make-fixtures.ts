@@ -2,7 +2,7 @@
 // make real ones: LibreOffice (as Word or WPS would save and print), Chromium (a page printed to
 // PDF), poppler (a scan, and text copied from the PDFs), qpdf (a password). Run after changing a
 // source:
-//   npx tsx scripts/make-fixtures.ts [word] [calc] [chromium] [innertext] [damaged] [copies] [cmap]
+//   npx tsx scripts/make-fixtures.ts [word] [merges] [calc] [chromium] [innertext] [damaged] [copies] [cmap]
 // (no step named: all of them). Needs soffice, chromium, pdftoppm, pdftotext and qpdf
 // (apt: libreoffice-writer chromium poppler-utils qpdf) and the Noto CJK fonts (fonts-noto-cjk).
 import { execFileSync } from 'node:child_process';
@@ -55,6 +55,36 @@ function wordFiles(name: string, html: string): void {
   const docx = soffice(source, 'docx', 'MS Word 2007 XML', 'HTML (StarWriter)');
   copyFileSync(docx, join(out, `${name}.docx`));
   copyFileSync(soffice(docx, 'pdf', 'writer_pdf_Export'), join(out, `${name}.writer.pdf`));
+}
+
+/**
+ * The seed's page with table 2's rows merged otherwise than its header, as a clerk may merge them:
+ * 本年新公开数量 and 本年增/减 (C:D in the header) alone in C, the last number over D:E.
+ */
+function mergedOtherWayHtml(): string {
+  const rows = ['规章', '规范性文件', '行政许可', '其他对外管理服务事项', '行政处罚', '行政强制'];
+  const row = new RegExp(
+    `<tr><td><p>(${rows.join('|')})</p></td><td><p>([^<]*)</p></td><td rowspan="1" colspan="2"><p>([^<]*)</p></td><td><p>([^<]*)</p></td></tr>`,
+    'g',
+  );
+  const html = seedHtml().replace(
+    row,
+    (_, label: string, a: string, b: string, c: string) =>
+      `<tr><td><p>${label}</p></td><td><p>${a}</p></td><td><p>${b}</p></td><td rowspan="1" colspan="2"><p>${c}</p></td></tr>`,
+  );
+  if (
+    (html.match(/<td><p>[^<]*<\/p><\/td><td rowspan="1" colspan="2"><p>[^<]*<\/p><\/td><\/tr>/g) ?? [])
+      .length < rows.length
+  )
+    throw new Error('table 2 of the seed page is not as this expects');
+  return html;
+}
+
+/** The page and its Word file (.docx), as `wordFiles` makes them, without the PDF. */
+function wordFile(name: string, html: string): void {
+  const source = join(out, `${name}.html`);
+  writeFileSync(source, html);
+  copyFileSync(soffice(source, 'docx', 'MS Word 2007 XML', 'HTML (StarWriter)'), join(out, `${name}.docx`));
 }
 
 /**
@@ -408,6 +438,7 @@ try {
     wordFiles('jingxiu-2019', seedHtml());
     wordFiles('suqian-2024', suqianHtml());
   }
+  if (step('merges')) wordFile('merged-other-way', mergedOtherWayHtml());
   if (step('calc')) {
     for (const name of ['jingxiu-2019', 'suqian-2024']) calcWorkbook(name);
     calcWorkbook('suqian-2024.tables', suqianTablesHtml());

@@ -59,6 +59,11 @@ export interface GridOptions {
   readonly document?: boolean;
   /** Where a grid column is on the sheet, row by row, when the grid's columns are not the sheet's. */
   readonly columnAt?: (row: number, col: number) => number;
+  /**
+   * Where the file tells its merges (a Word table's w:gridSpan, a workbook's merged cells): for a
+   * grid place that a cell to its left runs over, that cell's column; undefined for a cell's own.
+   */
+  readonly mergedFrom?: (row: number, col: number) => number | undefined;
 }
 
 export type GridResult =
@@ -112,6 +117,7 @@ class Reading {
     readonly origin: Pos,
     readonly document = false,
     readonly columnAt: (row: number, col: number) => number = (_, col) => col,
+    readonly mergedFrom?: (row: number, col: number) => number | undefined,
   ) {}
 
   address(row: number, col: number): string {
@@ -145,6 +151,7 @@ class Reading {
    * number is that cell's.
    */
   private columnOfNumber(table: TableSpec, area: Area, r: number, c: number, alignment: Alignment): number {
+    if (this.mergedFrom) return this.columnOfMerged(table, area, r, c, alignment, this.mergedFrom);
     const blankAt = (g: number | undefined) => g === undefined || isBlank(this.grid[r]?.[g]);
     // Most cells are one column wide: a blank one (a report's many) is blank, nothing looked up.
     if (area.right === area.left || !blankAt(c)) return c;
@@ -154,6 +161,38 @@ class Reading {
       const g = alignment.columns[left];
       const shared = alignment.columns.some((o, l) => o === g && (l < area.left || l > area.right));
       if (g !== undefined && !shared && !blankAt(g)) return g;
+    }
+    return c;
+  }
+
+  /**
+   * The same where the file tells its merges. The form's cell has the row's cell that starts at its
+   * first column, blank or not. Where a cell to the left runs over that column, it is ours if it
+   * starts inside another of the form's cells past that one's first column (本年新公开数量 over C:D,
+   * the row's C alone and D:E merged: D:E is 对外公开总数量's); otherwise ours is the first cell that
+   * starts within our columns (上一年项目数量 over B:C in the rows, 本年增/减 alone in D), or none.
+   */
+  private columnOfMerged(
+    table: TableSpec,
+    area: Area,
+    r: number,
+    c: number,
+    alignment: Alignment,
+    mergedFrom: (row: number, col: number) => number | undefined,
+  ): number {
+    const start = mergedFrom(r, c);
+    if (start === undefined) return c;
+    // The form's cell of the row the merged cell starts in, if any (not a label's columns).
+    const holder = table.cells.find((x) => {
+      const [from, to] = [alignment.columns[x.area.left], alignment.columns[x.area.right]];
+      return (
+        x.area.top === area.top && from !== undefined && to !== undefined && from <= start && start <= to
+      );
+    });
+    if (holder && alignment.columns[holder.area.left] !== start) return start;
+    for (let left = area.left + 1; left <= area.right; left++) {
+      const g = alignment.columns[left];
+      if (g !== undefined && mergedFrom(r, g) === undefined) return g;
     }
     return c;
   }
@@ -350,7 +389,13 @@ export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
   const where = options.sheet ? `工作表「${options.sheet}」` : '该表';
   if (!chosen) return { problem: `${where}中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。` };
 
-  const reading = new Reading(grid, options.origin ?? { row: 0, col: 0 }, options.document, options.columnAt);
+  const reading = new Reading(
+    grid,
+    options.origin ?? { row: 0, col: 0 },
+    options.document,
+    options.columnAt,
+    options.mergedFrom,
+  );
   const first = chosen.found[0]!;
   if (chosen.found.length > 1 && chosen.found.every((l) => l.copies.length)) {
     const both = [first.origin, ...first.copies].sort((a, b) => a.row - b.row || a.col - b.col);

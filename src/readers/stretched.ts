@@ -31,6 +31,19 @@ function wideAreasByRow(rows: number, merges: readonly string[]): Area[][] | und
   return byRow;
 }
 
+/**
+ * A sheet's merges as the grid reader takes them (GridOptions.mergedFrom): for a place a merged
+ * area runs over from its left, the area's first column. Undefined past the merged rows walked.
+ */
+export function mergedFromAreas(
+  rows: number,
+  merges: readonly string[],
+): ((row: number, col: number) => number | undefined) | undefined {
+  const byRow = wideAreasByRow(rows, merges);
+  if (!byRow) return undefined;
+  return (row, col) => byRow[row]?.find((a) => col > a.left && col <= a.right)?.left;
+}
+
 const filled = (v: RawValue | undefined) => v !== null && v !== undefined && v !== '';
 /** How many cells of a row hold numbers. */
 const numbers = (row: readonly RawValue[] | undefined) => (row ?? []).filter(isNumberCell).length;

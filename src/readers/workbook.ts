@@ -3,7 +3,7 @@ import { compact } from '../report/labels.js';
 import type { Edition, Report, TableId } from '../report/types.js';
 import { tableSpecs } from '../report/model.js';
 import { findTables, type Grid, type GridResult, withMissingTables } from './grid.js';
-import { unstretch } from './stretched.js';
+import { mergedFromAreas, unstretch } from './stretched.js';
 
 /** One worksheet of a workbook, as a host or a file reader gives it. */
 export interface SheetSource {
@@ -87,9 +87,10 @@ function merge(parts: readonly Part[]): Report {
  */
 function readSheet(s: SheetSource): GridResult {
   const options = { sheet: s.name, ...(s.origin ? { origin: s.origin } : {}) };
-  const plain = findTables(s.grid, options);
-  const tables = plain.report?.tables.length ?? 0;
   const merges = s.look?.merges;
+  const mergedFrom = merges?.length ? mergedFromAreas(s.grid.length, merges) : undefined;
+  const plain = findTables(s.grid, { ...options, ...(mergedFrom ? { mergedFrom } : {}) });
+  const tables = plain.report?.tables.length ?? 0;
   if (!merges?.length || (plain.report && tables === tableSpecs(plain.report.edition).length)) return plain;
   const flat = unstretch(s.grid, merges);
   if (!flat) return plain;

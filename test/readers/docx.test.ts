@@ -36,6 +36,20 @@ describe('a Word report (.docx, saved by LibreOffice from the published page)', 
     expect(r.published!.parts[5]).toContain('无其他需要报告的事项');
   });
 
+  it('table 2 merged otherwise in its rows than in its header (the last number over D:E): every number, as on its page', async () => {
+    // Read as blank before (6 「未填」), the merged cells' numbers lost: 23677 decisions among them.
+    const r = await read('merged-other-way.docx');
+    expect(raws(r)).toEqual(jingxiu().values);
+    expect(ofRule(check(r), 'G-03')).toEqual([]);
+    const [t] = bodyBlocks(strFromU8(unzipSync(bytes('merged-other-way.docx'))['word/document.xml']!)).filter(
+      (b) => 'table' in b,
+    );
+    const table = t && 'table' in t ? t.table : undefined;
+    const row = table!.rows.findIndex((cells) => cells[0] === '行政许可');
+    expect(table!.rows[row]).toEqual(['行政许可', '70', '增1', '23677', null]);
+    expect([0, 1, 2, 3, 4].map((c) => table!.joined!(row, c))).toEqual([false, false, false, false, true]);
+  });
+
   it('a 解读 after the report that repeats all six titles: the parts are still the report’s', async () => {
     const xml = strFromU8(unzipSync(bytes('jingxiu-2019.docx'))['word/document.xml']!);
     const blocks = bodyBlocks(xml);
@@ -176,6 +190,7 @@ describe('a Word report (.docx, saved by LibreOffice from the published page)', 
               ['A', '6'],
             ],
             where: expect.any(Function),
+            joined: expect.any(Function),
           },
         },
       ]);

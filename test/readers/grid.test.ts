@@ -401,6 +401,47 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(readReport(other).cells.get('t2.rules.published')?.raw ?? null).toBe(null);
   });
 
+  it('where the file tells its merges, a cell merged over the next one’s columns is that one’s, and a blank one is blank', () => {
+    // Word's w:gridSpan: 本年新公开数量 (C:D on the form) alone in C, and 对外公开总数量 over D:E.
+    const grid = seedGrid();
+    const runs = new Map<number, Map<number, number>>();
+    const mergedFrom = (r: number, c: number) => runs.get(r)?.get(c);
+    const label = (text: string) => {
+      const r = rowOf(grid, text);
+      return [r, grid[r]!.indexOf(text)] as const;
+    };
+    for (const [text, middle] of [
+      ['规章', null],
+      ['规范性文件', 3],
+    ] as const) {
+      const [r, col] = label(text);
+      const row = grid[r]!;
+      const total = row[col + 4];
+      [row[col + 2], row[col + 3], row[col + 4]] = [middle, total!, null];
+      runs.set(r, new Map([[col + 4, col + 3]]));
+    }
+    // And the other way (上一年项目数量 over B:C in the row, 本年增/减 alone in D), as the real page.
+    const [license, col] = label('行政许可');
+    const row = grid[license]!;
+    [row[col + 2], row[col + 3]] = [null, 3];
+    runs.set(license, new Map([[col + 2, col + 1]]));
+    // A row's label over its first number's column too: no number is taken from a label.
+    const [penalty, at] = label('行政处罚');
+    grid[penalty]![at + 1] = null;
+    runs.set(penalty, new Map([[at + 1, at]]));
+    const cells = readGrid(grid, { mergedFrom }).report!.cells;
+    const raw = (key: string) => cells.get(key)?.raw ?? null;
+    expect([raw('t2.rules.published'), raw('t2.rules.publicTotal')]).toEqual([null, 1]);
+    expect(cells.get('t2.rules.publicTotal')?.address).toBe(
+      cells.get('t2.rules.published')?.address?.replace('C', 'D'),
+    );
+    expect([raw('t2.normative.published'), raw('t2.normative.publicTotal')]).toEqual([3, 3]);
+    expect([raw('t2.license.lastYearItems'), raw('t2.license.change')]).toEqual([70, 3]);
+    expect(raw('t2.penalty.lastYearItems')).toBe(null);
+    // Without the merges told, the first layout's total is not guessed at (see the test above).
+    expect(readGrid(grid).report!.cells.get('t2.rules.publicTotal')?.raw ?? null).toBe(null);
+  });
+
   it('a column a page draws with no width (its merges do not line up) is read in the column before it', () => {
     // Chromium's PDF of 上海市人民政府办公厅 2019's table 2: C has no width, so 本年增/减 of (八) and
     // 采购总金额 (D:E on the form) stand in the column of 本年新公开数量 (C:D). 「缺少这一列」 was said.

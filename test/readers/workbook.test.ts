@@ -14,6 +14,31 @@ function tableSheet(edition: Edition, table: TableId, values: Values, year?: num
 }
 
 describe('a workbook', () => {
+  it('whose rows are merged otherwise than the form’s header (the last number over D:E) reads each number where its merge says', () => {
+    const layout = templateLayout('2019');
+    const grid = filledGrid('2019', jingxiu().values);
+    const merges = layout.merges.map((m) => ({ ...m }));
+    for (const key of ['rules', 'normative', 'license', 'otherServices', 'penalty', 'enforcement']) {
+      const last = layout.cells.find((c) => c.key?.startsWith(`t2.${key}.`) && c.pos.col === 4)!.pos;
+      const row = grid[last.row]!;
+      [row[3], row[4]] = [row[4]!, null];
+      const merged = merges.find((m) => m.top === last.row && m.left === 2)!;
+      [merged.left, merged.right] = [3, 4];
+    }
+    const refs = merges.map(
+      (m) => `${toAddress({ row: m.top, col: m.left })}:${toAddress({ row: m.bottom, col: m.right })}`,
+    );
+    const read = (look?: { merges: string[] }) =>
+      readWorkbook([{ name: '年报', grid, ...(look ? { look } : {}) }]).reports[0]!;
+    const told = read({ merges: refs });
+    expect(Object.fromEntries([...told.cells].map(([k, c]) => [k, c.raw]))).toEqual(jingxiu().values);
+    expect(told.cells.get('t2.license.decisions')?.address).toBe(
+      toAddress({ row: layout.cells.find((c) => c.key === 't2.license.decisions')!.pos.row, col: 3 }),
+    );
+    // Without the merges (a host that has none), those six are not guessed at: said as not filled.
+    expect(ofRule(check(read()), 'G-03')[0]?.message).toMatch(/^表二有 6 格未填数字/);
+  });
+
   it('with 表二, 表三 and 表四 on three sheets is one report that checks clean', () => {
     const v = jingxiu().values;
     const { reports, skipped } = readWorkbook([

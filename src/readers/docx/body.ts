@@ -5,7 +5,7 @@ import { type DocBlock, struckThrough } from '../text/document.js';
 
 type Rows = (string | null)[][];
 /** What a cell or the body holds, in order: its paragraphs (a tab as \t) and its tables. */
-type Block = { readonly line: string } | { readonly rows: Rows };
+type Block = { readonly line: string } | { readonly rows: Rows; readonly joined: boolean[][] };
 
 interface Holder {
   readonly blocks: Block[];
@@ -113,15 +113,22 @@ export function bodyBlocks(xml: string): DocBlock[] {
       throw new ReadProblem(
         `文档中有一个表格超过 ${MAX_TABLE_CELLS / 10_000} 万格（按合并前的格子计），不像年报的表格，未读取。`,
       );
+    const joined: boolean[][] = [];
     const rows = f.rows.map((cells) => {
       const out: (string | null)[] = [];
+      const ran: boolean[] = [];
       for (const c of cells) {
         out.push(c.covered ? null : cellText(c));
-        for (let i = 1; i < c.span; i++) out.push(null);
+        ran.push(false);
+        for (let i = 1; i < c.span; i++) {
+          out.push(null);
+          ran.push(true);
+        }
       }
+      joined.push(ran);
       return out;
     });
-    into?.blocks.push({ rows });
+    into?.blocks.push({ rows, joined });
   };
 
   let at = 0;
@@ -231,6 +238,15 @@ export function bodyBlocks(xml: string): DocBlock[] {
   return body.blocks.flatMap((b): DocBlock[] => {
     if ('line' in b) return b.line.trim() ? [{ line: b.line }] : [];
     const n = ++tables;
-    return [{ table: { rows: b.rows, where: (r, c) => `表格${n} 第${r + 1}行第${c + 1}列` } }];
+    const joined = b.joined;
+    return [
+      {
+        table: {
+          rows: b.rows,
+          where: (r, c) => `表格${n} 第${r + 1}行第${c + 1}列`,
+          joined: (r, c) => joined[r]?.[c] === true,
+        },
+      },
+    ];
   });
 }

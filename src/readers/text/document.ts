@@ -14,6 +14,11 @@ export interface DocTable {
   readonly rows: readonly (readonly (string | null)[])[];
   /** Where a cell is, in the reader's words: 「表格2 第5行第3列」, 「第3页 表格第5行第3列」. */
   readonly where: (row: number, col: number) => string;
+  /**
+   * Where the file tells its merges: whether a place is run over by the cell to its left (a Word
+   * cell's w:gridSpan), not merely empty.
+   */
+  readonly joined?: (row: number, col: number) => boolean;
 }
 
 /** A document as a reader sees it: lines of running text and tables, in reading order. */
@@ -119,6 +124,9 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
   const where: ((col: number) => string)[] = [];
   const struck: { readonly row: number; readonly col: number; readonly text: string }[] = [];
   const tablesAfter: number[] = [];
+  /** Where the tables tell their merges (all of them, or none is used): each row's cells' starts. */
+  const startsOf: (number | undefined)[][] = [];
+  let merges = true;
   // The table a run of tables (nothing but blank lines between) starts with: its rows, and their keys.
   let header: { rows: readonly (readonly (string | null)[])[]; keys: string[] } | undefined;
   for (const b of blocks) {
@@ -138,17 +146,29 @@ export function readDocument(blocks: readonly DocBlock[], options: { source?: st
     // A part whose header repeats the first's on columns of its own: its cells laid on the first's.
     const shift = skip ? columnShift(header.rows.slice(0, skip), rows.slice(0, skip)) : undefined;
     const from = (col: number) => (shift && col >= shift.from + shift.by ? col - shift.by : col);
+    const to = (col: number) => (shift && col >= shift.from ? col + shift.by : col);
+    const joined = b.table.joined;
+    if (!joined) merges = false;
     rows.forEach((row, r) => {
       if (r < skip) return;
       const laid = shift ? shifted(row, shift) : row;
       laid.forEach((c, col) => {
         if (c?.includes(STRUCK)) struck.push({ row: grid.length, col, text: c });
       });
+      if (joined) {
+        const starts: (number | undefined)[] = [];
+        for (let col = 1; col < row.length; col++)
+          if (joined(r, col)) starts[to(col)] = joined(r, col - 1) ? starts[to(col - 1)] : to(col - 1);
+        startsOf[grid.length] = starts;
+      }
       grid.push(laid.map(cellValue));
       where.push((c) => b.table.where(r, from(c)));
     });
   }
-  const found = findTables(grid, { document: true });
+  const found = findTables(grid, {
+    document: true,
+    ...(merges && startsOf.length ? { mergedFrom: (r: number, c: number) => startsOf[r]?.[c] } : {}),
+  });
   if (!found.report && !found.twoReports) {
     // No table as a grid: the tables are lines of the text (a copy of a page, a PDF without rules).
     const asText = blocks.flatMap((b) =>
