@@ -6,6 +6,7 @@ import {
   htmlText,
   SEVERITY_LABEL,
   summary,
+  TABLE_NAME,
 } from '../core.js';
 import type { Unreadable } from './batch.js';
 import { type Checked, onlyUnread } from './output.js';
@@ -22,6 +23,8 @@ const HEADER = [
   '未填写的表',
   '第一个错误',
   '对照上年',
+  // Last: a column put in before it would move those a supervisor's own sheet reads.
+  '未能完整读取的表',
 ];
 
 function row(c: Checked): string[] {
@@ -39,11 +42,12 @@ function row(c: Checked): string[] {
     blankTables(c.findings).join('、'),
     first ? `[${first.rule}] ${first.message}` : '',
     c.previous ?? '',
+    [...new Set(c.findings.flatMap((f) => (f.unread && f.table ? [TABLE_NAME[f.table]] : [])))].join('、'),
   ];
 }
 
 /** A line of the summary that is no report's: its file (or none) and what is said of it. */
-const saying = (file: string, message: string) => [file, '', '', '', '', '', '', '', '', message, ''];
+const saying = (file: string, message: string) => [file, '', '', '', '', '', '', '', '', message, '', ''];
 
 /** What the batch says beside its reports: a pairing not made, two reports of one body and year. */
 const REMARK = '（本批提示）';
