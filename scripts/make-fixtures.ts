@@ -59,7 +59,9 @@ function wordFiles(name: string, html: string): void {
 
 /**
  * The seed's page with table 2's rows merged otherwise than its header, as a clerk may merge them:
- * 本年新公开数量 and 本年增/减 (C:D in the header) alone in C, the last number over D:E.
+ * 本年新公开数量 and 本年增/减 (C:D in the header) alone in C, the last number over D:E. The k-th
+ * row's numbers are 10k+1, 10k+2 and 10k+3 (the seed's are mostly 1s, which a PDF places alike in
+ * any column); the cells alone in C of 规章 and 行政许可 are left blank: the number beside them is not theirs.
  */
 function mergedOtherWayHtml(): string {
   const rows = ['规章', '规范性文件', '行政许可', '其他对外管理服务事项', '行政处罚', '行政强制'];
@@ -67,24 +69,17 @@ function mergedOtherWayHtml(): string {
     `<tr><td><p>(${rows.join('|')})</p></td><td><p>([^<]*)</p></td><td rowspan="1" colspan="2"><p>([^<]*)</p></td><td><p>([^<]*)</p></td></tr>`,
     'g',
   );
-  const html = seedHtml().replace(
-    row,
-    (_, label: string, a: string, b: string, c: string) =>
-      `<tr><td><p>${label}</p></td><td><p>${a}</p></td><td><p>${b}</p></td><td rowspan="1" colspan="2"><p>${c}</p></td></tr>`,
-  );
+  const html = seedHtml().replace(row, (_, label: string) => {
+    const k = 10 * (rows.indexOf(label) + 1);
+    const middle = ['规章', '行政许可'].includes(label) ? '' : k + 2;
+    return `<tr><td><p>${label}</p></td><td><p>${k + 1}</p></td><td><p>${middle}</p></td><td rowspan="1" colspan="2"><p>${k + 3}</p></td></tr>`;
+  });
   if (
     (html.match(/<td><p>[^<]*<\/p><\/td><td rowspan="1" colspan="2"><p>[^<]*<\/p><\/td><\/tr>/g) ?? [])
       .length < rows.length
   )
     throw new Error('table 2 of the seed page is not as this expects');
   return html;
-}
-
-/** The page and its Word file (.docx), as `wordFiles` makes them, without the PDF. */
-function wordFile(name: string, html: string): void {
-  const source = join(out, `${name}.html`);
-  writeFileSync(source, html);
-  copyFileSync(soffice(source, 'docx', 'MS Word 2007 XML', 'HTML (StarWriter)'), join(out, `${name}.docx`));
 }
 
 /**
@@ -438,7 +433,7 @@ try {
     wordFiles('jingxiu-2019', seedHtml());
     wordFiles('suqian-2024', suqianHtml());
   }
-  if (step('merges')) wordFile('merged-other-way', mergedOtherWayHtml());
+  if (step('merges')) wordFiles('merged-other-way', mergedOtherWayHtml());
   if (step('calc')) {
     for (const name of ['jingxiu-2019', 'suqian-2024']) calcWorkbook(name);
     calcWorkbook('suqian-2024.tables', suqianTablesHtml());

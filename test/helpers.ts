@@ -25,6 +25,28 @@ export function jingxiu(): FixtureReport {
   return JSON.parse(readFileSync(fixturePath('jingxiu-2019.values.json'), 'utf8')) as FixtureReport;
 }
 
+/**
+ * The numbers of `merged-other-way.*` (see `mergedOtherWayHtml` in scripts/make-fixtures.ts): the
+ * seed's, table 2's six rows of three numbers written 10k+1, 10k+2, 10k+3, two of them left blank.
+ */
+export function mergedOtherWay(): Values {
+  const values: Values = { ...jingxiu().values };
+  const rows = [
+    ['rules', 'made', 'published', 'publicTotal'],
+    ['normative', 'made', 'published', 'publicTotal'],
+    ['license', 'lastYearItems', 'change', 'decisions'],
+    ['otherServices', 'lastYearItems', 'change', 'decisions'],
+    ['penalty', 'lastYearItems', 'change', 'decisions'],
+    ['enforcement', 'lastYearItems', 'change', 'decisions'],
+  ];
+  rows.forEach(([row, ...cells], k) =>
+    cells.forEach((cell, i) => (values[`t2.${row}.${cell}`] = 10 * (k + 1) + i + 1)),
+  );
+  values['t2.rules.published'] = '';
+  values['t2.license.change'] = '';
+  return values;
+}
+
 /** The seed text (保定市竞秀区 2019) with its 商业企业 count of 新收 (a 0) written as `written`. */
 export function seedTextWith(written: string): string {
   const lines = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8').split('\n');

@@ -4,7 +4,7 @@ import { check } from '../../src/checks/engine.js';
 import { readPdf } from '../../src/readers/pdf/index.js';
 import type { Report } from '../../src/report/types.js';
 import { pdfDrawing } from '../../bench/pdf-files.js';
-import { errors, fixturePath, jingxiu, ofRule, suqian } from '../helpers.js';
+import { errors, fixturePath, jingxiu, mergedOtherWay, ofRule, suqian } from '../helpers.js';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
 
@@ -101,6 +101,15 @@ describe('a published report as a PDF', () => {
     expect(await problem(pdf.subarray(0, 2000))).toContain('已损坏或不完整');
     const random = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251);
     expect(await problem(random)).toContain('不是 PDF 文件');
+  });
+
+  it('table 2 merged otherwise in its rows than in its header: each number read by the rules its row draws', async () => {
+    // Its rows' last numbers over D:E, no rule between: read as blank before (8 「未填」).
+    const r = await read('merged-other-way.writer.pdf');
+    expect(raws(r)).toEqual(mergedOtherWay());
+    expect(ofRule(check(r), 'G-03').map((f) => f.message)).toEqual([
+      '表二有 2 格未填数字或填了「/」「—」（不参与计算）：规章·本年新公开数量（第1页表格第3行第3列）、行政许可·本年增/减（第1页表格第7行第3列）。表格要求没有的填 0。',
+    ]);
   });
 
   it('a page that draws or writes more than any report’s page is refused as it is read, naming the page; the next file reads', async () => {

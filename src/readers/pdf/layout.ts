@@ -17,6 +17,8 @@ interface PieceTable {
   readonly top: number;
   xs: readonly number[];
   rows: (string | null)[][];
+  /** Whether each place is run over by the cell to its left (no rule between them on that row). */
+  joined: boolean[][];
   /** The page and table row each row came from, for addresses. */
   origin: { page: number; row: number }[];
 }
@@ -155,6 +157,9 @@ function pageBlocks(page: PageContent): Placed[] {
       .map((_, i) => i)
       .filter((i) => t.cell[i]!.some((c, j) => at(c, i, j) && inCell[k]![c]!.length));
     const rows = kept.map((i) => t.cell[i]!.map((c, j) => (at(c, i, j) ? cellText(inCell[k]![c]!) : null)));
+    const joined = kept.map((i) =>
+      t.cell[i]!.map((c, j) => t.origins[c]!.row === i && t.origins[c]!.col < j),
+    );
 
     return {
       y: t.ys[0]!,
@@ -163,6 +168,7 @@ function pageBlocks(page: PageContent): Placed[] {
         top: t.ys[0]!,
         xs: t.xs,
         rows,
+        joined,
         origin: rows.map((_, row) => ({ page: page.number, row })),
       },
     };
@@ -235,6 +241,12 @@ function relay(t: PieceTable, to: readonly number[]): void {
     row.forEach((c, j) => (out[start[j]!] = c));
     return out;
   });
+  // The finer columns within a cell are run over by it.
+  t.joined = t.joined.map((row) => {
+    const out = Array.from({ length: to.length - 1 }, () => true);
+    row.forEach((j, c) => (out[start[c]!] = j));
+    return out;
+  });
   t.xs = to;
 }
 
@@ -288,6 +300,7 @@ function join(a: PieceTable, b: PieceTable): void {
     if (labelOnly && first.every((c) => !c)) skip++;
   }
   a.rows.push(...b.rows.slice(skip));
+  a.joined.push(...b.joined.slice(skip));
   a.origin.push(...b.origin.slice(skip));
   a.page = b.page;
 }
@@ -345,6 +358,7 @@ export function pdfBlocks(pages: readonly PageContent[]): DocBlock[] {
             const o = t.origin[r];
             return o ? `第${o.page}页 表格第${o.row + 1}行第${c + 1}列` : `第${t.page}页`;
           },
+          joined: (r, c) => t.joined[r]?.[c] === true,
         },
       });
     }
