@@ -60,7 +60,7 @@ export interface GridOptions {
   /** Where a grid column is on the sheet, row by row, when the grid's columns are not the sheet's. */
   readonly columnAt?: (row: number, col: number) => number;
   /**
-   * Where the file tells its merges (a Word table's w:gridSpan, a workbook's merged cells): for a
+   * Where the file tells its merges (a Word table's w:gridSpan, a PDF's ruled cells, a workbook's merged cells): for a
    * grid place that a cell to its left runs over, that cell's column; undefined for a cell's own.
    */
   readonly mergedFrom?: (row: number, col: number) => number | undefined;

@@ -16,7 +16,7 @@ export interface DocTable {
   readonly where: (row: number, col: number) => string;
   /**
    * Where the file tells its merges: whether a place is run over by the cell to its left (a Word
-   * cell's w:gridSpan), not merely empty.
+   * cell's w:gridSpan, a PDF's cell with no rule between), not merely empty.
    */
   readonly joined?: (row: number, col: number) => boolean;
 }
