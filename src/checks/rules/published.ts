@@ -482,6 +482,7 @@ function firstMatch(patterns: readonly RegExp[], text: string): RegExpExecArray 
 function readable(sentence: string): string {
   return sentence
     .replace(TITLES, '《》')
+    .replace(OTHER_BRACKETS, (b: string) => ('【〔［'.includes(b) ? '（' : '）'))
     .replace(THOUSANDS, '$1$2')
     .replace(CHINESE_COUNT, (numeral: string, unit: string, after: string) =>
       // 「一起」 is together, but for 「一起行政复议案件」.
@@ -491,6 +492,9 @@ function readable(sentence: string): string {
     )
     .replace(CHANGE_THEN_COUNT, '');
 }
+
+/** Brackets some reports write for the round ones: 「答复3521件【含上年度结转申请130件】」. */
+const OTHER_BRACKETS = /[【】〔〕［］]/g;
 
 /** Chinese numerals before a unit of count, but not 「每一件」 or 「第一起」. */
 const CHINESE_COUNT = new RegExp(
