@@ -622,7 +622,7 @@ const CASES: [string, string, string[], string?, number?][] = [
 
 /**
  * Still read wrong: words for those carried on that name no next year (「跨年度」,
- * 「延期至下年度」, 「将于2025年答复」), a count of December's (C29), a dash for a bracket, 往年/转结, 办理/处理 for
+ * 「延期至下年度」, 「将于2025年答复」), a count of December's (C29), 往年/转结, 办理/处理 for
  * those answered, a carried count second in a bracket's list, and a count and its words in two clauses.
  */
 const KNOWN = new Set([
@@ -632,7 +632,6 @@ const KNOWN = new Set([
   'B23',
   'C29',
   'D07',
-  'D18',
   'D22',
   'D24',
   'D25',

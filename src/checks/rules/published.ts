@@ -483,6 +483,7 @@ function readable(sentence: string): string {
   return sentence
     .replace(TITLES, '《》')
     .replace(OTHER_BRACKETS, (b: string) => ('【〔［'.includes(b) ? '（' : '）'))
+    .replace(DASHED_BREAKDOWN, '，')
     .replace(THOUSANDS, '$1$2')
     .replace(CHINESE_COUNT, (numeral: string, unit: string, after: string) =>
       // 「一起」 is together, but for 「一起行政复议案件」.
@@ -495,6 +496,8 @@ function readable(sentence: string): string {
 
 /** Brackets some reports write for the round ones: 「答复3521件【含上年度结转申请130件】」. */
 const OTHER_BRACKETS = /[【】〔〕［］]/g;
+/** A count's breakdown after a dash, as after a comma: 「答复3521件——含上年度结转申请130件」. */
+const DASHED_BREAKDOWN = /(?<=件)\s*(?:——|—|--|－－)\s*(?=含|包括|包含|其中)/g;
 
 /** Chinese numerals before a unit of count, but not 「每一件」 or 「第一起」. */
 const CHINESE_COUNT = new RegExp(
