@@ -237,8 +237,8 @@ const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '上年结转的申请',
-    // 「2023年度结转至本年度的申请共130件」, 「从2023年结转的112件申请」.
-    words: '上一?年度?(?:结转|遗留)|结转(?:至|到)本年度?|\\d{4}年度?结转',
+    // 「2023年度结转至本年度的申请共130件」, 「从2023年结转的112件申请」, 「往年结转」, 「上年度转结」 (so written).
+    words: '(?:上一?年度?|往年)(?:结转|遗留|转结)|结转(?:至|到)本年度?|\\d{4}年度?结转',
     ownYear: -1,
     // 「上年结转的行政复议案件12件」 are reviews; 「上年结转申请办结后予以公开50件」 an outcome.
     notInClause: REVIEWS,
@@ -262,9 +262,10 @@ const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '结转下年度继续办理的申请',
-    // 「另有125件顺延到下年度答复」, 「延续到下年度」, 「转入下一年度办理」, 「结转至次年」, 「尚在办理中」.
+    // 「另有125件顺延到下年度答复」, 「延续到下年度」, 「转入下一年度办理」, 「结转至次年」, 「将于2025年答复」,
+    // 「尚在办理中」.
     words:
-      '(?:结转|顺延|延续|转入)(?:至|到)?(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)?|(?:尚在|正在|仍在)办理中?',
+      '(?:结转|顺延|延续|转入)(?:至|到)?(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)?|(?:将于|将在)(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)|(?:尚在|正在|仍在)办理中?',
     ownYear: 1,
     countFirst: true,
     notInClause: REVIEWS,
@@ -554,7 +555,7 @@ const CAUSE =
 /** A part of the year: 「上半年」, 「第四季度」, 「1至6月」. */
 const TIME_SLICE = /季度|半年|月份|[至到-]\d{1,2}月(?!\d{1,2}日)/;
 /** The last time word before a count: a list after 「去年」 is last year's, up to 「本年」. */
-const TIME_WORD = /((?<![较比与同])(?:上一?年度?|去年|前年)(?!度?(?:结转|遗留)))|本年|今年|全年/g;
+const TIME_WORD = /((?<![较比与同])(?:上一?年度?|去年|前年)(?!度?(?:结转|遗留|转结)))|本年|今年|全年/g;
 
 /**
  * Whether an outcome's count is a part of it by what its sentence says before it: a condition or a
