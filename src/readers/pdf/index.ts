@@ -35,8 +35,8 @@ export async function loadPdfJs(): Promise<void> {
 
 /**
  * pdf.js, loaded on the first PDF only. Its worker runs in this thread: the worker module is
- * imported too and started on a port of each document's own (GuardedPort), so neither Node nor a single-file
- * offline page needs a worker file. Bundlers put both modules in a chunk of their own.
+ * imported too and started on each document's own port (GuardedPort), so neither Node nor a
+ * single-file offline page needs a worker file. Bundlers put both modules in a chunk of their own.
  */
 function pdfJs(): Promise<PdfJs> {
   pdfjs ??= keepingBuiltins(() =>
