@@ -262,10 +262,10 @@ const STATEMENT_LIST: readonly Statement[] = [
   {
     rule: 'T3-06',
     what: '结转下年度继续办理的申请',
-    // 「另有125件顺延到下年度答复」, 「延续到下年度」, 「转入下一年度办理」, 「结转至次年」, 「将于2025年答复」,
-    // 「尚在办理中」.
+    // 「另有125件顺延到下年度答复」, 「延续到下年度」, 「转入下一年度办理」, 「结转至次年」, 「延期至下年度答复」,
+    // 「将于2025年答复」, 「尚在办理中」.
     words:
-      '(?:结转|顺延|延续|转入)(?:至|到)?(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)?|(?:将于|将在)(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)|(?:尚在|正在|仍在)办理中?',
+      '(?:结转|顺延|延续|转入|延期)(?:至|到)?(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)?|(?:将于|将在)(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)|(?:尚在|正在|仍在)办理中?',
     ownYear: 1,
     countFirst: true,
     notInClause: REVIEWS,
@@ -535,7 +535,8 @@ function otherBody(before: string, agency: string | undefined): boolean {
  * words that qualify a total (「不予公开」): its own are no qualifier, and its count of one cause is a part.
  */
 function qualified(s: Prepared, before: string): boolean {
-  if (s.rule !== 'T3-09') return QUALIFIED.test(before);
+  // Its own words are no qualifier (「延期至下年度」 is carried on, where 「延期答复」 is a kind of answer).
+  if (s.rule !== 'T3-09') return QUALIFIED.test(before.replace(s.wordsAt, ''));
   const own = before.replace(OUTCOME_LEAD, '');
   const lead = own.slice(0, Math.max(0, own.search(s.wordsAt)));
   return (
