@@ -44,6 +44,10 @@ function pdfJs(): Promise<PdfJs> {
       ensureDomMatrix();
       const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // pdf.js (5.4) tells its page mapper of every document, for a viewer that reorders pages, and
+      // never takes it back: each document read stayed in memory for the life of the thread (40 MB
+      // for one refused as too busy). This reader reorders no pages.
+      lib.PagesMapper.prototype.addListener = () => undefined;
       return {
         OPS: lib.OPS,
         PDFWorker: lib.PDFWorker,
@@ -212,9 +216,10 @@ async function readWith(lib: PdfJs, bytes: Uint8Array, options: PdfOptions): Pro
     if (e instanceof PageTooBusy) return { problem: tooBusy(busy, e.what) };
     return { problem: problemOf(e) };
   } finally {
-    // A port that stopped carries no more: pdf.js's halves can no longer say goodbye, and are left
-    // to the garbage collector, with all they held.
-    if (!port.stopped) await doc.destroy().catch(() => undefined);
+    // A port that stopped carries no more: the document lets go of its pages at once, but its
+    // goodbye to pdf.js's other half gets no answer, and is not waited for.
+    const destroyed = doc.destroy().catch(() => undefined);
+    if (!port.stopped) await destroyed;
     worker.destroy();
   }
 }
