@@ -97,8 +97,12 @@ export class GuardedPort {
     });
   }
 
-  addEventListener(_type: 'message', listener: Listener): void {
-    if (!this.#cut) this.#listeners.add(listener);
+  /** As pdf.js's own port: a listener given a signal leaves when it aborts (a handler destroyed). */
+  addEventListener(_type: 'message', listener: Listener, options?: { signal?: AbortSignal }): void {
+    const signal = options?.signal;
+    if (this.#cut || signal?.aborted) return;
+    this.#listeners.add(listener);
+    signal?.addEventListener('abort', () => this.#listeners.delete(listener), { once: true });
   }
 
   removeEventListener(_type: 'message', listener: Listener): void {
