@@ -191,7 +191,8 @@ async function readWith(lib: PdfJs, bytes: Uint8Array, options: PdfOptions): Pro
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       busy = n;
-      const page = await Promise.race([doc.getPage(n), port.overflow]);
+      const page = await doc.getPage(n);
+      // Only a page's drawing and text stream back: the port stops there, if anywhere.
       pages.push(await Promise.race([pageContent(page, n, lib.OPS), port.overflow]));
       // What pdf.js keeps of the page (its drawing) goes: only the page read is kept.
       page.cleanup();
