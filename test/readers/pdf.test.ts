@@ -132,6 +132,15 @@ describe('a published report as a PDF', () => {
     );
   });
 
+  it('a document that keeps more text and lines than any report is refused at the page that passes it', async () => {
+    // 26 pages of 20,000 thin filled bars (lines) each, every page within its own caps: 200 such
+    // pages held 3 GB. The first 25 make 500,000 exactly, which is read on.
+    const lines = Array.from({ length: 20_000 }, (_, i) => `10 ${20 + (i % 800)} 490 0.5 re f\n`).join('');
+    expect((await readPdf(pdfDrawing(lines, 26))).problem).toBe(
+      'PDF 的内容过于繁复（到第 26 页已有超过 50 万段文字和线条），不像一份年报，未读取。请改用 .docx 或网页文本校验。',
+    );
+  });
+
   it('leaves the caller’s bytes as they were', async () => {
     const pdf = bytes('suqian-2024.writer.pdf');
     const copy = pdf.slice();
