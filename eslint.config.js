@@ -82,7 +82,9 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.js', 'scripts/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', TextDecoder: 'readonly' },
+    },
   },
   {
     files: ['bin/**/*.cjs', 'scripts/**/*.cjs'],

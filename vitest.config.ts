@@ -15,7 +15,7 @@ export default defineConfig({
           pool: 'threads',
           isolate: false,
           globalSetup: ['test/temp-root.ts'],
-          setupFiles: ['test/fast-check-seed.ts'],
+          setupFiles: ['test/fast-check-seed.ts', 'test/pdfjs-hooks.ts'],
         },
       },
       {
@@ -23,7 +23,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/temp-root.ts', 'test/e2e/global-setup.ts'],
-          setupFiles: ['test/fast-check-seed.ts'],
+          setupFiles: ['test/fast-check-seed.ts', 'test/pdfjs-hooks.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -17,6 +17,7 @@ import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import webpack from 'webpack';
 import { PDF_READER, PDF_STAND_IN } from './scripts/pdf-stand-in.mjs';
+import { PDF_WORKER as PDF_WORKER_MODULE } from './scripts/pdfjs-expose.mjs';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
@@ -253,6 +254,8 @@ export default (env = {}, argv = {}) => {
     },
     module: {
       rules: [
+        // pdf.js's worker half with the class that reads its streams exported: each is held to a cap.
+        { test: PDF_WORKER_MODULE, loader: join(root, 'scripts/pdfjs-expose.mjs') },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

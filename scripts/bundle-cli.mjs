@@ -4,8 +4,10 @@
 // bundle and load as before: pdf.js, ExcelJS and fflate with the first file that needs them.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { PDF_READER, PDF_STAND_IN } from './pdf-stand-in.mjs';
+import { expose } from './pdfjs-expose.mjs';
 
 const outdir = new URL('../dist/cli', import.meta.url).pathname;
 const outfile = `${outdir}/main.cjs`;
@@ -64,6 +66,11 @@ await build({
   entryPoints: [new URL('../src/cli/pdf-worker.ts', import.meta.url).pathname],
   outfile: `${outdir}/pdf-worker.cjs`,
 });
+// Its module hook, which loads pdf.js's worker half with one more export; checked on the pdf.js installed.
+copyFileSync(new URL('./pdfjs-expose.mjs', import.meta.url), `${outdir}/pdfjs-hooks.mjs`);
+expose(
+  readFileSync(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8'),
+);
 
 execFileSync(process.execPath, [new URL('./make-cli-cache.cjs', import.meta.url).pathname], {
   stdio: 'inherit',

@@ -1,14 +1,14 @@
 // PDFs read in a thread of their own within a time and a memory: a PDF that takes long, draws
 // millions of strokes or inflates to hundreds of megabytes is refused in seconds, and the next file
 // is read as before.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { threadPdfReader } from '../../src/cli/pdf-isolated.js';
 import { PDF_LIMITS } from '../../src/core.js';
 import { readPdf } from '../../src/core-pdf.js';
-import { pdfDrawing } from '../../bench/pdf-files.js';
+import { pdfDrawing, pdfPattern, pdfType3 } from '../../bench/pdf-files.js';
 import { fixturePath } from '../helpers.js';
 
 /** The worker as `npm run build:cli` makes it, in the project (where it finds pdf.js). */
@@ -27,6 +27,7 @@ beforeAll(() => {
     outfile: worker,
     logLevel: 'error',
   });
+  copyFileSync(new URL('../../scripts/pdfjs-expose.mjs', import.meta.url), join(dir, 'pdfjs-hooks.mjs'));
 });
 
 const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
@@ -62,6 +63,21 @@ describe('PDFs read in a thread of their own', () => {
     expect((await read(strokes, 'strokes.pdf')).problem).toBe(
       'PDF 第 1 页的内容过于繁复（超过 10 万笔绘制），不像一份年报，未读取。请改用 .docx 或网页文本校验。',
     );
+    const next = await read(fixture('jingxiu-2019.writer.pdf'), 'next.pdf');
+    expect(next.report?.cells.get('t3.r1.natural')?.raw).toBe(5);
+  }, 60_000);
+
+  it('a pattern or a glyph of two million strokes, which pdf.js reads whole, is refused by the thread as it reads', async () => {
+    // Each took 4 GB in a thread that has no memory watch (a browser's).
+    const read = threadPdfReader(worker, { ...PDF_LIMITS, growthMb: 8192 });
+    const strokes = '0 0 m 1 1 l S\n'.repeat(2_000_000);
+    for (const [name, pdf] of [
+      ['pattern.pdf', pdfPattern(strokes)],
+      ['type3.pdf', pdfType3(strokes)],
+    ] as const)
+      expect((await read(pdf, name)).problem).toBe(
+        'PDF 第 1 页的内容过于繁复（超过 10 万笔绘制），不像一份年报，未读取。请改用 .docx 或网页文本校验。',
+      );
     const next = await read(fixture('jingxiu-2019.writer.pdf'), 'next.pdf');
     expect(next.report?.cells.get('t3.r1.natural')?.raw).toBe(5);
   }, 60_000);

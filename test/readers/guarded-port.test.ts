@@ -36,4 +36,18 @@ describe('the port between pdf.js’s halves', () => {
     await settle();
     expect([got.length, port.stopped]).toEqual([2, true]);
   });
+
+  it('stops once pdf.js has read a stream of the document only in part: what it made of it is not carried', async () => {
+    let cut = false;
+    const port = new GuardedPort(undefined, () => cut);
+    const got: unknown[] = [];
+    port.addEventListener('message', (e) => got.push(e.data));
+    port.postMessage({ n: 1 });
+    await settle();
+    cut = true;
+    port.postMessage({ streamId: 1, chunk: { fnArray: [1], argsArray: [[{ pattern: 'cell' }]] } });
+    await expect(port.overflow).rejects.toMatchObject({ what: 'operations' });
+    await settle();
+    expect([got, port.stopped]).toEqual([[{ n: 1 }], true]);
+  });
 });

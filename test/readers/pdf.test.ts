@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { readPdf } from '../../src/readers/pdf/index.js';
 import type { Report } from '../../src/report/types.js';
-import { pdfDrawing } from '../../bench/pdf-files.js';
+import { pdfDrawing, pdfPattern, pdfType3 } from '../../bench/pdf-files.js';
 import { errors, fixturePath, jingxiu, mergedOtherWay, ofRule, suqian } from '../helpers.js';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
@@ -136,9 +136,23 @@ describe('a published report as a PDF', () => {
     // 26 pages of 20,000 thin filled bars (lines) each, every page within its own caps: 200 such
     // pages held 3 GB. The first 25 make 500,000 exactly, which is read on.
     const lines = Array.from({ length: 20_000 }, (_, i) => `10 ${20 + (i % 800)} 490 0.5 re f\n`).join('');
-    expect((await readPdf(pdfDrawing(lines, 26))).problem).toBe(
+    expect((await readPdf(pdfDrawing(lines, { pages: 26 }))).problem).toBe(
       'PDF 的内容过于繁复（到第 26 页已有超过 50 万段文字和线条），不像一份年报，未读取。请改用 .docx 或网页文本校验。',
     );
+  });
+
+  it('a pattern or a glyph that draws more than any report’s page is refused: pdf.js reads them whole, past the page’s caps', async () => {
+    // 300,000 strokes in one took 600 MB and more before the host's timer; two million, 4 GB.
+    const strokes = (n: number) => '0 0 m 1 1 l S\n'.repeat(n);
+    const drawing =
+      'PDF 第 1 页的内容过于繁复（超过 10 万笔绘制），不像一份年报，未读取。请改用 .docx 或网页文本校验。';
+    expect((await readPdf(pdfPattern(strokes(300_000)))).problem).toBe(drawing);
+    expect((await readPdf(pdfType3(strokes(300_000)))).problem).toBe(drawing);
+    // One path of 2.5 million segments, never painted: the page's own stream, cut as it is read.
+    expect((await readPdf(pdfDrawing(`0 0 m\n${'1 1 l\n'.repeat(2_500_000)}`))).problem).toBe(drawing);
+    // A pattern or a glyph of 150,000 strokes is read: the page's text is all there is to read.
+    for (const pdf of [pdfPattern(strokes(150_000)), pdfType3(strokes(150_000))])
+      expect((await readPdf(pdf)).problem).toMatch(/^没有找到年报表格/);
   });
 
   it('leaves the caller’s bytes as they were', async () => {

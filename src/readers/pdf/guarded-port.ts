@@ -11,7 +11,7 @@ export const MAX_PAGE_OPERATIONS = 100_000;
  * What a path's segment weighs against an operation: pdf.js keeps it in a few bytes of its path,
  * an operation in a kilobyte. A vector chart or seal has many, but not a million.
  */
-const SEGMENT_WEIGHT = 0.1;
+export const SEGMENT_WEIGHT = 0.1;
 /** A page's text pieces: the densest report page seen has 2,600. */
 export const MAX_PAGE_TEXT_PIECES = 50_000;
 
@@ -57,9 +57,18 @@ export class GuardedPort {
   readonly overflow = new Promise<never>((_, reject) => (this.#refuse = reject));
 
   readonly #limits: { readonly operations: number; readonly pieces: number };
+  readonly #streamCut: () => boolean;
 
-  constructor(limits = { operations: MAX_PAGE_OPERATIONS, pieces: MAX_PAGE_TEXT_PIECES }) {
+  /**
+   * `streamCut` tells whether pdf.js has read a stream of the document only in part (stream-cap.ts):
+   * then nothing more crosses, not even what it made of the part (a pattern's cell of 150,000 strokes).
+   */
+  constructor(
+    limits = { operations: MAX_PAGE_OPERATIONS, pieces: MAX_PAGE_TEXT_PIECES },
+    streamCut: () => boolean = () => false,
+  ) {
     this.#limits = limits;
+    this.#streamCut = streamCut;
     // Nobody may be listening when it rejects.
     this.overflow.catch(() => undefined);
   }
@@ -71,6 +80,7 @@ export class GuardedPort {
 
   postMessage(data: unknown, transfer?: Transfers): void {
     if (this.#cut) return;
+    if (this.#streamCut()) return this.#stop('operations');
     const { streamId, chunk } = (data ?? {}) as { streamId?: unknown; chunk?: Chunk };
     if (chunk && typeof chunk === 'object') {
       const weight = weigh(chunk);
@@ -84,17 +94,18 @@ export class GuardedPort {
           : sum.pieces > this.#limits.pieces
             ? 'pieces'
             : undefined;
-      if (over) {
-        this.#cut = true;
-        this.#listeners.clear();
-        this.#refuse(new PageTooBusy(over));
-        return;
-      }
+      if (over) return this.#stop(over);
     }
     const event = { data: structuredClone(data, transfer ? { transfer } : undefined) };
     queueMicrotask(() => {
       for (const listener of this.#listeners) listener.call(this, event);
     });
+  }
+
+  #stop(over: PageTooBusy['what']): void {
+    this.#cut = true;
+    this.#listeners.clear();
+    this.#refuse(new PageTooBusy(over));
   }
 
   /** As pdf.js's own port: a listener given a signal leaves when it aborts (a handler destroyed). */

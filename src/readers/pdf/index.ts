@@ -6,6 +6,7 @@ import { cutOffPage, pdfBlocks } from './layout.js';
 import { ensureDomMatrix } from './matrix.js';
 import type { PageContent } from './page.js';
 import { GuardedPort, MAX_PAGE_OPERATIONS, MAX_PAGE_TEXT_PIECES, PageTooBusy } from './guarded-port.js';
+import { capStreams, type Preprocessor, streamsCut } from './stream-cap.js';
 
 /** No report runs this long: past it the file is something else, and reading it would take long. */
 export const MAX_PAGES = 200;
@@ -54,6 +55,9 @@ function pdfJs(): Promise<PdfJs> {
       // never takes it back: each document read stayed in memory for the life of the thread (40 MB
       // for one refused as too busy). This reader reorders no pages.
       lib.PagesMapper.prototype.addListener = () => undefined;
+      // Exported where pdf.js is loaded as the builds load it (scripts/pdfjs-expose.mjs).
+      const { EvaluatorPreprocessor } = worker as { EvaluatorPreprocessor?: Preprocessor };
+      if (EvaluatorPreprocessor) capStreams(EvaluatorPreprocessor, lib.OPS);
       return {
         OPS: lib.OPS,
         PDFWorker: lib.PDFWorker,
@@ -165,7 +169,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
 
 async function readWith(lib: PdfJs, bytes: Uint8Array, options: PdfOptions): Promise<TextResult> {
   const missingCMaps = new Set<string>();
-  const port = new GuardedPort();
+  const streamsCutBefore = streamsCut();
+  const port = new GuardedPort(undefined, () => streamsCut() !== streamsCutBefore);
   lib.WorkerMessageHandler.initializeFromPort(port);
   const worker = new lib.PDFWorker({ port, verbosity: 0 });
   // pdf.js takes the buffer over: a copy keeps the caller's bytes intact.
@@ -203,6 +208,8 @@ async function readWith(lib: PdfJs, bytes: Uint8Array, options: PdfOptions): Pro
       const content = await Promise.race([pageContent(page, n, lib.OPS), port.overflow]);
       // What pdf.js keeps of the page (its drawing) goes: only the page read is kept.
       page.cleanup();
+      // A stream of the page's (a pattern, a glyph) that pdf.js read only in part: more than a report's.
+      if (streamsCut() !== streamsCutBefore) return { problem: tooBusy(n, 'operations') };
       kept += content.pieces.length + content.rules.length;
       if (kept > MAX_DOCUMENT_ITEMS)
         return {

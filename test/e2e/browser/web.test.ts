@@ -14,7 +14,7 @@ import { MARK_FILL } from '../../../src/host/marks.js';
 import { toAddress } from '../../../src/report/address.js';
 import { templateGrid, templateLayout } from '../../../src/report/template.js';
 import type { Edition, RawValue, TableId } from '../../../src/report/types.js';
-import { pdfDrawing } from '../../../bench/pdf-files.js';
+import { pdfDrawing, pdfType3 } from '../../../bench/pdf-files.js';
 import { fixturePath, jingxiu, reportHtml, suqian, type Values } from '../../helpers.js';
 import { pageAsWorkbook, saveWithLibreOffice, soffice } from '../libreoffice.js';
 import { BUILDS } from '../builds.js';
@@ -398,6 +398,17 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
       .toBe(1);
     expect(Date.now() - started).toBeLessThan(20_000);
     await shot('pdf-bomb-refused');
+    // A glyph of two million strokes, which pdf.js reads whole before the page's caps see any.
+    const glyph = join(dir, '字形.pdf');
+    writeFileSync(glyph, pdfType3('0 0 m 1 1 l S\n'.repeat(2_000_000)));
+    started = Date.now();
+    await page.getByLabel('选择年报文件').setInputFiles(glyph);
+    await expect
+      .poll(() => page.getByText(/字形\.pdf：PDF 第 1 页的内容过于繁复（超过 10 万笔绘制）/).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
     // Thirty million words pdf.js does not know: only time, and the worker is ended at its time.
     const words = join(dir, '无效.pdf');
     writeFileSync(words, pdfDrawing('xx\n'.repeat(30_000_000)));
