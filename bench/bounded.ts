@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inChild } from './batch.js';
 import { longReports, longSheet, seedText, zipBomb } from './files.js';
-import { pdfDrawing } from './pdf-files.js';
+import { pdfDrawing, pdfPattern, pdfType3 } from './pdf-files.js';
 
 const bin = new URL('../../bin/nianbao.cjs', import.meta.url).pathname;
 const pass = (ok: boolean) => (ok ? '达到' : '未达到');
@@ -83,14 +83,17 @@ export async function benchBounded(): Promise<void> {
     }
 
     // PDFs read in a thread of their own, within a time and a memory (src/cli/pdf-isolated.ts).
-    const pdfs: [string, string, string][] = [
-      ['三百万笔画的 PDF', '0 0 m 1 1 l S\n'.repeat(3_000_000), '40 s、2.9 GB'],
-      ['三千万个无效操作符的 PDF', 'xx\n'.repeat(30_000_000), '11 s'],
-      ['解压后 400 MB 的 PDF', ' '.repeat(400 * 2 ** 20), '15 s、780 MB'],
+    const strokes = (n: number) => '0 0 m 1 1 l S\n'.repeat(n);
+    const pdfs: [string, () => Uint8Array, string][] = [
+      ['三百万笔画的 PDF', () => pdfDrawing(strokes(3_000_000)), '40 s、2.9 GB'],
+      ['三千万个无效操作符的 PDF', () => pdfDrawing('xx\n'.repeat(30_000_000)), '11 s'],
+      ['解压后 400 MB 的 PDF', () => pdfDrawing(' '.repeat(400 * 2 ** 20)), '15 s、780 MB'],
+      ['底纹图案画两百万笔的 PDF', () => pdfPattern(strokes(2_000_000)), '浏览器线程中 4 GB'],
+      ['Type3 字形画两百万笔的 PDF', () => pdfType3(strokes(2_000_000)), '浏览器线程中 4 GB'],
     ];
-    for (const [what, content, before] of pdfs) {
+    for (const [what, make, before] of pdfs) {
       const file = join(dir, 'hostile.pdf');
-      const bytes = pdfDrawing(content);
+      const bytes = make();
       writeFileSync(file, bytes);
       const r = timed(['check', file]);
       console.log(
