@@ -1,12 +1,20 @@
 // Reports per second for a folder of each kind, beside the floor measured on the same files in the
 // same run; peak memory for a batch of 5,000 with --json. Each measurement runs in a child process.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from './files.js';
 
 const child = new URL('./child.js', import.meta.url).pathname;
+
+/** The options bin/nianbao.cjs's first line gives Node (`#!/usr/bin/env -S node …`): each run is run with them, as `nianbao` is. */
+export const BIN_NODE_OPTIONS: readonly string[] =
+  /^#!\/usr\/bin\/env -S node(.*)$/
+    .exec(readFileSync(new URL('../../bin/nianbao.cjs', import.meta.url), 'utf8').split('\n')[0]!)?.[1]
+    ?.trim()
+    .split(/\s+/)
+    .filter(Boolean) ?? [];
 
 interface Run {
   readonly ms: number;
@@ -20,7 +28,10 @@ interface Run {
 
 export function inChild(...args: string[]): Run {
   return JSON.parse(
-    execFileSync(process.execPath, [child, ...args], { encoding: 'utf8', maxBuffer: 2 ** 26 }),
+    execFileSync(process.execPath, [...BIN_NODE_OPTIONS, child, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 2 ** 26,
+    }),
   ) as Run;
 }
 
@@ -64,7 +75,7 @@ export async function benchBatch(count = 500, big = 5000): Promise<void> {
       return d;
     };
     console.log(
-      `\n批量校验：每种格式 ${count} 份生成的报告（nianbao check 文件夹 --json，不计进程启动），旁边是同一批文件的下限`,
+      `\n批量校验：每种格式 ${count} 份生成的报告（nianbao check 文件夹 --json，不计进程启动），旁边是同一批文件的下限；都按 bin/nianbao.cjs 首行给 Node 的选项运行（${BIN_NODE_OPTIONS.join(' ') || '无'}）`,
     );
     console.log('格式\t份/秒\t下限（份/秒）\t占下限\t目标\t结果\t占下限的目标\t结果\t下限是什么');
     const floors: Record<string, string> = {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inChild } from './batch.js';
+import { BIN_NODE_OPTIONS, inChild } from './batch.js';
 import { longReports, longSheet, seedText, zipBomb } from './files.js';
 import { pdfDrawing, pdfPattern, pdfType3 } from './pdf-files.js';
 
@@ -15,7 +15,7 @@ function medianWall(runs: number, args: readonly string[]): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+    const r = spawnSync(process.execPath, [...BIN_NODE_OPTIONS, ...args], { stdio: 'ignore' });
     times.push(performance.now() - t);
     if (r.status === null) throw new Error(`${args.join(' ')} did not finish`);
   }

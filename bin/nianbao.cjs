@@ -1,5 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --v8-pool-size=1
 // CommonJS, as the loader: an ES module entry costs Node's module loader some 10 ms at each start.
+// One thread for V8's work beside the program's (compiling, collecting garbage), not Node's four:
+// on a two-core PC the four took turns with the checks, which waited a fifth of a batch's time.
+// (npm's Windows shims pass the option on as well; `node bin/nianbao.cjs` runs without it.)
 'use strict';
 const { loadCli } = require('./cli.cjs');
 

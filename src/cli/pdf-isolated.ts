@@ -19,7 +19,8 @@ function workerThread(file: string): PdfThread {
     // No native code in the thread that parses untrusted files. pdf.js loads its optional drawing
     // package (@napi-rs/canvas, 33 MB of native code) otherwise, which reading text does not need
     // (see readers/pdf/matrix.ts): some 45 ms and 25 MB of each `nianbao check one.pdf`.
-    execArgv: [...process.execArgv, '--no-addons'],
+    // Options of the whole process (bin/nianbao.cjs's thread pool) are no thread's: a thread given one does not start.
+    execArgv: [...process.execArgv.filter((o) => !o.startsWith('--v8-pool-size')), '--no-addons'],
   });
   return {
     post: (request, transfer) => worker.postMessage(request, transfer),

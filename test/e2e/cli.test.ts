@@ -26,11 +26,15 @@ async function filled(name: string, values: Record<string, unknown>) {
 }
 
 describe('nianbao, the package bin', () => {
-  it('runs as `nianbao` after the build', async () => {
+  it('runs as `nianbao` after the build, with the options its first line gives Node; its PDF thread starts', async () => {
     const good = await filled('good.xlsx', jingxiu().values);
-    const r = spawnSync(process.execPath, [bin, 'check', good], { encoding: 'utf8' });
+    const pdf = fixturePath('jingxiu-2019.writer.pdf');
+    // As a shell runs it (or npm's shim): the first line's node, with its thread pool option.
+    const r = spawnSync(bin, ['check', good, pdf], { encoding: 'utf8' });
+    expect(r.stderr).toBe('共 2 份报告，0 份有错误。\n');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('全部通过');
+    expect(r.stdout.match(/结果：全部通过/g)).toHaveLength(2);
+    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S node --v8-pool-size=1');
   });
 
   it('starts from the code V8 compiled at the build, not from source', () => {
