@@ -1,10 +1,14 @@
 // Readers of published reports: PDF and .docx per report, the text and .html readers in reports/s,
 // each beside its goal and beside a floor measured on the same input (one regex pass over it).
 import { readFileSync } from 'node:fs';
+import { register } from 'node:module';
 import { readDocx } from '../src/readers/docx/index.js';
 import { htmlToText } from '../src/readers/html.js';
 import { readPdf } from '../src/readers/pdf/index.js';
 import { readText } from '../src/readers/text/index.js';
+
+// pdf.js loaded as every build loads it, its streams capped (scripts/pdfjs-expose.mjs).
+register(new URL('../../scripts/pdfjs-expose.mjs', import.meta.url));
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/${name}`, import.meta.url)));
