@@ -29,19 +29,23 @@ let cut = 0;
 export const streamsCut = (): number => cut;
 
 const capped = new WeakSet<Preprocessor>();
+/** What a preprocessor has read so far, kept on it: looked up at each operation of every page. */
+const WEIGHT = Symbol('nianbao.weight');
+interface Weighed {
+  [WEIGHT]?: number;
+}
 
 /** Caps each stream pdf.js reads: path segments (moveTo to rectangle) weigh as the port weighs them. */
 export function capStreams(preprocessor: Preprocessor, ops: { moveTo: number; rectangle: number }): void {
   if (capped.has(preprocessor)) return;
   capped.add(preprocessor);
   const read = preprocessor.prototype.read;
-  const weights = new WeakMap<object, number>();
-  preprocessor.prototype.read = function (this: object, operation: Operation): boolean {
-    const before = weights.get(this) ?? 0;
+  preprocessor.prototype.read = function (this: Weighed, operation: Operation): boolean {
+    const before = this[WEIGHT] ?? 0;
     if (before > MAX_STREAM_OPERATIONS || !read.call(this, operation)) return false;
     const fn = operation.fn ?? -1;
     const weight = before + (fn >= ops.moveTo && fn <= ops.rectangle ? SEGMENT_WEIGHT : 1);
-    weights.set(this, weight);
+    this[WEIGHT] = weight;
     if (weight <= MAX_STREAM_OPERATIONS) return true;
     // pdf.js takes the stream as ended, and goes on with what it has read of it.
     cut++;
