@@ -6,8 +6,9 @@ import { parentPort } from 'node:worker_threads';
 import type { PdfRequest } from '../core.js';
 import { servePdfReads } from '../core-pdf.js';
 
-// pdf.js loaded as the builds load it (scripts/pdfjs-expose.mjs, written beside this file).
-register(pathToFileURL(join(__dirname, 'pdfjs-hooks.mjs')));
+// pdf.js loaded as the builds load it (scripts/pdfjs-expose.mjs, written beside this file); Node
+// before 20.6 has no module hooks, and reads without the streams' cap.
+(register as typeof register | undefined)?.(pathToFileURL(join(__dirname, 'pdfjs-hooks.mjs')));
 const port = parentPort!;
 servePdfReads(
   (message) => port.postMessage(message),
