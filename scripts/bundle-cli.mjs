@@ -4,10 +4,9 @@
 // bundle and load as before: pdf.js, ExcelJS and fflate with the first file that needs them.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PDF_READER, PDF_STAND_IN } from './pdf-stand-in.mjs';
-import { expose } from './pdfjs-expose.mjs';
+import { workerBeside, writeWorkerBeside } from './pdfjs-expose.mjs';
 
 const outdir = new URL('../dist/cli', import.meta.url).pathname;
 const outfile = `${outdir}/main.cjs`;
@@ -61,16 +60,14 @@ writeFileSync(outfile, ascii.replace(/\bimport\("/g, '__import("'));
 
 // The thread that reads PDFs within a time and a heap (src/cli/pdf-isolated.ts): a file of its own,
 // started by Node as a worker, whose import() of pdf.js is Node's own.
+// pdf.js's worker half it loads is a copy beside it, with one more export (scripts/pdfjs-expose.mjs).
 await build({
   ...common,
   entryPoints: [new URL('../src/cli/pdf-worker.ts', import.meta.url).pathname],
   outfile: `${outdir}/pdf-worker.cjs`,
+  plugins: [workerBeside],
 });
-// Its module hook, which loads pdf.js's worker half with one more export; checked on the pdf.js installed.
-copyFileSync(new URL('./pdfjs-expose.mjs', import.meta.url), `${outdir}/pdfjs-hooks.mjs`);
-expose(
-  readFileSync(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8'),
-);
+writeWorkerBeside(outdir);
 
 execFileSync(process.execPath, [new URL('./make-cli-cache.cjs', import.meta.url).pathname], {
   stdio: 'inherit',

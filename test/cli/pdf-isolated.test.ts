@@ -1,23 +1,24 @@
 // PDFs read in a thread of their own within a time and a memory: a PDF that takes long, draws
 // millions of strokes or inflates to hundreds of megabytes is refused in seconds, and the next file
 // is read as before.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { threadPdfReader } from '../../src/cli/pdf-isolated.js';
 import { PDF_LIMITS } from '../../src/core.js';
 import { readPdf } from '../../src/core-pdf.js';
 import { pdfDrawing, pdfPattern, pdfType3 } from '../../bench/pdf-files.js';
 import { fixturePath } from '../helpers.js';
+import { workerBeside, writeWorkerBeside } from '../../scripts/pdfjs-expose.mjs';
 
 /** The worker as `npm run build:cli` makes it, in the project (where it finds pdf.js). */
 let worker: string;
-beforeAll(() => {
+beforeAll(async () => {
   const dir = new URL('../../node_modules/.cache/nianbao-test/', import.meta.url).pathname;
   mkdirSync(dir, { recursive: true });
   worker = join(dir, 'pdf-worker.cjs');
-  buildSync({
+  await build({
     entryPoints: [new URL('../../src/cli/pdf-worker.ts', import.meta.url).pathname],
     bundle: true,
     format: 'cjs',
@@ -26,8 +27,9 @@ beforeAll(() => {
     packages: 'external',
     outfile: worker,
     logLevel: 'error',
+    plugins: [workerBeside],
   });
-  copyFileSync(new URL('../../scripts/pdfjs-expose.mjs', import.meta.url), join(dir, 'pdfjs-hooks.mjs'));
+  writeWorkerBeside(dir);
 });
 
 const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
