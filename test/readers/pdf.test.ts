@@ -153,6 +153,13 @@ describe('a published report as a PDF', () => {
     // A pattern or a glyph of 150,000 strokes is read: the page's text is all there is to read.
     for (const pdf of [pdfPattern(strokes(150_000)), pdfType3(strokes(150_000))])
       expect((await readPdf(pdf)).problem).toMatch(/^没有找到年报表格/);
+    // Read at once in one thread, each reading is its own: a report beside a pattern's bomb reads.
+    const [bomb, report] = await Promise.all([
+      readPdf(pdfPattern(strokes(300_000))),
+      readPdf(bytes('jingxiu-2019.writer.pdf')),
+    ]);
+    expect(bomb.problem).toBe(drawing);
+    expect(report.report?.cells.get('t3.r1.natural')?.raw).toBe(5);
   });
 
   it('leaves the caller’s bytes as they were', async () => {

@@ -164,11 +164,20 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   if (bytes.length > MAX_BYTES)
     return { problem: `PDF 文件过大（${Math.round(bytes.length / 2 ** 20)} MB），不像一份年报，未读取。` };
   const lib = await pdfJs();
-  return withSyncInflate(() => readWith(lib, bytes, options));
+  const turn = reading.then(() => withSyncInflate(() => readWith(lib, bytes, options)));
+  reading = turn.catch(() => undefined);
+  return turn;
 }
+
+/**
+ * The reading before the next in this thread: one at a time, so that a stream pdf.js read only in
+ * part (stream-cap.ts) is the reading's own, not another's beside it.
+ */
+let reading: Promise<unknown> = Promise.resolve();
 
 async function readWith(lib: PdfJs, bytes: Uint8Array, options: PdfOptions): Promise<TextResult> {
   const missingCMaps = new Set<string>();
+  // Readings take turns (readPdf): a stream cut since this one began is this one's.
   const streamsCutBefore = streamsCut();
   const port = new GuardedPort(undefined, () => streamsCut() !== streamsCutBefore);
   lib.WorkerMessageHandler.initializeFromPort(port);
