@@ -23,8 +23,7 @@ let cut = 0;
 
 /**
  * How many streams were cut short in this thread so far: a reading that sees the count change
- * refuses its document. A thread reads one document at a time (isolated.ts); one reading at once
- * in a thread is what this counts for.
+ * refuses its document (readings in a thread take turns: readPdf).
  */
 export const streamsCut = (): number => cut;
 
