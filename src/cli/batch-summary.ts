@@ -7,6 +7,7 @@ import {
   SEVERITY_LABEL,
   summary,
   TABLE_NAME,
+  tablesNotReadWhole,
 } from '../core.js';
 import type { Unreadable } from './batch.js';
 import { type Checked, onlyUnread } from './output.js';
@@ -42,12 +43,13 @@ function row(c: Checked): string[] {
     blankTables(c.findings).join('、'),
     first ? `[${first.rule}] ${first.message}` : '',
     c.previous ?? '',
-    [...new Set(c.findings.flatMap((f) => (f.unread && f.table ? [TABLE_NAME[f.table]] : [])))].join('、'),
+    [...tablesNotReadWhole(c)].map((t) => TABLE_NAME[t]).join('、'),
   ];
 }
 
 /** A line of the summary that is no report's: its file (or none) and what is said of it. */
-const saying = (file: string, message: string) => [file, '', '', '', '', '', '', '', '', message, '', ''];
+const saying = (file: string, message: string) =>
+  HEADER.map((column, i) => (i === 0 ? file : column === '第一个错误' ? message : ''));
 
 /** What the batch says beside its reports: a pairing not made, two reports of one body and year. */
 const REMARK = '（本批提示）';

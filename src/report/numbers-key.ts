@@ -1,3 +1,4 @@
+import type { Finding } from './finding.js';
 import { cellList, rowKeys, tableSpec } from './model.js';
 import { isBlankMark } from './parse-value.js';
 import { type CellKey, type Edition, type RawValue, type Report, TABLE_IDS, type TableId } from './types.js';
@@ -46,10 +47,11 @@ export function isUnfilled(report: Report): boolean {
 /**
  * A published report's tables with rows its copy did not give whole (see Finding.unread): their
  * numbers are not all there. A row the report itself lacks (a sheet's, a Word table's) is no such.
+ * Of a report, or of its check's findings (which carry the reader's).
  */
-export function tablesNotReadWhole(report: Report): Set<TableId> {
+export function tablesNotReadWhole(of: { readonly findings: readonly Finding[] }): Set<TableId> {
   const out = new Set<TableId>();
-  for (const f of report.findings) if (f.unread && f.table) out.add(f.table);
+  for (const f of of.findings) if (f.unread && f.table) out.add(f.table);
   return out;
 }
 
