@@ -55,11 +55,13 @@ export function tablesNotReadWhole(of: { readonly findings: readonly Finding[] }
   return out;
 }
 
-/** FNV-1a, 32 bits, never 0 (which says a row not read). */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
+const FNV_START = 0x811c9dc5;
+const SEMICOLON = 0x3b;
+
+/** FNV-1a, 32 bits, of `text` after what `h` hashed: a row's cells are hashed one after another, not joined first. */
+function fnv(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0 || 1;
+  return h;
 }
 
 const ROWS = new Map<Edition, readonly (readonly CellKey[])[]>();
@@ -84,14 +86,15 @@ function rowCells(edition: Edition): readonly (readonly CellKey[])[] {
 export function rowNumbers(report: Report): Uint32Array {
   const rows = rowCells(report.edition);
   const out = new Uint32Array(rows.length);
-  rows.forEach((keys, i) => {
-    let all = '';
-    for (const key of keys) {
+  rows: for (let i = 0; i < rows.length; i++) {
+    let h = FNV_START;
+    for (const key of rows[i]!) {
       const cell = report.cells.get(key);
-      if (!cell) return;
-      all += `;${comparable(cell.raw)}`;
+      if (!cell) continue rows;
+      h = fnv(Math.imul(h ^ SEMICOLON, 0x01000193), comparable(cell.raw));
     }
-    out[i] = hash32(all);
-  });
+    // Never 0, which says a row not read.
+    out[i] = h >>> 0 || 1;
+  }
   return out;
 }

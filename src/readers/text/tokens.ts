@@ -31,6 +31,8 @@ const VALUE = /^(?:[+\-－]?[\d０-９][\d０-９.．,，]*(?:万元|元|件|个
  */
 export function plainNumber(text: string): RawValue {
   if (!/^\d+(?:\.\d+)?$/.test(text)) return text;
+  // Most are short: no more digits than a double holds, leading zeros or not.
+  if (text.length <= 15) return Number(text);
   return text.replace(/^0+(?=\d)|\./g, '').replace(/^0+/, '').length > 15 ? text : Number(text);
 }
 
