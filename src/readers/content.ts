@@ -66,6 +66,9 @@ function hasMarkup(bytes: Uint8Array): boolean {
 
 /** Whitespace among the control bytes: tab, line feed, form feed (between pages), carriage return. */
 const SPACING = new Set([0x09, 0x0a, 0x0c, 0x0d]);
+/** A NUL byte or a control byte other than SPACING, in bytes decoded one to a character. */
+// eslint-disable-next-line no-control-regex
+const NUL_OR_CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
 
 /**
  * Bytes no text is made of (an image, a damaged file, random bytes), whose 64 KiB hold a 「<p 」 by
@@ -75,6 +78,9 @@ const SPACING = new Set([0x09, 0x0a, 0x0c, 0x0d]);
 function isBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, PAGE_HEAD);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  // Most files have neither NUL nor control bytes: told by a native search, which is as quick in a
+  // batch's first files as later, where a loop over the bytes runs slowly until V8 optimises it.
+  if (!NUL_OR_CONTROL.test(LATIN1.decode(bytes.subarray(0, n)))) return false;
   let nul = 0;
   let controls = 0;
   for (let i = 0; i < n; i++) {
