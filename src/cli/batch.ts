@@ -281,10 +281,11 @@ const listCopies = <T>(groups: readonly Slot<T>[][]) =>
 
 /**
  * The reports of a batch that found no report of the year before from their body, where the batch
- * holds that year: their cross-year rules did not run, which the supervisor must be told, or a
- * pass reads as checked against last year. A report of last year whose body's name is near (one
- * ends with the other: 「宿豫区」, 「宿迁市宿豫区」; not the city 「宿迁市」) is named: the user can pair it
- * by hand. A batch of one year is said once.
+ * holds that year, or an earlier report of their body (a year missing from a body's run): their
+ * cross-year rules did not run, which the supervisor must be told, or a pass reads as checked
+ * against last year. A report of last year whose body's name is near (one ends with the
+ * other: 「宿豫区」, 「宿迁市宿豫区」; not the city 「宿迁市」) is named: the user can pair it by hand. A
+ * batch of one year is said once; a report checked against --previous is no such report.
  */
 function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<T>>): string | undefined {
   const dated = slots.filter(pairable);
@@ -292,13 +293,19 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
   const first = Math.min(...dated.map((s) => s.year));
   const tail =
     '未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告';
-  if (dated.every((s) => s.year === first)) {
+  const oneYear = dated.every((s) => s.year === first);
+  if (oneYear && first <= FIRST_FORMAT_YEAR) return undefined;
+  if (oneYear && !dated.some((s) => s.withPrevious)) {
     const all =
       dated.length === slots.filter((s) => !s.unfilled).length ? '本批的报告都是' : '本批注明年度的报告都是';
-    return first > FIRST_FORMAT_YEAR ? `${all} ${first} 年度的，${tail}` : undefined;
+    return `${all} ${first} 年度的，${tail}`;
   }
   const years = new Set(dated.map((s) => s.year));
-  const alone = dated.filter((s) => years.has(s.year - 1) && !settled.has(s) && !s.withPrevious);
+  const gap = (s: (typeof dated)[number]) =>
+    s.body !== undefined && dated.some((p) => p.body === s.body && p.year < s.year);
+  const alone = dated.filter(
+    (s) => (oneYear || years.has(s.year - 1) || gap(s)) && !settled.has(s) && !s.withPrevious,
+  );
   if (!alone.length) return undefined;
   const near = (s: (typeof dated)[number]) =>
     dated.find(

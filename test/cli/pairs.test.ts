@@ -121,6 +121,39 @@ describe('pairing', () => {
     );
   });
 
+  it('a report whose body has an older year in the batch but not the year before is said', async () => {
+    const d = folderOf({
+      'a.xlsx': [y2023.values, 2022, '宿迁市'],
+      'b.xlsx': [y2024.values, 2024, '宿迁市'],
+    });
+    const r = await cli('check', d);
+    expect(r.err).toBe(
+      `! ${join(d, 'b.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告\n共 2 份报告，0 份有错误。\n`,
+    );
+  });
+
+  it('a batch of one year with --previous for one body names the others, not the whole batch', async () => {
+    const last = folderOf({ 'a.xlsx': [y2023.values, 2023, '宿迁市'] });
+    const d = folderOf({
+      'b.xlsx': [y2024.values, 2024, '宿迁市'],
+      'c.xlsx': [y2024.values, 2024, '泗阳县'],
+    });
+    const r = await cli('check', d, '--previous', join(last, 'a.xlsx'));
+    expect(r.err).not.toContain('本批的报告都是');
+    expect(r.err).toContain(
+      `! ${join(d, 'c.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系`,
+    );
+    expect(r.err).not.toContain(`${join(d, 'b.xlsx')}「2024年度年报」：本批中没有`);
+    // Each checked against it (two copies of one report): nothing more to say.
+    const both = folderOf({
+      'b.xlsx': [y2024.values, 2024, '宿迁市'],
+      'c.xlsx': [y2024.values, 2024, '宿迁市人民政府'],
+    });
+    expect((await cli('check', both, '--previous', join(last, 'a.xlsx'))).err).toBe(
+      '共 2 份报告（去掉数字相同的副本和其他格式，为 1 份），0 份有错误。\n',
+    );
+  });
+
   it('copies of last year’s report (the same numbers) are one report: paired', async () => {
     const now = { ...y2024.values, 't3.r2.natural': Number(y2024.values['t3.r2.natural']) + 1 };
     const d = folderOf({
