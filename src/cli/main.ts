@@ -235,7 +235,9 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     if (inputs.has(previousFile!)) {
       say(
         io,
-        `--previous 指定的上年报告 ${values.previous} 也是要校验的文件：上年报告应是另一份、上一年度的报告`,
+        files.length === 1
+          ? `--previous 指定的上年报告 ${values.previous} 就是要校验的文件：上年报告应是另一份、上一年度的报告`
+          : `--previous 指定的上年报告 ${values.previous} 也在要校验的文件之中：同一批中同一机关相邻两年的报告会自动配对，不必用 --previous；要指定上年报告，请把它移出要校验的文件或文件夹`,
       );
       return 2;
     }
