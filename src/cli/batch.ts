@@ -57,6 +57,8 @@ export interface BatchOptions {
 export interface BatchTotals {
   readonly reports: number;
   readonly withErrors: number;
+  /** Of those, the reports with errors once copies are taken out (a copy's errors are its report's). */
+  readonly distinctWithErrors: number;
   /** Published reports whose only errors are tables or rows not read whole (see onlyUnread): not counted in `withErrors`. */
   readonly unreadTables: number;
   /** Reports with the numbers of another of their body and year (a copy, or the same in another format): `reports` counts each. */
@@ -177,7 +179,7 @@ function result(file: string, report: Report, findings: Checked['findings'], pre
 function pairs<T>(
   slots: readonly Slot<T>[],
   remarks: string[],
-): { paired: Map<Slot<T>, Slot<T>>; undecided: Set<Slot<T>>; copies: number } {
+): { paired: Map<Slot<T>, Slot<T>>; undecided: Set<Slot<T>>; copies: Map<Slot<T>, Slot<T>> } {
   const byBody = new Map<string, Slot<T>[]>();
   const byFile = new Map<string, Slot<T>[]>();
   const add = (map: Map<string, Slot<T>[]>, key: string, s: Slot<T>) => {
@@ -192,11 +194,11 @@ function pairs<T>(
   }
   // Two reports of one body and year that differ (one corrected and issued again, or a draft):
   // which is the one published is for the user to say.
-  /** Reports with the numbers of one counted already: a copy, or the same report in another format. */
-  let extra = 0;
+  /** Reports with the numbers of one counted already (a copy, or the same report in another format), and that one. */
+  const extra = new Map<Slot<T>, Slot<T>>();
   for (const [key, same] of byBody) {
     const groups = copies(same);
-    extra += same.length - groups.length;
+    for (const g of groups) for (const copy of g.slice(1)) extra.set(copy, g[0]!);
     if (groups.length > 1)
       remarks.push(
         `${listCopies(groups)}：是同一机关 ${key.slice(key.lastIndexOf('|') + 1)} 年度的 ${groups.length} 份数字不同的报告，请确认哪一份是发布的`,
@@ -222,6 +224,16 @@ function pairs<T>(
     }
   }
   return { paired: out, undecided, copies: extra };
+}
+
+/**
+ * Reports with errors, copies of one report counted once: a report is one with errors where any
+ * of its copies has them (a copy read from a PDF may have an error its page has not).
+ */
+function distinctWithErrors<T>(slots: readonly Slot<T>[], copies: ReadonlyMap<Slot<T>, Slot<T>>): number {
+  const withErrors = new Set<Slot<T>>();
+  for (const s of slots) if (s.errors === 'errors') withErrors.add(copies.get(s) ?? s);
+  return withErrors.size;
 }
 
 /** A report that may have, or be, last year's report: one of a year, with something written in it. */
@@ -504,8 +516,9 @@ export async function checkBatch<T>(
   options.onProgress?.('');
   return {
     reports: slots.length,
-    copies: found.copies,
+    copies: found.copies.size,
     withErrors: slots.filter((s) => s.errors === 'errors').length,
+    distinctWithErrors: distinctWithErrors(slots, found.copies),
     unreadTables: slots.filter((s) => s.errors === 'unread').length,
     unreadable,
     notChecked,

@@ -349,7 +349,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   if (files.length + problems.length > 1) {
     const parts = [
       `共 ${totals.reports} 份报告${totals.copies ? `（去掉数字相同的副本和其他格式，为 ${totals.reports - totals.copies} 份）` : ''}`,
-      `${totals.withErrors} 份有错误`,
+      `${totals.withErrors} 份有错误${totals.copies && totals.distinctWithErrors !== totals.withErrors ? `（去掉副本为 ${totals.distinctWithErrors} 份）` : ''}`,
       totals.unreadTables ? `${totals.unreadTables} 份有表格未能完整读取` : '',
       unreadable.length ? `${unreadable.length} 个文件无法读取` : '',
       others.length ? `${others.length} 个文件不是年报格式、未校验` : '',

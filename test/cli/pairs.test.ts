@@ -154,6 +154,20 @@ describe('pairing', () => {
     );
   });
 
+  it('reports with errors are counted once with their copies taken out', async () => {
+    const wrong = { ...y2024.values, 't3.r1.natural': Number(y2024.values['t3.r1.natural']) + 1 };
+    const d = folderOf({
+      'a.xlsx': [y2023.values, 2023, '宿迁市'],
+      'b.xlsx': [wrong, 2024, '宿迁市'],
+      'c.xlsx': [wrong, 2024, '宿迁市人民政府'],
+    });
+    const r = await cli('check', d);
+    expect(r.code).toBe(1);
+    expect(r.err.trimEnd().split('\n').at(-1)).toBe(
+      '共 3 份报告（去掉数字相同的副本和其他格式，为 2 份），2 份有错误（去掉副本为 1 份）。',
+    );
+  });
+
   it('copies of last year’s report (the same numbers) are one report: paired', async () => {
     const now = { ...y2024.values, 't3.r2.natural': Number(y2024.values['t3.r2.natural']) + 1 };
     const d = folderOf({
