@@ -127,8 +127,8 @@ export const AUDIT_COLUMNS = [6, 8, 10, 14, 72] as const;
 /** The 审核报告 as the rows of a sheet that prints on A4. */
 export function auditRows(audit: Audit): AuditRow[] {
   const heading = [
-    audit.agency ? `机关名称：${audit.agency}` : '机关名称：（未填写）',
-    `报告年度：${audit.year ?? '（未填写）'}`,
+    audit.agency ? `机关名称：${audit.agency}` : '机关名称：（未注明）',
+    `报告年度：${audit.year ?? '（未注明）'}`,
     `格式：${audit.edition} 版`,
   ].join(GAP);
   // Without last year's report, the page says its cross-year rules did not run: a pass signed

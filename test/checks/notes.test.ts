@@ -72,6 +72,8 @@ describe('说明', () => {
     // The blank tables are said once, as not filled in: no 说明 can answer them.
     expect(auditResult(audit)).toBe('未通过（表二、表三、表四尚未填写）');
     expect(auditRows(audit).some((r) => r.cells.some((c) => c.includes('说明：未说明')))).toBe(false);
+    // No body or year named (a blank sheet, or a published text that names none): not stated, whichever.
+    expect(auditRows(audit)[1]!.cells[0]).toMatch(/^机关名称：（未注明）.*报告年度：（未注明）/);
   });
 
   it('the notes sheet reads back what was written, and passes over rows that are not notes', () => {
