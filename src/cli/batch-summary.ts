@@ -116,6 +116,30 @@ export interface HtmlPart {
   readonly unread?: true;
 }
 
+/** What a batch's one sentence counts (see batchSentence). */
+export interface BatchCounts {
+  readonly reports: number;
+  readonly withErrors: number;
+  readonly unreadTables: number;
+  readonly unreadable: number;
+  readonly notChecked: number;
+  /** Reports that are copies of another (see BatchTotals.copies), and those with errors without them. */
+  readonly copies?: { readonly count: number; readonly distinctWithErrors: number };
+}
+
+/** 「共 5 份报告（去掉数字相同的副本和其他格式，为 4 份），1 份有错误，2 个文件无法读取。」: the terminal's last line, and the summary page's first. */
+export function batchSentence(c: BatchCounts): string {
+  const copies = c.copies?.count ? c.copies : undefined;
+  const parts = [
+    `共 ${c.reports} 份报告${copies ? `（去掉数字相同的副本和其他格式，为 ${c.reports - copies.count} 份）` : ''}`,
+    `${c.withErrors} 份有错误${copies && copies.distinctWithErrors !== c.withErrors ? `（去掉副本为 ${copies.distinctWithErrors} 份）` : ''}`,
+    c.unreadTables ? `${c.unreadTables} 份有表格未能完整读取` : '',
+    c.unreadable ? `${c.unreadable} 个文件无法读取` : '',
+    c.notChecked ? `${c.notChecked} 个文件不是年报格式、未校验` : '',
+  ];
+  return `${parts.filter(Boolean).join('，')}。`;
+}
+
 /** A page a supervisor reads and prints: the table of all reports, then each report's findings. */
 export class HtmlSummary {
   private readonly rows: string[] = [];
@@ -167,7 +191,16 @@ export class HtmlSummary {
     when: Date,
     notChecked: readonly Unreadable[] = [],
     remarks: readonly string[] = [],
+    copies?: BatchCounts['copies'],
   ): string {
+    const counted = batchSentence({
+      reports: this.rows.length,
+      withErrors: this.withErrors,
+      unreadTables: this.unreadTables,
+      unreadable: unreadable.length,
+      notChecked: notChecked.length,
+      ...(copies ? { copies } : {}),
+    });
     const list = (title: string, messages: readonly string[]) =>
       messages.length
         ? `<h2>${title}</h2><ul>${messages.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`
@@ -187,7 +220,7 @@ section{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:16px}
 @media print{body{margin:0}a{color:inherit;text-decoration:none}section{page-break-before:auto}}
 </style></head><body>
 <h1>政府信息公开工作年度报告校验汇总</h1>
-<p>共 ${this.rows.length} 份报告，${this.withErrors} 份有错误${this.unreadTables ? `，${this.unreadTables} 份有表格未能完整读取` : ''}${unreadable.length ? `，${unreadable.length} 个文件无法读取` : ''}${notChecked.length ? `，${notChecked.length} 个文件不是年报格式、未校验` : ''}。生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
+<p>${esc(counted)}生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
 ${list('需要确认的事项', remarks)}
 <table><thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>
 ${this.rows.join('\n')}

@@ -24,7 +24,7 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { checkBatch, readFromDisk } from './batch.js';
 import { nodeTty } from './builtin.js';
-import { CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './batch-summary.js';
+import { batchSentence, CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './batch-summary.js';
 import { beginsWith, identity, listInputs, UnreadableFile } from './files.js';
 import { type Checked, JsonWriter, jsonEntry, terminalSafe, toText } from './output.js';
 import { missingPart, oneLine } from './internal.js';
@@ -306,6 +306,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   // What the batch says beside its reports goes into every summary, not only to the terminal.
   const remarks = [...totals.notes, ...totals.remarks];
   json?.finish(unreadable, others, remarks);
+  const copies = { count: totals.copies, distinctWithErrors: totals.distinctWithErrors };
   for (const u of unreadable) say(io, `✗ ${u.message}`);
   for (const n of totals.notes) say(io, `✗ ${n}`);
   for (const r of totals.remarks) say(io, `! ${r}`);
@@ -313,7 +314,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   if (summaryPath) {
     const text = csv
       ? csv.text(unreadable, others, remarks)
-      : html!.text(unreadable, new Date(), others, remarks);
+      : html!.text(unreadable, new Date(), others, remarks, copies);
     const failed = await writeOutput(summaryPath, text, values.force);
     if (failed) {
       say(io, `汇总未能写入：${failed}`);
@@ -346,16 +347,18 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     say(io, `审核报告已写入 ${reportPath}（${reports}${unreadPages}，A4 纵向，可直接打印）`);
   }
   // The batch in one line, last (on a terminal, where the progress line was).
-  if (files.length + problems.length > 1) {
-    const parts = [
-      `共 ${totals.reports} 份报告${totals.copies ? `（去掉数字相同的副本和其他格式，为 ${totals.reports - totals.copies} 份）` : ''}`,
-      `${totals.withErrors} 份有错误${totals.copies && totals.distinctWithErrors !== totals.withErrors ? `（去掉副本为 ${totals.distinctWithErrors} 份）` : ''}`,
-      totals.unreadTables ? `${totals.unreadTables} 份有表格未能完整读取` : '',
-      unreadable.length ? `${unreadable.length} 个文件无法读取` : '',
-      others.length ? `${others.length} 个文件不是年报格式、未校验` : '',
-    ];
-    say(io, `${parts.filter(Boolean).join('，')}。`);
-  }
+  if (files.length + problems.length > 1)
+    say(
+      io,
+      batchSentence({
+        reports: totals.reports,
+        withErrors: totals.withErrors,
+        unreadTables: totals.unreadTables,
+        unreadable: unreadable.length,
+        notChecked: others.length,
+        copies,
+      }),
+    );
   if (totals.internalErrors) return 3;
   // Nothing given was a report (a note named by itself): no check was made, which is no pass.
   if (unreadable.length || totals.notes.length || !totals.reports) return 2;

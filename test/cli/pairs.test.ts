@@ -161,11 +161,13 @@ describe('pairing', () => {
       'b.xlsx': [wrong, 2024, '宿迁市'],
       'c.xlsx': [wrong, 2024, '宿迁市人民政府'],
     });
-    const r = await cli('check', d);
+    const page = join(mkdtempSync(join(tmpdir(), 'nianbao-pairs-')), '汇总.html');
+    const r = await cli('check', d, '--summary', page);
     expect(r.code).toBe(1);
-    expect(r.err.trimEnd().split('\n').at(-1)).toBe(
-      '共 3 份报告（去掉数字相同的副本和其他格式，为 2 份），2 份有错误（去掉副本为 1 份）。',
-    );
+    const line = '共 3 份报告（去掉数字相同的副本和其他格式，为 2 份），2 份有错误（去掉副本为 1 份）。';
+    expect(r.err.trimEnd().split('\n').at(-1)).toBe(line);
+    // The summary's page says the batch as the terminal does.
+    expect(readFileSync(page, 'utf8')).toContain(`<p>${line}生成于`);
   });
 
   it('copies of last year’s report (the same numbers) are one report: paired', async () => {
