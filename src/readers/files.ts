@@ -153,7 +153,16 @@ const EMPTY = '文件是空的（0 字节）';
 export function formatOf(name: string, bytes: Uint8Array): string {
   const refused = unsupported(name) ?? tooLarge(name, bytes.length) ?? (bytes.length ? undefined : EMPTY);
   if (refused) throw new ReadProblem(refused);
-  return readAs(extensionOf(name), bytes, unsupportedFormat(name));
+  const ext = extensionOf(name);
+  const format = readAs(ext, bytes, unsupportedFormat(name));
+  // What it holds has its own limit: a 45 MB page saved as .pdf (or .xls, or with no extension)
+  // took 1.9 GB and 9 s to read, where the page's limit keeps a page to a few hundred MB.
+  const max = MAX_FILE_BYTES[format];
+  if (format !== ext && max !== undefined && bytes.length > max)
+    throw new ReadProblem(
+      `文件有 ${(bytes.length / MiB).toFixed(1)} MB，内容是${READ_AS[format]!.trim()}，超过这类文件的上限 ${max / MiB} MB，未读取`,
+    );
+  return format;
 }
 
 /** A published report's file (text, page, PDF, Word) → its reading, by what it holds. */

@@ -171,6 +171,30 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     ]);
   });
 
+  it('a page or a text under a name of a larger limit (.pdf, .xls, none) is held to its own', async () => {
+    const d = folder();
+    const page = `<!doctype html><html><body><p>${'政府信息公开'.repeat(500_000)}</p></body></html>`;
+    const text = '政府信息公开工作年度报告\n'.repeat(230_000);
+    writeFileSync(join(d, 'page.pdf'), page);
+    writeFileSync(join(d, 'page.xls'), page);
+    writeFileSync(join(d, 'text'), text);
+    // Under the limit, each is read as what it holds.
+    writeFileSync(join(d, 'small.pdf'), '<!doctype html><html><body><p>没有年报</p></body></html>');
+    const r = await cli('check', d, '--json');
+    expect(r.code).toBe(2);
+    const messages = json(r.out).unreadable!.map((u) => u.message);
+    expect(messages).toEqual([
+      `${join(d, 'page.pdf')}：文件有 8.6 MB，内容是网页，超过这类文件的上限 8 MB，未读取`,
+      `${join(d, 'page.xls')}：文件有 8.6 MB，内容是网页，超过这类文件的上限 8 MB，未读取`,
+      `${join(d, 'small.pdf')}：这不是 PDF 文件，而是网页（下载失败时网站常返回这样的页面），按网页读取：没有找到年报表格：文中没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。`,
+    ]);
+    // A file with no extension is read when named.
+    const named = await cli('check', join(d, 'text'), '--json');
+    expect(json(named.out).unreadable!.map((u) => u.message)).toEqual([
+      `${join(d, 'text')}：文件有 8.1 MB，内容是文字，超过这类文件的上限 8 MB，未读取`,
+    ]);
+  });
+
   it('a text of more lines than any report’s (a million numbers) is refused before its lines are read, however they end', async () => {
     const d = folder();
     const many = (n: number, between: string) => Array.from({ length: n }, (_, i) => i % 1000).join(between);
