@@ -82,6 +82,17 @@ export async function benchBounded(): Promise<void> {
       );
     }
 
+    // A page saved under a name of a larger limit (a download named .pdf) is held to a page's.
+    const page = join(dir, 'page.pdf');
+    writeFileSync(
+      page,
+      `<!doctype html><html><body><p>${'政府信息公开'.repeat(2_500_000)}</p></body></html>`,
+    );
+    const misnamed = timed(['check', page]);
+    console.log(
+      `45 MB 的网页、文件名为 .pdf\t${misnamed.ms.toFixed(0)} ms，${misnamed.mib.toFixed(0)} MiB\t< 1 s，< 200 MiB\t${pass(misnamed.ms < 1000 && misnamed.mib < 200 && misnamed.code === 2)}\t按网页的上限（8 MB）拒绝读取（退出码 ${misnamed.code}）；曾按 .pdf 的上限读取，9 s、1.9 GB`,
+    );
+
     // PDFs read in a thread of their own, within a time and a memory (src/cli/pdf-isolated.ts).
     const strokes = (n: number) => '0 0 m 1 1 l S\n'.repeat(n);
     const pdfs: [string, () => Uint8Array, string][] = [
