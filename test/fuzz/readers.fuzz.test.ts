@@ -22,6 +22,8 @@ import { fixturePath, jingxiu } from '../helpers.js';
 import { sheetXml } from './build-xlsx.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+/** Time for `ms` at the default runs, scaled with FUZZ_RUNS. */
+const scaled = (ms: number) => ms * Math.max(1, RUNS / 40);
 const native = (data: Uint8Array, max: number) => inflateRawSync(data, { maxOutputLength: max });
 
 /** Runs `fn`; a ReadProblem is an answer, anything else thrown fails the test. */
@@ -182,46 +184,54 @@ describe('damaged workbooks', () => {
 describe('damaged documents', () => {
   const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
 
-  it('a real PDF damaged: read or refused, never thrown, and in bounded time', async () => {
-    const pdfs = ['jingxiu-2019.writer.pdf', 'suqian-2024.pages.pdf', 'jingxiu-2019.chromium.pdf'].map(
-      fixture,
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...pdfs.keys()),
-        fc.array(damage, { minLength: 1, maxLength: 3 }),
-        async (which, hits) => {
-          const started = performance.now();
-          await answers(() => readReportFile('x.pdf', damaged(pdfs[which]!, hits)));
-          expect(performance.now() - started).toBeLessThan(10_000);
-        },
-      ),
-      { numRuns: Math.max(10, RUNS / 2) },
-    );
-  }, 120_000);
+  it(
+    'a real PDF damaged: read or refused, never thrown, and in bounded time',
+    async () => {
+      const pdfs = ['jingxiu-2019.writer.pdf', 'suqian-2024.pages.pdf', 'jingxiu-2019.chromium.pdf'].map(
+        fixture,
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...pdfs.keys()),
+          fc.array(damage, { minLength: 1, maxLength: 3 }),
+          async (which, hits) => {
+            const started = performance.now();
+            await answers(() => readReportFile('x.pdf', damaged(pdfs[which]!, hits)));
+            expect(performance.now() - started).toBeLessThan(10_000);
+          },
+        ),
+        { numRuns: Math.max(10, RUNS / 2) },
+      );
+    },
+    scaled(120_000),
+  );
 
-  it('a real Word file damaged, as a zip or inside its parts: read or refused, never thrown', async () => {
-    const docx = fixture('jingxiu-2019.docx');
-    const parts = unzipSync(docx);
-    const names = Object.keys(parts).filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(damage, { minLength: 1, maxLength: 4 }),
-        fc.constantFrom(...names),
-        fc.nat(),
-        fc.constantFrom('<', '>', '&', '<!--', '<!DOCTYPE x>', '</w:tc>', '<w:tbl>', '</w:tbl>', '\u0000'),
-        async (hits, name, at, insert) => {
-          await answers(() => readReportFile('x.docx', damaged(docx, hits)));
-          await answers(() => readReportFile('x.docx', damaged(docx, hits), { inflate: native }));
-          const xml = strFromU8(parts[name]!);
-          const i = at % (xml.length + 1);
-          const broken = zipSync({ ...parts, [name]: strToU8(xml.slice(0, i) + insert + xml.slice(i)) });
-          await answers(() => readReportFile('x.docx', broken));
-        },
-      ),
-      { numRuns: RUNS * 2 },
-    );
-  }, 60_000);
+  it(
+    'a real Word file damaged, as a zip or inside its parts: read or refused, never thrown',
+    async () => {
+      const docx = fixture('jingxiu-2019.docx');
+      const parts = unzipSync(docx);
+      const names = Object.keys(parts).filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(damage, { minLength: 1, maxLength: 4 }),
+          fc.constantFrom(...names),
+          fc.nat(),
+          fc.constantFrom('<', '>', '&', '<!--', '<!DOCTYPE x>', '</w:tc>', '<w:tbl>', '</w:tbl>', '\u0000'),
+          async (hits, name, at, insert) => {
+            await answers(() => readReportFile('x.docx', damaged(docx, hits)));
+            await answers(() => readReportFile('x.docx', damaged(docx, hits), { inflate: native }));
+            const xml = strFromU8(parts[name]!);
+            const i = at % (xml.length + 1);
+            const broken = zipSync({ ...parts, [name]: strToU8(xml.slice(0, i) + insert + xml.slice(i)) });
+            await answers(() => readReportFile('x.docx', broken));
+          },
+        ),
+        { numRuns: RUNS * 2 },
+      );
+    },
+    scaled(60_000),
+  );
 });
 
 describe('the quick readers and the token readers agree', () => {
