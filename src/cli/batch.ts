@@ -17,7 +17,7 @@ import {
   unsupported,
 } from '../core.js';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { isOwnOutput, NotAReportFile, readInput, UnreadableFile } from './files.js';
 import { missingPart, oneLine } from './internal.js';
 import { threadPdfReader } from './pdf-isolated.js';
@@ -343,6 +343,30 @@ function undatedRemark<T>(slots: readonly Slot<T>[]): string | undefined {
   return `${undated.map((s) => s.label).join('、')}：没有找到报告年度（标题、统计期限、落款日期或「报告年度」一栏），未核对跨年度关系`;
 }
 
+/** A year a file's name gives (「宿迁市2024年政府信息公开工作年度报告.pdf」): 「2024年」, not a date's 「2025-01-20」. */
+const NAME_YEAR = /(20\d{2})\s*年/g;
+
+/**
+ * Reports whose file's name gives another year than the report's own (its title, its period):
+ * a download saved under the wrong name, whose year's report may be missing from the batch, and
+ * which is taken for a copy of the report it is. A name with two years says nothing certain.
+ */
+function misnamedRemark<T>(slots: readonly Slot<T>[], files: readonly string[]): string | undefined {
+  const perFile = new Map<number, number>();
+  for (const s of slots) perFile.set(s.fileIndex, (perFile.get(s.fileIndex) ?? 0) + 1);
+  const misnamed = slots.flatMap((s) => {
+    if (s.year === undefined || s.unfilled || perFile.get(s.fileIndex) !== 1) return [];
+    const years = new Set([...basename(files[s.fileIndex]!).matchAll(NAME_YEAR)].map((m) => Number(m[1])));
+    const [named] = years;
+    return years.size === 1 && named !== s.year
+      ? [`${s.label}（文件名是 ${named} 年，内容是 ${s.year} 年度）`]
+      : [];
+  });
+  return misnamed.length
+    ? `${misnamed.join('、')}：文件名中的年度与报告本身的年度（标题、统计期限等）不同，请确认文件是否放错；文件名所说年度的报告可能不在本批中`
+    : undefined;
+}
+
 /** The report of --previous for `report`: the only one, or the one of the year before. */
 function previousFor(report: Report, source: PreviousSource): Report | undefined {
   if (source.reports.length === 1) return source.reports[0];
@@ -472,6 +496,8 @@ export async function checkBatch<T>(
   if (alone) remarks.push(alone);
   const undated = undatedRemark(slots);
   if (undated) remarks.push(undated);
+  const misnamed = misnamedRemark(slots, files);
+  if (misnamed) remarks.push(misnamed);
   const paired = [...found.paired];
   const recent = new RecentFiles((i) => read(files[i]!));
   for (const [k, [slot, last]] of paired.entries()) {

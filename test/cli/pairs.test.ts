@@ -154,6 +154,22 @@ describe('pairing', () => {
     );
   });
 
+  it('a file whose name gives another year than its report is said: that year’s report may be missing', async () => {
+    const d = folderOf({
+      '宿迁市2023年年报.xlsx': [y2023.values, 2023, '宿迁市'],
+      // Last year's report again, saved under this year's name: this year's is not here.
+      '宿迁市2024年年报.xlsx': [y2023.values, 2023, '宿迁市'],
+      // Two years in the name, or a date: nothing certain.
+      '泗阳县2024年年报（2025年1月发布）.xlsx': [y2023.values, 2023, '泗阳县'],
+      '沭阳县年报2025-01-20.xlsx': [y2024.values, 2024, '沭阳县'],
+    });
+    const r = await cli('check', d);
+    expect(r.err).toContain(
+      `! ${join(d, '宿迁市2024年年报.xlsx')}「2023年度年报」（文件名是 2024 年，内容是 2023 年度）：文件名中的年度与报告本身的年度（标题、统计期限等）不同，请确认文件是否放错；文件名所说年度的报告可能不在本批中\n`,
+    );
+    expect(r.err.match(/文件名是/g)).toHaveLength(1);
+  });
+
   it('reports with errors are counted once with their copies taken out', async () => {
     const wrong = { ...y2024.values, 't3.r1.natural': Number(y2024.values['t3.r1.natural']) + 1 };
     const d = folderOf({
