@@ -24,13 +24,26 @@ const HEADER = [
   '未填写的表',
   '第一个错误',
   '对照上年',
-  // Last: a column put in before it would move those a supervisor's own sheet reads.
+  // Each new one last: a column put in before it would move those a supervisor's own sheet reads.
   '未能完整读取的表',
+  '结果',
 ];
+
+/**
+ * A report's result in a word, to filter the summary by in Excel: its errors first, then a table
+ * not read whole (see onlyUnread), a table left blank, warnings not explained.
+ */
+function outcome(c: Checked, n: ReturnType<typeof countBySeverity>, blank: readonly string[]): string {
+  if (onlyUnread(c)) return '表格未能完整读取';
+  if (n.error) return '有错误';
+  if (blank.length) return '有表未填写';
+  return n.warning ? '有警告' : '通过';
+}
 
 function row(c: Checked): string[] {
   const n = countBySeverity(c.findings);
   const first = c.findings.find((f) => f.severity === 'error');
+  const blank = blankTables(c.findings);
   return [
     c.file,
     c.sheet ?? '',
@@ -40,16 +53,19 @@ function row(c: Checked): string[] {
     String(n.error),
     String(n.warning),
     String(n.explained),
-    blankTables(c.findings).join('、'),
+    blank.join('、'),
     first ? `[${first.rule}] ${first.message}` : '',
     c.previous ?? '',
     [...tablesNotReadWhole(c)].map((t) => TABLE_NAME[t]).join('、'),
+    outcome(c, n, blank),
   ];
 }
 
-/** A line of the summary that is no report's: its file (or none) and what is said of it. */
-const saying = (file: string, message: string) =>
-  HEADER.map((column, i) => (i === 0 ? file : column === '第一个错误' ? message : ''));
+/** A line of the summary that is no report's: its file (or none), what is said of it, and what it is. */
+const saying = (file: string, message: string, result: string) =>
+  HEADER.map((column, i) =>
+    i === 0 ? file : column === '第一个错误' ? message : column === '结果' ? result : '',
+  );
 
 /** What the batch says beside its reports: a pairing not made, two reports of one body and year. */
 const REMARK = '（本批提示）';
@@ -89,8 +105,9 @@ export class CsvSummary {
     remarks: readonly string[] = [],
   ): string {
     const others = [
-      ...[...unreadable, ...notChecked].map((u) => saying(u.file, u.message)),
-      ...remarks.map((r) => saying(REMARK, r)),
+      ...unreadable.map((u) => saying(u.file, u.message, '无法读取')),
+      ...notChecked.map((u) => saying(u.file, u.message, '未校验')),
+      ...remarks.map((r) => saying(REMARK, r, '提示')),
     ].map(csvLine);
     return `\uFEFF${[...this.lines, ...others].join('\r\n')}\r\n`;
   }

@@ -322,7 +322,7 @@ describe('pairing', () => {
     expect(r.err).toContain(`! ${remark}\n`);
     expect((JSON.parse(r.out) as { remarks?: string[] }).remarks).toEqual([remark]);
     const rows = readFileSync(join(out, '汇总.csv'), 'utf8').trim().split('\r\n');
-    expect(rows.at(-1)).toBe(`（本批提示）,,,,,,,,,${csvCell(remark)},,`);
+    expect(rows.at(-1)).toBe(`（本批提示）,,,,,,,,,${csvCell(remark)},,,提示`);
     await cli('check', d, '--summary', join(out, '汇总.html'));
     expect(readFileSync(join(out, '汇总.html'), 'utf8')).toContain(
       `<h2>需要确认的事项</h2><ul><li>${remark}</li></ul>`,

@@ -265,14 +265,25 @@ describe('nianbao check on a folder', () => {
       .trim()
       .split('\r\n');
     expect(rows[0]).toBe(
-      '文件,工作表,机关,年度,格式,错误,警告,已说明,未填写的表,第一个错误,对照上年,未能完整读取的表',
+      '文件,工作表,机关,年度,格式,错误,警告,已说明,未填写的表,第一个错误,对照上年,未能完整读取的表,结果',
     );
     // Five reports, two files unread, and the picture not checked: the printed summary says all.
     expect(rows).toHaveLength(1 + 5 + 2 + 1);
-    expect(rows.at(-1)).toMatch(/照片\.png,,,,,,,,,.*：未校验（\.png 是图片.*,,$/);
+    expect(rows.at(-1)).toMatch(/照片\.png,,,,,,,,,.*：未校验（\.png 是图片.*,,,未校验$/);
+    // Each row says what came of it, to filter by.
+    expect(rows.slice(1).map((l) => l.split(',').at(-1))).toEqual([
+      '通过',
+      '有警告',
+      '有警告',
+      '有表未填写',
+      '有表未填写',
+      '无法读取',
+      '无法读取',
+      '未校验',
+    ]);
     expect(rows.find((l) => l.includes('2024.xlsx'))).toBe(
       // Its 表二 is left blank in this workbook: the summary names it; and the report it was checked against.
-      `${join(dir, '宿迁', '2024.xlsx')},2024年度年报,宿迁市,2024,2021 版,0,${suqian2024.findings.filter((f) => f.severity === 'warning').length},0,表二,,${join(dir, '宿迁', '2023.xlsx')}「2023年度年报」,`,
+      `${join(dir, '宿迁', '2024.xlsx')},2024年度年报,宿迁市,2024,2021 版,0,${suqian2024.findings.filter((f) => f.severity === 'warning').length},0,表二,,${join(dir, '宿迁', '2023.xlsx')}「2023年度年报」,,有表未填写`,
     );
   });
 
@@ -324,11 +335,13 @@ describe('nianbao check on a folder', () => {
       .trim()
       .split('\r\n');
     const line = (name: string) => csv.find((l) => l.startsWith(`${join(d, name)},`))!.split(',');
-    expect([line('a.txt'), line('b.html'), line('c.txt')].map((l) => [l.length, l.at(-1)])).toEqual([
-      [12, ''],
-      [12, '表四'],
-      [12, ''],
-    ]);
+    expect([line('a.txt'), line('b.html'), line('c.txt')].map((l) => [l.length, l.at(-2), l.at(-1)])).toEqual(
+      [
+        [13, '', '有错误'],
+        [13, '表四', '表格未能完整读取'],
+        [13, '', '有警告'],
+      ],
+    );
     expect(line('b.html')[9]).toMatch(/^\[G-04\] /);
     expect(r.err).toContain(
       `${join(d, 'a.txt')} 与 ${join(d, 'b.html')}、${join(d, 'c.txt')}（数字相同；${join(d, 'b.html')} 的表四未能读取）：是同一机关 2019 年度的 2 份数字不同的报告`,
