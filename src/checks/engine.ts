@@ -9,7 +9,7 @@ import { cellFindings } from './rules/cells.js';
 import { crossYearFindings } from './rules/cross-year.js';
 import { editionFindings } from './rules/edition.js';
 import { publishedFindings } from './rules/published.js';
-import { similarityFindings } from './rules/similarity.js';
+import { similarityFindings, tableCopyFindings } from './rules/similarity.js';
 import { table2Findings } from './rules/table2.js';
 
 export interface CheckOptions {
@@ -33,6 +33,7 @@ export const CHECKS: readonly Check[] = [
   { emits: ['X-01', 'X-02', 'X-04'], run: editionFindings },
   { emits: ['S-01', 'S5-01', 'S6-01', 'T3-08', 'T3-06', 'T3-09', 'T4-04'], run: publishedFindings },
   { emits: ['SIM-01'], run: similarityFindings },
+  { emits: ['SIM-02'], run: tableCopyFindings },
 ];
 
 const tableOrder = (f: Finding): number => (f.table ? TABLE_IDS.indexOf(f.table) : TABLE_IDS.length);

@@ -256,6 +256,13 @@ const CATALOG = [
     title: '内容雷同：正文与上年报告大段相同',
     description: '第一、五、六部分与上年文字相同或几乎相同的比例达到阈值（默认 50%）。',
   },
+  {
+    id: 'SIM-02',
+    severity: 'warning',
+    title: '表三、表四不能照抄上年',
+    description:
+      '跨年度：表三或表四的每个数都与上年报告相同（不为 0 的数至少 4 个、合计至少 20），像是照抄了上年的表格。',
+  },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleId = (typeof CATALOG)[number]['id'];

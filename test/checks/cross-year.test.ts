@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { reportFromValues } from '../../src/report/from-values.js';
-import { jingxiu, ofRule, suqian } from '../helpers.js';
+import { jingxiu, ofRule, suqian, type Values } from '../helpers.js';
 
 const t2021 = (values: Record<string, number>, year: number) =>
   reportFromValues('2021', { ...suqian()[1].values, ...values }, { year });
@@ -57,6 +57,53 @@ describe('table 2 across years', () => {
     const rules = new Set(check(now, { previous: last }).map((f) => f.rule));
     expect(rules.has('T3-05')).toBe(true);
     expect([...rules].filter((r) => r.startsWith('T2-'))).toEqual([]);
+  });
+});
+
+describe('a table copied from last year (SIM-02)', () => {
+  const [y2023, y2024] = suqian();
+  const t3and4 = (values: Values): Values =>
+    Object.fromEntries(Object.entries(values).filter(([k]) => /^t[34]\./.test(k)));
+
+  it('表三 and 表四 with every number of last year’s are said, each once, as a copy', () => {
+    const last = reportFromValues('2021', y2023.values, { year: 2023 });
+    const now = reportFromValues('2021', { ...y2024.values, ...t3and4(y2023.values) }, { year: 2024 });
+    const said = ofRule(check(now, { previous: last }), 'SIM-02');
+    expect(said.map((f) => [f.table, f.severity])).toEqual([
+      ['t3', 'warning'],
+      ['t4', 'warning'],
+    ]);
+    expect(said[0]!.message).toMatch(
+      /^表三的每个数都与上年（2023 年）报告的表三相同（\d+ 个不为 0 的数一一相等）/,
+    );
+  });
+
+  it('one number changed, another year’s real tables, or a few small numbers twice: nothing said', () => {
+    const last = reportFromValues('2021', y2023.values, { year: 2023 });
+    const changed = {
+      ...y2024.values,
+      ...t3and4(y2023.values),
+      't4.review.upheld': 1 + Number(y2023.values['t4.review.upheld']),
+    };
+    expect(
+      ofRule(check(reportFromValues('2021', changed, { year: 2024 }), { previous: last }), 'SIM-02').map(
+        (f) => f.table,
+      ),
+    ).toEqual(['t3']);
+    expect(
+      ofRule(check(reportFromValues('2021', y2024.values, { year: 2024 }), { previous: last }), 'SIM-02'),
+    ).toEqual([]);
+    // One application a year, answered alike: the same table twice, and no copy.
+    const few = {
+      't3.r1.natural': 1,
+      't3.r1.total': 1,
+      't3.r3_1.natural': 1,
+      't3.r3_1.total': 1,
+      't3.r3_7.natural': 1,
+      't3.r3_7.total': 1,
+    };
+    const small = (year: number) => reportFromValues('2021', few, { year });
+    expect(ofRule(check(small(2024), { previous: small(2023) }), 'SIM-02')).toEqual([]);
   });
 });
 

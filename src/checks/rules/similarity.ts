@@ -1,4 +1,6 @@
-import { PART_TITLES } from '../../report/parts.js';
+import { cellList } from '../../report/model.js';
+import { PART_TITLES, TABLE_NAME } from '../../report/parts.js';
+import type { TableId } from '../../report/types.js';
 import { clipped } from '../../report/shown.js';
 import { type Context, finding } from '../context.js';
 import type { Finding } from '../../report/finding.js';
@@ -91,6 +93,50 @@ export function similarityFindings(ctx: Context): Finding[] {
             .slice(0, 3)
             .map((s) => `“${clipped(s.text)}”`)
             .join('；')}。照抄上年内容是年报常见的问题，请按本年度情况重写。`,
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Tables of a year's flows (applications, reviews and suits): the same numbers two years running
+ * are a copy of last year's table, left unchanged, where they are many. Table 2 is not compared:
+ * what is in force, or the items of last year, may stay as they were.
+ */
+const FLOW_TABLES: readonly TableId[] = ['t3', 't4'];
+/** So many cells with a number, adding up to so much at least: a body of a few cases a year may see the same two years running. */
+const MIN_NONZERO = 4;
+const MIN_SUM = 20;
+
+/** 表三 or 表四 whose every number is last year's: copied from last year's report, and not brought up to date. */
+export function tableCopyFindings(ctx: Context): Finding[] {
+  const last = ctx.previous;
+  if (!last || last.numbers.edition !== ctx.numbers.edition) return [];
+  const cells = cellList(ctx.numbers.edition);
+  const out: Finding[] = [];
+  for (const table of FLOW_TABLES) {
+    let nonzero = 0;
+    let sum = 0;
+    let same = true;
+    for (let i = 0; i < cells.length && same; i++) {
+      if (cells[i]!.table !== table) continue;
+      // Every cell read in both: a table a copy gave in part is not compared.
+      if (!ctx.numbers.known[i] || !last.numbers.known[i]) same = false;
+      else if (ctx.numbers.valueAt[i] !== last.numbers.valueAt[i]) same = false;
+      else if (ctx.numbers.valueAt[i]) {
+        nonzero++;
+        sum += ctx.numbers.valueAt[i]!;
+      }
+    }
+    if (!same || nonzero < MIN_NONZERO || sum < MIN_SUM) continue;
+    const year = last.report.year ? `上年（${last.report.year} 年）` : '上年';
+    out.push(
+      finding(ctx, {
+        rule: 'SIM-02',
+        table,
+        cells: [],
+        message: `${TABLE_NAME[table]}的每个数都与${year}报告的${TABLE_NAME[table]}相同（${nonzero} 个不为 0 的数一一相等）：像是照抄了上年的表格。请按本年度的实际情况填写。`,
       }),
     );
   }
