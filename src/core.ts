@@ -6,7 +6,14 @@ export type { Area, Pos } from './report/address.js';
 export { areaAddress, columnName, parseAddress, parseArea, toAddress } from './report/address.js';
 export { compact } from './report/labels.js';
 export { hash53 } from './report/hash.js';
-export { isUnfilled, numbersOf, rowNumbers, tableNumbers, tablesNotReadWhole } from './report/numbers-key.js';
+export {
+  hasCopyEvidence,
+  isUnfilled,
+  numbersOf,
+  rowNumbers,
+  tableNumbers,
+  tablesNotReadWhole,
+} from './report/numbers-key.js';
 export { cellList, cellSpec, cellSpecs, type DataCellSpec } from './report/model.js';
 export { PART_TITLES, TABLE_NAME, TABLE_PART } from './report/parts.js';
 export {

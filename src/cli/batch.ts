@@ -3,6 +3,7 @@ import {
   check,
   FIRST_FORMAT_YEAR,
   type Edition,
+  hasCopyEvidence,
   type FileRead,
   isUnfilled,
   NotAReport,
@@ -140,6 +141,8 @@ interface Slot<T> {
   readonly text: boolean;
   /** Checked against --previous: it takes no other report of last year. */
   readonly withPrevious: boolean;
+  /** Numbers enough that another body's report with the same is no chance (see hasCopyEvidence). */
+  readonly weighty: boolean;
   kept: T;
   errors: Errors;
 }
@@ -343,6 +346,31 @@ function undatedRemark<T>(slots: readonly Slot<T>[]): string | undefined {
   return `${undated.map((s) => s.label).join('、')}：没有找到报告年度（标题、统计期限、落款日期或「报告年度」一栏），未核对跨年度关系`;
 }
 
+/**
+ * Reports of one year with the same numbers in every row, and all their rows read, whose bodies'
+ * names differ: the same report under two names (「宿豫区」, 「宿迁市宿豫区人民政府」), counted twice
+ * and paired with neither's last year; or one body's report taken over by another. A remark each.
+ */
+function sameNumbersRemarks<T>(slots: readonly Slot<T>[]): string[] {
+  const groups = new Map<string, Slot<T>[]>();
+  for (const s of slots) {
+    if (!pairable(s) || !s.weighty || !s.body || s.rows.includes(0)) continue;
+    const key = `${s.edition}|${s.year}|${s.rows.join(',')}`;
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
+  }
+  const out: string[] = [];
+  for (const group of groups.values()) {
+    const bodies = [...new Set(group.map((s) => s.body!))];
+    if (bodies.length < 2) continue;
+    out.push(
+      `${group.map((s) => s.label).join('、')}：数字完全相同，机关名称却不同（${bodies.join('、')}）。若是同一机关的同一份报告，请统一机关名称（现按 ${bodies.length} 个机关的报告各算一份）；若是不同机关的，请核对是否照抄了其他机关的报告`,
+    );
+  }
+  return out;
+}
+
 /** A year a file's name gives (「宿迁市2024年政府信息公开工作年度报告.pdf」): 「2024年」, not a date's 「2025-01-20」. */
 const NAME_YEAR = /(20\d{2})\s*年/g;
 
@@ -480,6 +508,7 @@ export async function checkBatch<T>(
           unfilled: isUnfilled(report),
           text: report.published !== undefined,
           withPrevious: c.previous !== undefined,
+          weighty: many && hasCopyEvidence(report),
           kept: sink.keep(c),
           errors: errorsOf(c),
         };
@@ -498,6 +527,7 @@ export async function checkBatch<T>(
   if (undated) remarks.push(undated);
   const misnamed = misnamedRemark(slots, files);
   if (misnamed) remarks.push(misnamed);
+  remarks.push(...sameNumbersRemarks(slots));
   const paired = [...found.paired];
   const recent = new RecentFiles((i) => read(files[i]!));
   for (const [k, [slot, last]] of paired.entries()) {

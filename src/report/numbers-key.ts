@@ -98,3 +98,25 @@ export function rowNumbers(report: Report): Uint32Array {
   }
   return out;
 }
+
+/**
+ * Numbers enough that the same ones twice are no chance: so many cells not 0, adding up to so much
+ * at least. A body of a few cases a year may see the same two years running, and many a small
+ * body's report is all zeros.
+ */
+export const COPY_EVIDENCE = { nonzero: 4, sum: 20 } as const;
+
+/** Whether the report's numbers are COPY_EVIDENCE: its cells that hold plain numbers, all tables. */
+export function hasCopyEvidence(report: Report): boolean {
+  let nonzero = 0;
+  let sum = 0;
+  for (const { raw } of report.cells.values()) {
+    const v =
+      typeof raw === 'number' ? raw : typeof raw === 'string' && PLAIN_NUMBER.test(raw) ? Number(raw) : 0;
+    if (v > 0) {
+      nonzero++;
+      sum += v;
+    }
+  }
+  return nonzero >= COPY_EVIDENCE.nonzero && sum >= COPY_EVIDENCE.sum;
+}

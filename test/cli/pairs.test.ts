@@ -29,6 +29,27 @@ function sheet(values: Record<string, unknown>, year: number, agency?: string) {
 
 type Reported = readonly [values: Record<string, unknown>, year: number, agency?: string];
 
+/**
+ * Another body's numbers: `k` more applications granted to natural persons, every sum still right.
+ * Two bodies with the same numbers are said (one report under two names, or one taken over).
+ */
+function other(values: Record<string, unknown>, k = 1): Record<string, unknown> {
+  const plus = (key: string) => [key, Number(values[key]) + k];
+  return {
+    ...values,
+    ...Object.fromEntries(
+      [
+        't3.r1.natural',
+        't3.r1.total',
+        't3.r3_1.natural',
+        't3.r3_1.total',
+        't3.r3_7.natural',
+        't3.r3_7.total',
+      ].map(plus),
+    ),
+  };
+}
+
 /** A folder of one-sheet workbooks, each a report of those numbers, year and body. */
 function folderOf(files: Record<string, Reported>): string {
   const d = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
@@ -84,8 +105,8 @@ describe('pairing', () => {
     const d = folderOf({
       'a.xlsx': [y2023.values, 2023, '宿迁市宿豫区人民政府'],
       'b.xlsx': [y2024.values, 2024, '宿迁市宿豫区政府'],
-      'c.xlsx': [y2023.values, 2023, '沭阳县（本级）'],
-      'd.xlsx': [y2024.values, 2024, '沭阳县人民政府'],
+      'c.xlsx': [other(y2023.values), 2023, '沭阳县（本级）'],
+      'd.xlsx': [other(y2024.values), 2024, '沭阳县人民政府'],
     });
     const r = await cli('check', d, '--json');
     const json = JSON.parse(r.out) as { files: { previous?: string }[] };
@@ -102,10 +123,10 @@ describe('pairing', () => {
     const d = folderOf({
       'a.xlsx': [y2023.values, 2023, '宿迁市宿豫区人民政府'],
       'b.xlsx': [y2024.values, 2024, '宿豫区人民政府'],
-      'c.xlsx': [y2024.values, 2024, '泗阳县'],
+      'c.xlsx': [other(y2024.values, 1), 2024, '泗阳县'],
       // The city's report of last year is no near name of a district's.
-      'e.xlsx': [y2023.values, 2023, '宿迁市'],
-      'f.xlsx': [y2024.values, 2024, '宿迁市沭阳县'],
+      'e.xlsx': [other(y2023.values, 2), 2023, '宿迁市'],
+      'f.xlsx': [other(y2024.values, 3), 2024, '宿迁市沭阳县'],
     });
     const r = await cli('check', d);
     expect(r.code).toBe(0);
@@ -114,7 +135,7 @@ describe('pairing', () => {
     );
     const one = folderOf({
       'b.xlsx': [y2024.values, 2024, '宿豫区'],
-      'c.xlsx': [y2024.values, 2024, '泗阳县'],
+      'c.xlsx': [other(y2024.values), 2024, '泗阳县'],
     });
     expect((await cli('check', one)).err).toBe(
       '! 本批的报告都是 2024 年度的，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告\n共 2 份报告，0 份有错误。\n',
@@ -168,6 +189,22 @@ describe('pairing', () => {
       `! ${join(d, '宿迁市2024年年报.xlsx')}「2023年度年报」（文件名是 2024 年，内容是 2023 年度）：文件名中的年度与报告本身的年度（标题、统计期限等）不同，请确认文件是否放错；文件名所说年度的报告可能不在本批中\n`,
     );
     expect(r.err.match(/文件名是/g)).toHaveLength(1);
+  });
+
+  it('two bodies’ reports of one year with the same numbers are said: one report under two names, or one taken over', async () => {
+    const few = { 't3.r1.natural': 1, 't3.r1.total': 1 };
+    const d = folderOf({
+      'a.xlsx': [y2024.values, 2024, '宿豫区'],
+      'b.xlsx': [y2024.values, 2024, '宿迁市宿豫区人民政府'],
+      // A few small numbers alike are no sign of a copy.
+      'c.xlsx': [few, 2024, '泗阳县'],
+      'd.xlsx': [few, 2024, '沭阳县'],
+    });
+    const r = await cli('check', d);
+    expect(r.err).toContain(
+      `! ${join(d, 'a.xlsx')}「2024年度年报」、${join(d, 'b.xlsx')}「2024年度年报」：数字完全相同，机关名称却不同（宿豫区、宿迁市宿豫区）。若是同一机关的同一份报告，请统一机关名称（现按 2 个机关的报告各算一份）；若是不同机关的，请核对是否照抄了其他机关的报告\n`,
+    );
+    expect(r.err.match(/数字完全相同/g)).toHaveLength(1);
   });
 
   it('reports with errors are counted once with their copies taken out', async () => {
@@ -374,8 +411,8 @@ describe('pairing', () => {
     const last = join(folderOf({ 'last.xlsx': [y2023.values, 2023, '宿迁市'] }), 'last.xlsx');
     const d = folderOf({
       'a2024.xlsx': [y2024.values, 2024, '宿迁市'],
-      'b2023.xlsx': [y2023.values, 2023, '沭阳县'],
-      'b2024.xlsx': [y2024.values, 2024, '沭阳县'],
+      'b2023.xlsx': [other(y2023.values), 2023, '沭阳县'],
+      'b2024.xlsx': [other(y2024.values), 2024, '沭阳县'],
     });
     const r = await cli('check', d, '--previous', last, '--json');
     const json = JSON.parse(r.out) as { files: { file: string; previous?: string }[]; remarks?: string[] };

@@ -1,4 +1,5 @@
 import { cellList } from '../../report/model.js';
+import { COPY_EVIDENCE } from '../../report/numbers-key.js';
 import { PART_TITLES, TABLE_NAME } from '../../report/parts.js';
 import type { TableId } from '../../report/types.js';
 import { clipped } from '../../report/shown.js';
@@ -105,9 +106,6 @@ export function similarityFindings(ctx: Context): Finding[] {
  * what is in force, or the items of last year, may stay as they were.
  */
 const FLOW_TABLES: readonly TableId[] = ['t3', 't4'];
-/** So many cells with a number, adding up to so much at least: a body of a few cases a year may see the same two years running. */
-const MIN_NONZERO = 4;
-const MIN_SUM = 20;
 
 /** 表三 or 表四 whose every number is last year's: copied from last year's report, and not brought up to date. */
 export function tableCopyFindings(ctx: Context): Finding[] {
@@ -129,7 +127,7 @@ export function tableCopyFindings(ctx: Context): Finding[] {
         sum += ctx.numbers.valueAt[i]!;
       }
     }
-    if (!same || nonzero < MIN_NONZERO || sum < MIN_SUM) continue;
+    if (!same || nonzero < COPY_EVIDENCE.nonzero || sum < COPY_EVIDENCE.sum) continue;
     const year = last.report.year ? `上年（${last.report.year} 年）` : '上年';
     out.push(
       finding(ctx, {
