@@ -348,8 +348,8 @@ function undatedRemark<T>(slots: readonly Slot<T>[]): string | undefined {
 
 /**
  * Reports of one year with the same numbers in every row, and all their rows read, whose bodies'
- * names differ: the same report under two names (「宿豫区」, 「宿迁市宿豫区人民政府」), counted twice
- * and paired with neither's last year; or one body's report taken over by another. A remark each.
+ * names differ: the same report under two names (「宿豫区」, 「宿迁市宿豫区人民政府」), counted as
+ * two bodies' reports; or one body's report taken over by another. A remark each.
  */
 function sameNumbersRemarks<T>(slots: readonly Slot<T>[]): string[] {
   const groups = new Map<string, Slot<T>[]>();

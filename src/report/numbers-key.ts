@@ -86,11 +86,11 @@ function rowCells(edition: Edition): readonly (readonly CellKey[])[] {
 export function rowNumbers(report: Report): Uint32Array {
   const rows = rowCells(report.edition);
   const out = new Uint32Array(rows.length);
-  rows: for (let i = 0; i < rows.length; i++) {
+  row: for (let i = 0; i < rows.length; i++) {
     let h = FNV_START;
     for (const key of rows[i]!) {
       const cell = report.cells.get(key);
-      if (!cell) continue rows;
+      if (!cell) continue row;
       h = fnv(Math.imul(h ^ SEMICOLON, 0x01000193), comparable(cell.raw));
     }
     // Never 0, which says a row not read.
