@@ -297,6 +297,17 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
       .toBe(1);
     await expect.poll(() => pane.getByText(/T3-05/).count()).toBeGreaterThan(0);
     await shot('previous-found');
+    // Last year's 表三 made this year's, number for number: this year's looks copied from it.
+    await book(`
+      book.edit('2018年度年报', [['${toAddress({ row: layout.cells.find((c) => c.key === 't3.r4.natural')!.pos.row - 1, col: 3 })}', 0]]);
+      book.select('竞秀区年报');
+    `);
+    await check();
+    const copied = pane.getByText(/表三的每个数都与上年（2018 年）报告的表三相同/);
+    await expect.poll(() => copied.count()).toBe(1);
+    await expect.poll(() => pane.getByText(/T3-05/).count()).toBe(0);
+    await copied.scrollIntoViewIfNeeded();
+    await shot('copied-table');
   });
 
   it('导入已发布年报: the text pasted from a web page becomes a filled template sheet that checks clean', async () => {
