@@ -207,8 +207,13 @@ function auditSection(audit: Audit): string {
     const cells = r.cells.map((c) => `<${tag}>${esc(c).replace(/\n/g, '<br>')}</${tag}>`).join('');
     return `<tr class="${r.style}">${cells}</tr>`;
   };
-  // The header row in <thead>: printed again at the top of every page the table runs onto.
-  const head = rows.filter((r) => r.style === 'header').map(tr);
+  // The header row in <thead>: printed again at the top of every page the table runs onto, after
+  // whose report it is (a batch's pages, taken apart, each say which report they are of).
+  const whose = [audit.source, audit.agency, audit.year ? `${audit.year} 年度` : '']
+    .filter(Boolean)
+    .join(' · ');
+  const running = whose ? [`<tr class="running"><th colspan="5">${esc(whose)}</th></tr>`] : [];
+  const head = [...running, ...rows.filter((r) => r.style === 'header').map(tr)];
   const body = rows.filter((r) => r.style === 'error' || r.style === 'warning' || r.style === 'info').map(tr);
   const table = `<thead>${head.join('')}</thead>\n<tbody>\n${body.join('\n')}\n</tbody>`;
   const [title, ...meta] = lines;
@@ -277,7 +282,7 @@ h1{font-size:20px;text-align:center;margin:0 0 12px}
 p.meta{margin:4px 0}p.sign{margin-top:32px;font-size:13px;break-before:avoid;break-inside:avoid}
 table{border-collapse:collapse;width:100%;margin-top:12px;table-layout:fixed}
 th,td{border:1px solid #000;padding:4px 6px;vertical-align:top;word-break:break-word}
-th{background:#eee}
+th{background:#eee}tr.running th{background:none;border:none;font-weight:normal;text-align:left;padding:0 0 4px;font-size:10px;color:#444}
 col.n{width:6%}col.k{width:8%}col.r{width:10%}col.p{width:14%}
 tr.error td:nth-child(2){color:#b00;font-weight:bold}tr.warning td:nth-child(2){color:#a60}
 tr{page-break-inside:avoid}

@@ -137,6 +137,13 @@ describe('审核报告', () => {
     expect(html).toContain('size:A4 portrait');
     // A long list runs onto more pages: its header is printed again on each, and the pages are numbered.
     expect(html).toMatch(/<thead><tr class="header"><th>序号<\/th>/);
+    // With its source, each page of it says whose report it is.
+    const sourced = auditHtml(
+      auditOf(report, findings, { checkedAt: at, source: 'a.xlsx（工作表「2019年度年报」）' }),
+    );
+    expect(sourced).toContain(
+      '<thead><tr class="running"><th colspan="5">a.xlsx（工作表「2019年度年报」）</th></tr><tr class="header"><th>序号</th>',
+    );
     expect(html).toContain('counter(page)');
     expect(html.indexOf('<tbody>')).toBeGreaterThan(html.indexOf('</thead>'));
   });
