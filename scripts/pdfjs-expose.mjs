@@ -8,8 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-/** The module, wherever it is installed. */
-export const PDF_WORKER = /[\\/]pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/;
+/** The module as imported, and as a path wherever it is installed. */
+const INSTALLED = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+const escaped = INSTALLED.replace(/[.]/g, '\\.');
+export const PDF_WORKER = new RegExp(`[\\\\/]${escaped.replace(/\//g, '[\\\\/]')}$`);
 
 const EXPORTS = '\nexport { WorkerMessageHandler };\n';
 const EXPOSED = '\nexport { WorkerMessageHandler, EvaluatorPreprocessor };\n';
@@ -24,8 +26,6 @@ export function expose(source) {
   return source.replace(EXPORTS, EXPOSED);
 }
 
-const INSTALLED = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-
 /**
  * For esbuild (scripts/bundle-cli.mjs): the thread's import of pdf.js's worker half goes to the
  * copy beside it that writeWorkerBeside makes, not to the package.
@@ -33,7 +33,7 @@ const INSTALLED = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 export const workerBeside = {
   name: 'pdf-worker-beside',
   setup(build) {
-    build.onResolve({ filter: /^pdfjs-dist\/legacy\/build\/pdf\.worker\.mjs$/ }, () => ({
+    build.onResolve({ filter: new RegExp(`^${escaped}$`) }, () => ({
       path: './pdf.worker.mjs',
       external: true,
     }));
