@@ -129,8 +129,6 @@ const shortened = (name: string) =>
 export interface HtmlPart {
   readonly cells: readonly string[];
   readonly section: string;
-  /** Its only errors are tables or rows not read whole (see onlyUnread). */
-  readonly unread?: true;
 }
 
 /** What a batch's one sentence counts (see batchSentence). */
@@ -141,15 +139,15 @@ export interface BatchCounts {
   readonly unreadable: number;
   readonly notChecked: number;
   /** Reports that are copies of another (see BatchTotals.copies), and those with errors without them. */
-  readonly copies?: { readonly count: number; readonly distinctWithErrors: number };
+  readonly copies: number;
+  readonly distinctWithErrors: number;
 }
 
 /** 「共 5 份报告（去掉数字相同的副本和其他格式，为 4 份），1 份有错误，2 个文件无法读取。」: the terminal's last line, and the summary page's first. */
 export function batchSentence(c: BatchCounts): string {
-  const copies = c.copies?.count ? c.copies : undefined;
   const parts = [
-    `共 ${c.reports} 份报告${copies ? `（去掉数字相同的副本和其他格式，为 ${c.reports - copies.count} 份）` : ''}`,
-    `${c.withErrors} 份有错误${copies && copies.distinctWithErrors !== c.withErrors ? `（去掉副本为 ${copies.distinctWithErrors} 份）` : ''}`,
+    `共 ${c.reports} 份报告${c.copies ? `（去掉数字相同的副本和其他格式，为 ${c.reports - c.copies} 份）` : ''}`,
+    `${c.withErrors} 份有错误${c.distinctWithErrors !== c.withErrors ? `（去掉副本为 ${c.distinctWithErrors} 份）` : ''}`,
     c.unreadTables ? `${c.unreadTables} 份有表格未能完整读取` : '',
     c.unreadable ? `${c.unreadable} 个文件无法读取` : '',
     c.notChecked ? `${c.notChecked} 个文件不是年报格式、未校验` : '',
@@ -161,14 +159,10 @@ export function batchSentence(c: BatchCounts): string {
 export class HtmlSummary {
   private readonly rows: string[] = [];
   private readonly sections: string[] = [];
-  private withErrors = 0;
-  private unreadTables = 0;
 
   add(part: HtmlPart): void {
     const i = this.rows.length;
     const cells = [...part.cells];
-    if (part.unread) this.unreadTables++;
-    else if (Number(cells[5])) this.withErrors++;
     cells[0] = `<a href="#r${i}">${esc(cells[0]!)}</a>`;
     this.rows.push(
       `<tr class="${Number(cells[5]) ? 'bad' : ''}">${cells.map((x, j) => `<td>${j ? esc(j <= 2 ? shortened(x) : x) : x}</td>`).join('')}</tr>`,
@@ -191,7 +185,6 @@ export class HtmlSummary {
       .join('');
     const title = [c.agency, c.year ? `${c.year} 年度` : '', `${c.edition} 版`].filter(Boolean).join(' · ');
     return {
-      ...(onlyUnread(c) ? { unread: true as const } : {}),
       cells: row(c),
       section: `<section><h2>${esc(c.file)}${c.sheet ? `「${esc(c.sheet)}」` : ''}</h2><p>${esc(title)}${
         c.previous ? ` · 对照上年：${esc(c.previous)}` : ''
@@ -203,21 +196,14 @@ export class HtmlSummary {
     return this.rows.length;
   }
 
+  /** The page, first saying the batch as `counted` says it (batchSentence, the terminal's last line). */
   text(
+    counted: string,
     unreadable: readonly Unreadable[],
     when: Date,
     notChecked: readonly Unreadable[] = [],
     remarks: readonly string[] = [],
-    copies?: BatchCounts['copies'],
   ): string {
-    const counted = batchSentence({
-      reports: this.rows.length,
-      withErrors: this.withErrors,
-      unreadTables: this.unreadTables,
-      unreadable: unreadable.length,
-      notChecked: notChecked.length,
-      ...(copies ? { copies } : {}),
-    });
     const list = (title: string, messages: readonly string[]) =>
       messages.length
         ? `<h2>${title}</h2><ul>${messages.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`

@@ -306,7 +306,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   // What the batch says beside its reports goes into every summary, not only to the terminal.
   const remarks = [...totals.notes, ...totals.remarks];
   json?.finish(unreadable, others, remarks);
-  const copies = { count: totals.copies, distinctWithErrors: totals.distinctWithErrors };
+  // The batch in one sentence: the terminal's last line, and the summary page's first.
+  const counted = batchSentence({ ...totals, unreadable: unreadable.length, notChecked: others.length });
   for (const u of unreadable) say(io, `✗ ${u.message}`);
   for (const n of totals.notes) say(io, `✗ ${n}`);
   for (const r of totals.remarks) say(io, `! ${r}`);
@@ -314,7 +315,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   if (summaryPath) {
     const text = csv
       ? csv.text(unreadable, others, remarks)
-      : html!.text(unreadable, new Date(), others, remarks, copies);
+      : html!.text(counted, unreadable, new Date(), others, remarks);
     const failed = await writeOutput(summaryPath, text, values.force);
     if (failed) {
       say(io, `汇总未能写入：${failed}`);
@@ -347,18 +348,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     say(io, `审核报告已写入 ${reportPath}（${reports}${unreadPages}，A4 纵向，可直接打印）`);
   }
   // The batch in one line, last (on a terminal, where the progress line was).
-  if (files.length + problems.length > 1)
-    say(
-      io,
-      batchSentence({
-        reports: totals.reports,
-        withErrors: totals.withErrors,
-        unreadTables: totals.unreadTables,
-        unreadable: unreadable.length,
-        notChecked: others.length,
-        copies,
-      }),
-    );
+  if (files.length + problems.length > 1) say(io, counted);
   if (totals.internalErrors) return 3;
   // Nothing given was a report (a note named by itself): no check was made, which is no pass.
   if (unreadable.length || totals.notes.length || !totals.reports) return 2;

@@ -300,7 +300,7 @@ describe('what is printed cannot run a formula or steer a terminal', () => {
   it('a body name far longer than any is cut short in the summary table, saying its length', async () => {
     const summary = new HtmlSummary();
     summary.add(HtmlSummary.part({ file: 'r.txt', edition: '2019', agency: 'A'.repeat(5000), findings: [] }));
-    const html = summary.text([], new Date());
+    const html = summary.text('共 1 份报告，0 份有错误。', [], new Date());
     expect(html).toContain(`<td>${'A'.repeat(40)}…（共 5000 字）</td>`);
     expect(html).toContain('A'.repeat(5000));
   });
