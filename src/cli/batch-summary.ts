@@ -128,7 +128,35 @@ const shortened = (name: string) =>
 
 export interface HtmlPart {
   readonly cells: readonly string[];
-  readonly section: string;
+  readonly file: string;
+  readonly sheet?: string;
+  readonly previous?: string;
+  /** The body, year and edition, and the findings in a few words. */
+  readonly about: string;
+  readonly verdict: string;
+  /** The findings by table, as HTML. */
+  readonly groups: string;
+}
+
+const SEPARATOR = /[/\\]/;
+
+/**
+ * The folder all `paths` are in, with its last separator (「/报送/2024年度/」), or '' where they share
+ * none: the summary names each file below it, which a supervisor's long folder names otherwise
+ * make a table row of five lines for.
+ */
+export function commonFolder(paths: readonly string[]): string {
+  if (!paths.length) return '';
+  let common = paths[0]!;
+  for (const path of paths) {
+    let n = 0;
+    while (n < common.length && n < path.length && common[n] === path[n]) n++;
+    common = common.slice(0, n);
+  }
+  let end = common.length;
+  while (end > 0 && !SEPARATOR.test(common[end - 1]!)) end--;
+  // The root alone (「/」) says nothing a name below it would not.
+  return end > 1 ? common.slice(0, end) : '';
 }
 
 /** What a batch's one sentence counts (see batchSentence). */
@@ -155,19 +183,41 @@ export function batchSentence(c: BatchCounts): string {
   return `${parts.filter(Boolean).join('，')}。`;
 }
 
+/**
+ * A file's name, or a message naming files, with `folder` left out where a name begins: at the
+ * text's start or after a space or a mark that lists files (「a、b」, 「a 与 b」, 「（a）」).
+ */
+function belowFolder(folder: string): (text: string) => string {
+  if (!folder) return (text) => text;
+  const at = new RegExp(`(^|[\\s、，,：（(])${folder.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`, 'g');
+  return (text) => text.replace(at, '$1');
+}
+
+const FILE_COLUMN = HEADER.indexOf('文件');
+const PREVIOUS_COLUMN = HEADER.indexOf('对照上年');
+
+/** A report's line of the table; its file links to its findings. */
+function tableRow(part: HtmlPart, i: number, below: (path: string) => string): string {
+  const cells = part.cells.map((x, j) =>
+    j === FILE_COLUMN
+      ? `<a href="#r${i}">${esc(below(x))}</a>`
+      : esc(j === PREVIOUS_COLUMN ? below(x) : j <= 2 ? shortened(x) : x),
+  );
+  return `<tr class="${Number(part.cells[5]) ? 'bad' : ''}">${cells.map((x) => `<td>${x}</td>`).join('')}</tr>`;
+}
+
+/** A report's findings, by table. */
+function section(part: HtmlPart, i: number, below: (path: string) => string): string {
+  const previous = part.previous ? ` · 对照上年：${esc(below(part.previous))}` : '';
+  return `<section id="r${i}"><h2>${esc(below(part.file))}${part.sheet ? `「${esc(part.sheet)}」` : ''}</h2><p>${esc(part.about)}${previous} · <b>${esc(part.verdict)}</b></p>${part.groups}</section>`;
+}
+
 /** A page a supervisor reads and prints: the table of all reports, then each report's findings. */
 export class HtmlSummary {
-  private readonly rows: string[] = [];
-  private readonly sections: string[] = [];
+  private readonly parts: HtmlPart[] = [];
 
   add(part: HtmlPart): void {
-    const i = this.rows.length;
-    const cells = [...part.cells];
-    cells[0] = `<a href="#r${i}">${esc(cells[0]!)}</a>`;
-    this.rows.push(
-      `<tr class="${Number(cells[5]) ? 'bad' : ''}">${cells.map((x, j) => `<td>${j ? esc(j <= 2 ? shortened(x) : x) : x}</td>`).join('')}</tr>`,
-    );
-    this.sections.push(part.section.replace('<section>', `<section id="r${i}">`));
+    this.parts.push(part);
   }
 
   /** What the summary keeps of a report. */
@@ -183,17 +233,19 @@ export class HtmlSummary {
             .join('')}</ul>`,
       )
       .join('');
-    const title = [c.agency, c.year ? `${c.year} 年度` : '', `${c.edition} 版`].filter(Boolean).join(' · ');
     return {
       cells: row(c),
-      section: `<section><h2>${esc(c.file)}${c.sheet ? `「${esc(c.sheet)}」` : ''}</h2><p>${esc(title)}${
-        c.previous ? ` · 对照上年：${esc(c.previous)}` : ''
-      } · <b>${esc(summary(c.findings))}</b></p>${groups}</section>`,
+      file: c.file,
+      ...(c.sheet ? { sheet: c.sheet } : {}),
+      ...(c.previous ? { previous: c.previous } : {}),
+      about: [c.agency, c.year ? `${c.year} 年度` : '', `${c.edition} 版`].filter(Boolean).join(' · '),
+      verdict: summary(c.findings),
+      groups,
     };
   }
 
   get count(): number {
-    return this.rows.length;
+    return this.parts.length;
   }
 
   /** The page, first saying the batch as `counted` says it (batchSentence, the terminal's last line). */
@@ -204,9 +256,15 @@ export class HtmlSummary {
     notChecked: readonly Unreadable[] = [],
     remarks: readonly string[] = [],
   ): string {
+    const folder = commonFolder([
+      ...this.parts.flatMap((p) => [p.file, ...(p.previous ? [p.previous] : [])]),
+      ...unreadable.map((u) => u.file),
+      ...notChecked.map((u) => u.file),
+    ]);
+    const below = belowFolder(folder);
     const list = (title: string, messages: readonly string[]) =>
       messages.length
-        ? `<h2>${title}</h2><ul>${messages.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`
+        ? `<h2>${title}</h2><ul>${messages.map((m) => `<li>${esc(below(m))}</li>`).join('')}</ul>`
         : '';
     const messages = (files: readonly Unreadable[]) => files.map((u) => u.message);
     const broken =
@@ -217,19 +275,20 @@ export class HtmlSummary {
 body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;font-size:13px;margin:24px;color:#222}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:3px 6px;vertical-align:top}
 th{background:#eee;white-space:nowrap}td:nth-child(n+2):nth-child(-n+7),td:last-child{white-space:nowrap}
-p,h2,li{overflow-wrap:anywhere}tr.bad td:nth-child(6){color:#b00;font-weight:bold}
+td:first-child,td:nth-child(11){min-width:11em}td:nth-child(10){min-width:12em}p,h2,li{overflow-wrap:anywhere}tr.bad td:nth-child(6){color:#b00;font-weight:bold}
 li.error b{color:#b00}li.warning b{color:#a60}li.info b{color:#555}
 section{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:16px}
 @media print{body{margin:0}a{color:inherit;text-decoration:none}section{page-break-before:auto}}
 </style></head><body>
 <h1>政府信息公开工作年度报告校验汇总</h1>
 <p>${esc(counted)}生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
+${folder ? `<p>文件都在 ${esc(folder)} 中，下面只写其后的部分。</p>` : ''}
 ${list('需要确认的事项', remarks)}
 <table><thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>
-${this.rows.join('\n')}
+${this.parts.map((p, i) => tableRow(p, i, below)).join('\n')}
 </tbody></table>
 ${broken}
-${this.sections.join('\n')}
+${this.parts.map((p, i) => section(p, i, below)).join('\n')}
 </body></html>
 `;
   }

@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvCell, HtmlSummary } from '../../src/cli/batch-summary.js';
+import { commonFolder, csvCell, HtmlSummary } from '../../src/cli/batch-summary.js';
 import { run } from '../../src/cli/main.js';
 import { templateBytes, writeTemplate } from '../../src/cli/xlsx-write.js';
 import { readXlsx } from '../../src/readers/xlsx/index.js';
@@ -303,6 +303,32 @@ describe('what is printed cannot run a formula or steer a terminal', () => {
     const html = summary.text('共 1 份报告，0 份有错误。', [], new Date());
     expect(html).toContain(`<td>${'A'.repeat(40)}…（共 5000 字）</td>`);
     expect(html).toContain('A'.repeat(5000));
+  });
+
+  it('the summary names each file below the folder all are in, said once; a date in a message is no folder', () => {
+    expect(commonFolder(['/报送/2024年度/a.txt', '/报送/2024年度/b/c.txt'])).toBe('/报送/2024年度/');
+    expect(commonFolder(['/x/abc1/a.txt', '/x/abc2/b.txt'])).toBe('/x/');
+    expect(commonFolder(['C:\\报送\\a.txt', 'C:\\报送\\b.txt'])).toBe('C:\\报送\\');
+    expect(commonFolder(['/a.txt', '/b/c.txt'])).toBe('');
+    expect(commonFolder(['a.txt', 'b.txt'])).toBe('');
+    const summary = new HtmlSummary();
+    summary.add(HtmlSummary.part({ file: '2024/甲.txt', edition: '2021', findings: [] }));
+    summary.add(
+      HtmlSummary.part({ file: '2024/乙.txt', edition: '2021', previous: '2024/旧/乙.txt', findings: [] }),
+    );
+    const html = summary.text(
+      '共 2 份报告，0 份有错误。',
+      [{ file: '2024/丙.txt', message: '2024/丙.txt：第 3 行「2024/12/31」不是数字' }],
+      new Date(),
+      [],
+      ['2024/甲.txt 与 2024/乙.txt：是同一机关'],
+    );
+    expect(html).toContain('<p>文件都在 2024/ 中，下面只写其后的部分。</p>');
+    expect(html).toContain('<td><a href="#r0">甲.txt</a></td>');
+    expect(html).toContain('<td>旧/乙.txt</td><td></td><td>通过</td>');
+    expect(html).toContain('<h2>乙.txt</h2><p>2021 版 · 对照上年：旧/乙.txt');
+    expect(html).toContain('<li>丙.txt：第 3 行「2024/12/31」不是数字</li>');
+    expect(html).toContain('<li>甲.txt 与 乙.txt：是同一机关</li>');
   });
 
   it('a right-to-left override in a report is left out of the summary and the 审核报告, which would show the line reversed', async () => {

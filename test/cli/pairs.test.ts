@@ -362,7 +362,7 @@ describe('pairing', () => {
     expect(rows.at(-1)).toBe(`（本批提示）,,,,,,,,,${csvCell(remark)},,,提示`);
     await cli('check', d, '--summary', join(out, '汇总.html'));
     expect(readFileSync(join(out, '汇总.html'), 'utf8')).toContain(
-      `<h2>需要确认的事项</h2><ul><li>${remark}</li></ul>`,
+      `<h2>需要确认的事项</h2><ul><li>${remark.replace(join(d, 'b.xlsx'), 'b.xlsx')}</li></ul>`,
     );
   });
 

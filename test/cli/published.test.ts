@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { addTemplateSheet, writeTemplate } from '../../src/cli/xlsx-write.js';
@@ -312,7 +312,9 @@ describe('nianbao check on a folder', () => {
     const html = readFileSync(join(dir, '汇总.html'), 'utf8');
     expect(html).toContain('共 2 份报告，0 份有错误');
     expect(html).toContain('2024.xlsx');
-    expect(html).toContain(`对照上年：${join(dir, '宿迁', '2023.xlsx')}「2023年度年报」`);
+    // Each file below the folder they are all in, which is said once.
+    expect(html).toContain(`对照上年：2023.xlsx「2023年度年报」`);
+    expect(html).toContain(`<p>文件都在 ${join(dir, '宿迁', sep)} 中，下面只写其后的部分。</p>`);
   });
 
   it('a published report whose only errors are tables not read whole is counted apart from reports with errors', async () => {
