@@ -88,12 +88,15 @@ export const MAX_FILE_BYTES: Readonly<Record<string, number>> = {
   '': 50 * MiB,
 };
 
+/** The name without its folders. */
+const baseName = (name: string) => name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+
 /**
  * Lower-case extension with its dot, or '' (「年报.XLSX」 → 「.xlsx」). A page saved with the address's
  * query in its name (「index.html?from=groupmessage」) is the .html it was.
  */
 export function extensionOf(name: string): string {
-  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).replace(/[?#].*$/, '');
+  const base = baseName(name).replace(/[?#].*$/, '');
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }
@@ -236,9 +239,18 @@ export async function readReportFile(
   // download that failed, which is to be said as not read.
   if (!read.report && read.notReport && format === '.txt' && ext === '.txt')
     throw new NotAReport('不是年报：文中既没有官方表格的标签，也没有「政府信息公开」「年度报告」等字样。');
+  // Sites publish a 解读 beside each report, and a supervisor's folder of downloads holds both. Its
+  // name and its text agree that it is none: it is no report that could not be read.
+  if (!read.report && read.noReportParts && INTERPRETATION.test(baseName(name)))
+    throw new NotAReport(
+      '是年报的解读或图解，不是年报本身：文件名这样写，文中也没有年报的表格和各部分标题。',
+    );
   if (!read.report) throw new ReadProblem(as(read.problem));
   return { reports: [read.report], skipped: [] };
 }
+
+/** A file's name that says it is about a report, not the report: 「…年度报告解读」, 「一图读懂…」. */
+const INTERPRETATION = /解读|图解|一图读懂|答记者问/;
 
 /** What a file was read as, where its name said otherwise. */
 const READ_AS: Readonly<Record<string, string>> = {

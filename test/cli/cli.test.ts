@@ -312,6 +312,33 @@ describe('nianbao check', () => {
     expect(cut.err).toContain(`✗ ${join(d, '残缺.txt')}：没有找到年报表格`);
   });
 
+  it('a 解读 or 一图读懂 beside the report is not checked; the same text under a report’s name is not read', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-reading-'));
+    copyFileSync(good, join(d, 'good.xlsx'));
+    const reading =
+      '《某区2024年政府信息公开工作年度报告》解读\n近日，区政府发布了年度报告。\n全年共收到政府信息公开申请5件，行政复议2件。\n';
+    writeFileSync(join(d, '某区2024年政府信息公开工作年度报告解读.txt'), reading);
+    writeFileSync(
+      join(d, '一图读懂某区2024年年报.html'),
+      `<!doctype html><html><body>${reading
+        .split('\n')
+        .map((l) => `<p>${l}</p>`)
+        .join('')}</body></html>`,
+    );
+    const r = await cli('check', d);
+    expect(r.code).toBe(0);
+    for (const name of ['某区2024年政府信息公开工作年度报告解读.txt', '一图读懂某区2024年年报.html'])
+      expect(r.err).toContain(
+        `! ${join(d, name)}：未校验（是年报的解读或图解，不是年报本身：文件名这样写，文中也没有年报的表格和各部分标题）`,
+      );
+    expect(r.err).toContain('共 1 份报告，0 份有错误，2 个文件不是年报格式、未校验。');
+    // Named as the report itself, it may be one badly damaged: not read, exit 2.
+    writeFileSync(join(d, '某区2024年政府信息公开工作年度报告.txt'), reading);
+    const named = await cli('check', d);
+    expect(named.code).toBe(2);
+    expect(named.err).toContain(`✗ ${join(d, '某区2024年政府信息公开工作年度报告.txt')}：没有找到年报表格`);
+  });
+
   it('--previous runs the cross-year rules', async () => {
     const last = await filled('2023.xlsx', '2021', { ...suqian()[0].values, 't3.r4.business': 9 }, 2023);
     const now = await filled('2024.xlsx', '2021', suqian()[1].values, 2024);

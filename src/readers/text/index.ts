@@ -19,6 +19,8 @@ export type TextResult =
       readonly problem: string;
       /** Nothing in it is of a report: no label of the form, no 「政府信息公开」, no 「年度报告」. */
       readonly notReport?: true;
+      /** No table read and no part's title: a 解读 or a news item about a report, or one badly damaged. */
+      readonly noReportParts?: true;
     };
 
 /** Words every report has, in its title at least: a text without them is something else. */
@@ -260,10 +262,12 @@ export function readText(text: string, options: { source?: string; lines?: strin
   const best = votes.reduce((a, b) =>
     b.votes > a.votes || (b.votes === a.votes && (meta.year ?? 2021) < 2021 && b.edition === '2019') ? b : a,
   );
+  const noParts = parts.every((p) => p < 0);
   if (best.votes === 0) {
     return {
       problem: '没有找到年报表格：文中没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。',
       ...(REPORT_WORDS.test(lined.replace(/\s+/g, '')) ? {} : { notReport: true as const }),
+      ...(noParts ? { noReportParts: true as const } : {}),
     };
   }
   const reads = tableSpecs(best.edition).map((spec) => ({
@@ -309,10 +313,11 @@ export function readText(text: string, options: { source?: string; lines?: strin
   // A word of a label in a sentence (「全市行政复议440件」 in a 解读 or a news item), and nothing
   // else of a report: no table read, no part's title. Taken for a report, it had its every table
   // missing, and in a batch it stood as a second report of its body's year.
-  if (!found.length && parts.every((p) => p < 0)) {
+  if (!found.length && noParts) {
     return {
       problem:
         '没有找到年报表格，也没有年报各部分的标题（「一、总体情况」等）：不像一份年报（可能是年报解读或新闻稿），未校验。',
+      noReportParts: true,
     };
   }
   return {
