@@ -163,8 +163,10 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
   };
 
   const onDrop = async (e: DragEvent) => {
-    e.preventDefault();
     setDragging(false);
+    // Dropped on the sidebar's panel for last year's report: that file is last year's, not the one to open.
+    if (e.defaultPrevented) return;
+    e.preventDefault();
     const item = e.dataTransfer.items[0] as HandleItem | undefined;
     const files = [...e.dataTransfer.files];
     const file = files[0];
@@ -176,7 +178,9 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
         ? `一次校验一个文件：已打开「${file.name}」，另外 ${files.length - 1} 个文件（${files
             .slice(1)
             .map((f) => `「${f.name}」`)
-            .join('、')}）未校验，请逐个打开。`
+            .join(
+              '、',
+            )}）未校验，请逐个打开；其中的上年报告，请在「上年报告」的「选择」中点「上年报告的文件或文字…」选用。`
         : undefined;
     await open(file, handle?.kind === 'file' ? handle : undefined, left);
   };

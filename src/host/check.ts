@@ -221,7 +221,11 @@ export async function checkWorkbook(
           previous: {
             label: previous.label,
             auto: Boolean(previous.auto),
-            sheets: previous.report?.sheets ? sheetsOf(previous.report).map((n) => byName.get(n)!.sheet) : [],
+            // Last year's sheets in this workbook, watched for edits as this year's are: none of another file.
+            sheets:
+              previous.report?.sheets && !previous.report.file
+                ? sheetsOf(previous.report).map((n) => byName.get(n)!.sheet)
+                : [],
           },
         }
       : {}),

@@ -71,6 +71,8 @@ export interface Report {
   readonly yearCell?: { readonly sheet: string; readonly address: string };
   /** The sheet each table was read from, when the report came from a workbook. */
   readonly sheets?: Partial<Readonly<Record<TableId, string>>>;
+  /** The file it was read from, where that is not the workbook checked (last year's, chosen as a file). */
+  readonly file?: string;
   /** The tables found; a table not found has no cells in `cells`. */
   readonly tables: readonly TableId[];
   readonly cells: ReadonlyMap<CellKey, ReadCell>;

@@ -77,6 +77,9 @@ const INTRO_FILE = [
   '所有检查都在这个浏览器中完成，不上传任何数据。',
 ];
 
+/** Published reports' files, as the panels take them. */
+const PUBLISHED_FILES = '.txt,.html,.htm,.mht,.mhtml,.pdf,.docx';
+
 /** What the clerk can paste a published report's text for. */
 const PASTE = {
   import: {
@@ -85,13 +88,17 @@ const PASTE = {
     action: '导入',
     use: (pane: PaneController, text: string) => pane.importText(text),
     file: (pane: PaneController, name: string, bytes: Uint8Array) => pane.importFile(name, bytes),
+    accept: PUBLISHED_FILES,
+    fileLabel: '已发布年报的文件',
   },
   previous: {
     label: '上年报告的文字',
-    hint: '粘贴上年已发布年报的全文，用于核对跨年度关系（如上年结转）和内容雷同。',
+    hint: '粘贴上年已发布年报的全文；或选择、拖入上年的工作簿（.xlsx）、保存的网页、PDF、Word 文件。用于核对跨年度关系（如上年结转）和内容雷同。',
     action: '使用',
     use: (pane: PaneController, text: string) => pane.usePreviousText(text),
-    file: undefined,
+    file: (pane: PaneController, name: string, bytes: Uint8Array) => pane.usePreviousFile(name, bytes),
+    accept: `.xlsx,${PUBLISHED_FILES}`,
+    fileLabel: '上年报告的文件',
   },
 } as const;
 
@@ -197,14 +204,10 @@ export function App({ pane }: { pane: PaneController }) {
             setPaste(undefined);
             void PASTE[paste].use(pane, text);
           }}
-          {...(PASTE[paste].file
-            ? {
-                onFile: (name: string, bytes: Uint8Array) => {
-                  setPaste(undefined);
-                  void PASTE[paste].file?.(pane, name, bytes);
-                },
-              }
-            : {})}
+          onFile={(name, bytes) => {
+            setPaste(undefined);
+            void PASTE[paste].file(pane, name, bytes);
+          }}
         />
       )}
       {working && !result && <Spinner className={s.busy} size="tiny" label={working} />}

@@ -12,6 +12,8 @@ import {
   type PdfReader,
   notesGrid,
   readPublished,
+  ReadProblem,
+  readReportFile,
   readText,
   type Report,
   tidiedNote,
@@ -20,6 +22,12 @@ import {
 } from '../core.js';
 import { checkWorkbook, type PreviousChoice, type WorkbookCheck } from '../host/check.js';
 import type { SheetHost } from '../host/sheet-host.js';
+
+/** 「（保定市竞秀区人民政府 2019 年度）」: whose report, and of which year, where the report says. */
+function aboutOf(r: Report): string {
+  const about = [r.agency, r.year ? `${r.year} 年度` : ''].filter(Boolean).join(' ');
+  return about ? `（${about}）` : '';
+}
 
 export type Task = 'check' | 'recheck' | 'clear' | 'insert' | 'apply' | 'select' | 'note' | 'audit';
 
@@ -141,7 +149,7 @@ export class PaneController {
     if (!watched.some((s) => s.id === sheetId)) return;
     this.edited = true;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.recheck(), this.recheckDelay);
+    this.timer = setTimeout(() => void this.recheck(true), this.recheckDelay);
   }
 
   /** Runs `body` after every task before it; a failure becomes a Chinese message. */
@@ -167,13 +175,16 @@ export class PaneController {
     return this.runCheck('check');
   }
 
-  /** The same check of the same report, wherever the clerk is now; not counted. */
-  private recheck(): Promise<WorkbookCheck | undefined> {
+  /**
+   * The same check of the same report, wherever the clerk is now: not counted as a 校验, but as an
+   * update `afterEdit` of the sheet (a choice of last year's report or a 说明 is no edit).
+   */
+  private recheck(afterEdit = false): Promise<WorkbookCheck | undefined> {
     if (!this.state.result?.report) return Promise.resolve(undefined);
-    return this.runCheck('recheck');
+    return this.runCheck('recheck', afterEdit);
   }
 
-  private runCheck(task: 'check' | 'recheck'): Promise<WorkbookCheck | undefined> {
+  private runCheck(task: 'check' | 'recheck', afterEdit = false): Promise<WorkbookCheck | undefined> {
     if (this.waitingCheck) return this.waitingCheck;
     const waiting = this.enqueue(task, async () => {
       this.waitingCheck = undefined;
@@ -205,7 +216,7 @@ export class PaneController {
               ? this.state.checks + 1
               : 1
             : this.state.checks,
-        rechecks: task === 'check' ? 0 : this.state.rechecks + 1,
+        rechecks: task === 'check' ? 0 : this.state.rechecks + (afterEdit ? 1 : 0),
         cursor: stops.some((s) => s.key === this.state.cursor) ? this.state.cursor : undefined,
         notice: result.problem
           ? { intent: result.report ? 'warning' : 'error', text: result.problem }
@@ -289,7 +300,7 @@ export class PaneController {
     let f = given;
     if (this.edited) {
       // An edit not yet re-checked may have changed what fixes the report: the list first.
-      await this.recheck();
+      await this.recheck(true);
       const same = this.state.result?.findings.find(
         (g) => g.rule === f.rule && g.culprit === f.culprit && g.suggested === f.suggested,
       );
@@ -313,7 +324,7 @@ export class PaneController {
     }
     // A value written raises a change event, which re-checks; otherwise re-check now.
     if (outcome === 'changed' || outcome === 'formula' || (outcome === 'written' && !this.watching))
-      await this.recheck();
+      await this.recheck(outcome === 'written');
   }
 
   /** A 说明 for a warning (or none, to withdraw it), kept in the workbook; the list re-checks. */
@@ -382,8 +393,33 @@ export class PaneController {
   usePreviousText(text: string): void {
     const r = readText(text);
     if (!r.report) return this.set({ notice: { intent: 'error', text: `上年报告：${r.problem}` } });
-    const about = [r.report.agency, r.report.year ? `${r.report.year} 年度` : ''].filter(Boolean).join(' ');
-    this.setPrevious({ kind: 'text', report: r.report, label: `粘贴的文字${about ? `（${about}）` : ''}` });
+    this.setPrevious({ kind: 'text', report: r.report, label: `粘贴的文字${aboutOf(r.report)}` });
+  }
+
+  /**
+   * Last year's report from its file: last year's workbook, or its published page, PDF or Word file.
+   * Of a workbook that holds several years, the year before this report's.
+   */
+  async usePreviousFile(name: string, bytes: Uint8Array): Promise<void> {
+    const refused = (text: string) =>
+      this.set({ notice: { intent: 'error', text: `上年报告：${name}：${text}` } });
+    let reports: readonly Report[];
+    try {
+      ({ reports } = await readReportFile(name, bytes, this.readPdf ? { readPdf: this.readPdf } : {}));
+    } catch (e) {
+      if (e instanceof ReadProblem) return refused(e.message);
+      throw e;
+    }
+    const year = this.state.result?.report?.year;
+    const report =
+      reports.length === 1 ? reports[0] : reports.find((r) => year !== undefined && r.year === year - 1);
+    if (!report) {
+      const years = reports.map((r) => (r.year ? `${r.year} 年度` : '年度不明')).join('、');
+      return refused(
+        `其中有 ${reports.length} 份报告（${years}）${year ? `，没有 ${year - 1} 年度的` : ''}：请选只有上年报告的文件。`,
+      );
+    }
+    this.setPrevious({ kind: 'text', report: { ...report, file: name }, label: `${name}${aboutOf(report)}` });
   }
 
   /** 导入已发布年报: a published report's text, pasted, into a new template sheet. */

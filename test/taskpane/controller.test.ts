@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_SHEET } from '../../src/checks/audit.js';
@@ -11,12 +12,14 @@ import { findingAddress } from '../../src/report/finding.js';
 import { templateLayout } from '../../src/report/template.js';
 import type { Edition, RawValue, TableId } from '../../src/report/types.js';
 import { PaneController } from '../../src/taskpane/controller.js';
+import { addTemplateSheet } from '../../src/cli/xlsx-write.js';
 import {
   errors,
   filledGrid,
   fixturePath,
   jingxiu,
   ofRule,
+  reportHtml,
   seedTextWith,
   suqian,
   type Values,
@@ -425,6 +428,50 @@ describe('last year’s report', () => {
       auto: false,
       sheets: [],
     });
+  });
+
+  it('from last year’s file: its workbook (of several years, the year before) or its page; a file of no report says so', async () => {
+    const [y2023, y2024] = suqian();
+    const excel = new FakeExcel();
+    const now = { ...y2024.values, 't3.r2.natural': Number(y2024.values['t3.r2.natural']) + 1 };
+    excel.addSheet('2024').setValues(filledGrid('2021', now, { year: 2024 }));
+    const pane = new PaneController(new ExcelHost(excel.run), { recheckDelay: DELAY });
+    await pane.check();
+    expect(pane.getState().result!.previous).toBeUndefined();
+    const wb = new ExcelJS.Workbook();
+    // Two years in one workbook, alike but for the year: the year before this report's is taken.
+    addTemplateSheet(wb, '2022年度年报', templateLayout('2021'), { values: y2023.values, year: 2022 });
+    addTemplateSheet(wb, '2023年度年报', templateLayout('2021'), { values: y2023.values, year: 2023 });
+    await pane.usePreviousFile('历年年报.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    await quiet();
+    const result = pane.getState().result!;
+    expect(result.previous).toEqual({ label: '历年年报.xlsx（2023 年度）', auto: false, sheets: [] });
+    // Checked again with it, which is no update after an edit of the sheet.
+    expect(pane.getState()).toMatchObject({ checks: 1, rechecks: 0 });
+    expect(ofRule(result.findings, 'T3-05').map((f) => f.cells)).toContainEqual(['t3.r2.natural']);
+    // Last year's cell is named in its own file, not taken for a sheet of this workbook.
+    expect(ofRule(result.findings, 'T3-05')[0]!.message).toContain(
+      '而上年（2023 年）报告「四、结转下年度继续办理·自然人」（历年年报.xlsx 工作表「2023年度年报」D48）为',
+    );
+    // Last year's published report as a saved page.
+    const page = reportHtml('2021', y2023.values, {
+      title: '2023年政府信息公开工作年度报告',
+      parts: ['本年度……', '存在的问题……', '无。'],
+      signature: '',
+      date: '2024年1月20日',
+    });
+    await pane.usePreviousFile('2023.html', new TextEncoder().encode(page));
+    await quiet();
+    expect(pane.getState().result!.previous?.label).toBe('2023.html（2023 年度）');
+    expect(ofRule(pane.getState().result!.findings, 'T3-05').map((f) => f.cells)).toContainEqual([
+      't3.r2.natural',
+    ]);
+    await pane.usePreviousFile('说明.txt', new TextEncoder().encode('明天把 2023 年的再核对一遍。'));
+    expect(pane.getState().notice?.text).toBe(
+      '上年报告：说明.txt：不是年报：文中既没有官方表格的标签，也没有「政府信息公开」「年度报告」等字样。',
+    );
+    // What was chosen before stays.
+    expect(pane.getState().previous).toMatchObject({ kind: 'text', label: '2023.html（2023 年度）' });
   });
 
   it('from pasted text; a paste that is not a report says so', async () => {

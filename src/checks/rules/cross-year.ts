@@ -9,15 +9,19 @@ function lastYear(prev: Side): string {
   return prev.report.year ? `上年（${prev.report.year} 年）报告` : '上年报告';
 }
 
-/** A cell of last year's report, named and found: 「「四、结转…·自然人」（工作表「2023年度年报」D48）」. */
+/**
+ * A cell of last year's report, named and found: 「「四、结转…·自然人」（工作表「2023年度年报」D48）」,
+ * in another file 「（2023年报.xlsx 工作表「2023年度年报」D48）」.
+ */
 function lastYearRef(prev: Side, key: CellKey): string {
   const name = `「${spec(prev, key).name}」`;
   const at = address(prev, key);
   if (!at) return name;
   const sheet = prev.report.sheets?.[spec(prev, key).table] ?? prev.report.source;
+  const file = prev.report.file ? `${prev.report.file} ` : '';
   return sheet
-    ? `${name}（${isCellAddress(at) ? `工作表「${sheet}」${at}` : `${sheet} ${at}`}）`
-    : `${name}（${at}）`;
+    ? `${name}（${file}${isCellAddress(at) ? `工作表「${sheet}」${at}` : `${sheet} ${at}`}）`
+    : `${name}（${file}${at}）`;
 }
 
 /**

@@ -16,9 +16,6 @@ const useStyles = makeStyles({
   or: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Published reports the panel takes as a file. */
-const ACCEPT = '.txt,.html,.htm,.mht,.mhtml,.pdf,.docx';
-
 /** Where the clerk pastes a published report's text, copied from its web page, or gives its file. */
 export function PastePanel(props: {
   label: string;
@@ -26,25 +23,28 @@ export function PastePanel(props: {
   action: string;
   onDone: (text: string) => void;
   onCancel: () => void;
-  /** Given, the panel also takes the report's file (a saved page, a PDF, a Word file), chosen or dropped. */
-  onFile?: (name: string, bytes: Uint8Array) => void;
+  /** The report's file (a workbook, a saved page, a PDF, a Word file), chosen or dropped. */
+  onFile: (name: string, bytes: Uint8Array) => void;
+  /** The file chooser's types (「.txt,.pdf」), and what it is for (「上年报告的文件」). */
+  accept: string;
+  fileLabel: string;
 }) {
   const s = useStyles();
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const { onFile } = props;
   const take = async (file: File | undefined) => {
-    if (file && onFile) onFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (file) onFile(file.name, new Uint8Array(await file.arrayBuffer()));
   };
   const onDrop = (e: DragEvent) => {
-    if (!onFile || !e.dataTransfer.files.length) return;
+    if (!e.dataTransfer.files.length) return;
     e.preventDefault();
     void take(e.dataTransfer.files[0]);
   };
   return (
     <div
       className={s.panel}
-      onDragOver={(e) => onFile && e.preventDefault()}
+      onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
       onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
     >
@@ -56,28 +56,24 @@ export function PastePanel(props: {
           {props.action}
         </Button>
         <Button onClick={props.onCancel}>取消</Button>
-        {onFile && (
-          <>
-            <Text size={200} className={s.or}>
-              或
-            </Text>
-            <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
-              选择文件…
-            </Button>
-            <input
-              ref={input}
-              type="file"
-              accept={ACCEPT}
-              hidden
-              aria-label="选择已发布年报的文件"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                void take(file);
-              }}
-            />
-          </>
-        )}
+        <Text size={200} className={s.or}>
+          或
+        </Text>
+        <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+          选择文件…
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          accept={props.accept}
+          hidden
+          aria-label={`选择${props.fileLabel}`}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            void take(file);
+          }}
+        />
       </div>
     </div>
   );

@@ -76,7 +76,7 @@ export function PreviousYear(props: {
               不对照上年
             </MenuItemRadio>
             <MenuDivider />
-            <MenuItem onClick={props.onPaste}>粘贴上年报告的文字…</MenuItem>
+            <MenuItem onClick={props.onPaste}>上年报告的文件或文字…</MenuItem>
           </MenuList>
         </MenuPopover>
       </Menu>

@@ -283,6 +283,42 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await shot('two-years');
   });
 
+  it('last year’s report in a file of its own: chosen in 上年报告, or dropped on its panel; the carry-over mismatch said', async () => {
+    const [y2023, y2024] = suqian();
+    const now = await workbook('宿迁2024.xlsx', [
+      { name: '2024年度年报', edition: '2021', values: { ...y2024.values, 't3.r2.natural': 1 }, year: 2024 },
+    ]);
+    const last = await workbook('宿迁2023.xlsx', [
+      { name: '2023年度年报', edition: '2021', values: y2023.values, year: 2023 },
+    ]);
+    await open(now);
+    await expect.poll(() => page.getByText(/本文件中没有上一年度的报告/).count()).toBe(1);
+    await page.getByRole('button', { name: '选择上年报告' }).click();
+    await page.getByRole('menuitem', { name: '上年报告的文件或文字…' }).click();
+    await page.getByLabel('选择上年报告的文件').setInputFiles(last);
+    await expect.poll(() => page.getByText('上年报告：宿迁2023.xlsx（2023 年度）').count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(/（宿迁2023.xlsx 工作表「2023年度年报」D\d+）为/).count())
+      .toBeGreaterThan(0);
+    // The file that is open stays the one shown.
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('2024年度年报');
+    await shot('previous-from-file');
+    // Dropped on the panel, a file is last year's; it does not replace the file open.
+    await page.getByRole('button', { name: '选择上年报告' }).click();
+    await page.getByRole('menuitem', { name: '上年报告的文件或文字…' }).click();
+    const dropped = await page.evaluateHandle(
+      (bytes) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], '去年.xlsx'));
+        return data;
+      },
+      [...readFileSync(last)],
+    );
+    await page.dispatchEvent('textarea', 'drop', { dataTransfer: dropped });
+    await expect.poll(() => page.getByText('上年报告：去年.xlsx（2023 年度）').count()).toBe(1);
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('2024年度年报');
+  });
+
   it('another file opens on its own latest report at its top left; two files dropped at once: the one not checked is said', async () => {
     const [y2023, y2024] = suqian();
     const years = (name: string, wrong: number) =>
@@ -324,7 +360,9 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await expect
       .poll(() =>
         page
-          .getByText(/一次校验一个文件：已打开「甲.xlsx」，另外 1 个文件（「乙.xlsx」）未校验，请逐个打开。/)
+          .getByText(
+            /一次校验一个文件：已打开「甲.xlsx」，另外 1 个文件（「乙.xlsx」）未校验，请逐个打开；其中的上年报告/,
+          )
           .count(),
       )
       .toBe(1);
