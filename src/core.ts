@@ -50,7 +50,6 @@ export { check, type CheckOptions } from './checks/engine.js';
 export { DEFAULT_SIMILARITY } from './checks/rules/similarity.js';
 export { editionForYear } from './checks/rules/edition.js';
 export {
-  cardsOf,
   clusterByCulprit,
   type FindingCluster,
   type FindingGroup,

@@ -5,15 +5,18 @@ import { countBySeverity, type Finding } from '../report/finding.js';
 
 /**
  * 「3 个错误，2 个警告」, or 「全部通过」; warnings answered with a 说明 are said apart, and tables
- * left blank are named: the 审核报告 fails a report with one, so a batch's summary says why.
+ * left blank are named: the 审核报告 fails a report with one, so a batch's summary says why. With
+ * `places`, the errors' places to fix where fewer (the sidebar's one card for a wrong cell):
+ * 「2 个错误（1 处要改）」, the same count as the 审核报告 and the command line give.
  */
-export function summary(findings: readonly Finding[]): string {
+export function summary(findings: readonly Finding[], options: { places?: boolean } = {}): string {
   const n = countBySeverity(findings);
   const explained = n.explained ? `${n.explained} 个已说明` : '';
   if (n.error + n.warning === 0) return explained ? `全部通过（${explained}）` : '全部通过';
   const blank = blankTables(findings);
+  const places = options.places ? errorPlaces(findings) : n.error;
   return [
-    n.error ? `${n.error} 个错误` : '',
+    n.error ? `${n.error} 个错误${places < n.error ? `（${places} 处要改）` : ''}` : '',
     n.warning ? `${n.warning} 个警告` : '',
     explained,
     blank.length ? `${blank.join('、')}尚未填写` : '',
@@ -94,6 +97,11 @@ export function clusterByCulprit(findings: readonly Finding[]): FindingCluster[]
   }
   for (const [shared, f] of own) byCulprit.get(shared)!.findings.push(f);
   return clusters;
+}
+
+/** Cards of errors: the places to fix, where one wrong cell breaks a row's total and a column's sum alike. */
+function errorPlaces(findings: readonly Finding[]): number {
+  return cardsOf(findings).filter((f) => f.severity === 'error').length;
 }
 
 /**

@@ -17,7 +17,7 @@ import { PreviousYear } from './components/PreviousYear.js';
 import { Legend, Navigator, Summary } from './components/Summary.js';
 import { InsertDialog, Toolbar } from './components/Toolbar.js';
 import { type PaneController, stopsOf, type Task } from './controller.js';
-import { cardsOf, shownText, summary } from '../core.js';
+import { shownText, summary } from '../core.js';
 
 const useStyles = makeStyles({
   root: {
@@ -164,7 +164,7 @@ export function App({ pane }: { pane: PaneController }) {
   const { announce } = useAnnounce();
   // Every check is said, a re-check too, and the same words again: the clerk pressed 校验 for them.
   useEffect(() => {
-    if (result) announce(summary(cardsOf(result.findings)), { polite: true });
+    if (result) announce(summary(result.findings, { places: true }), { polite: true });
   }, [result, announce]);
   // 上一个 / 下一个 and Alt+↑ / Alt+↓ say where they went.
   const stop = at >= 0 ? stops[at] : undefined;

@@ -22,9 +22,10 @@ describe('what the sidebar and the CLI show above the list', () => {
     };
     const findings = check(reportFromValues('2019', values, { year: 2024 }));
     expect(summary(findings)).toBe('4 个错误，2 个警告');
-    // The sidebar counts its cards: the three identities 4 breaks are one card, as one cell mends them.
+    // The three identities 4 breaks are one card, as one cell mends them: the sidebar counts the
+    // errors as the 审核报告 does, and says in how few places they are.
     expect(cardsOf(findings).map((f) => f.rule)).toEqual(['G-05', 'T3-01', 'T4-01', 'X-01']);
-    expect(summary(cardsOf(findings))).toBe('2 个错误，2 个警告');
+    expect(summary(findings, { places: true })).toBe('4 个错误（2 处要改），2 个警告');
     expect(groupByTable(findings).map((g) => [g.title, g.findings.map((f) => f.rule)])).toEqual([
       ['二、主动公开政府信息情况', ['G-05']],
       ['三、收到和处理政府信息公开申请情况', ['T3-01', 'T3-02', 'T3-03']],
@@ -44,7 +45,7 @@ describe('one card for each cell to change', () => {
     expect(clusters[0]!.culprit).toEqual({ cell: 't3.r3_1.natural', suggested: 2 });
     // The fix first (what 改为 writes), the cell's own problem after.
     expect(clusters[0]!.findings.map((f) => f.rule)).toEqual(['T3-02', 'T3-03', 'G-01']);
-    expect(summary(cardsOf(findings))).toBe('1 个错误');
+    expect(summary(findings, { places: true })).toBe('3 个错误（1 处要改）');
     // A problem of a cell no identity names keeps a card of its own.
     const apart = checkGrid(
       filledGrid('2019', { ...jingxiu().values, 't3.r3_1.natural': 3, 't2.rules.made': 2.5 }),

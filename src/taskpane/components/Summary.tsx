@@ -6,7 +6,7 @@ import {
   ErrorCircleFilled,
   WarningFilled,
 } from '@fluentui/react-icons';
-import { cardsOf, countBySeverity, shownText, summary } from '../../core.js';
+import { countBySeverity, shownText, summary } from '../../core.js';
 import type { WorkbookCheck } from '../../host/check.js';
 import { MARK_FILL, MARK_MEANING, type MarkKind } from '../../host/marks.js';
 
@@ -65,7 +65,7 @@ export function Summary({
       <div className={s.line} role="status" aria-live="off" tabIndex={-1} data-summary>
         {icon}
         <Text size={500} weight="semibold">
-          {summary(cardsOf(result.findings))}
+          {summary(result.findings, { places: true })}
         </Text>
       </div>
       <Text size={200} className={s.meta}>

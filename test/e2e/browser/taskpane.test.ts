@@ -129,7 +129,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
 
   it('校验 marks the culprit cell and lists the finding with the value that fixes it, and a legend', async () => {
     await check();
-    await expect.poll(status).toBe('1 个错误');
+    await expect.poll(status).toBe('3 个错误（1 处要改）');
     await expect.poll(() => pane.getByRole('listitem').filter({ hasText: '最可能填错' }).count()).toBe(1);
     await expect.poll(() => cell(addressOf(WRONG)).getAttribute('data-fill')).toBe(MARK_FILL.culprit);
     await expect.poll(() => cell(addressOf(WRONG)).getAttribute('data-own-fill')).toBe('none');
@@ -203,7 +203,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
 
   it('after 校验 the clerk fills a marked cell, deletes a row and renames the sheet: 清除标记 leaves exactly their work', async () => {
     await check();
-    await expect.poll(status).toBe('1 个错误');
+    await expect.poll(status).toBe('3 个错误（1 处要改）');
     // A fill of the clerk's own, on a marked cell and beside it.
     await cell(addressOf(WRONG)).click();
     await page.getByLabel('填充颜色').fill('#9bc2e6');
@@ -238,7 +238,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     });
     await type(business, '０');
     await check();
-    await expect.poll(status).toBe('1 个错误，1 个警告');
+    await expect.poll(status).toBe('3 个错误（1 处要改），1 个警告');
     // By keyboard: the card goes with its fix, and the keyboard stays in the list, on the card now there.
     const said = () => pane.locator('body').evaluate(() => (window as unknown as { said: string[] }).said);
     await pane.getByRole('button', { name: `把单元格 ${total} 改为 5` }).focus();
@@ -397,7 +397,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await type(toAddress({ row: layout.cells.find((c) => c.key === WRONG)!.pos.row - 1, col: 3 }), '2.5');
     await check();
     // One error (the 说明 written earlier in this workbook still answers its warning).
-    await expect.poll(status).toMatch(/^1 个错误(，|$)/);
+    await expect.poll(status).toMatch(/^4 个错误（1 处要改）(，|$)/);
     const card = pane.getByRole('listitem').filter({ hasText: '最可能填错，应为 5' });
     expect(await card.count()).toBe(1);
     expect(await card.getByRole('list', { name: '原因' }).textContent()).toContain(
@@ -424,7 +424,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
       await wrong.fill('4');
       await wrong.press('Enter');
       await side.getByRole('button', { name: '校验', exact: true }).click();
-      await expect.poll(() => side.getByRole('status').textContent()).toMatch(/^1 个错误/);
+      await expect.poll(() => side.getByRole('status').textContent()).toMatch(/^3 个错误（1 处要改）/);
       const style = (selector: string, prop: 'color' | 'backgroundColor') =>
         side
           .locator(selector)

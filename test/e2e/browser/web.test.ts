@@ -126,7 +126,7 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
       },
     ]);
     await open(path);
-    await expect.poll(status).toBe('1 个错误');
+    await expect.poll(status).toBe('3 个错误（1 处要改）');
     expect(await page.getByRole('button', { name: '校验', exact: true }).isDisabled()).toBe(false);
     await expect.poll(() => cell(at('t3.r3_7.natural')).getAttribute('data-fill')).toBe(MARK_FILL.culprit);
     // Read-only: no 改为, no template, no 清除标记 in the file.
@@ -165,7 +165,7 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
         },
       ]);
       await open(saveWithLibreOffice(ours));
-      await expect.poll(status).toBe('1 个错误');
+      await expect.poll(status).toBe('3 个错误（1 处要改）');
       await shot('libreoffice-saved');
     },
   );
@@ -255,7 +255,7 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
       const read = await readReportFile('page.xlsx', new Uint8Array(readFileSync(path)));
       const address = read.reports[0]!.cells.get('t3.r3_7.natural')!.address!;
       await open(path);
-      await expect.poll(status).toBe('1 个错误');
+      await expect.poll(status).toBe('3 个错误（1 处要改）');
       await expect.poll(() => cell(address).getAttribute('data-fill')).toBe(MARK_FILL.culprit);
       expect(await cell(address).textContent()).toBe('4');
       await page.getByRole('button', { name: new RegExp(`定位到单元格 ${address}`) }).click();
@@ -491,7 +491,7 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     try {
       await dark.goto(pageUrl);
       await dark.getByLabel('选择年报文件').setInputFiles(path);
-      await expect.poll(() => dark.getByRole('status').textContent()).toBe('1 个错误');
+      await expect.poll(() => dark.getByRole('status').textContent()).toBe('3 个错误（1 处要改）');
       const look = (e: Element) => {
         const style = getComputedStyle(e);
         return { color: style.color, background: style.backgroundColor };

@@ -75,7 +75,7 @@ describe.runIf(hasChromium || process.env.CI)('the WPS 加载项 in Chromium', (
 
   it('校验 on the ribbon checks in the sidebar and marks the culprit with a format condition', async () => {
     await ribbon('校验').click();
-    await expect.poll(() => pane().getByRole('status').textContent()).toBe('1 个错误');
+    await expect.poll(() => pane().getByRole('status').textContent()).toBe('3 个错误（1 处要改）');
     await expect.poll(() => cell(total).getAttribute('data-fill')).toBe(MARK_FILL.culprit);
     expect(await cell(total).getAttribute('data-own-fill')).toBe('none');
     await shot('checked');
