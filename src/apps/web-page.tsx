@@ -106,8 +106,10 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
 
   /** Opens and checks a file; `left` says what else the clerk gave that was not opened. */
   const open = async (file: PickedFile, handle?: FileHandle, left?: string) => {
+    let loaded = false;
     try {
       await host.loadFile(file, handle);
+      loaded = true;
       pane.newDocument();
       await pane.check();
       // A file of several reports: the others are checked when the clerk goes to them.
@@ -119,18 +121,21 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
           text: [left, notice?.text, others?.text].filter(Boolean).join(' '),
         });
     } catch (e) {
-      // The file shown before stays, its list marked as not this file's: never read as the new one's.
       const shown = host.fileName;
-      pane.markStale({
-        intent: 'error',
+      const notice = {
+        intent: 'error' as const,
         text: [
           left,
           endSentence(`${file.name}：${host.explainError(e)}`),
-          shown ? `下面仍是此前打开的「${shown}」的内容和校验结果。` : '',
+          loaded ? '' : shown ? `下面仍是此前打开的「${shown}」的内容和校验结果。` : '',
         ]
           .filter(Boolean)
           .join(' '),
-      });
+      };
+      // A file not read leaves the one shown before, and its list, as they were: they still agree.
+      // One read but not checked is shown with the list of the file before: that list is out of date.
+      if (loaded) pane.markStale(notice);
+      else pane.notify(notice);
     }
   };
 
