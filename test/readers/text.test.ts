@@ -609,7 +609,7 @@ describe('a page whose 表四 is left blank (its cells there, empty)', () => {
     expect(errors(findings)).toEqual([]);
     expect(ofRule(findings, 'G-03').map((f) => [f.table, f.message])).toContainEqual([
       't4',
-      '本表尚未填写：没有的项目请填 0。',
+      '原文中本表的格子都是空的：发布的年报应填写本表，没有的项目填 0。',
     ]);
   });
 });
@@ -687,7 +687,7 @@ describe('a page whose empty 表二 lacks a row (the page’s own, not its copy�
       ofRule(findings, 'G-03')
         .filter((f) => f.table === 't2')
         .map((f) => f.message),
-    ).toEqual(['本表尚未填写：没有的项目请填 0。']);
+    ).toEqual(['原文中本表的格子都是空的：发布的年报应填写本表，没有的项目填 0。']);
     const missing = errors(findings).filter((f) => f.table === 't2');
     expect(missing.map((f) => [f.message.slice(0, 12), f.unread])).toEqual([
       ['找不到「行政强制」这一行', undefined],

@@ -109,7 +109,10 @@ export function cellFindings(ctx: Context): Finding[] {
         rule: 'G-03',
         table,
         cells: [],
-        message: '本表尚未填写：没有的项目请填 0。',
+        // A published report is no form to fill in: its table was published empty.
+        message: ctx.report.published
+          ? '原文中本表的格子都是空的：发布的年报应填写本表，没有的项目填 0。'
+          : '本表尚未填写：没有的项目请填 0。',
       }),
     );
   }
