@@ -147,7 +147,7 @@ export async function readWorkbookSheets(bytes: Uint8Array, options: ReadOptions
 }
 
 /** A file of no bytes: saved before anything was written, or a download that failed. */
-const EMPTY = '文件是空的（0 字节）';
+const EMPTY = '文件是空的（0 字节）：可能没有保存好或下载没有完成，请重新保存或下载后再校验';
 
 /**
  * The extension a file is read as: its own, or what it holds where that differs (see content.ts).

@@ -155,7 +155,9 @@ describe('a file is read by what it holds', () => {
       '年报.mht',
       '年报.xls',
     ])
-      expect(await problem(name, new Uint8Array()), name).toBe('文件是空的（0 字节）');
+      expect(await problem(name, new Uint8Array()), name).toBe(
+        '文件是空的（0 字节）：可能没有保存好或下载没有完成，请重新保存或下载后再校验',
+      );
   });
 
   it('pages under the names sites serve them by (.shtml, .jsp, a query in the name) are pages', async () => {
