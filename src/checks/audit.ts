@@ -35,6 +35,8 @@ export interface Audit {
   readonly findings: readonly Finding[];
   /** The tables were on several sheets: each finding says which. */
   readonly severalSheets: boolean;
+  /** Where the 说明 are kept, where not in the report's own file (the offline page's browser). */
+  readonly notesKept?: string;
 }
 
 export const AUDIT_SHEET = '审核报告';
@@ -149,6 +151,9 @@ export function auditRows(audit: Audit): AuditRow[] {
       span: true,
     },
     ...(previousRow ? [{ cells: [previousRow], style: 'meta' as const, span: true as const }] : []),
+    ...(audit.notesKept && audit.findings.some((f) => f.note)
+      ? [{ cells: [`说明：${audit.notesKept}`], style: 'meta' as const, span: true as const }]
+      : []),
     { cells: [], style: 'blank' },
     { cells: ['序号', '类别', '规则', '位置', '问题与说明'], style: 'header' },
   ];

@@ -403,7 +403,8 @@ export class FileHost implements SheetHost {
   }
 
   async writeAudit(audit: Audit): Promise<string> {
-    this.print(auditHtml(audit));
+    const kept = `本报告中的说明是在网页版中写的，保存在写说明的电脑的浏览器中，没有写入${this.fileName ? `「${this.fileName}」` : '文件'}：用 Excel、WPS 打开该文件或用命令行校验时看不到这些说明。`;
+    this.print(auditHtml({ ...audit, notesKept: kept }));
     return '审核报告已送去打印：在打印窗口中选打印机，或选「另存为 PDF」存档；要再打印一次，请再点「生成审核报告」。';
   }
 

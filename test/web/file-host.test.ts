@@ -86,6 +86,10 @@ describe('the offline page’s host', () => {
     await pane.audit();
     expect(printed).toHaveLength(1);
     expect(printed[0]).toContain('说明：网页排版所致，数字无误');
+    // The file handed on has no 说明 in it: the page that is signed says where they are.
+    expect(printed[0]).toContain(
+      '<p class="meta">说明：本报告中的说明是在网页版中写的，保存在写说明的电脑的浏览器中，没有写入「竞秀区2019.txt」',
+    );
     // The sheet the page shows a published text on is the page's, not the file's.
     expect(printed[0]).toContain('来源：竞秀区2019.txt');
     expect(printed[0]).not.toContain(REPORT_SHEET);
