@@ -178,14 +178,13 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
     if (!file) return;
     const handle = await item?.getAsFileSystemHandle?.().catch(() => null);
     // This year's and last year's files dropped together: checking one in silence would pass the other.
+    const others = files
+      .slice(1)
+      .map((f) => `「${f.name}」`)
+      .join('、');
     const left =
       files.length > 1
-        ? `一次校验一个文件：已打开「${file.name}」，另外 ${files.length - 1} 个文件（${files
-            .slice(1)
-            .map((f) => `「${f.name}」`)
-            .join(
-              '、',
-            )}）未校验，请逐个打开；其中的上年报告，请在「上年报告」的「选择」中点「上年报告的文件或文字…」选用。`
+        ? `一次校验一个文件：已打开「${file.name}」，另外 ${files.length - 1} 个文件（${others}）未校验，请逐个打开；其中的上年报告，请在「上年报告」的「选择」中点「上年报告的文件或文字…」选用。`
         : undefined;
     await open(file, handle?.kind === 'file' ? handle : undefined, left);
   };

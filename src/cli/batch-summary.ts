@@ -275,7 +275,8 @@ export class HtmlSummary {
 body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;font-size:13px;margin:24px;color:#222}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:3px 6px;vertical-align:top}
 th{background:#eee;white-space:nowrap}td:nth-child(n+2):nth-child(-n+7),td:last-child{white-space:nowrap}
-td:first-child,td:nth-child(11){min-width:11em}td:nth-child(10){min-width:12em}p,h2,li{overflow-wrap:anywhere}tr.bad td:nth-child(6){color:#b00;font-weight:bold}
+td:first-child,td:nth-child(11){min-width:11em}td:nth-child(10){min-width:12em}
+p,h2,li{overflow-wrap:anywhere}tr.bad td:nth-child(6){color:#b00;font-weight:bold}
 li.error b{color:#b00}li.warning b{color:#a60}li.info b{color:#555}
 section{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:16px}
 @media print{body{margin:0}a{color:inherit;text-decoration:none}section{page-break-before:auto}}
