@@ -21,6 +21,7 @@ export type PreviousChoice =
   | { readonly kind: 'auto' }
   | { readonly kind: 'none' }
   | { readonly kind: 'sheet'; readonly sheetId: string }
+  /** A report from outside the workbook: pasted text, or a file (its `file` then names it). */
   | { readonly kind: 'text'; readonly report: Report; readonly label: string };
 
 /** A report of the workbook that can serve as last year's. */

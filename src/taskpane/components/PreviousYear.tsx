@@ -28,7 +28,7 @@ function shown(choice: PreviousChoice, result: WorkbookCheck | undefined, place:
   return result ? `${place}中没有上一年度的报告（不做跨年度核对）` : `校验时自动在${place}中查找`;
 }
 
-/** 上年报告: found in the workbook by itself, or chosen: another sheet, pasted text, or none. */
+/** 上年报告: found in the workbook by itself, or chosen: another sheet, pasted text, a file, or none. */
 export function PreviousYear(props: {
   pane: PaneController;
   choice: PreviousChoice;
