@@ -112,16 +112,14 @@ export class JsonWriter {
     notChecked: readonly { file: string; message: string }[] = [],
     remarks: readonly string[] = [],
   ): void {
+    // Each list always there, empty or not: a script reads `notChecked` of a clean batch too.
     const field = (name: string, value: readonly unknown[]) =>
-      value.length ? [`  "${name}": ${indent(JSON.stringify(value, null, 2), '  ')}`] : [];
-    const tail = [
-      ...field('unreadable', unreadable),
-      ...field('notChecked', notChecked),
-      ...field('remarks', remarks),
-    ];
-    if (this.pending === undefined) this.out('{\n  "files": []' + (tail.length ? ',' : ''));
-    else this.out(`${this.pending}\n  ]${tail.length ? ',' : ''}`);
-    tail.forEach((t, i) => this.out(i < tail.length - 1 ? `${t},` : t));
+      `  "${name}": ${indent(JSON.stringify(value, null, 2), '  ')}`;
+    if (this.pending === undefined) this.out('{\n  "files": [],');
+    else this.out(`${this.pending}\n  ],`);
+    this.out(`${field('unreadable', unreadable)},`);
+    this.out(`${field('notChecked', notChecked)},`);
+    this.out(field('remarks', remarks));
     this.out('}');
   }
 }

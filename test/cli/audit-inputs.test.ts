@@ -335,6 +335,7 @@ describe('files that cannot be read are said one by one, and the batch goes on',
           message: `${join(d, 'empty', '照片.png')}：未校验（${unsupportedFormat('照片.png')}）`,
         },
       ],
+      remarks: [],
     });
     expect(empty.err).toContain(
       `文件夹 ${join(d, 'empty')} 中没有可校验的年报文件（.xlsx、.txt、.html、.pdf、.docx 等）`,

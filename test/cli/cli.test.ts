@@ -217,6 +217,9 @@ describe('nianbao check', () => {
   it('--json gives the documented shape', async () => {
     const r = await cli('check', '--json', good, bad);
     const json = JSON.parse(r.out);
+    // Every list is there, empty ones too: a script reads them without looking first.
+    expect(json).toMatchObject({ unreadable: [], notChecked: [], remarks: [expect.any(String)] });
+    expect(Object.keys(json)).toEqual(['files', 'unreadable', 'notChecked', 'remarks']);
     expect(json.files).toHaveLength(2);
     expect(json.files[0]).toEqual({
       file: good,
