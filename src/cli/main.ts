@@ -190,7 +190,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     force: { type: 'boolean', default: false },
   });
   if (!positionals.length) {
-    io.err(USAGE);
+    say(io, '请指定要校验的年报文件或文件夹');
+    io.err(usageOf('check'));
     return 2;
   }
   const reportPath = values.report;
@@ -382,7 +383,7 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
           ? '请指定要导入的年报文件'
           : '请用 -o 指定输出的 .xlsx 文件，或用 --json 输出数字',
     );
-    io.err(USAGE);
+    io.err(usageOf('import'));
     return 2;
   }
   if (values.json && values.output) {
@@ -560,6 +561,9 @@ function parseOnce<O extends Options>(args: string[], options: O, allowPositiona
   return parsed;
 }
 
+/** The options that have a short name, by their long one. */
+const SHORT: Readonly<Record<string, string>> = { '--output': '-o' };
+
 const isUsageError = (e: unknown) =>
   e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
 
@@ -578,7 +582,8 @@ function usageMessage(e: TypeError & { code?: unknown }, args: readonly string[]
       if (e.message.includes('ambiguous')) return `${option} 的值以「-」开头时，请写成 ${option}=值`;
       return quoted.endsWith('<value>') ? `${option} 后面要跟一个值` : `${option} 后面不跟值`;
     case 'ERR_PARSE_ARGS_TWICE':
-      return `${option} 只能给一次`;
+      // Node names the option by its long name, though the clerk may have typed 「-o」.
+      return `${SHORT[option] ? `${SHORT[option]}（${option}）` : option} 只能给一次`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `多余的参数「${option}」`;
     default:
@@ -631,7 +636,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (isUsageError(e)) {
       say(io, usageMessage(e as TypeError & { code?: unknown }, argv));
-      io.err(USAGE);
+      io.err(usageOf(command ?? ''));
       return 2;
     }
     const missing = missingPart(e);

@@ -155,13 +155,19 @@ describe('the command line’s own words', () => {
       [['check', 'x', '--similarity', '-1'], '--similarity 的值以「-」开头时，请写成 --similarity=值'],
       [['check', 'x', '--summary', 'a.csv', '--summary=b.csv'], '--summary 只能给一次'],
       [['check', 'x', '--previous', 'a.txt', '--previous', 'b.txt'], '--previous 只能给一次'],
-      [['import', 'x', '-o', 'a.xlsx', '--output', 'b.xlsx'], '--output 只能给一次'],
+      [['import', 'x', '-o', 'a.xlsx', '--output', 'b.xlsx'], '-o（--output） 只能给一次'],
+      [['template', '-o', 'a.xlsx', '-o', 'b.xlsx'], '-o（--output） 只能给一次'],
+      [['check'], '请指定要校验的年报文件或文件夹'],
+      [['import', 'x'], '请用 -o 指定输出的 .xlsx 文件，或用 --json 输出数字'],
     ];
     for (const [argv, said] of cases) {
       const r = await cli(...argv);
       expect(r.code).toBe(2);
       expect(r.err.split('\n')[0]).toBe(said);
       expect(r.err).toContain('用法：');
+      // The usage of the command given, not of all three.
+      expect(r.err).toContain(`  nianbao ${argv[0]} `);
+      expect(r.err.match(/^ {2}nianbao /gm)).toHaveLength(1);
     }
   });
 
