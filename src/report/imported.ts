@@ -113,7 +113,8 @@ export function reportName(report: Report): string {
 
 /**
  * 「已导入 保定市竞秀区人民政府 2019 年度的 198 个数字（2019 版）到「2019年度年报」。」, and how many
- * cells the report left empty or could not be read; `target` as it is to be shown.
+ * cells the report left empty or could not be read, and a body or year not found; `target` as it
+ * is to be shown.
  */
 export function importedMessage(report: Report, target: string): string {
   const whose = whoseReport(report);
@@ -121,9 +122,12 @@ export function importedMessage(report: Report, target: string): string {
   const blank = [...empty].map(([t, n]) => `${TABLE_NAME[t]}有 ${n} 格`).join('、');
   // What could not be read is said after this: the count here keeps the line from reading as all done.
   const unread = report.findings.filter((f) => f.severity === 'error').length;
+  // The year pairs a report with last year's: one not found is to be written in, not left to chance.
+  const unnamed = [report.agency ? '' : '机关名称', report.year ? '' : '报告年度'].filter(Boolean);
   const left = [
     blank ? `；${blank}原文没有填数（空着，或只有「/」「-」「无」之类），已留空` : '',
     unread ? `；有 ${unread} 处没有读出，相应的格子留空` : '',
+    unnamed.length ? `；原文中没有找到${unnamed.join('和')}，已留空，请在表中填写` : '',
   ].join('');
   const what = `${whose ? ` ${whose}的` : ''} ${numbers} 个数字`;
   return `已导入${what}（${report.edition} 版）到${target}${left}。`;

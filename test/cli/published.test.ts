@@ -159,6 +159,8 @@ describe('nianbao import says what it could not take', () => {
     const r = await cli('import', txt, '-o', join(dir, 'a.xlsx'));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^已导入 198 个数字（2019 版）到 /);
+    // The year pairs reports across years: the clerk is asked to write in what was not found.
+    expect(r.out).toContain('；原文中没有找到机关名称和报告年度，已留空，请在表中填写。');
   });
 
   it('a row it could not read: the line that says what was imported says so too', async () => {
