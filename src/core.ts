@@ -22,6 +22,7 @@ export {
   type RoleStyle,
   TABLE_FONT_SIZE,
   TEMPLATE_FONT,
+  TEMPLATE_PRINT,
   type TemplateCell,
   type TemplateLayout,
   type TemplateValues,

@@ -5,6 +5,7 @@ import {
   type RoleStyle,
   TABLE_FONT_SIZE,
   TEMPLATE_FONT,
+  TEMPLATE_PRINT,
   templateGrid,
   type TemplateLayout,
   type TemplateValues,
@@ -44,7 +45,13 @@ export function addTemplateSheet(
   fill: TemplateValues = {},
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: TEMPLATE_PRINT.pagesWide,
+      fitToHeight: TEMPLATE_PRINT.pagesTall,
+    },
   });
   ws.columns = layout.columnWidths.map((width) => ({ width }));
   for (const [row, height] of layout.rowHeights) ws.getRow(row + 1).height = height;

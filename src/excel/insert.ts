@@ -9,6 +9,7 @@ import {
   type RoleStyle,
   TABLE_FONT_SIZE,
   TEMPLATE_FONT,
+  TEMPLATE_PRINT,
   templateGrid,
   type TemplateLayout,
   templateLayout,
@@ -90,7 +91,10 @@ function writeLayout(ws: Excel.Worksheet, layout: TemplateLayout, fill: Template
   for (const m of layout.merges) range(ws, m).merge(false);
   ws.pageLayout.orientation = 'Landscape';
   ws.pageLayout.paperSize = 'A4';
-  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  ws.pageLayout.zoom = {
+    horizontalFitToPages: TEMPLATE_PRINT.pagesWide,
+    verticalFitToPages: TEMPLATE_PRINT.pagesTall,
+  };
   // Office enums do not exist outside Excel: their string forms are used throughout.
   // Labels are locked against slips of the hand; no password, and formatting stays allowed for marks.
   ws.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true });

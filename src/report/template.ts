@@ -49,6 +49,12 @@ export interface RoleStyle {
   readonly unlocked?: boolean;
 }
 
+/**
+ * How the template prints: A4 landscape, one page wide and one page tall. Fitted to its width
+ * alone, the 2019 edition ran a little past one page, and 表四's header printed apart from its row.
+ */
+export const TEMPLATE_PRINT = { pagesWide: 1, pagesTall: 1 } as const;
+
 export const TEMPLATE_FONT = '宋体';
 /** Table cells: thin borders all round, centred, wrapped, this size. */
 export const TABLE_FONT_SIZE = 10;

@@ -8,6 +8,7 @@ import {
   type RoleStyle,
   TABLE_FONT_SIZE,
   TEMPLATE_FONT,
+  TEMPLATE_PRINT,
   templateGrid,
   type TemplateLayout,
   templateLayout,
@@ -79,8 +80,8 @@ function writeLayout(ws: EtWorksheet, layout: TemplateLayout, fill: TemplateValu
   ws.PageSetup.Orientation = XL.landscape;
   ws.PageSetup.PaperSize = XL.paperA4;
   ws.PageSetup.Zoom = false;
-  ws.PageSetup.FitToPagesWide = 1;
-  ws.PageSetup.FitToPagesTall = false;
+  ws.PageSetup.FitToPagesWide = TEMPLATE_PRINT.pagesWide;
+  ws.PageSetup.FitToPagesTall = TEMPLATE_PRINT.pagesTall;
   // Labels are locked against slips of the hand; no password, and formatting stays allowed for marks.
   ws.Protect(undefined, true, true, false, false, true, true, true);
 }

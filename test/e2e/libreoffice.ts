@@ -40,3 +40,14 @@ export function pageAsWorkbook(path: string): string {
   );
   return join(dir, basename(path).replace(/\.[^.]+$/, '.xlsx'));
 }
+
+/** The workbook at `path` printed to PDF by LibreOffice Calc, as a clerk prints it; returns the PDF. */
+export function printWithLibreOffice(path: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-lo-'));
+  execFileSync(soffice!, ['--headless', '--calc', '--convert-to', 'pdf', '--outdir', dir, path], {
+    stdio: 'ignore',
+    env: { ...process.env, HOME: dir },
+    timeout: 120_000,
+  });
+  return join(dir, basename(path).replace(/\.xlsx$/, '.pdf'));
+}

@@ -8,13 +8,32 @@ import { check } from '../../src/checks/engine.js';
 import { readReportFile } from '../../src/readers/files.js';
 import { readXlsx } from '../../src/readers/xlsx/index.js';
 import { buildXlsx } from '../fuzz/build-xlsx.js';
-import { saveWithLibreOffice, soffice } from './libreoffice.js';
+import { printWithLibreOffice, saveWithLibreOffice, soffice } from './libreoffice.js';
 
 function saveBytes(bytes: Uint8Array): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-lo-xlsx-'));
   writeFileSync(join(dir, 'in.xlsx'), bytes);
   return readFileSync(saveWithLibreOffice(join(dir, 'in.xlsx')));
 }
+
+describe('the template as LibreOffice prints it', () => {
+  it.runIf(soffice || process.env.CI)(
+    'each edition on one A4 landscape page: 表四’s header never apart from its row',
+    async () => {
+      const { templateBytes } = await import('../../src/cli/xlsx-write.js');
+      const { templateLayout } = await import('../../src/report/template.js');
+      const dir = mkdtempSync(join(tmpdir(), 'nianbao-lo-print-'));
+      for (const edition of ['2019', '2021'] as const) {
+        const path = join(dir, `${edition}.xlsx`);
+        writeFileSync(path, await templateBytes(`${edition}年度年报`, templateLayout(edition)));
+        const pdf = readFileSync(printWithLibreOffice(path), 'latin1');
+        expect([edition, pdf.match(/\/Type\s*\/Page\b/g)?.length]).toEqual([edition, 1]);
+        // A4 landscape: 841.9 × 595.3 points.
+        expect(pdf).toMatch(/\/MediaBox\s*\[\s*0 0 841\.\d+ 595\.\d+\s*\]/);
+      }
+    },
+  );
+});
 
 describe('readXlsx on workbooks LibreOffice saved', () => {
   it.runIf(soffice || process.env.CI)(

@@ -65,7 +65,12 @@ describe('插入模板 through Office.js', () => {
       }
       expect(sheet.protected).toBe(true);
       expect(sheet.protectOptions).toMatchObject({ allowFormatCells: true });
-      expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
+      expect(sheet.pageLayout).toMatchObject({
+        orientation: 'Landscape',
+        paperSize: 'A4',
+        // One page: fitted to its width alone, the 2019 edition printed 表四's header apart from its row.
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+      });
       expect(sheet.selected).toBe(toAddress(layout.agency));
     });
   }

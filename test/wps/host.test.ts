@@ -75,7 +75,13 @@ describe('WPS host', () => {
     });
     expect(sheet.protected).toBe(true);
     expect(sheet.protectOptions).toEqual({ allowFormatCells: true });
-    expect(sheet.pageLayout).toMatchObject({ Orientation: XL.landscape, PaperSize: XL.paperA4 });
+    expect(sheet.pageLayout).toMatchObject({
+      Orientation: XL.landscape,
+      PaperSize: XL.paperA4,
+      Zoom: false,
+      FitToPagesWide: 1,
+      FitToPagesTall: 1,
+    });
     expect(app.book.active).toBe(name);
     // 2019's cells written as text prompt for what goes in them.
     await new WpsHost(app).insertTemplate('2019', { year: 2020 });
