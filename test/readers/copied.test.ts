@@ -56,6 +56,30 @@ const LAYOUT = [
 ];
 
 describe('text copied from a PDF with its layout kept (pdftotext -layout)', () => {
+  it('lines cut short on the right (a table wider than the page) are said, their tables not read: no totals of a digit or two', () => {
+    // Each line's last number cut to its first digit, as a copy of a PDF whose table runs past the page.
+    const cut = copy('suqian-2024.writer.layout.txt')
+      .split('\n')
+      .map((l) => l.replace(/(\s)(\d)\d+$/, '$1$2'))
+      .join('\n');
+    const r = read(cut);
+    const findings = check(r);
+    const said = errors(findings).filter((f) => f.message.includes('个「总计」只是各项之和的前几位数字'));
+    expect(said.map((f) => [f.rule, f.table, f.unread])).toEqual([
+      ['G-04', 't3', true],
+      ['G-04', 't4', true],
+    ]);
+    expect(said[0]!.message).toMatch(
+      /^表三有 \d+ 个「总计」只是各项之和的前几位数字（如「一、本年新收政府信息公开申请数量·总计」（第\d+行）写 3，各项之和为 3525）/,
+    );
+    // Neither table read: no false error about their totals.
+    expect(r.tables).not.toContain('t3');
+    expect(errors(findings).filter((f) => /^T[34]-0/.test(f.rule))).toEqual([]);
+    // One total cut so is a slip of the hand in the report: its identity error stands.
+    const one = copy('suqian-2024.writer.layout.txt').replace(/(\s)3525$/m, '$13');
+    expect(ofRule(check(read(one)), 'T3-02').map((f) => f.cells[0])).toContainEqual('t3.r1.total');
+  });
+
   it.each(LAYOUT)('%s: every cell as transcribed, labels put together again from their lines', (name) => {
     const { r, findings } = readsAsTranscribed(name);
     if (name.startsWith('suqian')) {

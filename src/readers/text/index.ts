@@ -1,6 +1,7 @@
 import type { Finding } from '../../report/finding.js';
 import { TABLE_NAME } from '../../report/parts.js';
-import { tableSpec, tableSpecs } from '../../report/model.js';
+import { cellSpec, tableSpec, tableSpecs } from '../../report/model.js';
+import { identities } from '../../report/identities.js';
 import { PART_TITLES } from '../../report/parts.js';
 import type { PublishedText, ReadCell, Report } from '../../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../../report/types.js';
@@ -146,6 +147,52 @@ function extraColumn(id: TableId, at: string): Finding {
 
 const hasError = (t: TableRead) => t.findings.some((f) => f.severity === 'error');
 
+/** A 总计 that is only the first digits of its items' sum: 「3」 for 3525. */
+interface CutTotal {
+  readonly total: CellKey;
+  readonly written: number;
+  readonly sum: number;
+}
+
+/**
+ * Totals that are the first digits of their items' sum: a copy that lost the right of each line,
+ * as text copied from a PDF whose table runs past the page's edge (the PDF itself is refused so).
+ */
+function cutTotals(edition: Edition, id: TableId, cells: ReadonlyMap<CellKey, ReadCell>): CutTotal[] {
+  const out: CutTotal[] = [];
+  for (const identity of identities(edition)) {
+    if (identity.table !== id || !identity.total) continue;
+    const written = cells.get(identity.total)?.raw;
+    if (typeof written !== 'number') continue;
+    let sum = 0;
+    for (const key of identity.rhs) {
+      const v = cells.get(key)?.raw;
+      sum = typeof v === 'number' ? sum + v : NaN;
+    }
+    const [a, b] = [String(written), String(sum)];
+    if (a.length < b.length && b.startsWith(a)) out.push({ total: identity.total, written, sum });
+  }
+  return out;
+}
+
+/** Totals cut alike: one so is a slip of the hand, as many as this are a copy cut short. */
+const MIN_CUT_ROWS = 3;
+
+function cutOff(
+  edition: Edition,
+  id: TableId,
+  cut: readonly CutTotal[],
+  cells: ReadonlyMap<CellKey, ReadCell>,
+): Finding {
+  const [first] = cut;
+  const at = cells.get(first!.total)?.address;
+  return formFinding(
+    id,
+    `${TABLE_NAME[id]}有 ${cut.length} 个「总计」只是各项之和的前几位数字（如「${cellSpec(edition, first!.total)!.name}」${at ? `（${at}）` : ''}写 ${first!.written}，各项之和为 ${first!.sum}）：这段文字像是每行的右边被截掉了（表格比 PDF 页面宽时，从 PDF 复制的文字常见），为免读错，该表的数字未读取。请直接校验 PDF、Word 文件或网页。`,
+    { ...(at ? { at: [at] } : {}), severity: 'error', unread: true },
+  );
+}
+
 /**
  * A table read with no number at all, where numbers stand alone elsewhere: they may be its own,
  * moved away by the copy. Where the first of them is, so that a page's stray number (a footer's
@@ -280,6 +327,9 @@ export function readText(text: string, options: { source?: string; lines?: strin
   // A copy that gives a table's labels without one number, and numbers elsewhere on their own, may
   // have moved that table's numbers away: it cannot be told from an empty table.
   const loose = reads.some((t) => t.read.bare) ? looseNumbers(tokens, texts) : [];
+  // A copy that cut one table's lines short cut every table's: one total cut so is then not trusted either.
+  const cuts = new Map(reads.map(({ id, read }) => [id, cutTotals(best.edition, id, read.cells)]));
+  const cutShort = [...cuts.values()].some((c) => c.length >= MIN_CUT_ROWS);
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
   const found: TableId[] = [];
@@ -294,6 +344,11 @@ export function readText(text: string, options: { source?: string; lines?: strin
     }
     if (read.extraColumn) {
       findings.push(extraColumn(id, lineOf(read.extraColumn, options.lines)));
+      continue;
+    }
+    const cut = cuts.get(id)!;
+    if (cut.length >= MIN_CUT_ROWS || (cutShort && cut.length)) {
+      findings.push(cutOff(best.edition, id, cut, read.cells));
       continue;
     }
     if (read.disorder || (shuffled && hasError(read))) {
