@@ -108,13 +108,11 @@ export async function readFromDisk(file: string): Promise<FileRead> {
   const refused = unsupported(file);
   if (refused) throw new UnreadableFile(file, `${file}：${refused}`);
   const bytes = await readInput(file);
-  if (isOwnOutput(bytes))
-    throw new NotAReportFile(file, `${file}：未校验（是 nianbao 生成的审核报告或汇总，不是年报）`);
+  if (isOwnOutput(bytes)) throw new NotAReportFile(file, '是 nianbao 生成的审核报告或汇总，不是年报');
   try {
     return await readReportFile(file, bytes, isZip(bytes) ? await zipNatives() : boundedPdf());
   } catch (e) {
-    if (e instanceof NotAReport)
-      throw new NotAReportFile(file, `${file}：未校验（${e.message.replace(/。$/, '')}）`);
+    if (e instanceof NotAReport) throw new NotAReportFile(file, e.message.replace(/。$/, ''));
     if (e instanceof ReadProblem) throw new UnreadableFile(file, `${file}：${e.message}`);
     throw e;
   }

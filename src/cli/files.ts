@@ -23,7 +23,15 @@ export class UnreadableFile extends Error {
 }
 
 /** A file that is no report (a note, a page nianbao wrote): listed as not checked, as a folder's other files are. */
-export class NotAReportFile extends UnreadableFile {}
+export class NotAReportFile extends UnreadableFile {
+  constructor(
+    file: string,
+    /** What it is instead (「不是年报：…」), without the file's name. */
+    readonly why: string,
+  ) {
+    super(file, `${file}：未校验（${why}）`);
+  }
+}
 
 /** A failed call's error code (「ENOENT」), if it has one. */
 export const errno = (e: unknown): string | undefined =>

@@ -25,7 +25,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { checkBatch, readFromDisk } from './batch.js';
 import { nodeTty } from './builtin.js';
 import { batchSentence, CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './batch-summary.js';
-import { beginsWith, identity, listInputs, UnreadableFile } from './files.js';
+import { beginsWith, identity, listInputs, NotAReportFile, UnreadableFile } from './files.js';
 import { type Checked, JsonWriter, jsonEntry, terminalSafe, toText } from './output.js';
 import { missingPart, oneLine } from './internal.js';
 import { outputProblem, writeOutput } from './outputs.js';
@@ -408,7 +408,8 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
     read = await readOne(input);
   } catch (e) {
     if (!(e instanceof UnreadableFile)) throw e;
-    say(io, `年报无法读取：${e.message}`);
+    // A note or a 解读 is no report that could not be read: it is none, and so not imported.
+    say(io, e instanceof NotAReportFile ? `${e.file}：${e.why}，未导入` : `年报无法读取：${e.message}`);
     return 2;
   }
   // A workbook of several years' reports: the latest, as the offline page opens it; the rest are named.

@@ -314,6 +314,12 @@ describe('nianbao check', () => {
       `! ${join(d, '说明.txt')}：未校验（不是年报：文中既没有官方表格的标签，也没有「政府信息公开」「年度报告」等字样）`,
     );
     expect(r.err).toContain('共 1 份报告，0 份有错误，1 个文件不是年报格式、未校验。');
+    // Given to import, it is not imported: said as what it is, not as a report that could not be read.
+    const imported = await cli('import', join(d, '说明.txt'), '-o', join(d, 'n.xlsx'));
+    expect(imported).toMatchObject({
+      code: 2,
+      err: `${join(d, '说明.txt')}：不是年报：文中既没有官方表格的标签，也没有「政府信息公开」「年度报告」等字样，未导入\n`,
+    });
     // A text that is of a report, but whose tables are not there: said as not read, exit 2.
     writeFileSync(join(d, '残缺.txt'), '某区2024年政府信息公开工作年度报告\n一、总体情况\n本年度……\n');
     const cut = await cli('check', d);
