@@ -3,6 +3,7 @@ import {
   auditHtml,
   auditOf,
   check,
+  countBySeverity,
   DEFAULT_SIMILARITY,
   type Edition,
   editionForYear,
@@ -464,11 +465,17 @@ async function importCommand(args: string[], { io }: Run): Promise<number> {
     (f) =>
       f.severity !== 'info' && !said.has(f.message) && (f.rule === 'G-04' || ruleInfo(f.rule)?.published),
   );
-  if (lost.length)
+  if (lost.length) {
+    // An error among them (S-01) is said as one: 「提示」 would make light of it.
+    const n = countBySeverity(lost);
+    const counted = [n.error ? `${n.error} 个错误` : '', n.warning ? `${n.warning} 个警告` : '']
+      .filter(Boolean)
+      .join('、');
     say(
       io,
-      `! 原文件有 ${lost.length} 条与正文或原文格式有关的提示（${[...new Set(lost.map((f) => f.rule))].join('、')}），导入的工作表中没有正文，不会再出现：请用 nianbao check ${/\s/.test(input) ? `"${input}"` : input} 查看。`,
+      `! 原文件有 ${counted}与正文或原文格式有关（${[...new Set(lost.map((f) => f.rule))].join('、')}），导入的工作表中没有正文，不会再出现：请用 nianbao check ${/\s/.test(input) ? `"${input}"` : input} 查看。`,
     );
+  }
   return incomplete ? 1 : 0;
 }
 

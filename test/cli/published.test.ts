@@ -37,7 +37,7 @@ describe('nianbao import', () => {
     });
     // The text's own findings do not come with the numbers, and the user is told.
     expect(imported.err).toContain(
-      '! 原文件有 1 条与正文或原文格式有关的提示（G-04），导入的工作表中没有正文，不会再出现',
+      '! 原文件有 1 个警告与正文或原文格式有关（G-04），导入的工作表中没有正文，不会再出现',
     );
     const checked = await cli('check', xlsx, '--json');
     expect(checked.code).toBe(0);
@@ -66,7 +66,7 @@ describe('nianbao import says what it could not take', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('的 197 个数字');
     expect(r.err).toMatch(
-      /^! 一、本年新收政府信息公开申请数量·\S+（第\d+行）「五」不是这一格能填的数（如汉字数字、带「约」、件数有小数或是负数），已照原样填入，请核对后改正。\n! 原文件有 1 条与正文或原文格式有关的提示（G-04）/,
+      /^! 一、本年新收政府信息公开申请数量·\S+（第\d+行）「五」不是这一格能填的数（如汉字数字、带「约」、件数有小数或是负数），已照原样填入，请核对后改正。\n! 原文件有 1 个警告与正文或原文格式有关（G-04）/,
     );
     // --json: null, as an empty cell is, and what was written beside it; said on stderr as with -o.
     const j = await cli('import', txt, '--json');
@@ -178,7 +178,7 @@ describe('nianbao import says what it could not take', () => {
     expect(r.err).toMatch(/^! 「二、上年结转政府信息公开申请数量」行应有 7 个数，只读到 6 个/);
     expect(r.err).toContain('✗ 导入不完整：没有读出的格子在工作簿中是空的');
     // Said once: not counted again among what the template cannot hold (the seed's one label warning).
-    expect(r.err).toContain('! 原文件有 1 条与正文或原文格式有关的提示（G-04）');
+    expect(r.err).toContain('! 原文件有 1 个警告与正文或原文格式有关（G-04）');
   });
 
   it('a copy it cannot read any number from writes nothing, says why, and exits 2', async () => {
