@@ -82,6 +82,10 @@ describe('a published report as a PDF', () => {
     expect(r).toMatchObject({ edition: '2019', year: 2019, tables: ['t2', 't3', 't4'] });
     expect(raws(r)).toEqual(jingxiu().values);
     expect(errors(check(r))).toEqual([]);
+    // Its tables drawn without rules are read as its text: a place is a line of that text, said so.
+    expect(ofRule(check(r), 'G-04').map((f) => f.message)).toEqual([
+      expect.stringContaining('与数字 0 连写（PDF 文字第42行）'),
+    ]);
   });
 
   it('a predefined CMap that is not held is named, not a silent empty page', async () => {

@@ -68,5 +68,5 @@ export async function readDocx(
     if (e instanceof ReadProblem) return { problem: e.message };
     throw e;
   }
-  return readDocument(blocks, { source: options.source });
+  return readDocument(blocks, { source: options.source, lines: 'Word 文字' });
 }

@@ -118,7 +118,14 @@ function struckFinding(
  * left out. A document whose tables are not tables (a PDF without ruled cells) is read as text,
  * line by line. Text struck through is left out, and said where it was in a cell.
  */
-export function readDocument(blocks: readonly DocBlock[], options: { source?: string } = {}): TextResult {
+export function readDocument(
+  blocks: readonly DocBlock[],
+  options: {
+    source?: string;
+    /** What its lines are, read as text (no table as a grid): 「PDF 文字」, not a line of a file of text. */
+    lines?: string;
+  } = {},
+): TextResult {
   const lines: string[] = [];
   const grid: RawValue[][] = [];
   const where: ((col: number) => string)[] = [];
