@@ -138,6 +138,7 @@ export {
   importedMessage,
   importedValues,
   reportName,
+  whoseReport,
   tidiedNote,
   workbookValues,
   importJson,

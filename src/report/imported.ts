@@ -100,7 +100,7 @@ function counted(report: Report): { numbers: number; empty: Map<TableId, number>
 }
 
 /** 「保定市竞秀区人民政府 2019 年度」, as much of it as the report tells. */
-function whoseReport(report: Report): string {
+export function whoseReport(report: Report): string {
   return [report.agency, report.year ? `${report.year} 年度` : ''].filter(Boolean).join(' ');
 }
 

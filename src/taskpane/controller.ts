@@ -18,15 +18,16 @@ import {
   type Report,
   tidiedNote,
   unreadParts,
+  whoseReport,
   workbookValues,
 } from '../core.js';
 import { checkWorkbook, type PreviousChoice, type WorkbookCheck } from '../host/check.js';
 import type { SheetHost } from '../host/sheet-host.js';
 
-/** 「（保定市竞秀区人民政府 2019 年度）」: whose report, and of which year, where the report says. */
+/** 「（保定市竞秀区人民政府 2019 年度）」 after a report's source, as much as the report tells. */
 function aboutOf(r: Report): string {
-  const about = [r.agency, r.year ? `${r.year} 年度` : ''].filter(Boolean).join(' ');
-  return about ? `（${about}）` : '';
+  const whose = whoseReport(r);
+  return whose ? `（${whose}）` : '';
 }
 
 export type Task = 'check' | 'recheck' | 'clear' | 'insert' | 'apply' | 'select' | 'note' | 'audit';
