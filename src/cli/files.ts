@@ -22,6 +22,9 @@ export class UnreadableFile extends Error {
   }
 }
 
+/** 「a.zip：未校验（…）」: a file the batch passes over, and why. */
+const notCheckedMessage = (file: string, why: string) => `${file}：未校验（${why}）`;
+
 /** A file that is no report (a note, a page nianbao wrote): listed as not checked, as a folder's other files are. */
 export class NotAReportFile extends UnreadableFile {
   constructor(
@@ -29,7 +32,7 @@ export class NotAReportFile extends UnreadableFile {
     /** What it is instead (「不是年报：…」), without the file's name. */
     readonly why: string,
   ) {
-    super(file, `${file}：未校验（${why}）`);
+    super(file, notCheckedMessage(file, why));
   }
 }
 
@@ -154,7 +157,7 @@ function notChecked(file: string): string {
   const why = extensionOf(file)
     ? unsupported(file)
     : '没有扩展名：若是年报，请直接指定这个文件，或加上 .xlsx、.html 等扩展名';
-  return `${file}：未校验（${why}）`;
+  return notCheckedMessage(file, why ?? '');
 }
 
 /** Names in the order a Chinese reader lists them: one collator, not one made for each comparison. */
