@@ -158,10 +158,16 @@ interface CutTotal {
  * Totals that are the first digits of their items' sum: a copy that lost the right of each line,
  * as text copied from a PDF whose table runs past the page's edge (the PDF itself is refused so).
  */
-function cutTotals(edition: Edition, id: TableId, cells: ReadonlyMap<CellKey, ReadCell>): CutTotal[] {
-  const out: CutTotal[] = [];
+function cutTotals(
+  edition: Edition,
+  reads: readonly { readonly id: TableId; readonly read: TableRead }[],
+): Map<TableId, CutTotal[]> {
+  const out = new Map(reads.map(({ id }) => [id, [] as CutTotal[]]));
+  const cellsOf = new Map(reads.map(({ id, read }) => [id, read.cells]));
+  // One pass over the edition's identities for all tables: every text report is read so.
   for (const identity of identities(edition)) {
-    if (identity.table !== id || !identity.total) continue;
+    const cells = cellsOf.get(identity.table);
+    if (!cells || !identity.total) continue;
     const written = cells.get(identity.total)?.raw;
     if (typeof written !== 'number') continue;
     let sum = 0;
@@ -170,7 +176,8 @@ function cutTotals(edition: Edition, id: TableId, cells: ReadonlyMap<CellKey, Re
       sum = typeof v === 'number' ? sum + v : NaN;
     }
     const [a, b] = [String(written), String(sum)];
-    if (a.length < b.length && b.startsWith(a)) out.push({ total: identity.total, written, sum });
+    if (a.length < b.length && b.startsWith(a))
+      out.get(identity.table)!.push({ total: identity.total, written, sum });
   }
   return out;
 }
@@ -328,7 +335,7 @@ export function readText(text: string, options: { source?: string; lines?: strin
   // have moved that table's numbers away: it cannot be told from an empty table.
   const loose = reads.some((t) => t.read.bare) ? looseNumbers(tokens, texts) : [];
   // A copy that cut one table's lines short cut every table's: one total cut so is then not trusted either.
-  const cuts = new Map(reads.map(({ id, read }) => [id, cutTotals(best.edition, id, read.cells)]));
+  const cuts = cutTotals(best.edition, reads);
   const cutShort = [...cuts.values()].some((c) => c.length >= MIN_CUT_ROWS);
   const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
