@@ -194,6 +194,7 @@ function belowFolder(folder: string): (text: string) => string {
 }
 
 const FILE_COLUMN = HEADER.indexOf('文件');
+const ERRORS_COLUMN = HEADER.indexOf('错误');
 const PREVIOUS_COLUMN = HEADER.indexOf('对照上年');
 
 /** A report's line of the table; its file links to its findings. */
@@ -203,7 +204,7 @@ function tableRow(part: HtmlPart, i: number, below: (path: string) => string): s
       ? `<a href="#r${i}">${esc(below(x))}</a>`
       : esc(j === PREVIOUS_COLUMN ? below(x) : j <= 2 ? shortened(x) : x),
   );
-  return `<tr class="${Number(part.cells[5]) ? 'bad' : ''}">${cells.map((x) => `<td>${x}</td>`).join('')}</tr>`;
+  return `<tr class="${Number(part.cells[ERRORS_COLUMN]) ? 'bad' : ''}">${cells.map((x) => `<td>${x}</td>`).join('')}</tr>`;
 }
 
 /** A report's findings, by table. */
