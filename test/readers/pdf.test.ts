@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { readPdf } from '../../src/readers/pdf/index.js';
+import { readDocument } from '../../src/readers/text/document.js';
 import type { Report } from '../../src/report/types.js';
 import { pdfDrawing, pdfPattern, pdfType3 } from '../../bench/pdf-files.js';
 import { errors, fixturePath, jingxiu, mergedOtherWay, ofRule, suqian } from '../helpers.js';
@@ -82,10 +83,31 @@ describe('a published report as a PDF', () => {
     expect(r).toMatchObject({ edition: '2019', year: 2019, tables: ['t2', 't3', 't4'] });
     expect(raws(r)).toEqual(jingxiu().values);
     expect(errors(check(r))).toEqual([]);
-    // Its tables drawn without rules are read as its text: a place is a line of that text, said so.
+    // Its tables drawn without rules are read as its text: a place is named by its page, where the
+    // clerk can find it, not by a line of the text taken from the file.
     expect(ofRule(check(r), 'G-04').map((f) => f.message)).toEqual([
-      expect.stringContaining('与数字 0 连写（PDF 文字第42行）'),
+      expect.stringContaining('与数字 0 连写（PDF 第1页）'),
     ]);
+  });
+
+  it('read as its text, a place is named by the page each line came from', () => {
+    // The report's lines over two pages, its third part (table 3) on the second: as a PDF whose
+    // tables have no rules is read.
+    const lines = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8').split('\n');
+    const second = lines.findIndex((l) => l.includes('三、收到和处理政府信息公开申请情况'));
+    const blocks = lines.map((line, i) => ({ line, page: i < second ? 1 : 2 }));
+    const r = readDocument(blocks, { lines: 'PDF 文字', page: (p) => `PDF 第${p}页` }).report!;
+    expect(ofRule(check(r), 'G-04').map((f) => f.message)).toEqual([
+      expect.stringContaining('与数字 0 连写（PDF 第2页）'),
+    ]);
+    expect(r.cells.get('t3.r1.total')!.address).toBe('PDF 第2页');
+    expect(r.cells.get('t2.rules.made')!.address).toBe('PDF 第1页');
+    // With no page known, a line of the text, as before.
+    const plain = readDocument(
+      lines.map((line) => ({ line })),
+      { lines: 'Word 文字' },
+    ).report!;
+    expect(plain.cells.get('t3.r1.total')!.address).toMatch(/^Word 文字第\d+行$/);
   });
 
   it('a predefined CMap that is not held is named, not a silent empty page', async () => {

@@ -241,7 +241,11 @@ async function readWith(lib: PdfJs, bytes: Uint8Array, options: PdfOptions): Pro
         problem: `PDF 第 ${cut.number} 页有文字印在页面右边缘之外（表格比页面宽，导出 PDF 时被截断），其中的数字读不完整，为免读错，未读取。请校验原 Word 文件或网页，或把表格调窄后重新导出 PDF。`,
       };
     }
-    return readDocument(pdfBlocks(pages), { source: options.source, lines: 'PDF 文字' });
+    return readDocument(pdfBlocks(pages), {
+      source: options.source,
+      lines: 'PDF 文字',
+      page: (p) => `PDF 第${p}页`,
+    });
   } catch (e) {
     if (e instanceof PageTooBusy) return { problem: tooBusy(busy, e.what) };
     return { problem: problemOf(e) };

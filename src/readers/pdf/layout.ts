@@ -330,7 +330,7 @@ export function pdfBlocks(pages: readonly PageContent[]): DocBlock[] {
   const kept = new Set<string>();
   const blocks: DocBlock[] = [];
   let open: PieceTable | undefined;
-  for (const page of placed) {
+  placed.forEach((page, p) => {
     for (const b of page) {
       if ('line' in b) {
         const key = b.line.trim();
@@ -339,7 +339,7 @@ export function pdfBlocks(pages: readonly PageContent[]): DocBlock[] {
           kept.add(key);
         }
         open = undefined;
-        blocks.push({ line: b.line });
+        blocks.push({ line: b.line, page: pages[p]!.number });
         continue;
       }
       if (open && continues(open, b.table)) {
@@ -359,10 +359,11 @@ export function pdfBlocks(pages: readonly PageContent[]): DocBlock[] {
             return o ? `第${o.page}页 表格第${o.row + 1}行第${c + 1}列` : `第${t.page}页`;
           },
           joined: (r, c) => t.joined[r]?.[c] === true,
+          pageOf: (r) => t.origin[r]?.page,
         },
       });
     }
-  }
+  });
   return blocks;
 }
 

@@ -7,6 +7,7 @@ import { findTables, withMissingTables } from '../grid.js';
 import { type TextResult, publishedText, readText, twoReports } from './index.js';
 import { readMeta } from './meta.js';
 import { findParts, isTableThreeRow, reportEnd, reportRuns } from './parts.js';
+import type { LineNames } from './tables.js';
 import { plainNumber, tokenize } from './tokens.js';
 
 /** A table of a document as rows of cells: a merged cell's text in its first cell, null in the rest. */
@@ -19,10 +20,15 @@ export interface DocTable {
    * cell's w:gridSpan, a PDF's cell with no rule between), not merely empty.
    */
   readonly joined?: (row: number, col: number) => boolean;
+  /** The page a row is on, where the file has pages (a PDF). */
+  readonly pageOf?: (row: number) => number | undefined;
 }
 
-/** A document as a reader sees it: lines of running text and tables, in reading order. */
-export type DocBlock = { readonly line: string } | { readonly table: DocTable };
+/**
+ * A document as a reader sees it: lines of running text and tables, in reading order; a line's
+ * page, where the file has pages (a PDF).
+ */
+export type DocBlock = { readonly line: string; readonly page?: number } | { readonly table: DocTable };
 
 /**
  * Marks each character of text struck through on the page (a deletion shown with its revision
@@ -111,6 +117,33 @@ function struckFinding(
   );
 }
 
+/** A line break as the text reader takes one (see lineBreaks in index.ts). */
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/**
+ * What each line of a document read as text is called: its page, where the document has pages and
+ * `page` names them (a clerk finds a place in a PDF by its page, not by a line of the text taken
+ * from it); else 「Word 文字第N行」.
+ */
+function lineNames(
+  blocks: readonly DocBlock[],
+  { lines = '', page }: { lines?: string; page?: (page: number) => string },
+): LineNames {
+  if (!page) return lines;
+  const pages: (number | undefined)[] = [];
+  const add = (text: string, p: number | undefined) => {
+    const breaks = text.match(LINE_BREAK)?.length ?? 0;
+    for (let i = 0; i <= breaks; i++) pages.push(p);
+  };
+  for (const b of blocks)
+    if ('line' in b) add(b.line, b.page);
+    else b.table.rows.forEach((row, r) => add(row.join(''), b.table.pageOf?.(r)));
+  return (line) => {
+    const p = pages[line - 1];
+    return p === undefined ? `${lines}第${line}行` : page(p);
+  };
+}
+
 /**
  * A report from a document's blocks: the tables as one grid, read by the grid reader, each cell
  * told where it is in the document; title, parts, year and body from the running text. A table
@@ -122,8 +155,10 @@ export function readDocument(
   blocks: readonly DocBlock[],
   options: {
     source?: string;
-    /** What its lines are, read as text (no table as a grid): 「PDF 文字」, not a line of a file of text. */
+    /** What its lines are, read as text (no table as a grid): 「Word 文字」, not a line of a file of text. */
     lines?: string;
+    /** What a page is called (「PDF 第3页」): read as text, a line on a page is named by its page. */
+    page?: (page: number) => string;
   } = {},
 ): TextResult {
   const lines: string[] = [];
@@ -183,7 +218,7 @@ export function readDocument(
         unstruck,
       ),
     );
-    return readText(asText.join('\n'), options);
+    return readText(asText.join('\n'), { ...options, lines: lineNames(blocks, options) });
   }
   const place = (address: string): string => {
     const p = parseAddress(address);

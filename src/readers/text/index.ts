@@ -10,7 +10,15 @@ import { normalizeGlyphs } from './glyphs.js';
 import { isSignatureLine, readMeta } from './meta.js';
 import { PAGE_NUMBER, type Piece, piecesOf } from './copied.js';
 import { findParts, misplacedParts, reportEnd, reportRuns } from './parts.js';
-import { labelVotes, lineOf, readTable, tableCopies, type TableRead, TableText } from './tables.js';
+import {
+  labelVotes,
+  type LineNames,
+  lineOf,
+  readTable,
+  tableCopies,
+  type TableRead,
+  TableText,
+} from './tables.js';
 import { looksLikeValue, type Token, tokenize } from './tokens.js';
 
 export type TextResult =
@@ -109,7 +117,7 @@ export function publishedText(
 function tableTexts(
   tokens: readonly Token[],
   parts: readonly number[],
-  lines: string,
+  lines: LineNames,
 ): Record<TableId, TableText> {
   const of = (id: TableId) => new TableText(tokens, ...partRange(parts, PART_OF[id], tokens.length), lines);
   return { t2: of('t2'), t3: of('t3'), t4: of('t4') };
@@ -205,7 +213,7 @@ function cutOff(
  * moved away by the copy. Where the first of them is, so that a page's stray number (a footer's
  * count of visits) can be seen for what it is.
  */
-function bareAndMoved(id: TableId, loose: readonly Piece[], lines?: string): Finding {
+function bareAndMoved(id: TableId, loose: readonly Piece[], lines?: LineNames): Finding {
   const at = lineOf(loose[0]!.token, lines);
   const more = loose.length > 1 ? `等 ${loose.length} 个` : '';
   return formFinding(
@@ -256,7 +264,7 @@ function twiceSaid(
   whole: string,
   tokens: readonly Token[],
   text: TableText,
-  lines?: string,
+  lines?: LineNames,
 ): Finding | undefined {
   const spec = tableSpec(edition, id);
   const at = tableCopies(spec, tokens, whole);
@@ -299,7 +307,7 @@ function linesOver(text: string, max: number): boolean {
 }
 
 /** A published report, as text copied from its page (or an .html page turned into text). */
-export function readText(text: string, options: { source?: string; lines?: string } = {}): TextResult {
+export function readText(text: string, options: { source?: string; lines?: LineNames } = {}): TextResult {
   const lined = lineBreaks(text);
   if (linesOver(lined, MAX_TEXT_LINES))
     return { problem: `文字超过 ${MAX_TEXT_LINES / 10_000} 万行（表格每格算一行），不像一份年报，未读取。` };

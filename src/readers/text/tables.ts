@@ -35,9 +35,16 @@ export interface TableRead {
 /** As for sheets: half of a table's labels in place make it found. */
 const MIN_SHARE = 0.5;
 
-/** Where a token sits, for messages and for ReadCell.address; `lines` names them (「网页文字」). */
-export const lineOf = (t: Token | undefined, lines = ''): string => {
+/**
+ * What a text's lines are called, where not a file's own lines: 「网页文字」 (「网页文字第3行」), or
+ * each line's own name (a PDF's page it is on).
+ */
+export type LineNames = string | ((line: number) => string);
+
+/** Where a token sits, for messages and for ReadCell.address; `lines` names them. */
+export const lineOf = (t: Token | undefined, lines: LineNames = ''): string => {
   if (!t) return '文末';
+  if (typeof lines === 'function') return lines(t.line);
   if (lines || t.line >= MAX_LINE_NAMES) return `${lines}第${t.line}行`;
   // Every cell of every report names its line: the few hundred names are made once.
   return (LINE_NAMES[t.line] ??= `第${t.line}行`);
@@ -136,7 +143,7 @@ export class TableText {
     readonly start: number,
     readonly end: number,
     /** What the lines are, where not the file's own (a page's text): 「网页文字」. */
-    readonly lines = '',
+    readonly lines: LineNames = '',
   ) {
     let cells = false;
     for (let i = start; i < end && !cells; i++) cells = !!tokens[i]!.cell;
