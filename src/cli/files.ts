@@ -7,7 +7,17 @@ import {
   tooLarge,
   unsupported,
 } from '../core.js';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { CSV_SUMMARY_START } from './batch-summary.js';
 
@@ -48,7 +58,8 @@ export function ioMessage(file: string, e: unknown, doing: '读取' | '写入' =
       // A name given on the command line whose bytes are no UTF-8 reached Node changed (「�」).
       if (doing === '读取' && file.includes('\ufffd'))
         return `找不到文件或文件夹 ${file}：名称中有无法识别的字符（可能是 GBK 编码的文件名，如在 Windows 上打包的压缩文件解压所得）。请指定它所在的文件夹，或把它改名后再校验`;
-      return doing === '读取' ? `找不到文件或文件夹 ${file}` : `${file}：所在的文件夹不存在`;
+      if (doing === '写入') return `${file}：所在的文件夹不存在`;
+      return danglingLink(file) ?? `找不到文件或文件夹 ${file}`;
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
@@ -63,6 +74,17 @@ export function ioMessage(file: string, e: unknown, doing: '读取' | '写入' =
     default:
       return `${file}：无法${doing}（${errno(e) ?? (e instanceof Error ? e.message : String(e))}）`;
   }
+}
+
+/** A link whose file is gone (moved, renamed, or on a drive not mounted): said as such, not as a name not found. */
+function danglingLink(file: string): string | undefined {
+  try {
+    if (lstatSync(file).isSymbolicLink())
+      return `${file}：是指向「${readlinkSync(file)}」的链接，链接的文件或文件夹不存在`;
+  } catch {
+    // Not there at all: a name not found.
+  }
+  return undefined;
 }
 
 function kindOf(s: {

@@ -97,6 +97,24 @@ describe('files that cannot be read are said one by one, and the batch goes on',
     expect(r.err).not.toContain(`✗ ${d}：`);
   });
 
+  it('a link whose file is gone is said as a link, in a folder and given by name', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'good.txt'), seed);
+    symlinkSync('../moved/2024年报.txt', join(d, 'old.txt'));
+    const r = await cli('check', d);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('good.txt');
+    expect(r.err).toContain(
+      `✗ ${join(d, 'old.txt')}：是指向「../moved/2024年报.txt」的链接，链接的文件或文件夹不存在`,
+    );
+    const alone = await cli('check', join(d, 'old.txt'));
+    expect(alone.err).toContain('链接的文件或文件夹不存在');
+    // A name that is not there at all is still a name not found.
+    expect((await cli('check', join(d, 'none.txt'))).err).toContain(
+      `找不到文件或文件夹 ${join(d, 'none.txt')}`,
+    );
+  });
+
   it('names in a folder that are no UTF-8 (GBK, as a Windows zip unpacks) are read, shown decoded; given as a path, said as such', async () => {
     const d = folder();
     const gbk = (...bytes: number[]) => Buffer.from(bytes);
