@@ -227,6 +227,28 @@ describe('two cells wrong', () => {
     }
   });
 
+  it('one wrong in each of two tables (a decimal in table 4): each is the only one of its table', () => {
+    const values = suqian()[1].values;
+    const findings = checkGrid(
+      filledGrid(
+        '2021',
+        {
+          ...values,
+          't3.r1.natural': (values['t3.r1.natural'] as number) + 1,
+          't4.review.upheld': (values['t4.review.upheld'] as number) + 0.5,
+        },
+        { year: 2024 },
+      ),
+    );
+    const named = errors(findings).filter((f) => f.culprit);
+    expect(new Set(named.map((f) => f.culprit))).toEqual(new Set(['t3.r1.natural', 't4.review.upheld']));
+    for (const f of named) {
+      expect(f.message).toContain('即可使相关等式全部成立');
+      expect(f.message).not.toContain('另有');
+      expect(f.caveat ?? '').not.toContain('另有');
+    }
+  });
+
   it('three wrong, each where a broken row meets a broken column (two in one row), are each named', () => {
     const values = suqian()[1].values;
     const wrong = { 't3.r1.total': 3, 't3.r3_1.business': 2, 't3.r3_1.research': 5 };
@@ -248,6 +270,16 @@ describe('two cells wrong', () => {
     expect(named[0]!.message).toContain('3 格都改正后相关等式全部成立');
     // The row that holds two of them names both.
     expect(errors(findings).find((f) => !f.culprit)!.message).toContain('最可能填错的是以下 2 格');
+  });
+});
+
+describe('a sum of many cells all 0', () => {
+  it("is said as its value, its cells' zeros apart: 「之和 0（各项均为 0），实填 1」", () => {
+    const values = suqian()[1].values;
+    // 科研机构 answered nothing: its (七) 总计 of 1 is all the column has.
+    const findings = checkGrid(filledGrid('2021', { ...values, 't3.r3_7.research': 1 }, { year: 2024 }));
+    const column = errors(findings).find((f) => f.rule === 'T3-03' && f.message.startsWith('「科研机构」列'));
+    expect(column!.message).toContain('（七）总计应等于各项办理结果之和 0（各项均为 0），实填 1。');
   });
 });
 

@@ -32,7 +32,7 @@ function sumText(ctx: Context, keys: readonly CellKey[]): string {
   const total = num(keys.reduce((s, k) => s + ctx.numbers.values.get(k)!, 0));
   if (keys.length <= 7) return `${keys.map((k) => shown(ctx, k)).join('+')} = ${total}`;
   const nonzero = keys.filter((k) => ctx.numbers.values.get(k) !== 0);
-  if (nonzero.length === 0) return `各项均为 0，合计 0`;
+  if (nonzero.length === 0) return `0（各项均为 0）`;
   return `${nonzero.map((k) => shown(ctx, k)).join('+')} = ${total}（其余 ${keys.length - nonzero.length} 项为 0）`;
 }
 
@@ -115,11 +115,13 @@ export function balanceFindings(ctx: Context): Finding[] {
   if (broken.length === 0) return [];
 
   // Tables share no cell: each is solved on its own, so an error in one does not blur another.
-  const changes: Change[] = [...new Set(broken.map((id) => id.table))].flatMap((table) => {
+  const changesOf = new Map<TableId, Change[]>();
+  for (const table of new Set(broken.map((id) => id.table))) {
     const mine: number[] = [];
     for (let i = 0; i < checked.length; i++) if (checked[i]!.table === table) mine.push(i);
     const tableForms = mine.map((i) => forms[i]!);
-    return (
+    changesOf.set(
+      table,
       findCulprits({
         forms: tableForms,
         residuals: mine.map((i) => residuals[i]!),
@@ -132,13 +134,14 @@ export function balanceFindings(ctx: Context): Finding[] {
         values,
         changeable: (k) => !derivedFrom.has(k),
         admissible: (k, v) => v >= 0 && (spec(ctx, k).kind !== 'count' || Number.isInteger(v)),
-      }) ?? []
+      }) ?? [],
     );
-  });
+  }
 
   return broken.map((id) => {
     const cells = id.cells;
     const form = formOf.get(id)!;
+    const changes = changesOf.get(id.table) ?? [];
     const here = changes.filter((c) => cells.includes(c.key) || form.has(c.key));
     const fact = statement(ctx, id);
     const base = { rule: id.rule, table: id.table, cells, fact } as const;
