@@ -38,7 +38,7 @@ function Preview() {
           onClick={() => void fillExample(excel.book)}
           title="在当前的 2019 版模板中填入竞秀区 2019 年报的数字"
         >
-          填入示例数字
+          填入示例年报
         </button>
       </header>
       <SheetView book={excel.book} />

@@ -415,12 +415,15 @@ export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
     for (const copy of located.copies) reading.unread(located, copy, underTitle ?? false);
   const found = tables.map((t) => t.located.table.id);
   const sheet = options.sheet;
-  const { yearAt, ...heading } = readHeading(grid, headingRows);
+  const { yearAt, agencyAt, ...heading } = readHeading(grid, headingRows);
   return {
     report: {
       edition: chosen.edition,
       ...heading,
       ...(yearAt && sheet ? { yearCell: { sheet, address: reading.address(yearAt.row, yearAt.col) } } : {}),
+      ...(agencyAt && sheet
+        ? { agencyCell: { sheet, address: reading.address(agencyAt.row, agencyAt.col) } }
+        : {}),
       ...(sheet ? { source: sheet, sheets: Object.fromEntries(found.map((t) => [t, sheet])) } : {}),
       tables: found,
       cells: reading.cells,

@@ -42,6 +42,8 @@ export interface Heading {
   readonly year?: number;
   /** Where the year is written, or where it is to be written (报告年度's cell). */
   readonly yearAt?: Pos;
+  /** Where 机关名称 is written, or is to be written: its cell, where the sheet has one. */
+  readonly agencyAt?: Pos;
 }
 
 /**
@@ -67,5 +69,10 @@ export function readHeading(grid: Grid, among: ReadonlySet<number>): Heading {
       }
     }
   }
-  return { ...(agency ? { agency } : {}), ...(year ? { year } : {}), ...(yearAt ? { yearAt } : {}) };
+  return {
+    ...(agency ? { agency } : {}),
+    ...(year ? { year } : {}),
+    ...(yearAt ? { yearAt } : {}),
+    ...(agencyCell ? { agencyAt: agencyCell.at } : {}),
+  };
 }

@@ -66,12 +66,15 @@ function merge(parts: readonly Part[]): Report {
   const dated = parts.find((p) => p.report.year !== undefined)?.report;
   const year = dated?.year;
   const yearCell = (dated ?? parts.find((p) => p.report.yearCell)?.report)?.yearCell;
-  const agency = parts.find((p) => p.report.agency)?.report.agency;
+  const named = parts.find((p) => p.report.agency)?.report;
+  const agency = named?.agency;
+  const agencyCell = (named ?? parts.find((p) => p.report.agencyCell)?.report)?.agencyCell;
   return withMissingTables({
     edition: first.edition,
     ...(year !== undefined ? { year } : {}),
     ...(yearCell ? { yearCell } : {}),
     ...(agency ? { agency } : {}),
+    ...(agencyCell ? { agencyCell } : {}),
     source: parts.map((p) => p.sheet).join('、'),
     sheets,
     tables: parts.flatMap((p) => p.report.tables),

@@ -69,6 +69,8 @@ export interface Report {
    * point to. Only for a report read from a sheet.
    */
   readonly yearCell?: { readonly sheet: string; readonly address: string };
+  /** Where 机关名称 is written (or is to be written) on a sheet, where it has that cell. */
+  readonly agencyCell?: { readonly sheet: string; readonly address: string };
   /** The sheet each table was read from, when the report came from a workbook. */
   readonly sheets?: Partial<Readonly<Record<TableId, string>>>;
   /** The file it was read from, where that is not the workbook checked (last year's, chosen as a file). */

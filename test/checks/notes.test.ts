@@ -12,7 +12,11 @@ const wide = (n: unknown) => String(n).replace(/\d/g, (d) => String.fromCharCode
 function seed(changes: Record<string, string | number> = {}) {
   const values = jingxiu().values;
   const report = readReport(
-    filledGrid('2019', { ...values, 't3.r1.natural': wide(values['t3.r1.natural']), ...changes }),
+    filledGrid(
+      '2019',
+      { ...values, 't3.r1.natural': wide(values['t3.r1.natural']), ...changes },
+      { year: 2020, agency: '保定市竞秀区人民政府' },
+    ),
   );
   return { report, findings: check(report) };
 }
@@ -136,13 +140,13 @@ describe('审核报告', () => {
     expect(html).toContain('说明：已核实（2025-01-20 15:04）');
     expect(html).toContain('size:A4 portrait');
     // A long list runs onto more pages: its header is printed again on each, and the pages are numbered.
-    expect(html).toMatch(/<thead><tr class="header"><th>序号<\/th>/);
+    expect(html).toMatch(/<thead>(?:<tr class="running">.*?<\/tr>)?<tr class="header"><th>序号<\/th>/);
     // With its source, each page of it says whose report it is.
     const sourced = auditHtml(
       auditOf(report, findings, { checkedAt: at, source: 'a.xlsx（工作表「2019年度年报」）' }),
     );
     expect(sourced).toContain(
-      '<thead><tr class="running"><th colspan="5">a.xlsx（工作表「2019年度年报」）</th></tr><tr class="header"><th>序号</th>',
+      '<thead><tr class="running"><th colspan="5">a.xlsx（工作表「2019年度年报」） · 保定市竞秀区人民政府 · 2020 年度</th></tr><tr class="header"><th>序号</th>',
     );
     expect(html).toContain('counter(page)');
     expect(html.indexOf('<tbody>')).toBeGreaterThan(html.indexOf('</thead>'));

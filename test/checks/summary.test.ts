@@ -37,7 +37,13 @@ describe('what the sidebar and the CLI show above the list', () => {
 
 describe('one card for each cell to change', () => {
   it('a cell’s own problem (「2.5 不是整数」) goes on the card of the identities that name it, under their fix', () => {
-    const findings = checkGrid(filledGrid('2019', { ...jingxiu().values, 't3.r3_1.natural': 2.5 }));
+    const findings = checkGrid(
+      filledGrid(
+        '2019',
+        { ...jingxiu().values, 't3.r3_1.natural': 2.5 },
+        { year: 2020, agency: '保定市竞秀区人民政府' },
+      ),
+    );
     const own = ofRule(findings, 'G-01')[0]!;
     expect(own.culprit).toBeUndefined();
     const clusters = clusterByCulprit(findings.filter((f) => f.table === 't3'));

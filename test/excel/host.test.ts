@@ -14,7 +14,7 @@ import { filledGrid, jingxiu, type Values } from '../helpers.js';
 function workbook(values: Values = jingxiu().values) {
   const excel = new FakeExcel();
   const sheet = excel.addSheet('2019年度年报');
-  sheet.setValues(filledGrid('2019', values, { year: 2019 }), 2, 1);
+  sheet.setValues(filledGrid('2019', values, { year: 2019, agency: '保定市竞秀区人民政府' }), 2, 1);
   return { excel, sheet, host: new ExcelHost(excel.run) };
 }
 

@@ -87,9 +87,15 @@ describe('插入模板 through Office.js', () => {
     const excel = new FakeExcel();
     const name = await excel.run((ctx) => insertTemplate(ctx, '2019', { year: 2019 }));
     const sheet = excel.sheet(name);
-    for (const c of templateLayout('2019').cells.filter((c) => c.key)) {
+    const layout = templateLayout('2019');
+    for (const c of layout.cells.filter((c) => c.key)) {
       sheet.cell(c.pos.row, c.pos.col).value = jingxiu().values[c.key!]!;
     }
+    // 插入模板 asks for the year alone: 机关名称 is left for the clerk, and said until she fills it in.
+    const blank = await checkWorkbook(new ExcelHost(excel.run));
+    expect(blank.findings.map((f) => f.rule)).toEqual(['X-05', 'X-02']);
+    expect(blank.findings[0]).toMatchObject({ sheet: name, at: [toAddress(layout.agency)] });
+    sheet.cell(layout.agency.row, layout.agency.col).value = '保定市竞秀区人民政府';
     const result = await checkWorkbook(new ExcelHost(excel.run));
     expect(result.report).toMatchObject({ edition: '2019', year: 2019, tables: ['t2', 't3', 't4'] });
     expect(result.findings.map((f) => f.rule)).toEqual(['X-02']);

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { previousReport, readWorkbook } from '../../src/readers/workbook.js';
 import { toAddress } from '../../src/report/address.js';
+import { reportFromValues } from '../../src/report/from-values.js';
 import { templateLayout } from '../../src/report/template.js';
 import type { Edition, RawValue, TableId } from '../../src/report/types.js';
 import { errors, filledGrid, jingxiu, ofRule, suqian, type Values } from '../helpers.js';
 
 /** One table of the template on a sheet of its own, under its part title, with the heading rows. */
 function tableSheet(edition: Edition, table: TableId, values: Values, year?: number): RawValue[][] {
-  const grid = filledGrid(edition, values, year ? { year } : {});
+  const grid = filledGrid(edition, values, year ? { year, agency: '保定市竞秀区人民政府' } : {});
   const area = templateLayout(edition).tableAreas.find((a) => a.table === table)!.area;
   return [...grid.slice(0, 2), [], ...grid.slice(area.top - 1, area.bottom + 1)];
 }
@@ -102,6 +103,38 @@ describe('a workbook', () => {
       sheet: '表三',
       at: [toAddress(templateLayout('2019').year)],
     });
+  });
+
+  it('报告年度 or 机关名称 left blank is said at its cell (X-05): a report with no year passed unchecked against last year', () => {
+    const layout = templateLayout('2021');
+    const sheet = (name: string, heading: { year?: number; agency?: string }, values = suqian()[1].values) =>
+      readWorkbook([{ name, grid: filledGrid('2021', values, heading) }]).reports[0]!;
+    const noYear = ofRule(check(sheet('本年年报', { agency: '宿迁市' })), 'X-05');
+    expect(noYear).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        sheet: '本年年报',
+        at: [toAddress(layout.year)],
+        message: `「报告年度」（${toAddress(layout.year)}）没有填写：请填写本报告是哪一年度的（如「2024」）。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`,
+      }),
+    ]);
+    const noBody = ofRule(check(sheet('本年年报', { year: 2024, agency: '' })), 'X-05');
+    expect(noBody).toEqual([expect.objectContaining({ sheet: '本年年报', at: [toAddress(layout.agency)] })]);
+    expect(noBody[0]!.message).toContain(`「机关名称」（${toAddress(layout.agency)}）没有填写`);
+    // Both filled in: nothing. The sheet's name giving the year is X-04's to say, once.
+    expect(ofRule(check(sheet('本年年报', { year: 2024, agency: '宿迁市' })), 'X-05')).toEqual([]);
+    const named = check(sheet('2024年度年报', { agency: '宿迁市' }));
+    expect(ofRule(named, 'X-04')[0]!.message).toContain('请填写报告年度（按工作表名应为 2024）');
+    expect(ofRule(named, 'X-05')).toEqual([]);
+    // A template not begun says so (本表尚未填写), not its heading too; a published report has no cells for them.
+    expect(ofRule(check(sheet('本年年报', { agency: '' }, {})), 'X-05')).toEqual([]);
+    expect(ofRule(check(reportFromValues('2021', suqian()[1].values)), 'X-05')).toEqual([]);
+    // A sheet of the clerk's own with no heading at all: the year is looked for in vain, and said so.
+    const own = filledGrid('2021', suqian()[1].values).slice(2);
+    const bare = check(readWorkbook([{ name: '表', grid: own }]).reports[0]!);
+    expect(ofRule(bare, 'X-05').map((f) => f.message)).toEqual([
+      expect.stringMatching(/^没有找到报告年度：/),
+    ]);
   });
 
   it('a sheet with table 3 alone is a report that misses tables 2 and 4, and says so', () => {

@@ -32,7 +32,7 @@ const WRONG = { ...jingxiu().values, 't3.r3_7.natural': 4 };
 function setup(values: Values = WRONG) {
   const excel = new FakeExcel();
   const sheet = excel.addSheet('2019年度年报');
-  sheet.setValues(filledGrid('2019', values, { year: 2019 }));
+  sheet.setValues(filledGrid('2019', values, { year: 2019, agency: '保定市竞秀区人民政府' }));
   const pane = new PaneController(new ExcelHost(excel.run), {
     recheckDelay: DELAY,
     now: () => new Date(2020, 0, 20, 15, 4),
@@ -49,7 +49,7 @@ const marks = (excel: FakeExcel) =>
 
 /** One table of the template on a sheet of its own, under its part title. */
 function tableSheet(edition: Edition, table: TableId, values: Values, year?: number): RawValue[][] {
-  const grid = filledGrid(edition, values, year ? { year } : {});
+  const grid = filledGrid(edition, values, year ? { year, agency: '某某局' } : { agency: '某某局' });
   const area = templateLayout(edition).tableAreas.find((a) => a.table === table)!.area;
   return [...grid.slice(0, 2), [], ...grid.slice(area.top - 1, area.bottom + 1)];
 }

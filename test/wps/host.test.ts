@@ -24,7 +24,7 @@ const at = (key: string) => toAddress(layout.cells.find((c) => c.key === key)!.p
 function wps(values: Values = WRONG) {
   const app = new FakeEtApp();
   const sheet = app.book.addSheet('2019年度年报');
-  sheet.setValues(filledGrid('2019', values, { year: 2019 }));
+  sheet.setValues(filledGrid('2019', values, { year: 2019, agency: '保定市竞秀区人民政府' }));
   return { app, sheet, host: new WpsHost(app) };
 }
 const shown = (sheet: ReturnType<typeof wps>['sheet'], address: string) => {
@@ -40,9 +40,9 @@ describe('the ET fake behaves like WPS', () => {
     const ws = app.ActiveWorkbook!.Worksheets.Item(1);
     expect(ws.Name).toBe('2019年度年报');
     expect(ws.Range('A1').Value2).toBe('政府信息公开工作年度报告');
-    expect(ws.Range('A1:B2').Value2).toEqual([
-      ['政府信息公开工作年度报告', undefined],
-      ['机关名称', undefined],
+    expect(ws.Range('A1:C2').Value2).toEqual([
+      ['政府信息公开工作年度报告', undefined, undefined],
+      ['机关名称', '保定市竞秀区人民政府', undefined],
     ]);
     expect(ws.UsedRange.Row).toBe(1);
     expect(() => app.ActiveWorkbook!.Worksheets.Item(9)).toThrow();

@@ -1,6 +1,7 @@
 import { type Edition, FIRST_FORMAT_YEAR } from '../../report/types.js';
 import { type Context, finding } from '../context.js';
 import type { Finding } from '../../report/finding.js';
+import { isUnfilled } from '../../report/numbers-key.js';
 import { arabicYears } from '../../report/years.js';
 
 const EDITION_NAMES: Readonly<Record<Edition, string>> = {
@@ -37,9 +38,39 @@ function sheetYearFindings(ctx: Context): Finding[] {
   const at = ctx.report.yearCell ? `（${ctx.report.yearCell.address}）` : '';
   const message =
     year === undefined
-      ? `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」${at}没有填写：请填上年度，跨年度核对才能找到上年报告。`
+      ? `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」${at}没有填写：请填写报告年度（按工作表名应为 ${first.y}），跨年度核对按它找上年报告。`
       : `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」${at}是 ${year} 年：复制上年的表格后常忘了改年度，请改正「报告年度」或工作表名；跨年度核对按「报告年度」找上年报告。`;
   return [atYearCell(ctx, finding(ctx, { rule: 'X-04', cells: [], message }))];
+}
+
+/**
+ * X-05: a report on a sheet says its year and its body. A year the sheet's name gives is X-04's to
+ * say; a body is looked for only where the sheet has its cell (the template's 机关名称).
+ */
+function headingFindings(ctx: Context, sheetYearSaid: boolean): Finding[] {
+  const { report } = ctx;
+  // A template not begun has its own finding (本表尚未填写): the heading is filled in with it.
+  if (!report.sheets || isUnfilled(report)) return [];
+  const out: Finding[] = [];
+  if (report.year === undefined && !sheetYearSaid) {
+    const cell = report.yearCell;
+    const message = cell
+      ? `「报告年度」（${cell.address}）没有填写：请填写本报告是哪一年度的（如「2024」）。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`
+      : '没有找到报告年度：表格上方没有「报告年度」一栏，标题中也没有年度。请加上「报告年度」一栏或标题（如「××局2024年政府信息公开工作年度报告」），跨年度核对按报告年度找上年报告。';
+    out.push(atYearCell(ctx, finding(ctx, { rule: 'X-05', cells: [], message })));
+  }
+  const cell = report.agencyCell;
+  if (!report.agency && cell)
+    out.push({
+      ...finding(ctx, {
+        rule: 'X-05',
+        cells: [],
+        message: `「机关名称」（${cell.address}）没有填写：请填写发布本报告的机关的全称。批量审核按机关名称把相邻两年的报告配对，审核报告也要写明机关。`,
+      }),
+      sheet: cell.sheet,
+      at: [cell.address],
+    });
+  return out;
 }
 
 /** A finding about the year, pointed at 报告年度's cell where the report has one: a click goes there. */
@@ -48,12 +79,13 @@ function atYearCell(ctx: Context, f: Finding): Finding {
   return cell ? { ...f, sheet: cell.sheet, at: [cell.address] } : f;
 }
 
-/** X-01, X-02 and X-04. */
+/** X-01, X-02, X-04 and X-05. */
 export function editionFindings(ctx: Context): Finding[] {
   const sheetYear = sheetYearFindings(ctx);
+  const heading = headingFindings(ctx, sheetYear.length > 0);
   const year = ctx.report.year;
-  if (year === undefined) return sheetYear;
-  const out: Finding[] = [...sheetYear];
+  if (year === undefined) return [...sheetYear, ...heading];
+  const out: Finding[] = [...sheetYear, ...heading];
   const edition = ctx.report.edition;
   const fits = editionForYear(year);
   if (year < FIRST_FORMAT_YEAR || fits !== edition) {

@@ -25,7 +25,11 @@ function shown(choice: PreviousChoice, result: WorkbookCheck | undefined, place:
   if (choice.kind === 'none') return '不对照（不做跨年度核对）';
   if (result?.previous) return `${result.previous.label}${result.previous.auto ? '（自动找到）' : ''}`;
   if (choice.kind === 'text') return choice.label;
-  return result ? `${place}中没有上一年度的报告（不做跨年度核对）` : `校验时自动在${place}中查找`;
+  if (!result) return `校验时自动在${place}中查找`;
+  // Last year's is found by this report's year: with none, it cannot be looked for.
+  if (result.report && result.report.year === undefined)
+    return '本报告没有填写报告年度，无法查找上一年度的报告（不做跨年度核对）';
+  return `${place}中没有上一年度的报告（不做跨年度核对）`;
 }
 
 /** 上年报告: found in the workbook by itself, or chosen: another sheet, pasted text, a file, or none. */

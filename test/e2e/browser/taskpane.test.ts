@@ -118,7 +118,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
       .poll(() => pane.getByText('已插入 2019 版模板「2019年度年报」。填好数字后点「校验」。').count())
       .toBe(1);
     expect(await book<number>(`return book.activeSheet().at('${toAddress(layout.year)}').value;`)).toBe(2019);
-    await page.getByRole('button', { name: '填入示例数字' }).click();
+    await page.getByRole('button', { name: '填入示例年报' }).click();
     // The numbers appear with a re-render: typing before it lands would put 4 after their 5 (「54」).
     await expect.poll(() => input(addressOf(WRONG)).inputValue()).toBe('5');
     await type(addressOf(WRONG), '4');
@@ -308,6 +308,17 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await expect.poll(() => pane.getByText(/T3-05/).count()).toBe(0);
     await copied.scrollIntoViewIfNeeded();
     await shot('copied-table');
+    // 报告年度 cleared: last year's cannot be looked for, and the sidebar says why, not that there is none.
+    await book(`book.edit('竞秀区年报', [['${toAddress(layout.year)}', '']]); book.select('竞秀区年报');`);
+    await check();
+    await expect
+      .poll(() => pane.getByText(/上年报告：本报告没有填写报告年度，无法查找上一年度的报告/).count())
+      .toBe(1);
+    await expect
+      .poll(() => pane.getByText(`「报告年度」（${toAddress(layout.year)}）没有填写`).count())
+      .toBe(1);
+    await shot('year-blank');
+    await book(`book.edit('竞秀区年报', [['${toAddress(layout.year)}', 2019]]); book.select('竞秀区年报');`);
   });
 
   it('导入已发布年报: the text pasted from a web page becomes a filled template sheet that checks clean', async () => {
@@ -418,7 +429,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
       await dark.getByRole('button', { name: '插入模板（2019 版）' }).click();
       await side.getByRole('spinbutton', { name: '报告年度' }).fill('2019');
       await side.getByRole('button', { name: '插入', exact: true }).click();
-      await dark.getByRole('button', { name: '填入示例数字' }).click();
+      await dark.getByRole('button', { name: '填入示例年报' }).click();
       const wrong = dark.getByRole('textbox', { name: `单元格 ${addressOf(WRONG)}`, exact: true });
       await expect.poll(() => wrong.inputValue()).toBe('5');
       await wrong.fill('4');

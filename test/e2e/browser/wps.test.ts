@@ -63,7 +63,7 @@ describe.runIf(hasChromium || process.env.CI)('the WPS 加载项 in Chromium', (
     await year.fill('2019');
     await pane().getByRole('button', { name: '插入', exact: true }).click();
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('2019年度年报');
-    await page.getByRole('button', { name: '填入示例数字' }).click();
+    await page.getByRole('button', { name: '填入示例年报' }).click();
     const input = page.getByRole('textbox', { name: `单元格 ${total}`, exact: true });
     // The numbers appear with a re-render: typing before it lands would put 4 after their 5 (「54」).
     await expect.poll(() => input.inputValue()).toBe('5');
