@@ -259,6 +259,7 @@ export function App({ pane }: { pane: PaneController }) {
             onSelect={(f) => void pane.select(f)}
             onApply={(f) => void pane.apply(f)}
             onExplain={(f, text) => void pane.explain(f, text)}
+            isFormula={(f) => pane.isFormula(f)}
             disabled={blocked}
           />
         </>

@@ -55,6 +55,12 @@ export interface PaneState {
   readonly cursor?: string;
   /** 插入模板 asked from the ribbon: the sidebar asks for the year. */
   readonly asking?: Edition;
+  /**
+   * Cells 改为 found to hold a formula (sheet id and address): their cards offer 改为 no more, until
+   * the sheet is edited. A check reads values alone, in one round trip; a formula is met only when
+   * written to.
+   */
+  readonly formulas?: ReadonlySet<string>;
 }
 
 export interface ControllerOptions {
@@ -79,6 +85,8 @@ export function stopsOf(findings: readonly Finding[]): Stop[] {
       .map((c) => ({ key: c.key, finding: c.findings[0]! })),
   );
 }
+
+const formulaKey = (sheetId: string, address: string) => `${sheetId}!${address}`;
 
 const APPLY_REFUSED = {
   changed: '该格的内容在校验后已被改动，未写入；已按现在的内容重新校验。',
@@ -149,6 +157,10 @@ export class PaneController {
     const watched = [...result.sheets, ...(result.previous?.sheets ?? [])];
     if (!watched.some((s) => s.id === sheetId)) return;
     this.edited = true;
+    // A formula met by 改为 may be gone now (a number typed over it): its cards offer 改为 again.
+    const formulas = this.state.formulas;
+    if (formulas?.size)
+      this.set({ formulas: new Set([...formulas].filter((k) => !k.startsWith(`${sheetId}!`))) });
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.recheck(true), this.recheckDelay);
   }
@@ -276,6 +288,13 @@ export class PaneController {
     return f.sheet ? result.sheets.find((s) => s.name === f.sheet)?.id : result.sheet.id;
   }
 
+  /** Whether the finding's cell was found to hold a formula (see PaneState.formulas). */
+  isFormula(f: Finding): boolean {
+    const address = findingAddress(f);
+    const sheetId = this.sheetIdOf(f);
+    return !!address && !!sheetId && !!this.state.formulas?.has(formulaKey(sheetId, address));
+  }
+
   /** Selects and scrolls to the finding's cell, switching sheet when it is on another. */
   async select(f: Finding): Promise<void> {
     const address = findingAddress(f);
@@ -321,7 +340,12 @@ export class PaneController {
       this.host.applyValue(sheetId, address, expected, value),
     );
     if (outcome && outcome !== 'written') {
-      this.set({ notice: { intent: 'warning', text: APPLY_REFUSED[outcome] } });
+      this.set({
+        notice: { intent: 'warning', text: APPLY_REFUSED[outcome] },
+        ...(outcome === 'formula'
+          ? { formulas: new Set([...(this.state.formulas ?? []), formulaKey(sheetId, address)]) }
+          : {}),
+      });
     }
     // A value written raises a change event, which re-checks; otherwise re-check now.
     if (outcome === 'changed' || outcome === 'formula' || (outcome === 'written' && !this.watching))

@@ -56,7 +56,9 @@ function Cell(props: {
     if (selected) ref.current?.scrollIntoView({ block: 'center', inline: 'center' });
   }, [selected]);
   const commit = () => {
-    if (draft !== undefined && draft !== value) book.edit(sheet.name, [[address, typed(draft)]]);
+    // Typed over a formula, its value replaces it, as in Excel, even where the two read the same.
+    if (draft !== undefined && (draft !== value || cell?.formula))
+      book.edit(sheet.name, [[address, typed(draft)]]);
     setDraft(undefined);
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {

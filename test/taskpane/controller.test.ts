@@ -216,6 +216,20 @@ describe('the sidebar controller', () => {
     await pane.apply(again);
     expect(sheet.at('D49')).toMatchObject({ value: 7, formula: '=SUM(D30:D48)' });
     expect(pane.getState().notice?.text).toContain('该格是公式，未写入');
+    // Its card offers 改为 no more (see FindingCard); other cells' cards still do.
+    const now = pane.getState().result!.findings.find((f) => f.culprit)!;
+    expect(findingAddress(now)).toBe('D49');
+    expect(pane.isFormula(now)).toBe(true);
+    // A number typed over it: 改为 is offered again.
+    excel.book.edit(sheet.name, [['D49', 6]]);
+    await quiet();
+    expect(pane.isFormula(pane.getState().result!.findings.find((f) => f.culprit)!)).toBe(false);
+    expect(
+      pane
+        .getState()
+        .result!.findings.filter((f) => f.culprit && findingAddress(f) !== 'D49')
+        .map((f) => pane.isFormula(f)),
+    ).not.toContain(true);
   });
 
   it('a click on a finding selects its cell; 上一个/下一个 go round the findings in order', async () => {

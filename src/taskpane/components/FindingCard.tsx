@@ -41,6 +41,8 @@ const useStyles = makeStyles({
     borderLeftColor: tokens.colorPaletteRedBorder2,
     minWidth: 0,
   },
+  // The whole card goes to its cell: its header (the address) and its equations are what the clerk clicks.
+  locatable: { cursor: 'pointer' },
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
   explained: { borderLeftColor: tokens.colorPaletteGreenBorder2, boxShadow: 'none' },
@@ -99,7 +101,9 @@ function RuleId({ id }: { id: string }) {
   const info = ruleInfo(id);
   return (
     <Tooltip content={`${id}：${info.title}。${info.description}`} relationship="description" withArrow>
-      <span className={s.rule}>{id}</span>
+      <span className={s.rule} data-rule>
+        {id}
+      </span>
     </Tooltip>
   );
 }
@@ -151,6 +155,8 @@ export function FindingCard(props: {
   onSelect: (f: Finding) => void;
   onApply: (f: Finding) => void;
   onExplain: (f: Finding, text: string) => void;
+  /** The cell holds a formula (改为 found it so): its references are to be mended, not it. */
+  formula?: boolean;
   disabled: boolean;
 }) {
   const { cluster } = props;
@@ -173,7 +179,8 @@ export function FindingCard(props: {
   const title = merged
     ? `${name}（${address}）最可能填错${culprit.suggested !== undefined ? `，应为 ${culprit.suggested}` : ''}${caveat ? `；${caveat}` : ''}`
     : first.message;
-  const canApply = props.writable && culprit?.suggested !== undefined && address !== undefined && !first.note;
+  const fixable = props.writable && culprit?.suggested !== undefined && address !== undefined && !first.note;
+  const canApply = fixable && !props.formula;
   const where = [props.showSheet && first.sheet ? `「${first.sheet}」` : '', findingPlaceOnSheet(first)]
     .filter(Boolean)
     .join(' ');
@@ -182,8 +189,17 @@ export function FindingCard(props: {
       ref={card}
       data-card
       tabIndex={-1}
+      onClick={(e) => {
+        // The title is the button (for the keyboard); a click elsewhere on the card goes there too,
+        // but not one on a button, a 说明 being written, a rule id (its meaning), or text being selected.
+        if (!address || editing || (e.target as Element).closest('button, textarea, input, [data-rule]'))
+          return;
+        if (window.getSelection()?.toString()) return;
+        props.onSelect(first);
+      }}
       className={mergeClasses(
         s.card,
+        address && !editing && s.locatable,
         first.severity === 'warning' && s.warning,
         first.severity === 'info' && s.info,
         first.note && s.explained,
@@ -246,8 +262,13 @@ export function FindingCard(props: {
           }}
         />
       ) : (
-        (canApply || canExplain(first)) && (
+        (fixable || canExplain(first)) && (
           <span className={s.foot}>
+            {fixable && props.formula && (
+              <Text size={200} className={s.meta}>
+                该格是公式：请改正它所引用的单元格
+              </Text>
+            )}
             {canApply && (
               <Button
                 size="small"

@@ -34,6 +34,8 @@ interface ListProps {
   onSelect: (f: Finding) => void;
   onApply: (f: Finding) => void;
   onExplain: (f: Finding, text: string) => void;
+  /** Whether the finding's cell holds a formula, as writing to it found: no 改为 then. */
+  isFormula?: (f: Finding) => boolean;
   disabled: boolean;
 }
 
@@ -52,6 +54,7 @@ function Cards(props: ListProps & { findings: readonly Finding[]; label: string 
           onSelect={props.onSelect}
           onApply={props.onApply}
           onExplain={props.onExplain}
+          formula={props.isFormula?.(c.findings[0]!) ?? false}
           disabled={props.disabled}
         />
       ))}

@@ -158,6 +158,20 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await pane.getByRole('button', { name: new RegExp(`定位到单元格 ${addressOf(WRONG)}`) }).focus();
     await pane.locator(':focus').press('Enter');
     await expect.poll(() => page.locator('td.selected').getAttribute('data-address')).toBe(addressOf(WRONG));
+    // Anywhere on the card goes there too: its header with the address, an equation under the title.
+    const card = pane.locator('li[data-card]', {
+      has: pane.getByRole('button', { name: new RegExp(`定位到单元格 ${addressOf(WRONG)}`) }),
+    });
+    for (const part of [
+      card.getByText(new RegExp(`· ${addressOf(WRONG)}`)),
+      card.locator('ul[aria-label="原因"] li').first(),
+    ]) {
+      await book('book.select(book.active, "A1");');
+      await part.click();
+      await expect
+        .poll(() => page.locator('td.selected').getAttribute('data-address'))
+        .toBe(addressOf(WRONG));
+    }
     // Tab walks from finding to finding and its actions: the rule ids in between are no stops.
     await pane.locator(':focus').press('Shift+Tab');
     expect(await pane.locator(':focus').textContent()).not.toMatch(/^[A-Z]+\d*-\d+$/);
@@ -237,6 +251,18 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
       col: 4,
     });
     await type(business, '０');
+    // The total a formula of the clerk's: 改为 cannot write it, and the card then offers it no more.
+    await book(`book.editFormula(book.active, '${total}', '=4', 4);`);
+    await check();
+    await pane.getByRole('button', { name: `把单元格 ${total} 改为 5` }).click();
+    await expect
+      .poll(() => pane.getByText('该格是公式，未写入：请改正公式所引用的单元格。已重新校验。').count())
+      .toBe(1);
+    await expect.poll(() => pane.getByText('该格是公式：请改正它所引用的单元格').count()).toBe(1);
+    expect(await pane.getByRole('button', { name: `把单元格 ${total} 改为 5` }).count()).toBe(0);
+    await shot('formula-card');
+    // A number typed over it: 改为 is offered again.
+    await type(total, '3');
     await check();
     await expect.poll(status).toBe('3 个错误（1 处要改），1 个警告');
     // By keyboard: the card goes with its fix, and the keyboard stays in the list, on the card now there.

@@ -26,10 +26,23 @@ const dir = mkdtempSync(join(tmpdir(), 'nianbao-web-'));
 const layout = templateLayout('2019');
 const at = (key: string, l = layout) => toAddress(l.cells.find((c) => c.key === key)!.pos);
 
-/** A workbook written with ExcelJS: each sheet our template, or a grid of plain values. */
+/** The body of the 2019 example (保定市竞秀区), filled in as its clerk would. */
+const JINGXIU = '保定市竞秀区人民政府';
+
+/**
+ * A workbook written with ExcelJS: each sheet our template, or a grid of plain values. A 2019
+ * template is 竞秀区's, its 机关名称 filled in, unless `agency` says otherwise.
+ */
 async function workbook(
   name: string,
-  sheets: { name: string; edition?: Edition; values?: Values; year?: number; grid?: RawValue[][] }[],
+  sheets: {
+    name: string;
+    edition?: Edition;
+    values?: Values;
+    year?: number;
+    agency?: string;
+    grid?: RawValue[][];
+  }[],
   formulas: Record<string, { formula: string; result: number }> = {},
 ): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -39,7 +52,12 @@ async function workbook(
       s.grid.forEach((row, r) => row.forEach((v, c) => v !== '' && (ws.getCell(r + 1, c + 1).value = v)));
       continue;
     }
-    const ws = addTemplateSheet(wb, s.name, templateLayout(s.edition!), { values: s.values!, year: s.year! });
+    const agency = s.agency ?? (s.edition === '2019' ? JINGXIU : undefined);
+    const ws = addTemplateSheet(wb, s.name, templateLayout(s.edition!), {
+      values: s.values!,
+      year: s.year!,
+      ...(agency ? { agency } : {}),
+    });
     for (const [address, f] of Object.entries(formulas)) ws.getCell(address).value = f;
   }
   const path = join(dir, name);
@@ -49,7 +67,7 @@ async function workbook(
 
 /** One table of the template on a sheet of its own, under its part title. */
 function tableGrid(table: TableId, values: Values, year?: number): RawValue[][] {
-  const grid = templateGrid(layout, { values, ...(year ? { year } : {}) });
+  const grid = templateGrid(layout, { values, ...(year ? { year, agency: JINGXIU } : {}) });
   const area = layout.tableAreas.find((a) => a.table === table)!.area;
   return [...grid.slice(0, 2), [], ...grid.slice(area.top - 1, area.bottom + 1)];
 }
@@ -398,7 +416,7 @@ describe.runIf(hasChromium || process.env.CI)('年报校验网页版 in Chromium
     await open(path);
     await expect.poll(status).toBe('全部通过');
     const meta = await page.getByText(/^工作表.*次校验$/).textContent();
-    expect(meta).toMatch(/^工作表「竞秀2019」 · 2019 版 · 2019 年度 · 第 \d+ 次校验$/);
+    expect(meta).toMatch(/^工作表「竞秀2019」 · 2019 版 · 2019 年度 · 保定市竞秀区人民政府 · 第 \d+ 次校验$/);
     expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('竞秀2019');
     await shot('override-in-name');
   });
