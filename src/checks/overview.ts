@@ -57,12 +57,17 @@ const sharedCulprit = (f: Finding) =>
   f.culprit && f.fact ? `${f.severity}|${f.culprit}|${f.suggested}` : undefined;
 
 /**
- * A cell's own problem with no fix of its own (「2.5 不是整数」), where identities name the same cell
- * as their culprit: said on their card, under the fix they give, not on a card of its own.
+ * A cell's own problem with no fix of its own (「2.5 不是整数」, or the cell left blank), where
+ * identities name the same cell as their culprit: said on their card, under the fix they give, not
+ * on a card of its own. A warning of a cell whose errors name it goes on their card: one fix answers both.
  */
 function ownProblemOf(f: Finding, culprits: ReadonlyMap<string, string>): string | undefined {
   if (f.culprit || f.fact || f.note || f.cells.length !== 1) return undefined;
-  return culprits.get(`${f.severity}|${f.cells[0]}`);
+  const cell = f.cells[0];
+  return (
+    culprits.get(`${f.severity}|${cell}`) ??
+    (f.severity === 'warning' ? culprits.get(`error|${cell}`) : undefined)
+  );
 }
 
 /** Clusters in order of first appearance; keys are stable across re-checks, so a list keeps its place. */

@@ -64,6 +64,25 @@ describe('one card for each cell to change', () => {
   });
 });
 
+describe('a culprit left blank', () => {
+  it('has one card: the blank (a warning, G-03) is said under the fix that fills it, and visited once', () => {
+    const findings = checkGrid(
+      filledGrid(
+        '2019',
+        { ...jingxiu().values, 't3.r3_1.natural': '' },
+        { year: 2020, agency: '保定市竞秀区人民政府' },
+      ),
+    );
+    const blank = ofRule(findings, 'G-03')[0]!;
+    expect(blank).toMatchObject({ severity: 'warning', cells: ['t3.r3_1.natural'] });
+    const clusters = clusterByCulprit(findings.filter((f) => f.table === 't3'));
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]!.culprit).toEqual({ cell: 't3.r3_1.natural', suggested: 2 });
+    expect(clusters[0]!.findings.map((f) => f.rule)).toEqual(['T3-02', 'T3-03', 'G-03']);
+    expect(summary(findings, { places: true })).toBe('2 个错误（1 处要改），1 个警告');
+  });
+});
+
 describe('a table left blank is named in the summary, as the 审核报告 fails the report for it', () => {
   it('「1 个警告，表四尚未填写」', () => {
     const values = Object.fromEntries(
