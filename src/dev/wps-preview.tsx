@@ -19,7 +19,7 @@ const RIBBON = [
   ['插入模板（2019 版）', 'insertTemplate2019'],
   ['校验', 'checkReport'],
   ['清除标记', 'clearMarks'],
-  ['审核报告', 'auditReport'],
+  ['生成审核报告', 'auditReport'],
   ['显示侧边栏', 'showPane'],
 ] as const;
 

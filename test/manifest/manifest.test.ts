@@ -106,7 +106,7 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('the Home tab has the group 「政务公开年报」 with 插入模板 (2021/2019), 校验, 清除标记, 审核报告 and the sidebar', () => {
+  it('the Home tab has the group 「政务公开年报」 with 插入模板 (2021/2019), 校验, 清除标记, 生成审核报告 and the sidebar; WPS’s and the sidebar’s say the same', () => {
     const group = all(manifest, (n) => n.tag === 'Group')[0]!;
     expect(all(manifest, (n) => n.tag === 'OfficeTab')[0]!.attrs.id).toBe('TabHome');
     const label = (n: Node) => shortStrings.get(n.children.find((c) => c.tag === 'Label')!.attrs.resid!)!;
@@ -114,9 +114,15 @@ describe('manifest.xml', () => {
     const controls = group.children
       .filter((c) => c.tag === 'Control')
       .map((c) => label(c).attrs.DefaultValue);
-    expect(controls).toEqual(['插入模板', '校验', '清除标记', '审核报告', '侧边栏']);
+    expect(controls).toEqual(['插入模板', '校验', '清除标记', '生成审核报告', '侧边栏']);
     const items = all(group, (n) => n.tag === 'Item').map((c) => label(c).attrs.DefaultValue);
     expect(items).toEqual(['2021 版（现行）', '2019 版']);
+    // WPS's ribbon and the sidebar call each command as Excel's ribbon does.
+    const wps = readFileSync(`${root}assets/wps/ribbon.xml`, 'utf8');
+    const wpsLabel = (id: string) => new RegExp(`<button id="${id}" label="([^"]+)"`).exec(wps)![1];
+    expect(['checkReport', 'clearMarks', 'auditReport'].map(wpsLabel)).toEqual(controls.slice(1, 4));
+    const toolbar = readFileSync(`${root}src/taskpane/components/Toolbar.tsx`, 'utf8');
+    for (const c of controls.slice(1, 4)) expect(toolbar, c).toContain(c);
   });
 
   it('every ribbon function is one the add-in registers', () => {
