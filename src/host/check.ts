@@ -174,7 +174,9 @@ export async function checkWorkbook(
     const elsewhere = wb.reports.map((r) => `「${sheetsOf(r).join('」「')}」`);
     const there = elsewhere.length
       ? `年报在工作表${elsewhere.join('、')}中：请点它的工作表标签，再点「校验」。`
-      : '';
+      : host.writable
+        ? '要新填一份年报，请点「插入模板」；已有的表格，请核对表中的标签是否为官方文字。'
+        : '';
     return {
       ...empty,
       sheet: target.sheet,

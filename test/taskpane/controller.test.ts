@@ -319,6 +319,8 @@ describe('the sidebar controller', () => {
     expect(pane.getState().notice?.intent).toBe('error');
     expect(pane.getState().notice?.text).toContain('没有找到年报表格');
     expect(pane.getState().notice?.text).not.toContain('年报在工作表');
+    // No report anywhere: what to do next, not a dead end.
+    expect(pane.getState().notice?.text).toContain('要新填一份年报，请点「插入模板」');
   });
 
   it('校验 on a sheet with no report names the sheets that hold one', async () => {
