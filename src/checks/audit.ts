@@ -15,7 +15,7 @@ export const GENERATOR = '<meta name="generator" content="nianbao">';
 
 /**
  * 审核报告: what a clerk files with the report, and what a supervisor prints: who, which year, when
- * it was checked, the result, every error, every warning with its 说明 (or 「未说明」), and lines to
+ * it was checked, the result, every error, every warning with its 说明 (or 「说明：（未填写）」), and lines to
  * sign. The Excel and WPS hosts write it as a sheet, the command line and the offline page as HTML.
  */
 export interface Audit {
@@ -167,7 +167,7 @@ export function auditRows(audit: Audit): AuditRow[] {
         : f.note
           ? `\n说明：${f.note.text}（${f.note.at}）`
           : canExplain(f)
-            ? '\n说明：未说明'
+            ? '\n说明：（未填写）'
             : '';
     rows.push({
       cells: [

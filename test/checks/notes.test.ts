@@ -75,7 +75,7 @@ describe('说明', () => {
     const audit = auditOf(report, answered, { checkedAt: at });
     // The blank tables are said once, as not filled in: no 说明 can answer them.
     expect(auditResult(audit)).toBe('未通过（表二、表三、表四尚未填写）');
-    expect(auditRows(audit).some((r) => r.cells.some((c) => c.includes('说明：未说明')))).toBe(false);
+    expect(auditRows(audit).some((r) => r.cells.some((c) => c.includes('说明：（未填写）')))).toBe(false);
     // No body or year named (a blank sheet, or a published text that names none): not stated, whichever.
     expect(auditRows(audit)[1]!.cells[0]).toMatch(/^机关名称：（未注明）.*报告年度：（未注明）/);
   });
@@ -107,7 +107,7 @@ describe('审核报告', () => {
     const listed = rows.filter((r) => r.style === 'error' || r.style === 'warning');
     expect(listed).toHaveLength(findings.filter((f) => f.severity !== 'info').length);
     expect(
-      listed.filter((r) => r.style === 'warning').every((r) => r.cells[4]!.endsWith('说明：未说明')),
+      listed.filter((r) => r.style === 'warning').every((r) => r.cells[4]!.endsWith('说明：（未填写）')),
     ).toBe(true);
     expect(rows.at(-1)!.cells[0]).toContain('填报人');
   });
