@@ -32,6 +32,7 @@ const useStyles = makeStyles({
     verticalAlign: '-1px',
     border: `1px solid ${tokens.colorNeutralStroke1}`,
   },
+  count: { whiteSpace: 'nowrap' },
   nav: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
@@ -65,7 +66,15 @@ export function Summary({
       <div className={s.line} role="status" aria-live="off" tabIndex={-1} data-summary>
         {icon}
         <Text size={500} weight="semibold">
-          {summary(result.findings, { places: true })}
+          {/* A narrow pane breaks the line between counts, not inside one (「1 个警」 / 「告」). */}
+          {summary(result.findings, { places: true })
+            .split('，')
+            .map((part, i, parts) => (
+              <span key={i} className={s.count} data-count>
+                {part}
+                {i < parts.length - 1 ? '，' : ''}
+              </span>
+            ))}
         </Text>
       </div>
       <Text size={200} className={s.meta}>

@@ -442,7 +442,15 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     );
     const overflow = await pane.locator('main').evaluate((m) => m.scrollWidth - m.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // The result's counts are each on one line: 「1 个警告」 is not broken into 「1 个警」 / 「告」.
+    const counts = pane.locator('[data-summary] [data-count]');
+    expect(await counts.count()).toBeGreaterThan(1);
     await shot('narrow-pane');
+    // Each on one line: its pieces (a font's runs) all at one height.
+    const lines = await counts.evaluateAll((spans) =>
+      spans.map((x) => new Set([...x.getClientRects()].map((r) => Math.round(r.top))).size),
+    );
+    expect(lines.every((n) => n === 1)).toBe(true);
   });
 
   it('under Office’s Black theme the sidebar is dark, its text light, and the legend keeps its colours', async () => {
