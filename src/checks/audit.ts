@@ -8,7 +8,7 @@ import {
 import { TABLE_NAME } from '../report/parts.js';
 import { shownText } from '../report/shown.js';
 import { FIRST_FORMAT_YEAR, type Report } from '../report/types.js';
-import { blankTables as blankTablesOf, canExplain, formatTime, isBlankTable } from '../report/notes.js';
+import { canExplain, formatTime, isToFillIn, notFilledIn } from '../report/notes.js';
 
 /** Marks the pages nianbao writes (审核报告, 汇总), so that a later run over their folder passes them by. */
 export const GENERATOR = '<meta name="generator" content="nianbao">';
@@ -27,10 +27,10 @@ export interface Audit {
   /** Last year's report the cross-year rules compared with, if any. */
   readonly previous?: string;
   readonly checkedAt: string;
-  /** No error and no table left blank: 通过 (warnings are answered by 说明 or left for the reviewer). */
+  /** No error and nothing left blank: 通过 (warnings are answered by 说明 or left for the reviewer). */
   readonly passed: boolean;
-  /** Tables not filled in at all (「表三」): a report with one never passes. */
-  readonly blankTables: readonly string[];
+  /** Tables not filled in at all (「表三」), and 报告年度 or 机关名称 left blank: a report with one never passes. */
+  readonly notFilledIn: readonly string[];
   readonly counts: ReturnType<typeof countBySeverity>;
   readonly findings: readonly Finding[];
   /** The tables were on several sheets: each finding says which. */
@@ -53,7 +53,7 @@ export function auditOf(
     return origins.length && origins.every(Boolean) ? { ...f, addresses: origins as string[] } : f;
   };
   const counts = countBySeverity(findings);
-  const blankTables = blankTablesOf(findings);
+  const blank = notFilledIn(findings);
   return {
     ...(report.agency ? { agency: report.agency } : {}),
     ...(report.year ? { year: report.year } : {}),
@@ -61,8 +61,8 @@ export function auditOf(
     ...(meta.source ? { source: meta.source } : {}),
     ...(meta.previous ? { previous: meta.previous } : {}),
     checkedAt: formatTime(meta.checkedAt),
-    passed: counts.error === 0 && blankTables.length === 0,
-    blankTables,
+    passed: counts.error === 0 && blank.length === 0,
+    notFilledIn: blank,
     counts,
     severalSheets:
       new Set([...Object.values(report.sheets ?? {}), ...findings.flatMap((f) => (f.sheet ? [f.sheet] : []))])
@@ -74,12 +74,12 @@ export function auditOf(
 /** 「通过」 or 「未通过（2 个错误）」, with what is still open. */
 export function auditResult(audit: Audit): string {
   const { error, explained } = audit.counts;
-  // 「本表尚未填写」 is said as the table not filled in: not again as a warning left without a 说明.
-  const warning = audit.counts.warning - audit.findings.filter((f) => isBlankTable(f) && !f.note).length;
+  // 「本表尚未填写」 is said as the table not filled in (so is 报告年度): not again as a warning left without a 说明.
+  const warning = audit.counts.warning - audit.findings.filter((f) => isToFillIn(f) && !f.note).length;
   if (!audit.passed) {
     const open = [
       error ? `${error} 个错误` : '',
-      audit.blankTables.length ? `${audit.blankTables.join('、')}尚未填写` : '',
+      audit.notFilledIn.length ? `${audit.notFilledIn.join('、')}尚未填写` : '',
       warning ? `${warning} 个警告未说明` : '',
     ];
     return `未通过（${open.filter(Boolean).join('，')}）`;

@@ -30,7 +30,7 @@ export const CHECKS: readonly Check[] = [
   { emits: ['T3-01', 'T3-02', 'T3-03', 'T4-01', 'T4-02', 'T4-03'], run: balanceFindings },
   { emits: ['T2-19-02', 'T2-19-03', 'T2-19-06', 'T2-21-02'], run: table2Findings },
   { emits: ['T3-05', 'T2-21-03', 'T2-21-04', 'T2-19-04', 'T2-19-05', 'X-03'], run: crossYearFindings },
-  { emits: ['X-01', 'X-02', 'X-04', 'X-05'], run: editionFindings },
+  { emits: ['X-01', 'X-02', 'X-04', 'X-05', 'X-06'], run: editionFindings },
   { emits: ['S-01', 'S5-01', 'S6-01', 'T3-08', 'T3-06', 'T3-09', 'T4-04'], run: publishedFindings },
   { emits: ['SIM-01'], run: similarityFindings },
   { emits: ['SIM-02'], run: tableCopyFindings },

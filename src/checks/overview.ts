@@ -1,4 +1,4 @@
-import { blankTables } from '../report/notes.js';
+import { notFilledIn } from '../report/notes.js';
 import { TABLE_PART } from '../report/parts.js';
 import { type CellKey, TABLE_IDS, type TableId } from '../report/types.js';
 import { countBySeverity, type Finding } from '../report/finding.js';
@@ -13,7 +13,7 @@ export function summary(findings: readonly Finding[], options: { places?: boolea
   const n = countBySeverity(findings);
   const explained = n.explained ? `${n.explained} 个已说明` : '';
   if (n.error + n.warning === 0) return explained ? `全部通过（${explained}）` : '全部通过';
-  const blank = blankTables(findings);
+  const blank = notFilledIn(findings);
   const places = options.places ? errorPlaces(findings) : n.error;
   return [
     n.error ? `${n.error} 个错误${places < n.error ? `（${places} 处要改）` : ''}` : '',

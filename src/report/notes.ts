@@ -36,9 +36,29 @@ export function fingerprint(finding: Finding, report: Report): string {
   return hash53(`${finding.rule}|${finding.table ?? ''}|${about}`);
 }
 
-/** Only a warning may be left as it is, with a 说明; an error must be fixed, and a note needs none. */
+/**
+ * Only a warning may be left as it is, with a 说明; an error must be fixed, a note needs none, and
+ * what is not filled in (a table, 报告年度, 机关名称) is to be filled in.
+ */
 export function canExplain(finding: Finding): boolean {
-  return finding.severity === 'warning' && !isBlankTable(finding);
+  return finding.severity === 'warning' && !isToFillIn(finding);
+}
+
+/** The heading's fields a finding says are not filled in (X-05, X-06), by their labels. */
+const HEADING_FIELD: Readonly<Record<string, string>> = { 'X-05': '报告年度', 'X-06': '机关名称' };
+
+/** A table left blank, or 报告年度 or 机关名称 left blank: no doubt to answer, but something to fill in. */
+export function isToFillIn(finding: Finding): boolean {
+  return isBlankTable(finding) || finding.rule in HEADING_FIELD;
+}
+
+/**
+ * What is not filled in, by name (「报告年度」, 「表二」): a report with any is not finished, and
+ * the 审核报告 does not pass it.
+ */
+export function notFilledIn(findings: readonly Finding[]): string[] {
+  const fields = findings.flatMap((f) => (f.rule in HEADING_FIELD ? [HEADING_FIELD[f.rule]!] : []));
+  return [...new Set(fields), ...blankTables(findings)];
 }
 
 /** 「本表尚未填写」: not a doubt to answer but a table to fill in (with 0 where there is none). */

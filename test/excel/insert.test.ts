@@ -93,7 +93,7 @@ describe('插入模板 through Office.js', () => {
     }
     // 插入模板 asks for the year alone: 机关名称 is left for the clerk, and said until she fills it in.
     const blank = await checkWorkbook(new ExcelHost(excel.run));
-    expect(blank.findings.map((f) => f.rule)).toEqual(['X-05', 'X-02']);
+    expect(blank.findings.map((f) => f.rule)).toEqual(['X-06', 'X-02']);
     expect(blank.findings[0]).toMatchObject({ sheet: name, at: [toAddress(layout.agency)] });
     sheet.cell(layout.agency.row, layout.agency.col).value = '保定市竞秀区人民政府';
     const result = await checkWorkbook(new ExcelHost(excel.run));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { auditOf, auditResult } from '../../src/checks/audit.js';
 import { check } from '../../src/checks/engine.js';
+import { summary } from '../../src/checks/overview.js';
+import { canExplain } from '../../src/report/notes.js';
 import { previousReport, readWorkbook } from '../../src/readers/workbook.js';
 import { toAddress } from '../../src/report/address.js';
 import { reportFromValues } from '../../src/report/from-values.js';
@@ -105,11 +108,12 @@ describe('a workbook', () => {
     });
   });
 
-  it('报告年度 or 机关名称 left blank is said at its cell (X-05): a report with no year passed unchecked against last year', () => {
+  it('报告年度 or 机关名称 left blank is said at its cell (X-05, X-06), and fails the 审核报告 until filled in', () => {
     const layout = templateLayout('2021');
     const sheet = (name: string, heading: { year?: number; agency?: string }, values = suqian()[1].values) =>
       readWorkbook([{ name, grid: filledGrid('2021', values, heading) }]).reports[0]!;
-    const noYear = ofRule(check(sheet('本年年报', { agency: '宿迁市' })), 'X-05');
+    const undated = sheet('本年年报', { agency: '宿迁市' });
+    const noYear = ofRule(check(undated), 'X-05');
     expect(noYear).toEqual([
       expect.objectContaining({
         severity: 'warning',
@@ -118,16 +122,23 @@ describe('a workbook', () => {
         message: `「报告年度」（${toAddress(layout.year)}）没有填写：请填写本报告是哪一年度的（如「2024」）。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`,
       }),
     ]);
-    const noBody = ofRule(check(sheet('本年年报', { year: 2024, agency: '' })), 'X-05');
+    const noBody = ofRule(check(sheet('本年年报', { year: 2024, agency: '' })), 'X-06');
     expect(noBody).toEqual([expect.objectContaining({ sheet: '本年年报', at: [toAddress(layout.agency)] })]);
     expect(noBody[0]!.message).toContain(`「机关名称」（${toAddress(layout.agency)}）没有填写`);
+    // Not a doubt a 说明 answers: the report is not finished, and the 审核报告 says so, as for a blank table.
+    expect(canExplain(noYear[0]!)).toBe(false);
+    const audit = auditOf(undated, check(undated), { checkedAt: new Date() });
+    expect(auditResult(audit)).toBe('未通过（报告年度、表二尚未填写）');
+    expect(summary(check(undated))).toBe('2 个警告，报告年度、表二尚未填写');
     // Both filled in: nothing. The sheet's name giving the year is X-04's to say, once.
-    expect(ofRule(check(sheet('本年年报', { year: 2024, agency: '宿迁市' })), 'X-05')).toEqual([]);
+    const filled = check(sheet('本年年报', { year: 2024, agency: '宿迁市' }));
+    expect([...ofRule(filled, 'X-05'), ...ofRule(filled, 'X-06')]).toEqual([]);
     const named = check(sheet('2024年度年报', { agency: '宿迁市' }));
     expect(ofRule(named, 'X-04')[0]!.message).toContain('请填写报告年度（按工作表名应为 2024）');
     expect(ofRule(named, 'X-05')).toEqual([]);
     // A template not begun says so (本表尚未填写), not its heading too; a published report has no cells for them.
-    expect(ofRule(check(sheet('本年年报', { agency: '' }, {})), 'X-05')).toEqual([]);
+    const unbegun = check(sheet('本年年报', { agency: '' }, {}));
+    expect([...ofRule(unbegun, 'X-05'), ...ofRule(unbegun, 'X-06')]).toEqual([]);
     expect(ofRule(check(reportFromValues('2021', suqian()[1].values)), 'X-05')).toEqual([]);
     // A sheet of the clerk's own with no heading at all: the year is looked for in vain, and said so.
     const own = filledGrid('2021', suqian()[1].values).slice(2);

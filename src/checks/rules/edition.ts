@@ -44,7 +44,7 @@ function sheetYearFindings(ctx: Context): Finding[] {
 }
 
 /**
- * X-05: a report on a sheet says its year and its body. A year the sheet's name gives is X-04's to
+ * X-05, X-06: a report on a sheet says its year and its body. A year the sheet's name gives is X-04's to
  * say; a body is looked for only where the sheet has its cell (the template's 机关名称).
  */
 function headingFindings(ctx: Context, sheetYearSaid: boolean): Finding[] {
@@ -63,7 +63,7 @@ function headingFindings(ctx: Context, sheetYearSaid: boolean): Finding[] {
   if (!report.agency && cell)
     out.push({
       ...finding(ctx, {
-        rule: 'X-05',
+        rule: 'X-06',
         cells: [],
         message: `「机关名称」（${cell.address}）没有填写：请填写发布本报告的机关的全称。批量审核按机关名称把相邻两年的报告配对，审核报告也要写明机关。`,
       }),
@@ -79,7 +79,7 @@ function atYearCell(ctx: Context, f: Finding): Finding {
   return cell ? { ...f, sheet: cell.sheet, at: [cell.address] } : f;
 }
 
-/** X-01, X-02, X-04 and X-05. */
+/** X-01, X-02, X-04, X-05 and X-06. */
 export function editionFindings(ctx: Context): Finding[] {
   const sheetYear = sheetYearFindings(ctx);
   const heading = headingFindings(ctx, sheetYear.length > 0);
