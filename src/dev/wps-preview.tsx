@@ -50,7 +50,7 @@ function Preview() {
         <span className="spacer" />
         <button
           onClick={() => void fillExample(app.book)}
-          title="在当前的 2019 版模板中填入竞秀区 2019 年报的数字"
+          title="在当前的 2019 版模板中填入竞秀区 2019 年报的机关名称和数字"
         >
           填入示例年报
         </button>
