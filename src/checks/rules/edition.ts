@@ -49,18 +49,21 @@ function sheetYearFindings(ctx: Context): Finding[] {
  */
 function headingFindings(ctx: Context, sheetYearSaid: boolean): Finding[] {
   const { report } = ctx;
+  if (!report.sheets) return [];
+  const noYear = report.year === undefined && !sheetYearSaid;
+  const cell = report.agencyCell;
+  const noBody = !report.agency && cell !== undefined;
   // A template not begun has its own finding (本表尚未填写): the heading is filled in with it.
-  if (!report.sheets || isUnfilled(report)) return [];
+  if ((!noYear && !noBody) || isUnfilled(report)) return [];
   const out: Finding[] = [];
-  if (report.year === undefined && !sheetYearSaid) {
-    const cell = report.yearCell;
-    const message = cell
-      ? `「报告年度」（${cell.address}）没有填写：请填写本报告是哪一年度的（如「2024」）。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`
+  if (noYear) {
+    const at = report.yearCell;
+    const message = at
+      ? `「报告年度」（${at.address}）没有填写：请填写本报告是哪一年度的（如「2024」）。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`
       : '没有找到报告年度：表格上方没有「报告年度」一栏，标题中也没有年度。请加上「报告年度」一栏或标题（如「××局2024年政府信息公开工作年度报告」），跨年度核对按报告年度找上年报告。';
     out.push(atYearCell(ctx, finding(ctx, { rule: 'X-05', cells: [], message })));
   }
-  const cell = report.agencyCell;
-  if (!report.agency && cell)
+  if (noBody)
     out.push({
       ...finding(ctx, {
         rule: 'X-06',
