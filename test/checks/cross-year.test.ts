@@ -130,7 +130,10 @@ describe('the sheet’s name and the report year (X-04)', () => {
       '工作表名「2024年度年报」是 2024 年度，而「报告年度」是 2023 年：复制上年的表格后常忘了改年度，请改正「报告年度」或工作表名；跨年度核对按「报告年度」找上年报告。',
     );
     expect(f!.severity).toBe('warning');
-    expect(ofRule(check(onSheet('2024年度年报')), 'X-04')[0]!.message).toContain('而「报告年度」没有填写');
+    // Left blank, it is to be filled in, the sheet's name saying which year.
+    const blank = check(onSheet('2024年度年报'));
+    expect(ofRule(blank, 'X-04')).toEqual([]);
+    expect(ofRule(blank, 'X-05')[0]!.message).toContain('（工作表名「2024年度年报」是 2024 年度）');
     for (const name of ['二〇二四年报', '２０２４', ' 2024 ', '2024年度'])
       expect(ofRule(check(onSheet(name, 2023)), 'X-04'), name).toHaveLength(1);
   });

@@ -90,8 +90,8 @@ describe('a workbook', () => {
         .reports[0]!;
     const copied = check(sheet('2024年度年报', 2023));
     expect(ofRule(copied, 'X-04')[0]).toMatchObject({ sheet: '2024年度年报', at: [yearAt] });
-    // Left empty, the cell to fill in.
-    expect(ofRule(check(sheet('2024年度年报')), 'X-04')[0]).toMatchObject({ at: [yearAt] });
+    // Left empty, the cell to fill in (X-05).
+    expect(ofRule(check(sheet('2024年度年报')), 'X-05')[0]).toMatchObject({ at: [yearAt] });
     // The 2021 form for 2020 (X-01).
     expect(ofRule(check(sheet('年报', 2020)), 'X-01')[0]).toMatchObject({ sheet: '年报', at: [yearAt] });
 
@@ -130,12 +130,14 @@ describe('a workbook', () => {
     const audit = auditOf(undated, check(undated), { checkedAt: new Date() });
     expect(auditResult(audit)).toBe('未通过（报告年度、表二尚未填写）');
     expect(summary(check(undated))).toBe('2 个警告，报告年度、表二尚未填写');
-    // Both filled in: nothing. The sheet's name giving the year is X-04's to say, once.
+    // Both filled in: nothing. Left blank where the sheet's name gives the year, that year is named.
     const filled = check(sheet('本年年报', { year: 2024, agency: '宿迁市' }));
     expect([...ofRule(filled, 'X-05'), ...ofRule(filled, 'X-06')]).toEqual([]);
     const named = check(sheet('2024年度年报', { agency: '宿迁市' }));
-    expect(ofRule(named, 'X-04')[0]!.message).toContain('请填写报告年度（按工作表名应为 2024）');
-    expect(ofRule(named, 'X-05')).toEqual([]);
+    expect(ofRule(named, 'X-05')[0]!.message).toContain(
+      '请填写本报告是哪一年度的（工作表名「2024年度年报」是 2024 年度）',
+    );
+    expect(ofRule(named, 'X-04')).toEqual([]);
     // A template not begun says so (本表尚未填写), not its heading too; a published report has no cells for them.
     const unbegun = check(sheet('本年年报', { agency: '' }, {}));
     expect([...ofRule(unbegun, 'X-05'), ...ofRule(unbegun, 'X-06')]).toEqual([]);

@@ -25,9 +25,19 @@ function yearOfSheetName(name: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** X-04: the report's sheets say its year by their names, and the report says another, or none. */
+/** The year the report's sheets say by their names, where one says one, and the sheet that says it. */
+function sheetNameYear(ctx: Context): { name: string; y: number } | undefined {
+  for (const name of new Set(Object.values(ctx.report.sheets ?? {}))) {
+    const y = yearOfSheetName(name);
+    if (y !== undefined) return { name, y };
+  }
+  return undefined;
+}
+
+/** X-04: the report's sheets say its year by their names, and the report says another. */
 function sheetYearFindings(ctx: Context): Finding[] {
   const year = ctx.report.year;
+  if (year === undefined) return [];
   const names = [...new Set(Object.values(ctx.report.sheets ?? {}))];
   const named = names.flatMap((name) => {
     const y = yearOfSheetName(name);
@@ -36,21 +46,18 @@ function sheetYearFindings(ctx: Context): Finding[] {
   const [first] = named;
   if (!first) return [];
   const at = ctx.report.yearCell ? `（${ctx.report.yearCell.address}）` : '';
-  const message =
-    year === undefined
-      ? `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」${at}没有填写：请填写报告年度（按工作表名应为 ${first.y}），跨年度核对按它找上年报告。`
-      : `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」${at}是 ${year} 年：复制上年的表格后常忘了改年度，请改正「报告年度」或工作表名；跨年度核对按「报告年度」找上年报告。`;
+  const message = `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」${at}是 ${year} 年：复制上年的表格后常忘了改年度，请改正「报告年度」或工作表名；跨年度核对按「报告年度」找上年报告。`;
   return [atYearCell(ctx, finding(ctx, { rule: 'X-04', cells: [], message }))];
 }
 
 /**
- * X-05, X-06: a report on a sheet says its year and its body. A year the sheet's name gives is X-04's to
- * say; a body is looked for only where the sheet has its cell (the template's 机关名称).
+ * X-05, X-06: a report on a sheet says its year and its body; a body is looked for only where the
+ * sheet has its cell (the template's 机关名称).
  */
-function headingFindings(ctx: Context, sheetYearSaid: boolean): Finding[] {
+function headingFindings(ctx: Context): Finding[] {
   const { report } = ctx;
   if (!report.sheets) return [];
-  const noYear = report.year === undefined && !sheetYearSaid;
+  const noYear = report.year === undefined;
   const cell = report.agencyCell;
   const noBody = !report.agency && cell !== undefined;
   // A template not begun has its own finding (本表尚未填写): the heading is filled in with it.
@@ -58,9 +65,12 @@ function headingFindings(ctx: Context, sheetYearSaid: boolean): Finding[] {
   const out: Finding[] = [];
   if (noYear) {
     const at = report.yearCell;
+    // 「2024年度年报」: the sheet's name says which year, as last year's copied and renamed does.
+    const named = sheetNameYear(ctx);
+    const which = named ? `（工作表名「${named.name}」是 ${named.y} 年度）` : '（如「2024」）';
     const message = at
-      ? `「报告年度」（${at.address}）没有填写：请填写本报告是哪一年度的（如「2024」）。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`
-      : '没有找到报告年度：表格上方没有「报告年度」一栏，标题中也没有年度。请加上「报告年度」一栏或标题（如「××局2024年政府信息公开工作年度报告」），跨年度核对按报告年度找上年报告。';
+      ? `「报告年度」（${at.address}）没有填写：请填写本报告是哪一年度的${which}。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`
+      : `没有找到报告年度：表格上方没有「报告年度」一栏，标题中也没有年度${named ? which : ''}。请加上「报告年度」一栏或标题（如「××局2024年政府信息公开工作年度报告」），跨年度核对按报告年度找上年报告。`;
     out.push(atYearCell(ctx, finding(ctx, { rule: 'X-05', cells: [], message })));
   }
   if (noBody)
@@ -85,7 +95,7 @@ function atYearCell(ctx: Context, f: Finding): Finding {
 /** X-01, X-02, X-04, X-05 and X-06. */
 export function editionFindings(ctx: Context): Finding[] {
   const sheetYear = sheetYearFindings(ctx);
-  const heading = headingFindings(ctx, sheetYear.length > 0);
+  const heading = headingFindings(ctx);
   const year = ctx.report.year;
   if (year === undefined) return [...sheetYear, ...heading];
   const out: Finding[] = [...sheetYear, ...heading];
