@@ -64,6 +64,7 @@ export {
   fingerprint,
   formatTime,
   blankTables,
+  notFilledIn,
   type Note,
   noteFor,
   NOTES_SHEET,

@@ -1,5 +1,6 @@
 import {
   blankTables,
+  notFilledIn,
   countBySeverity,
   GENERATOR,
   groupByTable,
@@ -37,6 +38,8 @@ function outcome(c: Checked, n: ReturnType<typeof countBySeverity>, blank: reado
   if (onlyUnread(c)) return '表格未能完整读取';
   if (n.error) return '有错误';
   if (blank.length) return '有表未填写';
+  // 报告年度 or 机关名称 left blank: the 审核报告 fails it, as it does a blank table.
+  if (notFilledIn(c.findings).length) return '年度或机关未填写';
   return n.warning ? '有警告' : '通过';
 }
 

@@ -28,6 +28,8 @@ export type PreviousChoice =
 export interface PreviousCandidate {
   readonly sheetId: string;
   readonly label: string;
+  /** Its 报告年度 is not filled in: it cannot be found as last year's by itself. */
+  readonly undated?: true;
 }
 
 /** The result of one 校验. */
@@ -202,7 +204,11 @@ export async function checkWorkbook(
     .filter(
       (r) => r !== report && (r.year === undefined || report.year === undefined || r.year < report.year),
     )
-    .map((r) => ({ sheetId: byName.get(sheetsOf(r)[0]!)!.sheet.id, label: labelOf(r) }));
+    .map((r) => ({
+      sheetId: byName.get(sheetsOf(r)[0]!)!.sheet.id,
+      label: labelOf(r),
+      ...(r.year === undefined ? { undated: true as const } : {}),
+    }));
   const locked = sheets.filter((s) => byName.get(s.name)!.formatLocked);
   const lockedNote = locked.length
     ? `工作表${locked.map((s) => `「${s.name}」`).join('、')}受保护且不允许设置单元格格式，无法在单元格上标记；问题已在下方列出。撤销工作表保护（或允许设置单元格格式）后再校验即可标记。`

@@ -1,6 +1,7 @@
 import type { Pos } from '../report/address.js';
 import { compact } from '../report/labels.js';
 import { REPORT_TITLE } from '../report/parts.js';
+import { isBlankMark } from '../report/parse-value.js';
 import { shownText } from '../report/shown.js';
 import { AGENCY_LABEL, YEAR_LABEL } from '../report/template.js';
 import { arabicYears } from '../report/years.js';
@@ -44,6 +45,8 @@ export interface Heading {
   readonly yearAt?: Pos;
   /** Where 机关名称 is written, or is to be written: its cell, where the sheet has one. */
   readonly agencyAt?: Pos;
+  /** What 报告年度's cell holds where it is no year (「19」): said, not taken for a cell left blank. */
+  readonly yearWritten?: string;
 }
 
 /**
@@ -54,8 +57,13 @@ export function readHeading(grid: Grid, among: ReadonlySet<number>): Heading {
   const rows = [...among].sort((a, b) => a - b);
   const agencyCell = valueRightOf(grid, AGENCY_LABEL, rows);
   const yearCell = valueRightOf(grid, YEAR_LABEL, rows);
-  let agency = shownText(String(agencyCell?.value ?? '')).trim() || undefined;
+  const named = shownText(String(agencyCell?.value ?? '')).trim();
+  // 「/」, 「无」, 「—」 in 机关名称 name no body: blank, as they are in a number's cell.
+  let agency = named && !isBlankMark(named) && named !== '无' ? named : undefined;
   let year = parseYear(yearCell?.value);
+  // Written, but no year: 「19」, 「今年」.
+  const yearWritten =
+    year === undefined && yearCell?.value !== undefined ? String(yearCell.value).trim() : undefined;
   let yearAt = yearCell?.at;
   for (const r of rows) {
     for (const [c, v] of (grid[r] ?? []).entries()) {
@@ -72,6 +80,7 @@ export function readHeading(grid: Grid, among: ReadonlySet<number>): Heading {
   return {
     ...(agency ? { agency } : {}),
     ...(year ? { year } : {}),
+    ...(year === undefined && yearWritten ? { yearWritten } : {}),
     ...(yearAt ? { yearAt } : {}),
     ...(agencyCell ? { agencyAt: agencyCell.at } : {}),
   };

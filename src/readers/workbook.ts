@@ -66,6 +66,7 @@ function merge(parts: readonly Part[]): Report {
   const dated = parts.find((p) => p.report.year !== undefined)?.report;
   const year = dated?.year;
   const yearCell = (dated ?? parts.find((p) => p.report.yearCell)?.report)?.yearCell;
+  const yearWritten = dated ? undefined : parts.find((p) => p.report.yearWritten)?.report.yearWritten;
   const named = parts.find((p) => p.report.agency)?.report;
   const agency = named?.agency;
   const agencyCell = (named ?? parts.find((p) => p.report.agencyCell)?.report)?.agencyCell;
@@ -73,6 +74,7 @@ function merge(parts: readonly Part[]): Report {
     edition: first.edition,
     ...(year !== undefined ? { year } : {}),
     ...(yearCell ? { yearCell } : {}),
+    ...(yearWritten ? { yearWritten } : {}),
     ...(agency ? { agency } : {}),
     ...(agencyCell ? { agencyCell } : {}),
     source: parts.map((p) => p.sheet).join('、'),

@@ -71,6 +71,8 @@ export interface Report {
   readonly yearCell?: { readonly sheet: string; readonly address: string };
   /** Where 机关名称 is written (or is to be written) on a sheet, where it has that cell. */
   readonly agencyCell?: { readonly sheet: string; readonly address: string };
+  /** What 报告年度's cell holds where it is no year (「19」), on a sheet. */
+  readonly yearWritten?: string;
   /** The sheet each table was read from, when the report came from a workbook. */
   readonly sheets?: Partial<Readonly<Record<TableId, string>>>;
   /** The file it was read from, where that is not the workbook checked (last year's, chosen as a file). */

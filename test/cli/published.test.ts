@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { addTemplateSheet, writeTemplate } from '../../src/cli/xlsx-write.js';
 import { templateLayout } from '../../src/report/template.js';
-import { encodeGbk, fixturePath, seedHtml, seedTextWith, suqian } from '../helpers.js';
+import { encodeGbk, fixturePath, jingxiu, seedHtml, seedTextWith, suqian } from '../helpers.js';
 import { cli } from './run.js';
 
 const seedText = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
@@ -287,6 +287,39 @@ describe('nianbao check on a folder', () => {
       // Its 表二 is left blank in this workbook: the summary names it; and the report it was checked against.
       `${join(dir, '宿迁', '2024.xlsx')},2024年度年报,宿迁市,2024,2021 版,0,${suqian2024.findings.filter((f) => f.severity === 'warning').length},0,表二,,${join(dir, '宿迁', '2023.xlsx')}「2023年度年报」,,有表未填写`,
     );
+  });
+
+  it('a workbook with 报告年度 or 机关名称 left blank is 「年度或机关未填写」 in the summary, as its 审核报告 fails it', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-heading-'));
+    const values = jingxiu().values as Record<string, number>;
+    const layout = templateLayout('2019');
+    await writeTemplate(join(d, '无年度.xlsx'), '年报', layout, { values, agency: '保定市竞秀区人民政府' });
+    await writeTemplate(join(d, '无机关.xlsx'), '年报', layout, { values, year: 2019 });
+    await writeTemplate(join(d, '完整.xlsx'), '年报', layout, {
+      values,
+      year: 2019,
+      agency: '保定市竞秀区人民政府',
+    });
+    const r = await cli('check', d, '--summary', join(d, '汇总.csv'), '--report', join(d, '审核.html'));
+    const rows = readFileSync(join(d, '汇总.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(
+      Object.fromEntries(
+        rows
+          .filter((l) => l.startsWith(d))
+          .map((l) => [l.split(',')[0]!.slice(d.length + 1), l.split(',').at(-1)]),
+      ),
+    ).toEqual({
+      '完整.xlsx': '通过',
+      '无年度.xlsx': '年度或机关未填写',
+      '无机关.xlsx': '年度或机关未填写',
+    });
+    expect(r.out).toContain('结果：1 个警告，报告年度尚未填写');
+    const audit = readFileSync(join(d, '审核.html'), 'utf8');
+    expect(audit).toContain('未通过（报告年度尚未填写）');
+    expect(audit).toContain('未通过（机关名称尚未填写）');
   });
 
   it('T3-05 across the pair when the carry-over does not match, with both numbers', async () => {

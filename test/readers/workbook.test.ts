@@ -122,6 +122,14 @@ describe('a workbook', () => {
         message: `「报告年度」（${toAddress(layout.year)}）没有填写：请填写本报告是哪一年度的（如「2024」）。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`,
       }),
     ]);
+    // Written, but no year: said as what it holds, not as left blank.
+    const short = ofRule(check(sheet('本年年报', { year: 19, agency: '宿迁市' })), 'X-05');
+    expect(short.map((f) => f.message)).toEqual([
+      `「报告年度」（${toAddress(layout.year)}）填的是「19」，不是年度：请填写本报告是哪一年度的（四位数，如「2024」）。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`,
+    ]);
+    // 「/」 or 「无」 in 机关名称 names no body.
+    for (const agency of ['/', '无', '—'])
+      expect(ofRule(check(sheet('本年年报', { year: 2024, agency })), 'X-06'), agency).toHaveLength(1);
     const noBody = ofRule(check(sheet('本年年报', { year: 2024, agency: '' })), 'X-06');
     expect(noBody).toEqual([expect.objectContaining({ sheet: '本年年报', at: [toAddress(layout.agency)] })]);
     expect(noBody[0]!.message).toContain(`「机关名称」（${toAddress(layout.agency)}）没有填写`);

@@ -3,6 +3,7 @@ import { type Context, finding } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 import { isUnfilled } from '../../report/numbers-key.js';
 import { arabicYears } from '../../report/years.js';
+import { shownText } from '../../report/shown.js';
 
 const EDITION_NAMES: Readonly<Record<Edition, string>> = {
   '2019': '2019 版格式（国办公开办函〔2019〕60号）',
@@ -68,8 +69,9 @@ function headingFindings(ctx: Context): Finding[] {
     // 「2024年度年报」: the sheet's name says which year, as last year's copied and renamed does.
     const named = sheetNameYear(ctx);
     const which = named ? `（工作表名「${named.name}」是 ${named.y} 年度）` : '（如「2024」）';
+    const written = report.yearWritten;
     const message = at
-      ? `「报告年度」（${at.address}）没有填写：请填写本报告是哪一年度的${which}。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`
+      ? `「报告年度」（${at.address}）${written ? `填的是「${shownText(written)}」，不是年度` : '没有填写'}：请填写本报告是哪一年度的${written ? '（四位数，' + which.slice(1) : which}。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`
       : `没有找到报告年度：表格上方没有「报告年度」一栏，标题中也没有年度${named ? which : ''}。请加上「报告年度」一栏或标题（如「××局2024年政府信息公开工作年度报告」），跨年度核对按报告年度找上年报告。`;
     out.push(atYearCell(ctx, finding(ctx, { rule: 'X-05', cells: [], message })));
   }

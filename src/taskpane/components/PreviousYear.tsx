@@ -28,7 +28,11 @@ function shown(choice: PreviousChoice, result: WorkbookCheck | undefined, place:
   if (!result) return `校验时自动在${place}中查找`;
   // Last year's is found by this report's year: with none, it cannot be looked for.
   if (result.report && result.report.year === undefined)
-    return '本报告没有填写报告年度，无法查找上一年度的报告（不做跨年度核对）';
+    return '本报告没有注明报告年度，无法查找上一年度的报告（不做跨年度核对）';
+  // Nor is a report found as last year's whose own year is not filled in: the clerk may choose it.
+  const undated = result.candidates.filter((c) => c.undated);
+  if (undated.length)
+    return `${place}中没有注明上一年度的报告（${undated.map((c) => c.label).join('、')}，可在「选择」中指定；不做跨年度核对）`;
   return `${place}中没有上一年度的报告（不做跨年度核对）`;
 }
 
