@@ -41,7 +41,10 @@ function groups(parts: readonly Part[]): Part[][] {
     const edition = p.editionUnsure && editions.size === 1 ? [...editions][0]! : p.report.edition;
     // A sheet without a year joins the only dated group of its edition.
     const sameEdition = [...dated].filter((k) => k.startsWith(`${edition}|`));
-    const key = p.report.year === undefined && sameEdition.length === 1 ? sameEdition[0]! : keyOf(p.report);
+    const key =
+      p.report.year === undefined && sameEdition.length === 1
+        ? sameEdition[0]!
+        : `${edition}|${p.report.year ?? ''}`;
     const disjoint = (g: Part[]) =>
       g.every((x) => x.report.tables.every((t) => !p.report.tables.includes(t)));
     const home = out.find((g) => g.key === key && disjoint(g.parts));

@@ -158,6 +158,19 @@ describe('a workbook', () => {
     ]);
   });
 
+  it('表二, 表三 and 表四 of the 2019 edition on three sheets with no year anywhere are one report', () => {
+    // 表四 alone reads the same in both editions: it takes the edition of the sheets beside it.
+    const v = jingxiu().values;
+    const { reports } = readWorkbook([
+      { name: '表二', grid: tableSheet('2019', 't2', v) },
+      { name: '表三', grid: tableSheet('2019', 't3', v) },
+      { name: '表四', grid: tableSheet('2019', 't4', v) },
+    ]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ edition: '2019', tables: ['t2', 't3', 't4'] });
+    expect(errors(check(reports[0]!))).toEqual([]);
+  });
+
   it('a sheet with table 3 alone is a report that misses tables 2 and 4, and says so', () => {
     const { reports } = readWorkbook([{ name: '表三', grid: tableSheet('2019', 't3', jingxiu().values) }]);
     const missing = ofRule(errors(check(reports[0]!)), 'G-04').map((f) => f.table);
