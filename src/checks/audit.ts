@@ -139,7 +139,9 @@ export function auditRows(audit: Audit): AuditRow[] {
     ? `对照上年报告：${audit.previous}`
     : audit.year === FIRST_FORMAT_YEAR
       ? undefined
-      : '对照上年报告：无（跨年度关系未核对）';
+      : audit.year === undefined
+        ? '对照上年报告：无（没有注明报告年度，无法查找上年报告，跨年度关系未核对）'
+        : '对照上年报告：无（跨年度关系未核对）';
   const rows: AuditRow[] = [
     { cells: [AUDIT_TITLE], style: 'title', span: true },
     { cells: [heading], style: 'meta', span: true },

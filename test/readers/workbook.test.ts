@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditOf, auditResult } from '../../src/checks/audit.js';
+import { auditOf, auditResult, auditRows } from '../../src/checks/audit.js';
 import { check } from '../../src/checks/engine.js';
 import { summary } from '../../src/checks/overview.js';
 import { canExplain } from '../../src/report/notes.js';
@@ -137,6 +137,9 @@ describe('a workbook', () => {
     expect(canExplain(noYear[0]!)).toBe(false);
     const audit = auditOf(undated, check(undated), { checkedAt: new Date() });
     expect(auditResult(audit)).toBe('未通过（报告年度、表二尚未填写）');
+    expect(auditRows(audit).map((r) => r.cells.join(''))).toContain(
+      '对照上年报告：无（没有注明报告年度，无法查找上年报告，跨年度关系未核对）',
+    );
     expect(summary(check(undated))).toBe('2 个警告，报告年度、表二尚未填写');
     // Both filled in: nothing. Left blank where the sheet's name gives the year, that year is named.
     const filled = check(sheet('本年年报', { year: 2024, agency: '宿迁市' }));
