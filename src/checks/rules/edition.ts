@@ -68,11 +68,11 @@ function headingFindings(ctx: Context): Finding[] {
     const at = report.yearCell;
     // 「2024年度年报」: the sheet's name says which year, as last year's copied and renamed does.
     const named = sheetNameYear(ctx);
-    const which = named ? `（工作表名「${named.name}」是 ${named.y} 年度）` : '（如「2024」）';
+    const hint = named ? `工作表名「${named.name}」是 ${named.y} 年度` : '如「2024」';
     const written = report.yearWritten;
     const message = at
-      ? `「报告年度」（${at.address}）${written ? `填的是「${shownText(written)}」，不是年度` : '没有填写'}：请填写本报告是哪一年度的${written ? '（四位数，' + which.slice(1) : which}。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`
-      : `没有找到报告年度：表格上方没有「报告年度」一栏，标题中也没有年度${named ? which : ''}。请加上「报告年度」一栏或标题（如「××局2024年政府信息公开工作年度报告」），跨年度核对按报告年度找上年报告。`;
+      ? `「报告年度」（${at.address}）${written ? `填的是「${shownText(written)}」，不是年度` : '没有填写'}：请填写本报告是哪一年度的（${written ? '四位数，' : ''}${hint}）。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`
+      : `没有找到报告年度：表格上方没有「报告年度」一栏，标题中也没有年度${named ? `（${hint}）` : ''}。请加上「报告年度」一栏或标题（如「××局2024年政府信息公开工作年度报告」），跨年度核对按报告年度找上年报告。`;
     out.push(atYearCell(ctx, finding(ctx, { rule: 'X-05', cells: [], message })));
   }
   if (noBody)
