@@ -272,10 +272,19 @@ export class PaneController {
     return edition === '2019' ? Math.min(last, 2020) : Math.max(last, 2021);
   }
 
-  async insert(edition: Edition, year?: number): Promise<void> {
+  /** The body the clerk's last checked report names: next year's template is most often its. */
+  defaultAgency(): string {
+    return this.state.result?.report?.agency ?? '';
+  }
+
+  async insert(edition: Edition, year?: number, agency?: string): Promise<void> {
     this.set({ asking: undefined });
+    const body = agency?.trim();
     await this.enqueue('insert', async () => {
-      const name = await this.host.insertTemplate(edition, year ? { year } : {});
+      const name = await this.host.insertTemplate(edition, {
+        ...(year ? { year } : {}),
+        ...(body ? { agency: body } : {}),
+      });
       this.set({
         notice: { intent: 'success', text: `已插入 ${edition} 版模板「${name}」。填好数字后点「校验」。` },
       });

@@ -267,10 +267,17 @@ describe('the sidebar controller', () => {
     expect(pane.getState().asking).toBe('2021');
     expect(pane.defaultYear('2021')).toBe(2021);
     expect(pane.defaultYear('2019')).toBe(2019);
-    await pane.insert('2021', 2024);
+    // The body of the report checked last is offered; given, it is filled in too.
+    expect(pane.defaultAgency()).toBe('');
+    await pane.check();
+    expect(pane.defaultAgency()).toBe('保定市竞秀区人民政府');
+    await pane.insert('2021', 2024, ' 保定市竞秀区人民政府 ');
     expect(pane.getState().asking).toBeUndefined();
     const layout = templateLayout('2021');
     expect(excel.sheet('2024年度年报').cell(layout.year.row, layout.year.col).value).toBe(2024);
+    expect(excel.sheet('2024年度年报').cell(layout.agency.row, layout.agency.col).value).toBe(
+      '保定市竞秀区人民政府',
+    );
     expect(pane.getState().notice).toEqual({
       intent: 'success',
       text: '已插入 2021 版模板「2024年度年报」。填好数字后点「校验」。',

@@ -39,6 +39,9 @@ export function InsertDialog(props: { pane: PaneController; edition?: Edition; o
   const { pane, edition } = props;
   // Untouched: last year; cleared by the clerk: empty, and nothing is inserted until a year is typed.
   const [year, setYear] = useState<string | undefined>(undefined);
+  // Untouched: the body of the report checked last; it may be left empty and filled in on the sheet.
+  const [agency, setAgency] = useState<string | undefined>(undefined);
+  const body = agency ?? pane.defaultAgency();
   const fallback = edition ? pane.defaultYear(edition) : 0;
   const value = year ?? String(fallback);
   const n = value.trim() === '' ? NaN : Number(value);
@@ -51,6 +54,7 @@ export function InsertDialog(props: { pane: PaneController; edition?: Edition; o
   const s = useStyles();
   const close = () => {
     setYear(undefined);
+    setAgency(undefined);
     props.onClose();
   };
   return (
@@ -73,14 +77,23 @@ export function InsertDialog(props: { pane: PaneController; edition?: Edition; o
                 autoFocus
               />
             </Field>
+            <Field label="机关名称" hint="填入「机关名称」；也可以以后在表中填写。">
+              <Input
+                className={s.year}
+                value={body}
+                onChange={(_, d) => setAgency(d.value)}
+                aria-label="机关名称"
+              />
+            </Field>
           </DialogContent>
           <DialogActions>
             <Button
               appearance="primary"
               disabled={!valid}
               onClick={() => {
-                void pane.insert(edition!, n);
+                void pane.insert(edition!, n, body);
                 setYear(undefined);
+                setAgency(undefined);
               }}
             >
               插入

@@ -113,11 +113,17 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await expect.poll(() => pane.getByText('请填 2019 年以后的年份。').count()).toBe(1);
     expect(await insert.isDisabled()).toBe(true);
     await year.fill('2019');
+    // 机关名称 may be given with the year (or left for the sheet).
+    await pane.getByRole('textbox', { name: '机关名称' }).fill('保定市竞秀区人民政府');
+    await shot('insert-asks-year-and-body');
     await insert.click();
     await expect
       .poll(() => pane.getByText('已插入 2019 版模板「2019年度年报」。填好数字后点「校验」。').count())
       .toBe(1);
     expect(await book<number>(`return book.activeSheet().at('${toAddress(layout.year)}').value;`)).toBe(2019);
+    expect(await book<string>(`return book.activeSheet().at('${toAddress(layout.agency)}').value;`)).toBe(
+      '保定市竞秀区人民政府',
+    );
     await page.getByRole('button', { name: '填入示例年报' }).click();
     // The numbers appear with a re-render: typing before it lands would put 4 after their 5 (「54」).
     await expect.poll(() => input(addressOf(WRONG)).inputValue()).toBe('5');
