@@ -59,7 +59,7 @@ export function readHeading(grid: Grid, among: ReadonlySet<number>): Heading {
   const yearCell = valueRightOf(grid, YEAR_LABEL, rows);
   const named = shownText(String(agencyCell?.value ?? '')).trim();
   // 「/」, 「无」, 「—」 in 机关名称 name no body: blank, as they are in a number's cell.
-  let agency = named && !isBlankMark(named) && named !== '无' ? named : undefined;
+  let agency = isBlankMark(named) ? undefined : named;
   let year = parseYear(yearCell?.value);
   // Written, but no year: 「19」, 「今年」.
   const yearWritten =
