@@ -26,29 +26,23 @@ function yearOfSheetName(name: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The year the report's sheets say by their names, where one says one, and the sheet that says it. */
-function sheetNameYear(ctx: Context): { name: string; y: number } | undefined {
-  for (const name of new Set(Object.values(ctx.report.sheets ?? {}))) {
+/** The years the report's sheets say by their names, with the sheet that says each. */
+function sheetNameYears(ctx: Context): { name: string; y: number }[] {
+  return [...new Set(Object.values(ctx.report.sheets ?? {}))].flatMap((name) => {
     const y = yearOfSheetName(name);
-    if (y !== undefined) return { name, y };
-  }
-  return undefined;
+    return y !== undefined ? [{ name, y }] : [];
+  });
 }
 
 /** X-04: the report's sheets say its year by their names, and the report says another. */
 function sheetYearFindings(ctx: Context): Finding[] {
   const year = ctx.report.year;
   if (year === undefined) return [];
-  const names = [...new Set(Object.values(ctx.report.sheets ?? {}))];
-  const named = names.flatMap((name) => {
-    const y = yearOfSheetName(name);
-    return y !== undefined && y !== year ? [{ name, y }] : [];
-  });
-  const [first] = named;
+  const first = sheetNameYears(ctx).find((n) => n.y !== year);
   if (!first) return [];
   const at = ctx.report.yearCell ? `（${ctx.report.yearCell.address}）` : '';
   const message = `工作表名「${first.name}」是 ${first.y} 年度，而「报告年度」${at}是 ${year} 年：复制上年的表格后常忘了改年度，请改正「报告年度」或工作表名；跨年度核对按「报告年度」找上年报告。`;
-  return [atYearCell(ctx, finding(ctx, { rule: 'X-04', cells: [], message }))];
+  return [atCell(finding(ctx, { rule: 'X-04', cells: [], message }), ctx.report.yearCell)];
 }
 
 /**
@@ -67,30 +61,30 @@ function headingFindings(ctx: Context): Finding[] {
   if (noYear) {
     const at = report.yearCell;
     // 「2024年度年报」: the sheet's name says which year, as last year's copied and renamed does.
-    const named = sheetNameYear(ctx);
+    const [named] = sheetNameYears(ctx);
     const hint = named ? `工作表名「${named.name}」是 ${named.y} 年度` : '如「2024」';
     const written = report.yearWritten;
     const message = at
       ? `「报告年度」（${at.address}）${written ? `填的是「${shownText(written)}」，不是年度` : '没有填写'}：请填写本报告是哪一年度的（${written ? '四位数，' : ''}${hint}）。跨年度核对按报告年度找上年报告，审核报告也要写明年度。`
       : `没有找到报告年度：表格上方没有「报告年度」一栏，标题中也没有年度${named ? `（${hint}）` : ''}。请加上「报告年度」一栏或标题（如「××局2024年政府信息公开工作年度报告」），跨年度核对按报告年度找上年报告。`;
-    out.push(atYearCell(ctx, finding(ctx, { rule: 'X-05', cells: [], message })));
+    out.push(atCell(finding(ctx, { rule: 'X-05', cells: [], message }), at));
   }
   if (noBody)
-    out.push({
-      ...finding(ctx, {
-        rule: 'X-06',
-        cells: [],
-        message: `「机关名称」（${cell.address}）没有填写：请填写发布本报告的机关的全称。批量审核按机关名称把相邻两年的报告配对，审核报告也要写明机关。`,
-      }),
-      sheet: cell.sheet,
-      at: [cell.address],
-    });
+    out.push(
+      atCell(
+        finding(ctx, {
+          rule: 'X-06',
+          cells: [],
+          message: `「机关名称」（${cell.address}）没有填写：请填写发布本报告的机关的全称。批量审核按机关名称把相邻两年的报告配对，审核报告也要写明机关。`,
+        }),
+        cell,
+      ),
+    );
   return out;
 }
 
-/** A finding about the year, pointed at 报告年度's cell where the report has one: a click goes there. */
-function atYearCell(ctx: Context, f: Finding): Finding {
-  const cell = ctx.report.yearCell;
+/** A finding about the heading, pointed at its cell (报告年度's, 机关名称's) where the report has one: a click goes there. */
+function atCell(f: Finding, cell: { readonly sheet: string; readonly address: string } | undefined): Finding {
   return cell ? { ...f, sheet: cell.sheet, at: [cell.address] } : f;
 }
 
@@ -107,13 +101,13 @@ export function editionFindings(ctx: Context): Finding[] {
     const should =
       year < FIRST_FORMAT_YEAR ? '该格式自 2019 年度报告起施行' : `应使用 ${EDITION_NAMES[fits]}`;
     out.push(
-      atYearCell(
-        ctx,
+      atCell(
         finding(ctx, {
           rule: 'X-01',
           cells: [],
           message: `报告年度为 ${year} 年，本表是 ${EDITION_NAMES[edition]}；${should}。`,
         }),
+        ctx.report.yearCell,
       ),
     );
   }
