@@ -120,27 +120,30 @@ function struckFinding(
 /** A line break as the text reader takes one (see lineBreaks in index.ts). */
 const LINE_BREAK = /\r\n|\r|\n/g;
 
+/** A line of a document read as text, and the page it is on where the document has pages. */
+interface PagedLine {
+  readonly text: string;
+  readonly page?: number;
+}
+
 /**
  * What each line of a document read as text is called: its page, where the document has pages and
  * `page` names them (a clerk finds a place in a PDF by its page, not by a line of the text taken
  * from it); else 「Word 文字第N行」.
  */
 function lineNames(
-  blocks: readonly DocBlock[],
-  { lines = '', page }: { lines?: string; page?: (page: number) => string },
+  lines: readonly PagedLine[],
+  { lines: name = '', page }: { lines?: string; page?: (page: number) => string },
 ): LineNames {
-  if (!page) return lines;
+  if (!page) return name;
   const pages: (number | undefined)[] = [];
-  const add = (text: string, p: number | undefined) => {
-    const breaks = text.match(LINE_BREAK)?.length ?? 0;
-    for (let i = 0; i <= breaks; i++) pages.push(p);
-  };
-  for (const b of blocks)
-    if ('line' in b) add(b.line, b.page);
-    else b.table.rows.forEach((row, r) => add(row.join(''), b.table.pageOf?.(r)));
+  for (const l of lines) {
+    const breaks = l.text.match(LINE_BREAK)?.length ?? 0;
+    for (let i = 0; i <= breaks; i++) pages.push(l.page);
+  }
   return (line) => {
     const p = pages[line - 1];
-    return p === undefined ? `${lines}第${line}行` : page(p);
+    return p === undefined ? `${name}第${line}行` : page(p);
   };
 }
 
@@ -213,12 +216,18 @@ export function readDocument(
   });
   if (!found.report && !found.twoReports) {
     // No table as a grid: the tables are lines of the text (a copy of a page, a PDF without rules).
-    const asText = blocks.flatMap((b) =>
-      ('line' in b ? [b.line] : b.table.rows.map((row) => row.filter((c) => c !== null).join('\t'))).map(
-        unstruck,
-      ),
+    const asText = blocks.flatMap((b): PagedLine[] =>
+      'line' in b
+        ? [{ text: unstruck(b.line), ...(b.page !== undefined ? { page: b.page } : {}) }]
+        : b.table.rows.map((row, r) => {
+            const page = b.table.pageOf?.(r);
+            return {
+              text: unstruck(row.filter((c) => c !== null).join('\t')),
+              ...(page !== undefined ? { page } : {}),
+            };
+          }),
     );
-    return readText(asText.join('\n'), { ...options, lines: lineNames(blocks, options) });
+    return readText(asText.map((l) => l.text).join('\n'), { ...options, lines: lineNames(asText, options) });
   }
   const place = (address: string): string => {
     const p = parseAddress(address);
