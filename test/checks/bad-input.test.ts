@@ -203,20 +203,16 @@ describe('a formula written in a published text', () => {
   });
 });
 
+/** 宿迁市 2024 (2021 edition) with `deltas` added to its cells, checked. */
+function suqianWith(deltas: Record<string, number>) {
+  const values = suqian()[1].values;
+  const changed = Object.fromEntries(Object.entries(deltas).map(([k, d]) => [k, Number(values[k] ?? 0) + d]));
+  return checkGrid(filledGrid('2021', { ...values, ...changed }, { year: 2024 }));
+}
+
 describe('two cells wrong', () => {
   it('each is named with its value, and the message does not claim one alone mends everything', () => {
-    const values = suqian()[1].values;
-    const findings = checkGrid(
-      filledGrid(
-        '2021',
-        {
-          ...values,
-          't3.r1.natural': (values['t3.r1.natural'] as number) + 1,
-          't3.r3_1.business': (values['t3.r3_1.business'] as number) + 2,
-        },
-        { year: 2024 },
-      ),
-    );
+    const findings = suqianWith({ 't3.r1.natural': 1, 't3.r3_1.business': 2 });
     const named = errors(findings).filter((f) => f.culprit);
     expect(new Set(named.map((f) => f.culprit))).toEqual(new Set(['t3.r1.natural', 't3.r3_1.business']));
     for (const f of named) {
@@ -228,18 +224,7 @@ describe('two cells wrong', () => {
   });
 
   it('one wrong in each of two tables (a decimal in table 4): each is the only one of its table', () => {
-    const values = suqian()[1].values;
-    const findings = checkGrid(
-      filledGrid(
-        '2021',
-        {
-          ...values,
-          't3.r1.natural': (values['t3.r1.natural'] as number) + 1,
-          't4.review.upheld': (values['t4.review.upheld'] as number) + 0.5,
-        },
-        { year: 2024 },
-      ),
-    );
+    const findings = suqianWith({ 't3.r1.natural': 1, 't4.review.upheld': 0.5 });
     const named = errors(findings).filter((f) => f.culprit);
     expect(new Set(named.map((f) => f.culprit))).toEqual(new Set(['t3.r1.natural', 't4.review.upheld']));
     for (const f of named) {
@@ -252,16 +237,7 @@ describe('two cells wrong', () => {
   it('three wrong, each where a broken row meets a broken column (two in one row), are each named', () => {
     const values = suqian()[1].values;
     const wrong = { 't3.r1.total': 3, 't3.r3_1.business': 2, 't3.r3_1.research': 5 };
-    const findings = checkGrid(
-      filledGrid(
-        '2021',
-        {
-          ...values,
-          ...Object.fromEntries(Object.entries(wrong).map(([k, d]) => [k, Number(values[k] ?? 0) + d])),
-        },
-        { year: 2024 },
-      ),
-    );
+    const findings = suqianWith(wrong);
     const named = errors(findings).filter((f) => f.culprit);
     expect(new Map(named.map((f) => [f.culprit, f.suggested]))).toEqual(
       new Map(Object.keys(wrong).map((k) => [k, Number(values[k] ?? 0)])),
