@@ -454,6 +454,17 @@ describe('the title is the last one before the report', () => {
         year: 2019,
       });
   });
+  it('「关于」 before the year or before the body is no part of the body’s name (it would not pair with last year)', () => {
+    for (const title of [
+      '保定市竞秀区人民政府关于2019年政府信息公开工作年度报告',
+      '关于保定市竞秀区2019年政府信息公开工作年度报告',
+      '关于2019年保定市竞秀区政府信息公开工作年度报告',
+    ])
+      expect(read(`${title}\n${seedText()}`), title).toMatchObject({
+        agency: title.includes('人民政府') ? '保定市竞秀区人民政府' : '保定市竞秀区',
+        year: 2019,
+      });
+  });
 });
 
 describe('a copy with the site’s heading rows above the report', () => {

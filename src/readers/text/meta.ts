@@ -25,8 +25,9 @@ function fromTitle(text: string): { agency?: string; year: number } | undefined 
   if (!m) return undefined;
   // A site's heading row comes before it as 「名称：」 or 「文章标题：」, its breadcrumb as
   // 「首页 > 政务公开 > 」, its info bar as 「来源：… 字号：[大 中 小]」: no part of the body's name.
-  // A 解读 quotes it: 「图解《××2024年…年度报告》」.
-  const own = (s: string | undefined) => s?.replace(/^.*[>＞»›《「\]】］：:]/, '');
+  // A 解读 quotes it: 「图解《××2024年…年度报告》」. 「××关于2024年…」 and 「关于××2024年…」 name ××.
+  const own = (s: string | undefined) =>
+    s?.replace(/^.*[>＞»›《「\]】］：:]/, '').replace(/^关于|关于$/g, '');
   const agency = own(m[1]) || own(m[3]);
   return { ...(agency ? { agency } : {}), year: Number(m[2]) };
 }
