@@ -238,7 +238,9 @@ export async function readReportFile(
   // Only a text file that is what its name says: a 「PDF」 or page with nothing of a report may be a
   // download that failed, which is to be said as not read.
   if (!read.report && read.notReport && format === '.txt' && ext === '.txt')
-    throw new NotAReport('不是年报：文中既没有官方表格的标签，也没有「政府信息公开」「年度报告」等字样。');
+    throw new NotAReport(
+      '不是年报：文中没有官方表格的标签和年报各部分的标题，也没有「政府信息公开」「年度报告」等字样。',
+    );
   // Sites publish a 解读 beside each report, and a supervisor's folder of downloads holds both. Its
   // name and its text agree that it is none: it is no report that could not be read.
   if (!read.report && read.noReportParts && INTERPRETATION.test(baseName(name)))

@@ -308,17 +308,20 @@ describe('nianbao check', () => {
     const d = mkdtempSync(join(tmpdir(), 'nianbao-note-'));
     copyFileSync(good, join(d, 'good.xlsx'));
     writeFileSync(join(d, '说明.txt'), '这是我的工作笔记。\n明天把 2023 年的再核对一遍。\n');
+    // A supervisor's note says 「年报」 too.
+    writeFileSync(join(d, '进度.txt'), '2024年年报审核进度：宿城区已交，泗洪县未交。\n');
     const r = await cli('check', d);
+    expect(r.err).toContain(`! ${join(d, '进度.txt')}：未校验（不是年报：`);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      `! ${join(d, '说明.txt')}：未校验（不是年报：文中既没有官方表格的标签，也没有「政府信息公开」「年度报告」等字样）`,
+      `! ${join(d, '说明.txt')}：未校验（不是年报：文中没有官方表格的标签和年报各部分的标题，也没有「政府信息公开」「年度报告」等字样）`,
     );
-    expect(r.err).toContain('共 1 份报告，0 份有错误，1 个文件不是年报格式、未校验。');
+    expect(r.err).toContain('共 1 份报告，0 份有错误，2 个文件不是年报格式、未校验。');
     // Given to import, it is not imported: said as what it is, not as a report that could not be read.
     const imported = await cli('import', join(d, '说明.txt'), '-o', join(d, 'n.xlsx'));
     expect(imported).toMatchObject({
       code: 2,
-      err: `${join(d, '说明.txt')}：不是年报：文中既没有官方表格的标签，也没有「政府信息公开」「年度报告」等字样，未导入\n`,
+      err: `${join(d, '说明.txt')}：不是年报：文中没有官方表格的标签和年报各部分的标题，也没有「政府信息公开」「年度报告」等字样，未导入\n`,
     });
     // A text that is of a report, but whose tables are not there: said as not read, exit 2.
     writeFileSync(join(d, '残缺.txt'), '某区2024年政府信息公开工作年度报告\n一、总体情况\n本年度……\n');

@@ -491,7 +491,7 @@ describe('last year’s report', () => {
     ]);
     await pane.usePreviousFile('说明.txt', new TextEncoder().encode('明天把 2023 年的再核对一遍。'));
     expect(pane.getState().notice?.text).toBe(
-      '上年报告：说明.txt：不是年报：文中既没有官方表格的标签，也没有「政府信息公开」「年度报告」等字样。',
+      '上年报告：说明.txt：不是年报：文中没有官方表格的标签和年报各部分的标题，也没有「政府信息公开」「年度报告」等字样。',
     );
     // What was chosen before stays.
     expect(pane.getState().previous).toMatchObject({ kind: 'text', label: '2023.html（2023 年度）' });

@@ -26,14 +26,17 @@ export type TextResult =
   | {
       readonly report?: undefined;
       readonly problem: string;
-      /** Nothing in it is of a report: no label of the form, no 「政府信息公开」, no 「年度报告」. */
+      /** Nothing in it is of a report: no label of the form, no part's title, no 「政府信息公开」, no 「年度报告」. */
       readonly notReport?: true;
       /** No table read and no part's title: a 解读 or a news item about a report, or one badly damaged. */
       readonly noReportParts?: true;
     };
 
-/** Words every report has, in its title at least: a text without them is something else. */
-const REPORT_WORDS = /政府信息公开|年度报告|年报/;
+/**
+ * Words every report has, in its title at least: a text without them, and without a part's title,
+ * is something else. Not 「年报」: a supervisor's own notes say it (「2024年年报审核进度」).
+ */
+const REPORT_WORDS = /政府信息公开|年度报告/;
 
 const PART_OF: Readonly<Record<TableId, number>> = { t2: 1, t3: 2, t4: 3 };
 
@@ -328,7 +331,7 @@ export function readText(text: string, options: { source?: string; lines?: LineN
   if (best.votes === 0) {
     return {
       problem: '没有找到年报表格：文中没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。',
-      ...(REPORT_WORDS.test(lined.replace(/\s+/g, '')) ? {} : { notReport: true as const }),
+      ...(!noParts || REPORT_WORDS.test(lined.replace(/\s+/g, '')) ? {} : { notReport: true as const }),
       ...(noParts ? { noReportParts: true as const } : {}),
     };
   }
