@@ -469,6 +469,52 @@ describe('what a published report says besides its tables', () => {
     ]);
   });
 
+  it('T3-06/T3-09/T4-04 and real reports’ sentences (a sixth audit): a part of the year, a review’s own breakdown', () => {
+    // 宿迁市 2024: 3525 received, reviews 170, suits 77. Half a year's, a quarter's, months' counts are not the year's.
+    const halfYear = (t: string) =>
+      check(publishedReport({ 0: t })).filter((f) => /^T(3-0[69]|4-04)$/.test(f.rule));
+    expect(
+      halfYear('2024年上半年，全市共受理政府信息公开申请267件，答复263件，其中同意公开或部分公开共81件。'),
+    ).toEqual([]);
+    expect(said('2024年上半年，全市共发生涉及政府信息公开的行政诉讼案件2件，被纠错0件。')).toEqual([]);
+    for (const slice of ['第四季度', '1至6月', '1-11月份'])
+      expect(said(`${slice}，共收到政府信息公开申请30件。`), slice).toEqual([]);
+    // 1至12月 is the whole year.
+    expect(said('1至12月，共收到政府信息公开申请30件。')).toEqual(['正文说本年新收政府信息公开申请 30 件']);
+    // A bare count after reviews is the reviews' (answered, pending), not the applications'.
+    expect(said('全年收到因政府信息公开申请引起的行政复议2件，1件已办结，1件正在办理中。')).toEqual([
+      '正文说行政复议 2 件',
+    ]);
+    expect(said('行政复议144件，120件已办结，24件正在办理中。')).toEqual(['正文说行政复议 144 件']);
+  });
+
+  it('T3-06/T4-04 read real reports’ sentences a sixth audit found missed', () => {
+    // The report's year right before its body (「2024年全市…」) is no other body's name.
+    for (const t of [
+      '2024年全市共收到依申请公开件30件。',
+      '2024年市政府（含市政府办公室）收到政府信息公开申请30件。',
+    ])
+      expect(said(t), t).toEqual(['正文说本年新收政府信息公开申请 30 件']);
+    // Suits after 「件和」, or after a bracket, are the suits' own count.
+    expect(said('产生行政复议案件6件和行政诉讼案件3件。')).toEqual([
+      '正文说行政复议 6 件',
+      '正文说行政诉讼 3 件',
+    ]);
+    expect(said('政府信息公开行政复议1件（申请人撤回结案）、行政诉讼0件。')).toEqual([
+      '正文说行政复议 1 件',
+      '正文说行政诉讼 0 件',
+    ]);
+    // None said with the report's year in the clause, or as 「没有因…」: none; another year's none is not this year's.
+    const none = ['正文说行政复议 0 件', '正文说行政诉讼 0 件'];
+    for (const t of [
+      '2024年未产生因政府信息公开申请提请的行政复议和行政诉讼案件。',
+      '没有因政府信息公开引起的行政复议和行政诉讼事件。',
+      '全年未接收到政府信息公开引发的行政复议和行政诉讼案件。',
+    ])
+      expect(said(t), t).toEqual(none);
+    expect(said('2023年未产生因政府信息公开申请提请的行政复议和行政诉讼案件。')).toEqual([]);
+  });
+
   it('T3-06/T4-04 read a PDF copy’s sentence over a page number (「- 3 -」) and a word it broke', () => {
     const pdf = (paragraph: string) =>
       read(seed().replace('一、总体情况', `一、总体情况\n\n${paragraph}\n\n`));

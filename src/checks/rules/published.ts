@@ -115,6 +115,7 @@ const NAMED_BODY =
   /([\u4e00-\u9fa5]{1,10}?(?:区|县|市|镇|乡|街道|局|委|厅|中心|办公室|办))(?:共|全年|本年度?|今年)?$/;
 const OWN_BODY = /^(?:全|本|我|该)/;
 const TIME_WORDS = /^(?:本年度?|全年|今年|年内)/;
+const A_YEAR = /\d{4}\s*年度?/g;
 /** A cause narrower than disclosure as a whole, for every count after it in its sentence. */
 const NARROW_CAUSE = /(?:因|未缴纳|未缴|逾期)[^，,。；;]{0,10}(?:处理费|收费)/;
 /** The body at work as a review body: 「作为行政复议机关，全年收到…复议申请203件，依法受理196件」. */
@@ -129,7 +130,7 @@ const ZERO = /为\s*0(?![\d.])/g;
 /** Table 4's subject, said to be none in a clause: 「未发生…行政复议」, 「行政复议和行政诉讼均未发生」, 「…均为零」. */
 const noneOf = (what: string) =>
   new RegExp(
-    `(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未引发|没有引发|未产生|未因|未被|无(?!论))[^，,。；;\\d]{0,30}?${what}|${what}[^，,。；;\\d]{0,20}?(?:均|都)?(?:未发生|没有发生|未出现|没有出现|为零|${ZERO.source})`,
+    `(?:(?:未|没有)(?:发生|出现|收到|接收到?|接到|引发|产生|因|被)|无(?!论))[^，,。；;\\d]{0,30}?${what}|${what}[^，,。；;\\d]{0,20}?(?:均|都)?(?:未发生|没有发生|未出现|没有出现|为零|${ZERO.source})`,
   );
 
 /** An outcome's count of one cause alone (「因本机关不掌握相关政府信息无法提供2件」; 「因…等原因」 is all of them). */
@@ -317,7 +318,7 @@ interface Prepared extends Statement {
  */
 const countFirst = (s: Statement) =>
   s.rule === 'T4-04'
-    ? `|(?<!\\d)(\\d{1,9})\\s*${UNIT}[^，,。；;、\\d]{0,16}?(?:${s.words})(?:案件|(?=[，,。；;]|$))`
+    ? `|(?<!\\d)(\\d{1,9})\\s*${UNIT}[^，,。；;、和及与\\d]{0,16}?(?:${s.words})(?:案件|(?=[，,。；;]|$))`
     : `|(?<!\\d)(\\d{1,9})\\s*${UNIT}(?:申请)?[^，,。；;\\d]{0,16}?(?<![未没不])(?:${s.words})`;
 
 // Not after a negation: 「尚未办结的申请125件」 are not answered.
@@ -387,8 +388,8 @@ function narrative(ctx: Context): string {
 /** The other subject of table 4: a number after both is theirs together, not one's. */
 const OTHER_SUBJECT: Partial<Record<string, RegExp>> = { 行政复议: /诉讼/, 行政诉讼: /复议/ };
 
-/** Another subject's item before this one's: 「行政复议1件、」. */
-const ITEM_BEFORE = new RegExp(`^.*\\d\\s*${UNIT}、`);
+/** Another subject's item before this one's: 「行政复议1件、」, 「行政复议6件和」, 「行政复议1件（已撤回）、」. */
+const ITEM_BEFORE = new RegExp(`^.*\\d\\s*${UNIT}(?:[（(][^（）()]*[)）])?\\s*(?:、|和|及|与)`);
 
 /** Where the bracket the match stands inside opens (「（含延期答复1件）」), or -1. */
 function bracketOpen(sentence: string, at: number): number {
@@ -523,12 +524,16 @@ const withoutBrackets = (text: string) => text.replace(/[（(][^（）()]*[)）]
 
 /** Whether a body named right before the count is another than the report's (「宿城区收到…」 in 宿迁市's). */
 function otherBody(before: string, agency: string | undefined): boolean {
-  const named = NAMED_BODY.exec(withoutBrackets(before))?.[1]?.replace(TIME_WORDS, '');
+  // 「2024年全区共」: the year is no part of the body's name.
+  const named = NAMED_BODY.exec(withoutBrackets(before).replace(A_YEAR, ''))?.[1]?.replace(TIME_WORDS, '');
   const plain = (t: string) => t.replace(/人民/g, '');
   return Boolean(
     named && named.length >= 2 && !OWN_BODY.test(named) && !(agency && plain(agency).includes(plain(named))),
   );
 }
+
+/** What a body takes in, in a bracket after its name (「区政府（含区政府办公室）」): no part of a count. */
+const BODY_BRACKET = /(?<=政府|办公室|局|委|区|县|市|镇|乡|街道|中心|办)[（(](?:含|包括)[^（）()]*[)）]/g;
 
 /**
  * Whether a count's clause, up to the count, makes it a part (QUALIFIED). An outcome is named by
@@ -536,7 +541,7 @@ function otherBody(before: string, agency: string | undefined): boolean {
  */
 function qualified(s: Prepared, before: string): boolean {
   // Its own words are no qualifier (「延期至下年度」 is carried on, where 「延期答复」 is a kind of answer).
-  if (s.rule !== 'T3-09') return QUALIFIED.test(before.replace(s.wordsAt, ''));
+  if (s.rule !== 'T3-09') return QUALIFIED.test(before.replace(BODY_BRACKET, '').replace(s.wordsAt, ''));
   const own = before.replace(OUTCOME_LEAD, '');
   const lead = own.slice(0, Math.max(0, own.search(s.wordsAt)));
   return (
@@ -553,8 +558,8 @@ const OUTCOME_LEAD =
 /** Table 3's sub-rows (a cause) or a kind of applicant, named before an outcome: its part. */
 const CAUSE =
   /国家秘密|商业秘密|个人隐私|第三方|内部事务|过程性|执法案卷|三安全|禁止公开|不掌握|不存在|另行制作|不明确|重复|信访|投诉|举报|出版物|大量|反复|查询|补正|处理费|缴纳|自然人|法人/;
-/** A part of the year: 「上半年」, 「第四季度」, 「1至6月」. */
-const TIME_SLICE = /季度|半年|月份|[至到-]\d{1,2}月(?!\d{1,2}日)/;
+/** A part of the year: 「上半年」, 「第四季度」, 「1至6月」; not 「1至12月」, the whole of it. */
+const TIME_SLICE = /季度|半年|月份|[至到-](?:[1-9]|1[01])月(?!\d{1,2}日)/;
 /** The last time word before a count: a list after 「去年」 is last year's, up to 「本年」. */
 const TIME_WORD = /((?<![较比与同])(?:上一?年度?|去年|前年)(?!度?(?:结转|遗留|转结)))|本年|今年|全年/g;
 
@@ -616,11 +621,14 @@ function stated(
     if (s.notIn?.test(sentence)) continue;
     if (s.otherMatter?.test(sentence) && !INFO_APPLICATION.test(sentence)) continue;
     const paired = ofList(sentence, s);
-    if (paired !== undefined) {
+    // A part of the year's (「2022年上半年，…」) is not the year's.
+    if (paired !== undefined && !TIME_SLICE.test(sentence)) {
       out.push({ value: paired, sentence: original });
       continue;
     }
+    if (paired !== undefined) continue;
     for (const m of sentence.matchAll(s.pattern)) {
+      if (TIME_SLICE.test(sentence.slice(0, m.index))) continue;
       // In a bracket, only the breakdown of those answered is read, from the bracket on.
       const open = bracketOpen(sentence, m.index);
       const breakdown = open >= 0 ? open : s.inAnswered ? breakdownClause(sentence, m.index) : -1;
@@ -654,6 +662,8 @@ function stated(
         !/申请/.test(own) &&
         (m[1] !== undefined ? BARE.test(m[1]) : BARE_LEAD.test(sentence.slice(clause, m.index)));
       if (s.within && !s.within.test(own) && !(bare && s.within.test(sentence))) continue;
+      // 「行政复议2件，1件已办结，1件正在办理中」: a bare count after reviews is theirs.
+      if (bare && s.rule !== 'T4-04' && REVIEWS.test(sentence.slice(0, clause))) continue;
       // A part (「其中，市级部门收到…」, 「…申请中，3400件已办结」), or last year's count.
       // Outcomes are parts of those answered: 「办结的申请中，予以公开1200件」 gives them.
       const ofSome = s.rule !== 'T3-09' && /中[，,]\s*$/.test(sentence.slice(0, clause));
@@ -686,9 +696,10 @@ function stated(
   return out;
 }
 
-const saysNone = (clause: string, s: Prepared) =>
+/** None said in a clause, with no count in it: the report's own year (「2024年未发生…」) is no count. */
+const saysNone = (clause: string, s: Prepared, year: number | undefined) =>
   s.none!.test(clause) &&
-  !/\d/.test(clause.replace(ZERO, '为零')) &&
+  !/\d/.test(clause.replace(ZERO, '为零').replace(A_YEAR, (y) => (parseInt(y, 10) === year ? '' : y))) &&
   !QUALIFIED.test(clause) &&
   !s.without?.test(clause);
 
@@ -736,7 +747,7 @@ function textVersusTables(ctx: Context): Finding[] {
           (sentence) =>
             (!acrossLines || sentence.length <= MAX_QUOTE) &&
             !s.notIn?.test(sentence) &&
-            sentence.split(/[，,]/).some((c) => saysNone(c, s)),
+            sentence.split(/[，,]/).some((c) => saysNone(c, s, ctx.report.year)),
         );
       const across = none(true);
       all = (across.length ? across : none(false)).map((sentence) => ({ value: 0, sentence }));
