@@ -369,8 +369,11 @@ function sameNumbersRemarks<T>(slots: readonly Slot<T>[]): string[] {
   return out;
 }
 
-/** A year a file's name gives (「宿迁市2024年政府信息公开工作年度报告.pdf」): 「2024年」, not a date's 「2025-01-20」. */
-const NAME_YEAR = /(20\d{2})\s*年/g;
+/**
+ * A year a file's name gives (「宿迁市2024年政府信息公开工作年度报告.pdf」): 「2024年」, not a date's
+ * (「2025-01-20」, 「2025年1月20日发布」).
+ */
+const NAME_YEAR = /(20\d{2})\s*年(?!\s*\d{1,2}\s*月)/g;
 
 /**
  * Reports whose file's name gives another year than the report's own (its title, its period):

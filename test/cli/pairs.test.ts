@@ -180,9 +180,10 @@ describe('pairing', () => {
       '宿迁市2023年年报.xlsx': [y2023.values, 2023, '宿迁市'],
       // Last year's report again, saved under this year's name: this year's is not here.
       '宿迁市2024年年报.xlsx': [y2023.values, 2023, '宿迁市'],
-      // Two years in the name, or a date: nothing certain.
-      '泗阳县2024年年报（2025年1月发布）.xlsx': [y2023.values, 2023, '泗阳县'],
+      // A date in the name is no report's year.
+      '泗阳县2024年年报（2025年1月发布）.xlsx': [y2024.values, 2024, '泗阳县'],
       '沭阳县年报2025-01-20.xlsx': [y2024.values, 2024, '沭阳县'],
+      '宿豫区2025年1月20日发布的年报.xlsx': [y2024.values, 2024, '宿豫区'],
     });
     const r = await cli('check', d);
     expect(r.err).toContain(
