@@ -493,7 +493,9 @@ export async function checkBatch<T>(
             `${where(file, report)}：本报告是「${report.agency}」的，--previous ${source!.label} 是「${last.agency}」的，不是同一机关；仍按上年报告核对`,
           );
         const findings = check(report, { ...(last ? { previous: last } : {}), ...similarity });
-        return result(file, report, findings, last ? source!.label : undefined);
+        // Of a workbook of several reports, which one.
+        const lastLabel = last && (source!.reports.length > 1 ? where(source!.label, last) : source!.label);
+        return result(file, report, findings, lastLabel);
       });
       checked.forEach((c, index) => {
         const report = reports[index]!;

@@ -120,6 +120,26 @@ describe('nianbao import says what it could not take', () => {
     );
   });
 
+  it('--previous a workbook of two years: the sheet compared with is named, in the output and the 审核报告', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-previous-'));
+    const [y2023, y2024] = suqian();
+    const wb = new ExcelJS.Workbook();
+    for (const [y, values] of [
+      [2023, y2023.values],
+      [2024, y2024.values],
+    ] as const)
+      addTemplateSheet(wb, `${y}年度年报`, templateLayout('2021'), { values, year: y, agency: '宿迁市' });
+    const both = join(dir, 'both.xlsx');
+    await wb.xlsx.writeFile(both);
+    const r = await cli('check', fixturePath('suqian-2024.html'), '--previous', both, '--json');
+    expect(JSON.parse(r.out).files[0].previous).toBe(`${both}「2023年度年报」`);
+    const plain = await cli('check', fixturePath('suqian-2024.html'), '--previous', both);
+    expect(plain.out).toContain(`对照上年：${both}「2023年度年报」`);
+    const audit = join(dir, '审核报告.html');
+    await cli('check', fixturePath('suqian-2024.html'), '--previous', both, '--report', audit);
+    expect(readFileSync(audit, 'utf8')).toContain(`对照上年报告：${both}「2023年度年报」`);
+  });
+
   it('a number written as text a sum skips (「０」) is filled in as the number, and said', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
     const txt = join(dir, 'a.txt');
