@@ -135,6 +135,13 @@ export function terminalSafe(text: string): string {
 
 const SIGN = { error: '✗', warning: '!', info: 'i' } as const;
 
+/**
+ * 「第113行：」 before a finding of no cell whose message does not say where it is (a table a copy
+ * shuffled, a row not found): the terminal has no column for it, as the 审核报告 has.
+ */
+const placeAhead = (f: Finding): string =>
+  !f.cells.length && f.at?.length && !f.at.some((a) => f.message.includes(a)) ? `${f.at.join('、')}：` : '';
+
 /** One report as the terminal shows it; every line free of control characters. */
 export function toText(c: Checked): string {
   const head = [
@@ -156,7 +163,7 @@ export function toText(c: Checked): string {
       lines.push(
         f.note
           ? `    ✓ 已说明 [${f.rule}] ${f.message}（${f.note.at} 说明：${f.note.text}）`
-          : `    ${SIGN[f.severity]} ${SEVERITY_LABEL[f.severity]} [${f.rule}] ${f.message}`,
+          : `    ${SIGN[f.severity]} ${SEVERITY_LABEL[f.severity]} [${f.rule}] ${placeAhead(f)}${f.message}`,
       );
   }
   lines.push(`  结果：${summary(c.findings)}`);

@@ -439,7 +439,8 @@ describe('pairing', () => {
     const r = await cli('check', now, '--previous', last, '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { files: { previous?: string; findings: { rule: string }[] }[] };
-    expect(json.files[0]!.previous).toBe(last);
+    // Which of its reports, named as pairing names it.
+    expect(json.files[0]!.previous).toBe(`${last}「2023年度年报」`);
     expect(json.files[0]!.findings.map((f) => f.rule)).not.toContain('T3-05');
   });
 

@@ -201,6 +201,24 @@ describe('nianbao import says what it could not take', () => {
     expect(r.err).toContain('! 原文件有 1 个警告与正文或原文格式有关（G-04）');
   });
 
+  it('check: a finding of no cell says its line first where its message does not (a row not found, a table not read)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-check-'));
+    const txt = join(dir, 'a.txt');
+    const lines = seedText.split('\n');
+    const row = lines.findIndex((l) => l.includes('（二）部分公开'));
+    lines.splice(row, 1);
+    writeFileSync(txt, lines.join('\n'));
+    const r = await cli('check', txt);
+    const [at] = JSON.parse((await cli('check', txt, '--json')).out).files[0].findings.find(
+      (f: { message: string }) => f.message.startsWith('找不到「（二）部分公开'),
+    ).at;
+    expect(at).toMatch(/^第\d+行$/);
+    expect(r.out).toContain(`✗ 错误 [G-04] ${at}：找不到「（二）部分公开`);
+    // A message that says its place is not given it twice.
+    expect(r.out).toMatch(/与数字 0 连写（第\d+行）。/);
+    expect(r.out).not.toMatch(/\[G-04\] 第\d+行：标签与官方表述不同/);
+  });
+
   it('a copy it cannot read any number from writes nothing, says why, and exits 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
     const out = join(dir, 'r.xlsx');
