@@ -210,9 +210,12 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   const skip = new Set(ours ? [await identity(summaryPath)] : []);
   const { files, problems, others: listed } = await listInputs(positionals, skip);
   const others = [...listed];
-  // What the inputs are on disk, asked only when an output or --previous must be told apart from them.
+  // What the inputs are on disk, asked only when an output or --previous must be told apart from them:
+  // the files of a folder it lists as not checked too (「联系人.csv」), which are the user's.
   const inputs = new Set(
-    summaryPath || reportPath || values.previous ? await Promise.all(files.map(identity)) : [],
+    summaryPath || reportPath || values.previous
+      ? await Promise.all([...files, ...listed.map((o) => o.file)].map(identity))
+      : [],
   );
   if (summaryPath && reportPath && (await identity(summaryPath)) === (await identity(reportPath))) {
     say(io, `--summary 与 --report 不能写入同一个文件（${reportPath}）`);

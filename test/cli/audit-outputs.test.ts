@@ -94,6 +94,18 @@ describe('nothing is overwritten without --force, and an input never', () => {
     expect(readFileSync(join(d, 'r.html'), 'utf8')).toBe(seedHtml());
   });
 
+  it('--summary onto a file of the folder it lists as not checked is refused, even with --force; it is unchanged', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'r.html'), seedHtml());
+    writeFileSync(join(d, '联系人.csv'), '姓名,电话\r\n张三,123\r\n');
+    const r = await cli('check', d, '--summary', join(d, '联系人.csv'), '--force');
+    expect(r).toMatchObject({
+      code: 2,
+      err: `${join(d, '联系人.csv')} 是要读取的文件之一，不能用输出覆盖它\n`,
+    });
+    expect(readFileSync(join(d, '联系人.csv'), 'utf8')).toBe('姓名,电话\r\n张三,123\r\n');
+  });
+
   it('--summary or --report onto the --previous report is refused, even with --force; it is unchanged', async () => {
     const d = folder();
     writeFileSync(join(d, '2020.txt'), seed.replace(/2019年/g, '2020年'));
