@@ -559,7 +559,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * file taken for last year's report).
  */
 function parseOnce<O extends Options>(args: string[], options: O, allowPositionals = true) {
-  const parsed = parseArgs({ args, options, allowPositionals, tokens: true });
+  const parsed = parseArgs({ args: args.flatMap(shortWithValue), options, allowPositionals, tokens: true });
   const seen = new Set<string>();
   for (const t of parsed.tokens) {
     if (t.kind !== 'option' || options[t.name]?.type !== 'string') continue;
@@ -571,6 +571,12 @@ function parseOnce<O extends Options>(args: string[], options: O, allowPositiona
   }
   return parsed;
 }
+
+/** 「-o=a.xlsx」 as 「--output=a.xlsx」 is: Node's parser would take 「=a.xlsx」 for the file. */
+const shortWithValue = (arg: string): string[] => {
+  const m = /^(-[a-zA-Z])=(.*)$/s.exec(arg);
+  return m && Object.values(SHORT).includes(m[1]!) ? [m[1]!, m[2]!] : [arg];
+};
 
 /** The options that have a short name, by their long one. */
 const SHORT: Readonly<Record<string, string>> = { '--output': '-o' };

@@ -42,6 +42,12 @@ describe('nianbao template', () => {
     const read = readGrid(sheet!.grid);
     expect(read.report).toMatchObject({ edition: '2021', year: 2024, tables: ['t2', 't3', 't4'] });
     expect(read.report!.findings).toEqual([]);
+    // 「-o=path」, as 「--output=path」.
+    const eq = join(dir, 'blank-eq.xlsx');
+    expect(await cli('template', '--year', '2024', `-o=${eq}`)).toMatchObject({
+      code: 0,
+      out: `已生成 2021 版模板：${eq}\n`,
+    });
   });
 
   it('prints as it reads: wrapped labels get the rows they need, a count shows as written, labels are locked', async () => {
