@@ -41,7 +41,7 @@ describe('a Word report (.docx, saved by LibreOffice from the published page)', 
     const r = await read('merged-other-way.docx');
     expect(raws(r)).toEqual(mergedOtherWay());
     expect(ofRule(check(r), 'G-03').map((f) => f.message)).toEqual([
-      '表二有 2 格未填数字或填了「/」「—」（不参与计算）：规章·本年新公开数量（表格1 第3行第3列）、行政许可·本年增/减（表格1 第7行第3列）。表格要求没有的填 0。',
+      '表二有 2 格未填数字或填了「/」「—」（不参与计算）：规章·本年新公开数量（第1个表格第3行第3列）、行政许可·本年增/减（第1个表格第7行第3列）。表格要求没有的填 0。',
     ]);
     const [t] = bodyBlocks(strFromU8(unzipSync(bytes('merged-other-way.docx'))['word/document.xml']!)).filter(
       (b) => 'table' in b,
@@ -82,9 +82,10 @@ describe('a Word report (.docx, saved by LibreOffice from the published page)', 
 
   it('says where each cell is: its table, row and column in the document', async () => {
     const r = await read('jingxiu-2019.docx');
-    // Table 2, row 「（七）总计」 of table 3: merged labels (w:vMerge, w:gridSpan) keep the columns in place.
-    expect(r.cells.get('t3.r3_7.natural')!.address).toBe('表格2 第25行第4列');
-    expect(r.cells.get('t4.review.upheld')!.address).toBe('表格3 第4行第1列');
+    // Table 2, row 「（七）总计」 of table 3: its columns as a reader counts them, a label run over two
+    // of the file's grid columns (w:gridSpan) counted once, the merged cell above it (w:vMerge) as one.
+    expect(r.cells.get('t3.r3_7.natural')!.address).toBe('第2个表格第25行第3列');
+    expect(r.cells.get('t4.review.upheld')!.address).toBe('第3个表格第4行第1列');
   });
 
   it('宿迁市 2024 (2021 edition): tables 3 and 4 cell by cell; the text against table 4', async () => {
@@ -254,7 +255,7 @@ describe("a document's tables", () => {
   const rows = () =>
     filledGrid('2021', y2024.values).map((row) => row.map((c) => (c === null ? null : String(c))));
   const table = (rows: (string | null)[][]) => ({
-    table: { rows, where: (r: number, c: number) => `表格1 第${r + 1}行第${c + 1}列` },
+    table: { rows, where: (r: number, c: number) => `第1个表格第${r + 1}行第${c + 1}列` },
   });
 
   it('a row the official table has not is named by where it is in the document, not by a sheet row', () => {
@@ -262,7 +263,7 @@ describe("a document's tables", () => {
     const at = grid.findIndex((r) => r.some((c) => c?.includes('（一）予以公开')));
     grid.splice(at, 0, ['备注', ...grid[at]!.slice(1).map(() => null)]);
     const message = ofRule(readDocument([table(grid)]).report!.findings, 'G-04')[0]!.message;
-    expect(message).toContain(`表格1 第${at + 1}行第1列 所在的行是官方表格没有的行（「备注」）`);
+    expect(message).toContain(`第1个表格第${at + 1}行第1列 所在的行是官方表格没有的行（「备注」）`);
   });
 
   it('a number struck through (a revision shown) is left out of its cell, and said', () => {
@@ -276,7 +277,7 @@ describe("a document's tables", () => {
       {
         table: 't3',
         severity: 'warning',
-        message: `表格1 第${at + 1}行第${col + 1}列 有带删除线的文字「9」（未接受的修订），未读取，该格按「${y2024.values['t3.r1.natural']}」读取。发布前请接受或拒绝全部修订。`,
+        message: `第1个表格第${at + 1}行第${col + 1}列 有带删除线的文字「9」（未接受的修订），未读取，该格按「${y2024.values['t3.r1.natural']}」读取。发布前请接受或拒绝全部修订。`,
       },
     ]);
   });

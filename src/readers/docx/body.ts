@@ -1,7 +1,7 @@
 import { decodeXML } from 'entities';
 import { hasBodyWords } from '../../report/parts.js';
 import { ReadProblem } from '../problem.js';
-import { type DocBlock, struckThrough } from '../text/document.js';
+import { type DocBlock, shownColumn, struckThrough } from '../text/document.js';
 
 type Rows = (string | null)[][];
 /** What a cell or the body holds, in order: its paragraphs (a tab as \t) and its tables. */
@@ -238,13 +238,13 @@ export function bodyBlocks(xml: string): DocBlock[] {
   return body.blocks.flatMap((b): DocBlock[] => {
     if ('line' in b) return b.line.trim() ? [{ line: b.line }] : [];
     const n = ++tables;
-    const joined = b.joined;
+    const joined = (r: number, c: number) => b.joined[r]?.[c] === true;
     return [
       {
         table: {
           rows: b.rows,
-          where: (r, c) => `表格${n} 第${r + 1}行第${c + 1}列`,
-          joined: (r, c) => joined[r]?.[c] === true,
+          where: (r, c) => `第${n}个表格第${r + 1}行第${shownColumn(joined, r, c)}列`,
+          joined,
         },
       },
     ];

@@ -1,7 +1,7 @@
 import { canonicalOf } from '../../report/labels.js';
 import { tableSpecs } from '../../report/model.js';
 import { EDITIONS } from '../../report/types.js';
-import { type DocBlock, struckThrough } from '../text/document.js';
+import { type DocBlock, shownColumn, struckThrough } from '../text/document.js';
 import type { PageContent, Rule, TextPiece } from './page.js';
 import { type RuledTable, ruledTables } from './ruled.js';
 
@@ -349,6 +349,7 @@ export function pdfBlocks(pages: readonly PageContent[]): DocBlock[] {
       }
       const t = b.table;
       open = t;
+      const joined = (r: number, c: number) => t.joined[r]?.[c] === true;
       blocks.push({
         table: {
           get rows() {
@@ -356,9 +357,9 @@ export function pdfBlocks(pages: readonly PageContent[]): DocBlock[] {
           },
           where: (r, c) => {
             const o = t.origin[r];
-            return o ? `第${o.page}页 表格第${o.row + 1}行第${c + 1}列` : `第${t.page}页`;
+            return o ? `第${o.page}页 表格第${o.row + 1}行第${shownColumn(joined, r, c)}列` : `第${t.page}页`;
           },
-          joined: (r, c) => t.joined[r]?.[c] === true,
+          joined,
           pageOf: (r) => t.origin[r]?.page,
         },
       });

@@ -13,7 +13,7 @@ import { plainNumber, tokenize } from './tokens.js';
 /** A table of a document as rows of cells: a merged cell's text in its first cell, null in the rest. */
 export interface DocTable {
   readonly rows: readonly (readonly (string | null)[])[];
-  /** Where a cell is, in the reader's words: 「表格2 第5行第3列」, 「第3页 表格第5行第3列」. */
+  /** Where a cell is, in the reader's words: 「第2个表格第5行第3列」, 「第3页 表格第5行第3列」, its columns as shown. */
   readonly where: (row: number, col: number) => string;
   /**
    * Where the file tells its merges: whether a place is run over by the cell to its left (a Word
@@ -22,6 +22,20 @@ export interface DocTable {
   readonly joined?: (row: number, col: number) => boolean;
   /** The page a row is on, where the file has pages (a PDF). */
   readonly pageOf?: (row: number) => number | undefined;
+}
+
+/**
+ * The column a reader counts a place in (1 first): the cells shown in its row up to it, a cell run
+ * over several of the file's grid columns (a label's 「w:gridSpan」) counted once.
+ */
+export function shownColumn(
+  joined: ((row: number, col: number) => boolean) | undefined,
+  row: number,
+  col: number,
+): number {
+  let n = 0;
+  for (let c = 0; c <= col; c++) if (!joined?.(row, c)) n++;
+  return Math.max(1, n);
 }
 
 /**
