@@ -211,7 +211,16 @@ function pairs<T>(
     if (!pairable(s) || s.withPrevious) continue;
     const sameBody = s.body ? (byBody.get(`${s.body}|${s.year - 1}`) ?? []) : [];
     const sameFile = (byFile.get(`${s.fileIndex}|${s.year - 1}`) ?? []).filter((p) => !p.body || !s.body);
-    const candidates = [...new Set([...sameBody, ...sameFile])];
+    let candidates = [...new Set([...sameBody, ...sameFile])];
+    if (!candidates.length && s.body) {
+      const near = withCityNamed(s.body, s.year, byBody);
+      if (near) {
+        candidates = near.slots;
+        remarks.push(
+          `${s.label}：上年报告的机关名称写作「${near.body}」，与本报告的「${s.body}」只差前面的地名，按同一机关的上一年度报告核对`,
+        );
+      }
+    }
     if (!candidates.length) continue;
     // Copies of one report in several formats are one report: the same numbers, read alike. Of
     // them, the fullest (see fullest).
@@ -225,6 +234,35 @@ function pairs<T>(
     }
   }
   return { paired: out, undecided, copies: extra };
+}
+
+/** A province's, city's or prefecture's name put before a body's: 「宿迁市」 of 「宿迁市宿城区」. */
+const PLACE_BEFORE = /^[\u4e00-\u9fa5]{1,8}?(?:省|市|自治区|自治州|州|盟|地区)$/;
+
+/**
+ * Last year's reports of the body `body` names with a place before it or without one (「宿城区」 and
+ * 「宿迁市宿城区」), where that is the one such body of last year and no report of this year goes by
+ * that name: one body, named as its title and its page happened to name it.
+ */
+function withCityNamed<T>(
+  body: string,
+  year: number,
+  byBody: ReadonlyMap<string, Slot<T>[]>,
+): { body: string; slots: Slot<T>[] } | undefined {
+  const onlyPlace = (long: string, short: string) =>
+    short.length >= 2 &&
+    long.length > short.length &&
+    long.endsWith(short) &&
+    PLACE_BEFORE.test(long.slice(0, -short.length));
+  const near: string[] = [];
+  for (const key of byBody.keys()) {
+    const at = key.lastIndexOf('|');
+    const other = key.slice(0, at);
+    if (Number(key.slice(at + 1)) === year - 1 && (onlyPlace(other, body) || onlyPlace(body, other)))
+      near.push(other);
+  }
+  if (near.length !== 1 || byBody.has(`${near[0]}|${year}`)) return undefined;
+  return { body: near[0]!, slots: byBody.get(`${near[0]}|${year - 1}`)! };
 }
 
 /**

@@ -130,8 +130,25 @@ describe('pairing', () => {
     });
     const r = await cli('check', d);
     expect(r.code).toBe(0);
+    // 「宿豫区」 and 「宿迁市宿豫区」 differ by the city's name alone: one body, paired, and said.
     expect(r.err).toBe(
-      `! ${join(d, 'b.xlsx')}「2024年度年报」（本批有名称相近的 2023 年度报告 ${join(d, 'a.xlsx')}「2023年度年报」）、${join(d, 'c.xlsx')}「2024年度年报」、${join(d, 'f.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告\n共 5 份报告，0 份有错误。\n`,
+      `! ${join(d, 'b.xlsx')}「2024年度年报」：上年报告的机关名称写作「宿迁市宿豫区」，与本报告的「宿豫区」只差前面的地名，按同一机关的上一年度报告核对\n` +
+        `! ${join(d, 'c.xlsx')}「2024年度年报」、${join(d, 'f.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告\n共 5 份报告，0 份有错误。\n`,
+    );
+    const json = JSON.parse((await cli('check', d, '--json')).out) as {
+      files: { file: string; previous?: string }[];
+    };
+    expect(json.files.find((f) => f.file === join(d, 'b.xlsx'))!.previous).toBe(
+      `${join(d, 'a.xlsx')}「2023年度年报」`,
+    );
+    // Two cities' 宿豫区 last year: no guess, the near name named.
+    const two = folderOf({
+      'a.xlsx': [y2023.values, 2023, '宿迁市宿豫区人民政府'],
+      'a2.xlsx': [other(y2023.values, 4), 2023, '某市宿豫区'],
+      'b.xlsx': [y2024.values, 2024, '宿豫区人民政府'],
+    });
+    expect((await cli('check', two)).err).toBe(
+      `! ${join(two, 'b.xlsx')}「2024年度年报」（本批有名称相近的 2023 年度报告 ${join(two, 'a.xlsx')}「2023年度年报」）：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告\n共 3 份报告，0 份有错误。\n`,
     );
     const one = folderOf({
       'b.xlsx': [y2024.values, 2024, '宿豫区'],
