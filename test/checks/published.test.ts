@@ -488,6 +488,20 @@ describe('what a published report says besides its tables', () => {
     expect(said('行政复议144件，120件已办结，24件正在办理中。')).toEqual(['正文说行政复议 144 件']);
   });
 
+  it('T3-06: a count before 「、」 or 「和」 is the item’s before them, not the next one’s (a seventh audit)', () => {
+    // 宿迁市 2024: 3525 received, 3521 answered (t3.r3_7), 125 carried on (t3.r4).
+    expect(said('全年共收到3525件申请，已办结3521件、正在办理125件。')).toEqual([]);
+    expect(said('全年共收到3525件申请，已办结3521件和正在办理125件。')).toEqual([]);
+    expect(said('共受理政府信息公开申请3525件、办结3521件。')).toEqual([]);
+    expect(said('全年共收到3525件申请，已办结3521件、正在办理120件。')).toEqual([
+      '正文说结转下年度继续办理的申请 120 件',
+    ]);
+    // 「转结」 to a year is carried on, as 「结转」 is.
+    expect(said('除120件转结2025年办理以外，均依法依规完成答复。')).toEqual([
+      '正文说结转下年度继续办理的申请 120 件',
+    ]);
+  });
+
   it('T3-06/T4-04 read real reports’ sentences a sixth audit found missed', () => {
     // The report's year right before its body (「2024年全市…」) is no other body's name.
     for (const t of [

@@ -266,7 +266,7 @@ const STATEMENT_LIST: readonly Statement[] = [
     // 「另有125件顺延到下年度答复」, 「延续到下年度」, 「转入下一年度办理」, 「结转至次年」, 「延期至下年度答复」,
     // 「将于2025年答复」, 「尚在办理中」.
     words:
-      '(?:结转|顺延|延续|转入|延期)(?:至|到)?(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)?|(?:将于|将在)(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)|(?:尚在|正在|仍在)办理中?',
+      '(?:结转|转结|顺延|延续|转入|延期)(?:至|到)?(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)?|(?:将于|将在)(?:下一?年度?|次年度?|\\d{4}年度?)(?:继续办理|办理|答复)|(?:尚在|正在|仍在)办理中?',
     ownYear: 1,
     countFirst: true,
     notInClause: REVIEWS,
@@ -313,13 +313,14 @@ interface Prepared extends Statement {
 /**
  * A count before the words: a few words between for table 3 (「尚有1件因需补正材料结转下年度」,
  * 「3512件已办结」); table 4's case may be named between them (「发生2起政府信息公开行政复议案件」).
+ * Not over 「、」 or 「和」: 「已办结86件、正在办理4件」 has the count of the item before them.
  * The count is matched from its first digit: tried from each digit of a run, the pattern took the
  * square of the run's length, and a line of 100,000 digits before 「件」 hung the check.
  */
 const countFirst = (s: Statement) =>
   s.rule === 'T4-04'
     ? `|(?<!\\d)(\\d{1,9})\\s*${UNIT}[^，,。；;、和及与\\d]{0,16}?(?:${s.words})(?:案件|(?=[，,。；;]|$))`
-    : `|(?<!\\d)(\\d{1,9})\\s*${UNIT}(?:申请)?[^，,。；;\\d]{0,16}?(?<![未没不])(?:${s.words})`;
+    : `|(?<!\\d)(\\d{1,9})\\s*${UNIT}(?:申请)?[^，,。；;、和及与\\d]{0,16}?(?<![未没不])(?:${s.words})`;
 
 // Not after a negation: 「尚未办结的申请125件」 are not answered.
 const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
