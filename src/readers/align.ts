@@ -351,7 +351,7 @@ const MAX_REWORDED = 2_000;
 
 /**
  * The row whose own label `text` rewords: no label of the table, it is likest that row's label, and
- * like it enough (see mayReword). Alike two rows' labels (numbered sub-rows with the same words), it
+ * like it enough (see mayReword), or has its very words under another number. Alike two rows' labels (numbered sub-rows with the same words), it
  * is neither's: such a row is read by its place.
  */
 function rewordedRow(table: TableSpec, text: string): number | undefined {
@@ -366,7 +366,9 @@ function rewordedRow(table: TableSpec, text: string): number | undefined {
       if (k > best) [best, row] = [k, r];
       else if (k === best) row = undefined;
     }
-    if (row !== undefined && !mayReword(text, rowLabelsOf(table).get(row)!.text)) row = undefined;
+    // Its very words under another number (「3.保护第三方合法权益」 for 「4.…」, the items below a
+    // deleted one renumbered) are that row's too.
+    if (row !== undefined && best < 1 && !mayReword(text, rowLabelsOf(table).get(row)!.text)) row = undefined;
   }
   if (seen.size >= MAX_REWORDED) seen.clear();
   seen.set(text, row);

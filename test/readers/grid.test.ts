@@ -279,6 +279,34 @@ describe('a damaged template: what could and could not be read, never a silent m
     }
   });
 
+  it('a row deleted and the items below it renumbered: each read by its words, the deleted one missing', () => {
+    const values = suqian()[1].values;
+    const grid = filledGrid('2021', values, { year: 2024 });
+    const at = rowOf(grid, '3.危及“三安全一稳定”');
+    grid.splice(at, 1);
+    const renumbered = [
+      '4.保护第三方合法权益',
+      '5.属于三类内部事务信息',
+      '6.属于四类过程性信息',
+      '7.属于行政执法案卷',
+      '8.属于行政查询事项',
+    ];
+    renumbered.forEach((label, i) => {
+      const row = grid[at + i]!;
+      row[row.indexOf(label)] = label.replace(/^\d/, (n) => String(Number(n) - 1));
+    });
+    const r = readReport(grid);
+    expect(othersMisread(values, r, ['t3.r3_3_3'])).toEqual([]);
+    expect(r.cells.has('t3.r3_3_3.total')).toBe(false);
+    const messages = ofRule(r.findings, 'G-04').map((f) => f.message);
+    expect(messages.filter((m) => m.startsWith('缺少'))).toEqual([
+      '缺少「3.危及“三安全一稳定”」这一行：该行各格无法读取，涉及它的等式无法校验。',
+    ]);
+    expect(messages).toContain(
+      `C${at + 1} 的标签为「3.保护第三方合法权益」，官方文字为「4.保护第三方合法权益」：已按其文字读作该项，请恢复官方文字。`,
+    );
+  });
+
   it('a row deleted and the next one reworded, in the 2019 edition too', () => {
     const values = jingxiu().values;
     const grid = filledGrid('2019', values, { year: 2019 });
