@@ -140,7 +140,14 @@ const SIGN = { error: '✗', warning: '!', info: 'i' } as const;
  * shuffled, a row not found): the terminal has no column for it, as the 审核报告 has.
  */
 const placeAhead = (f: Finding): string =>
-  !f.cells.length && f.at?.length && !f.at.some((a) => f.message.includes(a)) ? `${f.at.join('、')}：` : '';
+  !f.cells.length && f.at?.length && !f.at.some((a) => saysPlace(f.message, a)) ? `${f.at.join('、')}：` : '';
+
+/** Whether a message says the place: the place itself, or a sheet cell's row (「第 55 行」 for A55). */
+function saysPlace(message: string, place: string): boolean {
+  if (message.includes(place)) return true;
+  const row = /^[A-Z]{1,3}(\d+)$/.exec(place)?.[1];
+  return row !== undefined && message.includes(`第 ${row} 行`);
+}
 
 /** One report as the terminal shows it; every line free of control characters. */
 export function toText(c: Checked): string {

@@ -12,6 +12,7 @@ import {
   labelHits,
   type Located,
   locate,
+  isNumberCell,
   MIN_SCORE,
   textAt,
   type TextCell,
@@ -288,17 +289,62 @@ class Reading {
     return this.document ? `${this.address(row, col)} 所在的行` : `第 ${row + this.origin.row + 1} 行`;
   }
 
+  /** The grid row read for the row whose own label grid row `g` holds too, and that label: one row twice. */
+  private sameRowAs(table: TableSpec, alignment: Alignment, g: number): [number, string] | undefined {
+    for (const [r, label] of rowLabelsOf(table)) {
+      const read = alignment.movedRows.get(r) ?? alignment.rows[r];
+      const c = alignment.columns[label.area.left];
+      if (read === undefined || c === undefined || read === g) continue;
+      if (matchLabel(textAt(this.grid, g, c), label.text) !== undefined) return [read, label.text];
+    }
+    return undefined;
+  }
+
+  /**
+   * A second row of numbers right under a last row that has no label (表四's): last year's kept, or
+   * this year's under it. The form has one; which is this year's cannot be known.
+   */
+  private secondNumbersRow(table: TableSpec, alignment: Alignment, first: number): void {
+    const last = table.rows - 1;
+    const g = alignment.rows[last];
+    if (g === undefined || rowLabelsOf(table).has(last)) return;
+    const cells = table.cells.filter((c) => c.area.top === last);
+    const numbers = cells.every((c) => {
+      const col = alignment.columns[c.area.left];
+      return col !== undefined && isNumberCell(this.grid[g + 1]?.[col]);
+    });
+    if (!cells.length || !numbers) return;
+    this.warn(
+      table.id,
+      `${this.rowName(g + 1, first)}紧接着又有一行数字（「${lineText(this.grid, alignment, g + 1)}」），官方表格本表只有一行数字：读取和校验的是${this.rowName(g, first)}，不能确定哪一行是本年度的。请删去多余的一行（也可能是隐藏的行），再校验。`,
+      [this.address(g + 1, first), this.address(g, first)],
+      'error',
+    );
+  }
+
   private reportStructure(table: TableSpec, alignment: Alignment): void {
     const first = alignment.columns.find((c) => c !== undefined) ?? 0;
     for (const row of alignment.insertedRows) {
       if (this.headerRest(table, alignment, row)) continue;
       const text = lineText(this.grid, alignment, row);
+      const twice = this.sameRowAs(table, alignment, row);
+      if (twice) {
+        const [read, label] = twice;
+        this.warn(
+          table.id,
+          `${this.rowName(row, first)}与${this.rowName(read, first)}都是「${label}」这一行（其中一行可能是隐藏的行）：读取和校验的是${this.rowName(read, first)}，${this.rowName(row, first)}未读取，不能确定哪一行是本年度的。请删去多余的一行，再校验。`,
+          [this.address(row, first), this.address(read, first)],
+          'error',
+        );
+        continue;
+      }
       this.warn(
         table.id,
         `${this.rowName(row, first)}是官方表格没有的行${text ? `（「${text}」）` : '（空行）'}，未读取；请删除，保持官方格式。`,
         [this.address(row, first)],
       );
     }
+    this.secondNumbersRow(table, alignment, first);
     for (const col of alignment.insertedColumns) {
       const text = columnText(this.grid, alignment, col);
       if (!text && this.document) continue;

@@ -307,6 +307,45 @@ describe('a damaged template: what could and could not be read, never a silent m
     );
   });
 
+  it('a row of table 3 twice (last year’s kept above, perhaps hidden): an error naming both, not 「delete the other」', () => {
+    const values = suqian()[1].values;
+    const grid = filledGrid('2021', values, { year: 2024 });
+    const at = rowOf(grid, '一、本年新收政府信息公开申请数量');
+    const lastYear = grid[at]!.map((v) => (typeof v === 'number' ? v + 1 : v));
+    grid.splice(at, 0, lastYear);
+    const r = readReport(grid);
+    const [twice] = ofRule(r.findings, 'G-04').filter((f) => f.message.includes('都是'));
+    expect(twice).toMatchObject({
+      severity: 'error',
+      message: `第 ${at + 2} 行与第 ${at + 1} 行都是「一、本年新收政府信息公开申请数量」这一行（其中一行可能是隐藏的行）：读取和校验的是第 ${at + 1} 行，第 ${at + 2} 行未读取，不能确定哪一行是本年度的。请删去多余的一行，再校验。`,
+    });
+    expect(r.findings.some((f) => f.message.includes('官方表格没有的行'))).toBe(false);
+  });
+
+  it('table 4 with a second row of numbers under its own (last year’s kept, or this year’s under it): an error, not a silent pick', () => {
+    const values = suqian()[1].values;
+    const grid = filledGrid('2021', values, { year: 2024 });
+    const at = Number(/\d+$/.exec(readReport(grid).cells.get('t4.review.upheld')!.address!)![0]!) - 1;
+    grid.splice(
+      at + 1,
+      0,
+      grid[at]!.map((v) => (typeof v === 'number' ? v + 1 : v)),
+    );
+    const r = readReport(grid);
+    expect(r.cells.get('t4.review.upheld')!.raw).toBe(values['t4.review.upheld']);
+    const [second] = ofRule(r.findings, 'G-04').filter((f) => f.message.includes('又有一行数字'));
+    expect(second).toMatchObject({ severity: 'error', table: 't4' });
+    expect(second!.message).toMatch(
+      new RegExp(
+        `^第 ${at + 2} 行紧接着又有一行数字（「.+」），官方表格本表只有一行数字：读取和校验的是第 ${at + 1} 行`,
+      ),
+    );
+    // A note under it is no second row.
+    const noted = filledGrid('2021', values, { year: 2024 });
+    noted.splice(at + 1, 0, ['注：本年度无行政复议案件变化。']);
+    expect(readReport(noted).findings.filter((f) => f.message.includes('又有一行数字'))).toEqual([]);
+  });
+
   it('a row deleted and the next one reworded, in the 2019 edition too', () => {
     const values = jingxiu().values;
     const grid = filledGrid('2019', values, { year: 2019 });
