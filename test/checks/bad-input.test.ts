@@ -144,6 +144,26 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     });
   }
 
+  it('a table of a workbook with many numbers as text (a Word table pasted) is one warning; a few are one each, with the number to type', () => {
+    const values = jingxiu().values;
+    const asText = (keys: string[]) =>
+      checkGrid(
+        filledGrid('2019', {
+          ...values,
+          ...Object.fromEntries(keys.map((k) => [k, String(values[k as keyof typeof values])])),
+        }),
+      );
+    const many = ['t3.r1.natural', 't3.r1.total', 't3.r3_1.natural', 't3.r3_1.total'];
+    const [one, ...more] = ofRule(asText(many), 'G-01');
+    expect(more).toEqual([]);
+    expect(one).toMatchObject({ table: 't3', cells: many });
+    expect(one!.message).toMatch(/^表三有 4 格的数字是文本（如从 Word 粘贴的表格），均已按数字读取，例如/);
+    const few = ofRule(asText(many.slice(0, 3)), 'G-01');
+    expect(few.map((f) => [f.cells, f.culprit, f.suggested])).toEqual(
+      many.slice(0, 3).map((k) => [[k], k, values[k as keyof typeof values]]),
+    );
+  });
+
   for (const raw of ['/', '—', '', null] as RawValue[]) {
     it(`${JSON.stringify(raw)} is a blank: a G-03 warning, counted as 0`, () => {
       const findings = withCell(raw);

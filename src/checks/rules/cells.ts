@@ -116,6 +116,8 @@ export function cellFindings(ctx: Context): Finding[] {
       }),
     );
   }
+  /** A workbook's counts written as text, and where their findings are in `out`. */
+  const asText: { at: number; table: TableId; key: CellKey; note: string }[] = [];
   /** A published report's numbers written otherwise (「３４４０」, 「1,234」), by table and rule. */
   const written = new Map<string, Written>();
   const list = cellList(edition);
@@ -148,6 +150,8 @@ export function cellFindings(ctx: Context): Finding[] {
       if (edition === '2019' && spec.key === UNIT_WRITTEN && !p.unit) continue;
       // A count written as text is fixed by typing the number itself; an amount keeps its unit.
       const fix = spec.kind === 'count' ? { culprit: spec.key, suggested: p.value } : {};
+      if (spec.kind === 'count')
+        asText.push({ at: out.length, table: spec.table, key: spec.key, note: p.note });
       out.push(
         finding(ctx, {
           rule,
@@ -181,6 +185,7 @@ export function cellFindings(ctx: Context): Finding[] {
       }),
     );
   }
+  groupAsText(ctx, out, asText);
   for (const [table, keys] of blanks) {
     if (!keys.length) continue;
     const counted = table === 't2' ? '（不参与计算）' : '（按 0 计入合计）';
@@ -194,6 +199,36 @@ export function cellFindings(ctx: Context): Finding[] {
     );
   }
   return out;
+}
+
+/**
+ * A table of a workbook with many counts as text (a Word table pasted into the sheet): one finding
+ * in the place of their first, not one a cell. A few keep theirs, each with the number to type.
+ */
+function groupAsText(
+  ctx: Context,
+  out: Finding[],
+  asText: readonly { at: number; table: TableId; key: CellKey; note: string }[],
+): void {
+  const drop = new Set<number>();
+  for (const table of TABLE_IDS) {
+    const cells = asText.filter((c) => c.table === table);
+    if (cells.length < MANY_WRITTEN) continue;
+    const keys = cells.map((c) => c.key);
+    const { at, key, note } = cells[0]!;
+    out[at] = finding(ctx, {
+      rule: 'G-01',
+      severity: 'warning',
+      table,
+      cells: keys,
+      message: `${TABLE_NAME[table]}有 ${cells.length} 格的数字是文本（如从 Word 粘贴的表格），均已按数字读取，例如${ref(ctx, key)}：${note}。全部：${listCells(ctx, keys)}。`,
+    });
+    for (const c of cells.slice(1)) drop.add(c.at);
+  }
+  if (!drop.size) return;
+  const kept = out.filter((_, i) => !drop.has(i));
+  out.length = 0;
+  out.push(...kept);
 }
 
 function blankTotal(ctx: Context, key: CellKey): Finding {
