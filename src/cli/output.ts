@@ -142,11 +142,11 @@ const SIGN = { error: '✗', warning: '!', info: 'i' } as const;
 const placeAhead = (f: Finding): string =>
   !f.cells.length && f.at?.length && !f.at.some((a) => saysPlace(f.message, a)) ? `${f.at.join('、')}：` : '';
 
-/** Whether a message says the place: the place itself, or a sheet cell's row (「第 55 行」 for A55). */
+/** Whether a message says the place: the place itself, or a sheet cell's row or column (「第 55 行」, 「A 列」 for A55). */
 function saysPlace(message: string, place: string): boolean {
   if (message.includes(place)) return true;
-  const row = /^[A-Z]{1,3}(\d+)$/.exec(place)?.[1];
-  return row !== undefined && message.includes(`第 ${row} 行`);
+  const cell = /^([A-Z]{1,3})(\d+)$/.exec(place);
+  return cell !== null && (message.includes(`第 ${cell[2]} 行`) || message.includes(`${cell[1]} 列`));
 }
 
 /** One report as the terminal shows it; every line free of control characters. */

@@ -16,6 +16,11 @@ export interface Alignment {
   /** Layout columns not found in the grid (a column deleted). */
   readonly missingColumns: readonly number[];
   /**
+   * Columns that stand, with their own headers, where others should be (two columns swapped, 商业企业
+   * and 科研机构): layout column → the grid column that holds it, already in `columns`.
+   */
+  readonly movedColumns: ReadonlyMap<number, number>;
+  /**
    * Data rows that stand, with their own labels, where other rows of the table should be (two rows
    * swapped): layout row → the grid row that holds it. Their numbers are read from there.
    */
@@ -213,16 +218,29 @@ export function align(grid: Grid, located: Located): Alignment {
     // The table's last column deleted: nothing in its rows there.
     emptyAt: (g) => rows.map.every((r) => r === undefined || isBlank(grid[r]?.[g])),
   });
-  const missingColumns = columns.missing.filter((c) => {
-    const at = c > 0 ? columns.map[c - 1] : undefined;
-    const labels = colAnchors(c);
-    // A column drawn with no width (a page's table whose merges do not line up, as a browser prints
-    // it): its labels stand in the column before it, and it is read there where no row has both.
-    if (at === undefined || !labels.length || sharesARow(table, c - 1, c)) return true;
-    if (!labels.every((l) => matchAt(grid, rowOfLabel(l)!, at, l.text) !== undefined)) return true;
-    columns.map[c] = at;
-    return false;
-  });
+  // Columns swapped with their headers are read where their headers are, as rows are.
+  const ownColumns = ownColumnsOf(table);
+  const movedColumns = movedRows(
+    (g, c) => columnAt(c, g),
+    ownColumns,
+    columns.map,
+    columns.inserted,
+    columns.missing,
+  );
+  for (const [c, g] of movedColumns) columns.map[c] = g;
+  const movedTo = new Set(movedColumns.values());
+  const missingColumns = columns.missing
+    .filter((c) => !movedColumns.has(c))
+    .filter((c) => {
+      const at = c > 0 ? columns.map[c - 1] : undefined;
+      const labels = colAnchors(c);
+      // A column drawn with no width (a page's table whose merges do not line up, as a browser prints
+      // it): its labels stand in the column before it, and it is read there where no row has both.
+      if (at === undefined || !labels.length || sharesARow(table, c - 1, c)) return true;
+      if (!labels.every((l) => matchAt(grid, rowOfLabel(l)!, at, l.text) !== undefined)) return true;
+      columns.map[c] = at;
+      return false;
+    });
   const moved = movedRows(
     (g, r) => holdsOwn(g, r) || rewordedAt(g, r),
     ownRows,
@@ -234,11 +252,26 @@ export function align(grid: Grid, located: Located): Alignment {
     rows: rows.map,
     columns: columns.map,
     insertedRows: rows.inserted.filter((g) => ![...moved.values()].includes(g)),
-    insertedColumns: columns.inserted,
+    insertedColumns: columns.inserted.filter((g) => !movedTo.has(g)),
     missingRows: rows.missing.filter((r) => !moved.has(r)),
     missingColumns,
     movedRows: moved,
+    movedColumns,
   };
+}
+
+/** Columns with a header one column wide that no other column of the table has (「商业企业」; not 表四's repeated 「结果维持」). */
+const OWN_COLUMNS = new WeakMap<TableSpec, readonly number[]>();
+function ownColumnsOf(table: TableSpec): readonly number[] {
+  let own = OWN_COLUMNS.get(table);
+  if (!own) {
+    const narrow = table.labels.filter((l) => l.area.left === l.area.right);
+    const once = narrow.filter((l) => narrow.filter((o) => o.text === l.text).length === 1);
+    const dataColumns = new Set(table.cells.map((c) => c.area.left));
+    own = [...new Set(once.map((l) => l.area.left))].filter((c) => dataColumns.has(c));
+    OWN_COLUMNS.set(table, own);
+  }
+  return own;
 }
 
 /** Whether a row of the table has a cell or a label starting in each of columns `a` and `b`. */

@@ -222,7 +222,7 @@ class Reading {
       // A moved row's own label is where its numbers are read from: said once, in reportStructure.
       const moved = alignment.movedRows.has(label.area.top) && label.area.top === label.area.bottom;
       const r = moved ? alignment.movedRows.get(label.area.top) : alignment.rows[label.area.top];
-      const c = alignment.columns[label.area.left];
+      const c = this.leftColumnOf(label, alignment);
       if (r === undefined || c === undefined) continue;
       const seen = textAt(this.grid, r, c);
       const match = matchLabel(seen, label.text);
@@ -251,6 +251,17 @@ class Reading {
         variantAt,
       );
     }
+  }
+
+  /**
+   * The grid column a label starts in: its first column's, or for a label over several columns one
+   * of which was swapped in (「法人或其他组织」 over 商业企业 and 科研机构, swapped), the leftmost of theirs.
+   */
+  private leftColumnOf(label: LabelSpec, alignment: Alignment): number | undefined {
+    const { left, right } = label.area;
+    if (right === left || !alignment.movedColumns.size) return alignment.columns[left];
+    const cols = alignment.columns.slice(left, right + 1).filter((c): c is number => c !== undefined);
+    return cols.length ? Math.min(...cols) : undefined;
   }
 
   /** A unit the clerk wrote into a label, kept with the amounts under it (T2-21-02, T2-19-06 read it). */
@@ -370,6 +381,19 @@ class Reading {
         table.id,
         `有 ${moved.length} 行的上下顺序与官方表格不同：${named.join('，')}。已按各行自己的标签读取其数字；请按官方顺序排列。`,
         moved.map(([, at]) => this.address(at, first)),
+      );
+    }
+    if (alignment.movedColumns.size) {
+      const top = alignment.rows.find((r) => r !== undefined) ?? 0;
+      const moved = [...alignment.movedColumns].sort(([a], [b]) => a - b);
+      const named = moved.map(([col, at]) => {
+        const label = table.labels.find((l) => l.area.left === col && l.area.right === col);
+        return `「${label?.text ?? `第 ${col + 1} 列`}」在 ${this.address(top, at).replace(/\d+$/, '')} 列`;
+      });
+      this.warn(
+        table.id,
+        `有 ${moved.length} 列的左右顺序与官方表格不同：${named.join('，')}。已按各列自己的标题读取其数字；请按官方顺序排列。`,
+        moved.map(([, at]) => this.address(top, at)),
       );
     }
     for (const row of alignment.missingRows) {

@@ -346,6 +346,24 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(readReport(noted).findings.filter((f) => f.message.includes('又有一行数字'))).toEqual([]);
   });
 
+  it('two columns of table 3 swapped with their headers are read by their headers, and said', () => {
+    const values = suqian()[1].values;
+    const grid = filledGrid('2021', values, { year: 2024 });
+    const header = rowOf(grid, '商业企业');
+    const [a, b] = [grid[header]!.indexOf('商业企业'), grid[header]!.indexOf('科研机构')];
+    // From their own headers down: 「法人或其他组织」 over both stays where it is.
+    const t4 = rowOf(grid, '四、政府信息公开行政复议、行政诉讼情况');
+    for (let r = header; r < t4; r++) [grid[r]![a], grid[r]![b]] = [grid[r]![b]!, grid[r]![a]!];
+    const r = readReport(grid);
+    const misread = Object.entries(values).filter(([k, v]) => r.cells.get(k)?.raw !== v);
+    expect(misread).toEqual([]);
+    const letter = String.fromCharCode(65 + b);
+    expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toEqual([
+      `有 1 列的左右顺序与官方表格不同：「商业企业」在 ${letter} 列。已按各列自己的标题读取其数字；请按官方顺序排列。`,
+    ]);
+    expect(errors(checkGrid(grid))).toEqual([]);
+  });
+
   it('a row deleted and the next one reworded, in the 2019 edition too', () => {
     const values = jingxiu().values;
     const grid = filledGrid('2019', values, { year: 2019 });
