@@ -25,10 +25,34 @@ export function formFinding(
   };
 }
 
-/** A table the reader could not find: its numbers go unchecked, which is an error, not a silence. */
-export function missingTable(table: TableId): Finding {
-  return formFinding(table, `没有找到「${TABLE_PART[table]}」的表格：该表无法校验；请检查标签是否被改动。`, {
-    at: [],
-    severity: 'error',
-  });
+/**
+ * A table the reader could not find: its numbers go unchecked, which is an error, not a silence.
+ * Where its rows' labels are there (`seenAt`, the first), laid out otherwise than the form (label
+ * columns merged into fewer, a header deleted), that is said: its labels are not what to fix.
+ */
+export function missingTable(table: TableId, seen?: SeenAt): Finding {
+  if (!seen)
+    return formFinding(
+      table,
+      `没有找到「${TABLE_PART[table]}」的表格：该表无法校验；请检查标签是否被改动。`,
+      {
+        at: [],
+        severity: 'error',
+      },
+    );
+  const at = `${seen.sheet ? `工作表「${seen.sheet}」` : ''}${seen.address}`;
+  return {
+    ...formFinding(
+      table,
+      `没有按官方格式找到「${TABLE_PART[table]}」的表格：本表各行的标签在（如${at}），但行列排列与官方表格不同（如几列标签合成了一列、删去了表头），无法逐格读取，该表无法校验。请把数字填入官方模板（「插入模板」），或恢复官方表格的行列。`,
+      { at: [seen.address], severity: 'error' },
+    ),
+    ...(seen.sheet ? { sheet: seen.sheet } : {}),
+  };
+}
+
+/** Where a table's first row label is, on a sheet of a workbook. */
+export interface SeenAt {
+  readonly address: string;
+  readonly sheet?: string;
 }

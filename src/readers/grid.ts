@@ -19,7 +19,7 @@ import {
   textCells,
 } from './locate.js';
 import { readHeading } from './heading.js';
-import { formFinding, missingTable } from './findings.js';
+import { formFinding, missingTable, type SeenAt } from './findings.js';
 import { TABLE_NAME, TABLE_PART } from '../report/parts.js';
 
 export type { Grid };
@@ -70,6 +70,8 @@ export interface GridOptions {
 export type GridResult =
   | {
       readonly report: Report;
+      /** Tables not found whose rows' labels are on the sheet, laid out otherwise: where the first is. */
+      readonly laidOtherwise?: Partial<Record<TableId, SeenAt>>;
       /** The tables found read the same in both editions (table 4 alone): another sheet must tell. */
       readonly editionUnsure?: true;
       readonly twoReports?: undefined;
@@ -485,6 +487,10 @@ export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
     for (const copy of located.copies) reading.unread(located, copy, underTitle ?? false);
   const found = tables.map((t) => t.located.table.id);
   const sheet = options.sheet;
+  const laidOtherwise = labelsElsewhere(chosen.edition, found, texts, (p) => ({
+    address: reading.address(p.row, p.col),
+    ...(sheet ? { sheet } : {}),
+  }));
   const { yearAt, agencyAt, ...heading } = readHeading(grid, headingRows);
   return {
     report: {
@@ -500,18 +506,49 @@ export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
       findings: sheet ? reading.findings.map((f) => ({ ...f, sheet })) : reading.findings,
     },
     ...(chosen.unsure ? { editionUnsure: true as const } : {}),
+    ...(Object.keys(laidOtherwise).length ? { laidOtherwise } : {}),
   };
 }
 
-/** A report whose tables are not all there says so: each missing table is an error, not a silence. */
-export function withMissingTables(report: Report): Report {
+/**
+ * The tables of the edition not found whose rows' labels are on the sheet, half of them or more,
+ * and where the first of them is: a table laid out otherwise (its label columns merged into one).
+ */
+function labelsElsewhere(
+  edition: Edition,
+  found: readonly TableId[],
+  texts: readonly TextCell[],
+  address: (p: Pos) => SeenAt,
+): Partial<Record<TableId, SeenAt>> {
+  const out: Partial<Record<TableId, SeenAt>> = {};
+  for (const table of tableSpecs(edition)) {
+    if (found.includes(table.id)) continue;
+    const labels = [...rowLabelsOf(table).values()];
+    const seen = labels.map((l) => texts.find((t) => matchLabel(t.text, l.text) !== undefined));
+    const first = seen.find(Boolean);
+    if (first && seen.filter(Boolean).length * 2 >= labels.length) out[table.id] = address(first.pos);
+  }
+  return out;
+}
+
+/**
+ * A report whose tables are not all there says so: each missing table is an error, not a silence;
+ * one whose labels are there laid out otherwise (see labelsElsewhere) says that.
+ */
+export function withMissingTables(
+  report: Report,
+  laidOtherwise: Partial<Record<TableId, SeenAt>> = {},
+): Report {
   const missing = tableSpecs(report.edition).filter((t) => !report.tables.includes(t.id));
   if (!missing.length) return report;
-  return { ...report, findings: [...report.findings, ...missing.map((t) => missingTable(t.id))] };
+  return {
+    ...report,
+    findings: [...report.findings, ...missing.map((t) => missingTable(t.id, laidOtherwise[t.id]))],
+  };
 }
 
 /** A sheet's cell values → the report on it, wherever it sits on the sheet. */
 export function readGrid(grid: Grid, options: GridOptions = {}): GridResult {
   const r = findTables(grid, options);
-  return r.report ? { report: withMissingTables(r.report) } : r;
+  return r.report ? { report: withMissingTables(r.report, r.laidOtherwise) } : r;
 }

@@ -2,6 +2,7 @@ import type { Pos } from '../report/address.js';
 import { compact } from '../report/labels.js';
 import type { Edition, Report, TableId } from '../report/types.js';
 import { tableSpecs } from '../report/model.js';
+import type { SeenAt } from './findings.js';
 import { findTables, type Grid, type GridResult, withMissingTables } from './grid.js';
 import { mergedFromAreas, unstretch } from './stretched.js';
 
@@ -29,6 +30,8 @@ interface Part {
   readonly editionUnsure: boolean;
   /** The sheet's place in the workbook, to keep reports in tab order. */
   readonly index: number;
+  /** Its tables not found whose labels are there, laid out otherwise (see findTables). */
+  readonly laidOtherwise?: Partial<Record<TableId, SeenAt>>;
 }
 
 /** Parts of one edition and year (or no year) whose tables do not overlap: one report. */
@@ -62,7 +65,10 @@ function groups(parts: readonly Part[]): Part[][] {
 
 /** The parts of a report on several sheets as one report; each table keeps its sheet. */
 function merge(parts: readonly Part[]): Report {
-  if (parts.length === 1) return withMissingTables(parts[0]!.report);
+  // Where a table's labels were seen, on the first sheet they were seen on.
+  const laidOtherwise: Partial<Record<TableId, SeenAt>> = {};
+  for (const p of [...parts].reverse()) Object.assign(laidOtherwise, p.laidOtherwise);
+  if (parts.length === 1) return withMissingTables(parts[0]!.report, laidOtherwise);
   const first = parts[0]!.report;
   const sheets: Partial<Record<TableId, string>> = {};
   for (const p of parts) for (const t of p.report.tables) sheets[t] = p.sheet;
@@ -73,19 +79,22 @@ function merge(parts: readonly Part[]): Report {
   const named = parts.find((p) => p.report.agency)?.report;
   const agency = named?.agency;
   const agencyCell = (named ?? parts.find((p) => p.report.agencyCell)?.report)?.agencyCell;
-  return withMissingTables({
-    edition: first.edition,
-    ...(year !== undefined ? { year } : {}),
-    ...(yearCell ? { yearCell } : {}),
-    ...(yearWritten ? { yearWritten } : {}),
-    ...(agency ? { agency } : {}),
-    ...(agencyCell ? { agencyCell } : {}),
-    source: parts.map((p) => p.sheet).join('、'),
-    sheets,
-    tables: parts.flatMap((p) => p.report.tables),
-    cells: new Map(parts.flatMap((p) => [...p.report.cells])),
-    findings: parts.flatMap((p) => p.report.findings),
-  });
+  return withMissingTables(
+    {
+      edition: first.edition,
+      ...(year !== undefined ? { year } : {}),
+      ...(yearCell ? { yearCell } : {}),
+      ...(yearWritten ? { yearWritten } : {}),
+      ...(agency ? { agency } : {}),
+      ...(agencyCell ? { agencyCell } : {}),
+      source: parts.map((p) => p.sheet).join('、'),
+      sheets,
+      tables: parts.flatMap((p) => p.report.tables),
+      cells: new Map(parts.flatMap((p) => [...p.report.cells])),
+      findings: parts.flatMap((p) => p.report.findings),
+    },
+    laidOtherwise,
+  );
 }
 
 /**
@@ -117,7 +126,13 @@ export function readWorkbook(sheets: readonly SheetSource[]): WorkbookRead {
   sheets.forEach((s, index) => {
     const r = readSheet(s);
     if (r.report)
-      parts.push({ sheet: s.name, report: r.report, index, editionUnsure: Boolean(r.editionUnsure) });
+      parts.push({
+        sheet: s.name,
+        report: r.report,
+        index,
+        editionUnsure: Boolean(r.editionUnsure),
+        ...(r.laidOtherwise ? { laidOtherwise: r.laidOtherwise } : {}),
+      });
     else skipped.push({ sheet: s.name, problem: r.problem });
   });
   return { reports: groups(parts).map(merge), skipped };

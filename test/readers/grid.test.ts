@@ -364,6 +364,34 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(errors(checkGrid(grid))).toEqual([]);
   });
 
+  it('table 3 with its label columns merged into one: not found, and said to be laid out otherwise, not 「check the labels」', () => {
+    const values = suqian()[1].values;
+    const grid = filledGrid('2021', values, { year: 2024 });
+    const t3 = rowOf(grid, '一、本年新收政府信息公开申请数量');
+    const t4 = rowOf(grid, '四、政府信息公开行政复议、行政诉讼情况');
+    for (let r = t3; r < t4; r++) {
+      const row = grid[r]!;
+      const label = row
+        .slice(0, 3)
+        .filter((v) => typeof v === 'string' && v.trim())
+        .join(' ');
+      grid[r] = [label, ...row.slice(3)];
+    }
+    const r = readReport(grid);
+    expect(r.tables).toEqual(['t2', 't4']);
+    expect(ofRule(r.findings, 'G-04').filter((f) => f.table === 't3')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        at: [`A${t3 + 1}`],
+        message: expect.stringMatching(
+          new RegExp(
+            `^没有按官方格式找到「三、收到和处理政府信息公开申请情况」的表格：本表各行的标签在（如(工作表「.*」)?A${t3 + 1}），但行列排列与官方表格不同`,
+          ),
+        ),
+      }),
+    ]);
+  });
+
   it('a row deleted and the next one reworded, in the 2019 edition too', () => {
     const values = jingxiu().values;
     const grid = filledGrid('2019', values, { year: 2019 });
