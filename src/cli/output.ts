@@ -146,7 +146,12 @@ const placeAhead = (f: Finding): string =>
 function saysPlace(message: string, place: string): boolean {
   if (message.includes(place)) return true;
   const cell = /^([A-Z]{1,3})(\d+)$/.exec(place);
-  return cell !== null && (message.includes(`第 ${cell[2]} 行`) || message.includes(`${cell[1]} 列`));
+  return (
+    cell !== null &&
+    (message.includes(`第 ${cell[2]} 行`) ||
+      message.includes(`${cell[1]} 列`) ||
+      message.includes(`${cell[1]}–`))
+  );
 }
 
 /** One report as the terminal shows it; every line free of control characters. */

@@ -279,20 +279,28 @@ class Reading {
     }
   }
 
-  /** Where a copy of the table is, in a message: its rows on a sheet; in a document, its first cell's place. */
-  span(table: TableSpec, at: Pos): string {
+  /**
+   * Where a copy of the table is, in a message: its rows on a sheet, and its columns where another
+   * copy stands beside it (`columns`); in a document, its first cell's place.
+   */
+  span(table: TableSpec, at: Pos, columns = false): string {
     if (this.document) return `${this.address(at.row, at.col)} 起`;
     const top = at.row + this.origin.row + 1;
-    return `第 ${top}–${top + table.rows - 1} 行`;
+    const rows = `第 ${top}–${top + table.rows - 1} 行`;
+    if (!columns) return rows;
+    const letter = (col: number) => this.address(at.row, col).replace(/\d+$/, '');
+    return `${rows} ${letter(at.col)}–${letter(at.col + table.columns - 1)} 列`;
   }
 
   /** A copy of a table that is not read: said, so that nobody takes its numbers for the checked ones. */
   unread(located: Located, copy: Pos, underTitle: boolean): void {
     const { table, origin } = located;
     const which = underTitle ? `标题「${TABLE_PART[table.id]}」下` : '';
+    // Side by side (last year's beside this year's), their rows are the same: their columns tell them apart.
+    const beside = copy.row === origin.row;
     this.warn(
       table.id,
-      `${this.span(table, copy)}另有一份本表，未读取；读取和校验的是${this.span(table, origin)}${which}的那份。多余的一份请删去，以免看错。`,
+      `${this.span(table, copy, beside)}另有一份本表，未读取；读取和校验的是${this.span(table, origin, beside)}${which}的那份。多余的一份请删去，以免看错。`,
       [this.address(copy.row, copy.col)],
     );
   }

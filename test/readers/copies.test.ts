@@ -64,6 +64,25 @@ describe('a table found twice on one sheet', () => {
     );
   });
 
+  it('a copy beside the table (last year’s, to the right): named by its columns too, its rows being the same', () => {
+    const grid = filledGrid('2021', y2024.values, { year: 2024 });
+    const [top, bottom] = tableThreeRows(grid);
+    const width = Math.max(...grid.map((row) => row.length));
+    for (let r = top; r <= bottom; r++) {
+      const row = grid[r]!;
+      const copy = row.map((v) => (typeof v === 'number' ? v + 1 : v));
+      grid[r] = [...row, ...Array<RawValue>(width - row.length + 2).fill(null), ...copy];
+    }
+    const r = readReport(grid);
+    expect(raws(r, 't3.')).toEqual(t3);
+    const said = ofRule(r.findings, 'G-04').find((f) => f.message.includes('另有一份'))!.message;
+    expect(said).toMatch(
+      new RegExp(
+        `^第 ${top + 1}–${bottom + 1} 行 [A-Z]+–[A-Z]+ 列另有一份本表，未读取；读取和校验的是第 ${top + 1}–${bottom + 1} 行 A–J 列`,
+      ),
+    );
+  });
+
   it('two whole reports on one sheet: refused, with what to do, not read as one', () => {
     const [y2023] = suqian();
     const grid = [
