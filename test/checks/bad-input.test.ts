@@ -164,6 +164,23 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     );
   });
 
+  it('a total short of its items by just the numbers typed as text (a =SUM that leaves text out): said so, no other cell blamed', () => {
+    const values = suqian()[1].values;
+    const natural = values['t3.r3_2.natural'] as number;
+    const total = values['t3.r3_2.total'] as number;
+    const findings = checkGrid(
+      filledGrid('2021', { ...values, 't3.r3_2.natural': String(natural), 't3.r3_2.total': total - natural }),
+    );
+    const [row] = ofRule(findings, 'T3-02');
+    expect(row!.message).toContain(
+      `相差的 ${natural} 正好是文本格式的（二）部分公开·自然人（D27）：若合计是求和公式，公式不计入文本，把该格改为数字即可。`,
+    );
+    expect(row!.culprit).toBeUndefined();
+    // A text cell the table's numbers call wrong is not excused so (a 「５」 where 0 belongs).
+    const wrong = checkGrid(filledGrid('2021', { ...values, 't3.r4.other': '５' }));
+    expect(wrong.some((f) => f.message.includes('正好是文本格式'))).toBe(false);
+  });
+
   for (const raw of ['/', '—', '', null] as RawValue[]) {
     it(`${JSON.stringify(raw)} is a blank: a G-03 warning, counted as 0`, () => {
       const findings = withCell(raw);

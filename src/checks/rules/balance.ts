@@ -1,4 +1,5 @@
 import type { CellKey, Edition, TableId } from '../../report/types.js';
+import { cellIndex } from '../../report/model.js';
 import { type Context, finding, num, ref, spec } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 import { type Identity, identities } from '../../report/identities.js';
@@ -85,6 +86,37 @@ function cellsToForms(
   return formsOf;
 }
 
+/**
+ * Where a total falls short of its items by just the numbers typed as text among them (a Word table
+ * pasted, its totals then made =SUM): Excel's and WPS's sums leave text out. Said, as what to do.
+ */
+function textSkipped(
+  ctx: Context,
+  id: Identity,
+  form: LinearForm,
+  residual: number,
+  wrong: (k: CellKey) => boolean,
+): string {
+  // A published report has no formulas: its numbers were all text. Only a total of items (T3-02,
+  // T3-03, 表四's) is a sum a formula makes, and one read as written (no blank total in it).
+  if (ctx.report.published || !id.total || form !== id.terms) return '';
+  if (typeof ctx.report.cells.get(id.total)?.raw === 'string') return '';
+  const index = cellIndex(ctx.report.edition);
+  const text: CellKey[] = [];
+  let skipped = 0;
+  for (const [k, coef] of form) {
+    if (coef >= 0 || typeof ctx.report.cells.get(k)?.raw !== 'string') continue;
+    // Text read as the number it is (「462」, 「４６２」), not one that is no count (「-1」, 「约5」).
+    const p = ctx.numbers.parsedAt[index.get(k)!];
+    const v = ctx.numbers.values.get(k);
+    if (p?.status !== 'ok' || v === undefined || v === 0) continue;
+    text.push(k);
+    skipped += coef * v;
+  }
+  if (!text.length || skipped !== residual || text.some(wrong)) return '';
+  return `相差的 ${num(-residual)} 正好是文本格式的${text.map((k) => ref(ctx, k)).join('、')}：若合计是求和公式，公式不计入文本，把${text.length > 1 ? '这些格' : '该格'}改为数字即可。`;
+}
+
 /** T3-01, T3-02, T3-03, T4-01…03: every identity, with the cell (or two) that explains what is broken. */
 export function balanceFindings(ctx: Context): Finding[] {
   const { values, derivedFrom } = ctx.numbers;
@@ -94,6 +126,7 @@ export function balanceFindings(ctx: Context): Finding[] {
   const broken: Identity[] = [];
   /** Each broken identity's form: a blank total in it stands for its parts, which may hold the culprit. */
   const formOf = new Map<Identity, LinearForm>();
+  const residualOf = new Map<Identity, number>();
   const { known, valueAt } = ctx.numbers;
   for (const id of identities(ctx.report.edition)) {
     let all = true;
@@ -110,6 +143,7 @@ export function balanceFindings(ctx: Context): Finding[] {
     if (residual !== 0) {
       broken.push(id);
       formOf.set(id, form);
+      residualOf.set(id, residual);
     }
   }
   if (broken.length === 0) return [];
@@ -143,8 +177,12 @@ export function balanceFindings(ctx: Context): Finding[] {
     const form = formOf.get(id)!;
     const changes = changesOf.get(id.table) ?? [];
     const here = changes.filter((c) => cells.includes(c.key) || form.has(c.key));
-    const fact = statement(ctx, id);
+    // Not where the cell typed as text is the one the table's numbers call wrong (a 「５」 where 0 belongs).
+    const skipped = textSkipped(ctx, id, form, residualOf.get(id)!, (k) => changes.some((c) => c.key === k));
+    const fact = statement(ctx, id) + skipped;
     const base = { rule: id.rule, table: id.table, cells, fact } as const;
+    // Text left out of a sum is what to mend: no other cell is named, nor 「cannot tell」.
+    if (skipped) return finding(ctx, { ...base, message: fact });
     if (here.length === 1) {
       const { key, delta, alone } = here[0]!;
       const suggested = values.get(key)! + delta;
