@@ -3,7 +3,22 @@ import { TABLE_PART } from '../report/parts.js';
 import type { TableId } from '../report/types.js';
 
 /** What readers emit: G-04, a table that is not the official form. */
-export const READER_RULES = ['G-04'] as const;
+export const READER_RULES = ['G-04', 'G-06'] as const;
+
+/**
+ * A workbook saved set to calculate by hand (Excel's 「手动」, WPS's likewise), with formulas: their
+ * results are as last calculated, which may be before numbers were changed. A total may then be
+ * named wrong that a recalculation mends.
+ */
+export function manualCalculationFinding(): Finding {
+  return {
+    rule: 'G-06',
+    severity: 'warning',
+    cells: [],
+    message:
+      '工作簿设成了「手动计算」：公式的结果是上次计算时的，改过数字后可能没有更新，校验用的是保存时的结果。请在 Excel 或 WPS 中按 F9 重新计算（或在「公式」→「计算选项」中改为「自动」），保存后再校验。',
+  };
+}
 
 /**
  * G-04: part of a table could not be read as the official form. A warning when it was read all

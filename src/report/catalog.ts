@@ -58,6 +58,12 @@ const CATALOG = [
     description: '应写成「+3」「-2」「0」「增1」「减13」。',
   },
   {
+    id: 'G-06',
+    severity: 'warning',
+    title: '工作簿设为手动计算',
+    description: '公式的结果可能没有随数字更新：请按 F9 重新计算（或改为自动计算），保存后再校验。',
+  },
+  {
     id: 'T3-01',
     severity: 'error',
     table: 't3',

@@ -369,3 +369,40 @@ describe('readXlsx refuses, in Chinese, what it cannot or should not read', () =
     expect(g[2999]).toEqual([(2999 * 7919) % 10007]);
   });
 });
+
+describe('a workbook saved set to calculate by hand', () => {
+  /** 宿迁市 2024 as Calc saved it, with one total a formula, and calcMode="manual" or not. */
+  const workbook = async (manual: boolean, formula: boolean) => {
+    const { unzipSync } = await import('fflate');
+    const parts = unzipSync(new Uint8Array(readFileSync(fixturePath('suqian-2024.calc.xlsx'))));
+    const text = (name: string) => new TextDecoder().decode(parts[name]);
+    const book = text('xl/workbook.xml');
+    const sheet = text('xl/worksheets/sheet1.xml');
+    return zipSync({
+      ...parts,
+      'xl/workbook.xml': strToU8(manual ? book.replace('<calcPr ', '<calcPr calcMode="manual" ') : book),
+      // The first number's cell made a formula with its value kept: what Excel saves.
+      'xl/worksheets/sheet1.xml': strToU8(
+        formula ? sheet.replace(/(<c [^>]*>)(<v>)/, '$1<f>0+0</f>$2') : sheet,
+      ),
+    });
+  };
+  const g06 = async (manual: boolean, formula: boolean) =>
+    (await readReportFile('a.xlsx', await workbook(manual, formula))).reports[0]!.findings.filter(
+      (f) => f.rule === 'G-06',
+    );
+
+  it('with formulas: one G-06 warning asking to recalculate, the numbers read as saved', async () => {
+    expect(await g06(true, true)).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/^工作簿设成了「手动计算」：公式的结果是上次计算时的.*按 F9 重新计算/),
+      }),
+    ]);
+  });
+
+  it('without formulas, or calculating by itself: nothing said', async () => {
+    expect(await g06(true, false)).toEqual([]);
+    expect(await g06(false, true)).toEqual([]);
+  });
+});

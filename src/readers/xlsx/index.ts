@@ -22,14 +22,20 @@ export interface XlsxSheet {
   readonly problem?: string;
   /** Merged areas and column widths, for a view of the sheet. */
   readonly look?: SheetLook;
+  /** Some cell holds a formula. */
+  readonly formulas?: true;
 }
 
 export interface XlsxRead {
   /** In workbook (tab) order, hidden ones included. */
   readonly sheets: readonly XlsxSheet[];
+  /** The workbook was saved set to calculate by hand (F9): its formulas' results may be old. */
+  readonly manualCalculation?: true;
 }
 
 const NOT_XLSX = '不是有效的 .xlsx 文件';
+/** A cell's formula element (`<f>`, `<f t="shared" …/>`), any namespace prefix aside. */
+const FORMULA = /<(?:\w+:)?f[\s>/]/;
 /** Parts of a workbook other than sheets: a package with far more files is not a report workbook. */
 const MAX_ENTRIES = 20_000;
 
@@ -86,9 +92,10 @@ interface SheetEntry {
   readonly rid?: string;
 }
 
-function readWorkbookPart(xml: string): { sheets: SheetEntry[]; date1904: boolean } {
+function readWorkbookPart(xml: string): { sheets: SheetEntry[]; date1904: boolean; manual: boolean } {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
+  let manual = false;
   eachElement(xml, (name, attrs) => {
     if (name === 'sheet') {
       const state = attr(attrs, 'state');
@@ -101,9 +108,11 @@ function readWorkbookPart(xml: string): { sheets: SheetEntry[]; date1904: boolea
     } else if (name === 'workbookPr') {
       const v = attr(attrs, 'date1904');
       date1904 = v === '1' || v === 'true';
+    } else if (name === 'calcPr') {
+      manual = attr(attrs, 'calcMode') === 'manual';
     }
   });
-  return { sheets, date1904 };
+  return { sheets, date1904, manual };
 }
 
 /** The package's parts by name, found whatever case the writer used, inflated within the limits. */
@@ -187,7 +196,7 @@ export function readXlsx(
   if (other) throw new ReadProblem(`${NOT_XLSX}（${other}）`);
   if (workbookXml === undefined)
     throw new ReadProblem(`${NOT_XLSX}（其中没有工作簿：可能是 Word 或其他文件）`);
-  const { sheets, date1904 } = readWorkbookPart(workbookXml);
+  const { sheets, date1904, manual } = readWorkbookPart(workbookXml);
   if (sheets.length > limits.maxSheets) {
     throw new ReadProblem(`工作簿有 ${sheets.length} 个工作表，超过上限 ${limits.maxSheets}`);
   }
@@ -217,9 +226,16 @@ export function readXlsx(
       const xml = rel ? pkg.text(rel.target) : undefined;
       if (xml === undefined) return { ...base, grid: [], problem: '工作簿中缺少该工作表的数据' };
       const read = readSheet(xml, context);
+      const formulas = FORMULA.test(xml) ? { formulas: true as const } : {};
       return 'grid' in read
-        ? { ...base, grid: read.grid, look: { merges: read.merges, columnWidths: read.columnWidths } }
+        ? {
+            ...base,
+            grid: read.grid,
+            look: { merges: read.merges, columnWidths: read.columnWidths },
+            ...formulas,
+          }
         : { ...base, grid: [], problem: read.problem };
     }),
+    ...(manual ? { manualCalculation: true as const } : {}),
   };
 }
