@@ -152,8 +152,17 @@ class FakeEtRange implements EtRange {
     return c?.formula ?? String(c?.value ?? '');
   }
 
-  get HasFormula(): boolean {
-    return Boolean(this.sheet.cells.get(toAddress({ row: this.area.top, col: this.area.left }))?.formula);
+  /** As ET's: true if every cell has a formula, false if none, null if some. */
+  get HasFormula(): boolean | null {
+    let some = false;
+    let all = true;
+    for (let r = this.area.top; r <= this.area.bottom; r++)
+      for (let c = this.area.left; c <= this.area.right; c++) {
+        const has = Boolean(this.sheet.cells.get(toAddress({ row: r, col: c }))?.formula);
+        some ||= has;
+        all &&= has;
+      }
+    return all ? true : some ? null : false;
   }
 
   get Row(): number {
@@ -442,6 +451,9 @@ export interface FakeTaskPane extends EtTaskPane {
 export class FakeEtApp implements EtApplication {
   readonly book = new Book();
   readonly PluginStorage = new FakeStorage();
+  get Calculation(): number {
+    return this.book.calculation === 'manual' ? XL.calculationManual : XL.calculationAutomatic;
+  }
   readonly panes: FakeTaskPane[] = [];
   /** Called when the add-in makes a task pane (the preview puts it on the page). */
   onPane?: (pane: FakeTaskPane) => void;

@@ -517,6 +517,18 @@ class FakeSetting extends ClientObject {
   }
 }
 
+/** Excel's application: how it calculates. */
+class FakeApplication extends ClientObject {
+  protected compute(prop: string): unknown {
+    if (prop !== 'calculationMode')
+      throw new OfficeError('InvalidArgument', `fake application cannot load ${prop}`);
+    return this.ctx.book.calculation === 'manual' ? 'Manual' : 'Automatic';
+  }
+  get calculationMode(): string {
+    return this.read('calculationMode');
+  }
+}
+
 /** The event Excel passes to worksheets.onChanged handlers. */
 export interface FakeChange {
   readonly type: 'WorksheetChanged';
@@ -609,6 +621,7 @@ export class FakeContext {
     this.book = excel.book;
     this.workbook = {
       worksheets: new FakeWorksheets(this),
+      application: new FakeApplication(this),
       settings: {
         getItemOrNullObject: (key: string) => new FakeSetting(this, key, true),
         getItem: (key: string) => new FakeSetting(this, key, false),

@@ -63,12 +63,13 @@ export async function readWorkbook(
   active.load('id,name');
   const legacy = wb.settings.getItemOrNullObject(LEGACY_SETTING);
   legacy.load('value');
+  wb.application.load('calculationMode');
   const sheets = ids.map((id) => {
     const ws = wb.worksheets.getItem(id);
     ws.load('id,name,visibility');
     ws.protection.load('protected,options');
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load('values,address');
+    used.load('values,formulas,address');
     const formats = ws.getRange().conditionalFormats;
     formats.load('items/id,items/type,items/customOrNullObject/rule/formula');
     return { ws, used, formats };
@@ -89,6 +90,7 @@ export async function readWorkbook(
       hidden: ws.visibility !== 'Visible',
       formatLocked: formatLocked(ws.protection),
       marked: mine.length > 0,
+      formulas: !used.isNullObject && hasFormula(used.formulas),
     };
   });
   const state = legacy.isNullObject ? undefined : parseLegacy(legacy.value);
@@ -96,5 +98,10 @@ export async function readWorkbook(
     active: { id: active.id, name: active.name },
     sheets: read,
     marks: { ours, ...(state ? { legacy: state } : {}) },
+    ...(wb.application.calculationMode === 'Manual' ? { manualCalculation: true } : {}),
   };
 }
+
+/** Whether a range's formulas (its values where it has none) hold one. */
+const hasFormula = (formulas: unknown[][]) =>
+  formulas.some((row) => row.some((f) => typeof f === 'string' && f.startsWith('=')));

@@ -4,6 +4,7 @@ import {
   check,
   type Finding,
   findingPlace,
+  manualCalculationFinding,
   type Note,
   NOTES_SHEET,
   bodyKey,
@@ -64,6 +65,15 @@ const isOwnSheet = (s: SheetRead) => s.sheet.name === AUDIT_SHEET || s.sheet.nam
 const isReportSheet = (s: SheetRead) => !s.hidden && !isOwnSheet(s);
 /** Sheets the clerk hid: their reports are never checked or marked, but last year's may be on one. */
 const isHiddenSheet = (s: SheetRead) => s.hidden && !isOwnSheet(s);
+
+/**
+ * The report, with G-06 where Excel or WPS calculates by hand and a sheet of it holds formulas:
+ * their results may be older than their numbers, as in a file saved so.
+ */
+function byHand(report: Report, read: WorkbookRead, byName: ReadonlyMap<string, SheetRead>): Report {
+  if (!read.manualCalculation || !sheetsOf(report).some((n) => byName.get(n)?.formulas)) return report;
+  return { ...report, findings: [...report.findings, manualCalculationFinding()] };
+}
 
 const gridsOf = (sheets: readonly SheetRead[]) =>
   sheets.map((s) => ({
@@ -193,7 +203,7 @@ export async function checkWorkbook(
   const sheets = sheetsOf(report).map((n) => byName.get(n)!.sheet);
   const previous = choosePrevious(report, all, read, options.previous ?? { kind: 'auto' }, labelOf);
   const findings = withNotes(
-    check(report, {
+    check(byHand(report, read, byName), {
       ...(previous.report ? { previous: previous.report } : {}),
       ...(options.similarity !== undefined ? { similarity: options.similarity } : {}),
     }),

@@ -23,6 +23,8 @@ export interface SheetRead extends SheetValues {
   readonly formatLocked: boolean;
   /** Carries marks of an earlier 校验. */
   readonly marked: boolean;
+  /** Some cell of it holds a formula. */
+  readonly formulas?: boolean;
 }
 
 /** The whole workbook as one 校验 reads it, in one round trip. */
@@ -37,6 +39,8 @@ export interface WorkbookRead {
   readonly reports?: readonly Report[];
   /** The host's own record of the marks it wrote; only the host reads it. */
   readonly marks: unknown;
+  /** Excel or WPS calculates by hand (F9): formulas' results may be older than their numbers. */
+  readonly manualCalculation?: boolean;
 }
 
 /** Marks by sheet id. */

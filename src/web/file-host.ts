@@ -34,7 +34,11 @@ export type FileContent =
           readonly merges: readonly string[];
           readonly columnWidths: readonly (number | undefined)[];
         };
+        /** Some cell holds a formula. */
+        readonly formulas?: true;
       }[];
+      /** Saved set to calculate by hand (F9). */
+      readonly manualCalculation?: true;
     }
   | { readonly kind: 'report'; readonly report: Report };
 
@@ -289,6 +293,10 @@ export class FileHost implements SheetHost {
     await this.readIfSaved();
     const active = this.book.sheet(this.book.active);
     if (!this.current || !active) throw new Error('还没有打开文件：请先点「打开文件」或把文件拖到这里。');
+    const content = this.current.content;
+    const withFormulas = new Set(
+      content.kind === 'workbook' ? content.sheets.filter((s) => s.formulas).map((s) => s.name) : [],
+    );
     const sheets = this.book.sheets.map((s) => {
       const used = s.usedArea();
       const grid: RawValue[][] = [];
@@ -305,6 +313,7 @@ export class FileHost implements SheetHost {
         hidden: s.visibility !== 'Visible',
         formatLocked: false,
         marked: s.conditionalFormats.some((cf) => isMarkFormula(cf.formula)),
+        formulas: withFormulas.has(s.name),
       };
     });
     // 说明 written here join those the workbook itself carries (from Excel or WPS).
@@ -324,6 +333,7 @@ export class FileHost implements SheetHost {
       sheets: all,
       ...(this.report ? { reports: [this.reportOnSheet(this.report)] } : {}),
       marks: undefined,
+      ...(content.kind === 'workbook' && content.manualCalculation ? { manualCalculation: true } : {}),
     };
   }
 

@@ -12,7 +12,7 @@ export const openFile: OpenFile = async (name, bytes) => {
   installInlineChunks();
   // By what it holds: 「导出 Excel」 saves .xlsx files and pages as .xls.
   if (formatOf(name, bytes) === '.xlsx') {
-    const { sheets } = await readWorkbookSheets(bytes);
+    const { sheets, manualCalculation } = await readWorkbookSheets(bytes);
     const read = sheets.filter((s) => !s.problem);
     if (!read.length)
       throw new Error(
@@ -25,7 +25,9 @@ export const openFile: OpenFile = async (name, bytes) => {
         hidden: s.state !== 'visible',
         grid: s.grid,
         ...(s.look ? { look: s.look } : {}),
+        ...(s.formulas ? { formulas: true as const } : {}),
       })),
+      ...(manualCalculation ? { manualCalculation: true as const } : {}),
     };
   }
   // A PDF in a thread of its own, within a time, where the page carries one.

@@ -194,6 +194,8 @@ export function moveArea(area: Area, axis: Axis, at: number, count: number): Are
 export class Book {
   readonly sheets: Sheet[] = [];
   readonly settings = new Map<string, string>();
+  /** The application's calculation: by hand (F9), or by itself. */
+  calculation: 'automatic' | 'manual' = 'automatic';
   active = '';
   /** Bumped whenever the workbook may have changed: a view re-renders. */
   version = 0;

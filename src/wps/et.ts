@@ -163,11 +163,15 @@ export interface EtApplication {
   CreateTaskPane(url: string, title?: string): EtTaskPane;
   GetTaskPane(id: number): EtTaskPane;
   ribbonUI?: EtRibbonUI;
+  /** How it calculates: XL.calculationManual when by hand (F9). */
+  readonly Calculation?: number;
 }
 
 /** The constants of the ET model we write with (values as in VBA's Excel enumerations). */
 export const XL = {
   expression: 2,
+  calculationManual: -4135,
+  calculationAutomatic: -4105,
   sheetVisible: -1,
   sheetHidden: 0,
   sheetVeryHidden: 2,

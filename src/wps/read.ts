@@ -49,7 +49,14 @@ export function readWorkbook(app: EtApplication): WorkbookRead {
       hidden: ws.Visible !== XL.sheetVisible,
       formatLocked: Boolean(ws.ProtectContents) && !ws.Protection.AllowFormattingCells,
       marked: markIndexes(ws).length > 0,
+      // True, or null where some cells have one and some not.
+      formulas: used.HasFormula !== false,
     };
   });
-  return { active: { id: sheetId(active), name: active.Name }, sheets, marks: undefined };
+  return {
+    active: { id: sheetId(active), name: active.Name },
+    sheets,
+    marks: undefined,
+    ...(app.Calculation === XL.calculationManual ? { manualCalculation: true } : {}),
+  };
 }

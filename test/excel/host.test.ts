@@ -82,6 +82,32 @@ describe('校验 through Office.js', () => {
     expect(sheet.snapshot()).toEqual(before);
   });
 
+  it('Excel calculating by hand (F9), with a formula in the report: G-06 said, read with the sheets in one sync', async () => {
+    const { excel, host } = workbook();
+    excel.syncs = 0;
+    expect((await checkWorkbook(host)).findings.some((f) => f.rule === 'G-06')).toBe(false);
+    excel.book.calculation = 'manual';
+    // No formula yet: nothing to be old.
+    expect((await checkWorkbook(host)).findings.some((f) => f.rule === 'G-06')).toBe(false);
+    excel.book.editFormula('2019年度年报', TOTAL, '=SUM(E32:E50)', 5);
+    excel.book.calculation = 'automatic';
+    await checkWorkbook(host);
+    excel.syncs = 0;
+    await checkWorkbook(host);
+    const automatic = excel.syncs;
+    excel.book.calculation = 'manual';
+    excel.syncs = 0;
+    const result = await checkWorkbook(host);
+    expect(result.findings.filter((f) => f.rule === 'G-06')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/^工作簿设成了「手动计算」/),
+      }),
+    ]);
+    // The calculation is read with the sheets: no sync more.
+    expect(excel.syncs).toBe(automatic);
+  });
+
   it('reads the used range wherever it starts, with sheet addresses', async () => {
     const { host } = workbook(WRONG);
     const result = await checkWorkbook(host);

@@ -376,3 +376,29 @@ describe('the offline page’s host', () => {
     expect(pane.getState().result).toBeDefined();
   });
 });
+
+describe('the offline page and a workbook saved set to calculate by hand', () => {
+  it('with a formula in the report: G-06 said, as the command line says it', async () => {
+    const { strToU8, unzipSync, zipSync } = await import('fflate');
+    const parts = unzipSync(new Uint8Array(readFileSync(fixturePath('suqian-2024.calc.xlsx'))));
+    const text = (name: string) => new TextDecoder().decode(parts[name]);
+    const bytes = (manual: boolean) =>
+      zipSync({
+        ...parts,
+        'xl/workbook.xml': strToU8(
+          manual
+            ? text('xl/workbook.xml').replace('<calcPr ', '<calcPr calcMode="manual" ')
+            : text('xl/workbook.xml'),
+        ),
+        'xl/worksheets/sheet1.xml': strToU8(
+          text('xl/worksheets/sheet1.xml').replace(/(<c [^>]*>)(<v>)/, '$1<f>0+0</f>$2'),
+        ),
+      });
+    for (const manual of [true, false]) {
+      const host = new FileHost(openFile);
+      await host.load('宿迁市2024.xlsx', bytes(manual));
+      const g06 = (await checkWorkbook(host)).findings.filter((f) => f.rule === 'G-06');
+      expect(g06.length, String(manual)).toBe(manual ? 1 : 0);
+    }
+  });
+});

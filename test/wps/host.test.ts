@@ -109,6 +109,17 @@ describe('WPS host', () => {
     expect(sheet.snapshot()).toEqual(before);
   });
 
+  it('WPS calculating by hand (F9), with a formula in the report: G-06 said; by itself, or no formula, nothing', async () => {
+    const { app, sheet, host } = wps(jingxiu().values);
+    const g06 = async () => (await checkWorkbook(host)).findings.filter((f) => f.rule === 'G-06');
+    app.book.calculation = 'manual';
+    expect(await g06()).toEqual([]);
+    app.book.editFormula(sheet.name, at(WRONG_KEY), '=SUM(D30:D48)', 5);
+    expect(await g06()).toEqual([expect.objectContaining({ severity: 'warning' })]);
+    app.book.calculation = 'automatic';
+    expect(await g06()).toEqual([]);
+  });
+
   it('long mark lists are split into addresses Range() accepts (at most 255 characters)', async () => {
     const values = Object.fromEntries(
       Object.keys(jingxiu().values).map((k) => [k, k.startsWith('t3') ? '五' : 0]),
