@@ -260,7 +260,10 @@ export function align(grid: Grid, located: Located): Alignment {
   };
 }
 
-/** Columns with a header one column wide that no other column of the table has (「商业企业」; not 表四's repeated 「结果维持」). */
+/**
+ * Columns with a header one column wide that no other column of the table has (「商业企业」; not
+ * 表四's repeated 「结果维持」): a column swapped can be told by it.
+ */
 const OWN_COLUMNS = new WeakMap<TableSpec, readonly number[]>();
 function ownColumnsOf(table: TableSpec): readonly number[] {
   let own = OWN_COLUMNS.get(table);
@@ -384,8 +387,8 @@ const MAX_REWORDED = 2_000;
 
 /**
  * The row whose own label `text` rewords: no label of the table, it is likest that row's label, and
- * like it enough (see mayReword), or has its very words under another number. Alike two rows' labels (numbered sub-rows with the same words), it
- * is neither's: such a row is read by its place.
+ * like it enough (see mayReword), or has its very words under another number. Alike two rows'
+ * labels (numbered sub-rows with the same words), it is neither's: such a row is read by its place.
  */
 function rewordedRow(table: TableSpec, text: string): number | undefined {
   const seen = REWORDED.get(table) ?? REWORDED.set(table, new Map()).get(table)!;

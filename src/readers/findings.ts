@@ -2,7 +2,7 @@ import type { Finding } from '../report/finding.js';
 import { TABLE_PART } from '../report/parts.js';
 import type { TableId } from '../report/types.js';
 
-/** What readers emit: G-04, a table that is not the official form. */
+/** What readers emit: G-04, a table that is not the official form; G-06, a workbook calculated by hand. */
 export const READER_RULES = ['G-04', 'G-06'] as const;
 
 /**
