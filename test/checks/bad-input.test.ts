@@ -176,6 +176,24 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
       `相差的 ${natural} 正好是文本格式的（二）部分公开·自然人（D27）：若合计是求和公式，公式不计入文本，把该格改为数字即可。`,
     );
     expect(row!.culprit).toBeUndefined();
+    // The total of 一、本年新收 short so: its row says why, and the column that names the total as
+    // the one wrong says the same, with no 改为 over the sum (a sidebar audit's contradiction).
+    const business = values['t3.r1.business'] as number;
+    const received = checkGrid(
+      filledGrid('2021', {
+        ...values,
+        't3.r1.business': String(business),
+        't3.r1.total': (values['t3.r1.total'] as number) - business,
+      }),
+    );
+    const broken = received.filter((f) => f.rule.startsWith('T3-0'));
+    expect(broken.length).toBeGreaterThan(1);
+    for (const f of broken) {
+      expect(f.message, f.message).toContain(
+        `正好是文本格式的一、本年新收政府信息公开申请数量·商业企业（E24）`,
+      );
+      expect(f.culprit).toBeUndefined();
+    }
     // A text cell the table's numbers call wrong is not excused so (a 「５」 where 0 belongs).
     const wrong = checkGrid(filledGrid('2021', { ...values, 't3.r4.other': '５' }));
     expect(wrong.some((f) => f.message.includes('正好是文本格式'))).toBe(false);

@@ -88,7 +88,7 @@ function cellsToForms(
 
 /**
  * Where a total falls short of its items by just the numbers typed as text among them (a Word table
- * pasted, its totals then made =SUM): Excel's and WPS's sums leave text out. Said, as what to do.
+ * pasted, its totals then made =SUM): Excel's and WPS's sums leave text out. Those items.
  */
 function textSkipped(
   ctx: Context,
@@ -96,11 +96,11 @@ function textSkipped(
   form: LinearForm,
   residual: number,
   wrong: (k: CellKey) => boolean,
-): string {
+): CellKey[] | undefined {
   // A published report has no formulas: its numbers were all text. Only a total of items (T3-02,
   // T3-03, 表四's) is a sum a formula makes, and one read as written (no blank total in it).
-  if (ctx.report.published || !id.total || form !== id.terms) return '';
-  if (typeof ctx.report.cells.get(id.total)?.raw === 'string') return '';
+  if (ctx.report.published || !id.total || form !== id.terms) return undefined;
+  if (typeof ctx.report.cells.get(id.total)?.raw === 'string') return undefined;
   const index = cellIndex(ctx.report.edition);
   const text: CellKey[] = [];
   let skipped = 0;
@@ -113,9 +113,12 @@ function textSkipped(
     text.push(k);
     skipped += coef * v;
   }
-  if (!text.length || skipped !== residual || text.some(wrong)) return '';
-  return `相差的 ${num(-residual)} 正好是文本格式的${text.map((k) => ref(ctx, k)).join('、')}：若合计是求和公式，公式不计入文本，把${text.length > 1 ? '这些格' : '该格'}改为数字即可。`;
+  return text.length && skipped === residual && !text.some(wrong) ? text : undefined;
 }
+
+/** What to do about the text a sum left out. */
+const sumSkips = (ctx: Context, text: readonly CellKey[]) =>
+  `正好是文本格式的${text.map((k) => ref(ctx, k)).join('、')}：若合计是求和公式，公式不计入文本，把${text.length > 1 ? '这些格' : '该格'}改为数字即可。`;
 
 /** T3-01, T3-02, T3-03, T4-01…03: every identity, with the cell (or two) that explains what is broken. */
 export function balanceFindings(ctx: Context): Finding[] {
@@ -172,13 +175,26 @@ export function balanceFindings(ctx: Context): Finding[] {
     );
   }
 
+  // Totals short of their items by just the text among them (see textSkipped): said so wherever named.
+  const skippedOf = new Map<Identity, string>();
+  const shortTotals = new Map<CellKey, { amount: number; text: readonly CellKey[] }>();
+  for (const id of broken) {
+    const changes = changesOf.get(id.table) ?? [];
+    // Not where the cell typed as text is the one the table's numbers call wrong (a 「５」 where 0 belongs).
+    const wrong = (k: CellKey) => changes.some((c) => c.key === k);
+    const residual = residualOf.get(id)!;
+    const text = textSkipped(ctx, id, formOf.get(id)!, residual, wrong);
+    if (!text) continue;
+    skippedOf.set(id, `相差的 ${num(-residual)} ${sumSkips(ctx, text)}`);
+    shortTotals.set(id.total!, { amount: -residual, text });
+  }
+
   return broken.map((id) => {
     const cells = id.cells;
     const form = formOf.get(id)!;
     const changes = changesOf.get(id.table) ?? [];
     const here = changes.filter((c) => cells.includes(c.key) || form.has(c.key));
-    // Not where the cell typed as text is the one the table's numbers call wrong (a 「５」 where 0 belongs).
-    const skipped = textSkipped(ctx, id, form, residualOf.get(id)!, (k) => changes.some((c) => c.key === k));
+    const skipped = skippedOf.get(id) ?? '';
     const fact = statement(ctx, id) + skipped;
     const base = { rule: id.rule, table: id.table, cells, fact } as const;
     // Text left out of a sum is what to mend: no other cell is named, nor 「cannot tell」.
@@ -186,6 +202,13 @@ export function balanceFindings(ctx: Context): Finding[] {
     if (here.length === 1) {
       const { key, delta, alone } = here[0]!;
       const suggested = values.get(key)! + delta;
+      // The total named is one a sum of text left short (said on its own identity): no 改为 over it.
+      const short = shortTotals.get(key);
+      if (short && short.amount === delta)
+        return finding(ctx, {
+          ...base,
+          message: `${fact}${ref(ctx, key)} 比其各项之和少了 ${num(delta)}，${sumSkips(ctx, short.text)}`,
+        });
       // Named only because changing any other cell instead would make it negative: said, to be checked.
       const why = alone ? '改其他格都会出现负数，故推断为此格，请核对' : '';
       // Two or three cells wrong: this one alone does not mend every identity, and the message says so.
