@@ -310,13 +310,21 @@ class Reading {
     return this.document ? `${this.address(row, col)} 所在的行` : `第 ${row + this.origin.row + 1} 行`;
   }
 
-  /** The grid row read for the row whose own label grid row `g` holds too, and that label: one row twice. */
-  private sameRowAs(table: TableSpec, alignment: Alignment, g: number): [number, string] | undefined {
-    for (const [r, label] of rowLabelsOf(table)) {
-      const read = alignment.movedRows.get(r) ?? alignment.rows[r];
+  /**
+   * The row whose own label grid row `g` holds too, the grid row it was read from, and the label:
+   * one row twice.
+   */
+  private sameRowAs(
+    table: TableSpec,
+    alignment: Alignment,
+    g: number,
+  ): { row: number; read: number; label: string } | undefined {
+    for (const [row, label] of rowLabelsOf(table)) {
+      const read = alignment.movedRows.get(row) ?? alignment.rows[row];
       const c = alignment.columns[label.area.left];
       if (read === undefined || c === undefined || read === g) continue;
-      if (matchLabel(textAt(this.grid, g, c), label.text) !== undefined) return [read, label.text];
+      if (matchLabel(textAt(this.grid, g, c), label.text) !== undefined)
+        return { row, read, label: label.text };
     }
     return undefined;
   }
@@ -350,11 +358,13 @@ class Reading {
       const text = lineText(this.grid, alignment, row);
       const twice = this.sameRowAs(table, alignment, row);
       if (twice) {
-        const [read, label] = twice;
+        // Which of them is this year's cannot be known: neither is read, nor checked by its sums.
+        for (const cell of table.cells) if (cell.area.top === twice.row) this.cells.delete(cell.key);
+        const [a, b] = [twice.read, row].sort((x, y) => x - y).map((g) => this.rowName(g, first));
         this.warn(
           table.id,
-          `${this.rowName(row, first)}与${this.rowName(read, first)}都是「${label}」这一行（其中一行可能是隐藏的行）：读取和校验的是${this.rowName(read, first)}，${this.rowName(row, first)}未读取，不能确定哪一行是本年度的。请删去多余的一行，再校验。`,
-          [this.address(row, first), this.address(read, first)],
+          `${a}与${b}都是「${twice.label}」这一行（其中一行可能是隐藏的行）：不能确定哪一行是本年度的，两行都未读取，涉及这一行的等式无法校验。请删去多余的一行，再校验。`,
+          [this.address(row, first), this.address(twice.read, first)],
           'error',
         );
         continue;

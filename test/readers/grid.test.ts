@@ -317,9 +317,12 @@ describe('a damaged template: what could and could not be read, never a silent m
     const [twice] = ofRule(r.findings, 'G-04').filter((f) => f.message.includes('都是'));
     expect(twice).toMatchObject({
       severity: 'error',
-      message: `第 ${at + 2} 行与第 ${at + 1} 行都是「一、本年新收政府信息公开申请数量」这一行（其中一行可能是隐藏的行）：读取和校验的是第 ${at + 1} 行，第 ${at + 2} 行未读取，不能确定哪一行是本年度的。请删去多余的一行，再校验。`,
+      message: `第 ${at + 1} 行与第 ${at + 2} 行都是「一、本年新收政府信息公开申请数量」这一行（其中一行可能是隐藏的行）：不能确定哪一行是本年度的，两行都未读取，涉及这一行的等式无法校验。请删去多余的一行，再校验。`,
     });
     expect(r.findings.some((f) => f.message.includes('官方表格没有的行'))).toBe(false);
+    // Neither row read: no sum is checked with a row that may be last year's (a sidebar audit's false errors).
+    expect([...r.cells.keys()].some((k) => k.startsWith('t3.r1.'))).toBe(false);
+    expect(errors(checkGrid(grid)).map((f) => f.rule)).toEqual(['G-04']);
   });
 
   it('table 4 with a second row of numbers under its own (last year’s kept, or this year’s under it): an error, not a silent pick', () => {
