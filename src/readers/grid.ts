@@ -351,6 +351,31 @@ class Reading {
     );
   }
 
+  /**
+   * Columns read where their headers are, out of the form's order (two swapped): each named, where
+   * its header is, as the clerk would put them back; the places are the headers' cells.
+   */
+  private columnsOutOfOrder(table: TableSpec, alignment: Alignment): void {
+    const narrow = table.labels.filter((l) => l.area.left === l.area.right);
+    const headers = narrow
+      .filter((l) => narrow.filter((o) => o.text === l.text).length === 1)
+      .filter((l) => table.cells.some((c) => c.area.left === l.area.left))
+      .sort((a, b) => a.area.left - b.area.left)
+      .flatMap((l) => {
+        const [row, col] = [alignment.rows[l.area.top], alignment.columns[l.area.left]];
+        return row === undefined || col === undefined ? [] : [{ label: l.text, row, col }];
+      });
+    const inOrder = headers.map((h) => h.col).sort((a, b) => a - b);
+    const out = headers.filter((h, i) => h.col !== inOrder[i]);
+    if (!out.length) return;
+    const named = out.map((h) => `「${h.label}」在 ${this.address(h.row, h.col).replace(/\d+$/, '')} 列`);
+    this.warn(
+      table.id,
+      `有 ${out.length} 列的左右顺序与官方表格不同：${named.join('，')}。已按各列自己的标题读取其数字；请按官方顺序排列。`,
+      out.map((h) => this.address(h.row, h.col)),
+    );
+  }
+
   private reportStructure(table: TableSpec, alignment: Alignment): void {
     const first = alignment.columns.find((c) => c !== undefined) ?? 0;
     for (const row of alignment.insertedRows) {
@@ -403,19 +428,7 @@ class Reading {
         moved.map(([, at]) => this.address(at, first)),
       );
     }
-    if (alignment.movedColumns.size) {
-      const top = alignment.rows.find((r) => r !== undefined) ?? 0;
-      const moved = [...alignment.movedColumns].sort(([a], [b]) => a - b);
-      const named = moved.map(([col, at]) => {
-        const label = table.labels.find((l) => l.area.left === col && l.area.right === col);
-        return `「${label?.text ?? `第 ${col + 1} 列`}」在 ${this.address(top, at).replace(/\d+$/, '')} 列`;
-      });
-      this.warn(
-        table.id,
-        `有 ${moved.length} 列的左右顺序与官方表格不同：${named.join('，')}。已按各列自己的标题读取其数字；请按官方顺序排列。`,
-        moved.map(([, at]) => this.address(top, at)),
-      );
-    }
+    if (alignment.movedColumns.size) this.columnsOutOfOrder(table, alignment);
     for (const row of alignment.missingRows) {
       // A header row holds no number: its columns are found by the labels of the other rows.
       if (!table.cells.some((c) => c.area.top === row)) {

@@ -360,9 +360,13 @@ describe('a damaged template: what could and could not be read, never a silent m
     const r = readReport(grid);
     const misread = Object.entries(values).filter(([k, v]) => r.cells.get(k)?.raw !== v);
     expect(misread).toEqual([]);
-    const letter = String.fromCharCode(65 + b);
-    expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toEqual([
-      `有 1 列的左右顺序与官方表格不同：「商业企业」在 ${letter} 列。已按各列自己的标题读取其数字；请按官方顺序排列。`,
+    const letter = (c: number) => String.fromCharCode(65 + c);
+    // Both named, each where its header is (the place to click), not a cell of the title merged over them.
+    expect(ofRule(r.findings, 'G-04').map((f) => [f.message, f.at])).toEqual([
+      [
+        `有 2 列的左右顺序与官方表格不同：「商业企业」在 ${letter(b)} 列，「科研机构」在 ${letter(a)} 列。已按各列自己的标题读取其数字；请按官方顺序排列。`,
+        [`${letter(b)}${header + 1}`, `${letter(a)}${header + 1}`],
+      ],
     ]);
     expect(errors(checkGrid(grid))).toEqual([]);
   });
