@@ -56,11 +56,13 @@ export function findingAddress(f: Finding): string | undefined {
 
 /**
  * Where a finding is, as the clerk is told: its culprit's cell; with no culprit, the block of cells
- * it spans on the sheet (「A54:E54」: any of them may be the wrong one), not one of them.
+ * its identity spans on the sheet (「A54:E54」: any of them may be the wrong one), not one of them;
+ * a list of cells each said alike (G-01's numbers as text, G-03's blanks), its first and how many.
  */
 export function findingPlaceOnSheet(f: Finding): string | undefined {
   const cells = f.addresses ?? [];
   if (f.culprit || cells.length < 2 || !cells.every(isCellAddress)) return findingAddress(f);
+  if (f.rule.startsWith('G-')) return `${cells[0]} 等 ${cells.length} 格`;
   const at = cells.map(parseAddress);
   const rows = at.map((p) => p.row);
   const cols = at.map((p) => p.col);

@@ -111,4 +111,16 @@ describe('where a finding is, as the sidebar’s card and the 审核报告 say i
     const t3 = ofRule(findings, 'T3-03').find((f) => f.culprit)!;
     expect(findingPlaceOnSheet(t3)).toBe(findingAddress(t3));
   });
+
+  it('a list of cells each said alike (numbers as text, blanks): its first and how many, not the block around them', () => {
+    const values = jingxiu().values;
+    const keys = ['t3.r1.natural', 't3.r3_1.natural', 't3.r3_7.natural', 't3.r1.total'] as const;
+    const grid = filledGrid('2019', {
+      ...values,
+      ...Object.fromEntries(keys.map((k) => [k, String(values[k])])),
+    });
+    const [g01] = ofRule(checkGrid(grid), 'G-01');
+    expect(g01!.cells).toHaveLength(4);
+    expect(findingPlaceOnSheet(g01!)).toBe(`${g01!.addresses![0]} 等 4 格`);
+  });
 });
