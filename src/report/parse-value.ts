@@ -90,7 +90,7 @@ function clean(raw: string, units: readonly string[]): Cleaned & { unit?: string
 }
 
 function describeNotes(raw: string, value: number, notes: readonly string[]): string {
-  const how = notes.length ? `（${notes.join('、')}）` : '（文本格式的数字，Excel 求和时会被忽略）';
+  const how = notes.length ? `（${notes.join('、')}）` : '（文本格式的数字，Excel、WPS 求和时会被忽略）';
   return `${shown(raw)}是文本${how}，已按数字 ${value} 读取；请改为直接输入数字`;
 }
 
