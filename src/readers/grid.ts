@@ -440,10 +440,13 @@ class Reading {
       }
       // The row's own label (「1.属于国家秘密」), not the group's that starts on it (「（三）不予公开」).
       const label = rowLabelsOf(table).get(row) ?? table.labels.find((l) => l.area.top === row);
+      // Where it belongs: the label cell of the row that now stands in its place (the next one found).
+      const next = alignment.rows.slice(row + 1).find((g) => g !== undefined);
+      const col = alignment.columns[label?.area.left ?? 0] ?? first;
       this.warn(
         table.id,
         `${label ? `缺少「${label.text}」这一行` : `缺少本表第 ${row + 1} 行（数字所在的行）`}：该行各格无法读取，涉及它的等式无法校验。`,
-        [],
+        next !== undefined ? [this.address(next, col)] : [],
         'error',
       );
     }

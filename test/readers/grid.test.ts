@@ -216,11 +216,15 @@ describe('a damaged template: what could and could not be read, never a silent m
 
   it('a row deleted is an error: its cells cannot be read and its identities are not guessed', () => {
     const grid = seedGrid();
-    grid.splice(rowOf(grid, '（六）其他处理'), 1);
+    const at = rowOf(grid, '（六）其他处理');
+    const col = grid[at]!.indexOf('（六）其他处理');
+    grid.splice(at, 1);
     const findings = checkGrid(grid);
     const [f] = ofRule(findings, 'G-04');
     expect(f).toMatchObject({ severity: 'error', table: 't3' });
     expect(f!.message).toContain('缺少「（六）其他处理」这一行');
+    // Where it belongs, to click to: the label cell of the row now in its place.
+    expect(f!.at).toEqual([`${String.fromCharCode(65 + col)}${at + 1}`]);
     expect(readReport(grid).cells.has('t3.r3_6.natural')).toBe(false);
     expect(readReport(grid).cells.get('t3.r3_7.natural')).toEqual({ raw: 5, address: 'D48' });
   });
