@@ -1,6 +1,6 @@
 import type { Finding } from '../report/finding.js';
 import { type Area, type Pos, toAddress } from '../report/address.js';
-import { matchLabel } from '../report/labels.js';
+import { matchLabel, wordingOf } from '../report/labels.js';
 import { type LabelSpec, type TableSpec, tableSpecs } from '../report/model.js';
 import { unitInLabel } from '../report/parse-value.js';
 import type { RawValue, ReadCell, Report } from '../report/types.js';
@@ -220,6 +220,8 @@ class Reading {
   private reportLabels(table: TableSpec, alignment: Alignment): void {
     const variants: string[] = [];
     const variantAt: string[] = [];
+    /** Rows' own labels with their words and another number (the items below a deleted one renumbered). */
+    const renumbered: { at: string; seen: string; label: string }[] = [];
     for (const label of table.labels) {
       // A moved row's own label is where its numbers are read from: said once, in reportStructure.
       const moved = alignment.movedRows.has(label.area.top) && label.area.top === label.area.bottom;
@@ -239,6 +241,10 @@ class Reading {
         // A row's own label reworded (a word added) says which row it is, wherever it stands.
         const ownWords =
           rowLabelsOf(table).get(label.area.top) === label && rewords(table, seen, label.area.top);
+        if (ownWords && wordingOf(seen) === wordingOf(label.text)) {
+          renumbered.push({ at, seen: seen.trim(), label: label.text });
+          continue;
+        }
         this.warn(
           table.id,
           `${at} 的标签${what}，官方文字为「${label.text}」：已按${ownWords ? '其文字' : '所在位置'}读作该项，请恢复官方文字。`,
@@ -251,6 +257,14 @@ class Reading {
         table.id,
         `有 ${variants.length} 处标签与官方文字略有不同，已按官方项目读取：${variants.join('；')}。`,
         variantAt,
+      );
+    }
+    if (renumbered.length) {
+      const listed = renumbered.map((x) => `${x.at}「${x.seen}」（官方：「${x.label}」）`).join('；');
+      this.warn(
+        table.id,
+        `有 ${renumbered.length} 行的编号与官方表格不同（如删去上面一行后重新编了号）：${listed}。已按各行的文字读取；请恢复官方编号。`,
+        renumbered.map((x) => x.at),
       );
     }
   }
