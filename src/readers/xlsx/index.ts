@@ -34,8 +34,12 @@ export interface XlsxRead {
 }
 
 const NOT_XLSX = '不是有效的 .xlsx 文件';
-/** A cell's formula element (`<f>`, `<f t="shared" …/>`), any namespace prefix aside. */
-const FORMULA = /<(?:\w+:)?f[\s>/]/;
+/**
+ * Whether a sheet's XML holds a cell's formula: an `</f>` (or `</x:f>`) ends one, and every sheet
+ * with formulas has one (a shared formula's cells, `<f t="shared" si="0"/>`, share one written out).
+ * Most sheets have no 「f>」 at all: looked for first, it is quick where a pattern is not.
+ */
+const hasFormula = (xml: string): boolean => xml.includes('f>') && /<\/(?:\w+:)?f>/.test(xml);
 /** Parts of a workbook other than sheets: a package with far more files is not a report workbook. */
 const MAX_ENTRIES = 20_000;
 
@@ -226,7 +230,7 @@ export function readXlsx(
       const xml = rel ? pkg.text(rel.target) : undefined;
       if (xml === undefined) return { ...base, grid: [], problem: '工作簿中缺少该工作表的数据' };
       const read = readSheet(xml, context);
-      const formulas = FORMULA.test(xml) ? { formulas: true as const } : {};
+      const formulas = hasFormula(xml) ? { formulas: true as const } : {};
       return 'grid' in read
         ? {
             ...base,
