@@ -219,7 +219,7 @@ export function align(grid: Grid, located: Located): Alignment {
     emptyAt: (g) => rows.map.every((r) => r === undefined || isBlank(grid[r]?.[g])),
   });
   // Columns swapped with their headers are read where their headers are, as rows are.
-  const ownColumns = ownColumnsOf(table);
+  const ownColumns = [...new Set(ownHeadersOf(table).map((l) => l.area.left))];
   const movedColumns = movedRows(
     (g, c) => columnAt(c, g),
     ownColumns,
@@ -261,18 +261,19 @@ export function align(grid: Grid, located: Located): Alignment {
 }
 
 /**
- * Columns with a header one column wide that no other column of the table has (「商业企业」; not
- * 表四's repeated 「结果维持」): a column swapped can be told by it.
+ * The headers one column wide over a column of numbers that no other column of the table has
+ * (「商业企业」; not 表四's repeated 「结果维持」), left to right: a column swapped is told by its own.
  */
-const OWN_COLUMNS = new WeakMap<TableSpec, readonly number[]>();
-function ownColumnsOf(table: TableSpec): readonly number[] {
-  let own = OWN_COLUMNS.get(table);
+const OWN_HEADERS = new WeakMap<TableSpec, readonly LabelSpec[]>();
+export function ownHeadersOf(table: TableSpec): readonly LabelSpec[] {
+  let own = OWN_HEADERS.get(table);
   if (!own) {
     const narrow = table.labels.filter((l) => l.area.left === l.area.right);
-    const once = narrow.filter((l) => narrow.filter((o) => o.text === l.text).length === 1);
     const dataColumns = new Set(table.cells.map((c) => c.area.left));
-    own = [...new Set(once.map((l) => l.area.left))].filter((c) => dataColumns.has(c));
-    OWN_COLUMNS.set(table, own);
+    own = narrow
+      .filter((l) => dataColumns.has(l.area.left) && narrow.filter((o) => o.text === l.text).length === 1)
+      .sort((a, b) => a.area.left - b.area.left);
+    OWN_HEADERS.set(table, own);
   }
   return own;
 }

@@ -5,7 +5,16 @@ import { type LabelSpec, type TableSpec, tableSpecs } from '../report/model.js';
 import { unitInLabel } from '../report/parse-value.js';
 import type { RawValue, ReadCell, Report } from '../report/types.js';
 import { type CellKey, type Edition, EDITIONS, type TableId } from '../report/types.js';
-import { type Alignment, align, columnText, isBlank, lineText, rewords, rowLabelsOf } from './align.js';
+import {
+  type Alignment,
+  align,
+  columnText,
+  isBlank,
+  lineText,
+  ownHeadersOf,
+  rewords,
+  rowLabelsOf,
+} from './align.js';
 import {
   type Grid,
   type LabelHits,
@@ -370,15 +379,10 @@ class Reading {
    * its header is, as the clerk would put them back; the places are the headers' cells.
    */
   private columnsOutOfOrder(table: TableSpec, alignment: Alignment): void {
-    const narrow = table.labels.filter((l) => l.area.left === l.area.right);
-    const headers = narrow
-      .filter((l) => narrow.filter((o) => o.text === l.text).length === 1)
-      .filter((l) => table.cells.some((c) => c.area.left === l.area.left))
-      .sort((a, b) => a.area.left - b.area.left)
-      .flatMap((l) => {
-        const [row, col] = [alignment.rows[l.area.top], alignment.columns[l.area.left]];
-        return row === undefined || col === undefined ? [] : [{ label: l.text, row, col }];
-      });
+    const headers = ownHeadersOf(table).flatMap((l) => {
+      const [row, col] = [alignment.rows[l.area.top], alignment.columns[l.area.left]];
+      return row === undefined || col === undefined ? [] : [{ label: l.text, row, col }];
+    });
     const inOrder = headers.map((h) => h.col).sort((a, b) => a - b);
     const out = headers.filter((h, i) => h.col !== inOrder[i]);
     if (!out.length) return;
@@ -399,11 +403,12 @@ class Reading {
       if (twice) {
         // Which of them is this year's cannot be known: neither is read, nor checked by its sums.
         for (const cell of table.cells) if (cell.area.top === twice.row) this.cells.delete(cell.key);
-        const [a, b] = [twice.read, row].sort((x, y) => x - y).map((g) => this.rowName(g, first));
+        const both = [twice.read, row].sort((x, y) => x - y);
+        const [a, b] = both.map((g) => this.rowName(g, first));
         this.warn(
           table.id,
           `${a}与${b}都是「${twice.label}」这一行（其中一行可能是隐藏的行）：不能确定哪一行是本年度的，两行都未读取，涉及这一行的等式无法校验。请删去多余的一行，再校验。`,
-          [this.address(row, first), this.address(twice.read, first)],
+          both.map((g) => this.address(g, first)),
           'error',
         );
         continue;
