@@ -477,6 +477,18 @@ describe('what a published report says besides its tables', () => {
       halfYear('2024年上半年，全市共受理政府信息公开申请267件，答复263件，其中同意公开或部分公开共81件。'),
     ).toEqual([]);
     expect(said('2024年上半年，全市共发生涉及政府信息公开的行政诉讼案件2件，被纠错0件。')).toEqual([]);
+    // The next sentence's 「其中」 goes on with that half year (the real report's own wording).
+    expect(
+      halfYear(
+        '2024年上半年，全市共受理政府信息公开申请267件，答复263件。其中同意公开或部分公开共81件，公开率为30.80%。',
+      ),
+    ).toEqual([]);
+    expect(
+      ofRule(
+        check(publishedReport({ 0: '全年共受理政府信息公开申请3525件。其中同意公开或部分公开共81件。' })),
+        'T3-09',
+      ),
+    ).toHaveLength(1);
     for (const slice of ['第四季度', '1至6月', '1-11月份'])
       expect(said(`${slice}，共收到政府信息公开申请30件。`), slice).toEqual([]);
     // 1至12月 is the whole year.

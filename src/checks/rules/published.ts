@@ -714,14 +714,28 @@ const MAX_QUOTE = 200;
 const halfWidthDigits = (text: string) =>
   text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
+/**
+ * Sentences that go on with the part of the year the one before named (「2022年上半年，…受理267件。
+ * 其中同意公开或部分公开81件」): their counts are that part's too. Compacted, as sentences() gives them.
+ */
+function ofPartOfYear(text: string): Set<string> {
+  const out = new Set<string>();
+  if (!TIME_SLICE.test(text)) return out;
+  const all = text.split(/[。！？；;\n]+/);
+  for (let i = 1; i < all.length; i++)
+    if (/^\s*其中/.test(all[i]!) && TIME_SLICE.test(all[i - 1]!)) out.add(compact(all[i]!));
+  return out;
+}
+
 /** T3-06, T4-04: the numbers the text states equal the tables'. */
 function textVersusTables(ctx: Context): Finding[] {
   const text = halfWidthDigits(narrative(ctx));
   // Only sentences with a count in them can state one: most of a report's sentences have none.
-  const lines = sentences(text, { having: COUNTED, near: COUNT_UNIT });
+  const sliced = ofPartOfYear(text);
+  const lines = sentences(text, { having: COUNTED, near: COUNT_UNIT }).filter((t) => !sliced.has(t));
   // Where no sentence goes on over a line's end (a browser's copy), they are the lines' own.
   const wrapped = goesOnOverLines(text)
-    ? sentences(text, { acrossLines: true, having: COUNTED, near: COUNT_UNIT })
+    ? sentences(text, { acrossLines: true, having: COUNTED, near: COUNT_UNIT }).filter((t) => !sliced.has(t))
     : lines;
   const said = lines.map((t): Sentence => ({ text: t, read: readable(t) }));
   // The sentences no line holds whole: the lines' own are read already.
