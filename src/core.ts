@@ -92,7 +92,6 @@ export { endSentence, shownText } from './report/shown.js';
 
 // Reading: sheets, published text and pages.
 export { bytesToText } from './readers/bytes.js';
-export { manualCalculationFinding } from './readers/findings.js';
 export { MEND_INSTALL, missingPackage } from './readers/problem.js';
 export { decodeText } from './readers/decode.js';
 export {

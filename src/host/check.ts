@@ -4,7 +4,6 @@ import {
   check,
   type Finding,
   findingPlace,
-  manualCalculationFinding,
   type Note,
   NOTES_SHEET,
   bodyKey,
@@ -66,21 +65,13 @@ const isReportSheet = (s: SheetRead) => !s.hidden && !isOwnSheet(s);
 /** Sheets the clerk hid: their reports are never checked or marked, but last year's may be on one. */
 const isHiddenSheet = (s: SheetRead) => s.hidden && !isOwnSheet(s);
 
-/**
- * The report, with G-06 where Excel or WPS calculates by hand and a sheet of it holds formulas:
- * their results may be older than their numbers, as in a file saved so.
- */
-function byHand(report: Report, read: WorkbookRead, byName: ReadonlyMap<string, SheetRead>): Report {
-  if (!read.manualCalculation || !sheetsOf(report).some((n) => byName.get(n)?.formulas)) return report;
-  return { ...report, findings: [...report.findings, manualCalculationFinding()] };
-}
-
 const gridsOf = (sheets: readonly SheetRead[]) =>
   sheets.map((s) => ({
     name: s.sheet.name,
     grid: s.grid,
     origin: s.origin,
     ...(s.merges ? { look: { merges: s.merges } } : {}),
+    ...(s.formulas ? { formulas: true } : {}),
   }));
 
 /** The sheets a workbook's report was read from. */
@@ -172,7 +163,10 @@ export async function checkWorkbook(
   }
   const wb = read.reports
     ? { reports: read.reports, skipped: [] }
-    : readWorkbook(gridsOf(read.sheets.filter(isReportSheet)));
+    : readWorkbook(
+        gridsOf(read.sheets.filter(isReportSheet)),
+        read.manualCalculation ? { manualCalculation: true } : {},
+      );
   // Read apart, so that no table on a hidden sheet is taken for part of a report shown.
   const hiddenSheets = read.reports ? [] : read.sheets.filter(isHiddenSheet);
   const hidden = hiddenSheets.length ? readWorkbook(gridsOf(hiddenSheets)).reports : [];
@@ -203,7 +197,7 @@ export async function checkWorkbook(
   const sheets = sheetsOf(report).map((n) => byName.get(n)!.sheet);
   const previous = choosePrevious(report, all, read, options.previous ?? { kind: 'auto' }, labelOf);
   const findings = withNotes(
-    check(byHand(report, read, byName), {
+    check(report, {
       ...(previous.report ? { previous: previous.report } : {}),
       ...(options.similarity !== undefined ? { similarity: options.similarity } : {}),
     }),

@@ -5,7 +5,6 @@ import { PAGE_EXTENSIONS, READ_BY_CONTENT, readAs } from './content.js';
 import { DOCUMENT_FORMATS, unsupportedFormat } from './formats.js';
 import { readText, type TextResult } from './text/index.js';
 import { NOTES_SHEET, readNotes } from '../report/notes.js';
-import { manualCalculationFinding } from './findings.js';
 import { readWorkbook } from './workbook.js';
 import type { Crc32, RawInflate, XlsxRead } from './xlsx/index.js';
 import type { PdfReader } from './pdf/isolated.js';
@@ -194,19 +193,13 @@ async function fromWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<Fi
   const unread = sheets
     .filter((s) => s.problem)
     .map((s) => ({ sheet: s.name, problem: `工作表「${s.name}」：${s.problem}` }));
-  const { reports: found, skipped } = readWorkbook(sheets.filter((s) => !s.problem));
+  const { reports: found, skipped } = readWorkbook(
+    sheets.filter((s) => !s.problem),
+    manualCalculation ? { manualCalculation } : {},
+  );
   // The 说明 the clerk wrote in Excel, WPS or the offline page, on the workbook's hidden sheet.
   const notes = readNotes(sheets.find((s) => s.name === NOTES_SHEET && !s.problem)?.grid);
-  const noted = notes.size ? found.map((r) => ({ ...r, notes })) : found;
-  // Formulas of a workbook saved set to calculate by hand may hold results older than their numbers.
-  const withFormulas = new Set(sheets.filter((s) => s.formulas).map((s) => s.name));
-  const reports = manualCalculation
-    ? noted.map((r) =>
-        Object.values(r.sheets ?? {}).some((s) => withFormulas.has(s))
-          ? { ...r, findings: [...r.findings, manualCalculationFinding()] }
-          : r,
-      )
-    : noted;
+  const reports = notes.size ? found.map((r) => ({ ...r, notes })) : found;
   if (!reports.length) {
     const all = [...unread, ...skipped];
     // A workbook of hundreds of sheets is said in a line, not in hundreds.

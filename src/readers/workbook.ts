@@ -2,7 +2,7 @@ import type { Pos } from '../report/address.js';
 import { compact } from '../report/labels.js';
 import type { Edition, Report, TableId } from '../report/types.js';
 import { tableSpecs } from '../report/model.js';
-import type { SeenAt } from './findings.js';
+import { manualCalculationFinding, type SeenAt } from './findings.js';
 import { findTables, type Grid, type GridResult, withMissingTables } from './grid.js';
 import { mergedFromAreas, unstretch } from './stretched.js';
 
@@ -14,6 +14,8 @@ export interface SheetSource {
   readonly origin?: Pos;
   /** Its merged areas (「A1:F1」, on the grid), where the host has them: as a file reader gives its look. */
   readonly look?: { readonly merges: readonly string[] };
+  /** Some cell of it holds a formula. */
+  readonly formulas?: boolean;
 }
 
 export interface WorkbookRead {
@@ -118,9 +120,14 @@ function readSheet(s: SheetSource): GridResult {
 
 /**
  * Every report in a workbook: a sheet that holds all three tables is a report; tables on separate
- * sheets of the same edition and year (表二, 表三, 表四 each on its own sheet) are one report.
+ * sheets of the same edition and year (表二, 表三, 表四 each on its own sheet) are one report. Where
+ * the workbook calculates by hand (`manualCalculation`: a file saved so, or Excel or WPS set so), a
+ * report on a sheet with formulas says G-06: their results may be older than their numbers.
  */
-export function readWorkbook(sheets: readonly SheetSource[]): WorkbookRead {
+export function readWorkbook(
+  sheets: readonly SheetSource[],
+  { manualCalculation = false }: { manualCalculation?: boolean } = {},
+): WorkbookRead {
   const parts: Part[] = [];
   const skipped: { sheet: string; problem: string }[] = [];
   sheets.forEach((s, index) => {
@@ -135,7 +142,17 @@ export function readWorkbook(sheets: readonly SheetSource[]): WorkbookRead {
       });
     else skipped.push({ sheet: s.name, problem: r.problem });
   });
-  return { reports: groups(parts).map(merge), skipped };
+  const reports = groups(parts).map(merge);
+  if (!manualCalculation) return { reports, skipped };
+  const withFormulas = new Set(sheets.filter((s) => s.formulas).map((s) => s.name));
+  return {
+    reports: reports.map((r) =>
+      Object.values(r.sheets ?? {}).some((s) => withFormulas.has(s))
+        ? { ...r, findings: [...r.findings, manualCalculationFinding()] }
+        : r,
+    ),
+    skipped,
+  };
 }
 
 /**
