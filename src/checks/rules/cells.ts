@@ -175,17 +175,8 @@ export function cellFindings(ctx: Context): Finding[] {
         out.push(finding(ctx, { ...draft, cells: [c.key], message: `${ref(ctx, c.key)}：${c.note}` }));
       continue;
     }
-    const keys = cells.map((c) => c.key);
-    const { key, note } = cells[0]!;
-    out.push(
-      finding(ctx, {
-        ...draft,
-        cells: keys,
-        message: `${TABLE_NAME[table]}有 ${cells.length} 个数的写法不规范，均已按数字读取，例如${ref(ctx, key)}：${note}。全部：${listCells(ctx, keys)}。`,
-      }),
-    );
+    out.push(manyWritten(ctx, table, rule, cells, '个数的写法不规范'));
   }
-  groupAsText(ctx, out, asText);
   for (const [table, keys] of blanks) {
     if (!keys.length) continue;
     const counted = table === 't2' ? '（不参与计算）' : '（按 0 计入合计）';
@@ -198,37 +189,50 @@ export function cellFindings(ctx: Context): Finding[] {
       }),
     );
   }
-  return out;
+  return groupAsText(ctx, out, asText);
+}
+
+/** Numbers of a table written otherwise, many of them: one finding listing them, an example said. */
+function manyWritten(
+  ctx: Context,
+  table: TableId,
+  rule: Written['rule'],
+  cells: readonly { key: CellKey; note: string }[],
+  what: string,
+): Finding {
+  const keys = cells.map((c) => c.key);
+  const { key, note } = cells[0]!;
+  return finding(ctx, {
+    rule,
+    severity: 'warning',
+    table,
+    cells: keys,
+    message: `${TABLE_NAME[table]}有 ${cells.length} ${what}，均已按数字读取，例如${ref(ctx, key)}：${note}。全部：${listCells(ctx, keys)}。`,
+  });
 }
 
 /**
  * A table of a workbook with many counts as text (a Word table pasted into the sheet): one finding
- * in the place of their first, not one a cell. A few keep theirs, each with the number to type.
+ * in the place of their first (`at` in `out`), not one a cell. A few keep theirs, each with the
+ * number to type.
  */
 function groupAsText(
   ctx: Context,
   out: Finding[],
   asText: readonly { at: number; table: TableId; key: CellKey; note: string }[],
-): void {
-  const drop = new Set<number>();
+): Finding[] {
+  const instead = new Map<number, Finding | undefined>();
   for (const table of TABLE_IDS) {
     const cells = asText.filter((c) => c.table === table);
     if (cells.length < MANY_WRITTEN) continue;
-    const keys = cells.map((c) => c.key);
-    const { at, key, note } = cells[0]!;
-    out[at] = finding(ctx, {
-      rule: 'G-01',
-      severity: 'warning',
-      table,
-      cells: keys,
-      message: `${TABLE_NAME[table]}有 ${cells.length} 格的数字是文本（如从 Word 粘贴的表格），均已按数字读取，例如${ref(ctx, key)}：${note}。全部：${listCells(ctx, keys)}。`,
-    });
-    for (const c of cells.slice(1)) drop.add(c.at);
+    instead.set(
+      cells[0]!.at,
+      manyWritten(ctx, table, 'G-01', cells, '格的数字是文本（如从 Word 粘贴的表格）'),
+    );
+    for (const c of cells.slice(1)) instead.set(c.at, undefined);
   }
-  if (!drop.size) return;
-  const kept = out.filter((_, i) => !drop.has(i));
-  out.length = 0;
-  out.push(...kept);
+  if (!instead.size) return out;
+  return out.flatMap((f, i) => (instead.has(i) ? (instead.get(i) ?? []) : [f]));
 }
 
 function blankTotal(ctx: Context, key: CellKey): Finding {
