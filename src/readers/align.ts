@@ -220,7 +220,7 @@ export function align(grid: Grid, located: Located): Alignment {
   });
   // Columns swapped with their headers are read where their headers are, as rows are.
   const ownColumns = [...new Set(ownHeadersOf(table).map((l) => l.area.left))];
-  const movedColumns = movedRows(
+  const movedColumns = movedLines(
     (g, c) => columnAt(c, g),
     ownColumns,
     columns.map,
@@ -241,7 +241,7 @@ export function align(grid: Grid, located: Located): Alignment {
       columns.map[c] = at;
       return false;
     });
-  const moved = movedRows(
+  const moved = movedLines(
     (g, r) => holdsOwn(g, r) || rewordedAt(g, r),
     ownRows,
     rows.map,
@@ -413,11 +413,11 @@ function rewordedRow(table: TableSpec, text: string): number | undefined {
 }
 
 /**
- * Rows moved with their labels: a grid row in a row's place (or inserted, for a row missing) that
- * holds another row's own label, where that row's place holds a third's, and so round. Only a
+ * Rows (or columns) moved with their labels: a grid row in a row's place (or inserted, for a row
+ * missing) that holds another row's own label, where that row's place holds a third's, and so round. Only a
  * closed round is taken: then every row's numbers are where its label says, and nothing is guessed.
  */
-function movedRows(
+function movedLines(
   holds: (g: number, r: number) => boolean,
   ownRows: readonly number[],
   map: readonly (number | undefined)[],

@@ -622,12 +622,11 @@ function stated(
     if (s.notIn?.test(sentence)) continue;
     if (s.otherMatter?.test(sentence) && !INFO_APPLICATION.test(sentence)) continue;
     const paired = ofList(sentence, s);
-    // A part of the year's (「2022年上半年，…」) is not the year's.
-    if (paired !== undefined && !TIME_SLICE.test(sentence)) {
-      out.push({ value: paired, sentence: original });
+    if (paired !== undefined) {
+      // A part of the year's (「2022年上半年，…」) is not the year's.
+      if (!TIME_SLICE.test(sentence)) out.push({ value: paired, sentence: original });
       continue;
     }
-    if (paired !== undefined) continue;
     for (const m of sentence.matchAll(s.pattern)) {
       if (TIME_SLICE.test(sentence.slice(0, m.index))) continue;
       // In a bracket, only the breakdown of those answered is read, from the bracket on.
