@@ -414,8 +414,9 @@ function rewordedRow(table: TableSpec, text: string): number | undefined {
 
 /**
  * Rows (or columns) moved with their labels: a grid row in a row's place (or inserted, for a row
- * missing) that holds another row's own label, where that row's place holds a third's, and so round. Only a
- * closed round is taken: then every row's numbers are where its label says, and nothing is guessed.
+ * missing) that holds another row's own label, where that row's place holds a third's, and so
+ * round. Only a closed round is taken: then every row's numbers are where its label says, and
+ * nothing is guessed.
  */
 function movedLines(
   holds: (g: number, r: number) => boolean,
