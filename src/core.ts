@@ -39,6 +39,7 @@ export {
   countBySeverity,
   type Finding,
   findingAddress,
+  listedCells,
   findingPlaceOnSheet,
   type FindingNote,
   type Severity,

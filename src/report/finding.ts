@@ -55,14 +55,26 @@ export function findingAddress(f: Finding): string | undefined {
 }
 
 /**
+ * The cells a finding lists, each said alike and each to be mended (G-01's numbers as text, G-03's
+ * blanks); undefined for one cell, or for an identity's cells (any of them may be the wrong one).
+ */
+export function listedCells(f: Finding): readonly string[] | undefined {
+  const cells = f.addresses ?? [];
+  return !f.culprit && cells.length > 1 && f.rule.startsWith('G-') && cells.every(isCellAddress)
+    ? cells
+    : undefined;
+}
+
+/**
  * Where a finding is, as the clerk is told: its culprit's cell; with no culprit, the block of cells
  * its identity spans on the sheet (「A54:E54」: any of them may be the wrong one), not one of them;
  * a list of cells each said alike (G-01's numbers as text, G-03's blanks), its first and how many.
  */
 export function findingPlaceOnSheet(f: Finding): string | undefined {
   const cells = f.addresses ?? [];
+  const listed = listedCells(f);
+  if (listed) return `${listed[0]} 等 ${listed.length} 格`;
   if (f.culprit || cells.length < 2 || !cells.every(isCellAddress)) return findingAddress(f);
-  if (f.rule.startsWith('G-')) return `${cells[0]} 等 ${cells.length} 格`;
   const at = cells.map(parseAddress);
   const rows = at.map((p) => p.row);
   const cols = at.map((p) => p.col);

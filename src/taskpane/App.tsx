@@ -16,7 +16,7 @@ import { PastePanel } from './components/PastePanel.js';
 import { PreviousYear } from './components/PreviousYear.js';
 import { Legend, Navigator, Summary } from './components/Summary.js';
 import { InsertDialog, Toolbar } from './components/Toolbar.js';
-import { type PaneController, stopsOf, type Task } from './controller.js';
+import { type PaneController, type Stop, stopsOf, type Task } from './controller.js';
 import { shownText, summary } from '../core.js';
 
 const useStyles = makeStyles({
@@ -150,6 +150,10 @@ function useFocusKept(main: React.RefObject<HTMLElement | null>) {
   }
 }
 
+/** Which of its card's cells a stop is, where the card lists several: 「D30（该项 4 格中的第 2 格）：」. */
+const cellOfCard = (stop: Stop) =>
+  stop.ofCard ? `${stop.address}（该项 ${stop.ofCard[1]} 格中的第 ${stop.ofCard[0]} 格）：` : '';
+
 export function App({ pane }: { pane: PaneController }) {
   const s = useStyles();
   const state = useSyncExternalStore(pane.subscribe, pane.getState);
@@ -170,7 +174,9 @@ export function App({ pane }: { pane: PaneController }) {
   const stop = at >= 0 ? stops[at] : undefined;
   useEffect(() => {
     if (stop)
-      announce(`第 ${at + 1} / ${stops.length} 处：${shownText(stop.finding.message)}`, { polite: true });
+      announce(`第 ${at + 1} / ${stops.length} 处：${cellOfCard(stop)}${shownText(stop.finding.message)}`, {
+        polite: true,
+      });
     // The stop's key, not the object: a re-check makes new objects of the same stop.
   }, [stop?.key, announce]);
   // Alt+↓ / Alt+↑ anywhere in the page (focus may be on the page itself): the next or previous finding's cell.
@@ -246,14 +252,18 @@ export function App({ pane }: { pane: PaneController }) {
               onStep={(d) => void pane.step(d)}
               disabled={blocked}
               // A finding of a whole table has no cell to go to: the places may be fewer than the findings.
-              position={at >= 0 ? `第 ${at + 1} / ${stops.length} 处` : `共 ${stops.length} 处可定位`}
+              position={
+                stop
+                  ? `第 ${at + 1} / ${stops.length} 处${stop.ofCard ? `（${stop.address}）` : ''}`
+                  : `共 ${stops.length} 处可定位`
+              }
             />
           )}
           {result.marked && stops.length > 0 && <Legend />}
           <FindingList
             findings={result.findings}
             edition={result.report!.edition}
-            cursor={state.cursor}
+            cursor={stop?.card}
             writable={pane.host.writable}
             showSheet={result.sheets.length > 1}
             onSelect={(f) => void pane.select(f)}

@@ -8,6 +8,7 @@ import {
   findingPlace,
   groupByTable,
   importedMessage,
+  listedCells,
   noteFor,
   type PdfReader,
   notesGrid,
@@ -72,17 +73,37 @@ export interface ControllerOptions {
   readonly readPdf?: PdfReader;
 }
 
-/** The finding a card stands for and where it points, in the order the sidebar lists them. */
+/**
+ * A cell 上一个/下一个 go to: the finding a card stands for and where it points, in the order the
+ * sidebar lists them. A card that lists cells to mend one by one (G-01's numbers as text) has a
+ * stop at each of them.
+ */
 export interface Stop {
   readonly key: string;
+  /** The card's key (see clusterByCulprit). */
+  readonly card: string;
   readonly finding: Finding;
+  readonly address: string;
+  /** Which of its card's cells it is, and how many the card lists, where it lists several. */
+  readonly ofCard?: readonly [number, number];
 }
 
 export function stopsOf(findings: readonly Finding[]): Stop[] {
   return groupByTable(findings).flatMap((g) =>
-    clusterByCulprit(g.findings)
-      .filter((c) => findingAddress(c.findings[0]!))
-      .map((c) => ({ key: c.key, finding: c.findings[0]! })),
+    clusterByCulprit(g.findings).flatMap((c): Stop[] => {
+      const finding = c.findings[0]!;
+      const address = findingAddress(finding);
+      if (!address) return [];
+      const listed = listedCells(finding);
+      if (!listed) return [{ key: c.key, card: c.key, finding, address }];
+      return listed.map((a, i) => ({
+        key: i ? `${c.key}#${i + 1}` : c.key,
+        card: c.key,
+        finding,
+        address: a,
+        ofCard: [i + 1, listed.length] as const,
+      }));
+    }),
   );
 }
 
@@ -306,22 +327,26 @@ export class PaneController {
 
   /** Selects and scrolls to the finding's cell, switching sheet when it is on another. */
   async select(f: Finding): Promise<void> {
-    const address = findingAddress(f);
+    const stop = stopsOf(this.state.result?.findings ?? []).find((s) => s.finding === f);
+    const address = stop?.address ?? findingAddress(f);
     const sheetId = this.sheetIdOf(f);
     if (!address || !sheetId) return;
-    const key = stopsOf(this.state.result?.findings ?? []).find((s) => s.finding === f)?.key;
-    if (key) this.set({ cursor: key });
+    if (stop) this.set({ cursor: stop.key });
     await this.enqueue('select', () => this.host.select(sheetId, address));
   }
 
-  /** 上一个 / 下一个: the next finding with a cell, in the sidebar's order, round the end. */
+  /** 上一个 / 下一个: the next cell a finding points to, in the sidebar's order, round the end. */
   async step(direction: 1 | -1): Promise<void> {
     const stops = stopsOf(this.state.result?.findings ?? []);
     if (!stops.length) return;
     const at = stops.findIndex((s) => s.key === this.state.cursor);
     const next =
       at < 0 ? (direction > 0 ? 0 : stops.length - 1) : (at + direction + stops.length) % stops.length;
-    await this.select(stops[next]!.finding);
+    const stop = stops[next]!;
+    const sheetId = this.sheetIdOf(stop.finding);
+    if (!sheetId) return;
+    this.set({ cursor: stop.key });
+    await this.enqueue('select', () => this.host.select(sheetId, stop.address));
   }
 
   /** 「改为 N」: writes the suggested value only into the cell as it was when checked, then re-checks. */

@@ -247,6 +247,31 @@ describe('the sidebar controller', () => {
     expect(sheet.selected).toBe('D49');
   });
 
+  it('上一个/下一个 go through each cell of a card that lists cells to mend, then on to the next card', async () => {
+    const values = jingxiu().values;
+    const keys = ['t3.r1.natural', 't3.r3_1.natural', 't3.r3_7.natural', 't3.r1.total'] as const;
+    const { sheet, pane } = setup({
+      ...values,
+      ...Object.fromEntries(keys.map((k) => [k, String(values[k])])),
+      't4.review.total': 99,
+    });
+    await pane.check();
+    const g01 = pane.getState().result!.findings.find((f) => f.rule === 'G-01')!;
+    expect(g01.addresses).toHaveLength(4);
+    // A click on the card goes to its first cell; each 下一个 to the next of its cells, in the card's order.
+    await pane.select(g01);
+    const visited = [sheet.selected];
+    for (let i = 0; i < 3; i++) {
+      await pane.step(1);
+      visited.push(sheet.selected);
+    }
+    expect(visited).toEqual(g01.addresses);
+    await pane.step(1);
+    expect(g01.addresses).not.toContain(sheet.selected);
+    await pane.step(-1);
+    expect(sheet.selected).toBe(g01.addresses![3]);
+  });
+
   it('清除标记 removes the marks everywhere, closes the list and stops re-checking', async () => {
     const { excel, sheet, pane } = setup();
     const before = sheet.snapshot();
