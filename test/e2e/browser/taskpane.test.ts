@@ -187,6 +187,32 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await shot('selected');
   });
 
+  it('上一个/下一个 go through each cell a card lists (numbers typed as text), then on to the next card', async () => {
+    const listed = ['t2.rules.made', 't2.rules.published', 't2.normative.made', 't2.normative.published'].map(
+      addressOf,
+    );
+    const asText = (text: boolean) =>
+      book(`const s = book.sheet(book.active);
+        book.edit(s.name, ${JSON.stringify(listed)}.map((a) => [a, ${text} ? String(s.at(a).value) : Number(s.at(a).value)]));`);
+    await asText(true);
+    const card = pane.locator('li[data-card]', { hasText: `${listed[0]} 等 4 格` });
+    await card.waitFor();
+    await card.getByRole('button', { name: new RegExp(`定位到单元格 ${listed[0]}`) }).click();
+    const selected = () => page.locator('td.selected').getAttribute('data-address');
+    await expect.poll(selected).toBe(listed[0]);
+    for (const address of listed.slice(1)) {
+      await pane.getByRole('button', { name: '下一个' }).click();
+      await expect.poll(selected).toBe(address);
+    }
+    await expect.poll(() => pane.getByText(new RegExp(`处（${listed[3]}）`)).count()).toBe(1);
+    expect(await card.getAttribute('aria-current')).toBeTruthy();
+    await shot('listed-cells');
+    await pane.getByRole('button', { name: '下一个' }).click();
+    await expect.poll(async () => listed.includes((await selected()) ?? '')).toBe(false);
+    await asText(false);
+    await expect.poll(() => pane.getByText(`${listed[0]} 等 4 格`).count()).toBe(0);
+  });
+
   it('a re-check that Excel refuses keeps the list, said to be out of date', async () => {
     await page.evaluate(() => {
       window.nianbaoPreview!.excel.failNextSync = Object.assign(new Error('cell edit mode'), {
