@@ -2,6 +2,7 @@ import { canonical, likeness, matchLabel, mayReword, wordingOf } from '../report
 import { isTableLabel, type LabelSpec, type TableSpec } from '../report/model.js';
 import type { RawValue } from '../report/types.js';
 import { type Grid, isNumberCell, type Located, matchAt, textAt } from './locate.js';
+import { type MovedHeader, movedByHeaders } from './headers.js';
 
 /** How the table's rows and columns map onto the grid, and what was found in between. */
 export interface Alignment {
@@ -20,6 +21,8 @@ export interface Alignment {
    * and 科研机构): layout column → the grid column that holds it, already in `columns`.
    */
   readonly movedColumns: ReadonlyMap<number, number>;
+  /** Headers over groups of columns read where they stand, out of the form's order (see movedByHeaders). */
+  readonly movedGroups: readonly MovedHeader[];
   /**
    * Data rows that stand, with their own labels, where other rows of the table should be (two rows
    * swapped): layout row → the grid row that holds it. Their numbers are read from there.
@@ -228,6 +231,19 @@ export function align(grid: Grid, located: Located): Alignment {
     columns.missing,
   );
   for (const [c, g] of movedColumns) columns.map[c] = g;
+  // Groups of columns swapped with their headers (表四's two groups of suits) too.
+  const movedGroups = movedByHeaders(table, (l) => {
+    const row = rowOfLabel(l);
+    if (l.area.left === l.area.right || row === undefined) return undefined;
+    const from = columns.map.find((g) => g !== undefined) ?? origin.col;
+    for (let g = from; g < from + table.columns + columns.inserted.length; g++)
+      if (matchAt(grid, row, g, l.text) !== undefined) return g;
+    return undefined;
+  });
+  if (movedGroups) {
+    const before = [...columns.map];
+    for (const [c, s] of movedGroups.columns) columns.map[c] = before[s];
+  }
   const movedTo = new Set(movedColumns.values());
   const missingColumns = columns.missing
     .filter((c) => !movedColumns.has(c))
@@ -257,6 +273,7 @@ export function align(grid: Grid, located: Located): Alignment {
     missingColumns,
     movedRows: moved,
     movedColumns,
+    movedGroups: movedGroups?.moved ?? [],
   };
 }
 

@@ -280,11 +280,13 @@ class Reading {
 
   /**
    * The grid column a label starts in: its first column's, or for a label over several columns one
-   * of which was swapped in (「法人或其他组织」 over 商业企业 and 科研机构, swapped), the leftmost of theirs.
+   * of which was swapped in (「法人或其他组织」 over 商业企业 and 科研机构, swapped; 「行政诉讼」 over its
+   * two groups), the leftmost of theirs.
    */
   private leftColumnOf(label: LabelSpec, alignment: Alignment): number | undefined {
     const { left, right } = label.area;
-    if (right === left || !alignment.movedColumns.size) return alignment.columns[left];
+    if (right === left || (!alignment.movedColumns.size && !alignment.movedGroups.length))
+      return alignment.columns[left];
     const cols = alignment.columns.slice(left, right + 1).filter((c): c is number => c !== undefined);
     return cols.length ? Math.min(...cols) : undefined;
   }
@@ -386,11 +388,27 @@ class Reading {
     const inOrder = headers.map((h) => h.col).sort((a, b) => a - b);
     const out = headers.filter((h, i) => h.col !== inOrder[i]);
     if (!out.length) return;
-    const named = out.map((h) => `「${h.label}」在 ${this.address(h.row, h.col).replace(/\d+$/, '')} 列`);
+    // Each header's cell, not its column's letter: a Word or PDF table has no letters, and its cells are named.
+    const named = out.map((h) => `「${h.label}」（${this.address(h.row, h.col)}）`);
     this.warn(
       table.id,
-      `有 ${out.length} 列的左右顺序与官方表格不同：${named.join('，')}。已按各列自己的标题读取其数字；请按官方顺序排列。`,
+      `有 ${out.length} 列的左右顺序与官方表格不同：${named.join('、')}。已按各列自己的标题读取其数字；请按官方顺序排列。`,
       out.map((h) => this.address(h.row, h.col)),
+    );
+  }
+
+  /** Groups of columns read where their headers are, out of the form's order (表四's suits): each header named where it is. */
+  private groupsOutOfOrder(table: TableSpec, alignment: Alignment): void {
+    const at = alignment.movedGroups.flatMap(({ header }) => {
+      const [row, col] = [alignment.rows[header.area.top], alignment.columns[header.area.left]];
+      return row === undefined || col === undefined
+        ? []
+        : [{ label: header.text, at: this.address(row, col) }];
+    });
+    this.warn(
+      table.id,
+      `表头中${at.map((h) => `「${h.label}」（${h.at}）`).join('、')}各组列的左右顺序与官方表格不同：已按各组自己的标题读取其数字；请按官方顺序排列。`,
+      at.map((h) => h.at),
     );
   }
 
@@ -448,6 +466,7 @@ class Reading {
       );
     }
     if (alignment.movedColumns.size) this.columnsOutOfOrder(table, alignment);
+    if (alignment.movedGroups.length) this.groupsOutOfOrder(table, alignment);
     for (const row of alignment.missingRows) {
       // A header row holds no number: its columns are found by the labels of the other rows.
       if (!table.cells.some((c) => c.area.top === row)) {

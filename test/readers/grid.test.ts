@@ -374,8 +374,34 @@ describe('a damaged template: what could and could not be read, never a silent m
     // Both named, each where its header is (the place to click), not a cell of the title merged over them.
     expect(ofRule(r.findings, 'G-04').map((f) => [f.message, f.at])).toEqual([
       [
-        `有 2 列的左右顺序与官方表格不同：「商业企业」在 ${letter(b)} 列，「科研机构」在 ${letter(a)} 列。已按各列自己的标题读取其数字；请按官方顺序排列。`,
+        `有 2 列的左右顺序与官方表格不同：「商业企业」（${letter(b)}${header + 1}）、「科研机构」（${letter(a)}${header + 1}）。已按各列自己的标题读取其数字；请按官方顺序排列。`,
         [`${letter(b)}${header + 1}`, `${letter(a)}${header + 1}`],
+      ],
+    ]);
+    expect(errors(checkGrid(grid))).toEqual([]);
+  });
+
+  it('表四’s two groups of suits swapped with their headers are read by their headers, and said where the headers are', () => {
+    const values = suqian()[1].values;
+    const grid = filledGrid('2021', values, { year: 2024 });
+    const header = rowOf(grid, '未经复议直接起诉');
+    const direct = grid[header]!.indexOf('未经复议直接起诉');
+    const after = grid[header]!.indexOf('复议后起诉');
+    expect(after - direct).toBe(5);
+    // The two groups of five columns, from their headers down; 「行政诉讼」 over both stays.
+    for (let r = header; r < grid.length; r++)
+      for (let k = 0; k < 5; k++) {
+        const row = grid[r]!;
+        [row[direct + k], row[after + k]] = [row[after + k]!, row[direct + k]!];
+      }
+    const r = readReport(grid);
+    const misread = Object.entries(values).filter(([k, v]) => r.cells.get(k)?.raw !== v);
+    expect(misread).toEqual([]);
+    const letter = (c: number) => String.fromCharCode(65 + c);
+    expect(ofRule(r.findings, 'G-04').map((f) => [f.message, f.at])).toEqual([
+      [
+        `表头中「复议后起诉」（${letter(direct)}${header + 1}）、「未经复议直接起诉」（${letter(after)}${header + 1}）各组列的左右顺序与官方表格不同：已按各组自己的标题读取其数字；请按官方顺序排列。`,
+        [`${letter(direct)}${header + 1}`, `${letter(after)}${header + 1}`],
       ],
     ]);
     expect(errors(checkGrid(grid))).toEqual([]);

@@ -366,6 +366,45 @@ describe('a published report as a saved .html page', () => {
     expect(ofRule(findings, 'G-01').map((f) => f.cells)).toEqual([['t3.r1.natural']]);
   });
 
+  it('columns moved with their headers (表三’s two swapped, 表四’s two groups of suits) are read by their headers, with a warning', () => {
+    const [, y2024] = suqian();
+    /** The values with each pair of columns' numbers swapped, as the page shows them under swapped headers. */
+    const swapped = (pairs: readonly (readonly [string, string])[]): Values =>
+      Object.fromEntries(
+        Object.entries(y2024.values).map(([k, v]) => {
+          const [t, r, c] = k.split('.');
+          const pair = pairs.find((p) => p.includes(c!) || p.includes(r!));
+          if (!pair) return [k, v];
+          if (pair.includes(c!)) return [k, y2024.values[`${t}.${r}.${pair.find((x) => x !== c)}`]!];
+          return [k, y2024.values[`${t}.${pair.find((x) => x !== r)}.${c}`]!];
+        }),
+      );
+    const page = reportHtml(
+      '2021',
+      swapped([
+        ['business', 'research'],
+        ['suitDirect', 'suitAfterReview'],
+      ]),
+      {
+        title: '宿迁市2024年政府信息公开工作年度报告',
+        parts: ['本年收到申请。', '一是公开质量仍需提高。', '本年度未收取信息处理费。'],
+        signature: '宿迁市人民政府办公室',
+        date: '2025年1月20日',
+      },
+    )
+      .replace(/商业企业([\s\S]*?)科研机构/, '科研机构$1商业企业')
+      .replace(/未经复议直接起诉([\s\S]*?)复议后起诉/, '复议后起诉$1未经复议直接起诉');
+    const r = read(htmlToText(page));
+    const t34 = Object.fromEntries(Object.entries(raws(r)).filter(([k]) => !k.startsWith('t2.')));
+    expect(t34).toEqual(y2024.values);
+    const findings = check(r);
+    expect(errors(findings)).toEqual([]);
+    const said = findings.filter((f) => f.message.includes('表头的列顺序与官方表格不同'));
+    expect(said.map((f) => f.table)).toEqual(['t3', 't4']);
+    expect(said[0]!.message).toContain('这里依次是「科研机构、商业企业」，官方表格是「商业企业、科研机构」');
+    expect(said[1]!.message).toContain('这里依次是「复议后起诉、未经复议直接起诉」');
+  });
+
   it('keeps a cell on one line however the page breaks it, and skips scripts', () => {
     const text = htmlToText(seedHtml());
     expect(text).toContain('\t本年新制作数量\n');

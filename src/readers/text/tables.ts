@@ -8,11 +8,12 @@ import {
   mayReword,
   wordingOf,
 } from '../../report/labels.js';
-import { type TableSpec, tableSpecs } from '../../report/model.js';
+import { type LabelSpec, type TableSpec, tableSpecs } from '../../report/model.js';
 import type { ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
 import { clipped } from '../../report/shown.js';
 import { formFinding } from '../findings.js';
+import { type MovedHeader, movedByHeaders } from '../headers.js';
 import { type Piece, piecesOf, readCopiedRows, type RowOutcome, type RowsRead } from './copied.js';
 import { textRows } from './rows.js';
 import { looksLikeValue, plainNumber, type Token } from './tokens.js';
@@ -500,6 +501,60 @@ function cellRowsSkipping(
 }
 
 /**
+ * Headers of the table standing in another order than the form's, before its first number (see
+ * movedByHeaders), and the token of the first of them.
+ */
+function movedHeaders(
+  table: TableSpec,
+  text: TableText,
+): (ReturnType<typeof movedByHeaders> & { at: Token }) | undefined {
+  const { tokens, start } = text;
+  let end = start;
+  while (end < text.end && (tokens[end]!.blank || !looksLikeValue(tokens[end]!.text))) end++;
+  const index = indexOf(table);
+  const place = (label: LabelSpec) => {
+    let at: number | undefined;
+    for (let i = start; i < end; i++) {
+      if (!index.matches(tokens[i]!.text).includes(label.text)) continue;
+      if (at !== undefined) return undefined;
+      at = i;
+    }
+    return at;
+  };
+  const moved = movedByHeaders(table, place);
+  if (!moved) return undefined;
+  const first = Math.min(...moved.moved.map((m) => place(m.header)!));
+  return { ...moved, at: tokens[first]! };
+}
+
+/** For a row's keys, where each key's number stands among them, its column moved (see movedByHeaders). */
+function columnsFrom(table: TableSpec, columns: ReadonlyMap<number, number>) {
+  const columnOf = new Map(table.cells.map((c) => [c.key, c.area.left]));
+  return (keys: readonly CellKey[], i: number): number | undefined => {
+    const to = columns.get(columnOf.get(keys[i]!)!);
+    if (to === undefined) return undefined;
+    const j = keys.findIndex((k) => columnOf.get(k) === to);
+    return j < 0 ? undefined : j;
+  };
+}
+
+/** Columns read by their headers, out of the form's order: what the copy has, and the form's order. */
+function outOfOrder(table: TableSpec, moved: readonly MovedHeader[], at: Token, lines: LineNames): Finding {
+  const here = moved.map((m) => m.header.text).join('、');
+  const official = moved
+    .map((m) => m.inPlaceOf)
+    .sort((a, b) => a.area.left - b.area.left)
+    .map((l) => l.text)
+    .join('、');
+  const where = lineOf(at, lines);
+  return formFinding(
+    table.id,
+    `表头的列顺序与官方表格不同（${where}起）：这里依次是「${here}」，官方表格是「${official}」。已按各列自己的标题读取其数字；请按官方顺序排列。`,
+    { at: [where] },
+  );
+}
+
+/**
  * Reads one table from the tokens of its part. Rows not found, or cut short, are errors that say
  * where; a copy whose numbers cannot be told apart from their rows is not read at all.
  */
@@ -529,6 +584,10 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
         ...(unread ? { unread: true as const } : {}),
       }),
     );
+  // Columns moved with their headers (a page's table laid out so) are read by their headers.
+  const moved = text.copied ? undefined : movedHeaders(table, text);
+  const from = moved && columnsFrom(table, moved.columns);
+  if (moved) findings.push(outOfOrder(table, moved.moved, moved.at, text.lines));
   /** Rows not found: their index, and where their finding is in `findings`. */
   const missing: { row: number; finding: number; at: Token | undefined }[] = [];
   const variants: string[] = [];
@@ -559,7 +618,7 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
     else if (outcome.seen !== undefined)
       variants.push(`「${outcome.seen}」按「${row.label}」读取（${lineOf(outcome.at, text.lines)}）`);
     row.keys.forEach((key, i) => {
-      const v = outcome.values[i]!;
+      const v = outcome.values[from?.(row.keys, i) ?? i]!;
       cells.set(key, { raw: plainNumber(v.raw), address: lineOf(v.token, text.lines) });
     });
   });

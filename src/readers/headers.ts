@@ -1,0 +1,65 @@
+import type { LabelSpec, TableSpec } from '../report/model.js';
+
+/**
+ * The table's headers that none of its other labels repeats, over its numbers, by the header row
+ * they begin on, each row's left to right: 表三's 「商业企业」…, 表四's 「未经复议直接起诉」 and
+ * 「复议后起诉」 (not its 「结果维持」, which stands under each). Columns moved with their headers are
+ * told by these.
+ */
+export function headerRows(table: TableSpec): readonly (readonly LabelSpec[])[] {
+  let rows = HEADER_ROWS.get(table);
+  if (!rows) {
+    const firstData = Math.min(...table.cells.map((c) => c.area.top));
+    const left = Math.min(...table.cells.map((c) => c.area.left));
+    const once = table.labels.filter(
+      (l) =>
+        l.area.bottom < firstData &&
+        l.area.left >= left &&
+        table.labels.filter((o) => o.text === l.text).length === 1,
+    );
+    const byRow = new Map<number, LabelSpec[]>();
+    for (const l of once) byRow.set(l.area.top, [...(byRow.get(l.area.top) ?? []), l]);
+    rows = [...byRow.values()]
+      .filter((r) => r.length > 1)
+      .map((r) => r.sort((a, b) => a.area.left - b.area.left));
+    HEADER_ROWS.set(table, rows);
+  }
+  return rows;
+}
+const HEADER_ROWS = new WeakMap<TableSpec, readonly (readonly LabelSpec[])[]>();
+
+const width = (l: LabelSpec) => l.area.right - l.area.left + 1;
+
+/** A header standing where the form has another: what it is, and whose place it takes. */
+export interface MovedHeader {
+  readonly header: LabelSpec;
+  readonly inPlaceOf: LabelSpec;
+}
+
+/**
+ * Headers of a row standing in another order than the form's, each of the width of the one whose
+ * place it takes (two columns swapped, or 表四's two groups of five): for each column of the form,
+ * the column of the form in whose place its numbers stand; and the headers so moved. `place` tells
+ * where a header stands in the copy (a token's index, a grid column), undefined where it is not
+ * found once. A row whose headers are not all found, or would take places of another width, is
+ * read as it stands.
+ */
+export function movedByHeaders(
+  table: TableSpec,
+  place: (label: LabelSpec) => number | undefined,
+): { columns: Map<number, number>; moved: MovedHeader[] } | undefined {
+  const columns = new Map<number, number>();
+  const moved: MovedHeader[] = [];
+  for (const row of headerRows(table)) {
+    const at = row.map(place);
+    if (at.some((p) => p === undefined)) continue;
+    const found = row.map((l, i) => ({ l, at: at[i]! })).sort((a, b) => a.at - b.at);
+    const swaps = found.flatMap(({ l }, i) => (l === row[i] ? [] : [{ header: l, inPlaceOf: row[i]! }]));
+    if (!swaps.length || swaps.some((s) => width(s.header) !== width(s.inPlaceOf))) continue;
+    for (const s of swaps)
+      for (let k = 0; k < width(s.header); k++)
+        columns.set(s.header.area.left + k, s.inPlaceOf.area.left + k);
+    moved.push(...swaps);
+  }
+  return moved.length ? { columns, moved } : undefined;
+}
