@@ -66,6 +66,61 @@ describe('a table on two pages', () => {
     ).toHaveLength(1);
   });
 
+  it('gives a header label broken by the page its rest, though its beginning is a label too (「其他」 of 「其他结果」)', () => {
+    // 表四's header row broken over two pages: 「其他」 at the foot of one, 「结果」 at the top of the next.
+    expect(
+      tables(
+        onPage(1, [0, 50, 100, 150], ['结果维持', '结果纠正', '其他']),
+        onPage(2, [0, 50, 100, 150], ['', '', '结果']),
+        onPage(3, [0, 50, 100, 150], ['1', '2', '3']),
+      ),
+    ).toEqual([
+      [
+        ['结果维持', '结果纠正', '其他结果'],
+        ['1', '2', '3'],
+      ],
+    ]);
+  });
+
+  it('gives a number broken by the page its last digits (「74」 / 「5」), and takes the next row as a row', () => {
+    const xs = [0, 50, 100, 150, 200];
+    expect(
+      tables(
+        onPage(1, xs, ['（七）总计', '310', '400', '74']),
+        onPage(2, xs, ['', '', '', '5']),
+        onPage(3, xs, ['四、结转', '1', '2', '3']),
+      ),
+    ).toEqual([
+      [
+        ['（七）总计', '310', '400', '745'],
+        ['四、结转', '1', '2', '3'],
+      ],
+    ]);
+    // A row of its own on the next page, its label there, is no rest of a number.
+    expect(
+      tables(onPage(1, xs, ['（七）总计', '310', '400', '74']), onPage(2, xs, ['四、结转', '', '', '5'])),
+    ).toEqual([
+      [
+        ['（七）总计', '310', '400', '74'],
+        ['四、结转', '', '', '5'],
+      ],
+    ]);
+  });
+
+  it('keeps the label columns one for one where a page draws them narrower (a merged label cell carried over)', () => {
+    expect(
+      tables(
+        onPage(1, [0, 60, 120, 150, 200], ['三、本年度办理结果', '（三）不予公开', '1', '2']),
+        onPage(2, [0, 5, 40, 150, 200], ['', '（四）无法提供', '3', '4']),
+      ),
+    ).toEqual([
+      [
+        ['三、本年度办理结果', '（三）不予公开', '1', '2'],
+        ['', '（四）无法提供', '3', '4'],
+      ],
+    ]);
+  });
+
   it('is read as two tables when each part has number columns of its own (a table split by its writer)', () => {
     expect(
       tables(

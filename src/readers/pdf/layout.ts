@@ -252,6 +252,12 @@ function relay(t: PieceTable, to: readonly number[]): void {
 
 /** Both parts on the same columns: every edge either has. */
 function onColumns(a: PieceTable, b: PieceTable): void {
+  // As many columns each, the same edges at both ends: the label columns drawn narrower or wider on
+  // one page (a merged label cell carried over, squeezed) are the same columns, one for one.
+  if (a.xs.length === b.xs.length && near(a.xs[0]!, b.xs[0]!) && near(a.xs.at(-1)!, b.xs.at(-1)!)) {
+    b.xs = [...a.xs];
+    return;
+  }
   const edges = [...a.xs];
   for (const x of b.xs) if (!edges.some((e) => near(e, x))) edges.push(x);
   edges.sort((p, q) => p - q);
@@ -286,10 +292,11 @@ function join(a: PieceTable, b: PieceTable): void {
       while (r > 0 && a.rows[r]![j] === null) r--;
       return r;
     };
-    // Carried on: the label above is not whole by itself and is with this text.
+    // Carried on: the label above is whole with this text, and was not whole by itself, or this
+    // text is none (「其他」, 表三's header, is the beginning of 表四's 「其他结果」 too).
     const carried = (c: string | null, j: number) => {
       const above = a.rows[owner(j)]![j];
-      return !!c && !!above && !isNumber(c) && !isLabel(above) && isLabel(above + c);
+      return !!c && !!above && !isNumber(c) && (!isLabel(above) || !isLabel(c)) && isLabel(above + c);
     };
     const labelOnly = first.every((c) => !c || !isNumber(c));
     first.forEach((c, j) => {
@@ -298,6 +305,20 @@ function join(a: PieceTable, b: PieceTable): void {
       first[j] = labelOnly ? '' : null;
     });
     if (labelOnly && first.every((c) => !c)) skip++;
+    // A row broken by the page in the middle of a number (「74」 / 「5」, a narrow 总计 column wraps it):
+    // nothing but digits on the next page, each under a number of the row above. A row of the form
+    // has a label, or more numbers than it has (表四's): no row stands so alone.
+    const above = a.rows[last]!;
+    const filled = first.flatMap((c, j) => (c ? [j] : []));
+    if (
+      !labelOnly &&
+      filled.length > 0 &&
+      filled.length * 2 < first.length &&
+      filled.every((j) => isNumber(first[j]!) && isNumber(above[j] ?? null))
+    ) {
+      for (const j of filled) above[j] += first[j]!.trim();
+      skip++;
+    }
   }
   a.rows.push(...b.rows.slice(skip));
   a.joined.push(...b.joined.slice(skip));
