@@ -333,7 +333,9 @@ describe('nianbao check', () => {
     writeFileSync(join(d, '残缺.txt'), '某区2024年政府信息公开工作年度报告\n一、总体情况\n本年度……\n');
     const cut = await cli('check', d);
     expect(cut.code).toBe(2);
-    expect(cut.err).toContain(`✗ ${join(d, '残缺.txt')}：没有找到年报表格`);
+    expect(cut.err).toContain(
+      `✗ ${join(d, '残缺.txt')}：没有找到年报表格：文中有年报各部分的标题，却没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。表格可能是图片`,
+    );
   });
 
   it('a 解读 or 一图读懂 beside the report is not checked; the same text under a report’s name is not read', async () => {

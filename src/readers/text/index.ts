@@ -330,7 +330,10 @@ export function readText(text: string, options: { source?: string; lines?: LineN
   const noParts = parts.every((p) => p < 0);
   if (best.votes === 0) {
     return {
-      problem: '没有找到年报表格：文中没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。',
+      problem: noParts
+        ? '没有找到年报表格：文中没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。'
+        : // Its parts' titles are there: its tables are not text (pictures, as some sites publish them).
+          '没有找到年报表格：文中有年报各部分的标题，却没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。表格可能是图片（截图或扫描，不做文字识别），或文字中缺了表格部分；请改用表格为文字的 Word、PDF 文件或网页。',
       ...(!noParts || REPORT_WORDS.test(lined.replace(/\s+/g, '')) ? {} : { notReport: true as const }),
       ...(noParts ? { noReportParts: true as const } : {}),
     };
