@@ -441,14 +441,18 @@ class Reading {
     for (const col of alignment.insertedColumns) {
       const text = columnText(this.grid, alignment, col);
       if (!text && this.document) continue;
-      const top = alignment.rows.find((r) => r !== undefined) ?? 0;
-      const name = this.address(top, col).replace(/\d+$/, '');
+      const rows = alignment.rows.filter((r): r is number => r !== undefined);
+      // Its first cell written (its header, 「小计」): a document's table is named by its cells, not
+      // by letters, and the first row's cell there may be a title's merged over it.
+      const top = rows.find((r) => !isBlank(this.grid[r]?.[col])) ?? rows[0] ?? 0;
+      const at = this.address(top, col);
+      const name = this.document ? `${at} 所在的列` : `${at.replace(/\d+$/, '')} 列`;
       this.warn(
         table.id,
         text
-          ? `${name} 列是官方表格没有的列（「${text}」），未读取；官方表格没有小计列，请删除。`
-          : `${name} 列是官方表格没有的空列，未读取；请删除，保持官方格式。`,
-        [this.address(top, col)],
+          ? `${name}是官方表格没有的列（「${text}」），未读取；官方表格没有小计列，请删除。`
+          : `${name}是官方表格没有的空列，未读取；请删除，保持官方格式。`,
+        [at],
       );
     }
     if (alignment.movedRows.size) {

@@ -266,6 +266,20 @@ describe("a document's tables", () => {
     expect(message).toContain(`第1个表格第${at + 1}行第1列 所在的行是官方表格没有的行（「备注」）`);
   });
 
+  it('a column put in (a 「小计」) is named by its header’s cell in the document, not a sheet’s column letter', () => {
+    const grid = rows();
+    const header = grid.findIndex((r) => r.includes('商业企业'));
+    const col = grid[header]!.indexOf('商业企业');
+    const end = grid.findIndex((r) => r.some((c) => c?.includes('四、结转下年度继续办理')));
+    grid.forEach((r, i) => r.splice(col, 0, i === header ? '小计' : i > header && i <= end ? '0' : null));
+    const message = ofRule(readDocument([table(grid)]).report!.findings, 'G-04')
+      .map((f) => f.message)
+      .find((m) => m.includes('小计'));
+    expect(message).toBe(
+      `第1个表格第${header + 1}行第${col + 1}列 所在的列是官方表格没有的列（「小计」），未读取；官方表格没有小计列，请删除。`,
+    );
+  });
+
   it('a number struck through (a revision shown) is left out of its cell, and said', () => {
     const grid = rows();
     const at = grid.findIndex((r) => r.some((c) => c?.includes('一、本年新收')));
