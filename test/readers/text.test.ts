@@ -366,6 +366,27 @@ describe('a published report as a saved .html page', () => {
     expect(ofRule(findings, 'G-01').map((f) => f.cells)).toEqual([['t3.r1.natural']]);
   });
 
+  it('rows of a table swapped in the copy are read by their labels, with one warning naming them', () => {
+    const lines = seedText().split('\n');
+    const row = (label: string) => {
+      const at = lines.findIndex((l) => l.trim() === label);
+      return [at, lines.slice(at, at + 8)] as const;
+    };
+    const [one, first] = row('1.本机关不掌握相关政府信息');
+    const [three, third] = row('3.补正后申请内容仍不明确');
+    expect(first.slice(1).some((l) => l.trim() !== '0')).toBe(true);
+    const swapped = [...lines];
+    swapped.splice(three, 8, ...first);
+    swapped.splice(one, 8, ...third);
+    const r = read(swapped.join('\n'));
+    expect(raws(r)).toEqual(raws(read(seedText())));
+    const said = ofRule(r.findings, 'G-04').filter((f) => f.message.includes('上下顺序'));
+    expect(said.map((f) => f.message)).toEqual([
+      `有 3 行的上下顺序与官方表格不同：「1.本机关不掌握相关政府信息」在第${three + 1}行，「2.没有现成信息需要另行制作」在第${one + 12}行，「3.补正后申请内容仍不明确」在第${one + 1}行。已按各行自己的标签读取其数字；请按官方顺序排列。`,
+    ]);
+    expect(errors(check(r))).toEqual([]);
+  });
+
   it('columns moved with their headers (表三’s two swapped, 表四’s two groups of suits) are read by their headers, with a warning', () => {
     const [, y2024] = suqian();
     /** The values with each pair of columns' numbers swapped, as the page shows them under swapped headers. */

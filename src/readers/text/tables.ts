@@ -15,7 +15,7 @@ import { clipped } from '../../report/shown.js';
 import { formFinding } from '../findings.js';
 import { type MovedHeader, movedByHeaders } from '../headers.js';
 import { type Piece, piecesOf, readCopiedRows, type RowOutcome, type RowsRead } from './copied.js';
-import { textRows } from './rows.js';
+import { type TextRow, textRows } from './rows.js';
 import { looksLikeValue, plainNumber, type Token } from './tokens.js';
 
 export interface TableRead {
@@ -271,6 +271,29 @@ function rewordedLabel(table: TableSpec, text: string, label: string): boolean {
   return mayReword(text, label);
 }
 
+/**
+ * A row's label met once before `to` (among the rows already passed over), not taken by another row,
+ * with its numbers after it: the row moved up, out of the table's order; or -1.
+ */
+function earlierRow(
+  table: TableSpec,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  end: number,
+  row: TextRow,
+  taken: ReadonlySet<number>,
+): number {
+  let at = -1;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.blank || !indexOf(table).matches(t.text).includes(row.label!)) continue;
+    if (at >= 0) return -1;
+    at = i;
+  }
+  return at >= 0 && !taken.has(at) && valuesFollow(tokens, at + 1, end, row.keys.length) ? at : -1;
+}
+
 /** What cellRows reads beyond the rows: rows and columns put into the table. */
 type CellRowsRead = RowsRead & { readonly extraColumn?: Token; readonly inserted?: readonly Token[] };
 
@@ -373,8 +396,12 @@ function cellRowsSkipping(
   const { tokens, end } = text;
   const rows: RowOutcome[] = [];
   let pos = text.start;
+  /** The tokens rows were read at. */
+  const labelled = new Set<number>();
   for (const row of textRows(table)) {
     const values: { raw: string; token: Token }[] = [];
+    /** Where to go on from, after a row read where it was moved to. */
+    let resume: number | undefined;
     let at: Token | undefined;
     let glued: string | undefined;
     let seen: string | undefined;
@@ -395,16 +422,23 @@ function cellRowsSkipping(
       if (hit < 0) {
         // A label reworded (「1.属于国家秘密的」) where the row should be is read by its place.
         if (
-          next < 0 ||
-          !rewordedLabel(table, tokens[next]!.text, row.label) ||
-          !valuesFollow(tokens, next + 1, end, row.keys.length)
+          next >= 0 &&
+          rewordedLabel(table, tokens[next]!.text, row.label) &&
+          valuesFollow(tokens, next + 1, end, row.keys.length)
         ) {
-          rows.push({ kind: 'missing', at: tokens[pos] });
-          continue;
+          hit = next;
+          seen = tokens[hit]!.text;
+        } else {
+          // A row moved up (two rows swapped): its label, once, among those passed over.
+          hit = earlierRow(table, tokens, text.start, pos, end, row, labelled);
+          if (hit < 0) {
+            rows.push({ kind: 'missing', at: tokens[pos] });
+            continue;
+          }
+          resume = pos;
         }
-        hit = next;
-        seen = tokens[hit]!.text;
       }
+      labelled.add(hit);
       // Words with numbers after them between a row and the next: a row put in (「其中：网上申请」),
       // passed over. The header, before the first row, is not looked at.
       if (rows.length) {
@@ -483,6 +517,7 @@ function cellRowsSkipping(
         firstValue ??= values[0]!.token;
       }
     }
+    if (resume !== undefined) pos = resume;
     if (values.length < row.keys.length) rows.push({ kind: 'short', at, got: values.length });
     else
       rows.push({
@@ -552,6 +587,23 @@ function outOfOrder(table: TableSpec, moved: readonly MovedHeader[], at: Token, 
     `表头的列顺序与官方表格不同（${where}起）：这里依次是「${here}」，官方表格是「${official}」。已按各列自己的标题读取其数字；请按官方顺序排列。`,
     { at: [where] },
   );
+}
+
+const atOf = (o: RowOutcome) => o.at;
+
+/**
+ * The rows read out of the table's order (a row moved up, see earlierRow): each row read whose label
+ * stands before an earlier row's or after a later row's.
+ */
+function rowsOutOfOrder(tokens: readonly Token[], outcomes: readonly RowOutcome[]): number[] {
+  const read = outcomes.flatMap((o, r) => (o.kind === 'read' ? [{ r, at: o.at }] : []));
+  if (read.every((x, i) => i === 0 || x.at.line > read[i - 1]!.at.line || x.at === read[i - 1]!.at))
+    return [];
+  const index = new Map(tokens.map((t, i) => [t, i]));
+  const at = read.map((x) => index.get(x.at)!);
+  return read
+    .filter((_, i) => at.some((a, j) => (j < i && a > at[i]!) || (j > i && a < at[i]!)))
+    .map((x) => x.r);
 }
 
 /**
@@ -635,6 +687,19 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
   }
   if (variants.length) {
     findings.unshift(formFinding(table.id, `标签与官方表述不同，已按官方标签读取：${variants.join('；')}。`));
+  }
+  if (!text.copied) {
+    const moved = rowsOutOfOrder(text.tokens, read.rows);
+    if (moved.length) {
+      const named = moved.map((r) => `「${rows[r]!.label}」在${lineOf(atOf(read.rows[r]!), text.lines)}`);
+      findings.push(
+        formFinding(
+          table.id,
+          `有 ${moved.length} 行的上下顺序与官方表格不同：${named.join('，')}。已按各行自己的标签读取其数字；请按官方顺序排列。`,
+          { at: moved.map((r) => lineOf(atOf(read.rows[r]!), text.lines)) },
+        ),
+      );
+    }
   }
   for (const t of read.inserted ?? [])
     findings.push(
