@@ -207,13 +207,14 @@ function pairs<T>(
   }
   const out = new Map<Slot<T>, Slot<T>>();
   const undecided = new Set<Slot<T>>();
+  const cityNamed = withCityNamed(byBody);
   for (const s of slots) {
     if (!pairable(s) || s.withPrevious) continue;
     const sameBody = s.body ? (byBody.get(`${s.body}|${s.year - 1}`) ?? []) : [];
     const sameFile = (byFile.get(`${s.fileIndex}|${s.year - 1}`) ?? []).filter((p) => !p.body || !s.body);
     let candidates = [...new Set([...sameBody, ...sameFile])];
     if (!candidates.length && s.body) {
-      const near = withCityNamed(s.body, s.year, byBody);
+      const near = cityNamed(s.body, s.year);
       if (near) {
         candidates = near.slots;
         remarks.push(
@@ -239,30 +240,41 @@ function pairs<T>(
 /** A province's, city's or prefecture's name put before a body's: 「宿迁市」 of 「宿迁市宿城区」. */
 const PLACE_BEFORE = /^[\u4e00-\u9fa5]{1,8}?(?:省|市|自治区|自治州|州|盟|地区)$/;
 
+/** The names `name` stands for with the place before it left out: 「宿城区」 of 「宿迁市宿城区」. */
+function withoutPlace(name: string): string[] {
+  const out: string[] = [];
+  for (let k = 1; k <= name.length - 2; k++) if (PLACE_BEFORE.test(name.slice(0, k))) out.push(name.slice(k));
+  return out;
+}
+
 /**
  * Last year's reports of the body `body` names with a place before it or without one (「宿城区」 and
  * 「宿迁市宿城区」), where that is the one such body of last year and no report of this year goes by
- * that name: one body, named as its title and its page happened to name it.
+ * that name: one body, named as its title and its page happened to name it. The names are indexed
+ * once: looked at for each report alone, every name of the batch each time, a batch of thousands
+ * of bodies took seconds.
  */
 function withCityNamed<T>(
-  body: string,
-  year: number,
   byBody: ReadonlyMap<string, Slot<T>[]>,
-): { body: string; slots: Slot<T>[] } | undefined {
-  const onlyPlace = (long: string, short: string) =>
-    short.length >= 2 &&
-    long.length > short.length &&
-    long.endsWith(short) &&
-    PLACE_BEFORE.test(long.slice(0, -short.length));
-  const near: string[] = [];
+): (body: string, year: number) => { body: string; slots: Slot<T>[] } | undefined {
+  /** By a name without its place and the year: the names with a place before it. */
+  const placed = new Map<string, string[]>();
   for (const key of byBody.keys()) {
     const at = key.lastIndexOf('|');
-    const other = key.slice(0, at);
-    if (Number(key.slice(at + 1)) === year - 1 && (onlyPlace(other, body) || onlyPlace(body, other)))
-      near.push(other);
+    const name = key.slice(0, at);
+    for (const short of withoutPlace(name)) {
+      const k = `${short}|${key.slice(at + 1)}`;
+      placed.set(k, [...(placed.get(k) ?? []), name]);
+    }
   }
-  if (near.length !== 1 || byBody.has(`${near[0]}|${year}`)) return undefined;
-  return { body: near[0]!, slots: byBody.get(`${near[0]}|${year - 1}`)! };
+  return (body, year) => {
+    const near = [
+      ...(placed.get(`${body}|${year - 1}`) ?? []),
+      ...withoutPlace(body).filter((short) => byBody.has(`${short}|${year - 1}`)),
+    ];
+    if (near.length !== 1 || byBody.has(`${near[0]}|${year}`)) return undefined;
+    return { body: near[0]!, slots: byBody.get(`${near[0]}|${year - 1}`)! };
+  };
 }
 
 /**
@@ -338,6 +350,39 @@ const listCopies = <T>(groups: readonly Slot<T>[][]) =>
  * other: 「宿豫区」, 「宿迁市宿豫区」; not the city 「宿迁市」) is named: the user can pair it by hand. A
  * batch of one year is said once; a report checked against --previous is no such report.
  */
+/**
+ * For a report, the first report of the year before (in the batch's order) whose body's name ends
+ * with its own or is the end of it, another body's (「宿城区」 and 「宿迁市宿城区」): each found by the
+ * names' ends, not by comparing every two reports.
+ */
+export function nameAlike<S extends { readonly body?: string; readonly year: number }>(
+  dated: readonly S[],
+): (s: S) => S | undefined {
+  /** By year and name: the first report whose name is that, and the first whose name ends so. */
+  const whole = new Map<string, number>();
+  const ending = new Map<string, number>();
+  dated.forEach((p, i) => {
+    if (!p.body) return;
+    const key = (name: string) => `${p.year}|${name}`;
+    if (!whole.has(key(p.body))) whole.set(key(p.body), i);
+    // Its ends shorter than itself: a name is no other body's that is the same.
+    for (let k = 1; k < p.body.length; k++)
+      if (!ending.has(key(p.body.slice(k)))) ending.set(key(p.body.slice(k)), i);
+  });
+  return (s) => {
+    if (!s.body) return undefined;
+    const year = s.year - 1;
+    let first = Infinity;
+    const take = (i: number | undefined) => {
+      if (i !== undefined && i < first) first = i;
+    };
+    // Names ending with this one's; and the ends of this one's that are names.
+    take(ending.get(`${year}|${s.body}`));
+    for (let k = 1; k < s.body.length; k++) take(whole.get(`${year}|${s.body.slice(k)}`));
+    return first === Infinity ? undefined : dated[first];
+  };
+}
+
 function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<T>>): string | undefined {
   const dated = slots.filter(pairable);
   if (slots.length < 2 || !dated.length) return undefined;
@@ -352,21 +397,16 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
     return `${all} ${first} 年度的，${tail}`;
   }
   const years = new Set(dated.map((s) => s.year));
-  const gap = (s: (typeof dated)[number]) =>
-    s.body !== undefined && dated.some((p) => p.body === s.body && p.year < s.year);
+  // Looked up, not searched for each report: a batch of thousands of bodies' reports has thousands alone.
+  const firstYear = new Map<string, number>();
+  for (const p of dated)
+    if (p.body !== undefined) firstYear.set(p.body, Math.min(p.year, firstYear.get(p.body) ?? p.year));
+  const gap = (s: (typeof dated)[number]) => s.body !== undefined && firstYear.get(s.body)! < s.year;
   const alone = dated.filter(
     (s) => (oneYear || years.has(s.year - 1) || gap(s)) && !settled.has(s) && !s.withPrevious,
   );
   if (!alone.length) return undefined;
-  const near = (s: (typeof dated)[number]) =>
-    dated.find(
-      (p) =>
-        p.year === s.year - 1 &&
-        p.body &&
-        s.body &&
-        p.body !== s.body &&
-        (p.body.endsWith(s.body) || s.body.endsWith(p.body)),
-    );
+  const near = nameAlike(dated);
   // Every one named, however many: a supervisor must know which reports were not checked against last year.
   const named = alone.map((s) => {
     const like = near(s);

@@ -3,9 +3,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/cli/batch-summary.js';
-import { checkBatch } from '../../src/cli/batch.js';
+import { checkBatch, nameAlike } from '../../src/cli/batch.js';
 import type { Checked } from '../../src/cli/output.js';
 import { readReportFile } from '../../src/readers/files.js';
 import { templateGrid, templateLayout } from '../../src/report/template.js';
@@ -488,5 +489,30 @@ describe('pairing', () => {
       ['other.xlsx', undefined],
     ]);
     expect(totals).toMatchObject({ reports: 3, unreadable: [], internalErrors: 0 });
+  });
+});
+
+describe('a report alone, and last year’s of a body named alike (「宿城区」, 「宿迁市宿城区」)', () => {
+  it('is the first such report in the batch, as comparing every two reports finds it', () => {
+    const report = fc.record({
+      body: fc.option(fc.stringMatching(/^[市区宿城迁]{1,4}$/), { nil: undefined }),
+      year: fc.integer({ min: 2022, max: 2024 }),
+    });
+    fc.assert(
+      fc.property(fc.array(report, { maxLength: 30 }), (dated) => {
+        const alike = nameAlike(dated);
+        for (const s of dated) {
+          const searched = dated.find(
+            (p) =>
+              p.year === s.year - 1 &&
+              p.body &&
+              s.body &&
+              p.body !== s.body &&
+              (p.body.endsWith(s.body) || s.body.endsWith(p.body)),
+          );
+          expect(alike(s)).toBe(searched);
+        }
+      }),
+    );
   });
 });
