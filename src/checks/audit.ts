@@ -37,6 +37,8 @@ export interface Audit {
   readonly severalSheets: boolean;
   /** Where the 说明 are kept, where not in the report's own file (the offline page's browser). */
   readonly notesKept?: string;
+  /** What the reviewer is to confirm beside the findings: another report of the same year in the file. */
+  readonly remarks?: readonly string[];
 }
 
 export const AUDIT_SHEET = '审核报告';
@@ -45,7 +47,7 @@ export const AUDIT_TITLE = '政府信息公开工作年度报告审核报告';
 export function auditOf(
   report: Pick<Report, 'edition' | 'year' | 'agency' | 'sheets'> & { readonly cells?: Report['cells'] },
   findings: readonly Finding[],
-  meta: { checkedAt: Date; source?: string; previous?: string },
+  meta: { checkedAt: Date; source?: string; previous?: string; remarks?: readonly string[] },
 ): Audit {
   // On paper, a published report's cells are where they are in its file (see ReadCell.origin).
   const cited = (f: Finding): Finding => {
@@ -60,6 +62,7 @@ export function auditOf(
     edition: report.edition,
     ...(meta.source ? { source: meta.source } : {}),
     ...(meta.previous ? { previous: meta.previous } : {}),
+    ...(meta.remarks?.length ? { remarks: meta.remarks } : {}),
     checkedAt: formatTime(meta.checkedAt),
     passed: counts.error === 0 && blank.length === 0,
     notFilledIn: blank,
@@ -153,6 +156,11 @@ export function auditRows(audit: Audit): AuditRow[] {
       span: true,
     },
     ...(previousRow ? [{ cells: [previousRow], style: 'meta' as const, span: true as const }] : []),
+    ...(audit.remarks ?? []).map((r) => ({
+      cells: [`需要确认：${r}`],
+      style: 'meta' as const,
+      span: true as const,
+    })),
     ...(audit.notesKept && audit.findings.some((f) => f.note)
       ? [{ cells: [`说明：${audit.notesKept}`], style: 'meta' as const, span: true as const }]
       : []),

@@ -7,6 +7,7 @@ import {
   type Note,
   NOTES_SHEET,
   bodyKey,
+  numbersOf,
   previousReport,
   readNotes,
   readWorkbook,
@@ -53,6 +54,11 @@ export interface WorkbookCheck {
   readonly candidates: readonly PreviousCandidate[];
   /** The 说明 in the workbook. */
   readonly notes: ReadonlyMap<string, Note>;
+  /**
+   * Other reports in the workbook of the same year and body with other numbers (a draft kept, a copy
+   * corrected), hidden ones said so: which is to be published is for the clerk to confirm.
+   */
+  readonly rivals?: readonly string[];
   /** Why the sheet could not be checked, marked, or compared, in Chinese. */
   readonly problem?: string;
   readonly marked: boolean;
@@ -213,6 +219,18 @@ export async function checkWorkbook(
       label: labelOf(r),
       ...(r.year === undefined ? { undated: true as const } : {}),
     }));
+  const rivals = all
+    .filter(
+      (r) =>
+        r !== report &&
+        r.year !== undefined &&
+        r.year === report.year &&
+        (r.agency === undefined ||
+          report.agency === undefined ||
+          bodyKey(r.agency) === bodyKey(report.agency)) &&
+        numbersOf(r) !== numbersOf(report),
+    )
+    .map(labelOf);
   const locked = sheets.filter((s) => byName.get(s.name)!.formatLocked);
   const lockedNote = locked.length
     ? `工作表${locked.map((s) => `「${s.name}」`).join('、')}受保护且不允许设置单元格格式，无法在单元格上标记；问题已在下方列出。撤销工作表保护（或允许设置单元格格式）后再校验即可标记。`
@@ -244,6 +262,7 @@ export async function checkWorkbook(
       : {}),
     candidates,
     notes,
+    ...(rivals.length ? { rivals } : {}),
     ...(problem ? { problem } : {}),
     marked: !locked.length,
   };

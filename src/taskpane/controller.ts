@@ -428,6 +428,13 @@ export class PaneController {
           .filter(Boolean)
           .join(' · '),
         ...(result.previous ? { previous: result.previous.label } : {}),
+        ...(result.rivals
+          ? {
+              remarks: [
+                `本文件中另有同一年度、数字不同的报告（${result.rivals.join('；')}）：请确认审核的是要发布的那一份。`,
+              ],
+            }
+          : {}),
       });
       this.set({ notice: { intent: 'success', text: await this.host.writeAudit(audit) } });
     });

@@ -658,6 +658,36 @@ describe('生成审核报告 as the sheet is now', () => {
     expect(texts.some((t) => t.includes('2019年度年报'))).toBe(false);
   });
 
+  it('says another report of the same year with other numbers in the workbook (a draft kept), hidden or not', async () => {
+    const { excel, pane } = setup(jingxiu().values);
+    const draft = excel.addSheet('2019年度年报(2)');
+    draft.setValues(
+      filledGrid(
+        '2019',
+        { ...jingxiu().values, 't3.r1.natural': 6, 't3.r1.total': 6 },
+        { year: 2019, agency: '保定市竞秀区人民政府' },
+      ),
+    );
+    excel.select('2019年度年报');
+    await pane.audit();
+    const said = () =>
+      [...excel.sheet(AUDIT_SHEET).cells.values()]
+        .map((c) => String(c.value))
+        .filter((t) => t.startsWith('需要确认'));
+    expect(said()).toEqual([
+      '需要确认：本文件中另有同一年度、数字不同的报告（2019 年度 · 保定市竞秀区人民政府 · 工作表「2019年度年报(2)」）：请确认审核的是要发布的那一份。',
+    ]);
+    excel.book.setVisibility(excel.book.sheet('2019年度年报(2)')!, 'Hidden');
+    excel.select('2019年度年报');
+    await pane.audit();
+    expect(said()[0]).toContain('工作表「2019年度年报(2)」（隐藏）');
+    // The same numbers (a copy) are no other report.
+    draft.setValues(filledGrid('2019', jingxiu().values, { year: 2019, agency: '保定市竞秀区人民政府' }));
+    excel.select('2019年度年报');
+    await pane.audit();
+    expect(said()).toEqual([]);
+  });
+
   it('from the ribbon before any 校验: checks first, then writes it; on a sheet with no report, says why', async () => {
     const { excel, pane } = setup();
     await pane.audit();
