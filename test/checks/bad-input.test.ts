@@ -164,7 +164,7 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     );
   });
 
-  it('a total short of its items by just the numbers typed as text (a =SUM that leaves text out): said so, no other cell blamed', () => {
+  it('a total short of its items by just the numbers typed as text (a =SUM that leaves text out): said so, the text cell the one to mend', () => {
     const values = suqian()[1].values;
     const natural = values['t3.r3_2.natural'] as number;
     const total = values['t3.r3_2.total'] as number;
@@ -175,7 +175,9 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     expect(row!.message).toContain(
       `相差的 ${natural} 正好是文本格式的（二）部分公开·自然人（D27）：若合计是求和公式，公式不计入文本，把该格改为数字即可。`,
     );
-    expect(row!.culprit).toBeUndefined();
+    // The one cell to mend, with its own number (改为 writes it as a number), and why.
+    expect(row).toMatchObject({ culprit: 't3.r3_2.natural', suggested: natural });
+    expect(row!.caveat).toBe('该格是文本格式的数字，求和公式不计入，改为数字即可');
     // The total of 一、本年新收 short so: its row says why, and the column that names the total as
     // the one wrong says the same, with no 改为 over the sum (a sidebar audit's contradiction).
     const business = values['t3.r1.business'] as number;
@@ -192,8 +194,10 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
       expect(f.message, f.message).toContain(
         `正好是文本格式的一、本年新收政府信息公开申请数量·商业企业（E24）`,
       );
-      expect(f.culprit).toBeUndefined();
+      // Never the sum: where the text cell is in the identity, it; where not, none.
+      expect(f.culprit, f.message).toBe(f.cells.includes('t3.r1.business') ? 't3.r1.business' : undefined);
     }
+    expect(broken.some((f) => f.culprit === undefined)).toBe(true);
     // A text cell the table's numbers call wrong is not excused so (a 「５」 where 0 belongs).
     const wrong = checkGrid(filledGrid('2021', { ...values, 't3.r4.other': '５' }));
     expect(wrong.some((f) => f.message.includes('正好是文本格式'))).toBe(false);

@@ -116,6 +116,9 @@ function textSkipped(
   return text.length && skipped === residual && !text.some(wrong) ? text : undefined;
 }
 
+/** What the card of the one cell typed as text that a sum left out says after its number. */
+const TYPED_AS_TEXT = '该格是文本格式的数字，求和公式不计入，改为数字即可';
+
 /** What to do about the text a sum left out. */
 const sumSkips = (ctx: Context, text: readonly CellKey[]) =>
   `正好是文本格式的${text.map((k) => ref(ctx, k)).join('、')}：若合计是求和公式，公式不计入文本，把${text.length > 1 ? '这些格' : '该格'}改为数字即可。`;
@@ -176,7 +179,7 @@ export function balanceFindings(ctx: Context): Finding[] {
   }
 
   // Totals short of their items by just the text among them (see textSkipped): said so wherever named.
-  const skippedOf = new Map<Identity, string>();
+  const skippedOf = new Map<Identity, { said: string; text: readonly CellKey[] }>();
   const shortTotals = new Map<CellKey, { amount: number; text: readonly CellKey[] }>();
   for (const id of broken) {
     const changes = changesOf.get(id.table) ?? [];
@@ -185,7 +188,7 @@ export function balanceFindings(ctx: Context): Finding[] {
     const residual = residualOf.get(id)!;
     const text = textSkipped(ctx, id, formOf.get(id)!, residual, wrong);
     if (!text) continue;
-    skippedOf.set(id, `相差的 ${num(-residual)} ${sumSkips(ctx, text)}`);
+    skippedOf.set(id, { said: `相差的 ${num(-residual)} ${sumSkips(ctx, text)}`, text });
     shortTotals.set(id.total!, { amount: -residual, text });
   }
 
@@ -194,11 +197,20 @@ export function balanceFindings(ctx: Context): Finding[] {
     const form = formOf.get(id)!;
     const changes = changesOf.get(id.table) ?? [];
     const here = changes.filter((c) => cells.includes(c.key) || form.has(c.key));
-    const skipped = skippedOf.get(id) ?? '';
-    const fact = statement(ctx, id) + skipped;
+    const skipped = skippedOf.get(id);
+    const fact = statement(ctx, id) + (skipped?.said ?? '');
     const base = { rule: id.rule, table: id.table, cells, fact } as const;
-    // Text left out of a sum is what to mend: no other cell is named, nor 「cannot tell」.
-    if (skipped) return finding(ctx, { ...base, message: fact });
+    // Text left out of a sum is what to mend: no other cell is named, nor 「cannot tell」. One such
+    // cell is the one to mend, with its own number: 改为 writes it as a number.
+    if (skipped) {
+      const [only, more] = skipped.text;
+      const one = only !== undefined && more === undefined && cells.includes(only) ? only : undefined;
+      return finding(ctx, {
+        ...base,
+        message: fact,
+        ...(one ? { culprit: one, suggested: values.get(one)!, caveat: TYPED_AS_TEXT } : {}),
+      });
+    }
     if (here.length === 1) {
       const { key, delta, alone } = here[0]!;
       const suggested = values.get(key)! + delta;
