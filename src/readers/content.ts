@@ -1,3 +1,4 @@
+import { otherKindProblem } from './kinds.js';
 import { ReadProblem } from './problem.js';
 import { beginsAsMessage, isWebArchive } from './mhtml.js';
 import { zipEntries } from './xlsx/directory.js';
@@ -203,6 +204,14 @@ const isPageName = (ext: string) => PAGE_EXTENSIONS.includes(ext);
 /** Names under which a file is read by what it holds: a report may hide behind each. */
 export const READ_BY_CONTENT: readonly string[] = ['.xls', '.et', '.doc', '.wps'];
 
+/** What a file of each readable extension is called, to say what a picture named so is not. */
+const NAMED_AS: Readonly<Record<string, string>> = {
+  '.xlsx': 'Excel 工作簿（.xlsx）',
+  '.docx': 'Word 文件（.docx）',
+  '.pdf': 'PDF 文件',
+  '.txt': '文字',
+};
+
 /** The kind each readable extension's files are, when they are what they say. */
 const EXPECTED: Readonly<Record<string, Content>> = {
   '.xlsx': 'xlsx',
@@ -240,6 +249,9 @@ export function readAs(ext: string, bytes: Uint8Array, refused?: string): string
     case 'archive':
       return '.mht';
     case 'other': {
+      // A picture or an archive named as a report: said as what it is.
+      const kind = otherKindProblem(bytes, NAMED_AS[ext] ?? '年报文件');
+      if (kind) throw new ReadProblem(kind);
       // Bytes no text is made of are no page and no text, whatever tags they hold by chance.
       const text = !isBinary(bytes);
       // A page whose first tag is a comment, a script or a style sheet (「导出 Excel」 saves such as

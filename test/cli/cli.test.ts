@@ -264,7 +264,7 @@ describe('nianbao check', () => {
     const r = await cli('check', junk, notReport, bad, join(dir, 'missing.xlsx'), key, join(dir, 'gone.doc'));
     expect(r.code).toBe(2);
     expect(r.out).toContain('结果：2 个错误，1 个警告');
-    expect(r.err).toContain(`${junk}：不是有效的 .xlsx 文件（不是 zip 压缩包）`);
+    expect(r.err).toContain(`${junk}：不是有效的 .xlsx 文件：文件已损坏，或不是 Excel 工作簿`);
     expect(r.err).toContain('工作表「通讯录」中没有找到年报表格');
     expect(r.err).toContain('missing.xlsx');
     expect(r.err).toContain(`找不到文件或文件夹 ${join(dir, 'missing.xlsx')}`);

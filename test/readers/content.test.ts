@@ -40,6 +40,20 @@ async function problem(name: string, bytes: Uint8Array): Promise<string> {
   );
 }
 
+describe('a picture or an archive saved under a report’s name', () => {
+  it('is said as what it is, whatever report it is named as', async () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(200).fill(7)]);
+    expect(await problem('年报.pdf', jpeg)).toBe(
+      '文件内容是图片（JPEG），不是 PDF 文件：请选要校验的年报文件',
+    );
+    expect(await problem('年报.docx', jpeg)).toBe(
+      '文件内容是图片（JPEG），不是 Word 文件（.docx）：请选要校验的年报文件',
+    );
+    const rar = new Uint8Array([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, ...new Array(200).fill(0)]);
+    expect(await problem('年报.txt', rar)).toBe('文件内容是 RAR 压缩包，不是文字：请选要校验的年报文件');
+  });
+});
+
 describe('a file is read by what it holds', () => {
   it('a page with comments, scripts or styles left open is read in one pass, as the page before them', async () => {
     // Each one left open scanned the rest of the page again: 150,000 「<!--」 in 600 KB took 40 s.

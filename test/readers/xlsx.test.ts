@@ -217,7 +217,12 @@ describe('readXlsx refuses, in Chinese, what it cannot or should not read', () =
 
   it('not a zip; an encrypted workbook or an .xls renamed; a cut-off zip; a DTD', () => {
     expect(problem(() => readXlsx(strToU8('not a workbook')))).toBe(
-      '不是有效的 .xlsx 文件（不是 zip 压缩包）',
+      '不是有效的 .xlsx 文件：文件已损坏，或不是 Excel 工作簿（在 Excel 或 WPS 中能打开的，请另存为 .xlsx 后再校验）',
+    );
+    // A picture named .xlsx is said as what it is.
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]);
+    expect(problem(() => readXlsx(png))).toBe(
+      '文件内容是图片（PNG），不是 Excel 工作簿（.xlsx）：请选要校验的年报文件',
     );
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
     expect(problem(() => readXlsx(ole))).toContain('请取消密码，或在 Excel 中另存为 .xlsx');

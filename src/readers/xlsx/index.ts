@@ -1,5 +1,6 @@
 import type { RawValue } from '../../report/types.js';
 import { utf8Lenient } from '../decode.js';
+import { otherKindProblem } from '../kinds.js';
 import { ReadProblem } from '../problem.js';
 import { mib, XLSX_LIMITS, type XlsxLimits } from './limits.js';
 import { readSheet, type SheetLook } from './sheet.js';
@@ -48,7 +49,8 @@ function notZip(bytes: Uint8Array): ReadProblem {
   return new ReadProblem(
     ole
       ? '这是设置了打开密码的工作簿，或改了扩展名的旧版 .xls 文件：请取消密码，或在 Excel 中另存为 .xlsx'
-      : `${NOT_XLSX}（不是 zip 压缩包）`,
+      : (otherKindProblem(bytes, 'Excel 工作簿（.xlsx）') ??
+          `${NOT_XLSX}：文件已损坏，或不是 Excel 工作簿（在 Excel 或 WPS 中能打开的，请另存为 .xlsx 后再校验）`),
   );
 }
 
