@@ -156,7 +156,8 @@ export function Page({ host, pane }: { host: FileHost; pane: PaneController }) {
 
   const reload = async () => {
     if (!host.canReload) {
-      pane.notify({ intent: 'info', text: '这个浏览器没有保留文件：请在文件保存后重新选择它。' });
+      // The list stays until the file is chosen again, said to be of the file as it was then.
+      pane.markStale({ intent: 'info', text: '这个浏览器没有保留文件：请在文件保存后重新选择它。' });
       return void choose();
     }
     try {

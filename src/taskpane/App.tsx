@@ -184,6 +184,9 @@ export function App({ pane }: { pane: PaneController }) {
     const onKeyDown = (e: KeyboardEvent) => {
       if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
       if (!main.current?.querySelector('[data-locate]')) return;
+      // Alt+↓ on a menu's button or a list opens it (上年报告's 选择): it is not also a step.
+      const on = e.target instanceof Element ? e.target : null;
+      if (on?.closest('[aria-haspopup], [role="menu"], [role="listbox"], [role="combobox"], select')) return;
       e.preventDefault();
       void pane.step(e.key === 'ArrowDown' ? 1 : -1);
     };

@@ -209,6 +209,13 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
     await shot('listed-cells');
     await pane.getByRole('button', { name: '下一个' }).click();
     await expect.poll(async () => listed.includes((await selected()) ?? '')).toBe(false);
+    // Alt+↓ on 上年报告's 选择 opens its menu, and is no step besides.
+    const here = await selected();
+    await pane.getByRole('button', { name: '选择上年报告' }).focus();
+    await pane.locator(':focus').press('Alt+ArrowDown');
+    await expect.poll(() => pane.getByRole('menuitemradio').count()).toBeGreaterThan(0);
+    expect(await selected()).toBe(here);
+    await pane.locator(':focus').press('Escape');
     await asText(false);
     await expect.poll(() => pane.getByText(`${listed[0]} 等 4 格`).count()).toBe(0);
   });
