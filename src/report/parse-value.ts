@@ -1,6 +1,6 @@
 import type { RawValue, Unit } from './types.js';
 import type { CellKind } from '../report/types.js';
-import { clipped } from './shown.js';
+import { clipped, hasInvisible, withoutInvisible } from './shown.js';
 
 /** The unit a label states: 「（单位：万元）」, 「（元）」, 「单位：元」. */
 export function unitInLabel(label: string): Unit | undefined {
@@ -58,7 +58,8 @@ function toHalfWidth(s: string): string {
 /** 「五」 for text, 2.5 for a number; text is followed by no space in the messages. Long text is cut short. */
 export function shown(raw: string | number): string {
   if (typeof raw !== 'string') return `${raw} `;
-  return `「${clipped(raw, 40)}」`;
+  // What shows as nothing is said in words (see clean), not quoted where it cannot be seen.
+  return `「${clipped(withoutInvisible(raw), 40)}」`;
 }
 
 interface Cleaned {
@@ -69,6 +70,10 @@ interface Cleaned {
 function clean(raw: string, units: readonly string[]): Cleaned & { unit?: string } {
   const notes: string[] = [];
   let text = raw;
+  if (hasInvisible(text)) {
+    text = withoutInvisible(text);
+    notes.push('含有看不见的字符，如从网页复制带来的零宽空格');
+  }
   const half = toHalfWidth(text);
   if (half !== text && /[\uFF10-\uFF19]/.test(text)) notes.push('全角数字');
   text = half;

@@ -8,6 +8,19 @@ const UNSHOWN =
 /** Text from a file as we show it: without what would change how it, or the rest of its line, reads. */
 export const shownText = (s: string): string => s.replace(UNSHOWN, '');
 
+/**
+ * Characters that show as nothing (zero-width spaces and joiners, the word joiner, a byte-order mark
+ * inside a text, a soft hyphen): a page's copy leaves them after numbers, where they make 「387」 no
+ * number.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const ANY_INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+
+export const hasInvisible = (s: string): boolean => ANY_INVISIBLE.test(s);
+
+/** The text without the characters that show as nothing (see INVISIBLE). */
+export const withoutInvisible = (s: string): string => (ANY_INVISIBLE.test(s) ? s.replace(INVISIBLE, '') : s);
+
 /** A long text quoted in a message: its first `keep` characters and 「…」, where it has more than `max`. */
 export const clipped = (s: string, max = 30, keep = 30): string =>
   s.length > max ? `${s.slice(0, keep)}…` : s;

@@ -203,6 +203,15 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     expect(wrong.some((f) => f.message.includes('正好是文本格式'))).toBe(false);
   });
 
+  it('a number with a character that shows as nothing after it (a zero-width space pasted from a page) is the number, said so', () => {
+    const findings = withCell('2\u200b');
+    expect(errors(findings)).toEqual([]);
+    const [text] = ofRule(findings, 'G-01');
+    expect(text!.message).toContain(
+      '「2」是文本（含有看不见的字符，如从网页复制带来的零宽空格），已按数字 2 读取',
+    );
+  });
+
   for (const raw of ['/', '—', '', null] as RawValue[]) {
     it(`${JSON.stringify(raw)} is a blank: a G-03 warning, counted as 0`, () => {
       const findings = withCell(raw);

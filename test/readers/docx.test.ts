@@ -305,6 +305,31 @@ describe("a document's tables", () => {
     expect(bodyBlocks(xml)).toMatchObject([{ table: { rows: [['A', `4${STRUCK}5`]] } }]);
   });
 
+  it('in a .docx, text moved away and not yet accepted is struck; hidden text (w:vanish) is none of its cell', () => {
+    const run = (text: string, props = '') =>
+      `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t>${text}</w:t></w:r>`;
+    const cell = (p: string) => `<w:tc><w:p>${p}</w:p></w:tc>`;
+    const xml = `<w:document><w:body><w:tbl><w:tr>${cell(run('A'))}${cell(
+      `<w:moveFrom w:id="1">${run('20')}</w:moveFrom><w:moveTo w:id="2">${run('2')}</w:moveTo>`,
+    )}${cell(`${run('21', '<w:vanish/>')}${run('14')}`)}${cell(
+      // Hidden once, shown now (a tracked change of its format), and hidden said false: shown.
+      `${run('3', '<w:vanish w:val="0"/>')}${run('7', '<w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange>')}`,
+    )}</w:tr></w:tbl></w:body></w:document>`;
+    expect(bodyBlocks(xml)).toMatchObject([
+      { table: { rows: [['A', `2${STRUCK}0${STRUCK}2`, '14', '37']] } },
+    ]);
+  });
+
+  it('a number with a zero-width space after it (a page’s copy pasted into Word) is the number', () => {
+    const grid = rows();
+    const at = grid.findIndex((r) => r.some((c) => c?.includes('一、本年新收')));
+    const col = grid[at]!.findIndex((c) => c === String(y2024.values['t3.r1.natural']));
+    grid[at]![col] = `${grid[at]![col]}\u200b`;
+    const r = readDocument([table(grid)]).report!;
+    expect(r.cells.get('t3.r1.natural')!.raw).toBe(y2024.values['t3.r1.natural']);
+    expect(check(r).filter((f) => f.cells.includes('t3.r1.natural'))).toEqual([]);
+  });
+
   it('a table its writer split in two, the header repeated in the second, is read as one', () => {
     const grid = rows();
     const head = grid.findIndex((r) => r.some((c) => c?.includes('申请人情况')));

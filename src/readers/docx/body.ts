@@ -91,6 +91,11 @@ export function bodyBlocks(xml: string): DocBlock[] {
   let untracked = 0;
   let inText = false;
   let deleted = false;
+  /** Within a run marked hidden (w:vanish): Word neither shows nor prints it. */
+  let hidden = false;
+  /** Within text moved away (w:moveFrom), not yet accepted: Word shows it struck through, as a deletion. */
+  let movedFrom = 0;
+  let formerly = 0;
   let skip = 0;
   /** Where text goes: the innermost open cell, or the body; nowhere between a table's cells. */
   const holder = (): Holder | undefined => (frames.length ? frames.at(-1)!.cell : body);
@@ -133,11 +138,11 @@ export function bodyBlocks(xml: string): DocBlock[] {
 
   let at = 0;
   for (let lt = xml.indexOf('<'); lt >= 0; lt = xml.indexOf('<', at)) {
-    if (inText && !skip) {
+    if (inText && !skip && !hidden) {
       const raw = xml.slice(at, lt);
       const decoded = raw.includes('&') ? decodeXML(raw) : raw;
       const h = holder();
-      if (h) h.line += deleted ? struckThrough(decoded) : decoded;
+      if (h) h.line += deleted || movedFrom ? struckThrough(decoded) : decoded;
     }
     const gt = xml.indexOf('>', lt);
     if (gt < 0) break;
@@ -155,6 +160,22 @@ export function bodyBlocks(xml: string): DocBlock[] {
     }
     if (skip) continue;
     switch (name) {
+      case 'w:r':
+        // Each run says for itself whether it is hidden (its w:rPr comes first).
+        hidden = false;
+        break;
+      case 'w:rPrChange':
+        // The run's properties before a tracked change: not what Word shows now.
+        if (!selfClosing) formerly = Math.max(0, formerly + (closing ? -1 : 1));
+        break;
+      case 'w:vanish': {
+        const val = attr(tag, 'w:val');
+        if (!formerly) hidden = !closing && val !== 'false' && val !== '0' && val !== 'off';
+        break;
+      }
+      case 'w:moveFrom':
+        if (!selfClosing) movedFrom = Math.max(0, movedFrom + (closing ? -1 : 1));
+        break;
       case 'w:t':
         inText = !closing && !selfClosing;
         deleted = false;

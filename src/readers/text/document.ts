@@ -1,3 +1,4 @@
+import { withoutInvisible } from '../../report/shown.js';
 import { parseAddress, toAddress } from '../../report/address.js';
 import type { Finding } from '../../report/finding.js';
 import { compact } from '../../report/labels.js';
@@ -60,7 +61,7 @@ const unstruck = (text: string) => text.replace(STRUCK_CHARS, '');
 /** A cell's value as the grid reader wants it: a plain number is a number, spaces and struck text dropped. */
 function cellValue(text: string | null): RawValue {
   if (text === null) return null;
-  const t = unstruck(text).replace(/[\s\u3000]+/g, '');
+  const t = withoutInvisible(unstruck(text)).replace(/[\s\u3000]+/g, '');
   return plainNumber(t);
 }
 

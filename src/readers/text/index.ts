@@ -1,3 +1,4 @@
+import { withoutInvisible } from '../../report/shown.js';
 import type { Finding } from '../../report/finding.js';
 import { TABLE_NAME } from '../../report/parts.js';
 import { cellSpec, tableSpec, tableSpecs } from '../../report/model.js';
@@ -314,7 +315,8 @@ export function readText(text: string, options: { source?: string; lines?: LineN
   const lined = lineBreaks(text);
   if (linesOver(lined, MAX_TEXT_LINES))
     return { problem: `文字超过 ${MAX_TEXT_LINES / 10_000} 万行（表格每格算一行），不像一份年报，未读取。` };
-  const normalized = normalizeGlyphs(lined);
+  // A page's copy leaves zero-width spaces after numbers (「387\u200b」): no one sees them, and they are read so.
+  const normalized = normalizeGlyphs(withoutInvisible(lined));
   const all = tokenize(normalized);
   const runs = reportRuns(all);
   if (runs.length > 1) return { problem: twoReports(runs.length) };
