@@ -144,6 +144,27 @@ describe('a Word report (.docx, saved by LibreOffice from the published page)', 
     );
   });
 
+  it('a title in the page header alone (word/header1.xml) gives the body and year, as the printed page does', async () => {
+    const parts = unzipSync(bytes('jingxiu-2019.docx'));
+    const xml = strFromU8(parts['word/document.xml']!);
+    const title = /<w:p\b(?:(?!<\/w:p>)[\s\S])*?保定市竞秀区[\s\S]*?<\/w:p>/.exec(xml)![0];
+    expect(title).toContain('年度报告');
+    const body = (x: string) => new TextEncoder().encode(x);
+    // Another body's name and year in the header than the report's, to tell where they were read.
+    const header = body(
+      '<w:hdr><w:p><w:r><w:t>张家口市桥东区2018年政府信息公开工作年度报告</w:t></w:r></w:p></w:hdr>',
+    );
+    const without = await readDocx(zipSync({ ...parts, 'word/document.xml': body(xml.replace(title, '')) }));
+    expect(without.report?.agency).not.toBe('张家口市桥东区');
+    const r = await readDocx(
+      zipSync({ ...parts, 'word/document.xml': body(xml.replace(title, '')), 'word/header1.xml': header }),
+    );
+    expect(r.report).toMatchObject({ year: 2018, agency: '张家口市桥东区' });
+    // With its own title, the body's is the report's.
+    const both = await readDocx(zipSync({ ...parts, 'word/header1.xml': header }));
+    expect(both.report).toMatchObject({ year: 2019, agency: '保定市竞秀区' });
+  });
+
   it('a truncated download, an old .doc, random bytes and a zip without a body each get their own message', async () => {
     const problem = async (b: Uint8Array) => (await readDocx(b)).problem;
     expect(await problem(bytes('truncated.docx'))).toContain('已损坏或不完整');

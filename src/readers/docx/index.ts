@@ -37,8 +37,10 @@ export async function readDocx(
   if (!startsWith(bytes, ZIP))
     return { problem: '这不是 .docx 文件（文件内容不是 Word 文档格式），无法读取。' };
   let xml: Uint8Array;
+  let header: DocBlock[] = [];
   try {
-    const entry = zipEntries(bytes, MAX_ENTRIES).get(BODY);
+    const entries = zipEntries(bytes, MAX_ENTRIES);
+    const entry = entries.get(BODY);
     if (!entry) return { problem: `.docx 文件中没有正文（${BODY}），可能已损坏，或不是 Word 文档。` };
     // Its declared size is checked before anything is inflated, and held to as it is.
     if (entry.size > MAX_XML)
@@ -50,6 +52,7 @@ export async function readDocx(
         problem: `.docx 文件的正文解压后是压缩时的 ${Math.round(entry.size / Math.max(entry.compressedSize, 1))} 倍（${mib(entry.size)}），疑为压缩炸弹，未读取。`,
       };
     xml = unzipEntry(bytes, entry, options.inflate, options.crc32);
+    header = headerLines(bytes, entries, options);
   } catch (e) {
     // The zip reader's own words are a workbook's: a body that inflates past its size is said here.
     if (e instanceof PartTooLarge)
@@ -68,5 +71,34 @@ export async function readDocx(
     if (e instanceof ReadProblem) return { problem: e.message };
     throw e;
   }
-  return readDocument(blocks, { source: options.source, lines: 'Word 文字' });
+  return readDocument([...header, ...blocks], { source: options.source, lines: 'Word 文字' });
+}
+
+const HEADER = /^word\/header\d+\.xml$/;
+/** A page header is a line or two: past this, it is none, and is left out. */
+const MAX_HEADER = 256 * 1024;
+
+/**
+ * The lines of the document's page headers, each once, before its body, as a page shows them: a
+ * report may give its title (and year) there alone. A header that cannot be read is left out.
+ */
+function headerLines(
+  bytes: Uint8Array,
+  entries: ReturnType<typeof zipEntries>,
+  options: { inflate?: RawInflate; crc32?: Crc32 },
+): DocBlock[] {
+  const lines = new Set<string>();
+  const names = [...entries.keys()].filter((n) => HEADER.test(n)).sort();
+  for (const name of names) {
+    const entry = entries.get(name)!;
+    if (entry.size > MAX_HEADER || entry.size > Math.max(entry.compressedSize, 1) * MAX_RATIO) continue;
+    try {
+      const xml = utf8Lenient(unzipEntry(bytes, entry, options.inflate, options.crc32));
+      if (xml.includes('<!DOCTYPE')) continue;
+      for (const b of bodyBlocks(xml)) if ('line' in b && b.line.trim()) lines.add(b.line.trim());
+    } catch {
+      continue;
+    }
+  }
+  return [...lines].map((line) => ({ line }));
 }
