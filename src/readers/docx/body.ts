@@ -2,6 +2,7 @@ import { decodeXML } from 'entities';
 import { hasBodyWords } from '../../report/parts.js';
 import { ReadProblem } from '../problem.js';
 import { type DocBlock, shownColumn, struckThrough } from '../text/document.js';
+import type { Numbering } from './numbering.js';
 
 type Rows = (string | null)[][];
 /** What a cell or the body holds, in order: its paragraphs (a tab as \t) and its tables. */
@@ -84,7 +85,7 @@ const isLayout = (f: Frame) =>
  * null. A table inside a cell is text of that cell, unless the outer table lays out the document:
  * then its cells' paragraphs are lines and the tables they hold are tables. One scan over the markup.
  */
-export function bodyBlocks(xml: string): DocBlock[] {
+export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
   const body: Holder = { blocks: [], line: '' };
   const frames: Frame[] = [];
   /** Tables open beyond MAX_FRAMES. */
@@ -96,6 +97,10 @@ export function bodyBlocks(xml: string): DocBlock[] {
   /** Within text moved away (w:moveFrom), not yet accepted: Word shows it struck through, as a deletion. */
   let movedFrom = 0;
   let formerly = 0;
+  /** The paragraph's list (w:numPr): Word shows its number (「一、」) before its text. */
+  let numId: string | undefined;
+  let ilvl = 0;
+  let formerPara = 0;
   let skip = 0;
   /** Where text goes: the innermost open cell, or the body; nowhere between a table's cells. */
   const holder = (): Holder | undefined => (frames.length ? frames.at(-1)!.cell : body);
@@ -190,9 +195,27 @@ export function bodyBlocks(xml: string): DocBlock[] {
           if (h) h.line += '\t';
         }
         break;
+      case 'w:pPrChange':
+        // The paragraph's properties before a tracked change: not its numbering now.
+        if (!selfClosing) formerPara = Math.max(0, formerPara + (closing ? -1 : 1));
+        break;
+      case 'w:numId':
+        if (!closing && !formerPara) numId = attr(tag, 'w:val');
+        break;
+      case 'w:ilvl':
+        if (!closing && !formerPara) ilvl = Number(attr(tag, 'w:val')) || 0;
+        break;
+      case 'w:pPr': {
+        if (!closing || selfClosing || formerPara) break;
+        const number = numId && numId !== '0' ? numbering?.next(numId, ilvl) : undefined;
+        const h = holder();
+        if (number && h) h.line += number;
+        break;
+      }
       case 'w:br':
       case 'w:cr':
       case 'w:p': {
+        if (name === 'w:p' && !closing) [numId, ilvl] = [undefined, 0];
         const h = holder();
         if (h && (name === 'w:p' ? closing : !closing)) endLine(h);
         break;

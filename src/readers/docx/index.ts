@@ -3,8 +3,16 @@ import { ReadProblem } from '../problem.js';
 import { type DocBlock, readDocument } from '../text/document.js';
 import type { TextResult } from '../text/index.js';
 import { mib } from '../xlsx/limits.js';
-import { type Crc32, PartTooLarge, type RawInflate, unzipEntry, zipEntries } from '../xlsx/zip.js';
+import {
+  type Crc32,
+  PartTooLarge,
+  type RawInflate,
+  unzipEntry,
+  type ZipEntry,
+  zipEntries,
+} from '../xlsx/zip.js';
 import { bodyBlocks } from './body.js';
+import { type Numbering, numberingOf } from './numbering.js';
 
 /** An OLE compound file: a .doc, .wps or .et, or an .docx saved with a password. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -38,6 +46,7 @@ export async function readDocx(
     return { problem: '这不是 .docx 文件（文件内容不是 Word 文档格式），无法读取。' };
   let xml: Uint8Array;
   let header: DocBlock[] = [];
+  let numbering: Numbering | undefined;
   try {
     const entries = zipEntries(bytes, MAX_ENTRIES);
     const entry = entries.get(BODY);
@@ -53,6 +62,7 @@ export async function readDocx(
       };
     xml = unzipEntry(bytes, entry, options.inflate, options.crc32);
     header = headerLines(bytes, entries, options);
+    numbering = numberingOf(smallPart(bytes, entries.get(NUMBERING), options));
   } catch (e) {
     // The zip reader's own words are a workbook's: a body that inflates past its size is said here.
     if (e instanceof PartTooLarge)
@@ -66,7 +76,7 @@ export async function readDocx(
     return { problem: '.docx 文件的正文含有 DTD 声明（Word 不会写入），不是 Word 保存的文档，未读取。' };
   let blocks: DocBlock[];
   try {
-    blocks = bodyBlocks(text);
+    blocks = bodyBlocks(text, numbering);
   } catch (e) {
     if (e instanceof ReadProblem) return { problem: e.message };
     throw e;
@@ -75,8 +85,25 @@ export async function readDocx(
 }
 
 const HEADER = /^word\/header\d+\.xml$/;
-/** A page header is a line or two: past this, it is none, and is left out. */
-const MAX_HEADER = 256 * 1024;
+const NUMBERING = 'word/numbering.xml';
+/** A page header is a line or two, a report's lists a few: past this, such a part is none, and is left out. */
+const MAX_PART = 1024 * 1024;
+
+/** A small part's text (a page header, the numbering), or undefined where it is missing, too large or broken. */
+function smallPart(
+  bytes: Uint8Array,
+  entry: ZipEntry | undefined,
+  options: { inflate?: RawInflate; crc32?: Crc32 },
+): string | undefined {
+  if (!entry || entry.size > MAX_PART || entry.size > Math.max(entry.compressedSize, 1) * MAX_RATIO)
+    return undefined;
+  try {
+    const xml = utf8Lenient(unzipEntry(bytes, entry, options.inflate, options.crc32));
+    return xml.includes('<!DOCTYPE') ? undefined : xml;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The lines of the document's page headers, each once, before its body, as a page shows them: a
@@ -90,11 +117,9 @@ function headerLines(
   const lines = new Set<string>();
   const names = [...entries.keys()].filter((n) => HEADER.test(n)).sort();
   for (const name of names) {
-    const entry = entries.get(name)!;
-    if (entry.size > MAX_HEADER || entry.size > Math.max(entry.compressedSize, 1) * MAX_RATIO) continue;
+    const xml = smallPart(bytes, entries.get(name), options);
+    if (xml === undefined) continue;
     try {
-      const xml = utf8Lenient(unzipEntry(bytes, entry, options.inflate, options.crc32));
-      if (xml.includes('<!DOCTYPE')) continue;
       for (const b of bodyBlocks(xml)) if ('line' in b && b.line.trim()) lines.add(b.line.trim());
     } catch {
       continue;

@@ -1,0 +1,94 @@
+// Word's automatic numbering: the numbers a paragraph shows that are in no w:t (「一、」, 「1.」).
+import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checks/engine.js';
+import { bodyBlocks } from '../../src/readers/docx/body.js';
+import { readDocx } from '../../src/readers/docx/index.js';
+import { numberingOf } from '../../src/readers/docx/numbering.js';
+import { PART_TITLES } from '../../src/report/parts.js';
+import { fixturePath } from '../helpers.js';
+
+const level = (ilvl: number, format: string, text: string, start = 1) =>
+  `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+const numbering = (abstracts: string[], nums: string) =>
+  `<w:numbering>${abstracts.map((a, i) => `<w:abstractNum w:abstractNumId="${i}">${a}</w:abstractNum>`).join('')}${nums}</w:numbering>`;
+const num = (id: number, abstract: number, restart?: number) =>
+  `<w:num w:numId="${id}"><w:abstractNumId w:val="${abstract}"/>${
+    restart === undefined
+      ? ''
+      : `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="${restart}"/></w:lvlOverride>`
+  }</w:num>`;
+
+describe('Word’s numbering', () => {
+  it('counts in the list’s format: 一、 to 二十一、, 1. with a list restarted, levels below reset, bullets none', () => {
+    const n = numberingOf(
+      numbering(
+        [
+          level(0, 'chineseCounting', '%1、') + level(1, 'chineseCounting', '（%2）'),
+          level(0, 'decimal', '%1.'),
+          level(0, 'bullet', '•'),
+        ],
+        num(1, 0) + num(2, 1, 1) + num(3, 1, 1) + num(4, 2),
+      ),
+    )!;
+    const titles = Array.from({ length: 21 }, () => n.next('1', 0));
+    expect([titles[0], titles[9], titles[10], titles[19], titles[20]]).toEqual([
+      '一、',
+      '十、',
+      '十一、',
+      '二十、',
+      '二十一、',
+    ]);
+    expect([n.next('1', 1), n.next('1', 1), n.next('1', 0), n.next('1', 1)]).toEqual([
+      '（一）',
+      '（二）',
+      '二十二、',
+      '（一）',
+    ]);
+    expect([n.next('2', 0), n.next('2', 0), n.next('3', 0)]).toEqual(['1.', '2.', '1.']);
+    expect(n.next('4', 0)).toBeUndefined();
+    expect(n.next('9', 0)).toBeUndefined();
+    expect(numberingOf('<w:numbering/>')).toBeUndefined();
+  });
+
+  it('a paragraph of a list shows its number before its text; one changed from a list (w:pPrChange) does not', () => {
+    const n = numberingOf(numbering([level(0, 'chineseCounting', '%1、')], num(1, 0)));
+    const para = (text: string, props: string) =>
+      `<w:p><w:pPr>${props}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const listed = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
+    const xml = `<w:body>${para('总体情况', listed)}${para('正文', `<w:pPrChange><w:pPr>${listed}</w:pPr></w:pPrChange>`)}${para('主动公开政府信息情况', listed)}</w:body>`;
+    expect(bodyBlocks(xml, n)).toEqual([
+      { line: '一、总体情况' },
+      { line: '正文' },
+      { line: '二、主动公开政府信息情况' },
+    ]);
+  });
+
+  it('a report whose part titles Word numbers: its parts are found, no title missing', async () => {
+    const parts = unzipSync(new Uint8Array(readFileSync(fixturePath('jingxiu-2019.docx'))));
+    let xml = strFromU8(parts['word/document.xml']!);
+    for (const title of PART_TITLES) {
+      const [numeral, rest] = [title.slice(0, 2), title.slice(2)];
+      expect(xml).toContain(title);
+      // Its numeral made by Word, from the list: the text holds the rest alone.
+      xml = xml.replace(
+        new RegExp(`(<w:p\\b[^>]*>)((?:(?!</w:p>)[\\s\\S])*?)${numeral}${rest}`),
+        (_, open: string, between: string) =>
+          `${open}<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${between.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, '')}${rest}`,
+      );
+    }
+    expect(PART_TITLES.some((t) => xml.includes(t))).toBe(false);
+    const without = await readDocx(zipSync({ ...parts, 'word/document.xml': strToU8(xml) }));
+    expect(check(without.report!).some((f) => f.rule === 'S-01')).toBe(true);
+    const numbered = await readDocx(
+      zipSync({
+        ...parts,
+        'word/document.xml': strToU8(xml),
+        'word/numbering.xml': strToU8(numbering([level(0, 'chineseCounting', '%1、')], num(1, 0))),
+      }),
+    );
+    expect(check(numbered.report!).some((f) => f.rule === 'S-01')).toBe(false);
+    expect(numbered.report!.published!.titles.every((l) => l > 0)).toBe(true);
+  });
+});
