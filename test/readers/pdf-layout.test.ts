@@ -36,6 +36,28 @@ describe('a PDF table whose printer wrote two cells as one run of text', () => {
   });
 });
 
+describe('a footnote’s mark after a number (「314」 and a small raised 「2」)', () => {
+  it('is no digit of the number; a number of two lines, or a small number of its own, is', () => {
+    const mark = (text: string, x: number, dy: number, size: number): TextPiece => ({
+      text,
+      x,
+      y: 105 + dy,
+      width: 3,
+      size,
+    });
+    expect(rows(page([piece('A', 10, 5), piece('314', 105, 15), mark('2', 120, 4, 6)]))).toEqual([
+      [['A', '', '314']],
+    ]);
+    expect(rows(page([piece('A', 10, 5), piece('15', 105, 10), mark('*', 115, 3, 6)]))).toEqual([
+      [['A', '', '15']],
+    ]);
+    // The same size on the line below: the number's own rest (a narrow cell wraps it).
+    expect(rows(page([piece('A', 10, 5), mark('31', 105, 5, 10), mark('4', 105, -6, 10)]))).toEqual([
+      [['A', '', '314']],
+    ]);
+  });
+});
+
 describe('a PDF table whose borders are drawn cell by cell', () => {
   it('is one table when its rules meet only end to end (thick borders in Chromium)', () => {
     // Each row's top and bottom rule broken at x = 75, where no column rule stands: the two halves

@@ -54,11 +54,35 @@ function lineText(line: readonly TextPiece[]): string {
 
 /** A cell's text: its lines one after the other, as a label wrapped in its cell reads. */
 const cellText = (pieces: readonly TextPiece[]) =>
-  inLines(pieces)
+  inLines(withoutMarks(pieces))
     .map((l) => l.map((p) => p.text).join(''))
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
+
+/** A footnote's mark: digits or a sign, set small and raised (「15¹」). */
+const MARK = /^[\d*＊†‡※]{1,2}$/;
+
+/**
+ * A cell's pieces without the footnote marks set after its numbers (「314」 and a small raised
+ * 「2」): read with them, the number was another (2314, its mark taken for a line above it). A mark
+ * is a piece much smaller than a number it follows, and above that number's baseline.
+ */
+function withoutMarks(pieces: readonly TextPiece[]): readonly TextPiece[] {
+  if (pieces.length < 2) return pieces;
+  const isMark = (m: TextPiece) =>
+    MARK.test(m.text.trim()) &&
+    pieces.some(
+      (n) =>
+        n !== m &&
+        /\d$/.test(n.text.trim()) &&
+        m.size <= n.size * 0.8 &&
+        m.y - n.y >= n.size * 0.2 &&
+        m.y - n.y <= n.size &&
+        Math.abs(m.x - (n.x + n.width)) <= n.size * 0.5,
+    );
+  return pieces.some(isMark) ? pieces.filter((p) => !isMark(p)) : pieces;
+}
 
 function slotOf(edges: readonly number[], v: number, descending: boolean): number {
   for (let i = 0; i + 1 < edges.length; i++) {
