@@ -483,11 +483,15 @@ class Reading {
       // The row's own label (「1.属于国家秘密」), not the group's that starts on it (「（三）不予公开」).
       const label = rowLabelsOf(table).get(row) ?? table.labels.find((l) => l.area.top === row);
       // Where it belongs: the label cell of the row that now stands in its place (the next one found).
-      const next = alignment.rows.slice(row + 1).find((g) => g !== undefined);
+      const nextRow = alignment.rows.findIndex((g, r) => r > row && g !== undefined);
+      const next = nextRow < 0 ? undefined : alignment.rows[nextRow];
       const col = alignment.columns[label?.area.left ?? 0] ?? first;
+      // Said as where to put it back: above the row that now stands in its place.
+      const above = nextRow < 0 ? undefined : rowLabelsOf(table).get(nextRow)?.text;
+      const where = above && label ? `（应在「${above}」这一行之上）` : '';
       this.warn(
         table.id,
-        `${label ? `缺少「${label.text}」这一行` : `缺少本表第 ${row + 1} 行（数字所在的行）`}：该行各格无法读取，涉及它的等式无法校验。`,
+        `${label ? `缺少「${label.text}」这一行${where}` : `缺少本表第 ${row + 1} 行（数字所在的行）`}：该行各格无法读取，涉及它的等式无法校验。`,
         next !== undefined ? [this.address(next, col)] : [],
         'error',
       );

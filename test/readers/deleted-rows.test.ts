@@ -42,7 +42,7 @@ const tableThree = (g: RawValue[][]) =>
 const missingRows = (r: Report) =>
   ofRule(r.findings, 'G-04')
     .filter((f) => f.table === 't3')
-    .map((f) => /^缺少「(.+)」这一行/.exec(f.message)?.[1] ?? f.message);
+    .map((f) => /^缺少「(.+?)」这一行/.exec(f.message)?.[1] ?? f.message);
 
 describe('rows a clerk deleted from 表三', () => {
   it('2019: 「3.危及“三安全一稳定”」 deleted (it split the labels’ votes, and the table was not found)', () => {

@@ -269,12 +269,13 @@ describe('a damaged template: what could and could not be read, never a silent m
       expect(r.cells.has('t3.r3_3_2.total')).toBe(false);
       expect(othersMisread(values, r, ['t3.r3_3_2', 't3.r3_3_3'])).toEqual([]);
       const messages = ofRule(r.findings, 'G-04').map((f) => f.message);
+      // Each where to put it back: above the next row found.
       expect(messages).toContain(
-        '缺少「2.其他法律行政法规禁止公开」这一行：该行各格无法读取，涉及它的等式无法校验。',
+        `缺少「2.其他法律行政法规禁止公开」这一行（应在「${next}」这一行之上）：该行各格无法读取，涉及它的等式无法校验。`,
       );
       if (deleted === 2)
         expect(messages).toContain(
-          '缺少「3.危及“三安全一稳定”」这一行：该行各格无法读取，涉及它的等式无法校验。',
+          '缺少「3.危及“三安全一稳定”」这一行（应在「4.保护第三方合法权益」这一行之上）：该行各格无法读取，涉及它的等式无法校验。',
         );
       expect(messages.filter((m) => m.startsWith('缺少'))).toHaveLength(deleted);
       expect(messages).toContain(
@@ -304,7 +305,7 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(r.cells.has('t3.r3_3_3.total')).toBe(false);
     const messages = ofRule(r.findings, 'G-04').map((f) => f.message);
     expect(messages.filter((m) => m.startsWith('缺少'))).toEqual([
-      '缺少「3.危及“三安全一稳定”」这一行：该行各格无法读取，涉及它的等式无法校验。',
+      '缺少「3.危及“三安全一稳定”」这一行（应在「4.保护第三方合法权益」这一行之上）：该行各格无法读取，涉及它的等式无法校验。',
     ]);
     // The renumbering said once, not a card a row.
     const said = messages.filter((m) => m.includes('编号'));
@@ -448,7 +449,7 @@ describe('a damaged template: what could and could not be read, never a silent m
     expect(r.cells.has('t3.r3_3_6.natural')).toBe(false);
     expect(othersMisread(values, r, ['t3.r3_3_6'])).toEqual([]);
     expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toContain(
-      '缺少「6.属于四类过程性信息」这一行：该行各格无法读取，涉及它的等式无法校验。',
+      '缺少「6.属于四类过程性信息」这一行（应在「7.属于行政执法案卷」这一行之上）：该行各格无法读取，涉及它的等式无法校验。',
     );
   });
 
@@ -498,7 +499,7 @@ describe('a damaged template: what could and could not be read, never a silent m
     const r = readReport(deleted);
     expect(othersMisread(values, r, ['t3.r3_3_2'])).toEqual([]);
     expect(ofRule(r.findings, 'G-04').map((f) => f.message)).toEqual([
-      '缺少「2.其他法律行政法规禁止公开」这一行：该行各格无法读取，涉及它的等式无法校验。',
+      '缺少「2.其他法律行政法规禁止公开」这一行（应在「3.危及“三安全一稳定”」这一行之上）：该行各格无法读取，涉及它的等式无法校验。',
     ]);
     const swapped = filledGrid('2021', values, { year: 2024 });
     swapItems(swapped, '3.危及“三安全一稳定”', '4.保护第三方合法权益');
