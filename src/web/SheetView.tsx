@@ -5,6 +5,10 @@ import type { Book, Sheet } from './workbook-model.js';
 import { SHEET_STYLE } from './sheet-style.js';
 
 const POINTS_TO_PX = 4 / 3;
+/** The row numbers' column, in pixels. */
+const ROW_HEADER = 36;
+/** How narrow the sheet's columns may be drawn, of their widths in Excel, before it scrolls sideways. */
+const MIN_SHARE = 0.7;
 /** Drawn at most: a sheet of thousands of rows (a 明细 beside the report) would freeze the page. */
 const MAX_ROWS = 1000;
 const MAX_COLS = 100;
@@ -189,10 +193,16 @@ export function SheetView({ book, readOnly = false }: { book: Book; readOnly?: b
   const rows = Math.min(allRows, Math.max(MAX_ROWS, (at?.row ?? 0) + 20));
   const cols = Math.min(allCols, Math.max(MAX_COLS, (at?.col ?? 0) + 5));
   const { anchors, covered } = spans(sheet);
-  const widths = Array.from({ length: cols }, (_, c) => {
+  const widths = Array.from({ length: cols }, (_, c): number => {
     const w = sheet.cells.get(toAddress({ row: 0, col: c }))?.format.columnWidth;
     return typeof w === 'number' ? w * POINTS_TO_PX : 72;
   });
+  const columns = widths.reduce((a, b) => a + b, 0);
+  const minWidth = Math.round(ROW_HEADER + columns * MIN_SHARE);
+  // The row numbers' share keeps them whole at the narrowest; the columns share the rest as their
+  // widths in Excel do.
+  const numbers = ROW_HEADER / minWidth;
+  const percent = (f: number) => `${(f * 100).toFixed(4)}%`;
   const editable = (address: string) =>
     !readOnly && (!sheet.protected || sheet.cells.get(address)?.format['protection.locked'] === false);
   return (
@@ -215,11 +225,13 @@ export function SheetView({ book, readOnly = false }: { book: Book; readOnly?: b
       </div>
       {/* Another sheet or another file opens at its top left, not where the last one was scrolled to. */}
       <div className="grid" key={sheet.id}>
-        <table aria-label={`工作表「${sheet.name}」`}>
+        {/* The width there is, its columns as Excel has them, down to a share of theirs: a narrower window
+            scrolls it sideways, and its labels are not squeezed one character a line. */}
+        <table aria-label={`工作表「${sheet.name}」`} style={{ width: '100%', minWidth }}>
           <colgroup>
-            <col style={{ width: 36 }} />
+            <col style={{ width: percent(numbers) }} />
             {widths.map((w, c) => (
-              <col key={c} style={{ width: w }} />
+              <col key={c} style={{ width: percent(((1 - numbers) * w) / columns) }} />
             ))}
           </colgroup>
           <thead>
