@@ -5,6 +5,7 @@ import {
   SEVERITY_LABEL,
   SEVERITY_ORDER,
 } from '../report/finding.js';
+import { ruleInfo } from '../report/catalog.js';
 import { TABLE_NAME } from '../report/parts.js';
 import { shownText } from '../report/shown.js';
 import { FIRST_FORMAT_YEAR, type Report } from '../report/types.js';
@@ -103,7 +104,8 @@ export function findingPlace(f: Finding, withSheet = false): string {
 /** The wide space between items of a line, as Chinese forms space them. */
 const GAP = '\u3000\u3000';
 
-export type AuditRowStyle = 'title' | 'meta' | 'header' | 'error' | 'warning' | 'info' | 'sign' | 'blank';
+export type AuditRowStyle =
+  'title' | 'meta' | 'header' | 'error' | 'warning' | 'info' | 'legend' | 'sign' | 'blank';
 
 /** A row of the 审核报告 sheet: its cells (A–E) and how it looks; `span` rows fill A–E merged. */
 export interface AuditRow {
@@ -123,6 +125,7 @@ export const AUDIT_ROW_STYLE: Readonly<
   error: { border: true },
   warning: { border: true },
   info: { border: true },
+  legend: { size: 9 },
   sign: { size: 12 },
 };
 
@@ -190,6 +193,14 @@ export function auditRows(audit: Audit): AuditRow[] {
       style: f.severity,
     });
   });
+  // What each rule id in the table stands for: the page is read on paper, where no hover explains it.
+  const cited = [...new Set(audit.findings.map((f) => f.rule))];
+  if (cited.length)
+    rows.push({
+      cells: [`规则：${cited.map((id) => `${id} ${ruleInfo(id).title}`).join('；')}。`],
+      style: 'legend',
+      span: true,
+    });
   rows.push(
     { cells: [], style: 'blank' },
     {
@@ -214,6 +225,7 @@ function auditSection(audit: Audit): string {
       if (r.style === 'title') return `<h1>${esc(r.cells[0]!)}</h1>`;
       if (r.style === 'meta') return `<p class="meta">${esc(r.cells[0]!)}</p>`;
       if (r.style === 'sign') return `<p class="sign">${esc(r.cells[0]!)}</p>`;
+      if (r.style === 'legend') return `<p class="legend">${esc(r.cells[0]!)}</p>`;
       return '';
     })
     .filter(Boolean);
@@ -233,12 +245,16 @@ function auditSection(audit: Audit): string {
   const table = `<thead>${head.join('')}</thead>\n<tbody>\n${body.join('\n')}\n</tbody>`;
   const [title, ...meta] = lines;
   const sign = meta.pop();
+  // The rules' meanings stand under the table, before the lines to sign.
+  const legend = meta.filter((l) => l.startsWith('<p class="legend">'));
+  const above = meta.filter((l) => !legend.includes(l));
   return `<section>
 ${title}
-${meta.join('\n')}
+${above.join('\n')}
 <table><colgroup><col class="n"><col class="k"><col class="r"><col class="p"><col></colgroup>
 ${table}
 </table>
+${legend.join('\n')}
 ${sign}
 </section>`;
 }
@@ -294,7 +310,7 @@ export function auditHtml(
 body{font-family:"SimSun","Songti SC","Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:12px;color:#000;margin:0}
 section+section{page-break-before:always}
 h1{font-size:20px;text-align:center;margin:0 0 12px}
-p.meta{margin:4px 0}p.sign{margin-top:32px;font-size:13px;break-before:avoid;break-inside:avoid}
+p.meta{margin:4px 0}p.legend{margin:6px 0 0;font-size:10px;color:#333}p.sign{margin-top:32px;font-size:13px;break-before:avoid;break-inside:avoid}
 table{border-collapse:collapse;width:100%;margin-top:12px;table-layout:fixed}
 th,td{border:1px solid #000;padding:4px 6px;vertical-align:top;word-break:break-word}
 th{background:#eee}tr.running th{background:none;border:none;font-weight:normal;text-align:left;padding:0 0 4px;font-size:10px;color:#444}

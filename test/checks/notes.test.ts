@@ -150,5 +150,9 @@ describe('审核报告', () => {
     );
     expect(html).toContain('counter(page)');
     expect(html.indexOf('<tbody>')).toBeGreaterThan(html.indexOf('</thead>'));
+    // The rules cited, each with its meaning, under the table and above the lines to sign.
+    const legend = html.indexOf('<p class="legend">规则：G-01 ');
+    expect(legend).toBeGreaterThan(html.indexOf('</table>'));
+    expect(legend).toBeLessThan(html.indexOf('<p class="sign">'));
   });
 });

@@ -633,6 +633,9 @@ describe('说明 and the 审核报告', () => {
     const texts = [...audit.cells.values()].map((c) => String(c.value));
     expect(texts).toContain('政府信息公开工作年度报告审核报告');
     expect(texts.some((t) => t.includes('审核结果：未通过（3 个错误）'))).toBe(true);
+    // On paper no hover explains a rule id: each one cited is said under the table.
+    const legend = texts.find((t) => t.startsWith('规则：'));
+    expect(legend).toMatch(/^规则：T3-01 .+；T3-02 .+；T3-03 .+。$/);
     expect(audit.pageLayout).toMatchObject({ orientation: 'Portrait', paperSize: 'A4' });
     // Messages wrap in column E, and the rows grow to show them whole.
     expect(audit.cells.get('E6')?.format).toMatchObject({ wrapText: true, autofitRows: true });
