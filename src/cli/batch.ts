@@ -343,14 +343,6 @@ const listCopies = <T>(groups: readonly Slot<T>[][]) =>
     .join(' 与 ');
 
 /**
- * The reports of a batch that found no report of the year before from their body, where the batch
- * holds that year, or an earlier report of their body (a year missing from a body's run): their
- * cross-year rules did not run, which the supervisor must be told, or a pass reads as checked
- * against last year. A report of last year whose body's name is near (one ends with the
- * other: 「宿豫区」, 「宿迁市宿豫区」; not the city 「宿迁市」) is named: the user can pair it by hand. A
- * batch of one year is said once; a report checked against --previous is no such report.
- */
-/**
  * For a report, the first report of the year before (in the batch's order) whose body's name ends
  * with its own or is the end of it, another body's (「宿城区」 and 「宿迁市宿城区」): each found by the
  * names' ends, not by comparing every two reports.
@@ -383,6 +375,14 @@ export function nameAlike<S extends { readonly body?: string; readonly year: num
   };
 }
 
+/**
+ * The reports of a batch that found no report of the year before from their body, where the batch
+ * holds that year, or an earlier report of their body (a year missing from a body's run): their
+ * cross-year rules did not run, which the supervisor must be told, or a pass reads as checked
+ * against last year. A report of last year whose body's name is near (one ends with the
+ * other: 「宿豫区」, 「宿迁市宿豫区」; not the city 「宿迁市」) is named: the user can pair it by hand. A
+ * batch of one year is said once; a report checked against --previous is no such report.
+ */
 function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<T>>): string | undefined {
   const dated = slots.filter(pairable);
   if (slots.length < 2 || !dated.length) return undefined;

@@ -51,8 +51,16 @@ export function movedByHeaders(
   const columns = new Map<number, number>();
   const moved: MovedHeader[] = [];
   for (const row of headerRows(table)) {
-    const at = row.map(place);
-    if (at.some((p) => p === undefined)) continue;
+    // Most copies have every header where the form has it: told so in one pass.
+    const at: number[] = [];
+    let inOrder = true;
+    for (const l of row) {
+      const p = place(l);
+      if (p === undefined) break;
+      if (at.length && p < at[at.length - 1]!) inOrder = false;
+      at.push(p);
+    }
+    if (at.length < row.length || inOrder) continue;
     const found = row.map((l, i) => ({ l, at: at[i]! })).sort((a, b) => a.at - b.at);
     const swaps = found.flatMap(({ l }, i) => (l === row[i] ? [] : [{ header: l, inPlaceOf: row[i]! }]));
     if (!swaps.length || swaps.some((s) => width(s.header) !== width(s.inPlaceOf))) continue;

@@ -96,6 +96,7 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
   let hidden = false;
   /** Within text moved away (w:moveFrom), not yet accepted: Word shows it struck through, as a deletion. */
   let movedFrom = 0;
+  /** Within a run's or a paragraph's properties before a tracked change (w:rPrChange, w:pPrChange). */
   let formerly = 0;
   /** The paragraph's list (w:numPr): Word shows its number (「一、」) before its text. */
   let numId: string | undefined;

@@ -13,7 +13,7 @@ import type { ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
 import { clipped } from '../../report/shown.js';
 import { formFinding } from '../findings.js';
-import { type MovedHeader, movedByHeaders } from '../headers.js';
+import { headerRows, type MovedHeader, movedByHeaders } from '../headers.js';
 import { type Piece, piecesOf, readCopiedRows, type RowOutcome, type RowsRead } from './copied.js';
 import { type TextRow, textRows } from './rows.js';
 import { looksLikeValue, plainNumber, type Token } from './tokens.js';
@@ -546,20 +546,29 @@ function movedHeaders(
   const { tokens, start } = text;
   let end = start;
   while (end < text.end && (tokens[end]!.blank || !looksLikeValue(tokens[end]!.text))) end++;
+  // Each label's token, -1 where it stands twice: one pass over the header, every text of a report's.
   const index = indexOf(table);
+  const wanted = headerTexts(table);
+  const where = new Map<string, number>();
+  for (let i = start; i < end; i++)
+    for (const l of index.matches(tokens[i]!.text)) if (wanted.has(l)) where.set(l, where.has(l) ? -1 : i);
   const place = (label: LabelSpec) => {
-    let at: number | undefined;
-    for (let i = start; i < end; i++) {
-      if (!index.matches(tokens[i]!.text).includes(label.text)) continue;
-      if (at !== undefined) return undefined;
-      at = i;
-    }
-    return at;
+    const at = where.get(label.text);
+    return at === undefined || at < 0 ? undefined : at;
   };
   const moved = movedByHeaders(table, place);
   if (!moved) return undefined;
   const first = Math.min(...moved.moved.map((m) => place(m.header)!));
   return { ...moved, at: tokens[first]! };
+}
+
+const HEADER_TEXTS = new WeakMap<TableSpec, ReadonlySet<string>>();
+/** The texts of the headers movedByHeaders looks at (see headerRows). */
+function headerTexts(table: TableSpec): ReadonlySet<string> {
+  let texts = HEADER_TEXTS.get(table);
+  if (!texts)
+    HEADER_TEXTS.set(table, (texts = new Set(headerRows(table).flatMap((r) => r.map((l) => l.text)))));
+  return texts;
 }
 
 /** For a row's keys, where each key's number stands among them, its column moved (see movedByHeaders). */
@@ -596,9 +605,16 @@ const atOf = (o: RowOutcome) => o.at;
  * stands before an earlier row's or after a later row's.
  */
 function rowsOutOfOrder(tokens: readonly Token[], outcomes: readonly RowOutcome[]): number[] {
+  // Most copies have their rows in order, each on a later line: told so in one pass.
+  let last: Token | undefined;
+  let inOrder = true;
+  for (const o of outcomes) {
+    if (o.kind !== 'read') continue;
+    if (last && o.at !== last && o.at.line <= last.line) inOrder = false;
+    last = o.at;
+  }
+  if (inOrder) return [];
   const read = outcomes.flatMap((o, r) => (o.kind === 'read' ? [{ r, at: o.at }] : []));
-  if (read.every((x, i) => i === 0 || x.at.line > read[i - 1]!.at.line || x.at === read[i - 1]!.at))
-    return [];
   const index = new Map(tokens.map((t, i) => [t, i]));
   const at = read.map((x) => index.get(x.at)!);
   return read
