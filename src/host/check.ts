@@ -84,6 +84,20 @@ const gridsOf = (sheets: readonly SheetRead[]) =>
 export const sheetsOf = (r: Report): string[] => [...new Set(Object.values(r.sheets ?? {}))];
 
 /** A report as the sidebar names it among others: 「2023 年度 · 某机关 · 工作表「2023」」. */
+/**
+ * Whether `r` is another report of `report`'s year and body with other numbers (a draft kept, a copy
+ * corrected): which of them is to be published is for the clerk to confirm.
+ */
+export function isRival(r: Report, report: Report): boolean {
+  return (
+    r !== report &&
+    r.year !== undefined &&
+    r.year === report.year &&
+    (r.agency === undefined || report.agency === undefined || bodyKey(r.agency) === bodyKey(report.agency)) &&
+    numbersOf(r) !== numbersOf(report)
+  );
+}
+
 export function reportLabel(r: Report): string {
   const about = [r.year ? `${r.year} 年度` : '年度未知', r.agency].filter(Boolean).join(' · ');
   return `${about} · 工作表「${r.source ?? ''}」`;
@@ -219,18 +233,7 @@ export async function checkWorkbook(
       label: labelOf(r),
       ...(r.year === undefined ? { undated: true as const } : {}),
     }));
-  const rivals = all
-    .filter(
-      (r) =>
-        r !== report &&
-        r.year !== undefined &&
-        r.year === report.year &&
-        (r.agency === undefined ||
-          report.agency === undefined ||
-          bodyKey(r.agency) === bodyKey(report.agency)) &&
-        numbersOf(r) !== numbersOf(report),
-    )
-    .map(labelOf);
+  const rivals = all.filter((r) => isRival(r, report)).map(labelOf);
   const locked = sheets.filter((s) => byName.get(s.name)!.formatLocked);
   const lockedNote = locked.length
     ? `工作表${locked.map((s) => `「${s.name}」`).join('、')}受保护且不允许设置单元格格式，无法在单元格上标记；问题已在下方列出。撤销工作表保护（或允许设置单元格格式）后再校验即可标记。`

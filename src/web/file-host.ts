@@ -4,7 +4,6 @@ import {
   auditHtml,
   type Edition,
   importedValues,
-  numbersOf,
   NOTES_SHEET,
   parseArea,
   POINTS_PER_CHAR,
@@ -16,7 +15,7 @@ import {
   templateLayout,
   type TemplateValues,
 } from '../core.js';
-import { reportLabel, sheetsOf } from '../host/check.js';
+import { isRival, reportLabel, sheetsOf } from '../host/check.js';
 import { isMarkFormula, MARK_FILL, MARK_FORMULA, type MarkKind } from '../host/marks.js';
 import type { ApplyOutcome, SheetHost, SheetMarks, WorkbookRead } from '../host/sheet-host.js';
 import { Book, type Sheet } from './workbook-model.js';
@@ -171,13 +170,7 @@ export class FileHost implements SheetHost {
     const hidden = others.filter((r) =>
       sheetsOf(r).every((n) => this.book.sheet(n)?.visibility !== 'Visible'),
     );
-    const rival = others.filter(
-      (r) =>
-        !hidden.includes(r) &&
-        shown?.year !== undefined &&
-        r.year === shown.year &&
-        numbersOf(r) !== numbersOf(shown),
-    );
+    const rival = others.filter((r) => !hidden.includes(r) && shown !== undefined && isRival(r, shown));
     const rest = others.filter((r) => !hidden.includes(r) && !rival.includes(r));
     const older = (r: Report) => r.year !== undefined && shown?.year !== undefined && r.year < shown.year;
     // Compared with as the check finds last year's report by itself.
