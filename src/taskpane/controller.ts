@@ -328,10 +328,14 @@ export class PaneController {
   /** Selects and scrolls to the finding's cell, switching sheet when it is on another. */
   async select(f: Finding): Promise<void> {
     const stop = stopsOf(this.state.result?.findings ?? []).find((s) => s.finding === f);
-    const address = stop?.address ?? findingAddress(f);
+    await this.goTo(f, stop?.address ?? findingAddress(f), stop?.key);
+  }
+
+  /** Selects `address` on the finding's sheet; `key`, the stop it is, becomes the cursor. */
+  private async goTo(f: Finding, address: string | undefined, key?: string): Promise<void> {
     const sheetId = this.sheetIdOf(f);
     if (!address || !sheetId) return;
-    if (stop) this.set({ cursor: stop.key });
+    if (key) this.set({ cursor: key });
     await this.enqueue('select', () => this.host.select(sheetId, address));
   }
 
@@ -343,10 +347,7 @@ export class PaneController {
     const next =
       at < 0 ? (direction > 0 ? 0 : stops.length - 1) : (at + direction + stops.length) % stops.length;
     const stop = stops[next]!;
-    const sheetId = this.sheetIdOf(stop.finding);
-    if (!sheetId) return;
-    this.set({ cursor: stop.key });
-    await this.enqueue('select', () => this.host.select(sheetId, stop.address));
+    await this.goTo(stop.finding, stop.address, stop.key);
   }
 
   /** 「改为 N」: writes the suggested value only into the cell as it was when checked, then re-checks. */
