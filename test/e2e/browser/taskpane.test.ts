@@ -205,7 +205,7 @@ describe.runIf(hasChromium || process.env.CI)('the task pane in Chromium', () =>
       await expect.poll(selected).toBe(address);
     }
     await expect.poll(() => pane.getByText(new RegExp(`处（${listed[3]}）`)).count()).toBe(1);
-    expect(await card.getAttribute('aria-current')).toBeTruthy();
+    expect(await card.getAttribute('aria-current')).toBe('true');
     await shot('listed-cells');
     await pane.getByRole('button', { name: '下一个' }).click();
     await expect.poll(async () => listed.includes((await selected()) ?? '')).toBe(false);
