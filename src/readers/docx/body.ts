@@ -101,7 +101,6 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
   /** The paragraph's list (w:numPr): Word shows its number (「一、」) before its text. */
   let numId: string | undefined;
   let ilvl = 0;
-  let formerPara = 0;
   let skip = 0;
   /** Where text goes: the innermost open cell, or the body; nowhere between a table's cells. */
   const holder = (): Holder | undefined => (frames.length ? frames.at(-1)!.cell : body);
@@ -171,7 +170,8 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
         hidden = false;
         break;
       case 'w:rPrChange':
-        // The run's properties before a tracked change: not what Word shows now.
+      case 'w:pPrChange':
+        // A run's or a paragraph's properties before a tracked change: not what Word shows now.
         if (!selfClosing) formerly = Math.max(0, formerly + (closing ? -1 : 1));
         break;
       case 'w:vanish': {
@@ -196,18 +196,14 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
           if (h) h.line += '\t';
         }
         break;
-      case 'w:pPrChange':
-        // The paragraph's properties before a tracked change: not its numbering now.
-        if (!selfClosing) formerPara = Math.max(0, formerPara + (closing ? -1 : 1));
-        break;
       case 'w:numId':
-        if (!closing && !formerPara) numId = attr(tag, 'w:val');
+        if (!closing && !formerly) numId = attr(tag, 'w:val');
         break;
       case 'w:ilvl':
-        if (!closing && !formerPara) ilvl = Number(attr(tag, 'w:val')) || 0;
+        if (!closing && !formerly) ilvl = Number(attr(tag, 'w:val')) || 0;
         break;
       case 'w:pPr': {
-        if (!closing || selfClosing || formerPara) break;
+        if (!closing || selfClosing || formerly) break;
         const number = numId && numId !== '0' ? numbering?.next(numId, ilvl) : undefined;
         const h = holder();
         if (number && h) h.line += number;
