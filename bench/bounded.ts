@@ -35,7 +35,7 @@ function timed(args: readonly string[]): { ms: number; mib: number; code: number
  * What a batch does once its reports are read (pairing the years, the remarks on names alike), for
  * `count` reports of two years whose bodies each have one: the reports stand in for files read.
  */
-export async function pairingTime(count: number): Promise<number> {
+async function pairingTime(count: number): Promise<number> {
   const read = readText(seedText(), { source: 'seed.txt' });
   if (!read.report) throw new Error(read.problem);
   const report = read.report;

@@ -28,6 +28,15 @@ export function headerRows(table: TableSpec): readonly (readonly LabelSpec[])[] 
 }
 const HEADER_ROWS = new WeakMap<TableSpec, readonly (readonly LabelSpec[])[]>();
 
+/** The texts of those headers (see headerRows): a copy's are looked for among them alone. */
+export function headerTexts(table: TableSpec): ReadonlySet<string> {
+  let texts = HEADER_TEXTS.get(table);
+  if (!texts)
+    HEADER_TEXTS.set(table, (texts = new Set(headerRows(table).flatMap((r) => r.map((l) => l.text)))));
+  return texts;
+}
+const HEADER_TEXTS = new WeakMap<TableSpec, ReadonlySet<string>>();
+
 const width = (l: LabelSpec) => l.area.right - l.area.left + 1;
 
 /** A header standing where the form has another: what it is, and whose place it takes. */

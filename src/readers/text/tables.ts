@@ -13,7 +13,7 @@ import type { ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
 import { clipped } from '../../report/shown.js';
 import { formFinding } from '../findings.js';
-import { headerRows, type MovedHeader, movedByHeaders } from '../headers.js';
+import { headerTexts, type MovedHeader, movedByHeaders } from '../headers.js';
 import { type Piece, piecesOf, readCopiedRows, type RowOutcome, type RowsRead } from './copied.js';
 import { type TextRow, textRows } from './rows.js';
 import { looksLikeValue, plainNumber, type Token } from './tokens.js';
@@ -560,15 +560,6 @@ function movedHeaders(
   if (!moved) return undefined;
   const first = Math.min(...moved.moved.map((m) => place(m.header)!));
   return { ...moved, at: tokens[first]! };
-}
-
-const HEADER_TEXTS = new WeakMap<TableSpec, ReadonlySet<string>>();
-/** The texts of the headers movedByHeaders looks at (see headerRows). */
-function headerTexts(table: TableSpec): ReadonlySet<string> {
-  let texts = HEADER_TEXTS.get(table);
-  if (!texts)
-    HEADER_TEXTS.set(table, (texts = new Set(headerRows(table).flatMap((r) => r.map((l) => l.text)))));
-  return texts;
 }
 
 /** For a row's keys, where each key's number stands among them, its column moved (see movedByHeaders). */
