@@ -91,4 +91,100 @@ describe('Word’s numbering', () => {
     expect(check(numbered.report!).some((f) => f.rule === 'S-01')).toBe(false);
     expect(numbered.report!.published!.titles.every((l) => l > 0)).toBe(true);
   });
+
+  it('a paragraph in a list by its style (or a style it is based on) shows its number; its own list, or none, comes first', () => {
+    // As LibreOffice writes its outline numbering: the style holds the list, the list's level names the style.
+    const n = numberingOf(
+      numbering(
+        [
+          `<w:lvl w:ilvl="0"><w:start w:val="1"/><w:pStyle w:val="Heading1"/><w:numFmt w:val="taiwaneseCountingThousand"/><w:lvlText w:val="%1、"/></w:lvl>` +
+            `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="Heading2"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>`,
+          level(0, 'decimal', '%1.'),
+        ],
+        num(1, 0) + num(2, 1),
+      ),
+      '<w:styles>' +
+        '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>' +
+        // Its level not given: the list's level that names it.
+        '<w:style w:type="paragraph" w:styleId="Heading2"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>' +
+        '<w:style w:type="paragraph" w:styleId="PartTitle"><w:basedOn w:val="Heading1"/></w:style>' +
+        '<w:style w:type="paragraph" w:styleId="Plain"><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:style>' +
+        '<w:style w:type="character" w:styleId="Heading1Char"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>' +
+        '<w:style w:type="paragraph" w:styleId="Loop"><w:basedOn w:val="Loop"/></w:style>' +
+        '</w:styles>',
+    );
+    const para = (text: string, props: string) =>
+      `<w:p><w:pPr>${props}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const style = (id: string) => `<w:pStyle w:val="${id}"/>`;
+    const xml = `<w:body>${[
+      // Its tab stops, as LibreOffice writes them, are no tabs of its text.
+      para(
+        '总体情况',
+        `${style('Heading1')}<w:tabs><w:tab w:val="clear" w:pos="709"/><w:tab w:val="left" w:pos="0"/></w:tabs>`,
+      ),
+      para('主动公开', style('Heading2')),
+      para('正文', style('Plain')),
+      para('收到和处理政府信息公开申请情况', style('PartTitle')),
+      para('第一项', `${style('Heading1')}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>`),
+      para('下一级', `${style('Heading1')}<w:numPr><w:ilvl w:val="1"/></w:numPr>`),
+      para('不在列表中', `${style('Heading1')}<w:numPr><w:numId w:val="0"/></w:numPr>`),
+      para('循环', style('Loop')),
+      para('字符样式', style('Heading1Char')),
+      para('改前', `<w:pPrChange><w:pPr>${style('Heading1')}</w:pPr></w:pPrChange>`),
+      '<w:p><w:r><w:t>公开</w:t><w:tab/><w:t>12</w:t></w:r></w:p>',
+    ].join('')}</w:body>`;
+    expect(bodyBlocks(xml, n)).toEqual([
+      { line: '一、总体情况' },
+      { line: '（一）主动公开' },
+      { line: '正文' },
+      { line: '二、收到和处理政府信息公开申请情况' },
+      { line: '1.第一项' },
+      { line: '（一）下一级' },
+      { line: '不在列表中' },
+      { line: '循环' },
+      { line: '字符样式' },
+      { line: '改前' },
+      { line: '公开\t12' },
+    ]);
+  });
+
+  it('a report whose part titles are numbered by their heading style, as LibreOffice saves them: no title missing', async () => {
+    const parts = unzipSync(new Uint8Array(readFileSync(fixturePath('jingxiu-2019.docx'))));
+    let xml = strFromU8(parts['word/document.xml']!);
+    for (const title of PART_TITLES) {
+      const [numeral, rest] = [title.slice(0, 2), title.slice(2)];
+      xml = xml.replace(
+        new RegExp(`(<w:p\\b[^>]*>)((?:(?!</w:p>)[\\s\\S])*?)${numeral}${rest}`),
+        (_, open: string, between: string) =>
+          `${open}<w:pPr><w:pStyle w:val="Heading3"/></w:pPr>${between.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, '')}${rest}`,
+      );
+    }
+    expect(PART_TITLES.some((t) => xml.includes(t))).toBe(false);
+    // Its part titles' style, 「Heading 3」, given a list; the document's title, in 「Heading 1」, is not numbered.
+    const styles = strFromU8(parts['word/styles.xml']!).replace(
+      '<w:outlineLvl w:val="2"/>',
+      '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="2"/>',
+    );
+    expect(styles).toContain('w:numId');
+    const lists = numbering(
+      [
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:pStyle w:val="Heading3"/><w:numFmt w:val="taiwaneseCountingThousand"/><w:lvlText w:val="%1、"/></w:lvl>',
+      ],
+      num(1, 0),
+    );
+    const read = (withStyles: string) =>
+      readDocx(
+        zipSync({
+          ...parts,
+          'word/document.xml': strToU8(xml),
+          'word/numbering.xml': strToU8(lists),
+          'word/styles.xml': strToU8(withStyles),
+        }),
+      );
+    const unstyled = await read(strFromU8(parts['word/styles.xml']!));
+    expect(check(unstyled.report!).some((f) => f.rule === 'S-01')).toBe(true);
+    const styled = await read(styles);
+    expect(check(styled.report!).some((f) => f.rule === 'S-01')).toBe(false);
+    expect(styled.report!.published!.titles.every((l) => l > 0)).toBe(true);
+  });
 });

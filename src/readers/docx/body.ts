@@ -98,9 +98,11 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
   let movedFrom = 0;
   /** Within a run's or a paragraph's properties before a tracked change (w:rPrChange, w:pPrChange). */
   let formerly = 0;
-  /** The paragraph's list (w:numPr): Word shows its number (「一、」) before its text. */
+  /** The paragraph's list (w:numPr), or its style's (w:pStyle): Word shows its number (「一、」) before its text. */
   let numId: string | undefined;
-  let ilvl = 0;
+  let ilvl: number | undefined;
+  let pStyle: string | undefined;
+  let tabStops = false;
   let skip = 0;
   /** Where text goes: the innermost open cell, or the body; nowhere between a table's cells. */
   const holder = (): Holder | undefined => (frames.length ? frames.at(-1)!.cell : body);
@@ -190,8 +192,12 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
         // A deletion not yet accepted: Word shows it struck through.
         inText = deleted = !closing && !selfClosing;
         break;
+      case 'w:tabs':
+        // A paragraph's tab stops, each a w:tab too: no character of its text.
+        if (!selfClosing) tabStops = !closing;
+        break;
       case 'w:tab':
-        if (!closing) {
+        if (!closing && !tabStops) {
           const h = holder();
           if (h) h.line += '\t';
         }
@@ -202,9 +208,14 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
       case 'w:ilvl':
         if (!closing && !formerly) ilvl = Number(attr(tag, 'w:val')) || 0;
         break;
+      case 'w:pStyle':
+        if (!closing && !formerly) pStyle = attr(tag, 'w:val');
+        break;
       case 'w:pPr': {
         if (!closing || selfClosing || formerly) break;
-        const number = numId && numId !== '0' ? numbering?.next(numId, ilvl) : undefined;
+        const styled = numId === undefined && pStyle !== undefined ? numbering?.ofStyle(pStyle) : undefined;
+        const list = numId ?? styled?.numId;
+        const number = list && list !== '0' ? numbering?.next(list, ilvl ?? styled?.ilvl ?? 0) : undefined;
         const h = holder();
         if (number && h) h.line += number;
         break;
@@ -212,7 +223,7 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
       case 'w:br':
       case 'w:cr':
       case 'w:p': {
-        if (name === 'w:p' && !closing) [numId, ilvl] = [undefined, 0];
+        if (name === 'w:p' && !closing) [numId, ilvl, pStyle] = [undefined, undefined, undefined];
         const h = holder();
         if (h && (name === 'w:p' ? closing : !closing)) endLine(h);
         break;

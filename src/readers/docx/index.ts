@@ -62,7 +62,9 @@ export async function readDocx(
       };
     xml = unzipEntry(bytes, entry, options.inflate, options.crc32);
     header = headerLines(bytes, entries, options);
-    numbering = numberingOf(smallPart(bytes, entries.get(NUMBERING), options));
+    const lists = smallPart(bytes, entries.get(NUMBERING), options);
+    // The styles matter only to a document with lists.
+    if (lists) numbering = numberingOf(lists, smallPart(bytes, entries.get(STYLES), options));
   } catch (e) {
     // The zip reader's own words are a workbook's: a body that inflates past its size is said here.
     if (e instanceof PartTooLarge)
@@ -86,7 +88,8 @@ export async function readDocx(
 
 const HEADER = /^word\/header\d+\.xml$/;
 const NUMBERING = 'word/numbering.xml';
-/** A page header is a line or two, a report's lists a few: past this, such a part is none, and is left out. */
+const STYLES = 'word/styles.xml';
+/** A page header is a line or two, a report's lists and styles a few: past this, such a part is none, and is left out. */
 const MAX_PART = 1024 * 1024;
 
 /** A small part's text (a page header, the numbering), or undefined where it is missing, too large or broken. */

@@ -3,11 +3,19 @@ import { attr } from '../xlsx/xml.js';
 /**
  * Word's automatic numbering (word/numbering.xml): a paragraph with w:numPr shows a number Word
  * makes (「一、」, 「1.」) that is in no w:t. Part titles and table labels numbered so are read with
- * their numbers, as the page shows them. Numbering given by a paragraph's style is not followed.
+ * their numbers, as the page shows them. A paragraph may be in a list by its style (word/styles.xml),
+ * as headings are: 「标题 1」 numbered 「一、」, which LibreOffice writes for its outline numbering.
  */
 export interface Numbering {
   /** The number the next paragraph of list `numId` at level `ilvl` shows (「三、」), counted on; or undefined. */
   next(numId: string, ilvl: number): string | undefined;
+  /** The list, and the level where the style says, that a paragraph of style `styleId` is in; or undefined. */
+  ofStyle(styleId: string): StyleList | undefined;
+}
+
+export interface StyleList {
+  readonly numId: string;
+  readonly ilvl: number;
 }
 
 interface Level {
@@ -107,10 +115,47 @@ function formatted(n: number, format: string): string | undefined {
   }
 }
 
-/** The numbering of a document, from its word/numbering.xml; none where it has none. */
-export function numberingOf(xml: string | undefined): Numbering | undefined {
+/** How deep a chain of styles based on one another is followed (a bound on a crafted file). */
+const MAX_BASED_ON = 16;
+
+interface StyleEntry {
+  readonly basedOn?: string;
+  /** Its own w:numPr: a numId ('0': none, whatever it is based on) and a level where given. */
+  readonly numId?: string;
+  readonly ilvl?: number;
+}
+
+/** The paragraph styles of word/styles.xml that say something of lists: their own numPr, or a base. */
+function paragraphStyles(xml: string | undefined): Map<string, StyleEntry> {
+  const styles = new Map<string, StyleEntry>();
+  if (!xml) return styles;
+  for (const m of xml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+    const id = attr(m[1]!, 'styleId');
+    if (id === undefined || attr(m[1]!, 'type') !== 'paragraph') continue;
+    const body = m[2]!.replace(/<w:pPrChange\b[\s\S]*?<\/w:pPrChange>/g, '');
+    const val = (tag: string) => {
+      const t = new RegExp(`<w:${tag}\\b([^>]*)/?>`).exec(body);
+      return t ? attr(t[1]!, 'val') : undefined;
+    };
+    const ilvl = val('ilvl');
+    styles.set(id, {
+      ...(val('basedOn') === undefined ? {} : { basedOn: val('basedOn') }),
+      ...(val('numId') === undefined ? {} : { numId: val('numId') }),
+      ...(ilvl === undefined ? {} : { ilvl: Number(ilvl) || 0 }),
+    });
+  }
+  return styles;
+}
+
+/**
+ * The numbering of a document, from its word/numbering.xml and the paragraph styles of its
+ * word/styles.xml; none where it has no lists.
+ */
+export function numberingOf(xml: string | undefined, stylesXml?: string): Numbering | undefined {
   if (!xml) return undefined;
   const abstracts = new Map<string, Map<number, Level>>();
+  /** Each abstract list's levels tied to a paragraph style (w:pStyle in a w:lvl): that style's level. */
+  const styleLevels = new Map<string, Map<string, number>>();
   const nums = new Map<string, { abstract: string; starts: Map<number, number> }>();
   for (const m of xml.matchAll(/<w:abstractNum\b([^>]*)>([\s\S]*?)<\/w:abstractNum>/g)) {
     const id = attr(m[1]!, 'abstractNumId');
@@ -128,6 +173,11 @@ export function numberingOf(xml: string | undefined): Numbering | undefined {
         format: val('numFmt') ?? 'decimal',
         text: val('lvlText') ?? '',
       });
+      const style = val('pStyle');
+      if (style !== undefined) {
+        if (!styleLevels.has(id)) styleLevels.set(id, new Map());
+        styleLevels.get(id)!.set(style, ilvl);
+      }
     }
     abstracts.set(id, levels);
   }
@@ -145,9 +195,28 @@ export function numberingOf(xml: string | undefined): Numbering | undefined {
     nums.set(id, { abstract: abstractId, starts });
   }
   if (!nums.size) return undefined;
+  const styles = paragraphStyles(stylesXml);
+  const ofStyle = (styleId: string): StyleList | undefined => {
+    let ilvl: number | undefined;
+    let id: string | undefined = styleId;
+    for (let depth = 0; id !== undefined && depth < MAX_BASED_ON; depth++) {
+      const style = styles.get(id);
+      if (!style) return undefined;
+      ilvl ??= style.ilvl;
+      if (style.numId !== undefined) {
+        if (style.numId === '0') return undefined;
+        const abstract = nums.get(style.numId)?.abstract;
+        const level = ilvl ?? (abstract === undefined ? undefined : styleLevels.get(abstract)?.get(styleId));
+        return { numId: style.numId, ilvl: level ?? 0 };
+      }
+      id = style.basedOn;
+    }
+    return undefined;
+  };
   /** Each list's counts by level: a list restarted (startOverride) counts on its own, others by their abstract list. */
   const counts = new Map<string, number[]>();
   return {
+    ofStyle,
     next(numId, ilvl) {
       const num = nums.get(numId);
       const levels = num && abstracts.get(num.abstract);
