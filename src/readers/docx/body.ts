@@ -2,11 +2,19 @@ import { decodeXML } from 'entities';
 import { hasBodyWords } from '../../report/parts.js';
 import { ReadProblem } from '../problem.js';
 import { type DocBlock, shownColumn, struckThrough } from '../text/document.js';
+import type { EmbeddedTables } from './embedded.js';
 import type { Numbering } from './numbering.js';
 
 type Rows = (string | null)[][];
 /** What a cell or the body holds, in order: its paragraphs (a tab as \t) and its tables. */
-type Block = { readonly line: string } | { readonly rows: Rows; readonly joined: boolean[][] };
+type Block =
+  | { readonly line: string }
+  | {
+      readonly rows: Rows;
+      readonly joined: boolean[][];
+      /** An embedded workbook's: where a place is in its sheet (「B5」). */
+      readonly address?: (row: number, col: number) => string;
+    };
 
 interface Holder {
   readonly blocks: Block[];
@@ -85,7 +93,7 @@ const isLayout = (f: Frame) =>
  * null. A table inside a cell is text of that cell, unless the outer table lays out the document:
  * then its cells' paragraphs are lines and the tables they hold are tables. One scan over the markup.
  */
-export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
+export function bodyBlocks(xml: string, numbering?: Numbering, objects?: EmbeddedTables): DocBlock[] {
   const body: Holder = { blocks: [], line: '' };
   const frames: Frame[] = [];
   /** Tables open beyond MAX_FRAMES. */
@@ -96,6 +104,7 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
   let hidden = false;
   /** Within text moved away (w:moveFrom), not yet accepted: Word shows it struck through, as a deletion. */
   let movedFrom = 0;
+  let inDeletion = 0;
   /** Within a run's or a paragraph's properties before a tracked change (w:rPrChange, w:pPrChange). */
   let formerly = 0;
   /** The paragraph's list (w:numPr), or its style's (w:pStyle): Word shows its number (「一、」) before its text. */
@@ -184,6 +193,10 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
       case 'w:moveFrom':
         if (!selfClosing) movedFrom = Math.max(0, movedFrom + (closing ? -1 : 1));
         break;
+      case 'w:del':
+        // Runs deleted, not yet accepted (their text is w:delText, struck through): an object among them is gone.
+        if (!selfClosing) inDeletion = Math.max(0, inDeletion + (closing ? -1 : 1));
+        break;
       case 'w:t':
         inText = !closing && !selfClosing;
         deleted = false;
@@ -192,6 +205,17 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
         // A deletion not yet accepted: Word shows it struck through.
         inText = deleted = !closing && !selfClosing;
         break;
+      case 'o:OLEObject':
+      case 'w:objectEmbed': {
+        // An embedded workbook (an Excel object): its cells, where the page shows their picture.
+        const rid = closing || inDeletion || movedFrom ? undefined : attr(tag, 'r:id');
+        const table = rid === undefined ? undefined : objects?.(rid);
+        const h = holder();
+        if (!table || !h) break;
+        endLine(h);
+        h.blocks.push(table);
+        break;
+      }
       case 'w:tabs':
         // A paragraph's tab stops, each a w:tab too: no character of its text.
         if (!selfClosing) tabStops = !closing;
@@ -286,11 +310,18 @@ export function bodyBlocks(xml: string, numbering?: Numbering): DocBlock[] {
   }
   while (frames.length) closeTable();
   endLine(body);
-  let tables = 0;
+  let [tables, objectTables] = [0, 0];
   return body.blocks.flatMap((b): DocBlock[] => {
     if ('line' in b) return b.line.trim() ? [{ line: b.line }] : [];
-    const n = ++tables;
     const joined = (r: number, c: number) => b.joined[r]?.[c] === true;
+    const { address } = b;
+    if (address) {
+      const n = ++objectTables;
+      return [
+        { table: { rows: b.rows, where: (r, c) => `第${n}个嵌入的 Excel 表格 ${address(r, c)}`, joined } },
+      ];
+    }
+    const n = ++tables;
     return [
       {
         table: {

@@ -12,6 +12,7 @@ import {
   zipEntries,
 } from '../xlsx/zip.js';
 import { bodyBlocks } from './body.js';
+import { type EmbeddedTables, embeddedTables } from './embedded.js';
 import { type Numbering, numberingOf } from './numbering.js';
 
 /** An OLE compound file: a .doc, .wps or .et, or an .docx saved with a password. */
@@ -47,6 +48,7 @@ export async function readDocx(
   let xml: Uint8Array;
   let header: DocBlock[] = [];
   let numbering: Numbering | undefined;
+  let objects: EmbeddedTables | undefined;
   try {
     const entries = zipEntries(bytes, MAX_ENTRIES);
     const entry = entries.get(BODY);
@@ -65,6 +67,7 @@ export async function readDocx(
     const lists = smallPart(bytes, entries.get(NUMBERING), options);
     // The styles matter only to a document with lists.
     if (lists) numbering = numberingOf(lists, smallPart(bytes, entries.get(STYLES), options));
+    objects = embeddedTables(bytes, entries, options);
   } catch (e) {
     // The zip reader's own words are a workbook's: a body that inflates past its size is said here.
     if (e instanceof PartTooLarge)
@@ -78,7 +81,7 @@ export async function readDocx(
     return { problem: '.docx 文件的正文含有 DTD 声明（Word 不会写入），不是 Word 保存的文档，未读取。' };
   let blocks: DocBlock[];
   try {
-    blocks = bodyBlocks(text, numbering);
+    blocks = bodyBlocks(text, numbering, objects);
   } catch (e) {
     if (e instanceof ReadProblem) return { problem: e.message };
     throw e;

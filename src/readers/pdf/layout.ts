@@ -19,8 +19,11 @@ interface PieceTable {
   rows: (string | null)[][];
   /** Whether each place is run over by the cell to its left (no rule between them on that row). */
   joined: boolean[][];
-  /** The page and table row each row came from, for addresses. */
-  origin: { page: number; row: number }[];
+  /**
+   * The page and table row each row came from, for addresses; and which of the page's tables, top
+   * first, where the page has several.
+   */
+  origin: { page: number; row: number; table?: number }[];
 }
 
 type Placed =
@@ -174,6 +177,10 @@ function pageBlocks(page: PageContent): Placed[] {
       inCell[spilt]![u.cell[u.ys.length - 2]![slotOf(u.xs, cx, false)]!]!.push(p);
     } else free.push(p);
   }
+  /** A table's place among the page's, top first (1 the first). */
+  const nth = (k: number) =>
+    1 +
+    tables.filter((u, j) => u.ys[0]! > tables[k]!.ys[0]! || (u.ys[0] === tables[k]!.ys[0] && j < k)).length;
   const placed: Placed[] = tables.map((t, k) => {
     const at = (c: number, i: number, j: number) => t.origins[c]!.row === i && t.origins[c]!.col === j;
     // A sliver row with no text at all comes of borders drawn a little apart: it is no row.
@@ -193,7 +200,11 @@ function pageBlocks(page: PageContent): Placed[] {
         xs: t.xs,
         rows,
         joined,
-        origin: rows.map((_, row) => ({ page: page.number, row })),
+        origin: rows.map((_, row) => ({
+          page: page.number,
+          row,
+          ...(tables.length > 1 ? { table: nth(k) } : {}),
+        })),
       },
     };
   });
@@ -402,7 +413,9 @@ export function pdfBlocks(pages: readonly PageContent[]): DocBlock[] {
           },
           where: (r, c) => {
             const o = t.origin[r];
-            return o ? `第${o.page}页 表格第${o.row + 1}行第${shownColumn(joined, r, c)}列` : `第${t.page}页`;
+            if (!o) return `第${t.page}页`;
+            const table = o.table === undefined ? ' 表格' : `第${o.table}个表格`;
+            return `第${o.page}页${table}第${o.row + 1}行第${shownColumn(joined, r, c)}列`;
           },
           joined,
           pageOf: (r) => t.origin[r]?.page,

@@ -260,11 +260,19 @@ export function readDocument(
   const cells = new Map<string, ReadCell>(
     [...report.cells].map(([k, c]) => [k, c.address ? { ...c, address: place(c.address) } : c]),
   );
+  // Every place a grid message names is the document's (the cells it marks, and those it only
+  // speaks of: the copy read), outside the text it quotes.
+  const placed = (message: string) =>
+    message
+      .split(/(「[^」]*」)/)
+      .map((part) =>
+        part.startsWith('「') ? part : part.replace(/(?<![A-Za-z\d])[A-Z]{1,3}[1-9]\d*(?!\d)/g, place),
+      )
+      .join('');
   const findings: Finding[] = report.findings.map((f) => {
-    if (!f.at?.length) return f;
-    let message = f.message;
-    for (const a of f.at) message = message.replace(new RegExp(`(?<![A-Z])${a}(?!\\d)`, 'g'), place(a));
-    return { ...f, at: f.at.map(place), message };
+    const message = placed(f.message);
+    if (!f.at?.length && message === f.message) return f;
+    return { ...f, ...(f.at ? { at: f.at.map(place) } : {}), message };
   });
   for (const s of struck) findings.push(struckFinding(s, report, place));
   const year = meta.year ?? report.year;

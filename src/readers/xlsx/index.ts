@@ -32,6 +32,10 @@ export interface XlsxRead {
   readonly sheets: readonly XlsxSheet[];
   /** The workbook was saved set to calculate by hand (F9): its formulas' results may be old. */
   readonly manualCalculation?: true;
+  /** The sheet it opens on (workbookView's activeTab), as an index of `sheets`. */
+  readonly activeSheet?: number;
+  /** The cells it shows as an object embedded in a document (oleSize: 「A1:I30」). */
+  readonly oleSize?: string;
 }
 
 const NOT_XLSX = '不是有效的 .xlsx 文件';
@@ -98,10 +102,20 @@ interface SheetEntry {
   readonly rid?: string;
 }
 
-function readWorkbookPart(xml: string): { sheets: SheetEntry[]; date1904: boolean; manual: boolean } {
+interface WorkbookPart {
+  sheets: SheetEntry[];
+  date1904: boolean;
+  manual: boolean;
+  activeTab?: number;
+  oleSize?: string;
+}
+
+function readWorkbookPart(xml: string): WorkbookPart {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
   let manual = false;
+  let activeTab: number | undefined;
+  let oleSize: string | undefined;
   eachElement(xml, (name, attrs) => {
     if (name === 'sheet') {
       const state = attr(attrs, 'state');
@@ -116,9 +130,20 @@ function readWorkbookPart(xml: string): { sheets: SheetEntry[]; date1904: boolea
       date1904 = v === '1' || v === 'true';
     } else if (name === 'calcPr') {
       manual = attr(attrs, 'calcMode') === 'manual';
+    } else if (name === 'workbookView' && activeTab === undefined) {
+      const tab = Number(attr(attrs, 'activeTab') ?? 0);
+      activeTab = Number.isInteger(tab) && tab >= 0 ? tab : 0;
+    } else if (name === 'oleSize') {
+      oleSize = attr(attrs, 'ref');
     }
   });
-  return { sheets, date1904, manual };
+  return {
+    sheets,
+    date1904,
+    manual,
+    ...(activeTab === undefined ? {} : { activeTab }),
+    ...(oleSize === undefined ? {} : { oleSize }),
+  };
 }
 
 /** The package's parts by name, found whatever case the writer used, inflated within the limits. */
@@ -202,7 +227,7 @@ export function readXlsx(
   if (other) throw new ReadProblem(`${NOT_XLSX}（${other}）`);
   if (workbookXml === undefined)
     throw new ReadProblem(`${NOT_XLSX}（其中没有工作簿：可能是 Word 或其他文件）`);
-  const { sheets, date1904, manual } = readWorkbookPart(workbookXml);
+  const { sheets, date1904, manual, activeTab, oleSize } = readWorkbookPart(workbookXml);
   if (sheets.length > limits.maxSheets) {
     throw new ReadProblem(`工作簿有 ${sheets.length} 个工作表，超过上限 ${limits.maxSheets}`);
   }
@@ -243,5 +268,7 @@ export function readXlsx(
         : { ...base, grid: [], problem: read.problem };
     }),
     ...(manual ? { manualCalculation: true as const } : {}),
+    ...(activeTab !== undefined && activeTab < sheets.length ? { activeSheet: activeTab } : {}),
+    ...(oleSize === undefined ? {} : { oleSize }),
   };
 }

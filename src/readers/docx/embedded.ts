@@ -1,0 +1,135 @@
+// Excel objects embedded in a Word document (Word's 「插入 › 对象 › Excel 工作表」, or a table pasted as
+// one): the page shows a picture of the cells, the document keeps the workbook itself. Its cells are
+// read as a table of the document, where the object stands.
+import { parseArea, toAddress, type Area } from '../../report/address.js';
+import type { RawValue } from '../../report/types.js';
+import { readXlsx, XLSX_LIMITS, type XlsxLimits, type XlsxRead } from '../xlsx/index.js';
+import { attr, eachElement } from '../xlsx/xml.js';
+import { type Crc32, type RawInflate, unzipEntry, type ZipEntry } from '../xlsx/zip.js';
+import { utf8Lenient } from '../decode.js';
+
+/** The cells an embedded workbook shows, as a table's rows: a merged cell's text in its first place. */
+export interface EmbeddedTable {
+  readonly rows: (string | null)[][];
+  /** Whether a place is run over by the merged cell to its left. */
+  readonly joined: boolean[][];
+  /** A place's address in its sheet (「B5」), as the clerk sees it when editing the object. */
+  readonly address: (row: number, col: number) => string;
+}
+
+/** The embedded workbook a relationship id of the body names, read; or undefined. */
+export type EmbeddedTables = (rid: string) => EmbeddedTable | undefined;
+
+/** A report's table embedded is a few hundred cells: far past these, the object is not read. */
+const MAX_BYTES = 8 * 2 ** 20;
+const MAX_OBJECTS = 32;
+const LIMITS: XlsxLimits = {
+  ...XLSX_LIMITS,
+  maxUnzippedBytes: 32 * 2 ** 20,
+  maxSheets: 64,
+  maxCells: 200_000,
+};
+const RELS = 'word/_rels/document.xml.rels';
+
+/** 1234 as 「1234」, 0.1 + 0.2 as 「0.3」: as a cell in the General format shows it. */
+function shown(v: RawValue): string {
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
+  return v;
+}
+
+/** The sheet the object shows (the one it opens on), cut to the cells it shows. */
+function tableOf(read: XlsxRead): EmbeddedTable | undefined {
+  const sheet = read.sheets[read.activeSheet ?? 0] ?? read.sheets.find((s) => s.grid.length);
+  if (!sheet?.grid.length) return undefined;
+  const grid = sheet.grid;
+  const width = Math.max(...grid.map((r) => r.length));
+  let area: Area = { top: 0, left: 0, bottom: grid.length - 1, right: width - 1 };
+  try {
+    if (read.oleSize) {
+      const shows = parseArea(read.oleSize);
+      area = {
+        top: shows.top,
+        left: shows.left,
+        bottom: Math.min(shows.bottom, area.bottom),
+        right: Math.min(shows.right, area.right),
+      };
+    }
+  } catch {
+    // An area that is no address: the cells used are what it shows.
+  }
+  if (area.bottom < area.top || area.right < area.left) return undefined;
+  const rows: (string | null)[][] = [];
+  const joined: boolean[][] = [];
+  for (let r = area.top; r <= area.bottom; r++) {
+    rows.push(
+      Array.from({ length: area.right - area.left + 1 }, (_, c) => shown(grid[r]?.[area.left + c] ?? null)),
+    );
+    joined.push(new Array<boolean>(area.right - area.left + 1).fill(false));
+  }
+  for (const ref of sheet.look?.merges ?? []) {
+    let m: Area;
+    try {
+      m = parseArea(ref);
+    } catch {
+      continue;
+    }
+    for (let r = Math.max(m.top, area.top); r <= Math.min(m.bottom, area.bottom); r++)
+      for (let c = Math.max(m.left, area.left); c <= Math.min(m.right, area.right); c++) {
+        if (r === m.top && c === m.left) continue;
+        rows[r - area.top]![c - area.left] = null;
+        joined[r - area.top]![c - area.left] = c > m.left;
+      }
+  }
+  return { rows, joined, address: (r, c) => toAddress({ row: area.top + r, col: area.left + c }) };
+}
+
+/**
+ * The document's embedded workbooks by relationship id, each read when the body first names it: a
+ * document without objects reads nothing more. An object that is no workbook (a picture, an old
+ * binary .xls), too large or broken is none.
+ */
+export function embeddedTables(
+  bytes: Uint8Array,
+  entries: ReadonlyMap<string, ZipEntry>,
+  options: { inflate?: RawInflate; crc32?: Crc32 },
+): EmbeddedTables {
+  let targets: Map<string, string> | undefined;
+  const read = new Map<string, EmbeddedTable | undefined>();
+  const part = (name: string, max: number): Uint8Array | undefined => {
+    const entry = entries.get(name);
+    if (!entry || entry.size > max) return undefined;
+    try {
+      return unzipEntry(bytes, entry, options.inflate, options.crc32);
+    } catch {
+      return undefined;
+    }
+  };
+  return (rid) => {
+    if (read.has(rid)) return read.get(rid);
+    if (read.size >= MAX_OBJECTS) return undefined;
+    if (!targets) {
+      targets = new Map();
+      const rels = part(RELS, 2 ** 20);
+      if (rels)
+        eachElement(utf8Lenient(rels), (name, attrs) => {
+          const id = attr(attrs, 'Id');
+          const target = attr(attrs, 'Target');
+          if (name === 'Relationship' && id && target && attr(attrs, 'TargetMode') !== 'External')
+            targets!.set(id, target.startsWith('/') ? target.slice(1) : `word/${target}`);
+        });
+    }
+    const target = targets.get(rid);
+    const workbook = target === undefined ? undefined : part(target, MAX_BYTES);
+    let table: EmbeddedTable | undefined;
+    if (workbook && workbook[0] === 0x50 && workbook[1] === 0x4b)
+      try {
+        table = tableOf(readXlsx(workbook, LIMITS, options.inflate, options.crc32));
+      } catch {
+        table = undefined;
+      }
+    read.set(rid, table);
+    return table;
+  };
+}
