@@ -22,10 +22,10 @@ export type EmbeddedTables = (rid: string) => EmbeddedTable | undefined;
 
 /** A report's table embedded is a few hundred cells: far past these, the object is not read. */
 const MAX_BYTES = 8 * 2 ** 20;
-const MAX_OBJECTS = 32;
+const MAX_OBJECTS = 8;
 const LIMITS: XlsxLimits = {
   ...XLSX_LIMITS,
-  maxUnzippedBytes: 32 * 2 ** 20,
+  maxUnzippedBytes: 16 * 2 ** 20,
   maxSheets: 64,
   maxCells: 200_000,
 };
