@@ -260,17 +260,23 @@ export function readDocument(
   const cells = new Map<string, ReadCell>(
     [...report.cells].map(([k, c]) => [k, c.address ? { ...c, address: place(c.address) } : c]),
   );
-  // Every place a grid message names is the document's (the cells it marks, and those it only
-  // speaks of: the copy read), outside the text it quotes.
-  const placed = (message: string) =>
+  // Every place a grid message names is the document's: the cells it marks, and those it only speaks
+  // of (「B3 起的那份」, 「B7 所在的行」), outside the text it quotes.
+  const placed = (message: string, at: readonly string[]) =>
     message
       .split(/(「[^」]*」)/)
       .map((part) =>
-        part.startsWith('「') ? part : part.replace(/(?<![A-Za-z\d])[A-Z]{1,3}[1-9]\d*(?!\d)/g, place),
+        part.startsWith('「')
+          ? part
+          : part.replace(
+              /(?<![A-Za-z\d])([A-Z]{1,3}[1-9]\d*)(?!\d)( 起| 所在的)?/g,
+              (whole, a: string, after: string | undefined) =>
+                at.includes(a) || after ? place(a) + (after ?? '') : whole,
+            ),
       )
       .join('');
   const findings: Finding[] = report.findings.map((f) => {
-    const message = placed(f.message);
+    const message = placed(f.message, f.at ?? []);
     if (!f.at?.length && message === f.message) return f;
     return { ...f, ...(f.at ? { at: f.at.map(place) } : {}), message };
   });
