@@ -58,7 +58,7 @@ describe('Word’s numbering', () => {
       `<w:p><w:pPr>${props}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
     const listed = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
     const xml = `<w:body>${para('总体情况', listed)}${para('正文', `<w:pPrChange><w:pPr>${listed}</w:pPr></w:pPrChange>`)}${para('主动公开政府信息情况', listed)}</w:body>`;
-    expect(bodyBlocks(xml, n)).toEqual([
+    expect(bodyBlocks(xml, { numbering: n })).toEqual([
       { line: '一、总体情况' },
       { line: '正文' },
       { line: '二、主动公开政府信息情况' },
@@ -133,7 +133,7 @@ describe('Word’s numbering', () => {
       para('改前', `<w:pPrChange><w:pPr>${style('Heading1')}</w:pPr></w:pPrChange>`),
       '<w:p><w:r><w:t>公开</w:t><w:tab/><w:t>12</w:t></w:r></w:p>',
     ].join('')}</w:body>`;
-    expect(bodyBlocks(xml, n)).toEqual([
+    expect(bodyBlocks(xml, { numbering: n })).toEqual([
       { line: '一、总体情况' },
       { line: '（一）主动公开' },
       { line: '正文' },

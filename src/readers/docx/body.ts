@@ -2,8 +2,16 @@ import { decodeXML } from 'entities';
 import { hasBodyWords } from '../../report/parts.js';
 import { ReadProblem } from '../problem.js';
 import { type DocBlock, shownColumn, struckThrough } from '../text/document.js';
+import type { ChunkTexts } from './chunks.js';
 import type { EmbeddedTables } from './embedded.js';
 import type { Numbering } from './numbering.js';
+
+/** What the body refers to in the document's other parts: its lists, embedded workbooks, chunks of pages. */
+export interface BodyParts {
+  readonly numbering?: Numbering;
+  readonly objects?: EmbeddedTables;
+  readonly chunks?: ChunkTexts;
+}
 
 type Rows = (string | null)[][];
 /** What a cell or the body holds, in order: its paragraphs (a tab as \t) and its tables. */
@@ -93,7 +101,7 @@ const isLayout = (f: Frame) =>
  * null. A table inside a cell is text of that cell, unless the outer table lays out the document:
  * then its cells' paragraphs are lines and the tables they hold are tables. One scan over the markup.
  */
-export function bodyBlocks(xml: string, numbering?: Numbering, objects?: EmbeddedTables): DocBlock[] {
+export function bodyBlocks(xml: string, { numbering, objects, chunks }: BodyParts = {}): DocBlock[] {
   const body: Holder = { blocks: [], line: '' };
   const frames: Frame[] = [];
   /** Tables open beyond MAX_FRAMES. */
@@ -214,6 +222,16 @@ export function bodyBlocks(xml: string, numbering?: Numbering, objects?: Embedde
         if (!table || !h) break;
         endLine(h);
         h.blocks.push(table);
+        break;
+      }
+      case 'w:altChunk': {
+        // A page laid out in the document's place: its text, lines and cells as a page's copy has them.
+        const rid = closing ? undefined : attr(tag, 'r:id');
+        const text = rid === undefined ? undefined : chunks?.(rid);
+        const h = holder();
+        if (text === undefined || !h) break;
+        endLine(h);
+        h.blocks.push({ line: text });
         break;
       }
       case 'w:tabs':

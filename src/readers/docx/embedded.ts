@@ -4,9 +4,8 @@
 import { parseArea, toAddress, type Area } from '../../report/address.js';
 import type { RawValue } from '../../report/types.js';
 import { readXlsx, XLSX_LIMITS, type XlsxLimits, type XlsxRead } from '../xlsx/index.js';
-import { attr, eachElement } from '../xlsx/xml.js';
-import { type Crc32, type RawInflate, unzipEntry, type ZipEntry } from '../xlsx/zip.js';
-import { utf8Lenient } from '../decode.js';
+import type { Crc32, RawInflate } from '../xlsx/zip.js';
+import type { PartReader } from './relationships.js';
 
 /** The cells an embedded workbook shows, as a table's rows: a merged cell's text in its first place. */
 export interface EmbeddedTable {
@@ -29,7 +28,6 @@ const LIMITS: XlsxLimits = {
   maxSheets: 64,
   maxCells: 200_000,
 };
-const RELS = 'word/_rels/document.xml.rels';
 
 /** 1234 as 「1234」, 0.1 + 0.2 as 「0.3」: as a cell in the General format shows it. */
 function shown(v: RawValue): string {
@@ -86,42 +84,18 @@ function tableOf(read: XlsxRead): EmbeddedTable | undefined {
 }
 
 /**
- * The document's embedded workbooks by relationship id, each read when the body first names it: a
- * document without objects reads nothing more. An object that is no workbook (a picture, an old
- * binary .xls), too large or broken is none.
+ * The document's embedded workbooks by relationship id, each read when the body first names it. An
+ * object that is no workbook (a picture, an old binary .xls), too large or broken is none.
  */
 export function embeddedTables(
-  bytes: Uint8Array,
-  entries: ReadonlyMap<string, ZipEntry>,
+  parts: PartReader,
   options: { inflate?: RawInflate; crc32?: Crc32 },
 ): EmbeddedTables {
-  let targets: Map<string, string> | undefined;
   const read = new Map<string, EmbeddedTable | undefined>();
-  const part = (name: string, max: number): Uint8Array | undefined => {
-    const entry = entries.get(name);
-    if (!entry || entry.size > max) return undefined;
-    try {
-      return unzipEntry(bytes, entry, options.inflate, options.crc32);
-    } catch {
-      return undefined;
-    }
-  };
   return (rid) => {
     if (read.has(rid)) return read.get(rid);
     if (read.size >= MAX_OBJECTS) return undefined;
-    if (!targets) {
-      targets = new Map();
-      const rels = part(RELS, 2 ** 20);
-      if (rels)
-        eachElement(utf8Lenient(rels), (name, attrs) => {
-          const id = attr(attrs, 'Id');
-          const target = attr(attrs, 'Target');
-          if (name === 'Relationship' && id && target && attr(attrs, 'TargetMode') !== 'External')
-            targets!.set(id, target.startsWith('/') ? target.slice(1) : `word/${target}`);
-        });
-    }
-    const target = targets.get(rid);
-    const workbook = target === undefined ? undefined : part(target, MAX_BYTES);
+    const workbook = parts.part(rid, MAX_BYTES)?.bytes;
     let table: EmbeddedTable | undefined;
     if (workbook && workbook[0] === 0x50 && workbook[1] === 0x4b)
       try {

@@ -12,7 +12,9 @@ import {
   zipEntries,
 } from '../xlsx/zip.js';
 import { bodyBlocks } from './body.js';
+import { type ChunkTexts, chunkTexts } from './chunks.js';
 import { type EmbeddedTables, embeddedTables } from './embedded.js';
+import { bodyParts } from './relationships.js';
 import { type Numbering, numberingOf } from './numbering.js';
 
 /** An OLE compound file: a .doc, .wps or .et, or an .docx saved with a password. */
@@ -49,6 +51,7 @@ export async function readDocx(
   let header: DocBlock[] = [];
   let numbering: Numbering | undefined;
   let objects: EmbeddedTables | undefined;
+  let chunks: ChunkTexts | undefined;
   try {
     const entries = zipEntries(bytes, MAX_ENTRIES);
     const entry = entries.get(BODY);
@@ -67,7 +70,9 @@ export async function readDocx(
     const lists = smallPart(bytes, entries.get(NUMBERING), options);
     // The styles matter only to a document with lists.
     if (lists) numbering = numberingOf(lists, smallPart(bytes, entries.get(STYLES), options));
-    objects = embeddedTables(bytes, entries, options);
+    const parts = bodyParts(bytes, entries, options);
+    objects = embeddedTables(parts, options);
+    chunks = chunkTexts(parts);
   } catch (e) {
     // The zip reader's own words are a workbook's: a body that inflates past its size is said here.
     if (e instanceof PartTooLarge)
@@ -81,7 +86,7 @@ export async function readDocx(
     return { problem: '.docx 文件的正文含有 DTD 声明（Word 不会写入），不是 Word 保存的文档，未读取。' };
   let blocks: DocBlock[];
   try {
-    blocks = bodyBlocks(text, numbering, objects);
+    blocks = bodyBlocks(text, { numbering, objects, chunks });
   } catch (e) {
     if (e instanceof ReadProblem) return { problem: e.message };
     throw e;
