@@ -7,7 +7,7 @@ import { readDocx } from '../../src/readers/docx/index.js';
 import { unsupportedFormat } from '../../src/readers/formats.js';
 import { PART_TITLES } from '../../src/report/parts.js';
 import type { Report } from '../../src/report/types.js';
-import { readDocument, STRUCK } from '../../src/readers/text/document.js';
+import { readDocument, STRUCK, struckThrough } from '../../src/readers/text/document.js';
 import { errors, filledGrid, fixturePath, jingxiu, mergedOtherWay, ofRule, suqian } from '../helpers.js';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
@@ -314,6 +314,29 @@ describe("a document's tables", () => {
         severity: 'warning',
         message: `第1个表格第${at + 1}行第${col + 1}列 有带删除线的文字「9」（未接受的修订），未读取，该格按「${y2024.values['t3.r1.natural']}」读取。发布前请接受或拒绝全部修订。`,
       },
+    ]);
+  });
+
+  it('a row deleted, not yet accepted (every cell struck): read as deleted, said once under its own table', () => {
+    const grid = rows();
+    const head = grid.findIndex((r) => r.some((c) => c?.includes('申请人情况')));
+    const at = grid.findIndex((r) => r.some((c) => c?.includes('（二）部分公开')));
+    const copy = grid[at]!.map((c) => (c ? struckThrough(c) : c));
+    grid.splice(at + 1, 0, copy);
+    // 表二 in a table of its own before 表三's: a finding is never said under the first table of the report.
+    const tables = [grid.slice(0, head), grid.slice(head)].map((part, n) => ({
+      table: { rows: part, where: (r: number, c: number) => `第${n + 1}个表格第${r + 1}行第${c + 1}列` },
+    }));
+    const r = readDocument(tables).report!;
+    const plain = readDocument([table(rows())]).report!;
+    expect([...r.cells].map(([k, c]) => [k, c.raw])).toEqual([...plain.cells].map(([k, c]) => [k, c.raw]));
+    const said = copy.filter((c) => c).map((c) => c!.replace(new RegExp(STRUCK, 'g'), ''));
+    expect(ofRule(r.findings, 'G-04')).toEqual([
+      expect.objectContaining({
+        table: 't3',
+        severity: 'warning',
+        message: `第2个表格第${at + 2 - head}行整行带删除线（未接受的修订：「${said.join(' ')}」），按已删除处理，未读取。发布前请接受或拒绝全部修订。`,
+      }),
     ]);
   });
 

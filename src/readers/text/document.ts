@@ -115,14 +115,45 @@ const shifted = (row: readonly (string | null)[], { from, by }: Shift): (string 
 ];
 
 /** Text struck through in a cell: left out, and said, since a report published so shows its revisions. */
+interface Struck {
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
+  /** Its table of the document, counted from 1. */
+  readonly table: number;
+}
+
+/** A row of a document's table whose every cell is struck through or empty: deleted, not yet accepted. */
+interface DeletedRow {
+  readonly table: number;
+  /** Where it is: 「第2个表格第8行」. */
+  readonly where: string;
+  readonly cells: readonly (string | null)[];
+}
+
+const isDeletedRow = (row: readonly (string | null)[]) =>
+  row.some((c) => c?.includes(STRUCK)) && row.every((c) => !c || !unstruck(c).trim());
+
+function deletedRowFinding(d: DeletedRow, table: TableId): Finding {
+  const texts = d.cells.flatMap((c) =>
+    c ? [[...c.matchAll(STRUCK_CHARS)].map((m) => m[0][0]).join('')] : [],
+  );
+  return formFinding(
+    table,
+    `${d.where}整行带删除线（未接受的修订：「${texts.join(' ')}」），按已删除处理，未读取。发布前请接受或拒绝全部修订。`,
+    { at: [d.where] },
+  );
+}
+
 function struckFinding(
-  s: { readonly row: number; readonly col: number; readonly text: string },
+  s: Struck,
   report: Report,
   place: (address: string) => string,
+  ofTable: TableId | undefined,
 ): Finding {
   const address = toAddress(s);
   const key = [...report.cells].find(([, c]) => c.address === address)?.[0];
-  const table = (key?.split('.')[0] as TableId | undefined) ?? report.tables[0] ?? 't3';
+  const table = (key?.split('.')[0] as TableId | undefined) ?? ofTable ?? report.tables[0] ?? 't3';
   const deleted = [...s.text.matchAll(STRUCK_CHARS)].map((m) => m[0][0]).join('');
   const kept = unstruck(s.text).trim();
   return formFinding(
@@ -182,7 +213,11 @@ export function readDocument(
   const lines: string[] = [];
   const grid: RawValue[][] = [];
   const where: ((col: number) => string)[] = [];
-  const struck: { readonly row: number; readonly col: number; readonly text: string }[] = [];
+  const struck: Struck[] = [];
+  /** Each grid row's table of the document, counted from 1: a struck cell is said under its report table. */
+  const tableOf: number[] = [];
+  const deletedRows: DeletedRow[] = [];
+  let tableCount = 0;
   const tablesAfter: number[] = [];
   /** Where the tables tell their merges (all of them, or none is used): each row's cells' starts. */
   const startsOf: (number | undefined)[][] = [];
@@ -209,12 +244,23 @@ export function readDocument(
     const to = (col: number) => (shift && col >= shift.from ? col + shift.by : col);
     const joined = b.table.joined;
     if (!joined) merges = false;
+    const table = ++tableCount;
     rows.forEach((row, r) => {
       if (r < skip) return;
       const laid = shift ? shifted(row, shift) : row;
+      // A row deleted with its revisions shown, not yet accepted: the table as it will be, said once.
+      if (isDeletedRow(laid)) {
+        deletedRows.push({
+          table,
+          where: b.table.where(r, 0).replace(/第\d+列$/, ''),
+          cells: laid,
+        });
+        return;
+      }
       laid.forEach((c, col) => {
-        if (c?.includes(STRUCK)) struck.push({ row: grid.length, col, text: c });
+        if (c?.includes(STRUCK)) struck.push({ row: grid.length, col, text: c, table });
       });
+      tableOf.push(table);
       if (joined) {
         const starts: (number | undefined)[] = [];
         for (let col = 1; col < row.length; col++)
@@ -280,7 +326,18 @@ export function readDocument(
     if (!f.at?.length && message === f.message) return f;
     return { ...f, ...(f.at ? { at: f.at.map(place) } : {}), message };
   });
-  for (const s of struck) findings.push(struckFinding(s, report, place));
+  /** The report's table a table of the document holds: the one its read cells are of. */
+  const reportTable = (table: number): TableId | undefined => {
+    for (const [key, c] of report.cells) {
+      if (!c.address) continue;
+      const { row } = parseAddress(c.address);
+      if (tableOf[row] === table) return key.split('.')[0] as TableId;
+    }
+    return undefined;
+  };
+  for (const s of struck) findings.push(struckFinding(s, report, place, reportTable(s.table)));
+  for (const d of deletedRows)
+    findings.push(deletedRowFinding(d, reportTable(d.table) ?? report.tables[0] ?? 't3'));
   const year = meta.year ?? report.year;
   const agency = meta.agency ?? report.agency;
   return {
