@@ -222,3 +222,38 @@ describe('lines of running text', () => {
     ]);
   });
 });
+
+describe('two tables drawn one right under the other (a page’s table its writer cut in two)', () => {
+  /** Rows of cells from y `top` down, 20 points each, on column edges `xs`; the outer edges drawn once, down both. */
+  const grid = (top: number, rowCount: number, xs: number[]) => [
+    ...Array.from({ length: rowCount + 1 }, (_, i) => h(top - i * 20, xs[0]!, xs.at(-1)!)),
+    ...xs.slice(1, -1).map((x) => v(x, top - rowCount * 20, top)),
+  ];
+  const at = (text: string, x: number, y: number): TextPiece => ({ text, x, y, width: 10, size: 10 });
+
+  it('are two tables where no inner column edge goes on across the seam; one table where one does', () => {
+    const upper = [0, 60, 100, 150];
+    const lower = [0, 80, 120, 150];
+    const outer = [v(0, 60, 140), v(150, 60, 140)];
+    const pieces = [
+      at('A', 5, 125),
+      at('1', 70, 125),
+      at('2', 110, 125),
+      at('B', 5, 85),
+      at('3', 90, 85),
+      at('4', 130, 85),
+    ];
+    const two: PageContent = {
+      number: 1,
+      width: 600,
+      height: 800,
+      images: false,
+      rules: [...grid(140, 2, upper), ...grid(100, 2, lower), ...outer],
+      pieces,
+    };
+    expect(tables(two)).toEqual([[['A', '1', '2']], [['B', '3', '4']]]);
+    // The same with the edge at 60 going on down to the bottom: the lower rows are the table's own.
+    const one: PageContent = { ...two, rules: [...two.rules, v(60, 60, 140)] };
+    expect(tables(one)).toHaveLength(1);
+  });
+});

@@ -126,5 +126,43 @@ export function ruledTables(rules: readonly Rule[]): RuledTable[] {
     list.push(r);
     groups.set(root, list);
   });
-  return [...groups.values()].flatMap((g) => table(g) ?? []);
+  return [...groups.values()].flatMap((g) => stacked(g).flatMap((part) => table(part) ?? []));
+}
+
+/**
+ * A group of rules split where two tables drawn one right under the other touch (a page's table cut
+ * in two, each part with columns of its own widths): at a rule across the whole width that no inner
+ * column rule crosses, with no inner column edge the same above and below it. A table's own rows
+ * share some column edge with the next, or a cell runs down across it.
+ */
+function stacked(rules: readonly Rule[]): Rule[][] {
+  const v = rules.filter((r) => !r.horizontal);
+  const h = rules.filter((r) => r.horizontal);
+  if (v.length < 4) return [rules as Rule[]];
+  const left = Math.min(...v.map((r) => r.at));
+  const right = Math.max(...v.map((r) => r.at));
+  const inner = (x: number) => x > left + TOL && x < right - TOL;
+  const cuts = cluster(h.map((r) => r.at)).filter((y) => {
+    const across = h.filter((r) => Math.abs(r.at - y) <= TOL && r.from <= left + TOL && r.to >= right - TOL);
+    if (!across.length) return false;
+    const columns = v.filter((r) => inner(r.at));
+    if (columns.some((r) => r.from < y - TOL && r.to > y + TOL)) return false;
+    const above = columns.filter((r) => Math.abs(r.from - y) <= TOL).map((r) => r.at);
+    const below = columns.filter((r) => Math.abs(r.to - y) <= TOL).map((r) => r.at);
+    return (
+      above.length > 0 && below.length > 0 && !below.some((x) => above.some((a) => Math.abs(a - x) <= TOL))
+    );
+  });
+  if (!cuts.length) return [rules as Rule[]];
+  // Top to bottom (y descending): each part's rules lie between two cuts, a cut's rule is both
+  // parts', and the outer edges drawn down both (one line) are each part's, cut at the seam.
+  const edges = [Infinity, ...cuts.sort((a, b) => b - a), -Infinity];
+  return edges.slice(1).map((bottom, i) => {
+    const top = edges[i]!;
+    return rules.flatMap((r): Rule[] => {
+      if (r.horizontal) return r.at <= top + TOL && r.at >= bottom - TOL ? [r] : [];
+      const [from, to] = [Math.max(r.from, bottom), Math.min(r.to, top)];
+      return to - from > TOL ? [{ ...r, from, to }] : [];
+    });
+  });
 }
