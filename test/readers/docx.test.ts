@@ -391,4 +391,29 @@ describe("a document's tables", () => {
       Object.fromEntries([...r.cells].filter(([k]) => !k.startsWith('t2.')).map(([k, c]) => [k, c.raw])),
     ).toEqual(y2024.values);
   });
+
+  it('two such parts a PDF gives as one table, each part’s labels on columns of its own: read as one, nothing said', () => {
+    const grid = rows();
+    const head = grid.findIndex((r) => r.some((c) => c?.includes('申请人情况')));
+    // Cut within （三）, as a page's editor cuts a long table: both parts have rows of three label levels.
+    const cut = grid.findIndex((r) => r.some((c) => c?.includes('6.属于四类过程性信息')));
+    const labels = grid[head]!.findIndex((c) => c?.includes('申请人情况'));
+    // Both parts on the columns of both: the first's labels two columns further right, the second's
+    // where they were; a label's places run over by it are none (null), as a PDF gives them.
+    const wide = (row: (string | null)[], at: number) =>
+      [...row.slice(0, at), null, null, ...row.slice(at)].map((c, i) =>
+        i < labels + 2 && c === '' ? null : c,
+      );
+    const first = grid.slice(head, cut).map((row, i) => (i < 3 ? wide(row, labels) : wide(row, 1)));
+    const second = [...grid.slice(head, head + 3), ...grid.slice(cut)].map((row) => wide(row, labels));
+    const r = readDocument([
+      table(grid.slice(0, head)),
+      { line: '表三' },
+      table([...first, ...second]),
+    ]).report!;
+    expect(r.findings).toEqual([]);
+    expect(
+      Object.fromEntries([...r.cells].filter(([k]) => !k.startsWith('t2.')).map(([k, c]) => [k, c.raw])),
+    ).toEqual(y2024.values);
+  });
 });

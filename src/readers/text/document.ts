@@ -107,6 +107,39 @@ function columnShift(
   return by && by > 0 && from < Infinity ? { from, by } : undefined;
 }
 
+/**
+ * A table whose first rows come again further down (two tables its writer drew one right under the
+ * other, the second with the header repeated, that a PDF gives as one): the parts, each from its
+ * header, as tables one after another are read.
+ */
+function headerAgain(b: DocBlock): DocBlock[] {
+  if ('line' in b) return [b];
+  const { rows } = b.table;
+  const first = rows[0] ? rowKey(rows[0]) : '';
+  if (!first) return [b];
+  const starts = [0];
+  for (let r = 1; r < rows.length; r++) if (rowKey(rows[r]!) === first) starts.push(r);
+  if (starts.length === 1) return [b];
+  return starts.map((from, i) => {
+    const part = rows.slice(from, starts[i + 1] ?? rows.length);
+    // Each part on columns of its own: those that no cell of it starts in (the other part's label
+    // columns, where a PDF laid both on one set) are left out.
+    const width = Math.max(...part.map((row) => row.length));
+    const kept = Array.from({ length: width }, (_, c) => c).filter((c) =>
+      part.some((row) => row[c] !== null),
+    );
+    const { where, joined, pageOf } = b.table;
+    return {
+      table: {
+        rows: part.map((row) => kept.map((c) => row[c] ?? null)),
+        where: (r, c) => where(r + from, kept[c] ?? c),
+        ...(joined ? { joined: (r: number, c: number) => joined(r + from, kept[c] ?? c) } : {}),
+        ...(pageOf ? { pageOf: (r: number) => pageOf(r + from) } : {}),
+      },
+    };
+  });
+}
+
 /** A row's cells from `from` on moved `by` columns right. */
 const shifted = (row: readonly (string | null)[], { from, by }: Shift): (string | null)[] => [
   ...row.slice(0, from),
@@ -224,7 +257,7 @@ export function readDocument(
   let merges = true;
   // The table a run of tables (nothing but blank lines between) starts with: its rows, and their keys.
   let header: { rows: readonly (readonly (string | null)[])[]; keys: string[] } | undefined;
-  for (const b of blocks) {
+  for (const b of blocks.flatMap(headerAgain)) {
     if ('line' in b) {
       lines.push(unstruck(b.line));
       if (b.line.trim() && !CONTINUED.test(compact(b.line))) header = undefined;
