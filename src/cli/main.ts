@@ -142,10 +142,10 @@ const say = (io: Io, text: string) => io.err(terminalSafe(text));
 /** Files of a folder that are no reports, said one by one up to this many. */
 const MAX_OTHERS_SAID = 10;
 
-function sayOthers(io: Io, others: readonly { message: string }[]): void {
-  for (const o of others.slice(0, MAX_OTHERS_SAID)) say(io, `! ${o.message}`);
+function sayOthers(tell: (text: string) => void, others: readonly { message: string }[]): void {
+  for (const o of others.slice(0, MAX_OTHERS_SAID)) tell(`! ${o.message}`);
   if (others.length > MAX_OTHERS_SAID)
-    say(io, `! 另有 ${others.length - MAX_OTHERS_SAID} 个不是年报格式的文件未校验（用 --json 可看到全部）`);
+    tell(`! 另有 ${others.length - MAX_OTHERS_SAID} 个不是年报格式的文件未校验（用 --json 可看到全部）`);
 }
 
 /** The one file a command reads (--previous, import): a folder is said as such. */
@@ -195,6 +195,10 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     io.err(usageOf('check'));
     return 2;
   }
+  // What the batch found beside its reports (files not read, remarks, the batch in one line) is part
+  // of its result, on standard output with the reports (「> 结果.txt」 keeps it); with --json, that
+  // output is the JSON, which holds them.
+  const tell = (text: string) => (values.json ? say(io, text) : io.out(terminalSafe(text)));
   const reportPath = values.report;
   const similarity = values.similarity === undefined ? undefined : Number(values.similarity);
   if (similarity !== undefined && !(similarity > 0 && similarity <= 1)) {
@@ -269,8 +273,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
         problems.map((p) => ({ file: p.file, message: p.message })),
         others,
       );
-    for (const p of problems) say(io, `✗ ${p.message}`);
-    sayOthers(io, others);
+    for (const p of problems) tell(`✗ ${p.message}`);
+    sayOthers(tell, others);
     return 2;
   }
 
@@ -313,10 +317,10 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   json?.finish(unreadable, others, remarks);
   // The batch in one sentence: the terminal's last line, and the summary page's first.
   const counted = batchSentence({ ...totals, unreadable: unreadable.length, notChecked: others.length });
-  for (const u of unreadable) say(io, `✗ ${u.message}`);
-  for (const n of totals.notes) say(io, `✗ ${n}`);
-  for (const r of totals.remarks) say(io, `! ${r}`);
-  sayOthers(io, others);
+  for (const u of unreadable) tell(`✗ ${u.message}`);
+  for (const n of totals.notes) tell(`✗ ${n}`);
+  for (const r of totals.remarks) tell(`! ${r}`);
+  sayOthers(tell, others);
   if (summaryPath) {
     const text = csv
       ? csv.text(unreadable, others, remarks)
@@ -353,7 +357,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     say(io, `审核报告已写入 ${reportPath}（${reports}${unreadPages}，A4 纵向，可直接打印）`);
   }
   // The batch in one line, last (on a terminal, where the progress line was).
-  if (files.length + problems.length > 1) say(io, counted);
+  if (files.length + problems.length > 1) tell(counted);
   if (totals.internalErrors) return 3;
   // Nothing given was a report (a note named by itself): no check was made, which is no pass.
   if (unreadable.length || totals.notes.length || !totals.reports) return 2;

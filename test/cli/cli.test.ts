@@ -264,16 +264,17 @@ describe('nianbao check', () => {
     const r = await cli('check', junk, notReport, bad, join(dir, 'missing.xlsx'), key, join(dir, 'gone.doc'));
     expect(r.code).toBe(2);
     expect(r.out).toContain('结果：2 个错误，1 个警告');
-    expect(r.err).toContain(`${junk}：不是有效的 .xlsx 文件：文件已损坏，或不是 Excel 工作簿`);
-    expect(r.err).toContain('工作表「通讯录」中没有找到年报表格');
-    expect(r.err).toContain('missing.xlsx');
-    expect(r.err).toContain(`找不到文件或文件夹 ${join(dir, 'missing.xlsx')}`);
-    expect(r.err).not.toContain('missing.xlsx：不是有效的');
-    expect(r.err).toContain('a.key：不支持的文件类型');
+    expect(r.out).toContain(`${junk}：不是有效的 .xlsx 文件：文件已损坏，或不是 Excel 工作簿`);
+    expect(r.out).toContain('工作表「通讯录」中没有找到年报表格');
+    expect(r.out).toContain('missing.xlsx');
+    expect(r.out).toContain(`找不到文件或文件夹 ${join(dir, 'missing.xlsx')}`);
+    expect(r.out).not.toContain('missing.xlsx：不是有效的');
+    expect(r.out).toContain('a.key：不支持的文件类型');
     // A file that is not there is not there, whatever its type: no advice to save it as .docx.
-    expect(r.err).toContain(`找不到文件或文件夹 ${join(dir, 'gone.doc')}`);
-    // The batch's total, also when stderr is no terminal (a log).
-    expect(r.err).toContain('共 1 份报告，1 份有错误，5 个文件无法读取。');
+    expect(r.out).toContain(`找不到文件或文件夹 ${join(dir, 'gone.doc')}`);
+    // The batch's total, also when the output is no terminal (「> 结果.txt」): with the reports.
+    expect(r.out).toContain('共 1 份报告，1 份有错误，5 个文件无法读取。');
+    expect(r.err).toBe('');
   });
 
   it('a file named twice, or also in a folder named, is checked once', async () => {
@@ -317,12 +318,12 @@ describe('nianbao check', () => {
     // A supervisor's note says 「年报」 too.
     writeFileSync(join(d, '进度.txt'), '2024年年报审核进度：宿城区已交，泗洪县未交。\n');
     const r = await cli('check', d);
-    expect(r.err).toContain(`! ${join(d, '进度.txt')}：未校验（不是年报：`);
+    expect(r.out).toContain(`! ${join(d, '进度.txt')}：未校验（不是年报：`);
     expect(r.code).toBe(0);
-    expect(r.err).toContain(
+    expect(r.out).toContain(
       `! ${join(d, '说明.txt')}：未校验（不是年报：文中没有官方表格的标签和年报各部分的标题，也没有「政府信息公开」「年度报告」等字样）`,
     );
-    expect(r.err).toContain('共 1 份报告，0 份有错误，2 个文件不是年报格式、未校验。');
+    expect(r.out).toContain('共 1 份报告，0 份有错误，2 个文件不是年报格式、未校验。');
     // Given to import, it is not imported: said as what it is, not as a report that could not be read.
     const imported = await cli('import', join(d, '说明.txt'), '-o', join(d, 'n.xlsx'));
     expect(imported).toMatchObject({
@@ -333,7 +334,7 @@ describe('nianbao check', () => {
     writeFileSync(join(d, '残缺.txt'), '某区2024年政府信息公开工作年度报告\n一、总体情况\n本年度……\n');
     const cut = await cli('check', d);
     expect(cut.code).toBe(2);
-    expect(cut.err).toContain(
+    expect(cut.out).toContain(
       `✗ ${join(d, '残缺.txt')}：没有找到年报表格：文中有年报各部分的标题，却没有官方表格的标签（如「一、本年新收政府信息公开申请数量」）。表格可能是图片`,
     );
   });
@@ -354,15 +355,15 @@ describe('nianbao check', () => {
     const r = await cli('check', d);
     expect(r.code).toBe(0);
     for (const name of ['某区2024年政府信息公开工作年度报告解读.txt', '一图读懂某区2024年年报.html'])
-      expect(r.err).toContain(
+      expect(r.out).toContain(
         `! ${join(d, name)}：未校验（是年报的解读或图解，不是年报本身：文件名这样写，文中也没有年报的表格和各部分标题）`,
       );
-    expect(r.err).toContain('共 1 份报告，0 份有错误，2 个文件不是年报格式、未校验。');
+    expect(r.out).toContain('共 1 份报告，0 份有错误，2 个文件不是年报格式、未校验。');
     // Named as the report itself, it may be one badly damaged: not read, exit 2.
     writeFileSync(join(d, '某区2024年政府信息公开工作年度报告.txt'), reading);
     const named = await cli('check', d);
     expect(named.code).toBe(2);
-    expect(named.err).toContain(`✗ ${join(d, '某区2024年政府信息公开工作年度报告.txt')}：没有找到年报表格`);
+    expect(named.out).toContain(`✗ ${join(d, '某区2024年政府信息公开工作年度报告.txt')}：没有找到年报表格`);
   });
 
   it('--previous runs the cross-year rules', async () => {

@@ -14,6 +14,12 @@ import { buildXlsx, rowsXml } from '../fuzz/build-xlsx.js';
 import { suqian } from '../helpers.js';
 import { cli } from './run.js';
 
+/** The batch's last lines, after its reports, are `end`; nothing goes to standard error. */
+function expectTail(r: { out: string; err: string }, end: string): void {
+  expect(r.out.endsWith(end) ? end : r.out).toBe(end);
+  expect(r.err).toBe('');
+}
+
 const [y2023, y2024] = suqian();
 
 function sheet(values: Record<string, unknown>, year: number, agency?: string) {
@@ -132,7 +138,8 @@ describe('pairing', () => {
     const r = await cli('check', d);
     expect(r.code).toBe(0);
     // 「宿豫区」 and 「宿迁市宿豫区」 differ by the city's name alone: one body, paired, and said.
-    expect(r.err).toBe(
+    expectTail(
+      r,
       `! ${join(d, 'b.xlsx')}「2024年度年报」：上年报告的机关名称写作「宿迁市宿豫区」，与本报告的「宿豫区」只差前面的地名，按同一机关的上一年度报告核对\n` +
         `! ${join(d, 'c.xlsx')}「2024年度年报」、${join(d, 'f.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告\n共 5 份报告，0 份有错误。\n`,
     );
@@ -148,14 +155,16 @@ describe('pairing', () => {
       'a2.xlsx': [other(y2023.values, 4), 2023, '某市宿豫区'],
       'b.xlsx': [y2024.values, 2024, '宿豫区人民政府'],
     });
-    expect((await cli('check', two)).err).toBe(
+    expectTail(
+      await cli('check', two),
       `! ${join(two, 'b.xlsx')}「2024年度年报」（本批有名称相近的 2023 年度报告 ${join(two, 'a.xlsx')}「2023年度年报」）：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告\n共 3 份报告，0 份有错误。\n`,
     );
     const one = folderOf({
       'b.xlsx': [y2024.values, 2024, '宿豫区'],
       'c.xlsx': [other(y2024.values), 2024, '泗阳县'],
     });
-    expect((await cli('check', one)).err).toBe(
+    expectTail(
+      await cli('check', one),
       '! 本批的报告都是 2024 年度的，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告\n共 2 份报告，0 份有错误。\n',
     );
   });
@@ -166,7 +175,8 @@ describe('pairing', () => {
       'b.xlsx': [y2024.values, 2024, '宿迁市'],
     });
     const r = await cli('check', d);
-    expect(r.err).toBe(
+    expectTail(
+      r,
       `! ${join(d, 'b.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告\n共 2 份报告，0 份有错误。\n`,
     );
   });
@@ -179,7 +189,7 @@ describe('pairing', () => {
     });
     const r = await cli('check', d, '--previous', join(last, 'a.xlsx'));
     expect(r.err).not.toContain('本批的报告都是');
-    expect(r.err).toContain(
+    expect(r.out).toContain(
       `! ${join(d, 'c.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告，未核对跨年度关系`,
     );
     expect(r.err).not.toContain(`${join(d, 'b.xlsx')}「2024年度年报」：本批中没有`);
@@ -188,7 +198,8 @@ describe('pairing', () => {
       'b.xlsx': [y2024.values, 2024, '宿迁市'],
       'c.xlsx': [y2024.values, 2024, '宿迁市人民政府'],
     });
-    expect((await cli('check', both, '--previous', join(last, 'a.xlsx'))).err).toBe(
+    expectTail(
+      await cli('check', both, '--previous', join(last, 'a.xlsx')),
       '共 2 份报告（去掉数字相同的副本和其他格式，为 1 份），0 份有错误。\n',
     );
   });
@@ -204,10 +215,10 @@ describe('pairing', () => {
       '宿豫区2025年1月20日发布的年报.xlsx': [y2024.values, 2024, '宿豫区'],
     });
     const r = await cli('check', d);
-    expect(r.err).toContain(
+    expect(r.out).toContain(
       `! ${join(d, '宿迁市2024年年报.xlsx')}「2023年度年报」（文件名是 2024 年，内容是 2023 年度）：文件名中的年度与报告本身的年度（标题、统计期限等）不同，请确认文件是否放错；文件名所说年度的报告可能不在本批中\n`,
     );
-    expect(r.err.match(/文件名是/g)).toHaveLength(1);
+    expect(r.out.match(/文件名是/g)).toHaveLength(1);
   });
 
   it('two bodies’ reports of one year with the same numbers are said: one report under two names, or one taken over', async () => {
@@ -220,10 +231,10 @@ describe('pairing', () => {
       'd.xlsx': [few, 2024, '沭阳县'],
     });
     const r = await cli('check', d);
-    expect(r.err).toContain(
+    expect(r.out).toContain(
       `! ${join(d, 'a.xlsx')}「2024年度年报」、${join(d, 'b.xlsx')}「2024年度年报」：数字完全相同，机关名称却不同（宿豫区、宿迁市宿豫区）。若是同一机关的同一份报告，请统一机关名称（现按 2 个机关的报告各算一份）；若是不同机关的，请核对是否照抄了其他机关的报告\n`,
     );
-    expect(r.err.match(/数字完全相同/g)).toHaveLength(1);
+    expect(r.out.match(/数字完全相同/g)).toHaveLength(1);
   });
 
   it('reports with errors are counted once with their copies taken out', async () => {
@@ -237,7 +248,7 @@ describe('pairing', () => {
     const r = await cli('check', d, '--summary', page);
     expect(r.code).toBe(1);
     const line = '共 3 份报告（去掉数字相同的副本和其他格式，为 2 份），2 份有错误（去掉副本为 1 份）。';
-    expect(r.err.trimEnd().split('\n').at(-1)).toBe(line);
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe(line);
     // The summary's page says the batch as the terminal does.
     expect(readFileSync(page, 'utf8')).toContain(`<p>${line}生成于`);
   });
@@ -285,7 +296,7 @@ describe('pairing', () => {
       ...Object.fromEntries(['t4.review.upheld', 't4.review.total'].map(review)),
     };
     writeFileSync(join(d, 'b.xlsx'), buildXlsx({ sheets: [sheet(other, 2023, '宿迁市')] }));
-    expect((await cli('check', d)).err).toContain(
+    expect((await cli('check', d)).out).toContain(
       `! ${label('a-cut.xlsx')}、${label('a.xlsx')}（数字相同；${label('a-cut.xlsx')} 的表三未能读取） 与 ${label('b.xlsx')}：是同一机关 2023 年度的 2 份数字不同的报告`,
     );
   });
@@ -308,7 +319,8 @@ describe('pairing', () => {
     const r = await cli('check', d);
     expect(r.code).toBe(0);
     const copies = `${join(d, 'a.xlsx')}「2023年度年报」、${join(d, 'a2.xlsx')}「2023年度年报」（数字相同） 与 ${join(d, 'b.xlsx')}「2023年度年报」`;
-    expect(r.err).toBe(
+    expectTail(
+      r,
       `! ${copies}：是同一机关 2023 年度的 2 份数字不同的报告，请确认哪一份是发布的\n` +
         `! ${join(d, 'c.xlsx')}「2024年度年报」：有 2 份数字不同的 2023 年度报告（${copies}），不能确定哪份是上年报告，未核对跨年度关系；请确认哪份是发布的，再单独校验这份报告并用 --previous 指定它\n共 4 份报告（去掉数字相同的副本和其他格式，为 3 份），0 份有错误。\n`,
     );
@@ -320,7 +332,7 @@ describe('pairing', () => {
       'last.xlsx': [y2023.values, 2023, '宿迁市'],
       ...Object.fromEntries(bodies.map((b, i) => [`${i}.xlsx`, [y2024.values, 2024, b] as Reported])),
     });
-    const err = (await cli('check', d)).err;
+    const err = (await cli('check', d)).out;
     for (const i of bodies.keys()) expect(err).toContain(`${join(d, `${i}.xlsx`)}「2024年度年报」`);
     expect(err).not.toContain('等 12 份');
   });
@@ -362,7 +374,7 @@ describe('pairing', () => {
       buildXlsx({ sheets: [{ name: 'S', data: rowsXml(rows as (string | number)[][]) }] }),
     );
     const r = await cli('check', d);
-    expect(r.err).toContain(
+    expect(r.out).toContain(
       `! ${join(d, 'n.xlsx')}「S」：没有找到报告年度（标题、统计期限、落款日期或「报告年度」一栏），未核对跨年度关系\n`,
     );
   });
@@ -393,7 +405,7 @@ describe('pairing', () => {
       'c.xlsx': [fixed, 2024, '宿迁市'],
     });
     const label = (f: string) => `${join(d, f)}「2024年度年报」`;
-    expect((await cli('check', d)).err).toContain(
+    expect((await cli('check', d)).out).toContain(
       `! ${label('a.xlsx')}、${label('b.xlsx')}（数字相同） 与 ${label('c.xlsx')}：是同一机关 2024 年度的 2 份数字不同的报告，请确认哪一份是发布的\n`,
     );
   });
@@ -421,7 +433,8 @@ describe('pairing', () => {
       'now.xlsx': [y2024.values, 2024, '宿迁市'],
     });
     const r = await cli('check', join(d, 'now.xlsx'), '--previous', join(d, 'last.xlsx'));
-    expect(r.err).toBe(
+    expectTail(
+      r,
       `! ${join(d, 'now.xlsx')}「2024年度年报」：本报告是「宿迁市」的，--previous ${join(d, 'last.xlsx')} 是「沭阳县」的，不是同一机关；仍按上年报告核对\n`,
     );
   });

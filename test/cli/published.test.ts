@@ -418,12 +418,12 @@ describe('nianbao check on a folder', () => {
       ],
     );
     expect(line('b.html')[9]).toMatch(/^\[G-04\] /);
-    expect(r.err).toContain(
+    expect(r.out).toContain(
       `${join(d, 'a.txt')} 与 ${join(d, 'b.html')}、${join(d, 'c.txt')}（数字相同；${join(d, 'b.html')} 的表四未能读取）：是同一机关 2019 年度的 2 份数字不同的报告`,
     );
     const counts =
       '共 3 份报告（去掉数字相同的副本和其他格式，为 2 份），1 份有错误，1 份有表格未能完整读取。';
-    expect(r.err).toContain(counts);
+    expect(r.out).toContain(counts);
     // The summary's page says the batch as the terminal does, copies and all.
     expect(readFileSync(join(d, '汇总.html'), 'utf8')).toContain(`<p>${counts}生成于`);
     // Alone, it still exits 1: its table 4 is to be read in the original.
@@ -457,7 +457,7 @@ describe('nianbao check on a folder', () => {
       lost.replace('<p>（一）予以公开</p></td><td><p>2</p>', '<p>（一）予以公开</p></td><td><p>3</p>'),
     );
     const r = await cli('check', d);
-    expect(r.err).toContain(
+    expect(r.out).toContain(
       `${join(d, 'a.html')}、${join(d, 'b.html')}（数字相同；${join(d, 'b.html')} 的表三未能读取） 与 ${join(d, 'c.html')}：是同一机关 2019 年度的 2 份数字不同的报告`,
     );
   });
@@ -556,6 +556,6 @@ describe('PDF and Word reports on the command line', () => {
     expect(imported.code).toBe(0);
     expect(imported.out).toMatch(/已导入 保定市竞秀区\S* 2019 年度的 198 个数字（2019 版）/);
     const doc = await cli('check', fixturePath('jingxiu-2019.doc'));
-    expect(doc).toMatchObject({ code: 2, err: expect.stringContaining('另存为 .docx 或 PDF') });
+    expect(doc).toMatchObject({ code: 2, out: expect.stringContaining('另存为 .docx 或 PDF') });
   });
 });
