@@ -74,11 +74,39 @@ const saying = (file: string, message: string, result: string) =>
 const REMARK = '（本批提示）';
 
 /**
+ * The most a cell holds: Excel and LibreOffice keep 32,767 characters of a cell and drop the rest.
+ * A remark naming hundreds of files goes on over as many lines as it needs, cut between names.
+ */
+export const MAX_CELL = 32_000;
+const GOES_ON = '（接上行）';
+
+export function cellPieces(text: string, max = MAX_CELL): string[] {
+  if (text.length <= max) return [text];
+  const room = max - GOES_ON.length;
+  const pieces: string[] = [];
+  let piece = '';
+  for (const part of text.split(/(?<=、)/)) {
+    for (let at = 0; at < part.length; at += room) {
+      const bit = part.slice(at, at + room);
+      if (piece.length + bit.length > room) {
+        pieces.push(piece);
+        piece = '';
+      }
+      piece += bit;
+    }
+  }
+  if (piece) pieces.push(piece);
+  return pieces.map((p, i) => (i ? GOES_ON + p : p));
+}
+
+/**
  * A cell as Excel reads it as text: quoted where needed, and never a formula. A cell that starts
  * with = + - @ (or their full-width forms, a tab or a carriage return) gets a leading apostrophe:
  * a file name or a report's text cannot run a formula in the supervisor's Excel.
  */
-export function csvCell(s: string): string {
+export function csvCell(text: string): string {
+  // No cell of a report's row comes near the limit; one that did would lose its end in Excel anyway.
+  const s = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}…（过长，完整内容见 --json）` : text;
   const safe = /^[=+\-@＝＋－＠\t\r]/.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -110,7 +138,7 @@ export class CsvSummary {
     const others = [
       ...unreadable.map((u) => saying(u.file, u.message, '无法读取')),
       ...notChecked.map((u) => saying(u.file, u.message, '未校验')),
-      ...remarks.map((r) => saying(REMARK, r, '提示')),
+      ...remarks.flatMap((r) => cellPieces(r).map((piece) => saying(REMARK, piece, '提示'))),
     ].map(csvLine);
     return `\uFEFF${[...this.lines, ...others].join('\r\n')}\r\n`;
   }

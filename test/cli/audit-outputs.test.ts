@@ -15,7 +15,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commonFolder, csvCell, HtmlSummary } from '../../src/cli/batch-summary.js';
+import {
+  cellPieces,
+  commonFolder,
+  CsvSummary,
+  csvCell,
+  HtmlSummary,
+  MAX_CELL,
+} from '../../src/cli/batch-summary.js';
 import { run } from '../../src/cli/main.js';
 import { templateBytes, writeTemplate } from '../../src/cli/xlsx-write.js';
 import { readXlsx } from '../../src/readers/xlsx/index.js';
@@ -272,6 +279,30 @@ describe('--previous for a folder of two years', () => {
     expect(r.err).toBe(
       `! --previous ${join(last, '2023.xlsx')} 是 2023 年度的报告，只用于 2024 年度的报告；${join(d, '2023.xlsx')}「2023年度年报」（2023 年度）未核对跨年度关系\n共 2 份报告，0 份有错误。\n`,
     );
+  });
+});
+
+describe('a CSV cell is never longer than a spreadsheet keeps (32,767 characters)', () => {
+  it('a remark naming hundreds of files goes on over lines, cut between names; every name kept', () => {
+    const names = Array.from(
+      { length: 2000 },
+      (_, i) => `/收到/第${i}局/第${i}局2024年政府信息公开工作年度报告.pdf`,
+    );
+    const remark = `${names.join('、')}：本批中没有同一机关上一年度的报告`;
+    expect(remark.length).toBeGreaterThan(2 * MAX_CELL);
+    const rows = new CsvSummary()
+      .text([], [], [remark])
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const line of rows) expect(line.length).toBeLessThan(32_767);
+    const cells = rows.map((line) => line.split(',')[9]!);
+    expect(cells.slice(1).every((c) => c.startsWith('（接上行）'))).toBe(true);
+    // Cut after a name's 「、」: put back together, the remark as it was.
+    expect(cells.map((c) => c.replace(/^（接上行）/, '')).join('')).toBe(remark);
+    expect(cellPieces('短')).toEqual(['短']);
   });
 });
 
