@@ -278,6 +278,17 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     expect(ofRule(check(read(lines.join('\n'))), 'T4-01')).toHaveLength(1);
   });
 
+  it('a copy without title, period or signature gives the year it counts to (「截至 2019年 12月 31日」); a date line comes first', () => {
+    const lines = seedText().trimEnd().split('\n');
+    const bare = lines.slice(0, -2).join('\n');
+    expect(bare).not.toContain('2020年2月15日');
+    expect(read(bare).year).toBe(2019);
+    expect(read(bare.replace('截至 2019年 12月 31日', '截至 2018年 12月 31日')).year).toBe(2018);
+    // Dated 2021 (a report of 2020): the date says the year, not the text's 「截至」.
+    expect(read(`${bare}\n2021年1月20日`).year).toBe(2020);
+    expect(read(bare.replace(/截至 2019年 12月 31日/, '')).year).toBeUndefined();
+  });
+
   it('a title with the year in Chinese digits gives the year', () => {
     const titled = `保定市竞秀区人民政府二〇二〇年政府信息公开工作年度报告\n${seedText()}`;
     expect(read(titled).year).toBe(2020);

@@ -12,6 +12,8 @@ const BODY =
 const TITLE = new RegExp(`^(.*?)((?:19|20)\\d{2})年度?(.*?)${REPORT_TITLE}`);
 /** 「本年度报告中所列数据统计期限从2019年1月1日到12月31日止」. */
 const PERIOD = /统计期限[^\d]{0,4}((?:19|20)\d{2})年1月1日/;
+/** 「截至2019年12月31日」, 「截止到 2019 年 12 月 31 日」: the end of the year a report counts. */
+const COUNTED_TO = /截[至止]到?((?:19|20)\d{2})年12月31日/;
 /** Where the title and the period are: the head of the report. */
 const HEAD = 20;
 /** A title (a site's heading words before it included) is shorter than this. */
@@ -82,6 +84,14 @@ export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: s
   const tail = tokens.slice(-6).filter((t) => t.text);
   const date = tail.findLast((t) => DATE.test(plain(t.text)));
   if (date && year === undefined) year = Number(DATE.exec(plain(date.text))![1]) - 1;
+  // No title, period nor date (a copy of the text alone): the year the report counts to (「截至2019年12月31日」).
+  if (year === undefined) {
+    const to = tokens
+      .filter((t) => t.text.includes('12') && /截[至止]/.test(t.text))
+      .map((t) => COUNTED_TO.exec(arabicYears(plain(t.text))))
+      .find(Boolean);
+    if (to) year = Number(to[1]);
+  }
   if (agency === undefined) {
     const sign = tail.findLast((t) => t !== date && BODY.test(plain(t.text)));
     if (sign) agency = plain(sign.text);
