@@ -152,6 +152,20 @@ export const HTML_SUMMARY_START = `<!doctype html>\n<html lang="zh-CN"><head><me
 
 const esc = htmlText;
 
+/** A remark naming more files than this is said first, its files listed when opened. */
+const FOLD_FILES = 8;
+
+/**
+ * A remark as the page shows it: one naming many files (「a、b、…：本批中没有…」) says what it says,
+ * and how many files, first; the files are listed when it is opened (printed, they are all there).
+ */
+function folded(remark: string): string {
+  const colon = remark.lastIndexOf('：');
+  const files = colon < 0 ? [] : remark.slice(0, colon).split('、');
+  if (files.length <= FOLD_FILES) return esc(remark);
+  return `<details><summary>${esc(remark.slice(colon + 1))}（${files.length} 个）</summary>${esc(remark.slice(0, colon))}</details>`;
+}
+
 /** Longer than any body's or sheet's name: a table row shows the beginning, and how long it is. */
 const MAX_NAME = 40;
 const shortened = (name: string) =>
@@ -296,7 +310,7 @@ export class HtmlSummary {
     const below = belowFolder(folder);
     const list = (title: string, messages: readonly string[]) =>
       messages.length
-        ? `<h2>${title}</h2><ul>${messages.map((m) => `<li>${esc(below(m))}</li>`).join('')}</ul>`
+        ? `<h2>${title}</h2><ul>${messages.map((m) => `<li>${folded(below(m))}</li>`).join('')}</ul>`
         : '';
     const messages = (files: readonly Unreadable[]) => files.map((u) => u.message);
     const broken =
@@ -306,8 +320,10 @@ export class HtmlSummary {
 @page{size:A4 landscape;margin:12mm}
 body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;font-size:13px;margin:24px;color:#222}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:3px 6px;vertical-align:top}
-th{background:#eee;white-space:nowrap}td:nth-child(n+2):nth-child(-n+7),td:last-child{white-space:nowrap}
-td:first-child,td:nth-child(11){min-width:11em}td:nth-child(10){min-width:12em}
+th{background:#eee;white-space:nowrap}th:nth-child(9),th:nth-child(12){white-space:normal;min-width:5em}td:nth-child(n+2):nth-child(-n+7),td:last-child{white-space:nowrap}
+td:first-child,td:nth-child(11){min-width:8em}td:nth-child(10){min-width:10em}td{overflow-wrap:anywhere}
+tr{break-inside:avoid}details summary{cursor:pointer}
+
 p,h2,li{overflow-wrap:anywhere}tr.bad td:nth-child(6){color:#b00;font-weight:bold}
 li.error b{color:#b00}li.warning b{color:#a60}li.info b{color:#555}
 section{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:16px}

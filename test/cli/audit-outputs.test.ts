@@ -340,6 +340,24 @@ describe('what is printed cannot run a formula or steer a terminal', () => {
     }
   });
 
+  it('a remark naming many files says what it says first, with their count; the files when opened', () => {
+    const summary = new HtmlSummary();
+    summary.add(HtmlSummary.part({ file: '/报送/甲.txt', edition: '2021', findings: [] }));
+    const files = Array.from({ length: 20 }, (_, i) => `/报送/第${i}局.pdf`);
+    const few = files.slice(0, 3);
+    const html = summary.text(
+      '共 1 份报告，0 份有错误。',
+      [],
+      new Date(),
+      [],
+      [`${files.join('、')}：本批中没有同一机关上一年度的报告`, `${few.join('、')}：数字完全相同`],
+    );
+    expect(html).toContain(
+      `<li><details><summary>本批中没有同一机关上一年度的报告（20 个）</summary>${files.map((f) => f.replace('/报送/', '')).join('、')}</details></li>`,
+    );
+    expect(html).toContain(`<li>${few.map((f) => f.replace('/报送/', '')).join('、')}：数字完全相同</li>`);
+  });
+
   it('a body name far longer than any is cut short in the summary table, saying its length', async () => {
     const summary = new HtmlSummary();
     summary.add(HtmlSummary.part({ file: 'r.txt', edition: '2019', agency: 'A'.repeat(5000), findings: [] }));
