@@ -36,7 +36,7 @@ const COMMAND_HELP = {
   check: `  nianbao check 文件或文件夹… [--previous 上年报告] [--json] [--summary 汇总.csv|汇总.html] [--report 审核报告.html] [--similarity 0.5] [--force]
       校验年报（.xlsx 的每个工作表，已发布年报的 .txt、.html 网页、PDF、Word .docx）。文件夹中的文件逐个校验；
       同一机关相邻两年的报告自动配对，核对跨年度关系与内容雷同。工作簿中办事员写的「说明」照录。
-      --report 写出可打印的审核报告（A4）：结果、全部错误、警告及其说明、签字栏。
+      --summary 写出汇总（.csv 或 .html；两种都要的，给两次）。--report 写出可打印的审核报告（A4）：结果、全部错误、警告及其说明、签字栏。
       退出码 0：无错误；1：有错误；2：有文件无法读取、没有一份年报可校验或用法有误；3：内部错误。`,
   import: `  nianbao import 已发布年报.txt|.html|.pdf|.docx|.xlsx -o 文件.xlsx [--force] | --json
       把已发布年报的数字填入官方模板（或以 JSON 输出）。工作簿中有几份年报时导入年度最近的一份。
@@ -185,7 +185,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   const { values, positionals } = parseOnce(args, {
     json: { type: 'boolean', default: false },
     previous: { type: 'string' },
-    summary: { type: 'string' },
+    // One of each kind: 「--summary 汇总.csv --summary 汇总.html」.
+    summary: { type: 'string', multiple: true },
     similarity: { type: 'string' },
     report: { type: 'string' },
     force: { type: 'boolean', default: false },
@@ -208,30 +209,41 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     );
     return 2;
   }
-  const summaryPath = values.summary;
+  const summaries = values.summary ?? [];
+  const isCsv = (path: string) => path.toLowerCase().endsWith('.csv');
+  if (summaries.length > 2 || (summaries.length === 2 && isCsv(summaries[0]!) === isCsv(summaries[1]!))) {
+    say(io, '--summary 最多给两次：一个 .csv、一个 .html');
+    io.err(usageOf('check'));
+    return 2;
+  }
+  const csvPath = summaries.find(isCsv);
+  const htmlPath = summaries.find((p) => !isCsv(p));
   // A summary of ours where the new one goes is not a report: a second run does not read it.
-  const ours = summaryPath !== undefined && beginsWith(summaryPath, HTML_SUMMARY_START);
-  const skip = new Set(ours ? [await identity(summaryPath)] : []);
+  const ours = htmlPath !== undefined && beginsWith(htmlPath, HTML_SUMMARY_START);
+  const skip = new Set(ours ? [await identity(htmlPath)] : []);
   const { files, problems, others: listed } = await listInputs(positionals, skip);
   const others = [...listed];
   // What the inputs are on disk, asked only when an output or --previous must be told apart from them:
   // the files of a folder it lists as not checked too (「联系人.csv」), which are the user's.
   const inputs = new Set(
-    summaryPath || reportPath || values.previous
+    summaries.length || reportPath || values.previous
       ? await Promise.all([...files, ...listed.map((o) => o.file)].map(identity))
       : [],
   );
-  if (summaryPath && reportPath && (await identity(summaryPath)) === (await identity(reportPath))) {
-    say(io, `--summary 与 --report 不能写入同一个文件（${reportPath}）`);
+  const written = [...summaries, ...(reportPath ? [reportPath] : [])];
+  const writtenAs = await Promise.all(written.map(identity));
+  const twice = written.find((_, i) => writtenAs.indexOf(writtenAs[i]!) !== i);
+  if (twice !== undefined) {
+    say(io, `--summary 与 --report 不能写入同一个文件（${twice}）`);
     return 2;
   }
   const previousFile = values.previous ? await identity(values.previous) : undefined;
   // Last year's report is read too: no output may take its place.
   const allRead = previousFile ? new Set([...inputs, previousFile]) : inputs;
   for (const [path, kind] of [
-    [summaryPath, SUMMARY_OUTPUT],
-    [reportPath, REPORT_OUTPUT],
-  ] as const) {
+    ...summaries.map((path) => [path, SUMMARY_OUTPUT] as const),
+    [reportPath, REPORT_OUTPUT] as const,
+  ]) {
     if (!path) continue;
     const refused = await outputProblem(path, kind, values.force, allRead);
     if (refused) {
@@ -280,8 +292,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
 
   const checkedAt = new Date();
   const audits: Audit[] = [];
-  const csv = summaryPath?.toLowerCase().endsWith('.csv') ? new CsvSummary() : undefined;
-  const html = summaryPath && !csv ? new HtmlSummary() : undefined;
+  const csv = csvPath ? new CsvSummary() : undefined;
+  const html = htmlPath ? new HtmlSummary() : undefined;
   const json = values.json ? new JsonWriter(io.out) : undefined;
   const totals = await checkBatch(
     files,
@@ -321,16 +333,18 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   for (const n of totals.notes) tell(`✗ ${n}`);
   for (const r of totals.remarks) tell(`! ${r}`);
   sayOthers(tell, others);
-  if (summaryPath) {
-    const text = csv
-      ? csv.text(unreadable, others, remarks)
-      : html!.text(counted, unreadable, new Date(), others, remarks);
-    const failed = await writeOutput(summaryPath, text, values.force);
+  for (const [path, text] of [
+    ...(csvPath ? [[csvPath, () => csv!.text(unreadable, others, remarks)] as const] : []),
+    ...(htmlPath
+      ? [[htmlPath, () => html!.text(counted, unreadable, new Date(), others, remarks)] as const]
+      : []),
+  ]) {
+    const failed = await writeOutput(path, text(), values.force);
     if (failed) {
       say(io, `汇总未能写入：${failed}`);
       return 2;
     }
-    say(io, `汇总已写入 ${summaryPath}（${totals.reports} 份报告）`);
+    say(io, `汇总已写入 ${path}（${totals.reports} 份报告）`);
   }
   if (reportPath) {
     // With no report read, the pages of what could not be read are still the supervisor's record.
@@ -566,7 +580,7 @@ function parseOnce<O extends Options>(args: string[], options: O, allowPositiona
   const parsed = parseArgs({ args: args.flatMap(shortWithValue), options, allowPositionals, tokens: true });
   const seen = new Set<string>();
   for (const t of parsed.tokens) {
-    if (t.kind !== 'option' || options[t.name]?.type !== 'string') continue;
+    if (t.kind !== 'option' || options[t.name]?.type !== 'string' || options[t.name]?.multiple) continue;
     if (seen.has(t.name))
       throw Object.assign(new TypeError(`Option '--${t.name}' given twice`), {
         code: 'ERR_PARSE_ARGS_TWICE',

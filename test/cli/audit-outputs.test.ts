@@ -169,6 +169,37 @@ describe('nothing is overwritten without --force, and an input never', () => {
     }
   });
 
+  it('both summaries at once, a .csv and an .html; the same file given as both is refused', async () => {
+    const d = folder();
+    writeFileSync(join(d, 'r.txt'), seed);
+    const r = await cli(
+      'check',
+      join(d, 'r.txt'),
+      '--summary',
+      join(d, 's.csv'),
+      '--summary',
+      join(d, 's.html'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      `汇总已写入 ${join(d, 's.csv')}（1 份报告）\n汇总已写入 ${join(d, 's.html')}（1 份报告）\n`,
+    );
+    expect(readFileSync(join(d, 's.csv'), 'utf8')).toMatch(/^\uFEFF文件,/);
+    expect(readFileSync(join(d, 's.html'), 'utf8')).toContain('<h1>政府信息公开工作年度报告校验汇总</h1>');
+    const same = await cli(
+      'check',
+      join(d, 'r.txt'),
+      '--summary',
+      join(d, 'b.html'),
+      '--report',
+      join(d, 'b.html'),
+    );
+    expect(same).toMatchObject({
+      code: 2,
+      err: `--summary 与 --report 不能写入同一个文件（${join(d, 'b.html')}）\n`,
+    });
+  });
+
   it('a summary written into the folder checked is not read back as a report the next time', async () => {
     const d = folder();
     writeFileSync(join(d, 'r.txt'), seed);

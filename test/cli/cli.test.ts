@@ -159,7 +159,14 @@ describe('the command line’s own words', () => {
       [['check', '--json=1', 'x'], '--json 后面不跟值'],
       [['template', 'x'], '多余的参数「x」'],
       [['check', 'x', '--similarity', '-1'], '--similarity 的值以「-」开头时，请写成 --similarity=值'],
-      [['check', 'x', '--summary', 'a.csv', '--summary=b.csv'], '--summary 只能给一次'],
+      [
+        ['check', 'x', '--summary', 'a.csv', '--summary=b.csv'],
+        '--summary 最多给两次：一个 .csv、一个 .html',
+      ],
+      [
+        ['check', 'x', '--summary', 'a.csv', '--summary=b.html', '--summary', 'c.html'],
+        '--summary 最多给两次：一个 .csv、一个 .html',
+      ],
       [['check', 'x', '--previous', 'a.txt', '--previous', 'b.txt'], '--previous 只能给一次'],
       [['import', 'x', '-o', 'a.xlsx', '--output', 'b.xlsx'], '-o（--output） 只能给一次'],
       [['template', '-o', 'a.xlsx', '-o', 'b.xlsx'], '-o（--output） 只能给一次'],
