@@ -474,6 +474,41 @@ function misnamedRemark<T>(slots: readonly Slot<T>[], files: readonly string[]):
     : undefined;
 }
 
+/** The body a file's name gives before its year: 「附件3 宿迁市林业局2024年报.pdf」 → 「宿迁市林业局」. */
+const NAME_BODY =
+  /([\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委|厅|院|署|中心|区|县|市|镇|乡|街道))\s*20\d{2}\s*年/;
+
+/** 「卫健委」 in 「卫生健康委员会」: each character of the shorter name in the longer one, in order (an abbreviation). */
+function abbreviates(short: string, long: string): boolean {
+  let at = 0;
+  for (const c of short) {
+    at = long.indexOf(c, at) + 1;
+    if (!at) return false;
+  }
+  return true;
+}
+
+/**
+ * Reports whose file's name gives another body than the report's own: a file sent under the wrong
+ * name, which the named body's report may be missing for. A name that is the report's body's
+ * shortened (「宿城区」, 「宿迁市卫健委」) is that body's.
+ */
+function otherBodyRemark<T>(slots: readonly Slot<T>[], files: readonly string[]): string | undefined {
+  const perFile = new Map<number, number>();
+  for (const s of slots) perFile.set(s.fileIndex, (perFile.get(s.fileIndex) ?? 0) + 1);
+  const misnamed = slots.flatMap((s) => {
+    if (!s.body || s.unfilled || perFile.get(s.fileIndex) !== 1) return [];
+    const named = NAME_BODY.exec(basename(files[s.fileIndex]!))?.[1];
+    if (!named) return [];
+    const [a, b] = [bodyKey(named), s.body];
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    return abbreviates(short, long) ? [] : [`${s.label}（文件名是「${named}」，内容是「${s.body}」）`];
+  });
+  return misnamed.length
+    ? `${misnamed.join('、')}：文件名中的机关与报告本身的机关不同，请确认文件是否放错；文件名所说机关的报告可能不在本批中`
+    : undefined;
+}
+
 /** The report of --previous for `report`: the only one, or the one of the year before. */
 function previousFor(report: Report, source: PreviousSource): Report | undefined {
   if (source.reports.length === 1) return source.reports[0];
@@ -608,6 +643,8 @@ export async function checkBatch<T>(
   if (undated) remarks.push(undated);
   const misnamed = misnamedRemark(slots, files);
   if (misnamed) remarks.push(misnamed);
+  const otherBody = otherBodyRemark(slots, files);
+  if (otherBody) remarks.push(otherBody);
   remarks.push(...sameNumbersRemarks(slots));
   const paired = [...found.paired];
   const recent = new RecentFiles((i) => read(files[i]!));

@@ -221,6 +221,23 @@ describe('pairing', () => {
     expect(r.out.match(/文件名是/g)).toHaveLength(1);
   });
 
+  it('a file whose name gives another body than its report is said; a shortened name of the body is that body’s', async () => {
+    const d = folderOf({
+      // 民政局's report sent under 林业局's name: 林业局's is not here.
+      '附件3 宿迁市林业局2024年政府信息公开工作年度报告.xlsx': [y2024.values, 2024, '宿迁市民政局'],
+      '宿迁市卫健委2024年年报.xlsx': [other(y2024.values, 1), 2024, '宿迁市卫生健康委员会'],
+      '宿城区2024年年报.xlsx': [other(y2024.values, 2), 2024, '宿迁市宿城区人民政府'],
+      '泗阳县人民政府2024年年报.xlsx': [other(y2024.values, 3), 2024, '泗阳县'],
+      '2024年年报.xlsx': [other(y2024.values, 4), 2024, '沭阳县'],
+    });
+    const r = await cli('check', d);
+    const file = join(d, '附件3 宿迁市林业局2024年政府信息公开工作年度报告.xlsx');
+    expect(r.out).toContain(
+      `! ${file}「2024年度年报」（文件名是「宿迁市林业局」，内容是「宿迁市民政局」）：文件名中的机关与报告本身的机关不同，请确认文件是否放错；文件名所说机关的报告可能不在本批中\n`,
+    );
+    expect(r.out.match(/文件名是/g)).toHaveLength(1);
+  });
+
   it('two bodies’ reports of one year with the same numbers are said: one report under two names, or one taken over', async () => {
     const few = { 't3.r1.natural': 1, 't3.r1.total': 1 };
     const d = folderOf({
