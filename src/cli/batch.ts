@@ -423,6 +423,17 @@ function undatedRemark<T>(slots: readonly Slot<T>[]): string | undefined {
 }
 
 /**
+ * Published reports of a batch of many whose body was found nowhere (a copy without its title and
+ * signature): not paired with their body's other years, which the supervisor is told. A workbook's
+ * 机关名称 left blank has a finding of its own.
+ */
+function unnamedRemark<T>(slots: readonly Slot<T>[]): string | undefined {
+  const unnamed = slots.filter((s) => s.text && s.body === undefined && !s.unfilled);
+  if (slots.length < 2 || !unnamed.length) return undefined;
+  return `${unnamed.map((s) => s.label).join('、')}：没有找到机关名称（标题、落款），未与同一机关其他年度的报告配对；请校验带标题和落款的原文`;
+}
+
+/**
  * Reports of one year with the same numbers in every row, and all their rows read, whose bodies'
  * names differ: the same report under two names (「宿豫区」, 「宿迁市宿豫区人民政府」), counted as
  * two bodies' reports; or one body's report taken over by another. A remark each.
@@ -641,6 +652,8 @@ export async function checkBatch<T>(
   if (alone) remarks.push(alone);
   const undated = undatedRemark(slots);
   if (undated) remarks.push(undated);
+  const unnamed = unnamedRemark(slots);
+  if (unnamed) remarks.push(unnamed);
   const misnamed = misnamedRemark(slots, files);
   if (misnamed) remarks.push(misnamed);
   const otherBody = otherBodyRemark(slots, files);

@@ -11,7 +11,7 @@ import type { Checked } from '../../src/cli/output.js';
 import { readReportFile } from '../../src/readers/files.js';
 import { templateGrid, templateLayout } from '../../src/report/template.js';
 import { buildXlsx, rowsXml } from '../fuzz/build-xlsx.js';
-import { suqian } from '../helpers.js';
+import { fixturePath, suqian } from '../helpers.js';
 import { cli } from './run.js';
 
 /** The batch's last lines, after its reports, are `end`; nothing goes to standard error. */
@@ -394,6 +394,19 @@ describe('pairing', () => {
     expect(r.out).toContain(
       `! ${join(d, 'n.xlsx')}「S」：没有找到报告年度（标题、统计期限、落款日期或「报告年度」一栏），未核对跨年度关系\n`,
     );
+  });
+
+  it('a published report whose body is found nowhere (a copy without title and signature) is named: it was not paired', async () => {
+    const d = folderOf({ 'a.xlsx': [y2023.values, 2023, '宿迁市'] });
+    const seed = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8').trimEnd().split('\n');
+    // The title is not in this copy; the signature and date lines go too.
+    writeFileSync(join(d, '无落款.txt'), seed.slice(0, -2).join('\n'));
+    writeFileSync(join(d, '有落款.txt'), seed.join('\n'));
+    const r = await cli('check', d);
+    expect(r.out).toContain(
+      `! ${join(d, '无落款.txt')}：没有找到机关名称（标题、落款），未与同一机关其他年度的报告配对；请校验带标题和落款的原文\n`,
+    );
+    expect(r.out.match(/没有找到机关名称/g)).toHaveLength(1);
   });
 
   it('what the batch says of its pairs is in every summary too: the JSON, the CSV and the page', async () => {
