@@ -21,7 +21,7 @@ import {
   type TemplateValues,
   unreadParts,
 } from '../core.js';
-import { fstatSync, statSync, writeSync } from 'node:fs';
+import { existsSync, fstatSync, statSync, writeSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { checkBatch, readFromDisk } from './batch.js';
 import { nodeTty } from './builtin.js';
@@ -608,9 +608,15 @@ function usageMessage(e: TypeError & { code?: unknown }, args: readonly string[]
   const option = quoted.replace(/ <value>$/, '');
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      // 「-summary」 is read as 「-s -u -m …」: said as the option it was meant to be.
+      const single = args.find(
+        (a) => a.startsWith(option) && LONG_OPTIONS.includes(a.slice(1).split('=')[0]!),
+      );
+      if (single) return `没有「${single.split('=')[0]}」这个选项：长选项前面是两个「-」，是 -${single} 吗？`;
       // 「-x.txt」 is taken for options: a file whose name begins with 「-」 is written ./-x.txt.
       const file = args.find((a) => a.startsWith(option) && a.includes('.'));
-      return `没有「${option}」这个选项${file ? `（若「${file}」是文件名，请写成 ./${file}）` : ''}`;
+      const near = option.startsWith('--') ? nearest(option.slice(2), LONG_OPTIONS) : undefined;
+      return `没有「${option}」这个选项${file ? `（若「${file}」是文件名，请写成 ./${file}）` : near ? `，是 --${near} 吗？` : ''}`;
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       // 「--similarity -1」: a value that begins with 「-」 reads as an option.
@@ -624,6 +630,38 @@ function usageMessage(e: TypeError & { code?: unknown }, args: readonly string[]
     default:
       return `参数有误（${e.message}）`;
   }
+}
+
+/** Every long option of the commands, for a word mistyped (「--sumary」) or given one 「-」. */
+const LONG_OPTIONS = [
+  'json',
+  'previous',
+  'summary',
+  'similarity',
+  'report',
+  'force',
+  'output',
+  'year',
+  'edition',
+  'agency',
+  'debug',
+  'help',
+];
+
+/** The word of `words` one or two letters from `word` (「sumary」 → 「summary」), where one is. */
+function nearest(word: string, words: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++)
+        next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length]!;
+  };
+  const [best] = words.map((w) => ({ w, d: distance(word, w) })).sort((x, y) => x.d - y.d);
+  return best && best.d <= 2 ? best.w : undefined;
 }
 
 const HELP = new Set(['help', '--help', '-h']);
@@ -663,10 +701,17 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
       case '-h':
         io.out(USAGE);
         return command === undefined ? 2 : 0;
-      default:
-        say(io, `未知命令「${command}」`);
+      default: {
+        // A file or folder given without the command (「nianbao 年报/」): the command it needs.
+        const path = existsSync(command) || /[./\\]/.test(command);
+        const near = path ? undefined : nearest(command, ['check', 'import', 'template']);
+        say(
+          io,
+          `未知命令「${command}」${path ? `：要校验它，请写 nianbao check ${command}` : near ? `，是 ${near} 吗？` : ''}`,
+        );
         io.err(USAGE);
         return 2;
+      }
     }
   } catch (e) {
     if (isUsageError(e)) {

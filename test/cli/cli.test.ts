@@ -156,6 +156,12 @@ describe('the command line’s own words', () => {
       [['check', '-j', 'x'], '没有「-j」这个选项'],
       [['check', '-x.txt'], '没有「-x」这个选项（若「-x.txt」是文件名，请写成 ./-x.txt）'],
       [['check', 'x', '--summary'], '--summary 后面要跟一个值'],
+      [
+        ['check', 'x', '-summary', 'a.csv'],
+        '没有「-summary」这个选项：长选项前面是两个「-」，是 --summary 吗？',
+      ],
+      [['check', 'x', '--sumary', 'a.csv'], '没有「--sumary」这个选项，是 --summary 吗？'],
+      [['check', 'x', '--frobnicate'], '没有「--frobnicate」这个选项'],
       [['check', '--json=1', 'x'], '--json 后面不跟值'],
       [['template', 'x'], '多余的参数「x」'],
       [['check', 'x', '--similarity', '-1'], '--similarity 的值以「-」开头时，请写成 --similarity=值'],
@@ -181,6 +187,20 @@ describe('the command line’s own words', () => {
       // The usage of the command given, not of all three.
       expect(r.err).toContain(`  nianbao ${argv[0]} `);
       expect(r.err.match(/^ {2}nianbao /gm)).toHaveLength(1);
+    }
+  });
+
+  it('a command mistyped, or a folder given without one, is said with the command meant', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nianbao-cmd-'));
+    for (const [argv, said] of [
+      [['chek', folder], '未知命令「chek」，是 check 吗？'],
+      [[folder], `未知命令「${folder}」：要校验它，请写 nianbao check ${folder}`],
+      [['年报.xlsx'], '未知命令「年报.xlsx」：要校验它，请写 nianbao check 年报.xlsx'],
+      [['frob'], '未知命令「frob」'],
+    ] as const) {
+      const r = await cli(...argv);
+      expect(r.code).toBe(2);
+      expect(r.err.split('\n')[0]).toBe(said);
     }
   });
 
