@@ -279,7 +279,34 @@ ${items.map((m, i) => `<tr><td>${i + 1}</td><td>${esc(m)}</td></tr>`).join('\n')
 }
 
 /**
- * The 审核报告 as a printable page, each report from a new A4 page; files of the batch that could not be
+ * A batch's first page: each report on one line with its result, as a contents page (a report's own
+ * page follows in the same order), and the batch counted.
+ */
+function contentsPage(list: readonly Audit[], unread: number): string {
+  if (list.length < 2) return '';
+  const passed = list.filter((a) => a.passed).length;
+  const unreadNote = unread ? `；另有 ${unread} 个文件未能读取，见最后几页` : '';
+  const rows = list.map((a, i) => {
+    const result = a.passed ? '通过' : '未通过';
+    const cells = [
+      String(i + 1),
+      a.source ?? '',
+      a.agency ?? '',
+      a.year ? String(a.year) : '',
+      `${a.counts.error} / ${a.counts.warning}`,
+      result,
+    ];
+    return `<tr class="${a.passed ? 'info' : 'error'}">${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
+  });
+  return `<section><h1>${esc(AUDIT_TITLE)}（本批 ${list.length} 份）</h1>
+<p class="meta">${esc(`共 ${list.length} 份报告：通过 ${passed} 份，未通过 ${list.length - passed} 份${unreadNote}。各份报告的审核报告从下一页起依下表的顺序排列，每份从新的一页开始。`)}</p>
+<table class="contents"><colgroup><col class="n"><col><col class="p"><col class="k"><col class="r"><col class="k"></colgroup><thead><tr><th>序号</th><th>文件</th><th>机关</th><th>年度</th><th>错误 / 警告</th><th>结果</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table></section>`;
+}
+
+/**
+ * The 审核报告 as a printable page, each report from a new A4 page (a batch's first page lists them); files of the batch that could not be
  * read get a page of their own at the end, so that none goes missing from what is printed.
  */
 export function auditHtml(
@@ -316,8 +343,10 @@ th,td{border:1px solid #000;padding:4px 6px;vertical-align:top;word-break:break-
 th{background:#eee}tr.running th{background:none;border:none;font-weight:normal;text-align:left;padding:0 0 4px;font-size:10px;color:#444}
 col.n{width:6%}col.k{width:8%}col.r{width:10%}col.p{width:14%}
 tr.error td:nth-child(2){color:#b00;font-weight:bold}tr.warning td:nth-child(2){color:#a60}
+table.contents tr.error td:nth-child(2){color:#000;font-weight:normal}table.contents tr.error td:last-child{color:#b00;font-weight:bold}
 tr{page-break-inside:avoid}
 </style></head><body>
+${contentsPage(list, unread.length)}
 ${list.map(auditSection).join('\n')}
 ${batchPages}
 </body></html>

@@ -367,7 +367,9 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       remarks.length ? `${remarks.length} 项需要确认的事项` : '',
     ].filter(Boolean);
     const unreadPages = listed.length ? `，另 ${listed.length} 页列出 ${listed.join('、')}` : '';
-    const reports = audits.length ? `${audits.length} 份报告` : '没有读出报告';
+    const reports = audits.length
+      ? `${audits.length} 份报告${audits.length > 1 ? '，第一页是目录' : ''}`
+      : '没有读出报告';
     say(io, `审核报告已写入 ${reportPath}（${reports}${unreadPages}，A4 纵向，可直接打印）`);
   }
   // The batch in one line, last (on a terminal, where the progress line was).

@@ -155,4 +155,24 @@ describe('审核报告', () => {
     expect(legend).toBeGreaterThan(html.indexOf('</table>'));
     expect(legend).toBeLessThan(html.indexOf('<p class="sign">'));
   });
+
+  it('a batch’s 审核报告 begins with a page listing its reports and their results; one report’s has none', () => {
+    const { report } = seed();
+    const wrong = seed({ 't3.r1.natural': 9999 });
+    expect(wrong.findings.some((f) => f.severity === 'error')).toBe(true);
+    const ok = auditOf(report, [], { checkedAt: at, source: '甲.xlsx' });
+    const bad = auditOf({ ...wrong.report, agency: '乙局' }, wrong.findings, {
+      checkedAt: at,
+      source: '乙.txt',
+    });
+    const html = auditHtml([ok, bad], [{ file: '丙.doc', message: '丙.doc：旧版 Word' }]);
+    const contents = html.slice(html.indexOf('<section>'), html.indexOf('</section>'));
+    expect(contents).toContain('（本批 2 份）');
+    expect(contents).toContain('共 2 份报告：通过 1 份，未通过 1 份；另有 1 个文件未能读取，见最后几页。');
+    expect(contents).toMatch(/<td>1<\/td><td>甲\.xlsx<\/td>.*<td>通过<\/td>/);
+    expect(contents).toMatch(/<td>2<\/td><td>乙\.txt<\/td><td>乙局<\/td>.*<td>未通过<\/td>/);
+    // Then each report's own page, in the same order.
+    expect(html.indexOf('甲.xlsx ·')).toBeLessThan(html.indexOf('乙.txt ·'));
+    expect(auditHtml(ok)).not.toContain('（本批');
+  });
 });

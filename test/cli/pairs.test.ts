@@ -447,10 +447,11 @@ describe('pairing', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'nianbao-pairs-out-')), '审核报告.html');
     const r = await cli('check', d, '--report', out);
     expect(r.err).toContain(
-      `审核报告已写入 ${out}（2 份报告，另 2 页列出 1 个未校验的文件、2 项需要确认的事项，A4 纵向，可直接打印）`,
+      `审核报告已写入 ${out}（2 份报告，第一页是目录，另 2 页列出 1 个未校验的文件、2 项需要确认的事项，A4 纵向，可直接打印）`,
     );
     const html = readFileSync(out, 'utf8');
-    expect(html.match(/<section>/g)).toHaveLength(4);
+    // The contents, a page for each report, and the two of the batch.
+    expect(html.match(/<section>/g)).toHaveLength(5);
     expect(html).toContain('<h1>未校验的文件</h1>');
     expect(html).toContain(`${join(d, '照片.png')}：未校验（.png 是图片`);
     expect(html).toContain('<h1>需要确认的事项</h1>');
