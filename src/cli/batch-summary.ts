@@ -27,6 +27,7 @@ const HEADER = [
   '对照上年',
   // Each new one last: a column put in before it would move those a supervisor's own sheet reads.
   '未能完整读取的表',
+  '数字相同的副本',
   '结果',
 ];
 
@@ -123,8 +124,13 @@ export class CsvSummary {
   static line(c: Checked): string {
     return csvLine(row(c));
   }
-  add(line: string): void {
-    this.lines.push(line);
+  /**
+   * A report's line, and the files holding the same report (its copies), said before its result:
+   * the result, one word of its own (「通过」), stays the last column.
+   */
+  add(line: string, copies = ''): void {
+    const result = line.lastIndexOf(',');
+    this.lines.push(`${line.slice(0, result)},${csvCell(copies)}${line.slice(result)}`);
   }
   /**
    * The summary, then a line for each file not read, each of a folder's files not checked, and
@@ -181,6 +187,8 @@ export interface HtmlPart {
   readonly verdict: string;
   /** The findings by table, as HTML. */
   readonly groups: string;
+  /** The other files holding the same report. */
+  readonly copies?: readonly string[];
 }
 
 const SEPARATOR = /[/\\]/;
@@ -249,7 +257,9 @@ function tableRow(part: HtmlPart, i: number, below: (path: string) => string): s
       ? `<a href="#r${i}">${esc(below(x))}</a>`
       : esc(j === PREVIOUS_COLUMN ? below(x) : j <= 2 ? shortened(x) : x),
   );
-  return `<tr class="${Number(part.cells[ERRORS_COLUMN]) ? 'bad' : ''}">${cells.map((x) => `<td>${x}</td>`).join('')}</tr>`;
+  const copies = (part.copies ?? []).map((c) => esc(below(c))).join('、');
+  const shown = [...cells.slice(0, -1), copies, ...cells.slice(-1)];
+  return `<tr class="${Number(part.cells[ERRORS_COLUMN]) ? 'bad' : ''}">${shown.map((x) => `<td>${x}</td>`).join('')}</tr>`;
 }
 
 /** A report's findings, by table. */
@@ -262,8 +272,8 @@ function section(part: HtmlPart, i: number, below: (path: string) => string): st
 export class HtmlSummary {
   private readonly parts: HtmlPart[] = [];
 
-  add(part: HtmlPart): void {
-    this.parts.push(part);
+  add(part: HtmlPart, copies: readonly string[] = []): void {
+    this.parts.push(copies.length ? { ...part, copies } : part);
   }
 
   /** What the summary keeps of a report. */
@@ -320,7 +330,7 @@ export class HtmlSummary {
 @page{size:A4 landscape;margin:12mm}
 body{font-family:"Microsoft YaHei","Noto Sans CJK SC",sans-serif;font-size:13px;margin:24px;color:#222}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:3px 6px;vertical-align:top}
-th{background:#eee;white-space:nowrap}th:nth-child(9),th:nth-child(12){white-space:normal;min-width:5em}td:nth-child(n+2):nth-child(-n+7),td:last-child{white-space:nowrap}
+th{background:#eee;white-space:nowrap}th:nth-child(9),th:nth-child(12),th:nth-child(13){white-space:normal;min-width:5em}td:nth-child(n+2):nth-child(-n+7),td:last-child{white-space:nowrap}
 td:first-child,td:nth-child(11){min-width:8em}td:nth-child(10){min-width:10em}td{overflow-wrap:anywhere}
 tr{break-inside:avoid}details summary{cursor:pointer}
 

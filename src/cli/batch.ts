@@ -41,7 +41,8 @@ export interface PreviousSource {
  */
 export interface BatchSink<T> {
   readonly keep: (c: Checked) => T;
-  readonly emit: (kept: T) => void;
+  /** `copies`: the other files (and sheets) that hold the same report, the same numbers in every row. */
+  readonly emit: (kept: T, copies: readonly string[]) => void;
 }
 
 export interface BatchOptions {
@@ -677,7 +678,19 @@ export async function checkBatch<T>(
       if (!(e instanceof UnreadableFile)) failed(file, e);
     }
   }
-  for (const s of slots) sink.emit(s.kept);
+  // Each report's copies, by the report they are counted as.
+  const groups = new Map<Slot<T>, Slot<T>[]>();
+  for (const s of slots) {
+    const of = found.copies.get(s) ?? s;
+    groups.set(of, [...(groups.get(of) ?? []), s]);
+  }
+  for (const s of slots) {
+    const group = groups.get(found.copies.get(s) ?? s) ?? [];
+    sink.emit(
+      s.kept,
+      group.filter((o) => o !== s).map((o) => o.label),
+    );
+  }
   // --previous that is last year's report of none: a mistake, said as one. Where it is some
   // reports' (a folder of two years), the others are only told it is not theirs.
   const label = options.previous?.label;

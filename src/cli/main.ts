@@ -139,6 +139,8 @@ interface Run {
 }
 
 const say = (io: Io, text: string) => io.err(terminalSafe(text));
+/** How a report's copies are said beside it: the files counted with it as one report. */
+const COPIES_SAID = '数字相同的副本（与本报告算作一份）';
 /** Files of a folder that are no reports, said one by one up to this many. */
 const MAX_OTHERS_SAID = 10;
 
@@ -304,11 +306,17 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
         ...(html ? { part: HtmlSummary.part(c) } : {}),
         ...(reportPath ? { audit: auditOfChecked(c, checkedAt) } : {}),
       }),
-      emit: (kept) => {
-        if (json) json.entry(kept.entry);
-        else io.out(kept.entry as string);
-        if (kept.line) csv?.add(kept.line);
-        if (kept.part) html?.add(kept.part);
+      emit: (kept, copies) => {
+        const same = copies.join('、');
+        if (json) json.entry(copies.length ? { ...(kept.entry as object), copies } : kept.entry);
+        else
+          io.out(
+            copies.length
+              ? `${kept.entry as string}\n  ${COPIES_SAID}：${terminalSafe(same)}`
+              : (kept.entry as string),
+          );
+        if (kept.line) csv?.add(kept.line, same);
+        if (kept.part) html?.add(kept.part, copies);
         if (kept.audit) audits.push(kept.audit);
       },
     },

@@ -417,7 +417,7 @@ describe('what is printed cannot run a formula or steer a terminal', () => {
     );
     expect(html).toContain('<p>文件都在 2024/ 中，下面只写其后的部分。</p>');
     expect(html).toContain('<td><a href="#r0">甲.txt</a></td>');
-    expect(html).toContain('<td>旧/乙.txt</td><td></td><td>通过</td>');
+    expect(html).toContain('<td>旧/乙.txt</td><td></td><td></td><td>通过</td>');
     expect(html).toContain('<h2>乙.txt</h2><p>2021 版 · 对照上年：旧/乙.txt');
     expect(html).toContain('<li>丙.txt：第 3 行「2024/12/31」不是数字</li>');
     expect(html).toContain('<li>甲.txt 与 乙.txt：是同一机关</li>');

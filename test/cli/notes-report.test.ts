@@ -97,14 +97,14 @@ describe('说明 from the workbook', () => {
       .trim()
       .split('\r\n');
     expect(rows[0]).toBe(
-      '文件,工作表,机关,年度,格式,错误,警告,已说明,未填写的表,第一个错误,对照上年,未能完整读取的表,结果',
+      '文件,工作表,机关,年度,格式,错误,警告,已说明,未填写的表,第一个错误,对照上年,未能完整读取的表,数字相同的副本,结果',
     );
     const [, warnings, notes] = rows
       .find((r) => r.startsWith(explained))!
-      .match(/,(\d+),(\d+),[^,]*,[^,]*,[^,]*,[^,]*,[^,]*$/)!;
+      .match(/,(\d+),(\d+),[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*$/)!;
     const [, lapsedWarnings, lapsedNotes] = rows
       .find((r) => r.startsWith(lapsed))!
-      .match(/,(\d+),(\d+),[^,]*,[^,]*,[^,]*,[^,]*,[^,]*$/)!;
+      .match(/,(\d+),(\d+),[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*$/)!;
     expect(Number(notes)).toBe(1);
     expect(Number(lapsedNotes)).toBe(0);
     expect(Number(lapsedWarnings)).toBe(Number(warnings) + 1);

@@ -238,6 +238,40 @@ describe('pairing', () => {
     expect(r.out.match(/文件名是/g)).toHaveLength(1);
   });
 
+  it('each report names its copies (the same numbers, another file): in the text, the JSON, the CSV and the page', async () => {
+    const d = folderOf({
+      'a.xlsx': [y2024.values, 2024, '宿迁市'],
+      'a 副本.xlsx': [y2024.values, 2024, '宿迁市'],
+      'b.xlsx': [other(y2024.values, 1), 2024, '泗阳县'],
+    });
+    const [a, copy] = [`${join(d, 'a.xlsx')}「2024年度年报」`, `${join(d, 'a 副本.xlsx')}「2024年度年报」`];
+    const r = await cli('check', d);
+    expect(r.out).toContain(`  数字相同的副本（与本报告算作一份）：${copy}\n`);
+    expect(r.out).toContain(`  数字相同的副本（与本报告算作一份）：${a}\n`);
+    expect(r.out.match(/数字相同的副本（/g)).toHaveLength(2);
+    const json = JSON.parse((await cli('check', d, '--json')).out) as {
+      files: { file: string; copies?: string[] }[];
+    };
+    expect(Object.fromEntries(json.files.map((f) => [f.file, f.copies]))).toEqual({
+      [join(d, 'a.xlsx')]: [copy],
+      [join(d, 'a 副本.xlsx')]: [a],
+      [join(d, 'b.xlsx')]: undefined,
+    });
+    const out = mkdtempSync(join(tmpdir(), 'nianbao-copies-'));
+    await cli('check', d, '--summary', join(out, 's.csv'), '--summary', join(out, 's.html'));
+    const rows = readFileSync(join(out, 's.csv'), 'utf8').trim().split('\r\n');
+    expect(
+      rows
+        .find((l) => l.startsWith(join(d, 'a.xlsx')))!
+        .split(',')
+        .at(-2),
+    ).toBe(copy);
+    // Its column, before the result.
+    expect(readFileSync(join(out, 's.html'), 'utf8')).toContain(
+      '<td>a 副本.xlsx「2024年度年报」</td><td>有表未填写</td>',
+    );
+  });
+
   it('two bodies’ reports of one year with the same numbers are said: one report under two names, or one taken over', async () => {
     const few = { 't3.r1.natural': 1, 't3.r1.total': 1 };
     const d = folderOf({
@@ -420,7 +454,7 @@ describe('pairing', () => {
     expect(r.err).toContain(`! ${remark}\n`);
     expect((JSON.parse(r.out) as { remarks?: string[] }).remarks).toEqual([remark]);
     const rows = readFileSync(join(out, '汇总.csv'), 'utf8').trim().split('\r\n');
-    expect(rows.at(-1)).toBe(`（本批提示）,,,,,,,,,${csvCell(remark)},,,提示`);
+    expect(rows.at(-1)).toBe(`（本批提示）,,,,,,,,,${csvCell(remark)},,,,提示`);
     await cli('check', d, '--summary', join(out, '汇总.html'));
     expect(readFileSync(join(out, '汇总.html'), 'utf8')).toContain(
       `<h2>需要确认的事项</h2><ul><li>${remark.replace(join(d, 'b.xlsx'), 'b.xlsx')}</li></ul>`,
