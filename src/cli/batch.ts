@@ -510,7 +510,8 @@ function otherBodyRemark<T>(slots: readonly Slot<T>[], files: readonly string[])
   for (const s of slots) perFile.set(s.fileIndex, (perFile.get(s.fileIndex) ?? 0) + 1);
   const misnamed = slots.flatMap((s) => {
     if (!s.body || s.unfilled || perFile.get(s.fileIndex) !== 1) return [];
-    const named = NAME_BODY.exec(basename(files[s.fileIndex]!))?.[1];
+    const name = basename(files[s.fileIndex]!);
+    const named = name.includes('年') ? NAME_BODY.exec(name)?.[1] : undefined;
     if (!named) return [];
     const [a, b] = [bodyKey(named), s.body];
     const [short, long] = a.length <= b.length ? [a, b] : [b, a];
@@ -678,18 +679,16 @@ export async function checkBatch<T>(
       if (!(e instanceof UnreadableFile)) failed(file, e);
     }
   }
-  // Each report's copies, by the report they are counted as.
+  // Each report's copies, by the report they are counted as: most batches have none.
   const groups = new Map<Slot<T>, Slot<T>[]>();
-  for (const s of slots) {
-    const of = found.copies.get(s) ?? s;
-    groups.set(of, [...(groups.get(of) ?? []), s]);
+  for (const [copy, of] of found.copies) {
+    if (!groups.has(of)) groups.set(of, [of]);
+    groups.get(of)!.push(copy);
   }
+  const none: readonly string[] = [];
   for (const s of slots) {
-    const group = groups.get(found.copies.get(s) ?? s) ?? [];
-    sink.emit(
-      s.kept,
-      group.filter((o) => o !== s).map((o) => o.label),
-    );
+    const group = groups.get(found.copies.get(s) ?? s);
+    sink.emit(s.kept, group ? group.filter((o) => o !== s).map((o) => o.label) : none);
   }
   // --previous that is last year's report of none: a mistake, said as one. Where it is some
   // reports' (a folder of two years), the others are only told it is not theirs.
