@@ -40,6 +40,8 @@ export interface Audit {
   readonly notesKept?: string;
   /** What the reviewer is to confirm beside the findings: another report of the same year in the file. */
   readonly remarks?: readonly string[];
+  /** Other files of a batch holding the same report with the same result: no page of their own. */
+  readonly copies?: readonly string[];
 }
 
 export const AUDIT_SHEET = '审核报告';
@@ -159,6 +161,17 @@ export function auditRows(audit: Audit): AuditRow[] {
       span: true,
     },
     ...(previousRow ? [{ cells: [previousRow], style: 'meta' as const, span: true as const }] : []),
+    ...(audit.copies?.length
+      ? [
+          {
+            cells: [
+              `数字相同的副本（与本报告算作一份，审核结果相同，不另出审核报告）：${audit.copies.join('、')}`,
+            ],
+            style: 'meta' as const,
+            span: true as const,
+          },
+        ]
+      : []),
     ...(audit.remarks ?? []).map((r) => ({
       cells: [`需要确认：${r}`],
       style: 'meta' as const,
@@ -285,12 +298,16 @@ ${items.map((m, i) => `<tr><td>${i + 1}</td><td>${esc(m)}</td></tr>`).join('\n')
 function contentsPage(list: readonly Audit[], unread: number): string {
   if (list.length < 2) return '';
   const passed = list.filter((a) => a.passed).length;
+  const copies = list.reduce((n, a) => n + (a.copies?.length ?? 0), 0);
+  const copiesNote = copies
+    ? `（另有 ${copies} 个文件是其中报告的数字相同的副本，结果相同，写在其报告的一页上）`
+    : '';
   const unreadNote = unread ? `；另有 ${unread} 个文件未能读取，见最后几页` : '';
   const rows = list.map((a, i) => {
     const result = a.passed ? '通过' : '未通过';
     const cells = [
       String(i + 1),
-      a.source ?? '',
+      `${a.source ?? ''}${a.copies?.length ? `（及 ${a.copies.length} 个数字相同的副本）` : ''}`,
       a.agency ?? '',
       a.year ? String(a.year) : '',
       `${a.counts.error} / ${a.counts.warning}`,
@@ -299,7 +316,7 @@ function contentsPage(list: readonly Audit[], unread: number): string {
     return `<tr class="${a.passed ? 'info' : 'error'}">${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
   });
   return `<section><h1>${esc(AUDIT_TITLE)}（本批 ${list.length} 份）</h1>
-<p class="meta">${esc(`共 ${list.length} 份报告：通过 ${passed} 份，未通过 ${list.length - passed} 份${unreadNote}。各份报告的审核报告从下一页起依下表的顺序排列，每份从新的一页开始。`)}</p>
+<p class="meta">${esc(`共 ${list.length} 份报告${copiesNote}：通过 ${passed} 份，未通过 ${list.length - passed} 份${unreadNote}。各份报告的审核报告从下一页起依下表的顺序排列，每份从新的一页开始。`)}</p>
 <table class="contents"><colgroup><col class="n"><col><col class="p"><col class="k"><col class="r"><col class="k"></colgroup><thead><tr><th>序号</th><th>文件</th><th>机关</th><th>年度</th><th>错误 / 警告</th><th>结果</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;

@@ -293,7 +293,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   }
 
   const checkedAt = new Date();
-  const audits: Audit[] = [];
+  const audits: { audit: Audit; label?: string; copies: readonly string[] }[] = [];
   const csv = csvPath ? new CsvSummary() : undefined;
   const html = htmlPath ? new HtmlSummary() : undefined;
   const json = values.json ? new JsonWriter(io.out) : undefined;
@@ -304,7 +304,9 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
         entry: json ? jsonEntry(c) : toText(c),
         ...(csv ? { line: CsvSummary.line(c) } : {}),
         ...(html ? { part: HtmlSummary.part(c) } : {}),
-        ...(reportPath ? { audit: auditOfChecked(c, checkedAt) } : {}),
+        ...(reportPath
+          ? { audit: auditOfChecked(c, checkedAt), label: c.sheet ? `${c.file}「${c.sheet}」` : c.file }
+          : {}),
       }),
       emit: (kept, copies) => {
         const same = copies.join('、');
@@ -317,7 +319,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
           );
         if (kept.line) csv?.add(kept.line, same);
         if (kept.part) html?.add(kept.part, copies);
-        if (kept.audit) audits.push(kept.audit);
+        if (kept.audit) audits.push({ audit: kept.audit, label: kept.label, copies });
       },
     },
     {
@@ -360,9 +362,10 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       say(io, `审核报告未写入：没有读出任何报告`);
       return 2;
     }
+    const printed = withoutCopies(audits);
     const failed = await writeOutput(
       reportPath,
-      auditHtml(audits, unreadable, { notChecked: others, remarks }),
+      auditHtml(printed, unreadable, { notChecked: others, remarks }),
       values.force,
     );
     if (failed) {
@@ -375,8 +378,9 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       remarks.length ? `${remarks.length} 项需要确认的事项` : '',
     ].filter(Boolean);
     const unreadPages = listed.length ? `，另 ${listed.length} 页列出 ${listed.join('、')}` : '';
+    const copies = audits.length - printed.length;
     const reports = audits.length
-      ? `${audits.length} 份报告${audits.length > 1 ? '，第一页是目录' : ''}`
+      ? `${audits.length} 份报告${copies ? `，其中 ${copies} 份是数字相同、结果相同的副本，写在其报告的一页上` : ''}${printed.length > 1 ? '，第一页是目录' : ''}`
       : '没有读出报告';
     say(io, `审核报告已写入 ${reportPath}（${reports}${unreadPages}，A4 纵向，可直接打印）`);
   }
@@ -386,6 +390,30 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   // Nothing given was a report (a note named by itself): no check was made, which is no pass.
   if (unreadable.length || totals.notes.length || !totals.reports) return 2;
   return totals.withErrors || totals.unreadTables ? 1 : 0;
+}
+
+/**
+ * A batch's 审核报告 pages: a report's copies (the same numbers in another file) that came to the same
+ * result are named on its page instead of printed again; a copy with another result keeps its page.
+ */
+function withoutCopies(
+  entries: readonly { audit: Audit; label?: string; copies: readonly string[] }[],
+): Audit[] {
+  const byLabel = new Map(entries.flatMap((e) => (e.label ? [[e.label, e] as const] : [])));
+  const alike = (a: Audit, b: Audit) =>
+    a.passed === b.passed && a.counts.error === b.counts.error && a.counts.warning === b.counts.warning;
+  const named = new Set<string>();
+  const out: Audit[] = [];
+  for (const e of entries) {
+    if (e.label && named.has(e.label)) continue;
+    const same = e.copies.filter((c) => {
+      const other = byLabel.get(c);
+      return other !== undefined && !named.has(c) && alike(e.audit, other.audit);
+    });
+    for (const c of same) named.add(c);
+    out.push(same.length ? { ...e.audit, copies: same } : e.audit);
+  }
+  return out;
 }
 
 /** Writes the template to `-o`: ExcelJS is loaded here only, never for checking. */

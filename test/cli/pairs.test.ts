@@ -272,6 +272,29 @@ describe('pairing', () => {
     );
   });
 
+  it('a copy with its report’s result gets no 审核报告 page of its own: its report’s page names it', async () => {
+    const d = folderOf({
+      'a.xlsx': [y2024.values, 2024, '宿迁市'],
+      'a 副本.xlsx': [y2024.values, 2024, '宿迁市'],
+      'b.xlsx': [other(y2024.values, 1), 2024, '泗阳县'],
+    });
+    const out = join(mkdtempSync(join(tmpdir(), 'nianbao-copies-')), '审核报告.html');
+    const r = await cli('check', d, '--report', out);
+    expect(r.err).toContain(
+      `审核报告已写入 ${out}（3 份报告，其中 1 份是数字相同、结果相同的副本，写在其报告的一页上，第一页是目录，`,
+    );
+    const html = readFileSync(out, 'utf8');
+    // The contents, a page for each of the two reports, and the batch's remark (all of one year).
+    expect(html.match(/<section>/g)).toHaveLength(4);
+    expect(html).toContain('<h1>需要确认的事项</h1>');
+    expect(html).toContain(
+      `数字相同的副本（与本报告算作一份，审核结果相同，不另出审核报告）：${join(d, 'a.xlsx')}「2024年度年报」`,
+    );
+    expect(html).toContain(
+      '共 2 份报告（另有 1 个文件是其中报告的数字相同的副本，结果相同，写在其报告的一页上）',
+    );
+  });
+
   it('two bodies’ reports of one year with the same numbers are said: one report under two names, or one taken over', async () => {
     const few = { 't3.r1.natural': 1, 't3.r1.total': 1 };
     const d = folderOf({
