@@ -376,6 +376,40 @@ export function nameAlike<S extends { readonly body?: string; readonly year: num
   };
 }
 
+/** Reports of one year whose names begin alike, looked through for a shortened name: no more. */
+const MAX_ALIKE = 64;
+
+/**
+ * For a report, a report of the year before whose body's name is its own shortened, or the other way
+ * round (「宿迁市卫健委」, 「宿迁市卫生健康委员会」): the same first four characters, and each character
+ * of the shorter in the longer, in order. Only named for the user to pair by hand: 「宿迁市人社局」 could be
+ * two bodies' short names.
+ */
+function abbreviationAlike<S extends { readonly body?: string; readonly year: number }>(
+  dated: readonly S[],
+): (s: S) => S | undefined {
+  const key = (year: number, body: string) => `${year}|${body.slice(0, 4)}`;
+  const buckets = new Map<string, S[]>();
+  for (const p of dated) {
+    if (!p.body || p.body.length < 4) continue;
+    const k = key(p.year, p.body);
+    const bucket = buckets.get(k) ?? [];
+    if (!buckets.has(k)) buckets.set(k, bucket);
+    if (bucket.length < MAX_ALIKE) bucket.push(p);
+  }
+  return (s) => {
+    const body = s.body;
+    if (!body || body.length < 4) return undefined;
+    return buckets
+      .get(key(s.year - 1, body))
+      ?.find(
+        (p) =>
+          p.body !== body &&
+          (p.body!.length < body.length ? abbreviates(p.body!, body) : abbreviates(body, p.body!)),
+      );
+  };
+}
+
 /**
  * The reports of a batch that found no report of the year before from their body, where the batch
  * holds that year, or an earlier report of their body (a year missing from a body's run): their
@@ -408,9 +442,10 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
   );
   if (!alone.length) return undefined;
   const near = nameAlike(dated);
+  const shortened = abbreviationAlike(dated);
   // Every one named, however many: a supervisor must know which reports were not checked against last year.
   const named = alone.map((s) => {
-    const like = near(s);
+    const like = near(s) ?? shortened(s);
     return like ? `${s.label}（本批有名称相近的 ${s.year - 1} 年度报告 ${like.label}）` : s.label;
   });
   return `${named.join('、')}：本批中没有同一机关上一年度的报告，${tail}`;

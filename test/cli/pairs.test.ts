@@ -169,6 +169,19 @@ describe('pairing', () => {
     );
   });
 
+  it('a report of last year under a shortened name of the body (「卫健委」) is named beside the one without its last year', async () => {
+    const d = folderOf({
+      'a.xlsx': [y2023.values, 2023, '宿迁市卫健委'],
+      'b.xlsx': [y2024.values, 2024, '宿迁市卫生健康委员会'],
+      'c.xlsx': [other(y2023.values, 1), 2023, '宿迁市民政局'],
+      'd.xlsx': [other(y2024.values, 2), 2024, '宿迁市财政局'],
+    });
+    const r = await cli('check', d);
+    expect(r.out).toContain(
+      `! ${join(d, 'b.xlsx')}「2024年度年报」（本批有名称相近的 2023 年度报告 ${join(d, 'a.xlsx')}「2023年度年报」）、${join(d, 'd.xlsx')}「2024年度年报」：本批中没有同一机关上一年度的报告`,
+    );
+  });
+
   it('a report whose body has an older year in the batch but not the year before is said', async () => {
     const d = folderOf({
       'a.xlsx': [y2023.values, 2022, '宿迁市'],
