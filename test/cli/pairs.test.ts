@@ -251,12 +251,16 @@ describe('pairing', () => {
     expect(r.out.match(/文件名是/g)).toHaveLength(1);
   });
 
-  it('each report names its copies (the same numbers, another file): in the text, the JSON, the CSV and the page', async () => {
-    const d = folderOf({
+  /** A report, its copy under another name, and another body's report. */
+  const withCopy = () =>
+    folderOf({
       'a.xlsx': [y2024.values, 2024, '宿迁市'],
       'a 副本.xlsx': [y2024.values, 2024, '宿迁市'],
       'b.xlsx': [other(y2024.values, 1), 2024, '泗阳县'],
     });
+
+  it('each report names its copies (the same numbers, another file): in the text, the JSON, the CSV and the page', async () => {
+    const d = withCopy();
     const [a, copy] = [`${join(d, 'a.xlsx')}「2024年度年报」`, `${join(d, 'a 副本.xlsx')}「2024年度年报」`];
     const r = await cli('check', d);
     expect(r.out).toContain(`  数字相同的副本（与本报告算作一份）：${copy}\n`);
@@ -286,11 +290,7 @@ describe('pairing', () => {
   });
 
   it('a copy with its report’s result gets no 审核报告 page of its own: its report’s page names it', async () => {
-    const d = folderOf({
-      'a.xlsx': [y2024.values, 2024, '宿迁市'],
-      'a 副本.xlsx': [y2024.values, 2024, '宿迁市'],
-      'b.xlsx': [other(y2024.values, 1), 2024, '泗阳县'],
-    });
+    const d = withCopy();
     const out = join(mkdtempSync(join(tmpdir(), 'nianbao-copies-')), '审核报告.html');
     const r = await cli('check', d, '--report', out);
     expect(r.err).toContain(

@@ -20,6 +20,27 @@ const num = (id: number, abstract: number, restart?: number) =>
       : `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="${restart}"/></w:lvlOverride>`
   }</w:num>`;
 
+/** A paragraph of `text` with the properties `props`. */
+const para = (text: string, props: string) =>
+  `<w:p><w:pPr>${props}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+/**
+ * The 竞秀区 fixture's body with each part title's numeral left out, its paragraph given the
+ * properties `props` instead of its own: the number is Word's to make.
+ */
+function titlesNumberedBy(xml: string, props: string): string {
+  let out = xml;
+  for (const title of PART_TITLES) {
+    const [numeral, rest] = [title.slice(0, 2), title.slice(2)];
+    out = out.replace(
+      new RegExp(`(<w:p\\b[^>]*>)((?:(?!</w:p>)[\\s\\S])*?)${numeral}${rest}`),
+      (_, open: string, between: string) =>
+        `${open}<w:pPr>${props}</w:pPr>${between.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, '')}${rest}`,
+    );
+  }
+  return out;
+}
+
 describe('Word’s numbering', () => {
   it('counts in the list’s format: 一、 to 二十一、, 1. with a list restarted, levels below reset, bullets none', () => {
     const n = numberingOf(
@@ -54,8 +75,6 @@ describe('Word’s numbering', () => {
 
   it('a paragraph of a list shows its number before its text; one changed from a list (w:pPrChange) does not', () => {
     const n = numberingOf(numbering([level(0, 'chineseCounting', '%1、')], num(1, 0)));
-    const para = (text: string, props: string) =>
-      `<w:p><w:pPr>${props}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
     const listed = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
     const xml = `<w:body>${para('总体情况', listed)}${para('正文', `<w:pPrChange><w:pPr>${listed}</w:pPr></w:pPrChange>`)}${para('主动公开政府信息情况', listed)}</w:body>`;
     expect(bodyBlocks(xml, { numbering: n })).toEqual([
@@ -67,17 +86,10 @@ describe('Word’s numbering', () => {
 
   it('a report whose part titles Word numbers: its parts are found, no title missing', async () => {
     const parts = unzipSync(new Uint8Array(readFileSync(fixturePath('jingxiu-2019.docx'))));
-    let xml = strFromU8(parts['word/document.xml']!);
-    for (const title of PART_TITLES) {
-      const [numeral, rest] = [title.slice(0, 2), title.slice(2)];
-      expect(xml).toContain(title);
-      // Its numeral made by Word, from the list: the text holds the rest alone.
-      xml = xml.replace(
-        new RegExp(`(<w:p\\b[^>]*>)((?:(?!</w:p>)[\\s\\S])*?)${numeral}${rest}`),
-        (_, open: string, between: string) =>
-          `${open}<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${between.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, '')}${rest}`,
-      );
-    }
+    const source = strFromU8(parts['word/document.xml']!);
+    for (const title of PART_TITLES) expect(source).toContain(title);
+    // Its numerals made by Word, from the list: the text holds the rest alone.
+    const xml = titlesNumberedBy(source, '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>');
     expect(PART_TITLES.some((t) => xml.includes(t))).toBe(false);
     const without = await readDocx(zipSync({ ...parts, 'word/document.xml': strToU8(xml) }));
     expect(check(without.report!).some((f) => f.rule === 'S-01')).toBe(true);
@@ -113,8 +125,6 @@ describe('Word’s numbering', () => {
         '<w:style w:type="paragraph" w:styleId="Loop"><w:basedOn w:val="Loop"/></w:style>' +
         '</w:styles>',
     );
-    const para = (text: string, props: string) =>
-      `<w:p><w:pPr>${props}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
     const style = (id: string) => `<w:pStyle w:val="${id}"/>`;
     const xml = `<w:body>${[
       // Its tab stops, as LibreOffice writes them, are no tabs of its text.
@@ -150,15 +160,7 @@ describe('Word’s numbering', () => {
 
   it('a report whose part titles are numbered by their heading style, as LibreOffice saves them: no title missing', async () => {
     const parts = unzipSync(new Uint8Array(readFileSync(fixturePath('jingxiu-2019.docx'))));
-    let xml = strFromU8(parts['word/document.xml']!);
-    for (const title of PART_TITLES) {
-      const [numeral, rest] = [title.slice(0, 2), title.slice(2)];
-      xml = xml.replace(
-        new RegExp(`(<w:p\\b[^>]*>)((?:(?!</w:p>)[\\s\\S])*?)${numeral}${rest}`),
-        (_, open: string, between: string) =>
-          `${open}<w:pPr><w:pStyle w:val="Heading3"/></w:pPr>${between.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, '')}${rest}`,
-      );
-    }
+    const xml = titlesNumberedBy(strFromU8(parts['word/document.xml']!), '<w:pStyle w:val="Heading3"/>');
     expect(PART_TITLES.some((t) => xml.includes(t))).toBe(false);
     // Its part titles' style, 「Heading 3」, given a list; the document's title, in 「Heading 1」, is not numbered.
     const styles = strFromU8(parts['word/styles.xml']!).replace(
