@@ -14,6 +14,7 @@ import {
 import { bodyBlocks } from './body.js';
 import { type ChunkTexts, chunkTexts } from './chunks.js';
 import { type EmbeddedTables, embeddedTables } from './embedded.js';
+import { MAX_RATIO, partBytes } from './part.js';
 import { bodyParts } from './relationships.js';
 import { type Numbering, numberingOf } from './numbering.js';
 
@@ -25,7 +26,6 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
  * A body that inflates this much more than its compressed size is a zip bomb's.
  */
 const MAX_XML = 16 * 2 ** 20;
-const MAX_RATIO = 100;
 const RATIO_FROM = 2 ** 20;
 /** A Word file holds a few dozen parts. */
 const MAX_ENTRIES = 10_000;
@@ -106,14 +106,9 @@ function smallPart(
   entry: ZipEntry | undefined,
   options: { inflate?: RawInflate; crc32?: Crc32 },
 ): string | undefined {
-  if (!entry || entry.size > MAX_PART || entry.size > Math.max(entry.compressedSize, 1) * MAX_RATIO)
-    return undefined;
-  try {
-    const xml = utf8Lenient(unzipEntry(bytes, entry, options.inflate, options.crc32));
-    return xml.includes('<!DOCTYPE') ? undefined : xml;
-  } catch {
-    return undefined;
-  }
+  const part = partBytes(bytes, entry, MAX_PART, options);
+  const xml = part && utf8Lenient(part);
+  return xml?.includes('<!DOCTYPE') ? undefined : xml;
 }
 
 /**

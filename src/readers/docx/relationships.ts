@@ -1,6 +1,7 @@
 import { utf8Lenient } from '../decode.js';
 import { attr, eachElement } from '../xlsx/xml.js';
-import { type Crc32, type RawInflate, unzipEntry, type ZipEntry } from '../xlsx/zip.js';
+import type { Crc32, RawInflate, ZipEntry } from '../xlsx/zip.js';
+import { partBytes } from './part.js';
 
 export interface PartReader {
   /** The package's part a relationship id of the body names, inflated; undefined where there is none, or it is larger than `max`. */
@@ -20,15 +21,7 @@ export function bodyParts(
   options: { inflate?: RawInflate; crc32?: Crc32 },
 ): PartReader {
   let targets: Map<string, string> | undefined;
-  const inflated = (name: string, max: number): Uint8Array | undefined => {
-    const entry = entries.get(name);
-    if (!entry || entry.size > max) return undefined;
-    try {
-      return unzipEntry(bytes, entry, options.inflate, options.crc32);
-    } catch {
-      return undefined;
-    }
-  };
+  const inflated = (name: string, max: number) => partBytes(bytes, entries.get(name), max, options);
   return {
     part(rid, max) {
       if (!targets) {
