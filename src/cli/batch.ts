@@ -41,8 +41,11 @@ export interface PreviousSource {
  */
 export interface BatchSink<T> {
   readonly keep: (c: Checked) => T;
-  /** `copies`: the other files (and sheets) that hold the same report, the same numbers in every row. */
-  readonly emit: (kept: T, copies: readonly string[]) => void;
+  /**
+   * `label`: the report's file (and sheet), as the batch's remarks name it; `copies`: the other files
+   * (and sheets) that hold the same report, the same numbers in every row.
+   */
+  readonly emit: (kept: T, about: { readonly label: string; readonly copies: readonly string[] }) => void;
 }
 
 export interface BatchOptions {
@@ -505,11 +508,13 @@ const NAME_YEAR = /(20\d{2})\s*年(?!\s*\d{1,2}\s*月)/g;
  * a download saved under the wrong name, whose year's report may be missing from the batch, and
  * which is taken for a copy of the report it is. A name with two years says nothing certain.
  */
-function misnamedRemark<T>(slots: readonly Slot<T>[], files: readonly string[]): string | undefined {
-  const perFile = new Map<number, number>();
-  for (const s of slots) perFile.set(s.fileIndex, (perFile.get(s.fileIndex) ?? 0) + 1);
+function misnamedRemark<T>(
+  slots: readonly Slot<T>[],
+  files: readonly string[],
+  sole: (s: Slot<T>) => boolean,
+): string | undefined {
   const misnamed = slots.flatMap((s) => {
-    if (s.year === undefined || s.unfilled || perFile.get(s.fileIndex) !== 1) return [];
+    if (s.year === undefined || s.unfilled || !sole(s)) return [];
     const years = new Set([...basename(files[s.fileIndex]!).matchAll(NAME_YEAR)].map((m) => Number(m[1])));
     const [named] = years;
     return years.size === 1 && named !== s.year
@@ -540,11 +545,13 @@ function abbreviates(short: string, long: string): boolean {
  * name, which the named body's report may be missing for. A name that is the report's body's
  * shortened (「宿城区」, 「宿迁市卫健委」) is that body's.
  */
-function otherBodyRemark<T>(slots: readonly Slot<T>[], files: readonly string[]): string | undefined {
-  const perFile = new Map<number, number>();
-  for (const s of slots) perFile.set(s.fileIndex, (perFile.get(s.fileIndex) ?? 0) + 1);
+function otherBodyRemark<T>(
+  slots: readonly Slot<T>[],
+  files: readonly string[],
+  sole: (s: Slot<T>) => boolean,
+): string | undefined {
   const misnamed = slots.flatMap((s) => {
-    if (!s.body || s.unfilled || perFile.get(s.fileIndex) !== 1) return [];
+    if (!s.body || s.unfilled || !sole(s)) return [];
     const name = basename(files[s.fileIndex]!);
     const named = name.includes('年') ? NAME_BODY.exec(name)?.[1] : undefined;
     if (!named) return [];
@@ -691,9 +698,13 @@ export async function checkBatch<T>(
   if (undated) remarks.push(undated);
   const unnamed = unnamedRemark(slots);
   if (unnamed) remarks.push(unnamed);
-  const misnamed = misnamedRemark(slots, files);
+  // A file's name speaks of its report where the file holds one: a workbook of several years, not.
+  const perFile = new Map<number, number>();
+  for (const s of slots) perFile.set(s.fileIndex, (perFile.get(s.fileIndex) ?? 0) + 1);
+  const sole = (s: Slot<T>) => perFile.get(s.fileIndex) === 1;
+  const misnamed = misnamedRemark(slots, files, sole);
   if (misnamed) remarks.push(misnamed);
-  const otherBody = otherBodyRemark(slots, files);
+  const otherBody = otherBodyRemark(slots, files, sole);
   if (otherBody) remarks.push(otherBody);
   remarks.push(...sameNumbersRemarks(slots));
   const paired = [...found.paired];
@@ -723,7 +734,10 @@ export async function checkBatch<T>(
   const none: readonly string[] = [];
   for (const s of slots) {
     const group = groups.get(found.copies.get(s) ?? s);
-    sink.emit(s.kept, group ? group.filter((o) => o !== s).map((o) => o.label) : none);
+    sink.emit(s.kept, {
+      label: s.label,
+      copies: group ? group.filter((o) => o !== s).map((o) => o.label) : none,
+    });
   }
   // --previous that is last year's report of none: a mistake, said as one. Where it is some
   // reports' (a folder of two years), the others are only told it is not theirs.

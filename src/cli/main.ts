@@ -293,7 +293,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   }
 
   const checkedAt = new Date();
-  const audits: { audit: Audit; label?: string; copies: readonly string[] }[] = [];
+  const audits: { audit: Audit; label: string; copies: readonly string[] }[] = [];
   const csv = csvPath ? new CsvSummary() : undefined;
   const html = htmlPath ? new HtmlSummary() : undefined;
   const json = values.json ? new JsonWriter(io.out) : undefined;
@@ -304,11 +304,9 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
         entry: json ? jsonEntry(c) : toText(c),
         ...(csv ? { line: CsvSummary.line(c) } : {}),
         ...(html ? { part: HtmlSummary.part(c) } : {}),
-        ...(reportPath
-          ? { audit: auditOfChecked(c, checkedAt), label: c.sheet ? `${c.file}「${c.sheet}」` : c.file }
-          : {}),
+        ...(reportPath ? { audit: auditOfChecked(c, checkedAt) } : {}),
       }),
-      emit: (kept, copies) => {
+      emit: (kept, { label, copies }) => {
         const same = copies.join('、');
         if (json) json.entry(copies.length ? { ...(kept.entry as object), copies } : kept.entry);
         else
@@ -319,7 +317,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
           );
         if (kept.line) csv?.add(kept.line, same);
         if (kept.part) html?.add(kept.part, copies);
-        if (kept.audit) audits.push({ audit: kept.audit, label: kept.label, copies });
+        if (kept.audit) audits.push({ audit: kept.audit, label, copies });
       },
     },
     {
@@ -397,15 +395,15 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
  * result are named on its page instead of printed again; a copy with another result keeps its page.
  */
 function withoutCopies(
-  entries: readonly { audit: Audit; label?: string; copies: readonly string[] }[],
+  entries: readonly { audit: Audit; label: string; copies: readonly string[] }[],
 ): Audit[] {
-  const byLabel = new Map(entries.flatMap((e) => (e.label ? [[e.label, e] as const] : [])));
+  const byLabel = new Map(entries.map((e) => [e.label, e] as const));
   const alike = (a: Audit, b: Audit) =>
     a.passed === b.passed && a.counts.error === b.counts.error && a.counts.warning === b.counts.warning;
   const named = new Set<string>();
   const out: Audit[] = [];
   for (const e of entries) {
-    if (e.label && named.has(e.label)) continue;
+    if (named.has(e.label)) continue;
     const same = e.copies.filter((c) => {
       const other = byLabel.get(c);
       return other !== undefined && !named.has(c) && alike(e.audit, other.audit);
