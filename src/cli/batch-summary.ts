@@ -12,6 +12,7 @@ import {
 } from '../core.js';
 import type { Unreadable } from './batch.js';
 import { type Checked, onlyUnread } from './output.js';
+import { type Remark, remarkText } from './remark.js';
 
 const HEADER = [
   '文件',
@@ -158,18 +159,16 @@ export const HTML_SUMMARY_START = `<!doctype html>\n<html lang="zh-CN"><head><me
 
 const esc = htmlText;
 
-/** A remark naming more files than this is said first, its files listed when opened. */
+/** A remark naming more reports than this is said first, its reports listed when opened. */
 const FOLD_FILES = 8;
 
 /**
- * A remark as the page shows it: one naming many files (「a、b、…：本批中没有…」) says what it says,
- * and how many files, first; the files are listed when it is opened (printed, they are all there).
+ * A remark as the page shows it, its files below `below`'s folder: one naming many reports says
+ * what it says, and how many, first; they are listed when it is opened (printed, they are all there).
  */
-function folded(remark: string): string {
-  const colon = remark.lastIndexOf('：');
-  const files = colon < 0 ? [] : remark.slice(0, colon).split('、');
-  if (files.length <= FOLD_FILES) return esc(remark);
-  return `<details><summary>${esc(remark.slice(colon + 1))}（${files.length} 个）</summary>${esc(remark.slice(0, colon))}</details>`;
+function folded(remark: Remark, below: (text: string) => string): string {
+  if (remark.all || remark.of.length <= FOLD_FILES) return esc(below(remarkText(remark)));
+  return `<details><summary>${esc(below(remark.says))}（${remark.of.length} 份）</summary>${esc(remark.of.map(below).join('、'))}</details>`;
 }
 
 /** Longer than any body's or sheet's name: a table row shows the beginning, and how long it is. */
@@ -310,7 +309,7 @@ export class HtmlSummary {
     unreadable: readonly Unreadable[],
     when: Date,
     notChecked: readonly Unreadable[] = [],
-    remarks: readonly string[] = [],
+    remarks: readonly Remark[] = [],
   ): string {
     const folder = commonFolder([
       ...this.parts.flatMap((p) => [p.file, ...(p.previous ? [p.previous] : [])]),
@@ -318,11 +317,9 @@ export class HtmlSummary {
       ...notChecked.map((u) => u.file),
     ]);
     const below = belowFolder(folder);
-    const list = (title: string, messages: readonly string[]) =>
-      messages.length
-        ? `<h2>${title}</h2><ul>${messages.map((m) => `<li>${folded(below(m))}</li>`).join('')}</ul>`
-        : '';
-    const messages = (files: readonly Unreadable[]) => files.map((u) => u.message);
+    const list = (title: string, items: readonly string[]) =>
+      items.length ? `<h2>${title}</h2><ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>` : '';
+    const messages = (files: readonly Unreadable[]) => files.map((u) => esc(below(u.message)));
     const broken =
       list('无法读取的文件', messages(unreadable)) + list('不是年报格式、未校验的文件', messages(notChecked));
     return `${HTML_SUMMARY_START}
@@ -342,7 +339,10 @@ section{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:16px}
 <h1>政府信息公开工作年度报告校验汇总</h1>
 <p>${esc(counted)}生成于 ${when.toLocaleString('zh-CN', { hour12: false })}，nianbao。</p>
 ${folder ? `<p>文件都在 ${esc(folder)} 中，下面只写其后的部分。</p>` : ''}
-${list('需要确认的事项', remarks)}
+${list(
+  '需要确认的事项',
+  remarks.map((r) => folded(r, below)),
+)}
 <table><thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>
 ${this.parts.map((p, i) => tableRow(p, i, below)).join('\n')}
 </tbody></table>

@@ -22,6 +22,7 @@ import { basename, join } from 'node:path';
 import { isOwnOutput, NotAReportFile, readInput, UnreadableFile } from './files.js';
 import { missingPart, oneLine } from './internal.js';
 import { threadPdfReader } from './pdf-isolated.js';
+import { type Remark, saying } from './remark.js';
 import { type Checked, onlyUnread } from './output.js';
 
 export interface Unreadable {
@@ -74,7 +75,7 @@ export interface BatchTotals {
   /** --previous given for a report it is not last year's of: said, and the cross-year rules not run. */
   readonly notes: readonly string[];
   /** What the user should know and the exit code does not say: a pairing not made, another body's --previous. */
-  readonly remarks: readonly string[];
+  readonly remarks: readonly Remark[];
   readonly internalErrors: number;
 }
 
@@ -183,7 +184,7 @@ function result(file: string, report: Report, findings: Checked['findings'], pre
  */
 function pairs<T>(
   slots: readonly Slot<T>[],
-  remarks: string[],
+  remarks: Remark[],
 ): { paired: Map<Slot<T>, Slot<T>>; undecided: Set<Slot<T>>; copies: Map<Slot<T>, Slot<T>> } {
   const byBody = new Map<string, Slot<T>[]>();
   const byFile = new Map<string, Slot<T>[]>();
@@ -205,9 +206,10 @@ function pairs<T>(
     const groups = copies(same);
     for (const g of groups) for (const copy of g.slice(1)) extra.set(copy, g[0]!);
     if (groups.length > 1)
-      remarks.push(
-        `${listCopies(groups)}：是同一机关 ${key.slice(key.lastIndexOf('|') + 1)} 年度的 ${groups.length} 份数字不同的报告，请确认哪一份是发布的`,
-      );
+      remarks.push({
+        of: [listCopies(groups)],
+        says: `是同一机关 ${key.slice(key.lastIndexOf('|') + 1)} 年度的 ${groups.length} 份数字不同的报告，请确认哪一份是发布的`,
+      });
   }
   const out = new Map<Slot<T>, Slot<T>>();
   const undecided = new Set<Slot<T>>();
@@ -221,9 +223,10 @@ function pairs<T>(
       const near = cityNamed(s.body, s.year);
       if (near) {
         candidates = near.slots;
-        remarks.push(
-          `${s.label}：上年报告的机关名称写作「${near.body}」，与本报告的「${s.body}」只差前面的地名，按同一机关的上一年度报告核对`,
-        );
+        remarks.push({
+          of: [s.label],
+          says: `上年报告的机关名称写作「${near.body}」，与本报告的「${s.body}」只差前面的地名，按同一机关的上一年度报告核对`,
+        });
       }
     }
     if (!candidates.length) continue;
@@ -233,9 +236,10 @@ function pairs<T>(
     if (groups.length === 1) out.set(s, fullest(candidates));
     else {
       undecided.add(s);
-      remarks.push(
-        `${s.label}：有 ${groups.length} 份数字不同的 ${s.year - 1} 年度报告（${listCopies(groups)}），不能确定哪份是上年报告，未核对跨年度关系；请确认哪份是发布的，再单独校验这份报告并用 --previous 指定它`,
-      );
+      remarks.push({
+        of: [s.label],
+        says: `有 ${groups.length} 份数字不同的 ${s.year - 1} 年度报告（${listCopies(groups)}），不能确定哪份是上年报告，未核对跨年度关系；请确认哪份是发布的，再单独校验这份报告并用 --previous 指定它`,
+      });
     }
   }
   return { paired: out, undecided, copies: extra };
@@ -421,7 +425,7 @@ function abbreviationAlike<S extends { readonly body?: string; readonly year: nu
  * other: 「宿豫区」, 「宿迁市宿豫区」; not the city 「宿迁市」) is named: the user can pair it by hand. A
  * batch of one year is said once; a report checked against --previous is no such report.
  */
-function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<T>>): string | undefined {
+function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<T>>): Remark | undefined {
   const dated = slots.filter(pairable);
   if (slots.length < 2 || !dated.length) return undefined;
   const first = Math.min(...dated.map((s) => s.year));
@@ -432,7 +436,7 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
   if (oneYear && !dated.some((s) => s.withPrevious)) {
     const all =
       dated.length === slots.filter((s) => !s.unfilled).length ? '本批的报告都是' : '本批注明年度的报告都是';
-    return `${all} ${first} 年度的，${tail}`;
+    return saying(`${all} ${first} 年度的，${tail}`);
   }
   const years = new Set(dated.map((s) => s.year));
   // Looked up, not searched for each report: a batch of thousands of bodies' reports has thousands alone.
@@ -440,8 +444,9 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
   for (const p of dated)
     if (p.body !== undefined) firstYear.set(p.body, Math.min(p.year, firstYear.get(p.body) ?? p.year));
   const gap = (s: (typeof dated)[number]) => s.body !== undefined && firstYear.get(s.body)! < s.year;
+  // A copy without its body's name is named by unnamedRemark, for that.
   const alone = dated.filter(
-    (s) => (oneYear || years.has(s.year - 1) || gap(s)) && !settled.has(s) && !s.withPrevious,
+    (s) => (oneYear || years.has(s.year - 1) || gap(s)) && !settled.has(s) && !s.withPrevious && !unnamed(s),
   );
   if (!alone.length) return undefined;
   const near = nameAlike(dated);
@@ -451,25 +456,40 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
     const like = near(s) ?? shortened(s);
     return like ? `${s.label}（本批有名称相近的 ${s.year - 1} 年度报告 ${like.label}）` : s.label;
   });
-  return `${named.join('、')}：本批中没有同一机关上一年度的报告，${tail}`;
+  return {
+    of: named,
+    says: `本批中没有同一机关上一年度的报告，${tail}`,
+    all: alone.length === slots.length && named.every((n, i) => n === alone[i]!.label),
+  };
 }
 
 /** Reports of a batch of many whose year was found nowhere: not paired, which the supervisor is told. */
-function undatedRemark<T>(slots: readonly Slot<T>[]): string | undefined {
+function undatedRemark<T>(slots: readonly Slot<T>[]): Remark | undefined {
   const undated = slots.filter((s) => s.year === undefined && !s.unfilled);
   if (slots.length < 2 || !undated.length) return undefined;
-  return `${undated.map((s) => s.label).join('、')}：没有找到报告年度（标题、统计期限、落款日期或「报告年度」一栏），未核对跨年度关系`;
+  return {
+    of: undated.map((s) => s.label),
+    says: '没有找到报告年度（标题、统计期限、落款日期或「报告年度」一栏），未核对跨年度关系',
+    all: undated.length === slots.length,
+  };
 }
+
+/** A published report whose body was found nowhere: no title, no signature. */
+const unnamed = <T>(s: Slot<T>) => s.text && s.body === undefined && !s.unfilled;
 
 /**
  * Published reports of a batch of many whose body was found nowhere (a copy without its title and
  * signature): not paired with their body's other years, which the supervisor is told. A workbook's
  * 机关名称 left blank has a finding of its own.
  */
-function unnamedRemark<T>(slots: readonly Slot<T>[]): string | undefined {
-  const unnamed = slots.filter((s) => s.text && s.body === undefined && !s.unfilled);
-  if (slots.length < 2 || !unnamed.length) return undefined;
-  return `${unnamed.map((s) => s.label).join('、')}：没有找到机关名称（标题、落款），未与同一机关其他年度的报告配对；请校验带标题和落款的原文`;
+function unnamedRemark<T>(slots: readonly Slot<T>[]): Remark | undefined {
+  const nameless = slots.filter(unnamed);
+  if (slots.length < 2 || !nameless.length) return undefined;
+  return {
+    of: nameless.map((s) => s.label),
+    says: '没有找到机关名称（标题、落款），未与同一机关其他年度的报告配对；请校验带标题和落款的原文',
+    all: nameless.length === slots.length,
+  };
 }
 
 /**
@@ -477,7 +497,7 @@ function unnamedRemark<T>(slots: readonly Slot<T>[]): string | undefined {
  * names differ: the same report under two names (「宿豫区」, 「宿迁市宿豫区人民政府」), counted as
  * two bodies' reports; or one body's report taken over by another. A remark each.
  */
-function sameNumbersRemarks<T>(slots: readonly Slot<T>[]): string[] {
+function sameNumbersRemarks<T>(slots: readonly Slot<T>[]): Remark[] {
   const groups = new Map<string, Slot<T>[]>();
   for (const s of slots) {
     if (!pairable(s) || !s.weighty || !s.body || s.rows.includes(0)) continue;
@@ -486,13 +506,14 @@ function sameNumbersRemarks<T>(slots: readonly Slot<T>[]): string[] {
     if (group) group.push(s);
     else groups.set(key, [s]);
   }
-  const out: string[] = [];
+  const out: Remark[] = [];
   for (const group of groups.values()) {
     const bodies = [...new Set(group.map((s) => s.body!))];
     if (bodies.length < 2) continue;
-    out.push(
-      `${group.map((s) => s.label).join('、')}：数字完全相同，机关名称却不同（${bodies.join('、')}）。若是同一机关的同一份报告，请统一机关名称（现按 ${bodies.length} 个机关的报告各算一份）；若是不同机关的，请核对是否照抄了其他机关的报告`,
-    );
+    out.push({
+      of: group.map((s) => s.label),
+      says: `数字完全相同，机关名称却不同（${bodies.join('、')}）。若是同一机关的同一份报告，请统一机关名称（现按 ${bodies.length} 个机关的报告各算一份）；若是不同机关的，请核对是否照抄了其他机关的报告`,
+    });
   }
   return out;
 }
@@ -512,7 +533,7 @@ function misnamedRemark<T>(
   slots: readonly Slot<T>[],
   files: readonly string[],
   sole: (s: Slot<T>) => boolean,
-): string | undefined {
+): Remark | undefined {
   const misnamed = slots.flatMap((s) => {
     if (s.year === undefined || s.unfilled || !sole(s)) return [];
     const years = new Set([...basename(files[s.fileIndex]!).matchAll(NAME_YEAR)].map((m) => Number(m[1])));
@@ -522,7 +543,10 @@ function misnamedRemark<T>(
       : [];
   });
   return misnamed.length
-    ? `${misnamed.join('、')}：文件名中的年度与报告本身的年度（标题、统计期限等）不同，请确认文件是否放错；文件名所说年度的报告可能不在本批中`
+    ? {
+        of: misnamed,
+        says: '文件名中的年度与报告本身的年度（标题、统计期限等）不同，请确认文件是否放错；文件名所说年度的报告可能不在本批中',
+      }
     : undefined;
 }
 
@@ -549,7 +573,7 @@ function otherBodyRemark<T>(
   slots: readonly Slot<T>[],
   files: readonly string[],
   sole: (s: Slot<T>) => boolean,
-): string | undefined {
+): Remark | undefined {
   const misnamed = slots.flatMap((s) => {
     if (!s.body || s.unfilled || !sole(s)) return [];
     const name = basename(files[s.fileIndex]!);
@@ -560,7 +584,10 @@ function otherBodyRemark<T>(
     return abbreviates(short, long) ? [] : [`${s.label}（文件名是「${named}」，内容是「${s.body}」）`];
   });
   return misnamed.length
-    ? `${misnamed.join('、')}：文件名中的机关与报告本身的机关不同，请确认文件是否放错；文件名所说机关的报告可能不在本批中`
+    ? {
+        of: misnamed,
+        says: '文件名中的机关与报告本身的机关不同，请确认文件是否放错；文件名所说机关的报告可能不在本批中',
+      }
     : undefined;
 }
 
@@ -603,7 +630,7 @@ export async function checkBatch<T>(
   const unreadable: Unreadable[] = [];
   const notChecked: Unreadable[] = [];
   const notes: string[] = [];
-  const remarks: string[] = [];
+  const remarks: Remark[] = [];
   const slots: Slot<T>[] = [];
   let internalErrors = 0;
   const similarity = options.similarity !== undefined ? { similarity: options.similarity } : {};
@@ -657,9 +684,10 @@ export async function checkBatch<T>(
           last = undefined;
         }
         if (last && otherBody)
-          remarks.push(
-            `${where(file, report)}：本报告是「${report.agency}」的，--previous ${source!.label} 是「${last.agency}」的，不是同一机关；仍按上年报告核对`,
-          );
+          remarks.push({
+            of: [where(file, report)],
+            says: `本报告是「${report.agency}」的，--previous ${source!.label} 是「${last.agency}」的，不是同一机关；仍按上年报告核对`,
+          });
         const findings = check(report, { ...(last ? { previous: last } : {}), ...similarity });
         // Of a workbook of several reports, which one.
         const lastLabel = last && (source!.reports.length > 1 ? where(source!.label, last) : source!.label);
@@ -746,16 +774,22 @@ export async function checkBatch<T>(
   const pairedHere = new Set(paired.map(([s]) => s.label));
   if (othersOf.labels.length)
     remarks.push(
-      `--previous ${label} 是「${othersOf.body}」的，只用于同一机关的报告；${othersOf.labels.join('、')} 是其他机关的，未按它核对`,
+      saying(
+        `--previous ${label} 是「${othersOf.body}」的，只用于同一机关的报告；${othersOf.labels.join('、')} 是其他机关的，未按它核对`,
+      ),
     );
   for (const m of misfits)
     if (pairedHere.has(m.label))
       remarks.push(
-        `--previous ${label} 是 ${m.last} 年度的报告，不是 ${m.label}（${m.year} 年度）的上一年度，未按它核对；已按本批中的上年报告核对`,
+        saying(
+          `--previous ${label} 是 ${m.last} 年度的报告，不是 ${m.label}（${m.year} 年度）的上一年度，未按它核对；已按本批中的上年报告核对`,
+        ),
       );
     else if (fitted)
       remarks.push(
-        `--previous ${label} 是 ${m.last} 年度的报告，只用于 ${m.last + 1} 年度的报告；${m.label}（${m.year} 年度）未核对跨年度关系`,
+        saying(
+          `--previous ${label} 是 ${m.last} 年度的报告，只用于 ${m.last + 1} 年度的报告；${m.label}（${m.year} 年度）未核对跨年度关系`,
+        ),
       );
     else
       notes.push(

@@ -29,6 +29,7 @@ import { batchSentence, CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './ba
 import { beginsWith, identity, listInputs, NotAReportFile, UnreadableFile } from './files.js';
 import { type Checked, JsonWriter, jsonEntry, terminalSafe, toText } from './output.js';
 import { missingPart, oneLine } from './internal.js';
+import { remarkLines, remarkText, saying } from './remark.js';
 import { outputProblem, writeOutput } from './outputs.js';
 
 /** Each command's lines of the help, and the line for all of them. */
@@ -333,16 +334,18 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   // A note or a page of ours given among the reports is listed with the folder's other files.
   others.push(...totals.notChecked);
   // What the batch says beside its reports goes into every summary, not only to the terminal.
-  const remarks = [...totals.notes, ...totals.remarks];
-  json?.finish(unreadable, others, remarks);
+  const remarks = [...totals.notes.map(saying), ...totals.remarks];
+  const remarkTexts = remarks.map(remarkText);
+  json?.finish(unreadable, others, remarkTexts);
   // The batch in one sentence: the terminal's last line, and the summary page's first.
   const counted = batchSentence({ ...totals, unreadable: unreadable.length, notChecked: others.length });
   for (const u of unreadable) tell(`✗ ${u.message}`);
   for (const n of totals.notes) tell(`✗ ${n}`);
-  for (const r of totals.remarks) tell(`! ${r}`);
+  for (const r of totals.remarks)
+    for (const [i, line] of remarkLines(r).entries()) tell(i ? line : `! ${line}`);
   sayOthers(tell, others);
   for (const [path, text] of [
-    ...(csvPath ? [[csvPath, () => csv!.text(unreadable, others, remarks)] as const] : []),
+    ...(csvPath ? [[csvPath, () => csv!.text(unreadable, others, remarkTexts)] as const] : []),
     ...(htmlPath
       ? [[htmlPath, () => html!.text(counted, unreadable, new Date(), others, remarks)] as const]
       : []),
@@ -363,7 +366,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     const printed = withoutCopies(audits);
     const failed = await writeOutput(
       reportPath,
-      auditHtml(printed, unreadable, { notChecked: others, remarks }),
+      auditHtml(printed, unreadable, { notChecked: others, remarks: remarkTexts }),
       values.force,
     );
     if (failed) {

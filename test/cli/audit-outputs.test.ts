@@ -381,12 +381,17 @@ describe('what is printed cannot run a formula or steer a terminal', () => {
       [],
       new Date(),
       [],
-      [`${files.join('、')}：本批中没有同一机关上一年度的报告`, `${few.join('、')}：数字完全相同`],
+      [
+        { of: files, says: '本批中没有同一机关上一年度的报告' },
+        { of: few, says: '数字完全相同' },
+        { of: files, says: '没有找到机关名称', all: true },
+      ],
     );
     expect(html).toContain(
-      `<li><details><summary>本批中没有同一机关上一年度的报告（20 个）</summary>${files.map((f) => f.replace('/报送/', '')).join('、')}</details></li>`,
+      `<li><details><summary>本批中没有同一机关上一年度的报告（20 份）</summary>${files.map((f) => f.replace('/报送/', '')).join('、')}</details></li>`,
     );
     expect(html).toContain(`<li>${few.map((f) => f.replace('/报送/', '')).join('、')}：数字完全相同</li>`);
+    expect(html).toContain('<li>本批全部 20 份报告：没有找到机关名称</li>');
   });
 
   it('a body name far longer than any is cut short in the summary table, saying its length', async () => {
@@ -413,7 +418,7 @@ describe('what is printed cannot run a formula or steer a terminal', () => {
       [{ file: '2024/丙.txt', message: '2024/丙.txt：第 3 行「2024/12/31」不是数字' }],
       new Date(),
       [],
-      ['2024/甲.txt 与 2024/乙.txt：是同一机关'],
+      [{ of: ['2024/甲.txt 与 2024/乙.txt'], says: '是同一机关' }],
     );
     expect(html).toContain('<p>文件都在 2024/ 中，下面只写其后的部分。</p>');
     expect(html).toContain('<td><a href="#r0">甲.txt</a></td>');

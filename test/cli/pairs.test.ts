@@ -479,6 +479,28 @@ describe('pairing', () => {
     expect(r.out.match(/没有找到机关名称/g)).toHaveLength(1);
   });
 
+  it('a remark of many reports lists them a line each on the terminal; one of every report of the batch says so', async () => {
+    const bodies = ['宿城区', '宿豫区', '沭阳县', '泗阳县', '泗洪县'];
+    const d = folderOf({
+      'a.xlsx': [y2023.values, 2023, '宿迁市'],
+      ...Object.fromEntries(bodies.map((b, i) => [`${i}.xlsx`, [other(y2024.values, i + 1), 2024, b]])),
+    });
+    const r = await cli('check', d);
+    const alone = bodies.map((_, i) => `    ${join(d, `${i}.xlsx`)}「2024年度年报」\n`).join('');
+    expect(r.out).toContain(
+      `! 本批中没有同一机关上一年度的报告，未核对跨年度关系；要核对的，请把上年报告放进同一批，或逐份单独校验并用 --previous 指定上年报告（5 份）：\n${alone}共 6 份报告`,
+    );
+    // A folder of copies without title or signature: none of them could be paired.
+    const seed = readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8').trimEnd().split('\n').slice(0, -2);
+    const copies = mkdtempSync(join(tmpdir(), 'nianbao-unnamed-'));
+    for (const i of [1, 2, 3, 4]) writeFileSync(join(copies, `${i}.txt`), seed.join('\n'));
+    const all = await cli('check', copies, '--json');
+    const says =
+      '本批全部 4 份报告：没有找到机关名称（标题、落款），未与同一机关其他年度的报告配对；请校验带标题和落款的原文';
+    expect(all.err).toContain(`! ${says}\n`);
+    expect((JSON.parse(all.out) as { remarks: string[] }).remarks).toContain(says);
+  });
+
   it('what the batch says of its pairs is in every summary too: the JSON, the CSV and the page', async () => {
     const d = folderOf({
       'a.xlsx': [y2023.values, 2023, '宿迁市'],
