@@ -315,6 +315,49 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
     }
   });
 
+  it('a 「小计」 column of the 法人 columns put into table 3 of a web page: passed over by its header, said, the rest read', () => {
+    const page = readFileSync(fixturePath('suqian-2024.html'), 'utf8');
+    const headers = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map(
+      (h) => `<td><p>${h}</p></td>`,
+    );
+    const from = page.indexOf(headers.join(''));
+    const end = page.indexOf('</table>', from);
+    /** Table 3 with `header` put before the `at`-th of its 法人 columns' headers, and in each row its numbers' `cell`. */
+    const withColumn = (header: string, at: number, cell: (numbers: number[]) => string) => {
+      const put = headers.toSpliced(at, 0, `<td><p>${header}</p></td>`).join('');
+      const table = page
+        .slice(from, end)
+        .replace(headers.join(''), put)
+        .replace(/(?:<td><p>\d+<\/p><\/td>){7}<\/tr>/g, (row: string) => {
+          const numbers = [...row.matchAll(/\d+/g)].map((m) => Number(m[0]));
+          const cells = numbers.map((n) => `<td><p>${n}</p></td>`);
+          return `${cells.toSpliced(1 + at, 0, `<td><p>${cell(numbers)}</p></td>`).join('')}</tr>`;
+        });
+      return page.slice(0, from) + table + page.slice(end);
+    };
+    const subtotal = (n: number[]) => String(n.slice(1, 6).reduce((a, b) => a + b, 0));
+    const official = read(htmlToText(page));
+    const put = read(htmlToText(withColumn('小计', 5, subtotal)));
+    expect(raws(put)).toEqual(raws(official));
+    expect(put.findings.filter((f) => f.table === 't3').map((f) => [f.severity, f.message])).toEqual([
+      [
+        'warning',
+        expect.stringMatching(
+          /^第\d+行 所在的列是官方表格没有的列（「小计」），未读取；官方表格没有小计列，请删除。$/,
+        ),
+      ],
+    ]);
+    // Put before 「其他」, 「法人或其他组织合计」 too.
+    expect(raws(read(htmlToText(withColumn('法人或其他组织合计', 4, subtotal))))).toEqual(raws(official));
+    // Numbers that are no sum of the 法人 columns, or a 「小计」 before them all (the row above's
+    // last?): which column is more is not known, and the table is not read.
+    for (const page of [withColumn('小计', 5, (n) => String(n[0]! + 1)), withColumn('小计', 0, subtotal)]) {
+      const r = read(htmlToText(page));
+      expect(r.tables).toEqual(['t2', 't4']);
+      expect(r.findings.find((f) => f.table === 't3')!.message).toMatch(/^表三每行的数都比官方表格多一个/);
+    }
+  });
+
   it('a row put into table 3 (「其中：网上申请」) is said and passed over: the other rows read as before', () => {
     const lines = seedText().split('\n');
     const first = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));

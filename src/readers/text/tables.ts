@@ -13,7 +13,7 @@ import type { ReadCell } from '../../report/types.js';
 import type { CellKey } from '../../report/types.js';
 import { clipped } from '../../report/shown.js';
 import { formFinding } from '../findings.js';
-import { headerTexts, type MovedHeader, movedByHeaders } from '../headers.js';
+import { headerRows, headerTexts, type MovedHeader, movedByHeaders } from '../headers.js';
 import { type Piece, piecesOf, readCopiedRows, type RowOutcome, type RowsRead } from './copied.js';
 import { type TextRow, textRows } from './rows.js';
 import { looksLikeValue, plainNumber, type Token } from './tokens.js';
@@ -32,6 +32,16 @@ export interface TableRead {
   /** Every row has a number more than its cells (a 「小计」 column put in): where, and nothing was read. */
   readonly extraColumn?: Token;
 }
+
+/** What cellRows reads beyond the rows: rows and columns put into the table. */
+type CellRowsRead = RowsRead & {
+  readonly extraColumn?: Token;
+  readonly inserted?: readonly Token[];
+  /** The header of a 「小计」 column put in, whose numbers were passed over (see subtotalColumn). */
+  readonly subtotal?: Token;
+  /** Of each row, the cell passed over where cells that are not blank are (see cellRowsSkipping). */
+  readonly passed?: readonly (Token | undefined)[];
+};
 
 /** As for sheets: half of a table's labels in place make it found. */
 const MIN_SHARE = 0.5;
@@ -294,9 +304,6 @@ function earlierRow(
   return at >= 0 && !taken.has(at) && valuesFollow(tokens, at + 1, end, row.keys.length) ? at : -1;
 }
 
-/** What cellRows reads beyond the rows: rows and columns put into the table. */
-type CellRowsRead = RowsRead & { readonly extraColumn?: Token; readonly inserted?: readonly Token[] };
-
 /**
  * Rows of a web page's copy, one cell per line or per tab: each row's label, then as many values as
  * the row has cells, whatever they hold. A row whose values are cut short by the next label, or the
@@ -305,7 +312,98 @@ type CellRowsRead = RowsRead & { readonly extraColumn?: Token; readonly inserted
 function cellRows(table: TableSpec, text: TableText): CellRowsRead {
   const read = cellRowsSkipping(table, text);
   const skip = insertedColumn(read.runs);
-  return skip === undefined ? read : cellRowsSkipping(table, text, skip);
+  if (skip !== undefined) return cellRowsSkipping(table, text, skip);
+  const subtotal = read.extraColumn && subtotalColumn(table, text);
+  if (!subtotal) return read;
+  const again = cellRowsSkipping(table, text, subtotal.at, true);
+  return sumsOfRow(table, again, subtotal.sums) ? { ...again, subtotal: subtotal.header } : read;
+}
+
+/** A header of a column that sums others, put into a table: 「小计」, 「法人或其他组织合计」. */
+const SUBTOTAL = /^(?:法人或其他组织)?(?:小计|合计)$/;
+
+/** Where the first number of the table's text is: the header stands before it. */
+function headerEnd(text: TableText): number {
+  const { tokens } = text;
+  let end = text.start;
+  while (end < text.end && (tokens[end]!.blank || !looksLikeValue(tokens[end]!.text))) end++;
+  return end;
+}
+
+/**
+ * Where each of the table's headers (see headerTexts) stands in its text's header, undefined where
+ * it is not there once.
+ */
+function headerPlaces(
+  table: TableSpec,
+  text: TableText,
+  end: number,
+): (label: LabelSpec) => number | undefined {
+  const { tokens } = text;
+  // Each label's token, -1 where it stands twice: one pass over the header, every text of a report's.
+  const index = indexOf(table);
+  const wanted = headerTexts(table);
+  const where = new Map<string, number>();
+  for (let i = text.start; i < end; i++)
+    for (const l of index.matches(tokens[i]!.text)) if (wanted.has(l)) where.set(l, where.has(l) ? -1 : i);
+  return (label) => {
+    const at = where.get(label.text);
+    return at === undefined || at < 0 ? undefined : at;
+  };
+}
+
+/**
+ * A 「小计」 column put among the columns of the table's lowest row of headers (表三's 法人 columns,
+ * 「商业企业」…「其他」): which of a row's numbers it is, its header, and the numbers it sums (those
+ * under that row of headers). Told by where its header stands among them, which a web page's copy
+ * gives in the columns' order; one standing before them all may as well close the row above, and is
+ * not taken.
+ */
+function subtotalColumn(
+  table: TableSpec,
+  text: TableText,
+): { at: number; header: Token; sums: readonly number[] } | undefined {
+  const end = headerEnd(text);
+  let header: number | undefined;
+  for (let i = text.start; i < end; i++) {
+    if (!SUBTOTAL.test(text.tokens[i]!.text.replace(/\s+/g, ''))) continue;
+    if (header !== undefined) return undefined;
+    header = i;
+  }
+  const lowest = headerRows(table).at(-1);
+  if (header === undefined || !lowest) return undefined;
+  const place = headerPlaces(table, text, end);
+  const places = lowest.map(place);
+  if (places.some((p, i) => p === undefined || (i > 0 && p < places[i - 1]!))) return undefined;
+  const before = places.filter((p) => p! < header).length;
+  if (!before) return undefined;
+  const left = Math.min(...table.cells.map((c) => c.area.left));
+  const right = Math.max(...table.cells.map((c) => c.area.right));
+  // Each row of numbers spans the table's columns: the column's place is the same in each.
+  if (textRows(table).some((r) => r.label && r.keys.length !== right - left + 1)) return undefined;
+  const column = before < lowest.length ? lowest[before]!.area.left : lowest.at(-1)!.area.right + 1;
+  const sums = lowest.flatMap((l) =>
+    Array.from({ length: l.area.right - l.area.left + 1 }, (_, k) => l.area.left + k - left),
+  );
+  return { at: column - left, header: text.tokens[header]!, sums };
+}
+
+/**
+ * The numbers passed over are those of a 「小计」 of `sums` (a row's places): in each row read whose
+ * numbers are all plain, and in two rows at least. A column that sums nothing is none.
+ */
+function sumsOfRow(table: TableSpec, read: CellRowsRead, sums: readonly number[]): boolean {
+  let rows = 0;
+  for (const [r, outcome] of read.rows.entries()) {
+    const passed = read.passed?.[r];
+    if (outcome.kind !== 'read' || !passed) continue;
+    const numbers = [...sums.map((i) => outcome.values[i]?.raw ?? ''), passed.text].map(plainNumber);
+    if (numbers.some((n) => typeof n !== 'number')) continue;
+    const total = numbers.pop() as number;
+    if (Math.abs((numbers as number[]).reduce((a, b) => a + b, 0) - total) > 1e-9) return false;
+    rows++;
+  }
+  return rows >= 2;
 }
 
 /** The first words in [from, to) that are no label of the table and have a number right after them. */
@@ -380,11 +478,15 @@ function blankTooMany(
   return blanks.length === 1 ? blanks[0] : undefined;
 }
 
-/** The rows as cellRows reads them, the cell at `skip` of each row passed over; and each row's run of one cell too many. */
+/**
+ * The rows as cellRows reads them, the cell at `skip` of each row passed over where it is blank
+ * (`filled`: whatever it holds); and each row's run of one cell too many.
+ */
 function cellRowsSkipping(
   table: TableSpec,
   text: TableText,
   skip?: number,
+  filled = false,
 ): CellRowsRead & { runs: Token[][] } {
   const runs: Token[][] = [];
   let uneven = false;
@@ -395,6 +497,7 @@ function cellRowsSkipping(
   let firstValue: Token | undefined;
   const { tokens, end } = text;
   const rows: RowOutcome[] = [];
+  const passedOver: (Token | undefined)[] = [];
   let pos = text.start;
   /** The tokens rows were read at. */
   const labelled = new Set<number>();
@@ -492,16 +595,19 @@ function cellRowsSkipping(
     const first = pos;
     // 表四's one row: a column put in shows as one blank cell too many among its numbers.
     const extra = row.label ? skip : blankTooMany(tokens, pos, end, row.keys.length);
+    let passedHere: Token | undefined;
     while (values.length < row.keys.length && pos < end) {
       const t = tokens[pos]!;
       if (!t.blank && isLabel(table, t.text)) break;
       const passed =
         pos - first === extra &&
-        t.blank &&
+        (t.blank || filled) &&
         (row.keys.length >= 2 || (extra === 0 && numberEndsRow(table, tokens, end, pos + 1)));
       if (!passed) values.push({ raw: t.blank ? '' : t.text, token: t });
+      else passedHere = t;
       pos++;
     }
+    if (filled) passedOver[rows.length] = passedHere;
     // Rows of two cells or more whose cells run one past their count up to the next label.
     if (skip === undefined && row.label && row.keys.length >= 2) {
       const next = pos + cellsFrom(table, tokens, pos, end);
@@ -532,7 +638,7 @@ function cellRowsSkipping(
   // (a 「小计」 of the 法人 columns). Which one is not known; read as they stand, its numbers went to
   // the wrong cells. (Blank cells more, where a page's editor left a 「<br>」, are no such column.)
   const extra = counted >= 2 && numberMore === counted ? { extraColumn: firstValue! } : {};
-  return { rows, runs: uneven ? [] : runs, inserted, ...extra };
+  return { rows, runs: uneven ? [] : runs, inserted, ...extra, ...(filled ? { passed: passedOver } : {}) };
 }
 
 /**
@@ -543,23 +649,11 @@ function movedHeaders(
   table: TableSpec,
   text: TableText,
 ): (ReturnType<typeof movedByHeaders> & { at: Token }) | undefined {
-  const { tokens, start } = text;
-  let end = start;
-  while (end < text.end && (tokens[end]!.blank || !looksLikeValue(tokens[end]!.text))) end++;
-  // Each label's token, -1 where it stands twice: one pass over the header, every text of a report's.
-  const index = indexOf(table);
-  const wanted = headerTexts(table);
-  const where = new Map<string, number>();
-  for (let i = start; i < end; i++)
-    for (const l of index.matches(tokens[i]!.text)) if (wanted.has(l)) where.set(l, where.has(l) ? -1 : i);
-  const place = (label: LabelSpec) => {
-    const at = where.get(label.text);
-    return at === undefined || at < 0 ? undefined : at;
-  };
+  const place = headerPlaces(table, text, headerEnd(text));
   const moved = movedByHeaders(table, place);
   if (!moved) return undefined;
   const first = Math.min(...moved.moved.map((m) => place(m.header)!));
-  return { ...moved, at: tokens[first]! };
+  return { ...moved, at: text.tokens[first]! };
 }
 
 /** For a row's keys, where each key's number stands among them, its column moved (see movedByHeaders). */
@@ -647,6 +741,16 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
   const moved = text.copied ? undefined : movedHeaders(table, text);
   const from = moved && columnsFrom(table, moved.columns);
   if (moved) findings.push(outOfOrder(table, moved.moved, moved.at, text.lines));
+  if (read.subtotal) {
+    const where = lineOf(read.subtotal, text.lines);
+    findings.push(
+      formFinding(
+        table.id,
+        `${where} 所在的列是官方表格没有的列（「${read.subtotal.text.trim()}」），未读取；官方表格没有小计列，请删除。`,
+        { at: [where] },
+      ),
+    );
+  }
   /** Rows not found: their index, and where their finding is in `findings`. */
   const missing: { row: number; finding: number; at: Token | undefined }[] = [];
   const variants: string[] = [];
