@@ -256,4 +256,43 @@ describe('two tables drawn one right under the other (a page’s table its write
     const one: PageContent = { ...two, rules: [...two.rules, v(60, 60, 140)] };
     expect(tables(one)).toHaveLength(1);
   });
+
+  it('are two tables where one inner column edge of many is the same above and below by chance', () => {
+    // As LibreOffice printed a 表三 cut in two, the second part's number columns narrower: only
+    // the last number column's left edges, a point and a half apart, meet at the seam.
+    const upper = [0, 40, 80, 120, 160];
+    const lower = [0, 50, 90, 121.5, 160];
+    const outer = [v(0, 100, 140), v(160, 100, 140)];
+    const row = (y: number, texts: string[], xs: number[]) => texts.map((t, i) => at(t, xs[i]! + 2, y));
+    const previous: PageContent = {
+      number: 1,
+      width: 600,
+      height: 800,
+      images: false,
+      rules: [...grid(140, 1, upper), v(0, 120, 140), v(160, 120, 140)],
+      pieces: row(125, ['A', '1', '2', '3'], upper),
+    };
+    const next: PageContent = {
+      number: 2,
+      width: 600,
+      height: 800,
+      images: false,
+      rules: [...grid(140, 1, upper), ...grid(120, 1, lower), ...outer],
+      pieces: [...row(125, ['C', '7', '8', '9'], upper), ...row(105, ['B', '4', '5', '6'], lower)],
+    };
+    // The part the page broke goes on from the page before; the other part is a table of its own.
+    expect(tables(previous, next)).toEqual([
+      [
+        ['A', '1', '2', '3'],
+        ['C', '7', '8', '9'],
+      ],
+      [['B', '4', '5', '6']],
+    ]);
+    // Two of the three the same (a label edge moved): the lower rows are the table's own.
+    const moved: PageContent = {
+      ...next,
+      rules: [...grid(140, 1, upper), ...grid(120, 1, [0, 50, 80, 120, 160]), ...outer],
+    };
+    expect(tables(moved)).toHaveLength(1);
+  });
 });

@@ -132,8 +132,9 @@ export function ruledTables(rules: readonly Rule[]): RuledTable[] {
 /**
  * A group of rules split where two tables drawn one right under the other touch (a page's table cut
  * in two, each part with columns of its own widths): at a rule across the whole width that no inner
- * column rule crosses, with no inner column edge the same above and below it. A table's own rows
- * share some column edge with the next, or a cell runs down across it.
+ * column rule crosses, with hardly any inner column edge the same above and below it. A table's own
+ * rows share most column edges of the one with fewer, or a cell runs down across them; two tables
+ * may share one by chance (the last number column's, a point or two apart).
  */
 function stacked(rules: readonly Rule[]): Rule[][] {
   const v = rules.filter((r) => !r.horizontal);
@@ -147,11 +148,9 @@ function stacked(rules: readonly Rule[]): Rule[][] {
     if (!across.length) return false;
     const columns = v.filter((r) => inner(r.at));
     if (columns.some((r) => r.from < y - TOL && r.to > y + TOL)) return false;
-    const above = columns.filter((r) => Math.abs(r.from - y) <= TOL).map((r) => r.at);
-    const below = columns.filter((r) => Math.abs(r.to - y) <= TOL).map((r) => r.at);
-    return (
-      above.length > 0 && below.length > 0 && !below.some((x) => above.some((a) => Math.abs(a - x) <= TOL))
-    );
+    const above = cluster(columns.filter((r) => Math.abs(r.from - y) <= TOL).map((r) => r.at));
+    const below = cluster(columns.filter((r) => Math.abs(r.to - y) <= TOL).map((r) => r.at));
+    return above.length > 0 && below.length > 0 && fewShared(above, below);
   });
   if (!cuts.length) return [rules as Rule[]];
   // Top to bottom (y descending): each part's rules lie between two cuts, a cut's rule is both
@@ -165,4 +164,10 @@ function stacked(rules: readonly Rule[]): Rule[][] {
       return to - from > TOL ? [{ ...r, from, to }] : [];
     });
   });
+}
+
+/** Fewer than half the edges of the side with fewer are the other side's too. */
+function fewShared(above: readonly number[], below: readonly number[]): boolean {
+  const shared = below.filter((x) => above.some((a) => Math.abs(a - x) <= TOL)).length;
+  return shared * 2 < Math.min(above.length, below.length);
 }
