@@ -499,6 +499,14 @@ describe('pairing', () => {
       '本批全部 4 份报告：没有找到机关名称（标题、落款），未与同一机关其他年度的报告配对；请校验带标题和落款的原文';
     expect(all.err).toContain(`! ${says}\n`);
     expect((JSON.parse(all.out) as { remarks: string[] }).remarks).toContain(says);
+    // One of them of the next year: it is not also said to be without last year's, which its lost name says.
+    writeFileSync(
+      join(copies, '4.txt'),
+      seed.join('\n').replace('截至 2019年 12月 31日', '截至 2020年 12月 31日'),
+    );
+    const next = await cli('check', copies);
+    expect(next.out).toContain('! 本批全部 4 份报告：没有找到机关名称');
+    expect(next.out).not.toContain('本批中没有同一机关上一年度的报告');
   });
 
   it('what the batch says of its pairs is in every summary too: the JSON, the CSV and the page', async () => {
