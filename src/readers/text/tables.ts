@@ -316,7 +316,7 @@ function cellRows(table: TableSpec, text: TableText): CellRowsRead {
   const subtotal = read.extraColumn && subtotalColumn(table, text);
   if (!subtotal) return read;
   const again = cellRowsSkipping(table, text, subtotal.at, true);
-  return sumsOfRow(table, again, subtotal.sums) ? { ...again, subtotal: subtotal.header } : read;
+  return subtotalsPassed(again, subtotal.sums) ? { ...again, subtotal: subtotal.header } : read;
 }
 
 /** A header of a column that sums others, put into a table: 「小计」, 「法人或其他组织合计」. */
@@ -392,7 +392,7 @@ function subtotalColumn(
  * The numbers passed over are those of a 「小计」 of `sums` (a row's places): in each row read whose
  * numbers are all plain, and in two rows at least. A column that sums nothing is none.
  */
-function sumsOfRow(table: TableSpec, read: CellRowsRead, sums: readonly number[]): boolean {
+function subtotalsPassed(read: CellRowsRead, sums: readonly number[]): boolean {
   let rows = 0;
   for (const [r, outcome] of read.rows.entries()) {
     const passed = read.passed?.[r];
