@@ -99,6 +99,16 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     expect(written('五').message).toContain(
       '「五」是汉字数字（即 5），而表中合计是按此格为 2 算的；若应为 5',
     );
+    // Its row's total and its column's say two numbers for it (its column's total is wrong too),
+    // neither of them 5: no one-click 5, which the next check would call wrong.
+    const columnTotal = (by: number) => ({ 't3.r3_7.natural': Number(seed['t3.r3_7.natural']) + by });
+    const neither = written('五', { ...seed, ...columnTotal(-2) });
+    expect(neither.suggested).toBeUndefined();
+    expect(neither.message).toMatch(
+      /「五」是汉字数字（即 5），与表中合计都不符，各合计按此格算出的数也不一致（2、0），同表另有格子填错；请先改正其他格/,
+    );
+    // One of them says 5: the other sum holds the other wrong cell.
+    expect(written('五', { ...seed, ...columnTotal(3) })).toMatchObject({ culprit: KEY, suggested: 5 });
   });
 
   it('what cannot be read is offered as its sums say, where they all say one number', () => {

@@ -40,13 +40,14 @@ function problemOf(ctx: Context, p: Parsed & { status: 'invalid' }): string {
 }
 
 /**
- * The value the identities a cell is in give it, when each of them has every other cell and all
- * agree; and the totals of those identities other than the cell.
+ * The values the identities a cell is in give it (those with every other cell), each once: one
+ * where they agree, more where another of their cells is wrong too; and the totals of those
+ * identities other than the cell.
  */
-function identitiesSay(ctx: Context, key: CellKey): { value: number; totals: CellKey[] } | undefined {
+function identitiesSay(ctx: Context, key: CellKey): { values: number[]; totals: CellKey[] } | undefined {
   const index = cellIndex(ctx.report.edition).get(key)!;
   const { known, valueAt } = ctx.numbers;
-  let value: number | undefined;
+  const values: number[] = [];
   const totals: CellKey[] = [];
   for (const id of identities(ctx.report.edition)) {
     const coef = id.terms.get(key);
@@ -61,11 +62,10 @@ function identitiesSay(ctx: Context, key: CellKey): { value: number; totals: Cel
     }
     if (!whole) continue;
     const said = -rest / coef;
-    if (value !== undefined && said !== value) return undefined;
-    value = said;
+    if (!values.includes(said)) values.push(said);
     if (id.total && id.total !== key) totals.push(id.total);
   }
-  return value === undefined ? undefined : { value, totals };
+  return values.length ? { values, totals } : undefined;
 }
 
 /** What the cell's message adds, and the fix to offer, from what it holds and what its sums say. */
@@ -83,11 +83,19 @@ interface Unread {
  * knows which.
  */
 function unread(ctx: Context, key: CellKey, meant: number | undefined): Unread {
-  const say = identitiesSay(ctx, key);
+  const said = identitiesSay(ctx, key);
+  const say = said?.values.length === 1 ? { value: said.values[0]!, totals: said.totals } : undefined;
   const fits = say !== undefined && say.value >= 0 && Number.isInteger(say.value);
   if (meant === undefined)
     return fits ? { more: `按表中合计此格应为 ${num(say.value)}`, suggested: say.value } : {};
-  if (!say || say.value === meant) return { suggested: meant };
+  // Sums that disagree have another wrong cell among them: the number in words is offered only
+  // where one of them holds it.
+  if (!said || said.values.includes(meant)) return { suggested: meant };
+  if (!say)
+    return {
+      problem: `${shown(String(ctx.report.cells.get(key)!.raw))}是汉字数字（即 ${num(meant)}），与表中合计都不符，各合计按此格算出的数也不一致（${said.values.map(num).join('、')}），同表另有格子填错`,
+      more: '请先改正其他格，再按合计把此格写成阿拉伯数字',
+    };
   const skipped = say.value === 0 ? '（求和时文字不计入）' : '';
   const totals = say.totals.length && !isTotal(ctx.report.edition, key) ? say.totals : [];
   const follow = totals.length ? `，并把${listCells(ctx, totals)}相应改正` : '，并核对相关合计';
