@@ -102,4 +102,16 @@ describe('one cell changed', () => {
     );
     expect(f!.addresses).toContain('D49');
   });
+
+  it('a long identity with no term 0 says no 「其余 0 项为 0」', () => {
+    const items = [...cellSpecs('2019').values()].filter(
+      (c) => /^t3\.r3_\d/.test(c.key) && c.key.endsWith('.natural') && c.key !== 't3.r3_7.natural',
+    );
+    const ones = Object.fromEntries(items.map((c) => [c.key, 1]));
+    const [f] = ofRule(
+      checkGrid(filledGrid('2019', { ...jingxiu().values, ...ones, 't3.r3_7.natural': 4 })),
+      'T3-03',
+    ).filter((x) => x.message.startsWith('「自然人」列'));
+    expect(f!.message).toContain(`${items.map(() => '1').join('+')} = ${items.length}，实填 4。`);
+  });
 });

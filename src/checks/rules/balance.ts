@@ -34,7 +34,8 @@ function sumText(ctx: Context, keys: readonly CellKey[]): string {
   if (keys.length <= 7) return `${keys.map((k) => shown(ctx, k)).join('+')} = ${total}`;
   const nonzero = keys.filter((k) => ctx.numbers.values.get(k) !== 0);
   if (nonzero.length === 0) return `0（各项均为 0）`;
-  return `${nonzero.map((k) => shown(ctx, k)).join('+')} = ${total}（其余 ${keys.length - nonzero.length} 项为 0）`;
+  const zeros = keys.length - nonzero.length;
+  return `${nonzero.map((k) => shown(ctx, k)).join('+')} = ${total}${zeros ? `（其余 ${zeros} 项为 0）` : ''}`;
 }
 
 function lineName(ctx: Context, id: Identity): string {
