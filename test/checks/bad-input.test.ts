@@ -63,7 +63,7 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
       // and a number in the sums already, as the totals' own findings say.
       const inSums = [-1, '-1', 2.5, '2.5'].includes(raw as number | string);
       expect(f!.suggested).toBe(inSums || ['五', '十二'].includes(String(raw)) ? undefined : 2);
-      if (f!.suggested !== undefined) expect(f!.message).toMatch(/；按表中合计此格应为 2$/);
+      if (f!.suggested !== undefined) expect(f!.message).toMatch(/；按表中合计此格应为 2。$/);
       const others = errors(withCell(raw)).filter((e) => e.rule !== 'G-01');
       if ([-1, '-1', 2.5, '2.5'].includes(raw as number | string)) {
         // A number that is no count (−1, 2.5) still takes part in its sums: they do not go unchecked,
@@ -85,7 +85,7 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     expect(written('二')).toMatchObject({
       culprit: KEY,
       suggested: 2,
-      message: expect.stringMatching(/「二」是汉字数字，请写成阿拉伯数字 2$/),
+      message: expect.stringMatching(/「二」是汉字数字，请写成阿拉伯数字 2。$/),
     });
     // Summed as Excel sums text, as 0: which is right only the clerk knows; no one-click fix.
     const minus = (key: string) => ({ [key]: Number(seed[key]) - 2 });
@@ -116,7 +116,7 @@ describe('bad input in a count cell: a clear message naming the cell, never a cr
     const [f] = cellFindings('约21');
     expect(f).toMatchObject({ culprit: KEY, suggested: 2 });
     expect(f!.message).toBe(
-      '（一）予以公开·自然人（D30）：「约21」不是确切的数字，请只填阿拉伯数字；按表中合计此格应为 2',
+      '（一）予以公开·自然人（D30）：「约21」不是确切的数字，请只填阿拉伯数字；按表中合计此格应为 2。',
     );
     // Its row total blank too: the column alone still says it.
     const rowBlank = checkGrid(filledGrid('2019', { ...seed, [KEY]: '约21', 't3.r3_1.total': null }));
@@ -274,7 +274,7 @@ describe('a formula written in a published text', () => {
     );
     expect(rest).toEqual([]);
     expect(f!.message).toMatch(
-      /^一、本年新收政府信息公开申请数量·\S+（第\d+行）：写的是公式「=HYPERLINK\("http:\/\/example\.org…」，不是数字；按表中合计此格应为 \d+$/,
+      /^一、本年新收政府信息公开申请数量·\S+（第\d+行）：写的是公式「=HYPERLINK\("http:\/\/example\.org…」，不是数字；按表中合计此格应为 \d+。$/,
     );
     // In a workbook the same text is a cell to set to 「常规」.
     expect(cellFindings(formula)[0]!.message).toContain('请改为「常规」后重新输入');

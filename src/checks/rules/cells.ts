@@ -33,6 +33,9 @@ function emptyTables(ctx: Context): Set<TableId> {
   return empty;
 }
 
+/** A message made of a cell's reason and advice, ended as every message is. */
+const sentence = (text: string) => (/[。！？]$/.test(text) ? text : `${text}。`);
+
 /** What is wrong with a cell: a formula in a published text is no cell to reformat, as in a workbook. */
 function problemOf(ctx: Context, p: Parsed & { status: 'invalid' }): string {
   if (p.formula === undefined || !ctx.report.published) return p.reason;
@@ -145,7 +148,9 @@ export function cellFindings(ctx: Context): Finding[] {
           table: spec.table,
           cells,
           ...(suggested !== undefined ? { culprit: spec.key, suggested } : {}),
-          message: `${ref(ctx, spec.key)}：${problem ?? problemOf(ctx, p)}${more ? `；${more}` : ''}`,
+          message: sentence(
+            `${ref(ctx, spec.key)}：${problem ?? problemOf(ctx, p)}${more ? `；${more}` : ''}`,
+          ),
         }),
       );
     } else if (p.status === 'ok' && p.note && ctx.report.published) {
@@ -167,7 +172,7 @@ export function cellFindings(ctx: Context): Finding[] {
           table: spec.table,
           cells,
           ...fix,
-          message: `${ref(ctx, spec.key)}：${p.note}`,
+          message: sentence(`${ref(ctx, spec.key)}：${p.note}`),
         }),
       );
     } else if (p.status === 'blank') {
@@ -180,7 +185,9 @@ export function cellFindings(ctx: Context): Finding[] {
     const draft = { rule, severity: 'warning', table } as const;
     if (cells.length < MANY_WRITTEN) {
       for (const c of cells)
-        out.push(finding(ctx, { ...draft, cells: [c.key], message: `${ref(ctx, c.key)}：${c.note}` }));
+        out.push(
+          finding(ctx, { ...draft, cells: [c.key], message: sentence(`${ref(ctx, c.key)}：${c.note}`) }),
+        );
       continue;
     }
     out.push(manyWritten(ctx, table, rule, cells, '个数的写法不规范'));
