@@ -57,17 +57,19 @@ const sharedCulprit = (f: Finding) =>
   f.culprit && f.fact ? `${f.severity}|${f.culprit}|${f.suggested}` : undefined;
 
 /**
- * A cell's own problem with no fix of its own (「2.5 不是整数」, or the cell left blank), where
+ * A cell's own problem (「2.5 不是整数」, the cell left blank, a count written as text), where
  * identities name the same cell as their culprit: said on their card, under the fix they give, not
- * on a card of its own. A warning of a cell whose errors name it goes on their card: one fix answers both.
+ * on a card of its own. A warning of a cell whose errors name it goes on their card: one fix answers
+ * both. One with a fix of its own joins them where it is the same fix (「改为 11」 for the text 「11」).
  */
 function ownProblemOf(f: Finding, culprits: ReadonlyMap<string, string>): string | undefined {
-  if (f.culprit || f.fact || f.note || f.cells.length !== 1) return undefined;
+  if (f.fact || f.note || f.cells.length !== 1) return undefined;
   const cell = f.cells[0];
-  return (
+  const shared =
     culprits.get(`${f.severity}|${cell}`) ??
-    (f.severity === 'warning' ? culprits.get(`error|${cell}`) : undefined)
-  );
+    (f.severity === 'warning' ? culprits.get(`error|${cell}`) : undefined);
+  if (f.culprit && !shared?.endsWith(`|${f.culprit}|${f.suggested}`)) return undefined;
+  return shared;
 }
 
 /** Clusters in order of first appearance; keys are stable across re-checks, so a list keeps its place. */

@@ -62,6 +62,25 @@ describe('one card for each cell to change', () => {
     ).not.toContain('G-01');
     expect(cards.find((c) => c.findings[0]!.rule === 'G-01')!.findings).toHaveLength(1);
   });
+
+  it('a count written as text, its row’s SUM short of it: one card, whose one 改为 answers both', () => {
+    const seed = jingxiu().values;
+    const key = 't3.r1.natural';
+    const findings = checkGrid(
+      filledGrid(
+        '2019',
+        { ...seed, [key]: String(seed[key]), 't3.r1.total': Number(seed['t3.r1.total']) - Number(seed[key]) },
+        { year: 2020, agency: '保定市竞秀区人民政府' },
+      ),
+    );
+    const own = ofRule(findings, 'G-01')[0]!;
+    expect(own).toMatchObject({ severity: 'warning', culprit: key, suggested: seed[key] });
+    const withOwn = clusterByCulprit(findings.filter((f) => f.table === 't3')).find((c) =>
+      c.findings.includes(own),
+    )!;
+    expect(withOwn.culprit).toEqual({ cell: key, suggested: seed[key] });
+    expect(withOwn.findings.map((f) => f.rule)).toEqual(['T3-02', 'G-01']);
+  });
 });
 
 describe('a culprit left blank', () => {
