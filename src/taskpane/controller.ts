@@ -36,6 +36,8 @@ export type Task = 'check' | 'recheck' | 'clear' | 'insert' | 'apply' | 'select'
 export interface Notice {
   readonly intent: 'success' | 'info' | 'warning' | 'error';
   readonly text: string;
+  /** What a check found beside its findings (a 说明 lapsed, last year's not found): each check says it anew. */
+  readonly ofCheck?: boolean;
 }
 
 export interface PaneState {
@@ -89,7 +91,8 @@ export interface Stop {
 }
 
 export function stopsOf(findings: readonly Finding[]): Stop[] {
-  return groupByTable(findings).flatMap((g) =>
+  // A warning answered with a 说明 is listed apart, folded, and not marked: no place to go through.
+  return groupByTable(findings.filter((f) => !f.note)).flatMap((g) =>
     clusterByCulprit(g.findings).flatMap((c): Stop[] => {
       const finding = c.findings[0]!;
       const address = findingAddress(finding);
@@ -253,9 +256,12 @@ export class PaneController {
         rechecks: task === 'check' ? 0 : this.state.rechecks + (afterEdit ? 1 : 0),
         cursor: stops.some((s) => s.key === this.state.cursor) ? this.state.cursor : undefined,
         notice: result.problem
-          ? { intent: result.report ? 'warning' : 'error', text: result.problem }
-          : // A re-check keeps what was said, but not why the check before it failed.
-            task === 'recheck' && !(this.state.stale && this.state.notice?.intent === 'error')
+          ? { intent: result.report ? 'warning' : 'error', text: result.problem, ofCheck: true }
+          : // A re-check keeps what was said, but not why the check before it failed, nor what
+            // the check before found that this one does not.
+            task === 'recheck' &&
+              !this.state.notice?.ofCheck &&
+              !(this.state.stale && this.state.notice?.intent === 'error')
             ? this.state.notice
             : undefined,
       });

@@ -11,7 +11,7 @@ import { parseAddress, toAddress } from '../../src/report/address.js';
 import { findingAddress } from '../../src/report/finding.js';
 import { templateLayout } from '../../src/report/template.js';
 import type { Edition, RawValue, TableId } from '../../src/report/types.js';
-import { PaneController } from '../../src/taskpane/controller.js';
+import { PaneController, stopsOf } from '../../src/taskpane/controller.js';
 import { addTemplateSheet } from '../../src/cli/xlsx-write.js';
 import {
   errors,
@@ -134,7 +134,7 @@ describe('the sidebar controller', () => {
     excel.book.deleteSheet('年报');
     await quiet();
     expect(pane.getState().result).toBeUndefined();
-    expect(pane.getState().notice).toEqual({ intent: 'error', text: '所校验的工作表已被删除。' });
+    expect(pane.getState().notice).toMatchObject({ intent: 'error', text: '所校验的工作表已被删除。' });
   });
 
   it('a sheet renamed shows its new name at once where Excel tells of renames (ExcelApi 1.17); below, when the clerk comes back to the pane', async () => {
@@ -606,6 +606,10 @@ describe('说明 and the 审核报告', () => {
     expect(pane.getState().notice?.text).toMatch(
       /^1 条说明因所说明的数字已改动而失效，请核实后重新说明：表三 \w+\d+「原始台账即为此数，已核实」（2020-01-20 15:04）。$/,
     );
+    // Explained again: what lapsed is said no more, and the answered warning is no place to go through.
+    await pane.explain(lapsed!, '已再次核实');
+    expect(pane.getState().notice).toBeUndefined();
+    expect(stopsOf(pane.getState().result!.findings).map((s) => s.finding.rule)).not.toContain('G-01');
   });
 
   it('an empty 说明 withdraws it', async () => {
