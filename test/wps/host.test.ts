@@ -225,7 +225,7 @@ describe('the sidebar on WPS when a sheet is deleted (SheetBeforeDelete)', () =>
     app.book.deleteSheet('2024');
     await quiet();
     expect(pane.getState().result).toBeUndefined();
-    expect(pane.getState().notice).toEqual({ intent: 'error', text: '所校验的工作表已被删除。' });
+    expect(pane.getState().notice).toMatchObject({ intent: 'error', text: '所校验的工作表已被删除。' });
   });
 });
 
