@@ -30,7 +30,7 @@ export function toAddress(pos: Pos): string {
   return `${columnName(pos.col)}${pos.row + 1}`;
 }
 
-/** A sheet's cell address (「D48」), not a place in a document (「第105行」, 「第3页 表格第5行第4列」). */
+/** A sheet's cell address (「D48」), not a place in a document (「第105行」, 「第3页表格第5行第4列」). */
 export const isCellAddress = (address: string): boolean => /^[A-Z]{1,3}\d+$/.test(address);
 
 export function parseAddress(address: string): Pos {

@@ -284,7 +284,16 @@ describe("a document's tables", () => {
     const at = grid.findIndex((r) => r.some((c) => c?.includes('（一）予以公开')));
     grid.splice(at, 0, ['备注', ...grid[at]!.slice(1).map(() => null)]);
     const message = ofRule(readDocument([table(grid)]).report!.findings, 'G-04')[0]!.message;
-    expect(message).toContain(`第1个表格第${at + 1}行第1列 所在的行是官方表格没有的行（「备注」）`);
+    expect(message).toContain(`第1个表格第${at + 1}行第1列所在的行是官方表格没有的行（「备注」）`);
+  });
+
+  it('a label changed is named where it is, followed by the words as they are written (no space between)', () => {
+    const grid = rows();
+    const at = grid.findIndex((r) => r.some((c) => c?.includes('（一）予以公开')));
+    const col = grid[at]!.findIndex((c) => c?.includes('（一）予以公开'));
+    grid[at]![col] = '（一）公开';
+    const message = ofRule(readDocument([table(grid)]).report!.findings, 'G-04')[0]!.message;
+    expect(message).toMatch(new RegExp(`^第1个表格第${at + 1}行第${col + 1}列的标签`));
   });
 
   it('a column put in (a 「小计」) is named by its header’s cell in the document, not a sheet’s column letter', () => {
@@ -297,7 +306,7 @@ describe("a document's tables", () => {
       .map((f) => f.message)
       .find((m) => m.includes('小计'));
     expect(message).toBe(
-      `第1个表格第${header + 1}行第${col + 1}列 所在的列是官方表格没有的列（「小计」），未读取；官方表格没有小计列，请删除。`,
+      `第1个表格第${header + 1}行第${col + 1}列所在的列是官方表格没有的列（「小计」），未读取；官方表格没有小计列，请删除。`,
     );
   });
 

@@ -343,7 +343,7 @@ describe('a published report as copied text (保定市竞秀区 2019)', () => {
       [
         'warning',
         expect.stringMatching(
-          /^第\d+行 所在的列是官方表格没有的列（「小计」），未读取；官方表格没有小计列，请删除。$/,
+          /^第\d+行所在的列是官方表格没有的列（「小计」），未读取；官方表格没有小计列，请删除。$/,
         ),
       ],
     ]);

@@ -414,7 +414,7 @@ export function pdfBlocks(pages: readonly PageContent[]): DocBlock[] {
           where: (r, c) => {
             const o = t.origin[r];
             if (!o) return `第${t.page}页`;
-            const table = o.table === undefined ? ' 表格' : `第${o.table}个表格`;
+            const table = o.table === undefined ? '表格' : `第${o.table}个表格`;
             return `第${o.page}页${table}第${o.row + 1}行第${shownColumn(joined, r, c)}列`;
           },
           joined,

@@ -14,7 +14,7 @@ import { plainNumber, tokenize } from './tokens.js';
 /** A table of a document as rows of cells: a merged cell's text in its first cell, null in the rest. */
 export interface DocTable {
   readonly rows: readonly (readonly (string | null)[])[];
-  /** Where a cell is, in the reader's words: 「第2个表格第5行第3列」, 「第3页 表格第5行第3列」, its columns as shown. */
+  /** Where a cell is, in the reader's words: 「第2个表格第5行第3列」, 「第3页表格第5行第3列」, its columns as shown. */
   readonly where: (row: number, col: number) => string;
   /**
    * Where the file tells its merges: whether a place is run over by the cell to its left (a Word
@@ -348,9 +348,15 @@ export function readDocument(
         part.startsWith('「')
           ? part
           : part.replace(
-              /(?<![A-Za-z\d])([A-Z]{1,3}[1-9]\d*)(?!\d)( 起| 所在的)?/g,
-              (whole, a: string, after: string | undefined) =>
-                at.includes(a) || after ? place(a) + (after ?? '') : whole,
+              /(?<![A-Za-z\d])([A-Z]{1,3}[1-9]\d*)(?!\d)( 起| 所在的)?( (?=[\u0080-\uffff]))?/g,
+              (whole, a: string, after: string | undefined, space: string | undefined) => {
+                if (!at.includes(a) && !after) return whole;
+                // The space that set 「D22」 apart from the words after it goes where the place ends
+                // in words (「第2个表格第3行第2列的」), not where it ends in a cell's (「… Excel 表格 B3 起」).
+                const named = place(a);
+                const apart = /[!-~]$/.test(named);
+                return named + (after ? (apart ? after : after.trimStart()) : apart ? (space ?? '') : '');
+              },
             ),
       )
       .join('');

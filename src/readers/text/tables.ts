@@ -746,7 +746,7 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
     findings.push(
       formFinding(
         table.id,
-        `${where} 所在的列是官方表格没有的列（「${read.subtotal.text.trim()}」），未读取；官方表格没有小计列，请删除。`,
+        `${where}所在的列是官方表格没有的列（「${read.subtotal.text.trim()}」），未读取；官方表格没有小计列，请删除。`,
         { at: [where] },
       ),
     );
