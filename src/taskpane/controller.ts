@@ -293,9 +293,13 @@ export class PaneController {
     this.set({ asking: edition });
   }
 
-  /** The year a new template is for, unless the clerk says otherwise: last year, within the edition's years. */
+  /**
+   * The year a new template is for, unless the clerk says otherwise: last year, within the edition's
+   * years; from November on, this year's, whose report is being got ready (due by the end of January).
+   */
   defaultYear(edition: Edition): number {
-    const last = this.now().getFullYear() - 1;
+    const now = this.now();
+    const last = now.getFullYear() - (now.getMonth() >= 10 ? 0 : 1);
     return edition === '2019' ? Math.min(last, 2020) : Math.max(last, 2021);
   }
 

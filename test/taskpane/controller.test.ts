@@ -292,6 +292,12 @@ describe('the sidebar controller', () => {
     expect(pane.getState().asking).toBe('2021');
     expect(pane.defaultYear('2021')).toBe(2021);
     expect(pane.defaultYear('2019')).toBe(2019);
+    // In November and December, the year ending is the one whose report is being got ready.
+    const at = (month: number) =>
+      new PaneController(new ExcelHost(excel.run), { now: () => new Date(2026, month, 29) });
+    expect([at(0), at(9), at(10), at(11)].map((p) => p.defaultYear('2021'))).toEqual([
+      2025, 2025, 2026, 2026,
+    ]);
     // The body of the report checked last is offered; given, it is filled in too.
     expect(pane.defaultAgency()).toBe('');
     await pane.check();
