@@ -250,7 +250,7 @@ describe('nianbao check', () => {
     expect(t3).toBeGreaterThan(0);
     expect(lines[t3 + 1]).toMatch(/^ {4}✗ 错误 \[T3-02\] 「（一）予以公开」行：/);
     expect(r.out).toContain('改为 1408');
-    expect(r.out).toContain('结果：2 个错误，1 个警告');
+    expect(r.out).toContain('结果：2 个错误，表二尚未填写');
   });
 
   it('--json gives the documented shape', async () => {
@@ -290,7 +290,7 @@ describe('nianbao check', () => {
     writeFileSync(key, 'x');
     const r = await cli('check', junk, notReport, bad, join(dir, 'missing.xlsx'), key, join(dir, 'gone.doc'));
     expect(r.code).toBe(2);
-    expect(r.out).toContain('结果：2 个错误，1 个警告');
+    expect(r.out).toContain('结果：2 个错误，表二尚未填写');
     expect(r.out).toContain(`${junk}：不是有效的 .xlsx 文件：文件已损坏，或不是 Excel 工作簿`);
     expect(r.out).toContain('工作表「通讯录」中没有找到年报表格');
     expect(r.out).toContain('missing.xlsx');

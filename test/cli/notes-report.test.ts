@@ -179,7 +179,7 @@ describe('a report whose tables are on separate sheets', () => {
     expect(r.out).toContain('  二、主动公开政府信息情况（工作表「表1」）');
     expect(r.out).toContain('  三、收到和处理政府信息公开申请情况（工作表「表2」）');
     expect(r.out).toMatch(/\[T3-02\] .*（一）予以公开·自然人（D7）：改为 1408/);
-    expect(r.out).toContain('结果：2 个错误，1 个警告');
+    expect(r.out).toContain('结果：2 个错误，表二尚未填写');
     const json = JSON.parse((await cli('check', '--json', path)).out) as {
       files: { findings: { rule: string; sheet?: string; address?: string }[] }[];
     };
