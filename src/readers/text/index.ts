@@ -56,8 +56,10 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
   if (end === tokens.length)
     while (last > start && (!tokens[last - 1]!.text || isSignatureLine(tokens[last - 1]!.text))) last--;
   // An empty line between two lines of text is kept: a paragraph ends there. A page number
-  // (「- 3 -」) is left out, and the page's break with it: a sentence goes on over it.
-  let text = '';
+  // (「- 3 -」) is left out, and the page's break with it: a sentence goes on over it. The lines are
+  // joined once: a string added to line by line is flattened later by the first search of it, at
+  // several times the cost.
+  const lines: string[] = [];
   let line = -1;
   let broken = false;
   for (let i = start; i < last; i++) {
@@ -69,11 +71,12 @@ function partText(tokens: readonly Token[], parts: readonly number[], p: number)
       i = skip - 1;
       continue;
     }
-    text += text ? (t.line > line + 1 && !broken ? `\n\n${t.text}` : `\n${t.text}`) : t.text;
+    if (lines.length && t.line > line + 1 && !broken) lines.push('');
+    lines.push(t.text);
     line = t.line;
     broken = false;
   }
-  return text;
+  return lines.join('\n');
 }
 
 /** Whether a line that begins with this text may be a page number: 「-」, 「第」, 「page」, or 「3/6」. */
@@ -93,10 +96,8 @@ function pageNumberEnd(tokens: readonly Token[], i: number, end: number): number
   let j = i + 1;
   while (j < end && tokens[j]!.line === tokens[i]!.line) j++;
   if (j - i > 5) return i;
-  const line = tokens
-    .slice(i, j)
-    .map((t) => t.text)
-    .join('');
+  let line = '';
+  for (let k = i; k < j; k++) line += tokens[k]!.text;
   return PAGE_NUMBER.test(line) ? j : i;
 }
 
