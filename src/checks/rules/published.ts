@@ -17,7 +17,12 @@ interface Stated {
 interface Sentence {
   readonly text: string;
   readonly read: string;
+  /** Its list of subjects and their counts (see listIn): the same for every statement. */
+  readonly list: SubjectList | undefined;
 }
+
+/** A sentence as the patterns read it, with `read` the same unless given. */
+const sentenceOf = (text: string, read = readable(text)): Sentence => ({ text, read, list: listIn(read) });
 
 /** What the text may say, how to find it, and which table cells it must equal. */
 interface Statement {
@@ -439,7 +444,7 @@ function answeredBracket(
   if (!total) return false;
   const before = sentence.slice(0, open);
   const count = /(\d{1,9})\s*件\s*$/.exec(before)![1];
-  return stated([{ text: before, read: before }], total, report).some((x) => x.value === Number(count));
+  return stated([sentenceOf(before, before)], total, report).some((x) => x.value === Number(count));
 }
 
 /** Which of the subjects (a list's words) is the statement's, when each other one is another's: its index, or -1. */
@@ -450,13 +455,25 @@ function subjectOf(s: Prepared, subjects: readonly string[]): number {
   return others.every((w) => STATEMENTS.some((t) => t !== s && t.named.test(w))) ? mine.indexOf(true) : -1;
 }
 
-/** The number a sentence gives the statement in a list of two or three subjects (分别, 均, 各), if it has one. */
-function ofList(sentence: string, s: Prepared): number | undefined {
+/** Subjects and their counts in a sentence: a count each (分别), or one for all (均, 各). */
+interface SubjectList {
+  readonly found: RegExpExecArray;
+  readonly each: boolean;
+}
+
+/** A sentence's list of two or three subjects and their counts, if it has one. */
+function listIn(sentence: string): SubjectList | undefined {
   // Most sentences have neither word: the patterns, long as they are, are not run on them.
   const each = sentence.includes('分别') ? firstMatch(RESPECTIVELY, sentence) : null;
   const both = !each && /[均各]/.test(sentence) ? BOTH.exec(sentence) : null;
   const found = each ?? both;
-  if (!found) return undefined;
+  return found ? { found, each: each !== null } : undefined;
+}
+
+/** The number a sentence's list (see listIn) gives the statement, if it gives it one. */
+function ofList(list: SubjectList | undefined, s: Prepared): number | undefined {
+  if (!list) return undefined;
+  const { found, each } = list;
   // The subjects' words, then their counts: one each (分别), or one for all (均, 各).
   const groups = found.slice(1);
   const n = each ? groups.length / 2 : groups.length - 1;
@@ -604,8 +621,23 @@ function outcomePart(
   if (m[1] !== undefined && /中|涉及|属于|因|文件|信息(?!公开申请)/.test(m[1])) return true;
   if (/^\s*(?:政府)?(?:信息|文件)/.test(sentence.slice(m.index + m[0].length))) return true;
   // The last year named before it, brackets aside: 「去年予以公开1191件，部分公开328件」 is last year's.
-  const times = [...withoutBrackets(prefix).matchAll(TIME_WORD)];
+  const times = matchesOf(TIME_WORD, withoutBrackets(prefix));
   return times.length > 0 && times[times.length - 1]![1] !== undefined;
+}
+
+/**
+ * Every match of the global `pattern` in `text`, all found before any is looked at (a statement's
+ * pattern is looked for again in a bracket). Not matchAll: it copies the pattern at each call, and
+ * the text rules call it for every statement in every sentence.
+ */
+function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    out.push(m);
+    if (!m[0]) pattern.lastIndex++;
+  }
+  return out;
 }
 
 /** Every sentence that states the number, with the number it states (the first in the sentence). */
@@ -616,18 +648,18 @@ function stated(
 ): Stated[] {
   const out: Stated[] = [];
   const year = report.year;
-  for (const { text: original, read: sentence } of said) {
+  for (const { text: original, read: sentence, list } of said) {
     if (s.key && !sentence.includes(s.key)) continue;
     if (s.within && !s.within.test(original)) continue;
     if (s.notIn?.test(sentence)) continue;
     if (s.otherMatter?.test(sentence) && !INFO_APPLICATION.test(sentence)) continue;
-    const paired = ofList(sentence, s);
+    const paired = ofList(list, s);
     if (paired !== undefined) {
       // A part of the year's (「2022年上半年，…」) is not the year's.
       if (!TIME_SLICE.test(sentence)) out.push({ value: paired, sentence: original });
       continue;
     }
-    for (const m of sentence.matchAll(s.pattern)) {
+    for (const m of matchesOf(s.pattern, sentence)) {
       if (TIME_SLICE.test(sentence.slice(0, m.index))) continue;
       // In a bracket, only the breakdown of those answered is read, from the bracket on.
       const open = bracketOpen(sentence, m.index);
@@ -676,12 +708,12 @@ function stated(
       // 「办结2023年度结转的申请121件」 are last year's.
       if (year !== undefined) {
         const its = year + (s.ownYear ?? 0);
-        const earlier = [...sentence.slice(0, m.index).matchAll(YEAR)].filter(
+        const earlier = matchesOf(YEAR, sentence.slice(0, m.index)).filter(
           (y) => !YEAR_CARRIED.test(sentence.slice(y.index + y[0].length)),
         );
         if (
           earlier.some((y) => Number(y[1]) !== year) ||
-          [...m[0].matchAll(YEAR)].some((y) => Number(y[1]) !== its)
+          matchesOf(YEAR, m[0]).some((y) => Number(y[1]) !== its)
         )
           continue;
       }
@@ -736,10 +768,10 @@ function textVersusTables(ctx: Context): Finding[] {
   const wrapped = goesOnOverLines(text)
     ? sentences(text, { acrossLines: true, having: COUNTED, near: COUNT_UNIT }).filter((t) => !sliced.has(t))
     : lines;
-  const said = lines.map((t): Sentence => ({ text: t, read: readable(t) }));
+  const said = lines.map((t) => sentenceOf(t));
   // The sentences no line holds whole: the lines' own are read already.
   const own = new Set(lines);
-  const joined = wrapped.filter((w) => !own.has(w)).map((t): Sentence => ({ text: t, read: readable(t) }));
+  const joined = wrapped.filter((w) => !own.has(w)).map((t) => sentenceOf(t));
   const out: Finding[] = [];
   for (const s of STATEMENTS) {
     if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
