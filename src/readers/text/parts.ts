@@ -37,33 +37,44 @@ export function titleScore(text: string, i: number): 0 | 1 | 2 {
  * run, titles outside it (a 解读 after the report that repeats them all) are not the report's.
  */
 export function findParts(tokens: readonly Token[], run?: ReportRun): number[] {
+  const parts = PART_TITLES.length;
   const candidates = PART_TITLES.map(() => [] as { at: number; score: number }[]);
-  tokens.forEach((t, at) => {
-    if (t.blank || (run && (at < run.first || at > run.last))) return;
+  const end = run ? Math.min(run.last + 1, tokens.length) : tokens.length;
+  for (let at = run ? run.first : 0; at < end; at++) {
+    const t = tokens[at]!;
     // Tokens are trimmed.
-    const i = t.text ? NUMERALS.indexOf(t.text[0]!) : -1;
-    if (i < 0) return;
+    const i = t.blank || !t.text ? -1 : NUMERALS.indexOf(t.text[0]!);
+    if (i < 0) continue;
     const score = titleScore(t.text, i);
     if (score) candidates[i]!.push({ at, score });
-  });
-  const memo = new Map<string, { score: number; picks: number[] }>();
-  const best = (i: number, after: number): { score: number; picks: number[] } => {
-    if (i === PART_TITLES.length) return { score: 0, picks: [] };
-    const key = `${i},${after}`;
+  }
+  const memo = new Map<number, Picks>();
+  const best = (i: number, after: number): Picks | undefined => {
+    if (i === parts) return undefined;
+    const key = (after + 1) * parts + i;
     const known = memo.get(key);
     if (known) return known;
     const skip = best(i + 1, after);
-    let result = { score: skip.score, picks: [-1, ...skip.picks] };
+    let result: Picks = { score: skip?.score ?? 0, at: -1, rest: skip };
     for (const c of candidates[i]!) {
       if (c.at <= after) continue;
       const rest = best(i + 1, c.at);
-      if (c.score + rest.score >= result.score)
-        result = { score: c.score + rest.score, picks: [c.at, ...rest.picks] };
+      const score = c.score + (rest?.score ?? 0);
+      if (score >= result.score) result = { score, at: c.at, rest };
     }
     memo.set(key, result);
     return result;
   };
-  return best(0, -1).picks;
+  const picks: number[] = [];
+  for (let p = best(0, -1); p; p = p.rest) picks.push(p.at);
+  return picks;
+}
+
+/** The best titles of the parts from one on: their score, the first one's token (-1 for none), the next ones'. */
+interface Picks {
+  readonly score: number;
+  readonly at: number;
+  readonly rest: Picks | undefined;
 }
 
 /** Parts not found in order whose official title is in the text all the same: put out of order. */
@@ -113,8 +124,9 @@ export function reportRuns(tokens: readonly Token[], tablesAfter?: readonly numb
   const runs: ReportRun[] = [];
   let first = -1;
   let table = false;
-  tokens.forEach((t, at) => {
-    if (t.blank || !t.text) return;
+  for (let at = 0; at < tokens.length; at++) {
+    const t = tokens[at]!;
+    if (t.blank || !t.text) continue;
     if (t.text[0] === NUMERALS[0] && titleScore(t.text, 0)) {
       first = at;
       table = false;
@@ -124,7 +136,7 @@ export function reportRuns(tokens: readonly Token[], tablesAfter?: readonly numb
         runs.push({ first, last: at });
       first = -1;
     } else if (first >= 0 && !table && !tablesAfter && isTableThreeRow(t.text)) table = true;
-  });
+  }
   return runs;
 }
 

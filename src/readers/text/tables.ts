@@ -211,12 +211,20 @@ export function labelVotes(table: TableSpec, text: TableText): number {
  * character a line (「结」 「果」 「维」 「持」): half of the labels' text found is as good.
  */
 function isFound(table: TableSpec, text: TableText): boolean {
-  const distinct = [...new Set(table.labels.map((l) => l.text))];
+  const distinct = distinctLabels(table);
   const found = labelsFound(table, text);
   if (found.size >= distinct.length * MIN_SHARE) return true;
   if (!text.copied) return false;
   const length = (ls: Iterable<string>) => [...ls].reduce((n, l) => n + canonicalOf(l).length, 0);
   return length(found) >= length(distinct) * MIN_SHARE;
+}
+
+const DISTINCT = new WeakMap<TableSpec, readonly string[]>();
+/** The table's labels, each once. */
+function distinctLabels(table: TableSpec): readonly string[] {
+  let labels = DISTINCT.get(table);
+  if (!labels) DISTINCT.set(table, (labels = [...new Set(table.labels.map((l) => l.text))]));
+  return labels;
 }
 
 /** Labels of the table's rows (「1.属于国家秘密」), not of groups of them (「（三）不予公开」). */

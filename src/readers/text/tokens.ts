@@ -6,20 +6,28 @@ export interface Token {
   readonly text: string;
   readonly line: number;
   /** An empty table cell: a line that holds only a tab. */
-  readonly blank?: boolean;
+  readonly blank: boolean;
   /** From a line with tabs: a table cell as a web page's copy gives it, whatever its text. */
   readonly cell: boolean;
   /**
    * A line of no-break spaces only, in a copy with no tabs: a cell of 「&nbsp;」 as a browser
    * copies it, which may be a table's empty cell. Its text is empty.
    */
-  readonly spaces?: boolean;
+  readonly spaces: boolean;
   /**
    * The first cell of a line of cells that begins with a tab taken for an indent, or of a line after
    * a tab taken for a 「<br>」's: in a copy a row a line, a row's empty first cell (「<td></td>」)
    * may stand before that tab.
    */
-  readonly lead?: boolean;
+  readonly lead: boolean;
+}
+
+/**
+ * A token, every one with the same properties in the same order: the readers' loops over a
+ * report's thousands of tokens then meet one kind of object, not four.
+ */
+function token(text: string, line: number, cell: boolean, kind?: 'blank' | 'spaces'): Token {
+  return { text, line, cell, blank: kind === 'blank', spaces: kind === 'spaces', lead: false };
 }
 
 const VALUE = /^(?:[+\-－]?[\d０-９][\d０-９.．,，]*(?:万元|元|件|个|项)?|[—\-－/／]|[增减][\d０-９]+)$/;
@@ -143,12 +151,13 @@ function endsAbove(tokens: readonly Token[], line: number): boolean {
 
 /** Marks the token at `i` as a line's first cell after a tab taken for an indent or a 「<br>」's (see Token). */
 function markLead(tokens: Token[], i: number): void {
-  tokens[i] = { ...tokens[i]!, lead: true };
+  const t = tokens[i]!;
+  tokens[i] = { text: t.text, line: t.line, cell: t.cell, blank: t.blank, spaces: t.spaces, lead: true };
 }
 
 /** `n` empty cells of the line; none left to push. */
 function pushBlanks(tokens: Token[], n: number, line: number): 0 {
-  for (let i = 0; i < n; i++) tokens.push({ text: '', line, cell: true, blank: true });
+  for (let i = 0; i < n; i++) tokens.push(token('', line, true, 'blank'));
   return 0;
 }
 
@@ -370,7 +379,7 @@ function rowBreaks(lines: readonly string[], spacing: Spacing) {
 function framedTokens(lines: readonly string[], spacing: Spacing): Token[] {
   const tokens: Token[] = [];
   const blanks = (n: number, i: number) => {
-    for (; n > 0; n--) tokens.push({ text: '', line: i + 1, cell: true, blank: true });
+    for (; n > 0; n--) tokens.push(token('', i + 1, true, 'blank'));
   };
   const rows = rowBreaks(lines, spacing);
   let afterTab = false;
@@ -452,12 +461,12 @@ function spacedTokens(text: string, pageNumbers: ReadonlySet<number> | undefined
       // 「 \t \t」: a cell of spaces before each tab, and after the last; a tab alone is one empty cell.
       const parts = l.split('\t');
       const cells = Math.max(parts.length - 1, parts.filter((p) => p && p !== '\r').length);
-      for (let c = 0; c < cells; c++) tokens.push({ text: '', line: i + 1, cell: false, spaces: true });
+      for (let c = 0; c < cells; c++) tokens.push(token('', i + 1, false, 'spaces'));
     } else if (
       l.includes('\u00a0') ||
       (!isEmptyLine(l) && isEmptyLine(lines[i - 1]) && isEmptyLine(lines[i + 1]))
     )
-      tokens.push({ text: '', line: i + 1, cell: false, spaces: true });
+      tokens.push(token('', i + 1, false, 'spaces'));
   });
   return tokens;
 }
@@ -474,7 +483,7 @@ function pushLine(tokens: Token[], l: string, line: number): void {
     const t = part.trim();
     if (t) push(tokens, t, line, true);
   }
-  if (tokens.length === before) tokens.push({ text: '', line, cell: true, blank: true });
+  if (tokens.length === before) tokens.push(token('', line, true, 'blank'));
 }
 
 function countTabs(line: string): number {
@@ -497,11 +506,11 @@ function push(tokens: Token[], t: string, line: number, cell: boolean): void {
     let lead = 0;
     while (lead < parts.length - 2 && FRAGMENT.test(parts[lead]!) && !looksLikeValue(parts[lead]!)) lead++;
     if (parts.slice(lead + 1).every(looksLikeValue)) {
-      for (const p of parts) tokens.push({ text: p, line, cell });
+      for (const p of parts) tokens.push(token(p, line, cell));
       return;
     }
   }
-  tokens.push({ text: t, line, cell });
+  tokens.push(token(t, line, cell));
 }
 
 /**
