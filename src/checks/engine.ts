@@ -55,15 +55,10 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
   const ctx = checkContext(report, options);
   const findings = [...report.findings];
   for (const c of CHECKS) for (const f of c.run(ctx)) findings.push(f);
-  const sorted = findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        tableOrder(a.f) - tableOrder(b.f) ||
-        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
-        a.i - b.i,
-    )
-    .map(({ f }) => f);
+  // Sorted in place: the sort is stable, findings of one table and severity keep their order.
+  const sorted = findings.sort(
+    (a, b) => tableOrder(a) - tableOrder(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
   const fixed = withIdentityFixes(sorted, ctx);
   // Warnings the clerk answered with a 说明 in the workbook are said as answered.
   return report.notes?.size ? withNotes(fixed, report, report.notes) : fixed;

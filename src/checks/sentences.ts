@@ -15,9 +15,7 @@ export function sentences(
   const source = acrossLines ? joinedLines(text ?? '').text : (text ?? '');
   const ends = acrossLines ? /[。！？；;]+/ : /[。！？；;\n]+/;
   if (!having) return source.split(ends).map(compact).filter(Boolean);
-  return found(source, having, near ?? having, acrossLines ? END_ACROSS : END_LINE)
-    .map(compact)
-    .filter(Boolean);
+  return found(source, having, near ?? having, acrossLines ? END_ACROSS : END_LINE);
 }
 
 /**
@@ -54,9 +52,9 @@ function globalOf(pattern: RegExp): RegExp {
 }
 
 /**
- * The sentences of `text` that `having` finds, in order: each looked for where `near` matches in
- * the whole text, then tested whole. Splitting a report into all its sentences to test each was
- * most of the time its text-and-table rules took.
+ * The sentences of `text` that `having` finds, in order, compacted: each looked for where `near`
+ * matches in the whole text, then tested whole. Splitting a report into all its sentences to test
+ * each was most of the time its text-and-table rules took.
  */
 function found(text: string, having: RegExp, near: RegExp, end: ReadonlySet<number>): string[] {
   const global = globalOf(near);
@@ -69,7 +67,10 @@ function found(text: string, having: RegExp, near: RegExp, end: ReadonlySet<numb
     while (stop < text.length && !end.has(text.charCodeAt(stop))) stop++;
     const sentence = text.slice(start, stop);
     // A match across a sentence's end (「3\n件」 where a line ends one) finds none.
-    if (having.test(sentence)) out.push(sentence);
+    if (having.test(sentence)) {
+      const compacted = compact(sentence);
+      if (compacted) out.push(compacted);
+    }
     // The next sentence is looked for after this one.
     global.lastIndex = Math.max(global.lastIndex, stop);
   }

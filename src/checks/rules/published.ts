@@ -777,14 +777,16 @@ function textVersusTables(ctx: Context): Finding[] {
     if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
     // A sentence the copy broke over lines is looked for whole where none of its lines says it.
     let all = stated(said, s, ctx.report);
-    const byLine = all.map((x) => x.sentence);
-    all.push(
-      ...stated(
-        joined.filter((w) => !byLine.some((line) => w.text.includes(line))),
-        s,
-        ctx.report,
-      ),
-    );
+    if (joined.length) {
+      const byLine = all.map((x) => x.sentence);
+      all.push(
+        ...stated(
+          joined.filter((w) => !byLine.some((line) => w.text.includes(line))),
+          s,
+          ctx.report,
+        ),
+      );
+    }
     // None said in words, in a clause with no count and nothing qualifying it (败诉, 纠错): in a
     // sentence the copy broke over lines (「…行政复议和行政诉」 / 「讼」) too, if its lines make one.
     if (!all.length && s.none) {

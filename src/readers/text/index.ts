@@ -130,7 +130,40 @@ function tableTexts(
 
 /** Labels of the edition's tables met in their parts; only the edition with more is read. */
 function editionVotes(edition: Edition, texts: Record<TableId, TableText>): number {
-  return tableSpecs(edition).reduce((n, t) => n + labelVotes(t, texts[t.id]), 0);
+  let votes = 0;
+  for (const t of tableSpecs(edition)) votes += labelVotes(t, texts[t.id]);
+  return votes;
+}
+
+/** The edition with the most labels in the parts: of two alike, 2019's for a report of before 2021. */
+function bestEdition(
+  texts: Record<TableId, TableText>,
+  year: number | undefined,
+): { edition: Edition; votes: number } {
+  let best = { edition: EDITIONS[0]!, votes: editionVotes(EDITIONS[0]!, texts) };
+  for (let i = 1; i < EDITIONS.length; i++) {
+    const b = { edition: EDITIONS[i]!, votes: editionVotes(EDITIONS[i]!, texts) };
+    if (b.votes > best.votes || (b.votes === best.votes && (year ?? 2021) < 2021 && b.edition === '2019'))
+      best = b;
+  }
+  return best;
+}
+
+/** A table read from its part. */
+interface TableReading {
+  readonly id: TableId;
+  readonly read: TableRead;
+}
+
+/**
+ * Each table of the edition read from its part. Arrays made by loops, not by `map`: in optimised
+ * code, an array `map` made there and one it made before are of other kinds, and each batch's
+ * first reports undid the optimised reading for that.
+ */
+function readTables(edition: Edition, texts: Record<TableId, TableText>): TableReading[] {
+  const reads: TableReading[] = [];
+  for (const spec of tableSpecs(edition)) reads.push({ id: spec.id, read: readTable(spec, texts[spec.id]) });
+  return reads;
 }
 
 /**
@@ -171,12 +204,13 @@ interface CutTotal {
  * Totals that are the first digits of their items' sum: a copy that lost the right of each line,
  * as text copied from a PDF whose table runs past the page's edge (the PDF itself is refused so).
  */
-function cutTotals(
-  edition: Edition,
-  reads: readonly { readonly id: TableId; readonly read: TableRead }[],
-): Map<TableId, CutTotal[]> {
-  const out = new Map(reads.map(({ id }) => [id, [] as CutTotal[]]));
-  const cellsOf = new Map(reads.map(({ id, read }) => [id, read.cells]));
+function cutTotals(edition: Edition, reads: readonly TableReading[]): Map<TableId, CutTotal[]> {
+  const out = new Map<TableId, CutTotal[]>();
+  const cellsOf = new Map<TableId, ReadonlyMap<CellKey, ReadCell>>();
+  for (const { id, read } of reads) {
+    out.set(id, []);
+    cellsOf.set(id, read.cells);
+  }
   // One pass over the edition's identities for all tables: every text report is read so.
   for (const identity of identities(edition)) {
     const cells = cellsOf.get(identity.table);
@@ -326,10 +360,7 @@ export function readText(text: string, options: { source?: string; lines?: LineN
   const parts = findParts(tokens, runs[0]);
   const meta = readMeta(tokens, parts[0]);
   const texts = tableTexts(tokens, parts, options.lines ?? '');
-  const votes = EDITIONS.map((edition) => ({ edition, votes: editionVotes(edition, texts) }));
-  const best = votes.reduce((a, b) =>
-    b.votes > a.votes || (b.votes === a.votes && (meta.year ?? 2021) < 2021 && b.edition === '2019') ? b : a,
-  );
+  const best = bestEdition(texts, meta.year);
   const noParts = parts.every((p) => p < 0);
   if (best.votes === 0) {
     return {
@@ -341,10 +372,7 @@ export function readText(text: string, options: { source?: string; lines?: LineN
       ...(noParts ? { noReportParts: true as const } : {}),
     };
   }
-  const reads = tableSpecs(best.edition).map((spec) => ({
-    id: spec.id,
-    read: readTable(spec, texts[spec.id]),
-  }));
+  const reads = readTables(best.edition, texts);
   // A copy that shuffles one table's numbers shuffles them anywhere: a table it reads with rows
   // missing or cut short is not trusted either.
   const shuffled = reads.some((t) => t.read.disorder);
