@@ -14,6 +14,8 @@ const TITLE = new RegExp(`^(.*?)((?:19|20)\\d{2})年度?(.*?)${REPORT_TITLE}`);
 const PERIOD = /统计期限[^\d]{0,4}((?:19|20)\d{2})年1月1日/;
 /** 「截至2019年12月31日」, 「截止到 2019 年 12 月 31 日」: the end of the year a report counts. */
 const COUNTED_TO = /截[至止]到?((?:19|20)\d{2})年12月31日/;
+/** The title's last character, in any line that holds a title or its end. */
+const TITLE_END = REPORT_TITLE.at(-1)!;
 /** Where the title and the period are: the head of the report. */
 const HEAD = 20;
 /** A title (a site's heading words before it included) is shorter than this. */
@@ -65,12 +67,15 @@ export function readMeta(tokens: readonly Token[], firstPart = -1): { agency?: s
       .slice(from, to)
       .filter((t) => t.text)
       .map((t) => (t.text.length > MAX_TITLE_LINE ? '' : arabicYears(plain(t.text))));
+  // A title ends in 「告」: where no line has it (a copy of the report's text alone), there is none,
+  // and the lines are not made comparable.
+  const titleIn = (from: number, to: number, first = false) =>
+    tokens.slice(from, to).some((t) => t.text.includes(TITLE_END))
+      ? readTitle(lines(from, to), first)
+      : undefined;
   // The title is in the lines before part 一's where that is found (the last of them: a site lists
   // other years' reports above it), else the first of the first few; the period in the first few.
-  const title =
-    firstPart > 0
-      ? readTitle(lines(Math.max(0, firstPart - HEAD), firstPart))
-      : readTitle(lines(0, HEAD), true);
+  const title = firstPart > 0 ? titleIn(Math.max(0, firstPart - HEAD), firstPart) : titleIn(0, HEAD, true);
   let agency = title?.agency;
   let year = title?.year;
   if (year === undefined) {
