@@ -89,14 +89,21 @@ export function matchLabel(text: string, label: string): LabelMatch | undefined 
 
 /** Longest common subsequence over the longer length: 1 for the same text, less per character added or dropped. */
 export function likeness(a: string, b: string): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (const ca of a) {
-    const row = [0];
-    for (let j = 1; j <= b.length; j++)
-      row.push(ca === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!));
-    prev = row;
+  const n = b.length;
+  // Two rows, by character codes: a row and a string for each character of `a` were most of what
+  // reading a report's titles allocated.
+  let prev = new Array<number>(n + 1).fill(0);
+  let row = new Array<number>(n + 1).fill(0);
+  for (let i = 0; i < a.length; i++) {
+    // A character of two code units (past U+FFFF) is none of b's units.
+    const point = a.codePointAt(i)!;
+    const c = point > 0xffff ? -1 : point;
+    if (point > 0xffff) i++;
+    for (let j = 1; j <= n; j++)
+      row[j] = c === b.charCodeAt(j - 1) ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
+    [prev, row] = [row, prev];
   }
-  return prev[b.length]! / Math.max(a.length, b.length, 1);
+  return prev[n]! / Math.max(a.length, n, 1);
 }
 
 /** A label's numbering: 「一、」, 「（三）」, 「1.」. */
