@@ -156,13 +156,18 @@ interface TableReading {
 }
 
 /**
- * Each table of the edition read from its part. Arrays made by loops, not by `map`: in optimised
- * code, an array `map` made there and one it made before are of other kinds, and each batch's
- * first reports undid the optimised reading for that.
+ * Each table of the edition read from its part, into `cells` one after the other. Arrays made by
+ * loops, not by `map`: in optimised code, an array `map` made there and one it made before are of
+ * other kinds, and each batch's first reports undid the optimised reading for that.
  */
-function readTables(edition: Edition, texts: Record<TableId, TableText>): TableReading[] {
+function readTables(
+  edition: Edition,
+  texts: Record<TableId, TableText>,
+  cells: Map<CellKey, ReadCell>,
+): TableReading[] {
   const reads: TableReading[] = [];
-  for (const spec of tableSpecs(edition)) reads.push({ id: spec.id, read: readTable(spec, texts[spec.id]) });
+  for (const spec of tableSpecs(edition))
+    reads.push({ id: spec.id, read: readTable(spec, texts[spec.id], cells) });
   return reads;
 }
 
@@ -204,17 +209,17 @@ interface CutTotal {
  * Totals that are the first digits of their items' sum: a copy that lost the right of each line,
  * as text copied from a PDF whose table runs past the page's edge (the PDF itself is refused so).
  */
-function cutTotals(edition: Edition, reads: readonly TableReading[]): Map<TableId, CutTotal[]> {
+function cutTotals(
+  edition: Edition,
+  reads: readonly TableReading[],
+  cells: ReadonlyMap<CellKey, ReadCell>,
+): Map<TableId, CutTotal[]> {
   const out = new Map<TableId, CutTotal[]>();
-  const cellsOf = new Map<TableId, ReadonlyMap<CellKey, ReadCell>>();
-  for (const { id, read } of reads) {
-    out.set(id, []);
-    cellsOf.set(id, read.cells);
-  }
+  for (const { id } of reads) out.set(id, []);
   // One pass over the edition's identities for all tables: every text report is read so.
   for (const identity of identities(edition)) {
-    const cells = cellsOf.get(identity.table);
-    if (!cells || !identity.total) continue;
+    const cut = out.get(identity.table);
+    if (!cut || !identity.total) continue;
     const written = cells.get(identity.total)?.raw;
     if (typeof written !== 'number') continue;
     let sum = 0;
@@ -223,8 +228,7 @@ function cutTotals(edition: Edition, reads: readonly TableReading[]): Map<TableI
       sum = typeof v === 'number' ? sum + v : NaN;
     }
     const [a, b] = [String(written), String(sum)];
-    if (a.length < b.length && b.startsWith(a))
-      out.get(identity.table)!.push({ total: identity.total, written, sum });
+    if (a.length < b.length && b.startsWith(a)) cut.push({ total: identity.total, written, sum });
   }
   return out;
 }
@@ -372,7 +376,9 @@ export function readText(text: string, options: { source?: string; lines?: LineN
       ...(noParts ? { noReportParts: true as const } : {}),
     };
   }
-  const reads = readTables(best.edition, texts);
+  // Every table's cells, in their order; those of a table not kept after all are taken out again.
+  const cells = new Map<CellKey, ReadCell>();
+  const reads = readTables(best.edition, texts, cells);
   // A copy that shuffles one table's numbers shuffles them anywhere: a table it reads with rows
   // missing or cut short is not trusted either.
   const shuffled = reads.some((t) => t.read.disorder);
@@ -380,38 +386,41 @@ export function readText(text: string, options: { source?: string; lines?: LineN
   // have moved that table's numbers away: it cannot be told from an empty table.
   const loose = reads.some((t) => t.read.bare) ? looseNumbers(tokens, texts) : [];
   // A copy that cut one table's lines short cut every table's: one total cut so is then not trusted either.
-  const cuts = cutTotals(best.edition, reads);
+  const cuts = cutTotals(best.edition, reads, cells);
   const cutShort = [...cuts.values()].some((c) => c.length >= MIN_CUT_ROWS);
-  const cells = new Map<CellKey, ReadCell>();
   const findings: Finding[] = [];
   const found: TableId[] = [];
+  /** A table not kept: its finding said, its cells taken out. */
+  const refuse = (id: TableId, finding: Finding) => {
+    findings.push(finding);
+    for (const c of tableSpec(best.edition, id).cells) cells.delete(c.key);
+  };
   for (const { id, read } of reads) {
     if (!read.found) {
-      findings.push(missingTable(id));
+      refuse(id, missingTable(id));
       continue;
     }
     if (loose.length && read.bare) {
-      findings.push(bareAndMoved(id, loose, options.lines));
+      refuse(id, bareAndMoved(id, loose, options.lines));
       continue;
     }
     if (read.extraColumn) {
-      findings.push(extraColumn(id, lineOf(read.extraColumn, options.lines)));
+      refuse(id, extraColumn(id, lineOf(read.extraColumn, options.lines)));
       continue;
     }
     const cut = cuts.get(id)!;
     if (cut.length >= MIN_CUT_ROWS || (cutShort && cut.length)) {
-      findings.push(cutOff(best.edition, id, cut, read.cells));
+      refuse(id, cutOff(best.edition, id, cut, cells));
       continue;
     }
     if (read.disorder || (shuffled && hasError(read))) {
       const at = read.disorder
         ? [lineOf(read.disorder, options.lines)]
         : (read.findings.find((f) => f.severity === 'error')?.at ?? []);
-      findings.push(unreliable(id, at, read.stray));
+      refuse(id, unreliable(id, at, read.stray));
       continue;
     }
     found.push(id);
-    for (const [k, c] of read.cells) cells.set(k, c);
     findings.push(...read.findings);
     // After the report's end too: a copy put after it (「附表」) is a copy all the same.
     const twice = twiceSaid(best.edition, id, normalized, all, texts[id], options.lines);

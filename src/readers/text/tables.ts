@@ -19,7 +19,6 @@ import { type TextRow, textRows } from './rows.js';
 import { looksLikeValue, plainNumber, type Token } from './tokens.js';
 
 export interface TableRead {
-  readonly cells: Map<CellKey, ReadCell>;
   readonly findings: Finding[];
   /** Half its labels or more are there: the table is in the text. */
   readonly found: boolean;
@@ -716,20 +715,19 @@ function rowsOutOfOrder(tokens: readonly Token[], outcomes: readonly RowOutcome[
 }
 
 /**
- * Reads one table from the tokens of its part. Rows not found, or cut short, are errors that say
- * where; a copy whose numbers cannot be told apart from their rows is not read at all.
+ * Reads one table from the tokens of its part into the report's `cells`, after the tables read
+ * before it. Rows not found, or cut short, are errors that say where; a copy whose numbers cannot
+ * be told apart from their rows is not read at all.
  */
-export function readTable(table: TableSpec, text: TableText): TableRead {
-  const cells = new Map<CellKey, ReadCell>();
+export function readTable(table: TableSpec, text: TableText, cells: Map<CellKey, ReadCell>): TableRead {
   const findings: Finding[] = [];
-  if (!isFound(table, text)) return { cells, findings, found: false };
+  if (!isFound(table, text)) return { findings, found: false };
   const read: CellRowsRead = text.copied
     ? readCopiedRows(table, text.pieces, indexOf(table))
     : cellRows(table, text);
-  if (read.extraColumn) return { cells, findings, found: true, extraColumn: read.extraColumn };
+  if (read.extraColumn) return { findings, found: true, extraColumn: read.extraColumn };
   if (read.disorder)
     return {
-      cells,
       findings,
       found: true,
       disorder: read.disorder,
@@ -763,6 +761,8 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
   const missing: { row: number; finding: number; at: Token | undefined }[] = [];
   const variants: string[] = [];
   const rows = textRows(table);
+  /** Where the table's last cell read is. */
+  let lastRead: string | undefined;
   read.rows.forEach((outcome, r) => {
     const row = rows[r]!;
     if (outcome.kind === 'missing') {
@@ -790,14 +790,14 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
       variants.push(`「${outcome.seen}」按「${row.label}」读取（${lineOf(outcome.at, text.lines)}）`);
     row.keys.forEach((key, i) => {
       const v = outcome.values[from?.(row.keys, i) ?? i]!;
-      cells.set(key, { raw: plainNumber(v.raw), address: lineOf(v.token, text.lines) });
+      lastRead = lineOf(v.token, text.lines);
+      cells.set(key, { raw: plainNumber(v.raw), address: lastRead });
     });
   });
   // Every row missing from one on to the end: the table was cut off there, and one finding says so.
   const first = missing[0];
   if (first && missing.length > 1 && missing.length === rows.length - first.row) {
     findings.splice(first.finding);
-    const lastRead = [...cells.values()].at(-1)?.address;
     problem(
       `表格在${lastRead ? `${lastRead}之后` : '开头'}中断：「${rows[first.row]!.label}」及以后共 ${missing.length} 行没有找到，其数字未读取。`,
       first.at,
@@ -832,5 +832,5 @@ export function readTable(table: TableSpec, text: TableText): TableRead {
     text.copied &&
     read.rows.some((o) => o.kind === 'read') &&
     read.rows.every((o) => o.kind !== 'read' || o.values.every((v) => v.raw === ''));
-  return { cells, findings, found: true, ...(bare ? { bare } : {}) };
+  return { findings, found: true, ...(bare ? { bare } : {}) };
 }
