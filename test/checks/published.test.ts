@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { readText } from '../../src/readers/text/index.js';
 import { reportFromValues } from '../../src/report/from-values.js';
+import { canonical } from '../../src/report/labels.js';
+import { tableSpecs } from '../../src/report/model.js';
+import { EDITIONS } from '../../src/report/types.js';
 import type { Report } from '../../src/report/types.js';
 import { fixturePath, ofRule, publishedReport, suqian } from '../helpers.js';
 
@@ -10,6 +13,13 @@ const seed = () => readFileSync(fixturePath('jingxiu-2019.txt'), 'utf8');
 const read = (text: string): Report => readText(text).report!;
 
 describe('what a published report says besides its tables', () => {
+  it('no table label has a full stop or a semicolon, nor more than 80 characters: the text rules take a line with one for a sentence', () => {
+    const labels = EDITIONS.flatMap((e) =>
+      tableSpecs(e).flatMap((t) => t.labels.map((l) => canonical(l.text))),
+    );
+    expect(labels.filter((l) => /[。；;]/.test(l) || l.length > 80)).toEqual([]);
+  });
+
   /** What T3-06 and T4-04 say of `text` as part `part` of 宿迁市 2024, each message up to its quote. */
   const said = (text: string, part = 0) => {
     const findings = check(publishedReport({ [part]: text }));

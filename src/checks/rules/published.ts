@@ -362,6 +362,8 @@ const BOTH = new RegExp(`${subjects(2)}(?:均|各)(?:为|是|有)?\\s*(\\d+)\\s*
 
 /** No label of either edition is longer, spacing aside. */
 const LONGEST_LABEL = 80;
+/** Nor has any a full stop or a semicolon: a line with one is a sentence, not put in canonical form to be sure. */
+const SENTENCE_END = /[。；;]/;
 
 /**
  * A line with a comma or a full stop, or a count (「本年度共收到申请3600件」): a
@@ -384,7 +386,10 @@ function narrative(ctx: Context): string {
     text === undefined
       ? ''
       : (text.match(PROSE_LINE) ?? [])
-          .filter((line) => line.length > LONGEST_LABEL || !isTableLabel(canonical(line)))
+          .filter(
+            (line) =>
+              line.length > LONGEST_LABEL || SENTENCE_END.test(line) || !isTableLabel(canonical(line)),
+          )
           .join('。\n');
   return [parts[0], prose(parts[1]), prose(parts[2]), prose(parts[3]), parts[4], parts[5]]
     .filter(Boolean)
