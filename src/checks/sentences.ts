@@ -15,7 +15,7 @@ export function sentences(
   const source = acrossLines ? joinedLines(text ?? '').text : (text ?? '');
   const ends = acrossLines ? /[。！？；;]+/ : /[。！？；;\n]+/;
   if (!having) return source.split(ends).map(compact).filter(Boolean);
-  return found(source, having, near ?? having, acrossLines ? END_ACROSS : END_LINE);
+  return found(source, having, near ?? having, !acrossLines);
 }
 
 /**
@@ -38,9 +38,12 @@ let joined: Joined = { source: '', text: '', goesOn: false };
 /** Whether some sentence of the text goes on over a line's end: if not, its sentences across lines are its lines'. */
 export const goesOnOverLines = (text: string): boolean => joinedLines(text).goesOn;
 
-/** What ends a sentence (「。！？；;」), and a line too, as character codes. */
-const END_ACROSS: ReadonlySet<number> = new Set([...'。！？；;'].map((c) => c.charCodeAt(0)));
-const END_LINE: ReadonlySet<number> = new Set([...END_ACROSS, 10]);
+/**
+ * Whether the character code ends a sentence (「。！？；;」), or with `lines` a line too. Compared,
+ * not looked up in a set: it is asked of every character of a sentence that has a count.
+ */
+const endsSentence = (c: number, lines: boolean): boolean =>
+  c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x3b || (lines && c === 10);
 
 /** Each pattern's global form, made once: a report's rules look for the same ones in every report. */
 const GLOBAL = new WeakMap<RegExp, RegExp>();
@@ -56,15 +59,15 @@ function globalOf(pattern: RegExp): RegExp {
  * matches in the whole text, then tested whole. Splitting a report into all its sentences to test
  * each was most of the time its text-and-table rules took.
  */
-function found(text: string, having: RegExp, near: RegExp, end: ReadonlySet<number>): string[] {
+function found(text: string, having: RegExp, near: RegExp, lines: boolean): string[] {
   const global = globalOf(near);
   global.lastIndex = 0;
   const out: string[] = [];
   for (let m = global.exec(text); m; m = global.exec(text)) {
     let start = m.index;
-    while (start > 0 && !end.has(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && !endsSentence(text.charCodeAt(start - 1), lines)) start--;
     let stop = m.index;
-    while (stop < text.length && !end.has(text.charCodeAt(stop))) stop++;
+    while (stop < text.length && !endsSentence(text.charCodeAt(stop), lines)) stop++;
     const sentence = text.slice(start, stop);
     // A match across a sentence's end (「3\n件」 where a line ends one) finds none.
     if (having.test(sentence)) {
@@ -80,8 +83,9 @@ function found(text: string, having: RegExp, near: RegExp, end: ReadonlySet<numb
 /** How a heading or a numbered item begins: 「四、」, 「（二）」, 「3.」. */
 const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、](?!\d))/;
 /** A heading's line (「（一）存在的主要问题」): numbered, short, no sentence in it. */
-export const isHeading = (line: string) =>
-  NUMBERED.test(line) && line.length <= 30 && !/[，,。；;：:]/.test(line);
+export const isHeading = (line: string) => NUMBERED.test(line) && headingLike(line);
+/** Short, no sentence in it: a heading's line, if numbered. */
+const headingLike = (line: string) => line.length <= 30 && !/[，,。；;：:]/.test(line);
 
 /**
  * The text's lines joined, with a sentence's end put where a line ends that no full stop ends but a
@@ -91,12 +95,16 @@ export const isHeading = (line: string) =>
 function apart(text: string): { text: string; goesOn: boolean } {
   const lines = text.split('\n');
   let goesOn = false;
-  const ended = lines.map((l, i) => {
-    if (i + 1 === lines.length) return l;
-    if (isHeading(l) || NUMBERED.test(lines[i + 1]!) || !lines[i + 1]!.trim()) return `${l}。`;
-    if (l.trim() && !ENDED.test(l)) goesOn = true;
-    return l;
-  });
-  return { text: ended.join(''), goesOn };
+  // Whether each line is numbered, looked at once: a line's own, then the next one's.
+  let numbered = NUMBERED.test(lines[0]!);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i]!;
+    const next = lines[i + 1]!;
+    const nextNumbered = NUMBERED.test(next);
+    if ((numbered && headingLike(l)) || nextNumbered || !next.trim()) lines[i] = `${l}。`;
+    else if (l.trim() && !ENDED.test(l)) goesOn = true;
+    numbered = nextNumbered;
+  }
+  return { text: lines.join(''), goesOn };
 }
 const ENDED = /[。！？；;]\s*$/;
