@@ -237,11 +237,13 @@ function rowLabels(table: TableSpec): ReadonlySet<string> {
 
 /** Where the next row's label should be from `from`: past blank cells and group labels; or -1. */
 function nextWord(table: TableSpec, tokens: readonly Token[], from: number, end: number): number {
+  const index = indexOf(table);
+  const rowLabelled = rowLabels(table);
   for (let i = from; i < end; i++) {
     const t = tokens[i]!;
     if (t.blank) continue;
-    const labels = indexOf(table).matches(t.text);
-    if (labels.length && !labels.some((l) => rowLabels(table).has(l))) continue;
+    const labels = index.matches(t.text);
+    if (labels.length && !labels.some((l) => rowLabelled.has(l))) continue;
     return i;
   }
   return -1;
@@ -503,6 +505,7 @@ function cellRowsSkipping(
   let numberMore = 0;
   let firstValue: Token | undefined;
   const { tokens, end } = text;
+  const index = indexOf(table);
   const rows: RowOutcome[] = [];
   const passedOver: (Token | undefined)[] = [];
   let pos = text.start;
@@ -520,7 +523,7 @@ function cellRowsSkipping(
       for (let i = pos; i < end && hit < 0; i++) {
         const t = tokens[i]!;
         if (t.blank) continue;
-        if (indexOf(table).matches(t.text).includes(row.label)) {
+        if (index.matches(t.text).includes(row.label)) {
           hit = i;
           glued = gluedNumber(t.text, row.label);
         }
@@ -569,13 +572,7 @@ function cellRowsSkipping(
       // prose (「具体情况见下表：」) that is neither a cell nor a number. The header comes first: a
       // page of the tables alone, without the parts' titles, has other tables' cells before it.
       const own = ownLabels(table);
-      while (
-        pos < end &&
-        !indexOf(table)
-          .matches(tokens[pos]!.text)
-          .some((l) => own.has(l))
-      )
-        pos++;
+      while (pos < end && !index.matches(tokens[pos]!.text).some((l) => own.has(l))) pos++;
       // Blank cells between the header's are passed over; those after it are the row's, left blank.
       const header = (t: Token) => isLabel(table, t.text) || (!t.cell && !looksLikeValue(t.text));
       let after = pos;
@@ -632,14 +629,8 @@ function cellRowsSkipping(
     }
     if (resume !== undefined) pos = resume;
     if (values.length < row.keys.length) rows.push({ kind: 'short', at, got: values.length });
-    else
-      rows.push({
-        kind: 'read',
-        values,
-        at: at!,
-        ...(seen !== undefined ? { seen } : {}),
-        ...(glued !== undefined ? { glued } : {}),
-      });
+    // One shape for every row read, its label's variant and glued number undefined where there are none.
+    else rows.push({ kind: 'read', values, at: at!, seen, glued });
   }
   // Every row with a number more than its cells, up to the next label: a column of numbers put in
   // (a 「小计」 of the 法人 columns). Which one is not known; read as they stand, its numbers went to
@@ -763,7 +754,8 @@ export function readTable(table: TableSpec, text: TableText, cells: Map<CellKey,
   const rows = textRows(table);
   /** Where the table's last cell read is. */
   let lastRead: string | undefined;
-  read.rows.forEach((outcome, r) => {
+  for (let r = 0; r < read.rows.length; r++) {
+    const outcome = read.rows[r]!;
     const row = rows[r]!;
     if (outcome.kind === 'missing') {
       missing.push({ row: r, finding: findings.length, at: outcome.at });
@@ -771,7 +763,7 @@ export function readTable(table: TableSpec, text: TableText, cells: Map<CellKey,
         row.label ? `找不到「${row.label}」这一行，该行的数字未读取。` : '找不到表格的数据行，其数字未读取。',
         outcome.at,
       );
-      return;
+      continue;
     }
     if (outcome.kind === 'short') {
       const what = row.label ? `「${row.label}」行` : '数据行';
@@ -780,7 +772,7 @@ export function readTable(table: TableSpec, text: TableText, cells: Map<CellKey,
         outcome.at,
         true,
       );
-      return;
+      continue;
     }
     if (outcome.glued !== undefined)
       variants.push(
@@ -788,12 +780,12 @@ export function readTable(table: TableSpec, text: TableText, cells: Map<CellKey,
       );
     else if (outcome.seen !== undefined)
       variants.push(`「${outcome.seen}」按「${row.label}」读取（${lineOf(outcome.at, text.lines)}）`);
-    row.keys.forEach((key, i) => {
+    for (let i = 0; i < row.keys.length; i++) {
       const v = outcome.values[from?.(row.keys, i) ?? i]!;
       lastRead = lineOf(v.token, text.lines);
-      cells.set(key, { raw: plainNumber(v.raw), address: lastRead });
-    });
-  });
+      cells.set(row.keys[i]!, { raw: plainNumber(v.raw), address: lastRead });
+    }
+  }
   // Every row missing from one on to the end: the table was cut off there, and one finding says so.
   const first = missing[0];
   if (first && missing.length > 1 && missing.length === rows.length - first.row) {
