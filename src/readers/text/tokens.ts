@@ -121,7 +121,11 @@ export function tokenize(text: string): Token[] {
         tabs++;
         from = tab + 1;
         tab = text.indexOf('\t', from);
-        if (tab < 0 || tab > lineEnd) tab = lineEnd;
+        if (tab < 0 || tab > lineEnd) {
+          // The first tab of a later line, if any: not looked for again from the next line's start.
+          nextTab = tab;
+          tab = lineEnd;
+        }
       }
       if (empty) pushBlanks(tokens, numberNext(text, end + 1) ? empty - 1 : empty, line);
       else if (tokens.length === before) {
