@@ -8,9 +8,9 @@ import {
   mayReword,
   wordingOf,
 } from '../../report/labels.js';
-import { type LabelSpec, type TableSpec, tableSpecs } from '../../report/model.js';
+import { type LabelSpec, type TableSpec, tableSpec, tableSpecs } from '../../report/model.js';
 import type { ReadCell } from '../../report/types.js';
-import type { CellKey } from '../../report/types.js';
+import { type CellKey, EDITIONS, type TableId } from '../../report/types.js';
 import { clipped } from '../../report/shown.js';
 import { formFinding } from '../findings.js';
 import { headerRows, headerTexts, type MovedHeader, movedByHeaders } from '../headers.js';
@@ -146,6 +146,8 @@ export class TableText {
   private text: string | undefined;
   /** The labels of each table found here: counted for both editions, then again to read one. */
   readonly labels = new Map<TableSpec, Set<string>>();
+  /** The labels of either edition's table met in the tokens, by table. */
+  private readonly met = new Map<TableId, Set<string>>();
   readonly copied: boolean;
 
   constructor(
@@ -171,6 +173,36 @@ export class TableText {
       .map((p) => p.canon)
       .join(''));
   }
+
+  /** The labels of table `id` in either edition that the tokens are: each token looked up once for both. */
+  labelsMet(id: TableId): ReadonlySet<string> {
+    let met = this.met.get(id);
+    if (!met) {
+      met = new Set();
+      const index = bothEditions(id);
+      for (let i = this.start; i < this.end; i++)
+        for (const l of index.matches(this.tokens[i]!.text)) met.add(l);
+      this.met.set(id, met);
+    }
+    return met;
+  }
+}
+
+const BOTH = new Map<TableId, LabelIndex>();
+/** An index of table `id`'s labels in both editions: a label matches a text alike in either. */
+function bothEditions(id: TableId): LabelIndex {
+  let index = BOTH.get(id);
+  if (!index)
+    BOTH.set(id, (index = labelIndex(EDITIONS.flatMap((e) => tableSpec(e, id).labels.map((l) => l.text)))));
+  return index;
+}
+
+const LABEL_SETS = new WeakMap<TableSpec, ReadonlySet<string>>();
+/** The table's labels, as a set. */
+function labelSet(table: TableSpec): ReadonlySet<string> {
+  let labels = LABEL_SETS.get(table);
+  if (!labels) LABEL_SETS.set(table, (labels = new Set(table.labels.map((l) => l.text))));
+  return labels;
 }
 
 /** The labels of the table its part contains: the editions are told apart by how many. */
@@ -181,13 +213,13 @@ function labelsFound(table: TableSpec, text: TableText): Set<string> {
 }
 
 function findLabels(table: TableSpec, text: TableText): Set<string> {
-  const index = indexOf(table);
   const votes = new Set<string>();
   if (!text.copied) {
-    for (let i = text.start; i < text.end; i++)
-      for (const l of index.matches(text.tokens[i]!.text)) votes.add(l);
+    const own = labelSet(table);
+    for (const l of text.labelsMet(table.id)) if (own.has(l)) votes.add(l);
     return votes;
   }
+  const index = indexOf(table);
   for (const p of text.pieces) if (!p.value) for (const l of index.matches(p.text)) votes.add(l);
   // A label wrapped in its cell comes in pieces: it is there when its pieces follow one another.
   const joined = text.joined;
