@@ -144,7 +144,7 @@ function gluedNumber(text: string, label: string): string | undefined {
 export class TableText {
   private words: Piece[] | undefined;
   private text: string | undefined;
-  /** The labels of each table found here: counted for both editions, then again to read one. */
+  /** The labels of each table found in a copy of a PDF: counted for both editions, then again to read one. */
   readonly labels = new Map<TableSpec, Set<string>>();
   /** The labels of either edition's table met in the tokens, by table. */
   private readonly met = new Map<TableId, Set<string>>();
@@ -205,20 +205,24 @@ function labelSet(table: TableSpec): ReadonlySet<string> {
   return labels;
 }
 
-/** The labels of the table its part contains: the editions are told apart by how many. */
+/** The labels of the table a copy of a PDF's part contains (see findLabels). */
 function labelsFound(table: TableSpec, text: TableText): Set<string> {
   let found = text.labels.get(table);
   if (!found) text.labels.set(table, (found = findLabels(table, text)));
   return found;
 }
 
+/** How many of the table's labels a page's copy of its part has, its tokens being them. */
+function ownLabelsMet(table: TableSpec, text: TableText): number {
+  const own = labelSet(table);
+  let n = 0;
+  for (const l of text.labelsMet(table.id)) if (own.has(l)) n++;
+  return n;
+}
+
+/** The labels of the table a copy of a PDF's part contains: its words, and its words joined. */
 function findLabels(table: TableSpec, text: TableText): Set<string> {
   const votes = new Set<string>();
-  if (!text.copied) {
-    const own = labelSet(table);
-    for (const l of text.labelsMet(table.id)) if (own.has(l)) votes.add(l);
-    return votes;
-  }
   const index = indexOf(table);
   for (const p of text.pieces) if (!p.value) for (const l of index.matches(p.text)) votes.add(l);
   // A label wrapped in its cell comes in pieces: it is there when its pieces follow one another.
@@ -233,8 +237,9 @@ function findLabels(table: TableSpec, text: TableText): Set<string> {
 /** A label this long found in the joined pieces of a copy is no accident. */
 const MIN_JOINED = 4;
 
+/** How many of the table's labels its part has: the editions are told apart by how many. */
 export function labelVotes(table: TableSpec, text: TableText): number {
-  return labelsFound(table, text).size;
+  return text.copied ? labelsFound(table, text).size : ownLabelsMet(table, text);
 }
 
 /**
@@ -243,9 +248,9 @@ export function labelVotes(table: TableSpec, text: TableText): number {
  */
 function isFound(table: TableSpec, text: TableText): boolean {
   const distinct = distinctLabels(table);
+  if (!text.copied) return ownLabelsMet(table, text) >= distinct.length * MIN_SHARE;
   const found = labelsFound(table, text);
   if (found.size >= distinct.length * MIN_SHARE) return true;
-  if (!text.copied) return false;
   const length = (ls: Iterable<string>) => [...ls].reduce((n, l) => n + canonicalOf(l).length, 0);
   return length(found) >= length(distinct) * MIN_SHARE;
 }
