@@ -59,6 +59,37 @@ const FLAT = new Set(
     ' ',
   ),
 );
+/** What the reader does with an element of a name: each tag's name is looked up once. */
+interface Element {
+  /** The name, the same string for every tag of it: compared by reference. */
+  readonly name: string;
+  readonly block: boolean;
+  readonly skip: boolean;
+  readonly raw: boolean;
+  readonly void: boolean;
+  readonly cell: boolean;
+  readonly flat: boolean;
+}
+
+const elementOf = (name: string): Element => ({
+  name,
+  block: BLOCK.has(name),
+  skip: SKIP.has(name),
+  raw: RAW.has(name),
+  void: VOID.has(name),
+  cell: CELL.has(name),
+  flat: FLAT.has(name),
+});
+const ELEMENTS = new Map(
+  [...new Set([...BLOCK, ...SKIP, ...RAW, ...VOID, ...CELL, ...FLAT, 'tr', 'table'])].map((name) => [
+    name,
+    elementOf(name),
+  ]),
+);
+/** Any element the reader does nothing with but nest it. */
+const OTHER = elementOf('');
+const TD = ELEMENTS.get('td')!;
+
 const SPACE = /[\s\u00a0]/;
 const SPACES = /[\s\u00a0]+/g;
 
@@ -211,31 +242,36 @@ export function pageText(html: string, maxDepth: number): string | undefined {
   };
   const text = (raw: string) => {
     if (skipping || !raw) return;
+    // Spacing alone (a line's end and an indent between two tags, as most are) is one space.
+    if (!raw.trim()) {
+      out.push(' ');
+      return;
+    }
     const decoded = raw.includes('&') ? decodeHTML(raw) : raw;
     out.push(SPACE.test(decoded) ? decoded.replace(SPACES, ' ') : decoded);
   };
-  const open = (name: string) => {
+  const open = (e: Element) => {
     // A cell or row left open is closed by the next one, as browsers do.
-    if ((CELL.has(name) || name === 'tr') && cellDepth) close('td');
-    if (SKIP.has(name)) skipping++;
-    else if (CELL.has(name)) {
+    if ((e.cell || e.name === 'tr') && cellDepth) close(TD);
+    if (e.skip) skipping++;
+    else if (e.cell) {
       newline();
       out.push('\t');
       cellStart = out.length;
       cellDepth++;
-    } else if (BLOCK.has(name) && !cellDepth) newline();
+    } else if (e.block && !cellDepth) newline();
   };
-  const close = (name: string) => {
-    if (SKIP.has(name)) skipping = Math.max(0, skipping - 1);
-    else if (CELL.has(name)) {
+  const close = (e: Element) => {
+    if (e.skip) skipping = Math.max(0, skipping - 1);
+    else if (e.cell) {
       if (!cellDepth) return;
       cellDepth--;
       groupedNumber(out, cellStart);
       endLine();
-    } else if (name === 'tr') {
-      if (cellDepth) close('td');
+    } else if (e.name === 'tr') {
+      if (cellDepth) close(TD);
       endLine();
-    } else if (BLOCK.has(name) && !cellDepth) newline();
+    } else if (e.block && !cellDepth) newline();
   };
 
   let at = 0;
@@ -264,24 +300,26 @@ export function pageText(html: string, maxDepth: number): string | undefined {
     let capitals = false;
     for (let k = html.charCodeAt(n); n < end && k > 32 && k !== 47 && k !== 62; k = html.charCodeAt(++n))
       if (k >= 65 && k <= 90) capitals = true;
-    const name = capitals ? html.slice(first, n).toLowerCase() : html.slice(first, n);
-    if (layout && tables.at(-1) && (CELL.has(name) || name === 'tr')) {
+    const seen = capitals ? html.slice(first, n).toLowerCase() : html.slice(first, n);
+    const e = ELEMENTS.get(seen) ?? OTHER;
+    const name = e === OTHER ? seen : e.name;
+    if (layout && tables.at(-1) && (e.cell || name === 'tr')) {
       newline();
       continue;
     }
     if (closing) {
       const k = nesting.lastIndexOf(name);
       if (k >= 0) nesting.length = k;
-      close(name);
+      close(e);
       if (layout && name === 'table') tables.pop();
       continue;
     }
     if (layout && name === 'table') tables.push(layout.has(lt));
-    if (!FLAT.has(name) && html.charCodeAt(end - 2) !== 47 && nesting.push(name) > maxDepth) return undefined;
-    open(name);
+    if (!e.flat && html.charCodeAt(end - 2) !== 47 && nesting.push(name) > maxDepth) return undefined;
+    open(e);
     // 「<svg/>」 ends itself; 「<p/>」 does not, in HTML.
-    if (VOID.has(name) || (SKIP.has(name) && html.charCodeAt(end - 2) === 47)) close(name);
-    else if (RAW.has(name)) {
+    if (e.void || (e.skip && html.charCodeAt(end - 2) === 47)) close(e);
+    else if (e.raw) {
       const stop = new RegExp(`</${name}`, 'ig');
       stop.lastIndex = at;
       const until = stop.exec(html)?.index ?? html.length;
@@ -290,6 +328,6 @@ export function pageText(html: string, maxDepth: number): string | undefined {
     }
   }
   text(html.slice(at));
-  if (cellDepth) close('td');
+  if (cellDepth) close(TD);
   return out.join('');
 }
