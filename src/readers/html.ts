@@ -90,6 +90,32 @@ const ELEMENTS = new Map(
 const OTHER = elementOf('');
 const TD = ELEMENTS.get('td')!;
 
+/** Names this short are looked up by a number (see nameCode): a page has a tag every few characters. */
+const MAX_CODED = 5;
+
+/**
+ * A name of ASCII letters and digits, at most MAX_CODED of them, as a number, capitals as small
+ * letters; -1 for any other. Looking up a new string hashes it; a number is its own hash.
+ */
+function nameCode(html: string, from: number, to: number): number {
+  if (to - from > MAX_CODED) return -1;
+  let code = 0;
+  for (let i = from; i < to; i++) {
+    // Capitals to small letters; digits stay digits (no character of a name is below 「!」).
+    const c = html.charCodeAt(i) | 0x20;
+    const digit = c >= 97 && c <= 122 ? c - 96 : c >= 48 && c <= 57 ? c - 21 : -1;
+    if (digit < 0) return -1;
+    code = code * 64 + digit;
+  }
+  return code;
+}
+const CODED = new Map(
+  [...ELEMENTS.values()].flatMap((e) => {
+    const code = nameCode(e.name, 0, e.name.length);
+    return code < 0 ? [] : [[code, e] as const];
+  }),
+);
+
 const SPACE = /[\s\u00a0]/;
 const SPACES = /[\s\u00a0]+/g;
 
@@ -210,6 +236,9 @@ function ownText(html: string, t: OpenTable, end: number): string {
   return own + html.slice(from, end);
 }
 
+/** A tag's name, lower-cased only when it has capitals: toLowerCase on a slice of a page of Chinese text is slow. */
+const lowerCased = (name: string, capitals: boolean) => (capitals ? name.toLowerCase() : name);
+
 /** The same, or undefined when elements nest deeper than `maxDepth` (counted as a browser closes them). */
 export function pageText(html: string, maxDepth: number): string | undefined {
   const found = layoutTables(html);
@@ -295,14 +324,15 @@ export function pageText(html: string, maxDepth: number): string | undefined {
     const end = tagEnd(html, lt);
     at = end;
     if (c === 33 || c === 63) continue; // <!doctype>, <?xml?>
-    // The name, lower-cased only when it has capitals: toLowerCase on a slice of a page of Chinese text is slow.
+    // The name's end, and whether it has capitals.
     let n = first;
     let capitals = false;
     for (let k = html.charCodeAt(n); n < end && k > 32 && k !== 47 && k !== 62; k = html.charCodeAt(++n))
       if (k >= 65 && k <= 90) capitals = true;
-    const seen = capitals ? html.slice(first, n).toLowerCase() : html.slice(first, n);
-    const e = ELEMENTS.get(seen) ?? OTHER;
-    const name = e === OTHER ? seen : e.name;
+    const code = nameCode(html, first, n);
+    const known = code < 0 ? ELEMENTS.get(lowerCased(html.slice(first, n), capitals)) : CODED.get(code);
+    const e = known ?? OTHER;
+    const name = known ? known.name : lowerCased(html.slice(first, n), capitals);
     if (layout && tables.at(-1) && (e.cell || name === 'tr')) {
       newline();
       continue;
