@@ -234,7 +234,11 @@ class Reading {
     for (const label of table.labels) {
       // A moved row's own label is where its numbers are read from: said once, in reportStructure.
       const moved = alignment.movedRows.has(label.area.top) && label.area.top === label.area.bottom;
-      const r = moved ? alignment.movedRows.get(label.area.top) : alignment.rows[label.area.top];
+      const r = moved
+        ? alignment.movedRows.get(label.area.top)
+        : label.area.top === label.area.bottom || alignment.rows[label.area.top] === undefined
+          ? alignment.rows[label.area.top]
+          : spanTop(label, alignment);
       const c = this.leftColumnOf(label, alignment);
       if (r === undefined || c === undefined) continue;
       const seen = textAt(this.grid, r, c);
@@ -535,6 +539,20 @@ function underItsTitle(
  * The tables found on a sheet, as a report that may lack some: a workbook can hold its tables on
  * separate sheets (see workbook.ts). Findings say which sheet they are on.
  */
+/**
+ * Where a label over several rows (「（五）不予处理」) stands: the first of its rows in the grid, where
+ * its merged cell begins, though the row the form has first was moved within it (two rows swapped).
+ * (Its first row deleted, the label went with it: that row is said missing, the label not looked for.)
+ */
+function spanTop(label: LabelSpec, alignment: Alignment): number | undefined {
+  let top: number | undefined;
+  for (let row = label.area.top; row <= label.area.bottom; row++) {
+    const at = alignment.movedRows.get(row) ?? alignment.rows[row];
+    if (at !== undefined && (top === undefined || at < top)) top = at;
+  }
+  return top;
+}
+
 export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
   const texts = textCells(grid);
   const chosen = chooseEdition(texts);

@@ -287,6 +287,24 @@ describe("a document's tables", () => {
     expect(message).toContain(`第1个表格第${at + 1}行第1列所在的行是官方表格没有的行（「备注」）`);
   });
 
+  it('rows swapped under 「（四）无法提供」 and 「（五）不予处理」: the rows are said, the groups’ labels (merged over them, where they were) are not said to be empty', () => {
+    const grid = rows();
+    /** Swaps two rows' own cells (from their label on); a group's label stays in its merged cell's first row. */
+    const swap = (first: string, second: string) => {
+      const a = grid.findIndex((r) => r.some((c) => c?.includes(first)));
+      const b = grid.findIndex((r) => r.some((c) => c?.includes(second)));
+      const own = grid[a]!.findIndex((c) => c?.includes(first));
+      for (let c = own; c < grid[a]!.length; c++) [grid[a]![c], grid[b]![c]] = [grid[b]![c]!, grid[a]![c]!];
+    };
+    swap('1.本机关不掌握相关政府信息', '3.补正后申请内容仍不明确');
+    swap('1.信访举报投诉类申请', '2.重复申请');
+    const r = readDocument([table(grid)]).report!;
+    for (const key of ['t3.r3_4_1.total', 't3.r3_4_3.total', 't3.r3_5_1.total', 't3.r3_5_2.total'])
+      expect(r.cells.get(key)!.raw, key).toBe(y2024.values[key]);
+    const messages = ofRule(r.findings, 'G-04').map((f) => f.message);
+    expect(messages).toEqual([expect.stringMatching(/^有 \d 行的上下顺序与官方表格不同/)]);
+  });
+
   it('a label changed is named where it is, followed by the words as they are written (no space between)', () => {
     const grid = rows();
     const at = grid.findIndex((r) => r.some((c) => c?.includes('（一）予以公开')));
