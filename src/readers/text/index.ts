@@ -227,6 +227,8 @@ function cutTotals(
       const v = cells.get(key)?.raw;
       sum = typeof v === 'number' ? sum + v : NaN;
     }
+    // Most totals are their items' sum: no digits to compare.
+    if (written === sum) continue;
     const [a, b] = [String(written), String(sum)];
     if (a.length < b.length && b.startsWith(a)) cut.push({ total: identity.total, written, sum });
   }
