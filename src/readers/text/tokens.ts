@@ -496,6 +496,18 @@ function countTabs(line: string): number {
   return n;
 }
 
+/** The characters a value (see VALUE) may end with, but for digits: by their codes. */
+const VALUE_ENDS = [...'.．,，元件个项—-－/／'].map((c) => c.charCodeAt(0));
+
+/**
+ * Whether the text's last character may end a value: if not, its last word is none, and the text
+ * is no run of values to split. A sentence's line seldom ends so, and is not searched for spacing.
+ */
+function mayEndValue(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || VALUE_ENDS.includes(c);
+}
+
 /** One or two characters standing alone: a piece of a vertical merged label a PDF copy put here. */
 const FRAGMENT = /^[\u4e00-\u9fff（）()]{1,2}$/;
 
@@ -505,7 +517,7 @@ const FRAGMENT = /^[\u4e00-\u9fff（）()]{1,2}$/;
  * in front of a row's label and numbers: they are cells of their own, which no row takes.
  */
 function push(tokens: Token[], t: string, line: number, cell: boolean): void {
-  if (/\s/.test(t)) {
+  if (mayEndValue(t) && /\s/.test(t)) {
     const parts = t.split(/\s+/);
     let lead = 0;
     while (lead < parts.length - 2 && FRAGMENT.test(parts[lead]!) && !looksLikeValue(parts[lead]!)) lead++;
