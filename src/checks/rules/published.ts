@@ -313,6 +313,11 @@ interface Prepared extends Statement {
   readonly named: RegExp;
   /** Its words wherever they stand. */
   readonly wordsAt: RegExp;
+  /**
+   * Whether a text has its words: a sentence without them states none of its counts. (A statement
+   * whose words look around them, as 「部分公开」's do, has a key: the words alone may find none.)
+   */
+  readonly wordsIn: RegExp;
 }
 
 /**
@@ -336,6 +341,7 @@ const STATEMENTS: readonly Prepared[] = STATEMENT_LIST.map((s) => ({
   ),
   named: new RegExp(`^(?:${s.words})$`),
   wordsAt: new RegExp(s.words, 'g'),
+  wordsIn: new RegExp(s.words),
 }));
 /** Those answered this year (t3.r3_7): what a bracket after their count breaks down. */
 const ANSWERED_STATEMENT = STATEMENTS.find((s) => s.cells[0] === 't3.r3_7.total')!;
@@ -669,7 +675,8 @@ function stated(
   const out: Stated[] = [];
   const year = report.year;
   for (const { text: original, read: sentence, list } of said) {
-    if (s.key && !sentence.includes(s.key)) continue;
+    // Its pattern and its list's subjects (see ofList) find its words: a sentence without them is passed over.
+    if (s.key ? !sentence.includes(s.key) : !s.wordsIn.test(sentence)) continue;
     if (s.within && !s.within.test(original)) continue;
     if (s.notIn?.test(sentence)) continue;
     if (s.otherMatter?.test(sentence) && !INFO_APPLICATION.test(sentence)) continue;
