@@ -517,7 +517,8 @@ const FRAGMENT = /^[\u4e00-\u9fff（）()]{1,2}$/;
  * in front of a row's label and numbers: they are cells of their own, which no row takes.
  */
 function push(tokens: Token[], t: string, line: number, cell: boolean): void {
-  if (mayEndValue(t) && /\s/.test(t)) {
+  // One character is no run of values (most cells: 「0」), nor is text that ends in none.
+  if (t.length > 1 && mayEndValue(t) && /\s/.test(t)) {
     const parts = t.split(/\s+/);
     let lead = 0;
     while (lead < parts.length - 2 && FRAGMENT.test(parts[lead]!) && !looksLikeValue(parts[lead]!)) lead++;
