@@ -131,6 +131,9 @@ function isLabel(table: TableSpec, text: string): boolean {
 /** 「危及“三安全一稳定”0」: the label with its first number glued on. */
 function gluedNumber(text: string, label: string): string | undefined {
   const seen = canonicalOf(text);
+  // Most labels end in no digit: nothing is glued on, and they are not matched to see.
+  const last = seen.charCodeAt(seen.length - 1);
+  if (!(last >= 48 && last <= 57)) return undefined;
   const official = canonicalOf(label);
   if (!seen.startsWith(official) && !matchLabel(text, label)) return undefined;
   const m = /(\d+)$/.exec(seen);
