@@ -33,16 +33,45 @@ export function toAddress(pos: Pos): string {
 /** A sheet's cell address (「D48」), not a place in a document (「第105行」, 「第3页表格第5行第4列」). */
 export const isCellAddress = (address: string): boolean => /^[A-Z]{1,3}\d+$/.test(address);
 
+/** 「D48」, 「$D$48」, 「d48」 (spaces round it aside): one to three letters, then digits. */
 export function parseAddress(address: string): Pos {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new Error(`not a cell address: ${address}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]!) };
+  const pos = cellAt(address.trim());
+  if (!pos) throw new Error(`not a cell address: ${address}`);
+  return pos;
+}
+
+/**
+ * The cell an address names, read character by character: a workbook's merges and a report's cells
+ * are parsed by the hundred for each file, where a pattern and a string for each took a few percent
+ * of a batch.
+ */
+function cellAt(s: string): Pos | undefined {
+  let i = s.charCodeAt(0) === 36 ? 1 : 0; // $
+  const letters = i;
+  let col = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 0x20; // capitals as small letters
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === letters || i - letters > 3) return undefined;
+  if (s.charCodeAt(i) === 36) i++;
+  const digits = i;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+  }
+  if (i === digits || i !== s.length) return undefined;
+  return { row: Number(s.slice(digits)) - 1, col: col - 1 };
 }
 
 export function parseArea(range: string): Area {
-  const [a, b = a] = range.split(':');
-  const p = parseAddress(a!);
-  const q = parseAddress(b!);
+  const colon = range.indexOf(':');
+  const a = colon < 0 ? range : range.slice(0, colon);
+  const next = colon < 0 ? -1 : range.indexOf(':', colon + 1);
+  const b = colon < 0 ? a : range.slice(colon + 1, next < 0 ? range.length : next);
+  const p = parseAddress(a);
+  const q = parseAddress(b);
   return {
     top: Math.min(p.row, q.row),
     left: Math.min(p.col, q.col),
