@@ -512,6 +512,7 @@ function sameNumbersRemarks<T>(slots: readonly Slot<T>[]): Remark[] {
     if (bodies.length < 2) continue;
     out.push({
       of: group.map((s) => s.label),
+      all: group.length === slots.length,
       says: `数字完全相同，机关名称却不同（${bodies.join('、')}）。若是同一机关的同一份报告，请统一机关名称（现按 ${bodies.length} 个机关的报告各算一份）；若是不同机关的，请核对是否照抄了其他机关的报告`,
     });
   }
