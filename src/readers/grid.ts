@@ -46,14 +46,28 @@ function outOfOrder(table: TableSpec, alignment: Alignment): [number, number][] 
     if (g !== undefined) seq.push([r, g]);
   }
   seq.sort(([, a], [, b]) => a - b);
+  // A row at its own place: as many rows before it in the grid as in the form. Of the longest
+  // runs, the one keeping most such rows: three rows standing 3, 2, 1 are the first and the
+  // last swapped, the middle one where it belongs.
+  const official = seq.map(([r]) => r).sort((a, b) => a - b);
+  const home = seq.map(([r], i): number => (official[i] === r ? 1 : 0));
   // The longest run in official order, by grid order (a few dozen rows: quadratic is fine).
   const best = seq.map(() => 1);
+  const atHome = [...home];
   const before = seq.map(() => -1);
   for (let i = 0; i < seq.length; i++)
-    for (let j = 0; j < i; j++)
-      if (seq[j]![0] < seq[i]![0] && best[j]! + 1 > best[i]!) [best[i], before[i]] = [best[j]! + 1, j];
+    for (let j = 0; j < i; j++) {
+      if (seq[j]![0] >= seq[i]![0]) continue;
+      const [length, kept] = [best[j]! + 1, atHome[j]! + home[i]!];
+      if (length > best[i]! || (length === best[i]! && kept > atHome[i]!))
+        [best[i], atHome[i], before[i]] = [length, kept, j];
+    }
+  const longest = Math.max(...best);
+  let end = -1;
+  for (let i = 0; i < seq.length; i++)
+    if (best[i] === longest && (end < 0 || atHome[i]! > atHome[end]!)) end = i;
   const kept = new Set<number>();
-  for (let i = best.indexOf(Math.max(...best)); i >= 0; i = before[i]!) kept.add(i);
+  for (let i = end; i >= 0; i = before[i]!) kept.add(i);
   return seq.filter((_, i) => !kept.has(i)).sort(([a], [b]) => a - b);
 }
 

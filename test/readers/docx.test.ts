@@ -303,6 +303,10 @@ describe("a document's tables", () => {
       expect(r.cells.get(key)!.raw, key).toBe(y2024.values[key]);
     const messages = ofRule(r.findings, 'G-04').map((f) => f.message);
     expect(messages).toEqual([expect.stringMatching(/^有 \d 行的上下顺序与官方表格不同/)]);
+    // The rows named are the two swapped, not the one between them, which stands where it belongs.
+    expect(messages[0]).toContain('「1.本机关不掌握相关政府信息」');
+    expect(messages[0]).toContain('「3.补正后申请内容仍不明确」');
+    expect(messages[0]).not.toContain('2.没有现成信息需要另行制作');
   });
 
   it('a label changed is named where it is, followed by the words as they are written (no space between)', () => {
