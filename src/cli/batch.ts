@@ -526,29 +526,34 @@ function sameNumbersRemarks<T>(slots: readonly Slot<T>[]): Remark[] {
 const NAME_YEAR = /(20\d{2})\s*年(?!\s*\d{1,2}\s*月)/g;
 
 /**
- * Reports whose file's name gives another year than the report's own (its title, its period):
- * a download saved under the wrong name, whose year's report may be missing from the batch, and
- * which is taken for a copy of the report it is. A name with two years says nothing certain.
+ * Reports each alone in its file whose file's name says another thing than the report itself:
+ * `differs` says what (after the report's label), where it does; the remark says `says` of them.
  */
-function misnamedRemark<T>(
+function fileNameRemark<T>(
   slots: readonly Slot<T>[],
   files: readonly string[],
   sole: (s: Slot<T>) => boolean,
+  differs: (s: Slot<T>, name: string) => string | undefined,
+  says: string,
 ): Remark | undefined {
   const misnamed = slots.flatMap((s) => {
-    if (s.year === undefined || s.unfilled || !sole(s)) return [];
-    const years = new Set([...basename(files[s.fileIndex]!).matchAll(NAME_YEAR)].map((m) => Number(m[1])));
-    const [named] = years;
-    return years.size === 1 && named !== s.year
-      ? [`${s.label}（文件名是 ${named} 年，内容是 ${s.year} 年度）`]
-      : [];
+    if (s.unfilled || !sole(s)) return [];
+    const why = differs(s, basename(files[s.fileIndex]!));
+    return why ? [`${s.label}（${why}）`] : [];
   });
-  return misnamed.length
-    ? {
-        of: misnamed,
-        says: '文件名中的年度与报告本身的年度（标题、统计期限等）不同，请确认文件是否放错；文件名所说年度的报告可能不在本批中',
-      }
-    : undefined;
+  return misnamed.length ? { of: misnamed, says } : undefined;
+}
+
+/**
+ * A file's name that gives another year than the report's own (its title, its period): a download
+ * saved under the wrong name, whose year's report may be missing from the batch, and which is
+ * taken for a copy of the report it is. A name with two years says nothing certain.
+ */
+function otherYear<T>(s: Slot<T>, name: string): string | undefined {
+  if (s.year === undefined) return undefined;
+  const years = new Set([...name.matchAll(NAME_YEAR)].map((m) => Number(m[1])));
+  const [named] = years;
+  return years.size === 1 && named !== s.year ? `文件名是 ${named} 年，内容是 ${s.year} 年度` : undefined;
 }
 
 /** The body a file's name gives before its year: 「附件3 宿迁市林业局2024年报.pdf」 → 「宿迁市林业局」. */
@@ -566,30 +571,17 @@ function abbreviates(short: string, long: string): boolean {
 }
 
 /**
- * Reports whose file's name gives another body than the report's own: a file sent under the wrong
- * name, which the named body's report may be missing for. A name that is the report's body's
- * shortened (「宿城区」, 「宿迁市卫健委」) is that body's.
+ * A file's name that gives another body than the report's own: a file sent under the wrong name,
+ * which the named body's report may be missing for. A name that is the report's body's shortened
+ * (「宿城区」, 「宿迁市卫健委」) is that body's.
  */
-function otherBodyRemark<T>(
-  slots: readonly Slot<T>[],
-  files: readonly string[],
-  sole: (s: Slot<T>) => boolean,
-): Remark | undefined {
-  const misnamed = slots.flatMap((s) => {
-    if (!s.body || s.unfilled || !sole(s)) return [];
-    const name = basename(files[s.fileIndex]!);
-    const named = name.includes('年') ? NAME_BODY.exec(name)?.[1] : undefined;
-    if (!named) return [];
-    const [a, b] = [bodyKey(named), s.body];
-    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-    return abbreviates(short, long) ? [] : [`${s.label}（文件名是「${named}」，内容是「${s.body}」）`];
-  });
-  return misnamed.length
-    ? {
-        of: misnamed,
-        says: '文件名中的机关与报告本身的机关不同，请确认文件是否放错；文件名所说机关的报告可能不在本批中',
-      }
-    : undefined;
+function otherBody<T>(s: Slot<T>, name: string): string | undefined {
+  if (!s.body) return undefined;
+  const named = name.includes('年') ? NAME_BODY.exec(name)?.[1] : undefined;
+  if (!named) return undefined;
+  const [a, b] = [bodyKey(named), s.body];
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return abbreviates(short, long) ? undefined : `文件名是「${named}」，内容是「${s.body}」`;
 }
 
 /** The report of --previous for `report`: the only one, or the one of the year before. */
@@ -731,10 +723,16 @@ export async function checkBatch<T>(
   const perFile = new Map<number, number>();
   for (const s of slots) perFile.set(s.fileIndex, (perFile.get(s.fileIndex) ?? 0) + 1);
   const sole = (s: Slot<T>) => perFile.get(s.fileIndex) === 1;
-  const misnamed = misnamedRemark(slots, files, sole);
-  if (misnamed) remarks.push(misnamed);
-  const otherBody = otherBodyRemark(slots, files, sole);
-  if (otherBody) remarks.push(otherBody);
+  for (const [differs, says] of [
+    [
+      otherYear,
+      '文件名中的年度与报告本身的年度（标题、统计期限等）不同，请确认文件是否放错；文件名所说年度的报告可能不在本批中',
+    ],
+    [otherBody, '文件名中的机关与报告本身的机关不同，请确认文件是否放错；文件名所说机关的报告可能不在本批中'],
+  ] as const) {
+    const misnamed = fileNameRemark(slots, files, sole, differs, says);
+    if (misnamed) remarks.push(misnamed);
+  }
   remarks.push(...sameNumbersRemarks(slots));
   const paired = [...found.paired];
   const recent = new RecentFiles((i) => read(files[i]!));
