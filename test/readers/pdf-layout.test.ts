@@ -14,10 +14,18 @@ const ruledRow = (xs: number[]) => [h(100, xs[0]!, xs.at(-1)!), h(120, xs[0]!, x
 /** Three cells, 50 points wide. */
 const EDGES = [0, 50, 100, 150];
 
+/** An A4-like page, its number, its rules and the pieces written on it. */
+const pageOf = (number: number, rules: Rule[], pieces: TextPiece[]): PageContent => ({
+  number,
+  width: 600,
+  height: 800,
+  images: false,
+  rules,
+  pieces,
+});
+
 /** One ruled row of three cells, 50 points wide, and the pieces written in it. */
-function page(pieces: TextPiece[]): PageContent {
-  return { number: 1, width: 600, height: 800, images: false, rules: ruledRow(EDGES), pieces };
-}
+const page = (pieces: TextPiece[]) => pageOf(1, ruledRow(EDGES), pieces);
 
 /** The tables the pages give, each as its rows of cells. */
 const tables = (...pages: PageContent[]) =>
@@ -201,9 +209,7 @@ describe('lines of running text', () => {
     size: 10,
   });
   const lines = (pieces: TextPiece[]) =>
-    pdfBlocks([{ number: 1, width: 600, height: 800, images: false, rules: [], pieces }]).flatMap((b) =>
-      'line' in b ? [b.line] : [],
-    );
+    pdfBlocks([pageOf(1, [], pieces)]).flatMap((b) => ('line' in b ? [b.line] : []));
 
   it('a full line goes on in the next; a signature and its date set to the right are lines of their own', () => {
     expect(
@@ -243,14 +249,7 @@ describe('two tables drawn one right under the other (a page’s table its write
       at('3', 90, 85),
       at('4', 130, 85),
     ];
-    const two: PageContent = {
-      number: 1,
-      width: 600,
-      height: 800,
-      images: false,
-      rules: [...grid(140, 2, upper), ...grid(100, 2, lower), ...outer],
-      pieces,
-    };
+    const two = pageOf(1, [...grid(140, 2, upper), ...grid(100, 2, lower), ...outer], pieces);
     expect(tables(two)).toEqual([[['A', '1', '2']], [['B', '3', '4']]]);
     // The same with the edge at 60 going on down to the bottom: the lower rows are the table's own.
     const one: PageContent = { ...two, rules: [...two.rules, v(60, 60, 140)] };
@@ -264,22 +263,16 @@ describe('two tables drawn one right under the other (a page’s table its write
     const lower = [0, 50, 90, 121.5, 160];
     const outer = [v(0, 100, 140), v(160, 100, 140)];
     const row = (y: number, texts: string[], xs: number[]) => texts.map((t, i) => at(t, xs[i]! + 2, y));
-    const previous: PageContent = {
-      number: 1,
-      width: 600,
-      height: 800,
-      images: false,
-      rules: [...grid(140, 1, upper), v(0, 120, 140), v(160, 120, 140)],
-      pieces: row(125, ['A', '1', '2', '3'], upper),
-    };
-    const next: PageContent = {
-      number: 2,
-      width: 600,
-      height: 800,
-      images: false,
-      rules: [...grid(140, 1, upper), ...grid(120, 1, lower), ...outer],
-      pieces: [...row(125, ['C', '7', '8', '9'], upper), ...row(105, ['B', '4', '5', '6'], lower)],
-    };
+    const previous = pageOf(
+      1,
+      [...grid(140, 1, upper), v(0, 120, 140), v(160, 120, 140)],
+      row(125, ['A', '1', '2', '3'], upper),
+    );
+    const next = pageOf(
+      2,
+      [...grid(140, 1, upper), ...grid(120, 1, lower), ...outer],
+      [...row(125, ['C', '7', '8', '9'], upper), ...row(105, ['B', '4', '5', '6'], lower)],
+    );
     // The part the page broke goes on from the page before; the other part is a table of its own.
     expect(tables(previous, next)).toEqual([
       [
