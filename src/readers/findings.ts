@@ -45,6 +45,10 @@ export function formFinding(
  * Where its rows' labels are there (`seenAt`, the first), laid out otherwise than the form (label
  * columns merged into fewer, a header deleted), that is said: its labels are not what to fix.
  */
+/** A column of numbers put into a table (a 「小计」), named as the copy shows it (`column`: 「F 列」, 「第3行所在的列」). */
+export const columnPutIn = (column: string, header: string): string =>
+  `${column}是官方表格没有的列（「${header}」），未读取；官方表格没有小计列，请删除。`;
+
 export function missingTable(table: TableId, seen?: SeenAt): Finding {
   if (!seen)
     return formFinding(

@@ -28,7 +28,7 @@ import {
   textCells,
 } from './locate.js';
 import { readHeading } from './heading.js';
-import { formFinding, missingTable, type SeenAt } from './findings.js';
+import { columnPutIn, formFinding, missingTable, type SeenAt } from './findings.js';
 import { TABLE_NAME, TABLE_PART } from '../report/parts.js';
 
 export type { Grid };
@@ -467,9 +467,7 @@ class Reading {
       const name = this.document ? `${at} 所在的列` : `${at.replace(/\d+$/, '')} 列`;
       this.warn(
         table.id,
-        text
-          ? `${name}是官方表格没有的列（「${text}」），未读取；官方表格没有小计列，请删除。`
-          : `${name}是官方表格没有的空列，未读取；请删除，保持官方格式。`,
+        text ? columnPutIn(name, text) : `${name}是官方表格没有的空列，未读取；请删除，保持官方格式。`,
         [at],
       );
     }

@@ -12,7 +12,7 @@ import { type LabelSpec, type TableSpec, tableSpec, tableSpecs } from '../../rep
 import type { ReadCell } from '../../report/types.js';
 import { type CellKey, EDITIONS, type TableId } from '../../report/types.js';
 import { clipped } from '../../report/shown.js';
-import { formFinding } from '../findings.js';
+import { columnPutIn, formFinding } from '../findings.js';
 import { headerRows, headerTexts, type MovedHeader, movedByHeaders } from '../headers.js';
 import { type Piece, piecesOf, readCopiedRows, type RowOutcome, type RowsRead } from './copied.js';
 import { type TextRow, textRows } from './rows.js';
@@ -781,11 +781,7 @@ export function readTable(table: TableSpec, text: TableText, cells: Map<CellKey,
   if (read.subtotal) {
     const where = lineOf(read.subtotal, text.lines);
     findings.push(
-      formFinding(
-        table.id,
-        `${where}所在的列是官方表格没有的列（「${read.subtotal.text.trim()}」），未读取；官方表格没有小计列，请删除。`,
-        { at: [where] },
-      ),
+      formFinding(table.id, columnPutIn(`${where}所在的列`, read.subtotal.text.trim()), { at: [where] }),
     );
   }
   /** Rows not found: their index, and where their finding is in `findings`. */
