@@ -9,7 +9,7 @@ import { ruleInfo } from '../report/catalog.js';
 import { TABLE_NAME } from '../report/parts.js';
 import { shownText } from '../report/shown.js';
 import { FIRST_FORMAT_YEAR, type Report } from '../report/types.js';
-import { canExplain, formatTime, isToFillIn, notFilledIn } from '../report/notes.js';
+import { canExplain, formatTime, notFilledIn, openWarnings } from '../report/notes.js';
 
 /** Marks the pages nianbao writes (审核报告, 汇总), so that a later run over their folder passes them by. */
 export const GENERATOR = '<meta name="generator" content="nianbao">';
@@ -80,8 +80,7 @@ export function auditOf(
 /** 「通过」 or 「未通过（2 个错误）」, with what is still open. */
 export function auditResult(audit: Audit): string {
   const { error, explained } = audit.counts;
-  // 「本表尚未填写」 is said as the table not filled in (so is 报告年度): not again as a warning left without a 说明.
-  const warning = audit.counts.warning - audit.findings.filter((f) => isToFillIn(f) && !f.note).length;
+  const warning = openWarnings(audit.findings);
   if (!audit.passed) {
     const open = [
       error ? `${error} 个错误` : '',

@@ -1,4 +1,4 @@
-import { isToFillIn, notFilledIn } from '../report/notes.js';
+import { notFilledIn, openWarnings } from '../report/notes.js';
 import { TABLE_PART } from '../report/parts.js';
 import { type CellKey, TABLE_IDS, type TableId } from '../report/types.js';
 import { countBySeverity, type Finding } from '../report/finding.js';
@@ -15,9 +15,7 @@ export function summary(findings: readonly Finding[], options: { places?: boolea
   if (n.error + n.warning === 0) return explained ? `全部通过（${explained}）` : '全部通过';
   const blank = notFilledIn(findings);
   const places = options.places ? errorPlaces(findings) : n.error;
-  // What is not filled in is named (「表二尚未填写」), not counted again among the warnings, as the 审核报告 says it.
-  const warnings =
-    n.warning - findings.filter((f) => f.severity === 'warning' && !f.note && isToFillIn(f)).length;
+  const warnings = openWarnings(findings);
   return [
     n.error ? `${n.error} 个错误${places < n.error ? `（${places} 处要改）` : ''}` : '',
     warnings ? `${warnings} 个警告` : '',

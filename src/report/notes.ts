@@ -53,6 +53,13 @@ export function isToFillIn(finding: Finding): boolean {
 }
 
 /**
+ * The warnings left without a 说明, what is not filled in aside: that is named (「表二尚未填写」),
+ * not counted again as a warning.
+ */
+export const openWarnings = (findings: readonly Finding[]): number =>
+  findings.filter((f) => f.severity === 'warning' && !f.note && !isToFillIn(f)).length;
+
+/**
  * What is not filled in, by name (「报告年度」, 「表二」): a report with any is not finished, and
  * the 审核报告 does not pass it.
  */
