@@ -22,7 +22,7 @@ import { basename, join } from 'node:path';
 import { isOwnOutput, NotAReportFile, readInput, UnreadableFile } from './files.js';
 import { missingPart, oneLine } from './internal.js';
 import { threadPdfReader } from './pdf-isolated.js';
-import { type Remark, saying } from './remark.js';
+import { type Remark, remarkOf } from './remark.js';
 import { type Checked, onlyUnread } from './output.js';
 
 export interface Unreadable {
@@ -436,7 +436,7 @@ function unpairedRemark<T>(slots: readonly Slot<T>[], settled: ReadonlySet<Slot<
   if (oneYear && !dated.some((s) => s.withPrevious)) {
     const all =
       dated.length === slots.filter((s) => !s.unfilled).length ? '本批的报告都是' : '本批注明年度的报告都是';
-    return saying(`${all} ${first} 年度的，${tail}`);
+    return remarkOf(`${all} ${first} 年度的，${tail}`);
   }
   const years = new Set(dated.map((s) => s.year));
   // Looked up, not searched for each report: a batch of thousands of bodies' reports has thousands alone.
@@ -773,20 +773,20 @@ export async function checkBatch<T>(
   const pairedHere = new Set(paired.map(([s]) => s.label));
   if (othersOf.labels.length)
     remarks.push(
-      saying(
+      remarkOf(
         `--previous ${label} 是「${othersOf.body}」的，只用于同一机关的报告；${othersOf.labels.join('、')} 是其他机关的，未按它核对`,
       ),
     );
   for (const m of misfits)
     if (pairedHere.has(m.label))
       remarks.push(
-        saying(
+        remarkOf(
           `--previous ${label} 是 ${m.last} 年度的报告，不是 ${m.label}（${m.year} 年度）的上一年度，未按它核对；已按本批中的上年报告核对`,
         ),
       );
     else if (fitted)
       remarks.push(
-        saying(
+        remarkOf(
           `--previous ${label} 是 ${m.last} 年度的报告，只用于 ${m.last + 1} 年度的报告；${m.label}（${m.year} 年度）未核对跨年度关系`,
         ),
       );

@@ -29,7 +29,7 @@ import { batchSentence, CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './ba
 import { beginsWith, identity, listInputs, NotAReportFile, UnreadableFile } from './files.js';
 import { type Checked, JsonWriter, jsonEntry, terminalSafe, toText } from './output.js';
 import { missingPart, oneLine } from './internal.js';
-import { remarkLines, remarkText, saying } from './remark.js';
+import { remarkLines, remarkText, remarkOf } from './remark.js';
 import { outputProblem, writeOutput } from './outputs.js';
 
 /** Each command's lines of the help, and the line for all of them. */
@@ -334,7 +334,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   // A note or a page of ours given among the reports is listed with the folder's other files.
   others.push(...totals.notChecked);
   // What the batch says beside its reports goes into every summary, not only to the terminal.
-  const remarks = [...totals.notes.map(saying), ...totals.remarks];
+  const remarks = [...totals.notes.map(remarkOf), ...totals.remarks];
   const remarkTexts = remarks.map(remarkText);
   json?.finish(unreadable, others, remarkTexts);
   // The batch in one sentence: the terminal's last line, and the summary page's first.

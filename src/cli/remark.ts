@@ -14,7 +14,8 @@ export interface Remark {
 /** From this many reports on, a remark's reports are many: the terminal lists them a line each. */
 export const MANY = 4;
 
-export const saying = (says: string): Remark => ({ of: [], says });
+/** A remark that names its reports in what it says, if any. */
+export const remarkOf = (says: string): Remark => ({ of: [], says });
 
 const allOf = (r: Remark) => r.all === true && r.of.length >= MANY;
 
