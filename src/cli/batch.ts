@@ -19,7 +19,7 @@ import {
 } from '../core.js';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { isOwnOutput, NotAReportFile, readInput, UnreadableFile } from './files.js';
+import { isOwnOutput, NotAReportFile, OwnOutputFile, readInput, UnreadableFile } from './files.js';
 import { missingPart, oneLine } from './internal.js';
 import { threadPdfReader } from './pdf-isolated.js';
 import { type Remark, remarkOf } from './remark.js';
@@ -58,6 +58,8 @@ export interface BatchOptions {
   readonly onInternalError?: (file: string, error: unknown) => void;
   /** How a file is read: from disk by default. */
   readonly read?: (file: string) => Promise<FileRead>;
+  /** Files that, found to be a page nianbao wrote, are passed over unsaid (a folder's: see Inputs.pages). */
+  readonly passOver?: ReadonlySet<string>;
 }
 
 export interface BatchTotals {
@@ -77,6 +79,8 @@ export interface BatchTotals {
   /** What the user should know and the exit code does not say: a pairing not made, another body's --previous. */
   readonly remarks: readonly Remark[];
   readonly internalErrors: number;
+  /** Files of `passOver` that were pages nianbao wrote: neither reports nor said. */
+  readonly passedOver: number;
 }
 
 const MiB = 2 ** 20;
@@ -113,7 +117,7 @@ export async function readFromDisk(file: string): Promise<FileRead> {
   const refused = unsupported(file);
   if (refused) throw new UnreadableFile(file, `${file}：${refused}`);
   const bytes = await readInput(file);
-  if (isOwnOutput(bytes)) throw new NotAReportFile(file, '是 nianbao 生成的审核报告或汇总，不是年报');
+  if (isOwnOutput(bytes)) throw new OwnOutputFile(file, '是 nianbao 生成的审核报告或汇总，不是年报');
   try {
     return await readReportFile(file, bytes, isZip(bytes) ? await zipNatives() : boundedPdf());
   } catch (e) {
@@ -628,8 +632,10 @@ export async function checkBatch<T>(
   let internalErrors = 0;
   const similarity = options.similarity !== undefined ? { similarity: options.similarity } : {};
 
+  let passedOver = 0;
   const failed = (file: string, e: unknown) => {
-    if (e instanceof NotAReportFile) notChecked.push({ file, message: e.message });
+    if (e instanceof OwnOutputFile && options.passOver?.has(file)) passedOver++;
+    else if (e instanceof NotAReportFile) notChecked.push({ file, message: e.message });
     else if (e instanceof UnreadableFile) unreadable.push({ file, message: e.message });
     else {
       internalErrors++;
@@ -806,5 +812,6 @@ export async function checkBatch<T>(
     notes,
     remarks,
     internalErrors,
+    passedOver,
   };
 }

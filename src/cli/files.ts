@@ -140,6 +140,11 @@ export interface Inputs {
   readonly problems: readonly UnreadableFile[];
   /** Files in the folders named that are no reports (.zip, pictures…): said, the exit code unchanged. */
   readonly others: readonly NotChecked[];
+  /**
+   * The pages of `files` found in the folders named, not looked at yet: one nianbao wrote (a 汇总 or
+   * 审核报告 of an earlier run) is passed over unsaid when the batch reads it. Each file is opened once.
+   */
+  readonly pages: ReadonlySet<string>;
 }
 
 export interface NotChecked {
@@ -159,15 +164,25 @@ export function isOwnOutput(head: Uint8Array): boolean {
   return HEAD_DECODER.decode(head.subarray(0, 256)).includes(GENERATOR);
 }
 
-/** A page or a CSV summary nianbao wrote: in a folder checked again, neither is read nor said. */
-function ownOutput(file: string): boolean {
-  const csv = /\.csv$/i.test(file);
-  if (!csv && !/\.html?$/i.test(file)) return false;
+/** A page nianbao wrote, told when the batch reads it: one found in a folder is passed over unsaid. */
+export class OwnOutputFile extends NotAReportFile {}
+
+const isPageName = (file: string) => /\.html?$/i.test(file);
+
+/** A page nianbao wrote, told by its head without reading the rest. */
+export function ownPage(file: string): boolean {
   const head = fileHead(file, 256);
-  if (!head) return false;
-  return csv
-    ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(head).startsWith(CSV_SUMMARY_START)
-    : isOwnOutput(head);
+  return head !== undefined && isOwnOutput(head);
+}
+
+/** A CSV summary nianbao wrote: in a folder checked again, it is neither read nor said. */
+function ownCsv(file: string): boolean {
+  if (!/\.csv$/i.test(file)) return false;
+  const head = fileHead(file, 256);
+  return (
+    head !== undefined &&
+    new TextDecoder('utf-8', { ignoreBOM: true }).decode(head).startsWith(CSV_SUMMARY_START)
+  );
 }
 
 /** What every folder holds beside reports: hidden files, lock files of open documents, the system's. */
@@ -192,8 +207,9 @@ const NAME_ORDER = new Intl.Collator('zh-CN');
 async function folderFiles(
   dir: string,
   skip: ReadonlySet<string>,
-): Promise<{ files: string[]; others: NotChecked[]; problems: UnreadableFile[] }> {
+): Promise<{ files: string[]; pages: Set<string>; others: NotChecked[]; problems: UnreadableFile[] }> {
   const files: string[] = [];
+  const pages = new Set<string>();
   const others: NotChecked[] = [];
   // A sub-folder that cannot be read is said, and the rest of the folder is read.
   const problems: UnreadableFile[] = [];
@@ -215,10 +231,11 @@ async function folderFiles(
         raw || !utf8 ? Buffer.concat([raw ?? Buffer.from(d), Buffer.from(sep), bytes]) : undefined;
       if (fullRaw) RAW_PATHS.set(full, fullRaw);
       if (e.isDirectory()) await walk(full, fullRaw);
-      else if (housekeeping(name) || (skip.size && skip.has(await identity(full))) || ownOutput(full))
-        continue;
-      else if (wanted(name)) files.push(full);
-      else if (e.isSymbolicLink() && linksToFolder(full))
+      else if (housekeeping(name) || (skip.size && skip.has(await identity(full))) || ownCsv(full)) continue;
+      else if (wanted(name)) {
+        files.push(full);
+        if (isPageName(name)) pages.add(full);
+      } else if (e.isSymbolicLink() && linksToFolder(full))
         others.push({
           file: full,
           message: `${full}：是指向文件夹的链接，未进入（要校验其中的文件，请直接指定该文件夹）`,
@@ -227,7 +244,7 @@ async function folderFiles(
     }
   };
   await walk(dir);
-  return { files, others, problems };
+  return { files, pages, others, problems };
 }
 
 /**
@@ -269,6 +286,8 @@ export async function listInputs(
   skip: ReadonlySet<string> = new Set(),
 ): Promise<Inputs> {
   const files: string[] = [];
+  const pages = new Set<string>();
+  const named = new Set<string>();
   const problems: UnreadableFile[] = [];
   const others: NotChecked[] = [];
   for (const path of paths) {
@@ -281,32 +300,38 @@ export async function listInputs(
     }
     if (!info.isDirectory()) {
       files.push(path);
+      named.add(path);
       continue;
     }
     try {
       const found = await folderFiles(path, skip);
       others.push(...found.others);
       problems.push(...found.problems);
-      if (!found.files.length) {
+      // Pages alone are looked at until one is no page of ours: a folder of them holds a report.
+      if (!found.files.some((f) => !found.pages.has(f) || !ownPage(f))) {
         problems.push(
           new UnreadableFile(path, `文件夹 ${path} 中没有可校验的年报文件（${FORMATS_SAID} 等）`),
         );
+        continue;
       }
       files.push(...found.files);
+      for (const page of found.pages) pages.add(page);
     } catch (e) {
       problems.push(new UnreadableFile(path, ioMessage(path, e)));
     }
   }
   // A file named twice (or also in a folder named) is one report: checked once, paired as one.
-  if (paths.length < 2) return { files, problems, others };
-  const seen = new Set<string>();
-  const once: string[] = [];
+  if (paths.length < 2) return { files, problems, others, pages };
+  const kept = new Map<string, string>();
+  const namedIds = new Set<string>();
   for (const f of files) {
     const id = await identity(f);
-    if (!seen.has(id)) once.push(f);
-    seen.add(id);
+    if (!kept.has(id)) kept.set(id, f);
+    if (named.has(f)) namedIds.add(id);
   }
-  return { files: once, problems, others };
+  // A page named by itself is said for what it is, wherever else it was found.
+  for (const [id, f] of kept) if (namedIds.has(id)) pages.delete(f);
+  return { files: [...kept.values()], problems, others, pages };
 }
 
 /**

@@ -26,7 +26,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { checkBatch, readFromDisk } from './batch.js';
 import { nodeTty } from './builtin.js';
 import { batchSentence, CsvSummary, HTML_SUMMARY_START, HtmlSummary } from './batch-summary.js';
-import { beginsWith, identity, listInputs, NotAReportFile, UnreadableFile } from './files.js';
+import { beginsWith, identity, listInputs, NotAReportFile, ownPage, UnreadableFile } from './files.js';
 import { type Checked, JsonWriter, jsonEntry, terminalSafe, toText } from './output.js';
 import { missingPart, oneLine } from './internal.js';
 import { remarkLines, remarkText, remarkOf } from './remark.js';
@@ -224,14 +224,16 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
   // A summary of ours where the new one goes is not a report: a second run does not read it.
   const ours = htmlPath !== undefined && beginsWith(htmlPath, HTML_SUMMARY_START);
   const skip = new Set(ours ? [await identity(htmlPath)] : []);
-  const { files, problems, others: listed } = await listInputs(positionals, skip);
+  const given = await listInputs(positionals, skip);
+  const { problems, others: listed } = given;
   const others = [...listed];
   // What the inputs are on disk, asked only when an output or --previous must be told apart from them:
-  // the files of a folder it lists as not checked too (「联系人.csv」), which are the user's.
+  // the files of a folder it lists as not checked too (「联系人.csv」), which are the user's. A page
+  // of ours in a folder is none: its place may take the new one. Else it is passed over when read.
+  const apart = !!(summaries.length || reportPath || values.previous);
+  const files = apart ? given.files.filter((f) => !given.pages.has(f) || !ownPage(f)) : given.files;
   const inputs = new Set(
-    summaries.length || reportPath || values.previous
-      ? await Promise.all([...files, ...listed.map((o) => o.file)].map(identity))
-      : [],
+    apart ? await Promise.all([...files, ...listed.map((o) => o.file)].map(identity)) : [],
   );
   const written = [...summaries, ...(reportPath ? [reportPath] : [])];
   const writtenAs = await Promise.all(written.map(identity));
@@ -325,6 +327,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       ...(previous ? { previous } : {}),
       ...(similarity !== undefined ? { similarity } : {}),
       ...(io.progress ? { onProgress: io.progress } : {}),
+      ...(apart ? {} : { passOver: given.pages }),
       onInternalError: (file, e) => {
         if (debug) io.err(`${file}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       },
@@ -386,7 +389,7 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
     say(io, `审核报告已写入 ${reportPath}（${reports}${unreadPages}，A4 纵向，可直接打印）`);
   }
   // The batch in one line, last (on a terminal, where the progress line was).
-  if (files.length + problems.length > 1) tell(counted);
+  if (files.length - totals.passedOver + problems.length > 1) tell(counted);
   if (totals.internalErrors) return 3;
   // Nothing given was a report (a note named by itself): no check was made, which is no pass.
   if (unreadable.length || totals.notes.length || !totals.reports) return 2;

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -336,6 +336,24 @@ describe('nianbao check', () => {
     ]);
     // Alone, nothing was checked: that is no pass.
     expect((await cli('check', join(d, '汇总.html'))).code).toBe(2);
+    // Named, and in a folder named too: said as when named alone.
+    const both = await cli('check', d, join(d, '汇总.html'), '--json');
+    expect(JSON.parse(both.out).notChecked.map((o: { file: string }) => o.file)).toEqual([
+      join(d, '汇总.html'),
+    ]);
+  });
+
+  it('a folder checked again says what a folder of its reports alone says, and one of its own pages alone holds no report', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-own-'));
+    copyFileSync(good, join(d, 'good.xlsx'));
+    const alone = await cli('check', d);
+    await cli('check', d, '--summary', join(d, '汇总.html'), '--report', join(d, '审核报告.html'));
+    // The pages are found to be ours as the batch reads them: no line for a batch of three files.
+    expect(await cli('check', d)).toEqual(alone);
+    rmSync(join(d, 'good.xlsx'));
+    const none = await cli('check', d);
+    expect(none.code).toBe(2);
+    expect(none.out).toContain(`文件夹 ${d} 中没有可校验的年报文件`);
   });
 
   it('a note among the reports (no label, no 「政府信息公开」) is not checked; a report whose tables are not found is not read', async () => {
