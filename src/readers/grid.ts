@@ -19,6 +19,7 @@ import {
   type Grid,
   type LabelHits,
   labelHits,
+  labelLayout,
   type Located,
   locate,
   isNumberCell,
@@ -133,6 +134,21 @@ export function chooseEdition(
     else if (votes === best.votes && unfound === best.unfound) best.unsure = true;
   }
   return best;
+}
+
+type Chosen = ReturnType<typeof chooseEdition>;
+/** The tables located for each layout of labels met (see labelLayout): a batch's sheets share a few. */
+const CHOSEN = new Map<string, Chosen>();
+const MAX_LAYOUTS = 200;
+
+/** chooseEdition for a sheet, once for each layout of its labels. */
+function chooseEditionOnce(texts: readonly TextCell[]): Chosen {
+  const layout = labelLayout(texts);
+  if (CHOSEN.has(layout)) return CHOSEN.get(layout);
+  const chosen = chooseEdition(texts);
+  if (CHOSEN.size >= MAX_LAYOUTS) CHOSEN.clear();
+  CHOSEN.set(layout, chosen);
+  return chosen;
 }
 
 class Reading {
@@ -567,7 +583,7 @@ function spanTop(label: LabelSpec, alignment: Alignment): number | undefined {
 
 export function findTables(grid: Grid, options: GridOptions = {}): GridResult {
   const texts = textCells(grid);
-  const chosen = chooseEdition(texts);
+  const chosen = chooseEditionOnce(texts);
   const where = options.sheet ? `工作表「${options.sheet}」` : '该表';
   if (!chosen) return { problem: `${where}中没有找到年报表格（按官方标签查找表二、表三、表四均未找到）。` };
 

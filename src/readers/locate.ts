@@ -166,6 +166,17 @@ function entriesOf(cell: TextCell): readonly LabelEntry[] {
   return found;
 }
 
+/**
+ * Where the texts that read as labels stand, and what they say: all that locating the tables looks
+ * at (see labelHits). Sheets made from one template have the same, whatever else is filled in.
+ */
+export function labelLayout(texts: readonly TextCell[]): string {
+  const parts: string[] = [];
+  for (const cell of texts)
+    if (entriesOf(cell) !== NO_ENTRIES) parts.push(`${cell.pos.row},${cell.pos.col},${cell.text}`);
+  return parts.join('\u0000');
+}
+
 /** Which cells read as which labels, for every table of both editions, in one pass over the texts. */
 export function labelHits(texts: readonly TextCell[]): LabelHits {
   // A label no text reads as (most, of the edition a sheet is not) shares one empty list.

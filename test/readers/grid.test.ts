@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readGrid } from '../../src/readers/grid.js';
+import { parseAddress, toAddress } from '../../src/report/address.js';
 import { readDocument } from '../../src/readers/text/document.js';
 import type { RawValue, Report } from '../../src/report/types.js';
 import { checkGrid, errors, filledGrid, jingxiu, ofRule, readReport, suqian } from '../helpers.js';
@@ -18,6 +20,31 @@ function swapItems(grid: RawValue[][], first: string, second: string): [number, 
 }
 
 describe('finding the tables wherever they sit', () => {
+  it('reads each sheet for its own layout, whatever sheets of other layouts were read before it', () => {
+    const seed = seedGrid();
+    const right = seedGrid().map((row) => ['', '', '', '', '', ...row]);
+    const below = [...Array.from({ length: 30 }, () => []), ...seedGrid()];
+    const other = filledGrid('2021', suqian()[1].values);
+    const moved = (report: Report, rows: number, cols: number) =>
+      [...report.cells].map(([key, { raw, address }]) => {
+        const { row, col } = parseAddress(address!);
+        return [key, raw, toAddress({ row: row + rows, col: col + cols })];
+      });
+    const truth = readReport(seed);
+    const checks = [
+      () => expect(readReport(seed)).toEqual(truth),
+      () => expect(moved(readReport(right), 0, 0)).toEqual(moved(truth, 0, 5)),
+      () => expect(moved(readReport(below), 0, 0)).toEqual(moved(truth, 30, 0)),
+      () => expect(readReport(other).edition).toBe('2021'),
+    ];
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...checks.keys()], { minLength: 2 }), (order) => {
+        for (const i of order) checks[i]!();
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('at an offset, under a title, with blank rows and other content around', () => {
     const grid = seedGrid().map((row) => ['', '', '备注', ...row, '', '旁注']);
     grid.splice(rowOf(grid, '三、收到和处理政府信息公开申请情况'), 0, [], [], ['说明：以下为本机关数据']);
