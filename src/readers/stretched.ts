@@ -15,8 +15,25 @@ const MAX_MERGED_ROWS = 200_000;
 
 const AREA = /^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
 
+/**
+ * The areas of each list of merges met, by its grid's height: a batch's sheets made from one
+ * template merge the same cells. Lists longer than a template's are not kept.
+ */
+const WIDE_AREAS = new Map<string, readonly (readonly Area[])[] | undefined>();
+const MAX_KEPT = { lists: 200, merges: 1000 };
+
 /** Merged areas more than one column wide, by the rows they cover (within the grid). */
-function wideAreasByRow(rows: number, merges: readonly string[]): Area[][] | undefined {
+function wideAreasByRow(rows: number, merges: readonly string[]): readonly (readonly Area[])[] | undefined {
+  if (merges.length > MAX_KEPT.merges) return wideAreasOf(rows, merges);
+  const key = `${rows} ${merges.join(' ')}`;
+  if (WIDE_AREAS.has(key)) return WIDE_AREAS.get(key);
+  const areas = wideAreasOf(rows, merges);
+  if (WIDE_AREAS.size >= MAX_KEPT.lists) WIDE_AREAS.clear();
+  WIDE_AREAS.set(key, areas);
+  return areas;
+}
+
+function wideAreasOf(rows: number, merges: readonly string[]): Area[][] | undefined {
   const byRow: Area[][] = Array.from({ length: rows }, () => []);
   let walked = 0;
   for (const ref of merges) {

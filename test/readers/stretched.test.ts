@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/engine.js';
 import { readReportFile, readWorkbookSheets } from '../../src/readers/files.js';
-import { unstretch } from '../../src/readers/stretched.js';
+import { mergedFromAreas, unstretch } from '../../src/readers/stretched.js';
 import { readWorkbook } from '../../src/readers/workbook.js';
 import { areaAddress, parseAddress, parseArea, shiftArea } from '../../src/report/address.js';
 import { templateGrid, templateLayout } from '../../src/report/template.js';
@@ -222,5 +223,28 @@ describe('unstretch', () => {
     expect(unstretch(long, [...merges, ...few])).toBeDefined();
     const many = Array.from({ length: 100 }, (_, i) => `A${100 + i}:B3000`);
     expect(unstretch(long, [...merges, ...many])).toBeUndefined();
+  });
+});
+
+describe('a sheet’s merges as the grid reader takes them', () => {
+  it('tells for each place the first column of the wide merged area over it, for every list of merges and height', () => {
+    const area = fc
+      .record({ top: fc.nat(8), left: fc.nat(5), height: fc.nat(3), width: fc.nat(3) })
+      .map(({ top, left, height, width }) => ({ top, left, bottom: top + height, right: left + width }));
+    // Few lists, met again and again, at other heights: as a batch's sheets meet them.
+    const lists = fc.sample(fc.array(area, { maxLength: 4 }), { numRuns: 6, seed: 7 });
+    fc.assert(
+      fc.property(fc.constantFrom(...lists), fc.integer({ min: 1, max: 12 }), (areas, rows) => {
+        const from = mergedFromAreas(rows, areas.map(areaAddress));
+        for (let row = 0; row < rows; row++)
+          for (let col = 0; col < 10; col++) {
+            const over = areas.find(
+              (a) => a.right > a.left && a.top <= row && row <= a.bottom && col > a.left && col <= a.right,
+            );
+            expect(from?.(row, col)).toBe(over?.left);
+          }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
