@@ -9,8 +9,13 @@ import type { Grid } from './locate.js';
 
 const HEADING_LABELS = [AGENCY_LABEL, YEAR_LABEL];
 
+// A cell is compacted only where it holds the label's (or the title's) last character: the rows
+// searched are those with a 机 or a 报, most of a table's.
 const isLabel = (v: unknown, label: string) =>
-  typeof v === 'string' && compact(v).replace(/[:：]$/, '') === label;
+  typeof v === 'string' &&
+  v.includes(label.charAt(label.length - 1)) &&
+  compact(v).replace(/[:：]$/, '') === label;
+const TITLE_END = REPORT_TITLE.charAt(REPORT_TITLE.length - 1);
 
 /** The value right of a label, and where it is; with no value, the cell right of the label, to fill in. */
 function valueRightOf(
@@ -67,7 +72,7 @@ export function readHeading(grid: Grid, among: ReadonlySet<number>): Heading {
   let yearAt = yearCell?.at;
   for (const r of rows) {
     for (const [c, v] of (grid[r] ?? []).entries()) {
-      if (typeof v !== 'string' || !compact(v).includes(REPORT_TITLE)) continue;
+      if (typeof v !== 'string' || !v.includes(TITLE_END) || !compact(v).includes(REPORT_TITLE)) continue;
       const m = /^(.*?)((?:19|20)\d{2})年度?/.exec(arabicYears(compact(shownText(v))));
       if (!m) continue;
       agency ??= m[1] || undefined;
