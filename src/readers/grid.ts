@@ -136,6 +136,15 @@ export function chooseEdition(
   return best;
 }
 
+/** Addresses made once, near the top left of a sheet: a batch's sheets hold their numbers in the same cells. */
+const ADDRESSES: string[][] = [];
+const ADDRESSES_KEPT = { rows: 1024, columns: 64 };
+function cellAddress(row: number, col: number): string {
+  if (row >= ADDRESSES_KEPT.rows || col >= ADDRESSES_KEPT.columns) return toAddress({ row, col });
+  const ofRow = (ADDRESSES[row] ??= []);
+  return (ofRow[col] ??= toAddress({ row, col }));
+}
+
 type Chosen = ReturnType<typeof chooseEdition>;
 /** The tables located for each layout of labels met (see labelLayout): a batch's sheets share a few. */
 const CHOSEN = new Map<string, Chosen>();
@@ -163,7 +172,7 @@ class Reading {
   ) {}
 
   address(row: number, col: number): string {
-    return toAddress({ row: row + this.origin.row, col: this.columnAt(row, col) + this.origin.col });
+    return cellAddress(row + this.origin.row, this.columnAt(row, col) + this.origin.col);
   }
 
   warn(table: TableId, message: string, at: string[], severity: 'warning' | 'error' = 'warning'): void {
