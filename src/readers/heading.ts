@@ -26,8 +26,9 @@ function valueRightOf(
   let blankAt: Pos | undefined;
   for (const r of rows) {
     const row = grid[r] ?? [];
-    const i = row.findIndex((v) => isLabel(v, label));
-    if (i < 0) continue;
+    let i = 0;
+    while (i < row.length && !isLabel(row[i], label)) i++;
+    if (i === row.length) continue;
     blankAt ??= { row: r, col: i + 1 };
     const j = row.findIndex((x, c) => c > i && x !== null && x !== '');
     const v = row[j];
@@ -71,7 +72,9 @@ export function readHeading(grid: Grid, among: ReadonlySet<number>): Heading {
     year === undefined && yearCell?.value !== undefined ? String(yearCell.value).trim() : undefined;
   let yearAt = yearCell?.at;
   for (const r of rows) {
-    for (const [c, v] of (grid[r] ?? []).entries()) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
       if (typeof v !== 'string' || !v.includes(TITLE_END) || !compact(v).includes(REPORT_TITLE)) continue;
       const m = /^(.*?)((?:19|20)\d{2})年度?/.exec(arabicYears(compact(shownText(v))));
       if (!m) continue;
