@@ -1,4 +1,4 @@
-import { toAddress } from '../../report/address.js';
+import { type Area, toAddress } from '../../report/address.js';
 import type { RawValue } from '../../report/types.js';
 import type { XlsxLimits } from './limits.js';
 import { readStringItem, unescapeOoxml } from './strings.js';
@@ -179,19 +179,27 @@ class SheetBuilder {
   }
 
   add(cell: Cell): void {
-    const value = this.value(cell);
+    this.put(cell.row, cell.col, this.value(cell));
+  }
+
+  /** A cell whose body is its value alone (「<v>12</v>」), placed without a Cell made for it. */
+  addValue(row: number, col: number, type: string, style: number, v: string): void {
+    this.colIndex = col;
+    this.put(row, col, this.shown(type, style, v, true, undefined) ?? '');
+  }
+
+  private put(row: number, col: number, value: RawValue): void {
     if (value === '') return;
     const limits = this.ctx.limits;
-    if (cell.row >= limits.maxRows || cell.col >= limits.maxColumns) {
-      this.far ??= farMessage(cell.row, cell.col, limits);
+    if (row >= limits.maxRows || col >= limits.maxColumns) {
+      this.far ??= farMessage(row, col, limits);
       return;
     }
-    (this.rows[cell.row] ??= [])[cell.col] = value;
-    if (cell.col + 1 > this.width) this.width = cell.col + 1;
+    (this.rows[row] ??= [])[col] = value;
+    if (col + 1 > this.width) this.width = col + 1;
   }
 
   private value(c: Cell): RawValue {
-    const ctx = this.ctx;
     const v = c.value ?? '';
     let formula = c.formula === undefined ? '' : clipFormula(unescapeOoxml(c.formula));
     /** A shared formula's own cells hold none: theirs is the first cell's, moved; made only if shown. */
@@ -201,36 +209,46 @@ class SheetBuilder {
       if (formula && si !== undefined) this.shared.set(si, { formula, row: c.row, col: c.col });
       else if (!formula && si !== undefined) master = this.shared.get(si);
     }
-    switch (c.type) {
+    const shown = this.shown(c.type, c.style, v, c.value !== undefined, c.inline);
+    if (shown !== undefined) return shown;
+    if (!formula && master) formula = shiftFormula(master.formula, c.row - master.row, c.col - master.col);
+    return formula ? `=${formula}` : '';
+  }
+
+  /** What a cell of this type and style shows of its value `v`; undefined where that is its formula's to say. */
+  private shown(
+    type: string,
+    style: number,
+    v: string,
+    valued: boolean,
+    inline: string | undefined,
+  ): RawValue | undefined {
+    const ctx = this.ctx;
+    switch (type) {
       case 's':
         return v.trim() ? (ctx.strings[Number(v)] ?? '') : '';
       case 'inlineStr':
-        return c.inline ?? '';
+        return inline ?? '';
       case 'str':
-        if (c.value !== undefined) return unescapeOoxml(v);
-        break;
+        return valued ? unescapeOoxml(v) : undefined;
       case 'b':
-        if (v.trim()) return v.trim() === '1' || v.trim() === 'true';
-        break;
+        return v.trim() ? v.trim() === '1' || v.trim() === 'true' : undefined;
       case 'e':
-        if (v.trim()) return v.trim();
-        break;
+        return v.trim() ? v.trim() : undefined;
       case 'd': {
         const d = v.trim();
-        if (d) return /^\d{4}-\d{2}-\d{2}T00:00:00(?:\.0+)?Z?$/.test(d) ? d.slice(0, 10) : d;
-        break;
+        if (!d) return undefined;
+        return /^\d{4}-\d{2}-\d{2}T00:00:00(?:\.0+)?Z?$/.test(d) ? d.slice(0, 10) : d;
       }
       default: {
         const text = v.trim();
-        if (!text) break;
+        if (!text) return undefined;
         const n = Number(text);
         if (!Number.isFinite(n)) return text;
-        const shown = ctx.styles[c.style] ?? 'number';
+        const shown = ctx.styles[style] ?? 'number';
         return shown === 'number' ? n : (serialText(n, shown, ctx.date1904) ?? n);
       }
     }
-    if (!formula && master) formula = shiftFormula(master.formula, c.row - master.row, c.col - master.col);
-    return formula ? `=${formula}` : '';
   }
 
   finish(): SheetRead {
@@ -412,13 +430,17 @@ function readSheetQuickly(xml: string, ctx: SheetContext): SheetRead | undefined
       const others = m[5]!;
       const style = m[3] ?? (others ? STYLE_ATTR.exec(others)?.[1] : undefined);
       const type = m[4] ?? (others ? TYPE_ATTR.exec(others)?.[1] : undefined);
-      const cell = sheet.placeAt(Number(m[2]) - 1, columnOf(m[1]), type ?? 'n', Number(style ?? 0) || 0);
-      if (m[7] !== undefined) cell.value = decodeEntities(m[7]);
-      else {
-        i = readBody(xml, i, cell);
-        if (i < 0) return undefined;
-        tags.lastIndex = i;
+      const row = Number(m[2]) - 1;
+      const col = columnOf(m[1]);
+      const shown = Number(style ?? 0) || 0;
+      if (m[7] !== undefined) {
+        sheet.addValue(row, col, type ?? 'n', shown, decodeEntities(m[7]));
+        continue;
       }
+      const cell = sheet.placeAt(row, col, type ?? 'n', shown);
+      i = readBody(xml, i, cell);
+      if (i < 0) return undefined;
+      tags.lastIndex = i;
       sheet.add(cell);
       continue;
     }
@@ -483,16 +505,36 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
 /** Both ways, for the tests that hold them to the same grid. */
 export const readSheetWays = { quickly: readSheetQuickly, tokens: readSheetTokens };
 
-/** Office.js gives a merged area's value in its top-left cell only. Returns the cells visited. */
-function clearMerged(grid: RawValue[][], ref: string, height: number, width: number): number {
+/** The areas of the merges met: a batch's sheets made from one template merge the same cells. */
+const MERGED_AREAS = new Map<string, Area | undefined>();
+const MAX_MERGED_AREAS = 20_000;
+
+function mergedArea(ref: string): Area | undefined {
+  if (MERGED_AREAS.has(ref)) return MERGED_AREAS.get(ref);
   const [a, b] = ref.split(':');
   const p = a ? parseRef(a) : undefined;
   const q = b ? parseRef(b) : p;
-  if (!p || !q) return 0;
-  const top = Math.min(p.row, q.row);
-  const left = Math.min(p.col, q.col);
-  const bottom = Math.min(Math.max(p.row, q.row), height - 1);
-  const right = Math.min(Math.max(p.col, q.col), width - 1);
+  const area =
+    p && q
+      ? {
+          top: Math.min(p.row, q.row),
+          left: Math.min(p.col, q.col),
+          bottom: Math.max(p.row, q.row),
+          right: Math.max(p.col, q.col),
+        }
+      : undefined;
+  if (MERGED_AREAS.size >= MAX_MERGED_AREAS) MERGED_AREAS.clear();
+  MERGED_AREAS.set(ref, area);
+  return area;
+}
+
+/** Office.js gives a merged area's value in its top-left cell only. Returns the cells visited. */
+function clearMerged(grid: RawValue[][], ref: string, height: number, width: number): number {
+  const area = mergedArea(ref);
+  if (!area) return 0;
+  const { top, left } = area;
+  const bottom = Math.min(area.bottom, height - 1);
+  const right = Math.min(area.right, width - 1);
   let n = 0;
   for (let r = top; r <= bottom; r++) {
     const row = grid[r]!;
