@@ -73,6 +73,7 @@ function jsonFinding(f: Finding, withSheet: boolean): JsonFinding {
 
 /** One element of `--json`'s `files`. */
 export function jsonEntry(c: Checked) {
+  const several = severalSheets(c.findings);
   return {
     file: c.file,
     ...(c.sheet ? { sheet: c.sheet } : {}),
@@ -80,7 +81,7 @@ export function jsonEntry(c: Checked) {
     ...(c.year ? { year: c.year } : {}),
     ...(c.agency ? { agency: c.agency } : {}),
     ...(c.previous ? { previous: c.previous } : {}),
-    findings: c.findings.map((f) => jsonFinding(f, severalSheets(c.findings))),
+    findings: c.findings.map((f) => jsonFinding(f, several)),
   };
 }
 
