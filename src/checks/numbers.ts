@@ -25,13 +25,18 @@ export interface Numbers {
  * Iterates in layout order.
  */
 class CellMap<T> implements ReadonlyMap<CellKey, T> {
+  /** The edition's cell indexes, looked up once: every rule reads values by key, many times a report. */
+  private readonly index: ReadonlyMap<CellKey, number>;
+
   constructor(
     private readonly edition: Edition,
     private readonly at: (i: number) => T | undefined,
-  ) {}
+  ) {
+    this.index = cellIndex(edition);
+  }
 
   get(key: CellKey): T | undefined {
-    const i = cellIndex(this.edition).get(key);
+    const i = this.index.get(key);
     return i === undefined ? undefined : this.at(i);
   }
 

@@ -11,15 +11,19 @@ function parsedOk(ctx: Context, key: CellKey) {
   return p?.status === 'ok' ? p : undefined;
 }
 
+/**
+ * 2019's rows of 规章 and 规范性文件: made, published and public in total. Keys made once, not joined
+ * for each report: a key joined anew is hashed anew at each look-up.
+ */
+const MADE_PUBLISHED_TOTAL = (['rules', 'normative'] as const).map(
+  (row) =>
+    ['made', 'published', 'publicTotal'].map((c): CellKey => `t2.${row}.${c}`) as [CellKey, CellKey, CellKey],
+);
+
 function edition2019(ctx: Context): Finding[] {
   const out: Finding[] = [];
   const v = (k: CellKey) => ctx.numbers.values.get(k);
-  for (const row of ['rules', 'normative']) {
-    const [made, published, total] = ['made', 'published', 'publicTotal'].map((c) => `t2.${row}.${c}`) as [
-      CellKey,
-      CellKey,
-      CellKey,
-    ];
+  for (const [made, published, total] of MADE_PUBLISHED_TOTAL) {
     const m = v(made);
     const p = v(published);
     const t = v(total);
