@@ -39,6 +39,17 @@ let joined: Joined = { source: '', text: '', goesOn: false };
 export const goesOnOverLines = (text: string): boolean => joinedLines(text).goesOn;
 
 /**
+ * Whether the text has the word in a line, or broken over a line's end (「复\n议」), as its lines
+ * joined have it: a quick look before a text is searched for what only a sentence with the word says.
+ */
+export function hasWord(text: string, word: string): boolean {
+  if (text.includes(word)) return true;
+  for (let i = 1; i < word.length; i++)
+    if (text.includes(`${word.slice(0, i)}\n${word.slice(i)}`)) return true;
+  return false;
+}
+
+/**
  * Whether the character code ends a sentence (「。！？；;」), or with `lines` a line too. Compared,
  * not looked up in a set: it is asked of every character of a sentence that has a count.
  */

@@ -5,7 +5,7 @@ import { PART_TITLES } from '../../report/parts.js';
 import type { CellKey } from '../../report/types.js';
 import { type Context, finding, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
-import { goesOnOverLines, sentences } from '../sentences.js';
+import { goesOnOverLines, hasWord, sentences } from '../sentences.js';
 
 /** A number the text states, and the sentence it comes from. */
 interface Stated {
@@ -59,7 +59,7 @@ interface Statement {
   readonly inAnswered?: true;
   readonly cells: readonly CellKey[];
   /** None of it said in words, with no count: 「本年度未发生政府信息公开行政复议、行政诉讼案件」. */
-  readonly none?: RegExp;
+  readonly none?: NoneSaid;
   /** Its cells named together in a message (a group's items): 「（三）不予公开各项」. */
   readonly sum?: string;
   /**
@@ -132,11 +132,20 @@ const CARRIED_ALIKE = /建议|提案|来信|来访|信访|督办|工单|信箱|�
 /** 「均为0」 with no unit after it: none, as 「均为零」 is. */
 const ZERO = /为\s*0(?![\d.])/g;
 
+/** A subject said to be none in a clause, and a word every such clause has. */
+interface NoneSaid {
+  readonly pattern: RegExp;
+  /** A text without it, in its lines or across them, says none of the subject: it is not searched. */
+  readonly word: string;
+}
+
 /** Table 4's subject, said to be none in a clause: 「未发生…行政复议」, 「行政复议和行政诉讼均未发生」, 「…均为零」. */
-const noneOf = (what: string) =>
-  new RegExp(
+const noneOf = (what: string, word: string): NoneSaid => ({
+  pattern: new RegExp(
     `(?:(?:未|没有)(?:发生|出现|收到|接收到?|接到|引发|产生|因|被)|无(?!论))[^，,。；;\\d]{0,30}?${what}|${what}[^，,。；;\\d]{0,20}?(?:均|都)?(?:未发生|没有发生|未出现|没有出现|为零|${ZERO.source})`,
-  );
+  ),
+  word,
+});
 
 /** An outcome's count of one cause alone (「因本机关不掌握相关政府信息无法提供2件」; 「因…等原因」 is all of them). */
 const ONE_CAUSE = /^(?!.*等).*因/;
@@ -289,7 +298,7 @@ const STATEMENT_LIST: readonly Statement[] = [
     without: /复议机关|受理行政复议案件|审理|决定/,
     notIn: REVIEW_BODY,
     cells: ['t4.review.total'],
-    none: noneOf('行政复议'),
+    none: noneOf('行政复议', '复议'),
   },
   {
     rule: 'T4-04',
@@ -298,7 +307,7 @@ const STATEMENT_LIST: readonly Statement[] = [
     countFirst: true,
     cells: ['t4.suitDirect.total', 't4.suitAfterReview.total'],
     // 「被申请行政复议和提起诉讼」: the suit said without 行政.
-    none: noneOf('(?:行政)?诉讼'),
+    none: noneOf('(?:行政)?诉讼', '诉讼'),
   },
   ...OUTCOMES,
 ];
@@ -757,7 +766,7 @@ function stated(
 
 /** None said in a clause, with no count in it: the report's own year (「2024年未发生…」) is no count. */
 const saysNone = (clause: string, s: Prepared, year: number | undefined) =>
-  s.none!.test(clause) &&
+  s.none!.pattern.test(clause) &&
   !/\d/.test(clause.replace(ZERO, '为零').replace(A_YEAR, (y) => (parseInt(y, 10) === year ? '' : y))) &&
   !QUALIFIED.test(clause) &&
   !s.without?.test(clause);
@@ -816,9 +825,9 @@ function textVersusTables(ctx: Context): Finding[] {
     }
     // None said in words, in a clause with no count and nothing qualifying it (败诉, 纠错): in a
     // sentence the copy broke over lines (「…行政复议和行政诉」 / 「讼」) too, if its lines make one.
-    if (!all.length && s.none) {
+    if (!all.length && s.none && hasWord(text, s.none.word)) {
       const none = (acrossLines: boolean) =>
-        sentences(text, { acrossLines, having: s.none }).filter(
+        sentences(text, { acrossLines, having: s.none!.pattern }).filter(
           (sentence) =>
             (!acrossLines || sentence.length <= MAX_QUOTE) &&
             !s.notIn?.test(sentence) &&
