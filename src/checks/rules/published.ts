@@ -1,4 +1,4 @@
-import { canonical, compact } from '../../report/labels.js';
+import { canonicalOf, compact } from '../../report/labels.js';
 import { cellSpec, isTableLabel, rowKeys } from '../../report/model.js';
 import { chineseNumber } from '../../report/parse-value.js';
 import { PART_TITLES } from '../../report/parts.js';
@@ -418,7 +418,8 @@ function narrative(ctx: Context): string {
       : proseLines(text)
           .filter(
             (line) =>
-              line.length > LONGEST_LABEL || SENTENCE_END.test(line) || !isTableLabel(canonical(line)),
+              // Remembered: the labels' lines are the same in every report, and read as labels already.
+              line.length > LONGEST_LABEL || SENTENCE_END.test(line) || !isTableLabel(canonicalOf(line)),
           )
           .join('。\n');
   return [parts[0], prose(parts[1]), prose(parts[2]), prose(parts[3]), parts[4], parts[5]]
@@ -794,6 +795,12 @@ function ofPartOfYear(text: string): Set<string> {
   return out;
 }
 
+/** Whether every one of the cells has a number. */
+function knowsAll(ctx: Context, cells: readonly CellKey[]): boolean {
+  for (const k of cells) if (!ctx.numbers.values.has(k)) return false;
+  return true;
+}
+
 /** T3-06, T4-04: the numbers the text states equal the tables'. */
 function textVersusTables(ctx: Context): Finding[] {
   const text = halfWidthDigits(narrative(ctx));
@@ -810,7 +817,7 @@ function textVersusTables(ctx: Context): Finding[] {
   const joined = wrapped.filter((w) => !own.has(w)).map((t) => sentenceOf(t));
   const out: Finding[] = [];
   for (const s of STATEMENTS) {
-    if (!s.cells.every((k) => ctx.numbers.values.has(k))) continue;
+    if (!knowsAll(ctx, s.cells)) continue;
     // A sentence the copy broke over lines is looked for whole where none of its lines says it.
     let all = stated(said, s, ctx.report);
     if (joined.length) {
@@ -836,6 +843,8 @@ function textVersusTables(ctx: Context): Finding[] {
       const across = none(true);
       all = (across.length ? across : none(false)).map((sentence) => ({ value: 0, sentence }));
     }
+    // Most statements are said in no sentence: their cells are not added up.
+    if (!all.length) continue;
     const table = s.cells.reduce((sum, k) => sum + ctx.numbers.values.get(k)!, 0);
     // The text may say it more than once (part 一 and part 三): any sentence that differs is said.
     const found = all.find((x) => x.value !== table);
