@@ -28,7 +28,9 @@ function yearOfSheetName(name: string): number | undefined {
 
 /** The years the report's sheets say by their names, with the sheet that says each. */
 function sheetNameYears(ctx: Context): { name: string; y: number }[] {
-  return [...new Set(Object.values(ctx.report.sheets ?? {}))].flatMap((name) => {
+  // A published report's text has no sheets.
+  if (!ctx.report.sheets) return [];
+  return [...new Set(Object.values(ctx.report.sheets))].flatMap((name) => {
     const y = yearOfSheetName(name);
     return y !== undefined ? [{ name, y }] : [];
   });

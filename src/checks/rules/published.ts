@@ -1,5 +1,5 @@
 import { canonicalOf, compact } from '../../report/labels.js';
-import { cellSpec, isTableLabel, rowKeys } from '../../report/model.js';
+import { cellList, cellSpec, isTableLabel, rowKeys } from '../../report/model.js';
 import { chineseNumber } from '../../report/parse-value.js';
 import { PART_TITLES } from '../../report/parts.js';
 import type { CellKey } from '../../report/types.js';
@@ -870,6 +870,21 @@ const FEE = /信息(?:公开)?处理费/;
 /** Part 六 may say that no fee of any kind was charged: that covers 信息处理费. */
 const NO_FEE_AT_ALL = /(?:未|没有|不曾|无)收取(?:任何)?(?:费用|收费)/;
 
+/** 2021's cells of applications not handled for a fee not paid (逾期未缴纳信息处理费), by applicant. */
+const UNPAID_CELLS = cellList('2021')
+  .map((c) => c.key)
+  .filter((k) => k.startsWith('t3.r3_6_2.') && !k.endsWith('.total'));
+
+/** Those of the cells above that are more than 0, with their numbers, in the form's order. */
+function unpaidFees(ctx: Context): [CellKey, number][] {
+  const out: [CellKey, number][] = [];
+  for (const k of UNPAID_CELLS) {
+    const v = ctx.numbers.values.get(k);
+    if (v !== undefined && v > 0) out.push([k, v]);
+  }
+  return out;
+}
+
 /** S-01, S5-01, S6-01, T3-08: what the text of a published report must contain. */
 export function publishedFindings(ctx: Context): Finding[] {
   const published = ctx.report.published;
@@ -903,7 +918,8 @@ export function publishedFindings(ctx: Context): Finding[] {
   }
   if (ctx.report.edition === '2021') {
     const six = published.parts[5] ?? '';
-    if (published.parts[5] !== undefined && !FEE.test(six) && !NO_FEE_AT_ALL.test(six)) {
+    const saysFee = FEE.test(six) || NO_FEE_AT_ALL.test(six);
+    if (published.parts[5] !== undefined && !saysFee) {
       out.push(
         finding(ctx, {
           rule: 'S6-01',
@@ -912,10 +928,8 @@ export function publishedFindings(ctx: Context): Finding[] {
         }),
       );
     }
-    const unpaid = [...ctx.numbers.values].filter(
-      ([k, v]) => k.startsWith('t3.r3_6_2.') && !k.endsWith('.total') && v > 0,
-    );
-    if (unpaid.length && !FEE.test(six) && !NO_FEE_AT_ALL.test(six)) {
+    const unpaid = saysFee ? [] : unpaidFees(ctx);
+    if (unpaid.length) {
       out.push(
         finding(ctx, {
           rule: 'T3-08',
