@@ -135,8 +135,8 @@ export function cellFindings(ctx: Context): Finding[] {
   for (let i = 0; i < list.length; i++) {
     const spec = list[i]!;
     const p = ctx.numbers.parsedAt[i];
-    if (!p || empty.has(spec.table)) continue;
-    if (p.status === 'ok' && !p.note) continue;
+    // Most cells read as plain numbers: passed over before their table is looked up.
+    if (!p || (p.status === 'ok' && !p.note) || empty.has(spec.table)) continue;
     const rule = RULE_OF_KIND[spec.kind];
     const cells = [spec.key];
     if (p.status === 'invalid') {
