@@ -1,7 +1,7 @@
 import { cellIndex, cellList } from '../../report/model.js';
 import { TABLE_NAME } from '../../report/parts.js';
 import { clipped } from '../../report/shown.js';
-import { type CellKey, TABLE_IDS, type TableId } from '../../report/types.js';
+import { type CellKey, type Edition, EDITIONS, TABLE_IDS, type TableId } from '../../report/types.js';
 import { type Context, finding, listCells, num, ref } from '../context.js';
 import type { Finding } from '../../report/finding.js';
 import { identities, isTotal } from '../../report/identities.js';
@@ -19,17 +19,33 @@ interface Written {
   readonly cells: { key: CellKey; note: string }[];
 }
 
-/** Tables read but with nothing written in them: one finding each instead of one per cell. */
+/** Each edition's tables and their cells' indexes in cellList. */
+const TABLE_CELLS = new Map(
+  EDITIONS.map((e): [Edition, ReadonlyMap<TableId, readonly number[]>] => {
+    const cells = new Map<TableId, number[]>(TABLE_IDS.map((t) => [t, []]));
+    cellList(e).forEach((spec, i) => cells.get(spec.table)!.push(i));
+    return [e, cells];
+  }),
+);
+
+/**
+ * Tables read but with nothing written in them: one finding each instead of one per cell. Each
+ * table's cells are looked at up to the first with something in it, mostly its first.
+ */
 function emptyTables(ctx: Context): Set<TableId> {
   // A table whose copy did not give its rows whole may have its numbers there: not said unfilled.
   const unread = tablesNotReadWhole(ctx.report);
   const empty = new Set<TableId>(ctx.report.tables.filter((t) => !unread.has(t)));
-  const list = cellList(ctx.report.edition);
   const parsed = ctx.numbers.parsedAt;
-  for (let i = 0; i < list.length && empty.size; i++) {
-    const p = parsed[i];
-    if (p && p.status !== 'blank') empty.delete(list[i]!.table);
-  }
+  const cellsOf = TABLE_CELLS.get(ctx.report.edition)!;
+  for (const table of empty)
+    for (const i of cellsOf.get(table)!) {
+      const p = parsed[i];
+      if (p && p.status !== 'blank') {
+        empty.delete(table);
+        break;
+      }
+    }
   return empty;
 }
 
