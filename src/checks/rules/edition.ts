@@ -14,11 +14,23 @@ export function editionForYear(year: number): Edition {
   return year >= 2021 ? '2021' : '2019';
 }
 
+/** Sheets' names repeat from workbook to workbook (「2024年度年报」, 「Sheet1」): each is read once. */
+const YEARS_OF_NAMES = new Map<string, number | undefined>();
+const MAX_NAMES = 1000;
+
+function yearOfSheetName(name: string): number | undefined {
+  if (YEARS_OF_NAMES.has(name)) return YEARS_OF_NAMES.get(name);
+  const year = yearNamed(name);
+  if (YEARS_OF_NAMES.size >= MAX_NAMES) YEARS_OF_NAMES.clear();
+  YEARS_OF_NAMES.set(name, year);
+  return year;
+}
+
 /**
  * The year a sheet's name states: 「2024年度年报」, 「2024年报」, 「2024年度」 or 「2024」 alone; not a
  * date (「2024年1月」), nor a name of two years (「2023-2024对比」).
  */
-function yearOfSheetName(name: string): number | undefined {
+function yearNamed(name: string): number | undefined {
   const text = arabicYears(name);
   const years = new Set([...text.matchAll(/(?:19|20)\d{2}/g)].map((m) => m[0]));
   if (years.size !== 1) return undefined;
