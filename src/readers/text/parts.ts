@@ -20,8 +20,26 @@ const MAX_TITLE = 80;
 export function titleScore(text: string, i: number): 0 | 1 | 2 {
   // A paragraph that begins 「一是…」 is no title: spare it the canonical form.
   if (text.length > MAX_TITLE) return 0;
-  const c = canonicalOf(text);
-  if (c[0] !== NUMERALS[i]) return 0;
+  let known = SCORES.get(text);
+  if (!known) {
+    const c = canonicalOf(text);
+    const part = c ? NUMERALS.indexOf(c[0]!) : -1;
+    known = { part, score: part < 0 ? 0 : partTitleScore(c, part) };
+    if (SCORES.size >= MAX_SCORES) SCORES.clear();
+    SCORES.set(text, known);
+  }
+  return known.part === i ? known.score : 0;
+}
+
+/**
+ * Lines scored, by their text: a line is scored by up to four passes over a report (its runs,
+ * its parts, its end, its parts put out of order), and titles are every report's.
+ */
+const SCORES = new Map<string, { readonly part: number; readonly score: 0 | 1 | 2 }>();
+const MAX_SCORES = 5_000;
+
+/** titleScore of a line's canonical form `c`, which begins with part `i`'s numeral. */
+function partTitleScore(c: string, i: number): 0 | 1 | 2 {
   const body = c.replace(NUMERAL, '');
   if (body === OFFICIAL[i]) return 2;
   if (!body || body.length > OFFICIAL[i]!.length + MAX_ADDED || /[。；;]$/.test(body) || isTableLabel(c))
