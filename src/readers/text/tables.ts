@@ -55,12 +55,20 @@ export type LineNames = string | ((line: number) => string);
 export const lineOf = (t: Token | undefined, lines: LineNames = ''): string => {
   if (!t) return '文末';
   if (typeof lines === 'function') return lines(t.line);
-  if (lines || t.line >= MAX_LINE_NAMES) return `${lines}第${t.line}行`;
-  // Every cell of every report names its line: the few hundred names are made once.
-  return (LINE_NAMES[t.line] ??= `第${t.line}行`);
+  if (t.line >= MAX_LINE_NAMES) return `${lines}第${t.line}行`;
+  // Every cell of every report names its line: the few hundred names are made once, for a file's
+  // own lines and for the last other name of lines (「网页文字」, every page of a batch's).
+  if (!lines) return (LINE_NAMES[t.line] ??= `第${t.line}行`);
+  if (lines !== namedBy) {
+    namedBy = lines;
+    NAMED_LINES.length = 0;
+  }
+  return (NAMED_LINES[t.line] ??= `${lines}第${t.line}行`);
 };
 const MAX_LINE_NAMES = 5_000;
 const LINE_NAMES: string[] = [];
+const NAMED_LINES: string[] = [];
+let namedBy = '';
 
 const INDEXES = new WeakMap<TableSpec, LabelIndex>();
 function indexOf(table: TableSpec): LabelIndex {
