@@ -55,7 +55,7 @@ export function looksLikeValue(text: string): boolean {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  if (FRAMED_TAB.some((t) => text.includes(t))) {
+  if (FRAMED_TAB.test(text)) {
     const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
     const spacing = framedCells(lines);
     if (spacing) return framedTokens(lines, spacing);
@@ -285,8 +285,11 @@ const usual = (t: Tally): Gaps => ({
   words: t.words[1] > t.words[0] ? 2 : 1,
 });
 
-/** A tab line between empty lines, as a framed copy has many: a copy without one is not looked over. */
-const FRAMED_TAB = ['\n\n\t\n\n', '\r\n\r\n\t\r\n\r\n'];
+/**
+ * A tab line between empty lines, as a framed copy has many: a copy without one is not looked over.
+ * One pattern for both line ends: a text is searched once, not once for each.
+ */
+const FRAMED_TAB = /\n\n\t\n\n|\r\n\r\n\t\r\n\r\n/;
 
 /** Framed tab lines that tell such a copy: a table's row has a few. */
 const MIN_FRAMED = 10;
