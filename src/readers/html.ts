@@ -236,6 +236,14 @@ function ownText(html: string, t: OpenTable, end: number): string {
   return own + html.slice(from, end);
 }
 
+const END_TAGS = new Map<string, RegExp>();
+/** The end tag of a raw element (see RAW), made once for each name: every page has a 「<title>」. */
+function endTag(name: string): RegExp {
+  let end = END_TAGS.get(name);
+  if (!end) END_TAGS.set(name, (end = new RegExp(`</${name}`, 'ig')));
+  return end;
+}
+
 /** A tag's name, lower-cased only when it has capitals: toLowerCase on a slice of a page of Chinese text is slow. */
 const lowerCased = (name: string, capitals: boolean) => (capitals ? name.toLowerCase() : name);
 
@@ -285,7 +293,10 @@ export function pageText(html: string, maxDepth: number): string | undefined {
     if (e.skip) skipping++;
     else if (e.cell) {
       newline();
-      out.push('\t');
+      // Put with the line's end before it where there is one: a page has thousands of cells, and
+      // fewer pieces are quicker joined.
+      if (out[out.length - 1] === '\n') out[out.length - 1] = '\n\t';
+      else out.push('\t');
       cellStart = out.length;
       cellDepth++;
     } else if (e.block && !cellDepth) newline();
@@ -338,7 +349,8 @@ export function pageText(html: string, maxDepth: number): string | undefined {
       continue;
     }
     if (closing) {
-      const k = nesting.lastIndexOf(name);
+      // An element that deepens no nesting is not in it.
+      const k = e.flat ? -1 : nesting.lastIndexOf(name);
       if (k >= 0) nesting.length = k;
       close(e);
       if (layout && name === 'table') tables.pop();
@@ -350,7 +362,7 @@ export function pageText(html: string, maxDepth: number): string | undefined {
     // 「<svg/>」 ends itself; 「<p/>」 does not, in HTML.
     if (e.void || (e.skip && html.charCodeAt(end - 2) === 47)) close(e);
     else if (e.raw) {
-      const stop = new RegExp(`</${name}`, 'ig');
+      const stop = endTag(name);
       stop.lastIndex = at;
       const until = stop.exec(html)?.index ?? html.length;
       if (name === 'title' || name === 'textarea') text(html.slice(at, until));
