@@ -11,16 +11,21 @@ const WORD_VARIANTS: readonly (readonly [seen: string, official: string])[] = [
 export const QUOTE_MARKS = '"“”＂″';
 const QUOTES = new RegExp(`[${QUOTE_MARKS}]`, 'g');
 
-const SAME_CHARS: readonly (readonly [RegExp, string])[] = [
-  [/[(（]/g, '（'],
-  [/[)）]/g, '）'],
-  [/[:：]/g, '：'],
+/** Characters that compare as another: brackets, colons, commas and slashes as their one form. */
+const SAME_CHARS: Readonly<Record<string, string>> = {
+  '(': '（',
+  ')': '）',
+  ':': '：',
+  ',': '、',
+  '，': '、',
+  '／': '/',
   // Quotes are dropped, not matched: a PDF may set them in another font, out of place
   // (「危及三“安全一稳定”」 for 「危及“三安全一稳定”」).
-  [QUOTES, ''],
-  [/[，,、]/g, '、'],
-  [/[／/]/g, '/'],
-];
+  ...Object.fromEntries([...QUOTE_MARKS].map((q) => [q, ''])),
+};
+/** The characters SAME_CHARS changes: one pass over a text changes them all. */
+const SAME_CHAR = new RegExp(`[${Object.keys(SAME_CHARS).join('')}]`, 'g');
+const sameChar = (c: string) => SAME_CHARS[c]!;
 
 export function compact(text: string): string {
   return text.replace(/[\s\u3000]+/g, '');
@@ -28,8 +33,12 @@ export function compact(text: string): string {
 
 /** The form two wordings share when they differ only in brackets, quotes, commas or numbering marks. */
 export function canonical(text: string): string {
-  let s = compact(text);
-  for (const [re, to] of SAME_CHARS) s = s.replace(re, to);
+  return canonicalOfCompact(compact(text));
+}
+
+/** canonical() of a text already compact. */
+function canonicalOfCompact(compacted: string): string {
+  const s = compacted.replace(SAME_CHAR, sameChar);
   // 「1.」 「1．」 「1、」 and 「１．」 (full-width digits, as some pages type them) number alike.
   return s.replace(
     /^([\d０-９]+)[.．、]/,
@@ -55,9 +64,10 @@ const MAX_PREPARED = 20_000;
 function prepared(text: string): Prepared {
   let p = PREPARED.get(text);
   if (!p) {
-    const canon = canonical(text);
+    const compacted = compact(text);
+    const canon = canonicalOfCompact(compacted);
     // Quotes aside: which quote marks, and where a PDF put them, is no difference in wording.
-    p = { compact: compact(text).replace(QUOTES, ''), canonical: canon, variant: withWordVariants(canon) };
+    p = { compact: compacted.replace(QUOTES, ''), canonical: canon, variant: withWordVariants(canon) };
     if (PREPARED.size >= MAX_PREPARED) PREPARED.clear();
     PREPARED.set(text, p);
   }
@@ -65,7 +75,7 @@ function prepared(text: string): Prepared {
 }
 
 function withWordVariants(s: string): string {
-  for (const [seen, official] of WORD_VARIANTS) s = s.split(seen).join(official);
+  for (const [seen, official] of WORD_VARIANTS) if (s.includes(seen)) s = s.split(seen).join(official);
   return s;
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labelIndex, matchLabel } from '../../src/report/labels.js';
+import { canonical, labelIndex, matchLabel } from '../../src/report/labels.js';
 import { tableSpecs } from '../../src/report/model.js';
 import { EDITIONS } from '../../src/report/types.js';
 
@@ -47,5 +47,36 @@ describe('the label index', () => {
     expect(index.matches('3.危及"三安全一稳定"0')).toEqual(['3.危及“三安全一稳定”']);
     expect(index.matches('本年新')).toEqual(expect.arrayContaining(['本年新制作数量', '本年新公开数量']));
     expect(index.matches('0')).toEqual([]);
+  });
+});
+
+describe('canonical', () => {
+  /** canonical as it was written first: one replacement for each kind of character, one after the other. */
+  const stepByStep = (text: string) =>
+    [
+      [/[\s\u3000]+/g, ''],
+      [/[(（]/g, '（'],
+      [/[)）]/g, '）'],
+      [/[:：]/g, '：'],
+      [/["“”＂″]/g, ''],
+      [/[，,、]/g, '、'],
+      [/[／/]/g, '/'],
+    ]
+      .reduce((s, [re, to]) => s.replace(re as RegExp, to as string), text)
+      .replace(
+        /^([\d０-９]+)[.．、]/,
+        (_, n: string) => `${n.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))}.`,
+      );
+
+  it('changes each bracket, colon, quote, comma and slash as replacing each kind in turn did', () => {
+    const text = fc
+      .array(fc.constantFrom(...'()（）:："“”＂″，,、／/ \u3000１1.．a中'), { maxLength: 12 })
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(canonical(t)).toBe(stepByStep(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
