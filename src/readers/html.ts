@@ -116,6 +116,15 @@ const CODED = new Map(
   }),
 );
 
+/**
+ * Codes of names of one or two characters (「p」, 「td」, 「tr」: most of a page's tags) are below
+ * this: looked up in an array, quicker than a map.
+ */
+const SHORT_CODES = 64 * 64;
+const SHORT_CODED: (Element | undefined)[] = Array.from({ length: SHORT_CODES }, () => undefined);
+for (const [code, e] of CODED) if (code < SHORT_CODES) SHORT_CODED[code] = e;
+const elementCoded = (code: number) => (code < SHORT_CODES ? SHORT_CODED[code] : CODED.get(code));
+
 const SPACE = /[\s\u00a0]/;
 const SPACES = /[\s\u00a0]+/g;
 
@@ -341,7 +350,7 @@ export function pageText(html: string, maxDepth: number): string | undefined {
     for (let k = html.charCodeAt(n); n < end && k > 32 && k !== 47 && k !== 62; k = html.charCodeAt(++n))
       if (k >= 65 && k <= 90) capitals = true;
     const code = nameCode(html, first, n);
-    const known = code < 0 ? ELEMENTS.get(lowerCased(html.slice(first, n), capitals)) : CODED.get(code);
+    const known = code < 0 ? ELEMENTS.get(lowerCased(html.slice(first, n), capitals)) : elementCoded(code);
     const e = known ?? OTHER;
     const name = known ? known.name : lowerCased(html.slice(first, n), capitals);
     if (layout && tables.at(-1) && (e.cell || name === 'tr')) {
