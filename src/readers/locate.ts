@@ -167,14 +167,29 @@ function entriesOf(cell: TextCell): readonly LabelEntry[] {
 }
 
 /**
- * Where the texts that read as labels stand, and what they say: all that locating the tables looks
- * at (see labelHits). Sheets made from one template have the same, whatever else is filled in.
+ * Where the texts that read as labels stand, and which labels each reads as: all that locating the
+ * tables looks at (see labelHits). Sheets made from one template have the same, whatever else is
+ * filled in.
  */
 export function labelLayout(texts: readonly TextCell[]): string {
-  const parts: string[] = [];
-  for (const cell of texts)
-    if (entriesOf(cell) !== NO_ENTRIES) parts.push(`${cell.pos.row},${cell.pos.col},${cell.text}`);
-  return parts.join('\u0000');
+  let layout = '';
+  for (const cell of texts) {
+    const entries = entriesOf(cell);
+    if (entries !== NO_ENTRIES) layout += `${cell.pos.row},${cell.pos.col},${labelsId(entries)};`;
+  }
+  return layout;
+}
+
+/**
+ * A number for each list of labels a text reads as: texts that read as the same labels are the
+ * same to locate, and a layout named by these numbers is short.
+ */
+const LABELS_IDS = new WeakMap<readonly LabelEntry[], number>();
+let lastLabelsId = 0;
+function labelsId(entries: readonly LabelEntry[]): number {
+  let id = LABELS_IDS.get(entries);
+  if (id === undefined) LABELS_IDS.set(entries, (id = ++lastLabelsId));
+  return id;
 }
 
 /** Which cells read as which labels, for every table of both editions, in one pass over the texts. */
