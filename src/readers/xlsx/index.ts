@@ -64,8 +64,23 @@ function decodePart(bytes: Uint8Array): string {
   return utf8Lenient(bytes);
 }
 
+/** Targets resolved, by their part: a batch's workbooks name the same few. */
+const RESOLVED = new Map<string, string>();
+const MAX_RESOLVED = 1000;
+
 /** A path in the package from a relationship target: relative to the part's folder, or absolute. */
 function resolve(base: string, target: string): string {
+  const key = `${base}\n${target}`;
+  let path = RESOLVED.get(key);
+  if (path === undefined) {
+    path = resolved(base, target);
+    if (RESOLVED.size >= MAX_RESOLVED) RESOLVED.clear();
+    RESOLVED.set(key, path);
+  }
+  return path;
+}
+
+function resolved(base: string, target: string): string {
   const parts = target.startsWith('/') ? [] : base.split('/').slice(0, -1);
   for (const seg of target.replace(/\\/g, '/').split('/')) {
     if (seg === '..') parts.pop();
