@@ -118,9 +118,18 @@ export function chooseEdition(
   hits: LabelHits = labelHits(texts),
   rowsOnly = false,
 ): { edition: Edition; found: Located[]; unsure: boolean } | undefined {
-  let best:
-    { edition: Edition; found: Located[]; votes: number; unfound: number; unsure: boolean } | undefined;
-  for (const edition of EDITIONS) {
+  // An edition's votes are at most its labels that some text reads as: the edition that may have
+  // most is located first, and one that cannot reach the votes found is not located at all.
+  const bound = (edition: Edition) => {
+    let n = 0;
+    for (const t of tableSpecs(edition)) for (const of of hits.get(t) ?? []) if (of.length) n++;
+    return n;
+  };
+  const bounds = new Map(EDITIONS.map((e) => [e, bound(e)]));
+  const located = new Map<Edition, { found: Located[]; votes: number; unfound: number }>();
+  let most = 0;
+  for (const edition of [...EDITIONS].sort((a, b) => bounds.get(b)! - bounds.get(a)!)) {
+    if (bounds.get(edition)! < most) continue;
     const found = tableSpecs(edition)
       .map((t) => locate(t, texts, hits, rowsOnly))
       .filter((l): l is Located => !!l && l.score >= MIN_SCORE);
@@ -128,7 +137,16 @@ export function chooseEdition(
     // As many labels found: the edition with fewer of its tables' labels not found. 2019's 表三 is
     // 2021's with rows left out, which read as rows a clerk deleted.
     const unfound = found.reduce((s, l) => s + l.table.labels.length - l.votes, 0);
-    if (!found.length) continue;
+    located.set(edition, { found, votes, unfound });
+    if (found.length) most = Math.max(most, votes);
+  }
+  // Chosen in EDITIONS' order, as two alike are told apart: one not located has fewer votes.
+  let best:
+    { edition: Edition; found: Located[]; votes: number; unfound: number; unsure: boolean } | undefined;
+  for (const edition of EDITIONS) {
+    const l = located.get(edition);
+    if (!l?.found.length) continue;
+    const { found, votes, unfound } = l;
     if (!best || votes > best.votes || (votes === best.votes && unfound < best.unfound))
       best = { edition, found, votes, unfound, unsure: false };
     else if (votes === best.votes && unfound === best.unfound) best.unsure = true;

@@ -1,9 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readGrid } from '../../src/readers/grid.js';
+import { chooseEdition, readGrid } from '../../src/readers/grid.js';
+import {
+  labelHits,
+  locate,
+  type Located,
+  MIN_SCORE,
+  type TextCell,
+  textCells,
+} from '../../src/readers/locate.js';
+import { tableSpecs } from '../../src/report/model.js';
+import { PART_TITLES } from '../../src/report/parts.js';
 import { parseAddress, toAddress } from '../../src/report/address.js';
 import { readDocument } from '../../src/readers/text/document.js';
-import type { RawValue, Report } from '../../src/report/types.js';
+import { type Edition, EDITIONS, type RawValue, type Report } from '../../src/report/types.js';
 import { checkGrid, errors, filledGrid, jingxiu, ofRule, readReport, suqian } from '../helpers.js';
 
 const seedGrid = () => filledGrid('2019', jingxiu().values, { year: 2019 });
@@ -18,6 +28,50 @@ function swapItems(grid: RawValue[][], first: string, second: string): [number, 
   grid[b]!.splice(2, rowA.length, ...rowA);
   return [a, b];
 }
+
+/** chooseEdition as it was: every edition located, then chosen in EDITIONS' order. */
+function everyEditionLocated(texts: readonly TextCell[]) {
+  const hits = labelHits(texts);
+  let best:
+    { edition: Edition; found: Located[]; votes: number; unfound: number; unsure: boolean } | undefined;
+  for (const edition of EDITIONS) {
+    const found = tableSpecs(edition)
+      .map((t) => locate(t, texts, hits))
+      .filter((l): l is Located => !!l && l.score >= MIN_SCORE);
+    const votes = found.reduce((s, l) => s + l.votes, 0);
+    const unfound = found.reduce((s, l) => s + l.table.labels.length - l.votes, 0);
+    if (!found.length) continue;
+    if (!best || votes > best.votes || (votes === best.votes && unfound < best.unfound))
+      best = { edition, found, votes, unfound, unsure: false };
+    else if (votes === best.votes && unfound === best.unfound) best.unsure = true;
+  }
+  return best;
+}
+
+describe('telling the edition', () => {
+  it('locates an edition that cannot have the most labels not at all, and chooses as when every edition was located', () => {
+    const rows = (e: Edition) => filledGrid(e, e === '2019' ? jingxiu().values : suqian()[1].values);
+    // Each sheet's tables apart: 表二, 表三 and 表四 from under their parts' titles.
+    const tables = (e: Edition) => {
+      const g = rows(e);
+      const at = [1, 2, 3].map((p) => rowOf(g, PART_TITLES[p]!));
+      return [g.slice(at[0], at[1]), g.slice(at[1], at[2]), g.slice(at[2])];
+    };
+    const of = { '2019': tables('2019'), '2021': tables('2021') };
+    const table = (i: number) =>
+      fc
+        .constantFrom(...EDITIONS)
+        .chain((e) => fc.subarray(of[e][i]!, { minLength: Math.floor(of[e][i]!.length / 2) }));
+    fc.assert(
+      // Each table of either edition, some of its rows left out: editions near each other in votes.
+      fc.property(table(0), table(1), table(2), (t2, t3, t4) => {
+        const texts = textCells([...t2, ...t3, ...t4]);
+        expect(chooseEdition(texts)).toEqual(everyEditionLocated(texts));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
 
 describe('finding the tables wherever they sit', () => {
   it('reads each sheet for its own layout, whatever sheets of other layouts were read before it', () => {
