@@ -349,7 +349,7 @@ export async function identity(path: string): Promise<string> {
 
 /**
  * The first `length` bytes of a regular file (fewer if it is shorter); undefined when it cannot be
- * read. Synchronous, as readInput: a folder's pages are each looked at before the batch.
+ * read. Synchronous, as readInput: a folder's CSV files are each looked at before the batch.
  */
 function fileHead(file: string, length: number): Uint8Array | undefined {
   let fd: number | undefined;

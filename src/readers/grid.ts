@@ -122,7 +122,7 @@ export function chooseEdition(
   // most is located first, and one that cannot reach the votes found is not located at all.
   const bound = (edition: Edition) => {
     let n = 0;
-    for (const t of tableSpecs(edition)) for (const of of hits.get(t) ?? []) if (of.length) n++;
+    for (const t of tableSpecs(edition)) for (const hitsOf of hits.get(t) ?? []) if (hitsOf.length) n++;
     return n;
   };
   const bounds = new Map(EDITIONS.map((e) => [e, bound(e)]));

@@ -432,12 +432,12 @@ function readSheetQuickly(xml: string, ctx: SheetContext): SheetRead | undefined
       const type = m[4] ?? (others ? TYPE_ATTR.exec(others)?.[1] : undefined);
       const row = Number(m[2]) - 1;
       const col = columnOf(m[1]);
-      const shown = Number(style ?? 0) || 0;
+      const styleIndex = Number(style ?? 0) || 0;
       if (m[7] !== undefined) {
-        sheet.addValue(row, col, type ?? 'n', shown, decodeEntities(m[7]));
+        sheet.addValue(row, col, type ?? 'n', styleIndex, decodeEntities(m[7]));
         continue;
       }
-      const cell = sheet.placeAt(row, col, type ?? 'n', shown);
+      const cell = sheet.placeAt(row, col, type ?? 'n', styleIndex);
       i = readBody(xml, i, cell);
       if (i < 0) return undefined;
       tags.lastIndex = i;
@@ -505,9 +505,14 @@ export function readSheet(xml: string, ctx: SheetContext): SheetRead {
 /** Both ways, for the tests that hold them to the same grid. */
 export const readSheetWays = { quickly: readSheetQuickly, tokens: readSheetTokens };
 
-/** The areas of the merges met: a batch's sheets made from one template merge the same cells. */
+/**
+ * The areas of the merges met: a batch's sheets made from one template merge the same cells. Only
+ * short references are kept (「A1:O1」): a longer one may be V8's slice of its sheet's text, and
+ * would keep that alive.
+ */
 const MERGED_AREAS = new Map<string, Area | undefined>();
-const MAX_MERGED_AREAS = 20_000;
+const MAX_MERGED_AREAS = 5_000;
+const MAX_KEPT_REF = 12;
 
 function mergedArea(ref: string): Area | undefined {
   if (MERGED_AREAS.has(ref)) return MERGED_AREAS.get(ref);
@@ -523,6 +528,7 @@ function mergedArea(ref: string): Area | undefined {
           right: Math.max(p.col, q.col),
         }
       : undefined;
+  if (ref.length > MAX_KEPT_REF) return area;
   if (MERGED_AREAS.size >= MAX_MERGED_AREAS) MERGED_AREAS.clear();
   MERGED_AREAS.set(ref, area);
   return area;
