@@ -61,6 +61,15 @@ export function xlsxVariant(parts: Record<string, Uint8Array>, i: number): Uint8
   return zipSync({ ...parts, 'xl/sharedStrings.xml': strToU8(sst) });
 }
 
+/** The seed report with `lines` lines of its own after it: a long report, as some bodies publish. */
+export function longText(seed: string, i: number, lines: number): string {
+  const own = Array.from(
+    { length: lines },
+    (_, j) => `第${i}号补充说明第${j}条：本机关按照要求认真落实各项工作任务并及时公开相关信息${j * 7 + i}。`,
+  );
+  return `${textVariant(seed, i)}\n${own.join('\n')}\n`;
+}
+
 /** `count` files of each kind in `dir/txt`, `dir/html`, `dir/xlsx`. */
 export async function generate(dir: string, count: number): Promise<void> {
   const seed = seedText();
