@@ -309,8 +309,8 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       keep: (c: Checked) => ({
         entry: detached(json ? jsonEntry(c) : toText(c)),
         ...(csv ? { line: detached(CsvSummary.line(c)) } : {}),
-        ...(html ? { part: HtmlSummary.part(c) } : {}),
-        ...(reportPath ? { audit: auditOfChecked(c, checkedAt) } : {}),
+        ...(html ? { part: detached(HtmlSummary.part(c)) } : {}),
+        ...(reportPath ? { audit: detached(auditOfChecked(c, checkedAt)) } : {}),
       }),
       emit: (kept, { label, copies }) => {
         const same = copies.join('、');
