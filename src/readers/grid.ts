@@ -31,6 +31,7 @@ import {
 import { readHeading } from './heading.js';
 import { columnPutIn, formFinding, missingTable, type SeenAt } from './findings.js';
 import { TABLE_NAME, TABLE_PART } from '../report/parts.js';
+import { Remembered } from '../report/remembered.js';
 
 export type { Grid };
 
@@ -163,20 +164,12 @@ function cellAddress(row: number, col: number): string {
   return (ofRow[col] ??= toAddress({ row, col }));
 }
 
-type Chosen = ReturnType<typeof chooseEdition>;
 /** The tables located for each layout of labels met (see labelLayout): a batch's sheets share a few. */
-const CHOSEN = new Map<string, Chosen>();
-const MAX_LAYOUTS = 200;
+const CHOSEN = new Remembered<string, ReturnType<typeof chooseEdition>>(200);
 
 /** chooseEdition for a sheet, once for each layout of its labels. */
-function chooseEditionOnce(texts: readonly TextCell[]): Chosen {
-  const layout = labelLayout(texts);
-  if (CHOSEN.has(layout)) return CHOSEN.get(layout);
-  const chosen = chooseEdition(texts);
-  if (CHOSEN.size >= MAX_LAYOUTS) CHOSEN.clear();
-  CHOSEN.set(layout, chosen);
-  return chosen;
-}
+const chooseEditionOnce = (texts: readonly TextCell[]) =>
+  CHOSEN.of(labelLayout(texts), () => chooseEdition(texts));
 
 class Reading {
   readonly cells = new Map<CellKey, ReadCell>();

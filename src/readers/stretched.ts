@@ -2,6 +2,7 @@ import { type Area, parseArea } from '../report/address.js';
 import type { RawValue } from '../report/types.js';
 import { chooseEdition } from './grid.js';
 import { type Grid, isNumberCell, labelHits, textCells } from './locate.js';
+import { Remembered } from '../report/remembered.js';
 
 /** A sheet's grid with each table on columns of its own, and where each cell came from. */
 export interface Unstretched {
@@ -19,18 +20,13 @@ const AREA = /^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
  * The areas of each list of merges met, by its grid's height: a batch's sheets made from one
  * template merge the same cells. Lists longer than a template's are not kept.
  */
-const WIDE_AREAS = new Map<string, readonly (readonly Area[])[] | undefined>();
-const MAX_KEPT = { lists: 200, merges: 1000 };
+const WIDE_AREAS = new Remembered<string, readonly (readonly Area[])[] | undefined>(200);
+const MAX_KEPT_MERGES = 1000;
 
 /** Merged areas more than one column wide, by the rows they cover (within the grid). */
 function wideAreasByRow(rows: number, merges: readonly string[]): readonly (readonly Area[])[] | undefined {
-  if (merges.length > MAX_KEPT.merges) return wideAreasOf(rows, merges);
-  const key = `${rows} ${merges.join(' ')}`;
-  if (WIDE_AREAS.has(key)) return WIDE_AREAS.get(key);
-  const areas = wideAreasOf(rows, merges);
-  if (WIDE_AREAS.size >= MAX_KEPT.lists) WIDE_AREAS.clear();
-  WIDE_AREAS.set(key, areas);
-  return areas;
+  if (merges.length > MAX_KEPT_MERGES) return wideAreasOf(rows, merges);
+  return WIDE_AREAS.of(`${rows} ${merges.join(' ')}`, () => wideAreasOf(rows, merges));
 }
 
 function wideAreasOf(rows: number, merges: readonly string[]): Area[][] | undefined {

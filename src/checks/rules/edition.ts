@@ -4,6 +4,7 @@ import type { Finding } from '../../report/finding.js';
 import { isUnfilled } from '../../report/numbers-key.js';
 import { arabicYears } from '../../report/years.js';
 import { shownText } from '../../report/shown.js';
+import { Remembered } from '../../report/remembered.js';
 
 const EDITION_NAMES: Readonly<Record<Edition, string>> = {
   '2019': '2019 版格式（国办公开办函〔2019〕60号）',
@@ -15,16 +16,8 @@ export function editionForYear(year: number): Edition {
 }
 
 /** Sheets' names repeat from workbook to workbook (「2024年度年报」, 「Sheet1」): each is read once. */
-const YEARS_OF_NAMES = new Map<string, number | undefined>();
-const MAX_NAMES = 1000;
-
-function yearOfSheetName(name: string): number | undefined {
-  if (YEARS_OF_NAMES.has(name)) return YEARS_OF_NAMES.get(name);
-  const year = yearNamed(name);
-  if (YEARS_OF_NAMES.size >= MAX_NAMES) YEARS_OF_NAMES.clear();
-  YEARS_OF_NAMES.set(name, year);
-  return year;
-}
+const YEARS_OF_NAMES = new Remembered<string, number | undefined>(1000);
+const yearOfSheetName = (name: string) => YEARS_OF_NAMES.of(name, yearNamed);
 
 /**
  * The year a sheet's name states: 「2024年度年报」, 「2024年报」, 「2024年度」 or 「2024」 alone; not a

@@ -4,6 +4,7 @@ import { PART_KEYS, PART_TITLES } from '../../report/parts.js';
 import { textRows } from './rows.js';
 import { isDateLine, isSignatureLine } from './meta.js';
 import type { Token } from './tokens.js';
+import { Remembered } from '../../report/remembered.js';
 
 const NUMERALS = '一二三四五六';
 const NUMERAL = /^[一二三四五六][、.．，,]?/;
@@ -20,14 +21,7 @@ const MAX_TITLE = 80;
 export function titleScore(text: string, i: number): 0 | 1 | 2 {
   // A paragraph that begins 「一是…」 is no title: spare it the canonical form.
   if (text.length > MAX_TITLE) return 0;
-  let known = SCORES.get(text);
-  if (!known) {
-    const c = canonicalOf(text);
-    const part = c ? NUMERALS.indexOf(c[0]!) : -1;
-    known = { part, score: part < 0 ? 0 : partTitleScore(c, part) };
-    if (SCORES.size >= MAX_SCORES) SCORES.clear();
-    SCORES.set(text, known);
-  }
+  const known = SCORES.of(text, partScore);
   return known.part === i ? known.score : 0;
 }
 
@@ -35,8 +29,14 @@ export function titleScore(text: string, i: number): 0 | 1 | 2 {
  * Lines scored, by their text: a line is scored by up to four passes over a report (its runs,
  * its parts, its end, its parts put out of order), and titles are every report's.
  */
-const SCORES = new Map<string, { readonly part: number; readonly score: 0 | 1 | 2 }>();
-const MAX_SCORES = 5_000;
+const SCORES = new Remembered<string, { readonly part: number; readonly score: 0 | 1 | 2 }>(5_000);
+
+/** Which part's title a line may be, by its numeral, and how well it reads as that title. */
+function partScore(text: string): { readonly part: number; readonly score: 0 | 1 | 2 } {
+  const c = canonicalOf(text);
+  const part = c ? NUMERALS.indexOf(c[0]!) : -1;
+  return { part, score: part < 0 ? 0 : partTitleScore(c, part) };
+}
 
 /** titleScore of a line's canonical form `c`, which begins with part `i`'s numeral. */
 function partTitleScore(c: string, i: number): 0 | 1 | 2 {

@@ -8,6 +8,7 @@ import { readSharedStrings } from './strings.js';
 import { readStyles, type Shown } from './styles.js';
 import { attr, eachElement } from './xml.js';
 import { type Crc32, type RawInflate, unzipEntry, type ZipEntry, zipEntries } from './zip.js';
+import { Remembered } from '../../report/remembered.js';
 
 export { XLSX_LIMITS, type XlsxLimits } from './limits.js';
 export type { Crc32, RawInflate } from './zip.js';
@@ -65,20 +66,11 @@ function decodePart(bytes: Uint8Array): string {
 }
 
 /** Targets resolved, by their part: a batch's workbooks name the same few. */
-const RESOLVED = new Map<string, string>();
-const MAX_RESOLVED = 1000;
+const RESOLVED = new Remembered<string, string>(1000);
 
 /** A path in the package from a relationship target: relative to the part's folder, or absolute. */
-function resolve(base: string, target: string): string {
-  const key = `${base}\n${target}`;
-  let path = RESOLVED.get(key);
-  if (path === undefined) {
-    path = resolved(base, target);
-    if (RESOLVED.size >= MAX_RESOLVED) RESOLVED.clear();
-    RESOLVED.set(key, path);
-  }
-  return path;
-}
+const resolve = (base: string, target: string) =>
+  RESOLVED.of(`${base}\n${target}`, () => resolved(base, target));
 
 function resolved(base: string, target: string): string {
   const parts = target.startsWith('/') ? [] : base.split('/').slice(0, -1);

@@ -4,6 +4,7 @@ import type { XlsxLimits } from './limits.js';
 import { readStringItem, unescapeOoxml } from './strings.js';
 import { serialText, type Shown } from './styles.js';
 import { attr, decodeEntities, eachAttr, END, OPEN, TEXT, XmlReader } from './xml.js';
+import { Remembered } from '../../report/remembered.js';
 
 export interface SheetContext {
   readonly strings: readonly string[];
@@ -510,28 +511,24 @@ export const readSheetWays = { quickly: readSheetQuickly, tokens: readSheetToken
  * short references are kept (「A1:O1」): a longer one may be V8's slice of its sheet's text, and
  * would keep that alive.
  */
-const MERGED_AREAS = new Map<string, Area | undefined>();
-const MAX_MERGED_AREAS = 5_000;
+const MERGED_AREAS = new Remembered<string, Area | undefined>(5_000);
 const MAX_KEPT_REF = 12;
 
-function mergedArea(ref: string): Area | undefined {
-  if (MERGED_AREAS.has(ref)) return MERGED_AREAS.get(ref);
+const mergedArea = (ref: string) => (ref.length > MAX_KEPT_REF ? areaOf(ref) : MERGED_AREAS.of(ref, areaOf));
+
+/** The area a merge reference (「A1:O1」) covers, or undefined where it names none. */
+function areaOf(ref: string): Area | undefined {
   const [a, b] = ref.split(':');
   const p = a ? parseRef(a) : undefined;
   const q = b ? parseRef(b) : p;
-  const area =
-    p && q
-      ? {
-          top: Math.min(p.row, q.row),
-          left: Math.min(p.col, q.col),
-          bottom: Math.max(p.row, q.row),
-          right: Math.max(p.col, q.col),
-        }
-      : undefined;
-  if (ref.length > MAX_KEPT_REF) return area;
-  if (MERGED_AREAS.size >= MAX_MERGED_AREAS) MERGED_AREAS.clear();
-  MERGED_AREAS.set(ref, area);
-  return area;
+  return p && q
+    ? {
+        top: Math.min(p.row, q.row),
+        left: Math.min(p.col, q.col),
+        bottom: Math.max(p.row, q.row),
+        right: Math.max(p.col, q.col),
+      }
+    : undefined;
 }
 
 /** Office.js gives a merged area's value in its top-left cell only. Returns the cells visited. */
