@@ -38,7 +38,8 @@ export interface PreviousSource {
 
 /**
  * What the caller keeps of each result, and where results go, in file order. A batch holds only
- * what `keep` returns (a rendered entry, a summary row), never a report.
+ * what `keep` returns (a rendered entry, a summary row), never a report: nor a string of one, which
+ * may be a slice that keeps the report's whole text alive.
  */
 export interface BatchSink<T> {
   readonly keep: (c: Checked) => T;

@@ -306,12 +306,13 @@ async function checkCommand(args: string[], { io, debug }: Run): Promise<number>
       // Kept until the batch is paired, as copies: a report's agency and the sentences its findings
       // quote are V8's slices of its whole text, which they would keep alive (600 reports of 350 KB
       // took 286 MB, and grew with each).
-      keep: (c: Checked) => ({
-        entry: detached(json ? jsonEntry(c) : toText(c)),
-        ...(csv ? { line: detached(CsvSummary.line(c)) } : {}),
-        ...(html ? { part: detached(HtmlSummary.part(c)) } : {}),
-        ...(reportPath ? { audit: detached(auditOfChecked(c, checkedAt)) } : {}),
-      }),
+      keep: (c: Checked) =>
+        detached({
+          entry: json ? jsonEntry(c) : toText(c),
+          ...(csv ? { line: CsvSummary.line(c) } : {}),
+          ...(html ? { part: HtmlSummary.part(c) } : {}),
+          ...(reportPath ? { audit: auditOfChecked(c, checkedAt) } : {}),
+        }),
       emit: (kept, { label, copies }) => {
         const same = copies.join('、');
         if (json) json.entry(copies.length ? { ...(kept.entry as object), copies } : kept.entry);
