@@ -209,7 +209,7 @@ function bothEditions(id: TableId): LabelIndex {
 }
 
 const LABEL_SETS = new WeakMap<TableSpec, ReadonlySet<string>>();
-/** The table's labels, as a set. */
+/** The table's labels, each once (表四's repeat), in the form's order. */
 function labelSet(table: TableSpec): ReadonlySet<string> {
   let labels = LABEL_SETS.get(table);
   if (!labels) LABEL_SETS.set(table, (labels = new Set(table.labels.map((l) => l.text))));
@@ -258,20 +258,12 @@ export function labelVotes(table: TableSpec, text: TableText): number {
  * character a line (「结」 「果」 「维」 「持」): half of the labels' text found is as good.
  */
 function isFound(table: TableSpec, text: TableText): boolean {
-  const distinct = distinctLabels(table);
-  if (!text.copied) return ownLabelsMet(table, text) >= distinct.length * MIN_SHARE;
+  const distinct = labelSet(table);
+  if (!text.copied) return ownLabelsMet(table, text) >= distinct.size * MIN_SHARE;
   const found = labelsFound(table, text);
-  if (found.size >= distinct.length * MIN_SHARE) return true;
+  if (found.size >= distinct.size * MIN_SHARE) return true;
   const length = (ls: Iterable<string>) => [...ls].reduce((n, l) => n + canonicalOf(l).length, 0);
   return length(found) >= length(distinct) * MIN_SHARE;
-}
-
-const DISTINCT = new WeakMap<TableSpec, readonly string[]>();
-/** The table's labels, each once. */
-function distinctLabels(table: TableSpec): readonly string[] {
-  let labels = DISTINCT.get(table);
-  if (!labels) DISTINCT.set(table, (labels = [...new Set(table.labels.map((l) => l.text))]));
-  return labels;
 }
 
 /** Labels of the table's rows (「1.属于国家秘密」), not of groups of them (「（三）不予公开」). */
