@@ -1,8 +1,8 @@
 import { type Area, parseArea } from '../report/address.js';
 import type { RawValue } from '../report/types.js';
+import { Remembered } from '../report/remembered.js';
 import { chooseEdition } from './grid.js';
 import { type Grid, isNumberCell, labelHits, textCells } from './locate.js';
-import { Remembered } from '../report/remembered.js';
 
 /** A sheet's grid with each table on columns of its own, and where each cell came from. */
 export interface Unstretched {

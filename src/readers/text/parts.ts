@@ -1,10 +1,10 @@
 import { canonical, canonicalOf, likeness } from '../../report/labels.js';
 import { isTableLabel, tableSpec } from '../../report/model.js';
 import { PART_KEYS, PART_TITLES } from '../../report/parts.js';
+import { Remembered } from '../../report/remembered.js';
 import { textRows } from './rows.js';
 import { isDateLine, isSignatureLine } from './meta.js';
 import type { Token } from './tokens.js';
-import { Remembered } from '../../report/remembered.js';
 
 const NUMERALS = '一二三四五六';
 const NUMERAL = /^[一二三四五六][、.．，,]?/;

@@ -1,3 +1,4 @@
+import { Remembered } from '../../report/remembered.js';
 import type { RawValue } from '../../report/types.js';
 import { utf8Lenient } from '../decode.js';
 import { otherKindProblem } from '../kinds.js';
@@ -8,7 +9,6 @@ import { readSharedStrings } from './strings.js';
 import { readStyles, type Shown } from './styles.js';
 import { attr, eachElement } from './xml.js';
 import { type Crc32, type RawInflate, unzipEntry, type ZipEntry, zipEntries } from './zip.js';
-import { Remembered } from '../../report/remembered.js';
 
 export { XLSX_LIMITS, type XlsxLimits } from './limits.js';
 export type { Crc32, RawInflate } from './zip.js';

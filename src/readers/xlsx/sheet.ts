@@ -1,10 +1,10 @@
 import { type Area, toAddress } from '../../report/address.js';
+import { Remembered } from '../../report/remembered.js';
 import type { RawValue } from '../../report/types.js';
 import type { XlsxLimits } from './limits.js';
 import { readStringItem, unescapeOoxml } from './strings.js';
 import { serialText, type Shown } from './styles.js';
 import { attr, decodeEntities, eachAttr, END, OPEN, TEXT, XmlReader } from './xml.js';
-import { Remembered } from '../../report/remembered.js';
 
 export interface SheetContext {
   readonly strings: readonly string[];
