@@ -69,6 +69,8 @@ interface Element {
   readonly void: boolean;
   readonly cell: boolean;
   readonly flat: boolean;
+  /** A raw element's end tag (see RAW), where its text stops. */
+  readonly end: RegExp | undefined;
 }
 
 const elementOf = (name: string): Element => ({
@@ -79,6 +81,8 @@ const elementOf = (name: string): Element => ({
   void: VOID.has(name),
   cell: CELL.has(name),
   flat: FLAT.has(name),
+  // Set on every element, undefined on most: all of one shape.
+  end: RAW.has(name) ? new RegExp(`</${name}`, 'ig') : undefined,
 });
 const ELEMENTS = new Map(
   [...new Set([...BLOCK, ...SKIP, ...RAW, ...VOID, ...CELL, ...FLAT, 'tr', 'table'])].map((name) => [
@@ -245,14 +249,6 @@ function ownText(html: string, t: OpenTable, end: number): string {
   return own + html.slice(from, end);
 }
 
-const END_TAGS = new Map<string, RegExp>();
-/** The end tag of a raw element (see RAW), made once for each name: every page has a 「<title>」. */
-function endTag(name: string): RegExp {
-  let end = END_TAGS.get(name);
-  if (!end) END_TAGS.set(name, (end = new RegExp(`</${name}`, 'ig')));
-  return end;
-}
-
 /** A tag's name, lower-cased only when it has capitals: toLowerCase on a slice of a page of Chinese text is slow. */
 const lowerCased = (name: string, capitals: boolean) => (capitals ? name.toLowerCase() : name);
 
@@ -371,7 +367,7 @@ export function pageText(html: string, maxDepth: number): string | undefined {
     // 「<svg/>」 ends itself; 「<p/>」 does not, in HTML.
     if (e.void || (e.skip && html.charCodeAt(end - 2) === 47)) close(e);
     else if (e.raw) {
-      const stop = endTag(name);
+      const stop = e.end!;
       stop.lastIndex = at;
       const until = stop.exec(html)?.index ?? html.length;
       if (name === 'title' || name === 'textarea') text(html.slice(at, until));
