@@ -8,7 +8,11 @@ import { type Change, findCulprits, formsByCell, type LinearForm } from '../culp
 /** The identity as Σ coef·cell = 0, with derived blank totals replaced by the cells they came from. */
 function linearForm(ctx: Context, id: Identity): LinearForm {
   const derived = ctx.numbers.derivedFrom;
-  if (!derived.size || !id.cells.some((k) => derived.has(k))) return id.terms;
+  return !derived.size || !id.cells.some((k) => derived.has(k)) ? id.terms : withDerivedParts(ctx, id);
+}
+
+/** The identity as Σ coef·cell = 0, a blank total in it taken apart into the cells it came from. */
+function withDerivedParts(ctx: Context, id: Identity): LinearForm {
   const form = new Map<CellKey, number>();
   const add = (key: CellKey, coef: number): void => {
     const from = ctx.numbers.derivedFrom.get(key);
@@ -124,18 +128,42 @@ const TYPED_AS_TEXT = '该格是文本格式的数字，求和公式不计入，
 const sumSkips = (ctx: Context, text: readonly CellKey[]) =>
   `正好是文本格式的${text.map((k) => ref(ctx, k)).join('、')}：若合计是求和公式，公式不计入文本，把${text.length > 1 ? '这些格' : '该格'}改为数字即可。`;
 
-/** T3-01, T3-02, T3-03, T4-01…03: every identity, with the cell (or two) that explains what is broken. */
-export function balanceFindings(ctx: Context): Finding[] {
-  const { values, derivedFrom } = ctx.numbers;
-  const checked: Identity[] = [];
-  const forms: LinearForm[] = [];
-  const residuals: number[] = [];
-  const broken: Identity[] = [];
+/** The identities whose cells all have numbers, as linear forms, and what each leaves over. */
+interface Balance {
+  readonly checked: Identity[];
+  readonly forms: LinearForm[];
+  readonly residuals: number[];
+  /** Those that leave something over. */
+  readonly broken: Identity[];
   /** Each broken identity's form: a blank total in it stands for its parts, which may hold the culprit. */
-  const formOf = new Map<Identity, LinearForm>();
-  const residualOf = new Map<Identity, number>();
-  const { known, valueAt } = ctx.numbers;
-  for (const id of identities(ctx.report.edition)) {
+  readonly formOf: Map<Identity, LinearForm>;
+  readonly residualOf: Map<Identity, number>;
+}
+
+/** What the form leaves over with the cells' values: 0 where it holds. */
+function leftOver(form: LinearForm, values: ReadonlyMap<CellKey, number>): number {
+  let residual = 0;
+  for (const [k, c] of form) residual += c * values.get(k)!;
+  return residual;
+}
+
+/**
+ * Every identity checked. What the broken ones take (most reports have none) is in a function of
+ * its own (brokenFindings): this one, run for every report, compiles to little code.
+ */
+function balanceOf(ctx: Context): Balance {
+  const { values, derivedFrom, known, valueAt } = ctx.numbers;
+  const b: Balance = {
+    checked: [],
+    forms: [],
+    residuals: [],
+    broken: [],
+    formOf: new Map(),
+    residualOf: new Map(),
+  };
+  const ids = identities(ctx.report.edition);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     let all = true;
     for (let j = 0; j < id.cellIndex.length && all; j++) all = known[id.cellIndex[j]!] === 1;
     if (!all || (id.total && derivedFrom.size && derivedFrom.get(id.total) === id)) continue;
@@ -143,17 +171,31 @@ export function balanceFindings(ctx: Context): Finding[] {
     let residual = 0;
     if (form === id.terms) {
       for (let j = 0; j < id.termIndex.length; j++) residual += id.termCoef[j]! * valueAt[id.termIndex[j]!]!;
-    } else for (const [k, c] of form) residual += c * values.get(k)!;
-    checked.push(id);
-    forms.push(form);
-    residuals.push(residual);
+    } else residual = leftOver(form, values);
+    b.checked.push(id);
+    b.forms.push(form);
+    b.residuals.push(residual);
     if (residual !== 0) {
-      broken.push(id);
-      formOf.set(id, form);
-      residualOf.set(id, residual);
+      b.broken.push(id);
+      b.formOf.set(id, form);
+      b.residualOf.set(id, residual);
     }
   }
-  if (broken.length === 0) return [];
+  return b;
+}
+
+/** T3-01, T3-02, T3-03, T4-01…03: every identity, with the cell (or two) that explains what is broken. */
+export function balanceFindings(ctx: Context): Finding[] {
+  const b = balanceOf(ctx);
+  return b.broken.length ? brokenFindings(ctx, b) : [];
+}
+
+/** The broken identities' findings, each with the cell (or two) that explains it. */
+function brokenFindings(
+  ctx: Context,
+  { checked, forms, residuals, broken, formOf, residualOf }: Balance,
+): Finding[] {
+  const { values, derivedFrom } = ctx.numbers;
 
   // Tables share no cell: each is solved on its own, so an error in one does not blur another.
   const changesOf = new Map<TableId, Change[]>();
