@@ -35,18 +35,23 @@ const TABLE_CELLS = new Map(
 function emptyTables(ctx: Context): Set<TableId> {
   // A table whose copy did not give its rows whole may have its numbers there: not said unfilled.
   const unread = tablesNotReadWhole(ctx.report);
-  const empty = new Set<TableId>(ctx.report.tables.filter((t) => !unread.has(t)));
-  const parsed = ctx.numbers.parsedAt;
+  const empty = new Set<TableId>();
   const cellsOf = TABLE_CELLS.get(ctx.report.edition)!;
-  for (const table of empty)
-    for (const i of cellsOf.get(table)!) {
-      const p = parsed[i];
-      if (p && p.status !== 'blank') {
-        empty.delete(table);
-        break;
-      }
-    }
+  const tables = ctx.report.tables;
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t]!;
+    if (!unread.has(table) && !anyWritten(ctx.numbers.parsedAt, cellsOf.get(table)!)) empty.add(table);
+  }
   return empty;
+}
+
+/** Whether any of the cells (by index) has something written in it. */
+function anyWritten(parsed: readonly (Parsed | undefined)[], cells: readonly number[]): boolean {
+  for (let j = 0; j < cells.length; j++) {
+    const p = parsed[cells[j]!];
+    if (p && p.status !== 'blank') return true;
+  }
+  return false;
 }
 
 /** A message made of a cell's reason and advice, ended as every message is. */
@@ -124,12 +129,36 @@ function unread(ctx: Context, key: CellKey, meant: number | undefined): Unread {
   };
 }
 
+/**
+ * The cells (by index) that hold other than a plain number, in tables not empty: what a report's
+ * cell findings are about, in most reports none. Looked for apart from what is said of them: what
+ * every report runs compiles to little code.
+ */
+function unusualCells(ctx: Context, empty: ReadonlySet<TableId>): number[] {
+  const list = cellList(ctx.report.edition);
+  const parsed = ctx.numbers.parsedAt;
+  const out: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const p = parsed[i];
+    // Most cells read as plain numbers: passed over before their table is looked up.
+    if (!p || (p.status === 'ok' && !p.note) || empty.has(list[i]!.table)) continue;
+    out.push(i);
+  }
+  return out;
+}
+
 /** G-01, G-02, G-05: what each cell holds; G-03: what was left blank. */
 export function cellFindings(ctx: Context): Finding[] {
+  const empty = emptyTables(ctx);
+  const unusual = unusualCells(ctx, empty);
+  return empty.size || unusual.length ? unusualFindings(ctx, empty, unusual) : [];
+}
+
+/** What is said of the empty tables and the unusual cells (see unusualCells). */
+function unusualFindings(ctx: Context, empty: ReadonlySet<TableId>, unusual: readonly number[]): Finding[] {
   const out: Finding[] = [];
   const edition = ctx.report.edition;
   const blanks = new Map(TABLE_IDS.map((t) => [t, [] as CellKey[]]));
-  const empty = emptyTables(ctx);
   for (const table of empty) {
     out.push(
       finding(ctx, {
@@ -148,11 +177,9 @@ export function cellFindings(ctx: Context): Finding[] {
   /** A published report's numbers written otherwise (「３４４０」, 「1,234」), by table and rule. */
   const written = new Map<string, Written>();
   const list = cellList(edition);
-  for (let i = 0; i < list.length; i++) {
+  for (const i of unusual) {
     const spec = list[i]!;
-    const p = ctx.numbers.parsedAt[i];
-    // Most cells read as plain numbers: passed over before their table is looked up.
-    if (!p || (p.status === 'ok' && !p.note) || empty.has(spec.table)) continue;
+    const p = ctx.numbers.parsedAt[i]!;
     const rule = RULE_OF_KIND[spec.kind];
     const cells = [spec.key];
     if (p.status === 'invalid') {
