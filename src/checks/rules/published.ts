@@ -683,8 +683,8 @@ function stated(
   report: { year?: number; agency?: string },
 ): Stated[] {
   const out: Stated[] = [];
-  const year = report.year;
-  for (const { text: original, read: sentence, list } of said) {
+  for (let i = 0; i < said.length; i++) {
+    const { text: original, read: sentence, list } = said[i]!;
     // Its pattern and its list's subjects (see ofList) find its words: a sentence without them is passed over.
     if (s.key ? !sentence.includes(s.key) : !s.wordsIn.test(sentence)) continue;
     if (s.within && !s.within.test(original)) continue;
@@ -696,73 +696,88 @@ function stated(
       if (!TIME_SLICE.test(sentence)) out.push({ value: paired, sentence: original });
       continue;
     }
-    for (const m of matchesOf(s.pattern, sentence)) {
-      if (TIME_SLICE.test(sentence.slice(0, m.index))) continue;
-      // In a bracket, only the breakdown of those answered is read, from the bracket on.
-      const open = bracketOpen(sentence, m.index);
-      const breakdown = open >= 0 ? open : s.inAnswered ? breakdownClause(sentence, m.index) : -1;
-      const answered =
-        breakdown >= 0 &&
-        s.inAnswered === true &&
-        answeredBracket(sentence, breakdown, report, s.cells[0] === 't3.r2.total');
-      if (open >= 0 && !answered) continue;
-      const clause = Math.max(clauseStart(sentence, m.index), answered ? breakdown + 1 : 0);
-      let before = sentence.slice(clause, m.index + m[0].length);
-      if (answered) before = before.replace(/^(?:含|包括|包含|其中)[:：]?/, '');
-      // 「含上年度结转申请中的110件」: a part of those carried over.
-      if (answered && m[1] !== undefined && /中/.test(m[1])) continue;
-      // 顺延 with its count after it (「答复期限顺延至下一年度的12件」) is some of those put off, not all:
-      // the national sentence has the count first (「另有72件顺延到下年度答复」).
-      if (m[2] !== undefined && /^顺延/.test(m[0])) continue;
-      if (s.without?.test(before) || qualified(s, before)) continue;
-      // A clause of a condition before it (「对申请人逾期未补正的，不予处理1件」): a part of the outcome.
-      if (s.rule === 'T3-09' && outcomePart(sentence, clause, before, m, report.agency)) continue;
-      const rest = sentence.slice(m.index + m[0].length);
-      const carried = BRACKETED.test(rest);
-      if (carried && !s.countsCarried) continue;
-      // The bracket of last year's after those answered is not of the count's clause.
-      const end = carried ? 0 : rest.search(/[，,；;。]/);
-      // A clause of its own applications (「受理群众办事申请128650件」) is another matter; a bare count
-      // (「…，办结3500件」) is of what its sentence speaks of.
-      const own = before + (end < 0 ? rest : rest.slice(0, end));
-      if (s.notInClause?.test(own)) continue;
-      // A bare count: only its words (「…，办结3500件」), or a clause that begins with it (「3500件已办结」).
-      const bare =
-        !/申请/.test(own) &&
-        (m[1] !== undefined ? BARE.test(m[1]) : BARE_LEAD.test(sentence.slice(clause, m.index)));
-      if (s.within && !s.within.test(own) && !(bare && s.within.test(sentence))) continue;
-      // 「行政复议2件，1件已办结，1件正在办理中」: a bare count after reviews is theirs.
-      if (bare && s.rule !== 'T4-04' && REVIEWS.test(sentence.slice(0, clause))) continue;
-      // A part (「其中，市级部门收到…」, 「…申请中，3400件已办结」), or last year's count.
-      // Outcomes are parts of those answered: 「办结的申请中，予以公开1200件」 gives them.
-      const ofSome = s.rule !== 'T3-09' && /中[，,]\s*$/.test(sentence.slice(0, clause));
-      if (ofSome || LAST_YEAR.test(sentence.slice(clause, m.index))) continue;
-      // Another body's (「宿城区收到…」).
-      if (otherBody(sentence.slice(clause, m.index), report.agency)) continue;
-      // 「因信息处理费问题被申请行政复议0件，被提起行政诉讼0件」: a cause that narrows the sentence's counts.
-      if (NARROW_CAUSE.test(sentence.slice(0, m.index))) continue;
-      // A year in the match is the count's own: the report's, or the one its words say (「从2023年结转」);
-      // 「办结2023年度结转的申请121件」 are last year's.
-      if (year !== undefined) {
-        const its = year + (s.ownYear ?? 0);
-        const earlier = matchesOf(YEAR, sentence.slice(0, m.index)).filter(
-          (y) => !YEAR_CARRIED.test(sentence.slice(y.index + y[0].length)),
-        );
-        if (
-          earlier.some((y) => Number(y[1]) !== year) ||
-          matchesOf(YEAR, m[0]).some((y) => Number(y[1]) !== its)
-        )
-          continue;
-      }
-      // 「行政复议1件、行政诉讼5件」: a count before 、 ends the other subject's item.
-      if (OTHER_SUBJECT[s.what]?.test(before.replace(ITEM_BEFORE, ''))) continue;
-      // 「受理行政复议申请45件，其中涉及政府信息公开的1件」: all reviews first, then the ones that count.
-      if (s.rule === 'T4-04' && /其中.*公开/.test(rest)) continue;
-      out.push({ value: Number(m[2] ?? m[3]), sentence: original });
-      break;
-    }
+    const count = countIn(sentence, s, report);
+    if (count !== undefined) out.push({ value: count, sentence: original });
   }
   return out;
+}
+
+/**
+ * The count the sentence states of the statement, if it states one: the first match of its pattern
+ * that is the report's own whole count. A function of its own: few sentences get this far, and
+ * what every sentence runs (stated) compiles to little code.
+ */
+function countIn(
+  sentence: string,
+  s: Prepared,
+  report: { year?: number; agency?: string },
+): number | undefined {
+  const year = report.year;
+  for (const m of matchesOf(s.pattern, sentence)) {
+    if (TIME_SLICE.test(sentence.slice(0, m.index))) continue;
+    // In a bracket, only the breakdown of those answered is read, from the bracket on.
+    const open = bracketOpen(sentence, m.index);
+    const breakdown = open >= 0 ? open : s.inAnswered ? breakdownClause(sentence, m.index) : -1;
+    const answered =
+      breakdown >= 0 &&
+      s.inAnswered === true &&
+      answeredBracket(sentence, breakdown, report, s.cells[0] === 't3.r2.total');
+    if (open >= 0 && !answered) continue;
+    const clause = Math.max(clauseStart(sentence, m.index), answered ? breakdown + 1 : 0);
+    let before = sentence.slice(clause, m.index + m[0].length);
+    if (answered) before = before.replace(/^(?:含|包括|包含|其中)[:：]?/, '');
+    // 「含上年度结转申请中的110件」: a part of those carried over.
+    if (answered && m[1] !== undefined && /中/.test(m[1])) continue;
+    // 顺延 with its count after it (「答复期限顺延至下一年度的12件」) is some of those put off, not all:
+    // the national sentence has the count first (「另有72件顺延到下年度答复」).
+    if (m[2] !== undefined && /^顺延/.test(m[0])) continue;
+    if (s.without?.test(before) || qualified(s, before)) continue;
+    // A clause of a condition before it (「对申请人逾期未补正的，不予处理1件」): a part of the outcome.
+    if (s.rule === 'T3-09' && outcomePart(sentence, clause, before, m, report.agency)) continue;
+    const rest = sentence.slice(m.index + m[0].length);
+    const carried = BRACKETED.test(rest);
+    if (carried && !s.countsCarried) continue;
+    // The bracket of last year's after those answered is not of the count's clause.
+    const end = carried ? 0 : rest.search(/[，,；;。]/);
+    // A clause of its own applications (「受理群众办事申请128650件」) is another matter; a bare count
+    // (「…，办结3500件」) is of what its sentence speaks of.
+    const own = before + (end < 0 ? rest : rest.slice(0, end));
+    if (s.notInClause?.test(own)) continue;
+    // A bare count: only its words (「…，办结3500件」), or a clause that begins with it (「3500件已办结」).
+    const bare =
+      !/申请/.test(own) &&
+      (m[1] !== undefined ? BARE.test(m[1]) : BARE_LEAD.test(sentence.slice(clause, m.index)));
+    if (s.within && !s.within.test(own) && !(bare && s.within.test(sentence))) continue;
+    // 「行政复议2件，1件已办结，1件正在办理中」: a bare count after reviews is theirs.
+    if (bare && s.rule !== 'T4-04' && REVIEWS.test(sentence.slice(0, clause))) continue;
+    // A part (「其中，市级部门收到…」, 「…申请中，3400件已办结」), or last year's count.
+    // Outcomes are parts of those answered: 「办结的申请中，予以公开1200件」 gives them.
+    const ofSome = s.rule !== 'T3-09' && /中[，,]\s*$/.test(sentence.slice(0, clause));
+    if (ofSome || LAST_YEAR.test(sentence.slice(clause, m.index))) continue;
+    // Another body's (「宿城区收到…」).
+    if (otherBody(sentence.slice(clause, m.index), report.agency)) continue;
+    // 「因信息处理费问题被申请行政复议0件，被提起行政诉讼0件」: a cause that narrows the sentence's counts.
+    if (NARROW_CAUSE.test(sentence.slice(0, m.index))) continue;
+    // A year in the match is the count's own: the report's, or the one its words say (「从2023年结转」);
+    // 「办结2023年度结转的申请121件」 are last year's.
+    if (year !== undefined) {
+      const its = year + (s.ownYear ?? 0);
+      const earlier = matchesOf(YEAR, sentence.slice(0, m.index)).filter(
+        (y) => !YEAR_CARRIED.test(sentence.slice(y.index + y[0].length)),
+      );
+      if (
+        earlier.some((y) => Number(y[1]) !== year) ||
+        matchesOf(YEAR, m[0]).some((y) => Number(y[1]) !== its)
+      )
+        continue;
+    }
+    // 「行政复议1件、行政诉讼5件」: a count before 、 ends the other subject's item.
+    if (OTHER_SUBJECT[s.what]?.test(before.replace(ITEM_BEFORE, ''))) continue;
+    // 「受理行政复议申请45件，其中涉及政府信息公开的1件」: all reviews first, then the ones that count.
+    if (s.rule === 'T4-04' && /其中.*公开/.test(rest)) continue;
+    return Number(m[2] ?? m[3]);
+  }
+  return undefined;
 }
 
 /** None said in a clause, with no count in it: the report's own year (「2024年未发生…」) is no count. */
@@ -839,8 +854,19 @@ function saidNone(text: string, s: Prepared, year: number | undefined): Stated[]
   return (across.length ? across : none(false)).map((sentence) => ({ value: 0, sentence }));
 }
 
-/** T3-06, T4-04: the numbers the text states equal the tables'. */
-function textVersusTables(ctx: Context): Finding[] {
+/** The report's own words (see narrative), and the sentences in them that may state a count. */
+interface Counting {
+  readonly text: string;
+  /** Its sentences with a count, across lines where a sentence goes on over a line's end, else its lines'. */
+  readonly wrapped: readonly string[];
+  /** Its lines' sentences with a count. */
+  readonly said: readonly Sentence[];
+  /** The sentences across lines that no line holds whole. */
+  readonly joined: readonly Sentence[];
+}
+
+/** The sentences of the report's own words that may state a count (a function of its own: see textVersusTables). */
+function countingSentences(ctx: Context): Counting {
   const text = halfWidthDigits(narrative(ctx));
   // Only sentences with a count in them can state one: most of a report's sentences have none.
   const sliced = ofPartOfYear(text);
@@ -849,8 +875,12 @@ function textVersusTables(ctx: Context): Finding[] {
   const wrapped = goesOnOverLines(text)
     ? sentences(text, { acrossLines: true, having: COUNTED, near: COUNT_UNIT }).filter((t) => !sliced.has(t))
     : lines;
-  const said = lines.map((t) => sentenceOf(t));
-  const joined = joinedOnly(wrapped, lines);
+  return { text, wrapped, said: lines.map((t) => sentenceOf(t)), joined: joinedOnly(wrapped, lines) };
+}
+
+/** T3-06, T4-04: the numbers the text states equal the tables'. */
+function textVersusTables(ctx: Context): Finding[] {
+  const { text, wrapped, said, joined } = countingSentences(ctx);
   const out: Finding[] = [];
   // By index, and what few reports need in functions of their own: the function compiles to a
   // quarter less code (an iterator's closing, a closure), and in a batch its compiling costs more
