@@ -54,7 +54,12 @@ export function checkContext(report: Report, options: CheckOptions = {}): Contex
 export function check(report: Report, options: CheckOptions = {}): Finding[] {
   const ctx = checkContext(report, options);
   const findings = [...report.findings];
-  for (const c of CHECKS) for (const f of c.run(ctx)) findings.push(f);
+  // By index, here and in what every report runs: a for…of's iterator, closed on the way out,
+  // makes larger optimized code, and compiling it is much of a batch's time.
+  for (let i = 0; i < CHECKS.length; i++) {
+    const found = CHECKS[i]!.run(ctx);
+    for (let j = 0; j < found.length; j++) findings.push(found[j]!);
+  }
   // Sorted in place: the sort is stable, findings of one table and severity keep their order.
   const sorted = findings.sort(
     (a, b) => tableOrder(a) - tableOrder(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
@@ -67,8 +72,11 @@ export function check(report: Report, options: CheckOptions = {}): Finding[] {
 /** The value the identities say each culprit cell should hold (their errors' fixes). */
 function identityFixes(findings: readonly Finding[]): Map<string, number> {
   const fixes = new Map<string, number>();
-  for (const f of findings)
+  // By index, as check's loops are (see there).
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     if (f.severity === 'error' && f.culprit && f.suggested !== undefined) fixes.set(f.culprit, f.suggested);
+  }
   return fixes;
 }
 
