@@ -132,10 +132,6 @@ export function tableCopies(table: TableSpec, tokens: readonly Token[], text: st
   return cells.length ? cells : at;
 }
 
-function isLabel(table: TableSpec, text: string): boolean {
-  return text !== '' && indexOf(table).matches(text).length > 0;
-}
-
 /** 「危及“三安全一稳定”0」: the label with its first number glued on. */
 function gluedNumber(text: string, label: string): string | undefined {
   const seen = canonicalOf(text);
@@ -159,6 +155,10 @@ export class TableText {
   readonly labels = new Map<TableSpec, Set<string>>();
   /** The labels of either edition's table met in the tokens, by table. */
   private readonly met = new Map<TableId, Set<string>>();
+  /** Of each token, the labels of either edition's table it is, by table. */
+  private readonly bothAt = new Map<TableId, readonly (readonly string[])[]>();
+  /** Of each token, the labels of one edition's table it is: a report reads one edition's. */
+  private readonly own = new Map<TableSpec, TokenLabels>();
   readonly copied: boolean;
 
   constructor(
@@ -191,13 +191,55 @@ export class TableText {
     if (!met) {
       met = new Set();
       const index = bothEditions(id);
-      for (let i = this.start; i < this.end; i++)
-        for (const l of index.matches(this.tokens[i]!.text)) met.add(l);
+      const at: (readonly string[])[] = [];
+      for (let i = this.start; i < this.end; i++) {
+        const labels = index.matches(this.tokens[i]!.text);
+        at.push(labels);
+        for (const l of labels) met.add(l);
+      }
       this.met.set(id, met);
+      this.bothAt.set(id, at);
     }
     return met;
   }
+
+  /**
+   * Which of the table's labels each token of the part is: the tokens looked up once (see labelsMet)
+   * for every pass of the table's reading over them.
+   */
+  labelsOf(table: TableSpec): TokenLabels {
+    let labels = this.own.get(table);
+    if (!labels) {
+      this.labelsMet(table.id);
+      const own = labelSet(table);
+      const at = this.bothAt
+        .get(table.id)!
+        .map((l) => (l.every((x) => own.has(x)) ? l : l.filter((x) => own.has(x))));
+      this.own.set(table, (labels = new TokenLabels(this.start, at)));
+    }
+    return labels;
+  }
 }
+
+/** The labels of a table that each token of its part is (see TableText.labelsOf), by token index. */
+export class TokenLabels {
+  constructor(
+    private readonly start: number,
+    private readonly labels: readonly (readonly string[])[],
+  ) {}
+
+  /** The table's labels token `i` is, none for a token outside the part. */
+  at(i: number): readonly string[] {
+    return this.labels[i - this.start] ?? NONE;
+  }
+
+  /** Whether token `i` is one of the table's labels. */
+  isLabel(i: number): boolean {
+    return this.at(i).length > 0;
+  }
+}
+
+const NONE: readonly string[] = [];
 
 const BOTH = new Map<TableId, LabelIndex>();
 /** An index of table `id`'s labels in both editions: a label matches a text alike in either. */
@@ -276,14 +318,18 @@ function rowLabels(table: TableSpec): ReadonlySet<string> {
 }
 
 /** Where the next row's label should be from `from`: past blank cells and group labels; or -1. */
-function nextWord(table: TableSpec, tokens: readonly Token[], from: number, end: number): number {
-  const index = indexOf(table);
+function nextWord(
+  table: TableSpec,
+  labels: TokenLabels,
+  tokens: readonly Token[],
+  from: number,
+  end: number,
+): number {
   const rowLabelled = rowLabels(table);
   for (let i = from; i < end; i++) {
-    const t = tokens[i]!;
-    if (t.blank) continue;
-    const labels = index.matches(t.text);
-    if (labels.length && !labels.some((l) => rowLabelled.has(l))) continue;
+    if (tokens[i]!.blank) continue;
+    const met = labels.at(i);
+    if (met.length && !met.some((l) => rowLabelled.has(l))) continue;
     return i;
   }
   return -1;
@@ -321,8 +367,15 @@ function valuesFollow(tokens: readonly Token[], from: number, end: number, count
  * Whether `text`, no label of the table and no number, is `label` with a word added or dropped:
  * numbered alike, and nearer to it than to the table's other row labels (see mayReword).
  */
-function rewordedLabel(table: TableSpec, text: string, label: string): boolean {
-  if (looksLikeValue(text) || isLabel(table, text)) return false;
+function rewordedLabel(
+  table: TableSpec,
+  labels: TokenLabels,
+  tokens: readonly Token[],
+  i: number,
+  label: string,
+): boolean {
+  const text = tokens[i]!.text;
+  if (looksLikeValue(text) || labels.isLabel(i)) return false;
   const words = wordingOf(text);
   const own = likeness(words, wordingOf(label));
   for (const other of rowLabels(table))
@@ -335,7 +388,7 @@ function rewordedLabel(table: TableSpec, text: string, label: string): boolean {
  * with its numbers after it: the row moved up, out of the table's order; or -1.
  */
 function earlierRow(
-  table: TableSpec,
+  labels: TokenLabels,
   tokens: readonly Token[],
   from: number,
   to: number,
@@ -346,7 +399,7 @@ function earlierRow(
   let at = -1;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.blank || !indexOf(table).matches(t.text).includes(row.label!)) continue;
+    if (t.blank || !labels.at(i).includes(row.label!)) continue;
     if (at >= 0) return -1;
     at = i;
   }
@@ -388,13 +441,12 @@ function headerPlaces(
   text: TableText,
   end: number,
 ): (label: LabelSpec) => number | undefined {
-  const { tokens } = text;
   // Each label's token, -1 where it stands twice: one pass over the header, every text of a report's.
-  const index = indexOf(table);
+  const labels = text.labelsOf(table);
   const wanted = headerTexts(table);
   const where = new Map<string, number>();
   for (let i = text.start; i < end; i++)
-    for (const l of index.matches(tokens[i]!.text)) if (wanted.has(l)) where.set(l, where.has(l) ? -1 : i);
+    for (const l of labels.at(i)) if (wanted.has(l)) where.set(l, where.has(l) ? -1 : i);
   return (label) => {
     const at = where.get(label.text);
     return at === undefined || at < 0 ? undefined : at;
@@ -457,14 +509,14 @@ function subtotalsPassed(read: CellRowsRead, sums: readonly number[]): boolean {
 
 /** The first words in [from, to) that are no label of the table and have a number right after them. */
 function insertedRowAt(
-  table: TableSpec,
+  labels: TokenLabels,
   tokens: readonly Token[],
   from: number,
   to: number,
 ): Token | undefined {
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.blank || looksLikeValue(t.text) || isLabel(table, t.text)) continue;
+    if (t.blank || looksLikeValue(t.text) || labels.isLabel(i)) continue;
     let j = i + 1;
     while (j < to && tokens[j]!.blank) j++;
     if (j < to && looksLikeValue(tokens[j]!.text)) return t;
@@ -473,9 +525,9 @@ function insertedRowAt(
 }
 
 /** How many cells stand from `from` up to the next label. */
-function cellsFrom(table: TableSpec, tokens: readonly Token[], from: number, end: number): number {
+function cellsFrom(labels: TokenLabels, tokens: readonly Token[], from: number, end: number): number {
   let i = from;
-  while (i < end && (tokens[i]!.blank || !isLabel(table, tokens[i]!.text))) i++;
+  while (i < end && (tokens[i]!.blank || !labels.isLabel(i))) i++;
   return i - from;
 }
 
@@ -486,14 +538,14 @@ const blanksIn = (cells: readonly Token[]) => cells.flatMap((t, i) => (t.blank ?
  * A row of one number: the cell at `i` holds it, and the row ends there (the table, or the next label).
  * A blank before it is a column put in; else the blank is the row's own empty cell.
  */
-function numberEndsRow(table: TableSpec, tokens: readonly Token[], end: number, i: number): boolean {
+function numberEndsRow(labels: TokenLabels, tokens: readonly Token[], end: number, i: number): boolean {
   const t = tokens[i];
   const after = tokens[i + 1];
   return (
     !!t &&
     !t.blank &&
     looksLikeValue(t.text) &&
-    (!after || i + 1 >= end || (!after.blank && isLabel(table, after.text)))
+    (!after || i + 1 >= end || (!after.blank && labels.isLabel(i + 1)))
   );
 }
 
@@ -545,7 +597,7 @@ function cellRowsSkipping(
   let numberMore = 0;
   let firstValue: Token | undefined;
   const { tokens, end } = text;
-  const index = indexOf(table);
+  const labels = text.labelsOf(table);
   const rows: RowOutcome[] = [];
   const passedOver: (Token | undefined)[] = [];
   let pos = text.start;
@@ -563,12 +615,12 @@ function cellRowsSkipping(
       for (let i = pos; i < end && hit < 0; i++) {
         const t = tokens[i]!;
         if (t.blank) continue;
-        if (index.matches(t.text).includes(row.label)) {
+        if (labels.at(i).includes(row.label)) {
           hit = i;
           glued = gluedNumber(t.text, row.label);
         }
       }
-      const next = hit < 0 ? nextWord(table, tokens, pos, end) : -1;
+      const next = hit < 0 ? nextWord(table, labels, tokens, pos, end) : -1;
       // A label a 「<br>」 broke where a copy has a row a line (「2.没有现成信息需要另行」 / 「制作\t0…」):
       // where the row should be, its beginning, and its rest on the next line.
       if (next >= 0 && labelRest(tokens, next + 1, end, row.label)) hit = next;
@@ -576,14 +628,14 @@ function cellRowsSkipping(
         // A label reworded (「1.属于国家秘密的」) where the row should be is read by its place.
         if (
           next >= 0 &&
-          rewordedLabel(table, tokens[next]!.text, row.label) &&
+          rewordedLabel(table, labels, tokens, next, row.label) &&
           valuesFollow(tokens, next + 1, end, row.keys.length)
         ) {
           hit = next;
           seen = tokens[hit]!.text;
         } else {
           // A row moved up (two rows swapped): its label, once, among those passed over.
-          hit = earlierRow(table, tokens, text.start, pos, end, row, labelled);
+          hit = earlierRow(labels, tokens, text.start, pos, end, row, labelled);
           if (hit < 0) {
             rows.push({ kind: 'missing', at: tokens[pos] });
             continue;
@@ -595,7 +647,7 @@ function cellRowsSkipping(
       // Words with numbers after them between a row and the next: a row put in (「其中：网上申请」),
       // passed over. The header, before the first row, is not looked at.
       if (rows.length) {
-        const put = insertedRowAt(table, tokens, pos, hit);
+        const put = insertedRowAt(labels, tokens, pos, hit);
         if (put) inserted.push(put);
       }
       at = tokens[hit]!;
@@ -612,14 +664,15 @@ function cellRowsSkipping(
       // prose (「具体情况见下表：」) that is neither a cell nor a number. The header comes first: a
       // page of the tables alone, without the parts' titles, has other tables' cells before it.
       const own = ownLabels(table);
-      while (pos < end && !index.matches(tokens[pos]!.text).some((l) => own.has(l))) pos++;
+      while (pos < end && !labels.at(pos).some((l) => own.has(l))) pos++;
       // Blank cells between the header's are passed over; those after it are the row's, left blank.
-      const header = (t: Token) => isLabel(table, t.text) || (!t.cell && !looksLikeValue(t.text));
+      const header = (i: number) =>
+        labels.isLabel(i) || (!tokens[i]!.cell && !looksLikeValue(tokens[i]!.text));
       let after = pos;
       for (let i = pos; i < end; i++) {
         const t = tokens[i]!;
         if (t.blank) continue;
-        if (!header(t)) break;
+        if (!header(i)) break;
         after = i + 1;
       }
       pos = after;
@@ -634,7 +687,7 @@ function cellRowsSkipping(
       at = tokens[pos];
     }
     // A row a line whose first cell is empty: its copy's line begins with the tab after that cell.
-    if (!row.label && tokens[pos]?.lead && cellsFrom(table, tokens, pos, end) === row.keys.length - 1)
+    if (!row.label && tokens[pos]?.lead && cellsFrom(labels, tokens, pos, end) === row.keys.length - 1)
       values.push({ raw: '', token: tokens[pos]! });
     const first = pos;
     // 表四's one row: a column put in shows as one blank cell too many among its numbers.
@@ -642,11 +695,11 @@ function cellRowsSkipping(
     let passedHere: Token | undefined;
     while (values.length < row.keys.length && pos < end) {
       const t = tokens[pos]!;
-      if (!t.blank && isLabel(table, t.text)) break;
+      if (!t.blank && labels.isLabel(pos)) break;
       const passed =
         pos - first === extra &&
         (t.blank || filled) &&
-        (row.keys.length >= 2 || (extra === 0 && numberEndsRow(table, tokens, end, pos + 1)));
+        (row.keys.length >= 2 || (extra === 0 && numberEndsRow(labels, tokens, end, pos + 1)));
       if (!passed) values.push({ raw: t.blank ? '' : t.text, token: t });
       else passedHere = t;
       pos++;
@@ -654,7 +707,7 @@ function cellRowsSkipping(
     if (filled) passedOver[rows.length] = passedHere;
     // Rows of two cells or more whose cells run one past their count up to the next label.
     if (skip === undefined && row.label && row.keys.length >= 2) {
-      const next = pos + cellsFrom(table, tokens, pos, end);
+      const next = pos + cellsFrom(labels, tokens, pos, end);
       if (next - first === row.keys.length + 1) runs.push(tokens.slice(first, next));
       else if (next - first !== row.keys.length && next < end) uneven = true;
       // (A row whose first number is glued to its label is left out: its count is its label's too.)
