@@ -7,6 +7,12 @@ import { isDateLine, isSignatureLine } from './meta.js';
 import type { Token } from './tokens.js';
 
 const NUMERALS = '一二三四五六';
+const NUMERAL_CODES = [...NUMERALS].map((n) => n.charCodeAt(0));
+/**
+ * Which part's numeral a text begins with, -1 for none (an empty text too): told by its first
+ * character's code, not by that character made into a string of its own for every line.
+ */
+const numeralOf = (text: string) => NUMERAL_CODES.indexOf(text.charCodeAt(0));
 const NUMERAL = /^[一二三四五六][、.．，,]?/;
 const OFFICIAL = PART_TITLES.map((t) => canonical(t).replace(NUMERAL, ''));
 /** A title is short: the official wording and a few added words at most. */
@@ -34,7 +40,7 @@ const SCORES = new Remembered<string, { readonly part: number; readonly score: 0
 /** Which part's title a line may be, by its numeral, and how well it reads as that title. */
 function partScore(text: string): { readonly part: number; readonly score: 0 | 1 | 2 } {
   const c = canonicalOf(text);
-  const part = c ? NUMERALS.indexOf(c[0]!) : -1;
+  const part = numeralOf(c);
   return { part, score: part < 0 ? 0 : partTitleScore(c, part) };
 }
 
@@ -60,8 +66,8 @@ export function findParts(tokens: readonly Token[], run?: ReportRun): number[] {
   const end = run ? Math.min(run.last + 1, tokens.length) : tokens.length;
   for (let at = run ? run.first : 0; at < end; at++) {
     const t = tokens[at]!;
-    // Tokens are trimmed.
-    const i = t.blank || !t.text ? -1 : NUMERALS.indexOf(t.text[0]!);
+    // Tokens are trimmed; a blank cell's text is empty.
+    const i = numeralOf(t.text);
     if (i < 0) continue;
     const score = titleScore(t.text, i);
     if (score) candidates[i]!.push({ at, score });
@@ -99,11 +105,7 @@ interface Picks {
 export function misplacedParts(tokens: readonly Token[], parts: readonly number[]): number[] {
   const missing = parts.flatMap((at, i) => (at < 0 ? [i] : []));
   if (!missing.length) return [];
-  return missing.filter((i) =>
-    tokens.some(
-      (t) => !t.blank && t.text && NUMERALS.indexOf(t.text[0]!) === i && titleScore(t.text, i) === 2,
-    ),
-  );
+  return missing.filter((i) => tokens.some((t) => numeralOf(t.text) === i && titleScore(t.text, i) === 2));
 }
 
 /**
@@ -145,10 +147,11 @@ export function reportRuns(tokens: readonly Token[], tablesAfter?: readonly numb
   for (let at = 0; at < tokens.length; at++) {
     const t = tokens[at]!;
     if (t.blank || !t.text) continue;
-    if (t.text[0] === NUMERALS[0] && titleScore(t.text, 0)) {
+    const numeral = numeralOf(t.text);
+    if (numeral === 0 && titleScore(t.text, 0)) {
       first = at;
       table = false;
-    } else if (first >= 0 && t.text[0] === NUMERALS[last] && titleScore(t.text, last)) {
+    } else if (first >= 0 && numeral === last && titleScore(t.text, last)) {
       const from = tokens[first]!.line;
       if (tablesAfter ? tablesAfter.some((l) => l >= from && l < t.line) : table)
         runs.push({ first, last: at });
@@ -173,7 +176,7 @@ export function reportEnd(tokens: readonly Token[], run: ReportRun): number {
   for (let at = run.last + 1; at < tokens.length; at++) {
     const t = tokens[at]!;
     if (t.blank || !t.text) continue;
-    if (t.text[0] === NUMERALS[0] && titleScore(t.text, 0)) {
+    if (numeralOf(t.text) === 0 && titleScore(t.text, 0)) {
       let start = at;
       for (let back = at - 1, n = 0; back > run.last && n < HEADING_LINES; back--) {
         const b = tokens[back]!;
