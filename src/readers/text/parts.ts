@@ -8,11 +8,20 @@ import type { Token } from './tokens.js';
 
 const NUMERALS = '一二三四五六';
 const NUMERAL_CODES = [...NUMERALS].map((n) => n.charCodeAt(0));
+/** Each numeral's part and one more (0 for none), by its code less the lowest numeral's. */
+const NUMERAL_FROM = Math.min(...NUMERAL_CODES);
+const PART_BY_CODE = new Uint8Array(Math.max(...NUMERAL_CODES) - NUMERAL_FROM + 1);
+NUMERAL_CODES.forEach((c, p) => (PART_BY_CODE[c - NUMERAL_FROM] = p + 1));
+
 /**
  * Which part's numeral a text begins with, -1 for none (an empty text too): told by its first
- * character's code, not by that character made into a string of its own for every line.
+ * character's code, looked up, not by that character made into a string of its own for every line.
  */
-const numeralOf = (text: string) => NUMERAL_CODES.indexOf(text.charCodeAt(0));
+function numeralOf(text: string): number {
+  const i = text.charCodeAt(0) - NUMERAL_FROM;
+  return i >= 0 && i < PART_BY_CODE.length ? PART_BY_CODE[i]! - 1 : -1;
+}
+
 const NUMERAL = /^[一二三四五六][、.．，,]?/;
 const OFFICIAL = PART_TITLES.map((t) => canonical(t).replace(NUMERAL, ''));
 /** A title is short: the official wording and a few added words at most. */
