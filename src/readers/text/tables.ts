@@ -212,9 +212,11 @@ export class TableText {
     if (!labels) {
       this.labelsMet(table.id);
       const own = labelSet(table);
-      const at = this.bothAt
-        .get(table.id)!
-        .map((l) => (l.every((x) => own.has(x)) ? l : l.filter((x) => own.has(x))));
+      const both = this.bothAt.get(table.id)!;
+      // Made by a loop, not by `map`: `map` makes arrays of more than one kind, and the optimised
+      // reading of the rows was undone when it met the other kind.
+      const at: (readonly string[])[] = [];
+      for (const l of both) at.push(l.every((x) => own.has(x)) ? l : l.filter((x) => own.has(x)));
       this.own.set(table, (labels = new TokenLabels(this.start, at)));
     }
     return labels;
