@@ -18,6 +18,8 @@ NUMERAL_CODES.forEach((c, p) => (PART_BY_CODE[c - NUMERAL_FROM] = p + 1));
  * character's code, looked up, not by that character made into a string of its own for every line.
  */
 function numeralOf(text: string): number {
+  // Not the code past an empty text's end: the optimised code was undone for that.
+  if (!text) return -1;
   const i = text.charCodeAt(0) - NUMERAL_FROM;
   return i >= 0 && i < PART_BY_CODE.length ? PART_BY_CODE[i]! - 1 : -1;
 }
