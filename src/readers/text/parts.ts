@@ -73,7 +73,9 @@ function partTitleScore(c: string, i: number): 0 | 1 | 2 {
  */
 export function findParts(tokens: readonly Token[], run?: ReportRun): number[] {
   const parts = PART_TITLES.length;
-  const candidates = PART_TITLES.map(() => [] as { at: number; score: number }[]);
+  // One list for all parts: lists of their own, most of one title, each had its first title put in
+  // while a second undid the optimised code.
+  const candidates: { part: number; at: number; score: number }[] = [];
   const end = run ? Math.min(run.last + 1, tokens.length) : tokens.length;
   for (let at = run ? run.first : 0; at < end; at++) {
     const t = tokens[at]!;
@@ -81,7 +83,7 @@ export function findParts(tokens: readonly Token[], run?: ReportRun): number[] {
     const i = numeralOf(t.text);
     if (i < 0) continue;
     const score = titleScore(t.text, i);
-    if (score) candidates[i]!.push({ at, score });
+    if (score) candidates.push({ part: i, at, score });
   }
   const memo = new Map<number, Picks>();
   const best = (i: number, after: number): Picks | undefined => {
@@ -91,8 +93,8 @@ export function findParts(tokens: readonly Token[], run?: ReportRun): number[] {
     if (known) return known;
     const skip = best(i + 1, after);
     let result: Picks = { score: skip?.score ?? 0, at: -1, rest: skip };
-    for (const c of candidates[i]!) {
-      if (c.at <= after) continue;
+    for (const c of candidates) {
+      if (c.part !== i || c.at <= after) continue;
       const rest = best(i + 1, c.at);
       const score = c.score + (rest?.score ?? 0);
       if (score >= result.score) result = { score, at: c.at, rest };
