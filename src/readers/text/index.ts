@@ -217,14 +217,17 @@ function cutTotals(
   const out = new Map<TableId, CutTotal[]>();
   for (const { id } of reads) out.set(id, []);
   // One pass over the edition's identities for all tables: every text report is read so.
-  for (const identity of identities(edition)) {
+  const all = identities(edition);
+  for (let i = 0; i < all.length; i++) {
+    const identity = all[i]!;
     const cut = out.get(identity.table);
     if (!cut || !identity.total) continue;
     const written = cells.get(identity.total)?.raw;
     if (typeof written !== 'number') continue;
     let sum = 0;
-    for (const key of identity.rhs) {
-      const v = cells.get(key)?.raw;
+    const { rhs } = identity;
+    for (let k = 0; k < rhs.length; k++) {
+      const v = cells.get(rhs[k]!)?.raw;
       sum = typeof v === 'number' ? sum + v : NaN;
     }
     // Most totals are their items' sum: no digits to compare.
