@@ -210,17 +210,25 @@ export class TableText {
   labelsOf(table: TableSpec): TokenLabels {
     let labels = this.own.get(table);
     if (!labels) {
-      this.labelsMet(table.id);
       const own = labelSet(table);
+      let foreign = false;
+      for (const l of this.labelsMet(table.id)) foreign ||= !own.has(l);
       const both = this.bothAt.get(table.id)!;
-      // Made by a loop, not by `map`: `map` makes arrays of more than one kind, and the optimised
-      // reading of the rows was undone when it met the other kind.
-      const at: (readonly string[])[] = [];
-      for (const l of both) at.push(l.every((x) => own.has(x)) ? l : l.filter((x) => own.has(x)));
-      this.own.set(table, (labels = new TokenLabels(this.start, at)));
+      // Most parts have no label of the other edition's table only: their tokens' labels are the table's.
+      this.own.set(table, (labels = new TokenLabels(this.start, foreign ? ownOnly(both, own) : both)));
     }
     return labels;
   }
+}
+
+/**
+ * Of each token's labels, those of `own`. Made by a loop, not by `map`: `map` makes arrays of more
+ * than one kind, and the optimised reading of the rows was undone when it met the other kind.
+ */
+function ownOnly(labels: readonly (readonly string[])[], own: ReadonlySet<string>): (readonly string[])[] {
+  const at: (readonly string[])[] = [];
+  for (const l of labels) at.push(l.every((x) => own.has(x)) ? l : l.filter((x) => own.has(x)));
+  return at;
 }
 
 /** The labels of a table that each token of its part is (see TableText.labelsOf), by token index. */
