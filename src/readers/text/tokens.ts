@@ -38,6 +38,12 @@ const VALUE = /^(?:[+\-－]?[\d０-９][\d０-９.．,，]*(?:万元|元|件|个
  * imported as written, not as 1e+26.
  */
 export function plainNumber(text: string): RawValue {
+  // Most of a table's cells are one digit (「0」), or empty: told without the pattern.
+  if (text.length === 1) {
+    const digit = text.charCodeAt(0) - 48;
+    return digit >= 0 && digit <= 9 ? digit : text;
+  }
+  if (!text) return text;
   if (!/^\d+(?:\.\d+)?$/.test(text)) return text;
   // Most are short: no more digits than a double holds, leading zeros or not.
   if (text.length <= 15) return Number(text);
