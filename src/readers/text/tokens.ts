@@ -30,7 +30,9 @@ function token(text: string, line: number, cell: boolean, kind?: 'blank' | 'spac
   return { text, line, cell, blank: kind === 'blank', spaces: kind === 'spaces', lead: false };
 }
 
-const VALUE = /^(?:[+\-－]?[\d０-９][\d０-９.．,，]*(?:万元|元|件|个|项)?|[—\-－/／]|[增减][\d０-９]+)$/;
+/** What a cell value is written as (see looksLikeValue). */
+export const VALUE =
+  /^(?:[+\-－]?[\d０-９][\d０-９.．,，]*(?:万元|元|件|个|项)?|[—\-－/／]|[增减][\d０-９]+)$/;
 
 /**
  * A cell's text as the grid reader wants it: plain digits are a number, anything else is text. Digits
@@ -50,9 +52,15 @@ export function plainNumber(text: string): RawValue {
   return text.replace(/^0+(?=\d)|\./g, '').replace(/^0+/, '').length > 15 ? text : Number(text);
 }
 
+/** The texts of one character VALUE matches: a digit, a dash or a slash. */
+const ONE_CHAR_VALUES = new Set([...'0123456789０１２３４５６７８９—-－/／'].map((c) => c.charCodeAt(0)));
+
 /** Text that can only be a cell value: a number (with a unit), a sign change, or a dash. */
 export function looksLikeValue(text: string): boolean {
-  return VALUE.test(text);
+  // Most of a table's values are one digit (「0」): told without the pattern.
+  if (text.length !== 1) return VALUE.test(text);
+  const c = text.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || ONE_CHAR_VALUES.has(c);
 }
 
 /**

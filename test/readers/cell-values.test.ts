@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plainNumber } from '../../src/readers/text/tokens.js';
+import { looksLikeValue, plainNumber, VALUE } from '../../src/readers/text/tokens.js';
 
 /** plainNumber as the pattern alone says it, for texts of a few characters. */
 const byPattern = (text: string) => (/^\d+(?:\.\d+)?$/.test(text) ? Number(text) : text);
@@ -14,5 +14,15 @@ describe('plainNumber', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('looksLikeValue', () => {
+  it('tells a text of one character as the value pattern does, for every character of the BMP', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const text = String.fromCharCode(c);
+      if (looksLikeValue(text) !== VALUE.test(text))
+        expect([c, looksLikeValue(text)]).toEqual([c, VALUE.test(text)]);
+    }
   });
 });
