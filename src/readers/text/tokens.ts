@@ -121,7 +121,8 @@ export function tokenize(text: string): Token[] {
       /** Nothing between this line's tabs before its first cell. */
       let leading = 0;
       for (let from = start; ;) {
-        const t = text.substring(from, tab).trim();
+        // Nothing between two tabs (most lines begin with one): no string made for it.
+        const t = tab > from ? text.substring(from, tab).trim() : '';
         if (from === start) indented = !t;
         if (t) {
           if (leading && tokens.length === before && endsAbove(tokens, line) && looksLikeValue(t))
