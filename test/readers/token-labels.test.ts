@@ -33,6 +33,10 @@ describe("a table part's token labels", () => {
           const text = new TableText(tokens, start, end);
           const index = labelIndex(table.labels.map((l) => l.text));
           const labels = text.labelsOf(table);
+          // Each edition's table: how many of its labels some token of the part is.
+          const k = EDITIONS.indexOf(table.edition);
+          const met = new Set(tokens.slice(start, end).flatMap((t) => [...index.matches(t.text)]));
+          expect(text.labelsMet(table.id).counts[k]).toBe(met.size);
           for (let i = 0; i < tokens.length; i++) {
             const expected = i >= start && i < end ? [...index.matches(tokens[i]!.text)].sort() : [];
             expect([...labels.at(i)].sort()).toEqual(expected);

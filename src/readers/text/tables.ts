@@ -153,8 +153,8 @@ export class TableText {
   private text: string | undefined;
   /** The labels of each table found in a copy of a PDF: counted for both editions, then again to read one. */
   readonly labels = new Map<TableSpec, Set<string>>();
-  /** The labels of either edition's table met in the tokens, by table. */
-  private readonly met = new Map<TableId, Set<string>>();
+  /** The labels of either edition's table met in the tokens, by table: how many of each edition's. */
+  private readonly met = new Map<TableId, LabelsMet>();
   /** Of each token, the labels of either edition's table it is, by table. */
   private readonly bothAt = new Map<TableId, readonly (readonly string[])[]>();
   /** Of each token, the labels of one edition's table it is: a report reads one edition's. */
@@ -185,19 +185,22 @@ export class TableText {
       .join(''));
   }
 
-  /** The labels of table `id` in either edition that the tokens are: each token looked up once for both. */
-  labelsMet(id: TableId): ReadonlySet<string> {
+  /**
+   * How many of table `id`'s labels in each edition the tokens are: each token looked up once for
+   * both, and the labels met counted once for both.
+   */
+  labelsMet(id: TableId): LabelsMet {
     let met = this.met.get(id);
     if (!met) {
-      met = new Set();
-      const index = bothEditions(id);
+      const labels = new Set<string>();
+      const { index, editions } = bothEditions(id);
       const at: (readonly string[])[] = [];
       for (let i = this.start; i < this.end; i++) {
-        const labels = index.matches(this.tokens[i]!.text);
-        at.push(labels);
-        for (const l of labels) met.add(l);
+        const matched = index.matches(this.tokens[i]!.text);
+        at.push(matched);
+        for (const l of matched) labels.add(l);
       }
-      this.met.set(id, met);
+      this.met.set(id, (met = countByEdition(labels, editions)));
       this.bothAt.set(id, at);
     }
     return met;
@@ -210,15 +213,38 @@ export class TableText {
   labelsOf(table: TableSpec): TokenLabels {
     let labels = this.own.get(table);
     if (!labels) {
-      const own = labelSet(table);
-      let foreign = false;
-      for (const l of this.labelsMet(table.id)) foreign ||= !own.has(l);
+      const foreign = (this.labelsMet(table.id).notOf >> EDITIONS.indexOf(table.edition)) & 1;
       const both = this.bothAt.get(table.id)!;
       // Most parts have no label of the other edition's table only: their tokens' labels are the table's.
-      this.own.set(table, (labels = new TokenLabels(this.start, foreign ? ownOnly(both, own) : both)));
+      this.own.set(
+        table,
+        (labels = new TokenLabels(this.start, foreign ? ownOnly(both, labelSet(table)) : both)),
+      );
     }
     return labels;
   }
+}
+
+/** Labels of a table met in a part, by edition (by place in EDITIONS). */
+interface LabelsMet {
+  /** How many of each edition's table. */
+  readonly counts: readonly number[];
+  /** The editions whose table lacks one of them, a bit each. */
+  readonly notOf: number;
+}
+
+/** How many of `labels` each edition's table has, and which editions' tables lack one. */
+function countByEdition(labels: ReadonlySet<string>, editions: ReadonlyMap<string, number>): LabelsMet {
+  // Made by a loop, not by `map`, whose arrays are of more than one kind (see ownOnly).
+  const counts: number[] = [];
+  for (let e = 0; e < EDITIONS.length; e++) counts.push(0);
+  let notOf = 0;
+  for (const l of labels) {
+    const of = editions.get(l)!;
+    notOf |= ~of;
+    for (let e = 0; e < counts.length; e++) counts[e]! += (of >> e) & 1;
+  }
+  return { counts, notOf };
 }
 
 /**
@@ -251,13 +277,30 @@ export class TokenLabels {
 
 const NONE: readonly string[] = [];
 
-const BOTH = new Map<TableId, LabelIndex>();
-/** An index of table `id`'s labels in both editions: a label matches a text alike in either. */
-function bothEditions(id: TableId): LabelIndex {
-  let index = BOTH.get(id);
-  if (!index)
-    BOTH.set(id, (index = labelIndex(EDITIONS.flatMap((e) => tableSpec(e, id).labels.map((l) => l.text)))));
-  return index;
+/** Table `id`'s labels in both editions: their index, and the editions whose table has each, a bit each. */
+interface BothEditions {
+  readonly index: LabelIndex;
+  readonly editions: ReadonlyMap<string, number>;
+}
+
+const BOTH = new Map<TableId, BothEditions>();
+/** Table `id`'s labels in both editions: a label matches a text alike in either. */
+function bothEditions(id: TableId): BothEditions {
+  let both = BOTH.get(id);
+  if (!both) {
+    const editions = new Map<string, number>();
+    EDITIONS.forEach((e, k) => {
+      for (const l of labelSet(tableSpec(e, id))) editions.set(l, (editions.get(l) ?? 0) | (1 << k));
+    });
+    BOTH.set(
+      id,
+      (both = {
+        index: labelIndex(EDITIONS.flatMap((e) => tableSpec(e, id).labels.map((l) => l.text))),
+        editions,
+      }),
+    );
+  }
+  return both;
 }
 
 const LABEL_SETS = new WeakMap<TableSpec, ReadonlySet<string>>();
@@ -277,10 +320,7 @@ function labelsFound(table: TableSpec, text: TableText): Set<string> {
 
 /** How many of the table's labels a page's copy of its part has, its tokens being them. */
 function ownLabelsMet(table: TableSpec, text: TableText): number {
-  const own = labelSet(table);
-  let n = 0;
-  for (const l of text.labelsMet(table.id)) if (own.has(l)) n++;
-  return n;
+  return text.labelsMet(table.id).counts[EDITIONS.indexOf(table.edition)]!;
 }
 
 /** The labels of the table a copy of a PDF's part contains: its words, and its words joined. */
