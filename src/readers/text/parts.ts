@@ -93,7 +93,8 @@ export function findParts(tokens: readonly Token[], run?: ReportRun): number[] {
     if (known) return known;
     const skip = best(i + 1, after);
     let result: Picks = { score: skip?.score ?? 0, at: -1, rest: skip };
-    for (const c of candidates) {
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!;
       if (c.part !== i || c.at <= after) continue;
       const rest = best(i + 1, c.at);
       const score = c.score + (rest?.score ?? 0);

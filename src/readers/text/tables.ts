@@ -198,7 +198,8 @@ export class TableText {
       for (let i = this.start; i < this.end; i++) {
         const matched = index.matches(this.tokens[i]!.text);
         at.push(matched);
-        for (const l of matched) labels.add(l);
+        // Indexed: most tokens match none, and a `for…of` makes an iterator for each until optimised.
+        for (let k = 0; k < matched.length; k++) labels.add(matched[k]!);
       }
       this.met.set(id, (met = countByEdition(labels, editions)));
       this.bothAt.set(id, at);
@@ -495,8 +496,13 @@ function headerPlaces(
   const labels = text.labelsOf(table);
   const wanted = headerTexts(table);
   const where = new Map<string, number>();
-  for (let i = text.start; i < end; i++)
-    for (const l of labels.at(i)) if (wanted.has(l)) where.set(l, where.has(l) ? -1 : i);
+  for (let i = text.start; i < end; i++) {
+    const met = labels.at(i);
+    for (let k = 0; k < met.length; k++) {
+      const l = met[k]!;
+      if (wanted.has(l)) where.set(l, where.has(l) ? -1 : i);
+    }
+  }
   return (label) => {
     const at = where.get(label.text);
     return at === undefined || at < 0 ? undefined : at;
@@ -653,7 +659,9 @@ function cellRowsSkipping(
   let pos = text.start;
   /** The tokens rows were read at. */
   const labelled = new Set<number>();
-  for (const row of textRows(table)) {
+  const formRows = textRows(table);
+  for (let r = 0; r < formRows.length; r++) {
+    const row = formRows[r]!;
     const values: { raw: string; token: Token }[] = [];
     /** Where to go on from, after a row read where it was moved to. */
     let resume: number | undefined;
