@@ -59,12 +59,16 @@ export function movedByHeaders(
 ): { columns: Map<number, number>; moved: MovedHeader[] } | undefined {
   const columns = new Map<number, number>();
   const moved: MovedHeader[] = [];
-  for (const row of headerRows(table)) {
+  const rows = headerRows(table);
+  // Indexed loops: every table of every report is looked over, mostly before V8 has optimised this,
+  // and a `for…of` makes an iterator and an object for each step until then.
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     // Most copies have every header where the form has it: told so in one pass.
     const at: number[] = [];
     let inOrder = true;
-    for (const l of row) {
-      const p = place(l);
+    for (let k = 0; k < row.length; k++) {
+      const p = place(row[k]!);
       if (p === undefined) break;
       if (at.length && p < at[at.length - 1]!) inOrder = false;
       at.push(p);

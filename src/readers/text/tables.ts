@@ -842,7 +842,8 @@ function rowsOutOfOrder(tokens: readonly Token[], outcomes: readonly RowOutcome[
   // Most copies have their rows in order, each on a later line: told so in one pass.
   let last: Token | undefined;
   let inOrder = true;
-  for (const o of outcomes) {
+  for (let r = 0; r < outcomes.length; r++) {
+    const o = outcomes[r]!;
     if (o.kind !== 'read') continue;
     if (last && o.at !== last && o.at.line <= last.line) inOrder = false;
     last = o.at;
